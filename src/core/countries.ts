@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { NAME_LANGUAGES } from './languages.js';
+
+/** World Bank income groups, as the World Bank abbreviates them in its historical classification. */
+export const INCOME_GROUPS = ['L', 'LM', 'UM', 'H'] as const;
+export type IncomeGroup = (typeof INCOME_GROUPS)[number];
+
+/** Fiscal years covered by the bundled World Bank classification (OGHIST, FY89–FY25). */
+export const FIRST_FISCAL_YEAR = 1989;
+export const LAST_FISCAL_YEAR = 2025;
+
+/**
+ * What an area is. `country`: has an ISO 3166-1 code. `non_iso`: a territory the data sources
+ * report on that ISO does not code (Kosovo, Channel Islands). `former`: a state that no longer
+ * exists but appears in historical series (USSR, Yugoslavia). `residual`: a statistical category
+ * rather than a place (unknown origin, stateless).
+ */
+export const AREA_KINDS = ['country', 'non_iso', 'former', 'residual'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+
+/** "FY25", "fy2025", "2025" → 2025. Returns null when the text is not a fiscal year. */
+export function parseFiscalYear(text: string): number | null {
+  const m = /^(?:fy)?(\d{2}|\d{4})$/i.exec(text.trim());
+  if (!m?.[1]) return null;
+  const n = Number(m[1]);
+  const year = m[1].length === 4 ? n : n >= 50 ? 1900 + n : 2000 + n;
+  return year >= FIRST_FISCAL_YEAR && year <= LAST_FISCAL_YEAR ? year : null;
+}
+
+/** 2025 → "FY25", the World Bank's own label. */
+export function fiscalYearLabel(year: number): string {
+  return `FY${String(year % 100).padStart(2, '0')}`;
+}
+
+const NamesByLanguage = z
+  .object(
+    Object.fromEntries(NAME_LANGUAGES.map((l) => [l, z.string().nullable()])) as Record<
+      (typeof NAME_LANGUAGES)[number],
+      z.ZodNullable<z.ZodString>
+    >,
+  )
+  .describe('Short name in each UN language, null where the source has none');
+
+export const RegionRef = z.object({ code: z.string(), name: z.string() });
+export type RegionRef = z.infer<typeof RegionRef>;
+
+export const IncomeClassification = z.object({
+  fiscalYear: z.number().int().describe('Bank fiscal year, e.g. 2025 for FY25'),
+  fiscalYearLabel: z.string(),
+  gniYear: z.number().int().nullable().describe('Calendar year of the GNI data the classification used'),
+  group: z.enum(INCOME_GROUPS).nullable().describe('null: not classified that year (".." in the source)'),
+  sourceValue: z.string().nullable().describe('The value as printed in the source, e.g. "LM*"'),
+});
+export type IncomeClassification = z.infer<typeof IncomeClassification>;
+
+export const CountrySummary = z
+  .object({
+    code: z.string().describe('ISO 3166-1 alpha-3, or the code the data sources use for a non-ISO area'),
+    kind: z.enum(AREA_KINDS),
+    iso2: z.string().nullable(),
+    isoNumeric: z.string().nullable(),
+    m49: z.string().nullable(),
+    name: z.string().describe('Name in the requested language, English where the source has none'),
+    names: NamesByLanguage,
+    region: RegionRef.nullable(),
+    subregion: RegionRef.nullable(),
+    intermediateRegion: RegionRef.nullable(),
+    wbRegion: z.string().nullable(),
+    incomeGroup: IncomeClassification.nullable().describe('Classification in the requested fiscal year'),
+    ldc: z.boolean(),
+    lldc: z.boolean(),
+    sids: z.boolean(),
+  })
+  .meta({ id: 'CountrySummary' });
+export type CountrySummary = z.infer<typeof CountrySummary>;
+
+export const SourceCitation = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  licence: z.string(),
+  url: z.string().nullable(),
+  file: z.string(),
+});
+export type SourceCitation = z.infer<typeof SourceCitation>;
+
+export const CountryDetail = CountrySummary.extend({
+  formalNames: NamesByLanguage.describe('Formal (long) name in each UN language'),
+  otherNames: z.array(z.object({ lang: z.string(), name: z.string() })),
+  aliases: z.array(z.object({ code: z.string(), source: z.string() })).describe('Other codes sources use'),
+  incomeHistory: z.array(IncomeClassification),
+  note: z.string().nullable(),
+  sources: z.array(SourceCitation),
+}).meta({ id: 'CountryDetail' });
+export type CountryDetail = z.infer<typeof CountryDetail>;
+
+export const CountryListResponse = z
+  .object({
+    items: z.array(CountrySummary),
+    total: z.number().int(),
+    fiscalYear: z.number().int().describe('Fiscal year of the income groups shown'),
+    sources: z.array(SourceCitation),
+  })
+  .meta({ id: 'CountryList' });
+export type CountryListResponse = z.infer<typeof CountryListResponse>;
+
+const trimmed = z.string().trim();
+
+export const CountryListQuery = z.strictObject({
+  q: trimmed
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Name in any UN language; case, accents and punctuation ignored; prefixes match'),
+  region: trimmed.regex(/^\d{1,3}$/, 'must be an M49 region code such as 002 or 142').optional(),
+  subregion: trimmed.regex(/^\d{1,3}$/, 'must be an M49 sub-region code such as 035').optional(),
+  incomeGroup: z.enum(INCOME_GROUPS).optional(),
+  fiscalYear: trimmed
+    .refine((v) => parseFiscalYear(v) !== null, {
+      message: `must be a fiscal year between FY${String(FIRST_FISCAL_YEAR % 100)} and FY${String(LAST_FISCAL_YEAR % 100)}, e.g. FY25 or 2025`,
+    })
+    .optional(),
+  kind: z
+    .enum([...AREA_KINDS, 'all'])
+    .optional()
+    .describe('Default: all'),
+  lang: z.enum(NAME_LANGUAGES).optional().describe('Language of `name` and of the sort order; default en'),
+});
+export type CountryListQuery = z.infer<typeof CountryListQuery>;
+
+export const CountryParams = z.strictObject({
+  code: trimmed.regex(/^[A-Za-z]{3}$/, 'must be a three-letter code such as PHL'),
+});
+
+export const CountryDetailQuery = z.strictObject({
+  lang: z.enum(NAME_LANGUAGES).optional(),
+});
+
+export const RegionsResponse = z
+  .object({
+    regions: z.array(RegionRef.extend({ subregions: z.array(RegionRef) })),
+    incomeGroups: z.array(z.object({ code: z.enum(INCOME_GROUPS), name: z.string() })),
+    fiscalYears: z.array(z.number().int()),
+  })
+  .meta({ id: 'Regions' });
+export type RegionsResponse = z.infer<typeof RegionsResponse>;
+
+/** The World Bank's own names of its income groups. */
+export const INCOME_GROUP_NAMES: Record<IncomeGroup, string> = {
+  L: 'Low income',
+  LM: 'Lower middle income',
+  UM: 'Upper middle income',
+  H: 'High income',
+};

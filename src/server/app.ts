@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ErrorDetail, ErrorResponse } from '../core/errors.js';
+import { countriesRoutes } from './countries/countries.routes.js';
+import type { Database } from './db/database.js';
+import { healthRoutes } from './health/health.routes.js';
+import { ApiError } from './http/api-error.js';
+import { VERSION, WEB_DIST_DIR } from './paths.js';
+
+export interface AppOptions {
+  database: Database;
+  /** Folder of the built web UI; not served when it does not exist (API only). */
+  webDir?: string;
+  logLevel?: string;
+}
+
+/** Builds the HTTP application: the API, its OpenAPI document and docs, and the web UI. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    // NOTE: unknown query parameters must be reported, not stripped, so validation sees them all.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Bridges API',
+        description:
+          'Evidence on migration and development: countries and their classifications (more to come). Every figure carries its source.',
+        version: VERSION,
+        license: { name: 'MIT (code); data under the licences cited with each answer' },
+      },
+      tags: [
+        { name: 'countries', description: 'Countries and areas, UN M49 and World Bank classifications' },
+        { name: 'system', description: 'Health and service information' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(healthRoutes(options.database));
+  await app.register(countriesRoutes(options.database.db));
+
+  const webDir = options.webDir ?? WEB_DIST_DIR;
+  const indexHtml = path.join(webDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    // Client-side routes of the single-page UI get its index; everything else is a JSON 404.
+    if (request.method === 'GET' && !url.startsWith('/api') && existsSync(indexHtml)) {
+      return reply.type('text/html').sendFile('index.html', webDir);
+    }
+    return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url}`, []));
+  });
+  return app;
+}
+
+function errorBody(code: ErrorResponse['error']['code'], message: string, details: ErrorDetail[]): ErrorResponse {
+  return { error: { code, message, details } };
+}
+
+/** Presents every failure in the one error shape; request mistakes name the parameter at fault. */
+function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof ApiError) {
+    return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'request';
+    const details: ErrorDetail[] = [];
+    let unknown = false;
+    for (const issue of error.validation) {
+      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const keys = (issue.params as { keys?: unknown }).keys;
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        unknown = true;
+        for (const key of keys as string[])
+          details.push({
+            field: key,
+            message: `unknown ${describe(where)} "${key}" (the parameters are listed at /api/docs)`,
+          });
+      } else {
+        details.push({ field: path || where, message: issue.message ?? 'is invalid' });
+      }
+    }
+    const message = details
+      .map((d) => (d.message.includes(d.field) ? d.message : `${d.field}: ${d.message}`))
+      .join('; ');
+    return reply.status(400).send(errorBody(unknown ? 'unknown_parameter' : 'invalid_parameter', message, details));
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return reply.status(status).send(errorBody(status === 404 ? 'not_found' : 'invalid_parameter', error.message, []));
+  }
+  request.log.error(error);
+  return reply
+    .status(500)
+    .send(errorBody('internal_error', 'Something went wrong on our side; it has been logged.', []));
+}
+
+function describe(context: string): string {
+  return context === 'querystring' ? 'parameter' : context === 'params' ? 'path parameter' : 'field';
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrate, migrationStatus } from '../db/migrate.js';
+import { VERSION } from '../paths.js';
+import { loadReference } from '../reference/load-reference.js';
+import { describeDatabase, startServer } from '../server.js';
+import { createProgress } from './progress.js';
+
+/** The `bridges` command line: serve the platform, manage the database, load data. */
+const program = new Command('bridges')
+  .description('Bridges: evidence on migration and development, with every figure cited')
+  .version(VERSION)
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    '\nConfiguration comes from the environment: DATABASE_URL (a PostgreSQL server; unset = embedded PGlite),\nBRIDGES_DATA_DIR (PGlite data directory, default ./.bridges/data), HOST, PORT, LOG_LEVEL. See README.md.',
+  );
+
+program
+  .command('serve')
+  .description('Migrate the database, load the bundled reference data if needed, and serve the API and web UI')
+  .addOption(new Option('-p, --port <port>', 'port to listen on (overrides PORT)'))
+  .addOption(new Option('--host <host>', 'address to listen on (overrides HOST)'))
+  .action(async (opts: { port?: string; host?: string }) => {
+    const config = configWith({ PORT: opts.port, HOST: opts.host });
+    process.stderr.write(`Bridges ${VERSION}: opening the ${describeDatabase(config)}\n`);
+    const progress = createProgress();
+    const server = await startServer(config, { onProgress: progress.report }).finally(() => progress.stop());
+    process.stdout.write(
+      `\nBridges is running at ${server.url}\n  API docs: ${server.url}/api/docs\n  Press Ctrl+C to stop.\n\n`,
+    );
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        process.stderr.write('Stopping already; forcing exit.\n');
+        process.exit(1);
+      }
+      stopping = true;
+      process.stderr.write(`\n${signal} received: closing the server and the database…\n`);
+      server.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          process.stderr.write(`Error while closing: ${(err as Error).message}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+
+const db = program.command('db').description('Manage the database schema');
+db.command('migrate')
+  .description('Apply the migrations not yet applied')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const applied = await migrate(database);
+      process.stdout.write(
+        applied.length
+          ? `Applied ${String(applied.length)} migration(s):\n${applied.map((n) => `  ${n}`).join('\n')}\n`
+          : 'Database is up to date; nothing to apply.\n',
+      );
+    });
+  });
+db.command('status')
+  .description('List the migrations and whether each is applied')
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const status = await migrationStatus(database);
+      for (const m of status)
+        process.stdout.write(`${m.appliedAt ? `applied ${m.appliedAt}` : 'pending             '}  ${m.name}\n`);
+      const pending = status.filter((m) => !m.appliedAt).length;
+      process.stdout.write(`${String(status.length - pending)} applied, ${String(pending)} pending\n`);
+    });
+  });
+
+const load = program.command('load').description('Load bundled data into the database');
+load
+  .command('reference')
+  .description('Load countries, regions and income groups from the bundled reference files')
+  .option('-f, --force', 'reload even if the bundled files have not changed')
+  .action(async (opts: { force?: boolean }) => {
+    await withDatabase(async (database) => {
+      await migrate(database);
+      const progress = createProgress();
+      const result = await loadReference(database, { force: opts.force, onProgress: progress.report }).finally(() =>
+        progress.stop(),
+      );
+      process.stdout.write(
+        result.loaded
+          ? `Loaded ${String(result.areas)} countries and areas, ${String(result.names)} names, ${String(result.incomeRows)} income classifications.\n`
+          : 'Reference data is already loaded and unchanged (use --force to reload).\n',
+      );
+    });
+  });
+
+function configWith(overrides: Record<string, string | undefined>): Config {
+  const env = { ...process.env };
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) env[k] = v;
+  return loadConfig(env);
+}
+
+async function withDatabase(fn: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>) {
+  const config = loadConfig();
+  process.stderr.write(`Using the ${describeDatabase(config)}\n`);
+  const database = await openDatabase(config.database);
+  try {
+    await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`bridges: ${(err as Error).message}\n`);
+  process.exit(1);
+});

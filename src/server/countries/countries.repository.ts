@@ -1,0 +1,138 @@
+import { sql, type Kysely } from 'kysely';
+import type { AreaKind, IncomeGroup } from '../../core/countries.js';
+import type { DB } from '../db/schema.js';
+
+/** The only code that queries the reference tables; every query returns plain JSON-safe values. */
+
+export interface AreaFilter {
+  codes?: string[];
+  kind?: AreaKind;
+  regionCode?: string;
+  subregionCode?: string;
+  incomeGroup?: IncomeGroup;
+  fiscalYear: number;
+}
+
+export async function findAreasWithIncome(db: Kysely<DB>, filter: AreaFilter) {
+  let query = db
+    .selectFrom('area as a')
+    .leftJoin('income_classification as ic', (join) =>
+      join.onRef('ic.area_code', '=', 'a.code').on('ic.fiscal_year', '=', filter.fiscalYear),
+    )
+    .leftJoin('m49_region as r', 'r.code', 'a.region_code')
+    .leftJoin('m49_region as s', 's.code', 'a.subregion_code')
+    .leftJoin('m49_region as i', 'i.code', 'a.intermediate_code')
+    .select([
+      'a.code',
+      'a.kind',
+      'a.iso2',
+      'a.iso_numeric',
+      'a.m49',
+      'a.name_en',
+      'a.wb_region',
+      'a.is_ldc',
+      'a.is_lldc',
+      'a.is_sids',
+      'a.note',
+      'a.region_code',
+      'r.name_en as region_name',
+      'a.subregion_code',
+      's.name_en as subregion_name',
+      'a.intermediate_code',
+      'i.name_en as intermediate_name',
+      'ic.fiscal_year',
+      'ic.gni_year',
+      'ic.income_group',
+      'ic.source_value',
+    ])
+    .orderBy('a.name_en');
+  if (filter.codes) query = query.where('a.code', 'in', filter.codes.length ? filter.codes : ['']);
+  if (filter.kind) query = query.where('a.kind', '=', filter.kind);
+  if (filter.regionCode) query = query.where('a.region_code', '=', filter.regionCode);
+  if (filter.subregionCode) query = query.where('a.subregion_code', '=', filter.subregionCode);
+  if (filter.incomeGroup) query = query.where('ic.income_group', '=', filter.incomeGroup);
+  return query.execute();
+}
+export type AreaWithIncomeRow = Awaited<ReturnType<typeof findAreasWithIncome>>[number];
+
+/**
+ * Codes of the areas one of whose names matches the search text, best first: the whole name,
+ * then the start of the name, then the start of any word in it, then a close spelling (trigrams).
+ * Case, accents and punctuation are ignored on both sides by bridges_search_key().
+ */
+export async function searchAreaCodesByName(db: Kysely<DB>, text: string): Promise<string[]> {
+  const result = await sql<{ code: string }>`
+    WITH q AS (SELECT bridges_search_key(${text}) AS k)
+    SELECT n.area_code AS code,
+           max(CASE
+                 WHEN n.search_key = q.k THEN 4
+                 WHEN n.search_key LIKE q.k || '%' THEN 3
+                 WHEN ' ' || n.search_key LIKE '% ' || q.k || '%' THEN 2
+                 ELSE similarity(n.search_key, q.k)
+               END)::float8 AS score
+    FROM area_name n, q
+    WHERE q.k <> ''
+      AND (n.search_key LIKE '%' || q.k || '%' OR similarity(n.search_key, q.k) > 0.35)
+    GROUP BY n.area_code
+    ORDER BY score DESC, n.area_code`.execute(db);
+  return result.rows.map((r) => r.code);
+}
+
+export async function findNamesOf(db: Kysely<DB>, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('area_name')
+    .select(['area_code', 'lang', 'name_type', 'name'])
+    .where('area_code', 'in', codes)
+    .orderBy('area_code')
+    .orderBy('lang')
+    .orderBy('name_type')
+    .orderBy('name')
+    .execute();
+}
+
+export async function findIncomeHistory(db: Kysely<DB>, code: string) {
+  return db
+    .selectFrom('income_classification')
+    .select(['fiscal_year', 'gni_year', 'income_group', 'source_value'])
+    .where('area_code', '=', code)
+    .orderBy('fiscal_year')
+    .execute();
+}
+
+export async function findAliasesOf(db: Kysely<DB>, code: string) {
+  return db
+    .selectFrom('area_code_alias')
+    .select(['alias', 'source'])
+    .where('area_code', '=', code)
+    .orderBy('source')
+    .execute();
+}
+
+/** Resolves a code a user typed (PHL, phl, or a publisher's alias such as CHI) to an area code. */
+export async function resolveAreaCode(db: Kysely<DB>, code: string): Promise<string | undefined> {
+  const upper = code.toUpperCase();
+  const direct = await db.selectFrom('area').select('code').where('code', '=', upper).executeTakeFirst();
+  if (direct) return direct.code;
+  const alias = await db
+    .selectFrom('area_code_alias')
+    .select('area_code')
+    .where('alias', '=', upper)
+    .orderBy('source')
+    .executeTakeFirst();
+  return alias?.area_code;
+}
+
+export async function findM49Regions(db: Kysely<DB>) {
+  return db.selectFrom('m49_region').select(['code', 'name_en', 'level', 'parent_code']).orderBy('name_en').execute();
+}
+
+export async function findFiscalYears(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('income_classification')
+    .select('fiscal_year')
+    .distinct()
+    .orderBy('fiscal_year')
+    .execute();
+  return rows.map((r) => r.fiscal_year);
+}

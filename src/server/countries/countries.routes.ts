@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CountryDetail,
+  CountryDetailQuery,
+  CountryListQuery,
+  CountryListResponse,
+  CountryParams,
+  RegionsResponse,
+} from '../../core/countries.js';
+import { ErrorResponse } from '../../core/errors.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { getCountry, listCountries, listRegions } from './countries.service.js';
+
+/** Countries and areas: validate → call the service → present (the service returns API shapes). */
+export function countriesRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/countries',
+      {
+        schema: {
+          tags: ['countries'],
+          summary: 'List and search countries and areas',
+          querystring: CountryListQuery,
+          response: { 200: CountryListResponse, 400: ErrorResponse },
+        },
+      },
+      (request) => listCountries(db, request.query),
+    );
+
+    app.get(
+      '/api/countries/:code',
+      {
+        schema: {
+          tags: ['countries'],
+          summary: 'One country or area: names, codes, classifications and income-group history',
+          params: CountryParams,
+          querystring: CountryDetailQuery,
+          response: { 200: CountryDetail, 400: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      (request) => getCountry(db, request.params.code, request.query.lang),
+    );
+
+    app.get(
+      '/api/regions',
+      {
+        schema: {
+          tags: ['countries'],
+          summary: 'M49 regions and sub-regions, World Bank income groups and fiscal years: the filter vocabularies',
+          querystring: CountryDetailQuery.pick({}),
+          response: { 200: RegionsResponse, 400: ErrorResponse },
+        },
+      },
+      () => listRegions(db),
+    );
+  };
+}

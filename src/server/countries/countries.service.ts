@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import {
+  fiscalYearLabel,
+  INCOME_GROUP_NAMES,
+  INCOME_GROUPS,
+  parseFiscalYear,
+  type CountryDetail,
+  type CountryListQuery,
+  type CountryListResponse,
+  type CountrySummary,
+  type IncomeClassification,
+  type RegionsResponse,
+} from '../../core/countries.js';
+import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import { ALL_REFERENCE_SOURCES } from '../reference/sources.js';
+import * as repo from './countries.repository.js';
+
+type NameRows = Awaited<ReturnType<typeof repo.findNamesOf>>;
+
+/** Countries and areas matching the filters, in the requested language and its alphabetical order. */
+export async function listCountries(db: Kysely<DB>, query: CountryListQuery): Promise<CountryListResponse> {
+  const lang = query.lang ?? 'en';
+  const fiscalYears = await repo.findFiscalYears(db);
+  const fiscalYear = query.fiscalYear ? (parseFiscalYear(query.fiscalYear) as number) : (fiscalYears.at(-1) ?? 0);
+  if (!fiscalYears.includes(fiscalYear)) {
+    throw ApiError.invalidParameter(
+      'fiscalYear',
+      `no income classification is loaded for ${fiscalYearLabel(fiscalYear)}`,
+    );
+  }
+  const regions = await repo.findM49Regions(db);
+  const regionCode = query.region ? checkRegion(regions, 'region', query.region, 'region') : undefined;
+  const subregionCode = query.subregion ? checkRegion(regions, 'subregion', query.subregion, 'subregion') : undefined;
+
+  const ranked = query.q ? await repo.searchAreaCodesByName(db, query.q) : undefined;
+  const rows = await repo.findAreasWithIncome(db, {
+    codes: ranked,
+    kind: query.kind === 'all' ? undefined : query.kind,
+    regionCode,
+    subregionCode,
+    incomeGroup: query.incomeGroup,
+    fiscalYear,
+  });
+  const names = groupNames(
+    await repo.findNamesOf(
+      db,
+      rows.map((r) => r.code),
+    ),
+  );
+  const items = rows.map((row) => presentSummary(row, names.get(row.code) ?? [], lang));
+  const collator = new Intl.Collator(lang, { sensitivity: 'base' });
+  if (ranked) {
+    // A search keeps its relevance order: the best match first.
+    const rank = new Map(ranked.map((code, i) => [code, i]));
+    items.sort((a, b) => (rank.get(a.code) ?? 0) - (rank.get(b.code) ?? 0));
+  } else {
+    items.sort((a, b) => collator.compare(a.name, b.name));
+  }
+  return { items, total: items.length, fiscalYear, sources: ALL_REFERENCE_SOURCES };
+}
+
+/** Everything Bridges knows of one area; a publisher's alias (CHI) finds its area too. */
+export async function getCountry(db: Kysely<DB>, code: string, lang: NameLanguage = 'en'): Promise<CountryDetail> {
+  const resolved = await repo.resolveAreaCode(db, code);
+  if (!resolved) throw ApiError.notFound(`No country or area has the code "${code}"`);
+  const fiscalYears = await repo.findFiscalYears(db);
+  const [row] = await repo.findAreasWithIncome(db, { codes: [resolved], fiscalYear: fiscalYears.at(-1) ?? 0 });
+  if (!row) throw ApiError.notFound(`No country or area has the code "${code}"`);
+  const names = await repo.findNamesOf(db, [resolved]);
+  const history = await repo.findIncomeHistory(db, resolved);
+  const aliases = await repo.findAliasesOf(db, resolved);
+  return {
+    ...presentSummary(row, names, lang),
+    formalNames: namesByLanguage(names, 'formal'),
+    otherNames: names.filter((n) => n.name_type === 'other').map((n) => ({ lang: n.lang, name: n.name })),
+    aliases: aliases.map((a) => ({ code: a.alias, source: a.source })),
+    incomeHistory: history.map((h) => presentIncome(h)),
+    note: row.note,
+    sources: ALL_REFERENCE_SOURCES,
+  };
+}
+
+/** The filter vocabularies: M49 regions and sub-regions, income groups, fiscal years. */
+export async function listRegions(db: Kysely<DB>): Promise<RegionsResponse> {
+  const regions = await repo.findM49Regions(db);
+  return {
+    regions: regions
+      .filter((r) => r.level === 'region')
+      .map((r) => ({
+        code: r.code,
+        name: r.name_en,
+        subregions: regions
+          .filter((s) => s.level === 'subregion' && s.parent_code === r.code)
+          .map((s) => ({ code: s.code, name: s.name_en })),
+      })),
+    incomeGroups: INCOME_GROUPS.map((code) => ({ code, name: INCOME_GROUP_NAMES[code] })),
+    fiscalYears: await repo.findFiscalYears(db),
+  };
+}
+
+function checkRegion(
+  regions: Awaited<ReturnType<typeof repo.findM49Regions>>,
+  level: 'region' | 'subregion',
+  value: string,
+  field: string,
+): string {
+  const code = value.padStart(3, '0');
+  if (!regions.some((r) => r.code === code && r.level === level)) {
+    const known = regions.filter((r) => r.level === level).map((r) => `${r.code} ${r.name_en}`);
+    throw ApiError.invalidParameter(field, `unknown M49 ${level} code "${value}"; known: ${known.join(', ')}`);
+  }
+  return code;
+}
+
+function groupNames(rows: NameRows): Map<string, NameRows> {
+  const map = new Map<string, NameRows>();
+  for (const row of rows) {
+    const list = map.get(row.area_code) ?? [];
+    list.push(row);
+    map.set(row.area_code, list);
+  }
+  return map;
+}
+
+function namesByLanguage(names: NameRows, type: 'short' | 'formal'): Record<NameLanguage, string | null> {
+  return Object.fromEntries(
+    NAME_LANGUAGES.map((lang) => [lang, names.find((n) => n.lang === lang && n.name_type === type)?.name ?? null]),
+  ) as Record<NameLanguage, string | null>;
+}
+
+function presentIncome(row: {
+  fiscal_year: number;
+  gni_year: number | null;
+  income_group: IncomeClassification['group'];
+  source_value: string | null;
+}): IncomeClassification {
+  return {
+    fiscalYear: row.fiscal_year,
+    fiscalYearLabel: fiscalYearLabel(row.fiscal_year),
+    gniYear: row.gni_year,
+    group: row.income_group,
+    sourceValue: row.source_value,
+  };
+}
+
+function presentSummary(row: repo.AreaWithIncomeRow, names: NameRows, lang: NameLanguage): CountrySummary {
+  const short = namesByLanguage(names, 'short');
+  const region = (code: string | null, name: string | null) => (code && name ? { code, name } : null);
+  return {
+    code: row.code,
+    kind: row.kind,
+    iso2: row.iso2,
+    isoNumeric: row.iso_numeric,
+    m49: row.m49,
+    name: short[lang] ?? row.name_en,
+    names: short,
+    region: region(row.region_code, row.region_name),
+    subregion: region(row.subregion_code, row.subregion_name),
+    intermediateRegion: region(row.intermediate_code, row.intermediate_name),
+    wbRegion: row.wb_region,
+    incomeGroup:
+      row.fiscal_year === null
+        ? null
+        : presentIncome({
+            fiscal_year: row.fiscal_year,
+            gni_year: row.gni_year,
+            income_group: row.income_group,
+            source_value: row.source_value,
+          }),
+    ldc: row.is_ldc,
+    lldc: row.is_lldc,
+    sids: row.is_sids,
+  };
+}

@@ -1,0 +1,22 @@
+import type { ErrorCode, ErrorDetail } from '../../core/errors.js';
+
+/** An error a client caused or can act on; the error handler presents it as the API's error shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  static notFound(message: string): ApiError {
+    return new ApiError(404, 'not_found', message);
+  }
+
+  static invalidParameter(field: string, message: string): ApiError {
+    return new ApiError(400, 'invalid_parameter', `${field}: ${message}`, [{ field, message }]);
+  }
+}

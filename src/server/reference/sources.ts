@@ -1,0 +1,50 @@
+import type { SourceCitation } from '../../core/countries.js';
+
+/**
+ * The bundled reference files and how to cite them. Provenance in full (repository, commit,
+ * derivation) is in data/reference/SOURCES.md.
+ */
+export const REFERENCE_SOURCES = {
+  countryCodes: {
+    id: 'datahub-country-codes',
+    title: 'Country codes: ISO 3166, UN M49 and names in the six UN languages',
+    publisher: 'ISO and UN Statistics Division, compiled by the datahub.io "country-codes" package',
+    licence: 'ODC-PDDL 1.0',
+    url: 'https://github.com/datasets/country-codes',
+    file: 'country-codes.csv.gz',
+  },
+  m49: {
+    id: 'unsd-m49',
+    title: 'Standard country or area codes for statistical use (M49), overview',
+    publisher: 'United Nations Statistics Division',
+    licence: 'UN terms of use (public, free to use with attribution)',
+    url: 'https://unstats.un.org/unsd/methodology/m49/overview/',
+    file: 'UNSD-M49-en.csv.gz',
+  },
+  incomeHistory: {
+    id: 'wb-oghist-fy25',
+    title: 'World Bank historical classification by income, FY89–FY25 (OGHIST)',
+    publisher: 'World Bank',
+    licence: 'CC BY 4.0',
+    url: 'https://datahelpdesk.worldbank.org/knowledgebase/articles/906519',
+    file: 'OGHIST.xlsx',
+  },
+  wdiRegions: {
+    id: 'wdi-country-metadata-2023-10',
+    title: 'World Development Indicators, country metadata (regions), October 2023',
+    publisher: 'World Bank',
+    licence: 'CC BY 4.0',
+    url: 'https://datacatalog.worldbank.org/search/dataset/0037712',
+    file: 'wdi_country_metadata_region_incomegroup_2023-10.csv.gz',
+  },
+  nonIsoAreas: {
+    id: 'bridges-non-iso-areas',
+    title: 'Non-ISO areas used by the data sources (Kosovo, Channel Islands, former states, unknown origin, stateless)',
+    publisher: 'Bridges, from the codes of UN DESA, the World Bank, UNHCR and IOM',
+    licence: 'CC BY 4.0',
+    url: null,
+    file: 'non-iso-areas.csv',
+  },
+} as const satisfies Record<string, SourceCitation>;
+
+export const ALL_REFERENCE_SOURCES: SourceCitation[] = Object.values(REFERENCE_SOURCES);

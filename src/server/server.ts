@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, redactUrl, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { loadReference, type ProgressReporter } from './reference/load-reference.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database the configuration names, and loads the bundled reference data. */
+export async function prepareDatabase(config: Config, onProgress?: ProgressReporter): Promise<Database> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    await loadReference(database, { onProgress });
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** Starts Bridges: database ready, then the HTTP server on the configured host and port. */
+export async function startServer(
+  config: Config,
+  options: { onProgress?: ProgressReporter; webDir?: string } = {},
+): Promise<RunningServer> {
+  const database = await prepareDatabase(config, options.onProgress);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ database, logLevel: config.logLevel, webDir: options.webDir });
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    app,
+    database,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${String(port)}`,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Describes where the data lives, for the start banner. */
+export function describeDatabase(config: Config): string {
+  return config.database.engine === 'pglite'
+    ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`
+    : `PostgreSQL server at ${redactUrl(config.database.url)}`;
+}
