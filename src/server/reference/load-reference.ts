@@ -185,13 +185,11 @@ export async function loadReference(
       .insertInto('reference_load')
       .values({ source: LOAD_KEY, checksum, row_count: data.areas.length + data.names.length + data.income.length })
       .onConflict((oc) =>
-        oc
-          .column('source')
-          .doUpdateSet((eb) => ({
-            checksum: eb.ref('excluded.checksum'),
-            row_count: eb.ref('excluded.row_count'),
-            loaded_at: new Date(),
-          })),
+        oc.column('source').doUpdateSet((eb) => ({
+          checksum: eb.ref('excluded.checksum'),
+          row_count: eb.ref('excluded.row_count'),
+          loaded_at: new Date(),
+        })),
       )
       .execute();
   });

@@ -1,0 +1,139 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_DIR } from '../../src/server/paths.js';
+
+/** The built CLI, exactly as `npm start` and the package's `bridges` bin run it. */
+const CLI = path.join(ROOT_DIR, 'dist/server/cli/main.js');
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `bridges serve` and resolves with its URL once it says it is running. */
+function serve(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+    env: { ...process.env, BRIDGES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Bridges is running at (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) resolve({ child, url: m[1], output: () => output });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`serve exited with ${String(code)}:\n${output}`)));
+  });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+}
+
+describe('bridges CLI', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error('Run `npm run build` first: the CLI test runs the built dist/');
+    dir = mkdtempSync(path.join(tmpdir(), 'bridges-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('explains every command with --help', () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['serve', 'db', 'load']) expect(help.stdout).toContain(command);
+    expect(run(['db', '--help']).stdout).toMatch(/migrate[\s\S]*status/);
+    expect(run(['load', 'reference', '--help']).stdout).toContain('--force');
+    expect(run(['serve', '--help']).stdout).toContain('--port');
+  });
+
+  it('fails clearly on an unknown command or a bad setting', () => {
+    const unknown = run(['nonsense']);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command 'nonsense'/);
+    const badPort = run(['db', 'status'], { PORT: 'eighty', BRIDGES_DATA_DIR: path.join(dir, 'x') });
+    expect(badPort.status).toBe(1);
+    expect(badPort.stderr).toMatch(/PORT/);
+    const badUrl = run(['db', 'status'], { DATABASE_URL: 'mysql://localhost/db' });
+    expect(badUrl.status).toBe(1);
+    expect(badUrl.stderr).toMatch(/DATABASE_URL: must be a postgres:\/\//);
+    const noServer = run(['db', 'status'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    expect(noServer.status).toBe(1);
+    expect(noServer.stderr).toMatch(/Could not connect to PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/none/);
+  });
+
+  it('migrates, reports status and loads reference data', () => {
+    const dataDir = path.join(dir, 'migrate');
+    expect(run(['db', 'status'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(/0 applied, \d+ pending/);
+    expect(run(['db', 'migrate'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(/Applied \d+ migration/);
+    expect(run(['db', 'migrate'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(/up to date/);
+    expect(run(['db', 'status'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(
+      /applied 20\d\d-.*reference_areas[\s\S]*0 pending/,
+    );
+    const load = run(['load', 'reference'], { BRIDGES_DATA_DIR: dataDir });
+    expect(load.status).toBe(0);
+    expect(load.stdout).toMatch(/Loaded 261 countries and areas/);
+    expect(run(['load', 'reference'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(/already loaded/);
+  });
+
+  it('refuses a second process on the same data directory, and the data stays intact', async () => {
+    const dataDir = path.join(dir, 'serve');
+    const first = await serve(dataDir);
+    try {
+      const health = (await (await fetch(`${first.url}/api/health`)).json()) as { database: string };
+      expect(health.database).toBe('pglite');
+
+      const second = run(['serve', '--port', '0'], { BRIDGES_DATA_DIR: dataDir });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(
+        `The data directory ${dataDir} is already in use by another Bridges process (pid ${String(first.child.pid)})`,
+      );
+      const status = run(['db', 'status'], { BRIDGES_DATA_DIR: dataDir });
+      expect(status.status).toBe(1);
+
+      const list = (await (await fetch(`${first.url}/api/countries`)).json()) as { total: number };
+      expect(list.total).toBe(261);
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    expect(await exitOf(first.child)).toBe(0);
+    expect(first.output()).toMatch(/SIGTERM received: closing/);
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+
+    // A clean close leaves a database that opens again with everything in it, loaded only once.
+    const again = await serve(dataDir);
+    try {
+      expect(again.output()).not.toMatch(/loading countries/);
+      const phl = (await (await fetch(`${again.url}/api/countries/PHL`)).json()) as { incomeHistory: unknown[] };
+      expect(phl.incomeHistory).toHaveLength(37);
+    } finally {
+      again.child.kill('SIGINT');
+    }
+    expect(await exitOf(again.child)).toBe(0);
+  }, 90_000);
+
+  it('takes over the lock of a process that died without releasing it', async () => {
+    const dataDir = path.join(dir, 'crash');
+    const first = await serve(dataDir);
+    first.child.kill('SIGKILL');
+    await exitOf(first.child);
+    expect(existsSync(`${dataDir}.lock`)).toBe(true);
+    const next = await serve(dataDir);
+    try {
+      const list = (await (await fetch(`${next.url}/api/countries?kind=country`)).json()) as { total: number };
+      expect(list.total).toBe(249);
+    } finally {
+      next.child.kill('SIGTERM');
+    }
+    expect(await exitOf(next.child)).toBe(0);
+  }, 90_000);
+});
