@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** One linter, zero warnings. The layer rule of docs/ARCHITECTURE.md is enforced here. */
@@ -7,6 +8,8 @@ export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.bridges/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['src/web/**'], languageOptions: { globals: globals.browser } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

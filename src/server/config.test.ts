@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./.bridges/data on 127.0.0.1:3000', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ engine: 'pglite', dataDir: path.resolve('.bridges/data') });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 3000, logLevel: 'info' });
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_POOL_SIZE: '4' }).database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://u@h:5432/db',
+      poolSize: 4,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.engine).toBe('pglite');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL: must be a postgres/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+  ])('names the variable at fault: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
