@@ -69,7 +69,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     // Client-side routes of the single-page UI get its index; everything else is a JSON 404.
-    if (request.method === 'GET' && !url.startsWith('/api') && existsSync(indexHtml)) {
+    // A missing file (a name with an extension: a stale /assets/x.js) is a 404, not the index page.
+    const isFile = /\.[a-z0-9]+$/i.test(url);
+    if (request.method === 'GET' && !url.startsWith('/api') && !isFile && existsSync(indexHtml)) {
       return reply.type('text/html').sendFile('index.html', webDir);
     }
     return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url}`, []));

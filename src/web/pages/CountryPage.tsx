@@ -1,0 +1,267 @@
+import type { ReactNode } from 'react';
+import { useLocation, useParams } from 'react-router-dom';
+import type { CountryDetail } from '../../core/countries.js';
+import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
+import { getCountry } from '../api.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { IncomeHistoryChart } from '../components/IncomeHistoryChart.js';
+import { KindBadge } from '../components/KindBadge.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { useApi, useDocumentTitle } from '../hooks.js';
+import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
+import { LangLink } from '../links.js';
+import type { FromListState } from './CountriesPage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+/** Scripts written right to left among the UN languages. */
+const RTL_LANGUAGES: readonly NameLanguage[] = ['ar'];
+
+function isFromListState(value: unknown): value is FromListState {
+  return typeof value === 'object' && value !== null && typeof (value as FromListState).listSearch === 'string';
+}
+
+/**
+ * The page of one country or area: its names in the six UN languages, its codes, its
+ * classifications, its income-group history and the sources of all of these.
+ */
+export function CountryPage() {
+  const { code = '' } = useParams();
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const country = useApi(`${code}|${lang}`, (signal) => getCountry(code, lang, signal));
+  // While another country loads, the previous one is not shown under the new address.
+  const data = country.data && country.data.code.toUpperCase() === code.toUpperCase() ? country.data : undefined;
+  const error = country.error;
+  // A code that is not three letters is answered 400 by the API; for a reader it is simply unknown.
+  const notFound =
+    error !== undefined && (error.status === 404 || (error.status === 400 && error.code === 'invalid_parameter'));
+  // NOTE: the title is decided here even for the not-found page, which sets the same one: a
+  // parent's effect runs after its child's, so this page's title is the one that stays.
+  useDocumentTitle(data?.name ?? (notFound ? t.countryNotFoundTitle : error ? t.errorTitle : t.loading), t.siteName);
+  if (notFound) return <NotFoundPage countryCode={code} />;
+
+  const listSearch = isFromListState(location.state) ? location.state.listSearch : '';
+
+  return (
+    <div className="page">
+      <nav aria-label={t.breadcrumb} className="breadcrumb">
+        <ol>
+          <li>
+            <LangLink to={`/countries${listSearch}`}>{t.navCountries}</LangLink>
+          </li>
+          <li>
+            <span aria-current="page">{data?.name ?? code.toUpperCase()}</span>
+          </li>
+        </ol>
+      </nav>
+      {error && <ErrorAlert error={error} />}
+      {!data && !error && (
+        <p role="status" className="loading">
+          {t.loading}
+        </p>
+      )}
+      {data && <CountryProfile country={data} />}
+    </div>
+  );
+}
+
+function CountryProfile({ country }: { country: CountryDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const formalName = country.formalNames[lang];
+  const history = country.incomeHistory;
+  const first = history[0]?.fiscalYearLabel ?? '';
+  const last = history.at(-1)?.fiscalYearLabel ?? '';
+  const otherNames = otherNamesByLanguage(country);
+  const hasOtherNames = otherNames.size > 0;
+
+  return (
+    <article className="country" aria-labelledby="country-name">
+      <header className="country__header">
+        <h1 id="country-name">
+          {country.name} <KindBadge kind={country.kind} />
+        </h1>
+        {formalName && formalName !== country.name && <p className="country__formal">{formalName}</p>}
+        <ul className="facts" aria-label={t.codesHeading}>
+          <li>
+            <span className="facts__label">{t.isoAlpha3}</span> <code>{country.code}</code>
+          </li>
+          {country.region && (
+            <li>
+              <span className="facts__label">{t.m49Region}</span>{' '}
+              <span lang={REGION_NAMES_LANG}>{country.region.name}</span>
+            </li>
+          )}
+          {country.incomeGroup?.group && (
+            <li>
+              <span className="facts__label">{t.currentIncomeGroup(country.incomeGroup.fiscalYearLabel)}</span>{' '}
+              {t.incomeGroups[country.incomeGroup.group]}
+            </li>
+          )}
+        </ul>
+      </header>
+
+      <Section id="names" title={t.namesHeading}>
+        <TableScroll captionId="names-caption">
+          <table className="data-table">
+            <caption id="names-caption">{t.namesCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colLanguage}</th>
+                <th scope="col">{t.colShortName}</th>
+                <th scope="col">{t.colFormalName}</th>
+                {hasOtherNames && <th scope="col">{t.otherNames}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {NAME_LANGUAGES.map((nameLang) => (
+                <tr key={nameLang}>
+                  <th scope="row">{t.nameLanguages[nameLang]}</th>
+                  <NameCell lang={nameLang} names={[country.names[nameLang]]} t={t} />
+                  <NameCell lang={nameLang} names={[country.formalNames[nameLang]]} t={t} />
+                  {hasOtherNames && <NameCell lang={nameLang} names={otherNames.get(nameLang) ?? []} t={t} />}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </Section>
+
+      <div className="two-columns">
+        <Section id="codes" title={t.codesHeading}>
+          <dl className="facts-list">
+            <Fact label={country.kind === 'country' ? t.isoAlpha3 : t.areaCode}>
+              <code>{country.code}</code>
+            </Fact>
+            <Fact label={t.isoAlpha2}>{orMissing(country.iso2, t, true)}</Fact>
+            <Fact label={t.isoNumeric}>{orMissing(country.isoNumeric, t, true)}</Fact>
+            <Fact label={t.m49Code}>{orMissing(country.m49, t, true)}</Fact>
+            {country.aliases.length > 0 && (
+              <Fact label={t.aliases}>
+                {country.aliases.map((alias, index) => (
+                  <span key={`${alias.source}:${alias.code}`}>
+                    {index > 0 && ', '}
+                    <code>{alias.code}</code> ({alias.source})
+                  </span>
+                ))}
+              </Fact>
+            )}
+          </dl>
+        </Section>
+
+        <Section id="classifications" title={t.classificationsHeading}>
+          <dl className="facts-list">
+            <Fact label={t.m49Region}>{regionName(country.region?.name, t)}</Fact>
+            <Fact label={t.m49Subregion}>{regionName(country.subregion?.name, t)}</Fact>
+            <Fact label={t.m49IntermediateRegion}>{regionName(country.intermediateRegion?.name, t)}</Fact>
+            <Fact label={t.wbRegion}>{regionName(country.wbRegion, t)}</Fact>
+            {country.incomeGroup && (
+              <Fact label={t.currentIncomeGroup(country.incomeGroup.fiscalYearLabel)}>
+                {country.incomeGroup.group ? t.incomeGroups[country.incomeGroup.group] : t.notClassified}
+              </Fact>
+            )}
+            <Fact label={t.ldc}>{country.ldc ? t.yes : t.no}</Fact>
+            <Fact label={t.lldc}>{country.lldc ? t.yes : t.no}</Fact>
+            <Fact label={t.sids}>{country.sids ? t.yes : t.no}</Fact>
+          </dl>
+          {country.note && (
+            <p className="note">
+              <strong>
+                {t.note}
+                {t.colon}
+              </strong>
+              <span lang="en">{country.note}</span>
+            </p>
+          )}
+        </Section>
+      </div>
+
+      <Section id="income-history" title={t.incomeHistoryHeading}>
+        {history.length > 0 && <p>{t.incomeHistoryLead(first, last)}</p>}
+        <IncomeHistoryChart history={history} countryName={country.name} />
+      </Section>
+
+      <Section id="sources" title={t.sourcesHeading}>
+        <ul className="source-list">
+          {country.sources.map((source) => (
+            <li key={source.id}>
+              {/* Titles, publishers and licences come from the API in English. */}
+              <span lang="en">{source.url ? <a href={source.url}>{source.title}</a> : source.title}</span>
+              <span className="source-list__meta">
+                {t.colPublisher}
+                {t.colon}
+                <span lang="en">{source.publisher}</span> · {t.colLicence}
+                {t.colon}
+                <span lang="en">{source.licence}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </article>
+  );
+}
+
+/** A titled section; labelled by its heading, so it is a landmark screen readers can jump to. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const headingId = `${id}-heading`;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts-list__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function NameCell({ lang, names, t }: { lang: NameLanguage; names: readonly (string | null)[]; t: Messages }) {
+  const present = names.filter((name): name is string => Boolean(name));
+  if (present.length === 0) return <td>{missing(t)}</td>;
+  return (
+    <td lang={lang} dir={RTL_LANGUAGES.includes(lang) ? 'rtl' : undefined}>
+      {present.join('; ')}
+    </td>
+  );
+}
+
+/**
+ * Other names by language, without those that repeat the short or formal name: the sources list
+ * the usual names again there, and only the variants ("Philippines (les)") tell the reader more.
+ */
+function otherNamesByLanguage(country: CountryDetail): Map<string, string[]> {
+  const byLang = new Map<string, string[]>();
+  for (const { lang, name } of country.otherNames) {
+    const known = [country.names[lang as NameLanguage], country.formalNames[lang as NameLanguage]];
+    if (known.includes(name) || byLang.get(lang)?.includes(name)) continue;
+    byLang.set(lang, [...(byLang.get(lang) ?? []), name]);
+  }
+  return byLang;
+}
+
+function orMissing(value: string | null | undefined, t: Messages, asCode = false): ReactNode {
+  if (!value) return missing(t);
+  return asCode ? <code>{value}</code> : value;
+}
+
+function regionName(name: string | null | undefined, t: Messages): ReactNode {
+  return name ? <span lang={REGION_NAMES_LANG}>{name}</span> : missing(t);
+}
+
+// A dash for the eye and words for the ear.
+function missing(t: Messages): ReactNode {
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t.notAvailable}</span>
+    </>
+  );
+}
