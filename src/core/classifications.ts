@@ -15,9 +15,10 @@ export const LAST_FISCAL_YEAR = 2025;
  * What an area is. `country`: has an ISO 3166-1 code. `non_iso`: a territory the data sources
  * report on that ISO does not code (Kosovo, Channel Islands). `former`: a state that no longer
  * exists but appears in historical series (USSR, Yugoslavia). `residual`: a statistical category
- * rather than a place (unknown origin, stateless).
+ * rather than a place (unknown origin, stateless). `aggregate`: a group a publisher computed figures
+ * for (World, a region, an income group), named after that publisher.
  */
-export const AREA_KINDS = ['country', 'non_iso', 'former', 'residual'] as const;
+export const AREA_KINDS = ['country', 'non_iso', 'former', 'residual', 'aggregate'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 
 /** "FY25", "fy2025", "2025" → 2025. Returns null when the text is not a fiscal year. */

@@ -96,7 +96,7 @@ export const CountryListQuery = z.strictObject({
   kind: z
     .enum([...AREA_KINDS, 'all'])
     .optional()
-    .describe('Default: all'),
+    .describe('Default and `all`: every country and area but publisher aggregates, which `aggregate` lists'),
   lang: z.enum(NAME_LANGUAGES).optional().describe('Language of `name` and of the sort order; default en'),
 });
 export type CountryListQuery = z.infer<typeof CountryListQuery>;

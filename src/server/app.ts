@@ -18,12 +18,15 @@ import type { Database } from './db/database.js';
 import { healthRoutes } from './health/health.routes.js';
 import { ApiError } from './http/api-error.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
+import type { BundledLoadStatus } from './stats/bundled-load.js';
 
 export interface AppOptions {
   database: Database;
   /** Folder of the built web UI; not served when it does not exist (API only). */
   webDir?: string;
   logLevel?: string;
+  /** Progress of the background load of bundled datasets, shown by /api/status. */
+  loadStatus?: BundledLoadStatus;
 }
 
 /** Builds the HTTP application: the API, its OpenAPI document and docs, and the web UI. */
@@ -58,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  await app.register(healthRoutes(options.database));
+  await app.register(healthRoutes(options.database, options.loadStatus));
   await app.register(countriesRoutes(options.database.db));
 
   const webDir = options.webDir ?? WEB_DIST_DIR;

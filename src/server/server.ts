@@ -3,12 +3,16 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, redactUrl, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { BUNDLED_IMPORTERS } from './importers/index.js';
 import { loadReference, type ProgressReporter } from './reference/load-reference.js';
+import { BundledLoadStatus, loadBundledDatasets } from './stats/bundled-load.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** Settles when the bundled datasets have loaded in the background (or failed, or were stopped). */
+  datasetsLoaded: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,15 +29,20 @@ export async function prepareDatabase(config: Config, onProgress?: ProgressRepor
   }
 }
 
-/** Starts Bridges: database ready, then the HTTP server on the configured host and port. */
+/**
+ * Starts Bridges: database migrated and reference data loaded, then the HTTP server on the
+ * configured host and port, then the bundled datasets in the background (the UI is usable at
+ * once; /api/status tells what is loaded).
+ */
 export async function startServer(
   config: Config,
-  options: { onProgress?: ProgressReporter; webDir?: string } = {},
+  options: { onProgress?: ProgressReporter; onDatasetProgress?: ProgressReporter; webDir?: string } = {},
 ): Promise<RunningServer> {
   const database = await prepareDatabase(config, options.onProgress);
+  const loadStatus = new BundledLoadStatus(BUNDLED_IMPORTERS);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ database, logLevel: config.logLevel, webDir: options.webDir });
+    app = await buildApp({ database, logLevel: config.logLevel, webDir: options.webDir, loadStatus });
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
     await database.close();
@@ -42,11 +51,19 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const stop = new AbortController();
+  const datasetsLoaded = loadBundledDatasets(database, BUNDLED_IMPORTERS, loadStatus, app.log, {
+    onProgress: options.onDatasetProgress,
+    signal: stop.signal,
+  });
   return {
     app,
     database,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${String(port)}`,
+    datasetsLoaded,
     async close() {
+      stop.abort();
+      await datasetsLoaded;
       await app.close();
       await database.close();
     },

@@ -76,6 +76,7 @@ const en = {
     non_iso: 'Non-ISO area',
     former: 'Former state',
     residual: 'Statistical category',
+    aggregate: 'Publisher aggregate',
   } satisfies Record<AreaKind, string>,
   incomeGroups: {
     L: 'Low income',
@@ -215,6 +216,7 @@ const messages = {
       non_iso: 'Zone hors ISO',
       former: 'Ancien État',
       residual: 'Catégorie statistique',
+      aggregate: 'Agrégat de l’éditeur',
     },
     incomeGroups: {
       L: 'Faible revenu',
@@ -349,6 +351,7 @@ const messages = {
       non_iso: 'Zona no ISO',
       former: 'Estado desaparecido',
       residual: 'Categoría estadística',
+      aggregate: 'Agregado del editor',
     },
     incomeGroups: {
       L: 'Ingreso bajo',

@@ -4,7 +4,9 @@ import { loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate, migrationStatus } from '../db/migrate.js';
 import { VERSION } from '../paths.js';
+import { BUNDLED_IMPORTERS, findImporters } from '../importers/index.js';
 import { loadReference } from '../reference/load-reference.js';
+import { importDataset } from '../stats/import-dataset.js';
 import { describeDatabase, startServer } from '../server.js';
 import { createProgress } from './progress.js';
 
@@ -93,6 +95,41 @@ load
           ? `Loaded ${String(result.areas)} countries and areas, ${String(result.names)} names, ${String(result.incomeRows)} income classifications.\n`
           : 'Reference data is already loaded and unchanged (use --force to reload).\n',
       );
+    });
+  });
+
+program
+  .command('import')
+  .description('Import a bundled dataset (by id or family, or "all"), showing progress; one transaction per dataset')
+  .argument('<source>', 'dataset id such as undesa-ims-2024, a family such as undesa-ims, or "all"')
+  .option('-f, --force', 're-import even if the files have not changed')
+  .addHelpText(
+    'after',
+    () =>
+      `\nBundled datasets:\n${BUNDLED_IMPORTERS.map((i) => `  ${i.meta.id.padEnd(24)} ${i.meta.title}`).join('\n')}\n`,
+  )
+  .action(async (source: string, opts: { force?: boolean }) => {
+    const importers = findImporters(source);
+    if (importers.length === 0) {
+      throw new Error(
+        `No bundled dataset "${source}". Known: ${BUNDLED_IMPORTERS.map((i) => i.meta.id).join(', ')}, or "all"`,
+      );
+    }
+    await withDatabase(async (database) => {
+      await migrate(database);
+      await loadReference(database);
+      for (const importer of importers) {
+        const progress = createProgress();
+        const outcome = await importDataset(database, importer, {
+          force: opts.force,
+          onProgress: progress.report,
+        }).finally(() => progress.stop());
+        process.stdout.write(
+          outcome.loaded
+            ? `${outcome.dataset}: ${String(outcome.observations)} observations in ${String(outcome.series)} series, ${outcome.seconds.toFixed(1)} s\n`
+            : `${outcome.dataset}: already loaded and unchanged (use --force to re-import)\n`,
+        );
+      }
     });
   });
 

@@ -47,7 +47,8 @@ export async function findAreasWithIncome(db: Kysely<DB>, filter: AreaFilter) {
     ])
     .orderBy('a.name_en');
   if (filter.codes) query = query.where('a.code', 'in', filter.codes.length ? filter.codes : ['']);
-  if (filter.kind) query = query.where('a.kind', '=', filter.kind);
+  // Publisher aggregates are listed only when asked for by kind: they are not places.
+  query = filter.kind ? query.where('a.kind', '=', filter.kind) : query.where('a.kind', '<>', 'aggregate');
   if (filter.regionCode) query = query.where('a.region_code', '=', filter.regionCode);
   if (filter.subregionCode) query = query.where('a.subregion_code', '=', filter.subregionCode);
   if (filter.incomeGroup) query = query.where('ic.income_group', '=', filter.incomeGroup);

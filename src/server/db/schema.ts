@@ -9,6 +9,10 @@ export interface DB {
   income_classification: IncomeClassificationTable;
   reference_load: ReferenceLoadTable;
   bridges_migration: MigrationTable;
+  dataset: DatasetTable;
+  indicator: IndicatorTable;
+  series: SeriesTable;
+  observation: ObservationTable;
 }
 
 export interface M49RegionTable {
@@ -20,7 +24,8 @@ export interface M49RegionTable {
 
 export interface AreaTable {
   code: string;
-  kind: 'country' | 'non_iso' | 'former' | 'residual';
+  kind: 'country' | 'non_iso' | 'former' | 'residual' | 'aggregate';
+  aggregate_publisher: Generated<string | null>;
   iso2: string | null;
   iso_numeric: string | null;
   m49: string | null;
@@ -67,4 +72,52 @@ export interface ReferenceLoadTable {
 export interface MigrationTable {
   name: string;
   applied_at: Generated<Date>;
+}
+
+export interface DatasetTable {
+  id: string;
+  family: string;
+  title: string;
+  publisher: string;
+  edition: string;
+  release_date: string | null;
+  licence: string;
+  source_url: string | null;
+  citation: string;
+  method_notes: string | null;
+  caveats: string | null;
+  provenance: string;
+  checksum: string;
+  observation_count: number;
+  loaded_at: Generated<Date>;
+}
+
+export interface IndicatorTable {
+  id: string;
+  name: string;
+  unit: string;
+  description: string;
+  measure_type: 'stock' | 'flow' | 'rate';
+  topic: string;
+}
+
+export interface SeriesTable {
+  id: Generated<number>;
+  dataset_id: string;
+  indicator_id: string;
+  ref_area: string;
+  counterpart_area: string | null;
+  sex: '_T' | 'M' | 'F';
+  freq: 'A' | 'S' | 'Q';
+  dims_key: string;
+  dims: Record<string, string>;
+}
+
+export interface ObservationTable {
+  series_id: number;
+  period: string;
+  period_start: string;
+  value: number;
+  status: 'A' | 'E' | 'P' | 'I' | 'F';
+  flags: string | null;
 }

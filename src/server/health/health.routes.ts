@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { HealthResponse } from '../../core/health.js';
+import { HealthResponse, StatusResponse } from '../../core/health.js';
 import type { Database } from '../db/database.js';
 import { VERSION } from '../paths.js';
+import type { BundledLoadStatus } from '../stats/bundled-load.js';
 
-/** Liveness with the engine in use; answers only once the database answers. */
-export function healthRoutes(database: Database): FastifyPluginAsyncZod {
+/** Liveness with the engine in use, and the state of the background data load. */
+export function healthRoutes(database: Database, loadStatus?: BundledLoadStatus): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/health',
@@ -14,6 +15,16 @@ export function healthRoutes(database: Database): FastifyPluginAsyncZod {
         await sql`SELECT 1`.execute(database.db);
         return { status: 'ok' as const, database: database.engine, version: VERSION };
       },
+    );
+    app.get(
+      '/api/status',
+      { schema: { tags: ['system'], summary: 'Which bundled datasets are loaded', response: { 200: StatusResponse } } },
+      () => ({
+        database: database.engine,
+        version: VERSION,
+        loading: loadStatus ? !loadStatus.done : false,
+        datasets: loadStatus ? [...loadStatus.datasets].map(([id, d]) => ({ id, ...d })) : [],
+      }),
     );
   };
 }

@@ -1,0 +1,11 @@
+import type { Importer } from '../stats/model.js';
+import { undesaIms2020, undesaIms2024 } from './undesa-ims.js';
+
+/** Every bundled dataset edition, in the order a fresh start loads them. */
+export const BUNDLED_IMPORTERS: Importer[] = [undesaIms2024, undesaIms2020];
+
+/** Finds bundled importers by dataset id (`undesa-ims-2024`), family (`undesa-ims`) or `all`. */
+export function findImporters(name: string): Importer[] {
+  if (name === 'all') return BUNDLED_IMPORTERS;
+  return BUNDLED_IMPORTERS.filter((i) => i.meta.id === name || i.meta.family === name);
+}

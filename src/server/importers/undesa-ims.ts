@@ -1,0 +1,96 @@
+import { parseCsv } from '../ingest/read-source.js';
+import { SourceFormatError } from '../ingest/source-error.js';
+import { parseNumber } from '../stats/import-dataset.js';
+import type { Importer, IndicatorDef, ObservationInput } from '../stats/model.js';
+
+export const MIGRANT_STOCK: IndicatorDef = {
+  id: 'migrant_stock',
+  name: 'International migrant stock',
+  unit: 'persons',
+  description:
+    'Number of people living in a country other than their country of birth (or, where birthplace is not recorded, of citizenship), at mid-year. Reference area: country of destination; counterpart area: country of origin.',
+  measureType: 'stock',
+  topic: 'migration',
+};
+
+const UN_DESA_LICENCE = 'CC BY 3.0 IGO';
+const TYPE_FLAGS = ['type_b', 'type_c', 'type_r', 'type_i'] as const;
+
+/**
+ * UN DESA International Migrant Stock, bilateral by sex (destination × origin × sex × year), in
+ * the IOM gdidata conversion of the UN's workbooks (`year, dest_iso3, origin_iso3, sex,
+ * migrant_stock, type_b, type_c, type_r, type_i`). Both sexes are not stored: they are male +
+ * female, summed on query. The UN's type-of-data codes are kept as flags (B foreign-born,
+ * C citizens, R refugees added, I imputed); an imputed value gets status I.
+ */
+function undesaBilateral(revision: 2020 | 2024, file: string, releaseDate: string | null, commit: string): Importer {
+  return {
+    meta: {
+      id: `undesa-ims-${String(revision)}`,
+      family: 'undesa-ims',
+      title: `International Migrant Stock ${String(revision)}: destination and origin, by sex`,
+      publisher: 'United Nations, Department of Economic and Social Affairs, Population Division',
+      edition: `Revision ${String(revision)}`,
+      releaseDate,
+      licence: UN_DESA_LICENCE,
+      sourceUrl: 'https://www.un.org/development/desa/pd/content/international-migrant-stock',
+      citation: `United Nations Department of Economic and Social Affairs, Population Division (${String(revision)}). International Migrant Stock ${String(revision)} (POP/DB/MIG/Stock/Rev.${String(revision)}).`,
+      methodNotes:
+        'Estimates at mid-year for 1990, 1995, …, 2020' +
+        (revision === 2024 ? ' and 2024' : '') +
+        ', based on population censuses, registers and surveys. Migrants are foreign-born where the source allows (type B), else foreign citizens (type C); refugees are added where needed (R); missing figures were imputed (I).',
+      caveats:
+        'Only origin–destination pairs with a figure are present: a missing pair is unknown, not zero. Origin OOO ("Other") gathers migrants whose origin the source does not give. The two revisions revise the past too: compare editions side by side, do not splice them.',
+      provenance: `IOM Global Data Institute, repository iom/gdidata (MIT), data/undesa_stocks${revision === 2020 ? '_2020' : ''}.rda, file commit ${commit}; converted to CSV with python rdata, columns renamed, no value changed.`,
+    },
+    indicators: [MIGRANT_STOCK],
+    files: [`undesa_ims/${file}`],
+    version: 1,
+    read(ctx) {
+      const source = ctx.file(`undesa_ims/${file}`);
+      const rows = parseCsv(source, ['year', 'dest_iso3', 'origin_iso3', 'sex', 'migrant_stock', ...TYPE_FLAGS]);
+      const observations: ObservationInput[] = new Array<ObservationInput>(rows.length);
+      rows.forEach((row, i) => {
+        const where = (column: string) => ({ file: source.name, line: row.line, column });
+        const year = row.get('year').trim();
+        if (!/^\d{4}$/.test(year)) throw new SourceFormatError(source.name, `"${year}" is not a year`, where('year'));
+        const sex = row.get('sex').trim();
+        if (sex !== 'male' && sex !== 'female')
+          throw new SourceFormatError(source.name, `sex "${sex}" must be male or female`, where('sex'));
+        const value = parseNumber(row.get('migrant_stock'), source.name, row.line, 'migrant_stock');
+        if (value < 0)
+          throw new SourceFormatError(
+            source.name,
+            `a migrant stock cannot be negative (${String(value)})`,
+            where('migrant_stock'),
+          );
+        const flags = TYPE_FLAGS.filter((f) => row.get(f).trim() === '1').map((f) => f.slice(5).toUpperCase());
+        observations[i] = {
+          indicator: MIGRANT_STOCK.id,
+          refArea: ctx.areas.code(row.get('dest_iso3'), where('dest_iso3')),
+          counterpartArea: ctx.areas.code(row.get('origin_iso3'), where('origin_iso3')),
+          sex: sex === 'male' ? 'M' : 'F',
+          freq: 'A',
+          period: year,
+          value,
+          status: flags.includes('I') ? 'I' : 'A',
+          flags: flags.join('') || null,
+        };
+      });
+      return { observations };
+    },
+  };
+}
+
+export const undesaIms2024 = undesaBilateral(
+  2024,
+  'undesa_ims2024_bilateral_by_sex.csv.gz',
+  null,
+  'd6262efc4052c0720eb8bfc866eece9dc705641b',
+);
+export const undesaIms2020 = undesaBilateral(
+  2020,
+  'undesa_ims2020_bilateral_by_sex.csv.gz',
+  null,
+  '1c27ae4b5275a6672fc056d9d35ec3cacb4edb62',
+);

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Database } from '../db/database.js';
+import { readSourceFile, type SourceFile } from '../ingest/read-source.js';
+import { SourceFormatError } from '../ingest/source-error.js';
+import { ROOT_DIR } from '../paths.js';
+import type { ProgressReporter } from '../reference/load-reference.js';
+import { AreaResolver } from './area-resolver.js';
+import type { Importer } from './model.js';
+import { writeDataset } from './write-dataset.js';
+
+export const STATS_DATA_DIR = path.join(ROOT_DIR, 'data', 'stats');
+
+export type ImportOutcome =
+  | { dataset: string; loaded: false }
+  | { dataset: string; loaded: true; series: number; observations: number; seconds: number };
+
+/**
+ * Imports one dataset edition in one transaction: a malformed file fails with its file, line
+ * and column before anything is written, and a failure while writing rolls everything back.
+ * Re-importing unchanged files does nothing; `force` reloads the edition in place.
+ */
+export async function importDataset(
+  database: Database,
+  importer: Importer,
+  options: { dir?: string; force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal } = {},
+): Promise<ImportOutcome> {
+  const started = performance.now();
+  const dir = options.dir ?? STATS_DATA_DIR;
+  const files = new Map<string, SourceFile>();
+  const hash = createHash('sha256').update(`${importer.meta.id}:v${String(importer.version)}`);
+  for (const name of importer.files) {
+    const file = readSourceFile(path.join(dir, name));
+    files.set(name, file);
+    hash.update(file.sha256);
+  }
+  const checksum = hash.digest('hex');
+  const existing = await database.db
+    .selectFrom('dataset')
+    .select('checksum')
+    .where('id', '=', importer.meta.id)
+    .executeTakeFirst();
+  if (existing?.checksum === checksum && !options.force) return { dataset: importer.meta.id, loaded: false };
+
+  options.signal?.throwIfAborted();
+  const areas = await AreaResolver.load(database.db);
+  const parsed = await importer.read({
+    file(name) {
+      const file = files.get(name);
+      if (!file) throw new SourceFormatError(name, `is not one of the files of ${importer.meta.id}`);
+      return file;
+    },
+    areas,
+  });
+  parsed.aggregates = [
+    ...(parsed.aggregates ?? []),
+    ...areas.aggregates.filter((a) => !parsed.aggregates?.some((b) => b.code === a.code)),
+  ];
+  const known = new Set(importer.indicators.map((i) => i.id));
+  const stray = parsed.observations.find((o) => !known.has(o.indicator));
+  if (stray) throw new Error(`${importer.meta.id}: observation of undeclared indicator "${stray.indicator}"`);
+
+  const written = await database.db
+    .transaction()
+    .execute((trx) =>
+      writeDataset(trx, importer.meta, importer.indicators, parsed, checksum, options.onProgress, options.signal),
+    );
+  return { dataset: importer.meta.id, loaded: true, ...written, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Parses a number as a publisher printed it; anything else is an error naming the cell. */
+export function parseNumber(text: string, file: string, line: number, column: string): number {
+  const t = text.trim();
+  const value = t === '' ? Number.NaN : Number(t);
+  if (!Number.isFinite(value)) {
+    throw new SourceFormatError(file, `"${text}" is not a number`, { line, column });
+  }
+  return value;
+}
