@@ -19,16 +19,18 @@ export class AreaResolver {
   readonly #codes: Set<string>;
   readonly #aliases: Map<string, string>;
   readonly #byName: Map<string, string>;
+  readonly #byM49: Map<string, string>;
   readonly #aggregates = new Map<string, AggregateArea>();
 
-  private constructor(codes: Set<string>, aliases: Map<string, string>, byName: Map<string, string>) {
+  private constructor(codes: Set<string>, aliases: Map<string, string>, byName: Map<string, string>, byM49: Map<string, string>) {
     this.#codes = codes;
     this.#aliases = aliases;
     this.#byName = byName;
+    this.#byM49 = byM49;
   }
 
   static async load(db: Kysely<DB>): Promise<AreaResolver> {
-    const areas = await db.selectFrom('area').select(['code']).execute();
+    const areas = await db.selectFrom('area').select(['code', 'm49', 'kind']).execute();
     const aliases = await db.selectFrom('area_code_alias').select(['source', 'alias', 'area_code']).execute();
     const names = await db.selectFrom('area_name').select(['name', 'area_code']).execute();
     // Keys are computed here, for both sides, so a name in a file and a name in the database are
@@ -43,6 +45,13 @@ export class AreaResolver {
       new Set(areas.map((a) => a.code)),
       new Map(aliases.map((a) => [`${a.source}:${a.alias}`, a.area_code])),
       new Map([...byName].filter((e): e is [string, string] => e[1] !== null)),
+      // Countries last, so they win should a former state or area share their M49 code.
+      new Map(
+        areas
+          .filter((a) => a.m49)
+          .sort((a, b) => Number(a.kind === 'country') - Number(b.kind === 'country'))
+          .map((a) => [a.m49 as string, a.code]),
+      ),
     );
   }
 
@@ -60,6 +69,13 @@ export class AreaResolver {
       });
     }
     return resolved;
+  }
+
+  /** A UN M49 numeric code (`608`, `8` or `008`) → area code; unknown is an error naming the cell. */
+  m49(value: string, where: Where): string {
+    const code = this.#byM49.get(value.trim().padStart(3, '0'));
+    if (!code) throw new SourceFormatError(where.file, `unknown M49 code "${value}"`, { line: where.line, column: where.column });
+    return code;
   }
 
   /** Like `code`, but returns undefined rather than throwing (for layouts that mix codes and aggregates). */
