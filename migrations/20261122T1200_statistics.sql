@@ -66,4 +66,3 @@ CREATE TABLE observation (
   flags text,
   PRIMARY KEY (series_id, period)
 );
-CREATE INDEX observation_period_idx ON observation (period_start);

@@ -3,7 +3,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Config } from '../config.js';
 import { lockDataDirectory } from './lock.js';
 import { PGlitePool } from './pglite-pool.js';
@@ -16,6 +19,8 @@ export interface RawSession {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   /** Runs a script of several statements (simple query protocol). */
   exec(script: string): Promise<void>;
+  /** Bulk-loads CSV text with `COPY <table> (<columns>) FROM STDIN WITH (FORMAT csv)`. */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
 }
 
 export interface Database {
@@ -63,6 +68,12 @@ async function openPglite(dataDir: string): Promise<Database> {
           exec: async (script) => {
             await pglite.exec(script);
           },
+          copyFrom: async (table, columns, csv) => {
+            // PGlite reads COPY input from a virtual file.
+            await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+              blob: new Blob([csv]),
+            });
+          },
         }),
       ),
     async close() {
@@ -102,6 +113,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
           query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
           exec: async (script) => {
             await client.query(script);
+          },
+          copyFrom: async (table, columns, csv) => {
+            const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+            await pipeline(Readable.from([csv]), stream);
           },
         });
       } finally {

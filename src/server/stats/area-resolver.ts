@@ -22,7 +22,12 @@ export class AreaResolver {
   readonly #byM49: Map<string, string>;
   readonly #aggregates = new Map<string, AggregateArea>();
 
-  private constructor(codes: Set<string>, aliases: Map<string, string>, byName: Map<string, string>, byM49: Map<string, string>) {
+  private constructor(
+    codes: Set<string>,
+    aliases: Map<string, string>,
+    byName: Map<string, string>,
+    byM49: Map<string, string>,
+  ) {
     this.#codes = codes;
     this.#aliases = aliases;
     this.#byName = byName;
@@ -74,7 +79,11 @@ export class AreaResolver {
   /** A UN M49 numeric code (`608`, `8` or `008`) → area code; unknown is an error naming the cell. */
   m49(value: string, where: Where): string {
     const code = this.#byM49.get(value.trim().padStart(3, '0'));
-    if (!code) throw new SourceFormatError(where.file, `unknown M49 code "${value}"`, { line: where.line, column: where.column });
+    if (!code)
+      throw new SourceFormatError(where.file, `unknown M49 code "${value}"`, {
+        line: where.line,
+        column: where.column,
+      });
     return code;
   }
 

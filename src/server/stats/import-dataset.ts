@@ -60,11 +60,25 @@ export async function importDataset(
   const stray = parsed.observations.find((o) => !known.has(o.indicator));
   if (stray) throw new Error(`${importer.meta.id}: observation of undeclared indicator "${stray.indicator}"`);
 
-  const written = await database.db
-    .transaction()
-    .execute((trx) =>
-      writeDataset(trx, importer.meta, importer.indicators, parsed, checksum, options.onProgress, options.signal),
-    );
+  const written = await database.withRawSession(async (session) => {
+    await session.exec('BEGIN');
+    try {
+      const result = await writeDataset(
+        session,
+        importer.meta,
+        importer.indicators,
+        parsed,
+        checksum,
+        options.onProgress,
+        options.signal,
+      );
+      await session.exec('COMMIT');
+      return result;
+    } catch (err) {
+      await session.exec('ROLLBACK');
+      throw err;
+    }
+  });
   return { dataset: importer.meta.id, loaded: true, ...written, seconds: (performance.now() - started) / 1000 };
 }
 

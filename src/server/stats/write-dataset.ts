@@ -1,18 +1,17 @@
-import { sql, type Transaction } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { RawSession } from '../db/database.js';
 import type { ProgressReporter } from '../reference/load-reference.js';
 import { normalisePeriod, type DatasetMeta, type IndicatorDef, type ParsedDataset } from './model.js';
 
-const CHUNK = 5000;
+const COPY_CHUNK = 50_000;
 
 /**
- * Writes one dataset edition inside the caller's transaction, replacing a previous load of the
- * same edition (never another edition): dataset row, indicators, aggregate areas, series, then
- * observations in chunks of unnest() arrays (one statement per chunk on either engine). An abort
- * (shutdown) between chunks throws, and the caller's transaction rolls back.
+ * Writes one dataset edition on a session whose transaction the caller holds, replacing a
+ * previous load of the same edition (never another edition): dataset row, indicators, aggregate
+ * areas, then series and observations by COPY, the fastest path on both engines.
+ * An abort (shutdown) between chunks throws, and the caller's transaction rolls back.
  */
 export async function writeDataset(
-  trx: Transaction<DB>,
+  s: RawSession,
   meta: DatasetMeta,
   indicators: IndicatorDef[],
   parsed: ParsedDataset,
@@ -20,66 +19,52 @@ export async function writeDataset(
   progress: ProgressReporter = () => {},
   signal?: AbortSignal,
 ): Promise<{ series: number; observations: number }> {
-  await trx.deleteFrom('dataset').where('id', '=', meta.id).execute();
-  await trx
-    .insertInto('dataset')
-    .values({
-      id: meta.id,
-      family: meta.family,
-      title: meta.title,
-      publisher: meta.publisher,
-      edition: meta.edition,
-      release_date: meta.releaseDate,
-      licence: meta.licence,
-      source_url: meta.sourceUrl,
-      citation: meta.citation,
-      method_notes: meta.methodNotes,
-      caveats: meta.caveats,
-      provenance: meta.provenance,
+  await s.query('DELETE FROM dataset WHERE id = $1', [meta.id]);
+  await s.query(
+    `INSERT INTO dataset (id, family, title, publisher, edition, release_date, licence, source_url, citation,
+                          method_notes, caveats, provenance, checksum, observation_count)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      meta.id,
+      meta.family,
+      meta.title,
+      meta.publisher,
+      meta.edition,
+      meta.releaseDate,
+      meta.licence,
+      meta.sourceUrl,
+      meta.citation,
+      meta.methodNotes,
+      meta.caveats,
+      meta.provenance,
       checksum,
-      observation_count: parsed.observations.length,
-    })
-    .execute();
+      parsed.observations.length,
+    ],
+  );
   for (const ind of indicators) {
-    await trx
-      .insertInto('indicator')
-      .values({
-        id: ind.id,
-        name: ind.name,
-        unit: ind.unit,
-        description: ind.description,
-        measure_type: ind.measureType,
-        topic: ind.topic,
-      })
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet({
-            name: ind.name,
-            unit: ind.unit,
-            description: ind.description,
-            measure_type: ind.measureType,
-            topic: ind.topic,
-          }),
-      )
-      .execute();
+    await s.query(
+      `INSERT INTO indicator (id, name, unit, description, measure_type, topic) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit, description = excluded.description,
+         measure_type = excluded.measure_type, topic = excluded.topic`,
+      [ind.id, ind.name, ind.unit, ind.description, ind.measureType, ind.topic],
+    );
   }
   for (const agg of parsed.aggregates ?? []) {
-    await trx
-      .insertInto('area')
-      .values({ code: agg.code, kind: 'aggregate', aggregate_publisher: agg.publisher, name_en: agg.name } as never)
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name_en: agg.name }))
-      .execute();
-    await trx
-      .insertInto('area_name')
-      .values({ area_code: agg.code, lang: 'en', name_type: 'short', name: agg.name })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await s.query(
+      `INSERT INTO area (code, kind, aggregate_publisher, name_en) VALUES ($1, 'aggregate', $2, $3)
+       ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en`,
+      [agg.code, agg.publisher, agg.name],
+    );
+    await s.query(
+      `INSERT INTO area_name (area_code, lang, name_type, name) VALUES ($1, 'en', 'short', $2) ON CONFLICT DO NOTHING`,
+      [agg.code, agg.name],
+    );
   }
 
   // Series: one per distinct dimension key.
-  const seriesKeys = new Map<string, number>();
+  const seriesIds = new Map<string, number>();
   const seriesRows: {
+    key: string;
     indicator: string;
     ref: string;
     cp: string | null;
@@ -98,9 +83,10 @@ export async function writeDataset(
       : '';
     const key = `${o.indicator}|${o.refArea}|${o.counterpartArea ?? ''}|${o.sex}|${o.freq}|${dimsKey}`;
     keyOf[i] = key;
-    if (!seriesKeys.has(key)) {
-      seriesKeys.set(key, -1);
+    if (!seriesIds.has(key)) {
+      seriesIds.set(key, -1);
       seriesRows.push({
+        key,
         indicator: o.indicator,
         ref: o.refArea,
         cp: o.counterpartArea,
@@ -113,46 +99,56 @@ export async function writeDataset(
   });
   const total = seriesRows.length + parsed.observations.length;
   let done = 0;
-  for (let i = 0; i < seriesRows.length; i += CHUNK) {
+  // Ids are allocated from the sequence up front, so series and observations both go by COPY.
+  const ids = await s.query<{ id: number }>(
+    `SELECT nextval('series_id_seq')::int AS id FROM generate_series(1, $1::int)`,
+    [seriesRows.length],
+  );
+  const seriesLines: string[] = [];
+  seriesRows.forEach((r, i) => {
+    const id = ids[i]?.id;
+    if (id === undefined) throw new Error('series id allocation fell short');
+    seriesIds.set(r.key, id);
+    seriesLines.push([id, meta.id, r.indicator, r.ref, r.cp, r.sex, r.freq, r.dimsKey, r.dims].map(csvField).join(','));
+  });
+  for (let i = 0; i < seriesLines.length; i += COPY_CHUNK) {
     signal?.throwIfAborted();
-    const chunk = seriesRows.slice(i, i + CHUNK);
-    const inserted = await sql<{ id: number; key: string }>`
-      INSERT INTO series (dataset_id, indicator_id, ref_area, counterpart_area, sex, freq, dims_key, dims)
-      SELECT ${meta.id}, t.indicator, t.ref, t.cp, t.sex, t.freq, t.dims_key, t.dims::jsonb
-      FROM unnest(${chunk.map((r) => r.indicator)}::text[], ${chunk.map((r) => r.ref)}::text[], ${chunk.map((r) => r.cp)}::text[],
-                  ${chunk.map((r) => r.sex)}::text[], ${chunk.map((r) => r.freq)}::text[], ${chunk.map((r) => r.dimsKey)}::text[],
-                  ${chunk.map((r) => r.dims)}::text[])
-           AS t(indicator, ref, cp, sex, freq, dims_key, dims)
-      RETURNING id, indicator_id || '|' || ref_area || '|' || coalesce(counterpart_area, '') || '|' || sex || '|' || freq || '|' || dims_key AS key
-    `.execute(trx);
-    for (const row of inserted.rows) seriesKeys.set(row.key, row.id);
+    const chunk = seriesLines.slice(i, i + COPY_CHUNK);
+    await s.copyFrom(
+      'series',
+      ['id', 'dataset_id', 'indicator_id', 'ref_area', 'counterpart_area', 'sex', 'freq', 'dims_key', 'dims'],
+      `${chunk.join('\n')}\n`,
+    );
     progress(`writing ${meta.id}`, (done += chunk.length), total);
   }
 
-  for (let i = 0; i < parsed.observations.length; i += CHUNK) {
+  for (let i = 0; i < parsed.observations.length; i += COPY_CHUNK) {
     signal?.throwIfAborted();
-    const chunk = parsed.observations.slice(i, i + CHUNK);
-    const ids: number[] = [];
-    const periods: string[] = [];
-    const starts: string[] = [];
-    const values: number[] = [];
-    const statuses: string[] = [];
-    const flags: (string | null)[] = [];
-    chunk.forEach((o, j) => {
+    const end = Math.min(i + COPY_CHUNK, parsed.observations.length);
+    const lines: string[] = [];
+    for (let j = i; j < end; j++) {
+      const o = parsed.observations[j];
+      if (!o) continue;
       const p = normalisePeriod(o.period);
       if (!p) throw new Error(`${meta.id}: invalid period "${o.period}"`);
-      ids.push(seriesKeys.get(keyOf[i + j] ?? '') ?? -1);
-      periods.push(p.period);
-      starts.push(p.start);
-      values.push(o.value);
-      statuses.push(o.status ?? 'A');
-      flags.push(o.flags ?? null);
-    });
-    await sql`
-      INSERT INTO observation (series_id, period, period_start, value, status, flags)
-      SELECT * FROM unnest(${ids}::int[], ${periods}::text[], ${starts}::date[], ${values}::float8[], ${statuses}::text[], ${flags}::text[])
-    `.execute(trx);
-    progress(`writing ${meta.id}`, (done += chunk.length), total);
+      if (!Number.isFinite(o.value)) throw new Error(`${meta.id}: value ${String(o.value)} is not a finite number`);
+      lines.push(
+        `${String(seriesIds.get(keyOf[j] ?? ''))},${p.period},${p.start},${String(o.value)},${o.status ?? 'A'},${csvField(o.flags)}`,
+      );
+    }
+    await s.copyFrom(
+      'observation',
+      ['series_id', 'period', 'period_start', 'value', 'status', 'flags'],
+      `${lines.join('\n')}\n`,
+    );
+    progress(`writing ${meta.id}`, (done += end - i), total);
   }
   return { series: seriesRows.length, observations: parsed.observations.length };
+}
+
+/** A CSV field for COPY: empty (NULL) when absent, quoted when it holds a delimiter or quote. */
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) || text === '' ? `"${text.replaceAll('"', '""')}"` : text;
 }
