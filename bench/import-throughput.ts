@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { undesaIms2024 } from '../src/server/importers/undesa-ims.js';
+import { readSourceFile } from '../src/server/ingest/read-source.js';
+import { importDataset, STATS_DATA_DIR } from '../src/server/stats/import-dataset.js';
+import { freshDatabase, type BenchEngine } from './engines.js';
+import { median } from './machine.js';
+
+const RUNS = 3;
+const FILE = 'undesa_ims/undesa_ims2024_bilateral_by_sex.csv.gz';
+
+export interface ImportResult {
+  engine: string;
+  rows: number;
+  importSeconds: number;
+  copySeconds: number;
+  peakRssMiB: number;
+}
+
+/**
+ * Import throughput of the UN DESA 2024 bilateral file (read, validate, resolve codes, write
+ * series and observations in one transaction) against a plain COPY of the same CSV rows into a
+ * bare table with no index or constraint, on the same engine. Median of three runs each.
+ */
+export async function benchImport(engine: BenchEngine): Promise<ImportResult> {
+  const { database, version, drop } = await freshDatabase(engine);
+  try {
+    const csv = readSourceFile(path.join(STATS_DATA_DIR, FILE)).bytes.toString('utf8');
+    const rows = csv.trimEnd().split('\n').length - 1;
+    const header = csv.slice(0, csv.indexOf('\n')).split(',');
+    const body = csv.slice(csv.indexOf('\n') + 1);
+    await database.withRawSession((s) =>
+      s.exec(`CREATE TABLE bench_bare (year int, dest_iso3 text, origin_iso3 text, sex text, migrant_stock float8,
+              type_b int, type_c int, type_r int, type_i int)`),
+    );
+    const copyTimes: number[] = [];
+    const importTimes: number[] = [];
+    let peak = process.memoryUsage().rss;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    for (let run = 0; run < RUNS; run++) {
+      await database.withRawSession((s) => s.exec('TRUNCATE bench_bare'));
+      let t = performance.now();
+      await database.withRawSession((s) => s.copyFrom('bench_bare', header, body));
+      copyTimes.push((performance.now() - t) / 1000);
+
+      t = performance.now();
+      const outcome = await importDataset(database, undesaIms2024, { force: true });
+      importTimes.push((performance.now() - t) / 1000);
+      if (!outcome.loaded || outcome.observations !== rows)
+        throw new Error(`import loaded ${JSON.stringify(outcome)}, expected ${String(rows)} rows`);
+    }
+    clearInterval(sample);
+    return {
+      engine: version,
+      rows,
+      importSeconds: median(importTimes),
+      copySeconds: median(copyTimes),
+      peakRssMiB: peak / 2 ** 20,
+    };
+  } finally {
+    await drop();
+  }
+}
