@@ -47,7 +47,7 @@ describe('bridges CLI', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('explains every command with --help', () => {
+  it('explains every command with --help', { timeout: 60_000 }, () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
     for (const command of ['serve', 'db', 'load']) expect(help.stdout).toContain(command);
@@ -56,7 +56,7 @@ describe('bridges CLI', () => {
     expect(run(['serve', '--help']).stdout).toContain('--port');
   });
 
-  it('fails clearly on an unknown command or a bad setting', () => {
+  it('fails clearly on an unknown command or a bad setting', { timeout: 60_000 }, () => {
     const unknown = run(['nonsense']);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toMatch(/unknown command 'nonsense'/);
@@ -71,7 +71,7 @@ describe('bridges CLI', () => {
     expect(noServer.stderr).toMatch(/Could not connect to PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/none/);
   });
 
-  it('migrates, reports status and loads reference data', () => {
+  it('migrates, reports status and loads reference data', { timeout: 120_000 }, () => {
     const dataDir = path.join(dir, 'migrate');
     expect(run(['db', 'status'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(/0 applied, \d+ pending/);
     expect(run(['db', 'migrate'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(/Applied \d+ migration/);

@@ -101,15 +101,45 @@ load
 program
   .command('import')
   .description('Import a bundled dataset (by id or family, or "all"), showing progress; one transaction per dataset')
-  .argument('<source>', 'dataset id such as undesa-ims-2024, a family such as undesa-ims, or "all"')
+  .argument(
+    '<source>',
+    'dataset id such as undesa-ims-2024, a family such as undesa-ims, or "all"; or a file of your own: a tidy CSV, SDMX-CSV or SDMX-JSON',
+  )
   .option('-f, --force', 're-import even if the files have not changed')
+  .option(
+    '-m, --mapping <file>',
+    "your file's mapping (JSON): dataset metadata, indicator and, for a tidy CSV, its columns",
+  )
   .addHelpText(
     'after',
     () =>
       `\nBundled datasets:\n${BUNDLED_IMPORTERS.map((i) => `  ${i.meta.id.padEnd(24)} ${i.meta.title}`).join('\n')}\n`,
   )
-  .action(async (source: string, opts: { force?: boolean }) => {
+  .action(async (source: string, opts: { force?: boolean; mapping?: string }) => {
+    // NOTE: loaded lazily, so the readers of users' files load only when a file is imported.
+    const userFiles = await import('../importers/user-files.js');
+    if (userFiles.isUserFile(source)) {
+      const progress = createProgress();
+      const importer = userFiles.userFileImporter(source, { mapping: opts.mapping, onProgress: progress.report });
+      await withDatabase(async (database) => {
+        await migrate(database);
+        await loadReference(database);
+        const outcome = await userFiles
+          .importUserFile(database, importer, { force: opts.force, onProgress: progress.report })
+          .finally(() => progress.stop());
+        process.stdout.write(
+          outcome.loaded
+            ? `${outcome.dataset}: ${String(outcome.observations)} observations in ${String(outcome.series)} series, ${outcome.seconds.toFixed(1)} s\n${importer.report.notes.map((n) => `  ${n}\n`).join('')}`
+            : `${outcome.dataset}: already loaded and unchanged (use --force to re-import)\n`,
+        );
+      });
+      return;
+    }
+    if (opts.mapping) throw new Error(`--mapping is for a file of your own, and there is no file ${source}`);
     const importers = findImporters(source);
+    if (importers.length === 0 && /[/\\]|\.(csv|json|txt)(\.gz)?$/i.test(source)) {
+      throw new Error(`No file ${source}, and no bundled dataset of that name`);
+    }
     if (importers.length === 0) {
       throw new Error(
         `No bundled dataset "${source}". Known: ${BUNDLED_IMPORTERS.map((i) => i.meta.id).join(', ')}, or "all"`,

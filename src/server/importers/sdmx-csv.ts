@@ -1,0 +1,162 @@
+import { parse } from 'csv-parse/sync';
+import { parseCsv, type CsvRow, type SourceFile } from '../ingest/read-source.js';
+import { SourceFormatError } from '../ingest/source-error.js';
+import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
+
+/** Columns SDMX-CSV 1.0 and 2.0 (and Eurostat's flavour) add besides dimensions, measure and attributes. */
+const TECHNICAL = new Set([
+  'DATAFLOW',
+  'STRUCTURE',
+  'STRUCTURE_ID',
+  'STRUCTURE_NAME',
+  'ACTION',
+  'KEY',
+  'SERIES_KEY',
+  'LAST UPDATE',
+  'LAST_UPDATE',
+  'VALID_FROM',
+  'VALID_TO',
+]);
+const SDMX_ID = /^[A-Za-z][A-Za-z0-9_@$-]*$/;
+/** Attributes kept as the observation's flags, as the source printed them. */
+const FLAG_ATTRIBUTES = new Set(['OBS_FLAG', 'OBS_FLAGS', 'FLAGS']);
+
+/** The header row of a CSV file, read leniently (for telling formats apart; parseCsv does the checking). */
+export function csvHeader(file: SourceFile): string[] {
+  const start = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 65_536)).replace(/^\uFEFF/, '');
+  const first = start.split(/\r?\n/, 1)[0] ?? '';
+  try {
+    return ((parse(first, { relax_column_count: true }) as string[][])[0] ?? []).map((h) => h.trim());
+  } catch {
+    return first.split(',').map((h) => h.trim());
+  }
+}
+
+/** `REF_AREA: Reference area` → `REF_AREA`, as SDMX-CSV prints codes and headers with `labels=both`. */
+function idOf(text: string): string {
+  const m = /^([^:\s]+): /.exec(text.trim());
+  return m?.[1] ?? text.trim();
+}
+
+interface Column {
+  header: string;
+  id: string;
+}
+
+/**
+ * SDMX-CSV data messages: version 1.0 (`DATAFLOW`, dimensions, `TIME_PERIOD`, `OBS_VALUE`,
+ * attributes), 2.0 (`STRUCTURE`, `STRUCTURE_ID`, `ACTION` and, from some publishers, a label
+ * column after each code column) and `labels=both` (`USA: United States of America`). Columns
+ * before OBS_VALUE are dimensions, columns after it attributes. Area, counterpart, sex and
+ * indicator dimensions are found by their SDMX ids (or the names the mapping gives); every other
+ * dimension is kept in `dims`.
+ */
+export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInput): void {
+  const rows = parseCsv(file, []);
+  const { sdmx } = mapping;
+  const columns: Column[] = csvHeader(file).map((header) => ({ header, id: idOf(header) }));
+  const find = (id: string) => columns.find((c) => c.id === id);
+  const require = (id: string, hint = '') => {
+    const column = find(id);
+    if (!column) {
+      throw new SourceFormatError(file.name, `missing column "${id}" in the header${hint}`, { line: 1 });
+    }
+    return column;
+  };
+  const obsValue = require('OBS_VALUE');
+  const time = require('TIME_PERIOD');
+  const refArea = require(sdmx.refArea, ` (name the area dimension in "sdmx.refArea" of ${mapping.file})`);
+  const obsIndex = columns.indexOf(obsValue);
+
+  // NOTE: some publishers (OECD's "csvfilewithlabels") follow each code column with a label
+  // column: "REF_AREA,Reference area,SEX,Sex,…". When a header is no SDMX id, the file is taken
+  // to be laid out so, and the column after each code column is its label, even "Sex".
+  const technical = (c: Column) => TECHNICAL.has(c.id.toUpperCase());
+  const labelled = columns.some((c) => !technical(c) && !SDMX_ID.test(c.id));
+  const labelColumns = new Set<Column>();
+  const dimensions: Column[] = [];
+  const attributes: Column[] = [];
+  columns.forEach((c, i) => {
+    if (technical(c)) return;
+    if (labelColumns.has(c) || !SDMX_ID.test(c.id)) {
+      labelColumns.add(c);
+      return;
+    }
+    const next = columns[i + 1];
+    if (labelled && next && !technical(next) && (c !== obsValue || !SDMX_ID.test(next.id))) labelColumns.add(next);
+    if (c === obsValue || c === time) return;
+    if (i < obsIndex) dimensions.push(c);
+    else attributes.push(c);
+  });
+  const labels = [...labelColumns].map((c) => c.header);
+  const dimension = (id: string) => dimensions.find((c) => c.id === id);
+  const counterpart = dimension(sdmx.counterpart);
+  const sex = dimension(sdmx.sex);
+  const indicator = dimension(sdmx.indicator);
+  const freq = dimension('FREQ');
+  const status = attributes.find((c) => c.id === sdmx.status) ?? dimension(sdmx.status);
+  const flags = attributes.filter((c) => FLAG_ATTRIBUTES.has(c.id));
+  const action = find('ACTION');
+  const dataflow = find('DATAFLOW') ?? find('STRUCTURE_ID');
+  const special = new Set([refArea, counterpart, sex, indicator, freq, status]);
+  const others = dimensions.filter((c) => !special.has(c));
+  const unstored = attributes.filter((c) => c !== status && !flags.includes(c)).map((c) => c.id);
+
+  const where: Partial<Record<ObservationField, Column | undefined>> = {
+    refArea,
+    counterpart,
+    sex,
+    indicator,
+    period: time,
+    freq,
+    value: obsValue,
+    status,
+    flags: flags[0],
+  };
+  const cell = (row: CsvRow, column: Column | undefined): CellRef => ({
+    get line() {
+      return row.line;
+    },
+    column: column?.id,
+    error: (problem) => new SourceFormatError(file.name, problem, { line: row.line, column: column?.id }),
+  });
+
+  const flows = new Set<string>();
+  rows.forEach((row, i) => {
+    const flow = dataflow ? row.get(dataflow.header).trim() : '';
+    if (flow) flows.add(flow);
+    if (action && idOf(row.get(action.header)).toUpperCase() === 'D') {
+      throw cell(row, action).error('a row with ACTION "D" deletes data and cannot be imported');
+    }
+    const code = (c: Column | undefined) => (c ? idOf(row.get(c.header)) : undefined);
+    const raw: RawObservation = {
+      dataflow: flow || undefined,
+      refArea: code(refArea) ?? '',
+      counterpart: code(counterpart),
+      sex: code(sex),
+      indicator: code(indicator),
+      period: code(time) ?? '',
+      freq: code(freq),
+      value: row.get(obsValue.header),
+      status: code(status),
+      flags:
+        flags
+          .map((c) => row.get(c.header).trim())
+          .filter(Boolean)
+          .join(' ') || undefined,
+      dims: {},
+    };
+    for (const c of others) raw.dims[c.id] = idOf(row.get(c.header));
+    sink.add(raw, (field) => cell(row, field.startsWith('dim:') ? find(field.slice(4)) : where[field]));
+    if ((i + 1) % 10_000 === 0) progress(`reading ${file.name}`, i + 1, rows.length);
+  });
+  progress(`reading ${file.name}`, rows.length, rows.length);
+
+  if (flows.size) report.notes.push(`dataflow${flows.size > 1 ? 's' : ''} ${[...flows].join(', ')}`);
+  if (labels.length) report.notes.push(`label columns not stored (codes are): ${labels.join(', ')}`);
+  if (unstored.length) {
+    report.notes.push(
+      `attributes not stored: ${unstored.join(', ')}${unstored.includes('UNIT_MULT') ? ' (values are stored as printed: UNIT_MULT is not applied)' : ''}`,
+    );
+  }
+}

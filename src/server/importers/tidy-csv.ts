@@ -1,0 +1,70 @@
+import { parseCsv, type CsvRow } from '../ingest/read-source.js';
+import { SourceFormatError } from '../ingest/source-error.js';
+import { csvHeader } from './sdmx-csv.js';
+import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
+
+/**
+ * A tidy CSV: one observation a row, with the columns the mapping names (area, period, value and,
+ * if the file has them, counterpart, sex, status, flags, indicator and further dimensions).
+ * Every column the mapping names must be in the header; columns it does not name are reported.
+ */
+export function readTidyCsv({ file, mapping, sink, report, progress }: ReaderInput): void {
+  const columns = mapping.mapping.columns;
+  if (!columns) throw new SourceFormatError(mapping.file, '"columns" is required for a tidy CSV');
+  const rows = parseCsv(file, []);
+  const header = csvHeader(file);
+
+  const dims: [column: string, dimension: string][] = Array.isArray(columns.dims)
+    ? columns.dims.map((c) => [c, c])
+    : Object.entries(columns.dims ?? {});
+  const where: Partial<Record<ObservationField, string>> = {
+    refArea: columns.refArea,
+    counterpart: columns.counterpart,
+    sex: columns.sex,
+    period: columns.period,
+    value: columns.value,
+    status: columns.status,
+    flags: columns.flags,
+    indicator: columns.indicator,
+  };
+  for (const [field, column] of [...Object.entries(where), ...dims.map(([c]) => [`dims`, c])]) {
+    if (column !== undefined && !header.includes(column)) {
+      throw new SourceFormatError(
+        file.name,
+        `missing column "${column}" in the header (${mapping.file} names it in "columns.${field}"); the header has ${header.map((h) => `"${h}"`).join(', ')}`,
+        { line: 1 },
+      );
+    }
+  }
+  const used = new Set([...Object.values(where), ...dims.map(([c]) => c)]);
+  const unused = header.filter((h) => h !== '' && !used.has(h));
+  if (unused.length) report.notes.push(`columns not imported (the mapping does not name them): ${unused.join(', ')}`);
+  const dimensionColumn = new Map(dims.map(([c, d]) => [d, c]));
+
+  const cell = (row: CsvRow, column: string | undefined): CellRef => ({
+    get line() {
+      return row.line;
+    },
+    column,
+    error: (problem) => new SourceFormatError(file.name, problem, { line: row.line, column }),
+  });
+  const get = (row: CsvRow, column: string | undefined) => (column === undefined ? undefined : row.get(column));
+
+  rows.forEach((row, i) => {
+    const raw: RawObservation = {
+      refArea: row.get(columns.refArea),
+      counterpart: get(row, columns.counterpart),
+      sex: get(row, columns.sex),
+      indicator: get(row, columns.indicator),
+      period: row.get(columns.period),
+      value: row.get(columns.value),
+      status: get(row, columns.status),
+      flags: get(row, columns.flags),
+      dims: {},
+    };
+    for (const [column, dimension] of dims) raw.dims[dimension] = row.get(column).trim();
+    sink.add(raw, (field) => cell(row, field.startsWith('dim:') ? dimensionColumn.get(field.slice(4)) : where[field]));
+    if ((i + 1) % 10_000 === 0) progress(`reading ${file.name}`, i + 1, rows.length);
+  });
+  progress(`reading ${file.name}`, rows.length, rows.length);
+}

@@ -1,0 +1,508 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import { ROOT_DIR } from '../paths.js';
+import { detectUserFileFormat, importUserFile, userFileImporter } from './user-files.js';
+
+const FIXTURES = path.join(ROOT_DIR, 'tests', 'fixtures', 'user-files');
+const fixture = (name: string) => path.resolve(FIXTURES, name);
+const TIDY_MAPPING = 'remittance-share.mapping.json';
+const SDMX_MAPPING = 'migrants.sdmx.mapping.json';
+const JSON_MAPPING = 'migrants.sdmx-json.mapping.json';
+
+/** A temporary folder a test may write into; removed after the file's tests. */
+const scratch = mkdtempSync(path.join(tmpdir(), 'bridges-user-files-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * A JSON message cut short, as a failed download leaves it. Made here rather than kept as a
+ * fixture, so that the fixtures folder stays valid for the formatter.
+ */
+const TRUNCATED_JSON = path.join(scratch, 'truncated.sdmx.json');
+const wholeJson = readFileSync(fixture('migrants.sdmx.json'), 'utf8');
+writeFileSync(TRUNCATED_JSON, wholeJson.slice(0, wholeJson.indexOf('"1:1:0"') + 12));
+
+/** A new indicator's definition, as a mapping gives it. */
+const TEST_SHARE = {
+  id: 'test_share',
+  name: 'A share (test)',
+  unit: 'percent',
+  description: 'An invented indicator for tests.',
+  measureType: 'rate',
+  topic: 'migration',
+};
+
+/** Writes a mapping into the scratch folder, as `edit` changes the given fixture's. */
+function editedMapping(name: string, edit: (m: Record<string, unknown>) => void): string {
+  const mapping = JSON.parse(readFileSync(fixture(name), 'utf8')) as Record<string, unknown>;
+  edit(mapping);
+  const file = path.join(scratch, `edited-${String(Math.random()).slice(2)}.mapping.json`);
+  writeFileSync(file, JSON.stringify(mapping, null, 2));
+  return file;
+}
+
+describe('user files: formats and mapping files', () => {
+  it('tells the formats apart by name and first header', () => {
+    expect(detectUserFileFormat(fixture('remittance-share.csv'))).toBe('tidy-csv');
+    expect(detectUserFileFormat(fixture('migrants.sdmx.csv'))).toBe('sdmx-csv');
+    expect(detectUserFileFormat(fixture('sdmx-csv-2.sdmx.csv'))).toBe('sdmx-csv');
+    expect(detectUserFileFormat(fixture('migrants.sdmx.json'))).toBe('sdmx-json');
+    expect(() => detectUserFileFormat(fixture('../user-files'))).toThrow(/Cannot tell the format/);
+  });
+
+  it('needs a mapping, and names its faults with the field and the mapping file', () => {
+    expect(() => userFileImporter(fixture('remittance-share.csv'))).toThrow(/is a tidy CSV: give --mapping/);
+    expect(() => userFileImporter(fixture('migrants.sdmx.csv'))).toThrow(/is SDMX-CSV: give --mapping/);
+
+    const noLicence = editedMapping(TIDY_MAPPING, (m) => delete (m.dataset as Record<string, unknown>).licence);
+    expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: noLicence })).toThrow(
+      /edited-\d+\.mapping\.json \(line 3, column 3\): invalid mapping: dataset\.licence: is required \[at dataset\.licence\]/,
+    );
+    const badFields = editedMapping(TIDY_MAPPING, (m) => {
+      (m.dataset as Record<string, unknown>).releaseDate = '30/06/2024';
+      (m.columns as Record<string, unknown>).refarea = 'country';
+    });
+    expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: badFields })).toThrow(
+      /invalid mapping: dataset\.releaseDate: must be a date such as 2024-06-30; columns: unknown field "refarea"/,
+    );
+    const unknownIndicator = editedMapping(SDMX_MAPPING, (m) => (m.indicator = 'migrants'));
+    expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: unknownIndicator })).toThrow(
+      /\(line 13, column 3\): "migrants" is not in the indicator catalogue \(known: migrant_stock, /,
+    );
+    const redefined = editedMapping(
+      TIDY_MAPPING,
+      (m) => ((m.indicator as Record<string, unknown>).id = 'migrant_stock'),
+    );
+    expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: redefined })).toThrow(
+      /"migrant_stock" is a catalogue indicator: name it as the string "migrant_stock" to use it/,
+    );
+    const bundled = editedMapping(SDMX_MAPPING, (m) => ((m.dataset as Record<string, unknown>).id = 'undesa-ims-2024'));
+    expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: bundled })).toThrow(
+      /"undesa-ims-2024" is a bundled dataset of Bridges; choose another id/,
+    );
+    expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: fixture(TIDY_MAPPING) })).toThrow(
+      /"columns" is for tidy CSV files/,
+    );
+    const broken = path.join(scratch, 'broken.mapping.json');
+    writeFileSync(broken, '{\n  "dataset": {\n    "id": "x",\n  }\n}\n');
+    expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: broken })).toThrow(
+      /broken\.mapping\.json \(line 4, column 3\): is not valid JSON: expected a property name in double quotes/,
+    );
+  });
+});
+
+describe.each(testEngines())('user files on %s', (engine) => {
+  let testDb: TestDatabase;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+  });
+  afterAll(async () => {
+    await testDb.drop();
+  });
+
+  const load = (file: string, mapping: string, options: { force?: boolean } = {}) =>
+    importUserFile(testDb.database, userFileImporter(fixture(file), { mapping: fixture(mapping) }), options);
+
+  /** The observations of one dataset, as SQL reads them back. */
+  async function observations(dataset: string) {
+    const r = await sql<{
+      indicator: string;
+      ref: string;
+      cp: string | null;
+      sex: string;
+      freq: string;
+      dims: Record<string, string>;
+      period: string;
+      value: number;
+      status: string;
+      flags: string | null;
+    }>`
+      SELECT s.indicator_id AS indicator, s.ref_area AS ref, s.counterpart_area AS cp, s.sex, s.freq, s.dims,
+             o.period, o.value::float8 AS value, o.status, o.flags
+      FROM observation o JOIN series s ON s.id = o.series_id
+      WHERE s.dataset_id = ${dataset}
+      ORDER BY s.ref_area, s.counterpart_area NULLS FIRST, s.sex, s.dims_key, o.period
+    `.execute(testDb.database.db);
+    return r.rows;
+  }
+
+  /** A fingerprint of everything an import writes, to prove a failed import changed nothing. */
+  async function snapshot() {
+    const r = await sql<Record<string, number | string>>`
+      SELECT (SELECT count(*) FROM dataset)::int AS datasets,
+             (SELECT count(*) FROM series)::int AS series,
+             (SELECT count(*) FROM observation)::int AS observations,
+             (SELECT count(*) FROM indicator)::int AS indicators,
+             (SELECT count(*) FROM area)::int AS areas,
+             (SELECT md5(coalesce(string_agg(id || checksum || title || observation_count::text || loaded_at::text, ',' ORDER BY id), ''))
+                FROM dataset) AS datasets_digest,
+             (SELECT md5(coalesce(string_agg(concat_ws('|', s.dataset_id, s.indicator_id, s.ref_area, s.counterpart_area, s.sex,
+                                                       s.freq, s.dims_key, o.period, o.value::text, o.status, o.flags),
+                                             ',' ORDER BY s.dataset_id, s.indicator_id, s.ref_area, s.counterpart_area, s.sex,
+                                                          s.freq, s.dims_key, o.period), ''))
+                FROM series s JOIN observation o ON o.series_id = s.id) AS digest
+    `.execute(testDb.database.db);
+    return r.rows[0];
+  }
+
+  it('imports a tidy CSV, matching names to codes through the mapping', async () => {
+    const importer = userFileImporter(fixture('remittance-share.csv'), { mapping: fixture(TIDY_MAPPING) });
+    const outcome = await importUserFile(testDb.database, importer);
+    expect(outcome).toMatchObject({ dataset: 'test-remittance-share-2024', loaded: true, observations: 8 });
+    expect(importer.report.notes).toEqual([
+      'columns not imported (the mapping does not name them): comment',
+      '6 area names matched (1 through "areaNames")',
+    ]);
+    const rows = await observations('test-remittance-share-2024');
+    expect(rows.map((r) => [r.ref, r.sex, r.period, r.value, r.status, r.flags, r.dims])).toEqual([
+      ['CIV', 'M', '2020', 1.5, 'A', null, { channel: 'bank' }],
+      ['MEX', '_T', '2020', 3.25, 'A', null, { channel: 'bank' }],
+      ['PHL', 'F', '2020', 12.25, 'E', null, { channel: 'bank' }],
+      ['PHL', '_T', '2020', 11.5, 'A', null, { channel: 'bank' }],
+      ['PHL', '_T', '2021', 11, 'P', null, { channel: 'bank' }],
+      ['TUR', '_T', '2021', 0.5, 'A', 'x', { channel: 'bank' }],
+      ['TUR', '_T', '2022', 0.75, 'A', null, { channel: 'bank' }],
+      ['VNM', '_T', '2020', 4.5, 'A', null, { channel: 'informal' }],
+    ]);
+    expect(rows.every((r) => r.indicator === 'test_remittance_share_pct' && r.cp === null && r.freq === 'A')).toBe(
+      true,
+    );
+    const meta = await sql<{ title: string; licence: string; release: string; provenance: string; unit: string }>`
+      SELECT d.title, d.licence, d.release_date::text AS release, d.provenance, i.unit
+      FROM dataset d, indicator i WHERE d.id = 'test-remittance-share-2024' AND i.id = 'test_remittance_share_pct'
+    `.execute(testDb.database.db);
+    expect(meta.rows[0]).toEqual({
+      title: 'Test data (invented values): remittances as a share of household income',
+      licence: 'CC0-1.0',
+      release: '2024-06-30',
+      provenance:
+        "Imported from the user's file remittance-share.csv (tidy CSV) with the mapping remittance-share.mapping.json.",
+      unit: 'percent',
+    });
+  });
+
+  it('imports SDMX-CSV: standard dimensions mapped, others kept in dims, statuses kept', async () => {
+    const importer = userFileImporter(fixture('migrants.sdmx.csv'), { mapping: fixture(SDMX_MAPPING) });
+    expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 6 });
+    expect(importer.report.notes).toEqual([
+      'dataflow TEST:DF_TEST_MIGRANTS(1.0)',
+      'attributes not stored: UNIT_MULT (values are stored as printed: UNIT_MULT is not applied)',
+    ]);
+    const rows = await observations('test-sdmx-migrants-2024');
+    expect(rows.map((r) => [r.ref, r.cp, r.sex, r.freq, r.dims, r.period, r.value, r.status, r.flags])).toEqual([
+      ['DEU', 'TUR', 'F', 'A', { AGE: '_T' }, '2019', 1200, 'A', null],
+      ['DEU', 'TUR', 'M', 'A', { AGE: '_T' }, '2019', 1300, 'E', null],
+      ['DEU', 'TUR', '_T', 'A', { AGE: 'Y15T64' }, '2019', 2000, 'A', null],
+      ['FRA', null, '_T', 'A', { AGE: '_T' }, '2020', 5000, 'P', null],
+      ['FRA', 'DZA', '_T', 'A', { AGE: '_T' }, '2020', 900, 'A', 'B'],
+      ['FRA', 'DZA', '_T', 'Q', { AGE: '_T' }, '2020-Q3', 250.5, 'A', null],
+    ]);
+  });
+
+  it('reads SDMX-CSV with labels=both, and SDMX-CSV 2.0 with label columns', async () => {
+    const labels = userFileImporter(fixture('labels.sdmx.csv'), { mapping: fixture(SDMX_MAPPING) });
+    await importUserFile(testDb.database, labels);
+    expect(
+      (await observations('test-sdmx-migrants-2024')).map((r) => [r.ref, r.sex, r.period, r.value, r.status]),
+    ).toEqual([
+      ['PHL', 'F', '2020', 10.5, 'E'],
+      ['PHL', '_T', '2020', 20, 'A'],
+    ]);
+    const v2 = userFileImporter(fixture('sdmx-csv-2.sdmx.csv'), { mapping: fixture(SDMX_MAPPING) });
+    await importUserFile(testDb.database, v2);
+    expect(v2.report.notes).toEqual([
+      'dataflow TEST.AGENCY:DSD_TEST@DF_TEST(1.0)',
+      'label columns not stored (codes are): Reference area, Sex, Frequency of observation, Time period, Observation status, Unit multiplier',
+      'attributes not stored: UNIT_MULT (values are stored as printed: UNIT_MULT is not applied)',
+    ]);
+    expect(
+      (await observations('test-sdmx-migrants-2024')).map((r) => [r.ref, r.sex, r.period, r.value, r.dims]),
+    ).toEqual([
+      ['MEX', 'F', '2021', 310, {}],
+      ['MEX', 'M', '2021', 300, {}],
+    ]);
+    // Back to the file the other tests expect.
+    await load('migrants.sdmx.csv', SDMX_MAPPING);
+  });
+
+  it('imports an SDMX-JSON message of series, skipping missing values only because the mapping says so', async () => {
+    const importer = userFileImporter(fixture('migrants.sdmx.json'), { mapping: fixture(JSON_MAPPING) });
+    expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 4 });
+    expect(importer.report).toEqual({
+      rows: 5,
+      skipped: 1,
+      notes: [
+        'dataflow TEST:DF_TEST_MIGRANTS(1.0)',
+        'attributes not stored: UNIT_MULT (values are stored as printed: UNIT_MULT is not applied)',
+        '1 observation without a value skipped, as "skipMissing" asks',
+      ],
+    });
+    const rows = await observations('test-sdmx-json-migrants-2024');
+    expect(rows.map((r) => [r.ref, r.cp, r.sex, r.period, r.value, r.status])).toEqual([
+      ['DEU', 'TUR', 'F', '2019', 1200, 'A'],
+      ['DEU', 'TUR', 'F', '2020', 1250.5, 'E'],
+      ['DEU', 'TUR', 'M', '2019', 1300, 'A'],
+      ['FRA', 'DZA', '_T', '2020', 900, 'E'],
+    ]);
+
+    const strict = editedMapping(JSON_MAPPING, (m) => (m.skipMissing = false));
+    await expect(
+      importUserFile(testDb.database, userFileImporter(fixture('migrants.sdmx.json'), { mapping: strict })),
+    ).rejects.toThrow(
+      /migrants\.sdmx\.json \(line 53, column 84\): no value \(null\): a missing value is an error unless edited-\d+\.mapping\.json says "skipMissing": true \[at data\.dataSets\[0\]\.series\["0:0:2"\]\.observations\["1"\]\[0\]\]/,
+    );
+  });
+
+  it.each(['flat-bridges.sdmx.json', 'bridges-labels.sdmx.csv'])(
+    'reads back what the Bridges SDMX endpoint writes (%s): the dataflow names the indicator',
+    async (file) => {
+      const importer = userFileImporter(fixture(file), { mapping: fixture('flat-bridges.mapping.json') });
+      expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 3 });
+      expect(importer.report.notes).toContain('attributes not stored: UNIT_MEASURE, PUBLISHER, LICENCE, CITATION');
+      const rows = await observations('test-flat-bridges');
+      expect(rows.map((r) => [r.indicator, r.ref, r.cp, r.sex, r.dims, r.period, r.value, r.status, r.flags])).toEqual([
+        ['migrant_stock', 'MEX', null, '_T', { GROUP: 'REFUGEE' }, '2024', 220, 'A', null],
+        ['migrant_stock', 'PHL', null, '_T', {}, '2020', 100, 'A', null],
+        ['migrant_stock', 'PHL', null, '_T', {}, '2024', 110, 'E', 'B'],
+      ]);
+    },
+  );
+
+  it('maps several indicators by code, M49 areas and a publisher aggregate, and reports unmapped indicator codes', async () => {
+    const data = path.join(scratch, 'several.csv');
+    writeFileSync(
+      data,
+      [
+        'what,area,year,value',
+        'stock,608,2020,100',
+        'share,608,2020,1.5',
+        'stock,1,2020,1000',
+        'stock,484,2020-S2,7',
+      ].join('\n'),
+    );
+    const mapping = editedMapping(TIDY_MAPPING, (m) => {
+      (m.dataset as Record<string, unknown>).id = 'test-several-indicators';
+      delete m.indicator;
+      delete m.areaNames;
+      m.indicators = {
+        stock: 'migrant_stock_total',
+        share: { ...TEST_SHARE, id: 'test_share_pct' },
+      };
+      m.columns = { indicator: 'what', refArea: 'area', areaBy: 'm49', period: 'year', value: 'value' };
+      m.aggregates = { '1': { code: 'TEST_WORLD', name: 'World (test publisher)' } };
+    });
+    const outcome = await importUserFile(testDb.database, userFileImporter(data, { mapping }));
+    expect(outcome).toMatchObject({ loaded: true, observations: 4 });
+    expect(
+      (await observations('test-several-indicators')).map((r) => [r.indicator, r.ref, r.freq, r.period, r.value]),
+    ).toEqual([
+      ['migrant_stock_total', 'MEX', 'S', '2020-S2', 7],
+      ['migrant_stock_total', 'PHL', 'A', '2020', 100],
+      ['test_share_pct', 'PHL', 'A', '2020', 1.5],
+      ['migrant_stock_total', 'TEST_WORLD', 'A', '2020', 1000],
+    ]);
+    const area = await sql<{ kind: string; publisher: string }>`
+      SELECT kind, aggregate_publisher AS publisher FROM area WHERE code = 'TEST_WORLD'
+    `.execute(testDb.database.db);
+    expect(area.rows).toEqual([{ kind: 'aggregate', publisher: 'Bridges test suite' }]);
+
+    writeFileSync(
+      data,
+      ['what,area,year,value', 'stock,608,2020,100', 'flow,608,2020,2', 'rate,608,2021,3', 'flow,608,2021,4'].join(
+        '\n',
+      ),
+    );
+    await expect(importUserFile(testDb.database, userFileImporter(data, { mapping }))).rejects.toThrow(
+      'several.csv (column "what"): 2 indicator codes not mapped (add them to "indicators" in ' +
+        `${path.basename(mapping)}):\n  "flow" (lines 3, 5)\n  "rate" (line 4)`,
+    );
+  });
+
+  it('needs an indicator for an SDMX file whose dataflow is not a Bridges one', async () => {
+    const noIndicator = editedMapping(SDMX_MAPPING, (m) => delete m.indicator);
+    await expect(
+      importUserFile(testDb.database, userFileImporter(fixture('migrants.sdmx.csv'), { mapping: noIndicator })),
+    ).rejects.toThrow(
+      /says no "indicator", and migrants\.sdmx\.csv has no indicator dimension and its dataflow TEST:DF_TEST_MIGRANTS\(1\.0\) is not a Bridges dataflow/,
+    );
+  });
+
+  it('re-imports idempotently: unchanged is skipped, --force reloads the same rows, a changed file replaces its edition only', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'edition-'));
+    const data = path.join(dir, 'remittance-share.csv');
+    const mapping = path.join(dir, TIDY_MAPPING);
+    copyFileSync(fixture('remittance-share.csv'), data);
+    copyFileSync(fixture(TIDY_MAPPING), mapping);
+    const importFile = (force = false) =>
+      importUserFile(testDb.database, userFileImporter(data, { mapping }), { force });
+
+    await importFile();
+    const { datasets_digest: _first, ...before } = (await snapshot()) ?? {};
+    expect(await importFile()).toEqual({ dataset: 'test-remittance-share-2024', loaded: false });
+    expect(await importFile(true)).toMatchObject({ loaded: true, observations: 8 });
+    const { datasets_digest: _again, ...after } = (await snapshot()) ?? {};
+    expect(after).toEqual(before);
+
+    const other = await observations('test-sdmx-migrants-2024');
+    writeFileSync(data, readFileSync(data, 'utf8').replace('Mexico,2020,Total,3.25', 'Mexico,2020,Total,3.5'));
+    expect(await importFile()).toMatchObject({ loaded: true, observations: 8 });
+    const rows = await observations('test-remittance-share-2024');
+    expect(rows.filter((r) => r.ref === 'MEX').map((r) => r.value)).toEqual([3.5]);
+    expect(rows).toHaveLength(8);
+    expect(await observations('test-sdmx-migrants-2024')).toEqual(other);
+  });
+
+  describe('a malformed file fails with file, line and column, and leaves the database as it was', () => {
+    beforeAll(async () => {
+      await load('remittance-share.csv', TIDY_MAPPING);
+      await load('migrants.sdmx.csv', SDMX_MAPPING);
+      await load('migrants.sdmx.json', JSON_MAPPING);
+    });
+
+    it.each([
+      ['bad-number.csv', TIDY_MAPPING, /^bad-number\.csv \(line 4, column "share_pct"\): "3,25" is not a number$/],
+      [
+        'missing-column.csv',
+        TIDY_MAPPING,
+        /^missing-column\.csv \(line 1\): missing column "share_pct" in the header \(remittance-share\.mapping\.json names it in "columns\.value"\); the header has "country", "year", "sex", "share",/,
+      ],
+      ['truncated.csv', TIDY_MAPPING, /^truncated\.csv \(line 4\): expect 7, got 2 on line 4$/],
+      ['latin1.csv', TIDY_MAPPING, /^latin1\.csv \(line 4\): is not valid UTF-8 text/],
+      [
+        'unknown-code.sdmx.csv',
+        SDMX_MAPPING,
+        /^unknown-code\.sdmx\.csv \(line 3, column "REF_AREA"\): unknown area code "XYZ" \(map each in "areaNames"/,
+      ],
+      [
+        'bad-number.sdmx.csv',
+        SDMX_MAPPING,
+        /^bad-number\.sdmx\.csv \(line 4, column "OBS_VALUE"\): "9O0" is not a number$/,
+      ],
+      [
+        'missing-column.sdmx.csv',
+        SDMX_MAPPING,
+        /^missing-column\.sdmx\.csv \(line 1\): missing column "OBS_VALUE" in the header$/,
+      ],
+      ['truncated.sdmx.csv', SDMX_MAPPING, /^truncated\.sdmx\.csv \(line 3\): expect 10, got 7 on line 3$/],
+      [
+        'truncated.sdmx.json',
+        JSON_MAPPING,
+        /^truncated\.sdmx\.json \(line 54, column 23\): is not valid JSON: the text ends too early \(is the file cut short\?\)$/,
+      ],
+      [
+        'bad-number.sdmx.json',
+        JSON_MAPPING,
+        /^bad-number\.sdmx\.json \(line 54, column 46\): "9O0" is not a number \[at data\.dataSets\[0\]\.series\["1:1:0"\]\.observations\["1"\]\[0\]\]$/,
+      ],
+      [
+        'unknown-code.sdmx.json',
+        JSON_MAPPING,
+        /^unknown-code\.sdmx\.json \(line 20, column 79\): unknown area code "XYZ" .*\[at data\.structure\.dimensions\.series\[0\]\.values\[1\]\.id\]$/,
+      ],
+      ['latin1.sdmx.json', JSON_MAPPING, /^latin1\.sdmx\.json \(line 14\): is not valid UTF-8 text/],
+    ])('%s', async (file, mapping, message) => {
+      const before = await snapshot();
+      const made = file === 'truncated.sdmx.json' ? TRUNCATED_JSON : file;
+      await expect(load(made, mapping, { force: true })).rejects.toThrow(message);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('a second value for the same observation, and a period Bridges cannot store', async () => {
+      const header = 'country,year,sex,share_pct,quality,channel,comment';
+      const cases: [string, string, RegExp][] = [
+        [
+          'twice.csv',
+          `${header}\nMexico,2020,Total,1,,bank,\nMexico,2020,Total,2,,bank,\n`,
+          /^twice\.csv \(line 3, column "share_pct"\): a second value for the same observation \(same indicator, areas, sex, dimensions and period as line 2\)$/,
+        ],
+        [
+          'monthly.csv',
+          `${header}\nMexico,2020-01,Total,1,,bank,\n`,
+          /^monthly\.csv \(line 2, column "year"\): "2020-01" is not a period Bridges can store/,
+        ],
+      ];
+      for (const [name, text, message] of cases) {
+        const file = path.join(scratch, name);
+        writeFileSync(file, text);
+        const before = await snapshot();
+        await expect(
+          importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(TIDY_MAPPING) })),
+        ).rejects.toThrow(message);
+        expect(await snapshot()).toEqual(before);
+      }
+    });
+
+    it('lists every unmatched name, with its lines, in one error', async () => {
+      const before = await snapshot();
+      await expect(load('unmatched-names.csv', TIDY_MAPPING)).rejects.toThrow(
+        'unmatched-names.csv (line 2, column "country"): 3 area names matching no area; add each to "areaNames" in remittance-share.mapping.json as "name as printed": "ISO3":\n' +
+          '  "Freedonia" (lines 2, 5)\n' +
+          '  "Korea, Rep." (line 3)\n' +
+          '  "Atlantis" (line 4)',
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('caps the list of unmatched names, saying how many more', async () => {
+      const file = path.join(scratch, 'many-unmatched.csv');
+      const names = Array.from({ length: 60 }, (_, i) => `Nowhere ${String(i + 1)},2020,Total,1,,bank,`);
+      writeFileSync(file, ['country,year,sex,share_pct,quality,channel,comment', ...names].join('\n'));
+      const error = await importUserFile(
+        testDb.database,
+        userFileImporter(file, { mapping: fixture(TIDY_MAPPING) }),
+      ).catch((err: unknown) => err as Error);
+      expect((error as Error).message).toMatch(/60 area names matching no area/);
+      expect((error as Error).message).toMatch(/"Nowhere 50" \(line 51\)\n {2}… and 10 more$/);
+    });
+  });
+});
+
+/** The built CLI, exactly as the package's `bridges` bin runs it. */
+const CLI = path.join(ROOT_DIR, 'dist', 'server', 'cli', 'main.js');
+
+describe('bridges import <file> (the built CLI)', () => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    BRIDGES_DATA_DIR: path.join(scratch, 'cli-data'),
+  };
+  delete env.DATABASE_URL;
+  const run = (args: string[]) => {
+    const result = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  beforeAll(() => {
+    if (!existsSync(CLI))
+      throw new Error('Run `npx tsc -p tsconfig.server.json` first: this test runs the built dist/');
+  });
+
+  it('imports a tidy CSV with its mapping, showing progress, once', () => {
+    const first = run(['import', fixture('remittance-share.csv'), '--mapping', fixture(TIDY_MAPPING)]);
+    expect(first.stderr).toMatch(/reading remittance-share\.csv: 8\/8 \(100%\)/);
+    expect(first.stderr).toMatch(/writing test-remittance-share-2024: \d+\/\d+ \(100%\)/);
+    expect(first.stdout).toMatch(/^test-remittance-share-2024: 8 observations in \d+ series, [\d.]+ s\n/);
+    expect(first.stdout).toContain('  6 area names matched (1 through "areaNames")\n');
+    expect(first.status).toBe(0);
+    const again = run(['import', fixture('remittance-share.csv'), '--mapping', fixture(TIDY_MAPPING)]);
+    expect(again.stdout).toBe('test-remittance-share-2024: already loaded and unchanged (use --force to re-import)\n');
+    expect(again.status).toBe(0);
+  }, 180_000);
+
+  it('fails with a non-zero exit and the file, line and column of a malformed file', () => {
+    const bad = run(['import', fixture('bad-number.sdmx.csv'), '--mapping', fixture(SDMX_MAPPING)]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('bridges: bad-number.sdmx.csv (line 4, column "OBS_VALUE"): "9O0" is not a number\n');
+    const missing = run(['import', fixture('remittance-share.csv')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/remittance-share\.csv is a tidy CSV: give --mapping <file\.json>/);
+    const noFile = run(['import', 'no-such-file.csv']);
+    expect(noFile.status).toBe(1);
+    expect(noFile.stderr).toMatch(/No file no-such-file\.csv, and no bundled dataset of that name/);
+  }, 180_000);
+});

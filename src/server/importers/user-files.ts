@@ -1,0 +1,765 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { readSourceFile, type SourceFile } from '../ingest/read-source.js';
+import { SourceFormatError } from '../ingest/source-error.js';
+import type { ProgressReporter } from '../reference/load-reference.js';
+import type { AreaResolver } from '../stats/area-resolver.js';
+import { importDataset, type ImportOutcome } from '../stats/import-dataset.js';
+import {
+  normalisePeriod,
+  type DatasetMeta,
+  type Frequency,
+  type Importer,
+  type IndicatorDef,
+  type ObservationInput,
+  type ObservationStatus,
+  type ParsedDataset,
+  type Sex,
+} from '../stats/model.js';
+import { BUNDLED_IMPORTERS } from './index.js';
+import { INDICATORS } from './indicators.js';
+import { csvHeader, readSdmxCsv } from './sdmx-csv.js';
+import { decodeUtf8, formatJsonPath, jsonErrorAt, parseJsonText, readSdmxJson } from './sdmx-json.js';
+import { readTidyCsv } from './tidy-csv.js';
+
+// ---------------------------------------------------------------------------------------------
+// The mapping file: what a user says about their file. JSON, so no new dependency is needed.
+// ---------------------------------------------------------------------------------------------
+
+const AREA_BY = z.enum(['iso3', 'm49', 'name']);
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+const indicatorDefinition = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and _'),
+  name: nonEmpty,
+  unit: nonEmpty,
+  description: nonEmpty,
+  measureType: z.enum(['stock', 'flow', 'rate']),
+  topic: nonEmpty,
+});
+/** A catalogue id (`"migrant_stock"`) or a new indicator's definition. */
+const indicatorRef = z.union([z.string().min(1), indicatorDefinition]);
+
+const datasetSection = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and -, such as "my-survey-2024"'),
+  family: nonEmpty.optional(),
+  title: nonEmpty,
+  publisher: nonEmpty,
+  edition: nonEmpty,
+  releaseDate: z.iso.date('must be a date such as 2024-06-30').nullable().optional(),
+  licence: nonEmpty,
+  citation: nonEmpty,
+  sourceUrl: z.url('must be a URL').nullable().optional(),
+  caveats: z.string().nullable().optional(),
+  methodNotes: z.string().nullable().optional(),
+  provenance: nonEmpty.optional(),
+});
+
+const columnsSection = z.strictObject({
+  refArea: nonEmpty,
+  areaBy: AREA_BY.default('iso3'),
+  counterpart: nonEmpty.optional(),
+  counterpartBy: AREA_BY.optional(),
+  sex: nonEmpty.optional(),
+  period: nonEmpty,
+  value: nonEmpty,
+  status: nonEmpty.optional(),
+  flags: nonEmpty.optional(),
+  indicator: nonEmpty.optional(),
+  /** Further dimension columns: a list (the column name is the dimension) or column → dimension. */
+  dims: z.union([z.array(nonEmpty), z.record(z.string(), nonEmpty)]).optional(),
+});
+
+const sdmxSection = z.strictObject({
+  refArea: nonEmpty.default('REF_AREA'),
+  areaBy: AREA_BY.default('iso3'),
+  counterpart: nonEmpty.default('COUNTERPART_AREA'),
+  counterpartBy: AREA_BY.optional(),
+  sex: nonEmpty.default('SEX'),
+  indicator: nonEmpty.default('INDICATOR'),
+  status: nonEmpty.default('OBS_STATUS'),
+});
+
+export const userMappingSchema = z.strictObject({
+  $comment: z.string().optional(),
+  dataset: datasetSection,
+  indicator: indicatorRef.optional(),
+  indicators: z.record(z.string(), indicatorRef).optional(),
+  columns: columnsSection.optional(),
+  sdmx: sdmxSection.optional(),
+  sexValues: z.record(z.string(), z.enum(['_T', 'M', 'F'])).optional(),
+  statusValues: z.record(z.string(), z.enum(['A', 'E', 'P', 'I', 'F'])).optional(),
+  areaNames: z.record(z.string(), nonEmpty).optional(),
+  aggregates: z
+    .record(
+      z.string(),
+      z.strictObject({
+        code: z.string().regex(/^[A-Z]+_[A-Z0-9_]+$/, 'must look like PUBLISHER_NAME (capitals, digits, _)'),
+        name: nonEmpty,
+      }),
+    )
+    .optional(),
+  skipMissing: z.boolean().default(false),
+});
+export type UserMapping = z.infer<typeof userMappingSchema>;
+
+/** A mapping file, read and validated, with the indicators it names resolved against the catalogue. */
+export interface ResolvedMapping {
+  file: string;
+  mapping: UserMapping;
+  /** The single indicator of the file, when the mapping names one. */
+  indicator: IndicatorDef | null;
+  /** Indicator code as printed → indicator, when the mapping lists several. */
+  indicators: Map<string, IndicatorDef> | null;
+  /** Where SDMX dimensions and attributes are found (defaults for SDMX files). */
+  sdmx: z.infer<typeof sdmxSection>;
+}
+
+const CATALOGUE = new Map<string, IndicatorDef>(Object.values(INDICATORS).map((i) => [i.id, i]));
+
+/** Reads and validates a mapping file; every fault names the file, and the line of the field when it is there. */
+export function readUserMapping(filePath: string): ResolvedMapping {
+  const source = readSourceFile(filePath);
+  const text = decodeUtf8(source);
+  const json = parseJsonText(source.name, text);
+  const parsed = userMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${describePath(issue.path)}: ${issueMessage(issue)}`);
+    const first = parsed.error.issues[0];
+    throw jsonErrorAt(source.name, text, first?.path ?? [], `invalid mapping: ${issues.join('; ')}`);
+  }
+  const mapping = parsed.data;
+  const fail = (at: PropertyKey[], problem: string) => jsonErrorAt(source.name, text, at, problem);
+
+  const bundled = BUNDLED_IMPORTERS.find((i) => i.meta.id === mapping.dataset.id);
+  if (bundled) {
+    throw fail(['dataset', 'id'], `"${mapping.dataset.id}" is a bundled dataset of Bridges; choose another id`);
+  }
+  const resolve = (ref: z.infer<typeof indicatorRef>, at: PropertyKey[]): IndicatorDef => {
+    if (typeof ref === 'string') {
+      const known = CATALOGUE.get(ref);
+      if (!known) {
+        throw fail(
+          at,
+          `"${ref}" is not in the indicator catalogue (known: ${[...CATALOGUE.keys()].join(', ')}); give a full definition { id, name, unit, description, measureType, topic } for a new indicator`,
+        );
+      }
+      return known;
+    }
+    if (CATALOGUE.has(ref.id)) {
+      throw fail(
+        [...at, 'id'],
+        `"${ref.id}" is a catalogue indicator: name it as the string "${ref.id}" to use it, or choose another id`,
+      );
+    }
+    return ref;
+  };
+  if (mapping.indicator !== undefined && mapping.indicators !== undefined) {
+    throw fail(['indicators'], 'give either "indicator" (one indicator) or "indicators" (code → indicator), not both');
+  }
+  const indicator = mapping.indicator === undefined ? null : resolve(mapping.indicator, ['indicator']);
+  const indicators =
+    mapping.indicators === undefined
+      ? null
+      : new Map(Object.entries(mapping.indicators).map(([code, ref]) => [code, resolve(ref, ['indicators', code])]));
+  const ids = new Map<string, IndicatorDef>();
+  for (const def of [indicator, ...(indicators?.values() ?? [])]) {
+    if (!def) continue;
+    const seen = ids.get(def.id);
+    if (seen && seen !== def && JSON.stringify(seen) !== JSON.stringify(def)) {
+      throw fail(['indicators'], `two different definitions of indicator "${def.id}"`);
+    }
+    ids.set(def.id, def);
+  }
+  return { file: source.name, mapping, indicator, indicators, sdmx: mapping.sdmx ?? sdmxSection.parse({}) };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is required';
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+function describePath(at: readonly PropertyKey[]): string {
+  return at.length ? formatJsonPath(at) : 'the mapping';
+}
+
+// ---------------------------------------------------------------------------------------------
+// From printed values to observations: one assembler shared by the three readers.
+// ---------------------------------------------------------------------------------------------
+
+/** One observation as a file prints it, before codes are checked and names matched. */
+export interface RawObservation {
+  /** The indicator's code, when the file has an indicator column or dimension. */
+  indicator?: string;
+  /** The SDMX dataflow (`AGENCY:ID(VERSION)`) the observation belongs to, when the file says. */
+  dataflow?: string;
+  refArea: string;
+  counterpart?: string;
+  sex?: string;
+  period: string;
+  /** SDMX FREQ as printed, checked against the period. */
+  freq?: string;
+  value: string | number | null;
+  status?: string;
+  flags?: string;
+  dims: Record<string, string>;
+}
+
+/** Where a field of an observation sits in its file, to say so in a message. */
+export interface CellRef {
+  /** 1-based line; for JSON worked out only when asked. */
+  readonly line: number | undefined;
+  /** The CSV column, when there is one. */
+  readonly column?: string;
+  error(problem: string): Error;
+}
+export type Locate = (field: ObservationField) => CellRef;
+export type ObservationField =
+  'indicator' | 'refArea' | 'counterpart' | 'sex' | 'period' | 'freq' | 'value' | 'status' | 'flags' | `dim:${string}`;
+
+/** What an import did besides writing observations; the CLI prints it. */
+export interface UserFileReport {
+  /** Observations read (rows of a CSV, observations of a JSON message). */
+  rows: number;
+  /** Rows without a value skipped because the mapping says `"skipMissing": true`. */
+  skipped: number;
+  notes: string[];
+}
+
+/** What a reader gets: its file, the mapping and somewhere to put what it reads. */
+export interface ReaderInput {
+  file: SourceFile;
+  mapping: ResolvedMapping;
+  sink: ObservationAssembler;
+  report: UserFileReport;
+  progress: ProgressReporter;
+}
+
+const SEX_CODES = new Map<string, Sex>([
+  ['_T', '_T'],
+  ['T', '_T'],
+  ['SEX_T', '_T'],
+  ['TOTAL', '_T'],
+  ['BOTH SEXES', '_T'],
+  // _Z: "not applicable", as SDMX sources print for a figure with no sex breakdown.
+  ['_Z', '_T'],
+  ['M', 'M'],
+  ['SEX_M', 'M'],
+  ['MALE', 'M'],
+  ['F', 'F'],
+  ['SEX_F', 'F'],
+  ['FEMALE', 'F'],
+]);
+const STATUS_CODES = new Set<ObservationStatus>(['A', 'E', 'P', 'I', 'F']);
+/** Printed where a value is missing; skipped only if the mapping asks, an error otherwise. */
+const MISSING = new Set(['', 'nan', 'na', 'n/a', '..', ':', '-']);
+/** Counterparts that mean "no counterpart" in SDMX: not applicable, total. */
+const NO_COUNTERPART = new Set(['', '_Z', '_T']);
+/** A number as statistics print it: no thousands separators, decimal comma, hex or "Infinity". */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+const LIST_CAP = 50;
+const LINES_CAP = 10;
+
+interface Unmatched {
+  value: string;
+  /** How the value was read: as a code, an M49 code or a name (areas), or an indicator code. */
+  by: AreaBy | 'indicator';
+  first: CellRef;
+  lines: number[];
+  count: number;
+}
+
+/**
+ * Turns raw observations into ObservationInputs: numbers, periods, sex and status codes are
+ * checked cell by cell (the first fault throws, with its place); area codes and names and
+ * indicator codes are collected, so that one error lists everything that did not match.
+ */
+export class ObservationAssembler {
+  readonly observations: ObservationInput[] = [];
+  readonly #areaCache = new Map<string, string | null>();
+  readonly #unmatchedAreas = new Map<string, Unmatched>();
+  readonly #unmatchedIndicators = new Map<string, Unmatched>();
+  readonly #seen = new Map<string, Locate>();
+  readonly #indicatorsUsed = new Map<string, IndicatorDef>();
+  readonly #namesMatched = new Set<string>();
+  readonly #namesMapped = new Set<string>();
+  readonly #flows = new Map<string, IndicatorDef | null>();
+  #singleIndicatorCode: string | undefined;
+
+  constructor(
+    private readonly areas: AreaResolver,
+    private readonly resolved: ResolvedMapping,
+    private readonly fileName: string,
+    private readonly report: UserFileReport,
+    private readonly areaBy: { refArea: AreaBy; counterpart: AreaBy },
+  ) {}
+
+  /**
+   * The catalogue indicator a Bridges dataflow names: `BRIDGES:UNDESA_IMS_2024_MIGRANT_STOCK(1.0)`
+   * → migrant_stock (the longest catalogue id that ends the flow id). Other agencies' flows name none.
+   */
+  #flowIndicator(flow: string): IndicatorDef | undefined {
+    let def = this.#flows.get(flow);
+    if (def === undefined) {
+      const m = /^(?:.*Dataflow=)?([^:=]+):([A-Za-z0-9_@$-]+)(?:\(|$)/.exec(flow.trim());
+      const id = m?.[1] === 'BRIDGES' ? (m[2] ?? '').toUpperCase() : '';
+      const matches = [...CATALOGUE.values()].filter(
+        (i) => id !== '' && (id === sdmxIdPart(i.id) || id.endsWith(`_${sdmxIdPart(i.id)}`)),
+      );
+      def = matches.sort((a, b) => b.id.length - a.id.length)[0] ?? null;
+      this.#flows.set(flow, def);
+    }
+    return def ?? undefined;
+  }
+
+  add(raw: RawObservation, at: Locate): void {
+    this.report.rows++;
+    const value = this.#value(raw.value, at);
+    if (value === null) return;
+    const p = normalisePeriod(raw.period);
+    if (!p) {
+      throw at('period').error(
+        `"${raw.period}" is not a period Bridges can store (a year such as 2020, a half-year 2020-S1 or a quarter 2020-Q1; months and days are not supported)`,
+      );
+    }
+    if (raw.freq !== undefined && raw.freq.trim() !== '') {
+      const freq = raw.freq.trim().toUpperCase() === 'H' ? 'S' : raw.freq.trim().toUpperCase();
+      if (freq !== p.freq) throw at('freq').error(`frequency "${raw.freq}" does not match the period "${raw.period}"`);
+    }
+    const indicator = this.#indicator(raw.indicator, raw.dataflow, at);
+    const refArea = this.#area(raw.refArea, this.areaBy.refArea, at('refArea'));
+    const counterpart =
+      raw.counterpart === undefined || NO_COUNTERPART.has(raw.counterpart.trim().toUpperCase())
+        ? null
+        : this.#area(raw.counterpart, this.areaBy.counterpart, at('counterpart'));
+    const sex = this.#sex(raw.sex, at);
+    const { status, unknownStatus } = this.#status(raw.status);
+    const flags = [raw.flags?.trim(), unknownStatus].filter(Boolean).join(' ') || null;
+    if (!indicator || refArea === undefined || counterpart === undefined) return;
+
+    // _Z, "not applicable", is no breakdown: as Bridges' own SDMX writes a series without that key.
+    const kept = Object.entries(raw.dims).filter(([, v]) => v !== '_Z');
+    const dims = kept.length ? Object.fromEntries(kept) : undefined;
+    const key = [
+      indicator,
+      refArea,
+      counterpart ?? '',
+      sex,
+      p.freq,
+      dims
+        ? Object.keys(dims)
+            .sort()
+            .map((k) => `${k}=${dims[k] ?? ''}`)
+            .join(';')
+        : '',
+      p.period,
+    ].join('|');
+    const first = this.#seen.get(key);
+    if (first) {
+      throw at('value').error(
+        `a second value for the same observation (same indicator, areas, sex, dimensions and period as line ${String(first('value').line ?? '?')})`,
+      );
+    }
+    this.#seen.set(key, at);
+    this.observations.push({
+      indicator,
+      refArea,
+      counterpartArea: counterpart,
+      sex,
+      freq: p.freq as Frequency,
+      dims,
+      period: p.period,
+      value,
+      status,
+      flags,
+    });
+  }
+
+  /** Throws the one report of everything unmatched, or returns what was read. */
+  finish(): ParsedDataset & { indicators: IndicatorDef[] } {
+    const areas = [...this.#unmatchedAreas.values()];
+    if (areas.length) throw this.#unmatchedError(areas);
+    const indicators = [...this.#unmatchedIndicators.values()];
+    if (indicators.length) {
+      const list = listUnmatched(indicators);
+      const hint = this.resolved.indicators
+        ? `add them to "indicators" in ${this.resolved.file}`
+        : `they are not catalogue indicators: map each to an indicator in "indicators" of ${this.resolved.file}`;
+      throw new SourceFormatError(
+        this.fileName,
+        `${String(indicators.length)} indicator code${indicators.length > 1 ? 's' : ''} not mapped (${hint}):\n${list}`,
+        { column: indicators[0]?.first.column },
+      );
+    }
+    if (this.observations.length === 0) {
+      throw new SourceFormatError(
+        this.fileName,
+        this.report.skipped
+          ? `holds no values: all ${String(this.report.skipped)} observations are missing`
+          : 'holds no observations',
+      );
+    }
+    const matched = this.#namesMatched.size;
+    const mapped = this.#namesMapped.size;
+    if (matched) {
+      this.report.notes.push(
+        `${String(matched)} area name${matched > 1 ? 's' : ''} matched` +
+          (mapped ? ` (${String(mapped)} through "areaNames")` : ''),
+      );
+    } else if (mapped) {
+      this.report.notes.push(`${String(mapped)} area code${mapped > 1 ? 's' : ''} read through "areaNames"`);
+    }
+    return { observations: this.observations, indicators: [...this.#indicatorsUsed.values()] };
+  }
+
+  #value(value: string | number | null, at: Locate): number | null {
+    if (typeof value === 'number') return value;
+    const text = value ?? '';
+    if (MISSING.has(text.trim().toLowerCase())) {
+      if (this.resolved.mapping.skipMissing) {
+        this.report.skipped++;
+        return null;
+      }
+      throw at('value').error(
+        `${value === null ? 'no value (null)' : `"${text}" is not a number`}: a missing value is an error unless ${this.resolved.file} says "skipMissing": true`,
+      );
+    }
+    const n = DECIMAL.test(text) ? Number(text.trim()) : Number.NaN;
+    if (!Number.isFinite(n)) throw at('value').error(`"${text}" is not a number`);
+    return n;
+  }
+
+  #sex(printed: string | undefined, at: Locate): Sex {
+    if (printed === undefined) return '_T';
+    const mapped = this.resolved.mapping.sexValues?.[printed.trim()] ?? SEX_CODES.get(printed.trim().toUpperCase());
+    if (!mapped) {
+      throw at('sex').error(
+        `sex "${printed}" is not _T, M or F (nor total, male, female); map it in "sexValues" of ${this.resolved.file}`,
+      );
+    }
+    return mapped;
+  }
+
+  #status(printed: string | undefined): { status: ObservationStatus; unknownStatus?: string } {
+    const text = printed?.trim() ?? '';
+    if (!text) return { status: 'A' };
+    const mapped = this.resolved.mapping.statusValues?.[text];
+    if (mapped) return { status: mapped };
+    if (STATUS_CODES.has(text as ObservationStatus)) return { status: text as ObservationStatus };
+    // A status Bridges has no code for (SDMX B, break; Eurostat's lower-case flags…) is kept as printed.
+    return { status: 'A', unknownStatus: text };
+  }
+
+  #indicator(printed: string | undefined, flow: string | undefined, at: Locate): string | undefined {
+    const { indicator, indicators, file } = this.resolved;
+    const code = printed?.trim();
+    let def: IndicatorDef | undefined;
+    if (indicators) {
+      if (code === undefined) {
+        throw new SourceFormatError(
+          file,
+          `"indicators" needs a column or dimension that says which indicator each row is`,
+        );
+      }
+      def = indicators.get(code);
+    } else if (indicator) {
+      if (code !== undefined) {
+        this.#singleIndicatorCode ??= code;
+        if (code !== this.#singleIndicatorCode) {
+          throw at('indicator').error(
+            `a second indicator "${code}" (the first was "${this.#singleIndicatorCode}"): with one "indicator" in ${file} the file must hold one; map each code in "indicators"`,
+          );
+        }
+      }
+      def = indicator;
+    } else if (code !== undefined) {
+      def =
+        CATALOGUE.get(code.toLowerCase()) ??
+        [...CATALOGUE.values()].find((i) => sdmxIdPart(i.id) === code.toUpperCase());
+    } else {
+      def = flow ? this.#flowIndicator(flow) : undefined;
+      if (!def) {
+        throw new SourceFormatError(
+          file,
+          `says no "indicator", and ${this.fileName} has no indicator dimension${flow ? ` and its dataflow ${flow} is not a Bridges dataflow` : ''} to tell it: name the indicator`,
+        );
+      }
+    }
+    if (!def) {
+      this.#remember(this.#unmatchedIndicators, code ?? '', 'indicator', at('indicator'));
+      return undefined;
+    }
+    this.#indicatorsUsed.set(def.id, def);
+    return def.id;
+  }
+
+  #area(printed: string, by: AreaBy, cell: CellRef): string | undefined {
+    const value = printed.trim();
+    if (!value) throw cell.error('no area: the cell is empty');
+    const cacheKey = `${by}\u0000${value}`;
+    let code = this.#areaCache.get(cacheKey);
+    if (code === undefined) {
+      code = this.#resolveArea(value, by) ?? null;
+      this.#areaCache.set(cacheKey, code);
+    }
+    if (code === null) {
+      this.#remember(this.#unmatchedAreas, value, by, cell);
+      return undefined;
+    }
+    return code;
+  }
+
+  #resolveArea(value: string, by: AreaBy): string | undefined {
+    const { mapping, file } = this.resolved;
+    const named = mapping.areaNames?.[value];
+    if (named) {
+      const code = this.areas.tryCode(named);
+      if (!code)
+        throw new SourceFormatError(file, `areaNames["${value}"]: "${named}" is not an area code Bridges knows`);
+      this.#namesMapped.add(value);
+      if (by === 'name') this.#namesMatched.add(value);
+      return code;
+    }
+    const aggregate = mapping.aggregates?.[value];
+    if (aggregate) return this.areas.aggregate({ ...aggregate, publisher: mapping.dataset.publisher });
+    if (by === 'iso3') return this.areas.tryCode(value);
+    if (by === 'm49') {
+      if (!/^\d{1,3}$/.test(value)) return undefined;
+      try {
+        return this.areas.m49(value, { file: this.fileName });
+      } catch {
+        return undefined;
+      }
+    }
+    const code = this.areas.name(value);
+    if (code) this.#namesMatched.add(value);
+    return code;
+  }
+
+  #remember(into: Map<string, Unmatched>, value: string, by: Unmatched['by'], cell: CellRef): void {
+    const seen = into.get(`${by}\u0000${value}`);
+    if (seen) {
+      seen.count++;
+      if (seen.lines.length < LINES_CAP && cell.line !== undefined && !seen.lines.includes(cell.line))
+        seen.lines.push(cell.line);
+      return;
+    }
+    into.set(`${by}\u0000${value}`, {
+      value,
+      by,
+      first: cell,
+      lines: cell.line === undefined ? [] : [cell.line],
+      count: 1,
+    });
+  }
+
+  #unmatchedError(unmatched: Unmatched[]): Error {
+    const first = unmatched[0] as Unmatched;
+    const kinds = new Set(unmatched.map((u) => u.by));
+    const what =
+      kinds.size > 1
+        ? 'area code or name'
+        : first.by === 'name'
+          ? 'area name'
+          : first.by === 'm49'
+            ? 'M49 code'
+            : 'area code';
+    const hint =
+      kinds.size === 1 && first.by === 'name'
+        ? `add each to "areaNames" in ${this.resolved.file} as "name as printed": "ISO3"`
+        : `map each in "areaNames" ("code as printed": "ISO3") or, for a publisher's aggregate, in "aggregates" of ${this.resolved.file}`;
+    if (unmatched.length === 1 && first.count === 1)
+      return first.first.error(`unknown ${what} "${first.value}" (${hint})`);
+    return first.first.error(
+      `${String(unmatched.length)} ${what}${unmatched.length > 1 ? 's' : ''} matching no area; ${hint}:\n${listUnmatched(unmatched)}`,
+    );
+  }
+}
+
+type AreaBy = z.infer<typeof AREA_BY>;
+
+function listUnmatched(unmatched: Unmatched[]): string {
+  const lines = unmatched.slice(0, LIST_CAP).map((u) => {
+    const where = u.lines.length
+      ? ` (line${u.count > 1 ? 's' : ''} ${u.lines.join(', ')}${u.count > u.lines.length ? `, … ${String(u.count)} in all` : ''})`
+      : u.count > 1
+        ? ` (${String(u.count)} times)`
+        : '';
+    return `  "${u.value}"${where}`;
+  });
+  if (unmatched.length > LIST_CAP) lines.push(`  … and ${String(unmatched.length - LIST_CAP)} more`);
+  return lines.join('\n');
+}
+
+/** `undesa-ims-2024` → `UNDESA_IMS_2024`, as the Bridges SDMX endpoint names dataflows. */
+function sdmxIdPart(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The importer a user's file becomes.
+// ---------------------------------------------------------------------------------------------
+
+export type UserFileFormat = 'tidy-csv' | 'sdmx-csv' | 'sdmx-json';
+
+export interface UserFileImporter extends Importer {
+  format: UserFileFormat;
+  /** The folder `files` are relative to (the filesystem root: a user's files may be anywhere). */
+  dir: string;
+  /** Filled in by read(). */
+  report: UserFileReport;
+}
+
+/** Tells a user's file's format from its name and first line: SDMX-CSV starts with DATAFLOW (or STRUCTURE). */
+export function detectUserFileFormat(filePath: string): UserFileFormat {
+  const name = path.basename(filePath).toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.json')) return 'sdmx-json';
+  if (name.endsWith('.csv') || name.endsWith('.txt')) {
+    const first = (csvHeader(readSourceFile(filePath))[0] ?? '').trim().toUpperCase();
+    return first === 'DATAFLOW' || first === 'STRUCTURE' ? 'sdmx-csv' : 'tidy-csv';
+  }
+  throw new Error(
+    `Cannot tell the format of ${path.basename(filePath)}: expected a .csv (tidy or SDMX-CSV) or a .json (SDMX-JSON) file, optionally gzipped`,
+  );
+}
+
+/**
+ * Builds the importer of a user's file: a tidy CSV described by a mapping file, or an SDMX-CSV or
+ * SDMX-JSON data message with a mapping that gives the dataset's metadata and its indicator. The
+ * mapping is read and checked here, so a fault in it shows before any database work.
+ */
+export function userFileImporter(
+  filePath: string,
+  options: { mapping?: string; onProgress?: ProgressReporter } = {},
+): UserFileImporter {
+  const dataPath = path.resolve(filePath);
+  if (!existsSync(dataPath)) throw new Error(`No such file: ${filePath}`);
+  const format = detectUserFileFormat(dataPath);
+  if (!options.mapping) {
+    throw new Error(
+      format === 'tidy-csv'
+        ? `${path.basename(dataPath)} is a tidy CSV: give --mapping <file.json> saying which column holds what, and the dataset's title, publisher, edition, licence and citation`
+        : `${path.basename(dataPath)} is ${format === 'sdmx-csv' ? 'SDMX-CSV' : 'SDMX-JSON'}: give --mapping <file.json> with the dataset's id, title, publisher, edition, licence and citation (and its indicator)`,
+    );
+  }
+  const mappingPath = path.resolve(options.mapping);
+  if (!existsSync(mappingPath)) throw new Error(`No such mapping file: ${options.mapping}`);
+  const resolved = readUserMapping(mappingPath);
+  const { mapping } = resolved;
+  if (format === 'tidy-csv') {
+    if (!mapping.columns) {
+      throw new SourceFormatError(
+        resolved.file,
+        `"columns" is required for a tidy CSV: which column holds the area, the period, the value…`,
+      );
+    }
+    if (!resolved.indicator && !resolved.indicators) {
+      throw new SourceFormatError(
+        resolved.file,
+        `"indicator" is required: a catalogue id or a new indicator's definition`,
+      );
+    }
+    if (resolved.indicators && !mapping.columns.indicator) {
+      throw new SourceFormatError(
+        resolved.file,
+        `"indicators" needs "columns.indicator": the column that says which indicator each row is`,
+      );
+    }
+  } else if (mapping.columns) {
+    throw new SourceFormatError(
+      resolved.file,
+      `"columns" is for tidy CSV files; an SDMX file names its own dimensions (rename them under "sdmx" if needed)`,
+    );
+  }
+
+  // NOTE: both files are read by importDataset, relative to the filesystem root, so that the
+  // checksum covers the mapping too: a changed mapping reloads the edition.
+  const root = path.parse(dataPath).root;
+  const dataName = path.relative(root, dataPath);
+  const meta: DatasetMeta = {
+    id: mapping.dataset.id,
+    family: mapping.dataset.family ?? mapping.dataset.id,
+    title: mapping.dataset.title,
+    publisher: mapping.dataset.publisher,
+    edition: mapping.dataset.edition,
+    releaseDate: mapping.dataset.releaseDate ?? null,
+    licence: mapping.dataset.licence,
+    sourceUrl: mapping.dataset.sourceUrl ?? null,
+    citation: mapping.dataset.citation,
+    methodNotes: mapping.dataset.methodNotes ?? null,
+    caveats: mapping.dataset.caveats ?? null,
+    provenance:
+      mapping.dataset.provenance ??
+      `Imported from the user's file ${path.basename(dataPath)} (${FORMAT_NAMES[format]}) with the mapping ${resolved.file}.`,
+  };
+  const declared = [resolved.indicator, ...(resolved.indicators?.values() ?? [])].filter(
+    (d, i, all): d is IndicatorDef => d !== null && all.findIndex((e) => e?.id === d.id) === i,
+  );
+  const report: UserFileReport = { rows: 0, skipped: 0, notes: [] };
+  const importer: UserFileImporter = {
+    format,
+    dir: root,
+    report,
+    meta,
+    indicators: declared,
+    files: [dataName, path.relative(root, mappingPath)],
+    version: 1,
+    read(ctx) {
+      report.rows = 0;
+      report.skipped = 0;
+      report.notes.length = 0;
+      const file = ctx.file(dataName);
+      const areaBy =
+        format === 'tidy-csv'
+          ? {
+              refArea: mapping.columns?.areaBy ?? 'iso3',
+              counterpart: mapping.columns?.counterpartBy ?? mapping.columns?.areaBy ?? 'iso3',
+            }
+          : { refArea: resolved.sdmx.areaBy, counterpart: resolved.sdmx.counterpartBy ?? resolved.sdmx.areaBy };
+      const sink = new ObservationAssembler(ctx.areas, resolved, file.name, report, areaBy);
+      const input: ReaderInput = { file, mapping: resolved, sink, report, progress: options.onProgress ?? (() => {}) };
+      if (format === 'tidy-csv') readTidyCsv(input);
+      else if (format === 'sdmx-csv') readSdmxCsv(input);
+      else readSdmxJson(input);
+      const { indicators, ...parsed } = sink.finish();
+      if (report.skipped) {
+        report.notes.push(
+          `${String(report.skipped)} observation${report.skipped > 1 ? 's' : ''} without a value skipped, as "skipMissing" asks`,
+        );
+      }
+      // NOTE: importDataset reads `indicators` after read(), so indicators found in the file
+      // (catalogue codes of an SDMX indicator dimension) are declared here.
+      importer.indicators = indicators;
+      return parsed;
+    },
+  };
+  return importer;
+}
+
+const FORMAT_NAMES: Record<UserFileFormat, string> = {
+  'tidy-csv': 'tidy CSV',
+  'sdmx-csv': 'SDMX-CSV',
+  'sdmx-json': 'SDMX-JSON',
+};
+
+/** Imports a user's file in one transaction, as importDataset does for bundled files. */
+export function importUserFile(
+  database: Database,
+  importer: UserFileImporter,
+  options: { force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal } = {},
+): Promise<ImportOutcome> {
+  return importDataset(database, importer, { ...options, dir: importer.dir });
+}
+
+/** Whether a CLI argument names a file rather than a bundled dataset. */
+export function isUserFile(argument: string): boolean {
+  try {
+    return statSync(argument).isFile();
+  } catch {
+    return false;
+  }
+}
