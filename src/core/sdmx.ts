@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+/**
+ * The SDMX 2.1 REST interface's vocabulary, shared by the server (validation, OpenAPI) and any
+ * client that wants to build SDMX links: the agency, the flow-id scheme, the query parameters.
+ */
+
+/** Every Bridges dataflow, data structure, codelist and concept scheme is maintained by this agency. */
+export const SDMX_AGENCY = 'BRIDGES';
+/** Version of every Bridges structure; a new publisher edition is a new dataflow, never a new version. */
+export const SDMX_VERSION = '1.0';
+
+/** An SDMX identifier (common:IDType). */
+export const SDMX_ID_PATTERN = /^[A-Za-z0-9_@$-]+$/;
+
+/** `undesa-ims-2024` → `UNDESA_IMS_2024`: a dataset or indicator id as part of an SDMX id. */
+export function sdmxIdPart(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+
+/**
+ * The dataflow of one indicator in one dataset edition: `undesa-ims-2024` + `migrant_stock` →
+ * `UNDESA_IMS_2024_MIGRANT_STOCK`. Stable as long as the dataset and indicator ids are.
+ */
+export function sdmxFlowId(datasetId: string, indicatorId: string): string {
+  return `${sdmxIdPart(datasetId)}_${sdmxIdPart(indicatorId)}`;
+}
+
+/** A time span as SDMX reporting periods and ISO dates name it; `end` is exclusive. */
+export interface PeriodSpan {
+  start: string;
+  end: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function monthSpan(year: number, firstMonth: number, months: number): PeriodSpan {
+  return {
+    start: isoDate(Date.UTC(year, firstMonth - 1, 1)),
+    end: isoDate(Date.UTC(year, firstMonth - 1 + months, 1)),
+  };
+}
+
+/**
+ * The dates an SDMX period covers: `2020`, `2020-A1`, `2020-S2`, `2020-T1`, `2020-Q3`, `2020-06`,
+ * `2020-M06`, `2020-W05` (ISO week), `2020-D061`, `2020-06-30`. Null when the text is none of these.
+ */
+export function parseSdmxPeriod(text: string): PeriodSpan | null {
+  const t = text.trim();
+  let m = /^(\d{4})(?:-A1)?$/.exec(t);
+  if (m) return monthSpan(Number(m[1]), 1, 12);
+  m = /^(\d{4})-S([12])$/.exec(t);
+  if (m) return monthSpan(Number(m[1]), (Number(m[2]) - 1) * 6 + 1, 6);
+  m = /^(\d{4})-T([1-3])$/.exec(t);
+  if (m) return monthSpan(Number(m[1]), (Number(m[2]) - 1) * 4 + 1, 4);
+  m = /^(\d{4})-Q([1-4])$/.exec(t);
+  if (m) return monthSpan(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
+  m = /^(\d{4})-M?(\d{2})$/.exec(t);
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? monthSpan(Number(m[1]), month, 1) : null;
+  }
+  m = /^(\d{4})-W(\d{2})$/.exec(t);
+  if (m) {
+    const year = Number(m[1]);
+    const week = Number(m[2]);
+    // ISO 8601: week 1 holds 4 January; weeks start on Monday.
+    const jan4 = Date.UTC(year, 0, 4);
+    const monday1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+    const thursdayAtAnEnd = [Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)].some((d) => new Date(d).getUTCDay() === 4);
+    const weeksInYear = thursdayAtAnEnd ? 53 : 52;
+    if (week < 1 || week > weeksInYear) return null;
+    const start = monday1 + (week - 1) * 7 * DAY_MS;
+    return { start: isoDate(start), end: isoDate(start + 7 * DAY_MS) };
+  }
+  m = /^(\d{4})-D(\d{3})$/.exec(t);
+  if (m) {
+    const year = Number(m[1]);
+    const day = Number(m[2]);
+    const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
+    if (day < 1 || day > days) return null;
+    const start = Date.UTC(year, 0, day);
+    return { start: isoDate(start), end: isoDate(start + DAY_MS) };
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) {
+    const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    if (isoDate(start) !== t) return null; // 2021-02-30 and the like
+    return { start: isoDate(start), end: isoDate(start + DAY_MS) };
+  }
+  return null;
+}
+
+const PERIOD_MESSAGE = 'must be a period such as 2020, 2020-S1, 2020-Q3, 2020-06 or 2020-06-30';
+const period = z
+  .string()
+  .trim()
+  .refine((v) => parseSdmxPeriod(v) !== null, { message: PERIOD_MESSAGE });
+const observationCount = z.coerce
+  .number({ message: 'must be a positive whole number' })
+  .int('must be a positive whole number')
+  .min(1, 'must be a positive whole number')
+  .max(1_000_000);
+
+/** `format=` values of a data query; the Accept header says the same with media types. */
+export const SDMX_DATA_FORMATS = [
+  'jsondata',
+  'sdmx-json',
+  'json',
+  'csv',
+  'csvdata',
+  'sdmx-csv',
+  'genericdata',
+  'xml',
+  'sdmx-ml',
+] as const;
+/** `format=` values of a structure query. */
+export const SDMX_STRUCTURE_FORMATS = ['sdmx-json', 'json', 'xml', 'sdmx-ml'] as const;
+
+/** What a `format=` value of a data query asks for. */
+export function sdmxDataFormat(format: (typeof SDMX_DATA_FORMATS)[number]): 'json' | 'csv' | 'xml' {
+  if (format === 'csv' || format === 'csvdata' || format === 'sdmx-csv') return 'csv';
+  if (format === 'genericdata' || format === 'xml' || format === 'sdmx-ml') return 'xml';
+  return 'json';
+}
+
+export const SdmxDataQuery = z.strictObject({
+  startPeriod: period.optional().describe('First period wanted (inclusive): 2000, 2000-Q1, 2000-01-01…'),
+  endPeriod: period.optional().describe('Last period wanted (inclusive)'),
+  dimensionAtObservation: z
+    .string()
+    .trim()
+    .regex(/^(TIME_PERIOD|AllDimensions)$/, 'must be TIME_PERIOD (time series, the default) or AllDimensions (flat)')
+    .optional()
+    .describe('TIME_PERIOD: observations grouped in time series (default); AllDimensions: a flat list'),
+  detail: z
+    .enum(['full', 'dataonly', 'serieskeysonly', 'nodata'])
+    .optional()
+    .describe(
+      'full (default); dataonly: no attributes; serieskeysonly: the matching series, no observation; nodata: series and their attributes',
+    ),
+  firstNObservations: observationCount.optional().describe('At most this many observations per series, the earliest'),
+  lastNObservations: observationCount.optional().describe('At most this many observations per series, the latest'),
+  format: z
+    .enum(SDMX_DATA_FORMATS)
+    .optional()
+    .describe(
+      'Instead of an Accept header: jsondata (SDMX-JSON 1.0), csv (SDMX-CSV 1.0) or genericdata (SDMX-ML 2.1 generic data)',
+    ),
+  labels: z
+    .enum(['id', 'both'])
+    .optional()
+    .describe('SDMX-CSV only: id (default) or both ("USA: United States of America")'),
+});
+export type SdmxDataQuery = z.infer<typeof SdmxDataQuery>;
+
+export const SdmxStructureQuery = z.strictObject({
+  references: z
+    .enum([
+      'none',
+      'parents',
+      'parentsandsiblings',
+      'children',
+      'descendants',
+      'all',
+      'dataflow',
+      'datastructure',
+      'codelist',
+      'conceptscheme',
+    ])
+    .optional()
+    .describe('Structures to add: children/descendants/all add the data structures, codelists and concepts'),
+  detail: z
+    .enum(['full', 'allstubs', 'referencestubs'])
+    .optional()
+    .describe('full (default); allstubs: ids and names only; referencestubs: the added structures as stubs'),
+  format: z
+    .enum(SDMX_STRUCTURE_FORMATS)
+    .optional()
+    .describe('Instead of an Accept header: sdmx-json (SDMX-JSON 1.0) or xml (SDMX-ML 2.1)'),
+});
+export type SdmxStructureQuery = z.infer<typeof SdmxStructureQuery>;

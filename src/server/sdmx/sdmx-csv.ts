@@ -1,0 +1,76 @@
+import { SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
+import { codeName } from './sdmx-json.js';
+import type { DataPlan, DataSeries } from './sdmx.service.js';
+import { obsStatusName } from './sdmx-structure.js';
+
+/**
+ * The SDMX-CSV 1.0 writer (RFC 4180, CRLF): a header row, then one row per observation with
+ * DATAFLOW (`AGENCY:ID(VERSION)`), every dimension in data-structure order (TIME_PERIOD last),
+ * OBS_VALUE, then every attribute, the data set's ones (unit, publisher, licence, citation)
+ * repeated on each row so any row carries its source. With `labels=both` headers and coded
+ * values read "ID: Name".
+ */
+
+/** An RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled. */
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvRow(fields: (string | number)[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+export const DATA_CSV_TYPE = 'application/vnd.sdmx.data+csv;version=1.0.0';
+
+export async function* dataMessageCsv(
+  plan: DataPlan,
+  batches: AsyncIterable<DataSeries[]>,
+  labels: 'id' | 'both',
+): AsyncGenerator<string> {
+  const flow = plan.dsd.flow;
+  const withObservations = plan.detail === 'full' || plan.detail === 'dataonly';
+  const withAttributes = plan.detail === 'full' || plan.detail === 'nodata';
+  const observationAttributes =
+    withAttributes && withObservations ? plan.dsd.attributes.filter((a) => a.level === 'observation') : [];
+  const datasetAttributes = withAttributes ? plan.dsd.attributes.filter((a) => a.level === 'dataset') : [];
+  const both = labels === 'both';
+  const label = (id: string, name: string) => (both ? `${id}: ${name}` : id);
+
+  const header = [
+    'DATAFLOW',
+    ...plan.seriesDimensions.map((d) => label(d.id, d.name)),
+    ...(withObservations ? [label('TIME_PERIOD', 'Time period'), label('OBS_VALUE', 'Observation value')] : []),
+    ...observationAttributes.map((a) => label(a.id, a.name)),
+    ...datasetAttributes.map((a) => label(a.id, a.name)),
+  ];
+  const dataflow = csvField(`${SDMX_AGENCY}:${flow.id}(${SDMX_VERSION})`);
+  // The data set's attributes are the same on every row: quoted once.
+  const datasetValues = datasetAttributes.map((a) => `,${csvField(flow.datasetAttributeValues[a.id] ?? '')}`).join('');
+  yield csvRow(header);
+
+  for await (const batch of batches) {
+    let chunk = '';
+    for (const series of batch) {
+      const key = series.key
+        .map((code, i) => {
+          const dim = plan.seriesDimensions[i];
+          return `,${csvField(both && dim ? label(code, codeName(dim, code, plan.areaNames)) : code)}`;
+        })
+        .join('');
+      if (!withObservations) {
+        chunk += `${dataflow}${key}${datasetValues}\r\n`;
+        continue;
+      }
+      for (const o of series.observations) {
+        const attributes = observationAttributes
+          .map(
+            (a) => `,${csvField(a.id === 'OBS_STATUS' ? label(o.status, obsStatusName(o.status)) : (o.flags ?? ''))}`,
+          )
+          .join('');
+        chunk += `${dataflow}${key},${csvField(o.period)},${String(o.value)}${attributes}${datasetValues}\r\n`;
+      }
+    }
+    if (chunk) yield chunk;
+  }
+}

@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import { SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
+import type { DataPlan, DataSeries, StructureSet } from './sdmx.service.js';
+import {
+  codelistUrn,
+  conceptSchemeUrn,
+  conceptUrn,
+  dataflowUrn,
+  dataStructureUrn,
+  type SdmxAnnotation,
+  type SdmxCodelist,
+  type SdmxConceptScheme,
+  type SdmxDataflow,
+  type SdmxDataStructure,
+} from './sdmx-structure.js';
+
+/**
+ * SDMX-ML 2.1 writers, for the clients that read only XML (R's rsdmx asks for application/xml):
+ * the structure message (dataflows, codelists, concepts, data structures) and the generic data
+ * message, streamed like the JSON one.
+ */
+
+export const STRUCTURE_XML_TYPE = 'application/vnd.sdmx.structure+xml;version=2.1';
+export const DATA_XML_TYPE = 'application/vnd.sdmx.genericdata+xml;version=2.1';
+
+const NS = {
+  mes: 'http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message',
+  str: 'http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure',
+  com: 'http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common',
+  gen: 'http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/generic',
+};
+
+/** Text or attribute content: the five XML entities, and characters XML 1.0 cannot hold dropped. */
+export function xmlEscape(value: string | number): string {
+  return (
+    String(value)
+      // eslint-disable-next-line no-control-regex -- removing the control characters XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
+}
+
+function attrs(values: Record<string, string | number | boolean | undefined>): string {
+  return Object.entries(values)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+    .join('');
+}
+
+function header(extra = ''): string {
+  return (
+    `<mes:Header><mes:ID>IREF${randomBytes(8).toString('hex')}</mes:ID><mes:Test>false</mes:Test>` +
+    `<mes:Prepared>${new Date().toISOString()}</mes:Prepared>` +
+    `<mes:Sender id="${SDMX_AGENCY}"><com:Name xml:lang="en">Bridges: open data on migration and development</com:Name></mes:Sender>` +
+    `${extra}</mes:Header>`
+  );
+}
+
+function names(name: string, description?: string): string {
+  return (
+    `<com:Name xml:lang="en">${xmlEscape(name)}</com:Name>` +
+    (description ? `<com:Description xml:lang="en">${xmlEscape(description)}</com:Description>` : '')
+  );
+}
+
+function annotationsXml(annotations: SdmxAnnotation[]): string {
+  if (annotations.length === 0) return '';
+  const items = annotations.map(
+    (a) =>
+      '<com:Annotation>' +
+      (a.title !== undefined ? `<com:AnnotationTitle>${xmlEscape(a.title)}</com:AnnotationTitle>` : '') +
+      `<com:AnnotationType>${xmlEscape(a.type)}</com:AnnotationType>` +
+      (a.url !== undefined ? `<com:AnnotationURL>${xmlEscape(a.url)}</com:AnnotationURL>` : '') +
+      (a.text !== undefined ? `<com:AnnotationText xml:lang="en">${xmlEscape(a.text)}</com:AnnotationText>` : '') +
+      '</com:Annotation>',
+  );
+  return `<com:Annotations>${items.join('')}</com:Annotations>`;
+}
+
+function maintainable(id: string, urn: string, stub: boolean): string {
+  return attrs({
+    id,
+    urn,
+    agencyID: SDMX_AGENCY,
+    version: SDMX_VERSION,
+    isExternalReference: stub,
+    isFinal: true,
+  });
+}
+
+function ref(values: Record<string, string>): string {
+  return `<Ref${attrs(values)}/>`;
+}
+
+function conceptRef(dsd: SdmxDataStructure, id: string): string {
+  return `<str:ConceptIdentity>${ref({
+    id,
+    maintainableParentID: dsd.conceptSchemeId,
+    maintainableParentVersion: SDMX_VERSION,
+    agencyID: SDMX_AGENCY,
+    package: 'conceptscheme',
+    class: 'Concept',
+  })}</str:ConceptIdentity>`;
+}
+
+function representation(codelistId: string | null, textType: string): string {
+  return codelistId
+    ? `<str:LocalRepresentation><str:Enumeration>${ref({ id: codelistId, version: SDMX_VERSION, agencyID: SDMX_AGENCY, package: 'codelist', class: 'Codelist' })}</str:Enumeration></str:LocalRepresentation>`
+    : `<str:LocalRepresentation><str:TextFormat textType="${textType}"/></str:LocalRepresentation>`;
+}
+
+function dataflowXml(flow: SdmxDataflow, stub: boolean): string {
+  if (stub)
+    return `<str:Dataflow${maintainable(flow.id, dataflowUrn(flow.id), true)}>${names(flow.name)}</str:Dataflow>`;
+  return (
+    `<str:Dataflow${maintainable(flow.id, dataflowUrn(flow.id), false)}>` +
+    annotationsXml(flow.annotations) +
+    names(flow.name, flow.description) +
+    `<str:Structure>${ref({ id: flow.id, version: SDMX_VERSION, agencyID: SDMX_AGENCY, package: 'datastructure', class: 'DataStructure' })}</str:Structure>` +
+    '</str:Dataflow>'
+  );
+}
+
+function codelistXml(list: SdmxCodelist, stub: boolean): string {
+  const open = `<str:Codelist${maintainable(list.id, codelistUrn(list.id), stub)}>`;
+  if (stub) return `${open}${names(list.name)}</str:Codelist>`;
+  const codes = list.codes.map((c) => {
+    const all = Object.entries(c.names ?? { en: c.name });
+    return (
+      `<str:Code${attrs({ id: c.id, urn: `${codelistUrn(list.id).replace('Codelist=', 'Code=')}.${c.id}` })}>` +
+      all.map(([lang, name]) => `<com:Name xml:lang="${xmlEscape(lang)}">${xmlEscape(name)}</com:Name>`).join('') +
+      '</str:Code>'
+    );
+  });
+  return `${open}${names(list.name, list.description)}${codes.join('')}</str:Codelist>`;
+}
+
+function conceptSchemeXml(scheme: SdmxConceptScheme, stub: boolean): string {
+  const open = `<str:ConceptScheme${maintainable(scheme.id, conceptSchemeUrn(scheme.id), stub)}>`;
+  if (stub) return `${open}${names(scheme.name)}</str:ConceptScheme>`;
+  const concepts = scheme.concepts.map(
+    (c) =>
+      `<str:Concept${attrs({ id: c.id, urn: conceptUrn(scheme.id, c.id) })}>${names(c.name, c.description)}</str:Concept>`,
+  );
+  return `${open}${names(scheme.name)}${concepts.join('')}</str:ConceptScheme>`;
+}
+
+function dataStructureXml(dsd: SdmxDataStructure, stub: boolean): string {
+  const open = `<str:DataStructure${maintainable(dsd.id, dataStructureUrn(dsd.id), stub)}>`;
+  if (stub) return `${open}${names(dsd.name)}</str:DataStructure>`;
+  const dimensions = dsd.dimensions.map((d) =>
+    d.source.kind === 'time'
+      ? `<str:TimeDimension${attrs({ id: d.id, position: d.position + 1 })}>${conceptRef(dsd, d.id)}${representation(null, 'ObservationalTimePeriod')}</str:TimeDimension>`
+      : `<str:Dimension${attrs({ id: d.id, position: d.position + 1 })}>${conceptRef(dsd, d.id)}${representation(d.codelistId, 'String')}</str:Dimension>`,
+  );
+  const attributes = dsd.attributes.map(
+    (a) =>
+      `<str:Attribute${attrs({ id: a.id, assignmentStatus: a.mandatory ? 'Mandatory' : 'Conditional' })}>` +
+      conceptRef(dsd, a.id) +
+      representation(a.codelistId, 'String') +
+      `<str:AttributeRelationship>${a.level === 'observation' ? `<str:PrimaryMeasure>${ref({ id: 'OBS_VALUE' })}</str:PrimaryMeasure>` : '<str:None/>'}</str:AttributeRelationship>` +
+      '</str:Attribute>',
+  );
+  return (
+    open +
+    names(dsd.name, dsd.description) +
+    '<str:DataStructureComponents>' +
+    `<str:DimensionList id="DimensionDescriptor">${dimensions.join('')}</str:DimensionList>` +
+    `<str:AttributeList id="AttributeDescriptor">${attributes.join('')}</str:AttributeList>` +
+    `<str:MeasureList id="MeasureDescriptor"><str:PrimaryMeasure id="OBS_VALUE">${conceptRef(dsd, 'OBS_VALUE')}${representation(null, 'Double')}</str:PrimaryMeasure></str:MeasureList>` +
+    '</str:DataStructureComponents></str:DataStructure>'
+  );
+}
+
+/** The SDMX-ML 2.1 structure message of a set of artefacts, in the order the schema wants. */
+export function structureMessageXml(set: StructureSet): string {
+  const parts: string[] = [];
+  if (set.dataflows.length)
+    parts.push(
+      `<str:Dataflows>${set.dataflows.map((f) => dataflowXml(f, set.stub.has('dataflows'))).join('')}</str:Dataflows>`,
+    );
+  if (set.codelists.length)
+    parts.push(
+      `<str:Codelists>${set.codelists.map((c) => codelistXml(c, set.stub.has('codelists'))).join('')}</str:Codelists>`,
+    );
+  if (set.conceptSchemes.length)
+    parts.push(
+      `<str:Concepts>${set.conceptSchemes.map((c) => conceptSchemeXml(c, set.stub.has('conceptSchemes'))).join('')}</str:Concepts>`,
+    );
+  if (set.dataStructures.length)
+    parts.push(
+      `<str:DataStructures>${set.dataStructures.map((d) => dataStructureXml(d, set.stub.has('dataStructures'))).join('')}</str:DataStructures>`,
+    );
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<mes:Structure xmlns:mes="${NS.mes}" xmlns:str="${NS.str}" xmlns:com="${NS.com}">` +
+    header() +
+    `<mes:Structures>${parts.join('')}</mes:Structures></mes:Structure>\n`
+  );
+}
+
+function values(pairs: [string, string][]): string {
+  return pairs.map(([id, value]) => `<gen:Value${attrs({ id, value })}/>`).join('');
+}
+
+/** Streams the SDMX-ML 2.1 generic data message of a planned query, one batch of series at a time. */
+export async function* dataMessageXml(plan: DataPlan, batches: AsyncIterable<DataSeries[]>): AsyncGenerator<string> {
+  const flow = plan.dsd.flow;
+  const flat = plan.dimensionAtObservation === 'AllDimensions';
+  const withAttributes = plan.detail === 'full' || plan.detail === 'nodata';
+  const withObservations = plan.detail === 'full' || plan.detail === 'dataonly';
+  const structureId = `${SDMX_AGENCY}_${flow.id}_${SDMX_VERSION.replace('.', '_')}`;
+  const structure =
+    `<mes:Structure${attrs({ structureID: structureId, dimensionAtObservation: flat && withObservations ? 'AllDimensions' : 'TIME_PERIOD' })}>` +
+    `<com:Structure>${ref({ agencyID: SDMX_AGENCY, id: flow.id, version: SDMX_VERSION })}</com:Structure></mes:Structure>`;
+  let out =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<mes:GenericData xmlns:mes="${NS.mes}" xmlns:gen="${NS.gen}" xmlns:com="${NS.com}">` +
+    header(structure) +
+    `<mes:DataSet${attrs({ structureRef: structureId, action: 'Information' })}>`;
+  if (withAttributes) {
+    const datasetValues = plan.dsd.attributes
+      .filter((a) => a.level === 'dataset')
+      .map((a): [string, string] => [a.id, flow.datasetAttributeValues[a.id] ?? '']);
+    out += `<gen:Attributes>${values(datasetValues)}</gen:Attributes>`;
+  }
+  const dimensionIds = plan.seriesDimensions.map((d) => d.id);
+  for await (const batch of batches) {
+    const parts: string[] = [];
+    for (const series of batch) {
+      const key = series.key.map((code, i): [string, string] => [dimensionIds[i] ?? '', code]);
+      const observations = withObservations
+        ? series.observations.map((o) => {
+            const obsAttributes: [string, string][] = [['OBS_STATUS', o.status]];
+            if (o.flags !== null) obsAttributes.push(['OBS_FLAGS', o.flags]);
+            return (
+              '<gen:Obs>' +
+              (flat
+                ? `<gen:ObsKey>${values([...key, ['TIME_PERIOD', o.period]])}</gen:ObsKey>`
+                : `<gen:ObsDimension value="${xmlEscape(o.period)}"/>`) +
+              `<gen:ObsValue value="${String(o.value)}"/>` +
+              (withAttributes ? `<gen:Attributes>${values(obsAttributes)}</gen:Attributes>` : '') +
+              '</gen:Obs>'
+            );
+          })
+        : [];
+      parts.push(
+        flat && withObservations
+          ? observations.join('')
+          : `<gen:Series><gen:SeriesKey>${values(key)}</gen:SeriesKey>${observations.join('')}</gen:Series>`,
+      );
+    }
+    out += parts.join('');
+    yield out;
+    out = '';
+  }
+  yield '</mes:DataSet></mes:GenericData>\n';
+}

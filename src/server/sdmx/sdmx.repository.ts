@@ -1,0 +1,265 @@
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB, SeriesTable } from '../db/schema.js';
+
+/**
+ * The only SQL of the SDMX interface: which (dataset, indicator) pairs exist, their dimensions,
+ * and the series and observations a data query selects. Text is compared and sorted with
+ * COLLATE "C" so both engines order codes alike; every value comes back as JSON-safe text or
+ * float8.
+ */
+
+/** Each dataset edition and indicator that has at least one series: the dataflows. */
+export async function findDatasetIndicatorPairs(db: Kysely<DB>) {
+  const result = await sql<{ dataset_id: string; indicator_id: string; sexes: string; freqs: string }>`
+    SELECT s.dataset_id, s.indicator_id,
+           string_agg(DISTINCT s.sex, ',' ORDER BY s.sex) AS sexes,
+           string_agg(DISTINCT s.freq, ',' ORDER BY s.freq) AS freqs
+    FROM series s
+    GROUP BY s.dataset_id, s.indicator_id
+    ORDER BY s.dataset_id COLLATE "C", s.indicator_id COLLATE "C"`.execute(db);
+  return result.rows;
+}
+export type DatasetIndicatorPair = Awaited<ReturnType<typeof findDatasetIndicatorPairs>>[number];
+
+/** The sexes and frequencies of one dataset edition and indicator; undefined when it has no series. */
+export async function findDatasetIndicatorPair(db: Kysely<DB>, datasetId: string, indicatorId: string) {
+  const result = await sql<{ dataset_id: string; indicator_id: string; sexes: string; freqs: string }>`
+    SELECT s.dataset_id, s.indicator_id,
+           string_agg(DISTINCT s.sex, ',' ORDER BY s.sex) AS sexes,
+           string_agg(DISTINCT s.freq, ',' ORDER BY s.freq) AS freqs
+    FROM series s
+    WHERE s.dataset_id = ${datasetId} AND s.indicator_id = ${indicatorId}
+    GROUP BY s.dataset_id, s.indicator_id`.execute(db);
+  return result.rows[0];
+}
+
+export async function findDatasetIds(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('dataset').select('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** What a dataflow tells about its source: the edition's bibliographic record. */
+export async function findDatasets(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('dataset')
+    .select([
+      'id',
+      'family',
+      'title',
+      'publisher',
+      'edition',
+      sql<string | null>`to_char(release_date, 'YYYY-MM-DD')`.as('release_date'),
+      'licence',
+      'source_url',
+      'citation',
+      'method_notes',
+      'caveats',
+      'provenance',
+      sql<string>`to_char(loaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('loaded_at'),
+    ])
+    .where('id', 'in', ids)
+    .execute();
+}
+export type DatasetRow = Awaited<ReturnType<typeof findDatasets>>[number];
+
+export async function findIndicators(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('indicator')
+    .select(['id', 'name', 'unit', 'description', 'measure_type', 'topic'])
+    .where('id', 'in', ids)
+    .execute();
+}
+export type IndicatorRow = Awaited<ReturnType<typeof findIndicators>>[number];
+
+/**
+ * The keys of the source's own dimensions (`dims`) in one dataflow, each with its values; a null
+ * value means some series lack the key.
+ */
+export async function findDimsValues(db: Kysely<DB>, datasetId: string, indicatorId: string) {
+  const result = await sql<{ key: string; value: string | null }>`
+    WITH flow AS (
+      SELECT s.dims FROM series s WHERE s.dataset_id = ${datasetId} AND s.indicator_id = ${indicatorId}
+    ), keys AS (
+      SELECT DISTINCT jsonb_object_keys(flow.dims) AS key FROM flow
+    )
+    SELECT d.key, d.value
+    FROM (SELECT DISTINCT keys.key, flow.dims ->> keys.key AS value FROM keys CROSS JOIN flow) d
+    ORDER BY d.key COLLATE "C", d.value COLLATE "C" NULLS FIRST`.execute(db);
+  return result.rows;
+}
+
+/** Every area with its English name and its short names in the UN languages. */
+export async function findAreaNames(db: Kysely<DB>) {
+  const result = await sql<{ code: string; name_en: string; lang: string | null; name: string | null }>`
+    SELECT a.code, a.name_en, n.lang, n.name
+    FROM area a
+    LEFT JOIN area_name n ON n.area_code = a.code AND n.name_type = 'short'
+    ORDER BY a.code COLLATE "C", n.lang COLLATE "C", n.name COLLATE "C"`.execute(db);
+  return result.rows;
+}
+
+/** English names of every area, for the labels of a data message. */
+export async function findAreaEnglishNames(db: Kysely<DB>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('area').select(['code', 'name_en']).execute();
+  return new Map(rows.map((r) => [r.code, r.name_en]));
+}
+
+/** The dimensions a data query filters on, as codes; `null` in an area list means "no counterpart". */
+export interface SeriesFilter {
+  datasetId: string;
+  indicatorId: string;
+  freq?: string[];
+  refArea?: string[];
+  counterpartArea?: (string | null)[];
+  sex?: string[];
+  /** The source's own dimensions, in data-structure order; `null` in codes means "key absent". */
+  dims: { key: string; codes?: (string | null)[] }[];
+}
+
+/** Which observations of the selected series: a date span (end exclusive) and the first or last N. */
+export interface ObservationFilter {
+  start?: string;
+  end?: string;
+  firstN?: number;
+  lastN?: number;
+}
+
+/** SQL twin of `codeOfDimsValue` (sdmx-key.ts): the SDMX code of a `dims` value. */
+function codeOfDimsValueSql(value: RawBuilder<string | null>): RawBuilder<string | null> {
+  return sql<string | null>`CASE WHEN ${value} ~ '^[A-Za-z0-9_@$-]+$' THEN ${value}
+    ELSE regexp_replace(${value}, '[^A-Za-z0-9_@$-]', '_', 'g') || '_' || left(md5(${value}), 6) END`;
+}
+
+function inListOrNull(column: RawBuilder<string | null>, codes: (string | null)[]): RawBuilder<SqlBool> {
+  const values = codes.filter((c): c is string => c !== null);
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (values.length) parts.push(sql<SqlBool>`${column} = ANY(${values}::text[])`);
+  if (values.length < codes.length) parts.push(sql<SqlBool>`${column} IS NULL`);
+  if (parts.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
+
+function seriesConditions(f: SeriesFilter): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [
+    sql<SqlBool>`s.dataset_id = ${f.datasetId}`,
+    sql<SqlBool>`s.indicator_id = ${f.indicatorId}`,
+  ];
+  if (f.freq) c.push(sql<SqlBool>`s.freq = ANY(${f.freq}::text[])`);
+  if (f.refArea) c.push(sql<SqlBool>`s.ref_area = ANY(${f.refArea}::text[])`);
+  if (f.counterpartArea) c.push(inListOrNull(sql`s.counterpart_area`, f.counterpartArea));
+  if (f.sex) c.push(sql<SqlBool>`s.sex = ANY(${f.sex}::text[])`);
+  for (const d of f.dims) {
+    if (d.codes) c.push(inListOrNull(codeOfDimsValueSql(sql`s.dims ->> ${d.key}`), d.codes));
+  }
+  return c;
+}
+
+/** Observation periods overlapping [start, end): annual, half-year and quarter lengths from the period text. */
+function periodConditions(f: ObservationFilter): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [];
+  if (f.end) c.push(sql<SqlBool>`o.period_start < ${f.end}::date`);
+  if (f.start) {
+    c.push(sql<SqlBool>`o.period_start + CASE WHEN o.period LIKE '%-Q%' THEN interval '3 months'
+                                              WHEN o.period LIKE '%-S%' THEN interval '6 months'
+                                              ELSE interval '1 year' END > ${f.start}::date`);
+  }
+  return c;
+}
+
+function and(conditions: Expression<SqlBool>[]): RawBuilder<SqlBool> {
+  return conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` AND `)}` : sql<SqlBool>`true`;
+}
+
+/**
+ * The series a data query selects that have at least one observation in the period, in key
+ * order (FREQ, REF_AREA, COUNTERPART_AREA, SEX, then the source's dimensions), with the number
+ * of their observations in the period.
+ */
+export async function findMatchingSeries(
+  db: Kysely<DB>,
+  series: SeriesFilter,
+  observations: ObservationFilter,
+): Promise<{ id: number; observations: number }[]> {
+  const order = [
+    sql`s.freq COLLATE "C"`,
+    sql`s.ref_area COLLATE "C"`,
+    sql`s.counterpart_area COLLATE "C" NULLS FIRST`,
+    sql`s.sex COLLATE "C"`,
+    ...series.dims.map((d) => sql`s.dims ->> ${d.key} COLLATE "C" NULLS FIRST`),
+    sql`s.id`,
+  ];
+  const result = await sql<{ id: number; observations: number }>`
+    SELECT s.id, count(*)::int AS observations
+    FROM series s
+    JOIN observation o ON o.series_id = s.id
+    WHERE ${and([...seriesConditions(series), ...periodConditions(observations)])}
+    GROUP BY s.id
+    ORDER BY ${sql.join(order)}`.execute(db);
+  return result.rows;
+}
+
+export async function findSeriesByIds(db: Kysely<DB>, ids: number[]) {
+  if (ids.length === 0) return [];
+  const result = await sql<
+    Pick<SeriesTable, 'freq' | 'ref_area' | 'counterpart_area' | 'sex'> & {
+      id: number;
+      dims: string;
+    }
+  >`
+    SELECT s.id, s.freq, s.ref_area, s.counterpart_area, s.sex, s.dims::text AS dims
+    FROM series s
+    WHERE s.id = ANY(${ids}::int[])`.execute(db);
+  return result.rows;
+}
+export type SeriesRow = Awaited<ReturnType<typeof findSeriesByIds>>[number];
+
+/** One observation as the writers need it. */
+export interface ObservationRow {
+  period: string;
+  value: number;
+  status: string;
+  flags: string | null;
+}
+
+/**
+ * The observations of some series in the period, earliest first, keeping only the first or last
+ * N of each (both: the first N and the last N, which may overlap). NOTE: each series' observations
+ * come back as one JSON array, not one row each: on PGlite that reads a whole dataflow several
+ * times faster, and PostgreSQL prints float8 in JSON with the same shortest exact digits on both.
+ */
+export async function findObservations(
+  db: Kysely<DB>,
+  seriesIds: number[],
+  f: ObservationFilter,
+): Promise<Map<number, ObservationRow[]>> {
+  const bySeries = new Map<number, ObservationRow[]>();
+  if (seriesIds.length === 0) return bySeries;
+  const where = and([sql<SqlBool>`o.series_id = ANY(${seriesIds}::int[])`, ...periodConditions(f)]);
+  const limits: RawBuilder<SqlBool>[] = [];
+  if (f.firstN !== undefined) limits.push(sql<SqlBool>`x.from_first <= ${f.firstN}`);
+  if (f.lastN !== undefined) limits.push(sql<SqlBool>`x.from_last <= ${f.lastN}`);
+  const ranks = limits.length
+    ? sql`, row_number() OVER (PARTITION BY o.series_id ORDER BY o.period_start) AS from_first,
+            row_number() OVER (PARTITION BY o.series_id ORDER BY o.period_start DESC) AS from_last`
+    : sql``;
+  const result = await sql<{ series_id: number; observations: string }>`
+    SELECT x.series_id,
+           json_agg(json_build_array(x.period, x.value, x.status, x.flags) ORDER BY x.period_start)::text AS observations
+    FROM (
+      SELECT o.series_id, o.period, o.period_start, o.value::float8 AS value, o.status, o.flags ${ranks}
+      FROM observation o
+      WHERE ${where}
+    ) x
+    WHERE ${limits.length ? sql.join(limits, sql` OR `) : sql`true`}
+    GROUP BY x.series_id`.execute(db);
+  for (const row of result.rows) {
+    const list = JSON.parse(row.observations) as [string, number, string, string | null][];
+    bySeries.set(
+      row.series_id,
+      list.map(([period, value, status, flags]) => ({ period, value, status, flags })),
+    );
+  }
+  return bySeries;
+}

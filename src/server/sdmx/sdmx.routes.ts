@@ -1,0 +1,167 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { ErrorResponse } from '../../core/errors.js';
+import { SDMX_AGENCY, sdmxDataFormat, SdmxDataQuery, SdmxStructureQuery } from '../../core/sdmx.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import { DATA_OFFERS, DATA_SUPPORTED, negotiate, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './negotiate.js';
+import { DATA_CSV_TYPE, dataMessageCsv } from './sdmx-csv.js';
+import {
+  DATA_JSON_TYPE,
+  dataMessageJson,
+  STRUCTURE_JSON_TYPE,
+  structureMessageJson,
+  type MessageContext,
+} from './sdmx-json.js';
+import { DATA_XML_TYPE, dataMessageXml, STRUCTURE_XML_TYPE, structureMessageXml } from './sdmx-xml.js';
+import { findStructures, planData, readDataSeries, type StructureResource } from './sdmx.service.js';
+
+/**
+ * SDMX 2.1 REST under /api/sdmx, so SDMX clients (R rsdmx, Python sdmx1/pandasdmx, spreadsheet
+ * tools) can pull the data: structure queries (`dataflow`, `datastructure`, `codelist`,
+ * `conceptscheme`) answer SDMX-JSON 1.0 or SDMX-ML 2.1 structure messages; data queries
+ * (`data/{flow}/{key}/{provider}`) answer SDMX-JSON 1.0, SDMX-CSV 1.0 or SDMX-ML 2.1 generic data,
+ * chosen by Accept or `format`.
+ */
+
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 406: ErrorResponse };
+const segment = z.string().trim().min(1).max(200);
+
+const STRUCTURE_RESOURCES: { resource: StructureResource; what: string }[] = [
+  { resource: 'dataflow', what: 'Dataflows: one per dataset edition and indicator, with their source' },
+  { resource: 'datastructure', what: 'Data structures: dimensions, attributes, with their codelists and concepts' },
+  { resource: 'codelist', what: 'Codelists: areas, sexes, frequencies, observation status, sources’ own dimensions' },
+  { resource: 'conceptscheme', what: 'Concept schemes: what each dimension and attribute stands for' },
+];
+
+/** A writer's chunks as a response body; one chunk buffered ahead, so a slow client holds back the reads. */
+function stream(chunks: AsyncIterable<string>): Readable {
+  return Readable.from(chunks, { objectMode: true, highWaterMark: 1 });
+}
+
+function messageContext(request: FastifyRequest): MessageContext {
+  const baseUrl = `${request.protocol}://${request.host}`;
+  return { baseUrl, requestUrl: `${baseUrl}${request.url}` };
+}
+
+export interface SdmxOptions {
+  /** Largest data answer, in observations (series for serieskeysonly/nodata); default MAX_OBSERVATIONS. */
+  maxObservations?: number;
+}
+
+/** The SDMX 2.1 REST routes under /api/sdmx (structure and data queries). */
+export function sdmxRoutes(db: Kysely<DB>, options: SdmxOptions = {}): FastifyPluginAsyncZod {
+  return async (app) => {
+    for (const { resource, what } of STRUCTURE_RESOURCES) {
+      const handler = async (
+        request: FastifyRequest<{ Params: { agency?: string; id?: string; version?: string } }> & {
+          query: SdmxStructureQuery;
+        },
+        reply: FastifyReply,
+      ) => {
+        const { format } = request.query;
+        const chosen = format
+          ? format === 'xml' || format === 'sdmx-ml'
+            ? 'xml'
+            : 'json'
+          : negotiate(request.headers.accept, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED).format;
+        const set = await findStructures(db, resource, request.params, request.query);
+        reply.header('vary', 'Accept');
+        // Buffers, so Fastify sends the SDMX media types exactly as written.
+        if (chosen === 'xml') return reply.type(STRUCTURE_XML_TYPE).send(Buffer.from(structureMessageXml(set)));
+        return reply
+          .type(STRUCTURE_JSON_TYPE)
+          .send(Buffer.from(JSON.stringify(structureMessageJson(set, messageContext(request)))));
+      };
+      const paths = [
+        { path: '', params: z.strictObject({}) },
+        { path: '/:agency', params: z.strictObject({ agency: segment }) },
+        { path: '/:agency/:id', params: z.strictObject({ agency: segment, id: segment }) },
+        { path: '/:agency/:id/:version', params: z.strictObject({ agency: segment, id: segment, version: segment }) },
+      ];
+      for (const { path, params } of paths) {
+        app.get(
+          `/api/sdmx/${resource}${path}`,
+          {
+            schema: {
+              tags: ['sdmx'],
+              summary: `SDMX 2.1 ${resource} query`,
+              description: `${what}. Agency ${SDMX_AGENCY}, version 1.0; \`all\` and \`latest\` match everything. Answers SDMX-JSON 1.0 (application/vnd.sdmx.structure+json;version=1.0, the default) or SDMX-ML 2.1 (application/xml).`,
+              params,
+              querystring: SdmxStructureQuery,
+              response: errors,
+            },
+          },
+          handler,
+        );
+      }
+    }
+
+    const dataHandler = async (
+      request: FastifyRequest<{ Params: { flow: string; '*'?: string } }> & { query: SdmxDataQuery },
+      reply: FastifyReply,
+    ) => {
+      // Negotiate first: a client that cannot read the answer learns it before any work is done.
+      const format = request.query.format;
+      const chosen = format
+        ? { format: sdmxDataFormat(format), range: null }
+        : negotiate(request.headers.accept, DATA_OFFERS, DATA_SUPPORTED);
+      const [key, provider, ...extra] = (request.params['*'] ?? '').split('/');
+      if (extra.length) {
+        throw ApiError.notFound(
+          `No route GET ${request.url.split('?')[0] ?? ''}: a data query is /api/sdmx/data/{flow}/{key}/{provider}`,
+        );
+      }
+      const plan = await planData(
+        db,
+        { flow: request.params.flow, key, provider, query: request.query },
+        options.maxObservations,
+      );
+      const batches = readDataSeries(db, plan);
+      reply.header('vary', 'Accept');
+      if (chosen.format === 'csv') {
+        const labels = request.query.labels ?? (chosen.range?.params.labels === 'both' ? 'both' : 'id');
+        return reply
+          .type(DATA_CSV_TYPE)
+          .header('content-disposition', `attachment; filename="${plan.dsd.flow.id}.csv"`)
+          .send(stream(dataMessageCsv(plan, batches, labels)));
+      }
+      if (chosen.format === 'xml') return reply.type(DATA_XML_TYPE).send(stream(dataMessageXml(plan, batches)));
+      return reply.type(DATA_JSON_TYPE).send(stream(dataMessageJson(plan, batches, messageContext(request))));
+    };
+    const dataSchema = {
+      tags: ['sdmx'],
+      querystring: SdmxDataQuery,
+      response: { ...errors, 413: ErrorResponse },
+    };
+    const dataDescription =
+      'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. 404 when nothing matches; 413 past 500,000 observations.';
+    app.get(
+      '/api/sdmx/data/:flow',
+      {
+        schema: {
+          ...dataSchema,
+          summary: 'SDMX 2.1 data query: a whole dataflow',
+          description: dataDescription,
+          params: z.strictObject({ flow: segment }),
+        },
+      },
+      dataHandler,
+    );
+    app.get(
+      '/api/sdmx/data/:flow/*',
+      {
+        schema: {
+          ...dataSchema,
+          summary: 'SDMX 2.1 data query: {flow}/{key}/{providerRef}',
+          description: dataDescription,
+          params: z.strictObject({ flow: segment, '*': z.string().max(20_000) }),
+        },
+      },
+      dataHandler,
+    );
+  };
+}

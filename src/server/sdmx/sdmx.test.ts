@@ -1,0 +1,646 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import type { ErrorResponse } from '../../core/errors.js';
+import { buildApp } from '../app.js';
+import { INDICATORS } from '../importers/indicators.js';
+import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
+import { importDataset } from '../stats/import-dataset.js';
+import type { Importer, ObservationInput } from '../stats/model.js';
+import { sdmxRoutes } from './sdmx.routes.js';
+
+const FLOW_2024 = 'UNDESA_IMS_2024_MIGRANT_STOCK';
+const FLOW_2020 = 'UNDESA_IMS_2020_MIGRANT_STOCK';
+const FLOW_COST = 'TEST_SDMX_2025_REMITTANCE_COST_PCT';
+const FLOW_DISPLACED = 'TEST_SDMX_2025_FORCIBLY_DISPLACED';
+
+/**
+ * A small made-up edition with what UN DESA lacks: a source's own dimensions (`amount`, `group`,
+ * with a value that is not an SDMX id), quarters, totals by sex and series without counterpart.
+ */
+const SYNTHETIC_OBSERVATIONS: ObservationInput[] = [
+  ...['200', '500'].flatMap((amount) =>
+    ['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4'].map((period, i): ObservationInput => ({
+      indicator: INDICATORS.remittanceCost.id,
+      refArea: 'PHL',
+      counterpartArea: 'USA',
+      sex: '_T',
+      freq: 'Q',
+      dims: { amount },
+      period,
+      value: (amount === '200' ? 6 : 4) - i / 10,
+      status: 'A',
+    })),
+  ),
+  ...[{ group: 'asylum seeker' }, { group: 'refugee' }, undefined].map((dims, i): ObservationInput => ({
+    indicator: INDICATORS.forciblyDisplaced.id,
+    refArea: 'USA',
+    counterpartArea: null,
+    sex: '_T',
+    freq: 'A',
+    dims,
+    period: '2024',
+    value: 1000 * (i + 1),
+    status: 'E',
+    flags: 'x, "y"',
+  })),
+];
+const SYNTHETIC: Importer = {
+  meta: {
+    id: 'test-sdmx-2025',
+    family: 'test-sdmx',
+    title: 'SDMX test edition',
+    publisher: 'Bridges tests',
+    edition: '2025',
+    releaseDate: '2025-06-30',
+    licence: 'CC0',
+    sourceUrl: null,
+    citation: 'Bridges tests (2025). SDMX test edition.',
+    methodNotes: null,
+    caveats: null,
+    provenance: 'Written by src/server/sdmx/sdmx.test.ts',
+  },
+  indicators: [INDICATORS.remittanceCost, INDICATORS.forciblyDisplaced],
+  files: ['synthetic.csv'],
+  version: 1,
+  read: () => ({ observations: SYNTHETIC_OBSERVATIONS }),
+};
+
+/** One observation read back from an SDMX message: every dimension's code, the value, the attributes. */
+interface ReadObservation {
+  key: Record<string, string>;
+  value: number | null;
+  attributes: Record<string, string | null>;
+}
+
+interface JsonComponent {
+  id: string;
+  keyPosition?: number;
+  values: { id?: string; name: string }[];
+}
+interface JsonDataMessage {
+  header: { id: string; prepared: string; sender: { id: string } };
+  dataSets: {
+    action: string;
+    attributes?: (number | null)[];
+    series?: Record<string, { observations?: Record<string, (number | null)[]> }>;
+    observations?: Record<string, (number | null)[]>;
+  }[];
+  structure: {
+    name: string;
+    dimensions: { dataSet?: JsonComponent[]; series?: JsonComponent[]; observation?: JsonComponent[] };
+    attributes: { dataSet?: JsonComponent[]; series?: JsonComponent[]; observation?: JsonComponent[] };
+  };
+}
+
+/**
+ * A small SDMX-JSON 1.0 data-message reader written from the specification: series keys such as
+ * "0:1:0:2" index the value lists of structure.dimensions.series, observation keys those of
+ * structure.dimensions.observation; an observation array is [value, attribute indexes…] in the
+ * order of structure.attributes.observation; dataSets[].attributes index structure.attributes.dataSet.
+ */
+function readSdmxJson(message: JsonDataMessage): { observations: ReadObservation[]; dataset: Record<string, string> } {
+  const { dimensions, attributes } = message.structure;
+  const decode = (components: JsonComponent[], key: string) => {
+    const out: Record<string, string> = {};
+    if (key === '') return out;
+    key.split(':').forEach((index, i) => {
+      const component = components[i] as JsonComponent;
+      out[component.id] = component.values[Number(index)]?.id ?? '?';
+    });
+    return out;
+  };
+  const attrs = (components: JsonComponent[], indexes: (number | null)[]) => {
+    const out: Record<string, string | null> = {};
+    components.forEach((component, i) => {
+      const index = indexes[i];
+      const v = index === null || index === undefined ? null : component.values[index];
+      out[component.id] = v ? (v.id ?? v.name) : null;
+    });
+    return out;
+  };
+  const observations: ReadObservation[] = [];
+  const dataset: Record<string, string> = {};
+  for (const ds of message.dataSets) {
+    Object.assign(dataset, attrs(attributes.dataSet ?? [], ds.attributes ?? []));
+    const read = (seriesKey: Record<string, string>, obs: Record<string, (number | null)[]>) => {
+      for (const [key, [value, ...indexes]] of Object.entries(obs)) {
+        observations.push({
+          key: { ...seriesKey, ...decode(dimensions.observation ?? [], key) },
+          value: value ?? null,
+          attributes: attrs(attributes.observation ?? [], indexes),
+        });
+      }
+    };
+    for (const [key, series] of Object.entries(ds.series ?? {}))
+      read(decode(dimensions.series ?? [], key), series.observations ?? {});
+    read({}, ds.observations ?? {});
+  }
+  return { observations, dataset };
+}
+
+function sum(observations: ReadObservation[], where: (o: ReadObservation) => boolean): number {
+  return observations.filter(where).reduce((n, o) => n + (o.value ?? 0), 0);
+}
+
+describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
+  let testDb: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+    await importDataset(testDb.database, undesaIms2024);
+    await importDataset(testDb.database, undesaIms2020);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bridges-sdmx-'));
+    try {
+      writeFileSync(path.join(dir, 'synthetic.csv'), 'made up in the test\n');
+      await importDataset(testDb.database, SYNTHETIC, { dir });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    app = await buildApp({ database: testDb.database, logLevel: 'warn' });
+    await app.register(sdmxRoutes(testDb.database.db));
+    await app.ready();
+  }, 240_000);
+
+  afterAll(async () => {
+    await app.close();
+    await testDb.drop();
+  });
+
+  async function get(url: string, headers: Record<string, string> = {}) {
+    return app.inject({ method: 'GET', url, headers });
+  }
+  async function getJson<T>(url: string, status = 200, headers: Record<string, string> = {}): Promise<T> {
+    const res = await get(url, headers);
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(status);
+    return res.json<T>();
+  }
+  const data = (path: string, query = '') => `/api/sdmx/data/${path}${query}`;
+
+  describe('structure', () => {
+    interface Flow {
+      id: string;
+      agencyID: string;
+      version: string;
+      name: string;
+      description: string;
+      structure: string;
+      annotations: { type: string; text?: string; title?: string }[];
+    }
+    type StructureMessage = {
+      meta: { sender: { id: string } };
+      data: {
+        dataflows?: Flow[];
+        dataStructures?: {
+          id: string;
+          dataStructureComponents: {
+            dimensionList: { dimensions: { id: string; position: number }[]; timeDimensions: { id: string }[] };
+            attributeList: { attributes: { id: string; attributeRelationship: object }[] };
+            measureList: { primaryMeasure: { id: string } };
+          };
+        }[];
+        codelists?: { id: string; codes: { id: string; name: string; names: Record<string, string> }[] }[];
+        conceptSchemes?: { id: string; concepts: { id: string }[] }[];
+      };
+    };
+
+    it('lists one dataflow per dataset edition and indicator, with names, descriptions and sources', async () => {
+      const res = await get('/api/sdmx/dataflow');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.sdmx.structure+json;version=1.0');
+      const message = res.json<StructureMessage>();
+      const flows = message.data.dataflows ?? [];
+      expect(flows.map((f) => f.id)).toEqual([FLOW_DISPLACED, FLOW_COST, FLOW_2020, FLOW_2024]);
+      const flow = flows.find((f) => f.id === FLOW_2024) as Flow;
+      expect(flow).toMatchObject({ agencyID: 'BRIDGES', version: '1.0' });
+      expect(flow.name).toContain('International migrant stock');
+      expect(flow.description).toContain('CC BY 3.0 IGO');
+      expect(flow.description).toContain('computes no total');
+      expect(flow.structure).toBe(
+        'urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=BRIDGES:UNDESA_IMS_2024_MIGRANT_STOCK(1.0)',
+      );
+      const citation = flow.annotations.find((a) => a.type === 'CITATION');
+      expect(citation?.text).toContain('International Migrant Stock 2024');
+      expect(flow.annotations.find((a) => a.type === 'BRIDGES_DATASET')?.title).toBe('undesa-ims-2024');
+      expect(message.data.dataStructures).toBeUndefined();
+    });
+
+    it.each([
+      '/api/sdmx/dataflow/BRIDGES',
+      `/api/sdmx/dataflow/BRIDGES/${FLOW_2024}`,
+      `/api/sdmx/dataflow/BRIDGES/${FLOW_2024}/1.0`,
+      `/api/sdmx/dataflow/all/${FLOW_2024}/latest`,
+    ])('answers %s', async (url) => {
+      const flows = (await getJson<StructureMessage>(url)).data.dataflows ?? [];
+      expect(flows.map((f) => f.id)).toContain(FLOW_2024);
+    });
+
+    it('gives the data structure with its codelists and concepts', async () => {
+      const message = await getJson<StructureMessage>(`/api/sdmx/datastructure/BRIDGES/${FLOW_2024}/1.0`);
+      const [dsd] = message.data.dataStructures ?? [];
+      const components = dsd?.dataStructureComponents;
+      expect(components?.dimensionList.dimensions.map((d) => d.id)).toEqual([
+        'FREQ',
+        'REF_AREA',
+        'COUNTERPART_AREA',
+        'SEX',
+      ]);
+      expect(components?.dimensionList.timeDimensions.map((d) => d.id)).toEqual(['TIME_PERIOD']);
+      expect(components?.measureList.primaryMeasure.id).toBe('OBS_VALUE');
+      expect(components?.attributeList.attributes.map((a) => a.id)).toEqual([
+        'OBS_STATUS',
+        'OBS_FLAGS',
+        'UNIT_MEASURE',
+        'PUBLISHER',
+        'LICENCE',
+        'CITATION',
+      ]);
+      const codelists = new Map((message.data.codelists ?? []).map((c) => [c.id, c]));
+      expect([...codelists.keys()].sort()).toEqual(['CL_AREA', 'CL_FREQ', 'CL_OBS_STATUS', 'CL_SEX']);
+      const mexico = codelists.get('CL_AREA')?.codes.find((c) => c.id === 'MEX');
+      expect(mexico?.name).toBe('Mexico');
+      expect(mexico?.names.es).toBe('México');
+      expect(codelists.get('CL_SEX')?.codes.map((c) => c.id)).toEqual(['_T', 'F', 'M']);
+      expect(message.data.conceptSchemes?.[0]?.concepts.map((c) => c.id)).toContain('COUNTERPART_AREA');
+      // references=none: the data structure alone, as SDMX's default.
+      const bare = await getJson<StructureMessage>(`/api/sdmx/datastructure/BRIDGES/${FLOW_2024}?references=none`);
+      expect(bare.data.codelists).toBeUndefined();
+      // A dataflow with its descendants.
+      const all = await getJson<StructureMessage>(`/api/sdmx/dataflow/BRIDGES/${FLOW_2024}?references=descendants`);
+      expect(all.data.dataStructures?.map((d) => d.id)).toEqual([FLOW_2024]);
+      expect(all.data.codelists?.map((c) => c.id)).toContain('CL_AREA');
+    });
+
+    it('gives codelists and concept schemes by id', async () => {
+      const sex = await getJson<StructureMessage>('/api/sdmx/codelist/BRIDGES/CL_SEX/1.0');
+      expect(sex.data.codelists?.map((c) => c.id)).toEqual(['CL_SEX']);
+      const cs = await getJson<StructureMessage>(`/api/sdmx/conceptscheme/BRIDGES/CS_${FLOW_2020}`);
+      expect(cs.data.conceptSchemes?.map((c) => c.id)).toEqual([`CS_${FLOW_2020}`]);
+    });
+
+    it.each([
+      '/api/sdmx/dataflow/BRIDGES/NOPE',
+      '/api/sdmx/dataflow/ECB',
+      `/api/sdmx/dataflow/BRIDGES/${FLOW_2024}/2.0`,
+      '/api/sdmx/codelist/BRIDGES/CL_NOPE',
+    ])('answers %s with 404', async (url) => {
+      const body = await getJson<ErrorResponse>(url, 404);
+      expect(body.error.code).toBe('not_found');
+    });
+
+    it('answers an Accept it cannot serve with 406', async () => {
+      const body = await getJson<ErrorResponse>('/api/sdmx/dataflow', 406, {
+        accept: 'application/vnd.sdmx.structure+json;version=2.0.0',
+      });
+      expect(body.error.message).toContain('application/vnd.sdmx.structure+json;version=1.0');
+    });
+
+    it('gives SDMX-ML 2.1 structures to clients asking for XML (rsdmx does)', async () => {
+      const res = await get(`/api/sdmx/datastructure/BRIDGES/${FLOW_2024}/1.0`, { accept: 'application/xml' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.sdmx.structure+xml;version=2.1');
+      expect(res.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<mes:Structure /);
+      const dimensions = [...res.body.matchAll(/<str:(?:Time)?Dimension id="([A-Z_]+)" position="(\d)"/g)];
+      expect(dimensions.map((m) => `${m[1] ?? ''}@${m[2] ?? ''}`)).toEqual([
+        'FREQ@1',
+        'REF_AREA@2',
+        'COUNTERPART_AREA@3',
+        'SEX@4',
+        'TIME_PERIOD@5',
+      ]);
+      expect(res.body).toContain('<str:Code id="MEX" ');
+      expect(res.body).toContain('<com:Name xml:lang="es">México</com:Name>');
+      const flows = await get('/api/sdmx/dataflow?format=xml');
+      expect(flows.body).toContain(`<str:Dataflow id="${FLOW_2020}"`);
+      expect(flows.body).toContain('<com:AnnotationType>CITATION</com:AnnotationType>');
+    });
+  });
+
+  describe('sources’ own dimensions', () => {
+    type Dsd = {
+      data: {
+        dataStructures: { dataStructureComponents: { dimensionList: { dimensions: { id: string }[] } } }[];
+        codelists: { id: string; codes: { id: string; name: string }[] }[];
+      };
+    };
+
+    it('adds them to the key after SEX, upper-cased, with their codelists', async () => {
+      const cost = await getJson<Dsd>(`/api/sdmx/datastructure/BRIDGES/${FLOW_COST}`);
+      expect(cost.data.dataStructures[0]?.dataStructureComponents.dimensionList.dimensions.map((d) => d.id)).toEqual([
+        'FREQ',
+        'REF_AREA',
+        'COUNTERPART_AREA',
+        'SEX',
+        'AMOUNT',
+      ]);
+      const amounts = cost.data.codelists.find((c) => c.id === `CL_${FLOW_COST}_AMOUNT`);
+      expect(amounts?.codes.map((c) => c.id)).toEqual(['200', '500']);
+      const displaced = await getJson<Dsd>(`/api/sdmx/datastructure/BRIDGES/${FLOW_DISPLACED}`);
+      const groups = displaced.data.codelists.find((c) => c.id === `CL_${FLOW_DISPLACED}_GROUP`)?.codes ?? [];
+      expect(groups.map((c) => c.name)).toEqual(['Not applicable', 'asylum seeker', 'refugee']);
+      expect(groups[1]?.id).toMatch(/^asylum_seeker_[0-9a-f]{6}$/);
+      const flows = await getJson<{ data: { dataflows: { id: string; description: string }[] } }>(
+        `/api/sdmx/dataflow/BRIDGES/${FLOW_COST}`,
+      );
+      expect(flows.data.dataflows[0]?.description).not.toContain('computes no total');
+    });
+
+    it('selects by them, quarters by period, and series without counterpart by _Z', async () => {
+      const quarters = readSdmxJson(
+        await getJson<JsonDataMessage>(data(`${FLOW_COST}/Q.PHL.USA._T.500`, '?startPeriod=2023-Q3')),
+      ).observations;
+      expect(quarters.map((o) => [o.key.TIME_PERIOD, o.key.AMOUNT, o.value])).toEqual([
+        ['2023-Q3', '500', 3.8],
+        ['2023-Q4', '500', 3.7],
+      ]);
+      const both = readSdmxJson(await getJson<JsonDataMessage>(data(`${FLOW_COST}/Q.PHL.USA._T.`))).observations;
+      expect(both).toHaveLength(8);
+
+      const dsd = await getJson<Dsd>(`/api/sdmx/datastructure/BRIDGES/${FLOW_DISPLACED}`);
+      const groups = dsd.data.codelists.find((c) => c.id === `CL_${FLOW_DISPLACED}_GROUP`)?.codes ?? [];
+      const asylum = groups.find((c) => c.name === 'asylum seeker')?.id ?? '';
+      // The code computed in SQL matches the one the codelist shows.
+      const seekers = readSdmxJson(
+        await getJson<JsonDataMessage>(data(`${FLOW_DISPLACED}/A.USA._Z._T.${asylum}`)),
+      ).observations;
+      expect(seekers.map((o) => [o.key.COUNTERPART_AREA, o.key.GROUP, o.value, o.attributes.OBS_STATUS])).toEqual([
+        ['_Z', asylum, 1000, 'E'],
+      ]);
+      const ungrouped = readSdmxJson(await getJson<JsonDataMessage>(data(`${FLOW_DISPLACED}/A.USA._Z._T._Z`)));
+      expect(ungrouped.observations.map((o) => o.value)).toEqual([3000]);
+      expect(ungrouped.observations[0]?.attributes.OBS_FLAGS).toBe('x, "y"');
+
+      const csv = await get(data(`${FLOW_DISPLACED}/A.USA..._Z+refugee`, '?format=csv'));
+      const rows = parseCsv(csv.body, { columns: true }) as Record<string, string>[];
+      expect(rows.map((r) => [r.GROUP, r.COUNTERPART_AREA, r.OBS_VALUE, r.OBS_FLAGS])).toEqual([
+        ['_Z', '_Z', '3000', 'x, "y"'],
+        ['refugee', '_Z', '2000', 'x, "y"'],
+      ]);
+      expect(rows[0]?.LICENCE).toBe('CC0');
+    });
+  });
+
+  describe('data', () => {
+    it('gives Mexico → USA by sex in SDMX-JSON, male + female = the UN DESA totals', async () => {
+      for (const [flow, expected] of [
+        [FLOW_2024, 11_177_052],
+        [FLOW_2020, 10_853_105],
+      ] as const) {
+        const res = await get(data(`${flow}/A.USA.MEX.`));
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/vnd.sdmx.data+json;version=1.0.0');
+        const message = res.json<JsonDataMessage>();
+        expect(message.header.sender.id).toBe('BRIDGES');
+        const { observations, dataset } = readSdmxJson(message);
+        const in2020 = observations.filter((o) => o.key.TIME_PERIOD === '2020');
+        expect(in2020.map((o) => o.key.SEX).sort()).toEqual(['F', 'M']);
+        expect(in2020.every((o) => o.key.REF_AREA === 'USA' && o.key.COUNTERPART_AREA === 'MEX')).toBe(true);
+        expect(sum(in2020, () => true)).toBe(expected);
+        expect(in2020[0]?.attributes.OBS_STATUS).toBe('A');
+        expect(dataset.UNIT_MEASURE).toBe('persons');
+        expect(dataset.LICENCE).toBe('CC BY 3.0 IGO');
+        expect(dataset.CITATION).toContain(flow === FLOW_2024 ? 'Rev.2024' : 'Rev.2020');
+        // Published figures only: no total by sex is made up.
+        expect(observations.some((o) => o.key.SEX === '_T')).toBe(false);
+      }
+    });
+
+    it('gives the same figures in SDMX-CSV', async () => {
+      for (const [flow, expected] of [
+        [FLOW_2024, 11_177_052],
+        [FLOW_2020, 10_853_105],
+      ] as const) {
+        const res = await get(data(`BRIDGES,${flow},1.0/A.USA.MEX.`, '?format=csv'));
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0');
+        expect(res.body).toContain('\r\n');
+        const rows = parseCsv(res.body, { columns: true }) as Record<string, string>[];
+        expect(Object.keys(rows[0] ?? {})).toEqual([
+          'DATAFLOW',
+          'FREQ',
+          'REF_AREA',
+          'COUNTERPART_AREA',
+          'SEX',
+          'TIME_PERIOD',
+          'OBS_VALUE',
+          'OBS_STATUS',
+          'OBS_FLAGS',
+          'UNIT_MEASURE',
+          'PUBLISHER',
+          'LICENCE',
+          'CITATION',
+        ]);
+        expect(rows.every((r) => r.DATAFLOW === `BRIDGES:${flow}(1.0)`)).toBe(true);
+        const in2020 = rows.filter((r) => r.TIME_PERIOD === '2020');
+        expect(in2020.map((r) => r.SEX).sort()).toEqual(['F', 'M']);
+        expect(in2020.reduce((n, r) => n + Number(r.OBS_VALUE), 0)).toBe(expected);
+        expect(rows[0]?.CITATION).toContain('International Migrant Stock');
+        expect(rows[0]?.PUBLISHER).toContain('United Nations');
+      }
+    });
+
+    it('gives the same figures in SDMX-ML 2.1 generic data to clients asking for XML', async () => {
+      const res = await get(data(`${FLOW_2024}/A.USA.MEX.`), { accept: 'application/xml' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.sdmx.genericdata+xml;version=2.1');
+      const series = [...res.body.matchAll(/<gen:Series>(.*?)<\/gen:Series>/g)].map((m) => m[1] ?? '');
+      expect(series).toHaveLength(2);
+      let total = 0;
+      for (const s of series) {
+        expect(s).toContain('<gen:Value id="REF_AREA" value="USA"/><gen:Value id="COUNTERPART_AREA" value="MEX"/>');
+        const in2020 = /<gen:ObsDimension value="2020"\/><gen:ObsValue value="(\d+)"\/>/.exec(s);
+        total += Number(in2020?.[1]);
+      }
+      expect(total).toBe(11_177_052);
+      expect(res.body).toContain('<gen:Value id="LICENCE" value="CC BY 3.0 IGO"/>');
+      expect(res.body.trimEnd().endsWith('</mes:DataSet></mes:GenericData>')).toBe(true);
+      const flat = await get(
+        data(`${FLOW_2024}/A.USA.MEX.`, '?format=genericdata&dimensionAtObservation=AllDimensions'),
+      );
+      expect(flat.body).toContain('dimensionAtObservation="AllDimensions"');
+      expect(flat.body).toMatch(/<gen:Obs><gen:ObsKey>(<gen:Value id="[A-Z_]+" value="[^"]+"\/>){5}<\/gen:ObsKey>/);
+    });
+
+    it('labels codes with their names on request', async () => {
+      const res = await get(data(`${FLOW_2024}/A.USA.MEX.F`, '?format=csv&labels=both&lastNObservations=1'));
+      const [row] = parseCsv(res.body, { columns: true }) as Record<string, string>[];
+      expect(row?.['REF_AREA: Reference area']).toBe('USA: United States of America');
+      expect(row?.['COUNTERPART_AREA: Counterpart area']).toBe('MEX: Mexico');
+      expect(row?.['OBS_STATUS: Observation status']).toBe('A: Normal value');
+    });
+
+    it('reads wildcards and + in the key', async () => {
+      const { observations } = readSdmxJson(
+        await getJson<JsonDataMessage>(data(`${FLOW_2024}/A..MEX+CAN.F`, '?startPeriod=2020&endPeriod=2020')),
+      );
+      expect(new Set(observations.map((o) => o.key.COUNTERPART_AREA))).toEqual(new Set(['MEX', 'CAN']));
+      expect(new Set(observations.map((o) => o.key.SEX))).toEqual(new Set(['F']));
+      expect(new Set(observations.map((o) => o.key.REF_AREA)).size).toBeGreaterThan(20);
+      const usa = observations.filter((o) => o.key.REF_AREA === 'USA' && o.key.COUNTERPART_AREA === 'MEX');
+      expect(usa.map((o) => o.value)).toEqual([5_415_408]);
+
+      const two = readSdmxJson(await getJson<JsonDataMessage>(data(`${FLOW_2024}/A.USA+CAN.MEX.`)));
+      expect(new Set(two.observations.map((o) => o.key.REF_AREA))).toEqual(new Set(['USA', 'CAN']));
+      // A long key (more than the router's 100 characters for a parameter) still works.
+      const many = [
+        'USA',
+        'CAN',
+        'ESP',
+        'FRA',
+        'DEU',
+        'GBR',
+        'ITA',
+        'ARG',
+        'BRA',
+        'CHL',
+        'COL',
+        'PER',
+        'AUS',
+        'NZL',
+        'JPN',
+        'KOR',
+        'CHN',
+        'IND',
+        'PAK',
+        'BGD',
+        'PHL',
+        'VNM',
+        'THA',
+        'IDN',
+        'MYS',
+        'SGP',
+      ];
+      const wide = readSdmxJson(await getJson<JsonDataMessage>(data(`${FLOW_2024}/A.${many.join('+')}.MEX.F`)));
+      const wideAreas = new Set(wide.observations.map((o) => o.key.REF_AREA));
+      expect(wideAreas.size).toBeGreaterThan(10);
+      expect([...wideAreas].every((a) => many.includes(a ?? ''))).toBe(true);
+    });
+
+    it('serves a whole dataflow, the same in every layout', async () => {
+      const all = await get(data(`${FLOW_2024}/all`, '?detail=dataonly'));
+      const series = readSdmxJson(all.json<JsonDataMessage>()).observations;
+      expect(series).toHaveLength(153_296);
+      const flat = readSdmxJson(
+        await getJson<JsonDataMessage>(data(FLOW_2024, '?dimensionAtObservation=AllDimensions&detail=dataonly')),
+      ).observations;
+      expect(flat).toHaveLength(153_296);
+      const csv = await get(data(FLOW_2024, '?format=csv&detail=dataonly'));
+      expect(csv.body.trimEnd().split('\r\n')).toHaveLength(153_297);
+      const total = (list: ReadObservation[]) => list.reduce((n, o) => n + (o.value ?? 0), 0);
+      expect(total(flat)).toBe(total(series));
+    }, 120_000);
+
+    it('keeps observations between startPeriod and endPeriod', async () => {
+      const periods = async (query: string) =>
+        [
+          ...new Set(
+            readSdmxJson(await getJson<JsonDataMessage>(data(`${FLOW_2024}/A.USA.MEX.F`, query))).observations.map(
+              (o) => o.key.TIME_PERIOD,
+            ),
+          ),
+        ].sort();
+      expect(await periods('')).toEqual(['1990', '1995', '2000', '2005', '2010', '2015', '2020', '2024']);
+      expect(await periods('?startPeriod=2010&endPeriod=2020')).toEqual(['2010', '2015', '2020']);
+      expect(await periods('?startPeriod=2020-06-30')).toEqual(['2020', '2024']); // a year overlapping the date counts
+      expect(await periods('?endPeriod=1995-Q1')).toEqual(['1990', '1995']);
+      expect(await periods('?lastNObservations=2')).toEqual(['2020', '2024']);
+      expect(await periods('?firstNObservations=1&lastNObservations=1')).toEqual(['1990', '2024']);
+    });
+
+    it('gives series keys only, or data only, on request', async () => {
+      const keys = await getJson<JsonDataMessage>(data(`${FLOW_2024}/A.USA.MEX.`, '?detail=serieskeysonly'));
+      expect(Object.keys(keys.dataSets[0]?.series ?? {})).toHaveLength(2);
+      expect(readSdmxJson(keys).observations).toHaveLength(0);
+      const dataOnly = await getJson<JsonDataMessage>(data(`${FLOW_2024}/A.USA.MEX.`, '?detail=dataonly'));
+      const first = Object.values(dataOnly.dataSets[0]?.series ?? {})[0]?.observations ?? {};
+      expect(Object.values(first).every((o) => o.length === 1)).toBe(true);
+      const csv = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?detail=serieskeysonly&format=csv'));
+      expect(csv.body.split('\r\n')[0]).toBe('DATAFLOW,FREQ,REF_AREA,COUNTERPART_AREA,SEX');
+    });
+
+    it('chooses the format by Accept, the format parameter winning', async () => {
+      const csv = await get(data(`${FLOW_2024}/A.USA.MEX.`), { accept: 'application/vnd.sdmx.data+csv;version=1.0.0' });
+      expect(csv.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0');
+      expect(csv.body.startsWith('DATAFLOW,')).toBe(true);
+      const text = await get(data(`${FLOW_2024}/A.USA.MEX.`), { accept: 'application/pdf, text/csv;q=0.5' });
+      expect(text.body.startsWith('DATAFLOW,')).toBe(true);
+      const labelled = await get(data(`${FLOW_2024}/A.USA.MEX.F`), {
+        accept: 'application/vnd.sdmx.data+csv;version=1.0.0;labels=both',
+      });
+      expect(labelled.body).toContain('MEX: Mexico');
+      const json = await get(data(`${FLOW_2024}/A.USA.MEX.`), {
+        accept: 'application/vnd.sdmx.data+json;version=1.0.0',
+      });
+      expect(json.headers['content-type']).toBe('application/vnd.sdmx.data+json;version=1.0.0');
+      const browser = await get(data(`${FLOW_2024}/A.USA.MEX.`), { accept: 'text/html,*/*;q=0.8' });
+      expect(browser.headers['content-type']).toBe('application/vnd.sdmx.data+json;version=1.0.0');
+      const forced = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?format=jsondata'), { accept: 'text/csv' });
+      expect(forced.headers['content-type']).toBe('application/vnd.sdmx.data+json;version=1.0.0');
+    });
+
+    describe('mistakes', () => {
+      it('answers a key of the wrong length with 400 naming it and the dimensions', async () => {
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX`), 400);
+        expect(body.error.code).toBe('invalid_parameter');
+        expect(body.error.details[0]?.field).toBe('key');
+        expect(body.error.message).toContain('"A.USA.MEX"');
+        expect(body.error.message).toContain('FREQ.REF_AREA.COUNTERPART_AREA.SEX');
+      });
+
+      it.each([
+        [`${FLOW_2024}/A.U SA..`, 'key'],
+        [`${FLOW_2024}/all?startPeriod=soon`, 'startPeriod'],
+        [`${FLOW_2024}/all?startPeriod=2020&endPeriod=2010`, 'startPeriod'],
+        [`${FLOW_2024}/all?dimensionAtObservation=REF_AREA`, 'dimensionAtObservation'],
+        [`${FLOW_2024}/all?lastNObservations=0`, 'lastNObservations'],
+        [`${FLOW_2024}/all?updatedAfter=2020-01-01`, 'updatedAfter'],
+        ['A,B,C,D/all', 'flow'],
+      ])('answers %s with 400 naming %s', async (path, field) => {
+        const body = await getJson<ErrorResponse>(data(path), 400);
+        expect(body.error.details.map((d) => d.field)).toContain(field);
+      });
+
+      it.each(['NOPE/all', `ECB,${FLOW_2024},1.0/all`, `BRIDGES,${FLOW_2024},2.0/all`, `${FLOW_2024}/all/SOMEONE`])(
+        'answers the unknown %s with 404',
+        async (path) => {
+          const body = await getJson<ErrorResponse>(data(path), 404);
+          expect(body.error.code).toBe('not_found');
+        },
+      );
+
+      it('answers a query matching nothing with 404 (NoResultsFound)', async () => {
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.ZZZ.`), 404);
+        expect(body.error.message).toContain('NoResultsFound');
+        await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?startPeriod=2030'), 404);
+        await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX._T`), 404);
+      });
+
+      it('answers an Accept it cannot serve with 406', async () => {
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`), 406, {
+          accept: 'application/vnd.sdmx.structurespecificdata+xml;version=2.1',
+        });
+        expect(body.error.details[0]?.field).toBe('Accept');
+        expect(body.error.message).toContain('application/vnd.sdmx.genericdata+xml;version=2.1');
+      });
+
+      it('refuses an answer past the cap with 413 and says how to narrow it', async () => {
+        const small = await buildApp({ database: testDb.database, logLevel: 'warn' });
+        await small.register(sdmxRoutes(testDb.database.db, { maxObservations: 1000 }));
+        try {
+          const res = await small.inject({ method: 'GET', url: data(`${FLOW_2024}/all`) });
+          expect(res.statusCode).toBe(413);
+          expect(res.json<ErrorResponse>().error.message).toContain('narrow the key');
+          const ok = await small.inject({ method: 'GET', url: data(`${FLOW_2024}/A.USA.MEX.`) });
+          expect(ok.statusCode).toBe(200);
+        } finally {
+          await small.close();
+        }
+      });
+    });
+  });
+});
