@@ -66,6 +66,7 @@ export const wdiRemittances2023: Importer = {
       'Personal transfers and compensation of employees received, in current US$ (IMF balance-of-payments data, BPM6), 1970–2022, for economies and World Bank aggregates (LMY, WLD, regions, income groups). Values as published, not rescaled.',
     caveats:
       'WDI aggregates are lower than KNOMAD’s (2013: low & middle income US$ 379.2 bn, World 522.7 bn, against KNOMAD’s 420.9 bn and 580.6 bn) because KNOMAD estimates the economies that do not report; recorded remittances are underestimated in both. ' +
+      'The latest year of this download (2022) is incomplete for some economies: the Philippines shows US$ 9.07 bn for 2022 here, against US$ 38.0 bn in the later WDI extraction (dataset wdi-gdidata-2025) and KNOMAD’s estimate; compare editions before using 2022. ' +
       AGGREGATE_CAVEAT,
     provenance:
       'WDI download API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901.xls (“Last Updated 2023-10-26”) from repository raulincadet/Trade @ d5c59ec455c19b87d65135085e0cf129218726c2, path Migration/API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901.xls, file commit d9ea7e0dd7883f9bc394d57585e7e55f43fa730d (2024-02-21); no licence file in the repository, the file is the World Bank’s own. ' +
@@ -73,7 +74,7 @@ export const wdiRemittances2023: Importer = {
   },
   indicators: [INDICATORS.remittancesReceived],
   files: [REMITTANCES_FILE, METADATA_FILE],
-  version: 1,
+  version: 2,
   read(ctx) {
     const area = wdiAreas(ctx);
     const file = ctx.file(REMITTANCES_FILE);
