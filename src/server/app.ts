@@ -14,8 +14,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ErrorDetail, ErrorResponse } from '../core/errors.js';
 import { countriesRoutes } from './countries/countries.routes.js';
+import { datahubRoutes } from './datahub/datahub.routes.js';
 import type { Database } from './db/database.js';
 import { healthRoutes } from './health/health.routes.js';
+import { sdmxRoutes } from './sdmx/sdmx.routes.js';
 import { ApiError } from './http/api-error.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
 import type { BundledLoadStatus } from './stats/bundled-load.js';
@@ -52,6 +54,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'countries', description: 'Countries and areas, UN M49 and World Bank classifications' },
+        {
+          name: 'data',
+          description:
+            'Datasets, country profiles, corridors, rankings and series; JSON or CSV, every value with its source',
+        },
+        { name: 'sdmx', description: 'SDMX REST 2.1: dataflows, structures and data as SDMX-JSON or SDMX-CSV' },
         { name: 'system', description: 'Health and service information' },
       ],
     },
@@ -63,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes(options.database, options.loadStatus));
   await app.register(countriesRoutes(options.database.db));
+  await app.register(datahubRoutes(options.database.db));
+  await app.register(sdmxRoutes(options.database.db));
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

@@ -1,6 +1,16 @@
 import type { CountryDetail, CountryListQuery, CountryListResponse, RegionsResponse } from '../core/countries.js';
 import type { ErrorCode, ErrorDetail, ErrorResponse } from '../core/errors.js';
+import type { StatusResponse } from '../core/health.js';
 import type { NameLanguage } from '../core/languages.js';
+import type {
+  CorridorResponse,
+  DatasetDetailResponse,
+  DatasetListResponse,
+  IndicatorListResponse,
+  ProfileResponse,
+  RankingResponse,
+  SeriesResponse,
+} from '../core/statistics.js';
 
 /**
  * A failed API call. `code` is the API's stable error code when the server answered with the
@@ -80,4 +90,81 @@ export function getCountry(code: string, lang: NameLanguage, signal?: AbortSigna
 /** M49 regions with their sub-regions, the income groups and the fiscal years available. */
 export function getRegions(signal?: AbortSignal): Promise<RegionsResponse> {
   return getJson(apiUrl('/regions'), signal);
+}
+
+/** Progress of the background load of the bundled datasets. */
+export function getStatus(signal?: AbortSignal): Promise<StatusResponse> {
+  return getJson(apiUrl('/status'), signal);
+}
+
+/** The dataset catalogue: every edition loaded, with citation, coverage and families. */
+export function listDatasets(signal?: AbortSignal): Promise<DatasetListResponse> {
+  return getJson(apiUrl('/datasets'), signal);
+}
+
+/** One dataset edition with its method notes, caveats, provenance and indicators. */
+export function getDataset(id: string, signal?: AbortSignal): Promise<DatasetDetailResponse> {
+  return getJson(apiUrl(`/datasets/${encodeURIComponent(id)}`), signal);
+}
+
+/** The indicator catalogue, each indicator with the editions that carry it. */
+export function listIndicators(signal?: AbortSignal): Promise<IndicatorListResponse> {
+  return getJson(apiUrl('/indicators'), signal);
+}
+
+export type ProfileParams = { edition?: string; lang: NameLanguage };
+
+/** The data profile of a country: migration, remittances, cost, displacement, emigrants in OECD countries. */
+export function getProfile(code: string, params: ProfileParams, signal?: AbortSignal): Promise<ProfileResponse> {
+  return getJson(apiUrl(`/profiles/${encodeURIComponent(code)}`, params), signal);
+}
+
+/** The corridor from → to (origin → destination of migrants). */
+export function getCorridor(
+  from: string,
+  to: string,
+  lang: NameLanguage,
+  signal?: AbortSignal,
+): Promise<CorridorResponse> {
+  return getJson(apiUrl(`/corridors/${encodeURIComponent(from)}/${encodeURIComponent(to)}`, { lang }), signal);
+}
+
+/** Query of /api/rankings, as URL parameters (the API validates them). */
+export type RankingParams = {
+  period?: string;
+  dataset?: string;
+  groupBy?: string;
+  counterpart?: string;
+  sex?: string;
+  dims?: string;
+  limit?: string;
+  lang?: NameLanguage;
+};
+
+/** Countries ranked on an indicator for one period, with totals by group. */
+export function getRanking(indicator: string, params: RankingParams, signal?: AbortSignal): Promise<RankingResponse> {
+  return getJson(apiUrl(`/rankings/${encodeURIComponent(indicator)}`, params), signal);
+}
+
+/** Query of /api/series, as URL parameters. */
+export type SeriesParams = {
+  indicator: string;
+  areas: string;
+  dataset?: string;
+  counterpart?: string;
+  sex?: string;
+  dims?: string;
+  from?: string;
+  to?: string;
+  lang?: NameLanguage;
+};
+
+/** Time series of an indicator for up to 50 areas; one series per area and edition. */
+export function getSeries(params: SeriesParams, signal?: AbortSignal): Promise<SeriesResponse> {
+  return getJson(apiUrl('/series', params), signal);
+}
+
+/** The CSV of any API answer (source columns on every row): the same URL with `format=csv`. */
+export function csvUrl(path: string, params: Record<string, string | undefined> = {}): string {
+  return apiUrl(path, { ...params, format: 'csv' });
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { IncomeGroup, AreaKind } from '../core/countries.js';
 import type { NameLanguage, UiLanguage } from '../core/languages.js';
+import { DATAHUB_MESSAGES } from './i18n-datahub.js';
 
 /**
  * UI strings in the three UI languages. English is the reference: `Messages` is derived from it,
@@ -140,6 +141,7 @@ const en = {
   countryNotFoundText: (code: string) => `No country or area has the code “${code}”.`,
   backToCountries: 'Back to the list of countries',
   backHome: 'Go to the home page',
+  ...DATAHUB_MESSAGES.en,
 };
 
 /** The shape every language must have: English's keys, with the same function signatures. */
@@ -281,6 +283,7 @@ const messages = {
     countryNotFoundText: (code: string) => `Aucun pays ni aucune zone n’a le code «\u00a0${code}\u00a0».`,
     backToCountries: 'Retour à la liste des pays',
     backHome: 'Aller à la page d’accueil',
+    ...DATAHUB_MESSAGES.fr,
   },
   es: {
     siteName: 'Bridges',
@@ -415,6 +418,7 @@ const messages = {
     countryNotFoundText: (code: string) => `Ningún país ni zona tiene el código «${code}».`,
     backToCountries: 'Volver a la lista de países',
     backHome: 'Ir a la página de inicio',
+    ...DATAHUB_MESSAGES.es,
   },
 } satisfies Record<UiLanguage, Messages>;
 

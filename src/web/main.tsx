@@ -1,12 +1,24 @@
-import { StrictMode } from 'react';
+import { StrictMode, lazy, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { Shell } from './components/Shell.js';
 import { CountriesPage } from './pages/CountriesPage.js';
+import { CorridorPage } from './pages/CorridorPage.js';
 import { CountryPage } from './pages/CountryPage.js';
+import { DataHubPage } from './pages/DataHubPage.js';
+import { DatasetPage } from './pages/DatasetPage.js';
+import { DatasetsPage } from './pages/DatasetsPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { ProfilePage } from './pages/ProfilePage.js';
 import './styles.css';
+
+// The explorer brings the map (d3-geo, topojson and the boundaries): loaded only when opened.
+const ExplorerPage = lazy(() => import('./pages/ExplorerPage.js').then((m) => ({ default: m.ExplorerPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="loading page">…</p>}>{children}</Suspense>;
+}
 
 // Every page lives inside the shell; the server answers any non-/api path with this app.
 const router = createBrowserRouter([
@@ -16,6 +28,19 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'countries', element: <CountriesPage /> },
       { path: 'countries/:code', element: <CountryPage /> },
+      { path: 'countries/:code/profile', element: <ProfilePage /> },
+      { path: 'data', element: <DataHubPage /> },
+      { path: 'datasets', element: <DatasetsPage /> },
+      { path: 'datasets/:id', element: <DatasetPage /> },
+      {
+        path: 'explorer',
+        element: (
+          <Lazy>
+            <ExplorerPage />
+          </Lazy>
+        ),
+      },
+      { path: 'corridors/:from/:to', element: <CorridorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -73,6 +73,9 @@ export async function importDataset(
         options.signal,
       );
       await session.exec('COMMIT');
+      // Fresh statistics, so the planner does not plan big-table scans for five-row lookups
+      // until autovacuum gets there.
+      await session.exec('ANALYZE series, observation');
       return result;
     } catch (err) {
       await session.exec('ROLLBACK');

@@ -4,10 +4,20 @@ import { toUiLanguage } from '../../core/languages.js';
 import { LanguageContext, messagesFor, type Messages } from '../i18n.js';
 import { LangLink, LangNavLink } from '../links.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { LoadStatusBanner } from './LoadStatusBanner.js';
+
+/**
+ * Paths of the data hub's pages: its nav entry is current on all of them. A country's data
+ * profile lives under Countries (/countries/PHL/profile), where its breadcrumb and tabs lead.
+ */
+export const DATA_HUB_PATHS = [/^\/data$/, /^\/datasets(\/|$)/, /^\/explorer$/, /^\/corridors\//];
+
+export function isDataHubPath(pathname: string): boolean {
+  return DATA_HUB_PATHS.some((pattern) => pattern.test(pathname));
+}
 
 /** Modules announced in the navigation before they exist, so readers see where Bridges is going. */
 export const COMING_MODULES = [
-  'navDataHub',
   'navLibrary',
   'navNetwork',
   'navScenarios',
@@ -24,6 +34,7 @@ export function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const previousPathname = useRef(pathname);
+  const inDataHub = isDataHubPath(pathname);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -70,6 +81,12 @@ export function Shell() {
             <li>
               <LangNavLink to="/countries">{t.navCountries}</LangNavLink>
             </li>
+            <li>
+              {/* Current on every data hub page (explorer, catalogue, profiles, corridors). */}
+              <LangLink to="/data" aria-current={inDataHub ? 'page' : undefined}>
+                {t.navDataHub}
+              </LangLink>
+            </li>
             {COMING_MODULES.map((key) => (
               <li key={key}>
                 {/* A link that is not yet a link: announced as unavailable, skipped by Tab. */}
@@ -80,7 +97,25 @@ export function Shell() {
             ))}
           </ul>
         </nav>
+        {inDataHub && (
+          <nav className="sub-nav" aria-label={t.dataHubNavigation}>
+            <ul className="sub-nav__list">
+              <li>
+                <LangNavLink to="/data" end>
+                  {t.navDataHubOverview}
+                </LangNavLink>
+              </li>
+              <li>
+                <LangNavLink to="/explorer">{t.navExplorer}</LangNavLink>
+              </li>
+              <li>
+                <LangNavLink to="/datasets">{t.navDatasets}</LangNavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
       </header>
+      <LoadStatusBanner />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />
       </main>

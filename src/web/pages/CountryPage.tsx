@@ -3,6 +3,7 @@ import { useLocation, useParams } from 'react-router-dom';
 import type { CountryDetail } from '../../core/countries.js';
 import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
 import { getCountry } from '../api.js';
+import { CountryTabs } from '../components/CountryTabs.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { IncomeHistoryChart } from '../components/IncomeHistoryChart.js';
 import { KindBadge } from '../components/KindBadge.js';
@@ -83,6 +84,7 @@ function CountryProfile({ country }: { country: CountryDetail }) {
           {country.name} <KindBadge kind={country.kind} />
         </h1>
         {formalName && formalName !== country.name && <p className="country__formal">{formalName}</p>}
+        <CountryTabs code={country.code} current="overview" />
         <ul className="facts" aria-label={t.codesHeading}>
           <li>
             <span className="facts__label">{t.isoAlpha3}</span> <code>{country.code}</code>

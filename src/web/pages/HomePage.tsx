@@ -3,7 +3,7 @@ import { useT } from '../i18n.js';
 import { useDocumentTitle } from '../hooks.js';
 import { LangLink } from '../links.js';
 
-/** The landing page: what Bridges is, and its modules (only Countries exists so far). */
+/** The landing page: what Bridges is, and its modules (Countries and the data hub exist so far). */
 export function HomePage() {
   const t = useT();
   useDocumentTitle(undefined, t.siteName);
@@ -18,6 +18,12 @@ export function HomePage() {
             <LangLink to="/countries">{t.navCountries}</LangLink>
           </h3>
           <p>{t.homeCountriesCard}</p>
+        </li>
+        <li className="card">
+          <h3>
+            <LangLink to="/data">{t.navDataHub}</LangLink>
+          </h3>
+          <p>{t.homeDataHubCard}</p>
         </li>
         {COMING_MODULES.map((key) => (
           <li key={key} className="card card--coming">

@@ -1,0 +1,120 @@
+/**
+ * Vocabularies and pure arithmetic of the analytics API, without any dependency, so the UI can
+ * import them without pulling zod into its bundle (the schemas are in statistics.ts).
+ */
+
+/** Who computed a figure that no publisher printed (a sum, a mean, a share, a growth rate). */
+export const COMPUTED_BY = 'Bridges' as const;
+
+export const OUTPUT_FORMATS = ['json', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** SDMX sex codes: `_T` both sexes. */
+export const SEXES = ['_T', 'M', 'F'] as const;
+export type SexCode = (typeof SEXES)[number];
+
+/** SDMX observation status: A normal, E estimated, P provisional, I imputed, F forecast. */
+export const OBSERVATION_STATUSES = ['A', 'E', 'P', 'I', 'F'] as const;
+
+/** How a ranking groups countries: UN M49 region or sub-region, or World Bank income group. */
+export const RANKING_GROUPINGS = ['m49region', 'm49subregion', 'incomeGroup'] as const;
+export type RankingGrouping = (typeof RANKING_GROUPINGS)[number];
+
+/** The indicator ids the analytics rely on (declared by the importers' catalogue). */
+export const INDICATOR_IDS = {
+  migrantStock: 'migrant_stock',
+  migrantStockTotal: 'migrant_stock_total',
+  populationThousands: 'population_thousands',
+  population: 'population',
+  remittanceBilateral: 'remittance_bilateral_usd_m',
+  remittanceInflowsKnomad: 'remittance_inflows_usd_m',
+  remittancesReceived: 'remittances_received_usd',
+  remittancesPaid: 'remittances_paid_usd',
+  fdiInflows: 'fdi_inflows_usd',
+  gdp: 'gdp_usd',
+  odaReceived: 'oda_received_usd_m',
+  remittanceCost: 'remittance_cost_pct',
+  forciblyDisplaced: 'forcibly_displaced',
+  diocEmigrants: 'dioc_emigrants',
+} as const;
+
+/** The money flows a profile sets side by side, each with the indicators that measure it. */
+export const PROFILE_FLOWS = {
+  remittances_received: [INDICATOR_IDS.remittanceInflowsKnomad, INDICATOR_IDS.remittancesReceived],
+  remittances_sent: [INDICATOR_IDS.remittancesPaid],
+  oda_received: [INDICATOR_IDS.odaReceived],
+  fdi_inflows: [INDICATOR_IDS.fdiInflows],
+} as const;
+export type ProfileFlow = keyof typeof PROFILE_FLOWS;
+export const PROFILE_FLOW_NAMES = Object.keys(PROFILE_FLOWS) as ProfileFlow[];
+
+/**
+ * SDG target 10.c: by 2030, reduce the transaction costs of migrant remittances to less than 3 %
+ * and eliminate remittance corridors with costs higher than 5 % (indicator 10.c.1, for a
+ * transfer of US$ 200).
+ */
+export const SDG_10C = { averageBelowPct: 3, corridorCeilingPct: 5, amountUsd: '200' } as const;
+
+/** Multipliers from a publisher's unit to US$ (the API states the one it applied). */
+export const USD_FACTORS: Record<string, number> = {
+  'US$ millions': 1e6,
+  'current US$': 1,
+};
+
+/** DIOC 2015/16 education levels (`edu_lfs` in the OECD files): ISCED groups. */
+export const DIOC_EDUCATION = [
+  { code: '1', key: 'low', label: 'Low: ISCED 0–2 (at most lower secondary)' },
+  { code: '2', key: 'medium', label: 'Medium: ISCED 3–4 (upper secondary, post-secondary non-tertiary)' },
+  { code: '3', key: 'tertiary', label: 'Tertiary: ISCED 5–8' },
+  { code: '99', key: 'unknown', label: 'Unknown' },
+] as const;
+
+/** DIOC 2015/16 labour-force status (`lfs` in file C), ILO definitions. */
+export const DIOC_LABOUR_FORCE = [
+  { code: '1', key: 'employed', label: 'Employed' },
+  { code: '2', key: 'unemployed', label: 'Unemployed' },
+  { code: '3', key: 'inactive', label: 'Inactive (not in the labour force)' },
+  { code: '99', key: 'unknown', label: 'Unknown' },
+] as const;
+
+/** UNHCR population groups as the importer codes them (dimension `group`). */
+export const UNHCR_GROUPS: Record<string, string> = {
+  refugee: 'Refugees under UNHCR’s mandate',
+  asylum: 'Asylum seekers',
+  'refugee return': 'Returned refugees',
+  refugee_return: 'Returned refugees',
+  idp: 'Internally displaced persons',
+  'idp return': 'Returned IDPs',
+  idp_return: 'Returned IDPs',
+  stateless: 'Stateless persons',
+  other: 'Others of concern',
+};
+
+/** Percentages and growth rates are rounded to this many decimals (the inputs are not). */
+export const PERCENT_DECIMALS = 4;
+
+export function roundPercent(value: number): number {
+  const f = 10 ** PERCENT_DECIMALS;
+  return Math.round(value * f) / f;
+}
+
+/** Percentage change from `before` to `after`; null when `before` is zero or either is missing. */
+export function percentChange(before: number | null | undefined, after: number | null | undefined): number | null {
+  if (before === null || before === undefined || after === null || after === undefined || before === 0) return null;
+  return roundPercent((after / before - 1) * 100);
+}
+
+/**
+ * Compound annual growth rate, in percent, between two values `years` apart; null when it is not
+ * defined (a non-positive value, or no time between them).
+ */
+export function annualGrowthRate(before: number | null, after: number | null, years: number): number | null {
+  if (before === null || after === null || before <= 0 || after < 0 || years <= 0) return null;
+  return roundPercent(((after / before) ** (1 / years) - 1) * 100);
+}
+
+/** `part` as a percentage of `whole`; null when `whole` is missing or zero. */
+export function sharePercent(part: number | null, whole: number | null): number | null {
+  if (part === null || whole === null || whole === 0) return null;
+  return roundPercent((part / whole) * 100);
+}

@@ -1,0 +1,581 @@
+import { z } from 'zod';
+import { AREA_KINDS, FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, parseFiscalYear } from './classifications.js';
+import { SourceCitation } from './countries.js';
+import { NAME_LANGUAGES } from './languages.js';
+import {
+  COMPUTED_BY,
+  OUTPUT_FORMATS,
+  PROFILE_FLOW_NAMES,
+  RANKING_GROUPINGS,
+  SEXES,
+  type ProfileFlow,
+} from './statistics-terms.js';
+
+// The zod-free vocabularies and arithmetic live in statistics-terms.ts (the UI imports them without zod).
+export * from './statistics-terms.js';
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------
+
+/** How a dataset edition is cited: every figure the API returns names the ones it comes from. */
+export const Citation = z
+  .object({
+    dataset: z.string().describe('Dataset id: one publisher edition, e.g. undesa-ims-2024'),
+    family: z.string().describe('Editions of one publication share a family, e.g. undesa-ims'),
+    title: z.string(),
+    publisher: z.string(),
+    edition: z.string(),
+    releaseDate: z.string().nullable().describe('ISO date, null where the publisher gives none'),
+    licence: z.string(),
+    sourceUrl: z.string().nullable(),
+    citation: z.string().describe('The citation the publisher asks for'),
+  })
+  .meta({ id: 'Citation' });
+export type Citation = z.infer<typeof Citation>;
+
+/** A figure Bridges computed from publishers' figures (a sum, a mean, a share), with its method. */
+export const Computation = z.object({
+  computedBy: z.literal(COMPUTED_BY),
+  method: z.string(),
+});
+export type Computation = z.infer<typeof Computation>;
+
+export const AreaRef = z.object({
+  code: z.string(),
+  name: z.string().describe('In the requested language, English where the reference has none'),
+  kind: z.enum(AREA_KINDS),
+});
+export type AreaRef = z.infer<typeof AreaRef>;
+
+const Status = z
+  .string()
+  .describe(
+    'SDMX observation status (A normal, E estimated, P provisional, I imputed, F forecast); a sum of values of different statuses lists each letter, e.g. "AI"',
+  );
+
+const Period = z.string().describe('2020, 2011-Q1 or 2011-S1');
+
+const Unit = z.object({
+  unit: z.string().describe('The unit the publisher printed, e.g. "US$ millions"'),
+  toUsd: z.number().nullable().describe('Multiplier to US$ (1e6 for US$ millions); null for non-money units'),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+const trimmed = z.string().trim();
+const format = z.enum(OUTPUT_FORMATS).optional().describe('json (default) or csv; `Accept: text/csv` asks for CSV too');
+const lang = z.enum(NAME_LANGUAGES).optional().describe('Language of area names; default en');
+const areaCode = trimmed.regex(/^[A-Za-z][A-Za-z0-9_]{1,39}$/, 'must be an area code such as PHL or WB_LMY');
+const periodParam = trimmed.regex(/^\d{4}(-(Q[1-4]|S[12]))?$/i, 'must be a period such as 2020 or 2020-Q3');
+const datasetId = trimmed.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a dataset id such as undesa-ims-2024');
+const indicatorId = trimmed.regex(/^[a-z0-9_]+$/, 'must be an indicator id such as migrant_stock');
+const dimsParam = trimmed
+  .regex(
+    /^[a-z0-9_]+:[^,:]+(,[a-z0-9_]+:[^,:]+)*$/i,
+    'must list dimension filters as key:value pairs separated by commas, e.g. amount:200',
+  )
+  .describe('Dimension filters, e.g. `amount:200` or `group:refugee`');
+
+export const FormatQuery = z.strictObject({ format });
+export type FormatQuery = z.infer<typeof FormatQuery>;
+
+export const DatasetParams = z.strictObject({ id: datasetId });
+
+export const ProfileParams = z.strictObject({ code: areaCode });
+export const ProfileQuery = z.strictObject({
+  edition: datasetId
+    .optional()
+    .describe('UN DESA edition of the migrant stock (dataset id); default the latest revision'),
+  lang,
+  format,
+});
+export type ProfileQuery = z.infer<typeof ProfileQuery>;
+
+export const CorridorParams = z.strictObject({
+  from: areaCode.describe('Origin of the migrants, sender of the money'),
+  to: areaCode.describe('Destination of the migrants, receiver of the money'),
+});
+export const CorridorQuery = z.strictObject({ lang, format });
+export type CorridorQuery = z.infer<typeof CorridorQuery>;
+
+export const RankingParams = z.strictObject({ indicator: indicatorId });
+export const RankingQuery = z.strictObject({
+  period: periodParam.optional().describe('Default: the latest period with data'),
+  dataset: datasetId.optional().describe('Default: the edition with the latest data'),
+  groupBy: z.enum(RANKING_GROUPINGS).optional(),
+  incomeFiscalYear: trimmed
+    .refine((v) => parseFiscalYear(v) !== null, {
+      message: `must be a fiscal year between FY${String(FIRST_FISCAL_YEAR % 100)} and FY${String(LAST_FISCAL_YEAR % 100)}, e.g. FY25`,
+    })
+    .optional()
+    .describe('Default: the fiscal year whose classification used GNI of the data year'),
+  counterpart: areaCode.optional().describe('Only the series with this counterpart area (origin, sender)'),
+  sex: z.enum(SEXES).optional().describe('_T (default) both sexes, M, F'),
+  dims: dimsParam.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe('Rows of the ranking; default all'),
+  lang,
+  format,
+});
+export type RankingQuery = z.infer<typeof RankingQuery>;
+
+export const SeriesQuery = z.strictObject({
+  indicator: indicatorId,
+  areas: trimmed
+    .regex(
+      /^[A-Za-z][A-Za-z0-9_]{1,39}(,[A-Za-z][A-Za-z0-9_]{1,39}){0,49}$/,
+      'must list up to 50 area codes, e.g. PHL,MEX',
+    )
+    .describe('Countries or publishers’ aggregates, comma-separated'),
+  counterpart: areaCode.optional(),
+  sex: z.enum(SEXES).optional(),
+  dataset: datasetId.optional().describe('Default: every edition that carries the indicator, side by side'),
+  dims: dimsParam.optional(),
+  from: periodParam.optional(),
+  to: periodParam.optional(),
+  lang,
+  format,
+});
+export type SeriesQuery = z.infer<typeof SeriesQuery>;
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+// ---------------------------------------------------------------------------------------------
+
+export const DatasetIndicator = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  measureType: z.enum(['stock', 'flow', 'rate']),
+  seriesCount: z.number().int(),
+  observationCount: z.number().int(),
+  firstPeriod: z.string().nullable(),
+  lastPeriod: z.string().nullable(),
+  periods: z.array(z.string()).describe('Every period with data, oldest first'),
+  sexes: z.array(z.enum(SEXES)),
+  dimensions: z.record(z.string(), z.array(z.string())).describe('Extra dimensions and their values'),
+});
+
+export const DatasetSummary = Citation.omit({ dataset: true })
+  .extend({
+    id: z.string(),
+    methodNotes: z.string().nullable(),
+    caveats: z.string().nullable(),
+    provenance: z.string(),
+    observationCount: z.number().int(),
+    loadedAt: z.string().describe('ISO timestamp of the load'),
+    indicators: z.array(DatasetIndicator),
+    periods: z.object({ first: z.string().nullable(), last: z.string().nullable() }),
+    areas: z.object({
+      reference: z.number().int().describe('Reference areas (countries and aggregates)'),
+      counterpart: z.number().int().describe('Counterpart areas (origins, senders)'),
+      aggregates: z.number().int().describe('Publisher aggregates among the reference areas'),
+    }),
+  })
+  .meta({ id: 'DatasetSummary' });
+export type DatasetSummary = z.infer<typeof DatasetSummary>;
+
+export const DatasetListResponse = z
+  .object({
+    items: z.array(DatasetSummary),
+    families: z
+      .array(z.object({ family: z.string(), datasets: z.array(z.string()).describe('Newest edition first') }))
+      .describe('Editions of one publication side by side'),
+    sources: z.array(Citation),
+  })
+  .meta({ id: 'DatasetList' });
+export type DatasetListResponse = z.infer<typeof DatasetListResponse>;
+
+export const DatasetDetailResponse = DatasetSummary.extend({
+  otherEditions: z.array(z.string()).describe('Other datasets of the same family'),
+  sources: z.array(Citation),
+}).meta({ id: 'DatasetDetail' });
+export type DatasetDetailResponse = z.infer<typeof DatasetDetailResponse>;
+
+export const IndicatorSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  description: z.string(),
+  measureType: z.enum(['stock', 'flow', 'rate']),
+  topic: z.string(),
+  datasets: z.array(
+    z.object({
+      id: z.string(),
+      family: z.string(),
+      edition: z.string(),
+      firstPeriod: z.string().nullable(),
+      lastPeriod: z.string().nullable(),
+      seriesCount: z.number().int(),
+      observationCount: z.number().int(),
+    }),
+  ),
+});
+export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
+
+export const IndicatorListResponse = z
+  .object({ items: z.array(IndicatorSummary), sources: z.array(Citation) })
+  .meta({ id: 'IndicatorList' });
+export type IndicatorListResponse = z.infer<typeof IndicatorListResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Country profile
+// ---------------------------------------------------------------------------------------------
+
+const SexBreakdown = z.object({
+  male: z.number().nullable(),
+  female: z.number().nullable(),
+  total: z.number().describe('Both sexes: male + female (UN DESA publishes no separate total)'),
+});
+
+export const StockPoint = SexBreakdown.extend({ period: Period });
+export type StockPoint = z.infer<typeof StockPoint>;
+
+export const ImmigrantPoint = StockPoint.extend({
+  population: z.number().nullable().describe('Total population (persons) used for the share'),
+  sharePct: z.number().nullable().describe('Immigrants as % of the population, computed by Bridges'),
+});
+export type ImmigrantPoint = z.infer<typeof ImmigrantPoint>;
+
+export const PartnerStock = SexBreakdown.extend({
+  rank: z.number().int(),
+  area: AreaRef,
+  sharePct: z.number().nullable().describe('% of all immigrants (or emigrants) in that year'),
+});
+export type PartnerStock = z.infer<typeof PartnerStock>;
+
+export const MigrationBlock = z.object({
+  dataset: z.string().nullable().describe('The UN DESA edition used'),
+  immigrants: z.object({
+    series: z.array(ImmigrantPoint).describe('Every year of the edition; sum over all origins, including unknown'),
+    latest: ImmigrantPoint.nullable(),
+    population: z
+      .object({
+        indicator: z.string(),
+        dataset: z.string(),
+        unit: z.string(),
+        multiplier: z.number().describe('To persons: 1000 for thousands'),
+      })
+      .nullable()
+      .describe('The population series the share divides by; null where none is loaded'),
+    share: Computation,
+  }),
+  emigrants: z.object({
+    series: z.array(StockPoint).describe('Sum over all destinations of people born in the country'),
+    latest: StockPoint.nullable(),
+  }),
+  topOrigins: z.object({
+    period: z.string().nullable(),
+    items: z.array(PartnerStock).describe('Ten largest origins; unknown origin (OOO) and aggregates excluded'),
+    unknownOrigin: SexBreakdown.nullable().describe('Migrants whose origin the source does not give (OOO)'),
+  }),
+  topDestinations: z.object({
+    period: z.string().nullable(),
+    items: z.array(PartnerStock),
+  }),
+  sources: z.array(Citation),
+});
+export type MigrationBlock = z.infer<typeof MigrationBlock>;
+
+export const FlowPoint = z.object({
+  period: Period,
+  value: z.number().describe('As the publisher printed it, in `unit`'),
+  valueUsd: z.number().nullable().describe('value × toUsd; null for a unit that is not US$'),
+  pctOfGdp: z.number().nullable().describe('% of same-year GDP, computed by Bridges'),
+  status: Status,
+});
+export type FlowPoint = z.infer<typeof FlowPoint>;
+
+export const FlowSeries = Unit.extend({
+  flow: z.enum(PROFILE_FLOW_NAMES as [ProfileFlow, ...ProfileFlow[]]),
+  indicator: z.string(),
+  indicatorName: z.string(),
+  dataset: z.string(),
+  conversion: z.string().describe('The unit conversion applied, in words'),
+  points: z.array(FlowPoint),
+});
+export type FlowSeries = z.infer<typeof FlowSeries>;
+
+export const CorridorAmount = z.object({
+  rank: z.number().int(),
+  area: AreaRef,
+  valueUsdMillions: z.number(),
+  valueUsd: z.number(),
+  sharePct: z.number().nullable().describe('% of the sum over all sending countries in the matrix'),
+});
+
+export const RemittanceBlock = z.object({
+  unit: z.literal('current US$').describe('The unit of valueUsd everywhere in this block'),
+  flows: z
+    .array(FlowSeries)
+    .describe('Remittances received and sent, ODA received, FDI inflows: one series per indicator and edition'),
+  gdp: z
+    .object({
+      indicator: z.string(),
+      dataset: z.string(),
+      unit: z.string(),
+      points: z.array(z.object({ period: Period, valueUsd: z.number() })),
+    })
+    .nullable(),
+  pctOfGdp: Computation,
+  topSendingCorridors: z.object({
+    dataset: z.string().nullable().describe('Latest edition of the KNOMAD bilateral matrix with data'),
+    period: z.string().nullable(),
+    unit: z.literal('US$ millions'),
+    items: z.array(CorridorAmount),
+  }),
+  sources: z.array(Citation),
+});
+export type RemittanceBlock = z.infer<typeof RemittanceBlock>;
+
+export const CostCorridor = z.object({
+  dataset: z.string(),
+  direction: z.enum(['inbound', 'outbound']).describe('inbound: money sent to the country'),
+  from: AreaRef,
+  to: AreaRef,
+  amountUsd: z.string(),
+  latest: z.object({ period: Period, value: z.number() }),
+  aboveFive: z.boolean().describe('Latest cost above the SDG 10.c ceiling of 5 %'),
+  points: z.array(z.object({ period: Period, value: z.number() })),
+});
+export type CostCorridor = z.infer<typeof CostCorridor>;
+
+export const CostMean = Computation.extend({
+  dataset: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  period: Period,
+  meanPct: z.number(),
+  corridorCount: z.number().int(),
+  corridorsAboveFive: z.number().int(),
+  belowThree: z.boolean().describe('Mean below the SDG 10.c average target of 3 %'),
+});
+export type CostMean = z.infer<typeof CostMean>;
+
+export const CostBlock = z.object({
+  indicator: z.string(),
+  unit: z.string(),
+  amountUsd: z.string().describe('Transfer amount of the costs shown (US$ 200, the SDG 10.c.1 basis)'),
+  sdg: z.object({ averageBelowPct: z.number(), corridorCeilingPct: z.number(), target: z.string() }),
+  corridors: z.array(CostCorridor),
+  means: z.array(CostMean).describe('Unweighted mean of the corridors in the latest period, per edition and direction'),
+  sources: z.array(Citation),
+});
+export type CostBlock = z.infer<typeof CostBlock>;
+
+const GroupValues = z.record(z.string(), z.number()).describe('Persons by UNHCR group');
+
+export const DisplacementSide = z.object({
+  latestPeriod: z.string().nullable(),
+  total: z.number().nullable().describe('All groups, latest period'),
+  byGroup: GroupValues,
+  top: z.array(z.object({ rank: z.number().int(), area: AreaRef, total: z.number(), byGroup: GroupValues })),
+  trend: z.array(z.object({ period: Period, total: z.number(), byGroup: GroupValues })),
+});
+export type DisplacementSide = z.infer<typeof DisplacementSide>;
+
+export const RefugeeBlock = z.object({
+  dataset: z.string().nullable(),
+  fromCountry: DisplacementSide.describe('People from the country, in other countries (by country of asylum)'),
+  hosted: DisplacementSide.describe('People of other origins in the country (by country of origin)'),
+  withinCountry: DisplacementSide.describe('Origin and asylum both the country: internally displaced, returnees'),
+  groups: z.record(z.string(), z.string()).describe('Labels of the group codes'),
+  sources: z.array(Citation),
+});
+export type RefugeeBlock = z.infer<typeof RefugeeBlock>;
+
+const DiocCategory = z.object({
+  code: z.string(),
+  key: z.string(),
+  label: z.string(),
+  value: z.number(),
+  sharePct: z.number().nullable(),
+});
+
+const DiocDistribution = z.object({
+  dataset: z.string().nullable(),
+  period: z.string().nullable(),
+  dimension: z.string().nullable().describe('The dimension read, e.g. edu_lfs'),
+  population: z.string().describe('Who is counted'),
+  total: z.number().nullable(),
+  items: z.array(DiocCategory),
+});
+
+export const DiocBlock = z.object({
+  education: DiocDistribution,
+  labourForce: DiocDistribution,
+  codes: z.string().describe('What the codes mean'),
+  sources: z.array(Citation),
+});
+export type DiocBlock = z.infer<typeof DiocBlock>;
+
+export const ProfileResponse = z
+  .object({
+    area: AreaRef,
+    edition: z.string().nullable().describe('UN DESA edition of the migration block'),
+    availableEditions: z.array(z.object({ id: z.string(), edition: z.string() })),
+    migration: MigrationBlock,
+    remittances: RemittanceBlock,
+    cost: CostBlock,
+    refugees: RefugeeBlock,
+    emigrantsInOecd: DiocBlock,
+    sources: z.array(Citation).describe('Every dataset cited in the blocks'),
+  })
+  .meta({ id: 'CountryProfile' });
+export type ProfileResponse = z.infer<typeof ProfileResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Corridor
+// ---------------------------------------------------------------------------------------------
+
+export const CorridorResponse = z
+  .object({
+    from: AreaRef.describe('A: origin of the migrants'),
+    to: AreaRef.describe('B: destination of the migrants'),
+    migrantStock: z.object({
+      indicator: z.string(),
+      unit: z.string(),
+      description: z.string(),
+      editions: z
+        .array(z.object({ dataset: z.string(), points: z.array(StockPoint) }))
+        .describe('Every UN DESA edition side by side, newest first; never spliced'),
+      sources: z.array(Citation),
+    }),
+    remittances: z.object({
+      indicator: z.string(),
+      unit: z.string(),
+      toUsd: z.number(),
+      description: z.string(),
+      series: z
+        .array(
+          z.object({
+            dataset: z.string(),
+            sender: AreaRef,
+            receiver: AreaRef,
+            points: z.array(z.object({ period: Period, value: z.number(), valueUsd: z.number() })),
+          }),
+        )
+        .describe('Each KNOMAD edition and direction apart: A → B first, then B → A (what migrants send home)'),
+      sources: z.array(Citation),
+    }),
+    cost: z.object({
+      indicator: z.string(),
+      unit: z.string(),
+      description: z.string(),
+      series: z.array(
+        z.object({
+          dataset: z.string(),
+          sender: AreaRef,
+          receiver: AreaRef,
+          amountUsd: z.string().nullable(),
+          points: z.array(z.object({ period: Period, value: z.number() })),
+          latest: z.object({ period: Period, value: z.number() }).nullable(),
+          aboveFive: z.boolean().nullable().describe('Latest cost above the SDG 10.c ceiling of 5 %'),
+        }),
+      ),
+      sources: z.array(Citation),
+    }),
+    sources: z.array(Citation),
+  })
+  .meta({ id: 'Corridor' });
+export type CorridorResponse = z.infer<typeof CorridorResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Rankings and series
+// ---------------------------------------------------------------------------------------------
+
+export const IndicatorRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  measureType: z.enum(['stock', 'flow', 'rate']),
+});
+
+export const RankingItem = z.object({
+  rank: z.number().int(),
+  area: AreaRef,
+  value: z.number(),
+  parts: z.number().int().describe('Series summed (or averaged, for rates) into this value'),
+  status: Status,
+});
+export type RankingItem = z.infer<typeof RankingItem>;
+
+export const GroupAggregate = Computation.extend({
+  code: z.string(),
+  name: z.string(),
+  value: z.number().nullable(),
+  countWithData: z.number().int(),
+  countInGroup: z.number().int(),
+  coverage: z.string().describe('"n with data / n in group"'),
+  missing: z.array(z.string()).describe('Members of the group without a value'),
+});
+export type GroupAggregate = z.infer<typeof GroupAggregate>;
+
+export const RankingResponse = z
+  .object({
+    indicator: IndicatorRef,
+    dataset: z.string(),
+    period: z.string(),
+    filters: z.object({
+      counterpart: z.string().nullable(),
+      sex: z.enum(SEXES),
+      dims: z.record(z.string(), z.string()),
+    }),
+    items: z.array(RankingItem).describe('Countries and other areas; publishers’ aggregates are apart'),
+    total: Computation.extend({ value: z.number().nullable(), count: z.number().int() }),
+    grouping: Computation.extend({
+      by: z.enum(RANKING_GROUPINGS),
+      fiscalYear: z.number().int().nullable(),
+      fiscalYearLabel: z.string().nullable(),
+      gniYear: z.number().int().nullable(),
+      matched: z.boolean().describe('false: no classification on GNI of the data year is loaded; the nearest is used'),
+      groups: z.array(GroupAggregate),
+      reference: z.array(SourceCitation).describe('The classification the groups come from'),
+    }).nullable(),
+    publishedAggregates: z.array(z.object({ area: AreaRef, publisher: z.string(), value: z.number(), status: Status })),
+    sources: z.array(Citation),
+  })
+  .meta({ id: 'Ranking' });
+export type RankingResponse = z.infer<typeof RankingResponse>;
+
+export const SeriesPoint = z.object({
+  period: Period,
+  value: z.number(),
+  status: Status,
+  previousPeriod: z.string().nullable(),
+  changePct: z.number().nullable().describe('% change from the previous period with data, computed by Bridges'),
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+export const SeriesItem = z.object({
+  area: AreaRef,
+  dataset: z.string(),
+  unit: z.string(),
+  points: z.array(SeriesPoint),
+  growth: Computation.extend({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    fromValue: z.number().nullable(),
+    toValue: z.number().nullable(),
+    changePct: z.number().nullable(),
+    annualRatePct: z.number().nullable().describe('Compound annual rate, for whole years apart'),
+  }),
+});
+export type SeriesItem = z.infer<typeof SeriesItem>;
+
+export const SeriesResponse = z
+  .object({
+    indicator: IndicatorRef,
+    filters: z.object({
+      counterpart: z.string().nullable(),
+      sex: z.enum(SEXES),
+      dims: z.record(z.string(), z.string()),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+    series: z.array(SeriesItem).describe('One per area and edition: editions are never spliced'),
+    sources: z.array(Citation),
+  })
+  .meta({ id: 'Series' });
+export type SeriesResponse = z.infer<typeof SeriesResponse>;

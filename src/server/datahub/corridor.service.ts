@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely';
+import type { NameLanguage } from '../../core/languages.js';
+import {
+  INDICATOR_IDS,
+  SDG_10C,
+  USD_FACTORS,
+  type CorridorQuery,
+  type CorridorResponse,
+  type StockPoint,
+} from '../../core/statistics.js';
+import type { DB } from '../db/schema.js';
+import type { CsvTable } from './datahub.csv.js';
+import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
+import * as repo from './datahub.repository.js';
+
+const CORRIDOR_INDICATORS = [
+  INDICATOR_IDS.migrantStock,
+  INDICATOR_IDS.remittanceBilateral,
+  INDICATOR_IDS.remittanceCost,
+];
+
+/**
+ * The corridor A → B: migrants born in A living in B (every UN DESA edition side by side), the
+ * money between them (each KNOMAD edition, both directions, apart) and what sending it costs
+ * (each RPW file, both directions, apart). One query; cached per data version.
+ */
+export async function corridor(
+  db: Kysely<DB>,
+  cache: DatahubCache,
+  fromCode: string,
+  toCode: string,
+  query: CorridorQuery,
+): Promise<CorridorResponse> {
+  const ctx = await cache.context();
+  const from = ctx.requireArea(fromCode, 'from');
+  const to = ctx.requireArea(toCode, 'to');
+  const lang = query.lang ?? 'en';
+  return cache.answer(`corridor|${from}|${to}|${lang}`, async (c) => {
+    const rows = await db.transaction().execute(async (trx) => {
+      await repo.preferSerialPlans(trx);
+      return repo.findCorridorObservations(trx, from, to, CORRIDOR_INDICATORS);
+    });
+    return presentCorridor(c, from, to, lang, rows);
+  });
+}
+
+type Row = Awaited<ReturnType<typeof repo.findCorridorObservations>>[number];
+
+function presentCorridor(
+  ctx: DatahubContext,
+  from: string,
+  to: string,
+  lang: NameLanguage,
+  rows: Row[],
+): CorridorResponse {
+  const of = (indicator: string) => rows.filter((r) => r.indicator_id === indicator);
+
+  // Migrant stock: destination B, origin A, by sex; both sexes = male + female where no total is stored.
+  const stockRows = of(INDICATOR_IDS.migrantStock).filter((r) => r.ref_area === to);
+  const editions = ctx.datasetsWith(INDICATOR_IDS.migrantStock).map((c) => c.dataset_id);
+  const stockEditions = editions.map((dataset) => {
+    const byPeriod = new Map<string, { M?: number; F?: number; _T?: number }>();
+    for (const r of stockRows) {
+      if (r.dataset_id !== dataset) continue;
+      const v = byPeriod.get(r.period) ?? {};
+      v[r.sex as 'M' | 'F' | '_T'] = (v[r.sex as 'M' | 'F' | '_T'] ?? 0) + r.value;
+      byPeriod.set(r.period, v);
+    }
+    const points: StockPoint[] = [...byPeriod]
+      .sort((a, b) => comparePeriods(a[0], b[0]))
+      .map(([period, v]) => ({
+        period,
+        male: v.M ?? null,
+        female: v.F ?? null,
+        total: v._T ?? (v.M ?? 0) + (v.F ?? 0),
+      }));
+    return { dataset, points };
+  });
+
+  // Money: each edition and direction apart, A → B first.
+  const directions: [string, string][] =
+    from === to
+      ? [[from, to]]
+      : [
+          [from, to],
+          [to, from],
+        ];
+  const remittanceUnit = ctx.indicators.get(INDICATOR_IDS.remittanceBilateral)?.unit ?? 'US$ millions';
+  const toUsd = USD_FACTORS[remittanceUnit] ?? 1;
+  const remittanceSeries = directions.flatMap(([sender, receiver]) =>
+    ctx.datasetsWith(INDICATOR_IDS.remittanceBilateral).flatMap((c) => {
+      const points = of(INDICATOR_IDS.remittanceBilateral)
+        .filter((r) => r.dataset_id === c.dataset_id && r.counterpart_area === sender && r.ref_area === receiver)
+        .map((r) => ({ period: r.period, value: r.value, valueUsd: r.value * toUsd }));
+      return points.length
+        ? [{ dataset: c.dataset_id, sender: ctx.areaRef(sender, lang), receiver: ctx.areaRef(receiver, lang), points }]
+        : [];
+    }),
+  );
+
+  const costSeries = directions.flatMap(([sender, receiver]) => {
+    const groups = new Map<string, Row[]>();
+    for (const r of of(INDICATOR_IDS.remittanceCost)) {
+      if (r.counterpart_area !== sender || r.ref_area !== receiver) continue;
+      const key = `${r.dataset_id}|${r.dims.amount ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    return [...groups.values()]
+      .map((group) => {
+        const first = group[0] as Row;
+        const points = group
+          .map((r) => ({ period: r.period, value: r.value }))
+          .sort((a, b) => comparePeriods(a.period, b.period));
+        const latest = points.at(-1) ?? null;
+        return {
+          dataset: first.dataset_id,
+          sender: ctx.areaRef(sender, lang),
+          receiver: ctx.areaRef(receiver, lang),
+          amountUsd: first.dims.amount ?? null,
+          points,
+          latest,
+          aboveFive: latest ? latest.value > SDG_10C.corridorCeilingPct : null,
+        };
+      })
+      .sort((a, b) => a.dataset.localeCompare(b.dataset) || Number(a.amountUsd ?? 0) - Number(b.amountUsd ?? 0));
+  });
+
+  const stockUsed = stockEditions.filter((e) => e.points.length).map((e) => e.dataset);
+  const remittanceUsed = remittanceSeries.map((s) => s.dataset);
+  const costUsed = costSeries.map((s) => s.dataset);
+  const a = ctx.areaRef(from, lang);
+  const b = ctx.areaRef(to, lang);
+  return {
+    from: a,
+    to: b,
+    migrantStock: {
+      indicator: INDICATOR_IDS.migrantStock,
+      unit: ctx.indicators.get(INDICATOR_IDS.migrantStock)?.unit ?? 'persons',
+      description: `People born in ${a.name} (origin) living in ${b.name} (destination), at mid-year.`,
+      editions: stockEditions,
+      sources: ctx.cite(stockUsed),
+    },
+    remittances: {
+      indicator: INDICATOR_IDS.remittanceBilateral,
+      unit: remittanceUnit,
+      toUsd,
+      description: `Estimated remittances between the two, each direction apart: ${a.name} → ${b.name}, then ${b.name} → ${a.name} (what migrants in ${b.name} send home). valueUsd = value × ${String(toUsd)}.`,
+      series: remittanceSeries,
+      sources: ctx.cite(remittanceUsed),
+    },
+    cost: {
+      indicator: INDICATOR_IDS.remittanceCost,
+      unit: ctx.indicators.get(INDICATOR_IDS.remittanceCost)?.unit ?? 'percent of amount sent',
+      description: `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${String(SDG_10C.corridorCeilingPct)} %.`,
+      series: costSeries,
+      sources: ctx.cite(costUsed),
+    },
+    sources: ctx.cite([...stockUsed, ...remittanceUsed, ...costUsed]),
+  };
+}
+
+/** One row per value of the corridor. */
+export function corridorCsv(c: CorridorResponse): CsvTable {
+  const rows: CsvTable['rows'] = [];
+  for (const edition of c.migrantStock.editions)
+    for (const p of edition.points)
+      for (const [sex, value] of [
+        ['_T', p.total],
+        ['M', p.male],
+        ['F', p.female],
+      ] as const)
+        if (value !== null)
+          rows.push({
+            cells: {
+              measure: 'migrant_stock',
+              from: c.from.code,
+              to: c.to.code,
+              period: p.period,
+              sex,
+              value,
+              unit: c.migrantStock.unit,
+            },
+            sources: [edition.dataset],
+          });
+  for (const s of c.remittances.series)
+    for (const p of s.points)
+      rows.push({
+        cells: {
+          measure: 'remittances',
+          from: s.sender.code,
+          to: s.receiver.code,
+          period: p.period,
+          value: p.value,
+          unit: c.remittances.unit,
+        },
+        sources: [s.dataset],
+      });
+  for (const s of c.cost.series)
+    for (const p of s.points)
+      rows.push({
+        cells: {
+          measure: 'remittance_cost',
+          from: s.sender.code,
+          to: s.receiver.code,
+          period: p.period,
+          amount_usd: s.amountUsd,
+          value: p.value,
+          unit: c.cost.unit,
+        },
+        sources: [s.dataset],
+      });
+  return { columns: ['measure', 'from', 'to', 'period', 'sex', 'amount_usd', 'value', 'unit'], rows };
+}

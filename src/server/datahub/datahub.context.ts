@@ -1,0 +1,266 @@
+import type { Kysely } from 'kysely';
+import type { AreaKind, IncomeGroup } from '../../core/classifications.js';
+import type { NameLanguage } from '../../core/languages.js';
+import type { AreaRef, Citation } from '../../core/statistics.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import * as repo from './datahub.repository.js';
+
+export interface AreaInfo {
+  code: string;
+  kind: AreaKind;
+  nameEn: string;
+  names: Map<string, string>;
+  regionCode: string | null;
+  subregionCode: string | null;
+  publisher: string | null;
+}
+
+export interface IndicatorInfo {
+  id: string;
+  name: string;
+  unit: string;
+  description: string;
+  measureType: 'stock' | 'flow' | 'rate';
+  topic: string;
+}
+
+/**
+ * What the analytics need to know besides the values, read once per data version: the datasets
+ * and how to cite them, what each holds of each indicator, the areas with their names and groups,
+ * and the income classification of every fiscal year. A few hundred rows: kept in memory.
+ */
+export class DatahubContext {
+  readonly datasets = new Map<string, repo.DatasetRow>();
+  readonly citations = new Map<string, Citation>();
+  readonly indicators = new Map<string, IndicatorInfo>();
+  /** dataset|indicator → coverage. */
+  readonly coverage = new Map<string, repo.CoverageRow>();
+  /** dataset|indicator → dimension key → values. */
+  readonly dimensions = new Map<string, Map<string, string[]>>();
+  readonly areas = new Map<string, AreaInfo>();
+  readonly aliases = new Map<string, string>();
+  readonly regions = new Map<string, { name: string; level: string }>();
+  /** fiscal year → area → group. */
+  readonly income = new Map<number, Map<string, IncomeGroup>>();
+  /** fiscal year → the calendar year of the GNI data it classified on. */
+  readonly gniYearOf = new Map<number, number>();
+
+  private constructor(readonly version: string) {}
+
+  static async load(db: Kysely<DB>, version: string): Promise<DatahubContext> {
+    const ctx = new DatahubContext(version);
+    const [datasets, coverage, dims, indicators, directory, income] = [
+      await repo.findDatasets(db),
+      await repo.findDatasetCoverage(db),
+      await repo.findDimensionValues(db),
+      await repo.findIndicators(db),
+      await repo.findAreaDirectory(db),
+      await repo.findIncomeClassifications(db),
+    ];
+    for (const d of datasets) {
+      ctx.datasets.set(d.id, d);
+      ctx.citations.set(d.id, {
+        dataset: d.id,
+        family: d.family,
+        title: d.title,
+        publisher: d.publisher,
+        edition: d.edition,
+        releaseDate: d.release_date,
+        licence: d.licence,
+        sourceUrl: d.source_url,
+        citation: d.citation,
+      });
+    }
+    for (const c of coverage) ctx.coverage.set(`${c.dataset_id}|${c.indicator_id}`, c);
+    for (const d of dims) {
+      const key = `${d.dataset_id}|${d.indicator_id}`;
+      const byKey = ctx.dimensions.get(key) ?? new Map<string, string[]>();
+      byKey.set(d.key, [...(byKey.get(d.key) ?? []), d.value]);
+      ctx.dimensions.set(key, byKey);
+    }
+    for (const i of indicators) {
+      ctx.indicators.set(i.id, {
+        id: i.id,
+        name: i.name,
+        unit: i.unit,
+        description: i.description,
+        measureType: i.measure_type,
+        topic: i.topic,
+      });
+    }
+    for (const a of directory.areas) {
+      ctx.areas.set(a.code, {
+        code: a.code,
+        kind: a.kind,
+        nameEn: a.name_en,
+        names: new Map(),
+        regionCode: a.region_code,
+        subregionCode: a.subregion_code,
+        publisher: a.aggregate_publisher,
+      });
+    }
+    for (const n of directory.names) {
+      const area = ctx.areas.get(n.area_code);
+      if (area && !area.names.has(n.lang)) area.names.set(n.lang, n.name);
+    }
+    for (const a of directory.aliases) if (!ctx.aliases.has(a.alias)) ctx.aliases.set(a.alias, a.area_code);
+    for (const r of directory.regions) ctx.regions.set(r.code, { name: r.name_en, level: r.level });
+    for (const row of income) {
+      if (row.gni_year !== null) ctx.gniYearOf.set(row.fiscal_year, row.gni_year);
+      if (!row.income_group) continue;
+      const year = ctx.income.get(row.fiscal_year) ?? new Map<string, IncomeGroup>();
+      year.set(row.area_code, row.income_group);
+      ctx.income.set(row.fiscal_year, year);
+    }
+    return ctx;
+  }
+
+  /** PHL, phl or a publisher's alias (CHI) → the area code; undefined when no area has it. */
+  resolveArea(code: string): string | undefined {
+    const upper = code.trim().toUpperCase();
+    if (this.areas.has(upper)) return upper;
+    return this.aliases.get(upper);
+  }
+
+  /** Like resolveArea, but an unknown code is a 404 naming the parameter. */
+  requireArea(code: string, field: string): string {
+    const resolved = this.resolveArea(code);
+    if (!resolved) {
+      const message = `no country or area has the code "${code}"`;
+      throw new ApiError(404, 'not_found', `${field}: ${message}`, [{ field, message }]);
+    }
+    return resolved;
+  }
+
+  areaRef(code: string, lang: NameLanguage): AreaRef {
+    const area = this.areas.get(code);
+    if (!area) return { code, name: code, kind: 'residual' };
+    return { code, name: area.names.get(lang) ?? area.nameEn, kind: area.kind };
+  }
+
+  isAggregate(code: string | null): boolean {
+    return code !== null && this.areas.get(code)?.kind === 'aggregate';
+  }
+
+  coverageOf(datasetId: string, indicatorId: string): repo.CoverageRow | undefined {
+    return this.coverage.get(`${datasetId}|${indicatorId}`);
+  }
+
+  dimensionsOf(datasetId: string, indicatorId: string): Map<string, string[]> {
+    return this.dimensions.get(`${datasetId}|${indicatorId}`) ?? new Map();
+  }
+
+  /** Datasets that carry an indicator, the one reaching the latest period first. */
+  datasetsWith(indicatorId: string): repo.CoverageRow[] {
+    return [...this.coverage.values()]
+      .filter((c) => c.indicator_id === indicatorId && c.observation_count > 0)
+      .sort(
+        (a, b) =>
+          comparePeriods(b.last_period, a.last_period) ||
+          (this.datasets.get(b.dataset_id)?.release_date ?? '').localeCompare(
+            this.datasets.get(a.dataset_id)?.release_date ?? '',
+          ) ||
+          b.dataset_id.localeCompare(a.dataset_id),
+      );
+  }
+
+  /** The citations of the given dataset ids, in a stable order, each once. */
+  cite(ids: Iterable<string>): Citation[] {
+    return [...new Set(ids)]
+      .sort()
+      .map((id) => this.citations.get(id))
+      .filter((c): c is Citation => c !== undefined);
+  }
+}
+
+/** Orders SDMX periods by the month they start (2011-S2 after 2011-Q2, before 2011-Q4). */
+export function periodStartMonth(period: string): number {
+  const year = Number(period.slice(0, 4));
+  const q = /-Q([1-4])$/.exec(period);
+  if (q?.[1]) return year * 12 + (Number(q[1]) - 1) * 3;
+  const s = /-S([12])$/.exec(period);
+  if (s?.[1]) return year * 12 + (s[1] === '1' ? 0 : 6);
+  return year * 12;
+}
+
+export function comparePeriods(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return periodStartMonth(a) - periodStartMonth(b) || a.localeCompare(b);
+}
+
+/**
+ * Keeps the context and the computed answers of the current data version. The version (one tiny
+ * query, shared by concurrent requests) is asked of the database at most every `versionMaxAgeMs`;
+ * when a dataset or the reference data was loaded since, everything is recomputed. So an answer
+ * can lag a load by that long at most; `invalidate()` (call it after an import) drops everything
+ * at once.
+ */
+export class DatahubCache {
+  #context: Promise<DatahubContext> | null = null;
+  #pendingVersion: Promise<string> | null = null;
+  #checked: { version: string; at: number } | null = null;
+  readonly #answers = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly options: { maxAnswers?: number; versionMaxAgeMs?: number } = {},
+  ) {}
+
+  async context(): Promise<DatahubContext> {
+    const version = await this.#version();
+    const current = this.#context ? await this.#context.catch(() => null) : null;
+    if (current?.version === version) return current;
+    this.#answers.clear();
+    const loading = DatahubContext.load(this.db, version);
+    this.#context = loading;
+    try {
+      return await loading;
+    } catch (err) {
+      if (this.#context === loading) this.#context = null;
+      throw err;
+    }
+  }
+
+  /** The answer stored under `key` for this data version, computed once. Failures are not kept. */
+  async answer<T>(key: string, compute: (ctx: DatahubContext) => Promise<T>): Promise<T> {
+    const ctx = await this.context();
+    const stored = this.#answers.get(key) as Promise<T> | undefined;
+    if (stored) return stored;
+    const computing = compute(ctx);
+    if (this.#answers.size >= (this.options.maxAnswers ?? 5000)) {
+      const oldest = this.#answers.keys().next().value;
+      if (oldest !== undefined) this.#answers.delete(oldest);
+    }
+    this.#answers.set(key, computing);
+    computing.catch(() => {
+      if (this.#answers.get(key) === computing) this.#answers.delete(key);
+    });
+    return computing;
+  }
+
+  /** Drops everything computed; call after an import if you do not want to wait for the version check. */
+  invalidate(): void {
+    this.#context = null;
+    this.#checked = null;
+    this.#answers.clear();
+  }
+
+  #version(): Promise<string> {
+    const checked = this.#checked;
+    if (checked && performance.now() - checked.at < (this.options.versionMaxAgeMs ?? 1000))
+      return Promise.resolve(checked.version);
+    this.#pendingVersion ??= repo
+      .findDataVersion(this.db)
+      .then((version) => {
+        this.#checked = { version, at: performance.now() };
+        return version;
+      })
+      .finally(() => {
+        this.#pendingVersion = null;
+      });
+    return this.#pendingVersion;
+  }
+}

@@ -1,0 +1,97 @@
+import type { SexCode } from '../../core/statistics.js';
+import { ApiError } from '../http/api-error.js';
+import type { DatahubContext, IndicatorInfo } from './datahub.context.js';
+import type { CoverageRow } from './datahub.repository.js';
+
+/** The request filters shared by rankings and series, checked against what is loaded. */
+
+/** `amount:200,group:refugee` → { amount: '200', group: 'refugee' } (already shape-checked by zod). */
+export function parseDims(text: string | undefined): Record<string, string> {
+  const dims: Record<string, string> = {};
+  for (const pair of (text ?? '').split(',').filter(Boolean)) {
+    const at = pair.indexOf(':');
+    dims[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return dims;
+}
+
+export function formatDims(dims: Record<string, string>): string {
+  return Object.entries(dims)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
+}
+
+/** The indicator, or a 404 (a path) / 400 (a query parameter) naming the field. */
+export function requireIndicator(ctx: DatahubContext, id: string, field: string, status: 400 | 404): IndicatorInfo {
+  const indicator = ctx.indicators.get(id);
+  if (indicator && ctx.datasetsWith(id).length) return indicator;
+  const known = [...ctx.indicators.keys()].filter((i) => ctx.datasetsWith(i).length).join(', ') || 'none loaded';
+  const message = indicator
+    ? `no loaded dataset carries the indicator "${id}" yet; indicators with data: ${known}`
+    : `unknown indicator "${id}"; indicators with data: ${known} (the catalogue is at /api/indicators)`;
+  if (status === 404) throw new ApiError(404, 'not_found', `${field}: ${message}`, [{ field, message }]);
+  throw ApiError.invalidParameter(field, message);
+}
+
+/** The datasets to read: the one asked for (it must carry the indicator), else every one, latest first. */
+export function datasetsFor(ctx: DatahubContext, indicator: IndicatorInfo, dataset: string | undefined): CoverageRow[] {
+  const carrying = ctx.datasetsWith(indicator.id);
+  if (!dataset) return carrying;
+  const chosen = carrying.find((c) => c.dataset_id === dataset);
+  if (!chosen) {
+    const known = carrying.map((c) => c.dataset_id).join(', ');
+    throw ApiError.invalidParameter(
+      'dataset',
+      ctx.datasets.has(dataset)
+        ? `the dataset "${dataset}" does not carry ${indicator.id}; these do: ${known}`
+        : `unknown dataset "${dataset}"; datasets carrying ${indicator.id}: ${known}`,
+    );
+  }
+  return [chosen];
+}
+
+/**
+ * The stored sexes to combine for the sex asked: the series of that sex where stored; for both
+ * sexes of a stock or flow published by sex only (UN DESA), male + female.
+ */
+export function sexesFor(indicator: IndicatorInfo, coverage: CoverageRow, sex: SexCode): string[] {
+  if (coverage.sexes.includes(sex)) return [sex];
+  if (sex === '_T' && indicator.measureType !== 'rate' && coverage.sexes.includes('M') && coverage.sexes.includes('F'))
+    return ['M', 'F'];
+  throw ApiError.invalidParameter(
+    'sex',
+    `${coverage.dataset_id} has ${indicator.id} for sex ${coverage.sexes.join(', ')} only, not ${sex}`,
+  );
+}
+
+/**
+ * Checks dimension filters against the values loaded. A rate (a cost, a share) cannot be summed
+ * over a dimension, so for rates every dimension with several values must be chosen.
+ */
+export function checkDims(
+  ctx: DatahubContext,
+  indicator: IndicatorInfo,
+  datasets: CoverageRow[],
+  dims: Record<string, string>,
+): void {
+  const available = new Map<string, Set<string>>();
+  for (const d of datasets)
+    for (const [key, values] of ctx.dimensionsOf(d.dataset_id, indicator.id))
+      available.set(key, new Set([...(available.get(key) ?? []), ...values]));
+  const describe = () => [...available].map(([k, v]) => `${k}: ${[...v].sort().join('|')}`).join('; ') || 'none';
+  for (const [key, value] of Object.entries(dims)) {
+    const values = available.get(key);
+    if (!values)
+      throw ApiError.invalidParameter('dims', `${indicator.id} has no dimension "${key}"; dimensions: ${describe()}`);
+    if (!values.has(value))
+      throw ApiError.invalidParameter('dims', `"${value}" is not a value of ${key}; dimensions: ${describe()}`);
+  }
+  if (indicator.measureType === 'rate') {
+    const open = [...available].filter(([key, values]) => values.size > 1 && !(key in dims));
+    if (open.length)
+      throw ApiError.invalidParameter(
+        'dims',
+        `${indicator.id} is a rate and cannot be summed over ${open.map(([k]) => k).join(', ')}: choose one, e.g. dims=${open.map(([k, v]) => `${k}:${[...v].sort()[0] ?? ''}`).join(',')} (${describe()})`,
+      );
+  }
+}

@@ -1,0 +1,208 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { ErrorResponse } from '../../core/errors.js';
+import {
+  CorridorParams,
+  CorridorQuery,
+  CorridorResponse,
+  DatasetDetailResponse,
+  DatasetListResponse,
+  DatasetParams,
+  FormatQuery,
+  IndicatorListResponse,
+  ProfileParams,
+  ProfileQuery,
+  ProfileResponse,
+  RankingParams,
+  RankingQuery,
+  RankingResponse,
+  SeriesQuery,
+  SeriesResponse,
+} from '../../core/statistics.js';
+import type { DB } from '../db/schema.js';
+import { corridor, corridorCsv } from './corridor.service.js';
+import { datasetsCsv, getDataset, indicatorsCsv, listDatasets, listIndicators } from './catalogue.service.js';
+import { DatahubCache } from './datahub.context.js';
+import { sendAnswer } from './datahub.csv.js';
+import { countryProfile, profileCsv } from './profile.service.js';
+import { ranking, rankingCsv } from './rankings.service.js';
+import { seriesCsv, timeSeries } from './series.service.js';
+
+const CSV_NOTE =
+  ' Answers in CSV with `format=csv` or `Accept: text/csv`: one row per value, each ending with dataset, publisher, edition, licence and citation.';
+const errors = { 400: ErrorResponse, 404: ErrorResponse };
+
+/**
+ * The analytics API: catalogue, country profiles, corridors, rankings and series, in JSON or CSV.
+ * Pass a cache to call `cache.invalidate()` after an import; otherwise one is made, and it notices
+ * new loads by itself (it compares the datasets' load times on every request).
+ */
+export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/datasets',
+      {
+        schema: {
+          tags: ['data'],
+          summary: 'The dataset catalogue: every publisher edition loaded, with its citation and coverage',
+          description: `Editions of one publication share a family and are listed side by side.${CSV_NOTE}`,
+          querystring: FormatQuery,
+          response: { 200: DatasetListResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const value = await listDatasets(cache);
+        return sendAnswer(request, reply, request.query.format, {
+          value,
+          schema: DatasetListResponse,
+          what: 'datasets',
+          csv: (v) => datasetsCsv(v.items),
+          sources: value.sources,
+        });
+      },
+    );
+
+    app.get(
+      '/api/datasets/:id',
+      {
+        schema: {
+          tags: ['data'],
+          summary: 'One dataset edition: citation, licence, method notes, caveats, provenance, coverage',
+          description: CSV_NOTE,
+          params: DatasetParams,
+          querystring: FormatQuery,
+          response: { 200: DatasetDetailResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const value = await getDataset(cache, request.params.id);
+        return sendAnswer(request, reply, request.query.format, {
+          value,
+          schema: DatasetDetailResponse,
+          what: `dataset-${value.id}`,
+          csv: (v) => datasetsCsv([v]),
+          sources: value.sources,
+        });
+      },
+    );
+
+    app.get(
+      '/api/indicators',
+      {
+        schema: {
+          tags: ['data'],
+          summary: 'The indicator catalogue, each indicator with the editions that carry it',
+          description: CSV_NOTE,
+          querystring: FormatQuery,
+          response: { 200: IndicatorListResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const value = await listIndicators(cache);
+        return sendAnswer(request, reply, request.query.format, {
+          value,
+          schema: IndicatorListResponse,
+          what: 'indicators',
+          csv: indicatorsCsv,
+          sources: value.sources,
+        });
+      },
+    );
+
+    app.get(
+      '/api/profiles/:code',
+      {
+        schema: {
+          tags: ['data'],
+          summary:
+            'Country profile: migration, remittances, cost of sending money, displacement, emigrants in OECD countries',
+          description: `Each block cites its sources; a block whose data is not loaded is empty, with no sources.${CSV_NOTE}`,
+          params: ProfileParams,
+          querystring: ProfileQuery,
+          response: { 200: ProfileResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const value = await countryProfile(db, cache, request.params.code, request.query);
+        return sendAnswer(request, reply, request.query.format, {
+          value,
+          schema: ProfileResponse,
+          what: `profile-${value.area.code}`,
+          csv: profileCsv,
+          sources: value.sources,
+        });
+      },
+    );
+
+    app.get(
+      '/api/corridors/:from/:to',
+      {
+        schema: {
+          tags: ['data'],
+          summary: 'Corridor from → to: migrant stock (every UN DESA edition), remittances (KNOMAD), cost (RPW)',
+          description: `from = origin of the migrants, to = destination.${CSV_NOTE}`,
+          params: CorridorParams,
+          querystring: CorridorQuery,
+          response: { 200: CorridorResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const value = await corridor(db, cache, request.params.from, request.params.to, request.query);
+        return sendAnswer(request, reply, request.query.format, {
+          value,
+          schema: CorridorResponse,
+          what: `corridor-${value.from.code}-${value.to.code}`,
+          csv: corridorCsv,
+          sources: value.sources,
+        });
+      },
+    );
+
+    app.get(
+      '/api/rankings/:indicator',
+      {
+        schema: {
+          tags: ['data'],
+          summary: 'Countries ranked on an indicator, with totals by region or income group computed by Bridges',
+          description: `Publishers’ own aggregates are listed apart. Income groups: data of year Y use the World Bank fiscal year that classified on GNI of year Y (FY(Y+2)).${CSV_NOTE}`,
+          params: RankingParams,
+          querystring: RankingQuery,
+          response: { 200: RankingResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const value = await ranking(db, cache, request.params.indicator, request.query);
+        return sendAnswer(request, reply, request.query.format, {
+          value,
+          schema: RankingResponse,
+          what: `ranking-${value.indicator.id}-${value.period}`,
+          csv: rankingCsv,
+          sources: value.sources,
+        });
+      },
+    );
+
+    app.get(
+      '/api/series',
+      {
+        schema: {
+          tags: ['data'],
+          summary: 'Time series of an indicator for countries or aggregates, with growth rates',
+          description: `One series per area and edition; editions are never spliced.${CSV_NOTE}`,
+          querystring: SeriesQuery,
+          response: { 200: SeriesResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const value = await timeSeries(db, cache, request.query);
+        return sendAnswer(request, reply, request.query.format, {
+          value,
+          schema: SeriesResponse,
+          what: `series-${value.indicator.id}`,
+          csv: seriesCsv,
+          sources: value.sources,
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,398 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../core/errors.js';
+import type {
+  CorridorResponse,
+  DatasetDetailResponse,
+  DatasetListResponse,
+  IndicatorListResponse,
+  RankingResponse,
+  SeriesResponse,
+} from '../../core/statistics.js';
+import { testEngines } from '../../../tests/helpers/database.js';
+import { knomadBilateral2018, knomadBilateral2021, knomadInflows2023 } from '../importers/knomad.js';
+import { rpwCorridorMeans, rpwDatabankCorridors } from '../importers/rpw.js';
+import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
+import { wdiRemittances2023 } from '../importers/wdi.js';
+import { getCsv, getJson, startDatahub, type DatahubTestApp } from './datahub.test-helpers.js';
+
+/**
+ * The analytics API on the publishers' real files. The expected figures are the publishers' own
+ * (UN DESA, KNOMAD, WDI, RPW), checked independently against their files.
+ */
+describe.each(testEngines())('analytics API on %s', (engine) => {
+  let hub: DatahubTestApp;
+  const get = <T>(url: string, status = 200) => getJson<T>(hub.app, url, status);
+  const csv = (url: string, headers?: Record<string, string>) => getCsv(hub.app, url, headers);
+
+  beforeAll(async () => {
+    hub = await startDatahub(engine, [
+      undesaIms2024,
+      undesaIms2020,
+      knomadInflows2023,
+      knomadBilateral2021,
+      knomadBilateral2018,
+      wdiRemittances2023,
+      rpwDatabankCorridors,
+      rpwCorridorMeans,
+    ]);
+  }, 300_000);
+  afterAll(async () => {
+    await hub.close();
+  });
+
+  describe('catalogue', () => {
+    it('lists every edition with its citation, coverage and family, editions side by side', async () => {
+      const list = await get<DatasetListResponse>('/api/datasets');
+      expect(list.items).toHaveLength(8);
+      expect(list.families.find((f) => f.family === 'undesa-ims')?.datasets).toEqual([
+        'undesa-ims-2024',
+        'undesa-ims-2020',
+      ]);
+      const un = list.items.find((d) => d.id === 'undesa-ims-2024');
+      expect(un).toMatchObject({
+        family: 'undesa-ims',
+        edition: 'Revision 2024',
+        licence: 'CC BY 3.0 IGO',
+        observationCount: 153_296,
+        periods: { first: '1990', last: '2024' },
+        areas: { aggregates: 0 },
+      });
+      expect(un?.citation).toContain('International Migrant Stock 2024');
+      expect(un?.loadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(un?.indicators[0]).toMatchObject({
+        id: 'migrant_stock',
+        unit: 'persons',
+        sexes: ['F', 'M'],
+        periods: ['1990', '1995', '2000', '2005', '2010', '2015', '2020', '2024'],
+      });
+      const rpw = list.items.find((d) => d.id === 'rpw-corridor-means-2025q1');
+      expect(rpw?.indicators.find((i) => i.id === 'remittance_cost_pct')?.dimensions).toEqual({
+        amount: ['200', '500'],
+      });
+      expect(list.items.find((d) => d.id === 'knomad-inflows-2023-12')?.areas.aggregates).toBe(2);
+      expect(list.sources).toHaveLength(8);
+    });
+
+    it('shows one edition in detail, with the other editions of its family', async () => {
+      const d = await get<DatasetDetailResponse>('/api/datasets/undesa-ims-2020');
+      expect(d.otherEditions).toEqual(['undesa-ims-2024']);
+      expect(d.caveats).toMatch(/do not splice/);
+      expect(d.sources.map((s) => s.dataset)).toEqual(['undesa-ims-2020']);
+      await get<ErrorResponse>('/api/datasets/no-such-dataset', 404);
+    });
+
+    it('lists indicators with the editions that carry them, latest data first', async () => {
+      const list = await get<IndicatorListResponse>('/api/indicators');
+      const stock = list.items.find((i) => i.id === 'migrant_stock');
+      expect(stock?.datasets.map((d) => d.id)).toEqual(['undesa-ims-2024', 'undesa-ims-2020']);
+      const cost = list.items.find((i) => i.id === 'remittance_cost_pct');
+      expect(cost?.datasets.map((d) => [d.id, d.lastPeriod])).toEqual([
+        ['rpw-corridor-means-2025q1', '2025-Q1'],
+        ['rpw-corridors-2020q3', '2020-Q3'],
+      ]);
+    });
+
+    it('gives the catalogue as CSV, each row with its source', async () => {
+      const { rows, disposition } = await csv('/api/datasets?format=csv');
+      expect(disposition).toBe('attachment; filename="bridges-datasets.csv"');
+      const un = rows.find((r) => r.dataset === 'undesa-ims-2024');
+      expect(un).toMatchObject({ indicator: 'migrant_stock', licence: 'CC BY 3.0 IGO', last_period: '2024' });
+    });
+  });
+
+  describe('rankings', () => {
+    it('sums the world: 304,021,813 international migrants in 2024 (rev. 2024)', async () => {
+      const r = await get<RankingResponse>('/api/rankings/migrant_stock');
+      expect(r).toMatchObject({ dataset: 'undesa-ims-2024', period: '2024' });
+      expect(r.total).toMatchObject({ computedBy: 'Bridges', value: 304_021_813, count: 233 });
+      expect(r.items[0]).toMatchObject({ rank: 1, area: { code: 'USA' }, value: 52_375_047 });
+      expect(r.publishedAggregates).toEqual([]);
+      expect(r.sources.map((s) => s.dataset)).toEqual(['undesa-ims-2024']);
+    });
+
+    it('ranks the USA first in 2020 with 50.6 M migrants in rev. 2020; world 280,598,105', async () => {
+      const r = await get<RankingResponse>('/api/rankings/migrant_stock?dataset=undesa-ims-2020&period=2020&limit=3');
+      expect(r.items).toHaveLength(3);
+      expect(r.items[0]?.area.code).toBe('USA');
+      expect(Math.round((r.items[0]?.value ?? 0) / 1e5) / 10).toBe(50.6);
+      expect(r.total.value).toBe(280_598_105);
+      const women = await get<RankingResponse>('/api/rankings/migrant_stock?dataset=undesa-ims-2020&period=2020&sex=F');
+      const men = await get<RankingResponse>('/api/rankings/migrant_stock?dataset=undesa-ims-2020&period=2020&sex=M');
+      expect(women.total.value).toBe(134_942_261);
+      expect(men.total.value).toBe(145_655_844);
+    });
+
+    it('ranks destinations of one origin with counterpart', async () => {
+      const r = await get<RankingResponse>('/api/rankings/migrant_stock?counterpart=PHL&period=2024&limit=5');
+      expect(r.items.map((i) => [i.area.code, i.value])).toEqual([
+        ['USA', 2_263_697],
+        ['CAN', 835_779],
+        ['SAU', 755_432],
+        ['ARE', 528_527],
+        ['AUS', 356_833],
+      ]);
+      expect(r.total.value).toBe(6_988_383);
+    });
+
+    it('groups by the income classification of the matching fiscal year, with coverage', async () => {
+      const r = await get<RankingResponse>('/api/rankings/migrant_stock?period=2020&groupBy=incomeGroup');
+      // 2020 data ↔ FY22, which classified on GNI of 2020.
+      expect(r.grouping).toMatchObject({ fiscalYear: 2022, fiscalYearLabel: 'FY22', gniYear: 2020, matched: true });
+      expect(r.grouping?.reference[0]?.id).toBe('wb-oghist-fy25');
+      const groups = r.grouping?.groups ?? [];
+      expect(groups.map((g) => g.code)).toEqual(['L', 'LM', 'UM', 'H']);
+      for (const g of groups) {
+        expect(g.computedBy).toBe('Bridges');
+        expect(g.coverage).toBe(`${String(g.countWithData)} / ${String(g.countInGroup)}`);
+        expect(g.countInGroup - g.countWithData).toBe(g.missing.length);
+      }
+      const sum = groups.reduce((s, g) => s + (g.value ?? 0), 0);
+      expect(sum).toBeLessThanOrEqual(r.total.value ?? 0);
+      expect(sum).toBeGreaterThan((r.total.value ?? 0) * 0.95);
+
+      // 2024 data: FY26 (GNI 2024) is not loaded, so the latest, FY25, stands in and says so.
+      const latest = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=incomeGroup');
+      expect(latest.grouping).toMatchObject({ fiscalYear: 2025, gniYear: 2023, matched: false });
+      expect(latest.grouping?.method).toMatch(/no classification on GNI of 2024/);
+      // A fiscal year asked for explicitly is used as it is.
+      const asked = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=incomeGroup&incomeFiscalYear=FY20');
+      expect(asked.grouping).toMatchObject({ fiscalYear: 2020, gniYear: 2018, matched: false });
+    });
+
+    it('groups by M49 region, the regions adding up to the world', async () => {
+      const r = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=m49region');
+      const groups = r.grouping?.groups ?? [];
+      expect(groups.map((g) => g.name)).toEqual(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania']);
+      const sum = groups.reduce((s, g) => s + (g.value ?? 0), 0);
+      expect(sum).toBeGreaterThan(300_000_000);
+      expect(sum).toBeLessThanOrEqual(304_021_813);
+    });
+
+    it("lists the publisher's aggregates apart from the countries", async () => {
+      const k = await get<RankingResponse>('/api/rankings/remittance_inflows_usd_m?period=2013');
+      expect(k.items.some((i) => i.area.kind === 'aggregate')).toBe(false);
+      const lmic = k.publishedAggregates.find((a) => a.area.code === 'KNOMAD_LMIC');
+      expect(lmic?.publisher).toBe('World Bank/KNOMAD');
+      expect(Math.round((lmic?.value ?? 0) / 100) / 10).toBe(420.9); // US$ bn
+      expect(
+        Math.round((k.publishedAggregates.find((a) => a.area.code === 'KNOMAD_WORLD')?.value ?? 0) / 100) / 10,
+      ).toBe(580.6);
+      const w = await get<RankingResponse>(
+        '/api/rankings/remittances_received_usd?period=2013&dataset=wdi-remittances-2023-10',
+      );
+      expect(Math.round((w.publishedAggregates.find((a) => a.area.code === 'WB_LMY')?.value ?? 0) / 1e8) / 10).toBe(
+        379.2,
+      );
+    });
+
+    it('averages a rate, never sums it, and makes the caller choose its dimensions', async () => {
+      const body = await get<ErrorResponse>('/api/rankings/remittance_cost_pct', 400);
+      expect(body.error.details[0]?.field).toBe('dims');
+      expect(body.error.message).toMatch(/amount/);
+      const r = await get<RankingResponse>(
+        '/api/rankings/remittance_cost_pct?dims=amount:200&dataset=rpw-corridors-2020q3&period=2020-Q3',
+      );
+      expect(r.indicator.measureType).toBe('rate');
+      expect(r.total.method).toMatch(/unweighted mean/);
+      const mean = r.items.reduce((s, i) => s + i.value, 0) / r.items.length;
+      expect(r.total.value).toBeCloseTo(mean, 9);
+      const phl = r.items.find((i) => i.area.code === 'PHL');
+      expect(phl?.parts).toBeGreaterThan(1); // several corridors into the Philippines
+    });
+
+    it('gives the ranking as CSV equal to the JSON', async () => {
+      const url = '/api/rankings/migrant_stock?period=2020&groupBy=incomeGroup&dataset=undesa-ims-2020';
+      const json = await get<RankingResponse>(url);
+      const { rows, disposition } = await csv(`${url}&format=csv`);
+      expect(disposition).toBe('attachment; filename="bridges-ranking-migrant_stock-2020.csv"');
+      const areas = rows.filter((r) => r.row_type === 'area');
+      expect(areas.map((r) => [r.area, Number(r.value)])).toEqual(json.items.map((i) => [i.area.code, i.value]));
+      const groups = rows.filter((r) => r.row_type === 'bridges_incomeGroup');
+      expect(groups.map((r) => [r.area, Number(r.value), r.coverage, r.computed_by])).toEqual(
+        json.grouping?.groups.map((g) => [g.code, g.value, g.coverage, 'Bridges']),
+      );
+      expect(rows.find((r) => r.row_type === 'bridges_total')?.value).toBe(String(json.total.value));
+      expect(new Set(rows.map((r) => r.dataset))).toEqual(new Set(['undesa-ims-2020']));
+    });
+  });
+
+  describe('corridors', () => {
+    it('sets Mexico → USA side by side in both UN DESA editions', async () => {
+      const c = await get<CorridorResponse>('/api/corridors/MEX/USA');
+      expect(c.from.code).toBe('MEX');
+      expect(c.to.code).toBe('USA');
+      const [rev2024, rev2020] = c.migrantStock.editions;
+      expect(rev2024?.dataset).toBe('undesa-ims-2024');
+      expect(rev2020?.dataset).toBe('undesa-ims-2020');
+      expect(rev2020?.points.find((p) => p.period === '2020')?.total).toBe(10_853_105);
+      expect(rev2024?.points.find((p) => p.period === '2020')?.total).toBe(11_177_052);
+      for (const p of [...(rev2024?.points ?? []), ...(rev2020?.points ?? [])])
+        expect((p.male ?? 0) + (p.female ?? 0)).toBe(p.total);
+      expect(c.migrantStock.sources.map((s) => s.dataset)).toEqual(['undesa-ims-2020', 'undesa-ims-2024']);
+    });
+
+    it('gives the money both ways, each KNOMAD edition apart, with the US$ conversion', async () => {
+      const c = await get<CorridorResponse>('/api/corridors/MEX/USA');
+      expect(c.remittances).toMatchObject({ unit: 'US$ millions', toUsd: 1e6 });
+      const home = c.remittances.series.filter((s) => s.sender.code === 'USA' && s.receiver.code === 'MEX');
+      expect(home.map((s) => [s.dataset, s.points[0]?.period])).toEqual([
+        ['knomad-bilateral-2021', '2021'],
+        ['knomad-bilateral-2018', '2018'],
+      ]);
+      expect(Math.round((home[0]?.points[0]?.value ?? 0) / 100) / 10).toBe(52.6); // US$ bn
+      expect(home[0]?.points[0]?.valueUsd).toBe((home[0]?.points[0]?.value ?? 0) * 1e6);
+      expect(home[1]?.points[0]?.value).toBe(34_704);
+      expect(c.remittances.series[0]).toMatchObject({ sender: { code: 'MEX' }, receiver: { code: 'USA' } });
+    });
+
+    it('gives the cost of sending money from each RPW file as its own series', async () => {
+      const c = await get<CorridorResponse>('/api/corridors/MEX/USA');
+      const usaToMex = c.cost.series.filter((s) => s.sender.code === 'USA' && s.receiver.code === 'MEX');
+      const databank = usaToMex.find((s) => s.dataset === 'rpw-corridors-2020q3');
+      expect(databank?.latest?.period).toBe('2020-Q3');
+      expect(databank?.latest?.value).toBeCloseTo(4.18, 2);
+      expect(databank?.aboveFive).toBe(false);
+      const means = usaToMex.find((s) => s.dataset === 'rpw-corridor-means-2025q1' && s.amountUsd === '200');
+      expect(means?.latest?.period).toBe('2025-Q1');
+      expect(means?.latest?.value).toBeCloseTo(4.98, 2);
+      expect(c.sources.map((s) => s.dataset)).toEqual(
+        expect.arrayContaining(['knomad-bilateral-2018', 'rpw-corridor-means-2025q1', 'undesa-ims-2020']),
+      );
+    });
+
+    it('gives the corridor as CSV equal to the JSON, every row cited', async () => {
+      const json = await get<CorridorResponse>('/api/corridors/MEX/USA');
+      const { rows, disposition } = await csv('/api/corridors/MEX/USA', { accept: 'text/csv' });
+      expect(disposition).toBe('attachment; filename="bridges-corridor-MEX-USA.csv"');
+      for (const edition of json.migrantStock.editions)
+        for (const p of edition.points) {
+          const row = rows.find(
+            (r) =>
+              r.measure === 'migrant_stock' && r.dataset === edition.dataset && r.period === p.period && r.sex === '_T',
+          );
+          expect(Number(row?.value)).toBe(p.total);
+          expect(row?.licence).toBe('CC BY 3.0 IGO');
+        }
+      const money = rows.filter((r) => r.measure === 'remittances');
+      expect(money.map((r) => [r.from, r.to, r.dataset, Number(r.value)])).toEqual(
+        json.remittances.series.flatMap((s) =>
+          s.points.map((p) => [s.sender.code, s.receiver.code, s.dataset, p.value]),
+        ),
+      );
+      expect(rows.filter((r) => r.measure === 'remittance_cost')).toHaveLength(
+        json.cost.series.reduce((n, s) => n + s.points.length, 0),
+      );
+    });
+  });
+
+  describe('series', () => {
+    it('gives the 2008 → 2009 fall of remittances to low- and middle-income countries in each source', async () => {
+      const knomad = await get<SeriesResponse>(
+        '/api/series?indicator=remittance_inflows_usd_m&areas=KNOMAD_LMIC&from=2008&to=2009',
+      );
+      const k = knomad.series[0];
+      expect(k).toMatchObject({ area: { code: 'KNOMAD_LMIC', kind: 'aggregate' }, dataset: 'knomad-inflows-2023-12' });
+      expect(k?.points.map((p) => p.period)).toEqual(['2008', '2009']);
+      expect(k?.growth).toMatchObject({ computedBy: 'Bridges', from: '2008', to: '2009', changePct: -5.0478 });
+      expect(k?.points[1]).toMatchObject({ previousPeriod: '2008', changePct: -5.0478 });
+      expect(k?.growth.changePct).toBeCloseTo(((k?.growth.toValue ?? 0) / (k?.growth.fromValue ?? 1) - 1) * 100, 3);
+
+      const wdi = await get<SeriesResponse>(
+        '/api/series?indicator=remittances_received_usd&areas=WB_LMY&from=2008&to=2009&dataset=wdi-remittances-2023-10',
+      );
+      expect(wdi.series[0]?.growth.changePct).toBe(-3.5283);
+      expect(wdi.sources.map((s) => s.dataset)).toEqual(['wdi-remittances-2023-10']);
+    });
+
+    it('keeps one series per area and edition, in the order asked, with compound annual rates', async () => {
+      const r = await get<SeriesResponse>('/api/series?indicator=migrant_stock&areas=usa,PHL&from=1990&to=2020');
+      expect(r.series.map((s) => [s.area.code, s.dataset])).toEqual([
+        ['USA', 'undesa-ims-2024'],
+        ['USA', 'undesa-ims-2020'],
+        ['PHL', 'undesa-ims-2024'],
+        ['PHL', 'undesa-ims-2020'],
+      ]);
+      const usa = r.series[0];
+      const years = 30;
+      const expected = (((usa?.growth.toValue ?? 0) / (usa?.growth.fromValue ?? 1)) ** (1 / years) - 1) * 100;
+      expect(usa?.growth.annualRatePct).toBeCloseTo(expected, 3);
+      expect(r.filters).toMatchObject({ sex: '_T', from: '1990', to: '2020' });
+    });
+
+    it('gives the series as CSV equal to the JSON', async () => {
+      const url = '/api/series?indicator=remittance_inflows_usd_m&areas=KNOMAD_LMIC,PHL&from=2019';
+      const json = await get<SeriesResponse>(url);
+      const { rows } = await csv(`${url}&format=csv`);
+      expect(rows.map((r) => [r.area, r.period, Number(r.value), r.change_pct_from_previous])).toEqual(
+        json.series.flatMap((s) =>
+          s.points.map((p) => [s.area.code, p.period, p.value, p.changePct === null ? '' : String(p.changePct)]),
+        ),
+      );
+      expect(rows.every((r) => r.publisher === 'World Bank/KNOMAD' && r.licence === 'CC BY 4.0')).toBe(true);
+    });
+  });
+
+  describe('bad input', () => {
+    it.each([
+      ['/api/datasets?foo=1', 'unknown_parameter', 'foo'],
+      ['/api/datasets?format=xml', 'invalid_parameter', 'format'],
+      ['/api/profiles/PHL?edition=undesa-ims-1999', 'invalid_parameter', 'edition'],
+      ['/api/profiles/PHL?lang=de', 'invalid_parameter', 'lang'],
+      ['/api/profiles/PHL?verbose=true', 'unknown_parameter', 'verbose'],
+      ['/api/corridors/MEX/USA?year=2020', 'unknown_parameter', 'year'],
+      ['/api/rankings/migrant_stock?period=20x', 'invalid_parameter', 'period'],
+      ['/api/rankings/migrant_stock?period=1985', 'invalid_parameter', 'period'],
+      ['/api/rankings/migrant_stock?sex=X', 'invalid_parameter', 'sex'],
+      ['/api/rankings/migrant_stock?groupBy=continent', 'invalid_parameter', 'groupBy'],
+      ['/api/rankings/migrant_stock?incomeFiscalYear=FY70', 'invalid_parameter', 'incomeFiscalYear'],
+      ['/api/rankings/migrant_stock?dataset=knomad-inflows-2023-12', 'invalid_parameter', 'dataset'],
+      ['/api/rankings/migrant_stock?dims=group:refugee', 'invalid_parameter', 'dims'],
+      ['/api/rankings/migrant_stock?dims=nonsense', 'invalid_parameter', 'dims'],
+      ['/api/rankings/migrant_stock?limit=0', 'invalid_parameter', 'limit'],
+      ['/api/rankings/remittance_cost_pct?dims=amount:300', 'invalid_parameter', 'dims'],
+      ['/api/series?areas=PHL', 'invalid_parameter', 'indicator'],
+      ['/api/series?indicator=no_such_thing&areas=PHL', 'invalid_parameter', 'indicator'],
+      ['/api/series?indicator=migrant_stock', 'invalid_parameter', 'areas'],
+      ['/api/series?indicator=migrant_stock&areas=PHL&from=2020&to=2010', 'invalid_parameter', 'from'],
+      ['/api/series?indicator=migrant_stock&areas=PHL&dataset=nope-1', 'invalid_parameter', 'dataset'],
+    ])('%s → 400 %s naming %s', async (url, code, field) => {
+      const body = await get<ErrorResponse>(url, 400);
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toContain(field);
+      expect(body.error.details.map((d) => d.field)).toContain(field);
+    });
+
+    it.each([
+      ['/api/profiles/XYZ', 'code'],
+      ['/api/corridors/MEX/XYZ', 'to'],
+      ['/api/corridors/QQQ/USA', 'from'],
+      ['/api/rankings/migrant_stock?counterpart=XYZ', 'counterpart'],
+      ['/api/series?indicator=migrant_stock&areas=PHL,XYZ', 'areas'],
+      ['/api/rankings/no_such_indicator', 'indicator'],
+    ])('%s → 404 naming %s', async (url, field) => {
+      const body = await get<ErrorResponse>(url, 404);
+      expect(body.error.code).toBe('not_found');
+      expect(body.error.details.map((d) => d.field)).toContain(field);
+    });
+
+    it('finds an area by lower-case code and by a publisher alias', async () => {
+      const c = await get<CorridorResponse>('/api/corridors/mex/usa');
+      expect([c.from.code, c.to.code]).toEqual(['MEX', 'USA']);
+    });
+  });
+
+  it('documents the endpoints in the OpenAPI document', async () => {
+    const doc = await get<{ paths: Record<string, unknown> }>('/api/openapi.json');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/datasets',
+        '/api/datasets/{id}',
+        '/api/indicators',
+        '/api/profiles/{code}',
+        '/api/corridors/{from}/{to}',
+        '/api/rankings/{indicator}',
+        '/api/series',
+      ]),
+    );
+  });
+});

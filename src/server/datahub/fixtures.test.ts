@@ -1,0 +1,192 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileResponse, RankingResponse, SeriesResponse } from '../../core/statistics.js';
+import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import { buildApp } from '../app.js';
+import { INDICATORS } from '../importers/indicators.js';
+import { importDataset } from '../stats/import-dataset.js';
+import type { DatasetMeta, IndicatorDef, ObservationInput } from '../stats/model.js';
+import { getCsv, getJson, registerDatahub } from './datahub.test-helpers.js';
+
+/**
+ * Logic on small invented figures, written through the real writer. Every dataset here is a test
+ * fixture, marked as such: no figure below is a publisher's.
+ */
+function fixtureMeta(id: string): DatasetMeta {
+  return {
+    id,
+    family: `test-fixture-${id}`,
+    title: `TEST FIXTURE ${id}: invented figures, not publisher data`,
+    publisher: 'Bridges test suite (fixture)',
+    edition: 'fixture',
+    releaseDate: null,
+    licence: 'CC0 (test fixture)',
+    sourceUrl: null,
+    citation: `Bridges test fixture ${id}; invented figures.`,
+    methodNotes: null,
+    caveats: 'Invented for tests.',
+    provenance: 'src/server/datahub/fixtures.test.ts',
+  };
+}
+
+const annual = (
+  indicator: string,
+  refArea: string,
+  period: string,
+  value: number,
+  extra: Partial<ObservationInput> = {},
+) => ({ indicator, refArea, counterpartArea: null, sex: '_T', freq: 'A', period, value, ...extra }) as ObservationInput;
+
+describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
+  let testDb: TestDatabase;
+  let app: FastifyInstance;
+  const get = <T>(url: string, status = 200) => getJson<T>(app, url, status);
+
+  /** Writes a fixture through the real import path: one transaction, the real writer. */
+  async function write(id: string, indicators: IndicatorDef[], observations: ObservationInput[]) {
+    await importDataset(testDb.database, {
+      meta: fixtureMeta(id),
+      indicators,
+      files: [],
+      version: 1,
+      read: () => ({ observations }),
+    });
+    // The API checks the data version at most once a second (DatahubCache): wait it out.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+  }
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+    app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
+    await registerDatahub(app, testDb);
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await testDb.drop();
+  });
+
+  it('answers an empty profile, every block empty with no sources, before anything is loaded', async () => {
+    const p = await get<ProfileResponse>('/api/profiles/PHL');
+    expect(p).toMatchObject({ edition: null, availableEditions: [], sources: [] });
+    for (const block of [p.migration, p.remittances, p.cost, p.refugees, p.emigrantsInOecd])
+      expect(block.sources).toEqual([]);
+    expect(p.migration.immigrants.series).toEqual([]);
+  });
+
+  it('computes period-over-period and from–to growth rates', async () => {
+    await write(
+      'growth',
+      [INDICATORS.remittanceInflowsKnomad],
+      [
+        annual('remittance_inflows_usd_m', 'PHL', '2018', 100),
+        annual('remittance_inflows_usd_m', 'PHL', '2019', 110),
+        annual('remittance_inflows_usd_m', 'PHL', '2020', 99),
+        annual('remittance_inflows_usd_m', 'PHL', '2022', 121),
+        annual('remittance_inflows_usd_m', 'MEX', '2018', 0),
+        annual('remittance_inflows_usd_m', 'MEX', '2019', 5),
+      ],
+    );
+    const r = await get<SeriesResponse>('/api/series?indicator=remittance_inflows_usd_m&areas=PHL,MEX');
+    const phl = r.series[0];
+    expect(phl?.points.map((p) => [p.period, p.previousPeriod, p.changePct])).toEqual([
+      ['2018', null, null],
+      ['2019', '2018', 10],
+      ['2020', '2019', -10],
+      ['2022', '2020', 22.2222], // against the previous period with data
+    ]);
+    expect(phl?.growth).toMatchObject({ from: '2018', to: '2022', fromValue: 100, toValue: 121, changePct: 21 });
+    expect(phl?.growth.annualRatePct).toBe(4.8809); // 1.21^(1/4) − 1
+    // Growth from zero is not defined.
+    expect(r.series[1]?.points[1]?.changePct).toBeNull();
+    const between = await get<SeriesResponse>(
+      '/api/series?indicator=remittance_inflows_usd_m&areas=PHL&from=2019&to=2020',
+    );
+    expect(between.series[0]?.growth).toMatchObject({ from: '2019', to: '2020', changePct: -10, annualRatePct: -10 });
+    expect(between.series[0]?.points.map((p) => p.period)).toEqual(['2019', '2020']);
+  });
+
+  it('notices a new load without being told, and cites the fixture on every CSV row', async () => {
+    const before = await get<SeriesResponse>('/api/series?indicator=remittance_inflows_usd_m&areas=PHL');
+    expect(before.sources[0]?.title).toMatch(/TEST FIXTURE/);
+    const { rows } = await getCsv(app, '/api/series?indicator=remittance_inflows_usd_m&areas=PHL&format=csv');
+    expect(rows.every((r) => r.citation === 'Bridges test fixture growth; invented figures.')).toBe(true);
+  });
+
+  it('flags costly corridors against SDG 10.c and averages them without weights', async () => {
+    const cost = (from: string, to: string, period: string, value: number) =>
+      ({
+        indicator: 'remittance_cost_pct',
+        refArea: to,
+        counterpartArea: from,
+        sex: '_T',
+        freq: 'Q',
+        dims: { amount: '200' },
+        period,
+        value,
+      }) as ObservationInput;
+    await write(
+      'cost',
+      [INDICATORS.remittanceCost],
+      [
+        cost('USA', 'PHL', '2024-Q4', 3),
+        cost('USA', 'PHL', '2025-Q1', 2.5),
+        cost('JPN', 'PHL', '2025-Q1', 6),
+        cost('SAU', 'PHL', '2024-Q4', 9), // not priced in the latest quarter: out of the mean
+        cost('PHL', 'HKG', '2025-Q1', 4),
+      ],
+    );
+    const p = await get<ProfileResponse>('/api/profiles/PHL');
+    const corridors = p.cost.corridors.map((c) => [c.direction, c.from.code, c.to.code, c.latest.value, c.aboveFive]);
+    expect(corridors).toEqual([
+      ['inbound', 'SAU', 'PHL', 9, true],
+      ['inbound', 'JPN', 'PHL', 6, true],
+      ['inbound', 'USA', 'PHL', 2.5, false],
+      ['outbound', 'PHL', 'HKG', 4, false],
+    ]);
+    expect(p.cost.corridors.find((c) => c.from.code === 'USA')?.points.map((pt) => pt.period)).toEqual([
+      '2024-Q4',
+      '2025-Q1',
+    ]);
+    const inbound = p.cost.means.find((m) => m.direction === 'inbound');
+    expect(inbound).toMatchObject({
+      computedBy: 'Bridges',
+      period: '2025-Q1',
+      meanPct: 4.25,
+      corridorCount: 2,
+      corridorsAboveFive: 1,
+      belowThree: false,
+    });
+    expect(p.cost.sources.map((s) => s.dataset)).toEqual(['cost']);
+  });
+
+  it('aggregates a rate by income group of the matching fiscal year: mean, count and coverage', async () => {
+    // FY22 classified on GNI of 2020: Philippines LM, India LM, Mexico UM, United States H.
+    await write(
+      'rate',
+      [INDICATORS.migrantShare],
+      [
+        annual('migrant_share_pct', 'PHL', '2020', 1),
+        annual('migrant_share_pct', 'IND', '2020', 2),
+        annual('migrant_share_pct', 'MEX', '2020', 4),
+        annual('migrant_share_pct', 'USA', '2020', 15),
+      ],
+    );
+    const r = await get<RankingResponse>('/api/rankings/migrant_share_pct?groupBy=incomeGroup');
+    expect(r.period).toBe('2020');
+    expect(r.total).toMatchObject({ value: 5.5, count: 4 });
+    expect(r.total.method).toMatch(/unweighted mean/);
+    expect(r.grouping).toMatchObject({ fiscalYearLabel: 'FY22', gniYear: 2020, matched: true });
+    const lm = r.grouping?.groups.find((g) => g.code === 'LM');
+    expect(lm).toMatchObject({ value: 1.5, countWithData: 2, computedBy: 'Bridges' });
+    expect(lm?.coverage).toBe(`2 / ${String(lm?.countInGroup)}`);
+    expect(lm?.missing).not.toContain('PHL');
+    expect(r.grouping?.groups.find((g) => g.code === 'L')).toMatchObject({ value: null, countWithData: 0 });
+    const sub = await get<RankingResponse>('/api/rankings/migrant_share_pct?groupBy=m49subregion');
+    expect(sub.grouping?.groups.find((g) => g.code === '035')).toMatchObject({
+      name: 'South-eastern Asia',
+      value: 1,
+      countWithData: 1,
+    });
+  });
+});

@@ -1,0 +1,820 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { NameLanguage } from '../../core/languages.js';
+import {
+  COMPUTED_BY,
+  DIOC_EDUCATION,
+  DIOC_LABOUR_FORCE,
+  INDICATOR_IDS,
+  PROFILE_FLOWS,
+  PROFILE_FLOW_NAMES,
+  SDG_10C,
+  UNHCR_GROUPS,
+  USD_FACTORS,
+  roundPercent,
+  sharePercent,
+  type CostBlock,
+  type CostCorridor,
+  type CostMean,
+  type DiocBlock,
+  type DisplacementSide,
+  type FlowSeries,
+  type ImmigrantPoint,
+  type MigrationBlock,
+  type PartnerStock,
+  type ProfileFlow,
+  type ProfileQuery,
+  type ProfileResponse,
+  type RefugeeBlock,
+  type RemittanceBlock,
+  type StockPoint,
+} from '../../core/statistics.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import type { CsvCell, CsvTable } from './datahub.csv.js';
+import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
+import * as repo from './datahub.repository.js';
+
+const TOP = 10;
+const UNKNOWN_ORIGIN = 'OOO';
+const POPULATION_INDICATORS = [INDICATOR_IDS.populationThousands, INDICATOR_IDS.population];
+const FLOW_INDICATORS = PROFILE_FLOW_NAMES.flatMap((f) => [...PROFILE_FLOWS[f]]);
+
+/**
+ * The country profile: migration (UN DESA, one edition), remittances set against ODA, FDI and
+ * GDP, the cost of sending money, forced displacement and emigrants in OECD countries. A block
+ * whose datasets are not loaded is empty, with no sources; nothing is filled in. Computed once
+ * per (area, edition, language) and data version.
+ */
+export async function countryProfile(
+  db: Kysely<DB>,
+  cache: DatahubCache,
+  code: string,
+  query: ProfileQuery,
+): Promise<ProfileResponse> {
+  const ctx = await cache.context();
+  const area = ctx.requireArea(code, 'code');
+  const editions = ctx.datasetsWith(INDICATOR_IDS.migrantStock).map((c) => c.dataset_id);
+  if (query.edition && !editions.includes(query.edition)) {
+    throw ApiError.invalidParameter(
+      'edition',
+      `"${query.edition}" is not a loaded edition of the migrant stock; available: ${editions.join(', ') || 'none'}`,
+    );
+  }
+  const edition = query.edition ?? editions[0] ?? null;
+  const lang = query.lang ?? 'en';
+  return cache.answer(`profile|${area}|${edition ?? ''}|${lang}`, (c) =>
+    // One snapshot for every block, so an import running meanwhile cannot mix two states.
+    db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => buildProfile(trx, c, area, edition, editions, lang)),
+  );
+}
+
+async function buildProfile(
+  trx: Transaction<DB>,
+  ctx: DatahubContext,
+  code: string,
+  edition: string | null,
+  editions: string[],
+  lang: NameLanguage,
+): Promise<ProfileResponse> {
+  await repo.preferSerialPlans(trx);
+  const stock = edition ? await repo.findMigrantStockAround(trx, edition, INDICATOR_IDS.migrantStock, code) : [];
+  const plain = await repo.findAreaSeries(trx, code, [...FLOW_INDICATORS, INDICATOR_IDS.gdp, ...POPULATION_INDICATORS]);
+  const bilateral = await repo.findBilateralInto(trx, INDICATOR_IDS.remittanceBilateral, code);
+  const costs = await repo.findCorridorsTouching(trx, INDICATOR_IDS.remittanceCost, code, {
+    amount: SDG_10C.amountUsd,
+  });
+  const displacement = await repo.findDisplacementAround(trx, INDICATOR_IDS.forciblyDisplaced, code);
+  const dioc = await repo.findDimensionedValues(trx, INDICATOR_IDS.diocEmigrants, code);
+
+  const migration = migrationBlock(ctx, edition, stock, plain, lang);
+  const remittances = remittanceBlock(ctx, plain, bilateral, lang);
+  const cost = costBlock(ctx, code, costs, lang);
+  const refugees = refugeeBlock(ctx, displacement, lang);
+  const emigrantsInOecd = diocBlock(ctx, dioc);
+  const all = [migration, remittances, cost, refugees, emigrantsInOecd].flatMap((b) => b.sources.map((s) => s.dataset));
+  return {
+    area: ctx.areaRef(code, lang),
+    edition,
+    availableEditions: editions.map((id) => ({ id, edition: ctx.datasets.get(id)?.edition ?? id })),
+    migration,
+    remittances,
+    cost,
+    refugees,
+    emigrantsInOecd,
+    sources: ctx.cite(all),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migration
+// ---------------------------------------------------------------------------------------------
+
+interface SexValues {
+  M?: number;
+  F?: number;
+  _T?: number;
+}
+
+function bySex(values: SexValues): { male: number | null; female: number | null; total: number } {
+  const male = values.M ?? null;
+  const female = values.F ?? null;
+  // Both sexes: the publisher's total where it printed one, else male + female.
+  return { male, female, total: values._T ?? (male ?? 0) + (female ?? 0) };
+}
+
+function migrationBlock(
+  ctx: DatahubContext,
+  edition: string | null,
+  rows: Awaited<ReturnType<typeof repo.findMigrantStockAround>>,
+  plain: Awaited<ReturnType<typeof repo.findAreaSeries>>,
+  lang: NameLanguage,
+): MigrationBlock {
+  const totals = { in: new Map<string, SexValues>(), out: new Map<string, SexValues>() };
+  const partners = { in: new Map<string, SexValues>(), out: new Map<string, SexValues>() };
+  const latestPeriod: { in: string | null; out: string | null } = { in: null, out: null };
+  for (const r of rows) {
+    const sex = r.sex as keyof SexValues;
+    if (r.partner === null) {
+      const values = totals[r.direction].get(r.period) ?? {};
+      values[sex] = r.value;
+      totals[r.direction].set(r.period, values);
+    } else {
+      latestPeriod[r.direction] = r.period;
+      const values = partners[r.direction].get(r.partner) ?? {};
+      values[sex] = (values[sex] ?? 0) + r.value;
+      partners[r.direction].set(r.partner, values);
+    }
+  }
+  const series = (direction: 'in' | 'out'): StockPoint[] =>
+    [...totals[direction]]
+      .sort((a, b) => comparePeriods(a[0], b[0]))
+      .map(([period, values]) => ({ period, ...bySex(values) }));
+
+  const immigrantStock = series('in');
+  const population = choosePopulation(
+    plain,
+    immigrantStock.map((p) => p.period),
+  );
+  const immigrants: ImmigrantPoint[] = immigrantStock.map((p) => {
+    const pop = population?.values.get(p.period) ?? null;
+    return { ...p, population: pop, sharePct: sharePercent(p.total, pop) };
+  });
+  const emigrants = series('out');
+
+  const top = (direction: 'in' | 'out', total: number | null): PartnerStock[] =>
+    [...partners[direction]]
+      .filter(([partner]) => partner !== UNKNOWN_ORIGIN && !ctx.isAggregate(partner))
+      .map(([partner, values]) => ({ partner, ...bySex(values) }))
+      .sort((a, b) => b.total - a.total || a.partner.localeCompare(b.partner))
+      .slice(0, TOP)
+      .map(({ partner, ...values }, i) => ({
+        rank: i + 1,
+        area: ctx.areaRef(partner, lang),
+        ...values,
+        sharePct: sharePercent(values.total, total),
+      }));
+  const unknown = partners.in.get(UNKNOWN_ORIGIN);
+  const latestIn = immigrants.find((p) => p.period === latestPeriod.in) ?? immigrants.at(-1) ?? null;
+  const latestOut = emigrants.find((p) => p.period === latestPeriod.out) ?? emigrants.at(-1) ?? null;
+  const used = rows.length ? [edition ?? ''] : [];
+  if (population && immigrants.some((p) => p.sharePct !== null)) used.push(population.dataset);
+  return {
+    dataset: rows.length ? edition : null,
+    immigrants: {
+      series: immigrants,
+      latest: immigrants.at(-1) ?? null,
+      population: population
+        ? {
+            indicator: population.indicator,
+            dataset: population.dataset,
+            unit: population.unit,
+            multiplier: population.multiplier,
+          }
+        : null,
+      share: {
+        computedBy: COMPUTED_BY,
+        method: population
+          ? `Immigrants (sum over all origins, both sexes = male + female) ÷ total population × 100, same year. Population: ${population.indicator} from ${population.dataset}${population.multiplier !== 1 ? ` (${population.unit} × ${String(population.multiplier)})` : ''}; UN DESA's own population is preferred where it covers the latest year, else the World Bank's.`
+          : 'Not computed: no population series is loaded for this area.',
+      },
+    },
+    emigrants: { series: emigrants, latest: latestOut },
+    topOrigins: {
+      period: latestPeriod.in,
+      items: top('in', latestIn?.total ?? null),
+      unknownOrigin: unknown ? bySex(unknown) : null,
+    },
+    topDestinations: { period: latestPeriod.out, items: top('out', latestOut?.total ?? null) },
+    sources: ctx.cite(used),
+  };
+}
+
+/**
+ * The population the immigrant share divides by: one series, never spliced. UN DESA's own
+ * (thousands) where it covers the latest stock year, else the series covering most stock years.
+ */
+function choosePopulation(plain: Awaited<ReturnType<typeof repo.findAreaSeries>>, periods: string[]) {
+  const candidates = new Map<
+    string,
+    { dataset: string; indicator: string; unit: string; multiplier: number; values: Map<string, number> }
+  >();
+  for (const r of plain) {
+    if (!(POPULATION_INDICATORS as string[]).includes(r.indicator_id)) continue;
+    const key = `${r.dataset_id}|${r.indicator_id}`;
+    const thousands = r.indicator_id === INDICATOR_IDS.populationThousands;
+    const c = candidates.get(key) ?? {
+      dataset: r.dataset_id,
+      indicator: r.indicator_id,
+      unit: thousands ? 'thousands of persons' : 'persons',
+      multiplier: thousands ? 1000 : 1,
+      values: new Map<string, number>(),
+    };
+    c.values.set(r.period, r.value * c.multiplier);
+    candidates.set(key, c);
+  }
+  const latest = periods.at(-1);
+  const score = (c: { indicator: string; values: Map<string, number> }) =>
+    (latest && c.values.has(latest) ? 1000 : 0) +
+    periods.filter((p) => c.values.has(p)).length * 2 +
+    (c.indicator === INDICATOR_IDS.populationThousands ? 1 : 0);
+  const ranked = [...candidates.values()].sort((a, b) => score(b) - score(a) || a.dataset.localeCompare(b.dataset));
+  const best = ranked[0];
+  return best && periods.some((p) => best.values.has(p)) ? best : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remittances, ODA, FDI
+// ---------------------------------------------------------------------------------------------
+
+function flowOf(indicator: string): ProfileFlow | undefined {
+  return PROFILE_FLOW_NAMES.find((f) => (PROFILE_FLOWS[f] as readonly string[]).includes(indicator));
+}
+
+function conversionText(unit: string, toUsd: number | null): string {
+  if (toUsd === null) return `No conversion: the unit "${unit}" is not a US$ unit Bridges knows.`;
+  if (toUsd === 1) return `Published in ${unit}; no conversion.`;
+  return `Published in ${unit}; valueUsd = value × ${toUsd.toExponential().replace('e+', 'e')}.`;
+}
+
+function remittanceBlock(
+  ctx: DatahubContext,
+  plain: Awaited<ReturnType<typeof repo.findAreaSeries>>,
+  bilateral: Awaited<ReturnType<typeof repo.findBilateralInto>>,
+  lang: NameLanguage,
+): RemittanceBlock {
+  // GDP: the series reaching the latest year (then the longest); one series, never spliced.
+  const gdpSeries = new Map<string, Map<string, number>>();
+  for (const r of plain) {
+    if (r.indicator_id !== INDICATOR_IDS.gdp) continue;
+    const s = gdpSeries.get(r.dataset_id) ?? new Map<string, number>();
+    s.set(r.period, r.value * (USD_FACTORS[ctx.indicators.get(r.indicator_id)?.unit ?? ''] ?? 1));
+    gdpSeries.set(r.dataset_id, s);
+  }
+  const gdpPick = [...gdpSeries].sort(
+    (a, b) => comparePeriods(lastKey(b[1]), lastKey(a[1])) || b[1].size - a[1].size || a[0].localeCompare(b[0]),
+  )[0];
+  const gdp = gdpPick?.[1];
+
+  const flows = new Map<string, FlowSeries>();
+  for (const r of plain) {
+    const flow = flowOf(r.indicator_id);
+    if (!flow) continue;
+    const key = `${r.indicator_id}|${r.dataset_id}`;
+    let series = flows.get(key);
+    if (!series) {
+      const indicator = ctx.indicators.get(r.indicator_id);
+      const unit = indicator?.unit ?? '';
+      const toUsd = USD_FACTORS[unit] ?? null;
+      series = {
+        flow,
+        indicator: r.indicator_id,
+        indicatorName: indicator?.name ?? r.indicator_id,
+        dataset: r.dataset_id,
+        unit,
+        toUsd,
+        conversion: conversionText(unit, toUsd),
+        points: [],
+      };
+      flows.set(key, series);
+    }
+    const valueUsd = series.toUsd === null ? null : r.value * series.toUsd;
+    series.points.push({
+      period: r.period,
+      value: r.value,
+      valueUsd,
+      pctOfGdp: sharePercent(valueUsd, gdp?.get(r.period) ?? null),
+      status: r.status,
+    });
+  }
+  const flowList = [...flows.values()].sort(
+    (a, b) =>
+      PROFILE_FLOW_NAMES.indexOf(a.flow) - PROFILE_FLOW_NAMES.indexOf(b.flow) ||
+      a.indicator.localeCompare(b.indicator) ||
+      a.dataset.localeCompare(b.dataset),
+  );
+  const usesGdp = gdpPick !== undefined && flowList.some((f) => f.points.some((p) => p.pctOfGdp !== null));
+
+  // Top sending countries: the latest edition of the bilateral matrix that has this area.
+  const order = ctx.datasetsWith(INDICATOR_IDS.remittanceBilateral).map((c) => c.dataset_id);
+  const matrix = order.find((id) => bilateral.some((r) => r.dataset_id === id)) ?? null;
+  const inMatrix = bilateral.filter((r) => r.dataset_id === matrix);
+  const period =
+    inMatrix
+      .map((r) => r.period)
+      .sort(comparePeriods)
+      .at(-1) ?? null;
+  const senders = inMatrix.filter((r) => r.period === period && !ctx.isAggregate(r.partner));
+  const sum = senders.reduce((s, r) => s + r.value, 0);
+  const corridors = senders
+    .sort((a, b) => b.value - a.value || a.partner.localeCompare(b.partner))
+    .slice(0, TOP)
+    .map((r, i) => ({
+      rank: i + 1,
+      area: ctx.areaRef(r.partner, lang),
+      valueUsdMillions: r.value,
+      valueUsd: r.value * 1e6,
+      sharePct: sharePercent(r.value, sum),
+    }));
+
+  const used = [
+    ...flowList.map((f) => f.dataset),
+    ...(usesGdp && gdpPick ? [gdpPick[0]] : []),
+    ...(matrix ? [matrix] : []),
+  ];
+  return {
+    unit: 'current US$',
+    flows: flowList,
+    gdp:
+      gdpPick && gdp
+        ? {
+            indicator: INDICATOR_IDS.gdp,
+            dataset: gdpPick[0],
+            unit: ctx.indicators.get(INDICATOR_IDS.gdp)?.unit ?? 'current US$',
+            points: [...gdp].sort((a, b) => comparePeriods(a[0], b[0])).map(([p, v]) => ({ period: p, valueUsd: v })),
+          }
+        : null,
+    pctOfGdp: {
+      computedBy: COMPUTED_BY,
+      method: gdpPick
+        ? `Flow in US$ (US$ millions × 1e6 where published in millions) ÷ GDP in current US$ of the same year (${INDICATOR_IDS.gdp}, ${gdpPick[0]}) × 100. Years without GDP have none.`
+        : 'Not computed: no GDP series is loaded for this area.',
+    },
+    topSendingCorridors: { dataset: matrix, period, unit: 'US$ millions', items: corridors },
+    sources: ctx.cite(used),
+  };
+}
+
+function lastKey(map: Map<string, number>): string | null {
+  return [...map.keys()].sort(comparePeriods).at(-1) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cost of sending money
+// ---------------------------------------------------------------------------------------------
+
+function costBlock(
+  ctx: DatahubContext,
+  code: string,
+  rows: Awaited<ReturnType<typeof repo.findCorridorsTouching>>,
+  lang: NameLanguage,
+): CostBlock {
+  const corridors = new Map<string, CostCorridor>();
+  for (const r of rows) {
+    const key = `${r.dataset_id}|${r.counterpart_area}|${r.ref_area}`;
+    let corridor = corridors.get(key);
+    if (!corridor) {
+      corridor = {
+        dataset: r.dataset_id,
+        direction: r.ref_area === code ? 'inbound' : 'outbound',
+        from: ctx.areaRef(r.counterpart_area, lang),
+        to: ctx.areaRef(r.ref_area, lang),
+        amountUsd: SDG_10C.amountUsd,
+        latest: { period: r.period, value: r.value },
+        aboveFive: false,
+        points: [],
+      };
+      corridors.set(key, corridor);
+    }
+    corridor.points.push({ period: r.period, value: r.value });
+  }
+  const list = [...corridors.values()];
+  for (const c of list) {
+    c.points.sort((a, b) => comparePeriods(a.period, b.period));
+    const last = c.points.at(-1);
+    if (last) c.latest = last;
+    c.aboveFive = c.latest.value > SDG_10C.corridorCeilingPct;
+  }
+  list.sort(
+    (a, b) =>
+      a.dataset.localeCompare(b.dataset) ||
+      a.direction.localeCompare(b.direction) ||
+      b.latest.value - a.latest.value ||
+      a.from.code.localeCompare(b.from.code) ||
+      a.to.code.localeCompare(b.to.code),
+  );
+
+  // The country's mean: per edition and direction, over the corridors priced in the latest period.
+  const means: CostMean[] = [];
+  const groups = new Map<string, CostCorridor[]>();
+  for (const c of list)
+    groups.set(`${c.dataset}|${c.direction}`, [...(groups.get(`${c.dataset}|${c.direction}`) ?? []), c]);
+  for (const [, group] of groups) {
+    const first = group[0];
+    if (!first) continue;
+    const period =
+      group
+        .map((c) => c.latest.period)
+        .sort(comparePeriods)
+        .at(-1) ?? first.latest.period;
+    const values = group.flatMap((c) => c.points.filter((p) => p.period === period).map((p) => p.value));
+    if (!values.length) continue;
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    means.push({
+      computedBy: COMPUTED_BY,
+      method: `Unweighted mean of the average total cost of sending US$ ${SDG_10C.amountUsd} in the ${String(values.length)} ${first.direction} corridors priced in ${period} (${first.dataset}); not the World Bank's published average, which weights corridors.`,
+      dataset: first.dataset,
+      direction: first.direction,
+      period,
+      meanPct: roundPercent(mean),
+      corridorCount: values.length,
+      corridorsAboveFive: values.filter((v) => v > SDG_10C.corridorCeilingPct).length,
+      belowThree: mean < SDG_10C.averageBelowPct,
+    });
+  }
+  return {
+    indicator: INDICATOR_IDS.remittanceCost,
+    unit: ctx.indicators.get(INDICATOR_IDS.remittanceCost)?.unit ?? 'percent of amount sent',
+    amountUsd: SDG_10C.amountUsd,
+    sdg: {
+      averageBelowPct: SDG_10C.averageBelowPct,
+      corridorCeilingPct: SDG_10C.corridorCeilingPct,
+      target:
+        'SDG 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent (indicator 10.c.1, for US$ 200).',
+    },
+    corridors: list,
+    means,
+    sources: ctx.cite(list.map((c) => c.dataset)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forced displacement
+// ---------------------------------------------------------------------------------------------
+
+function refugeeBlock(
+  ctx: DatahubContext,
+  rows: Awaited<ReturnType<typeof repo.findDisplacementAround>>,
+  lang: NameLanguage,
+): RefugeeBlock {
+  const dataset = ctx
+    .datasetsWith(INDICATOR_IDS.forciblyDisplaced)
+    .find((c) => rows.some((r) => r.dataset_id === c.dataset_id))?.dataset_id;
+  const mine = rows.filter((r) => r.dataset_id === dataset);
+  const side = (name: 'from' | 'hosted' | 'within'): DisplacementSide => {
+    const trend = new Map<string, Record<string, number>>();
+    const partners = new Map<string, Record<string, number>>();
+    let latestPeriod: string | null = null;
+    for (const r of mine) {
+      if (r.side !== name) continue;
+      if (r.partner === null) {
+        const groups = trend.get(r.period) ?? {};
+        groups[r.grp] = (groups[r.grp] ?? 0) + r.value;
+        trend.set(r.period, groups);
+      } else {
+        latestPeriod = r.period;
+        const groups = partners.get(r.partner) ?? {};
+        groups[r.grp] = (groups[r.grp] ?? 0) + r.value;
+        partners.set(r.partner, groups);
+      }
+    }
+    const sum = (groups: Record<string, number>) => Object.values(groups).reduce((s, v) => s + v, 0);
+    const points = [...trend]
+      .sort((a, b) => comparePeriods(a[0], b[0]))
+      .map(([period, byGroup]) => ({ period, total: sum(byGroup), byGroup }));
+    const last = points.at(-1);
+    return {
+      latestPeriod: last?.period ?? latestPeriod,
+      total: last?.total ?? null,
+      byGroup: last?.byGroup ?? {},
+      top: [...partners]
+        .filter(([code]) => {
+          const kind = ctx.areas.get(code)?.kind;
+          return kind !== 'aggregate' && kind !== 'residual';
+        })
+        .map(([code, byGroup]) => ({ code, byGroup, total: sum(byGroup) }))
+        .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code))
+        .slice(0, TOP)
+        .map((p, i) => ({ rank: i + 1, area: ctx.areaRef(p.code, lang), total: p.total, byGroup: p.byGroup })),
+      trend: points,
+    };
+  };
+  return {
+    dataset: dataset ?? null,
+    fromCountry: side('from'),
+    hosted: side('hosted'),
+    withinCountry: side('within'),
+    groups: UNHCR_GROUPS,
+    sources: ctx.cite(dataset ? [dataset] : []),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emigrants in OECD countries (DIOC)
+// ---------------------------------------------------------------------------------------------
+
+type Vocabulary = readonly { code: string; key: string; label: string }[];
+type DiocRow = Awaited<ReturnType<typeof repo.findDimensionedValues>>[number];
+const EDUCATION_KEYS = ['edu_lfs', 'edu', 'education'];
+const LABOUR_KEYS = ['lfs', 'labour_force'];
+const UNDER_15 = { key: 'age_lfs', value: '0' };
+
+/**
+ * One distribution (education, labour-force status) from one DIOC cross-table. The OECD's cells
+ * are categories, never totals, so the distribution is the sum of the cells by the dimension's
+ * code (both sexes = men + women). Each file is a complete table of the same people: never add
+ * two files together.
+ */
+function distribution(
+  ctx: DatahubContext,
+  rows: DiocRow[],
+  keys: string[],
+  avoid: string[],
+  vocab: Vocabulary,
+  exclude?: { key: string; value: string },
+) {
+  // The edition whose table has the dimension, preferring the one without the `avoid` dimensions.
+  const candidates = ctx
+    .datasetsWith(INDICATOR_IDS.diocEmigrants)
+    .map((c) => ({ id: c.dataset_id, dims: ctx.dimensionsOf(c.dataset_id, INDICATOR_IDS.diocEmigrants) }))
+    .filter((c) => keys.some((k) => c.dims.has(k)) && rows.some((r) => r.dataset_id === c.id))
+    .sort((a, b) => Number(avoid.some((k) => a.dims.has(k))) - Number(avoid.some((k) => b.dims.has(k))));
+  const chosen = candidates[0];
+  const key = chosen ? keys.find((k) => chosen.dims.has(k)) : undefined;
+  if (!chosen || !key) return { dataset: null, period: null, dimension: null, total: null, items: [], excluded: false };
+  const mine = rows.filter((r) => r.dataset_id === chosen.id && key in r.dims);
+  const kept = exclude ? mine.filter((r) => r.dims[exclude.key] !== exclude.value) : mine;
+  const values = new Map<string, number>();
+  for (const r of kept) values.set(r.dims[key] ?? '', (values.get(r.dims[key] ?? '') ?? 0) + r.value);
+  const total = [...values.values()].reduce((s, v) => s + v, 0);
+  const items = [...values]
+    .map(([code, value]) => {
+      const known = vocab.find((v) => v.code === code || v.key === code);
+      return {
+        code,
+        key: known?.key ?? code,
+        label: known?.label ?? code,
+        value,
+        sharePct: sharePercent(value, total),
+      };
+    })
+    .sort((a, b) => {
+      const ia = vocab.findIndex((v) => v.key === a.key);
+      const ib = vocab.findIndex((v) => v.key === b.key);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.code.localeCompare(b.code);
+    });
+  return {
+    dataset: chosen.id,
+    period: mine[0]?.period ?? null,
+    dimension: key,
+    total: items.length ? total : null,
+    items,
+    excluded: exclude !== undefined && mine.some((r) => r.dims[exclude.key] !== undefined),
+  };
+}
+
+function diocBlock(ctx: DatahubContext, rows: DiocRow[]): DiocBlock {
+  const { excluded, ...education } = distribution(ctx, rows, EDUCATION_KEYS, LABOUR_KEYS, DIOC_EDUCATION, UNDER_15);
+  const { excluded: _none, ...labourForce } = distribution(ctx, rows, LABOUR_KEYS, [], DIOC_LABOUR_FORCE);
+  const describe = (name: string, vocab: Vocabulary) =>
+    `${name}: ${vocab.map((v) => `${v.code} = ${v.key} (${v.label})`).join('; ')}`;
+  return {
+    education: {
+      ...education,
+      population: excluded
+        ? 'Born in the country, living in an OECD country, aged 15 and over or of unknown age (age_lfs 0, under 15, left out)'
+        : 'Born in the country, living in an OECD country',
+    },
+    labourForce: {
+      ...labourForce,
+      population: 'Born in the country, living in an OECD country, aged 15 and over (DIOC File C)',
+    },
+    codes: `DIOC 2015/16, destinations pooled (the 35 OECD countries of 2015/16); both sexes = men + women. ${describe('Education (edu_lfs, ISCED 2011 groups)', DIOC_EDUCATION)}. ${describe('Labour-force status (lfs, ILO definitions)', DIOC_LABOUR_FORCE)}.`,
+    sources: ctx.cite([education.dataset, labourForce.dataset].filter((d): d is string => d !== null)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------------
+
+const PROFILE_COLUMNS = [
+  'area',
+  'block',
+  'measure',
+  'period',
+  'sex',
+  'partner',
+  'partner_name',
+  'rank',
+  'category',
+  'value',
+  'unit',
+  'computed_by',
+] as const;
+
+/** One row per value of the profile, each with the datasets it comes from. */
+export function profileCsv(p: ProfileResponse): CsvTable {
+  const rows: CsvTable['rows'] = [];
+  const add = (cells: Partial<Record<(typeof PROFILE_COLUMNS)[number], CsvCell>>, sources: string[]) =>
+    rows.push({ cells: { area: p.area.code, ...cells }, sources });
+  const m = p.migration;
+  const stock = m.dataset ? [m.dataset] : [];
+  const sexes = (point: { male: number | null; female: number | null; total: number }) =>
+    [
+      ['_T', point.total],
+      ['M', point.male],
+      ['F', point.female],
+    ] as const;
+  for (const point of m.immigrants.series) {
+    for (const [sex, value] of sexes(point))
+      if (value !== null)
+        add({ block: 'migration', measure: 'immigrants', period: point.period, sex, value, unit: 'persons' }, stock);
+    if (point.sharePct !== null && m.immigrants.population)
+      add(
+        {
+          block: 'migration',
+          measure: 'immigrants_share_of_population',
+          period: point.period,
+          sex: '_T',
+          value: point.sharePct,
+          unit: 'percent',
+          computed_by: COMPUTED_BY,
+        },
+        [...stock, m.immigrants.population.dataset],
+      );
+  }
+  for (const point of m.emigrants.series)
+    for (const [sex, value] of sexes(point))
+      if (value !== null)
+        add({ block: 'migration', measure: 'emigrants', period: point.period, sex, value, unit: 'persons' }, stock);
+  const partnerRows = (measure: string, period: string | null, items: PartnerStock[]) => {
+    for (const item of items)
+      add(
+        {
+          block: 'migration',
+          measure,
+          period,
+          sex: '_T',
+          partner: item.area.code,
+          partner_name: item.area.name,
+          rank: item.rank,
+          value: item.total,
+          unit: 'persons',
+        },
+        stock,
+      );
+  };
+  partnerRows('top_origin', m.topOrigins.period, m.topOrigins.items);
+  if (m.topOrigins.unknownOrigin)
+    add(
+      {
+        block: 'migration',
+        measure: 'unknown_origin',
+        period: m.topOrigins.period,
+        sex: '_T',
+        partner: UNKNOWN_ORIGIN,
+        value: m.topOrigins.unknownOrigin.total,
+        unit: 'persons',
+      },
+      stock,
+    );
+  partnerRows('top_destination', m.topDestinations.period, m.topDestinations.items);
+
+  const r = p.remittances;
+  for (const flow of r.flows) {
+    for (const point of flow.points) {
+      add(
+        {
+          block: 'remittances',
+          measure: `${flow.flow}:${flow.indicator}`,
+          period: point.period,
+          value: point.value,
+          unit: flow.unit,
+        },
+        [flow.dataset],
+      );
+      if (point.pctOfGdp !== null && r.gdp)
+        add(
+          {
+            block: 'remittances',
+            measure: `${flow.flow}:${flow.indicator}:pct_of_gdp`,
+            period: point.period,
+            value: point.pctOfGdp,
+            unit: 'percent of GDP',
+            computed_by: COMPUTED_BY,
+          },
+          [flow.dataset, r.gdp.dataset],
+        );
+    }
+  }
+  if (r.gdp)
+    for (const point of r.gdp.points)
+      add({ block: 'remittances', measure: 'gdp', period: point.period, value: point.valueUsd, unit: 'current US$' }, [
+        r.gdp.dataset,
+      ]);
+  for (const item of r.topSendingCorridors.items)
+    add(
+      {
+        block: 'remittances',
+        measure: 'top_sending_country',
+        period: r.topSendingCorridors.period,
+        partner: item.area.code,
+        partner_name: item.area.name,
+        rank: item.rank,
+        value: item.valueUsdMillions,
+        unit: 'US$ millions',
+      },
+      r.topSendingCorridors.dataset ? [r.topSendingCorridors.dataset] : [],
+    );
+
+  for (const corridor of p.cost.corridors)
+    for (const point of corridor.points)
+      add(
+        {
+          block: 'cost',
+          measure: `${corridor.direction}_corridor_cost`,
+          period: point.period,
+          partner: corridor.direction === 'inbound' ? corridor.from.code : corridor.to.code,
+          partner_name: corridor.direction === 'inbound' ? corridor.from.name : corridor.to.name,
+          category: `amount ${corridor.amountUsd} US$`,
+          value: point.value,
+          unit: p.cost.unit,
+        },
+        [corridor.dataset],
+      );
+  for (const mean of p.cost.means)
+    add(
+      {
+        block: 'cost',
+        measure: `${mean.direction}_mean_cost`,
+        period: mean.period,
+        category: `amount ${p.cost.amountUsd} US$; ${String(mean.corridorCount)} corridors`,
+        value: mean.meanPct,
+        unit: p.cost.unit,
+        computed_by: COMPUTED_BY,
+      },
+      [mean.dataset],
+    );
+
+  const ref = p.refugees;
+  const refSources = ref.dataset ? [ref.dataset] : [];
+  for (const [name, side] of [
+    ['from_country', ref.fromCountry],
+    ['hosted', ref.hosted],
+    ['within_country', ref.withinCountry],
+  ] as const) {
+    for (const point of side.trend)
+      for (const [group, value] of Object.entries(point.byGroup))
+        add(
+          { block: 'refugees', measure: name, period: point.period, category: group, value, unit: 'persons' },
+          refSources,
+        );
+    for (const item of side.top)
+      add(
+        {
+          block: 'refugees',
+          measure: `${name}_top`,
+          period: side.latestPeriod,
+          partner: item.area.code,
+          partner_name: item.area.name,
+          rank: item.rank,
+          category: 'all groups',
+          value: item.total,
+          unit: 'persons',
+        },
+        refSources,
+      );
+  }
+
+  const d = p.emigrantsInOecd;
+  for (const [measure, dist] of [
+    ['education', d.education],
+    ['labour_force', d.labourForce],
+  ] as const)
+    for (const item of dist.items)
+      add(
+        {
+          block: 'emigrants_in_oecd',
+          measure,
+          period: dist.period,
+          category: `${item.code} ${item.key}`,
+          value: item.value,
+          unit: 'persons',
+        },
+        dist.dataset ? [dist.dataset] : [],
+      );
+  return { columns: [...PROFILE_COLUMNS], rows };
+}

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileResponse } from '../../core/statistics.js';
+import { testEngines } from '../../../tests/helpers/database.js';
+import { diocImporters } from '../importers/dioc.js';
+import { knomadBilateral2021, knomadInflows2023 } from '../importers/knomad.js';
+import { odaDac2a } from '../importers/oda.js';
+import { rpwDatabankCorridors } from '../importers/rpw.js';
+import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
+import { unhcrDisplacement } from '../importers/unhcr.js';
+import { wdiGdidata2025, wdiGdpDatahub, wdiPopulationDatahub } from '../importers/wdi.js';
+import { getCsv, getJson, startDatahub, type DatahubTestApp } from './datahub.test-helpers.js';
+import { countryProfile } from './profile.service.js';
+
+/** Country profiles on the publishers' real files; expected figures are the publishers' own. */
+describe.each(testEngines())('country profile on %s', (engine) => {
+  let hub: DatahubTestApp;
+  const profile = (url: string) => getJson<ProfileResponse>(hub.app, url);
+
+  beforeAll(async () => {
+    hub = await startDatahub(engine, [
+      undesaIms2024,
+      undesaIms2020,
+      wdiGdidata2025,
+      wdiPopulationDatahub,
+      wdiGdpDatahub,
+      knomadInflows2023,
+      knomadBilateral2021,
+      odaDac2a,
+      rpwDatabankCorridors,
+      unhcrDisplacement,
+      ...diocImporters,
+    ]);
+  }, 400_000);
+  afterAll(async () => {
+    await hub.close();
+  });
+
+  describe('migration', () => {
+    it('counts Filipinos abroad in the latest UN DESA revision, with their top destinations', async () => {
+      const p = await profile('/api/profiles/PHL');
+      expect(p.area).toEqual({ code: 'PHL', name: 'Philippines', kind: 'country' });
+      expect(p.edition).toBe('undesa-ims-2024');
+      expect(p.availableEditions.map((e) => e.id)).toEqual(['undesa-ims-2024', 'undesa-ims-2020']);
+      const emigrants = p.migration.emigrants;
+      expect(emigrants.series.map((s) => s.period)).toEqual([
+        '1990',
+        '1995',
+        '2000',
+        '2005',
+        '2010',
+        '2015',
+        '2020',
+        '2024',
+      ]);
+      expect(emigrants.latest).toMatchObject({ period: '2024', total: 6_988_383 });
+      expect(emigrants.series.find((s) => s.period === '2020')?.total).toBe(6_461_086);
+      expect((emigrants.latest?.male ?? 0) + (emigrants.latest?.female ?? 0)).toBe(6_988_383);
+      expect(p.migration.topDestinations.period).toBe('2024');
+      expect(p.migration.topDestinations.items.map((d) => [d.area.code, d.total])).toEqual([
+        ['USA', 2_263_697],
+        ['CAN', 835_779],
+        ['SAU', 755_432],
+        ['ARE', 528_527],
+        ['AUS', 356_833],
+        ...p.migration.topDestinations.items.slice(5).map((d) => [d.area.code, d.total]),
+      ]);
+      expect(p.migration.topDestinations.items).toHaveLength(10);
+      expect(p.migration.sources.map((s) => s.dataset)).toContain('undesa-ims-2024');
+    });
+
+    it('switches to the 2020 revision on request', async () => {
+      const p = await profile('/api/profiles/PHL?edition=undesa-ims-2020');
+      expect(p.edition).toBe('undesa-ims-2020');
+      expect(p.migration.emigrants.latest).toMatchObject({ period: '2020', total: 6_094_307 });
+      expect(p.migration.sources.map((s) => s.dataset)).toContain('undesa-ims-2020');
+      expect(p.migration.sources.map((s) => s.dataset)).not.toContain('undesa-ims-2024');
+    });
+
+    it('reports unknown origins apart from the top origins, and the share of the population', async () => {
+      const p = await profile('/api/profiles/USA?lang=fr');
+      const origins = p.migration.topOrigins;
+      expect(origins.items[0]).toMatchObject({ rank: 1, area: { code: 'MEX', name: 'Mexique' }, total: 11_279_561 });
+      expect(origins.items.some((o) => o.area.code === 'OOO')).toBe(false);
+      expect(origins.unknownOrigin?.total).toBe(3_519_423);
+      const latest = p.migration.immigrants.latest;
+      expect(latest).toMatchObject({ period: '2024', total: 52_375_047 });
+      expect(p.migration.immigrants.population).toMatchObject({ indicator: 'population', multiplier: 1 });
+      expect(latest?.sharePct).toBeCloseTo(((latest?.total ?? 0) / (latest?.population ?? 1)) * 100, 3);
+      expect(p.migration.immigrants.share.computedBy).toBe('Bridges');
+      expect(p.migration.sources.map((s) => s.dataset)).toEqual(['undesa-ims-2024', 'wdi-population-datahub-2024']);
+    });
+  });
+
+  describe('remittances', () => {
+    it('labels every series with its source, converts US$ millions explicitly, and sets it against GDP', async () => {
+      const p = await profile('/api/profiles/PHL');
+      const r = p.remittances;
+      const knomad = r.flows.find((f) => f.indicator === 'remittance_inflows_usd_m');
+      expect(knomad).toMatchObject({
+        flow: 'remittances_received',
+        dataset: 'knomad-inflows-2023-12',
+        unit: 'US$ millions',
+        toUsd: 1e6,
+      });
+      expect(knomad?.conversion).toMatch(/× 1e6/);
+      const y2023 = knomad?.points.find((pt) => pt.period === '2023');
+      expect(y2023).toMatchObject({ value: 40_000, valueUsd: 40_000_000_000, status: 'E' });
+      const gdp2023 = r.gdp?.points.find((pt) => pt.period === '2023')?.valueUsd ?? 0;
+      expect(y2023?.pctOfGdp).toBeCloseTo((40e9 / gdp2023) * 100, 3);
+      expect(r.pctOfGdp.computedBy).toBe('Bridges');
+
+      const wdi = r.flows.find((f) => f.indicator === 'remittances_received_usd');
+      expect(wdi).toMatchObject({ dataset: 'wdi-gdidata-2025', toUsd: 1 });
+      expect(r.flows.map((f) => f.flow)).toEqual(
+        expect.arrayContaining(['remittances_received', 'remittances_sent', 'oda_received', 'fdi_inflows']),
+      );
+      const oda = r.flows.find((f) => f.flow === 'oda_received');
+      expect(oda).toMatchObject({ dataset: 'oecd-dac2a-2025', unit: 'US$ millions', toUsd: 1e6 });
+      expect(r.sources.map((s) => s.dataset)).toEqual(
+        expect.arrayContaining([
+          'knomad-inflows-2023-12',
+          'wdi-gdidata-2025',
+          'oecd-dac2a-2025',
+          'knomad-bilateral-2021',
+        ]),
+      );
+    });
+
+    it('gives Afghanistan’s ODA of 2021 and Mexico’s top sending country', async () => {
+      const afg = await profile('/api/profiles/AFG');
+      const oda = afg.remittances.flows.find((f) => f.flow === 'oda_received');
+      expect(oda?.points.find((pt) => pt.period === '2021')?.value).toBeCloseTo(4_691.7, 1);
+      const mex = await profile('/api/profiles/MEX');
+      const top = mex.remittances.topSendingCorridors;
+      expect(top).toMatchObject({ dataset: 'knomad-bilateral-2021', period: '2021', unit: 'US$ millions' });
+      expect(top.items[0]?.area.code).toBe('USA');
+      expect(Math.round((top.items[0]?.valueUsdMillions ?? 0) / 100) / 10).toBe(52.6);
+      expect(top.items.some((i) => i.area.kind === 'aggregate')).toBe(false);
+    });
+  });
+
+  describe('cost of sending money', () => {
+    it('flags corridors above 5 % and gives the unweighted mean as computed by Bridges', async () => {
+      const p = await profile('/api/profiles/MEX');
+      const usa = p.cost.corridors.find((c) => c.from.code === 'USA' && c.to.code === 'MEX');
+      expect(usa).toMatchObject({
+        direction: 'inbound',
+        amountUsd: '200',
+        aboveFive: false,
+        latest: { period: '2020-Q3' },
+      });
+      expect(usa?.latest.value).toBeCloseTo(4.18, 2);
+      expect(p.cost.sdg).toMatchObject({ averageBelowPct: 3, corridorCeilingPct: 5 });
+      for (const c of p.cost.corridors) expect(c.aboveFive).toBe(c.latest.value > 5);
+      const mean = p.cost.means.find((m) => m.direction === 'inbound');
+      const priced = p.cost.corridors.filter(
+        (c) => c.direction === 'inbound' && c.points.some((pt) => pt.period === mean?.period),
+      );
+      expect(mean?.computedBy).toBe('Bridges');
+      expect(mean?.corridorCount).toBe(priced.length);
+      const expected =
+        priced.reduce((s, c) => s + (c.points.find((pt) => pt.period === mean?.period)?.value ?? 0), 0) / priced.length;
+      expect(mean?.meanPct).toBeCloseTo(expected, 3);
+      expect(mean?.belowThree).toBe(expected < 3);
+      expect(p.cost.sources.map((s) => s.dataset)).toEqual(['rpw-corridors-2020q3']);
+    });
+  });
+
+  describe('refugees and emigrants in OECD countries', () => {
+    it('gives Afghans abroad by group and country of asylum', async () => {
+      const p = await profile('/api/profiles/AFG');
+      const from = p.refugees.fromCountry;
+      expect(p.refugees.dataset).toBe('unhcr-displacement-2024');
+      expect(from.latestPeriod).toBe('2024');
+      const y2023 = from.trend.find((t) => t.period === '2023');
+      expect(Math.round((y2023?.byGroup.refugee ?? 0) / 1e4) / 100).toBe(6.4); // millions
+      expect(from.top.slice(0, 2).map((t) => t.area.code)).toEqual(['IRN', 'PAK']);
+      expect(p.refugees.withinCountry.byGroup.idp).toBeGreaterThan(0);
+      expect(p.refugees.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
+    });
+
+    it('gives the education and labour-force status of Mexicans in OECD countries, codes documented', async () => {
+      const p = await profile('/api/profiles/MEX');
+      const { education, labourForce } = p.emigrantsInOecd;
+      expect(education).toMatchObject({
+        dataset: 'oecd-dioc-2015-age-education',
+        dimension: 'edu_lfs',
+        total: 11_707_668,
+      });
+      expect(education.items.map((i) => [i.key, i.value])).toEqual([
+        ['low', 6_284_405],
+        ['medium', 4_281_265],
+        ['tertiary', 1_135_877],
+        ['unknown', 6_121],
+      ]);
+      expect(labourForce).toMatchObject({
+        dataset: 'oecd-dioc-2015-labour-force',
+        dimension: 'lfs',
+        total: 11_706_711,
+      });
+      expect(labourForce.items.map((i) => [i.key, i.value])).toEqual([
+        ['employed', 7_597_410],
+        ['unemployed', 409_835],
+        ['inactive', 3_627_127],
+        ['unknown', 72_339],
+      ]);
+      expect(p.emigrantsInOecd.codes).toMatch(/3 = tertiary/);
+      expect(p.emigrantsInOecd.sources).toHaveLength(2);
+    });
+  });
+
+  it('leaves a block empty, with no sources, where nothing is loaded', async () => {
+    // Antarctica: no migrants, money or refugees in any loaded file.
+    const p = await profile('/api/profiles/ATA');
+    expect(p.migration).toMatchObject({ dataset: null, sources: [], topOrigins: { items: [] } });
+    expect(p.remittances).toMatchObject({ flows: [], gdp: null, sources: [] });
+    expect(p.cost).toMatchObject({ corridors: [], means: [], sources: [] });
+    expect(p.refugees).toMatchObject({ dataset: null, sources: [] });
+    expect(p.emigrantsInOecd.education.items).toEqual([]);
+    expect(p.sources).toEqual([]);
+  });
+
+  it('cites in the whole profile exactly the datasets its blocks cite', async () => {
+    const p = await profile('/api/profiles/PHL');
+    const blocks = [p.migration, p.remittances, p.cost, p.refugees, p.emigrantsInOecd];
+    const cited = new Set(blocks.flatMap((b) => b.sources.map((s) => s.dataset)));
+    expect(p.sources.map((s) => s.dataset)).toEqual([...cited].sort());
+  });
+
+  it('gives the profile as CSV equal to the JSON, every row cited', async () => {
+    const json = await profile('/api/profiles/PHL');
+    const { rows, disposition } = await getCsv(hub.app, '/api/profiles/PHL?format=csv');
+    expect(disposition).toBe('attachment; filename="bridges-profile-PHL.csv"');
+    const emigrants = rows.filter((r) => r.measure === 'emigrants' && r.sex === '_T');
+    expect(emigrants.map((r) => [r.period, Number(r.value)])).toEqual(
+      json.migration.emigrants.series.map((s) => [s.period, s.total]),
+    );
+    expect(emigrants.every((r) => r.dataset === 'undesa-ims-2024' && r.licence === 'CC BY 3.0 IGO')).toBe(true);
+    const shares = rows.filter((r) => r.measure === 'immigrants_share_of_population');
+    expect(shares.every((r) => r.computed_by === 'Bridges' && r.dataset?.includes(' | '))).toBe(true);
+    const knomad = rows.filter((r) => r.measure === 'remittances_received:remittance_inflows_usd_m');
+    expect(knomad.map((r) => Number(r.value))).toEqual(
+      json.remittances.flows.find((f) => f.indicator === 'remittance_inflows_usd_m')?.points.map((pt) => pt.value),
+    );
+    expect(new Set(rows.map((r) => r.block))).toEqual(
+      new Set(['migration', 'remittances', 'cost', 'refugees', 'emigrants_in_oecd']),
+    );
+  });
+
+  it('answers from the cache the second time, and computes the same after invalidate()', async () => {
+    const db = hub.testDb.database.db;
+    const first = await countryProfile(db, hub.cache, 'NPL', {});
+    expect(await countryProfile(db, hub.cache, 'npl', {})).toBe(first); // the very same object
+    hub.cache.invalidate();
+    const again = await countryProfile(db, hub.cache, 'NPL', {});
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(await profile('/api/profiles/NPL')).toEqual(JSON.parse(JSON.stringify(first)));
+  });
+});

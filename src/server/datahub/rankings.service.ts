@@ -1,0 +1,323 @@
+import type { Kysely } from 'kysely';
+import { fiscalYearLabel, INCOME_GROUP_NAMES, INCOME_GROUPS, parseFiscalYear } from '../../core/classifications.js';
+import type { NameLanguage } from '../../core/languages.js';
+import {
+  COMPUTED_BY,
+  type GroupAggregate,
+  type RankingGrouping,
+  type RankingQuery,
+  type RankingResponse,
+} from '../../core/statistics.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import { REFERENCE_SOURCES } from '../reference/sources.js';
+import type { CsvTable } from './datahub.csv.js';
+import type { DatahubCache, DatahubContext, IndicatorInfo } from './datahub.context.js';
+import { checkDims, datasetsFor, formatDims, parseDims, requireIndicator, sexesFor } from './datahub.filters.js';
+import * as repo from './datahub.repository.js';
+
+/**
+ * Countries ranked on an indicator for one period of one edition, with Bridges' own totals by
+ * M49 region or sub-region or World Bank income group, and the publisher's aggregates apart.
+ */
+export async function ranking(
+  db: Kysely<DB>,
+  cache: DatahubCache,
+  indicatorId: string,
+  query: RankingQuery,
+): Promise<RankingResponse> {
+  const ctx = await cache.context();
+  const indicator = requireIndicator(ctx, indicatorId, 'indicator', 404);
+  const [coverage] = datasetsFor(ctx, indicator, query.dataset);
+  if (!coverage) throw ApiError.notFound(`No dataset carries ${indicator.id}`);
+  const sex = query.sex ?? '_T';
+  const sexes = sexesFor(indicator, coverage, sex);
+  const dims = parseDims(query.dims);
+  checkDims(ctx, indicator, [coverage], dims);
+  const counterpart = query.counterpart ? ctx.requireArea(query.counterpart, 'counterpart') : undefined;
+  const fiscalYear = query.incomeFiscalYear ? (parseFiscalYear(query.incomeFiscalYear) as number) : undefined;
+  if (fiscalYear !== undefined && !ctx.income.has(fiscalYear))
+    throw ApiError.invalidParameter(
+      'incomeFiscalYear',
+      `no income classification is loaded for ${fiscalYearLabel(fiscalYear)}`,
+    );
+  const lang = query.lang ?? 'en';
+  const key = JSON.stringify([
+    'ranking',
+    indicator.id,
+    coverage.dataset_id,
+    query.period,
+    sex,
+    dims,
+    counterpart,
+    query.groupBy,
+    fiscalYear,
+    query.limit,
+    lang,
+  ]);
+
+  return cache.answer(key, async (c) => {
+    const period =
+      query.period?.toUpperCase() ??
+      (await repo.findLatestPeriod(db, coverage.dataset_id, indicator.id, dims, counterpart));
+    const rows = period
+      ? await repo.findCombinedValues(db, {
+          indicatorId: indicator.id,
+          datasets: [{ id: coverage.dataset_id, sexes }],
+          counterpart,
+          dims,
+          period,
+          combine: indicator.measureType === 'rate' ? 'avg' : 'sum',
+        })
+      : [];
+    if (query.period && rows.length === 0)
+      throw ApiError.invalidParameter(
+        'period',
+        `${coverage.dataset_id} has no ${indicator.id} for ${query.period} with these filters; its periods run from ${coverage.first_period ?? '?'} to ${coverage.last_period ?? '?'}`,
+      );
+    return presentRanking(c, indicator, coverage.dataset_id, period ?? '', rows, {
+      sex,
+      dims,
+      counterpart: counterpart ?? null,
+      groupBy: query.groupBy,
+      fiscalYear,
+      limit: query.limit,
+      lang,
+    });
+  });
+}
+
+interface RankingOptions {
+  sex: RankingResponse['filters']['sex'];
+  dims: Record<string, string>;
+  counterpart: string | null;
+  groupBy: RankingGrouping | undefined;
+  fiscalYear: number | undefined;
+  limit: number | undefined;
+  lang: NameLanguage;
+}
+
+function presentRanking(
+  ctx: DatahubContext,
+  indicator: IndicatorInfo,
+  dataset: string,
+  period: string,
+  rows: repo.CombinedValueRow[],
+  options: RankingOptions,
+): RankingResponse {
+  const rate = indicator.measureType === 'rate';
+  const places = rows.filter((r) => !ctx.isAggregate(r.ref_area));
+  const ranked = [...places].sort((a, b) => b.value - a.value || a.ref_area.localeCompare(b.ref_area));
+  const items = ranked.slice(0, options.limit ?? ranked.length).map((r, i) => ({
+    rank: i + 1,
+    area: ctx.areaRef(r.ref_area, options.lang),
+    value: r.value,
+    parts: r.parts,
+    status: r.status,
+  }));
+  const combine = (values: number[]) =>
+    values.length === 0
+      ? null
+      : rate
+        ? values.reduce((s, v) => s + v, 0) / values.length
+        : values.reduce((s, v) => s + v, 0);
+  const how = rate ? 'unweighted mean' : 'sum';
+  const combinedNote = rate
+    ? ' Where several series match an area (several corridors), its value is their unweighted mean.'
+    : ' Each area’s value sums its matching series (origins, both sexes = male + female where no total is published).';
+  const areaNote = 'countries and other areas (publishers’ aggregates excluded)';
+
+  return {
+    indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit, measureType: indicator.measureType },
+    dataset,
+    period,
+    filters: { counterpart: options.counterpart, sex: options.sex, dims: options.dims },
+    items,
+    total: {
+      computedBy: COMPUTED_BY,
+      method: `The ${how} over the ${String(places.length)} ${areaNote} with a value in ${period}.${combinedNote}`,
+      value: combine(places.map((r) => r.value)),
+      count: places.length,
+    },
+    grouping: options.groupBy ? groupAggregates(ctx, places, period, options, combine, how) : null,
+    publishedAggregates: rows
+      .filter((r) => ctx.isAggregate(r.ref_area))
+      .sort((a, b) => b.value - a.value)
+      .map((r) => ({
+        area: ctx.areaRef(r.ref_area, options.lang),
+        publisher: ctx.areas.get(r.ref_area)?.publisher ?? '',
+        value: r.value,
+        status: r.status,
+      })),
+    sources: ctx.cite([dataset]),
+  };
+}
+
+/**
+ * Bridges' aggregates by group. Income groups: the World Bank classifies fiscal year FY(Y+2) on
+ * GNI of year Y, so data of year Y use the fiscal year whose gni_year is Y (FY25 ↔ 2023 data);
+ * where that fiscal year is not loaded the nearest is used and `matched` is false.
+ */
+function groupAggregates(
+  ctx: DatahubContext,
+  places: repo.CombinedValueRow[],
+  period: string,
+  options: RankingOptions,
+  combine: (values: number[]) => number | null,
+  how: string,
+): NonNullable<RankingResponse['grouping']> {
+  const valueOf = new Map(places.map((r) => [r.ref_area, r.value]));
+  const members = new Map<string, { name: string; codes: string[] }>();
+  let fiscalYear: number | null = null;
+  let matched = true;
+  let basis: string;
+  if (options.groupBy === 'incomeGroup') {
+    const dataYear = Number(period.slice(0, 4));
+    const years = [...ctx.income.keys()].sort((a, b) => a - b);
+    const exact = years.find((fy) => ctx.gniYearOf.get(fy) === dataYear);
+    if (options.fiscalYear !== undefined) {
+      fiscalYear = options.fiscalYear;
+      matched = ctx.gniYearOf.get(fiscalYear) === dataYear;
+    } else if (exact !== undefined) {
+      fiscalYear = exact;
+    } else {
+      matched = false;
+      const first = years[0] ?? null;
+      fiscalYear = first !== null && dataYear < (ctx.gniYearOf.get(first) ?? 0) ? first : (years.at(-1) ?? null);
+    }
+    const classes = fiscalYear === null ? new Map<string, string>() : (ctx.income.get(fiscalYear) ?? new Map());
+    for (const group of INCOME_GROUPS) members.set(group, { name: INCOME_GROUP_NAMES[group], codes: [] });
+    for (const [code, group] of classes) members.get(group)?.codes.push(code);
+    const label = fiscalYear === null ? 'none' : fiscalYearLabel(fiscalYear);
+    const gni = fiscalYear === null ? null : (ctx.gniYearOf.get(fiscalYear) ?? null);
+    basis = `World Bank income groups of ${label} (classified on GNI per capita of ${String(gni ?? '?')})${
+      options.fiscalYear !== undefined
+        ? ', as asked'
+        : matched
+          ? `, the fiscal year that classified on ${String(dataYear)} data`
+          : `: no classification on GNI of ${String(dataYear)} is loaded, the nearest fiscal year is used`
+    }`;
+  } else {
+    const level = options.groupBy === 'm49region' ? 'region' : 'subregion';
+    for (const area of ctx.areas.values()) {
+      if (area.kind === 'aggregate') continue;
+      const code = level === 'region' ? area.regionCode : area.subregionCode;
+      if (!code) continue;
+      const group = members.get(code) ?? { name: ctx.regions.get(code)?.name ?? code, codes: [] };
+      group.codes.push(area.code);
+      members.set(code, group);
+    }
+    basis = `UN M49 ${level === 'region' ? 'regions' : 'sub-regions'}`;
+  }
+  const groups: GroupAggregate[] = [...members].map(([code, group]) => {
+    const codes = group.codes.sort();
+    const withData = codes.filter((c) => valueOf.has(c));
+    return {
+      computedBy: COMPUTED_BY,
+      method: `The ${how} of the values of the members with data (${basis}).`,
+      code,
+      name: group.name,
+      value: combine(withData.map((c) => valueOf.get(c) as number)),
+      countWithData: withData.length,
+      countInGroup: codes.length,
+      coverage: `${String(withData.length)} / ${String(codes.length)}`,
+      missing: codes.filter((c) => !valueOf.has(c)),
+    };
+  });
+  // Income groups keep the World Bank's order (low to high); regions go by name.
+  if (options.groupBy !== 'incomeGroup') groups.sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    computedBy: COMPUTED_BY,
+    method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members.`,
+    by: options.groupBy as RankingGrouping,
+    fiscalYear,
+    fiscalYearLabel: fiscalYear === null ? null : fiscalYearLabel(fiscalYear),
+    gniYear: fiscalYear === null ? null : (ctx.gniYearOf.get(fiscalYear) ?? null),
+    matched,
+    groups,
+    reference: [options.groupBy === 'incomeGroup' ? REFERENCE_SOURCES.incomeHistory : REFERENCE_SOURCES.m49],
+  };
+}
+
+/** Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates. */
+export function rankingCsv(r: RankingResponse): CsvTable {
+  const base = {
+    indicator: r.indicator.id,
+    period: r.period,
+    sex: r.filters.sex,
+    counterpart: r.filters.counterpart,
+    dims: formatDims(r.filters.dims),
+    unit: r.indicator.unit,
+  };
+  const rows: CsvTable['rows'] = r.items.map((i) => ({
+    cells: {
+      ...base,
+      row_type: 'area',
+      rank: i.rank,
+      area: i.area.code,
+      area_name: i.area.name,
+      value: i.value,
+      status: i.status,
+    },
+    sources: [r.dataset],
+  }));
+  if (r.total.value !== null)
+    rows.push({
+      cells: {
+        ...base,
+        row_type: 'bridges_total',
+        area_name: 'All areas with data',
+        value: r.total.value,
+        coverage: String(r.total.count),
+        computed_by: COMPUTED_BY,
+        method: r.total.method,
+      },
+      sources: [r.dataset],
+    });
+  for (const g of r.grouping?.groups ?? [])
+    rows.push({
+      cells: {
+        ...base,
+        row_type: `bridges_${r.grouping?.by ?? 'group'}`,
+        area: g.code,
+        area_name: g.name,
+        value: g.value,
+        coverage: g.coverage,
+        computed_by: COMPUTED_BY,
+        method: r.grouping?.method,
+      },
+      sources: [r.dataset],
+    });
+  for (const a of r.publishedAggregates)
+    rows.push({
+      cells: {
+        ...base,
+        row_type: 'published_aggregate',
+        area: a.area.code,
+        area_name: a.area.name,
+        value: a.value,
+        status: a.status,
+      },
+      sources: [r.dataset],
+    });
+  return {
+    columns: [
+      'row_type',
+      'rank',
+      'area',
+      'area_name',
+      'indicator',
+      'period',
+      'sex',
+      'counterpart',
+      'dims',
+      'value',
+      'unit',
+      'status',
+      'coverage',
+      'computed_by',
+      'method',
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import {
+  annualGrowthRate,
+  COMPUTED_BY,
+  percentChange,
+  type SeriesItem,
+  type SeriesQuery,
+  type SeriesResponse,
+} from '../../core/statistics.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import { normalisePeriod } from '../stats/model.js';
+import type { CsvTable } from './datahub.csv.js';
+import { comparePeriods, periodStartMonth, type DatahubCache } from './datahub.context.js';
+import { checkDims, datasetsFor, formatDims, parseDims, requireIndicator, sexesFor } from './datahub.filters.js';
+import * as repo from './datahub.repository.js';
+
+/**
+ * Time series of one indicator for a set of areas, one series per area and edition (editions are
+ * never spliced), with Bridges' growth rates: each period against the previous one with data, and
+ * between `from` and `to` (or the first and last periods).
+ */
+export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: SeriesQuery): Promise<SeriesResponse> {
+  const ctx = await cache.context();
+  const indicator = requireIndicator(ctx, query.indicator, 'indicator', 400);
+  const areas = [...new Set(query.areas.split(',').map((code) => ctx.requireArea(code, 'areas')))];
+  const datasets = datasetsFor(ctx, indicator, query.dataset);
+  const sex = query.sex ?? '_T';
+  const dims = parseDims(query.dims);
+  checkDims(ctx, indicator, datasets, dims);
+  const counterpart = query.counterpart ? ctx.requireArea(query.counterpart, 'counterpart') : undefined;
+  const from = query.from ? normalisePeriod(query.from.toUpperCase()) : null;
+  const to = query.to ? normalisePeriod(query.to.toUpperCase()) : null;
+  if (from && to && periodStartMonth(from.period) > periodStartMonth(to.period))
+    throw ApiError.invalidParameter('from', `${from.period} is after to=${to.period}`);
+  const lang = query.lang ?? 'en';
+  // Datasets that do not have the sex asked are left out when no dataset was named.
+  const usable = datasets.flatMap((d) => {
+    try {
+      return [{ id: d.dataset_id, sexes: sexesFor(indicator, d, sex) }];
+    } catch (err) {
+      if (query.dataset) throw err;
+      return [];
+    }
+  });
+  const firstDataset = datasets[0];
+  if (usable.length === 0 && firstDataset) sexesFor(indicator, firstDataset, sex); // throws the 400 naming sex
+
+  const key = JSON.stringify([
+    'series',
+    indicator.id,
+    areas,
+    usable,
+    counterpart,
+    dims,
+    from?.period,
+    to?.period,
+    lang,
+  ]);
+  return cache.answer(key, async (c) => {
+    const rows = await repo.findCombinedValues(db, {
+      indicatorId: indicator.id,
+      datasets: usable,
+      refAreas: areas,
+      counterpart,
+      dims,
+      fromStart: from?.start,
+      toStart: to?.start,
+      combine: indicator.measureType === 'rate' ? 'avg' : 'sum',
+    });
+    const groups = new Map<string, repo.CombinedValueRow[]>();
+    for (const r of rows) {
+      const k = `${r.ref_area}|${r.dataset_id}`;
+      groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    const datasetOrder = usable.map((d) => d.id);
+    const series: SeriesItem[] = [...groups.values()]
+      .map((points) => {
+        const first = points[0] as repo.CombinedValueRow;
+        points.sort((a, b) => comparePeriods(a.period, b.period));
+        return {
+          area: c.areaRef(first.ref_area, lang),
+          dataset: first.dataset_id,
+          unit: indicator.unit,
+          points: points.map((p, i) => {
+            const previous = i > 0 ? points[i - 1] : undefined;
+            return {
+              period: p.period,
+              value: p.value,
+              status: p.status,
+              previousPeriod: previous?.period ?? null,
+              changePct: percentChange(previous?.value, p.value),
+            };
+          }),
+          growth: growthBetween(points, from?.period ?? null, to?.period ?? null),
+        };
+      })
+      .sort(
+        (a, b) =>
+          areas.indexOf(a.area.code) - areas.indexOf(b.area.code) ||
+          datasetOrder.indexOf(a.dataset) - datasetOrder.indexOf(b.dataset),
+      );
+    return {
+      indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit, measureType: indicator.measureType },
+      filters: { counterpart: counterpart ?? null, sex, dims, from: from?.period ?? null, to: to?.period ?? null },
+      series,
+      sources: c.cite(series.map((s) => s.dataset)),
+    };
+  });
+}
+
+function growthBetween(points: repo.CombinedValueRow[], from: string | null, to: string | null): SeriesItem['growth'] {
+  const start = from ? points.find((p) => p.period === from) : points[0];
+  const end = to ? points.find((p) => p.period === to) : points.at(-1);
+  const startPeriod = start?.period ?? from;
+  const endPeriod = end?.period ?? to;
+  const annual = startPeriod && endPeriod && /^\d{4}$/.test(startPeriod) && /^\d{4}$/.test(endPeriod);
+  const years = annual ? Number(endPeriod) - Number(startPeriod) : 0;
+  return {
+    computedBy: COMPUTED_BY,
+    method:
+      'changePct = (value at `to` ÷ value at `from` − 1) × 100; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
+      'each point’s changePct compares it with the previous period with data. Rounded to 4 decimals; null where a value is missing or zero.',
+    from: startPeriod ?? null,
+    to: endPeriod ?? null,
+    fromValue: start?.value ?? null,
+    toValue: end?.value ?? null,
+    changePct: start && end && start !== end ? percentChange(start.value, end.value) : null,
+    annualRatePct: start && end && years > 0 ? annualGrowthRate(start.value, end.value, years) : null,
+  };
+}
+
+/** One row per value, with its change from the previous period. */
+export function seriesCsv(r: SeriesResponse): CsvTable {
+  return {
+    columns: [
+      'area',
+      'area_name',
+      'indicator',
+      'counterpart',
+      'sex',
+      'dims',
+      'period',
+      'value',
+      'unit',
+      'status',
+      'change_pct_from_previous',
+      'previous_period',
+      'computed_by',
+    ],
+    rows: r.series.flatMap((s) =>
+      s.points.map((p) => ({
+        cells: {
+          area: s.area.code,
+          area_name: s.area.name,
+          indicator: r.indicator.id,
+          counterpart: r.filters.counterpart,
+          sex: r.filters.sex,
+          dims: formatDims(r.filters.dims),
+          period: p.period,
+          value: p.value,
+          unit: s.unit,
+          status: p.status,
+          change_pct_from_previous: p.changePct,
+          previous_period: p.previousPeriod,
+          computed_by: p.changePct === null ? null : `${COMPUTED_BY} (change_pct_from_previous)`,
+        },
+        sources: [s.dataset],
+      })),
+    ),
+  };
+}

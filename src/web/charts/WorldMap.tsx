@@ -1,0 +1,271 @@
+import { geoEqualEarth, geoPath } from 'd3-geo';
+import { scaleThreshold } from 'd3-scale';
+import { useEffect, useId, useMemo, useState, type FocusEvent, type MouseEvent } from 'react';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+// The Natural Earth boundaries (1:110m) are fetched as a separate file, only by pages with a map.
+import worldUrl from 'world-atlas/countries-110m.json?url';
+import type { MapClasses } from './classes.js';
+import { AXIS_TEXT, NO_DATA_FILL, NO_DATA_HATCH, TEXT } from './palette.js';
+
+type CountryFeature = Feature<Geometry, { name: string }>;
+
+let worldPromise: Promise<CountryFeature[]> | undefined;
+
+/** The countries of world-atlas' countries-110m, without Antarctica; fetched once per page load. */
+function loadWorld(): Promise<CountryFeature[]> {
+  worldPromise ??= fetch(worldUrl)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${String(response.status)} ${response.statusText}`);
+      return response.json() as Promise<Topology<{ countries: GeometryCollection<{ name: string }> }>>;
+    })
+    .then((topology) => {
+      const collection = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+      return collection.features.filter((f) => f.id !== '010');
+    })
+    .catch((error: unknown) => {
+      worldPromise = undefined;
+      throw error;
+    });
+  return worldPromise;
+}
+
+/**
+ * Natural Earth shapes that have no ISO numeric id in world-atlas, joined by name: Kosovo has
+ * its own area code in the reference data; Somaliland and Northern Cyprus are drawn apart by
+ * Natural Earth but reported within Somalia and Cyprus by every bundled source.
+ */
+const FEATURES_WITHOUT_ID: Record<string, string> = { Kosovo: 'XKX', Somaliland: 'SOM', 'N. Cyprus': 'CYP' };
+
+export interface MapArea {
+  code: string;
+  name: string;
+}
+
+const WIDTH = 900;
+const MAP_HEIGHT = 440;
+const LEGEND_HEIGHT = 46;
+
+/**
+ * A world choropleth on Natural Earth boundaries (Equal Earth projection). Countries without a
+ * value are grey and hatched, and the legend says so. Every country is a link (to its profile)
+ * that takes keyboard focus and is named "Philippines: 1,234"; hovering or focusing shows the
+ * same in a tooltip.
+ */
+export function WorldMap({
+  values,
+  areasByIsoNumeric,
+  classes,
+  label,
+  description,
+  formatValue,
+  formatLegend,
+  noDataLabel,
+  legendLabel,
+  hrefFor,
+  onOpen,
+  filledNote,
+}: {
+  values: ReadonlyMap<string, number>;
+  areasByIsoNumeric: ReadonlyMap<string, MapArea>;
+  classes: MapClasses;
+  label: string;
+  description: string;
+  formatValue: (value: number) => string;
+  formatLegend: (value: number) => string;
+  noDataLabel: string;
+  legendLabel: string;
+  hrefFor: (code: string) => string;
+  onOpen: (code: string) => void;
+  /** A sentence under the map saying how many countries on it have a value. */
+  filledNote?: (filled: number, drawn: number) => string;
+}) {
+  const id = useId();
+  const [world, setWorld] = useState<CountryFeature[] | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadWorld().then(
+      (features) => live && setWorld(features),
+      (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const path = useMemo(() => {
+    if (!world) return null;
+    const projection = geoEqualEarth().fitExtent(
+      [
+        [4, 4],
+        [WIDTH - 4, MAP_HEIGHT - 4],
+      ],
+      { type: 'FeatureCollection', features: world },
+    );
+    return geoPath(projection);
+  }, [world]);
+
+  const colour = scaleThreshold<number, string>()
+    .domain([...classes.thresholds])
+    .range([...classes.colours]);
+  const patternId = `${id}-nodata`.replace(/[^a-zA-Z0-9_-]/g, '');
+
+  if (failed) return <p className="alert">{failed}</p>;
+  if (!world || !path) return <div className="map__placeholder" aria-busy="true" />;
+
+  const shapes = world.map((f) => {
+    const area =
+      (f.id !== undefined ? areasByIsoNumeric.get(String(f.id)) : undefined) ??
+      (FEATURES_WITHOUT_ID[f.properties.name]
+        ? { code: FEATURES_WITHOUT_ID[f.properties.name] ?? '', name: f.properties.name }
+        : undefined);
+    const value = area ? values.get(area.code) : undefined;
+    return { feature: f, area, value, d: path(f) ?? '', centroid: path.centroid(f) };
+  });
+  const drawn = shapes.filter((s) => s.area).length;
+  const filled = new Set(shapes.filter((s) => s.value !== undefined).map((s) => s.area?.code)).size;
+  const hovered = hover ? shapes.find((s) => s.area?.code === hover.code) : undefined;
+
+  function showTooltip(code: string, x: number, y: number) {
+    setHover({ code, x, y });
+  }
+
+  function handleMouseMove(event: MouseEvent<Element>, code: string) {
+    const box = event.currentTarget.closest('svg')?.getBoundingClientRect();
+    if (!box) return;
+    showTooltip(code, ((event.clientX - box.left) / box.width) * 100, ((event.clientY - box.top) / box.height) * 100);
+  }
+
+  function handleFocus(_event: FocusEvent<Element>, code: string, centroid: [number, number]) {
+    showTooltip(code, (centroid[0] / WIDTH) * 100, (centroid[1] / MAP_HEIGHT) * 100);
+  }
+
+  function handleClick(event: MouseEvent<Element>, code: string) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    onOpen(code);
+  }
+
+  const legendItems = [
+    ...classes.colours.map((c, i) => {
+      const low = classes.thresholds[i - 1];
+      const high = classes.thresholds[i];
+      const text =
+        low === undefined && high === undefined
+          ? ''
+          : low === undefined
+            ? `< ${formatLegend(high ?? 0)}`
+            : high === undefined
+              ? `≥ ${formatLegend(low)}`
+              : `${formatLegend(low)}–${formatLegend(high)}`;
+      return { colour: c, text, noData: false };
+    }),
+    { colour: NO_DATA_FILL, text: noDataLabel, noData: true },
+  ];
+  const legendItemWidth = Math.min(130, (WIDTH - 120) / legendItems.length);
+
+  return (
+    <div className="map" data-filled={filled}>
+      {/* NOTE: the legend is HTML on screen (readable at any width) and drawn into the SVG only
+          for downloads: data-export-viewbox and data-export-only tell chartExport.ts. */}
+      <svg
+        viewBox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT)}`}
+        data-export-viewbox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT + LEGEND_HEIGHT)}`}
+        className="map__svg"
+        role="group"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        fontFamily="inherit"
+      >
+        <title id={`${id}-title`}>{label}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        <defs>
+          <pattern id={patternId} patternUnits="userSpaceOnUse" width={5} height={5} patternTransform="rotate(45)">
+            <rect width={5} height={5} fill={NO_DATA_FILL} />
+            <line x1={0} y1={0} x2={0} y2={5} stroke={NO_DATA_HATCH} strokeWidth={1} />
+          </pattern>
+        </defs>
+        <rect width={WIDTH} height={MAP_HEIGHT} fill="#ffffff" />
+        {shapes.map(({ feature: f, area, value, d, centroid }) => {
+          const fill = value === undefined ? `url(#${patternId})` : colour(value);
+          const name = area?.name ?? f.properties.name;
+          const text = `${name}: ${value === undefined ? noDataLabel : formatValue(value)}`;
+          const key = `${String(f.id ?? '')}-${f.properties.name}`;
+          if (!area) {
+            return (
+              <path key={key} d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5}>
+                <title>{text}</title>
+              </path>
+            );
+          }
+          return (
+            <a
+              key={key}
+              href={hrefFor(area.code)}
+              aria-label={text}
+              className="map__country"
+              data-filled={value === undefined ? undefined : 'true'}
+              onClick={(event) => handleClick(event, area.code)}
+              onMouseMove={(event) => handleMouseMove(event, area.code)}
+              onMouseLeave={() => setHover(null)}
+              onFocus={(event) => handleFocus(event, area.code, centroid)}
+              onBlur={() => setHover(null)}
+            >
+              <path d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5} />
+            </a>
+          );
+        })}
+        <g aria-hidden="true" display="none" data-export-only="" transform={`translate(8,${String(MAP_HEIGHT + 8)})`}>
+          <text x={0} y={10} fontSize={11} fill={AXIS_TEXT}>
+            {legendLabel}
+          </text>
+          {legendItems.map((item, i) => (
+            <g key={item.text} transform={`translate(${String(i * legendItemWidth)},18)`}>
+              <rect
+                width={18}
+                height={12}
+                fill={item.noData ? `url(#${patternId})` : item.colour}
+                stroke="#9ca3af"
+                strokeWidth={0.5}
+              />
+              <text x={23} y={10} fontSize={11} fill={TEXT}>
+                {item.text}
+              </text>
+            </g>
+          ))}
+        </g>
+      </svg>
+      <div className="map__legend">
+        <p className="map__legend-title">{legendLabel}</p>
+        <ul className="legend" aria-label={legendLabel}>
+          {legendItems.map((item) => (
+            <li key={item.text}>
+              <span
+                className={item.noData ? 'legend__swatch legend__swatch--nodata' : 'legend__swatch'}
+                aria-hidden="true"
+                style={item.noData ? undefined : { background: item.colour, borderColor: '#9ca3af' }}
+              />
+              {item.text}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {filledNote && <p className="chart__note">{filledNote(filled, drawn)}</p>}
+      {hovered?.area && hover && (
+        <div
+          className="map__tooltip"
+          aria-hidden="true"
+          style={{ left: `${String(hover.x)}%`, top: `${String(hover.y)}%` }}
+        >
+          <strong>{hovered.area.name}</strong>
+          <br />
+          {hovered.value === undefined ? noDataLabel : formatValue(hovered.value)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useId, useRef, useState, type ReactNode } from 'react';
+import type { Citation } from '../../core/statistics.js';
+import { downloadPng, downloadSvg, type ImageFrame } from '../chartExport.js';
+import { ChartWidthContext, useElementWidth } from '../charts/chartWidth.js';
+import { downloadCsv, slug, toCsv, type CsvTable } from '../csv.js';
+import { useT } from '../i18n.js';
+import { sourceLineText } from '../sources.js';
+import { SourceLine } from './SourceLine.js';
+
+export interface ChartFrameProps {
+  title: string;
+  /** What is measured and in what unit, the period: shown under the title and in the image. */
+  subtitle?: string;
+  citations: readonly Citation[];
+  /** The data behind the chart, for "Download CSV" (source columns are added on every row). */
+  csv: CsvTable;
+  /** Base of the downloaded files' names; the title's slug when absent. */
+  filename?: string;
+  /** The same data as a table, for readers who cannot see the chart. */
+  table: ReactNode;
+  /** The same numbers from the SDMX API, for SDMX clients. */
+  sdmxUrl?: string;
+  /** Controls above the chart (a switch of measure, of sex…). */
+  controls?: ReactNode;
+  /** Notes under the source line: method of a figure Bridges computed, caveats. */
+  note?: ReactNode;
+  /** The chart: one <svg>. */
+  children: ReactNode;
+}
+
+/**
+ * The frame every chart sits in: title, toolbar (CSV, PNG and SVG downloads, SDMX link), the
+ * chart, its source line, notes, and its data as a table in a <details>. Downloads carry the
+ * source: a citation on every CSV row, the title and source line drawn into the images.
+ */
+export function ChartFrame({
+  title,
+  subtitle,
+  citations,
+  csv,
+  filename,
+  table,
+  sdmxUrl,
+  controls,
+  note,
+  children,
+}: ChartFrameProps) {
+  const t = useT();
+  const id = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const width = useElementWidth(bodyRef);
+  const base = `bridges-${filename ?? slug(title)}`;
+  const frame: ImageFrame = {
+    title,
+    subtitle,
+    footer: [sourceLineText(citations, { one: t.sourcePrefix, many: t.sourcesPrefix }), t.imageCredit],
+  };
+
+  function chartSvg(): SVGSVGElement | null {
+    return bodyRef.current?.querySelector('svg') ?? null;
+  }
+
+  function handleDownloadCsv() {
+    downloadCsv(`${base}.csv`, toCsv(csv, citations));
+  }
+
+  function handleDownloadPng() {
+    const svg = chartSvg();
+    if (!svg) return;
+    setError(null);
+    downloadPng(svg, frame, `${base}.png`).catch((err: unknown) =>
+      setError(err instanceof Error ? err.message : String(err)),
+    );
+  }
+
+  function handleDownloadSvg() {
+    const svg = chartSvg();
+    if (svg) downloadSvg(svg, frame, `${base}.svg`);
+  }
+
+  return (
+    <figure className="chart" aria-labelledby={`${id}-title`}>
+      <div className="chart__head">
+        <div>
+          <h3 id={`${id}-title`} className="chart__title">
+            {title}
+          </h3>
+          {subtitle && <p className="chart__subtitle">{subtitle}</p>}
+        </div>
+        <div className="chart__toolbar" role="group" aria-label={t.chartDownloads(title)}>
+          <button type="button" className="button-small" onClick={handleDownloadCsv}>
+            {t.downloadCsv}
+          </button>
+          <button type="button" className="button-small" onClick={handleDownloadPng}>
+            {t.downloadPng}
+          </button>
+          <button type="button" className="button-small" onClick={handleDownloadSvg}>
+            {t.downloadSvg}
+          </button>
+          {sdmxUrl && (
+            <a className="button-small" href={sdmxUrl} title={t.sdmxLinkTitle}>
+              SDMX
+            </a>
+          )}
+        </div>
+      </div>
+      {controls && <div className="chart__controls">{controls}</div>}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="chart__body" ref={bodyRef}>
+        <ChartWidthContext.Provider value={width}>{children}</ChartWidthContext.Provider>
+      </div>
+      <figcaption className="chart__caption">
+        <SourceLine citations={citations} />
+        {note}
+      </figcaption>
+      <details className="chart__data">
+        <summary>{t.showTable}</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  comparePeriods,
+  formatNumber,
+  formatPercent,
+  formatUsd,
+  formatValue,
+  periodPosition,
+  unitKind,
+} from './format.js';
+
+// Intl puts no-break spaces (U+00A0, U+202F) where French and Spanish want them; compare on plain spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('numbers in the three UI languages', () => {
+  it('write US$ at a readable scale, as each language does', () => {
+    expect(formatUsd(1.2e9, 'en')).toBe('US$ 1.2 bn');
+    expect(plain(formatUsd(1.2e9, 'fr'))).toBe('1,2 Md US$');
+    expect(plain(formatUsd(1.2e9, 'es'))).toBe('1.200 M US$');
+    expect(formatUsd(350e6, 'en')).toBe('US$ 350 m');
+    expect(formatUsd(12_345, 'en')).toBe('US$ 12,345');
+  });
+
+  it('group thousands and write percentages with the language’s signs', () => {
+    expect(formatNumber(2_263_697, 'en')).toBe('2,263,697');
+    expect(plain(formatNumber(2_263_697, 'fr'))).toBe('2 263 697');
+    expect(formatNumber(1200, 'es')).toBe('1.200');
+    expect(formatPercent(5.32, 'en')).toBe('5.3%');
+    expect(plain(formatPercent(5.32, 'fr'))).toBe('5,3 %');
+  });
+
+  it('read the unit the API gives', () => {
+    expect(unitKind('US$ millions')).toEqual({ kind: 'usd', toUsd: 1e6 });
+    expect(unitKind('percent of amount sent')).toEqual({ kind: 'percent' });
+    expect(unitKind('persons')).toEqual({ kind: 'count' });
+    expect(formatValue(12_836.6, 'US$ millions', 'en')).toBe('US$ 12.8 bn');
+  });
+
+  it('place quarters and half-years on a time axis', () => {
+    expect(periodPosition('2011-Q3')).toBe(2011.5);
+    expect(periodPosition('2020-S2')).toBe(2020.5);
+    expect(periodPosition('2024')).toBe(2024);
+    expect(['2012-Q1', '2011-Q4', '2011-Q1'].sort(comparePeriods)).toEqual(['2011-Q1', '2011-Q4', '2012-Q1']);
+  });
+});

@@ -1,0 +1,109 @@
+import type { UiLanguage } from '../core/languages.js';
+import { USD_FACTORS } from '../core/statistics-terms.js';
+
+/**
+ * Numbers as each UI language writes them. Everything goes through Intl.NumberFormat (group and
+ * decimal separators, the space before % in French and Spanish); only the money scale words are
+ * ours, because Intl's compact forms ("1.2B", "1200 M") are not how analysts write dollars.
+ */
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: UiLanguage, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // NOTE: grouping "always", so Spanish writes 1.200 like 12.000 and a column of figures lines up.
+    formatter = new Intl.NumberFormat(lang, { useGrouping: 'always', ...options });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Decimals that keep about three significant figures, never more than `max`. */
+function decimalsFor(value: number, max = 2): number {
+  const abs = Math.abs(value);
+  if (abs === 0 || abs >= 100) return 0;
+  if (abs >= 10) return Math.min(1, max);
+  return max;
+}
+
+/** A whole count or measure with the language's separators: 2,263,697 / 2 263 697 / 2.263.697. */
+export function formatNumber(value: number, lang: UiLanguage, maximumFractionDigits?: number): string {
+  return numberFormat(lang, { maximumFractionDigits: maximumFractionDigits ?? decimalsFor(value) }).format(value);
+}
+
+/** Short numbers for axis ticks: 2.3M / 2,3 M / 2,3 M. */
+export function formatCompact(value: number, lang: UiLanguage): string {
+  return numberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A value already in percent (5.3 means 5.3 %): 5.3% / 5,3 % / 5,3 %. */
+export function formatPercent(value: number, lang: UiLanguage, maximumFractionDigits = 1): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits }).format(value / 100);
+}
+
+/**
+ * US dollars at a readable scale: "US$ 1.2 bn", "US$ 350 m" in English; "1,2 Md US$", "350 M US$"
+ * in French; "1.200 M US$" in Spanish, which counts in millions (a Spanish "billón" is 10¹²).
+ */
+export function formatUsd(value: number, lang: UiLanguage): string {
+  const abs = Math.abs(value);
+  const scaled = (divisor: number) => {
+    const v = value / divisor;
+    return numberFormat(lang, { maximumFractionDigits: decimalsFor(v, 1) }).format(v);
+  };
+  if (lang === 'en') {
+    if (abs >= 1e9) return `US$ ${scaled(1e9)} bn`;
+    if (abs >= 1e6) return `US$ ${scaled(1e6)} m`;
+    return `US$ ${formatNumber(value, lang, 0)}`;
+  }
+  if (lang === 'fr') {
+    if (abs >= 1e9) return `${scaled(1e9)}\u00a0Md\u00a0US$`;
+    if (abs >= 1e6) return `${scaled(1e6)}\u00a0M\u00a0US$`;
+    return `${formatNumber(value, lang, 0)}\u00a0US$`;
+  }
+  if (abs >= 1e6) return `${scaled(1e6)}\u00a0M\u00a0US$`;
+  return `${formatNumber(value, lang, 0)}\u00a0US$`;
+}
+
+/** How a unit printed by a publisher is read: money (with its factor to US$), percent, or a count. */
+export type UnitKind = { kind: 'usd'; toUsd: number } | { kind: 'percent' } | { kind: 'count' };
+
+export function unitKind(unit: string): UnitKind {
+  const toUsd = USD_FACTORS[unit];
+  if (toUsd !== undefined) return { kind: 'usd', toUsd };
+  if (/percent|%/i.test(unit)) return { kind: 'percent' };
+  return { kind: 'count' };
+}
+
+/** A value in the unit the API gave, formatted for reading (US$ scaled, percent with its sign). */
+export function formatValue(value: number, unit: string, lang: UiLanguage): string {
+  const kind = unitKind(unit);
+  if (kind.kind === 'usd') return formatUsd(value * kind.toUsd, lang);
+  if (kind.kind === 'percent') return formatPercent(value, lang, 2);
+  return formatNumber(value, lang);
+}
+
+/** A short form of the same, for chart axes. */
+export function formatTick(value: number, unit: string, lang: UiLanguage): string {
+  const kind = unitKind(unit);
+  if (kind.kind === 'usd') return formatUsd(value * kind.toUsd, lang);
+  if (kind.kind === 'percent') return formatPercent(value, lang, 1);
+  return Math.abs(value) >= 10_000 ? formatCompact(value, lang) : formatNumber(value, lang);
+}
+
+/** "2011-Q1" → 2011.0, "2011-Q3" → 2011.5, "2011-S2" → 2011.5, "2020" → 2020: a position on a time axis. */
+export function periodPosition(period: string): number {
+  const m = /^(\d{4})(?:-(Q|S)(\d))?$/.exec(period);
+  if (!m) return Number.NaN;
+  const year = Number(m[1]);
+  if (m[2] === 'Q') return year + (Number(m[3]) - 1) / 4;
+  if (m[2] === 'S') return year + (Number(m[3]) - 1) / 2;
+  return year;
+}
+
+/** Sorts periods in time order ("2011-Q2" before "2011-Q10" can't happen, but 2011-Q4 before 2012). */
+export function comparePeriods(a: string, b: string): number {
+  return periodPosition(a) - periodPosition(b) || a.localeCompare(b);
+}

@@ -1,0 +1,894 @@
+import type { UiLanguage } from '../core/languages.js';
+import type { ProfileFlow, RankingGrouping } from '../core/statistics-terms.js';
+import { formatNumber } from './format.js';
+
+/**
+ * UI strings of the data hub (explorer, catalogue, profiles, corridors, charts) in the three UI
+ * languages, merged into the dictionaries of i18n.ts. English is the reference: French and
+ * Spanish `satisfy` its type, so a missing or extra key fails to compile.
+ */
+const en = {
+  navDataHubOverview: 'Overview',
+  navExplorer: 'Explorer',
+  navDatasets: 'Datasets',
+  dataHubNavigation: 'Data hub',
+  loadingData: (ready: number, total: number, lang: UiLanguage) =>
+    `Loading data: ${formatNumber(ready, lang)} of ${formatNumber(total, lang)} datasets ready. Figures may be incomplete until the load ends.`,
+  loadFailed: (ids: string) => `Some datasets could not be loaded: ${ids}. Their figures are missing.`,
+
+  // Charts
+  sourcePrefix: 'Source:',
+  sourcesPrefix: 'Sources:',
+  aboutDataset: 'about this dataset',
+  downloadCsv: 'Download CSV',
+  downloadPng: 'Download image (PNG)',
+  downloadSvg: 'SVG',
+  chartDownloads: (title: string) => `Downloads: ${title}`,
+  sdmxLinkTitle: 'The same numbers from the SDMX API (SDMX-CSV)',
+  showTable: 'Show the data as a table',
+  imageCredit: 'Chart: Bridges, an open platform on migration and development. Figures as published; see the source.',
+  seriesSummary: (label: string, firstPeriod: string, first: string, lastPeriod: string, last: string) =>
+    `${label}: ${first} in ${firstPeriod}, ${last} in ${lastPeriod}.`,
+  noValues: 'no values',
+  noData: 'No data',
+  noBundledData: 'No data in the bundled sources.',
+  computedByBridges: 'computed by Bridges',
+  keyFigures: 'Key figures',
+  onThisPage: 'On this page',
+  colPeriod: 'Period',
+  colRank: 'Rank',
+  colShare: 'Share',
+  colCategory: 'Category',
+  colStatus: 'Status',
+  colEdition: 'Edition',
+  colDirection: 'Direction',
+  sexLabel: 'Sex',
+  sexTotal: 'Total',
+  sexFemale: 'Women',
+  sexMale: 'Men',
+  measure: 'Measure',
+  currentUsd: 'Current US$',
+  percentOfGdp: '% of GDP',
+  statuses: {
+    A: 'normal',
+    E: 'estimated',
+    P: 'provisional',
+    I: 'imputed',
+    F: 'forecast',
+  },
+
+  // Country profile
+  tabOverview: 'Overview',
+  tabProfile: 'Data profile',
+  countryViews: 'Views of this country',
+  profileTitle: (name: string) => `${name}: migration and development data`,
+  profileOf: (name: string) => `Data profile of ${name}`,
+  migrationHeading: 'Migration',
+  migrationLead: `People born in the country living abroad (emigrants) and people born abroad living in the country (immigrants), at mid-year, from UN DESA's International Migrant Stock.`,
+  editionSwitch: 'UN DESA edition',
+  emigrantsLatest: (period: string) => `Emigrants, ${period}`,
+  immigrantsLatest: (period: string) => `Immigrants, ${period}`,
+  immigrantShare: (period: string) => `Immigrants as a share of the population, ${period}`,
+  emigrantsTrendTitle: (name: string) => `${name}: emigrants by sex`,
+  immigrantsTrendTitle: (name: string) => `${name}: immigrants by sex`,
+  personsBySex: 'Persons, at mid-year',
+  personsBothSexes: 'Persons, both sexes',
+  personsEachEdition: 'persons, each edition as its own line',
+  personsAllGroups: 'Persons, all UNHCR groups',
+  personsAged15: 'Persons aged 15 and over',
+  colShareOfPopulation: 'Share of the population',
+  shareNote:
+    'The share of the population is computed by Bridges: immigrants ÷ total population of the same year (population source named in the source line).',
+  topDestinationsTitle: (name: string, period: string) =>
+    `${name}: where emigrants live, top 10 destinations, ${period}`,
+  topOriginsTitle: (name: string, period: string) => `${name}: where immigrants come from, top 10 origins, ${period}`,
+  colDestination: 'Destination',
+  colOrigin: 'Origin',
+  showOnMap: 'Show where these emigrants live on the world map',
+  unknownOrigin: (value: string) => `Plus ${value} immigrants whose origin the source does not give.`,
+  openCorridor: 'Open a corridor page',
+  remittancesHeading: 'Remittances',
+  remittancesLead:
+    'Money migrants send home, in current US$, set against official development assistance (ODA) and foreign direct investment (FDI). Each edition is its own series.',
+  receivedLatest: (period: string) => `Remittances received, ${period}`,
+  receivedPctGdp: (period: string) => `Remittances received as % of GDP, ${period}`,
+  sentLatest: (period: string) => `Remittances sent, ${period}`,
+  flowNames: {
+    remittances_received: 'Remittances received',
+    remittances_sent: 'Remittances sent',
+    oda_received: 'ODA received',
+    fdi_inflows: 'FDI inflows',
+  } satisfies Record<ProfileFlow, string>,
+  remittancesTrendTitle: (name: string) => `${name}: remittances received and sent`,
+  currentUsdEachEdition: 'Current US$, each edition as its own line',
+  editionsNotSpliced: 'Editions are shown side by side, never spliced: a later edition may revise earlier years.',
+  comparisonTitle: (name: string) => `${name}: remittances compared with aid (ODA) and investment (FDI)`,
+  pctOfGdpNote: 'Shares of GDP are computed by Bridges: flow ÷ GDP in current US$ of the same year.',
+  topSendersTitle: (name: string, period: string) =>
+    `${name}: where remittances come from, top 10 sending countries, ${period}`,
+  currentUsdEstimate: 'Current US$, estimates',
+  colSendingCountry: 'Sending country',
+  colReceivingCountry: 'Receiving country',
+  costHeading: 'Cost of sending money',
+  costLead: (amount: string) =>
+    `Average total cost of sending US$ ${amount} in each corridor, as a percentage of the amount sent, against SDG target 10.c: less than 3 % on average, no corridor above 5 %.`,
+  costInboundTitle: (name: string, amount: string) =>
+    `${name}: cost of sending US$ ${amount} to the country, by sending country`,
+  costOutboundTitle: (name: string, amount: string) =>
+    `${name}: cost of sending US$ ${amount} from the country, by receiving country`,
+  costSubtitle: (period: string, edition: string) => `% of the amount sent, latest quarter ${period} (${edition})`,
+  costPercentSubtitle: '% of the amount sent, each file and amount as its own line',
+  costFlagNote: (ceiling: number) =>
+    `Hatched bars marked ▲ are corridors above the SDG 10.c ceiling of ${String(ceiling)} %. Dashed lines: the 3 % average target and the 5 % ceiling.`,
+  costLinesNote: 'Dashed lines: the SDG 10.c average target of 3 % and the ceiling of 5 % per corridor.',
+  aboveFive: 'above 5 %',
+  sdgTarget3: 'SDG 10.c: 3 %',
+  sdgCeiling5: 'ceiling 5 %',
+  costMeansHeading: 'Average over the corridors',
+  costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
+    `${inbound ? 'Sending money to the country' : 'Sending money from the country'}: ${mean} on average over ${String(count)} corridors in ${period} (${edition}); ${String(above)} above 5 %.`,
+  displacementHeading: 'Forced displacement',
+  displacementLead:
+    'Refugees, asylum seekers, internally displaced and stateless people and others of concern to UNHCR, at the end of each year.',
+  displacedFrom: 'From the country, abroad',
+  displacedHosted: 'Hosted in the country',
+  displacedWithin: 'Displaced within the country',
+  displacedByAsylumTitle: (name: string, period: string) =>
+    `${name}: people displaced abroad, by country of asylum, ${period}`,
+  displacedByOriginTitle: (name: string, period: string) => `${name}: displaced people hosted, by origin, ${period}`,
+  colAsylumCountry: 'Country of asylum',
+  unhcrGroups: {
+    refugee: 'Refugees',
+    asylum: 'Asylum seekers',
+    refugee_return: 'Returned refugees',
+    idp: 'Internally displaced',
+    idp_return: 'Returned IDPs',
+    stateless: 'Stateless',
+    other: 'Others of concern',
+  },
+  oecdHeading: 'Emigrants in OECD countries',
+  oecdLead:
+    'People born in the country living in OECD countries around 2015/16, by level of education and labour-force status (OECD DIOC).',
+  educationTitle: (name: string, period: string) => `${name}: emigrants in OECD countries by education, ${period}`,
+  labourForceTitle: (name: string, period: string) =>
+    `${name}: emigrants in OECD countries by labour-force status, ${period}`,
+  dioc: {
+    education: {
+      low: 'Low (at most lower secondary)',
+      medium: 'Medium (upper secondary)',
+      tertiary: 'Tertiary',
+      unknown: 'Unknown',
+    },
+    labourForce: { employed: 'Employed', unemployed: 'Unemployed', inactive: 'Inactive', unknown: 'Unknown' },
+  },
+  downloadWholeProfile: 'Download the whole profile as CSV (every figure with its source)',
+
+  // Corridor
+  corridorTitle: (from: string, to: string) => `${from} → ${to}`,
+  corridorLead:
+    'People born in the origin country living in the destination country: how many they are, the money sent between the two countries, and what sending it costs.',
+  reverseCorridor: (from: string, to: string) => `Reverse corridor: ${from} → ${to}`,
+  corridorStockTitle: (from: string, to: string) =>
+    `${from} → ${to}: people born in the origin living in the destination`,
+  corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remittances`,
+  knomadEstimateNote:
+    'KNOMAD bilateral remittances are model estimates (from migrant stocks and incomes), not measured flows; each edition is its own bar.',
+  corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}: cost of sending money`,
+  downloadWholeCorridor: 'Download the whole corridor as CSV',
+
+  // Explorer
+  explorerTitle: 'Indicator explorer',
+  explorerLead:
+    'Choose an indicator and a year to see every country on the map, the largest in a chart and all of them in a table, with totals by region or income group.',
+  explorerControls: 'Indicator, edition, year and filters',
+  indicatorLabel: 'Indicator',
+  editionLabel: 'Edition',
+  periodLabel: 'Year or period',
+  periodRange: (first: string, last: string, count: number) =>
+    `${String(count)} periods with data, ${first} to ${last}.`,
+  counterpartLabel: 'Partner country',
+  counterpartHint: 'Origin of the migrants, sender of the money',
+  allCounterparts: 'All partners (summed)',
+  counterpartIs: (name: string) => `partner: ${name}`,
+  dimensionLabel: (key: string) =>
+    key === 'amount' ? 'Amount sent' : key === 'group' ? 'Population group' : `Category (${key})`,
+  allValuesSummed: 'All (summed)',
+  groupByLabel: 'Totals by',
+  groupings: {
+    m49region: 'Region (UN M49)',
+    m49subregion: 'Sub-region (UN M49)',
+    incomeGroup: 'Income group (World Bank)',
+  } satisfies Record<RankingGrouping, string>,
+  topics: {
+    migration: 'Migration',
+    remittances: 'Remittances',
+    displacement: 'Displacement',
+    economy: 'Economy',
+    finance: 'Finance',
+    population: 'Population',
+  },
+  inEnglish: '(indicator descriptions are in English)',
+  mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
+  mapDescription: (count: number, topName: string, topValue: string) =>
+    `World map of ${String(count)} countries and areas with data; largest value: ${topName}, ${topValue}. Countries in grey have no data. The table below lists every value.`,
+  mapNote: (count: number) =>
+    `${String(count)} countries and areas have a value; small islands and areas the map does not draw are in the table only. Classes are quantiles.`,
+  mapFilled: (filled: number, drawn: number) =>
+    `${String(filled)} of the ${String(drawn)} countries drawn on the map have a value.`,
+  mapKeyboard: 'Each country is a link to its data profile: Tab moves from country to country.',
+  topNTitle: (n: number, indicator: string, period: string) => `Top ${String(n)}: ${indicator}, ${period}`,
+  aggregatesTitle: (grouping: RankingGrouping, period: string) =>
+    `${{ m49region: 'Totals by region (UN M49)', m49subregion: 'Totals by sub-region (UN M49)', incomeGroup: 'Totals by income group (World Bank)' }[grouping]}, ${period}`,
+  coverage: (withData: number, inGroup: number) => `${String(withData)} of ${String(inGroup)} with data`,
+  colCoverage: 'Coverage',
+  incomeGroupsShort: { L: 'Low income', LM: 'Lower-middle', UM: 'Upper-middle', H: 'High income' },
+  incomeFiscalYear: (fy: string) => `Income groups of World Bank fiscal year ${fy}.`,
+  incomeNotMatched: 'No classification on GNI of the data year is loaded: the nearest one is used.',
+  classificationSource: 'Classification',
+  publishedAggregatesHeading: "Publishers' own aggregates",
+  noPublishedAggregates: 'The publisher gives no aggregate for this indicator and period.',
+  totalComputed: (value: string, count: number) => `Total over ${String(count)} countries and areas: ${value}`,
+  allCountriesHeading: (count: number) => `All countries and areas (${String(count)})`,
+  apiCsvLink: 'The same ranking as CSV from the API (with totals by group)',
+
+  // Catalogue
+  datasetsTitle: 'Datasets',
+  datasetsLead:
+    'Every publisher edition loaded in Bridges, editions of the same publication side by side, with licence, coverage, how to cite it, the publisher’s method notes and caveats, and where the file comes from.',
+  datasetCount: (datasets: number, families: number) =>
+    `${String(datasets)} editions of ${String(families)} publications`,
+  downloadCatalogue: 'Download the catalogue as CSV',
+  editionsSideBySide: (n: number) =>
+    `${String(n)} editions side by side, newest first. Compare them; do not splice them.`,
+  familyCaption: (title: string) => `Editions of ${title}`,
+  colReleaseDate: 'Release date',
+  colPeriods: 'Periods',
+  colObservations: 'Observations',
+  colAreas: 'Areas',
+  colIndicators: 'Indicators',
+  colSource: 'Source',
+  colLoaded: 'Loaded in Bridges',
+  areaCounts: (reference: number, counterpart: number, aggregates: number, lang: UiLanguage) =>
+    `${formatNumber(reference, lang)} reference areas` +
+    (counterpart ? `, ${formatNumber(counterpart, lang)} partner areas` : '') +
+    (aggregates ? `, ${formatNumber(aggregates, lang)} publisher aggregate${aggregates === 1 ? '' : 's'}` : ''),
+  citationHeading: 'How to cite',
+  copyCitation: 'Copy the citation',
+  copied: 'Citation copied.',
+  copyFailed: 'Could not copy: select the text and copy it.',
+  colDatasetId: 'Dataset id',
+  colFamily: 'Publication (family)',
+  notGiven: 'Not given by the publisher',
+  downloadRecord: 'Download this record as CSV',
+  methodHeading: 'Method notes',
+  caveatsHeading: 'Caveats',
+  provenanceHeading: 'Provenance of the bundled file',
+  indicatorsCaption: (id: string) => `Indicators of ${id}`,
+  colUnit: 'Unit',
+  colMeasureType: 'Type',
+  colSeries: 'Series',
+  colBreakdowns: 'Breakdowns',
+  colExplore: 'Explore',
+  measureTypes: { stock: 'stock', flow: 'flow', rate: 'rate' },
+  bySex: 'by sex',
+  exploreOnMap: 'On the map',
+  sdmxData: 'SDMX data (CSV)',
+  sdmxHeading: 'SDMX API',
+  sdmxLead:
+    'Each indicator of this edition is an SDMX 2.1 dataflow: any SDMX client (the sdmx1 library, .Stat Suite, R rsdmx) can query it with the key FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
+  sdmxStructure: 'structure',
+  otherEditionsHeading: 'Other editions',
+  compareEditions: 'Compare the editions side by side',
+
+  // Data hub front page
+  dataHubTitle: 'Data hub',
+  dataHubLead:
+    'Migration, remittances, their cost, forced displacement and the economy, from UN DESA, the World Bank and KNOMAD, the OECD and UNHCR: every figure with its source, every chart downloadable.',
+  explorerCard: 'Any indicator on a world map, in a chart and a table, year by year.',
+  datasetsCard: 'The catalogue: editions side by side, licences, citations, caveats and provenance.',
+  profilesCardTitle: 'Country profiles',
+  countryLabel: 'Country',
+  openProfile: 'Open the profile',
+  corridorsCardTitle: 'Corridors',
+  originLabel: 'Origin',
+  destinationLabel: 'Destination',
+  openCorridorButton: 'Open the corridor',
+  sdmxCard: 'The same numbers for SDMX clients: dataflows, structures and data in SDMX-JSON and SDMX-CSV.',
+  homeDataHubCard:
+    'Explore migration, remittances and their cost by country, corridor and indicator, with every source.',
+};
+
+export type DatahubMessages = typeof en;
+
+const fr = {
+  navDataHubOverview: 'Présentation',
+  navExplorer: 'Explorateur',
+  navDatasets: 'Jeux de données',
+  dataHubNavigation: 'Pôle de données',
+  loadingData: (ready: number, total: number, lang: UiLanguage) =>
+    `Chargement des données\u00a0: ${formatNumber(ready, lang)} jeux de données prêts sur ${formatNumber(total, lang)}. Les chiffres peuvent être incomplets jusqu’à la fin du chargement.`,
+  loadFailed: (ids: string) =>
+    `Certains jeux de données n’ont pas pu être chargés\u00a0: ${ids}. Leurs chiffres manquent.`,
+
+  sourcePrefix: 'Source\u00a0:',
+  sourcesPrefix: 'Sources\u00a0:',
+  aboutDataset: 'à propos de ce jeu de données',
+  downloadCsv: 'Télécharger le CSV',
+  downloadPng: 'Télécharger l’image (PNG)',
+  downloadSvg: 'SVG',
+  chartDownloads: (title: string) => `Téléchargements\u00a0: ${title}`,
+  sdmxLinkTitle: 'Les mêmes chiffres depuis l’API SDMX (SDMX-CSV)',
+  showTable: 'Afficher les données sous forme de tableau',
+  imageCredit:
+    'Graphique\u00a0: Bridges, plateforme ouverte sur la migration et le développement. Chiffres tels que publiés\u00a0; voir la source.',
+  seriesSummary: (label: string, firstPeriod: string, first: string, lastPeriod: string, last: string) =>
+    `${label}\u00a0: ${first} en ${firstPeriod}, ${last} en ${lastPeriod}.`,
+  noValues: 'aucune valeur',
+  noData: 'Pas de données',
+  noBundledData: 'Aucune donnée dans les sources fournies.',
+  computedByBridges: 'calculé par Bridges',
+  keyFigures: 'Chiffres clés',
+  onThisPage: 'Sur cette page',
+  colPeriod: 'Période',
+  colRank: 'Rang',
+  colShare: 'Part',
+  colCategory: 'Catégorie',
+  colStatus: 'Statut',
+  colEdition: 'Édition',
+  colDirection: 'Sens',
+  sexLabel: 'Sexe',
+  sexTotal: 'Total',
+  sexFemale: 'Femmes',
+  sexMale: 'Hommes',
+  measure: 'Mesure',
+  currentUsd: 'Dollars US courants',
+  percentOfGdp: '% du PIB',
+  statuses: {
+    A: 'normale',
+    E: 'estimée',
+    P: 'provisoire',
+    I: 'imputée',
+    F: 'prévision',
+  },
+
+  tabOverview: 'Présentation',
+  tabProfile: 'Profil statistique',
+  countryViews: 'Vues de ce pays',
+  profileTitle: (name: string) => `${name}\u00a0: données sur la migration et le développement`,
+  profileOf: (name: string) => `Profil statistique\u00a0: ${name}`,
+  migrationHeading: 'Migration',
+  migrationLead:
+    'Personnes nées dans le pays vivant à l’étranger (émigrés) et personnes nées à l’étranger vivant dans le pays (immigrés), en milieu d’année, selon l’International Migrant Stock du DAES des Nations Unies.',
+  editionSwitch: 'Édition du DAES (UN DESA)',
+  emigrantsLatest: (period: string) => `Émigrés, ${period}`,
+  immigrantsLatest: (period: string) => `Immigrés, ${period}`,
+  immigrantShare: (period: string) => `Part des immigrés dans la population, ${period}`,
+  emigrantsTrendTitle: (name: string) => `${name}\u00a0: émigrés par sexe`,
+  immigrantsTrendTitle: (name: string) => `${name}\u00a0: immigrés par sexe`,
+  personsBySex: 'Personnes, en milieu d’année',
+  personsBothSexes: 'Personnes, deux sexes',
+  personsEachEdition: 'personnes, une courbe par édition',
+  personsAllGroups: 'Personnes, tous groupes du HCR',
+  personsAged15: 'Personnes de 15 ans et plus',
+  colShareOfPopulation: 'Part de la population',
+  shareNote:
+    'La part de la population est calculée par Bridges\u00a0: immigrés ÷ population totale de la même année (source de la population citée dans la ligne des sources).',
+  topDestinationsTitle: (name: string, period: string) =>
+    `${name}\u00a0: où vivent les émigrés, les 10 premières destinations, ${period}`,
+  topOriginsTitle: (name: string, period: string) =>
+    `${name}\u00a0: d’où viennent les immigrés, les 10 premières origines, ${period}`,
+  colDestination: 'Destination',
+  colOrigin: 'Origine',
+  showOnMap: 'Voir sur la carte du monde où vivent ces émigrés',
+  unknownOrigin: (value: string) => `S’y ajoutent ${value} immigrés dont la source ne donne pas l’origine.`,
+  openCorridor: 'Ouvrir la page d’un corridor',
+  remittancesHeading: 'Envois de fonds',
+  remittancesLead:
+    'L’argent que les migrants envoient chez eux, en dollars US courants, comparé à l’aide publique au développement (APD) et aux investissements directs étrangers (IDE). Chaque édition forme sa propre série.',
+  receivedLatest: (period: string) => `Envois de fonds reçus, ${period}`,
+  receivedPctGdp: (period: string) => `Envois de fonds reçus en % du PIB, ${period}`,
+  sentLatest: (period: string) => `Envois de fonds émis, ${period}`,
+  flowNames: {
+    remittances_received: 'Envois de fonds reçus',
+    remittances_sent: 'Envois de fonds émis',
+    oda_received: 'APD reçue',
+    fdi_inflows: 'Entrées d’IDE',
+  },
+  remittancesTrendTitle: (name: string) => `${name}\u00a0: envois de fonds reçus et émis`,
+  currentUsdEachEdition: 'Dollars US courants, une courbe par édition',
+  editionsNotSpliced:
+    'Les éditions sont présentées côte à côte, jamais raccordées\u00a0: une édition plus récente peut réviser les années antérieures.',
+  comparisonTitle: (name: string) =>
+    `${name}\u00a0: envois de fonds comparés à l’aide (APD) et aux investissements (IDE)`,
+  pctOfGdpNote:
+    'Les parts du PIB sont calculées par Bridges\u00a0: flux ÷ PIB en dollars US courants de la même année.',
+  topSendersTitle: (name: string, period: string) =>
+    `${name}\u00a0: d’où viennent les envois de fonds, les 10 premiers pays d’envoi, ${period}`,
+  currentUsdEstimate: 'Dollars US courants, estimations',
+  colSendingCountry: 'Pays d’envoi',
+  colReceivingCountry: 'Pays de réception',
+  costHeading: 'Coût des envois d’argent',
+  costLead: (amount: string) =>
+    `Coût total moyen d’un envoi de ${amount}\u00a0dollars US dans chaque corridor, en pourcentage du montant envoyé, au regard de la cible 10.c des ODD\u00a0: moins de 3\u00a0% en moyenne, aucun corridor au-dessus de 5\u00a0%.`,
+  costInboundTitle: (name: string, amount: string) =>
+    `${name}\u00a0: coût d’un envoi de ${amount}\u00a0dollars US vers le pays, par pays d’envoi`,
+  costOutboundTitle: (name: string, amount: string) =>
+    `${name}\u00a0: coût d’un envoi de ${amount}\u00a0dollars US depuis le pays, par pays de réception`,
+  costSubtitle: (period: string, edition: string) => `% du montant envoyé, dernier trimestre ${period} (${edition})`,
+  costPercentSubtitle: '% du montant envoyé, une courbe par fichier et par montant',
+  costFlagNote: (ceiling: number) =>
+    `Les barres hachurées marquées ▲ sont les corridors au-dessus du plafond de ${String(ceiling)}\u00a0% de la cible 10.c des ODD. Lignes pointillées\u00a0: la cible moyenne de 3\u00a0% et le plafond de 5\u00a0%.`,
+  costLinesNote:
+    'Lignes pointillées\u00a0: la cible moyenne de 3\u00a0% de l’ODD 10.c et le plafond de 5\u00a0% par corridor.',
+  aboveFive: 'au-dessus de 5\u00a0%',
+  sdgTarget3: 'ODD 10.c\u00a0: 3\u00a0%',
+  sdgCeiling5: 'plafond 5\u00a0%',
+  costMeansHeading: 'Moyenne sur les corridors',
+  costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
+    `${inbound ? 'Envois vers le pays' : 'Envois depuis le pays'}\u00a0: ${mean} en moyenne sur ${String(count)} corridors en ${period} (${edition})\u00a0; ${String(above)} au-dessus de 5\u00a0%.`,
+  displacementHeading: 'Déplacements forcés',
+  displacementLead:
+    'Réfugiés, demandeurs d’asile, personnes déplacées internes, apatrides et autres personnes relevant du HCR, en fin d’année.',
+  displacedFrom: 'Originaires du pays, à l’étranger',
+  displacedHosted: 'Accueillies dans le pays',
+  displacedWithin: 'Déplacées à l’intérieur du pays',
+  displacedByAsylumTitle: (name: string, period: string) =>
+    `${name}\u00a0: personnes déplacées à l’étranger, par pays d’asile, ${period}`,
+  displacedByOriginTitle: (name: string, period: string) =>
+    `${name}\u00a0: personnes déplacées accueillies, par origine, ${period}`,
+  colAsylumCountry: 'Pays d’asile',
+  unhcrGroups: {
+    refugee: 'Réfugiés',
+    asylum: 'Demandeurs d’asile',
+    refugee_return: 'Réfugiés rapatriés',
+    idp: 'Déplacés internes',
+    idp_return: 'Déplacés internes rentrés',
+    stateless: 'Apatrides',
+    other: 'Autres personnes relevant du HCR',
+  },
+  oecdHeading: 'Émigrés dans les pays de l’OCDE',
+  oecdLead:
+    'Personnes nées dans le pays vivant dans les pays de l’OCDE vers 2015-2016, par niveau d’instruction et situation au regard de l’activité (DIOC de l’OCDE).',
+  educationTitle: (name: string, period: string) =>
+    `${name}\u00a0: émigrés dans les pays de l’OCDE par niveau d’instruction, ${period}`,
+  labourForceTitle: (name: string, period: string) =>
+    `${name}\u00a0: émigrés dans les pays de l’OCDE par situation au regard de l’activité, ${period}`,
+  dioc: {
+    education: {
+      low: 'Faible (premier cycle du secondaire au plus)',
+      medium: 'Moyen (second cycle du secondaire)',
+      tertiary: 'Supérieur',
+      unknown: 'Inconnu',
+    },
+    labourForce: { employed: 'En emploi', unemployed: 'Au chômage', inactive: 'Inactifs', unknown: 'Inconnu' },
+  },
+  downloadWholeProfile: 'Télécharger tout le profil en CSV (chaque chiffre avec sa source)',
+
+  corridorTitle: (from: string, to: string) => `${from} → ${to}`,
+  corridorLead:
+    'Personnes nées dans le pays d’origine vivant dans le pays de destination\u00a0: leur nombre, l’argent envoyé entre les deux pays et le coût de ces envois.',
+  reverseCorridor: (from: string, to: string) => `Corridor inverse\u00a0: ${from} → ${to}`,
+  corridorStockTitle: (from: string, to: string) =>
+    `${from} → ${to}\u00a0: personnes nées dans le pays d’origine vivant dans le pays de destination`,
+  corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: envois de fonds`,
+  knomadEstimateNote:
+    'Les envois bilatéraux de KNOMAD sont des estimations par modèle (à partir des effectifs de migrants et des revenus), non des flux mesurés\u00a0; chaque édition a sa propre barre.',
+  corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: coût des envois d’argent`,
+  downloadWholeCorridor: 'Télécharger tout le corridor en CSV',
+
+  explorerTitle: 'Explorateur d’indicateurs',
+  explorerLead:
+    'Choisissez un indicateur et une année pour voir tous les pays sur la carte, les premiers dans un graphique et tous dans un tableau, avec des totaux par région ou par catégorie de revenu.',
+  explorerControls: 'Indicateur, édition, année et filtres',
+  indicatorLabel: 'Indicateur',
+  editionLabel: 'Édition',
+  periodLabel: 'Année ou période',
+  periodRange: (first: string, last: string, count: number) =>
+    `${String(count)} périodes avec des données, de ${first} à ${last}.`,
+  counterpartLabel: 'Pays partenaire',
+  counterpartHint: 'Origine des migrants, pays d’envoi de l’argent',
+  allCounterparts: 'Tous les partenaires (somme)',
+  counterpartIs: (name: string) => `partenaire\u00a0: ${name}`,
+  dimensionLabel: (key: string) =>
+    key === 'amount' ? 'Montant envoyé' : key === 'group' ? 'Groupe de population' : `Catégorie (${key})`,
+  allValuesSummed: 'Toutes (somme)',
+  groupByLabel: 'Totaux par',
+  groupings: {
+    m49region: 'Région (M49 de l’ONU)',
+    m49subregion: 'Sous-région (M49 de l’ONU)',
+    incomeGroup: 'Catégorie de revenu (Banque mondiale)',
+  },
+  topics: {
+    migration: 'Migration',
+    remittances: 'Envois de fonds',
+    displacement: 'Déplacements',
+    economy: 'Économie',
+    finance: 'Finance',
+    population: 'Population',
+  },
+  inEnglish: '(les descriptions des indicateurs sont en anglais)',
+  mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
+  mapDescription: (count: number, topName: string, topValue: string) =>
+    `Carte du monde de ${String(count)} pays et zones ayant des données\u00a0; valeur la plus élevée\u00a0: ${topName}, ${topValue}. Les pays en gris n’ont pas de données. Le tableau ci-dessous donne toutes les valeurs.`,
+  mapNote: (count: number) =>
+    `${String(count)} pays et zones ont une valeur\u00a0; les petites îles et les zones que la carte ne dessine pas figurent seulement dans le tableau. Classes par quantiles.`,
+  mapFilled: (filled: number, drawn: number) =>
+    `${String(filled)} des ${String(drawn)} pays dessinés sur la carte ont une valeur.`,
+  mapKeyboard: 'Chaque pays est un lien vers son profil statistique\u00a0: la touche Tab passe d’un pays à l’autre.',
+  topNTitle: (n: number, indicator: string, period: string) =>
+    `Les ${String(n)} premiers\u00a0: ${indicator}, ${period}`,
+  aggregatesTitle: (grouping: RankingGrouping, period: string) =>
+    `${{ m49region: 'Totaux par région (M49 de l’ONU)', m49subregion: 'Totaux par sous-région (M49 de l’ONU)', incomeGroup: 'Totaux par catégorie de revenu (Banque mondiale)' }[grouping]}, ${period}`,
+  coverage: (withData: number, inGroup: number) => `${String(withData)} sur ${String(inGroup)} avec données`,
+  colCoverage: 'Couverture',
+  incomeGroupsShort: { L: 'Faible revenu', LM: 'Interm. inférieur', UM: 'Interm. supérieur', H: 'Revenu élevé' },
+  incomeFiscalYear: (fy: string) => `Catégories de revenu de l’exercice ${fy} de la Banque mondiale.`,
+  incomeNotMatched:
+    'Aucune classification fondée sur le RNB de l’année des données n’est chargée\u00a0: la plus proche est utilisée.',
+  classificationSource: 'Classification',
+  publishedAggregatesHeading: 'Agrégats publiés par les éditeurs',
+  noPublishedAggregates: 'L’éditeur ne publie pas d’agrégat pour cet indicateur et cette période.',
+  totalComputed: (value: string, count: number) => `Total sur ${String(count)} pays et zones\u00a0: ${value}`,
+  allCountriesHeading: (count: number) => `Tous les pays et zones (${String(count)})`,
+  apiCsvLink: 'Le même classement en CSV depuis l’API (avec les totaux par groupe)',
+
+  datasetsTitle: 'Jeux de données',
+  datasetsLead:
+    'Chaque édition chargée dans Bridges, les éditions d’une même publication côte à côte, avec leur licence, leur couverture, la manière de les citer, les notes méthodologiques et mises en garde de l’éditeur et l’origine du fichier.',
+  datasetCount: (datasets: number, families: number) =>
+    `${String(datasets)} éditions de ${String(families)} publications`,
+  downloadCatalogue: 'Télécharger le catalogue en CSV',
+  editionsSideBySide: (n: number) =>
+    `${String(n)} éditions côte à côte, la plus récente d’abord. Comparez-les\u00a0; ne les raccordez pas.`,
+  familyCaption: (title: string) => `Éditions de ${title}`,
+  colReleaseDate: 'Date de publication',
+  colPeriods: 'Périodes',
+  colObservations: 'Observations',
+  colAreas: 'Zones',
+  colIndicators: 'Indicateurs',
+  colSource: 'Source',
+  colLoaded: 'Chargé dans Bridges',
+  areaCounts: (reference: number, counterpart: number, aggregates: number, lang: UiLanguage) =>
+    `${formatNumber(reference, lang)} zones de référence` +
+    (counterpart ? `, ${formatNumber(counterpart, lang)} zones partenaires` : '') +
+    (aggregates ? `, ${formatNumber(aggregates, lang)} agrégat${aggregates === 1 ? '' : 's'} de l’éditeur` : ''),
+  citationHeading: 'Comment citer',
+  copyCitation: 'Copier la citation',
+  copied: 'Citation copiée.',
+  copyFailed: 'Copie impossible\u00a0: sélectionnez le texte et copiez-le.',
+  colDatasetId: 'Identifiant du jeu de données',
+  colFamily: 'Publication (famille)',
+  notGiven: 'Non précisé par l’éditeur',
+  downloadRecord: 'Télécharger cette fiche en CSV',
+  methodHeading: 'Notes méthodologiques',
+  caveatsHeading: 'Mises en garde',
+  provenanceHeading: 'Origine du fichier fourni',
+  indicatorsCaption: (id: string) => `Indicateurs de ${id}`,
+  colUnit: 'Unité',
+  colMeasureType: 'Type',
+  colSeries: 'Séries',
+  colBreakdowns: 'Ventilations',
+  colExplore: 'Explorer',
+  measureTypes: { stock: 'stock', flow: 'flux', rate: 'taux' },
+  bySex: 'par sexe',
+  exploreOnMap: 'Sur la carte',
+  sdmxData: 'Données SDMX (CSV)',
+  sdmxHeading: 'API SDMX',
+  sdmxLead:
+    'Chaque indicateur de cette édition est un flux de données SDMX 2.1\u00a0: tout client SDMX (bibliothèque sdmx1, .Stat Suite, rsdmx pour R) peut l’interroger avec la clé FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
+  sdmxStructure: 'structure',
+  otherEditionsHeading: 'Autres éditions',
+  compareEditions: 'Comparer les éditions côte à côte',
+
+  dataHubTitle: 'Pôle de données',
+  dataHubLead:
+    'Migration, envois de fonds et leur coût, déplacements forcés et économie, selon le DAES des Nations Unies, la Banque mondiale et KNOMAD, l’OCDE et le HCR\u00a0: chaque chiffre avec sa source, chaque graphique téléchargeable.',
+  explorerCard: 'N’importe quel indicateur sur une carte du monde, dans un graphique et un tableau, année par année.',
+  datasetsCard:
+    'Le catalogue\u00a0: éditions côte à côte, licences, citations, mises en garde et origine des fichiers.',
+  profilesCardTitle: 'Profils de pays',
+  countryLabel: 'Pays',
+  openProfile: 'Ouvrir le profil',
+  corridorsCardTitle: 'Corridors',
+  originLabel: 'Origine',
+  destinationLabel: 'Destination',
+  openCorridorButton: 'Ouvrir le corridor',
+  sdmxCard:
+    'Les mêmes chiffres pour les clients SDMX\u00a0: flux de données, structures et données en SDMX-JSON et SDMX-CSV.',
+  homeDataHubCard:
+    'Explorer la migration, les envois de fonds et leur coût par pays, par corridor et par indicateur, avec toutes les sources.',
+} satisfies DatahubMessages;
+
+const es = {
+  navDataHubOverview: 'Presentación',
+  navExplorer: 'Explorador',
+  navDatasets: 'Conjuntos de datos',
+  dataHubNavigation: 'Centro de datos',
+  loadingData: (ready: number, total: number, lang: UiLanguage) =>
+    `Cargando datos: ${formatNumber(ready, lang)} de ${formatNumber(total, lang)} conjuntos de datos listos. Las cifras pueden estar incompletas hasta que termine la carga.`,
+  loadFailed: (ids: string) => `No se pudieron cargar algunos conjuntos de datos: ${ids}. Faltan sus cifras.`,
+
+  sourcePrefix: 'Fuente:',
+  sourcesPrefix: 'Fuentes:',
+  aboutDataset: 'acerca de este conjunto de datos',
+  downloadCsv: 'Descargar CSV',
+  downloadPng: 'Descargar imagen (PNG)',
+  downloadSvg: 'SVG',
+  chartDownloads: (title: string) => `Descargas: ${title}`,
+  sdmxLinkTitle: 'Las mismas cifras desde la API SDMX (SDMX-CSV)',
+  showTable: 'Mostrar los datos en una tabla',
+  imageCredit:
+    'Gráfico: Bridges, plataforma abierta sobre migración y desarrollo. Cifras tal como se publicaron; véase la fuente.',
+  seriesSummary: (label: string, firstPeriod: string, first: string, lastPeriod: string, last: string) =>
+    `${label}: ${first} en ${firstPeriod}, ${last} en ${lastPeriod}.`,
+  noValues: 'sin valores',
+  noData: 'Sin datos',
+  noBundledData: 'No hay datos en las fuentes incluidas.',
+  computedByBridges: 'calculado por Bridges',
+  keyFigures: 'Cifras clave',
+  onThisPage: 'En esta página',
+  colPeriod: 'Período',
+  colRank: 'Puesto',
+  colShare: 'Proporción',
+  colCategory: 'Categoría',
+  colStatus: 'Estado',
+  colEdition: 'Edición',
+  colDirection: 'Sentido',
+  sexLabel: 'Sexo',
+  sexTotal: 'Total',
+  sexFemale: 'Mujeres',
+  sexMale: 'Hombres',
+  measure: 'Medida',
+  currentUsd: 'US$ corrientes',
+  percentOfGdp: '% del PIB',
+  statuses: {
+    A: 'normal',
+    E: 'estimado',
+    P: 'provisional',
+    I: 'imputado',
+    F: 'previsión',
+  },
+
+  tabOverview: 'Presentación',
+  tabProfile: 'Perfil estadístico',
+  countryViews: 'Vistas de este país',
+  profileTitle: (name: string) => `${name}: datos de migración y desarrollo`,
+  profileOf: (name: string) => `Perfil estadístico: ${name}`,
+  migrationHeading: 'Migración',
+  migrationLead:
+    'Personas nacidas en el país que viven en el extranjero (emigrantes) y personas nacidas en el extranjero que viven en el país (inmigrantes), a mitad de año, según el International Migrant Stock del DAES de las Naciones Unidas.',
+  editionSwitch: 'Edición del DAES (UN DESA)',
+  emigrantsLatest: (period: string) => `Emigrantes, ${period}`,
+  immigrantsLatest: (period: string) => `Inmigrantes, ${period}`,
+  immigrantShare: (period: string) => `Inmigrantes como proporción de la población, ${period}`,
+  emigrantsTrendTitle: (name: string) => `${name}: emigrantes por sexo`,
+  immigrantsTrendTitle: (name: string) => `${name}: inmigrantes por sexo`,
+  personsBySex: 'Personas, a mitad de año',
+  personsBothSexes: 'Personas, ambos sexos',
+  personsEachEdition: 'personas, una línea por edición',
+  personsAllGroups: 'Personas, todos los grupos del ACNUR',
+  personsAged15: 'Personas de 15 años o más',
+  colShareOfPopulation: 'Proporción de la población',
+  shareNote:
+    'La proporción de la población la calcula Bridges: inmigrantes ÷ población total del mismo año (la fuente de la población figura en la línea de fuentes).',
+  topDestinationsTitle: (name: string, period: string) =>
+    `${name}: dónde viven los emigrantes, los 10 principales destinos, ${period}`,
+  topOriginsTitle: (name: string, period: string) =>
+    `${name}: de dónde vienen los inmigrantes, los 10 principales orígenes, ${period}`,
+  colDestination: 'Destino',
+  colOrigin: 'Origen',
+  showOnMap: 'Ver en el mapa mundial dónde viven estos emigrantes',
+  unknownOrigin: (value: string) => `Además, ${value} inmigrantes cuyo origen la fuente no indica.`,
+  openCorridor: 'Abrir la página de un corredor',
+  remittancesHeading: 'Remesas',
+  remittancesLead:
+    'El dinero que los migrantes envían a sus países, en US$ corrientes, comparado con la asistencia oficial para el desarrollo (AOD) y la inversión extranjera directa (IED). Cada edición es su propia serie.',
+  receivedLatest: (period: string) => `Remesas recibidas, ${period}`,
+  receivedPctGdp: (period: string) => `Remesas recibidas en % del PIB, ${period}`,
+  sentLatest: (period: string) => `Remesas enviadas, ${period}`,
+  flowNames: {
+    remittances_received: 'Remesas recibidas',
+    remittances_sent: 'Remesas enviadas',
+    oda_received: 'AOD recibida',
+    fdi_inflows: 'Entradas de IED',
+  },
+  remittancesTrendTitle: (name: string) => `${name}: remesas recibidas y enviadas`,
+  currentUsdEachEdition: 'US$ corrientes, una línea por edición',
+  editionsNotSpliced:
+    'Las ediciones se muestran lado a lado, nunca empalmadas: una edición posterior puede revisar los años anteriores.',
+  comparisonTitle: (name: string) => `${name}: remesas comparadas con la ayuda (AOD) y la inversión (IED)`,
+  pctOfGdpNote: 'Las proporciones del PIB las calcula Bridges: flujo ÷ PIB en US$ corrientes del mismo año.',
+  topSendersTitle: (name: string, period: string) =>
+    `${name}: de dónde vienen las remesas, los 10 principales países de envío, ${period}`,
+  currentUsdEstimate: 'US$ corrientes, estimaciones',
+  colSendingCountry: 'País de envío',
+  colReceivingCountry: 'País de recepción',
+  costHeading: 'Costo de enviar dinero',
+  costLead: (amount: string) =>
+    `Costo total promedio de enviar ${amount} US$ en cada corredor, como porcentaje del monto enviado, frente a la meta 10.c de los ODS: menos del 3 % en promedio y ningún corredor por encima del 5 %.`,
+  costInboundTitle: (name: string, amount: string) =>
+    `${name}: costo de enviar ${amount} US$ al país, por país de envío`,
+  costOutboundTitle: (name: string, amount: string) =>
+    `${name}: costo de enviar ${amount} US$ desde el país, por país de recepción`,
+  costSubtitle: (period: string, edition: string) => `% del monto enviado, último trimestre ${period} (${edition})`,
+  costPercentSubtitle: '% del monto enviado, una línea por archivo y monto',
+  costFlagNote: (ceiling: number) =>
+    `Las barras rayadas marcadas con ▲ son corredores por encima del tope del ${String(ceiling)} % de la meta 10.c de los ODS. Líneas discontinuas: la meta promedio del 3 % y el tope del 5 %.`,
+  costLinesNote: 'Líneas discontinuas: la meta promedio del 3 % del ODS 10.c y el tope del 5 % por corredor.',
+  aboveFive: 'por encima del 5 %',
+  sdgTarget3: 'ODS 10.c: 3 %',
+  sdgCeiling5: 'tope 5 %',
+  costMeansHeading: 'Promedio de los corredores',
+  costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
+    `${inbound ? 'Envíos hacia el país' : 'Envíos desde el país'}: ${mean} en promedio en ${String(count)} corredores en ${period} (${edition}); ${String(above)} por encima del 5 %.`,
+  displacementHeading: 'Desplazamiento forzado',
+  displacementLead:
+    'Refugiados, solicitantes de asilo, desplazados internos, apátridas y otras personas de interés para el ACNUR, al final de cada año.',
+  displacedFrom: 'Del país, en el extranjero',
+  displacedHosted: 'Acogidas en el país',
+  displacedWithin: 'Desplazadas dentro del país',
+  displacedByAsylumTitle: (name: string, period: string) =>
+    `${name}: personas desplazadas en el extranjero, por país de asilo, ${period}`,
+  displacedByOriginTitle: (name: string, period: string) =>
+    `${name}: personas desplazadas acogidas, por origen, ${period}`,
+  colAsylumCountry: 'País de asilo',
+  unhcrGroups: {
+    refugee: 'Refugiados',
+    asylum: 'Solicitantes de asilo',
+    refugee_return: 'Refugiados retornados',
+    idp: 'Desplazados internos',
+    idp_return: 'Desplazados internos retornados',
+    stateless: 'Apátridas',
+    other: 'Otras personas de interés',
+  },
+  oecdHeading: 'Emigrantes en países de la OCDE',
+  oecdLead:
+    'Personas nacidas en el país que vivían en países de la OCDE hacia 2015/16, por nivel educativo y situación laboral (DIOC de la OCDE).',
+  educationTitle: (name: string, period: string) =>
+    `${name}: emigrantes en países de la OCDE por nivel educativo, ${period}`,
+  labourForceTitle: (name: string, period: string) =>
+    `${name}: emigrantes en países de la OCDE por situación laboral, ${period}`,
+  dioc: {
+    education: {
+      low: 'Bajo (a lo sumo secundaria inferior)',
+      medium: 'Medio (secundaria superior)',
+      tertiary: 'Terciario',
+      unknown: 'Desconocido',
+    },
+    labourForce: { employed: 'Ocupados', unemployed: 'Desocupados', inactive: 'Inactivos', unknown: 'Desconocido' },
+  },
+  downloadWholeProfile: 'Descargar todo el perfil en CSV (cada cifra con su fuente)',
+
+  corridorTitle: (from: string, to: string) => `${from} → ${to}`,
+  corridorLead:
+    'Personas nacidas en el país de origen que viven en el país de destino: cuántas son, el dinero enviado entre ambos países y lo que cuesta enviarlo.',
+  reverseCorridor: (from: string, to: string) => `Corredor inverso: ${from} → ${to}`,
+  corridorStockTitle: (from: string, to: string) =>
+    `${from} → ${to}: personas nacidas en el origen que viven en el destino`,
+  corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remesas`,
+  knomadEstimateNote:
+    'Las remesas bilaterales de KNOMAD son estimaciones de un modelo (a partir de los stocks de migrantes y los ingresos), no flujos medidos; cada edición tiene su propia barra.',
+  corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}: costo de enviar dinero`,
+  downloadWholeCorridor: 'Descargar todo el corredor en CSV',
+
+  explorerTitle: 'Explorador de indicadores',
+  explorerLead:
+    'Elija un indicador y un año para ver todos los países en el mapa, los principales en un gráfico y todos en una tabla, con totales por región o grupo de ingreso.',
+  explorerControls: 'Indicador, edición, año y filtros',
+  indicatorLabel: 'Indicador',
+  editionLabel: 'Edición',
+  periodLabel: 'Año o período',
+  periodRange: (first: string, last: string, count: number) =>
+    `${String(count)} períodos con datos, de ${first} a ${last}.`,
+  counterpartLabel: 'País socio',
+  counterpartHint: 'Origen de los migrantes, país que envía el dinero',
+  allCounterparts: 'Todos los socios (suma)',
+  counterpartIs: (name: string) => `socio: ${name}`,
+  dimensionLabel: (key: string) =>
+    key === 'amount' ? 'Monto enviado' : key === 'group' ? 'Grupo de población' : `Categoría (${key})`,
+  allValuesSummed: 'Todas (suma)',
+  groupByLabel: 'Totales por',
+  groupings: {
+    m49region: 'Región (M49 de la ONU)',
+    m49subregion: 'Subregión (M49 de la ONU)',
+    incomeGroup: 'Grupo de ingreso (Banco Mundial)',
+  },
+  topics: {
+    migration: 'Migración',
+    remittances: 'Remesas',
+    displacement: 'Desplazamiento',
+    economy: 'Economía',
+    finance: 'Finanzas',
+    population: 'Población',
+  },
+  inEnglish: '(las descripciones de los indicadores están en inglés)',
+  mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
+  mapDescription: (count: number, topName: string, topValue: string) =>
+    `Mapa mundial de ${String(count)} países y zonas con datos; valor más alto: ${topName}, ${topValue}. Los países en gris no tienen datos. La tabla siguiente da todos los valores.`,
+  mapNote: (count: number) =>
+    `${String(count)} países y zonas tienen un valor; las islas pequeñas y las zonas que el mapa no dibuja solo figuran en la tabla. Clases por cuantiles.`,
+  mapFilled: (filled: number, drawn: number) =>
+    `${String(filled)} de los ${String(drawn)} países dibujados en el mapa tienen un valor.`,
+  mapKeyboard: 'Cada país es un enlace a su perfil estadístico: la tecla Tab pasa de un país a otro.',
+  topNTitle: (n: number, indicator: string, period: string) => `Los ${String(n)} primeros: ${indicator}, ${period}`,
+  aggregatesTitle: (grouping: RankingGrouping, period: string) =>
+    `${{ m49region: 'Totales por región (M49 de la ONU)', m49subregion: 'Totales por subregión (M49 de la ONU)', incomeGroup: 'Totales por grupo de ingreso (Banco Mundial)' }[grouping]}, ${period}`,
+  coverage: (withData: number, inGroup: number) => `${String(withData)} de ${String(inGroup)} con datos`,
+  colCoverage: 'Cobertura',
+  incomeGroupsShort: { L: 'Ingreso bajo', LM: 'Mediano bajo', UM: 'Mediano alto', H: 'Ingreso alto' },
+  incomeFiscalYear: (fy: string) => `Grupos de ingreso del ejercicio ${fy} del Banco Mundial.`,
+  incomeNotMatched:
+    'No hay cargada ninguna clasificación basada en el INB del año de los datos: se usa la más cercana.',
+  classificationSource: 'Clasificación',
+  publishedAggregatesHeading: 'Agregados publicados por los editores',
+  noPublishedAggregates: 'El editor no publica agregados para este indicador y período.',
+  totalComputed: (value: string, count: number) => `Total de ${String(count)} países y zonas: ${value}`,
+  allCountriesHeading: (count: number) => `Todos los países y zonas (${String(count)})`,
+  apiCsvLink: 'La misma clasificación en CSV desde la API (con los totales por grupo)',
+
+  datasetsTitle: 'Conjuntos de datos',
+  datasetsLead:
+    'Cada edición cargada en Bridges, las ediciones de una misma publicación lado a lado, con su licencia, su cobertura, cómo citarla, las notas metodológicas y advertencias del editor y el origen del archivo.',
+  datasetCount: (datasets: number, families: number) =>
+    `${String(datasets)} ediciones de ${String(families)} publicaciones`,
+  downloadCatalogue: 'Descargar el catálogo en CSV',
+  editionsSideBySide: (n: number) =>
+    `${String(n)} ediciones lado a lado, la más reciente primero. Compárelas; no las empalme.`,
+  familyCaption: (title: string) => `Ediciones de ${title}`,
+  colReleaseDate: 'Fecha de publicación',
+  colPeriods: 'Períodos',
+  colObservations: 'Observaciones',
+  colAreas: 'Zonas',
+  colIndicators: 'Indicadores',
+  colSource: 'Fuente',
+  colLoaded: 'Cargado en Bridges',
+  areaCounts: (reference: number, counterpart: number, aggregates: number, lang: UiLanguage) =>
+    `${formatNumber(reference, lang)} zonas de referencia` +
+    (counterpart ? `, ${formatNumber(counterpart, lang)} zonas socias` : '') +
+    (aggregates ? `, ${formatNumber(aggregates, lang)} agregado${aggregates === 1 ? '' : 's'} del editor` : ''),
+  citationHeading: 'Cómo citar',
+  copyCitation: 'Copiar la cita',
+  copied: 'Cita copiada.',
+  copyFailed: 'No se pudo copiar: seleccione el texto y cópielo.',
+  colDatasetId: 'Identificador del conjunto de datos',
+  colFamily: 'Publicación (familia)',
+  notGiven: 'El editor no lo indica',
+  downloadRecord: 'Descargar esta ficha en CSV',
+  methodHeading: 'Notas metodológicas',
+  caveatsHeading: 'Advertencias',
+  provenanceHeading: 'Origen del archivo incluido',
+  indicatorsCaption: (id: string) => `Indicadores de ${id}`,
+  colUnit: 'Unidad',
+  colMeasureType: 'Tipo',
+  colSeries: 'Series',
+  colBreakdowns: 'Desgloses',
+  colExplore: 'Explorar',
+  measureTypes: { stock: 'stock', flow: 'flujo', rate: 'tasa' },
+  bySex: 'por sexo',
+  exploreOnMap: 'En el mapa',
+  sdmxData: 'Datos SDMX (CSV)',
+  sdmxHeading: 'API SDMX',
+  sdmxLead:
+    'Cada indicador de esta edición es un flujo de datos SDMX 2.1: cualquier cliente SDMX (la biblioteca sdmx1, .Stat Suite, rsdmx para R) puede consultarlo con la clave FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
+  sdmxStructure: 'estructura',
+  otherEditionsHeading: 'Otras ediciones',
+  compareEditions: 'Comparar las ediciones lado a lado',
+
+  dataHubTitle: 'Centro de datos',
+  dataHubLead:
+    'Migración, remesas y su costo, desplazamiento forzado y economía, según el DAES de las Naciones Unidas, el Banco Mundial y KNOMAD, la OCDE y el ACNUR: cada cifra con su fuente, cada gráfico descargable.',
+  explorerCard: 'Cualquier indicador en un mapa mundial, en un gráfico y en una tabla, año por año.',
+  datasetsCard: 'El catálogo: ediciones lado a lado, licencias, citas, advertencias y origen de los archivos.',
+  profilesCardTitle: 'Perfiles de países',
+  countryLabel: 'País',
+  openProfile: 'Abrir el perfil',
+  corridorsCardTitle: 'Corredores',
+  originLabel: 'Origen',
+  destinationLabel: 'Destino',
+  openCorridorButton: 'Abrir el corredor',
+  sdmxCard: 'Las mismas cifras para clientes SDMX: flujos de datos, estructuras y datos en SDMX-JSON y SDMX-CSV.',
+  homeDataHubCard:
+    'Explore la migración, las remesas y su costo por país, corredor e indicador, con todas las fuentes.',
+} satisfies DatahubMessages;
+
+export const DATAHUB_MESSAGES: Record<UiLanguage, DatahubMessages> = { en, fr, es };

@@ -1,0 +1,380 @@
+import { useParams, useSearchParams } from 'react-router-dom';
+import type { CorridorResponse } from '../../core/statistics.js';
+import { INDICATOR_IDS, SDG_10C } from '../../core/statistics-terms.js';
+import { csvUrl, getCorridor } from '../api.js';
+import { BarChart, type Bar } from '../charts/BarChart.js';
+import { LineChart, type LineSeries } from '../charts/LineChart.js';
+import { SeriesTable, describeBars, describeLines } from '../charts/SeriesTable.js';
+import { ChartFrame } from '../components/ChartFrame.js';
+import { DataTable } from '../components/DataTable.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { NoData, Section } from '../components/Section.js';
+import { formatNumber, formatPercent, formatTick, formatUsd } from '../format.js';
+import { useApi, useDocumentTitle } from '../hooks.js';
+import { useLang, useT } from '../i18n.js';
+import { LangLink } from '../links.js';
+import { sdmxDataUrl } from '../sdmx.js';
+import { citationsOf, shortDatasetLabel } from '../sources.js';
+
+const SEX_CHOICES = ['_T', 'F', 'M'] as const;
+type SexChoice = (typeof SEX_CHOICES)[number];
+
+/**
+ * A migration corridor, origin → destination: how many people born in the origin live in the
+ * destination (every UN DESA edition as its own line), the money they send (every KNOMAD
+ * edition, both directions) and what sending it costs (every RPW file as its own series).
+ */
+export function CorridorPage() {
+  const { from = '', to = '' } = useParams();
+  const t = useT();
+  const lang = useLang();
+  const corridor = useApi(`corridor|${from}|${to}|${lang}`, (signal) => getCorridor(from, to, lang, signal));
+  const data =
+    corridor.data &&
+    corridor.data.from.code.toUpperCase() === from.toUpperCase() &&
+    corridor.data.to.code.toUpperCase() === to.toUpperCase()
+      ? corridor.data
+      : undefined;
+  useDocumentTitle(
+    data ? t.corridorTitle(data.from.name, data.to.name) : corridor.error ? t.errorTitle : t.loading,
+    t.siteName,
+  );
+  return (
+    <div className="page">
+      <nav aria-label={t.breadcrumb} className="breadcrumb">
+        <ol>
+          <li>
+            <LangLink to="/data">{t.navDataHub}</LangLink>
+          </li>
+          <li>
+            <span aria-current="page">
+              {data ? t.corridorTitle(data.from.name, data.to.name) : `${from.toUpperCase()} → ${to.toUpperCase()}`}
+            </span>
+          </li>
+        </ol>
+      </nav>
+      {corridor.error && <ErrorAlert error={corridor.error} />}
+      {!data && !corridor.error && (
+        <p role="status" className="loading">
+          {t.loading}
+        </p>
+      )}
+      {data && <Corridor corridor={data} />}
+    </div>
+  );
+}
+
+function Corridor({ corridor }: { corridor: CorridorResponse }) {
+  const t = useT();
+  const { from, to } = corridor;
+  return (
+    <article aria-labelledby="corridor-title">
+      <header className="country__header">
+        <h1 id="corridor-title">{t.corridorTitle(from.name, to.name)}</h1>
+        <p className="lead">{t.corridorLead}</p>
+        <ul className="inline-list">
+          <li>
+            <LangLink to={`/corridors/${to.code}/${from.code}`}>{t.reverseCorridor(to.name, from.name)}</LangLink>
+          </li>
+          <li>
+            <LangLink to={`/countries/${from.code}/profile`}>{t.profileOf(from.name)}</LangLink>
+          </li>
+          <li>
+            <LangLink to={`/countries/${to.code}/profile`}>{t.profileOf(to.name)}</LangLink>
+          </li>
+          <li>
+            <a href={csvUrl(`/corridors/${from.code}/${to.code}`)}>{t.downloadWholeCorridor}</a>
+          </li>
+        </ul>
+      </header>
+      <StockBlock corridor={corridor} />
+      <RemittanceBlock corridor={corridor} />
+      <CostBlock corridor={corridor} />
+    </article>
+  );
+}
+
+function StockBlock({ corridor }: { corridor: CorridorResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const s = corridor.migrantStock;
+  const sexParam = searchParams.get('sex');
+  const sex: SexChoice = (SEX_CHOICES as readonly string[]).includes(sexParam ?? '') ? (sexParam as SexChoice) : '_T';
+  const persons = (v: number) => formatNumber(v, lang);
+  const title = t.corridorStockTitle(corridor.from.name, corridor.to.name);
+  const sexLabel = { _T: t.sexTotal, F: t.sexFemale, M: t.sexMale } as const;
+  const series: LineSeries[] = s.editions.map((e) => ({
+    key: e.dataset,
+    label: shortDatasetLabel(e.dataset, s.sources),
+    points: e.points.map((p) => ({
+      period: p.period,
+      value: sex === '_T' ? p.total : sex === 'F' ? p.female : p.male,
+    })),
+  }));
+  const hasData = s.editions.some((e) => e.points.length > 0);
+
+  function handleSex(next: SexChoice) {
+    setSearchParams(
+      (params) => {
+        const p = new URLSearchParams(params);
+        if (next === '_T') p.delete('sex');
+        else p.set('sex', next);
+        return p;
+      },
+      { preventScrollReset: true, replace: true },
+    );
+  }
+
+  return (
+    <Section id="stock" title={t.migrationHeading} lead={<span lang="en">{s.description}</span>}>
+      {!hasData ? (
+        <NoData />
+      ) : (
+        <ChartFrame
+          title={title}
+          subtitle={`${sexLabel[sex]} · ${t.personsEachEdition}`}
+          citations={s.sources}
+          csv={{
+            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'sex', 'value', 'unit'],
+            rows: s.editions.flatMap((e) =>
+              e.points.flatMap((p) =>
+                (
+                  [
+                    ['_T', p.total],
+                    ['F', p.female],
+                    ['M', p.male],
+                  ] as const
+                ).map(([code, value]) => ({
+                  cells: {
+                    from: corridor.from.code,
+                    from_name: corridor.from.name,
+                    to: corridor.to.code,
+                    to_name: corridor.to.name,
+                    period: p.period,
+                    sex: code,
+                    value,
+                    unit: s.unit,
+                  },
+                  sources: [e.dataset],
+                })),
+              ),
+            ),
+          }}
+          filename={`corridor-stock-${corridor.from.code}-${corridor.to.code}`}
+          sdmxUrl={
+            s.editions[0]
+              ? sdmxDataUrl(s.editions[0].dataset, INDICATOR_IDS.migrantStock, {
+                  refArea: corridor.to.code,
+                  counterpart: corridor.from.code,
+                })
+              : undefined
+          }
+          controls={
+            <fieldset className="segmented">
+              <legend>{t.sexLabel}</legend>
+              {SEX_CHOICES.map((code) => (
+                <label key={code}>
+                  <input type="radio" name="sex" value={code} checked={sex === code} onChange={() => handleSex(code)} />
+                  {sexLabel[code]}
+                </label>
+              ))}
+            </fieldset>
+          }
+          note={<p className="chart__note">{t.editionsNotSpliced}</p>}
+          table={
+            <DataTable
+              caption={title}
+              columns={[
+                { key: 'period', label: t.colPeriod },
+                ...s.editions.flatMap((e) =>
+                  (['total', 'female', 'male'] as const).map((k) => ({
+                    key: `${e.dataset}|${k}`,
+                    label: `${shortDatasetLabel(e.dataset, s.sources)} — ${k === 'total' ? t.sexTotal : k === 'female' ? t.sexFemale : t.sexMale}`,
+                    numeric: true,
+                  })),
+                ),
+              ]}
+              rows={[...new Set(s.editions.flatMap((e) => e.points.map((p) => p.period)))].sort().map((period) => ({
+                key: period,
+                cells: Object.fromEntries([
+                  ['period', period],
+                  ...s.editions.flatMap((e) => {
+                    const p = e.points.find((x) => x.period === period);
+                    return (['total', 'female', 'male'] as const).map((k) => {
+                      const v = p?.[k];
+                      return [`${e.dataset}|${k}`, v === null || v === undefined ? '—' : persons(v)];
+                    });
+                  }),
+                ]),
+              }))}
+            />
+          }
+        >
+          <LineChart
+            series={series}
+            label={`${title} (${sexLabel[sex]})`}
+            description={describeLines(series, persons, t)}
+            formatTick={(v) => formatTick(v, 'persons', lang)}
+            formatValue={persons}
+          />
+        </ChartFrame>
+      )}
+    </Section>
+  );
+}
+
+function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const r = corridor.remittances;
+  const usd = (v: number) => formatUsd(v, lang);
+  const title = t.corridorRemittancesTitle(corridor.from.name, corridor.to.name);
+  const bars: Bar[] = r.series.flatMap((s) =>
+    s.points.map((p) => ({
+      key: `${s.dataset}|${s.sender.code}|${p.period}`,
+      label: `${s.sender.code} → ${s.receiver.code}`,
+      detail: `${shortDatasetLabel(s.dataset, r.sources)}, ${p.period}`,
+      value: p.valueUsd,
+    })),
+  );
+  return (
+    <Section id="remittances" title={t.remittancesHeading} lead={<span lang="en">{r.description}</span>}>
+      {bars.length === 0 ? (
+        <NoData />
+      ) : (
+        <ChartFrame
+          title={title}
+          subtitle={t.currentUsdEstimate}
+          citations={r.sources}
+          csv={{
+            columns: ['sender', 'sender_name', 'receiver', 'receiver_name', 'period', 'value', 'unit', 'value_usd'],
+            rows: r.series.flatMap((s) =>
+              s.points.map((p) => ({
+                cells: {
+                  sender: s.sender.code,
+                  sender_name: s.sender.name,
+                  receiver: s.receiver.code,
+                  receiver_name: s.receiver.name,
+                  period: p.period,
+                  value: p.value,
+                  unit: r.unit,
+                  value_usd: p.valueUsd,
+                },
+                sources: [s.dataset],
+              })),
+            ),
+          }}
+          filename={`corridor-remittances-${corridor.from.code}-${corridor.to.code}`}
+          note={<p className="chart__note">{t.knomadEstimateNote}</p>}
+          table={
+            <DataTable
+              caption={title}
+              columns={[
+                { key: 'direction', label: t.colDirection },
+                { key: 'edition', label: t.colEdition },
+                { key: 'period', label: t.colPeriod },
+                { key: 'value', label: t.currentUsd, numeric: true },
+              ]}
+              rows={r.series.flatMap((s) =>
+                s.points.map((p) => ({
+                  key: `${s.dataset}|${s.sender.code}|${p.period}`,
+                  cells: {
+                    direction: `${s.sender.name} → ${s.receiver.name}`,
+                    edition: shortDatasetLabel(s.dataset, r.sources),
+                    period: p.period,
+                    value: usd(p.valueUsd),
+                  },
+                })),
+              )}
+            />
+          }
+        >
+          <BarChart
+            bars={bars}
+            label={title}
+            description={describeBars(bars, usd, t)}
+            formatValue={usd}
+            formatTick={usd}
+          />
+        </ChartFrame>
+      )}
+    </Section>
+  );
+}
+
+function CostBlock({ corridor }: { corridor: CorridorResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const c = corridor.cost;
+  const pct = (v: number) => formatPercent(v, lang, 2);
+  const title = t.corridorCostTitle(corridor.from.name, corridor.to.name);
+  const series: LineSeries[] = c.series.map((s) => ({
+    key: `${s.dataset}|${s.sender.code}|${s.receiver.code}|${s.amountUsd ?? ''}`,
+    label: `${s.sender.name} → ${s.receiver.name}${s.amountUsd ? `, ${formatUsd(Number(s.amountUsd), lang)}` : ''} — ${shortDatasetLabel(s.dataset, c.sources)}`,
+    points: s.points,
+  }));
+  const above = c.series.filter((s) => s.aboveFive);
+  return (
+    <Section id="cost" title={t.costHeading} lead={<span lang="en">{c.description}</span>}>
+      {series.length === 0 ? (
+        <NoData />
+      ) : (
+        <ChartFrame
+          title={title}
+          subtitle={t.costPercentSubtitle}
+          citations={citationsOf(
+            c.series.map((s) => s.dataset),
+            c.sources,
+          )}
+          csv={{
+            columns: ['sender', 'sender_name', 'receiver', 'receiver_name', 'amount_usd', 'period', 'value', 'unit'],
+            rows: c.series.flatMap((s) =>
+              s.points.map((p) => ({
+                cells: {
+                  sender: s.sender.code,
+                  sender_name: s.sender.name,
+                  receiver: s.receiver.code,
+                  receiver_name: s.receiver.name,
+                  amount_usd: s.amountUsd,
+                  period: p.period,
+                  value: p.value,
+                  unit: c.unit,
+                },
+                sources: [s.dataset],
+              })),
+            ),
+          }}
+          filename={`corridor-cost-${corridor.from.code}-${corridor.to.code}`}
+          note={
+            <>
+              <p className="chart__note">{t.costLinesNote}</p>
+              {above.length > 0 && (
+                <p className="chart__note flag">
+                  ▲ {t.aboveFive}
+                  {t.colon}
+                  {above
+                    .map((s) => `${s.sender.name} → ${s.receiver.name} (${shortDatasetLabel(s.dataset, c.sources)})`)
+                    .join('; ')}
+                </p>
+              )}
+            </>
+          }
+          table={<SeriesTable caption={title} series={series} formatValue={pct} />}
+        >
+          <LineChart
+            series={series}
+            label={title}
+            description={describeLines(series, pct, t)}
+            formatTick={(v) => formatPercent(v, lang, 0)}
+            formatValue={pct}
+            referenceLines={[
+              { value: SDG_10C.averageBelowPct, label: t.sdgTarget3 },
+              { value: SDG_10C.corridorCeilingPct, label: t.sdgCeiling5 },
+            ]}
+          />
+        </ChartFrame>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,925 @@
+import { useEffect, useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { CountryListResponse } from '../../core/countries.js';
+import { RANKING_GROUPINGS, type RankingGrouping } from '../../core/statistics-terms.js';
+import type {
+  DatasetListResponse,
+  IndicatorListResponse,
+  IndicatorSummary,
+  RankingResponse,
+  SeriesResponse,
+} from '../../core/statistics.js';
+import {
+  csvUrl,
+  getRanking,
+  getSeries,
+  listCountries,
+  listDatasets,
+  listIndicators,
+  type RankingParams,
+} from '../api.js';
+import { BarChart, type Bar } from '../charts/BarChart.js';
+import { describeBars } from '../charts/SeriesTable.js';
+import { quantileClasses } from '../charts/classes.js';
+import { WorldMap, type MapArea } from '../charts/WorldMap.js';
+import { ChartFrame } from '../components/ChartFrame.js';
+import { DataTable } from '../components/DataTable.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { NoData, Section } from '../components/Section.js';
+import { SourceLine } from '../components/SourceLine.js';
+import { TableScroll } from '../components/TableScroll.js';
+import type { CsvTable } from '../csv.js';
+import type { UiLanguage } from '../../core/languages.js';
+import { comparePeriods, formatTick, formatUsd, formatValue } from '../format.js';
+import { useApi, useDocumentTitle } from '../hooks.js';
+import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
+import { LangLink, withLang } from '../links.js';
+import { sdmxDataUrl } from '../sdmx.js';
+import { shortDatasetLabel } from '../sources.js';
+
+const DEFAULT_INDICATOR = 'migrant_stock';
+const TOP_N = 15;
+/** The series API takes at most 50 areas: the periods offered are those of the 50 largest. */
+const PERIOD_PROBE_AREAS = 50;
+
+/** What the explorer shows, all of it from the URL. */
+interface ExplorerState {
+  indicator: string;
+  dataset: string;
+  period: string;
+  sex: string;
+  counterpart: string;
+  dims: string;
+  groupBy: RankingGrouping;
+  sort: 'value' | 'name';
+  dir: 'asc' | 'desc';
+}
+
+function readState(params: URLSearchParams): ExplorerState {
+  const groupBy = params.get('groupBy') ?? '';
+  return {
+    indicator: params.get('indicator') || DEFAULT_INDICATOR,
+    dataset: params.get('dataset') ?? '',
+    period: params.get('period') ?? '',
+    sex: params.get('sex') ?? '',
+    counterpart: params.get('counterpart') ?? '',
+    dims: params.get('dims') ?? '',
+    groupBy: (RANKING_GROUPINGS as readonly string[]).includes(groupBy) ? (groupBy as RankingGrouping) : 'm49region',
+    sort: params.get('sort') === 'name' ? 'name' : 'value',
+    dir: params.get('dir') === 'asc' ? 'asc' : 'desc',
+  };
+}
+
+/** "amount:200,group:refugee" ↔ { amount: '200', group: 'refugee' }. */
+function parseDims(text: string): Record<string, string> {
+  const dims: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const [key, value] = pair.split(':');
+    if (key && value) dims[key] = value;
+  }
+  return dims;
+}
+
+function formatDims(dims: Record<string, string>): string {
+  return Object.entries(dims)
+    .filter(([, v]) => v)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
+}
+
+/**
+ * The indicator explorer: pick an indicator, an edition, a year (and, where the data has them,
+ * a sex, a partner country, a category), and see every country on a world map, the largest in a
+ * bar chart, all in a sortable table, and totals by region or income group that Bridges computed,
+ * next to the publishers' own aggregates. The whole view is in the URL.
+ */
+export function ExplorerPage() {
+  const t = useT();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readState(searchParams);
+  useDocumentTitle(t.explorerTitle, t.siteName);
+
+  const indicators = useApi('indicators', (signal) => listIndicators(signal));
+  const datasets = useApi('datasets', (signal) => listDatasets(signal));
+  const countries = useApi(`countries|all|${lang}`, (signal) => listCountries({ kind: 'all', lang }, signal));
+
+  const indicator = indicators.data?.items.find((i) => i.id === state.indicator);
+  const dataset = state.dataset || indicator?.datasets[0]?.id || '';
+  const info = datasetIndicator(datasets.data, dataset, state.indicator);
+  // A rate cannot be summed over a dimension: the first value is chosen until the reader picks one.
+  const dims = { ...defaultDims(info, indicator), ...parseDims(state.dims) };
+  const dimsText = formatDims(dims);
+
+  const rankingParams: RankingParams = {
+    dataset: dataset || undefined,
+    period: state.period || undefined,
+    sex: state.sex || undefined,
+    counterpart: state.counterpart || undefined,
+    dims: dimsText || undefined,
+    groupBy: state.groupBy,
+    lang,
+  };
+  // The ranking waits for both catalogues: they decide the edition and, for rates, the category.
+  const ready = indicators.data !== undefined && (datasets.data !== undefined || datasets.error !== undefined);
+  const rankingKey = JSON.stringify([state.indicator, rankingParams, ready]);
+  const ranking = useApi(rankingKey, (signal) =>
+    ready ? getRanking(state.indicator, rankingParams, signal) : new Promise<never>(() => {}),
+  );
+  const rankingData = ranking.data && ranking.data.indicator.id === state.indicator ? ranking.data : undefined;
+  const periods = usePeriods(state, dataset, dimsText, rankingData);
+
+  const updateParams = (patch: Record<string, string | null>, replace = false) => {
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === null || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace, preventScrollReset: true },
+    );
+  };
+
+  const areasByIsoNumeric = useMemo(() => {
+    const map = new Map<string, MapArea>();
+    for (const c of countries.data?.items ?? [])
+      if (c.isoNumeric) map.set(c.isoNumeric, { code: c.code, name: c.name });
+    return map;
+  }, [countries.data]);
+
+  return (
+    <div className="page explorer">
+      <h1>{t.explorerTitle}</h1>
+      <p className="lead">{t.explorerLead}</p>
+      {indicators.error && <ErrorAlert error={indicators.error} />}
+      <ExplorerControls
+        state={state}
+        indicators={indicators.data}
+        indicator={indicator}
+        dataset={dataset}
+        datasetsData={datasets.data}
+        countries={countries.data}
+        periods={periods}
+        currentPeriod={rankingData?.period ?? state.period}
+        dims={dims}
+        onChange={updateParams}
+      />
+      {ranking.error && <ErrorAlert error={ranking.error} />}
+      {indicators.data && indicators.data.items.length === 0 && <NoData />}
+      {!rankingData && !ranking.error && indicators.data && indicators.data.items.length > 0 && (
+        <p role="status" className="loading">
+          {t.loading}
+        </p>
+      )}
+      {rankingData && (
+        <ExplorerResults
+          ranking={rankingData}
+          busy={ranking.loading}
+          state={state}
+          indicators={indicators.data}
+          countries={countries.data}
+          areasByIsoNumeric={areasByIsoNumeric}
+          dims={dims}
+          onOpen={(code) => void navigate(withLang(`/countries/${code}/profile`, lang))}
+          onSort={(sort, dir) =>
+            updateParams({ sort: sort === 'value' ? null : sort, dir: dir === 'desc' ? null : dir })
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+type DatasetIndicatorInfo = DatasetListResponse['items'][number]['indicators'][number] & { hasCounterparts: boolean };
+
+function datasetIndicator(
+  data: DatasetListResponse | undefined,
+  datasetId: string,
+  indicatorId: string,
+): DatasetIndicatorInfo | undefined {
+  const dataset = data?.items.find((d) => d.id === datasetId);
+  const indicator = dataset?.indicators.find((i) => i.id === indicatorId);
+  return indicator && dataset ? { ...indicator, hasCounterparts: dataset.areas.counterpart > 0 } : undefined;
+}
+
+function defaultDims(
+  info: DatasetIndicatorInfo | undefined,
+  indicator: IndicatorSummary | undefined,
+): Record<string, string> {
+  if (!info || indicator?.measureType !== 'rate') return {};
+  const dims: Record<string, string> = {};
+  for (const [key, values] of Object.entries(info.dimensions)) {
+    // US$ 200 is the basis of SDG indicator 10.c.1.
+    const first = values.includes('200') ? '200' : values[0];
+    if (first) dims[key] = first;
+  }
+  return dims;
+}
+
+/**
+ * The periods the year control offers: those in which the largest areas of the current view have
+ * data. NOTE: the API lists no periods per indicator and edition (only the first and last), so
+ * they are read from /api/series for up to 50 areas, once per indicator, edition and filters.
+ */
+function usePeriods(
+  state: ExplorerState,
+  dataset: string,
+  dimsText: string,
+  ranking: RankingResponse | undefined,
+): string[] {
+  const filterKey = JSON.stringify([state.indicator, dataset, state.sex, state.counterpart, dimsText]);
+  const [probe, setProbe] = useState<{ key: string; areas: string } | null>(null);
+  const rankingMatches =
+    ranking !== undefined &&
+    (dataset === '' || ranking.dataset === dataset) &&
+    (ranking.filters.counterpart ?? '') === state.counterpart;
+  useEffect(() => {
+    if (!ranking || !rankingMatches || probe?.key === filterKey || ranking.items.length === 0) return;
+    setProbe({
+      key: filterKey,
+      areas: ranking.items
+        .slice(0, PERIOD_PROBE_AREAS)
+        .map((i) => i.area.code)
+        .join(','),
+    });
+  }, [ranking, rankingMatches, probe, filterKey]);
+  const active = probe?.key === filterKey ? probe : null;
+  const series = useApi<SeriesResponse | null>(`periods|${filterKey}|${active?.areas ?? ''}`, (signal) =>
+    active && ranking
+      ? getSeries(
+          {
+            indicator: state.indicator,
+            areas: active.areas,
+            dataset: ranking.dataset,
+            sex: state.sex || undefined,
+            counterpart: state.counterpart || undefined,
+            dims: dimsText || undefined,
+          },
+          signal,
+        )
+      : Promise.resolve(null),
+  );
+  const found = series.data
+    ? [...new Set(series.data.series.flatMap((s) => s.points.map((p) => p.period)))].sort(comparePeriods)
+    : [];
+  if (ranking?.period && !found.includes(ranking.period)) found.push(ranking.period);
+  return found.sort(comparePeriods);
+}
+
+function ExplorerControls({
+  state,
+  indicators,
+  indicator,
+  dataset,
+  datasetsData,
+  countries,
+  periods,
+  currentPeriod,
+  dims,
+  onChange,
+}: {
+  state: ExplorerState;
+  indicators: IndicatorListResponse | undefined;
+  indicator: IndicatorSummary | undefined;
+  dataset: string;
+  datasetsData: DatasetListResponse | undefined;
+  countries: CountryListResponse | undefined;
+  periods: string[];
+  currentPeriod: string;
+  dims: Record<string, string>;
+  onChange: (patch: Record<string, string | null>, replace?: boolean) => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const sliderId = useId();
+  const info = datasetIndicator(datasetsData, dataset, state.indicator);
+  const topics = [...new Set((indicators?.items ?? []).map((i) => i.topic))].sort();
+  const periodIndex = Math.max(0, periods.indexOf(currentPeriod));
+  const hasSexes = info ? info.sexes.some((s) => s === 'M' || s === 'F') : false;
+  const isRate = indicator?.measureType === 'rate';
+
+  function handleIndicator(id: string) {
+    // A new indicator starts from its own defaults: edition, latest period, no filters.
+    onChange({
+      indicator: id === DEFAULT_INDICATOR ? null : id,
+      dataset: null,
+      period: null,
+      dims: null,
+      sex: null,
+      counterpart: null,
+    });
+  }
+
+  function handleSlider(event: ChangeEvent<HTMLInputElement>) {
+    const period = periods[Number(event.target.value)];
+    if (period) onChange({ period: period === periods.at(-1) ? null : period }, true);
+  }
+
+  return (
+    <form className="filters explorer__controls" aria-label={t.explorerControls} onSubmit={(e) => e.preventDefault()}>
+      <Field label={t.indicatorLabel} className="field--wide">
+        {(props) => (
+          <select {...props} value={state.indicator} onChange={(e) => handleIndicator(e.target.value)}>
+            {!indicators && <option value={state.indicator}>{t.loading}</option>}
+            {topics.map((topic) => (
+              <optgroup key={topic} label={t.topics[topic as keyof Messages['topics']] ?? topic}>
+                {(indicators?.items ?? [])
+                  .filter((i) => i.topic === topic)
+                  .map((i) => (
+                    <option key={i.id} value={i.id} lang="en">
+                      {i.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t.editionLabel} className="field--wide">
+        {(props) => (
+          <select
+            {...props}
+            value={dataset}
+            onChange={(e) => onChange({ dataset: e.target.value, period: null, dims: null })}
+          >
+            {(indicator?.datasets ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {shortDatasetLabel(d.id, indicators?.sources ?? [])} ({d.firstPeriod}–{d.lastPeriod})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field field--wide year-control">
+        <label htmlFor={sliderId}>{t.periodLabel}</label>
+        <div className="year-control__row">
+          <input
+            id={sliderId}
+            type="range"
+            min={0}
+            max={Math.max(0, periods.length - 1)}
+            step={1}
+            value={periodIndex}
+            disabled={periods.length < 2}
+            aria-valuetext={currentPeriod}
+            onChange={handleSlider}
+          />
+          <select
+            aria-label={t.periodLabel}
+            value={currentPeriod}
+            onChange={(e) => onChange({ period: e.target.value === periods.at(-1) ? null : e.target.value })}
+          >
+            {periods.length === 0 && <option value={currentPeriod}>{currentPeriod || t.loading}</option>}
+            {periods.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="field__hint">
+          {periods.length > 0 ? t.periodRange(periods[0] ?? '', periods.at(-1) ?? '', periods.length) : ''}
+        </p>
+      </div>
+      {hasSexes && (
+        <Field label={t.sexLabel}>
+          {(props) => (
+            <select
+              {...props}
+              value={state.sex || '_T'}
+              onChange={(e) => onChange({ sex: e.target.value === '_T' ? null : e.target.value })}
+            >
+              <option value="_T">{t.sexTotal}</option>
+              <option value="F">{t.sexFemale}</option>
+              <option value="M">{t.sexMale}</option>
+            </select>
+          )}
+        </Field>
+      )}
+      {info?.hasCounterparts && (
+        <Field label={t.counterpartLabel} hint={t.counterpartHint}>
+          {(props) => (
+            <select
+              {...props}
+              value={state.counterpart}
+              onChange={(e) => onChange({ counterpart: e.target.value, period: null })}
+            >
+              <option value="">{t.allCounterparts}</option>
+              {(countries?.items ?? []).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {Object.entries(info?.dimensions ?? {}).map(([key, values]) => (
+        <Field key={key} label={t.dimensionLabel(key)}>
+          {(props) => (
+            <select
+              {...props}
+              value={dims[key] ?? ''}
+              onChange={(e) => onChange({ dims: formatDims({ ...dims, [key]: e.target.value }) || null, period: null })}
+            >
+              {!isRate && <option value="">{t.allValuesSummed}</option>}
+              {values.map((v) => (
+                <option key={v} value={v}>
+                  {key === 'amount' ? formatUsd(Number(v), lang) : v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ))}
+      <Field label={t.groupByLabel}>
+        {(props) => (
+          <select
+            {...props}
+            value={state.groupBy}
+            onChange={(e) => onChange({ groupBy: e.target.value === 'm49region' ? null : e.target.value })}
+          >
+            {RANKING_GROUPINGS.map((g) => (
+              <option key={g} value={g}>
+                {t.groupings[g]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {indicator && (
+        <p className="explorer__description field--full">
+          <span lang="en">{indicator.description}</span> <span className="muted">({indicator.unit})</span>{' '}
+          {lang !== 'en' && <span className="muted">{t.inEnglish}</span>}
+        </p>
+      )}
+    </form>
+  );
+}
+
+type ControlProps = { id: string; 'aria-describedby'?: string };
+
+/** A labelled control; `children` draws the control with the id and description it is given. */
+function Field({
+  label,
+  hint,
+  className,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  className?: string;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-describedby': hint ? `${id}-hint` : undefined })}
+    </div>
+  );
+}
+
+function filtersText(
+  ranking: RankingResponse,
+  t: Messages,
+  lang: UiLanguage,
+  countries: CountryListResponse | undefined,
+): string {
+  const parts: string[] = [];
+  if (ranking.filters.sex !== '_T') parts.push(ranking.filters.sex === 'F' ? t.sexFemale : t.sexMale);
+  if (ranking.filters.counterpart) {
+    const name =
+      countries?.items.find((c) => c.code === ranking.filters.counterpart)?.name ?? ranking.filters.counterpart;
+    parts.push(t.counterpartIs(name));
+  }
+  for (const [k, v] of Object.entries(ranking.filters.dims))
+    parts.push(k === 'amount' ? formatUsd(Number(v), lang) : `${k}: ${v}`);
+  return parts.join(' · ');
+}
+
+function rankingCsv(ranking: RankingResponse): CsvTable {
+  return {
+    columns: [
+      'indicator',
+      'period',
+      'rank',
+      'area',
+      'area_name',
+      'value',
+      'unit',
+      'status',
+      'sex',
+      'counterpart',
+      'dims',
+    ],
+    rows: ranking.items.map((item) => ({
+      cells: {
+        indicator: ranking.indicator.id,
+        period: ranking.period,
+        rank: item.rank,
+        area: item.area.code,
+        area_name: item.area.name,
+        value: item.value,
+        unit: ranking.indicator.unit,
+        status: item.status,
+        sex: ranking.filters.sex,
+        counterpart: ranking.filters.counterpart,
+        dims: formatDims(ranking.filters.dims),
+      },
+      sources: [ranking.dataset],
+    })),
+  };
+}
+
+function ExplorerResults({
+  ranking,
+  busy,
+  state,
+  indicators,
+  countries,
+  areasByIsoNumeric,
+  dims,
+  onOpen,
+  onSort,
+}: {
+  ranking: RankingResponse;
+  busy: boolean;
+  state: ExplorerState;
+  indicators: IndicatorListResponse | undefined;
+  countries: CountryListResponse | undefined;
+  areasByIsoNumeric: ReadonlyMap<string, MapArea>;
+  dims: Record<string, string>;
+  onOpen: (code: string) => void;
+  onSort: (sort: 'value' | 'name', dir: 'asc' | 'desc') => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const unit = ranking.indicator.unit;
+  const fmt = (v: number) => formatValue(v, unit, lang);
+  const tick = (v: number) => formatTick(v, unit, lang);
+  const values = useMemo(() => new Map(ranking.items.map((i) => [i.area.code, i.value])), [ranking]);
+  const classes = useMemo(() => quantileClasses(ranking.items.map((i) => i.value)), [ranking]);
+  const filters = filtersText(ranking, t, lang, countries);
+  const edition = shortDatasetLabel(ranking.dataset, ranking.sources);
+  const subtitle = [`${edition}`, unit, filters].filter(Boolean).join(' · ');
+  const name = ranking.indicator.name;
+  const mapTitle = t.mapTitle(name, ranking.period);
+  const csv = rankingCsv(ranking);
+  const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
+  const sdmx = sdmxDataUrl(
+    ranking.dataset,
+    ranking.indicator.id,
+    {
+      counterpart: ranking.filters.counterpart ?? undefined,
+      sex: ranking.filters.sex === '_T' ? undefined : ranking.filters.sex,
+      extra: Object.keys(dims).length
+        ? Object.keys(dims)
+            .sort()
+            .map((k) => dims[k] ?? '')
+        : undefined,
+    },
+    { startPeriod: ranking.period, endPeriod: ranking.period },
+  );
+  const top: Bar[] = ranking.items
+    .slice(0, TOP_N)
+    .map((i) => ({ key: i.area.code, label: i.area.name, value: i.value }));
+
+  return (
+    <div className="explorer__results" aria-busy={busy}>
+      <ChartFrame
+        title={mapTitle}
+        subtitle={subtitle}
+        citations={ranking.sources}
+        csv={csv}
+        filename={`map-${ranking.indicator.id}-${ranking.period}`}
+        sdmxUrl={sdmx}
+        note={
+          <p className="chart__note">
+            {t.mapNote(ranking.items.length)} {info && <span className="muted">{t.mapKeyboard}</span>}
+          </p>
+        }
+        table={<RankingTable ranking={ranking} state={state} onSort={onSort} caption={mapTitle} />}
+      >
+        <WorldMap
+          values={values}
+          areasByIsoNumeric={areasByIsoNumeric}
+          classes={classes}
+          label={mapTitle}
+          description={t.mapDescription(
+            ranking.items.length,
+            ranking.items[0]?.area.name ?? '',
+            ranking.items[0] ? fmt(ranking.items[0].value) : '',
+          )}
+          formatValue={fmt}
+          formatLegend={tick}
+          noDataLabel={t.noData}
+          legendLabel={`${name} (${unit})`}
+          hrefFor={(code) => withLang(`/countries/${code}/profile`, lang)}
+          onOpen={onOpen}
+          filledNote={t.mapFilled}
+        />
+      </ChartFrame>
+
+      <div className="chart-grid">
+        <ChartFrame
+          title={t.topNTitle(TOP_N, name, ranking.period)}
+          subtitle={subtitle}
+          citations={ranking.sources}
+          csv={{ ...csv, rows: csv.rows.slice(0, TOP_N) }}
+          filename={`top-${ranking.indicator.id}-${ranking.period}`}
+          table={
+            <DataTable
+              caption={t.topNTitle(TOP_N, name, ranking.period)}
+              columns={[
+                { key: 'rank', label: t.colRank, numeric: true },
+                { key: 'area', label: t.colName },
+                { key: 'value', label: unit, numeric: true },
+              ]}
+              rows={ranking.items.slice(0, TOP_N).map((i) => ({
+                key: i.area.code,
+                cells: { rank: i.rank, area: i.area.name, value: fmt(i.value) },
+              }))}
+            />
+          }
+        >
+          {top.length > 0 ? (
+            <BarChart
+              bars={top}
+              label={t.topNTitle(TOP_N, name, ranking.period)}
+              description={describeBars(top, fmt, t)}
+              formatValue={fmt}
+              formatTick={tick}
+            />
+          ) : (
+            <NoData />
+          )}
+        </ChartFrame>
+        <Aggregates ranking={ranking} subtitle={subtitle} />
+      </div>
+
+      <Section id="ranking-table" title={t.allCountriesHeading(ranking.items.length)}>
+        {/* NOTE: every row is in the page (no paging), so the browser's find works; the box scrolls. */}
+        <p>
+          <a href={csvUrl(`/rankings/${ranking.indicator.id}`, apiParams(ranking, state))}>{t.apiCsvLink}</a>
+        </p>
+        <div className="ranking-table">
+          <RankingTable ranking={ranking} state={state} onSort={onSort} caption={mapTitle} sortable />
+        </div>
+        <SourceLine citations={ranking.sources} />
+      </Section>
+    </div>
+  );
+}
+
+function apiParams(ranking: RankingResponse, state: ExplorerState): Record<string, string | undefined> {
+  return {
+    dataset: ranking.dataset,
+    period: ranking.period,
+    sex: ranking.filters.sex === '_T' ? undefined : ranking.filters.sex,
+    counterpart: ranking.filters.counterpart ?? undefined,
+    dims: formatDims(ranking.filters.dims) || undefined,
+    groupBy: state.groupBy,
+  };
+}
+
+function RankingTable({
+  ranking,
+  state,
+  onSort,
+  caption,
+  sortable = false,
+}: {
+  ranking: RankingResponse;
+  state: ExplorerState;
+  onSort: (sort: 'value' | 'name', dir: 'asc' | 'desc') => void;
+  caption: string;
+  sortable?: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const captionId = useId();
+  const fmt = (v: number) => formatValue(v, ranking.indicator.unit, lang);
+  const collator = new Intl.Collator(lang);
+  const items = [...ranking.items].sort((a, b) => {
+    const order = state.sort === 'name' ? collator.compare(a.area.name, b.area.name) : a.value - b.value;
+    return state.dir === 'asc' ? order : -order;
+  });
+  const columns = [
+    { key: 'name', label: t.colName },
+    { key: 'value', label: `${ranking.indicator.name} (${ranking.indicator.unit})` },
+  ] as const;
+
+  function sortButton(key: 'name' | 'value', label: string) {
+    const active = state.sort === key;
+    const nextDir = active ? (state.dir === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
+    return (
+      <button type="button" className="sort-button" onClick={() => onSort(key, nextDir)}>
+        {label}
+        <span className="sort-button__icon" aria-hidden="true">
+          {active ? (state.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    );
+  }
+
+  return (
+    <TableScroll captionId={captionId}>
+      <table className="data-table data-table--compact">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">
+              {t.colRank}
+            </th>
+            {columns.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                className={c.key === 'value' ? 'numeric' : undefined}
+                aria-sort={
+                  sortable && state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined
+                }
+              >
+                {sortable ? sortButton(c.key, c.label) : c.label}
+              </th>
+            ))}
+            <th scope="col">{t.colStatus}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.area.code}>
+              <td className="numeric">{item.rank}</td>
+              <th scope="row">
+                <LangLink to={`/countries/${item.area.code}/profile`}>{item.area.name}</LangLink>
+              </th>
+              <td className="numeric">{fmt(item.value)}</td>
+              <td>
+                {item.status
+                  .split('')
+                  .map((s) => t.statuses[s as keyof Messages['statuses']] ?? s)
+                  .join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle: string }) {
+  const t = useT();
+  const lang = useLang();
+  const unit = ranking.indicator.unit;
+  const fmt = (v: number) => formatValue(v, unit, lang);
+  const grouping = ranking.grouping;
+  const groups = (grouping?.groups ?? []).filter((g) => g.value !== null);
+  const title = grouping ? t.aggregatesTitle(grouping.by, ranking.period) : '';
+  const groupName = (code: string, name: string) =>
+    grouping?.by === 'incomeGroup' ? (t.incomeGroups[code as keyof Messages['incomeGroups']] ?? name) : name;
+  const bars: Bar[] = groups.map((g) => ({
+    key: g.code,
+    label:
+      grouping?.by === 'incomeGroup'
+        ? (t.incomeGroupsShort[g.code as keyof Messages['incomeGroupsShort']] ?? g.name)
+        : g.name,
+    value: g.value ?? 0,
+    detail: t.coverage(g.countWithData, g.countInGroup),
+  }));
+  return (
+    <div>
+      {grouping && (
+        <ChartFrame
+          title={title}
+          subtitle={`${subtitle} · ${t.computedByBridges}`}
+          citations={ranking.sources}
+          csv={{
+            columns: [
+              'indicator',
+              'period',
+              'grouping',
+              'group',
+              'group_name',
+              'value',
+              'unit',
+              'count_with_data',
+              'count_in_group',
+              'computed_by',
+              'method',
+            ],
+            rows: groups.map((g) => ({
+              cells: {
+                indicator: ranking.indicator.id,
+                period: ranking.period,
+                grouping: grouping.by,
+                group: g.code,
+                group_name: g.name,
+                value: g.value,
+                unit,
+                count_with_data: g.countWithData,
+                count_in_group: g.countInGroup,
+                computed_by: g.computedBy,
+                method: g.method,
+              },
+              sources: [ranking.dataset],
+            })),
+          }}
+          filename={`groups-${grouping.by}-${ranking.indicator.id}-${ranking.period}`}
+          note={
+            <div className="chart__note">
+              <p>
+                <span className="tag tag--computed">{t.computedByBridges}</span>{' '}
+                <span lang="en">{grouping.method}</span>
+              </p>
+              {grouping.fiscalYearLabel && (
+                <p>
+                  {t.incomeFiscalYear(grouping.fiscalYearLabel)}
+                  {!grouping.matched && ` ${t.incomeNotMatched}`}
+                </p>
+              )}
+              {grouping.reference.length > 0 && (
+                <p>
+                  {t.classificationSource}
+                  {t.colon}
+                  <span lang="en">
+                    {grouping.reference.map((r) => `${r.publisher}, ${r.title} (${r.licence})`).join('; ')}
+                  </span>
+                </p>
+              )}
+            </div>
+          }
+          table={
+            <DataTable
+              caption={title}
+              columns={[
+                { key: 'group', label: t.groupings[grouping.by] },
+                { key: 'value', label: unit, numeric: true },
+                { key: 'coverage', label: t.colCoverage, numeric: true },
+              ]}
+              rows={groups.map((g) => ({
+                key: g.code,
+                cells: {
+                  group: (
+                    <span lang={grouping.by === 'incomeGroup' ? undefined : REGION_NAMES_LANG}>
+                      {groupName(g.code, g.name)}
+                    </span>
+                  ),
+                  value: fmt(g.value ?? 0),
+                  coverage: g.coverage,
+                },
+              }))}
+            />
+          }
+        >
+          {bars.length > 0 ? (
+            <BarChart
+              bars={bars}
+              label={title}
+              description={describeBars(bars, fmt, t)}
+              formatValue={fmt}
+              formatTick={(v) => formatTick(v, unit, lang)}
+            />
+          ) : (
+            <NoData />
+          )}
+        </ChartFrame>
+      )}
+      <div className="note-box">
+        <h3>{t.publishedAggregatesHeading}</h3>
+        {ranking.publishedAggregates.length === 0 ? (
+          <p>{t.noPublishedAggregates}</p>
+        ) : (
+          <DataTable
+            caption={t.publishedAggregatesHeading}
+            captionHidden
+            columns={[
+              { key: 'area', label: t.colName },
+              { key: 'publisher', label: t.colPublisher },
+              { key: 'value', label: unit, numeric: true },
+            ]}
+            rows={ranking.publishedAggregates.map((a) => ({
+              key: a.area.code,
+              cells: { area: a.area.name, publisher: <span lang="en">{a.publisher}</span>, value: fmt(a.value) },
+            }))}
+          />
+        )}
+        <p className="chart__note">
+          {t.totalComputed(fmt(ranking.total.value ?? 0), ranking.total.count)}{' '}
+          <span className="tag tag--computed">{t.computedByBridges}</span>
+        </p>
+      </div>
+    </div>
+  );
+}

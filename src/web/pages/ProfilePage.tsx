@@ -1,0 +1,1283 @@
+import type { ReactNode } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { INDICATOR_IDS, SDG_10C } from '../../core/statistics-terms.js';
+import type {
+  Citation,
+  CostCorridor,
+  DisplacementSide,
+  FlowSeries,
+  PartnerStock,
+  ProfileFlow,
+  ProfileResponse,
+  StockPoint,
+} from '../../core/statistics.js';
+import { csvUrl, getProfile } from '../api.js';
+import { BarChart, type Bar } from '../charts/BarChart.js';
+import { LineChart, type LineSeries } from '../charts/LineChart.js';
+import { SeriesTable, describeBars, describeLines } from '../charts/SeriesTable.js';
+import { ChartFrame } from '../components/ChartFrame.js';
+import { CountryTabs } from '../components/CountryTabs.js';
+import { DataTable } from '../components/DataTable.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { KeyFigures, NoData, Section } from '../components/Section.js';
+import { SourceLine } from '../components/SourceLine.js';
+import type { CsvTable } from '../csv.js';
+import { comparePeriods, formatNumber, formatPercent, formatTick, formatUsd } from '../format.js';
+import { useApi, useDocumentTitle } from '../hooks.js';
+import { useLang, useT, type Messages } from '../i18n.js';
+import { LangLink } from '../links.js';
+import { sdmxDataUrl } from '../sdmx.js';
+import { citationsOf, shortDatasetLabel } from '../sources.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+/**
+ * The data profile of a country: where its emigrants live and who lives in it (UN DESA, one
+ * edition at a time, switchable), what migrants send home set against aid and investment, what
+ * sending money costs against the SDG 10.c targets, forced displacement, and emigrants in OECD
+ * countries. The edition and the chart options live in the URL.
+ */
+export function ProfilePage() {
+  const { code = '' } = useParams();
+  const t = useT();
+  const lang = useLang();
+  const [searchParams] = useSearchParams();
+  const edition = searchParams.get('edition') ?? undefined;
+  const profile = useApi(`profile|${code}|${edition ?? ''}|${lang}`, (signal) =>
+    getProfile(code, { edition, lang }, signal),
+  );
+  const data = profile.data && profile.data.area.code.toUpperCase() === code.toUpperCase() ? profile.data : undefined;
+  const error = profile.error;
+  const notFound = error !== undefined && (error.status === 404 || (error.status === 400 && !edition));
+  useDocumentTitle(
+    data ? t.profileTitle(data.area.name) : notFound ? t.countryNotFoundTitle : error ? t.errorTitle : t.loading,
+    t.siteName,
+  );
+  if (notFound) return <NotFoundPage countryCode={code} />;
+
+  return (
+    <div className="page">
+      <nav aria-label={t.breadcrumb} className="breadcrumb">
+        <ol>
+          <li>
+            <LangLink to="/countries">{t.navCountries}</LangLink>
+          </li>
+          <li>
+            <LangLink to={`/countries/${code.toUpperCase()}`}>{data?.area.name ?? code.toUpperCase()}</LangLink>
+          </li>
+          <li>
+            <span aria-current="page">{t.tabProfile}</span>
+          </li>
+        </ol>
+      </nav>
+      {error && <ErrorAlert error={error} />}
+      {!data && !error && (
+        <p role="status" className="loading">
+          {t.loading}
+        </p>
+      )}
+      {data && <Profile profile={data} busy={profile.loading} />}
+    </div>
+  );
+}
+
+function Profile({ profile, busy }: { profile: ProfileResponse; busy: boolean }) {
+  const t = useT();
+  const name = profile.area.name;
+  const sections = [
+    ['migration', t.migrationHeading],
+    ['remittances', t.remittancesHeading],
+    ['cost', t.costHeading],
+    ['displacement', t.displacementHeading],
+    ['oecd', t.oecdHeading],
+    ['profile-sources', t.sourcesHeading],
+  ] as const;
+  return (
+    <article className="profile" aria-labelledby="profile-title" aria-busy={busy}>
+      <header className="country__header">
+        <h1 id="profile-title">{t.profileTitle(name)}</h1>
+        <CountryTabs code={profile.area.code} current="profile" />
+        <nav className="toc" aria-label={t.onThisPage}>
+          <ul>
+            {sections.map(([id, title]) => (
+              <li key={id}>
+                <a href={`#${id}`}>{title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <MigrationSection profile={profile} />
+      <RemittancesSection profile={profile} />
+      <CostSection profile={profile} />
+      <DisplacementSection profile={profile} />
+      <OecdSection profile={profile} />
+      <Section id="profile-sources" title={t.sourcesHeading}>
+        <ul className="source-list">
+          {profile.sources.map((c) => (
+            <li key={c.dataset}>
+              <LangLink to={`/datasets/${c.dataset}`}>
+                <span lang="en">{c.title}</span>
+              </LangLink>
+              <span className="source-list__meta">
+                <span lang="en">
+                  {c.publisher} · {c.edition}
+                </span>{' '}
+                · {t.colLicence}
+                {t.colon}
+                <span lang="en">{c.licence}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={csvUrl(`/profiles/${profile.area.code}`, { edition: profile.edition ?? undefined })}>
+            {t.downloadWholeProfile}
+          </a>
+        </p>
+      </Section>
+    </article>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migration
+// ---------------------------------------------------------------------------------------------
+
+function sexSeries(points: readonly StockPoint[], t: Messages, prefix: string): LineSeries[] {
+  return [
+    { key: `${prefix}-total`, label: t.sexTotal, points: points.map((p) => ({ period: p.period, value: p.total })) },
+    { key: `${prefix}-female`, label: t.sexFemale, points: points.map((p) => ({ period: p.period, value: p.female })) },
+    { key: `${prefix}-male`, label: t.sexMale, points: points.map((p) => ({ period: p.period, value: p.male })) },
+  ];
+}
+
+function stockCsv(area: string, measure: string, points: readonly StockPoint[], dataset: string): CsvTable {
+  return {
+    columns: ['area', 'measure', 'period', 'sex', 'value', 'unit'],
+    rows: points.flatMap((p) =>
+      (
+        [
+          ['_T', p.total],
+          ['F', p.female],
+          ['M', p.male],
+        ] as const
+      ).map(([sex, value]) => ({
+        cells: { area, measure, period: p.period, sex, value, unit: 'persons' },
+        sources: [dataset],
+      })),
+    ),
+  };
+}
+
+function partnerCsv(
+  area: string,
+  measure: string,
+  period: string | null,
+  items: readonly PartnerStock[],
+  dataset: string,
+): CsvTable {
+  return {
+    columns: [
+      'area',
+      'measure',
+      'period',
+      'rank',
+      'partner',
+      'partner_name',
+      'total',
+      'female',
+      'male',
+      'share_pct',
+      'unit',
+    ],
+    rows: items.map((item) => ({
+      cells: {
+        area,
+        measure,
+        period,
+        rank: item.rank,
+        partner: item.area.code,
+        partner_name: item.area.name,
+        total: item.total,
+        female: item.female,
+        male: item.male,
+        share_pct: item.sharePct,
+        unit: 'persons',
+      },
+      sources: [dataset],
+    })),
+  };
+}
+
+function EditionSwitch({ profile }: { profile: ProfileResponse }) {
+  const t = useT();
+  const [searchParams, setSearchParams] = useSearchParams();
+  if (profile.availableEditions.length < 2) return null;
+  const latest = profile.availableEditions[0]?.id;
+
+  function handleChange(id: string) {
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (id === latest) next.delete('edition');
+        else next.set('edition', id);
+        return next;
+      },
+      { preventScrollReset: true },
+    );
+  }
+
+  const current = searchParams.get('edition') ?? profile.edition ?? latest;
+  return (
+    <fieldset className="segmented">
+      <legend>{t.editionSwitch}</legend>
+      {profile.availableEditions.map((e) => (
+        <label key={e.id}>
+          <input
+            type="radio"
+            name="edition"
+            value={e.id}
+            checked={current === e.id}
+            onChange={() => handleChange(e.id)}
+          />
+          <span lang="en">UN DESA {e.edition}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function MigrationSection({ profile }: { profile: ProfileResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const m = profile.migration;
+  const area = profile.area;
+  const dataset = m.dataset;
+  const stockCitations = citationsOf([dataset], m.sources);
+  const persons = (v: number) => formatNumber(v, lang);
+  const tick = (v: number) => formatTick(v, 'persons', lang);
+  const hasData = dataset !== null && (m.immigrants.series.length > 0 || m.emigrants.series.length > 0);
+  const latestIn = m.immigrants.latest;
+  const latestOut = m.emigrants.latest;
+  const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources) : '';
+
+  return (
+    <Section id="migration" title={t.migrationHeading} lead={t.migrationLead}>
+      <EditionSwitch profile={profile} />
+      {!hasData || !dataset ? (
+        <NoData />
+      ) : (
+        <>
+          <KeyFigures
+            label={t.keyFigures}
+            items={[
+              ...(latestOut
+                ? [
+                    {
+                      key: 'emigrants',
+                      label: t.emigrantsLatest(latestOut.period),
+                      value: persons(latestOut.total),
+                      note: editionLabel,
+                    },
+                  ]
+                : []),
+              ...(latestIn
+                ? [
+                    {
+                      key: 'immigrants',
+                      label: t.immigrantsLatest(latestIn.period),
+                      value: persons(latestIn.total),
+                      note: editionLabel,
+                    },
+                  ]
+                : []),
+              ...(latestIn?.sharePct != null
+                ? [
+                    {
+                      key: 'share',
+                      label: t.immigrantShare(latestIn.period),
+                      value: formatPercent(latestIn.sharePct, lang, 2),
+                      note: t.computedByBridges,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          <SourceLine citations={m.sources} />
+
+          <div className="chart-grid">
+            <ChartFrame
+              title={t.emigrantsTrendTitle(area.name)}
+              subtitle={t.personsBySex}
+              citations={stockCitations}
+              csv={stockCsv(area.code, 'emigrants', m.emigrants.series, dataset)}
+              filename={`emigrants-${area.code}-${dataset}`}
+              sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { counterpart: area.code })}
+              table={
+                <SeriesTable
+                  caption={t.emigrantsTrendTitle(area.name)}
+                  series={sexSeries(m.emigrants.series, t, 'out')}
+                  formatValue={persons}
+                />
+              }
+            >
+              {m.emigrants.series.length > 0 ? (
+                <LineChart
+                  series={sexSeries(m.emigrants.series, t, 'out')}
+                  label={t.emigrantsTrendTitle(area.name)}
+                  description={describeLines(sexSeries(m.emigrants.series, t, 'out'), persons, t)}
+                  formatTick={tick}
+                  formatValue={persons}
+                />
+              ) : (
+                <NoData />
+              )}
+            </ChartFrame>
+
+            <ChartFrame
+              title={t.immigrantsTrendTitle(area.name)}
+              subtitle={t.personsBySex}
+              citations={citationsOf([dataset, m.immigrants.population?.dataset], m.sources)}
+              csv={immigrantsCsv(profile)}
+              filename={`immigrants-${area.code}-${dataset}`}
+              sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { refArea: area.code })}
+              note={<p className="chart__note">{t.shareNote}</p>}
+              table={
+                <DataTable
+                  caption={t.immigrantsTrendTitle(area.name)}
+                  columns={[
+                    { key: 'period', label: t.colPeriod },
+                    { key: 'total', label: t.sexTotal, numeric: true },
+                    { key: 'female', label: t.sexFemale, numeric: true },
+                    { key: 'male', label: t.sexMale, numeric: true },
+                    { key: 'share', label: t.colShareOfPopulation, numeric: true },
+                  ]}
+                  rows={m.immigrants.series.map((p) => ({
+                    key: p.period,
+                    cells: {
+                      period: p.period,
+                      total: persons(p.total),
+                      female: p.female === null ? '—' : persons(p.female),
+                      male: p.male === null ? '—' : persons(p.male),
+                      share: p.sharePct === null ? '—' : formatPercent(p.sharePct, lang, 2),
+                    },
+                  }))}
+                />
+              }
+            >
+              {m.immigrants.series.length > 0 ? (
+                <LineChart
+                  series={sexSeries(m.immigrants.series, t, 'in')}
+                  label={t.immigrantsTrendTitle(area.name)}
+                  description={describeLines(sexSeries(m.immigrants.series, t, 'in'), persons, t)}
+                  formatTick={tick}
+                  formatValue={persons}
+                />
+              ) : (
+                <NoData />
+              )}
+            </ChartFrame>
+          </div>
+
+          <PartnerChart
+            id="destinations"
+            title={t.topDestinationsTitle(area.name, m.topDestinations.period ?? '')}
+            items={m.topDestinations.items}
+            csv={partnerCsv(area.code, 'top_destination', m.topDestinations.period, m.topDestinations.items, dataset)}
+            citations={stockCitations}
+            filename={`destinations-${area.code}-${dataset}`}
+            sdmxUrl={sdmxDataUrl(
+              dataset,
+              INDICATOR_IDS.migrantStock,
+              { counterpart: area.code },
+              { startPeriod: m.topDestinations.period ?? undefined, endPeriod: m.topDestinations.period ?? undefined },
+            )}
+            corridor={(partner) => `/corridors/${area.code}/${partner}`}
+            partnerLabel={t.colDestination}
+            extra={
+              <p>
+                <LangLink
+                  to={`/explorer?indicator=${INDICATOR_IDS.migrantStock}&counterpart=${area.code}${profile.edition && profile.edition !== profile.availableEditions[0]?.id ? `&dataset=${profile.edition}` : ''}`}
+                >
+                  {t.showOnMap}
+                </LangLink>
+              </p>
+            }
+          />
+          <PartnerChart
+            id="origins"
+            title={t.topOriginsTitle(area.name, m.topOrigins.period ?? '')}
+            items={m.topOrigins.items}
+            csv={partnerCsv(area.code, 'top_origin', m.topOrigins.period, m.topOrigins.items, dataset)}
+            citations={stockCitations}
+            filename={`origins-${area.code}-${dataset}`}
+            sdmxUrl={sdmxDataUrl(
+              dataset,
+              INDICATOR_IDS.migrantStock,
+              { refArea: area.code },
+              { startPeriod: m.topOrigins.period ?? undefined, endPeriod: m.topOrigins.period ?? undefined },
+            )}
+            corridor={(partner) => `/corridors/${partner}/${area.code}`}
+            partnerLabel={t.colOrigin}
+            extra={
+              m.topOrigins.unknownOrigin ? (
+                <p className="chart__note">{t.unknownOrigin(persons(m.topOrigins.unknownOrigin.total))}</p>
+              ) : null
+            }
+          />
+        </>
+      )}
+    </Section>
+  );
+}
+
+function immigrantsCsv(profile: ProfileResponse): CsvTable {
+  const m = profile.migration;
+  const dataset = m.dataset ?? '';
+  const population = m.immigrants.population?.dataset;
+  return {
+    columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
+    rows: m.immigrants.series.flatMap((p) => [
+      ...stockCsv(profile.area.code, 'immigrants', [p], dataset).rows,
+      ...(p.sharePct !== null && population
+        ? [
+            {
+              cells: {
+                area: profile.area.code,
+                measure: 'immigrants_share_of_population',
+                period: p.period,
+                sex: '_T',
+                value: p.sharePct,
+                unit: 'percent',
+                computed_by: 'Bridges',
+              },
+              sources: [dataset, population],
+            },
+          ]
+        : []),
+    ]),
+  };
+}
+
+function PartnerChart({
+  id,
+  title,
+  items,
+  csv,
+  citations,
+  filename,
+  sdmxUrl,
+  corridor,
+  partnerLabel,
+  extra,
+}: {
+  id: string;
+  title: string;
+  items: readonly PartnerStock[];
+  csv: CsvTable;
+  citations: readonly Citation[];
+  filename: string;
+  sdmxUrl: string;
+  corridor: (partner: string) => string;
+  partnerLabel: string;
+  extra?: ReactNode;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const persons = (v: number) => formatNumber(v, lang);
+  const bars: Bar[] = items.map((item) => ({ key: item.area.code, label: item.area.name, value: item.total }));
+  return (
+    <div id={id}>
+      <ChartFrame
+        title={title}
+        subtitle={t.personsBothSexes}
+        citations={citations}
+        csv={csv}
+        filename={filename}
+        sdmxUrl={sdmxUrl}
+        note={extra}
+        table={
+          <DataTable
+            caption={title}
+            columns={[
+              { key: 'rank', label: t.colRank, numeric: true },
+              { key: 'partner', label: partnerLabel },
+              { key: 'total', label: t.sexTotal, numeric: true },
+              { key: 'female', label: t.sexFemale, numeric: true },
+              { key: 'male', label: t.sexMale, numeric: true },
+              { key: 'share', label: t.colShare, numeric: true },
+            ]}
+            rows={items.map((item) => ({
+              key: item.area.code,
+              cells: {
+                rank: item.rank,
+                partner: <LangLink to={corridor(item.area.code)}>{item.area.name}</LangLink>,
+                total: persons(item.total),
+                female: item.female === null ? '—' : persons(item.female),
+                male: item.male === null ? '—' : persons(item.male),
+                share: item.sharePct === null ? '—' : formatPercent(item.sharePct, lang),
+              },
+            }))}
+          />
+        }
+      >
+        {bars.length > 0 ? (
+          <BarChart
+            bars={bars}
+            label={title}
+            description={describeBars(bars, persons, t)}
+            formatValue={persons}
+            formatTick={(v) => formatTick(v, 'persons', lang)}
+          />
+        ) : (
+          <NoData />
+        )}
+      </ChartFrame>
+      {items.length > 0 && (
+        <details className="corridor-links">
+          <summary>{t.openCorridor}</summary>
+          <ul className="inline-list">
+            {items.map((item) => (
+              <li key={item.area.code}>
+                <LangLink to={corridor(item.area.code)}>{item.area.name}</LangLink>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remittances, ODA, FDI
+// ---------------------------------------------------------------------------------------------
+
+/** For each flow, the one series a comparison shows: the one reaching the latest year, then the longest. */
+function preferredFlows(flows: readonly FlowSeries[]): FlowSeries[] {
+  const byFlow = new Map<ProfileFlow, FlowSeries>();
+  for (const f of flows) {
+    const current = byFlow.get(f.flow);
+    const last = (s: FlowSeries) =>
+      [...s.points].sort((a, b) => comparePeriods(a.period, b.period)).at(-1)?.period ?? '';
+    if (
+      !current ||
+      comparePeriods(last(f), last(current)) > 0 ||
+      (last(f) === last(current) && f.points.length > current.points.length)
+    )
+      byFlow.set(f.flow, f);
+  }
+  return [...byFlow.values()];
+}
+
+function flowCsv(area: string, flows: readonly FlowSeries[], gdpDataset: string | null): CsvTable {
+  return {
+    columns: [
+      'area',
+      'flow',
+      'indicator',
+      'indicator_name',
+      'period',
+      'value',
+      'unit',
+      'value_usd',
+      'pct_of_gdp',
+      'status',
+      'computed_by',
+    ],
+    rows: flows.flatMap((f) =>
+      f.points.map((p) => ({
+        cells: {
+          area,
+          flow: f.flow,
+          indicator: f.indicator,
+          indicator_name: f.indicatorName,
+          period: p.period,
+          value: p.value,
+          unit: f.unit,
+          value_usd: p.valueUsd,
+          pct_of_gdp: p.pctOfGdp,
+          status: p.status,
+          computed_by: p.pctOfGdp !== null ? 'Bridges (pct_of_gdp)' : '',
+        },
+        sources: p.pctOfGdp !== null && gdpDataset ? [f.dataset, gdpDataset] : [f.dataset],
+      })),
+    ),
+  };
+}
+
+function flowName(flow: ProfileFlow, t: Messages): string {
+  return t.flowNames[flow];
+}
+
+function RemittancesSection({ profile }: { profile: ProfileResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const r = profile.remittances;
+  const area = profile.area;
+  const usd = (v: number) => formatUsd(v, lang);
+  const remittanceFlows = r.flows.filter((f) => f.flow === 'remittances_received' || f.flow === 'remittances_sent');
+  const preferred = preferredFlows(r.flows);
+  const measure = searchParams.get('measure') === 'gdp' && r.gdp ? 'gdp' : 'usd';
+  const gdpDataset = r.gdp?.dataset ?? null;
+  const received = preferred.find((f) => f.flow === 'remittances_received');
+  const sent = preferred.find((f) => f.flow === 'remittances_sent');
+  const lastPoint = (f: FlowSeries | undefined) =>
+    f ? [...f.points].sort((a, b) => comparePeriods(a.period, b.period)).at(-1) : undefined;
+  const receivedLast = lastPoint(received);
+  const sentLast = lastPoint(sent);
+
+  function handleMeasure(next: 'usd' | 'gdp') {
+    setSearchParams(
+      (params) => {
+        const p = new URLSearchParams(params);
+        if (next === 'usd') p.delete('measure');
+        else p.set('measure', next);
+        return p;
+      },
+      { preventScrollReset: true, replace: true },
+    );
+  }
+
+  const labelOf = (f: FlowSeries) => `${flowName(f.flow, t)} — ${shortDatasetLabel(f.dataset, r.sources)}`;
+  const remittanceSeries: LineSeries[] = remittanceFlows.map((f) => ({
+    key: `${f.indicator}|${f.dataset}`,
+    label: labelOf(f),
+    points: f.points.map((p) => ({ period: p.period, value: p.valueUsd })),
+  }));
+  const comparisonSeries: LineSeries[] = preferred.map((f) => ({
+    key: `${f.indicator}|${f.dataset}`,
+    label: labelOf(f),
+    points: f.points.map((p) => ({ period: p.period, value: measure === 'gdp' ? p.pctOfGdp : p.valueUsd })),
+  }));
+  const comparisonFormat = measure === 'gdp' ? (v: number) => formatPercent(v, lang, 2) : usd;
+  const comparisonTick = measure === 'gdp' ? (v: number) => formatPercent(v, lang, 1) : usd;
+  const corridors = r.topSendingCorridors;
+  const senderBars: Bar[] = corridors.items.map((c) => ({ key: c.area.code, label: c.area.name, value: c.valueUsd }));
+
+  return (
+    <Section id="remittances" title={t.remittancesHeading} lead={t.remittancesLead}>
+      {r.flows.length === 0 && corridors.items.length === 0 ? (
+        <NoData />
+      ) : (
+        <>
+          <KeyFigures
+            label={t.keyFigures}
+            items={[
+              ...(received && receivedLast?.valueUsd != null
+                ? [
+                    {
+                      key: 'received',
+                      label: t.receivedLatest(receivedLast.period),
+                      value: usd(receivedLast.valueUsd),
+                      note: shortDatasetLabel(received.dataset, r.sources),
+                    },
+                  ]
+                : []),
+              ...(receivedLast?.pctOfGdp != null
+                ? [
+                    {
+                      key: 'gdp',
+                      label: t.receivedPctGdp(receivedLast.period),
+                      value: formatPercent(receivedLast.pctOfGdp, lang, 1),
+                      note: t.computedByBridges,
+                    },
+                  ]
+                : []),
+              ...(sent && sentLast?.valueUsd != null
+                ? [
+                    {
+                      key: 'sent',
+                      label: t.sentLatest(sentLast.period),
+                      value: usd(sentLast.valueUsd),
+                      note: shortDatasetLabel(sent.dataset, r.sources),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          <ChartFrame
+            title={t.remittancesTrendTitle(area.name)}
+            subtitle={t.currentUsdEachEdition}
+            citations={citationsOf(
+              remittanceFlows.map((f) => f.dataset),
+              r.sources,
+            )}
+            csv={flowCsv(area.code, remittanceFlows, gdpDataset)}
+            filename={`remittances-${area.code}`}
+            note={<p className="chart__note">{t.editionsNotSpliced}</p>}
+            table={
+              <SeriesTable caption={t.remittancesTrendTitle(area.name)} series={remittanceSeries} formatValue={usd} />
+            }
+          >
+            {remittanceSeries.length > 0 ? (
+              <LineChart
+                series={remittanceSeries}
+                label={t.remittancesTrendTitle(area.name)}
+                description={describeLines(remittanceSeries, usd, t)}
+                formatTick={usd}
+                formatValue={usd}
+              />
+            ) : (
+              <NoData />
+            )}
+          </ChartFrame>
+
+          <ChartFrame
+            title={t.comparisonTitle(area.name)}
+            subtitle={measure === 'gdp' ? t.percentOfGdp : t.currentUsd}
+            citations={citationsOf(
+              [...preferred.map((f) => f.dataset), measure === 'gdp' ? gdpDataset : null],
+              r.sources,
+            )}
+            csv={flowCsv(area.code, preferred, gdpDataset)}
+            filename={`remittances-oda-fdi-${area.code}`}
+            controls={
+              r.gdp ? (
+                <fieldset className="segmented">
+                  <legend>{t.measure}</legend>
+                  {(['usd', 'gdp'] as const).map((value) => (
+                    <label key={value}>
+                      <input
+                        type="radio"
+                        name="measure"
+                        value={value}
+                        checked={measure === value}
+                        onChange={() => handleMeasure(value)}
+                      />
+                      {value === 'usd' ? t.currentUsd : t.percentOfGdp}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : null
+            }
+            note={measure === 'gdp' ? <p className="chart__note">{t.pctOfGdpNote}</p> : null}
+            table={
+              <SeriesTable
+                caption={t.comparisonTitle(area.name)}
+                series={comparisonSeries}
+                formatValue={comparisonFormat}
+              />
+            }
+          >
+            {comparisonSeries.length > 0 ? (
+              <LineChart
+                series={comparisonSeries}
+                label={t.comparisonTitle(area.name)}
+                description={describeLines(comparisonSeries, comparisonFormat, t)}
+                formatTick={comparisonTick}
+                formatValue={comparisonFormat}
+              />
+            ) : (
+              <NoData />
+            )}
+          </ChartFrame>
+
+          <ChartFrame
+            title={t.topSendersTitle(area.name, corridors.period ?? '')}
+            subtitle={t.currentUsdEstimate}
+            citations={citationsOf([corridors.dataset], r.sources)}
+            csv={{
+              columns: ['receiver', 'rank', 'sender', 'sender_name', 'period', 'value', 'unit', 'share_pct'],
+              rows: corridors.items.map((c) => ({
+                cells: {
+                  receiver: area.code,
+                  rank: c.rank,
+                  sender: c.area.code,
+                  sender_name: c.area.name,
+                  period: corridors.period,
+                  value: c.valueUsdMillions,
+                  unit: corridors.unit,
+                  share_pct: c.sharePct,
+                },
+                sources: corridors.dataset ? [corridors.dataset] : [],
+              })),
+            }}
+            filename={`remittance-senders-${area.code}`}
+            sdmxUrl={
+              corridors.dataset
+                ? sdmxDataUrl(corridors.dataset, INDICATOR_IDS.remittanceBilateral, { refArea: area.code })
+                : undefined
+            }
+            table={
+              <DataTable
+                caption={t.topSendersTitle(area.name, corridors.period ?? '')}
+                columns={[
+                  { key: 'rank', label: t.colRank, numeric: true },
+                  { key: 'sender', label: t.colSendingCountry },
+                  { key: 'value', label: t.currentUsd, numeric: true },
+                  { key: 'share', label: t.colShare, numeric: true },
+                ]}
+                rows={corridors.items.map((c) => ({
+                  key: c.area.code,
+                  cells: {
+                    rank: c.rank,
+                    sender: <LangLink to={`/corridors/${area.code}/${c.area.code}`}>{c.area.name}</LangLink>,
+                    value: usd(c.valueUsd),
+                    share: c.sharePct === null ? '—' : formatPercent(c.sharePct, lang),
+                  },
+                }))}
+              />
+            }
+          >
+            {senderBars.length > 0 ? (
+              <BarChart
+                bars={senderBars}
+                label={t.topSendersTitle(area.name, corridors.period ?? '')}
+                description={describeBars(senderBars, usd, t)}
+                formatValue={usd}
+                formatTick={usd}
+              />
+            ) : (
+              <NoData />
+            )}
+          </ChartFrame>
+          {corridors.items.length > 0 && (
+            <details className="corridor-links">
+              <summary>{t.openCorridor}</summary>
+              <ul className="inline-list">
+                {corridors.items.map((c) => (
+                  <li key={c.area.code}>
+                    <LangLink to={`/corridors/${area.code}/${c.area.code}`}>{c.area.name}</LangLink>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cost of sending money
+// ---------------------------------------------------------------------------------------------
+
+function costCsv(corridors: readonly CostCorridor[], unit: string): CsvTable {
+  return {
+    columns: [
+      'from',
+      'from_name',
+      'to',
+      'to_name',
+      'direction',
+      'amount_usd',
+      'period',
+      'value',
+      'unit',
+      'above_5_pct_latest',
+    ],
+    rows: corridors.flatMap((c) =>
+      c.points.map((p) => ({
+        cells: {
+          from: c.from.code,
+          from_name: c.from.name,
+          to: c.to.code,
+          to_name: c.to.name,
+          direction: c.direction,
+          amount_usd: c.amountUsd,
+          period: p.period,
+          value: p.value,
+          unit,
+          above_5_pct_latest: c.aboveFive ? 'yes' : 'no',
+        },
+        sources: [c.dataset],
+      })),
+    ),
+  };
+}
+
+/** The edition whose latest period is the most recent, among the corridors given. */
+function latestCostDataset(corridors: readonly CostCorridor[]): string | null {
+  const sorted = [...corridors].sort((a, b) => comparePeriods(b.latest.period, a.latest.period));
+  return sorted[0]?.dataset ?? null;
+}
+
+function CostSection({ profile }: { profile: ProfileResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const c = profile.cost;
+  return (
+    <Section id="cost" title={t.costHeading} lead={t.costLead(c.amountUsd)}>
+      {c.corridors.length === 0 ? (
+        <NoData />
+      ) : (
+        <>
+          <CostDirection profile={profile} direction="inbound" />
+          <CostDirection profile={profile} direction="outbound" />
+          {c.means.length > 0 && (
+            <div className="note-box">
+              <h3>{t.costMeansHeading}</h3>
+              <ul>
+                {c.means.map((mean) => (
+                  <li key={`${mean.dataset}|${mean.direction}`}>
+                    {t.costMean(
+                      mean.direction === 'inbound',
+                      formatPercent(mean.meanPct, lang, 2),
+                      mean.period,
+                      mean.corridorCount,
+                      mean.corridorsAboveFive,
+                      shortDatasetLabel(mean.dataset, c.sources),
+                    )}{' '}
+                    <span className="tag">{t.computedByBridges}</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="chart__note" lang="en">
+                {c.means[0]?.method}
+              </p>
+            </div>
+          )}
+          <p className="chart__note">
+            <span lang="en">{c.sdg.target}</span>
+          </p>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function CostDirection({ profile, direction }: { profile: ProfileResponse; direction: 'inbound' | 'outbound' }) {
+  const t = useT();
+  const lang = useLang();
+  const c = profile.cost;
+  const area = profile.area;
+  const corridors = c.corridors.filter((x) => x.direction === direction);
+  const title =
+    direction === 'inbound' ? t.costInboundTitle(area.name, c.amountUsd) : t.costOutboundTitle(area.name, c.amountUsd);
+  if (corridors.length === 0) return <NoData what={title} />;
+  const latest = latestCostDataset(corridors);
+  const shown = corridors.filter((x) => x.dataset === latest).sort((a, b) => b.latest.value - a.latest.value);
+  const partnerOf = (x: CostCorridor) => (direction === 'inbound' ? x.from : x.to);
+  const pct = (v: number) => formatPercent(v, lang, 2);
+  const bars: Bar[] = shown.map((x) => ({
+    key: `${x.from.code}-${x.to.code}`,
+    label: partnerOf(x).name,
+    value: x.latest.value,
+    flag: x.aboveFive ? t.aboveFive : undefined,
+  }));
+  const datasets = [...new Set(corridors.map((x) => x.dataset))];
+  const partners = [...new Map(corridors.map((x) => [partnerOf(x).code, partnerOf(x)])).values()];
+  const corridorLink = (code: string) =>
+    direction === 'inbound' ? `/corridors/${area.code}/${code}` : `/corridors/${code}/${area.code}`;
+  return (
+    <ChartFrame
+      title={title}
+      subtitle={t.costSubtitle(shown[0]?.latest.period ?? '', latest ? shortDatasetLabel(latest, c.sources) : '')}
+      citations={citationsOf(datasets, c.sources)}
+      csv={costCsv(corridors, c.unit)}
+      filename={`cost-${direction}-${area.code}`}
+      note={<p className="chart__note">{t.costFlagNote(c.sdg.corridorCeilingPct)}</p>}
+      table={
+        <DataTable
+          caption={title}
+          columns={[
+            { key: 'partner', label: direction === 'inbound' ? t.colSendingCountry : t.colReceivingCountry },
+            ...datasets.map((d) => ({ key: d, label: shortDatasetLabel(d, c.sources), numeric: true })),
+          ]}
+          rows={partners.map((p) => ({
+            key: p.code,
+            cells: {
+              partner: <LangLink to={corridorLink(p.code)}>{p.name}</LangLink>,
+              ...Object.fromEntries(
+                datasets.map((d) => {
+                  const x = corridors.find((y) => y.dataset === d && partnerOf(y).code === p.code);
+                  return [
+                    d,
+                    x ? (
+                      <>
+                        {pct(x.latest.value)} <span className="muted">({x.latest.period})</span>
+                        {x.aboveFive && <span className="flag"> ▲ {t.aboveFive}</span>}
+                      </>
+                    ) : (
+                      '—'
+                    ),
+                  ];
+                }),
+              ),
+            },
+          }))}
+        />
+      }
+    >
+      <BarChart
+        bars={bars}
+        label={title}
+        description={describeBars(bars, pct, t)}
+        formatValue={pct}
+        formatTick={(v) => formatPercent(v, lang, 0)}
+        referenceLines={[
+          { value: SDG_10C.averageBelowPct, label: t.sdgTarget3 },
+          { value: SDG_10C.corridorCeilingPct, label: t.sdgCeiling5 },
+        ]}
+      />
+    </ChartFrame>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forced displacement
+// ---------------------------------------------------------------------------------------------
+
+function groupLabel(group: string, t: Messages, labels: Record<string, string>): string {
+  const key = group.replace(' ', '_') as keyof Messages['unhcrGroups'];
+  return t.unhcrGroups[key] ?? labels[group] ?? group;
+}
+
+function DisplacementSection({ profile }: { profile: ProfileResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const r = profile.refugees;
+  const area = profile.area;
+  const persons = (v: number) => formatNumber(v, lang);
+  if (!r.dataset) {
+    return (
+      <Section id="displacement" title={t.displacementHeading} lead={t.displacementLead}>
+        <NoData />
+      </Section>
+    );
+  }
+  const figures = (
+    [
+      ['from', r.fromCountry, t.displacedFrom],
+      ['hosted', r.hosted, t.displacedHosted],
+      ['within', r.withinCountry, t.displacedWithin],
+    ] as const
+  ).filter(([, side]) => side.total !== null);
+  return (
+    <Section id="displacement" title={t.displacementHeading} lead={t.displacementLead}>
+      <KeyFigures
+        label={t.keyFigures}
+        items={figures.map(([key, side, label]) => ({
+          key,
+          label: `${label} (${side.latestPeriod ?? ''})`,
+          value: persons(side.total ?? 0),
+          note: Object.entries(side.byGroup)
+            .sort((a, b) => b[1] - a[1])
+            .map(([g, v]) => `${groupLabel(g, t, r.groups)}${t.colon}${persons(v)}`)
+            .join(' · '),
+        }))}
+      />
+      <SourceLine citations={r.sources} />
+      <div className="chart-grid">
+        <DisplacementChart
+          profile={profile}
+          side={r.fromCountry}
+          name="from_country"
+          title={t.displacedByAsylumTitle(area.name, r.fromCountry.latestPeriod ?? '')}
+          partnerLabel={t.colAsylumCountry}
+        />
+        <DisplacementChart
+          profile={profile}
+          side={r.hosted}
+          name="hosted"
+          title={t.displacedByOriginTitle(area.name, r.hosted.latestPeriod ?? '')}
+          partnerLabel={t.colOrigin}
+        />
+      </div>
+    </Section>
+  );
+}
+
+function DisplacementChart({
+  profile,
+  side,
+  name,
+  title,
+  partnerLabel,
+}: {
+  profile: ProfileResponse;
+  side: DisplacementSide;
+  name: string;
+  title: string;
+  partnerLabel: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const r = profile.refugees;
+  const persons = (v: number) => formatNumber(v, lang);
+  const groups = [...new Set(side.top.flatMap((x) => Object.keys(x.byGroup)))].sort();
+  const bars: Bar[] = side.top.map((x) => ({ key: x.area.code, label: x.area.name, value: x.total }));
+  return (
+    <ChartFrame
+      title={title}
+      subtitle={t.personsAllGroups}
+      citations={r.sources}
+      csv={{
+        columns: [
+          'area',
+          'measure',
+          'period',
+          'rank',
+          'partner',
+          'partner_name',
+          'total',
+          ...groups.map((g) => `group:${g}`),
+          'unit',
+        ],
+        rows: side.top.map((x) => ({
+          cells: {
+            area: profile.area.code,
+            measure: name,
+            period: side.latestPeriod,
+            rank: x.rank,
+            partner: x.area.code,
+            partner_name: x.area.name,
+            total: x.total,
+            ...Object.fromEntries(groups.map((g) => [`group:${g}`, x.byGroup[g] ?? null])),
+            unit: 'persons',
+          },
+          sources: r.dataset ? [r.dataset] : [],
+        })),
+      }}
+      filename={`displacement-${name}-${profile.area.code}`}
+      table={
+        <DataTable
+          caption={title}
+          columns={[
+            { key: 'partner', label: partnerLabel },
+            { key: 'total', label: t.sexTotal, numeric: true },
+            ...groups.map((g) => ({ key: g, label: groupLabel(g, t, r.groups), numeric: true })),
+          ]}
+          rows={side.top.map((x) => ({
+            key: x.area.code,
+            cells: {
+              partner: x.area.name,
+              total: persons(x.total),
+              ...Object.fromEntries(
+                groups.map((g) => [g, x.byGroup[g] === undefined ? '—' : persons(x.byGroup[g] ?? 0)]),
+              ),
+            },
+          }))}
+        />
+      }
+    >
+      {bars.length > 0 ? (
+        <BarChart
+          bars={bars}
+          label={title}
+          description={describeBars(bars, persons, t)}
+          formatValue={persons}
+          formatTick={(v) => formatTick(v, 'persons', lang)}
+        />
+      ) : (
+        <NoData />
+      )}
+    </ChartFrame>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emigrants in OECD countries
+// ---------------------------------------------------------------------------------------------
+
+function OecdSection({ profile }: { profile: ProfileResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const d = profile.emigrantsInOecd;
+  const area = profile.area;
+  const persons = (v: number) => formatNumber(v, lang);
+  if (d.education.items.length === 0 && d.labourForce.items.length === 0) {
+    return (
+      <Section id="oecd" title={t.oecdHeading} lead={t.oecdLead}>
+        <NoData />
+      </Section>
+    );
+  }
+  const blocks = [
+    ['education', d.education, t.educationTitle(area.name, d.education.period ?? ''), t.dioc.education],
+    ['labour_force', d.labourForce, t.labourForceTitle(area.name, d.labourForce.period ?? ''), t.dioc.labourForce],
+  ] as const;
+  return (
+    <Section id="oecd" title={t.oecdHeading} lead={t.oecdLead}>
+      <div className="chart-grid">
+        {blocks.map(([key, dist, title, labels]) => {
+          const label = (k: string, fallback: string) => (labels as Record<string, string>)[k] ?? fallback;
+          const dataset = dist.dataset;
+          if (!dataset || dist.items.length === 0) return <NoData key={key} what={title} />;
+          const bars: Bar[] = dist.items.map((item) => ({
+            key: item.code,
+            label: label(item.key, item.label),
+            value: item.value,
+            detail: item.sharePct === null ? undefined : formatPercent(item.sharePct, lang),
+          }));
+          return (
+            <ChartFrame
+              key={key}
+              title={title}
+              subtitle={t.personsAged15}
+              citations={citationsOf([dataset], d.sources)}
+              note={
+                <p className="chart__note">
+                  <span lang="en">{dist.population}</span>
+                </p>
+              }
+              csv={{
+                columns: [
+                  'area',
+                  'measure',
+                  'period',
+                  'dimension',
+                  'code',
+                  'category',
+                  'label',
+                  'value',
+                  'share_pct',
+                  'unit',
+                ],
+                rows: dist.items.map((item) => ({
+                  cells: {
+                    area: area.code,
+                    measure: key,
+                    period: dist.period,
+                    dimension: dist.dimension,
+                    code: item.code,
+                    category: item.key,
+                    label: item.label,
+                    value: item.value,
+                    share_pct: item.sharePct,
+                    unit: 'persons',
+                  },
+                  sources: [dataset],
+                })),
+              }}
+              filename={`oecd-${key}-${area.code}`}
+              table={
+                <DataTable
+                  caption={title}
+                  columns={[
+                    { key: 'category', label: t.colCategory },
+                    { key: 'value', label: t.sexTotal, numeric: true },
+                    { key: 'share', label: t.colShare, numeric: true },
+                  ]}
+                  rows={dist.items.map((item) => ({
+                    key: item.code,
+                    cells: {
+                      category: label(item.key, item.label),
+                      value: persons(item.value),
+                      share: item.sharePct === null ? '—' : formatPercent(item.sharePct, lang),
+                    },
+                  }))}
+                />
+              }
+            >
+              {bars.length > 0 ? (
+                <BarChart
+                  bars={bars}
+                  label={title}
+                  description={describeBars(bars, persons, t)}
+                  formatValue={persons}
+                  formatTick={(v) => formatTick(v, 'persons', lang)}
+                />
+              ) : (
+                <NoData />
+              )}
+            </ChartFrame>
+          );
+        })}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Links to the SDMX API for the numbers a chart shows, so an SDMX client can pull the same data.
+ * NOTE: src/core/sdmx.ts defines the flow ids but imports zod at runtime, which must stay out of
+ * the UI bundle; the two small functions are repeated here (sdmx.test.ts checks they agree).
+ */
+
+export const SDMX_AGENCY = 'BRIDGES';
+export const SDMX_VERSION = '1.0';
+
+/** `undesa-ims-2024` → `UNDESA_IMS_2024`. */
+export function sdmxIdPart(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+}
+
+/** The dataflow of one indicator in one edition: `UNDESA_IMS_2024_MIGRANT_STOCK`. */
+export function sdmxFlowId(datasetId: string, indicatorId: string): string {
+  return `${sdmxIdPart(datasetId)}_${sdmxIdPart(indicatorId)}`;
+}
+
+export interface SdmxKey {
+  freq?: string;
+  refArea?: string;
+  counterpart?: string;
+  sex?: string;
+  /** Codes of the source's own dimensions, in the flow's order (upper-cased dims keys, sorted); empty for all. */
+  extra?: readonly string[];
+}
+
+/** The series key: FREQ.REF_AREA.COUNTERPART_AREA.SEX[.own dimensions], empty positions for all. */
+export function sdmxKey(key: SdmxKey): string {
+  return [key.freq ?? '', key.refArea ?? '', key.counterpart ?? '', key.sex ?? '', ...(key.extra ?? [])].join('.');
+}
+
+/** The SDMX-CSV data query (labels in both ids and names) for a flow and key. */
+export function sdmxDataUrl(
+  datasetId: string,
+  indicatorId: string,
+  key: SdmxKey,
+  params: { startPeriod?: string; endPeriod?: string } = {},
+): string {
+  const search = new URLSearchParams({ format: 'csv', labels: 'both' });
+  if (params.startPeriod) search.set('startPeriod', params.startPeriod);
+  if (params.endPeriod) search.set('endPeriod', params.endPeriod);
+  const flow = `${SDMX_AGENCY},${sdmxFlowId(datasetId, indicatorId)},${SDMX_VERSION}`;
+  return `/api/sdmx/data/${flow}/${sdmxKey(key)}?${search.toString()}`;
+}

@@ -1,0 +1,274 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
+import { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
+import { startDatahubServer } from './datahub-server.js';
+
+/**
+ * The data hub in real Chromium against the real server (built UI + API) on a fresh database
+ * with both UN DESA migrant stock editions imported: the Philippines' profile, the CSV and the
+ * image behind a chart, the same numbers through SDMX, French, a corridor, the explorer's map
+ * and the catalogue. Locators go by role and label, as a screen reader finds things.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const BUILT_UI = new URL('../../dist/web/index.html', import.meta.url);
+const ASSETS = new URL('../../dist/web/assets/', import.meta.url);
+// Two cores, PGlite and a browser: be patient with every wait.
+const WAIT_MS = 30_000;
+
+let server: Awaited<ReturnType<typeof startDatahubServer>> | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(BUILT_UI)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  [server, browser] = await Promise.all([
+    startDatahubServer({ importers: [undesaIms2024, undesaIms2020] }),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    }),
+  ]);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+}, 60_000);
+
+async function openPage(path: string): Promise<Page> {
+  if (!browser || !server) throw new Error('the browser or the server did not start');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  page.setDefaultTimeout(WAIT_MS);
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** Parses simple CSV (quoted fields with "" escapes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+describe('the data hub in the browser', () => {
+  it('keeps zod out of the UI bundle', () => {
+    const scripts = readdirSync(ASSETS).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) expect(readFileSync(new URL(file, ASSETS), 'utf8')).not.toContain('ZodError');
+  });
+
+  it(
+    'shows where Filipinos live, downloads the CSV and image behind the chart, matches SDMX, reads it in French and opens a corridor',
+    { timeout: 180_000 },
+    async () => {
+      const page = await openPage('/countries/PHL/profile?lang=en');
+      try {
+        await page.getByRole('heading', { level: 1, name: 'Philippines: migration and development data' }).waitFor();
+        const destinations = page.getByRole('figure', {
+          name: /^Philippines: where emigrants live, top 10 destinations/,
+        });
+        await destinations.getByRole('img', { name: /where emigrants live/ }).waitFor();
+        // The visible source line names dataset, edition and licence.
+        const sourceLine = await destinations.locator('.source-line').textContent();
+        expect(sourceLine).toContain('International Migrant Stock 2024');
+        expect(sourceLine).toContain('Revision 2024');
+        expect(sourceLine).toContain('CC BY 3.0 IGO');
+        // The table behind the chart.
+        await destinations.getByText('Show the data as a table').click();
+        const usaRow = destinations.getByRole('row', { name: /United States of America/ });
+        await usaRow.waitFor();
+
+        // The CSV behind the chart: the chart's own columns, then the source on every row.
+        const [csvDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          destinations.getByRole('button', { name: 'Download CSV' }).click(),
+        ]);
+        expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+        const csv = parseCsv(readFileSync(await csvDownload.path(), 'utf8'));
+        const header = csv[0] ?? [];
+        for (const column of ['partner', 'total', 'dataset', 'publisher', 'edition', 'licence', 'citation'])
+          expect(header).toContain(column);
+        const usa = csv.find((row) => row[header.indexOf('partner')] === 'USA');
+        expect(usa).toBeDefined();
+        expect(usa?.[header.indexOf('dataset')]).toBe('undesa-ims-2024');
+        expect(usa?.[header.indexOf('licence')]).toBe('CC BY 3.0 IGO');
+        expect(usa?.[header.indexOf('citation')]).toContain('International Migrant Stock 2024');
+        const usaTotal = Number(usa?.[header.indexOf('total')]);
+        expect(usaTotal).toBeGreaterThan(1_000_000);
+
+        // The image: a PNG made in the browser from the chart, its title and source drawn into it.
+        const [pngDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          destinations.getByRole('button', { name: 'Download image (PNG)' }).click(),
+        ]);
+        expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+        const png = readFileSync(await pngDownload.path());
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        expect(png.length).toBeGreaterThan(5_000);
+        const [svgDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          destinations.getByRole('button', { name: 'SVG' }).click(),
+        ]);
+        const svg = readFileSync(await svgDownload.path(), 'utf8');
+        expect(svg).toContain('Philippines: where emigrants live');
+        expect(svg).toContain('CC BY 3.0 IGO');
+
+        // The same numbers through the SDMX API: males + females in the United States, 2024.
+        const sdmxHref = await destinations.getByRole('link', { name: 'SDMX' }).getAttribute('href');
+        expect(sdmxHref).toContain('UNDESA_IMS_2024_MIGRANT_STOCK');
+        const sdmx = parseCsv(await (await fetch(`${server?.url ?? ''}${sdmxHref ?? ''}`)).text());
+        const sdmxHeader = sdmx[0] ?? [];
+        const refArea = sdmxHeader.findIndex((h) => h.startsWith('REF_AREA'));
+        const value = sdmxHeader.findIndex((h) => h.startsWith('OBS_VALUE'));
+        const usaSdmx = sdmx
+          .filter((row) => row[refArea]?.startsWith('USA'))
+          .reduce((sum, row) => sum + Number(row[value]), 0);
+        expect(usaSdmx).toBe(usaTotal);
+
+        // French: same page, French strings, French names from the API.
+        await page.getByRole('button', { name: 'Français' }).click();
+        await page.waitForURL(/\/countries\/PHL\/profile\?lang=fr$/);
+        await page.getByRole('heading', { level: 1, name: /^Philippines\s: données sur la migration/ }).waitFor();
+        const frDestinations = page.getByRole('figure', { name: /où vivent les émigrés/ });
+        await frDestinations.getByRole('button', { name: 'Télécharger le CSV' }).waitFor();
+        await frDestinations.getByRole('img', { name: /où vivent les émigrés/ }).waitFor();
+        expect(await frDestinations.locator('desc').first().textContent()).toContain('États-Unis d’Amérique');
+        expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+        // Blocks without data say so rather than disappearing.
+        await page
+          .getByRole('region', { name: 'Envois de fonds' })
+          .getByText('Aucune donnée dans les sources fournies.')
+          .waitFor();
+
+        // From the profile to the corridor of Filipinos in the United States.
+        const corridors = frDestinations.locator('xpath=..').getByText('Ouvrir la page d’un corridor');
+        await corridors.click();
+        await frDestinations
+          .locator('xpath=..')
+          .getByRole('link', { name: 'États-Unis d’Amérique', exact: true })
+          .first()
+          .click();
+        await page.waitForURL(/\/corridors\/PHL\/USA\?lang=fr$/);
+        await page.getByRole('heading', { level: 1, name: 'Philippines → États-Unis d’Amérique' }).waitFor();
+        const stock = page.getByRole('figure', { name: /personnes nées dans le pays d’origine/ });
+        const chart = stock.getByRole('img');
+        await chart.waitFor();
+        // Both editions, each its own labelled line.
+        const chartText = await chart.textContent();
+        expect(chartText).toContain('UN DESA 2024');
+        expect(chartText).toContain('UN DESA 2020');
+        expect(await stock.locator('.source-line').textContent()).toContain('Revision 2020');
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'draws the explorer map with more than 100 countries filled, each reachable by keyboard',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage('/explorer?indicator=migrant_stock&lang=en');
+      try {
+        await page.getByRole('heading', { level: 1, name: 'Indicator explorer' }).waitFor();
+        const map = page.locator('.map[data-filled]');
+        await map.waitFor();
+        await expect
+          .poll(async () => Number(await map.getAttribute('data-filled')), { timeout: WAIT_MS })
+          .toBeGreaterThan(100);
+        expect(await page.locator('.map__country[data-filled="true"]').count()).toBeGreaterThan(100);
+        // Each country is a named link: focus shows the same text in a tooltip.
+        const philippines = page.getByRole('link', { name: /^Philippines: \d/ });
+        await philippines.focus();
+        await page.locator('.map__tooltip').getByText('Philippines').waitFor();
+        // The year control lists the edition's periods and changes the map.
+        const year = page.getByRole('slider', { name: 'Year or period' });
+        await expect.poll(() => year.getAttribute('aria-valuetext'), { timeout: WAIT_MS }).toBe('2024');
+        await page.getByRole('combobox', { name: 'Year or period' }).selectOption('1990');
+        await page.waitForURL(/period=1990/);
+        await page.getByRole('heading', { level: 3, name: 'International migrant stock, 1990', exact: true }).waitFor();
+        // Totals computed by Bridges are marked as such.
+        await page
+          .getByRole('figure', { name: /Totals by region/ })
+          .getByText('computed by Bridges')
+          .first()
+          .waitFor();
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('lists both UN DESA editions side by side in the catalogue', { timeout: 60_000 }, async () => {
+    const page = await openPage('/datasets?lang=en');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Datasets' }).waitFor();
+      const family = page.getByRole('region', { name: 'International Migrant Stock: destination and origin, by sex' });
+      await family.getByRole('columnheader', { name: /International Migrant Stock 2024/ }).waitFor();
+      await family.getByRole('columnheader', { name: /International Migrant Stock 2020/ }).waitFor();
+      await family.getByRole('link', { name: /International Migrant Stock 2020/ }).click();
+      await page.waitForURL(/\/datasets\/undesa-ims-2020\?lang=en$/);
+      await page.getByRole('heading', { level: 2, name: 'How to cite' }).waitFor();
+      expect(await page.locator('blockquote').textContent()).toContain('International Migrant Stock 2020');
+      await page.getByRole('heading', { level: 2, name: 'Caveats' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says politely how many datasets are ready while they load, then goes away', { timeout: 90_000 }, async () => {
+    if (!browser) throw new Error('the browser did not start');
+    const status = new BundledLoadStatus([undesaIms2024, undesaIms2020]);
+    status.datasets.set(undesaIms2024.meta.id, { state: 'loaded' });
+    status.datasets.set(undesaIms2020.meta.id, { state: 'loading' });
+    const loading = await startDatahubServer({ importers: [], loadStatus: status });
+    const page = await browser.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    try {
+      await page.goto(`${loading.url}/data?lang=en`);
+      const banner = page.getByRole('status').filter({ hasText: 'Loading data: 1 of 2 datasets ready' });
+      await banner.waitFor();
+      expect(await banner.getAttribute('aria-live')).toBe('polite');
+      status.datasets.set(undesaIms2020.meta.id, { state: 'loaded' });
+      await page.getByText(/Loading data/).waitFor({ state: 'detached' });
+    } finally {
+      await page.close();
+      await loading.close();
+    }
+  });
+});
