@@ -24,7 +24,7 @@ export async function freshDatabase(
     await migrate(database);
     await loadReference(database);
     const version = await database.withRawSession(
-      async (s) => (await s.query<{ v: string }>('SHOW server_version AS v'))[0]?.v ?? '?',
+      async (s) => (await s.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]?.v ?? '?',
     );
     return { database, version: `PGlite (PostgreSQL ${version})`, drop: () => database.close() };
   }
@@ -46,7 +46,7 @@ export async function freshDatabase(
   await migrate(database);
   await loadReference(database);
   const version = await database.withRawSession(
-    async (s) => (await s.query<{ v: string }>('SHOW server_version'))[0]?.v ?? '?',
+    async (s) => (await s.query<{ v: string }>("SELECT current_setting('server_version') AS v"))[0]?.v ?? '?',
   );
   return {
     database,
