@@ -17,7 +17,7 @@ import { countriesRoutes } from './countries/countries.routes.js';
 import { datahubRoutes } from './datahub/datahub.routes.js';
 import type { Database } from './db/database.js';
 import { healthRoutes } from './health/health.routes.js';
-import { sdmxRoutes } from './sdmx/sdmx.routes.js';
+import { sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
 import { ApiError } from './http/api-error.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
 import type { BundledLoadStatus } from './stats/bundled-load.js';
@@ -29,6 +29,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Progress of the background load of bundled datasets, shown by /api/status. */
   loadStatus?: BundledLoadStatus;
+  /** Limits of the SDMX answers (tests lower the cap to exercise it). */
+  sdmx?: SdmxOptions;
 }
 
 /** Builds the HTTP application: the API, its OpenAPI document and docs, and the web UI. */
@@ -72,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.database, options.loadStatus));
   await app.register(countriesRoutes(options.database.db));
   await app.register(datahubRoutes(options.database.db));
-  await app.register(sdmxRoutes(options.database.db));
+  await app.register(sdmxRoutes(options.database.db, options.sdmx));
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 
 /**
@@ -9,8 +9,6 @@ import { startTestServer } from '../helpers/server.js';
  * the way a screen reader finds things, so a test that passes also says the page is accessible.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const BUILT_UI = new URL('../../dist/web/index.html', import.meta.url);
 // Two cores and a database loading in the background: be patient with every wait.
 const WAIT_MS = 20_000;
 
@@ -18,24 +16,7 @@ let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(BUILT_UI)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  [server, browser] = await Promise.all([
-    startTestServer(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
-  ]);
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
 }, 120_000);
 
 afterAll(async () => {

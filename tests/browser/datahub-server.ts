@@ -1,9 +1,7 @@
 import { buildApp } from '../../src/server/app.js';
-import { datahubRoutes } from '../../src/server/datahub/datahub.routes.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 import { migrate } from '../../src/server/db/migrate.js';
 import { loadReference } from '../../src/server/reference/load-reference.js';
-import { sdmxRoutes } from '../../src/server/sdmx/sdmx.routes.js';
 import { importDataset } from '../../src/server/stats/import-dataset.js';
 import type { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
 import type { Importer } from '../../src/server/stats/model.js';
@@ -24,10 +22,7 @@ export async function startDatahubServer(options: {
   loadStatus?: BundledLoadStatus;
 }): Promise<{ url: string; database: Database; close(): Promise<void> }> {
   const dataDir = options.dataDir ?? 'memory://';
-  const database =
-    dataDir === 'memory://'
-      ? await openDatabase({ engine: 'pglite', dataDir: 'memory://' })
-      : await openDatabase({ engine: 'pglite', dataDir });
+  const database = await openDatabase({ engine: 'pglite', dataDir });
   try {
     await migrate(database);
     await loadReference(database);
@@ -39,9 +34,6 @@ export async function startDatahubServer(options: {
       );
     }
     const app = await buildApp({ database, logLevel: 'warn', loadStatus: options.loadStatus });
-    // NOTE: until src/server/app.ts registers the data hub and SDMX routes, register them here.
-    if (!app.hasRoute({ method: 'GET', url: '/api/datasets' })) await app.register(datahubRoutes(database.db));
-    if (!app.hasRoute({ method: 'GET', url: '/api/sdmx/data/:flow' })) await app.register(sdmxRoutes(database.db));
     await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
 import { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
 import { startDatahubServer } from './datahub-server.js';
@@ -12,8 +13,6 @@ import { startDatahubServer } from './datahub-server.js';
  * and the catalogue. Locators go by role and label, as a screen reader finds things.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const BUILT_UI = new URL('../../dist/web/index.html', import.meta.url);
 const ASSETS = new URL('../../dist/web/assets/', import.meta.url);
 // Two cores, PGlite and a browser: be patient with every wait.
 const WAIT_MS = 30_000;
@@ -22,23 +21,9 @@ let server: Awaited<ReturnType<typeof startDatahubServer>> | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(BUILT_UI)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   [server, browser] = await Promise.all([
     startDatahubServer({ importers: [undesaIms2024, undesaIms2020] }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }),
+    launchChromium(),
   ]);
 }, 300_000);
 

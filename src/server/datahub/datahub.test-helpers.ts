@@ -7,7 +7,6 @@ import { importDataset } from '../stats/import-dataset.js';
 import type { Importer } from '../stats/model.js';
 import { DatahubCache } from './datahub.context.js';
 import { SOURCE_COLUMNS } from './datahub.csv.js';
-import { datahubRoutes } from './datahub.routes.js';
 
 export interface DatahubTestApp {
   app: FastifyInstance;
@@ -17,16 +16,14 @@ export interface DatahubTestApp {
 }
 
 /**
- * A fresh database with the given publishers' files imported for real, and the app with the
- * analytics routes (registered here should app.ts not register them). `cache` is a cache of
- * its own on the same database, for service-level tests.
+ * A fresh database with the given publishers' files imported for real, and the app. `cache` is
+ * a cache of its own on the same database, for service-level tests.
  */
 export async function startDatahub(engine: TestEngine, importers: Importer[]): Promise<DatahubTestApp> {
   const testDb = await createTestDatabase(engine);
   for (const importer of importers) await importDataset(testDb.database, importer);
   const app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
   const cache = new DatahubCache(testDb.database.db);
-  await registerDatahub(app, testDb);
   await app.ready();
   return {
     app,
@@ -37,11 +34,6 @@ export async function startDatahub(engine: TestEngine, importers: Importer[]): P
       await testDb.drop();
     },
   };
-}
-
-/** Registers the analytics routes unless app.ts already has. */
-export async function registerDatahub(app: FastifyInstance, testDb: TestDatabase): Promise<void> {
-  if (!app.hasRoute({ method: 'GET', url: '/api/datasets' })) await app.register(datahubRoutes(testDb.database.db));
 }
 
 /** GET expecting JSON with the given status. */

@@ -6,7 +6,7 @@ import { buildApp } from '../app.js';
 import { INDICATORS } from '../importers/indicators.js';
 import { importDataset } from '../stats/import-dataset.js';
 import type { DatasetMeta, IndicatorDef, ObservationInput } from '../stats/model.js';
-import { getCsv, getJson, registerDatahub } from './datahub.test-helpers.js';
+import { getCsv, getJson } from './datahub.test-helpers.js';
 
 /**
  * Logic on small invented figures, written through the real writer. Every dataset here is a test
@@ -58,7 +58,6 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
   beforeAll(async () => {
     testDb = await createTestDatabase(engine);
     app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
-    await registerDatahub(app, testDb);
     await app.ready();
   });
   afterAll(async () => {

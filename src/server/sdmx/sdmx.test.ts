@@ -11,7 +11,6 @@ import { INDICATORS } from '../importers/indicators.js';
 import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
 import { importDataset } from '../stats/import-dataset.js';
 import type { Importer, ObservationInput } from '../stats/model.js';
-import { sdmxRoutes } from './sdmx.routes.js';
 
 const FLOW_2024 = 'UNDESA_IMS_2024_MIGRANT_STOCK';
 const FLOW_2020 = 'UNDESA_IMS_2020_MIGRANT_STOCK';
@@ -163,7 +162,6 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       rmSync(dir, { recursive: true, force: true });
     }
     app = await buildApp({ database: testDb.database, logLevel: 'warn' });
-    await app.register(sdmxRoutes(testDb.database.db));
     await app.ready();
   }, 240_000);
 
@@ -629,8 +627,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       });
 
       it('refuses an answer past the cap with 413 and says how to narrow it', async () => {
-        const small = await buildApp({ database: testDb.database, logLevel: 'warn' });
-        await small.register(sdmxRoutes(testDb.database.db, { maxObservations: 1000 }));
+        const small = await buildApp({ database: testDb.database, logLevel: 'warn', sdmx: { maxObservations: 1000 } });
         try {
           const res = await small.inject({ method: 'GET', url: data(`${FLOW_2024}/all`) });
           expect(res.statusCode).toBe(413);

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT_DIR } from '../../src/server/paths.js';
+
+/** Debian's Chromium: the browser tests never download one. */
+export const CHROMIUM = '/usr/bin/chromium';
+const BUILT_UI = path.join(ROOT_DIR, 'dist', 'web', 'index.html');
+
+/**
+ * Headless Chromium with the flags this machine's closed network needs (no background
+ * networking, updates or sync). Fails with the command to run when the UI is not built or
+ * Chromium is missing.
+ */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(BUILT_UI)) throw new Error('dist/web is missing: run `npm run build` before the browser tests');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
