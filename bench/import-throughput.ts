@@ -42,6 +42,8 @@ export async function benchImport(engine: BenchEngine): Promise<ImportResult> {
       await database.withRawSession((s) => s.copyFrom('bench_bare', header, body));
       copyTimes.push((performance.now() - t) / 1000);
 
+      // A first import: the previous run's edition is removed outside the timing.
+      await database.withRawSession((s) => s.query('DELETE FROM dataset WHERE id = $1', [undesaIms2024.meta.id]));
       t = performance.now();
       const outcome = await importDataset(database, undesaIms2024, { force: true });
       importTimes.push((performance.now() - t) / 1000);
