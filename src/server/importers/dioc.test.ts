@@ -1,22 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { importDataset, STATS_DATA_DIR } from '../stats/import-dataset.js';
 import { diocAgeEducation, diocImporters, diocLabourForce } from './dioc.js';
+import { statsSnapshot, editGzipText } from '../../../tests/helpers/stats.js';
 
 const FILE_A = 'DIOC_2015_16_File_A_2.csv.gz';
 const FILE_C = 'DIOC_2015_16_File_C_2.csv.gz';
-
-function editGzipText(file: string, edit: (text: string) => string) {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
-  const edited = edit(text);
-  if (edited === text) throw new Error(`the edit changed nothing in ${file}`);
-  writeFileSync(file, gzipSync(edited, { level: 1 }));
-}
 
 describe.each(testEngines())('OECD DIOC importers on %s', (engine) => {
   let testDb: TestDatabase;
@@ -115,16 +108,7 @@ describe.each(testEngines())('OECD DIOC importers on %s', (engine) => {
   });
 
   /** A fingerprint of the whole database's statistics. */
-  async function snapshot() {
-    const r = await sql<{ datasets: number; series: number; observations: number; areas: number; total: number }>`
-      SELECT (SELECT count(*) FROM dataset)::int AS datasets,
-             (SELECT count(*) FROM series)::int AS series,
-             (SELECT count(*) FROM observation)::int AS observations,
-             (SELECT count(*) FROM area)::int AS areas,
-             (SELECT coalesce(sum(value), 0) FROM observation)::float8 AS total
-    `.execute(testDb.database.db);
-    return r.rows[0];
-  }
+  const snapshot = () => statsSnapshot(testDb.database.db);
 
   it('re-imports idempotently', async () => {
     const before = await snapshot();

@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from '../../../tes
 import { importDataset, STATS_DATA_DIR } from '../stats/import-dataset.js';
 import type { Importer } from '../stats/model.js';
 import { knomadBilateral2018, knomadBilateral2021, knomadImporters, knomadInflows2023 } from './knomad.js';
+import { statsSnapshot, editGzipText } from '../../../tests/helpers/stats.js';
 
 const MATRIX_2021 = 'knomad/bilateral_remittance_matrix_2021_0.xlsx';
 const MATRIX_2018 = 'knomad/Bilateralremittancematrix2018Oct2019.csv.gz';
@@ -29,10 +29,6 @@ async function setCells(file: string, cells: Record<string, string | null>) {
   if (!sheet) throw new Error('no sheet');
   for (const [address, value] of Object.entries(cells)) sheet.getCell(address).value = value;
   await workbook.xlsx.writeFile(file);
-}
-
-function editGzipText(file: string, edit: (text: string) => string) {
-  writeFileSync(file, gzipSync(edit(gunzipSync(readFileSync(file)).toString('utf8'))));
 }
 
 // Spoiled copies are made once and shared by both engines: rewriting a workbook takes seconds.
@@ -129,16 +125,7 @@ describe.each(testEngines())('KNOMAD importers on %s', (engine) => {
 
   const countryPairs = sql`r.kind <> 'aggregate' AND c.kind <> 'aggregate'`;
 
-  async function snapshot() {
-    const r = await sql<{ datasets: number; series: number; observations: number; areas: number; digest: string }>`
-      SELECT (SELECT count(*) FROM dataset)::int AS datasets,
-             (SELECT count(*) FROM series)::int AS series,
-             (SELECT count(*) FROM observation)::int AS observations,
-             (SELECT count(*) FROM area)::int AS areas,
-             (SELECT md5(string_agg(id || checksum || observation_count, ',' ORDER BY id)) FROM dataset) AS digest
-    `.execute(testDb.database.db);
-    return r.rows[0];
-  }
+  const snapshot = () => statsSnapshot(testDb.database.db);
 
   describe('Bilateral Remittance Matrix 2021', () => {
     const id = knomadBilateral2021.meta.id;

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { importDataset, STATS_DATA_DIR } from '../stats/import-dataset.js';
 import { odaDac2a } from './oda.js';
+import { statsSnapshot } from '../../../tests/helpers/stats.js';
 
 const FILE = 'oda/oecd_dac2a_net_oda_received_alldonors_current_usd_millions.csv.gz';
 
@@ -31,16 +32,7 @@ describe.each(testEngines())('OECD DAC2A importer on %s', (engine) => {
     return r.rows[0]?.v ?? Number.NaN;
   }
 
-  async function snapshot() {
-    const r = await sql<{ datasets: number; series: number; observations: number; areas: number; digest: string }>`
-      SELECT (SELECT count(*) FROM dataset)::int AS datasets,
-             (SELECT count(*) FROM series)::int AS series,
-             (SELECT count(*) FROM observation)::int AS observations,
-             (SELECT count(*) FROM area)::int AS areas,
-             (SELECT md5(string_agg(id || checksum || observation_count, ',' ORDER BY id)) FROM dataset) AS digest
-    `.execute(testDb.database.db);
-    return r.rows[0];
-  }
+  const snapshot = () => statsSnapshot(testDb.database.db);
 
   it('Afghanistan 2021: US$ 4,691.71 million', async () => {
     expect(await total('2021', sql`s.ref_area = 'AFG'`)).toBeCloseTo(4_691.71, 6);

@@ -1,22 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { importDataset, STATS_DATA_DIR } from '../stats/import-dataset.js';
 import { rpwCorridorMeans, rpwDatabankCorridors, rpwImporters } from './rpw.js';
+import { statsSnapshot, editGzipText } from '../../../tests/helpers/stats.js';
 
 const WIDE = 'rpw_databank_corridors_2011Q1_2020Q3_wide.csv.gz';
 const MEANS = 'rpw_corridor_quarter_means_2016Q2_2025Q1_subset.csv.gz';
-
-function editGzipText(file: string, edit: (text: string) => string) {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
-  const edited = edit(text);
-  if (edited === text) throw new Error(`the edit changed nothing in ${file}`);
-  writeFileSync(file, gzipSync(edited, { level: 1 }));
-}
 
 describe.each(testEngines())('RPW importers on %s', (engine) => {
   let testDb: TestDatabase;
@@ -135,17 +128,7 @@ describe.each(testEngines())('RPW importers on %s', (engine) => {
   }, 120_000);
 
   /** A fingerprint of what the RPW imports wrote. */
-  async function snapshot() {
-    const r = await sql<{ datasets: number; series: number; observations: number; digest: string }>`
-      SELECT (SELECT count(*) FROM dataset)::int AS datasets,
-             (SELECT count(*) FROM series)::int AS series,
-             (SELECT count(*) FROM observation)::int AS observations,
-             (SELECT md5(string_agg(s.ref_area || s.counterpart_area || s.indicator_id || s.dims_key || o.period || o.value::text, ','
-                                    ORDER BY s.ref_area, s.counterpart_area, s.indicator_id, s.dims_key, o.period))
-              FROM observation o JOIN series s ON s.id = o.series_id) AS digest
-    `.execute(testDb.database.db);
-    return r.rows[0];
-  }
+  const snapshot = () => statsSnapshot(testDb.database.db);
 
   describe('a malformed file fails with file, line and column, and changes nothing', () => {
     let dir: string;

@@ -8,6 +8,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from '../../../tes
 import { readSourceFile } from '../ingest/read-source.js';
 import { importDataset, STATS_DATA_DIR } from '../stats/import-dataset.js';
 import { readUndesaTotalsWorkbook, undesaImsDestination2020 } from './undesa-totals.js';
+import { statsSnapshot } from '../../../tests/helpers/stats.js';
 
 const WORKBOOK = 'undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx';
 /** The tidy CSV derived from the workbook by whoever collected the raw files: a cross-check only. */
@@ -141,16 +142,7 @@ describe.each(testEngines())('UN DESA migrant stock by destination on %s', (engi
   });
 
   /** A fingerprint of the whole database's statistics. */
-  async function snapshot() {
-    const r = await sql<{ datasets: number; series: number; observations: number; areas: number; total: number }>`
-      SELECT (SELECT count(*) FROM dataset)::int AS datasets,
-             (SELECT count(*) FROM series)::int AS series,
-             (SELECT count(*) FROM observation)::int AS observations,
-             (SELECT count(*) FROM area)::int AS areas,
-             (SELECT coalesce(sum(value), 0) FROM observation)::float8 AS total
-    `.execute(testDb.database.db);
-    return r.rows[0];
-  }
+  const snapshot = () => statsSnapshot(testDb.database.db);
 
   it('re-imports idempotently', async () => {
     const before = await snapshot();

@@ -1,22 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { importDataset, STATS_DATA_DIR } from '../stats/import-dataset.js';
 import type { Importer } from '../stats/model.js';
 import { wdiGdidata2025, wdiGdpDatahub, wdiImporters, wdiPopulationDatahub, wdiRemittances2023 } from './wdi.js';
+import { statsSnapshot, editGzipText } from '../../../tests/helpers/stats.js';
 
 const BN = 1e9;
-
-function editGzipText(file: string, edit: (text: string) => string) {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
-  const edited = edit(text);
-  if (edited === text) throw new Error(`the edit changed nothing in ${file}`);
-  writeFileSync(file, gzipSync(edited));
-}
 
 describe.each(testEngines())('WDI importers on %s', (engine) => {
   let testDb: TestDatabase;
@@ -39,16 +32,7 @@ describe.each(testEngines())('WDI importers on %s', (engine) => {
     return r.rows[0]?.v ?? Number.NaN;
   }
 
-  async function snapshot() {
-    const r = await sql<{ datasets: number; series: number; observations: number; areas: number; digest: string }>`
-      SELECT (SELECT count(*) FROM dataset)::int AS datasets,
-             (SELECT count(*) FROM series)::int AS series,
-             (SELECT count(*) FROM observation)::int AS observations,
-             (SELECT count(*) FROM area)::int AS areas,
-             (SELECT md5(string_agg(id || checksum || observation_count, ',' ORDER BY id)) FROM dataset) AS digest
-    `.execute(testDb.database.db);
-    return r.rows[0];
-  }
+  const snapshot = () => statsSnapshot(testDb.database.db);
 
   it('WDI remittances (Oct 2023): LMY 2013 US$ 379.2 bn, WLD 2013 522.7 bn', async () => {
     const id = wdiRemittances2023.meta.id;

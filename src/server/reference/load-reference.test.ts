@@ -1,11 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import { editGzipText } from '../../../tests/helpers/stats.js';
 import { REFERENCE_DATA_DIR } from '../paths.js';
 import { loadReference } from './load-reference.js';
 
@@ -14,11 +14,6 @@ function copyOfReferenceData(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bridges-ref-'));
   cpSync(REFERENCE_DATA_DIR, dir, { recursive: true });
   return dir;
-}
-
-function editGzipText(file: string, edit: (text: string) => string) {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
-  writeFileSync(file, gzipSync(edit(text)));
 }
 
 async function setOghistCell(file: string, cell: string, value: string) {

@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../src/server/db/schema.js';
+
+/**
+ * A fingerprint of everything an import writes (datasets, series, observations, areas and the
+ * sum of all values), to prove that a failed import left the database exactly as it was.
+ */
+export async function statsSnapshot(db: Kysely<DB>) {
+  const r = await sql<{
+    datasets: number;
+    series: number;
+    observations: number;
+    areas: number;
+    total: number;
+    digest: string;
+  }>`
+    SELECT (SELECT count(*) FROM dataset)::int AS datasets,
+           (SELECT count(*) FROM series)::int AS series,
+           (SELECT count(*) FROM observation)::int AS observations,
+           (SELECT count(*) FROM area)::int AS areas,
+           -- numeric: a sum that does not depend on the rows' physical order
+           (SELECT coalesce(sum(value::numeric), 0) FROM observation)::text AS total,
+           (SELECT md5(coalesce(string_agg(id || checksum || observation_count, ',' ORDER BY id), '')) FROM dataset) AS digest
+  `.execute(db);
+  return r.rows[0];
+}
+
+/** Rewrites the text inside a gzipped file (a copy a test spoils); an edit that changes nothing is an error. */
+export function editGzipText(file: string, edit: (text: string) => string): void {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  const edited = edit(text);
+  if (edited === text) throw new Error(`the edit changed nothing in ${file}`);
+  writeFileSync(file, gzipSync(edited, { level: 1 }));
+}
