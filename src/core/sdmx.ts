@@ -1,30 +1,12 @@
 import { z } from 'zod';
 
+// The zod-free ids live in sdmx-ids.ts (the UI imports them without zod).
+export * from './sdmx-ids.js';
+
 /**
  * The SDMX 2.1 REST interface's vocabulary, shared by the server (validation, OpenAPI) and any
  * client that wants to build SDMX links: the agency, the flow-id scheme, the query parameters.
  */
-
-/** Every Bridges dataflow, data structure, codelist and concept scheme is maintained by this agency. */
-export const SDMX_AGENCY = 'BRIDGES';
-/** Version of every Bridges structure; a new publisher edition is a new dataflow, never a new version. */
-export const SDMX_VERSION = '1.0';
-
-/** An SDMX identifier (common:IDType). */
-export const SDMX_ID_PATTERN = /^[A-Za-z0-9_@$-]+$/;
-
-/** `undesa-ims-2024` → `UNDESA_IMS_2024`: a dataset or indicator id as part of an SDMX id. */
-export function sdmxIdPart(id: string): string {
-  return id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-}
-
-/**
- * The dataflow of one indicator in one dataset edition: `undesa-ims-2024` + `migrant_stock` →
- * `UNDESA_IMS_2024_MIGRANT_STOCK`. Stable as long as the dataset and indicator ids are.
- */
-export function sdmxFlowId(datasetId: string, indicatorId: string): string {
-  return `${sdmxIdPart(datasetId)}_${sdmxIdPart(indicatorId)}`;
-}
 
 /** A time span as SDMX reporting periods and ISO dates name it; `end` is exclusive. */
 export interface PeriodSpan {

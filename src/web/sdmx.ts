@@ -1,21 +1,8 @@
-/**
- * Links to the SDMX API for the numbers a chart shows, so an SDMX client can pull the same data.
- * NOTE: src/core/sdmx.ts defines the flow ids but imports zod at runtime, which must stay out of
- * the UI bundle; the two small functions are repeated here (sdmx.test.ts checks they agree).
- */
+/** Links to the SDMX API for the numbers a chart shows, so an SDMX client can pull the same data. */
 
-export const SDMX_AGENCY = 'BRIDGES';
-export const SDMX_VERSION = '1.0';
+import { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId } from '../core/sdmx-ids.js';
 
-/** `undesa-ims-2024` → `UNDESA_IMS_2024`. */
-export function sdmxIdPart(id: string): string {
-  return id.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-}
-
-/** The dataflow of one indicator in one edition: `UNDESA_IMS_2024_MIGRANT_STOCK`. */
-export function sdmxFlowId(datasetId: string, indicatorId: string): string {
-  return `${sdmxIdPart(datasetId)}_${sdmxIdPart(indicatorId)}`;
-}
+export { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId };
 
 export interface SdmxKey {
   freq?: string;
