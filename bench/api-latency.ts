@@ -1,8 +1,8 @@
-import autocannon from 'autocannon';
 import { buildApp } from '../src/server/app.js';
 import { BUNDLED_IMPORTERS } from '../src/server/importers/index.js';
 import { importDataset } from '../src/server/stats/import-dataset.js';
 import { freshDatabase, type BenchEngine } from './engines.js';
+import { generateLoad, type LoadSample } from './load.js';
 
 const CONNECTIONS = 50;
 const SECONDS = 10;
@@ -12,7 +12,7 @@ export interface LoadResult {
   /** Seconds to load every bundled dataset into a fresh database, as a first `npm start` does. */
   loadAllSeconds: number;
   observations: number;
-  endpoints: { path: string; p50: number; p99: number; rps: number; errors: number; non2xx: number }[];
+  endpoints: ({ path: string } & LoadSample)[];
 }
 
 /** Loads every bundled dataset, then puts each endpoint under 50 concurrent connections for 10 s. */
@@ -36,15 +36,7 @@ export async function benchApi(engine: BenchEngine, paths: string[]): Promise<Lo
         const url = `http://127.0.0.1:${String(port)}${path}`;
         const warm = await fetch(url);
         if (!warm.ok) throw new Error(`${path} answered ${String(warm.status)}: ${(await warm.text()).slice(0, 200)}`);
-        const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-        endpoints.push({
-          path,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          rps: result.requests.average,
-          errors: result.errors,
-          non2xx: result.non2xx,
-        });
+        endpoints.push({ path, ...(await generateLoad(url, CONNECTIONS, SECONDS)) });
       }
     } finally {
       await app.close();

@@ -41,17 +41,18 @@ lines.push(
   '',
   'Load = every bundled dataset imported into a fresh database, one transaction each, as the first',
   '`npm start` does in the background (the UI answers meanwhile). Then each endpoint under',
-  '50 concurrent connections for 10 s (autocannon, same machine). Target: p99 < 50 ms on PostgreSQL.',
+  '50 concurrent connections for 10 s, from a separate process on the same machine (wrk when installed,',
+  'otherwise autocannon in a child process; the tool column says which). Target: p99 < 50 ms on PostgreSQL.',
   '',
-  '| engine | load all (s) | observations | endpoint | p50 (ms) | p99 (ms) | requests/s | errors | non-2xx |',
-  '|---|---:|---:|---|---:|---:|---:|---:|---:|',
+  '| engine | load all (s) | observations | endpoint | tool | p50 (ms) | p99 (ms) | requests/s | errors | non-2xx |',
+  '|---|---:|---:|---|---|---:|---:|---:|---:|---:|',
 );
 for (const engine of benchEngines()) {
   process.stderr.write(`API latency on ${engine}…\n`);
   const r = await benchApi(engine, API_PATHS);
   for (const e of r.endpoints) {
     lines.push(
-      `| ${r.engine} | ${r.loadAllSeconds.toFixed(1)} | ${r.observations.toLocaleString('en')} | \`${e.path}\` | ${String(e.p50)} | ${String(e.p99)} | ${e.rps.toFixed(0)} | ${String(e.errors)} | ${String(e.non2xx)} |`,
+      `| ${r.engine} | ${r.loadAllSeconds.toFixed(1)} | ${r.observations.toLocaleString('en')} | \`${e.path}\` | ${e.tool} | ${e.p50.toFixed(1)} | ${e.p99.toFixed(1)} | ${e.rps.toFixed(0)} | ${String(e.errors)} | ${String(e.non2xx)} |`,
     );
   }
 }
