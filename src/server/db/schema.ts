@@ -13,6 +13,12 @@ export interface DB {
   indicator: IndicatorTable;
   series: SeriesTable;
   observation: ObservationTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  library_item: LibraryItemTable;
+  library_revision: LibraryRevisionTable;
+  search_document: SearchDocumentTable;
+  search_word: SearchWordTable;
 }
 
 export interface M49RegionTable {
@@ -120,4 +126,76 @@ export interface ObservationTable {
   value: number;
   status: 'A' | 'E' | 'P' | 'I' | 'F';
   flags: string | null;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: 'viewer' | 'contributor' | 'reviewer' | 'admin';
+  password_hash: string;
+  created_at: Generated<Date>;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export type ItemTypeColumn = 'record' | 'organisation' | 'study';
+export type ItemStateColumn = 'draft' | 'in_review' | 'published' | 'returned';
+export type RevisionAction = 'load' | 'create' | 'edit' | 'submit' | 'publish' | 'return' | 'withdraw' | 'restore';
+
+export interface LibraryItemTable {
+  id: string;
+  type: ItemTypeColumn;
+  state: ItemStateColumn;
+  version: number;
+  /** jsonb: the working copy (validated by the item type's zod schema before it is written). */
+  data: unknown;
+  /** jsonb: what everyone sees; null until first published. */
+  published_data: unknown;
+  published_version: number | null;
+  review_comment: string | null;
+  content_file: string | null;
+  content_hash: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_by: number | null;
+  updated_at: Generated<Date>;
+}
+
+export interface LibraryRevisionTable {
+  item_id: string;
+  version: number;
+  action: RevisionAction;
+  state: ItemStateColumn;
+  data: unknown;
+  author_id: number | null;
+  author_label: string;
+  comment: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SearchDocumentTable {
+  type: ItemTypeColumn | 'country' | 'dataset';
+  id: string;
+  title_en: string;
+  title_fr: string | null;
+  title_es: string | null;
+  summary_en: string | null;
+  summary_fr: string | null;
+  summary_es: string | null;
+  subtitle: unknown;
+  facets: string[];
+  title_key: string;
+  tsv: string;
+}
+
+export interface SearchWordTable {
+  word: string;
+  ndoc: number;
 }
