@@ -6,6 +6,9 @@ export const ERROR_CODES = [
   'unknown_parameter',
   'not_found',
   'conflict',
+  'unauthorized',
+  'forbidden',
+  'too_many_requests',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,10 +13,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ErrorDetail, ErrorResponse } from '../core/errors.js';
+import { authPlugin } from './auth/auth.plugin.js';
+import { authRoutes } from './auth/auth.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
 import { datahubRoutes } from './datahub/datahub.routes.js';
 import type { Database } from './db/database.js';
 import { healthRoutes } from './health/health.routes.js';
+import { libraryRoutes } from './library/library.routes.js';
 import { sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
 import { ApiError } from './http/api-error.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
@@ -50,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'Bridges API',
         description:
-          'Evidence on migration and development: countries and their classifications (more to come). Every figure carries its source.',
+          'Evidence on migration and development: countries and their classifications, statistics, and the practice & evidence library. Every figure carries its source.',
         version: VERSION,
         license: { name: 'MIT (code); data under the licences cited with each answer' },
       },
@@ -62,6 +65,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             'Datasets, country profiles, corridors, rankings and series; JSON or CSV, every value with its source',
         },
         { name: 'sdmx', description: 'SDMX REST 2.1: dataflows, structures and data as SDMX-JSON or SDMX-CSV' },
+        {
+          name: 'library',
+          description:
+            'Practice & evidence library: records, organisations and studies, editorial workflow, revisions, gap map, exports',
+        },
+        { name: 'search', description: 'One search over the library, countries and datasets' },
+        {
+          name: 'accounts',
+          description:
+            'Sign in and out (http-only session cookie); every change needs the X-CSRF-Token header from /api/auth/session',
+        },
         { name: 'system', description: 'Health and service information' },
       ],
     },
@@ -71,7 +85,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
+  await app.register(authPlugin, { db: options.database.db });
   await app.register(healthRoutes(options.database, options.loadStatus));
+  await app.register(authRoutes(options.database.db));
+  await app.register(libraryRoutes(options.database.db));
   await app.register(countriesRoutes(options.database.db));
   await app.register(datahubRoutes(options.database.db));
   await app.register(sdmxRoutes(options.database.db, options.sdmx));
@@ -128,13 +145,22 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return reply.status(status).send(errorBody(status === 404 ? 'not_found' : 'invalid_parameter', error.message, []));
+    const code = STATUS_CODES[status] ?? 'invalid_parameter';
+    return reply.status(status).send(errorBody(code, error.message, []));
   }
   request.log.error(error);
   return reply
     .status(500)
     .send(errorBody('internal_error', 'Something went wrong on our side; it has been logged.', []));
 }
+
+const STATUS_CODES: Partial<Record<number, ErrorResponse['error']['code']>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  429: 'too_many_requests',
+};
 
 function describe(context: string): string {
   return context === 'querystring' ? 'parameter' : context === 'params' ? 'path parameter' : 'field';

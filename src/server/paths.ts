@@ -12,3 +12,6 @@ export const WEB_DIST_DIR = path.join(ROOT_DIR, 'dist', 'web');
 export const VERSION: string = (
   JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }
 ).version;
+/** The library's starting content (one YAML file per item) and the source documents it cites. */
+export const LIBRARY_CONTENT_DIR = path.join(ROOT_DIR, 'content', 'library');
+export const SOURCE_DOCUMENTS_DIR = path.join(ROOT_DIR, 'content', 'sources');

@@ -4,7 +4,9 @@ import type { Config } from './config.js';
 import { openDatabase, redactUrl, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { BUNDLED_IMPORTERS } from './importers/index.js';
+import { loadLibraryContent } from './library/load-content.js';
 import { loadReference, type ProgressReporter } from './reference/load-reference.js';
+import { indexDatasets, rebuildSearchIndex, refreshSearchWords } from './search/search.indexer.js';
 import { BundledLoadStatus, loadBundledDatasets } from './stats/bundled-load.js';
 
 export interface RunningServer {
@@ -16,12 +18,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens and migrates the database the configuration names, and loads the bundled reference data. */
+/**
+ * Opens and migrates the database the configuration names, loads the bundled reference data and
+ * the library's content files, and rebuilds the search index.
+ */
 export async function prepareDatabase(config: Config, onProgress?: ProgressReporter): Promise<Database> {
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
     await loadReference(database, { onProgress });
+    const content = await loadLibraryContent(database);
+    for (const id of content.kept)
+      process.stderr.write(
+        `Library: ${id} was edited in the UI since it was loaded; its changed content file was not applied.\n`,
+      );
+    await rebuildSearchIndex(database.db);
     return database;
   } catch (err) {
     await database.close();
@@ -55,6 +66,10 @@ export async function startServer(
   const datasetsLoaded = loadBundledDatasets(database, BUNDLED_IMPORTERS, loadStatus, app.log, {
     onProgress: options.onDatasetProgress,
     signal: stop.signal,
+    onLoaded: async () => {
+      await indexDatasets(database.db);
+      await refreshSearchWords(database.db);
+    },
   });
   return {
     app,

@@ -9,6 +9,12 @@ import { loadReference } from '../reference/load-reference.js';
 import { importDataset } from '../stats/import-dataset.js';
 import { describeDatabase, startServer } from '../server.js';
 import { createProgress } from './progress.js';
+import type { Role } from '../../core/library-vocab.js';
+import { createUser } from '../auth/auth.service.js';
+import { ApiError } from '../http/api-error.js';
+import { loadLibraryContent } from '../library/load-content.js';
+import { LIBRARY_CONTENT_DIR } from '../paths.js';
+import { rebuildSearchIndex } from '../search/search.indexer.js';
 
 /** The `bridges` command line: serve the platform, manage the database, load data. */
 const program = new Command('bridges')
@@ -162,6 +168,88 @@ program
       }
     });
   });
+
+const user = program.command('user').description('Manage accounts');
+user
+  .command('create')
+  .description('Create an account; the password is asked for (hidden), or read from standard input when piped')
+  .requiredOption('-e, --email <email>', 'e-mail address, used to sign in')
+  .requiredOption('-n, --name <name>', 'name shown with the changes the user makes')
+  .addOption(
+    new Option('-r, --role <role>', 'what the user may do')
+      .choices(['viewer', 'contributor', 'reviewer', 'admin'])
+      .default('viewer'),
+  )
+  .option('--admin', 'make the account an administrator (same as --role admin)')
+  .action(async (opts: { email: string; name: string; role: Role; admin?: boolean }) => {
+    const password = await readPassword();
+    await withDatabase(async (database) => {
+      await migrate(database);
+      const created = await createUser(database.db, {
+        email: opts.email,
+        name: opts.name,
+        role: opts.admin ? 'admin' : opts.role,
+        password,
+      }).catch((err: unknown) => {
+        throw err instanceof ApiError ? new Error(err.message) : err;
+      });
+      process.stdout.write(`Created ${created.role} ${created.name} <${created.email}> (id ${String(created.id)}).\n`);
+    });
+  });
+
+program
+  .command('content')
+  .description('Check the library content files (content/library) and load them, as a start does')
+  .option('-d, --dir <dir>', 'content directory', LIBRARY_CONTENT_DIR)
+  .action(async (opts: { dir: string }) => {
+    await withDatabase(async (database) => {
+      await migrate(database);
+      await loadReference(database);
+      const result = await loadLibraryContent(database, { dir: opts.dir });
+      await rebuildSearchIndex(database.db);
+      process.stdout.write(
+        `Library content: ${String(result.inserted.length)} new, ${String(result.updated.length)} updated, ${String(result.unchanged)} unchanged` +
+          (result.kept.length ? `; kept the UI edits of ${result.kept.join(', ')} (their files changed too)` : '') +
+          '.\n',
+      );
+    });
+  });
+
+/** The new account's password: hidden prompt twice on a terminal, else the first line of standard input. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  const ask = (question: string) =>
+    new Promise<string>((resolve) => {
+      process.stderr.write(question);
+      const stdin = process.stdin;
+      stdin.setRawMode(true);
+      stdin.resume();
+      let answer = '';
+      const onData = (data: Buffer) => {
+        for (const ch of data.toString('utf8')) {
+          if (ch === '\r' || ch === '\n') {
+            stdin.setRawMode(false);
+            stdin.pause();
+            stdin.off('data', onData);
+            process.stderr.write('\n');
+            resolve(answer);
+            return;
+          }
+          if (ch === '\u0003') process.exit(130);
+          answer = ch === '\u007f' ? answer.slice(0, -1) : answer + ch;
+        }
+      };
+      stdin.on('data', onData);
+    });
+  const first = await ask('Password (at least 12 characters): ');
+  const second = await ask('Same password again: ');
+  if (first !== second) throw new Error('The two passwords differ; nothing was created.');
+  return first;
+}
 
 function configWith(overrides: Record<string, string | undefined>): Config {
   const env = { ...process.env };

@@ -16,6 +16,18 @@ export class ApiError extends Error {
     return new ApiError(404, 'not_found', message);
   }
 
+  static unauthorized(message = 'Sign in first: this needs an account.'): ApiError {
+    return new ApiError(401, 'unauthorized', message);
+  }
+
+  static forbidden(message: string): ApiError {
+    return new ApiError(403, 'forbidden', message);
+  }
+
+  static conflict(message: string, details: ErrorDetail[] = []): ApiError {
+    return new ApiError(409, 'conflict', message, details);
+  }
+
   static invalidParameter(field: string, message: string): ApiError {
     return new ApiError(400, 'invalid_parameter', `${field}: ${message}`, [{ field, message }]);
   }

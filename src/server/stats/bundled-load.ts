@@ -29,7 +29,12 @@ export async function loadBundledDatasets(
   importers: Importer[],
   status: BundledLoadStatus,
   log: { info(msg: string): void; error(msg: string): void },
-  options: { onProgress?: ProgressReporter; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: ProgressReporter;
+    signal?: AbortSignal;
+    /** Called after each dataset that loaded (the search index lists it then). */
+    onLoaded?: (datasetId: string) => Promise<void>;
+  } = {},
 ): Promise<void> {
   status.startedAt = new Date();
   for (const importer of importers) {
@@ -45,6 +50,7 @@ export async function loadBundledDatasets(
         log.info(
           `Loaded ${importer.meta.id}: ${String(outcome.observations)} observations in ${outcome.seconds.toFixed(1)} s`,
         );
+        await options.onLoaded?.(importer.meta.id);
       } else entry.state = 'unchanged';
     } catch (err) {
       if (options.signal?.aborted) {

@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { User } from '../../core/library.js';
+import { CreateUserBody } from '../../core/library.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import { authRepository, type UserRow } from './auth.repository.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+
+/** How long a session lasts after signing in. */
+export const SESSION_DAYS = 14;
+
+export function toUser(row: UserRow): User {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: row.created_at };
+}
+
+/** SHA-256 of a session token: what the database keeps instead of the token. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Creates an account (CLI and admin API). The e-mail is unique, case-insensitively. */
+export async function createUser(
+  db: Kysely<DB>,
+  input: { email: string; name: string; role: User['role']; password: string },
+): Promise<User> {
+  const parsed = CreateUserBody.safeParse(input);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'user', message: i.message }));
+    throw new ApiError(400, 'invalid_parameter', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+  }
+  if (await authRepository.findUserByEmail(db, parsed.data.email))
+    throw ApiError.conflict(`An account with the e-mail ${parsed.data.email} exists already.`, [
+      { field: 'email', message: 'is taken' },
+    ]);
+  const row = await authRepository.insertUser(db, {
+    email: parsed.data.email,
+    name: parsed.data.name,
+    role: parsed.data.role,
+    passwordHash: await hashPassword(parsed.data.password),
+  });
+  return toUser(row);
+}
+
+export async function listUsers(db: Kysely<DB>): Promise<User[]> {
+  return (await authRepository.listUsers(db)).map(toUser);
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  user: User;
+  expiresAt: Date;
+}
+
+/** Checks the credentials and opens a session; the same answer and time whether the e-mail or the password is wrong. */
+export async function login(db: Kysely<DB>, email: string, password: string): Promise<NewSession> {
+  const row = await authRepository.findUserByEmail(db, email.trim());
+  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  if (!row || !ok) throw ApiError.unauthorized('The e-mail or the password is wrong.');
+  await authRepository.deleteExpiredSessions(db);
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
+  await authRepository.insertSession(db, { tokenHash: hashToken(token), userId: row.id, csrfToken, expiresAt });
+  return { token, csrfToken, user: toUser(row), expiresAt };
+}
+
+export interface SessionUser {
+  user: User;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+export async function findSession(db: Kysely<DB>, token: string): Promise<SessionUser | null> {
+  const tokenHash = hashToken(token);
+  const row = await authRepository.findSession(db, tokenHash);
+  return row ? { user: toUser(row), csrfToken: row.csrf_token, tokenHash } : null;
+}
+
+export async function logout(db: Kysely<DB>, tokenHash: string): Promise<void> {
+  await authRepository.deleteSession(db, tokenHash);
+}

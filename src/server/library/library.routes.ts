@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { ErrorResponse } from '../../core/errors.js';
+import { UI_LANGUAGES } from '../../core/languages.js';
+import { VOCABULARIES } from '../../core/library-vocab.js';
+import {
+  CreateItemBody,
+  GapMap,
+  GapMapQuery,
+  ItemParams,
+  ItemQuery,
+  ItemView,
+  RestoreBody,
+  ReviewQueue,
+  RevisionDetail,
+  RevisionList,
+  RevisionParams,
+  SaveItemBody,
+  TransitionBody,
+} from '../../core/library.js';
+import { optionalUser, requireRole } from '../auth/auth.plugin.js';
+import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
+import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
+import { exportCslJson, exportCsv, exportJson, exportRis, LIBRARY_SOURCE } from './export.service.js';
+import { gapMap, gapMapCsv } from './gap-map.service.js';
+import {
+  createItem,
+  getItem,
+  getRevision,
+  listRevisions,
+  restoreRevision,
+  reviewQueue,
+  saveItem,
+  transition,
+} from './library.service.js';
+
+const LangQuery = z.strictObject({ lang: z.enum(UI_LANGUAGES).default('en') });
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+/** This server's address as the client reached it, for links in exports. */
+function originOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** The practice & evidence library: items, workflow, revisions, gap map, exports, source documents. */
+export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/library/vocabularies',
+      { schema: { tags: ['library'], summary: 'Every controlled vocabulary with its labels in en / fr / es' } },
+      () => VOCABULARIES,
+    );
+
+    app.get(
+      '/api/library/items/:id',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'One record, organisation or study, with its countries, organisations, related records and evidence',
+          params: ItemParams,
+          querystring: ItemQuery,
+          response: { 200: ItemView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        void reply.header('cache-control', 'no-store');
+        return getItem(db, request.params.id, request.query, await optionalUser(request));
+      },
+    );
+
+    app.post(
+      '/api/library/items',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Create an item as a draft (contributors)',
+          querystring: LangQuery,
+          body: CreateItemBody,
+          response: { 201: ItemView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireRole(request, 'contributor');
+        return reply.status(201).send(await createItem(db, user, request.body, request.query.lang));
+      },
+    );
+
+    app.put(
+      '/api/library/items/:id',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Save the working copy; a save based on an older version is a conflict (409)',
+          params: ItemParams,
+          querystring: LangQuery,
+          body: SaveItemBody,
+          response: { 200: ItemView, ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireRole(request, 'contributor');
+        return saveItem(db, user, request.params.id, request.body, request.query.lang);
+      },
+    );
+
+    app.post(
+      '/api/library/items/:id/transitions',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Submit for review, withdraw (contributors); publish, return with a comment (reviewers)',
+          params: ItemParams,
+          querystring: LangQuery,
+          body: TransitionBody,
+          response: { 200: ItemView, ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireRole(request, 'contributor');
+        return transition(db, user, request.params.id, request.body, request.query.lang);
+      },
+    );
+
+    app.get(
+      '/api/library/items/:id/revisions',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Every revision of an item: who, when, what changed (contributors)',
+          params: ItemParams,
+          response: { 200: RevisionList, ...errors },
+        },
+      },
+      async (request) => {
+        await requireRole(request, 'contributor');
+        return listRevisions(db, request.params.id);
+      },
+    );
+
+    app.get(
+      '/api/library/items/:id/revisions/:version',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'One revision and its changes against the one before, with word diffs (contributors)',
+          params: RevisionParams,
+          response: { 200: RevisionDetail, ...errors },
+        },
+      },
+      async (request) => {
+        await requireRole(request, 'contributor');
+        return getRevision(db, request.params.id, request.params.version);
+      },
+    );
+
+    app.post(
+      '/api/library/items/:id/revisions/:version/restore',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Make an earlier revision the new working copy (contributors)',
+          params: RevisionParams,
+          querystring: LangQuery,
+          body: RestoreBody,
+          response: { 200: ItemView, ...errors },
+        },
+      },
+      async (request) => {
+        const user = await requireRole(request, 'contributor');
+        return restoreRevision(
+          db,
+          user,
+          request.params.id,
+          request.params.version,
+          request.body.version,
+          request.query.lang,
+        );
+      },
+    );
+
+    app.get(
+      '/api/library/review-queue',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Items in review, and your own unpublished work (contributors)',
+          querystring: LangQuery,
+          response: { 200: ReviewQueue, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireRole(request, 'contributor');
+        void reply.header('cache-control', 'no-store');
+        return reviewQueue(db, user, request.query.lang);
+      },
+    );
+
+    app.get(
+      '/api/library/gap-map',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Evidence gap map: interventions × outcomes, studies and their quality per cell; JSON or CSV',
+          querystring: GapMapQuery,
+          response: { 200: GapMap.or(z.string()), 400: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const map = await gapMap(db, request.query);
+        if (request.query.format === 'csv') {
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', 'attachment; filename="bridges-evidence-gap-map.csv"')
+            .send(gapMapCsv(map, request.query.lang, `${LIBRARY_SOURCE}, ${originOf(request)}/gap-map`));
+        }
+        return map;
+      },
+    );
+
+    app.get(
+      '/api/library/export',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'The published library: JSON (everything) or CSV (one item type)',
+          querystring: z.strictObject({
+            format: z.enum(['json', 'csv']).default('json'),
+            type: z.enum(['record', 'organisation', 'study']).default('record').describe('CSV only'),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const origin = originOf(request);
+        if (request.query.format === 'csv')
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="bridges-library-${request.query.type}s.csv"`)
+            .send(await exportCsv(db, request.query.type, origin));
+        return reply
+          .header('content-disposition', 'attachment; filename="bridges-library.json"')
+          .send(await exportJson(db, origin));
+      },
+    );
+
+    app.get(
+      '/api/library/studies/export',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Published studies for reference managers: RIS or CSL-JSON',
+          querystring: z.strictObject({ format: z.enum(['ris', 'csl-json']) }),
+        },
+      },
+      async (request, reply) => {
+        const origin = originOf(request);
+        if (request.query.format === 'ris')
+          return reply
+            .type('application/x-research-info-systems; charset=utf-8')
+            .header('content-disposition', 'attachment; filename="bridges-studies.ris"')
+            .send(await exportRis(db, origin));
+        return reply
+          .type('application/vnd.citationstyles.csl+json; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="bridges-studies.json"')
+          .send(JSON.stringify(await exportCslJson(db, origin)));
+      },
+    );
+
+    app.get(
+      '/api/library/sources/:file',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'A source document the library cites, as plain text',
+          params: z.strictObject({ file: z.string().regex(/^[\w-]+\.txt$/, 'must be a source document file name') }),
+          response: { 200: z.string(), 404: ErrorResponse, 400: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        let text: string;
+        try {
+          text = gunzipSync(readFileSync(path.join(SOURCE_DOCUMENTS_DIR, `${request.params.file}.gz`))).toString(
+            'utf8',
+          );
+        } catch {
+          throw ApiError.notFound(`No source document is called ${request.params.file}.`);
+        }
+        return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text);
+      },
+    );
+  };
+}
