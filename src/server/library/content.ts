@@ -63,11 +63,13 @@ function lineFinder(doc: Document, counter: LineCounter) {
 /**
  * Reads and validates every content file (`<dir>/{records,organisations,studies}/<id>.yaml`):
  * YAML syntax, the item type's schema, and the file name as the id. Throws a ContentError listing
- * every problem; references between items and to countries are checked by the loader.
+ * every problem (ids are unique across types); references between items and to countries are
+ * checked by the loader.
  */
 export function readContentDir(dir: string): ContentItem[] {
   const items: ContentItem[] = [];
   const problems: ContentProblem[] = [];
+  const fileOfId = new Map<string, string>();
   for (const [type, folder] of Object.entries(TYPE_FOLDERS) as [ItemInput['type'], string][]) {
     const folderPath = path.join(dir, folder);
     let names: string[];
@@ -93,6 +95,10 @@ export function readContentDir(dir: string): ContentItem[] {
         });
         continue;
       }
+      const other = fileOfId.get(id);
+      if (other)
+        problems.push({ file: shown, line: null, field: '', message: `the id "${id}" is also used by ${other}` });
+      fileOfId.set(id, shown);
       const read = parseItemFile(type, id, readFileSync(file, 'utf8'), shown);
       if ('problems' in read) problems.push(...read.problems);
       else items.push(read.item);
@@ -110,7 +116,7 @@ export function parseItemFile(
   file: string,
 ): { item: ContentItem } | { problems: ContentProblem[] } {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     return {
       problems: doc.errors.map((e) => ({
