@@ -1,0 +1,285 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { ORGANISATION_TYPES, RECORD_KINDS, STUDY_DESIGNS, type Term } from '../../core/library-vocab.js';
+import type { DB } from '../db/schema.js';
+
+/**
+ * The writer of the search index: the only code that writes search_document and search_word.
+ * Documents are built in SQL from the tables they describe (published library items, areas,
+ * datasets), so the text a document is found by is the text PostgreSQL itself parsed.
+ *
+ * NOTE: like the reference loader, this is a repository of writes kept beside the search it
+ * serves; callers pass their transaction when the index must change with their own rows.
+ */
+
+/** Above this many items a reindex rebuilds the whole lexicon instead of adjusting its counts. */
+const INCREMENTAL_LEXICON_LIMIT = 500;
+
+/** The labels the subtitles are made of, passed to SQL as one jsonb parameter. */
+function subtitleLabels() {
+  const byCode = (list: readonly Term[]) => Object.fromEntries(list.map((t) => [t.code, t.label]));
+  return JSON.stringify({
+    kind: byCode(RECORD_KINDS),
+    orgType: byCode(ORGANISATION_TYPES),
+    design: byCode(STUDY_DESIGNS),
+    study: { en: 'Study', fr: 'Étude', es: 'Estudio' },
+  });
+}
+
+/** Runs `fn` in the caller's transaction, or in a new one. */
+async function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  return db.transaction().execute((trx: Transaction<DB>) => fn(trx));
+}
+
+/**
+ * Brings the search documents of these library items up to date with their published data: each
+ * document is deleted and, when the item has a published copy, built again from it (never from a
+ * draft). Records that name a reindexed organisation are reindexed too (they are found by its
+ * name). The typo lexicon follows. Call it with the transaction that publishes, withdraws or
+ * deletes the items.
+ */
+export async function reindexItems(db: Kysely<DB>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    const all = await withReferencingRecords(trx, [...new Set(ids)]);
+    const incremental = all.length <= INCREMENTAL_LEXICON_LIMIT;
+    const before = incremental ? await lexiconCountsOf(trx, all) : new Map<string, number>();
+    await sql`
+      DELETE FROM search_document
+      WHERE type IN ('record', 'organisation', 'study') AND id = ANY(${all}::text[])`.execute(trx);
+    await insertItemDocuments(trx, sql`i.id = ANY(${all}::text[])`);
+    if (incremental) await adjustLexicon(trx, before, await lexiconCountsOf(trx, all));
+    else await refreshSearchWords(trx);
+  });
+}
+
+/** The ids plus the published records that name any organisation among them. */
+async function withReferencingRecords(trx: Kysely<DB>, ids: string[]): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT r.id
+    FROM library_item o
+    JOIN library_item r ON r.type = 'record' AND r.published_data IS NOT NULL
+      AND r.published_data -> 'organisations' @> jsonb_build_array(jsonb_build_object('id', o.id))
+    WHERE o.type = 'organisation' AND o.id = ANY(${ids}::text[])
+    ORDER BY r.id`.execute(trx);
+  return [...new Set([...ids, ...rows.map((r) => r.id)])];
+}
+
+/**
+ * One search document per published item matching `where` (a condition on library_item `i`).
+ * Every type is first brought to one shape (title, summary, description, acronym, countries,
+ * facets, subtitle, other text), so the weighting below is written once:
+ *   A  titles in their language's configuration, and all titles and the acronym as names;
+ *   B  summaries, each in its language's configuration;
+ *   C  descriptions, study populations and findings; country and organisation names, authors.
+ */
+async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
+  const labels = subtitleLabels();
+  await sql`
+    WITH item AS (
+      SELECT 'record'::text AS type, i.id, d -> 'title' AS title, d ->> 'acronym' AS acronym,
+             d -> 'summary' AS summary, d -> 'description' AS description,
+             ARRAY(SELECT c ->> 'code' FROM jsonb_array_elements(d -> 'countries') c) AS codes,
+             ARRAY['kind:' || (d ->> 'kind')]
+               || ARRAY(SELECT 'theme:' || x FROM jsonb_array_elements_text(d -> 'themes') x)
+               || ARRAY(SELECT 'stage:' || x FROM jsonb_array_elements_text(d -> 'stages') x)
+               || ARRAY(SELECT 'instrument:' || x FROM jsonb_array_elements_text(d -> 'instruments') x)
+               || ARRAY(SELECT 'sector:' || x FROM jsonb_array_elements_text(d -> 'sectors') x) AS facets,
+             L -> 'kind' -> (d ->> 'kind') AS subtitle,
+             NULL::text AS other_en,
+             (SELECT string_agg(concat_ws(' ', o.published_data #>> '{name,en}', o.published_data #>> '{name,fr}',
+                                          o.published_data #>> '{name,es}', o.published_data ->> 'acronym'), ' ')
+              FROM jsonb_array_elements(d -> 'organisations') ro
+              JOIN library_item o ON o.id = ro ->> 'id' AND o.published_data IS NOT NULL) AS other_names
+      FROM library_item i, LATERAL (SELECT i.published_data AS d, ${labels}::jsonb AS L) x
+      WHERE i.type = 'record' AND i.published_data IS NOT NULL AND ${where}
+      UNION ALL
+      SELECT 'organisation', i.id, d -> 'name', d ->> 'acronym', d -> 'summary', NULL,
+             ARRAY(SELECT jsonb_array_elements_text(d -> 'countries')),
+             ARRAY[]::text[],
+             L -> 'orgType' -> (d ->> 'type'),
+             NULL, NULL
+      FROM library_item i, LATERAL (SELECT i.published_data AS d, ${labels}::jsonb AS L) x
+      WHERE i.type = 'organisation' AND i.published_data IS NOT NULL AND ${where}
+      UNION ALL
+      SELECT 'study', i.id, d -> 'title', NULL, d -> 'summary', NULL,
+             ARRAY(SELECT jsonb_array_elements_text(d -> 'places')),
+             ARRAY['design:' || (d ->> 'design')],
+             jsonb_build_object(
+               'en', concat_ws(' · ', L #>> '{study,en}', d ->> 'year', L -> 'design' -> (d ->> 'design') ->> 'en'),
+               'fr', concat_ws(' · ', L #>> '{study,fr}', d ->> 'year', L -> 'design' -> (d ->> 'design') ->> 'fr'),
+               'es', concat_ws(' · ', L #>> '{study,es}', d ->> 'year', L -> 'design' -> (d ->> 'design') ->> 'es')),
+             concat_ws(' ', d ->> 'population', d #>> '{citation,title}',
+                       (SELECT string_agg(o ->> 'finding', ' ') FROM jsonb_array_elements(d -> 'outcomes') o)),
+             (SELECT string_agg(a, ' ') FROM jsonb_array_elements_text(d -> 'authors') a)
+      FROM library_item i, LATERAL (SELECT i.published_data AS d, ${labels}::jsonb AS L) x
+      WHERE i.type = 'study' AND i.published_data IS NOT NULL AND ${where}
+    )
+    INSERT INTO search_document (type, id, title_en, title_fr, title_es, summary_en, summary_fr, summary_es,
+                                 subtitle, facets, title_key, tsv)
+    SELECT it.type, it.id,
+           it.title ->> 'en', it.title ->> 'fr', it.title ->> 'es',
+           it.summary ->> 'en', it.summary ->> 'fr', it.summary ->> 'es',
+           it.subtitle,
+           ARRAY['type:' || it.type] || it.facets || place.facets,
+           bridges_search_key(it.title ->> 'en'),
+           setweight(to_tsvector('bridges_en', coalesce(it.title ->> 'en', '')), 'A')
+             || setweight(to_tsvector('bridges_fr', coalesce(it.title ->> 'fr', '')), 'A')
+             || setweight(to_tsvector('bridges_es', coalesce(it.title ->> 'es', '')), 'A')
+             || setweight(to_tsvector('bridges_simple',
+                  concat_ws(' ', it.title ->> 'en', it.title ->> 'fr', it.title ->> 'es', it.acronym)), 'A')
+             || setweight(to_tsvector('bridges_en', coalesce(it.summary ->> 'en', '')), 'B')
+             || setweight(to_tsvector('bridges_fr', coalesce(it.summary ->> 'fr', '')), 'B')
+             || setweight(to_tsvector('bridges_es', coalesce(it.summary ->> 'es', '')), 'B')
+             || setweight(to_tsvector('bridges_en', concat_ws(' ', it.description ->> 'en', it.other_en)), 'C')
+             || setweight(to_tsvector('bridges_fr', coalesce(it.description ->> 'fr', '')), 'C')
+             || setweight(to_tsvector('bridges_es', coalesce(it.description ->> 'es', '')), 'C')
+             || setweight(to_tsvector('bridges_simple', concat_ws(' ', place.names, it.other_names)), 'C')
+    FROM item it
+    CROSS JOIN LATERAL (
+      SELECT coalesce(array_agg(DISTINCT f) FILTER (WHERE f IS NOT NULL), '{}') AS facets,
+             (SELECT string_agg(n.name, ' ')
+              FROM area_name n
+              WHERE n.area_code = ANY(it.codes) AND n.lang IN ('en', 'fr', 'es') AND n.name_type = 'short') AS names
+      FROM unnest(it.codes) AS c(code)
+      LEFT JOIN area a ON a.code = c.code
+      CROSS JOIN LATERAL unnest(ARRAY['country:' || c.code, 'region:' || a.region_code, 'region:' || a.subregion_code]) f
+    ) place`.execute(trx);
+}
+
+/**
+ * Replaces the documents of every country and non-ISO area: names in English, French and
+ * Spanish (short, formal and other names), its M49 region and sub-region.
+ */
+export async function indexCountries(db: Kysely<DB>): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await sql`DELETE FROM search_document WHERE type = 'country'`.execute(trx);
+    await sql`
+      WITH names AS (
+        SELECT area_code,
+               max(name) FILTER (WHERE lang = 'en' AND name_type = 'short') AS short_en,
+               max(name) FILTER (WHERE lang = 'fr' AND name_type = 'short') AS short_fr,
+               max(name) FILTER (WHERE lang = 'es' AND name_type = 'short') AS short_es,
+               max(name) FILTER (WHERE lang = 'en' AND name_type = 'formal') AS formal_en,
+               max(name) FILTER (WHERE lang = 'fr' AND name_type = 'formal') AS formal_fr,
+               max(name) FILTER (WHERE lang = 'es' AND name_type = 'formal') AS formal_es,
+               string_agg(name, ' ' ORDER BY name) FILTER (WHERE name_type <> 'formal') AS other_names,
+               string_agg(name, ' ' ORDER BY name) FILTER (WHERE name_type = 'formal') AS formal_names
+        FROM area_name
+        WHERE lang IN ('en', 'fr', 'es')
+        GROUP BY area_code
+      )
+      INSERT INTO search_document (type, id, title_en, title_fr, title_es, summary_en, summary_fr, summary_es,
+                                   subtitle, facets, title_key, tsv)
+      SELECT 'country', a.code, coalesce(n.short_en, a.name_en), n.short_fr, n.short_es,
+             concat_ws(' · ', n.formal_en, regions.path), concat_ws(' · ', n.formal_fr, regions.path),
+             concat_ws(' · ', n.formal_es, regions.path),
+             jsonb_build_object('en', regions.nearest, 'fr', regions.nearest, 'es', regions.nearest),
+             array_remove(ARRAY['type:country', 'country:' || a.code, 'region:' || a.region_code,
+                                'region:' || a.subregion_code], NULL),
+             bridges_search_key(coalesce(n.short_en, a.name_en)),
+             setweight(to_tsvector('bridges_en', coalesce(n.short_en, a.name_en)), 'A')
+               || setweight(to_tsvector('bridges_fr', coalesce(n.short_fr, '')), 'A')
+               || setweight(to_tsvector('bridges_es', coalesce(n.short_es, '')), 'A')
+               || setweight(to_tsvector('bridges_simple',
+                    concat_ws(' ', a.name_en, n.other_names, a.code, a.iso2)), 'A')
+               || setweight(to_tsvector('bridges_simple', coalesce(n.formal_names, '')), 'B')
+               || setweight(to_tsvector('bridges_en', coalesce(regions.path, '')), 'C')
+      FROM area a
+      LEFT JOIN names n ON n.area_code = a.code
+      LEFT JOIN m49_region r ON r.code = a.region_code
+      LEFT JOIN m49_region s ON s.code = a.subregion_code
+      LEFT JOIN m49_region im ON im.code = a.intermediate_code
+      CROSS JOIN LATERAL (
+        SELECT nullif(concat_ws(' · ', im.name_en, s.name_en, r.name_en), '') AS path,
+               coalesce(im.name_en, s.name_en, r.name_en) AS nearest
+      ) regions
+      WHERE a.kind IN ('country', 'non_iso')`.execute(trx);
+  });
+}
+
+/** Replaces the documents of every dataset: title, publisher, edition and citation. */
+export async function indexDatasets(db: Kysely<DB>): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await sql`DELETE FROM search_document WHERE type = 'dataset'`.execute(trx);
+    await sql`
+      INSERT INTO search_document (type, id, title_en, summary_en, subtitle, facets, title_key, tsv)
+      SELECT 'dataset', d.id, d.title, d.citation,
+             jsonb_build_object('en', p.line, 'fr', p.line, 'es', p.line),
+             ARRAY['type:dataset'],
+             bridges_search_key(d.title),
+             setweight(to_tsvector('bridges_en', d.title), 'A')
+               || setweight(to_tsvector('bridges_simple', d.title), 'A')
+               || setweight(to_tsvector('bridges_simple', concat_ws(' ', d.publisher, d.edition)), 'B')
+               || setweight(to_tsvector('bridges_en', d.citation), 'C')
+      FROM dataset d
+      CROSS JOIN LATERAL (SELECT concat_ws(' · ', d.publisher, d.edition) AS line) p`.execute(trx);
+  });
+}
+
+/** The words a document is found by, unaccented and lower-cased: the lexicon's unit. */
+function documentWords(alias: string): RawBuilder<string[]> {
+  const d = sql.raw(alias);
+  return sql<string[]>`tsvector_to_array(to_tsvector('bridges_simple', concat_ws(' ',
+    ${d}.title_en, ${d}.title_fr, ${d}.title_es, ${d}.summary_en, ${d}.summary_fr, ${d}.summary_es)))`;
+}
+
+/** Words worth suggesting: letters first, three characters at least (shorter ones are not corrected). */
+const LEXICON_WORD = sql`w ~ '^[[:alpha:]][[:alnum:]]{2,39}$'`;
+
+/**
+ * Rebuilds the typo-correction lexicon: every word of the titles and summaries of all documents,
+ * with the number of documents it occurs in.
+ */
+export async function refreshSearchWords(db: Kysely<DB>): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await sql`DELETE FROM search_word`.execute(trx);
+    await sql`
+      INSERT INTO search_word (word, ndoc)
+      SELECT w, count(*)::int
+      FROM search_document d, unnest(${documentWords('d')}) w
+      WHERE ${LEXICON_WORD}
+      GROUP BY w`.execute(trx);
+  });
+}
+
+/** Lexicon words of the library items' documents, with how many of those documents hold each. */
+async function lexiconCountsOf(trx: Kysely<DB>, ids: string[]): Promise<Map<string, number>> {
+  const { rows } = await sql<{ w: string; n: number }>`
+    SELECT w, count(*)::int AS n
+    FROM search_document d, unnest(${documentWords('d')}) w
+    WHERE d.type IN ('record', 'organisation', 'study') AND d.id = ANY(${ids}::text[]) AND ${LEXICON_WORD}
+    GROUP BY w`.execute(trx);
+  return new Map(rows.map((r) => [r.w, r.n]));
+}
+
+/** Moves the lexicon's counts from the old documents' words to the new ones'. */
+async function adjustLexicon(trx: Kysely<DB>, before: Map<string, number>, after: Map<string, number>) {
+  const delta = new Map<string, number>();
+  for (const [w, n] of before) delta.set(w, -n);
+  for (const [w, n] of after) delta.set(w, (delta.get(w) ?? 0) + n);
+  const changed = [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (changed.length === 0) return;
+  // NOTE: rows are upserted in word order, so two publications at once lock words in the same order.
+  await sql`
+    INSERT INTO search_word (word, ndoc)
+    SELECT w, n FROM unnest(${changed.map(([w]) => w)}::text[], ${changed.map(([, n]) => n)}::int[]) AS c(w, n)
+    ORDER BY w
+    ON CONFLICT (word) DO UPDATE SET ndoc = search_word.ndoc + excluded.ndoc`.execute(trx);
+  await sql`DELETE FROM search_word WHERE ndoc <= 0 AND word = ANY(${changed.map(([w]) => w)}::text[])`.execute(trx);
+}
+
+/**
+ * Rebuilds the whole index in one transaction: every published library item, every country and
+ * dataset, then the lexicon. Run it after the start-up loads (reference data, bundled datasets,
+ * library content files).
+ */
+export async function rebuildSearchIndex(db: Kysely<DB>): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await sql`DELETE FROM search_document WHERE type IN ('record', 'organisation', 'study')`.execute(trx);
+    await insertItemDocuments(trx, sql`true`);
+    await indexCountries(trx);
+    await indexDatasets(trx);
+    await refreshSearchWords(trx);
+  });
+}

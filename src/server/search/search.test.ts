@@ -1,0 +1,421 @@
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../core/errors.js';
+import { OrganisationData, RecordData, StudyData, type SearchResponse } from '../../core/library.js';
+import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import { buildApp } from '../app.js';
+import type { DB } from '../db/schema.js';
+import { rebuildSearchIndex, reindexItems } from './search.indexer.js';
+import { searchRoutes } from './search.routes.js';
+
+/** Library items as the content files describe them (abridged from content/library/). */
+const SOURCE = [{ document: '004_356cef00a4ef66b7.txt', section: '4. Migrant Communities and Development' }];
+
+const MIDA = RecordData.parse({
+  kind: 'programme',
+  title: {
+    en: 'Migration for Development in Africa (MIDA)',
+    fr: 'Migration pour le développement en Afrique (MIDA)',
+    es: 'Migración para el Desarrollo en África (MIDA)',
+  },
+  acronym: 'MIDA',
+  summary: {
+    en: 'IOM programme that mobilises the knowledge, skills and resources of the African diaspora for the development of their countries of origin, in key sectors such as health, agriculture and education.',
+    fr: "Programme de l'OIM qui mobilise les connaissances, les compétences et les ressources de la diaspora africaine au service du développement de leurs pays d'origine en Afrique.",
+    es: 'Programa de la OIM que moviliza los conocimientos, las competencias y los recursos de la diáspora africana en favor del desarrollo de sus países de origen en África.',
+  },
+  countries: [
+    { code: 'GHA', role: 'origin' },
+    { code: 'BEL', role: 'destination' },
+  ],
+  organisations: [{ id: 'iom', role: 'implementing' }],
+  instruments: ['migration_policy'],
+  themes: ['diaspora', 'skilled_migration'],
+  stages: ['transnational_engagement', 'return'],
+  sectors: ['health', 'agriculture', 'education'],
+  interventions: ['diaspora_knowledge_transfer'],
+  sources: SOURCE,
+});
+
+const CO_DEVELOPMENT = RecordData.parse({
+  kind: 'policy',
+  title: {
+    en: 'French co-development strategy',
+    fr: 'Stratégie française de codéveloppement',
+    es: 'Estrategia francesa de codesarrollo',
+  },
+  summary: {
+    en: 'Strategy of the French Government that brings migrant communities and the business sector together in joint development activities in countries of origin such as Mali and Morocco; it also supports diaspora investment.',
+    fr: "Stratégie du gouvernement français qui associe les communautés de migrants et les entreprises à des actions de développement communes dans des pays d'origine comme le Mali ou le Maroc.",
+  },
+  countries: [
+    { code: 'FRA', role: 'destination' },
+    { code: 'MLI', role: 'origin' },
+    { code: 'MAR', role: 'origin' },
+  ],
+  instruments: ['migration_policy', 'non_migration_policy'],
+  themes: ['diaspora'],
+  stages: ['transnational_engagement'],
+  sectors: ['enterprise'],
+  interventions: ['co_development', 'diaspora_investment'],
+  sources: SOURCE,
+});
+
+const TRES_POR_UNO = RecordData.parse({
+  kind: 'programme',
+  title: { en: '3x1 Programme for Migrants', es: 'Programa 3x1 para Migrantes' },
+  summary: {
+    en: 'Matches every peso that hometown associations of the Mexican diaspora send for community projects with federal, state and municipal funds.',
+    es: 'Cada peso que envían los clubes de migrantes mexicanos para obras comunitarias se complementa con fondos federales, estatales y municipales.',
+  },
+  countries: [
+    { code: 'MEX', role: 'origin' },
+    { code: 'USA', role: 'destination' },
+  ],
+  instruments: ['migration_policy'],
+  themes: ['remittances', 'diaspora'],
+  stages: ['transnational_engagement'],
+  sectors: ['urban'],
+  interventions: ['diaspora_investment'],
+  sources: SOURCE,
+});
+
+const REMITTANCE_PRICES = RecordData.parse({
+  kind: 'guideline',
+  title: { en: 'General Principles for International Remittance Services' },
+  summary: {
+    en: 'Five principles for transparent, safe and competitive money transfer markets, so that remittances reach families at lower cost.',
+  },
+  instruments: ['international_agreement'],
+  themes: ['remittances'],
+  stages: ['labour_migration'],
+  sectors: ['finance'],
+  interventions: ['remittance_services'],
+  sources: SOURCE,
+});
+
+const IOM = OrganisationData.parse({
+  name: {
+    en: 'International Organization for Migration',
+    fr: 'Organisation internationale pour les migrations',
+    es: 'Organización Internacional para las Migraciones',
+  },
+  acronym: 'IOM',
+  type: 'international_organisation',
+  countries: ['CHE'],
+  summary: { en: 'Intergovernmental organisation working on migration; it runs the MIDA programme.' },
+});
+
+const EVALUATION = StudyData.parse({
+  title: { en: 'Matching funds and community investment: an evaluation of the 3x1 Programme' },
+  summary: {
+    en: 'Municipalities that joined the programme received more public works, but the poorest localities took part least.',
+  },
+  year: 2013,
+  design: 'quasi_experimental',
+  population: 'Mexican municipalities, 2002–2010',
+  places: ['MEX'],
+  outcomes: [{ outcome: 'investment_enterprise', effect: 'positive' }],
+  independence: 'independent',
+  appraisal: {
+    question: 'yes',
+    design: 'yes',
+    data: 'yes',
+    comparison: 'yes',
+    measurement: 'partly',
+    bias: 'partly',
+    conclusions: 'yes',
+    transparency: 'yes',
+  },
+  citation: { title: 'Aparicio and Meseguer (2012), Supply or demand? Migration and political manipulation in Mexico' },
+  records: ['tres-por-uno'],
+});
+
+/** A draft nobody has published, and a published record whose newer working copy is a draft. */
+const DRAFT = { ...REMITTANCE_PRICES, title: { en: 'Zanzibar clove growers remittance scheme' } };
+
+describe.each(testEngines())('search on %s', (engine) => {
+  let testDb: TestDatabase;
+  let db: Kysely<DB>;
+  let app: FastifyInstance;
+
+  async function putItem(id: string, type: 'record' | 'organisation' | 'study', data: unknown, working = data) {
+    await db
+      .insertInto('library_item')
+      .values({
+        id,
+        type,
+        state: 'published',
+        version: working === data ? 1 : 2,
+        data: JSON.stringify(working),
+        published_data: JSON.stringify(data),
+        published_version: 1,
+      })
+      .execute();
+  }
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+    db = testDb.database.db;
+    await putItem('mida', 'record', MIDA);
+    await putItem('french-co-development', 'record', CO_DEVELOPMENT);
+    await putItem('tres-por-uno', 'record', TRES_POR_UNO);
+    await putItem('remittance-principles', 'record', REMITTANCE_PRICES, DRAFT);
+    await putItem('iom', 'organisation', IOM);
+    await putItem('tres-por-uno-evaluation', 'study', EVALUATION);
+    await db
+      .insertInto('library_item')
+      .values({ id: 'zanzibar', type: 'record', state: 'draft', version: 1, data: JSON.stringify(DRAFT) })
+      .execute();
+    await rebuildSearchIndex(db);
+    app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
+    // NOTE: until app.ts registers the search, the test registers it on the real app (same error handler).
+    if (!app.hasRoute({ method: 'GET', url: '/api/search' })) await app.register(searchRoutes(db));
+  });
+  afterAll(async () => {
+    await app.close();
+    await testDb.drop();
+  });
+
+  async function get<T>(url: string, status = 200): Promise<T> {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(status);
+    return res.json<T>();
+  }
+  const find = (query: string) => get<SearchResponse>(`/api/search?${query}`);
+  const ids = (r: SearchResponse) => r.results.map((h) => h.id);
+  const q = (text: string, rest = '') => find(`q=${encodeURIComponent(text)}${rest}`);
+
+  it('finds a record by its title, with its page and subtitle', async () => {
+    const r = await q('Migration for Development in Africa');
+    expect(r.results[0]).toMatchObject({
+      type: 'record',
+      id: 'mida',
+      title: 'Migration for Development in Africa (MIDA)',
+      subtitle: 'Programme or initiative',
+      url: '/library/mida',
+    });
+    expect(r.correctedQuery).toBeNull();
+    expect((await q('mida')).results[0]?.id).toBe('mida');
+  });
+
+  it('finds a word that is only in the summary, and marks it in the snippet', async () => {
+    const r = await q('hometown');
+    expect(ids(r)).toEqual(['tres-por-uno']);
+    const hits = r.results[0]?.snippet.filter((s) => s.hit).map((s) => s.text.toLowerCase());
+    expect(hits).toContain('hometown');
+    expect(r.results[0]?.snippet.map((s) => s.text).join('')).toContain('associations of the Mexican diaspora');
+  });
+
+  it('finds by stem and by prefix of the last word', async () => {
+    expect(ids(await q('remittance'))).toEqual(['remittance-principles']);
+    expect(ids(await q('remit'))).toEqual(['remittance-principles']);
+    expect(ids(await q('agricul'))).toEqual(['mida']);
+    expect(ids(await q('hometown associations'))).toEqual(['tres-por-uno']);
+  });
+
+  it('searches French with the French configuration, accents or not, and answers in French', async () => {
+    for (const word of ['développement', 'developpement', 'DÉVELOPPEMENT']) {
+      const r = await q(word, '&lang=fr');
+      expect(ids(r), word).toEqual(expect.arrayContaining(['mida', 'french-co-development']));
+    }
+    const r = await q('codéveloppement', '&lang=fr');
+    expect(r.results[0]).toMatchObject({
+      id: 'french-co-development',
+      title: 'Stratégie française de codéveloppement',
+    });
+    expect(r.results[0]?.subtitle).toBe('Politique');
+    const snippet = (await q('entreprises', '&lang=fr')).results[0]?.snippet;
+    expect(snippet?.find((s) => s.hit)?.text).toBe('entreprises');
+  });
+
+  it('searches Spanish, accent-insensitive', async () => {
+    const r = await q('diaspora africana', '&lang=es');
+    expect(r.results[0]).toMatchObject({ id: 'mida', title: 'Migración para el Desarrollo en África (MIDA)' });
+    expect(r.results[0]?.snippet.filter((s) => s.hit).map((s) => s.text)).toContain('diáspora africana');
+    expect(ids(await q('obras comunitarias', '&lang=es'))).toEqual(['tres-por-uno']);
+  });
+
+  it('corrects a typo to the closest word of the index and says so', async () => {
+    const r = await q('diaspra');
+    expect(r.correctedQuery).toBe('diaspora');
+    expect(ids(r)).toEqual(expect.arrayContaining(['mida', 'french-co-development', 'tres-por-uno']));
+    const two = await q('remitance principles');
+    expect(two.correctedQuery).toBe('remittance principles');
+    expect(two.results[0]?.id).toBe('remittance-principles');
+  });
+
+  it('falls back to any word when no document has them all', async () => {
+    const r = await q('hometown xylophone agriculture');
+    expect(r.correctedQuery).toBeNull();
+    expect(ids(r)).toEqual(expect.arrayContaining(['tres-por-uno', 'mida']));
+    expect(r.total).toBe(2);
+  });
+
+  it('ranks a title match above documents that only mention the words', async () => {
+    const r = await q('programme');
+    expect(ids(r).slice(0, 2).sort()).toEqual(['tres-por-uno', 'tres-por-uno-evaluation']);
+    expect(ids(r).slice(2).sort()).toEqual(['iom', 'mida']); // "programme" in their summaries only
+    const byTitle = await q('3x1 programme');
+    expect(byTitle.results[0]?.id).toBe('tres-por-uno');
+    expect(byTitle.results[1]?.id).toBe('tres-por-uno-evaluation');
+    const exact = await q('Ghana');
+    expect(exact.results[0]).toMatchObject({ type: 'country', id: 'GHA', url: '/countries/GHA' });
+    expect(ids(exact)).toContain('mida'); // found by its country's name, ranked below
+    expect(exact.results[0]?.score).toBeGreaterThan(exact.results.find((h) => h.id === 'mida')?.score ?? 0);
+  });
+
+  it('never finds drafts, nor the working copy of a published item', async () => {
+    expect((await q('zanzibar')).total).toBe(0);
+    expect((await q('clove growers')).total).toBe(0);
+    expect(ids(await q('competitive money transfer'))).toEqual(['remittance-principles']);
+  });
+
+  it('finds countries by their French and Spanish names, and datasets', async () => {
+    expect((await q('Allemagne')).results[0]).toMatchObject({ type: 'country', id: 'DEU' });
+    expect((await q('Côte d’Ivoire', '&lang=fr')).results[0]).toMatchObject({
+      id: 'CIV',
+      title: 'Côte d’Ivoire',
+    });
+    expect((await q('Filipinas', '&lang=es')).results[0]).toMatchObject({ id: 'PHL', title: 'Filipinas' });
+    expect((await q('Estados Unidos', '&lang=es&type=country')).results[0]?.id).toBe('USA');
+  });
+
+  it('counts facets over the whole match, each filtered by the others', async () => {
+    const r = await q('diaspora', '&type=record');
+    expect(r.facets.type).toEqual([{ value: 'record', label: 'Practice', count: 3 }]);
+    expect(r.facets.kind).toEqual([
+      { value: 'programme', label: 'Programme or initiative', count: 2 },
+      { value: 'policy', label: 'Policy', count: 1 },
+    ]);
+    expect(r.facets.theme?.find((f) => f.value === 'diaspora')?.count).toBe(3);
+    expect(r.facets.region?.find((f) => f.value === '002')).toEqual({ value: '002', label: 'Africa', count: 2 });
+    expect(r.facets.country?.find((f) => f.value === 'MEX')).toEqual({ value: 'MEX', label: 'Mexico', count: 1 });
+    expect(Object.keys(r.facets).sort()).toEqual(
+      ['country', 'design', 'instrument', 'kind', 'region', 'sector', 'stage', 'theme', 'type'].sort(),
+    );
+
+    const fr = await q('diaspora', '&type=record&lang=fr');
+    expect(fr.facets.country?.find((f) => f.value === 'MEX')?.label).toBe('Mexique');
+    expect(fr.facets.theme?.find((f) => f.value === 'diaspora')?.label).toBe('Ressources de la diaspora');
+  });
+
+  it('filters: OR within a facet, AND across facets', async () => {
+    const programmes = await find('kind=programme');
+    expect(ids(programmes).sort()).toEqual(['mida', 'tres-por-uno']);
+    // the kind facet still counts the other kinds (filtered by the other facets only)
+    expect(programmes.facets.kind?.find((f) => f.value === 'policy')?.count).toBe(1);
+    expect(programmes.facets.kind?.find((f) => f.value === 'guideline')?.count).toBe(1);
+    const either = await find('kind=programme,policy');
+    expect(either.total).toBe(3);
+    const both = await find('kind=programme,policy&region=002');
+    expect(ids(both).sort()).toEqual(['french-co-development', 'mida']);
+    expect(both.facets.kind?.find((f) => f.value === 'programme')?.count).toBe(1);
+    expect(both.facets.region?.find((f) => f.value === '019')?.count).toBe(1); // the Americas: 3x1
+    const repeated = await find('kind=programme&kind=policy&country=MEX');
+    expect(ids(repeated)).toEqual(['tres-por-uno']);
+    const studies = await find('design=quasi_experimental');
+    expect(studies.results).toEqual([
+      expect.objectContaining({
+        id: 'tres-por-uno-evaluation',
+        type: 'study',
+        subtitle: 'Study · 2013 · Quasi-experimental',
+        url: '/library/tres-por-uno-evaluation',
+      }),
+    ]);
+    expect((await find('design=quasi_experimental&lang=fr')).results[0]?.subtitle).toBe(
+      'Étude · 2013 · Quasi expérimental',
+    );
+    const noMatch = await find('theme=environment');
+    expect(noMatch).toMatchObject({ total: 0, results: [] });
+    expect(noMatch.facets.theme).toContainEqual({
+      value: 'environment',
+      label: 'Environmental change and migration',
+      count: 0,
+    });
+  });
+
+  it('browses everything by title when the query is empty, with pages', async () => {
+    const all = await find('type=record,organisation,study');
+    expect(all.total).toBe(6);
+    expect(all.results.map((h) => h.title)).toEqual([
+      '3x1 Programme for Migrants',
+      'French co-development strategy',
+      'General Principles for International Remittance Services',
+      'International Organization for Migration',
+      'Matching funds and community investment: an evaluation of the 3x1 Programme',
+      'Migration for Development in Africa (MIDA)',
+    ]);
+    expect(all.results[0]?.snippet).toHaveLength(1);
+    expect(all.results[0]?.snippet[0]).toMatchObject({ hit: false });
+    expect(all.results[0]?.snippet[0]?.text).toMatch(/^Matches every peso/);
+    const page2 = await find('type=record,organisation,study&limit=2&offset=2');
+    expect(page2.results.map((h) => h.id)).toEqual(['remittance-principles', 'iom']);
+    expect(page2.total).toBe(6);
+    const everything = await find('');
+    expect(everything.total).toBeGreaterThan(240); // countries too
+    expect(everything.facets.type?.find((f) => f.value === 'country')?.count).toBeGreaterThan(240);
+  });
+
+  it('reindexes an item when it is published, changed or withdrawn', async () => {
+    const changed = { ...IOM, summary: { en: 'Runs the Mobility Partnership Facility with quinoa farmers.' } };
+    await db
+      .updateTable('library_item')
+      .set({ published_data: JSON.stringify(changed) })
+      .where('id', '=', 'iom')
+      .execute();
+    expect((await q('quinoa')).total).toBe(0); // not yet reindexed
+    await db.transaction().execute((trx) => reindexItems(trx, ['iom']));
+    expect(ids(await q('quinoa'))).toEqual(['iom']);
+    expect((await q('quinoq')).correctedQuery).toBe('quinoa'); // the lexicon followed
+    // records naming the organisation are found by its (new) name
+    const renamed = { ...changed, name: { en: 'United Nations Migration Agency' } };
+    await db
+      .updateTable('library_item')
+      .set({ published_data: JSON.stringify(renamed) })
+      .where('id', '=', 'iom')
+      .execute();
+    await reindexItems(db, ['iom']);
+    expect(ids(await q('migration agency'))).toEqual(expect.arrayContaining(['iom', 'mida']));
+    await db
+      .updateTable('library_item')
+      .set({ published_data: null, published_version: null, state: 'draft' })
+      .where('id', '=', 'iom')
+      .execute();
+    await reindexItems(db, ['iom']);
+    expect(ids(await q('quinoa'))).toEqual([]);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_word WHERE word = 'quinoa'`.execute(
+      db,
+    );
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  describe('odd and bad input', () => {
+    it.each(['!!!', '"', "'; DROP TABLE search_document; --", '&|!:*()', '\\', '%', 'the', 'a b c'])(
+      'answers %j without an error',
+      async (text) => {
+        const r = await q(text);
+        expect(r.query).toBe(text);
+        expect(Array.isArray(r.results)).toBe(true);
+      },
+    );
+
+    it('gives no results, not an error, for words found nowhere', async () => {
+      const r = await q('xqzvvk');
+      expect(r).toMatchObject({ total: 0, results: [], correctedQuery: null });
+    });
+
+    it.each([
+      ['kind=planet', 'invalid_parameter', 'kind'],
+      ['region=africa', 'invalid_parameter', 'region'],
+      ['lang=de', 'invalid_parameter', 'lang'],
+      ['limit=500', 'invalid_parameter', 'limit'],
+      ['foo=1', 'unknown_parameter', 'foo'],
+    ])('%s → 400 %s naming %s', async (query, code, field) => {
+      const body = await get<ErrorResponse>(`/api/search?${query}`, 400);
+      expect(body.error.code).toBe(code);
+      expect(body.error.details.map((d) => d.field.split('.')[0])).toContain(field);
+    });
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The text side of search, without the database: splitting what people type into words, writing
+ * the tsquery from the lexemes PostgreSQL gave each word, and reading ts_headline's marked-up
+ * excerpt back as plain segments.
+ */
+
+/** At most this many words of a query are searched (the rest would only slow it down). */
+export const MAX_QUERY_WORDS = 8;
+
+/** ts_headline marks matches with these; the repository removes them from the text beforehand. */
+export const HIT_START = '\u0001';
+export const HIT_END = '\u0002';
+
+/**
+ * The words of a query, lower-cased: runs of letters and digits (so punctuation, quotes and
+ * tsquery operators are never passed on as syntax). Repeated words count once.
+ */
+export function queryWords(q: string): string[] {
+  const words =
+    q
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
+}
+
+/**
+ * One query word as PostgreSQL analysed it: its lexemes in the request language's configuration,
+ * in English (every item has English text) and as a name (unaccented, unstemmed).
+ */
+export interface AnalysedWord {
+  word: string;
+  langForms: string[];
+  enForms: string[];
+  simpleForms: string[];
+}
+
+/** A word that a stemming configuration drops is a stop word ("the", "les", "de"): it is not searched. */
+export function isSearchable(word: AnalysedWord): boolean {
+  return word.langForms.length > 0 && word.enForms.length > 0 && word.simpleForms.length > 0;
+}
+
+export interface TsqueryOptions {
+  /** 'and': every word must match; 'or': any word. */
+  mode: 'and' | 'or';
+  /** Restrict every lexeme to weight A (titles, acronyms, names): "all words in the title". */
+  titleOnly?: boolean;
+  /** Match the last word as a prefix (default true). */
+  prefixLast?: boolean;
+}
+
+/**
+ * The tsquery text for analysed words: each word is the OR of its forms (its stem in the request
+ * language, in English, and the word itself), the last word matched as a prefix of at least two
+ * characters ("remit" finds remittances).
+ */
+export function buildTsquery(words: AnalysedWord[], options: TsqueryOptions): string {
+  const last = words.length - 1;
+  const parts = words.map((word, i) => {
+    const prefix = i === last && options.prefixLast !== false && word.word.length >= 2;
+    const marks = (prefix ? '*' : '') + (options.titleOnly ? 'A' : '');
+    const lexeme = (form: string) => literal(form) + (marks ? `:${marks}` : '');
+    const alternatives = new Set(
+      [word.langForms, word.enForms, word.simpleForms]
+        .filter((forms) => forms.length > 0)
+        .map((forms) => forms.map(lexeme).join(' & ')),
+    );
+    const list = [...alternatives].map((a) => (a.includes(' & ') ? `(${a})` : a));
+    return list.length > 1 ? `(${list.join(' | ')})` : (list[0] ?? '');
+  });
+  return parts.filter(Boolean).join(options.mode === 'and' ? ' & ' : ' | ');
+}
+
+/** A lexeme as a tsquery literal. */
+function literal(lexeme: string): string {
+  return `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+export interface SnippetSegment {
+  text: string;
+  hit: boolean;
+}
+
+/** ts_headline's excerpt (matches between HIT_START and HIT_END) as plain and matched segments. */
+export function headlineSegments(headline: string): SnippetSegment[] {
+  const segments: SnippetSegment[] = [];
+  const push = (text: string, hit: boolean) => {
+    if (!text) return;
+    const previous = segments.at(-1);
+    if (previous && previous.hit === hit) previous.text += text;
+    else segments.push({ text, hit });
+  };
+  for (const piece of headline.split(HIT_START)) {
+    const end = piece.indexOf(HIT_END);
+    if (end < 0) push(piece, false);
+    else {
+      push(piece.slice(0, end), true);
+      push(piece.slice(end + HIT_END.length).replaceAll(HIT_END, ''), false);
+    }
+  }
+  // Matched words next to each other ("diáspora africana") read as one highlighted run.
+  for (let i = segments.length - 2; i > 0; i--) {
+    const [before, between, after] = [segments[i - 1], segments[i], segments[i + 1]];
+    if (before?.hit && after?.hit && between && !between.hit && /^\s+$/.test(between.text)) {
+      before.text += between.text + after.text;
+      segments.splice(i, 2);
+    }
+  }
+  return segments;
+}
+
+/** The first words of a text, for results listed without a query. */
+export function leadingWords(text: string, count: number): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
+}
