@@ -234,12 +234,14 @@ export const SaveItemBody = z.strictObject({
   version: z.number().int().describe('The version the edit started from'),
   data: z.record(z.string(), z.unknown()).describe('The whole data of the item, validated against its type'),
 });
+export type SaveItemBody = z.infer<typeof SaveItemBody>;
 export const TransitionBody = z.strictObject({
   action: z.enum(['submit', 'publish', 'return', 'withdraw']),
   version: z.number().int(),
   comment: z.string().trim().max(4000).optional(),
 });
 
+export type TransitionBody = z.infer<typeof TransitionBody>;
 export const RevisionSummary = z.object({
   version: z.number().int(),
   action: z.enum(['load', 'create', 'edit', 'submit', 'publish', 'return', 'withdraw', 'restore']),
@@ -250,9 +252,11 @@ export const RevisionSummary = z.object({
   createdAt: z.string(),
   changedFields: z.array(z.string()),
 });
+export type RevisionSummary = z.infer<typeof RevisionSummary>;
 export const RevisionList = z.object({ id: z.string(), revisions: z.array(RevisionSummary) });
 
 /** One field's change between two revisions; text fields come with a word diff. */
+export type RevisionList = z.infer<typeof RevisionList>;
 export const FieldChange = z.object({
   field: z.string().describe('Dotted path, e.g. "summary.fr" or "countries"'),
   before: z.unknown().nullable(),
@@ -262,12 +266,14 @@ export const FieldChange = z.object({
     .optional()
     .describe('Text fields: the word diff'),
 });
+export type FieldChange = z.infer<typeof FieldChange>;
 export const RevisionDetail = RevisionSummary.extend({
   id: z.string(),
   data: z.unknown(),
   against: z.number().int().nullable().describe('The version compared with (the previous one)'),
   changes: z.array(FieldChange),
 });
+export type RevisionDetail = z.infer<typeof RevisionDetail>;
 export const RevisionParams = z.strictObject({ id: ItemId, version: z.coerce.number().int().min(1) });
 export const RestoreBody = z.strictObject({ version: z.number().int().describe('The current version') });
 
@@ -295,6 +301,7 @@ export const ReviewQueue = z.object({
   ),
 });
 
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
 // ---- search -------------------------------------------------------------------------------
 
 const csvList = <T extends z.ZodType<string, string>>(item: T) =>
@@ -345,6 +352,7 @@ export const SearchHit = z.object({
   url: z.string().describe('The UI page'),
   score: z.number(),
 });
+export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResponse = z
   .object({
     query: z.string(),
@@ -367,6 +375,7 @@ export const GapMapQuery = z.strictObject({
   to: z.coerce.number().int().min(1900).max(2100).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
+export type GapMapQuery = z.infer<typeof GapMapQuery>;
 export const GapMapCell = z.object({
   intervention: z.string(),
   outcome: z.string(),
@@ -382,6 +391,7 @@ export const GapMapCell = z.object({
     }),
   ),
 });
+export type GapMapCell = z.infer<typeof GapMapCell>;
 export const GapMap = z
   .object({
     interventions: z.array(z.object({ code: z.string(), label: z.string() })),
@@ -392,6 +402,7 @@ export const GapMap = z
   })
   .meta({ id: 'GapMap' });
 
+export type GapMap = z.infer<typeof GapMap>;
 // ---- accounts -----------------------------------------------------------------------------
 
 export const Password = z.string().min(12, 'must be at least 12 characters').max(200);
@@ -412,6 +423,7 @@ export const SessionInfo = z.object({
   user: User.nullable(),
   csrfToken: z.string().nullable().describe('Send it as the X-CSRF-Token header on every state-changing request'),
 });
+export type SessionInfo = z.infer<typeof SessionInfo>;
 export const CreateUserBody = z.strictObject({
   email: Email,
   name: z.string().trim().min(1).max(200),
@@ -419,3 +431,5 @@ export const CreateUserBody = z.strictObject({
   password: Password,
 });
 export const UserList = z.object({ users: z.array(User) });
+
+export type UserList = z.infer<typeof UserList>;

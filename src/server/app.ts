@@ -21,6 +21,7 @@ import type { Database } from './db/database.js';
 import { healthRoutes } from './health/health.routes.js';
 import { libraryRoutes } from './library/library.routes.js';
 import { sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 import { ApiError } from './http/api-error.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
 import type { BundledLoadStatus } from './stats/bundled-load.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.database, options.loadStatus));
   await app.register(authRoutes(options.database.db));
   await app.register(libraryRoutes(options.database.db));
+  await app.register(searchRoutes(options.database.db));
   await app.register(countriesRoutes(options.database.db));
   await app.register(datahubRoutes(options.database.db));
   await app.register(sdmxRoutes(options.database.db, options.sdmx));
