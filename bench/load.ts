@@ -15,7 +15,8 @@ export interface LoadSample {
 
 /**
  * Puts one URL under `connections` concurrent connections for `seconds`, from a separate process so
- * that the load generator never shares the server's event loop: wrk (Debian's package) when it is
+ * that the load generator never shares the server's event loop: wrk (Debian's package, one thread, to
+ * leave the server a core of its own on small machines) when it is
  * installed, otherwise autocannon's command line in a child Node process.
  */
 export async function generateLoad(url: string, connections: number, seconds: number): Promise<LoadSample> {
@@ -34,7 +35,7 @@ async function hasWrk(): Promise<boolean> {
 }
 
 async function wrk(url: string, connections: number, seconds: number): Promise<LoadSample> {
-  const { stdout } = await run('wrk', ['-t2', `-c${String(connections)}`, `-d${String(seconds)}s`, '--latency', url]);
+  const { stdout } = await run('wrk', ['-t1', `-c${String(connections)}`, `-d${String(seconds)}s`, '--latency', url]);
   const percentile = (p: string): number => {
     const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(stdout);
     if (!m?.[1] || !m[2]) throw new Error(`wrk printed no ${p}% latency:\n${stdout}`);

@@ -1,0 +1,118 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERVENTIONS, OUTCOMES } from '../../core/library-vocab.js';
+import type { GapMap, ItemView, SearchResponse } from '../../core/library.js';
+import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import { buildApp } from '../app.js';
+import { LIBRARY_CONTENT_DIR } from '../paths.js';
+import { rebuildSearchIndex } from '../search/search.indexer.js';
+import { TYPE_FOLDERS } from './content.js';
+import { loadLibraryContent } from './load-content.js';
+
+const filesOf = (folder: string) =>
+  readdirSync(path.join(LIBRARY_CONTENT_DIR, folder)).filter((f) => f.endsWith('.yaml'));
+
+/** The starting content of content/library, as a fresh start loads it. */
+describe.each(testEngines())('the bundled library content on %s', (engine) => {
+  let testDb: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+    await loadLibraryContent(testDb.database);
+    await rebuildSearchIndex(testDb.database.db);
+    app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    await testDb.drop();
+  });
+
+  async function get<T>(url: string): Promise<T> {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    return res.json<T>();
+  }
+  const search = (q: string, extra = '') => get<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}${extra}`);
+
+  it('loads every content file as a published item, each once', async () => {
+    const rows = await testDb.database.db
+      .selectFrom('library_item')
+      .select(['type', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('state', '=', 'published')
+      .groupBy('type')
+      .execute();
+    const counts = Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
+    for (const [type, folder] of Object.entries(TYPE_FOLDERS))
+      expect(counts[type], folder).toBe(filesOf(folder).length);
+    expect(filesOf('records').length).toBeGreaterThanOrEqual(40);
+    expect(filesOf('studies').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('finds MIDA first for "diaspora health skills Africa", and says what is known of its effects', async () => {
+    const found = await search('diaspora health skills Africa');
+    expect(found.results[0]).toMatchObject({ type: 'record', id: 'mida', url: '/library/mida' });
+    const mida = await get<ItemView>('/api/library/items/mida');
+    expect(mida.title).toBe('Migration for Development in Africa (MIDA)');
+    expect(mida.links.organisations.map((o) => o.id)).toContain('iom');
+    expect(mida.data).toMatchObject({
+      sources: expect.arrayContaining([expect.objectContaining({ document: expect.stringMatching(/^00\d_/) })]),
+    });
+  });
+
+  it('finds the named practices by title, in French and Spanish, with a typo', async () => {
+    expect((await search('TOKTEN')).results[0]?.id).toBe('tokten');
+    expect((await search('Colombo Process')).results[0]?.id).toMatch(/colombo/);
+    expect((await search('codéveloppement', '&lang=fr')).results.map((r) => r.id)).toContain('french-co-development');
+    expect((await search('codeveloppement', '&lang=fr')).results.map((r) => r.id)).toContain('french-co-development');
+    const es = await search('reconocimiento mutuo', '&lang=es');
+    expect(es.results.length).toBeGreaterThan(0);
+    const typo = await search('Welcomming Otawa');
+    expect(typo.correctedQuery).not.toBeNull();
+    expect(typo.results.map((r) => r.id).join(' ')).toMatch(/welcoming-ottawa/);
+  });
+
+  it('draws the gap map over every intervention and outcome, gaps included, with studies in cells', async () => {
+    const map = await get<GapMap>('/api/library/gap-map');
+    expect(map.cells).toHaveLength(INTERVENTIONS.length * OUTCOMES.length);
+    const filled = map.cells.filter((c) => c.count > 0);
+    expect(filled.length).toBeGreaterThan(0);
+    expect(map.cells.some((c) => c.count === 0)).toBe(true);
+    for (const cell of filled) {
+      expect(cell.quality.high + cell.quality.medium + cell.quality.low).toBe(cell.count);
+      expect(cell.studies).toHaveLength(cell.count);
+    }
+    const csv = await app.inject({ url: '/api/library/gap-map?format=csv' });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines).toHaveLength(map.cells.length + 1);
+    expect(lines[1]).toMatch(/Bridges practice & evidence library/);
+    const older = await get<GapMap>('/api/library/gap-map?to=1990');
+    expect(older.studies).toBe(0);
+  });
+
+  it('exports the library as JSON and CSV, and the studies as RIS and CSL-JSON', async () => {
+    const json = await get<{ records: { id: string }[]; studies: unknown[] }>('/api/library/export');
+    expect(json.records.length).toBe(filesOf('records').length);
+    const csv = await app.inject({ url: '/api/library/export?format=csv&type=record' });
+    expect(csv.body.split('\r\n')[0]).toMatch(/^id,kind,agreement_scope,title_en/);
+    const ris = await app.inject({ url: '/api/library/studies/export?format=ris' });
+    expect(ris.body.match(/^TY {2}- /gm)).toHaveLength(filesOf('studies').length);
+    expect(ris.body.match(/^ER {2}- /gm)).toHaveLength(filesOf('studies').length);
+    const csl = JSON.parse((await app.inject({ url: '/api/library/studies/export?format=csl-json' })).body) as {
+      issued: unknown;
+    }[];
+    expect(csl).toHaveLength(filesOf('studies').length);
+    expect(csl[0]?.issued).toMatchObject({ 'date-parts': [[expect.any(Number)]] });
+  });
+
+  it('serves the source documents the content cites, and nothing else', async () => {
+    const doc = await app.inject({ url: '/api/library/sources/004_356cef00a4ef66b7.txt' });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.body).toContain("Palais d'Egmont");
+    expect((await app.inject({ url: '/api/library/sources/..%2Fpackage.json' })).statusCode).toBe(400);
+    expect((await app.inject({ url: '/api/library/sources/999_none.txt' })).statusCode).toBe(404);
+  });
+});
