@@ -50,14 +50,38 @@ export function apiUrl(path: string, params: Record<string, string | undefined> 
   return `/api${path}${query ? `?${query}` : ''}`;
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+/** How a state-changing request is sent: method, JSON body and the session's CSRF token. */
+export type SendOptions = {
+  method: 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** The session's token, sent as `X-CSRF-Token`; the server refuses a change without it. */
+  csrfToken: string | null;
+  signal?: AbortSignal;
+};
+
+/**
+ * The one fetch of the UI: GET when `send` is absent, otherwise the method, JSON body and CSRF
+ * header of `send`. Session cookies go along (same origin). Answers the parsed JSON, `undefined`
+ * for 204 No Content, and rejects with an ApiError carrying the server's code, message and details.
+ */
+export async function requestJson<T>(url: string, send?: SendOptions, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (send?.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (send?.csrfToken) headers['X-CSRF-Token'] = send.csrfToken;
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, {
+      method: send?.method ?? 'GET',
+      signal: send?.signal ?? signal,
+      headers,
+      credentials: 'same-origin',
+      body: send?.body === undefined ? undefined : JSON.stringify(send.body),
+    });
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiError(0, 'network_error', error instanceof Error ? error.message : String(error));
   }
+  if (response.status === 204) return undefined as T;
   let body: unknown;
   try {
     body = await response.json();
@@ -75,6 +99,10 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   // NOTE: the body is trusted to match the contract in src/core, as the server serialises its
   // responses through the same zod schemas; parsing them again on every keystroke would buy nothing.
   return body as T;
+}
+
+function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(url, undefined, signal);
 }
 
 /** Lists countries and areas matching the query, names in `query.lang`. */

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { IncomeGroup, AreaKind } from '../core/countries.js';
 import type { NameLanguage, UiLanguage } from '../core/languages.js';
 import { DATAHUB_MESSAGES } from './i18n-datahub.js';
+import { LIBRARY_MESSAGES } from './i18n-library.js';
 
 /**
  * UI strings in the three UI languages. English is the reference: `Messages` is derived from it,
@@ -142,6 +143,7 @@ const en = {
   backToCountries: 'Back to the list of countries',
   backHome: 'Go to the home page',
   ...DATAHUB_MESSAGES.en,
+  ...LIBRARY_MESSAGES.en,
 };
 
 /** The shape every language must have: English's keys, with the same function signatures. */
@@ -284,6 +286,7 @@ const messages = {
     backToCountries: 'Retour à la liste des pays',
     backHome: 'Aller à la page d’accueil',
     ...DATAHUB_MESSAGES.fr,
+    ...LIBRARY_MESSAGES.fr,
   },
   es: {
     siteName: 'Bridges',
@@ -419,6 +422,7 @@ const messages = {
     backToCountries: 'Volver a la lista de países',
     backHome: 'Ir a la página de inicio',
     ...DATAHUB_MESSAGES.es,
+    ...LIBRARY_MESSAGES.es,
   },
 } satisfies Record<UiLanguage, Messages>;
 

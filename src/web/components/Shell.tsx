@@ -3,8 +3,11 @@ import { Outlet, useLocation, useSearchParams } from 'react-router-dom';
 import { toUiLanguage } from '../../core/languages.js';
 import { LanguageContext, messagesFor, type Messages } from '../i18n.js';
 import { LangLink, LangNavLink } from '../links.js';
+import { SessionProvider } from '../session.js';
+import { AccountMenu } from './AccountMenu.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { LoadStatusBanner } from './LoadStatusBanner.js';
+import { SiteSearch } from './SiteSearch.js';
 
 /**
  * Paths of the data hub's pages: its nav entry is current on all of them. A country's data
@@ -16,12 +19,13 @@ export function isDataHubPath(pathname: string): boolean {
   return DATA_HUB_PATHS.some((pattern) => pattern.test(pathname));
 }
 
+/** The library's pages (records, organisations, studies, their forms and history; the review queue). */
+export function isLibraryPath(pathname: string): boolean {
+  return /^\/library(\/|$)/.test(pathname) || /^\/review$/.test(pathname);
+}
+
 /** Modules announced in the navigation before they exist, so readers see where Bridges is going. */
-export const COMING_MODULES = [
-  'navLibrary',
-  'navNetwork',
-  'navScenarios',
-] as const satisfies readonly (keyof Messages)[];
+export const COMING_MODULES = ['navNetwork', 'navScenarios'] as const satisfies readonly (keyof Messages)[];
 
 /**
  * The frame of every page: skip link, header with navigation and language switcher, the page in
@@ -35,6 +39,7 @@ export function Shell() {
   const { pathname } = useLocation();
   const previousPathname = useRef(pathname);
   const inDataHub = isDataHubPath(pathname);
+  const inLibrary = isLibraryPath(pathname);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -60,73 +65,89 @@ export function Shell() {
 
   return (
     <LanguageContext.Provider value={lang}>
-      <a className="skip-link" href="#main" onClick={handleSkipToMain}>
-        {t.skipToContent}
-      </a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <LangLink to="/" className="brand">
-            <span className="brand__name">{t.siteName}</span>
-            <span className="brand__tagline">{t.siteTagline}</span>
-          </LangLink>
-          <LanguageSwitcher />
-        </div>
-        <nav className="site-nav" aria-label={t.mainNavigation}>
-          <ul className="site-nav__list">
-            <li>
-              <LangNavLink to="/" end>
-                {t.navHome}
-              </LangNavLink>
-            </li>
-            <li>
-              <LangNavLink to="/countries">{t.navCountries}</LangNavLink>
-            </li>
-            <li>
-              {/* Current on every data hub page (explorer, catalogue, profiles, corridors). */}
-              <LangLink to="/data" aria-current={inDataHub ? 'page' : undefined}>
-                {t.navDataHub}
-              </LangLink>
-            </li>
-            {COMING_MODULES.map((key) => (
-              <li key={key}>
-                {/* A link that is not yet a link: announced as unavailable, skipped by Tab. */}
-                <a role="link" aria-disabled="true" className="site-nav__coming">
-                  {t[key]} <span className="tag">{t.comingSoon}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {inDataHub && (
-          <nav className="sub-nav" aria-label={t.dataHubNavigation}>
-            <ul className="sub-nav__list">
+      <SessionProvider>
+        <a className="skip-link" href="#main" onClick={handleSkipToMain}>
+          {t.skipToContent}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <LangLink to="/" className="brand">
+              <span className="brand__name">{t.siteName}</span>
+              <span className="brand__tagline">{t.siteTagline}</span>
+            </LangLink>
+            {/* The search page has its own, larger box. */}
+            {pathname !== '/search' && <SiteSearch />}
+            <div className="site-header__tools">
+              <LanguageSwitcher />
+              <AccountMenu />
+            </div>
+          </div>
+          <nav className="site-nav" aria-label={t.mainNavigation}>
+            <ul className="site-nav__list">
               <li>
-                <LangNavLink to="/data" end>
-                  {t.navDataHubOverview}
+                <LangNavLink to="/" end>
+                  {t.navHome}
                 </LangNavLink>
               </li>
               <li>
-                <LangNavLink to="/explorer">{t.navExplorer}</LangNavLink>
+                <LangNavLink to="/countries">{t.navCountries}</LangNavLink>
               </li>
               <li>
-                <LangNavLink to="/datasets">{t.navDatasets}</LangNavLink>
+                {/* Current on every data hub page (explorer, catalogue, profiles, corridors). */}
+                <LangLink to="/data" aria-current={inDataHub ? 'page' : undefined}>
+                  {t.navDataHub}
+                </LangLink>
               </li>
+              <li>
+                {/* Current on every library page (items, forms, history, review queue). */}
+                <LangLink to="/library" aria-current={inLibrary ? 'page' : undefined}>
+                  {t.navLibraryShort}
+                </LangLink>
+              </li>
+              <li>
+                <LangNavLink to="/gap-map">{t.navGapMap}</LangNavLink>
+              </li>
+              {COMING_MODULES.map((key) => (
+                <li key={key}>
+                  {/* A link that is not yet a link: announced as unavailable, skipped by Tab. */}
+                  <a role="link" aria-disabled="true" className="site-nav__coming">
+                    {t[key]} <span className="tag">{t.comingSoon}</span>
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
-        )}
-      </header>
-      <LoadStatusBanner />
-      <main id="main" ref={mainRef} tabIndex={-1}>
-        <Outlet />
-      </main>
-      <footer className="site-footer">
-        <div className="site-footer__inner">
-          <p>{t.footerSources}</p>
-          <p>
-            <a href="/api/docs">{t.footerApi}</a> · {t.footerLicence}
-          </p>
-        </div>
-      </footer>
+          {inDataHub && (
+            <nav className="sub-nav" aria-label={t.dataHubNavigation}>
+              <ul className="sub-nav__list">
+                <li>
+                  <LangNavLink to="/data" end>
+                    {t.navDataHubOverview}
+                  </LangNavLink>
+                </li>
+                <li>
+                  <LangNavLink to="/explorer">{t.navExplorer}</LangNavLink>
+                </li>
+                <li>
+                  <LangNavLink to="/datasets">{t.navDatasets}</LangNavLink>
+                </li>
+              </ul>
+            </nav>
+          )}
+        </header>
+        <LoadStatusBanner />
+        <main id="main" ref={mainRef} tabIndex={-1}>
+          <Outlet />
+        </main>
+        <footer className="site-footer">
+          <div className="site-footer__inner">
+            <p>{t.footerSources}</p>
+            <p>
+              <a href="/api/docs">{t.footerApi}</a> · {t.footerLicence}
+            </p>
+          </div>
+        </footer>
+      </SessionProvider>
     </LanguageContext.Provider>
   );
 }

@@ -3,7 +3,7 @@ import { useT } from '../i18n.js';
 import { useDocumentTitle } from '../hooks.js';
 import { LangLink } from '../links.js';
 
-/** The landing page: what Bridges is, and its modules (Countries and the data hub exist so far). */
+/** The landing page: what Bridges is, and its modules (countries, the data hub, the library and its gap map). */
 export function HomePage() {
   const t = useT();
   useDocumentTitle(undefined, t.siteName);
@@ -24,6 +24,18 @@ export function HomePage() {
             <LangLink to="/data">{t.navDataHub}</LangLink>
           </h3>
           <p>{t.homeDataHubCard}</p>
+        </li>
+        <li className="card">
+          <h3>
+            <LangLink to="/library">{t.navLibrary}</LangLink>
+          </h3>
+          <p>{t.homeLibraryCard}</p>
+        </li>
+        <li className="card">
+          <h3>
+            <LangLink to="/gap-map">{t.navGapMap}</LangLink>
+          </h3>
+          <p>{t.homeGapMapCard}</p>
         </li>
         {COMING_MODULES.map((key) => (
           <li key={key} className="card card--coming">

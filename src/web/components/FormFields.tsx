@@ -1,0 +1,394 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Term } from '../../core/library-vocab.js';
+import { UI_LANGUAGES, type UiLanguage } from '../../core/languages.js';
+import { useLang, useT } from '../i18n.js';
+import type { FieldErrors, TextDraft } from '../library-form.js';
+
+/**
+ * Form controls of the library's edit forms. Every control has a visible label, its hint and its
+ * error tied to it by `aria-describedby`, `aria-invalid` when it is at fault, and an id derived
+ * from its field path ("title.en" → "field-title-en") so the error summary can link to it.
+ */
+
+/** The errors of the form, by dotted field path. */
+export const FormErrorsContext = createContext<FieldErrors>({});
+
+/** The id of a field's control, from its dotted path. */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+}
+
+function useFieldState(path: string, hint?: ReactNode) {
+  const errors = useContext(FormErrorsContext);
+  const error = errors[path];
+  const id = fieldId(path);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, error, describedBy };
+}
+
+function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function RequiredMark() {
+  const t = useT();
+  return <span className="field__required"> ({t.required})</span>;
+}
+
+export function TextField({
+  path,
+  label,
+  hint,
+  value,
+  onChange,
+  required = false,
+  multiline = false,
+  rows = 4,
+  type = 'text',
+  inputMode,
+  lang,
+  className,
+  autoComplete,
+}: {
+  path: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  autoComplete?: string;
+  multiline?: boolean;
+  rows?: number;
+  type?: 'text' | 'url' | 'email' | 'password';
+  inputMode?: 'numeric' | 'text' | 'url';
+  /** The language of the text typed in, for spell-checkers and screen readers. */
+  lang?: string;
+  className?: string;
+}) {
+  const { id, error, describedBy } = useFieldState(path, hint);
+  const common = {
+    id,
+    value,
+    lang,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': required || undefined,
+    autoComplete,
+  };
+  return (
+    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      {multiline ? (
+        <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </div>
+  );
+}
+
+export function SelectField({
+  path,
+  label,
+  hint,
+  value,
+  onChange,
+  options,
+  placeholder,
+  required = false,
+  className,
+}: {
+  path: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  /** The first, empty choice ("Choose…"). */
+  placeholder?: string;
+  required?: boolean;
+  className?: string;
+}) {
+  const { id, error, describedBy } = useFieldState(path, hint);
+  return (
+    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      <select
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required || undefined}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A text in English, French and Spanish, side by side; English is the one that is required. */
+export function MultilingualField({
+  path,
+  label,
+  hint,
+  value,
+  onChange,
+  required = false,
+  multiline = false,
+  rows = 4,
+}: {
+  path: string;
+  label: string;
+  hint?: ReactNode;
+  value: TextDraft;
+  onChange: (value: TextDraft) => void;
+  required?: boolean;
+  multiline?: boolean;
+  rows?: number;
+}) {
+  const t = useT();
+  const id = fieldId(path);
+  return (
+    <fieldset className="multilingual" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>
+        {label}
+        {required && <RequiredMark />}
+      </legend>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <div className="multilingual__fields">
+        {UI_LANGUAGES.map((lang: UiLanguage) => (
+          <TextField
+            key={lang}
+            path={`${path}.${lang}`}
+            label={t.textLanguage[lang]}
+            value={value[lang]}
+            onChange={(text) => onChange({ ...value, [lang]: text })}
+            required={required && lang === 'en'}
+            multiline={multiline}
+            rows={rows}
+            lang={lang}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Several codes of a vocabulary, as checkboxes; `columns` lays long lists out in columns. */
+export function CheckboxGroup({
+  path,
+  legend,
+  hint,
+  terms,
+  value,
+  onChange,
+  required = false,
+  columns = false,
+}: {
+  path: string;
+  legend: string;
+  hint?: ReactNode;
+  terms: readonly Term[];
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+  required?: boolean;
+  columns?: boolean;
+}) {
+  const lang = useLang();
+  const { id, error, describedBy } = useFieldState(path, hint);
+  return (
+    <fieldset
+      className={`checkbox-group${error ? ' field--error' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend>
+        {legend}
+        {required && <RequiredMark />}
+      </legend>
+      <FieldMessages id={id} hint={hint} error={error} />
+      <ul className={`checkbox-group__list${columns ? ' checkbox-group__list--columns' : ''}`}>
+        {terms.map((term) => (
+          <li key={term.code}>
+            <label>
+              <input
+                type="checkbox"
+                checked={value.includes(term.code)}
+                onChange={(event) =>
+                  onChange(
+                    event.target.checked
+                      ? terms.map((x) => x.code).filter((code) => code === term.code || value.includes(code))
+                      : value.filter((code) => code !== term.code),
+                  )
+                }
+              />{' '}
+              {term.label[lang]}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** One code of a vocabulary, as radio buttons in a row. */
+export function RadioGroup({
+  path,
+  legend,
+  terms,
+  value,
+  onChange,
+  name,
+}: {
+  path: string;
+  legend: ReactNode;
+  terms: readonly Term[];
+  value: string;
+  onChange: (value: string) => void;
+  name: string;
+}) {
+  const lang = useLang();
+  const { id, error, describedBy } = useFieldState(path);
+  return (
+    <fieldset
+      className={`radio-group${error ? ' field--error' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      <FieldMessages id={id} error={error} />
+      <div className="radio-group__options">
+        {terms.map((term) => (
+          <label key={term.code}>
+            <input
+              type="radio"
+              name={name}
+              value={term.code}
+              checked={value === term.code}
+              onChange={() => onChange(term.code)}
+            />{' '}
+            {term.label[lang]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A list of rows the user adds to and removes from (countries with roles, sources, outcomes…).
+ * Each row is a group named "<item> n"; its remove button says which row it removes.
+ */
+export function RowList<T>({
+  path,
+  legend,
+  hint,
+  rows,
+  onChange,
+  makeRow,
+  itemName,
+  addLabel,
+  renderRow,
+  required = false,
+}: {
+  path: string;
+  legend: string;
+  hint?: ReactNode;
+  rows: readonly T[];
+  onChange: (rows: T[]) => void;
+  makeRow: () => T;
+  /** "Country 2", "Source 1": names each row's group and remove button. */
+  itemName: (index: number) => string;
+  addLabel: string;
+  renderRow: (row: T, index: number, update: (row: T) => void) => ReactNode;
+  required?: boolean;
+}) {
+  const t = useT();
+  const { id, error, describedBy } = useFieldState(path, hint);
+  return (
+    <fieldset
+      className={`row-list${error ? ' field--error' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy}
+    >
+      <legend>
+        {legend}
+        {required && <RequiredMark />}
+      </legend>
+      <FieldMessages id={id} hint={hint} error={error} />
+      {rows.length > 0 && (
+        <ol className="row-list__rows">
+          {rows.map((row, index) => (
+            <li key={index} className="row-list__row" role="group" aria-label={itemName(index)}>
+              <div className="row-list__fields">
+                {renderRow(row, index, (next) => onChange(rows.map((r, i) => (i === index ? next : r))))}
+              </div>
+              <button
+                type="button"
+                className="button-small row-list__remove"
+                onClick={() => {
+                  onChange(rows.filter((_, i) => i !== index));
+                  // Focus would be lost with the button: move it to the list.
+                  document.getElementById(id)?.focus();
+                }}
+              >
+                {t.removeRow(itemName(index))}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <button
+        type="button"
+        className="button-small"
+        onClick={() => {
+          onChange([...rows, makeRow()]);
+          // Put the reader in the new row's first control.
+          requestAnimationFrame(() => {
+            const list = document.getElementById(id);
+            const last = list?.querySelectorAll<HTMLElement>('.row-list__row');
+            last?.[last.length - 1]?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+          });
+        }}
+      >
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,367 @@
+import { useId, useRef } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { KNOMAD_THEMES, STUDY_DESIGNS } from '../../core/library-vocab.js';
+import { getRegions } from '../api.js';
+import { EffectLabel, QualityBadge } from '../components/Badges.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { formatNumber } from '../format.js';
+import { useApi, useDocumentTitle } from '../hooks.js';
+import { REGION_NAMES_LANG, useLang, useT } from '../i18n.js';
+import { gapMapFileUrl, getGapMap, type GapMap, type GapMapCell, type GapMapParams } from '../library-api.js';
+import { itemPath } from '../library.js';
+import { LangLink } from '../links.js';
+
+const FILTER_KEYS = ['region', 'theme', 'design', 'from', 'to'] as const;
+
+/**
+ * The evidence gap map: interventions (rows) against outcomes (columns). Each cell counts the
+ * studies and their quality mix in numbers and a bar; an empty cell is marked as a gap, never
+ * hidden. Filters and the chosen cell live in the URL; choosing a cell lists its studies.
+ */
+export function GapMapPage() {
+  const t = useT();
+  const lang = useLang();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters: GapMapParams = {};
+  for (const key of FILTER_KEYS) {
+    const value = searchParams.get(key);
+    if (value) filters[key] = value;
+  }
+  const params = { ...filters, lang };
+  const map = useApi(`gap-map|${JSON.stringify(params)}`, (signal) => getGapMap(params, signal));
+  const regions = useApi('regions', (signal) => getRegions(signal));
+  const cellKey = searchParams.get('cell');
+  const formId = useId();
+  const studiesRef = useRef<HTMLElement>(null);
+  useDocumentTitle(t.gapMapTitle, t.siteName);
+
+  function update(patch: Record<string, string | null>) {
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null || value === '') next.delete(key);
+        else next.set(key, value);
+      }
+      return next;
+    });
+  }
+
+  function handleChooseCell(cell: GapMapCell) {
+    update({ cell: `${cell.intervention}:${cell.outcome}` });
+    // The list of studies appears under the map: take the reader there.
+    requestAnimationFrame(() => {
+      studiesRef.current?.focus();
+      studiesRef.current?.scrollIntoView({ block: 'start' });
+    });
+  }
+
+  const data = map.data;
+  const chosen = data && cellKey ? data.cells.find((c) => `${c.intervention}:${c.outcome}` === cellKey) : undefined;
+  const hasFilters = FILTER_KEYS.some((key) => searchParams.has(key));
+
+  return (
+    <div className="page">
+      <h1>{t.gapMapTitle}</h1>
+      <p className="lead">{t.gapMapLead}</p>
+
+      <form className="filters gap-filters" aria-label={t.filters} onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={`${formId}-region`}>{t.filterRegion}</label>
+          <select
+            id={`${formId}-region`}
+            value={filters.region ?? ''}
+            onChange={(event) => update({ region: event.target.value, cell: null })}
+          >
+            <option value="">{t.allRegions}</option>
+            {(regions.data?.regions ?? []).map((region) => (
+              <optgroup key={region.code} label={region.name} lang={REGION_NAMES_LANG}>
+                <option value={region.code}>{region.name}</option>
+                {region.subregions.map((sub) => (
+                  <option key={sub.code} value={sub.code}>
+                    {sub.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-theme`}>{t.facetNames.theme}</label>
+          <select
+            id={`${formId}-theme`}
+            value={filters.theme ?? ''}
+            onChange={(event) => update({ theme: event.target.value, cell: null })}
+          >
+            <option value="">{t.allThemes}</option>
+            {KNOMAD_THEMES.map((theme) => (
+              <option key={theme.code} value={theme.code}>
+                {theme.label[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-design`}>{t.facetNames.design}</label>
+          <select
+            id={`${formId}-design`}
+            value={filters.design ?? ''}
+            onChange={(event) => update({ design: event.target.value, cell: null })}
+          >
+            <option value="">{t.allDesigns}</option>
+            {STUDY_DESIGNS.map((design) => (
+              <option key={design.code} value={design.code}>
+                {design.label[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <YearField
+          id={`${formId}-from`}
+          label={t.yearFrom}
+          value={filters.from ?? ''}
+          onCommit={(v) => update({ from: v, cell: null })}
+        />
+        <YearField
+          id={`${formId}-to`}
+          label={t.yearTo}
+          value={filters.to ?? ''}
+          onCommit={(v) => update({ to: v, cell: null })}
+        />
+        {hasFilters && (
+          <div className="filters__actions">
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => update(Object.fromEntries([...FILTER_KEYS, 'cell'].map((key) => [key, null])))}
+            >
+              {t.clearAllFilters}
+            </button>
+          </div>
+        )}
+      </form>
+
+      {map.error && <ErrorAlert error={map.error} />}
+      {regions.error && <ErrorAlert error={regions.error} />}
+      <p role="status" className="result-count">
+        {map.error
+          ? ''
+          : data && !map.loading
+            ? t.gapMapCount(data.studies, formatNumber(data.studies, lang))
+            : t.loading}
+      </p>
+      <p className="downloads">
+        <a className="button-small" href={gapMapFileUrl(params, 'csv')} download>
+          {t.downloadCsv}
+        </a>{' '}
+        <a className="button-small" href={gapMapFileUrl(params, 'json')} download>
+          {t.downloadJson}
+        </a>
+      </p>
+
+      {data && <GapMapGrid map={data} chosenKey={cellKey} busy={map.loading} onChoose={handleChooseCell} />}
+      <GapLegend />
+
+      <section
+        className="section cell-studies"
+        aria-labelledby="cell-studies-heading"
+        ref={studiesRef}
+        tabIndex={-1}
+        hidden={!chosen}
+      >
+        {chosen && data && <CellStudies map={data} cell={chosen} />}
+      </section>
+    </div>
+  );
+}
+
+/** A year box that applies on blur or Enter, so the map does not reload at every digit. */
+function YearField({
+  id,
+  label,
+  value,
+  onCommit,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="field field--year">
+      <label htmlFor={id}>{label}</label>
+      <input
+        key={value}
+        id={id}
+        type="number"
+        min={1900}
+        max={2100}
+        step={1}
+        inputMode="numeric"
+        defaultValue={value}
+        aria-describedby={`${id}-hint`}
+        onBlur={(event) => {
+          if (event.target.value !== value) onCommit(event.target.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') onCommit(event.currentTarget.value);
+        }}
+      />
+      <p className="field__hint" id={`${id}-hint`}>
+        {t.yearHint}
+      </p>
+    </div>
+  );
+}
+
+function GapMapGrid({
+  map,
+  chosenKey,
+  busy,
+  onChoose,
+}: {
+  map: GapMap;
+  chosenKey: string | null;
+  busy: boolean;
+  onChoose: (cell: GapMapCell) => void;
+}) {
+  const t = useT();
+  const cells = new Map(map.cells.map((c) => [`${c.intervention}:${c.outcome}`, c]));
+  const max = Math.max(1, ...map.cells.map((c) => c.count));
+  return (
+    <TableScroll captionId="gap-map-caption">
+      <table className="gap-map" aria-busy={busy}>
+        <caption id="gap-map-caption">{t.gapMapCaption}</caption>
+        <thead>
+          <tr>
+            <td className="gap-map__corner">
+              <span className="gap-map__axis">{t.gapMapRows}</span> ╲{' '}
+              <span className="gap-map__axis">{t.gapMapColumns}</span>
+            </td>
+            {map.outcomes.map((outcome) => (
+              <th key={outcome.code} scope="col" className="gap-map__outcome">
+                {outcome.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {map.interventions.map((intervention) => (
+            <tr key={intervention.code}>
+              <th scope="row" className="gap-map__intervention">
+                {intervention.label}
+              </th>
+              {map.outcomes.map((outcome) => {
+                const key = `${intervention.code}:${outcome.code}`;
+                const cell = cells.get(key);
+                if (!cell || cell.count === 0) {
+                  return (
+                    <td key={outcome.code} className="gap-map__cell gap-map__cell--gap">
+                      <span className="gap-map__gap">{t.gap}</span>
+                      <span className="visually-hidden">{t.gapCellLabel(intervention.label, outcome.label)}</span>
+                    </td>
+                  );
+                }
+                return (
+                  <td key={outcome.code} className={`gap-map__cell${key === chosenKey ? ' is-selected' : ''}`}>
+                    <button
+                      type="button"
+                      className="gap-map__button"
+                      aria-pressed={key === chosenKey}
+                      aria-label={t.cellLabel(
+                        intervention.label,
+                        outcome.label,
+                        cell.count,
+                        cell.quality.high,
+                        cell.quality.medium,
+                        cell.quality.low,
+                      )}
+                      onClick={() => onChoose(cell)}
+                      style={{ ['--weight' as string]: String(0.25 + (0.75 * cell.count) / max) }}
+                    >
+                      <span className="gap-map__count">{cell.count}</span>
+                      <QualityMix quality={cell.quality} />
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** Three numbers (high, medium, low) with a stacked bar repeating them; the numbers carry the meaning. */
+function QualityMix({ quality }: { quality: GapMapCell['quality'] }) {
+  const t = useT();
+  const total = quality.high + quality.medium + quality.low;
+  return (
+    <span className="quality-mix" aria-hidden="true">
+      <span className="quality-mix__bar">
+        {(['high', 'medium', 'low'] as const).map((level) =>
+          quality[level] > 0 ? (
+            <span
+              key={level}
+              className={`quality-mix__part quality-mix__part--${level}`}
+              style={{ width: `${(100 * quality[level]) / Math.max(1, total)}%` }}
+            />
+          ) : null,
+        )}
+      </span>
+      <span className="quality-mix__numbers">
+        {t.qualityInitials.high}
+        {quality.high} {t.qualityInitials.medium}
+        {quality.medium} {t.qualityInitials.low}
+        {quality.low}
+      </span>
+    </span>
+  );
+}
+
+function GapLegend() {
+  const t = useT();
+  return (
+    <div className="gap-legend">
+      <p className="gap-legend__title">{t.legend}</p>
+      <ul className="legend">
+        <li>
+          <span className="legend__swatch quality-mix__part--high" aria-hidden="true" /> {t.qualityInitials.high} ={' '}
+          {t.legendHigh}
+        </li>
+        <li>
+          <span className="legend__swatch quality-mix__part--medium" aria-hidden="true" /> {t.qualityInitials.medium} ={' '}
+          {t.legendMedium}
+        </li>
+        <li>
+          <span className="legend__swatch quality-mix__part--low" aria-hidden="true" /> {t.qualityInitials.low} ={' '}
+          {t.legendLow}
+        </li>
+        <li>
+          <span className="legend__swatch legend__swatch--gap" aria-hidden="true" /> {t.legendGap}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function CellStudies({ map, cell }: { map: GapMap; cell: GapMapCell }) {
+  const t = useT();
+  const intervention = map.interventions.find((i) => i.code === cell.intervention)?.label ?? cell.intervention;
+  const outcome = map.outcomes.find((o) => o.code === cell.outcome)?.label ?? cell.outcome;
+  return (
+    <>
+      <h2 id="cell-studies-heading">{t.cellStudiesHeading(intervention, outcome)}</h2>
+      <ul className="plain-list cell-studies__list">
+        {cell.studies.map((study) => (
+          <li key={study.id}>
+            <LangLink to={itemPath(study.id)}>{study.title}</LangLink> <span className="muted">({study.year})</span>{' '}
+            <QualityBadge quality={study.quality} /> <EffectLabel effect={study.effect} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

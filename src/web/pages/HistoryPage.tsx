@@ -1,0 +1,254 @@
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { StateBadge } from '../components/Badges.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Section } from '../components/Section.js';
+import { WordDiff } from '../components/Snippet.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { ApiError } from '../api.js';
+import { useApi, useDocumentTitle } from '../hooks.js';
+import { useLang, useT } from '../i18n.js';
+import {
+  getItem,
+  getRevision,
+  listRevisions,
+  restoreRevision,
+  type ItemView,
+  type RevisionDetail,
+  type RevisionList,
+} from '../library-api.js';
+import { fieldName, fieldValueText } from '../library-fields.js';
+import { formatDateTime, itemPath } from '../library.js';
+import { LangLink, withLang } from '../links.js';
+import { useSession } from '../session.js';
+import type { SavedState } from './ItemPage.js';
+
+/**
+ * The history of an item: every revision (who, when, what, why), and for the one chosen (in the
+ * URL as `?v=`) its changes against the previous one, word by word, with "Restore this version".
+ */
+export function HistoryPage() {
+  const { id = '' } = useParams();
+  const t = useT();
+  const lang = useLang();
+  const session = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const editor = session.can('contributor');
+  const ready = session.ready;
+  const revisions = useApi(`revisions|${id}|${String(ready)}|${session.user?.id ?? ''}`, (signal) =>
+    ready ? listRevisions(id, signal) : new Promise<RevisionList>(() => undefined),
+  );
+  const item = useApi(`history-item|${id}|${lang}|${String(ready && editor)}`, (signal) =>
+    ready ? getItem(id, lang, editor, signal) : new Promise<ItemView>(() => undefined),
+  );
+  const list = revisions.data?.id === id ? revisions.data.revisions : undefined;
+  const sorted = list ? [...list].sort((a, b) => b.version - a.version) : undefined;
+  const latest = sorted?.[0]?.version;
+  const chosen = Number(searchParams.get('v')) || latest;
+  const title = item.data?.id === id ? item.data.title : id;
+  useDocumentTitle(t.historyTitle(title), t.siteName);
+
+  function handleChoose(version: number) {
+    setSearchParams((params) => {
+      const next = new URLSearchParams(params);
+      next.set('v', String(version));
+      return next;
+    });
+  }
+
+  return (
+    <div className="page">
+      <nav aria-label={t.breadcrumb} className="breadcrumb">
+        <ol>
+          <li>
+            <LangLink to="/library">{t.navLibraryShort}</LangLink>
+          </li>
+          <li>
+            <LangLink to={itemPath(id)}>{title}</LangLink>
+          </li>
+          <li>
+            <span aria-current="page">{t.history}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t.historyTitle(title)}</h1>
+      {revisions.error && <ErrorAlert error={revisions.error} />}
+      {!sorted && !revisions.error && (
+        <p role="status" className="loading">
+          {t.loading}
+        </p>
+      )}
+      {sorted && (
+        <Section id="revisions" title={t.revisionsHeading(sorted.length)}>
+          <TableScroll captionId="revisions-caption">
+            <table className="data-table revisions-table">
+              <caption id="revisions-caption">{t.revisionsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.colVersion}</th>
+                  <th scope="col">{t.colAction}</th>
+                  <th scope="col">{t.colWho}</th>
+                  <th scope="col">{t.colWhen}</th>
+                  <th scope="col">{t.colComment}</th>
+                  <th scope="col">{t.colChangedFields}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((revision) => (
+                  <tr key={revision.version} className={revision.version === chosen ? 'is-selected' : undefined}>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={revision.version === chosen}
+                        onClick={() => handleChoose(revision.version)}
+                      >
+                        {t.versionShort(revision.version)}
+                      </button>
+                    </th>
+                    <td>
+                      {t.revisionActions[revision.action]} <StateBadge state={revision.state} />
+                    </td>
+                    <td>{revision.authorLabel}</td>
+                    <td>{formatDateTime(revision.createdAt, lang)}</td>
+                    <td>{revision.comment ?? ''}</td>
+                    <td>
+                      {revision.changedFields.length > 0 ? (
+                        <ul className="plain-list">
+                          {revision.changedFields.map((field) => (
+                            <li key={field}>{fieldName(field, t, lang)}</li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </Section>
+      )}
+      {chosen !== undefined && latest !== undefined && (
+        <RevisionChanges
+          key={chosen}
+          id={id}
+          version={chosen}
+          current={item.data?.id === id && editor ? item.data.version : latest}
+          canRestore={editor}
+        />
+      )}
+    </div>
+  );
+}
+
+function RevisionChanges({
+  id,
+  version,
+  current,
+  canRestore,
+}: {
+  id: string;
+  version: number;
+  current: number;
+  canRestore: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const session = useSession();
+  const navigate = useNavigate();
+  const detail = useApi(`revision|${id}|${String(version)}`, (signal) => getRevision(id, version, signal));
+  const [restoring, setRestoring] = useState(false);
+  const [restoreError, setRestoreError] = useState<ApiError | null>(null);
+
+  async function handleRestore() {
+    setRestoring(true);
+    setRestoreError(null);
+    try {
+      const restored = await restoreRevision(id, version, current, session.csrfToken);
+      const state: SavedState = { saved: 'restored' };
+      navigate(withLang(itemPath(restored.id), lang), { state });
+    } catch (caught) {
+      setRestoreError(caught instanceof ApiError ? caught : new ApiError(0, 'bad_response', String(caught)));
+    } finally {
+      setRestoring(false);
+    }
+  }
+
+  const data: RevisionDetail | undefined = detail.data;
+  return (
+    <section className="section revision" aria-labelledby="revision-heading" aria-busy={detail.loading}>
+      <h2 id="revision-heading">{data?.against ? t.changesAgainst(version, data.against) : t.changesFirst(version)}</h2>
+      {detail.error && <ErrorAlert error={detail.error} />}
+      {!data && !detail.error && <p className="loading">{t.loading}</p>}
+      {data && (
+        <>
+          <p className="muted">
+            {t.revisionActions[data.action]} · {data.authorLabel} · {formatDateTime(data.createdAt, lang)}
+            {data.comment && (
+              <>
+                {' · '}
+                {t.colComment}
+                {t.colon}
+                {data.comment}
+              </>
+            )}
+          </p>
+          {data.changes.length === 0 ? (
+            <p className="empty">{t.noChanges}</p>
+          ) : (
+            <>
+              <p className="diff-legend">
+                <del>{t.diffRemoved}</del> <ins>{t.diffAdded}</ins>
+              </p>
+              <dl className="diff-list">
+                {data.changes.map((change) => (
+                  <div key={change.field} className="diff-list__row">
+                    <dt>{fieldName(change.field, t, lang)}</dt>
+                    <dd className="diff-text">
+                      {change.words ? (
+                        <WordDiff words={change.words} addedLabel={t.diffAdded} removedLabel={t.diffRemoved} />
+                      ) : (
+                        <>
+                          {change.before !== null && change.before !== undefined && (
+                            <del>
+                              <span className="visually-hidden">[{t.diffRemoved}: </span>
+                              {fieldValueText(change.field, change.before, lang)}
+                              <span className="visually-hidden">]</span>
+                            </del>
+                          )}{' '}
+                          {change.after !== null && change.after !== undefined && (
+                            <ins>
+                              <span className="visually-hidden">[{t.diffAdded}: </span>
+                              {fieldValueText(change.field, change.after, lang)}
+                              <span className="visually-hidden">]</span>
+                            </ins>
+                          )}
+                        </>
+                      )}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+          {canRestore && version !== current && (
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={restoring}
+                onClick={() => void handleRestore()}
+              >
+                {t.restoreVersion(version)}
+              </button>
+              <span className="muted">{t.restoreHint}</span>
+            </div>
+          )}
+          {restoreError && <ErrorAlert error={restoreError} />}
+        </>
+      )}
+    </section>
+  );
+}

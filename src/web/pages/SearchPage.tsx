@@ -1,0 +1,311 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { SearchFacet } from '../../core/library.js';
+import { termLabel, type VocabularyName } from '../../core/library-vocab.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { FacetFilters } from '../components/FacetFilters.js';
+import { Pagination } from '../components/Pagination.js';
+import { Snippet } from '../components/Snippet.js';
+import { formatNumber } from '../format.js';
+import { useApi, useDocumentTitle } from '../hooks.js';
+import { useLang, useT } from '../i18n.js';
+import { LIBRARY_EXPORTS, search, type SearchParams, type SearchResponse } from '../library-api.js';
+import { splitList } from '../library.js';
+import { LangLink } from '../links.js';
+import { useSession } from '../session.js';
+import { apiUrl } from '../api.js';
+
+/** Results per page. */
+export const PAGE_SIZE = 20;
+
+/** Library pages search only its own items; the type facet narrows within them. */
+const LIBRARY_SEARCH_TYPES = ['record', 'organisation', 'study'];
+
+/**
+ * Every facet of /api/search. NOTE: a copy of SEARCH_FACETS, as src/core/library.ts brings zod
+ * into the bundle; `satisfies` makes this list fail to compile when a facet is added there.
+ */
+const FACET_FLAGS = {
+  type: true,
+  kind: true,
+  theme: true,
+  stage: true,
+  region: true,
+  country: true,
+  instrument: true,
+  sector: true,
+  design: true,
+} as const satisfies Record<SearchFacet, true>;
+const SEARCH_FACETS = Object.keys(FACET_FLAGS) as SearchFacet[];
+
+/** Facets of each search, in the order they are offered. */
+const FACET_ORDER: Record<'all' | 'library', readonly SearchFacet[]> = {
+  all: SEARCH_FACETS,
+  library: ['type', 'kind', 'theme', 'stage', 'instrument', 'sector', 'design', 'region', 'country'],
+};
+
+/** The vocabulary that labels a facet's codes, for values the answer does not list. */
+const FACET_VOCABULARY: Partial<Record<SearchFacet, VocabularyName>> = {
+  type: 'type',
+  kind: 'kind',
+  theme: 'theme',
+  stage: 'stage',
+  instrument: 'instrument',
+  sector: 'sector',
+  design: 'design',
+};
+
+/** The search of the URL: words, chosen facet values and page. */
+function readSearchState(params: URLSearchParams) {
+  const selected: Partial<Record<SearchFacet, string[]>> = {};
+  for (const facet of SEARCH_FACETS) {
+    const values = splitList(params.get(facet));
+    if (values.length > 0) selected[facet] = values;
+  }
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  return { q: params.get('q')?.trim() ?? '', selected, page };
+}
+
+/** The whole-platform search: records, organisations, evidence, countries and datasets. */
+export function SearchPage() {
+  const t = useT();
+  useDocumentTitle(t.searchTitle, t.siteName);
+  return (
+    <div className="page">
+      <h1>{t.searchTitle}</h1>
+      <p className="lead">{t.searchLead}</p>
+      <SearchView scope="all" />
+    </div>
+  );
+}
+
+/** The library: the same search over records, organisations and studies, with its downloads. */
+export function LibraryPage() {
+  const t = useT();
+  const session = useSession();
+  useDocumentTitle(t.libraryTitle, t.siteName);
+  return (
+    <div className="page">
+      <h1>{t.libraryTitle}</h1>
+      <p className="lead">{t.libraryLead}</p>
+      <div className="library-actions">
+        {session.can('contributor') && (
+          <ul className="inline-list">
+            <li>
+              <LangLink to="/library/new?type=record" className="button-primary">
+                {t.newRecord}
+              </LangLink>
+            </li>
+            <li>
+              <LangLink to="/library/new?type=organisation" className="button-secondary">
+                {t.newOrganisation}
+              </LangLink>
+            </li>
+            <li>
+              <LangLink to="/library/new?type=study" className="button-secondary">
+                {t.newStudy}
+              </LangLink>
+            </li>
+          </ul>
+        )}
+        <p className="library-actions__links">
+          <LangLink to="/gap-map">{t.gapMapLink}</LangLink>
+        </p>
+      </div>
+      <SearchView scope="library" />
+      <section className="section" aria-labelledby="library-downloads-heading">
+        <h2 id="library-downloads-heading">{t.downloadsHeading}</h2>
+        <p className="section__lead">{t.downloadsLead}</p>
+        <ul className="inline-list downloads">
+          {LIBRARY_EXPORTS.map((file) => (
+            <li key={file.key}>
+              <a className="button-small" href={file.url} download>
+                {t.exportNames[file.key]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+/**
+ * Search box, facets, results with highlighted snippets and pagination, all held in the URL.
+ * `scope` "library" keeps to records, organisations and studies.
+ */
+function SearchView({ scope }: { scope: 'all' | 'library' }) {
+  const t = useT();
+  const lang = useLang();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = readSearchState(searchParams);
+  const inputId = useId();
+  const [text, setText] = useState(state.q);
+
+  // The box follows the URL (back button, a new search from the header).
+  useEffect(() => setText(state.q), [state.q]);
+
+  const params: SearchParams = { lang, q: state.q || undefined, limit: String(PAGE_SIZE) };
+  for (const [facet, values] of Object.entries(state.selected) as [SearchFacet, string[]][]) {
+    params[facet] = values.join(',');
+  }
+  if (scope === 'library') {
+    const types = (state.selected.type ?? []).filter((type) => LIBRARY_SEARCH_TYPES.includes(type));
+    params.type = (types.length > 0 ? types : LIBRARY_SEARCH_TYPES).join(',');
+  }
+  if (state.page > 1) params.offset = String((state.page - 1) * PAGE_SIZE);
+  const result = useApi(apiUrl('/search', params), (signal) => search(params, signal));
+
+  function update(patch: Record<string, string | null>) {
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null || value === '') next.delete(key);
+        else next.set(key, value);
+      }
+      // A new search or filter starts again at the first page.
+      if (!('page' in patch)) next.delete('page');
+      return next;
+    });
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    update({ q: text.trim() || null });
+  }
+
+  function handleToggle(facet: SearchFacet, value: string, checked: boolean) {
+    const current = state.selected[facet] ?? [];
+    const next = checked ? [...current, value] : current.filter((v) => v !== value);
+    update({ [facet]: next.join(',') || null });
+  }
+
+  function handleClear() {
+    update(Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, null])));
+  }
+
+  function labelOf(facet: SearchFacet, value: string): string {
+    const vocabulary = FACET_VOCABULARY[facet];
+    return vocabulary ? termLabel(vocabulary, value, lang) : value;
+  }
+
+  const data = result.data;
+  const hasFilters = Object.keys(state.selected).length > 0;
+  const pageCount = data ? Math.ceil(data.total / PAGE_SIZE) : 0;
+  const facets = data?.facets ?? {};
+  const order = FACET_ORDER[scope];
+
+  function pageHref(page: number): string {
+    const next = new URLSearchParams(searchParams);
+    if (page > 1) next.set('page', String(page));
+    else next.delete('page');
+    const query = next.toString();
+    return `${scope === 'library' ? '/library' : '/search'}${query ? `?${query}` : ''}`;
+  }
+
+  return (
+    <div className="search">
+      <form className="search__form" role="search" aria-label={t.searchFormLabel} onSubmit={handleSubmit}>
+        <label htmlFor={inputId}>{scope === 'library' ? t.librarySearchLabel : t.searchLabel}</label>
+        <div className="search__row">
+          <input
+            id={inputId}
+            type="search"
+            name="q"
+            value={text}
+            autoComplete="off"
+            aria-describedby={`${inputId}-hint`}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button type="submit" className="button-primary">
+            {t.searchButton}
+          </button>
+        </div>
+        <p id={`${inputId}-hint`} className="field__hint">
+          {t.searchHintWords}
+        </p>
+      </form>
+
+      <div className="search__layout">
+        <aside className="search__facets" aria-labelledby={`${inputId}-facets`}>
+          <h2 id={`${inputId}-facets`} className="search__facets-title">
+            {t.refineHeading}
+          </h2>
+          {hasFilters && (
+            <button type="button" className="button-secondary button-block" onClick={handleClear}>
+              {t.clearAllFilters}
+            </button>
+          )}
+          <FacetFilters
+            facets={facets}
+            order={order}
+            selected={state.selected}
+            labelOf={labelOf}
+            onToggle={handleToggle}
+          />
+        </aside>
+
+        <section className="search__results" aria-labelledby={`${inputId}-results`} aria-busy={result.loading}>
+          <h2 id={`${inputId}-results`} className="visually-hidden">
+            {t.resultsHeading}
+          </h2>
+          {result.error && <ErrorAlert error={result.error} />}
+          <div role="status" className="result-count">
+            {result.error ? (
+              ''
+            ) : data && !result.loading ? (
+              <ResultSummary data={data} basePath={scope === 'library' ? '/library' : '/search'} />
+            ) : (
+              t.loading
+            )}
+          </div>
+          {data && data.results.length === 0 && !result.error && <p className="empty">{t.noSearchResults}</p>}
+          {data && data.results.length > 0 && (
+            <ol className="results" start={(state.page - 1) * PAGE_SIZE + 1}>
+              {data.results.map((hit) => (
+                <li key={`${hit.type}:${hit.id}`} className="result">
+                  <p className="result__meta">
+                    <span className={`type-tag type-tag--${hit.type}`}>{termLabel('type', hit.type, lang)}</span>
+                    {hit.subtitle && <span className="result__subtitle">{hit.subtitle}</span>}
+                  </p>
+                  <h3 className="result__title">
+                    <LangLink to={hit.url}>{hit.title}</LangLink>
+                  </h3>
+                  {hit.snippet.length > 0 && (
+                    <p className="result__snippet">
+                      <Snippet segments={hit.snippet} />
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+          {data && <Pagination page={state.page} pageCount={pageCount} hrefOf={pageHref} />}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** "12 results for “x”", or "No results for “x”; showing results for “y”" when the words were corrected. */
+function ResultSummary({ data, basePath }: { data: SearchResponse; basePath: string }) {
+  const t = useT();
+  const lang = useLang();
+  const count = t.searchResultCount(data.total, formatNumber(data.total, lang));
+  if (data.correctedQuery) {
+    return (
+      <>
+        <span className="did-you-mean">
+          {t.showingResultsFor}{' '}
+          <LangLink to={`${basePath}?q=${encodeURIComponent(data.correctedQuery)}`}>
+            <strong>{data.correctedQuery}</strong>
+          </LangLink>
+          {t.colon}
+          {count}.
+        </span>{' '}
+        <span className="muted">{t.noResultsForTyped(data.query)}</span>
+      </>
+    );
+  }
+  return <>{data.query ? t.searchResultCountFor(count, data.query) : count}</>;
+}
