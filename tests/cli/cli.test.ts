@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,12 @@ import { ROOT_DIR } from '../../src/server/paths.js';
 /** The built CLI, exactly as `npm start` and the package's `bridges` bin run it. */
 const CLI = path.join(ROOT_DIR, 'dist/server/cli/main.js');
 
-function run(args: string[], env: Record<string, string> = {}) {
+function run(args: string[], env: Record<string, string> = {}, input?: string) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     encoding: 'utf8',
     timeout: 60_000,
+    input,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -83,6 +84,43 @@ describe('bridges CLI', () => {
     expect(load.status).toBe(0);
     expect(load.stdout).toMatch(/Loaded 261 countries and areas/);
     expect(run(['load', 'reference'], { BRIDGES_DATA_DIR: dataDir }).stdout).toMatch(/already loaded/);
+  });
+
+  it(
+    'creates accounts with the password from standard input, and refuses weak or repeated ones',
+    { timeout: 120_000 },
+    () => {
+      const env = { BRIDGES_DATA_DIR: path.join(dir, 'users') };
+      const args = ['user', 'create', '--email', 'Admin@Example.org', '--name', 'First Admin', '--admin'];
+      const created = run(args, env, 'a long enough passphrase\n');
+      expect(created.stderr).toBe(`Using the embedded PostgreSQL (PGlite) in ${env.BRIDGES_DATA_DIR}\n`);
+      expect(created.stdout).toMatch(/^Created admin First Admin <admin@example\.org> \(id \d+\)\.\n$/);
+      const again = run(args, env, 'a long enough passphrase\n');
+      expect(again.status).toBe(1);
+      expect(again.stderr).toMatch(/admin@example\.org exists already/);
+      const weak = run(
+        ['user', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'reviewer'],
+        env,
+        'short\n',
+      );
+      expect(weak.status).toBe(1);
+      expect(weak.stderr).toMatch(/password: must be at least 12 characters/);
+      const badRole = run(['user', 'create', '--email', 'y@example.org', '--name', 'Y', '--role', 'boss'], env, 'x\n');
+      expect(badRole.stderr).toMatch(/Allowed choices are viewer, contributor, reviewer, admin/);
+    },
+  );
+
+  it('checks and loads the library content, naming the file, line and field of a problem', { timeout: 120_000 }, () => {
+    const env = { BRIDGES_DATA_DIR: path.join(dir, 'content') };
+    const loaded = run(['content'], env);
+    expect(loaded.stdout).toMatch(/^Library content: \d+ new, 0 updated, 0 unchanged\.\n$/);
+    expect(run(['content'], env).stdout).toMatch(/^Library content: 0 new, 0 updated, \d+ unchanged\.\n$/);
+    const bad = path.join(dir, 'bad-content');
+    mkdirSync(path.join(bad, 'organisations'), { recursive: true });
+    writeFileSync(path.join(bad, 'organisations', 'test-body.yaml'), 'name: { en: Test body }\ntype: ministry\n');
+    const failed = run(['content', '--dir', bad], env);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/test-body\.yaml:2 field type: Invalid option/);
   });
 
   it('refuses a second process on the same data directory, and the data stays intact', async () => {
