@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { isoTimestamp } from '../db/sql.js';
 
 /**
  * The only code of the analytics API that queries the database. Every query is set-based (one
@@ -39,7 +40,7 @@ export async function findDatasets(db: Queryable) {
   }>`
     SELECT id, family, title, publisher, edition, release_date::text AS release_date, licence, source_url,
            citation, method_notes, caveats, provenance, observation_count::int AS observation_count,
-           to_char(loaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS loaded_at
+           ${isoTimestamp('loaded_at')} AS loaded_at
     FROM dataset
     ORDER BY family, release_date DESC NULLS LAST, id DESC`.execute(db);
   return rows;

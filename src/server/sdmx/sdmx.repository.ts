@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB, SeriesTable } from '../db/schema.js';
+import { isoTimestamp } from '../db/sql.js';
 
 /**
  * The only SQL of the SDMX interface: which (dataset, indicator) pairs exist, their dimensions,
@@ -56,7 +57,7 @@ export async function findDatasets(db: Kysely<DB>, ids: string[]) {
       'method_notes',
       'caveats',
       'provenance',
-      sql<string>`to_char(loaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`.as('loaded_at'),
+      isoTimestamp('loaded_at').as('loaded_at'),
     ])
     .where('id', 'in', ids)
     .execute();
