@@ -336,6 +336,7 @@ const en = {
   colWhen: 'When',
   colComment: 'Comment',
   colChangedFields: 'Fields changed',
+  moreFields: (n: number) => `and ${String(n)} more`,
   revisionActions: {
     load: 'Loaded from the content file',
     create: 'Created',
@@ -711,6 +712,7 @@ const fr: LibraryMessages = {
   colWhen: 'Quand',
   colComment: 'Commentaire',
   colChangedFields: 'Champs modifiés',
+  moreFields: (n) => `et ${String(n)} autres`,
   revisionActions: {
     load: 'Chargé depuis le fichier de contenu',
     create: 'Créé',
@@ -1080,6 +1082,7 @@ const es: LibraryMessages = {
   colWhen: 'Cuándo',
   colComment: 'Comentario',
   colChangedFields: 'Campos modificados',
+  moreFields: (n) => `y ${String(n)} más`,
   revisionActions: {
     load: 'Cargado desde el archivo de contenido',
     create: 'Creado',

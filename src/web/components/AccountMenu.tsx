@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { termLabel } from '../../core/library-vocab.js';
 import { useLang, useT } from '../i18n.js';
-import { LangLink, withLang } from '../links.js';
+import { LangLink, LangNavLink, withLang } from '../links.js';
 import { useSession } from '../session.js';
 
 /**
@@ -47,7 +47,7 @@ export function AccountMenu() {
       <span className="account__who">
         {t.loggedInAs(session.user.name)} <span className="tag">{termLabel('role', session.user.role, lang)}</span>
       </span>
-      {session.can('contributor') && <LangLink to="/review">{t.navReview}</LangLink>}
+      {session.can('contributor') && <LangNavLink to="/review">{t.navReview}</LangNavLink>}
       <button type="button" className="link-button" onClick={() => void handleLogout()} disabled={busy}>
         {t.logOut}
       </button>

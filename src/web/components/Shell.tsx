@@ -77,46 +77,46 @@ export function Shell() {
             </LangLink>
             {/* The search page has its own, larger box. */}
             {pathname !== '/search' && <SiteSearch />}
-            <div className="site-header__tools">
-              <LanguageSwitcher />
-              <AccountMenu />
-            </div>
+            <LanguageSwitcher />
           </div>
-          <nav className="site-nav" aria-label={t.mainNavigation}>
-            <ul className="site-nav__list">
-              <li>
-                <LangNavLink to="/" end>
-                  {t.navHome}
-                </LangNavLink>
-              </li>
-              <li>
-                <LangNavLink to="/countries">{t.navCountries}</LangNavLink>
-              </li>
-              <li>
-                {/* Current on every data hub page (explorer, catalogue, profiles, corridors). */}
-                <LangLink to="/data" aria-current={inDataHub ? 'page' : undefined}>
-                  {t.navDataHub}
-                </LangLink>
-              </li>
-              <li>
-                {/* Current on every library page (items, forms, history, review queue). */}
-                <LangLink to="/library" aria-current={inLibrary ? 'page' : undefined}>
-                  {t.navLibraryShort}
-                </LangLink>
-              </li>
-              <li>
-                <LangNavLink to="/gap-map">{t.navGapMap}</LangNavLink>
-              </li>
-              {COMING_MODULES.map((key) => (
-                <li key={key}>
-                  {/* A link that is not yet a link: announced as unavailable, skipped by Tab. */}
-                  <a role="link" aria-disabled="true" className="site-nav__coming">
-                    {t[key]} <span className="tag">{t.comingSoon}</span>
-                  </a>
+          <div className="site-nav__bar">
+            <nav className="site-nav" aria-label={t.mainNavigation}>
+              <ul className="site-nav__list">
+                <li>
+                  <LangNavLink to="/" end>
+                    {t.navHome}
+                  </LangNavLink>
                 </li>
-              ))}
-            </ul>
-          </nav>
+                <li>
+                  <LangNavLink to="/countries">{t.navCountries}</LangNavLink>
+                </li>
+                <li>
+                  {/* Current on every data hub page (explorer, catalogue, profiles, corridors). */}
+                  <LangLink to="/data" aria-current={inDataHub ? 'page' : undefined}>
+                    {t.navDataHub}
+                  </LangLink>
+                </li>
+                <li>
+                  {/* Current on every library page (items, forms, history, review queue). */}
+                  <LangLink to="/library" aria-current={inLibrary ? 'page' : undefined}>
+                    {t.navLibraryShort}
+                  </LangLink>
+                </li>
+                <li>
+                  <LangNavLink to="/gap-map">{t.navGapMap}</LangNavLink>
+                </li>
+                {COMING_MODULES.map((key) => (
+                  <li key={key}>
+                    {/* A link that is not yet a link: announced as unavailable, skipped by Tab. */}
+                    <a role="link" aria-disabled="true" className="site-nav__coming">
+                      {t[key]} <span className="tag">{t.comingSoon}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <AccountMenu />
+          </div>
           {inDataHub && (
             <nav className="sub-nav" aria-label={t.dataHubNavigation}>
               <ul className="sub-nav__list">

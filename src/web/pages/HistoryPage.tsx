@@ -44,7 +44,8 @@ export function HistoryPage() {
   const list = revisions.data?.id === id ? revisions.data.revisions : undefined;
   const sorted = list ? [...list].sort((a, b) => b.version - a.version) : undefined;
   const latest = sorted?.[0]?.version;
-  const chosen = Number(searchParams.get('v')) || latest;
+  // By default, the latest revision that changed something (a submit or publish changes none).
+  const chosen = Number(searchParams.get('v')) || (sorted?.find((r) => r.changedFields.length > 0)?.version ?? latest);
   const title = item.data?.id === id ? item.data.title : id;
   useDocumentTitle(t.historyTitle(title), t.siteName);
 
@@ -53,6 +54,12 @@ export function HistoryPage() {
       const next = new URLSearchParams(params);
       next.set('v', String(version));
       return next;
+    });
+    // The changes show under the list: take the reader there.
+    requestAnimationFrame(() => {
+      const heading = document.getElementById('revision-heading');
+      heading?.focus();
+      heading?.scrollIntoView({ block: 'start' });
     });
   }
 
@@ -110,15 +117,11 @@ export function HistoryPage() {
                       {t.revisionActions[revision.action]} <StateBadge state={revision.state} />
                     </td>
                     <td>{revision.authorLabel}</td>
-                    <td>{formatDateTime(revision.createdAt, lang)}</td>
+                    <td className="nowrap">{formatDateTime(revision.createdAt, lang)}</td>
                     <td>{revision.comment ?? ''}</td>
                     <td>
                       {revision.changedFields.length > 0 ? (
-                        <ul className="plain-list">
-                          {revision.changedFields.map((field) => (
-                            <li key={field}>{fieldName(field, t, lang)}</li>
-                          ))}
-                        </ul>
+                        <ChangedFields fields={revision.changedFields} />
                       ) : (
                         <span className="muted">—</span>
                       )}
@@ -140,6 +143,33 @@ export function HistoryPage() {
         />
       )}
     </div>
+  );
+}
+
+/** How many changed fields a row lists before "and n more". */
+const FIELDS_SHOWN = 5;
+
+/** The fields a revision changed; a long list (a first load names them all) folds after a few. */
+function ChangedFields({ fields }: { fields: readonly string[] }) {
+  const t = useT();
+  const lang = useLang();
+  const names = fields.map((field) => fieldName(field, t, lang));
+  const list = (items: string[]) => (
+    <ul className="plain-list">
+      {items.map((name) => (
+        <li key={name}>{name}</li>
+      ))}
+    </ul>
+  );
+  if (names.length <= FIELDS_SHOWN + 1) return list(names);
+  return (
+    <>
+      {list(names.slice(0, FIELDS_SHOWN))}
+      <details>
+        <summary>{t.moreFields(names.length - FIELDS_SHOWN)}</summary>
+        {list(names.slice(FIELDS_SHOWN))}
+      </details>
+    </>
   );
 }
 
@@ -179,7 +209,9 @@ function RevisionChanges({
   const data: RevisionDetail | undefined = detail.data;
   return (
     <section className="section revision" aria-labelledby="revision-heading" aria-busy={detail.loading}>
-      <h2 id="revision-heading">{data?.against ? t.changesAgainst(version, data.against) : t.changesFirst(version)}</h2>
+      <h2 id="revision-heading" tabIndex={-1}>
+        {data?.against ? t.changesAgainst(version, data.against) : t.changesFirst(version)}
+      </h2>
       {detail.error && <ErrorAlert error={detail.error} />}
       {!data && !detail.error && <p className="loading">{t.loading}</p>}
       {data && (
@@ -200,6 +232,8 @@ function RevisionChanges({
           ) : (
             <>
               <p className="diff-legend">
+                {t.legend}
+                {t.colon}
                 <del>{t.diffRemoved}</del> <ins>{t.diffAdded}</ins>
               </p>
               <dl className="diff-list">

@@ -128,7 +128,8 @@ function ItemHeader({
       </p>
       <h1 id="item-title">
         <span lang={titleText.lang === lang ? undefined : titleText.lang}>{titleText.text}</span>
-        {acronym && <span className="item__acronym"> ({acronym})</span>}
+        {/* Most titles already end with their acronym, "… in Africa (MIDA)". */}
+        {acronym && !titleText.text.includes(acronym) && <span className="item__acronym"> ({acronym})</span>}
       </h1>
       {item.type === 'study' && item.quality && <QualityBadge quality={item.quality} />}
       {editor && (

@@ -192,7 +192,13 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
   const data = result.data;
   const hasFilters = Object.keys(state.selected).length > 0;
   const pageCount = data ? Math.ceil(data.total / PAGE_SIZE) : 0;
-  const facets = data?.facets ?? {};
+  const answered = data?.facets ?? {};
+  // Facet counts leave out the facet's own filter, so the type facet lists countries and datasets
+  // too: the library offers only its own types.
+  const facets =
+    scope === 'library'
+      ? { ...answered, type: (answered.type ?? []).filter((v) => LIBRARY_SEARCH_TYPES.includes(v.value)) }
+      : answered;
   const order = FACET_ORDER[scope];
 
   function pageHref(page: number): string {

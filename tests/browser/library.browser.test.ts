@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { ItemView } from '../../src/core/library.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadLibraryContent } from '../../src/server/library/load-content.js';
+import { rebuildSearchIndex } from '../../src/server/search/search.indexer.js';
+import { launchChromium } from '../helpers/browser.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { TEST_PASSWORD, createRoleUsers } from '../helpers/library.js';
+
+/**
+ * The practice & evidence library in real Chromium against the real server, with the bundled
+ * library content loaded and one account per role: search from the header, open MIDA and its
+ * evidence; a contributor edits its summary and submits it; a reviewer publishes it from the
+ * review queue; the history shows every revision and the words that changed. Locators go by
+ * role and label, as a screen reader finds things.
+ */
+
+// Two cores, a database and Chromium: be patient with every wait.
+const WAIT_MS = 20_000;
+
+let testDb: TestDatabase | undefined;
+let app: FastifyInstance | undefined;
+let url = '';
+let browser: Browser | undefined;
+
+async function startLibraryServer(): Promise<void> {
+  testDb = await createTestDatabase('pglite');
+  await loadLibraryContent(testDb.database);
+  await rebuildSearchIndex(testDb.database.db);
+  await createRoleUsers(testDb.database, ['contributor', 'reviewer']);
+  app = await buildApp({ database: testDb.database, logLevel: 'warn' });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  url = `http://127.0.0.1:${String(typeof address === 'object' && address ? address.port : 0)}`;
+}
+
+beforeAll(async () => {
+  [, browser] = await Promise.all([startLibraryServer(), launchChromium()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await testDb?.drop();
+}, 60_000);
+
+async function openPage(path: string): Promise<Page> {
+  if (!browser) throw new Error('the browser did not start');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(WAIT_MS);
+  await page.goto(`${url}${path}`);
+  return page;
+}
+
+/** Logs in through the header's link and the login page, which brings the reader back. */
+async function logIn(page: Page, email: string): Promise<void> {
+  const before = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: 'Log in', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(before);
+}
+
+const EDIT = 'Edited in the browser test.';
+
+describe('the library in the browser', () => {
+  it(
+    'finds MIDA, shows its evidence, and takes an edit from a contributor through review to publication',
+    { timeout: 180_000 },
+    async () => {
+      const page = await openPage('/?lang=en');
+      try {
+        // One search from the header, over the whole platform.
+        await page
+          .getByRole('search', { name: 'Site search' })
+          .getByLabel('Search Bridges')
+          .fill('diaspora health skills Africa');
+        await page.getByRole('search', { name: 'Site search' }).getByRole('button', { name: 'Search' }).click();
+        await page.waitForURL(/\/search\?q=diaspora/);
+        await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /results? for “diaspora health skills Africa”/ })
+          .waitFor();
+        const first = page.locator('ol.results > li').first();
+        expect(await first.getByRole('heading', { level: 3 }).textContent()).toBe(
+          'Migration for Development in Africa (MIDA)',
+        );
+        // The words searched for are marked in the snippet.
+        expect(await first.locator('mark').count()).toBeGreaterThan(0);
+
+        await first.getByRole('link', { name: 'Migration for Development in Africa (MIDA)' }).click();
+        await page.waitForURL(/\/library\/mida\?lang=en$/);
+        await page.getByRole('heading', { level: 1, name: /Migration for Development in Africa/ }).waitFor();
+        const evidence = page.getByRole('region', { name: 'What is known of its effects' });
+        await evidence.getByRole('heading', { level: 2, name: 'What is known of its effects' }).waitFor();
+        expect(await evidence.isVisible()).toBe(true);
+        await page
+          .getByRole('region', { name: 'Organisations' })
+          .getByRole('link', { name: /International Organization for Migration/ })
+          .waitFor();
+        // schema.org for machines.
+        const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as {
+          '@type'?: string;
+          name?: string;
+        };
+        expect(jsonLd['@type']).toBe('CreativeWork');
+        expect(jsonLd.name).toBe('Migration for Development in Africa (MIDA)');
+        // Readers do not see editing tools.
+        expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
+
+        // A contributor edits the English summary and submits it for review.
+        await logIn(page, 'contributor@test.invalid');
+        await page.getByRole('group', { name: 'Editing' }).getByText('Published', { exact: true }).waitFor();
+        await page.getByRole('link', { name: 'Edit', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: /^Edit: Migration for Development in Africa/ }).waitFor();
+        const summary = page.getByRole('group', { name: /^Summary/ }).getByLabel('English');
+        const original = await summary.inputValue();
+        expect(original).toContain('African diaspora');
+        await summary.fill(`${original} ${EDIT}`);
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.waitForURL(/\/library\/mida\?lang=en$/);
+        await page.getByRole('status').filter({ hasText: 'Your changes were saved.' }).waitFor();
+        await page.getByText(EDIT).waitFor();
+        await page.getByRole('group', { name: 'Editing' }).getByText('Draft', { exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Submit for review' }).click();
+        await page.getByRole('status').filter({ hasText: 'Submitted for review.' }).waitFor();
+        await page.getByRole('group', { name: 'Editing' }).getByText('In review', { exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Log out' }).click();
+        await page.getByRole('link', { name: 'Log in', exact: true }).waitFor();
+
+        // Until it is published, readers see the published copy, without the edit.
+        const before = (await (await fetch(`${url}/api/library/items/mida`)).json()) as ItemView;
+        expect(JSON.stringify(before.data)).not.toContain(EDIT);
+
+        // A reviewer publishes it from the review queue.
+        await logIn(page, 'reviewer@test.invalid');
+        await page.getByRole('link', { name: 'Review queue' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Review queue' }).waitFor();
+        const row = page
+          .getByRole('region', { name: /^In review/ })
+          .getByRole('row', { name: /Migration for Development in Africa/ });
+        await row.getByRole('button', { name: 'Publish' }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /Migration for Development in Africa \(MIDA\): published/ })
+          .waitFor();
+        const after = (await (await fetch(`${url}/api/library/items/mida`)).json()) as ItemView;
+        expect(JSON.stringify(after.data)).toContain(EDIT);
+        expect(after.state).toBe('published');
+
+        // The history lists every revision, and the edit's words show as added.
+        await page.goto(`${url}/library/mida/history?lang=en`);
+        await page
+          .getByRole('heading', { level: 1, name: /^History of Migration for Development in Africa/ })
+          .waitFor();
+        const revisions = page.getByRole('table', { name: /Every revision/ });
+        await revisions
+          .getByRole('row', { name: /Published/ })
+          .first()
+          .waitFor();
+        for (const action of ['Loaded from the content file', 'Edited', 'Submitted for review', 'Published'])
+          expect(await revisions.getByRole('row', { name: new RegExp(action) }).count(), action).toBeGreaterThan(0);
+        const editRow = revisions.getByRole('row', { name: /Edited/ });
+        expect(await editRow.getByRole('cell', { name: 'Test contributor' }).count()).toBe(1);
+        await editRow.getByRole('button').click();
+        const changes = page.getByRole('region', { name: /changes since version/ });
+        await changes.getByText('Summary (English)').waitFor();
+        expect(await changes.locator('.diff-list ins').textContent()).toContain('Edited in the browser test');
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
