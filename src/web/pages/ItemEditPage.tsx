@@ -61,6 +61,7 @@ import {
   type RecordDraft,
   type SourceDraft,
   type StudyDraft,
+  type ValidationWords,
 } from '../library-form.js';
 import { flattenData, formatDateTime, isItemType, itemPath } from '../library.js';
 import { fieldName } from '../library-fields.js';
@@ -189,7 +190,6 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
 
   // Leaving with unsaved changes asks first (closing the tab, reloading).
   useEffect(() => {
@@ -218,12 +218,19 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
   function update(next: Draft) {
     setDraft(next);
     setDirty(true);
+    if (Object.keys(errors).length > 0) setErrors(remainingErrors(errors, draft, next, t.validation));
   }
+
+  // Focus moves to the error summary each time errors are shown, after it has rendered.
+  const [summaryShown, setSummaryShown] = useState(0);
+  useEffect(() => {
+    if (summaryShown > 0) summaryRef.current?.focus();
+  }, [summaryShown]);
 
   function showErrors(found: FieldErrors, others: { field: string; message: string }[]) {
     setErrors(found);
     setUnplaced(others);
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setSummaryShown((n) => n + 1);
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -259,7 +266,6 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
           theirs = null;
         }
         setConflict({ error, theirs });
-        requestAnimationFrame(() => conflictRef.current?.focus());
       } else if (error.status === 409 && creating) {
         showErrors({ id: t.idTaken(itemId) }, []);
       } else if (error.details.length > 0) {
@@ -304,7 +310,6 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
     <FormErrorsContext.Provider value={errors}>
       {conflict && (
         <ConflictPanel
-          ref={conflictRef}
           conflict={conflict}
           mine={draft}
           itemId={id}
@@ -324,7 +329,6 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
         ref={summaryRef}
         tabIndex={-1}
         className={errorEntries.length > 0 ? 'error-summary' : undefined}
-        role={errorEntries.length > 0 ? 'alert' : undefined}
         aria-labelledby={errorEntries.length > 0 ? 'error-summary-title' : undefined}
       >
         {errorEntries.length > 0 && (
@@ -372,6 +376,7 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
             onChange={(value) => {
               setIdTouched(true);
               setNewId(value);
+              if (errors.id) setErrors(({ id: _fixed, ...rest }) => rest);
             }}
             required
             className="field--narrow"
@@ -415,19 +420,43 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
   );
 }
 
+/**
+ * The errors still standing after an edit: the form's own checks are run again (a fixed field
+ * loses its message, no new message appears while typing); the server's stay until their field
+ * changes.
+ */
+function remainingErrors(errors: FieldErrors, before: Draft, after: Draft, words: ValidationWords): FieldErrors {
+  const ownBefore = validateDraft(before, words);
+  const ownAfter = validateDraft(after, words);
+  const valuesBefore = flattenData(toData(before));
+  const valuesAfter = flattenData(toData(after));
+  const changed = (path: string) =>
+    [...new Set([...Object.keys(valuesBefore), ...Object.keys(valuesAfter)])].some(
+      (key) =>
+        (key === path || key.startsWith(`${path}.`) || path.startsWith(`${key}.`)) &&
+        valuesBefore[key] !== valuesAfter[key],
+    );
+  const out: FieldErrors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    if (path in ownBefore) {
+      const still = ownAfter[path];
+      if (still) out[path] = still;
+    } else if (!changed(path)) out[path] = message;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Conflict
 // ---------------------------------------------------------------------------------------------
 
 function ConflictPanel({
-  ref,
   conflict,
   mine,
   itemId,
   onOverwrite,
   onTakeTheirs,
 }: {
-  ref: React.Ref<HTMLDivElement>;
   conflict: Conflict;
   mine: Draft;
   itemId: string;
@@ -436,6 +465,12 @@ function ConflictPanel({
 }) {
   const t = useT();
   const lang = useLang();
+  const ref = useRef<HTMLDivElement>(null);
+  // The reader is at the save button, far below: bring them to the news.
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [conflict]);
   const theirs = conflict.theirs;
   const differences = theirs ? diffFields(flattenData(theirs.data), flattenData(toData(mine))) : [];
   return (
@@ -468,9 +503,7 @@ function ConflictPanel({
               <dl className="diff-list">
                 {differences.map((d) => (
                   <div key={d.field} className="diff-list__row">
-                    <dt>
-                      <code>{d.field}</code>
-                    </dt>
+                    <dt>{fieldName(d.field, t, lang)}</dt>
                     <dd className="diff-text">
                       <WordDiff words={d.words} addedLabel={t.diffYours} removedLabel={t.diffTheirs} />
                     </dd>
