@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { SearchFacet } from '../../core/library.js';
 import { formatNumber } from '../format.js';
-import { useLang, useT } from '../i18n.js';
+import { REGION_NAMES_LANG, useLang, useT } from '../i18n.js';
 
 /** How many values of a facet show before "Show all". */
 const FACET_PREVIEW = 8;
@@ -74,7 +74,10 @@ function FacetGroup({
                 checked={chosen.includes(v.value)}
                 onChange={(event) => onToggle(facet, v.value, event.target.checked)}
               />
-              <span className="facet__label">{v.label}</span>
+              {/* M49 region names come from the API in English only. */}
+              <span className="facet__label" lang={facet === 'region' ? REGION_NAMES_LANG : undefined}>
+                {v.label}
+              </span>
               <span className="facet__count">
                 <span className="visually-hidden">, </span>
                 {t.facetCount(formatNumber(v.count, lang))}
