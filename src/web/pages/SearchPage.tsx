@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { SearchFacet } from '../../core/library.js';
 import { termLabel, type VocabularyName } from '../../core/library-vocab.js';
@@ -145,6 +145,16 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
   // The box follows the URL (back button, a new search from the header).
   useEffect(() => setText(state.q), [state.q]);
 
+  // Another page of results: take the reader to the top of the list, as a page load would.
+  const resultsRef = useRef<HTMLElement>(null);
+  const shownPage = useRef(state.page);
+  useEffect(() => {
+    if (shownPage.current === state.page) return;
+    shownPage.current = state.page;
+    resultsRef.current?.focus();
+    resultsRef.current?.scrollIntoView({ block: 'start' });
+  }, [state.page]);
+
   const params: SearchParams = { lang, q: state.q || undefined, limit: String(PAGE_SIZE) };
   for (const [facet, values] of Object.entries(state.selected) as [SearchFacet, string[]][]) {
     params[facet] = values.join(',');
@@ -251,7 +261,13 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
           />
         </aside>
 
-        <section className="search__results" aria-labelledby={`${inputId}-results`} aria-busy={result.loading}>
+        <section
+          className="search__results"
+          aria-labelledby={`${inputId}-results`}
+          aria-busy={result.loading}
+          ref={resultsRef}
+          tabIndex={-1}
+        >
           <h2 id={`${inputId}-results`} className="visually-hidden">
             {t.resultsHeading}
           </h2>
