@@ -69,6 +69,8 @@ describe('the edit form', () => {
     expect(formPath('data.title.en')).toBe('title.en');
     expect(formPath('body.data.sources.0.section')).toBe('sources.0.section');
     expect(formPath('title.en')).toBe('title.en');
+    expect(formPath('data.countries[0].code')).toBe('countries.0.code');
+    expect(formPath('data.related[1]')).toBe('related.1');
   });
 
   it('suggests an id from a title', () => {

@@ -475,10 +475,10 @@ export function validateDraft(draft: Draft, words: ValidationWords): FieldErrors
 
 /**
  * A server error detail's field as a form path: "data.title.en", "body.data.title.en" and
- * "title.en" all name the form's "title.en".
+ * "title.en" all name the form's "title.en"; "data.countries[0].code" is "countries.0.code".
  */
 export function formPath(field: string): string {
-  return field.replace(/^(body\.)?(data\.)?/, '');
+  return field.replace(/\[(\d+)\]/g, '.$1').replace(/^(body\.)?(data\.)?/, '');
 }
 
 /** The English title of a draft, for suggesting an id. */
