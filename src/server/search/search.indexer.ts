@@ -25,10 +25,18 @@ function subtitleLabels() {
   });
 }
 
-/** Runs `fn` in the caller's transaction, or in a new one. */
+/**
+ * Runs `fn` in the caller's transaction, or in a new one, and moves the index to a new generation
+ * in that transaction (answers the search service keeps are valid for one generation).
+ */
 async function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db);
-  return db.transaction().execute((trx: Transaction<DB>) => fn(trx));
+  const withBump = async (trx: Kysely<DB>) => {
+    const result = await fn(trx);
+    await sql`UPDATE search_index_state SET generation = generation + 1`.execute(trx);
+    return result;
+  };
+  if (db.isTransaction) return withBump(db);
+  return db.transaction().execute((trx: Transaction<DB>) => withBump(trx));
 }
 
 /**
@@ -217,29 +225,25 @@ export async function indexDatasets(db: Kysely<DB>): Promise<void> {
   });
 }
 
-/** The words a document is found by, unaccented and lower-cased: the lexicon's unit. */
-function documentWords(alias: string): RawBuilder<string[]> {
-  const d = sql.raw(alias);
-  return sql<string[]>`tsvector_to_array(to_tsvector('bridges_simple', concat_ws(' ',
-    ${d}.title_en, ${d}.title_fr, ${d}.title_es, ${d}.summary_en, ${d}.summary_fr, ${d}.summary_es)))`;
-}
+/** The text of a search document whose words make the lexicon (its columns, unqualified). */
+const LEXICON_TEXT = `to_tsvector('bridges_simple',
+  concat_ws(' ', title_en, title_fr, title_es, summary_en, summary_fr, summary_es))`;
 
 /** Words worth suggesting: letters first, three characters at least (shorter ones are not corrected). */
-const LEXICON_WORD = sql`w ~ '^[[:alpha:]][[:alnum:]]{2,39}$'`;
+const LEXICON_WORD = `~ '^[[:alpha:]][[:alnum:]]{2,39}$'`;
 
 /**
  * Rebuilds the typo-correction lexicon: every word of the titles and summaries of all documents,
- * with the number of documents it occurs in.
+ * unaccented and lower-cased, with the number of documents it occurs in (ts_stat counts them).
  */
 export async function refreshSearchWords(db: Kysely<DB>): Promise<void> {
   await inTransaction(db, async (trx) => {
     await sql`DELETE FROM search_word`.execute(trx);
     await sql`
       INSERT INTO search_word (word, ndoc)
-      SELECT w, count(*)::int
-      FROM search_document d, unnest(${documentWords('d')}) w
-      WHERE ${LEXICON_WORD}
-      GROUP BY w`.execute(trx);
+      SELECT word, ndoc
+      FROM ts_stat(${`SELECT ${LEXICON_TEXT} FROM search_document`})
+      WHERE word ${sql.raw(LEXICON_WORD)}`.execute(trx);
   });
 }
 
@@ -247,8 +251,8 @@ export async function refreshSearchWords(db: Kysely<DB>): Promise<void> {
 async function lexiconCountsOf(trx: Kysely<DB>, ids: string[]): Promise<Map<string, number>> {
   const { rows } = await sql<{ w: string; n: number }>`
     SELECT w, count(*)::int AS n
-    FROM search_document d, unnest(${documentWords('d')}) w
-    WHERE d.type IN ('record', 'organisation', 'study') AND d.id = ANY(${ids}::text[]) AND ${LEXICON_WORD}
+    FROM search_document d, unnest(tsvector_to_array(${sql.raw(LEXICON_TEXT)})) w
+    WHERE d.type IN ('record', 'organisation', 'study') AND d.id = ANY(${ids}::text[]) AND w ${sql.raw(LEXICON_WORD)}
     GROUP BY w`.execute(trx);
   return new Map(rows.map((r) => [r.w, r.n]));
 }
@@ -276,10 +280,21 @@ async function adjustLexicon(trx: Kysely<DB>, before: Map<string, number>, after
  */
 export async function rebuildSearchIndex(db: Kysely<DB>): Promise<void> {
   await inTransaction(db, async (trx) => {
+    // NOTE: GIN indexes take new rows into a pending list merged in bulk when it is full; a larger
+    // list (and the memory to merge it) makes a rebuild of 100,000 documents markedly faster.
+    await sql`SET LOCAL gin_pending_list_limit = '64MB'`.execute(trx);
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
     await sql`DELETE FROM search_document WHERE type IN ('record', 'organisation', 'study')`.execute(trx);
     await insertItemDocuments(trx, sql`true`);
     await indexCountries(trx);
     await indexDatasets(trx);
     await refreshSearchWords(trx);
+    // Searches should not have to read what is still pending, nor the planner guess the new rows.
+    await sql`
+      SELECT gin_clean_pending_list(i.indexrelid)
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+      WHERE i.indrelid IN ('search_document'::regclass, 'search_word'::regclass) AND am.amname = 'gin'`.execute(trx);
+    await sql`ANALYZE search_document`.execute(trx);
+    await sql`ANALYZE search_word`.execute(trx);
   });
 }

@@ -57,11 +57,18 @@ export async function analyseQueryWords(
 
 /** For each one-word tsquery, whether any document matches it. */
 export async function findWordsWithMatches(db: Kysely<DB>, tsqueries: string[]): Promise<boolean[]> {
-  const { rows } = await sql<{ found: boolean }>`
-    SELECT EXISTS (SELECT 1 FROM search_document d WHERE d.tsv @@ x.q::tsquery) AS found
-    FROM unnest(${tsqueries}::text[]) WITH ORDINALITY AS x(q, i)
-    ORDER BY x.i`.execute(db);
-  return rows.map((r) => r.found);
+  if (tsqueries.length === 0) return [];
+  // NOTE: each word's matches are a MATERIALIZED CTE, planned without the LIMIT 1 of EXISTS: the
+  // planner then uses the GIN index instead of reading documents until one matches, which for a
+  // word found nowhere means reading them all. EXISTS still stops at the first row.
+  const name = (i: number) => sql.ref(`w${String(i)}`);
+  const hits = tsqueries.map(
+    (q, i) => sql`${name(i)} AS MATERIALIZED (SELECT 1 FROM search_document d WHERE d.tsv @@ ${q}::tsquery)`,
+  );
+  const checks = tsqueries.map((_, i) => sql`EXISTS (SELECT 1 FROM ${name(i)}) AS ${name(i)}`);
+  const { rows } = await sql<Record<string, boolean>>`
+    WITH ${sql.join(hits)} SELECT ${sql.join(checks)}`.execute(db);
+  return tsqueries.map((_, i) => rows[0]?.[`w${String(i)}`] === true);
 }
 
 /**
@@ -83,10 +90,42 @@ export async function findClosestLexiconWords(db: Kysely<DB>, words: string[]): 
   return rows.map((r) => r.suggestion);
 }
 
+/** The index's generation: it changes, in the same transaction, with every change to the index. */
+export async function findIndexGeneration(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ generation: string }>`
+    SELECT generation::text AS generation FROM search_index_state`.execute(db);
+  return rows[0]?.generation ?? '';
+}
+
+/** Documents holding every word in a title, acronym or name (lexemes of weight A, by their own index). */
+function inTitle(titleTsquery: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`ts_filter(d.tsv, '{a}') @@ ${titleTsquery}::tsquery`;
+}
+
+/** How many matching documents hold every word in their title, counting no further than `cap`. */
+export async function countTitleMatches(
+  db: Kysely<DB>,
+  match: Match,
+  titleTsquery: string,
+  cap: number,
+): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n
+    FROM (SELECT 1 FROM search_document d WHERE ${matchCondition(match)} AND ${inTitle(titleTsquery)} LIMIT ${cap}) x`.execute(
+    db,
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export interface PageRequest {
   match: Match;
-  /** The same words restricted to weight A: all of them in a title, acronym or name. */
+  /** Every query word (stop words included), unweighted: matched against the title lexemes. */
   titleTsquery: string | null;
+  /**
+   * Rank only the documents with every word in a title: right when at least offset + limit of
+   * them match, as a title match always ranks above a body match.
+   */
+  titleMatchesOnly: boolean;
   /** The whole query as bridges_search_key() writes title_key. */
   titleKey: string;
   lang: UiLanguage;
@@ -105,68 +144,68 @@ export interface PageRow {
 }
 
 /**
- * One page of matching documents, best first: a title equal to the query, then a title starting
- * with it, then all words in a title, then by ts_rank; without a query, by title. Only the page's
- * rows get an excerpt (ts_headline on the summary in the request's language, else in English).
+ * One page of matching documents, best first. The score is a tier (3: the title is the query;
+ * 2: the title starts with it; 1: every word is in a title; 0: elsewhere) plus ts_rank scaled
+ * into [0, 1), so tiers never mix. Without a query, by title. Only the page's rows get an
+ * excerpt (ts_headline on the summary in the request's language, else in English).
  */
 export async function findResultPage(db: Kysely<DB>, page: PageRequest): Promise<PageRow[]> {
   const { match, lang } = page;
+  const ranked = match.tsquery !== null && page.titleTsquery !== null;
   const titleLang = sql.ref(`d.title_${lang}`);
   const summaryLang = sql.ref(`d.summary_${lang}`);
-  const score =
-    match.tsquery === null
-      ? sql`0::float8`
-      : sql`round((CASE WHEN d.title_key = ${page.titleKey} THEN 3
-                        WHEN d.title_key LIKE ${page.titleKey} || '%' THEN 2
-                        WHEN d.tsv @@ ${page.titleTsquery}::tsquery THEN 1
-                        ELSE 0 END
-                   + ts_rank(d.tsv, ${match.tsquery}::tsquery))::numeric, 6)::float8`;
-  const order = match.tsquery === null ? sql`d.title_key, d.type, d.id` : sql`score DESC, d.title_key, d.type, d.id`;
-  const snippet =
-    match.tsquery === null
-      ? sql`coalesce(p.summary_lang, p.summary_en)`
-      : sql`ts_headline(CASE WHEN p.summary_lang IS NULL THEN 'bridges_en' ELSE ${TS_CONFIG[lang]} END::regconfig,
-                        translate(coalesce(p.summary_lang, p.summary_en), ${HIT_START + HIT_END}, ''),
-                        ${match.tsquery}::tsquery,
-                        ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`})`;
+  const score = ranked
+    ? sql`round((CASE WHEN d.title_key = ${page.titleKey} THEN 3
+                      WHEN d.title_key LIKE ${page.titleKey} || '%' THEN 2
+                      WHEN ${inTitle(page.titleTsquery ?? '')} THEN 1
+                      ELSE 0 END
+                 + ts_rank(d.tsv, ${match.tsquery}::tsquery, 32))::numeric, 6)::float8`
+    : sql`0::float8`;
+  const where =
+    ranked && page.titleMatchesOnly
+      ? sql`${matchCondition(match)} AND ${inTitle(page.titleTsquery ?? '')}`
+      : matchCondition(match);
+  const order = (alias: string) => {
+    const t = sql.raw(alias);
+    return ranked ? sql`${t}.score DESC, ${t}.title_key, ${t}.type, ${t}.id` : sql`${t}.title_key, ${t}.type, ${t}.id`;
+  };
+  const snippet = ranked
+    ? sql`ts_headline(CASE WHEN p.summary_lang IS NULL THEN 'bridges_en' ELSE ${TS_CONFIG[lang]} END::regconfig,
+                      translate(coalesce(p.summary_lang, p.summary_en), ${HIT_START + HIT_END}, ''),
+                      ${match.tsquery}::tsquery,
+                      ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : sql`coalesce(p.summary_lang, p.summary_en)`;
   const { rows } = await sql<PageRow>`
     SELECT p.type, p.id, p.title, p.subtitle, ${snippet} AS snippet, p.score
     FROM (
-      SELECT d.type, d.id, d.title_key,
-             coalesce(${titleLang}, d.title_en) AS title,
-             coalesce(d.subtitle ->> ${lang}::text, d.subtitle ->> 'en') AS subtitle,
-             ${summaryLang} AS summary_lang, d.summary_en,
-             ${score} AS score
-      FROM search_document d
-      WHERE ${matchCondition(match)}
-      ORDER BY ${order}
+      SELECT s.* FROM (
+        SELECT d.type, d.id, d.title_key,
+               coalesce(${titleLang}, d.title_en) AS title,
+               coalesce(d.subtitle ->> ${lang}::text, d.subtitle ->> 'en') AS subtitle,
+               ${summaryLang} AS summary_lang, d.summary_en,
+               ${score} AS score
+        FROM search_document d
+        WHERE ${where}
+      ) s
+      ORDER BY ${order('s')}
       LIMIT ${page.limit} OFFSET ${page.offset}
     ) p
-    ORDER BY ${match.tsquery === null ? sql`p.title_key, p.type, p.id` : sql`p.score DESC, p.title_key, p.type, p.id`}`.execute(
-    db,
-  );
+    ORDER BY ${order('p')}`.execute(db);
   return rows;
 }
 
 /**
- * How many matching documents carry each value of the given facets (values such as
- * 'theme:diaspora'), and the number of matching documents (under the value '').
+ * How many matching documents carry each facet value ('theme:diaspora'): one pass over the
+ * matching documents' facet arrays. Every document has one 'type:' value, so those counts add up
+ * to the number of matches.
  */
-export async function countFacetValues(
-  db: Kysely<DB>,
-  match: Match,
-  facets: readonly string[],
-  withTotal: boolean,
-): Promise<{ value: string; n: number }[]> {
-  const total = withTotal ? sql`SELECT '' AS value, count(*)::int AS n FROM m UNION ALL` : sql``;
+export async function countFacetValues(db: Kysely<DB>, match: Match): Promise<Map<string, number>> {
   const { rows } = await sql<{ value: string; n: number }>`
-    WITH m AS MATERIALIZED (SELECT d.facets FROM search_document d WHERE ${matchCondition(match)})
-    ${total}
     SELECT f AS value, count(*)::int AS n
-    FROM m, unnest(m.facets) f
-    WHERE split_part(f, ':', 1) = ANY(${[...facets]}::text[])
+    FROM search_document d, unnest(d.facets) f
+    WHERE ${matchCondition(match)}
     GROUP BY f`.execute(db);
-  return rows;
+  return new Map(rows.map((r) => [r.value, r.n]));
 }
 
 /** The short names of areas in a language (English when it has none), for facet labels. */

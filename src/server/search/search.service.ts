@@ -38,13 +38,48 @@ const FACET_VOCABULARIES: Partial<Record<SearchFacet, readonly Term[]>> = {
 
 type Hit = SearchResponse['results'][number];
 
+/** Answers a server keeps per database, for the index generation they were computed at. */
+const CACHED_ANSWERS = 256;
+const answerCaches = new WeakMap<Kysely<DB>, { generation: string; answers: Map<string, SearchResponse> }>();
+
 /**
- * One search over the library, countries and datasets. Every word must match (the last as a
- * prefix); when nothing does, words that match nothing are replaced by the closest lexicon word,
- * and if that finds nothing either, documents matching any word are ranked. An empty query lists
- * everything by title. Facet counts cover the whole match, each facet filtered by the others.
+ * One search over the library, countries and datasets (see `answer`). Answers are kept until the
+ * index changes (its generation moves in the same transaction as the change, whichever process
+ * makes it), at most CACHED_ANSWERS of them, least recently used out first: the library's first
+ * page and common words are asked for again and again.
  */
-export async function search(db: Kysely<DB>, query: SearchQuery): Promise<SearchResponse> {
+export async function search(
+  db: Kysely<DB>,
+  query: SearchQuery,
+  options: { cache?: boolean } = {},
+): Promise<SearchResponse> {
+  if (options.cache === false) return answer(db, query);
+  const generation = await repo.findIndexGeneration(db);
+  let cache = answerCaches.get(db);
+  if (cache?.generation !== generation) {
+    cache = { generation, answers: new Map() };
+    answerCaches.set(db, cache);
+  }
+  const key = JSON.stringify(query);
+  const kept = cache.answers.get(key);
+  if (kept) {
+    cache.answers.delete(key);
+    cache.answers.set(key, kept);
+    return kept;
+  }
+  const fresh = await answer(db, query);
+  cache.answers.set(key, fresh);
+  if (cache.answers.size > CACHED_ANSWERS) cache.answers.delete(cache.answers.keys().next().value ?? '');
+  return fresh;
+}
+
+/**
+ * Every word must match (the last as a prefix); when nothing does, words that match nothing are
+ * replaced by the closest lexicon word, and if that finds nothing either, documents matching any
+ * word are ranked. An empty query lists everything by title. Facet counts cover the whole match,
+ * each facet filtered by the others.
+ */
+async function answer(db: Kysely<DB>, query: SearchQuery): Promise<SearchResponse> {
   const lang = query.lang;
   const filters = facetFilters(query);
   const words = queryWords(query.q);
@@ -116,25 +151,36 @@ async function run(
     tsquery,
     filters: [...filters].filter(([facet]) => facet !== except).map(([, values]) => values),
   });
-  const free = SEARCH_FACETS.filter((f) => !filters.has(f));
-  const [rows, main, ...perFacet] = await Promise.all([
+  const titleTsquery = words ? buildTsquery(words.all, { mode: 'and' }) : null;
+  const end = query.offset + query.limit;
+  // NOTE: when a page's worth of documents hold every word in a title, only those are ranked: a
+  // common word would otherwise have its rank computed in tens of thousands of documents.
+  const titleMatchesOnly =
+    tsquery !== null && titleTsquery !== null && (await repo.countTitleMatches(db, match(), titleTsquery, end)) >= end;
+  const filtered = [...filters.keys()];
+  const [rows, all, ...others] = await Promise.all([
     repo.findResultPage(db, {
       match: match(),
-      titleTsquery: words ? buildTsquery(words.all, { mode: 'and', titleOnly: true }) : null,
+      titleTsquery,
+      titleMatchesOnly,
       titleKey: words?.key ?? '',
       lang: query.lang,
       limit: query.limit,
       offset: query.offset,
     }),
-    repo.countFacetValues(db, match(), free, true),
-    ...[...filters.keys()].map((facet) => repo.countFacetValues(db, match(facet), [facet], false)),
+    repo.countFacetValues(db, match()),
+    ...filtered.map((facet) => repo.countFacetValues(db, match(facet))),
   ]);
   const counts = new Map<string, number>();
   let total = 0;
-  for (const { value, n } of [...main, ...perFacet.flat()]) {
-    if (value === '') total = n;
-    else counts.set(value, n);
+  for (const [value, n] of all) {
+    const facet = value.slice(0, value.indexOf(':')) as SearchFacet;
+    if (facet === 'type') total += n;
+    if (!filters.has(facet)) counts.set(value, n);
   }
+  filtered.forEach((facet, i) => {
+    for (const [value, n] of others[i] ?? []) if (value.startsWith(`${facet}:`)) counts.set(value, n);
+  });
   return { total, rows, counts, searched: words !== null };
 }
 

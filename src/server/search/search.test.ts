@@ -257,6 +257,10 @@ describe.each(testEngines())('search on %s', (engine) => {
     const r = await q('programme');
     expect(ids(r).slice(0, 2).sort()).toEqual(['tres-por-uno', 'tres-por-uno-evaluation']);
     expect(ids(r).slice(2).sort()).toEqual(['iom', 'mida']); // "programme" in their summaries only
+    // pages that only title matches can fill, and those that reach past them, rank the same way
+    expect(ids(await q('programme', '&limit=2'))).toEqual(ids(r).slice(0, 2));
+    expect(ids(await q('programme', '&limit=2&offset=2'))).toEqual(ids(r).slice(2, 4));
+    expect((await q('programme', '&limit=1&offset=1')).total).toBe(4);
     const byTitle = await q('3x1 programme');
     expect(byTitle.results[0]?.id).toBe('tres-por-uno');
     expect(byTitle.results[1]?.id).toBe('tres-por-uno-evaluation');

@@ -43,8 +43,6 @@ export function isSearchable(word: AnalysedWord): boolean {
 export interface TsqueryOptions {
   /** 'and': every word must match; 'or': any word. */
   mode: 'and' | 'or';
-  /** Restrict every lexeme to weight A (titles, acronyms, names): "all words in the title". */
-  titleOnly?: boolean;
   /** Match the last word as a prefix (default true). */
   prefixLast?: boolean;
 }
@@ -58,8 +56,7 @@ export function buildTsquery(words: AnalysedWord[], options: TsqueryOptions): st
   const last = words.length - 1;
   const parts = words.map((word, i) => {
     const prefix = i === last && options.prefixLast !== false && word.word.length >= 2;
-    const marks = (prefix ? '*' : '') + (options.titleOnly ? 'A' : '');
-    const lexeme = (form: string) => literal(form) + (marks ? `:${marks}` : '');
+    const lexeme = (form: string) => literal(form) + (prefix ? ':*' : '');
     const alternatives = new Set(
       [word.langForms, word.enForms, word.simpleForms]
         .filter((forms) => forms.length > 0)

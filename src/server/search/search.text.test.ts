@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildTsquery, headlineSegments, HIT_END, HIT_START, leadingWords, queryWords } from './search.text.js';
+
+describe('search text', () => {
+  it('splits a query into lower-case words, dropping punctuation and tsquery syntax', () => {
+    expect(queryWords('Développement & "diaspora"')).toEqual(['développement', 'diaspora']);
+    expect(queryWords("'; DROP TABLE x; --")).toEqual(['drop', 'table', 'x']);
+    expect(queryWords('!!! :* |')).toEqual([]);
+    expect(queryWords('remit remit 3x1')).toEqual(['remit', '3x1']);
+    expect(queryWords('a b c d e f g h i j')).toHaveLength(8);
+  });
+
+  it('writes each word as the OR of its forms, the last as a prefix', () => {
+    const word = (w: string, lang: string[], en: string[], simple: string[]) => ({
+      word: w,
+      langForms: lang,
+      enForms: en,
+      simpleForms: simple,
+    });
+    const words = [
+      word('développement', ['developp'], ['developp'], ['developpement']),
+      word('envois', ['envois'], ['envoi'], ['envois']),
+    ];
+    expect(buildTsquery(words, { mode: 'and' })).toBe("('developp' | 'developpement') & ('envois':* | 'envoi':*)");
+    expect(buildTsquery(words, { mode: 'or', prefixLast: false })).toBe(
+      "('developp' | 'developpement') | ('envois' | 'envoi')",
+    );
+    expect(buildTsquery([word("o'neil", ["o'neil"], [], [])], { mode: 'and' })).toBe("'o''neil':*");
+    expect(buildTsquery([word('a', [], [], ['a'])], { mode: 'and' })).toBe("'a'");
+  });
+
+  it('reads ts_headline marks as segments, joining neighbouring matches', () => {
+    expect(headlineSegments(`les ${HIT_START}envois${HIT_END} ${HIT_START}fonds${HIT_END} des migrants`)).toEqual([
+      { text: 'les ', hit: false },
+      { text: 'envois fonds', hit: true },
+      { text: ' des migrants', hit: false },
+    ]);
+    expect(headlineSegments('no match here')).toEqual([{ text: 'no match here', hit: false }]);
+    expect(headlineSegments('')).toEqual([]);
+  });
+
+  it('cuts a summary after a number of words', () => {
+    expect(leadingWords('one two  three', 5)).toBe('one two three');
+    expect(leadingWords('one two three', 2)).toBe('one two …');
+  });
+});
