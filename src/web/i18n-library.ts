@@ -164,6 +164,9 @@ const en = {
     study: 'New study',
   } satisfies Record<ItemTypeKey, string>,
   editTitle: (title: string) => `Edit: ${title}`,
+  inReviewNoEdit:
+    'This item is in review: it cannot be edited until it is published, returned or withdrawn from review.',
+  backToItem: 'Back to the item',
   needsLoginTitle: 'Contributors only',
   needsLogin: 'Log in as a contributor to add to the library or edit it.',
   needsContributor: 'Your account cannot edit the library. Ask an administrator for the contributor role.',
@@ -540,6 +543,9 @@ const fr: LibraryMessages = {
 
   newItemTitle: { record: 'Nouvelle pratique', organisation: 'Nouvelle organisation', study: 'Nouvelle étude' },
   editTitle: (title) => `Modifier\u00a0: ${title}`,
+  inReviewNoEdit:
+    'Cet élément est en relecture\u00a0: il ne peut pas être modifié avant d’être publié, renvoyé ou retiré de la relecture.',
+  backToItem: 'Retour à l’élément',
   needsLoginTitle: 'Réservé aux contributeurs',
   needsLogin: 'Connectez-vous comme contributeur pour enrichir ou modifier la bibliothèque.',
   needsContributor:
@@ -911,6 +917,9 @@ const es: LibraryMessages = {
 
   newItemTitle: { record: 'Nueva práctica', organisation: 'Nueva organización', study: 'Nuevo estudio' },
   editTitle: (title) => `Editar: ${title}`,
+  inReviewNoEdit:
+    'Este elemento está en revisión: no puede editarse hasta que se publique, se devuelva o se retire de la revisión.',
+  backToItem: 'Volver al elemento',
   needsLoginTitle: 'Solo para colaboradores',
   needsLogin: 'Inicie sesión como colaborador para ampliar o editar la biblioteca.',
   needsContributor: 'Su cuenta no permite editar la biblioteca. Pida el rol de colaborador a un administrador.',

@@ -148,7 +148,17 @@ export function ItemEditPage() {
           {t.loading}
         </p>
       )}
-      {!creating && item.data && <ItemForm key={item.data.id} type={item.data.type} initial={item.data} />}
+      {!creating && item.data && item.data.state === 'in_review' && (
+        <div className="note-box" role="status">
+          <p>{t.inReviewNoEdit}</p>
+          <p>
+            <LangLink to={itemPath(item.data.id)}>{t.backToItem}</LangLink>
+          </p>
+        </div>
+      )}
+      {!creating && item.data && item.data.state !== 'in_review' && (
+        <ItemForm key={item.data.id} type={item.data.type} initial={item.data} />
+      )}
     </div>
   );
 }
@@ -265,7 +275,10 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
         } catch {
           theirs = null;
         }
-        setConflict({ error, theirs });
+        // The same version means nobody saved meanwhile: the refusal is about the item's state
+        // (in review, say), not a race; the server's message says what to do.
+        if (theirs && theirs.version === baseVersion) setFailure(error);
+        else setConflict({ error, theirs });
       } else if (error.status === 409 && creating) {
         showErrors({ id: t.idTaken(itemId) }, []);
       } else if (error.details.length > 0) {

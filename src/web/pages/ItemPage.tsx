@@ -145,6 +145,7 @@ function ItemHeader({
               </span>
             )}
           </p>
+          {item.state === 'in_review' && item.view === 'working' && <p className="muted">{t.inReviewNoEdit}</p>}
           {item.reviewComment && (
             <div className="review-comment">
               <p className="review-comment__title">{t.reviewerComment}</p>
@@ -152,11 +153,14 @@ function ItemHeader({
             </div>
           )}
           <ul className="inline-list">
-            <li>
-              <LangLink to={`${itemPath(item.id)}/edit`} className="button-secondary">
-                {t.edit}
-              </LangLink>
-            </li>
+            {/* The server refuses edits while an item is in review: it is withdrawn first. */}
+            {item.state !== 'in_review' && (
+              <li>
+                <LangLink to={`${itemPath(item.id)}/edit`} className="button-secondary">
+                  {t.edit}
+                </LangLink>
+              </li>
+            )}
             <li>
               <LangLink to={`${itemPath(item.id)}/history`} className="button-secondary">
                 {t.history}
