@@ -720,6 +720,20 @@ export const SEARCH_TYPES = terms([
   { code: 'dataset', label: { en: 'Dataset', fr: 'Jeu de données', es: 'Conjunto de datos' } },
 ]);
 
+/** The facets a search can filter and count by. */
+export const SEARCH_FACETS = [
+  'type',
+  'kind',
+  'theme',
+  'stage',
+  'region',
+  'country',
+  'instrument',
+  'sector',
+  'design',
+] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
 /** Every vocabulary by name, as /api/library/vocabularies serves it. */
 export const VOCABULARIES = {
   kind: RECORD_KINDS,

@@ -310,19 +310,7 @@ const csvList = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item));
 
-/** The facets a search can filter and count by. */
-export const SEARCH_FACETS = [
-  'type',
-  'kind',
-  'theme',
-  'stage',
-  'region',
-  'country',
-  'instrument',
-  'sector',
-  'design',
-] as const;
-export type SearchFacet = (typeof SEARCH_FACETS)[number];
+export { SEARCH_FACETS, type SearchFacet } from './library-vocab.js';
 
 export const SearchQuery = z.strictObject({
   q: z.string().trim().max(200).default('').describe('Words; the last is matched as a prefix; typos are corrected'),

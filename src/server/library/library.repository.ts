@@ -279,11 +279,18 @@ export const libraryRepository = {
     return selectItems(db).where('i.state', '=', 'in_review').orderBy('i.updated_at').execute();
   },
 
-  /** Items a user created or last changed that are not published as they stand. */
+  /** Unpublished items (draft, in review, returned) the user made any revision of. */
   async unpublishedOf(db: Kysely<DB>, userId: number): Promise<ItemRow[]> {
     return selectItems(db)
       .where('i.state', 'in', ['draft', 'returned', 'in_review'])
-      .where((eb) => eb.or([eb('i.created_by', '=', userId), eb('i.updated_by', '=', userId)]))
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('library_revision as r')
+            .select('r.version')
+            .whereRef('r.item_id', '=', 'i.id')
+            .where('r.author_id', '=', userId),
+        ),
+      )
       .orderBy('i.updated_at', 'desc')
       .execute();
   },

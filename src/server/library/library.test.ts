@@ -123,6 +123,16 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
       { field: 'data.organisations[0].id', message: 'no organisation has the id "no-such-organisation"' },
       { field: 'data.countries[0].code', message: 'unknown country or area code "XYZ"' },
     ]);
+    const citation = await create(contributor, 'test-invalid', {
+      ...practice,
+      sources: [{ document: '999_not_bundled.txt', section: 'Anywhere' }],
+    });
+    expect(citation.json<ErrorResponse>().error.details).toEqual([
+      {
+        field: 'data.sources[0].document',
+        message: 'no bundled source document is called "999_not_bundled.txt" (they are in content/sources/)',
+      },
+    ]);
   });
 
   it('takes a draft through review to publication, keeping readers away from drafts', async () => {
@@ -147,6 +157,7 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
     expect((await act(reviewer, 'test-mentoring', 'return', 2)).status).toBe(400);
     item = (await act(reviewer, 'test-mentoring', 'return', 2, 'Name the countries of the mentors.')).json<ItemView>();
     expect(item).toMatchObject({ state: 'returned', version: 3, reviewComment: 'Name the countries of the mentors.' });
+    // The author still finds the returned item, with the comment, though the reviewer changed it last.
     const queue = (await contributor.request('GET', '/api/library/review-queue')).json<ReviewQueue>();
     expect(queue.mine.find((m) => m.id === 'test-mentoring')).toMatchObject({
       state: 'returned',
@@ -185,6 +196,22 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
       await contributor.request('GET', '/api/library/items/test-mentoring?view=working')
     ).json<ItemView>();
     expect((working.data as RecordData).summary.en).toBe('A draft change nobody has reviewed.');
+  });
+
+  it('keeps a returned item in the queue of whoever worked on it, not only its creator', async () => {
+    const admin = await clientFor(app, 'admin@test.invalid');
+    await create(admin, 'test-queue');
+    await contributor.request('PUT', '/api/library/items/test-queue', {
+      version: 1,
+      data: { ...practice, summary: { en: 'Edited by the contributor.' } },
+    });
+    await act(contributor, 'test-queue', 'submit', 2);
+    await act(reviewer, 'test-queue', 'return', 3, 'Cite a second source.');
+    const queue = (await contributor.request('GET', '/api/library/review-queue')).json<ReviewQueue>();
+    expect(queue.mine.find((m) => m.id === 'test-queue')).toMatchObject({
+      state: 'returned',
+      reviewComment: 'Cite a second source.',
+    });
   });
 
   it('refuses the later of two concurrent saves instead of overwriting the first', async () => {

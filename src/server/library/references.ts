@@ -1,7 +1,16 @@
+import { readdirSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { ItemInput } from '../../core/library.js';
 import type { DB, ItemTypeColumn } from '../db/schema.js';
+import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
 import { libraryRepository } from './library.repository.js';
+
+/** The bundled source documents a citation may name (content/sources/<name>.gz). */
+const SOURCE_DOCUMENTS = new Set(
+  readdirSync(SOURCE_DOCUMENTS_DIR)
+    .filter((f) => f.endsWith('.txt.gz'))
+    .map((f) => f.slice(0, -3)),
+);
 
 export interface ReferenceProblem {
   path: (string | number)[];
@@ -15,9 +24,22 @@ interface Reference {
 }
 
 /** The item ids and area codes an item's data points at, with where. */
-function referencesOf(input: ItemInput): { items: Reference[]; areas: { path: (string | number)[]; code: string }[] } {
+function referencesOf(input: ItemInput): {
+  items: Reference[];
+  areas: { path: (string | number)[]; code: string }[];
+  documents: { path: (string | number)[]; name: string }[];
+} {
   const items: Reference[] = [];
   const areas: { path: (string | number)[]; code: string }[] = [];
+  const documents: { path: (string | number)[]; name: string }[] = [];
+  const sources = input.type === 'study' ? [input.data.citation] : input.data.sources;
+  sources.forEach((s, i) => {
+    if (s.document)
+      documents.push({
+        path: input.type === 'study' ? ['citation', 'document'] : ['sources', i, 'document'],
+        name: s.document,
+      });
+  });
   if (input.type === 'record') {
     input.data.organisations.forEach((o, i) =>
       items.push({ path: ['organisations', i, 'id'], id: o.id, expected: 'organisation' }),
@@ -30,12 +52,12 @@ function referencesOf(input: ItemInput): { items: Reference[]; areas: { path: (s
     input.data.records.forEach((id, i) => items.push({ path: ['records', i], id, expected: 'record' }));
     input.data.places.forEach((code, i) => areas.push({ path: ['places', i], code }));
   }
-  return { items, areas };
+  return { items, areas, documents };
 }
 
 /**
  * Checks that every organisation, related record and evaluated record an item names exists with
- * the right type, and every country code is a known place. `pending` holds items being loaded
+ * the right type, every country code is a known place, and every cited document is bundled. `pending` holds items being loaded
  * together (the content files), which count as existing.
  */
 export async function checkReferences(
@@ -57,6 +79,13 @@ export async function checkReferences(
       else if (!type) found.push({ path: ref.path, message: `no ${ref.expected} has the id "${ref.id}"` });
       else if (type !== ref.expected)
         found.push({ path: ref.path, message: `"${ref.id}" is a ${type}, not a ${ref.expected}` });
+    }
+    for (const doc of r.documents) {
+      if (!SOURCE_DOCUMENTS.has(doc.name))
+        found.push({
+          path: doc.path,
+          message: `no bundled source document is called "${doc.name}" (they are in content/sources/)`,
+        });
     }
     for (const area of r.areas) {
       if (!known.has(area.code))

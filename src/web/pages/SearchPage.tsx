@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { SearchFacet } from '../../core/library.js';
-import { termLabel, type VocabularyName } from '../../core/library-vocab.js';
+import { SEARCH_FACETS, termLabel, type SearchFacet, type VocabularyName } from '../../core/library-vocab.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { FacetFilters } from '../components/FacetFilters.js';
 import { Pagination } from '../components/Pagination.js';
@@ -20,23 +19,6 @@ export const PAGE_SIZE = 20;
 
 /** Library pages search only its own items; the type facet narrows within them. */
 const LIBRARY_SEARCH_TYPES = ['record', 'organisation', 'study'];
-
-/**
- * Every facet of /api/search. NOTE: a copy of SEARCH_FACETS, as src/core/library.ts brings zod
- * into the bundle; `satisfies` makes this list fail to compile when a facet is added there.
- */
-const FACET_FLAGS = {
-  type: true,
-  kind: true,
-  theme: true,
-  stage: true,
-  region: true,
-  country: true,
-  instrument: true,
-  sector: true,
-  design: true,
-} as const satisfies Record<SearchFacet, true>;
-const SEARCH_FACETS = Object.keys(FACET_FLAGS) as SearchFacet[];
 
 /** Facets of each search, in the order they are offered. */
 const FACET_ORDER: Record<'all' | 'library', readonly SearchFacet[]> = {
