@@ -276,7 +276,8 @@ async function adjustLexicon(trx: Kysely<DB>, before: Map<string, number>, after
 /**
  * Rebuilds the whole index in one transaction: every published library item, every country and
  * dataset, then the lexicon. Run it after the start-up loads (reference data, bundled datasets,
- * library content files).
+ * library content files). Given the database rather than a transaction, it vacuums the tables
+ * afterwards: PGlite has no autovacuum, and every rebuild leaves a dead copy of every document.
  */
 export async function rebuildSearchIndex(db: Kysely<DB>): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -297,4 +298,5 @@ export async function rebuildSearchIndex(db: Kysely<DB>): Promise<void> {
     await sql`ANALYZE search_document`.execute(trx);
     await sql`ANALYZE search_word`.execute(trx);
   });
+  if (!db.isTransaction) await sql`VACUUM search_document, search_word`.execute(db);
 }
