@@ -36,14 +36,20 @@ export async function analyseQueryWords(
   q: string,
   lang: UiLanguage,
 ): Promise<{ words: AnalysedWord[]; key: string }> {
-  const { rows } = await sql<{ word: string; lang_forms: string[]; en_forms: string[]; simple_forms: string[] }>`
+  const { rows } = await sql<{
+    word: string;
+    lang_forms: string[];
+    en_forms: string[];
+    simple_forms: string[];
+    key: string | null;
+  }>`
     SELECT w AS word,
            tsvector_to_array(to_tsvector(${TS_CONFIG[lang]}::regconfig, w)) AS lang_forms,
            tsvector_to_array(to_tsvector('bridges_en', w)) AS en_forms,
-           tsvector_to_array(to_tsvector('bridges_simple', w)) AS simple_forms
+           tsvector_to_array(to_tsvector('bridges_simple', w)) AS simple_forms,
+           bridges_search_key(${q}) AS key
     FROM unnest(${words}::text[]) WITH ORDINALITY AS x(w, i)
     ORDER BY i`.execute(db);
-  const { rows: keys } = await sql<{ key: string | null }>`SELECT bridges_search_key(${q}) AS key`.execute(db);
   return {
     words: rows.map((r) => ({
       word: r.word,
@@ -51,7 +57,7 @@ export async function analyseQueryWords(
       enForms: r.en_forms,
       simpleForms: r.simple_forms,
     })),
-    key: keys[0]?.key ?? '',
+    key: rows[0]?.key ?? '',
   };
 }
 
