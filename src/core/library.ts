@@ -385,7 +385,10 @@ export const GapMap = z
     interventions: z.array(z.object({ code: z.string(), label: z.string() })),
     outcomes: z.array(z.object({ code: z.string(), label: z.string() })),
     cells: z.array(GapMapCell).describe('Every intervention × outcome pair, empty ones included'),
-    studies: z.number().int().describe('Studies matching the filters'),
+    studies: z.number().int().describe('Studies matching the filters that are on the map'),
+    unplaced: z
+      .array(z.object({ id: z.string(), title: z.string(), year: z.number().int() }))
+      .describe('Studies matching the filters that evaluate no practice in the library, so have no row'),
     filters: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'GapMap' });

@@ -369,6 +369,10 @@ const en = {
   yearTo: 'Studies to (year)',
   gapMapCount: (n: number, formatted: string) =>
     n === 1 ? '1 study matches these filters' : `${formatted} studies match these filters`,
+  gapMapUnplaced: (n: number, formatted: string) =>
+    n === 1
+      ? '1 more study matches but evaluates no practice in the library, so it has no row:'
+      : `${formatted} more studies match but evaluate no practice in the library, so they have no row:`,
   downloadJson: 'Download JSON',
   gapMapCaption: 'Number of studies by intervention (rows) and outcome (columns), with the quality of their evidence',
   gapMapRows: 'Interventions',
@@ -747,6 +751,10 @@ const fr: LibraryMessages = {
   yearTo: 'Études jusqu’à (année)',
   gapMapCount: (n, formatted) =>
     n <= 1 ? `${formatted} étude correspond à ces filtres` : `${formatted} études correspondent à ces filtres`,
+  gapMapUnplaced: (n, formatted) =>
+    n <= 1
+      ? `${formatted} autre étude correspond, mais n’évalue aucune pratique de la bibliothèque ; elle n’a donc pas de ligne :`
+      : `${formatted} autres études correspondent, mais n’évaluent aucune pratique de la bibliothèque ; elles n’ont donc pas de ligne :`,
   downloadJson: 'Télécharger en JSON',
   gapMapCaption:
     'Nombre d’études par intervention (lignes) et par résultat (colonnes), avec la qualité de leurs données probantes',
@@ -1119,6 +1127,10 @@ const es: LibraryMessages = {
   yearTo: 'Estudios hasta (año)',
   gapMapCount: (n, formatted) =>
     n === 1 ? '1 estudio coincide con estos filtros' : `${formatted} estudios coinciden con estos filtros`,
+  gapMapUnplaced: (n, formatted) =>
+    n === 1
+      ? '1 estudio más coincide, pero no evalúa ninguna práctica de la biblioteca, así que no tiene fila:'
+      : `${formatted} estudios más coinciden, pero no evalúan ninguna práctica de la biblioteca, así que no tienen fila:`,
   downloadJson: 'Descargar JSON',
   gapMapCaption: 'Número de estudios por intervención (filas) y resultado (columnas), con la calidad de su evidencia',
   gapMapRows: 'Intervenciones',

@@ -89,8 +89,12 @@ describe.each(testEngines())('the bundled library content on %s', (engine) => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines).toHaveLength(map.cells.length + 1);
     expect(lines[1]).toMatch(/Bridges practice & evidence library/);
+    // Every study is on the map or listed as evaluating no practice; none is dropped.
+    expect(map.studies + map.unplaced.length).toBe(filesOf('studies').length);
     const older = await get<GapMap>('/api/library/gap-map?to=1990');
-    expect(older.studies).toBe(0);
+    expect(older.studies + older.unplaced.length).toBe(0);
+    const qualitative = await get<GapMap>('/api/library/gap-map?design=qualitative');
+    expect(qualitative.studies).toBeLessThan(map.studies);
   });
 
   it('exports the library as JSON and CSV, and the studies as RIS and CSL-JSON', async () => {

@@ -68,6 +68,9 @@ export async function gapMap(db: Kysely<DB>, query: Query): Promise<Answer> {
     outcomes: OUTCOMES.map((t) => ({ code: t.code, label: t.label[lang] })),
     cells: [...cells.values()],
     studies: placed.size,
+    unplaced: matching
+      .filter((s) => !placed.has(s.id))
+      .map(({ id, data }) => ({ id, title: data.title[lang] ?? data.title.en, year: data.year })),
     filters: Object.fromEntries(
       Object.entries({
         region: query.region,

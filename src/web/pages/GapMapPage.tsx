@@ -150,6 +150,18 @@ export function GapMapPage() {
             ? t.gapMapCount(data.studies, formatNumber(data.studies, lang))
             : t.loading}
       </p>
+      {data && !map.loading && data.unplaced.length > 0 && (
+        <div className="gap-map__unplaced">
+          <p>{t.gapMapUnplaced(data.unplaced.length, formatNumber(data.unplaced.length, lang))}</p>
+          <ul className="plain-list">
+            {data.unplaced.map((study) => (
+              <li key={study.id}>
+                <LangLink to={itemPath(study.id)}>{study.title}</LangLink> <span className="muted">({study.year})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="downloads">
         <a className="button-small" href={gapMapFileUrl(params, 'csv')} download>
           {t.downloadCsv}
