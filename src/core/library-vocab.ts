@@ -494,6 +494,15 @@ export const STUDY_DESIGNS = terms([
     },
   },
   { code: 'simulation', label: { en: 'Simulation or model', fr: 'Simulation ou modèle', es: 'Simulación o modelo' } },
+  {
+    code: 'expert_opinion',
+    label: {
+      en: 'Expert or conference assessment',
+      fr: 'Avis d’experts ou de conférence',
+      es: 'Valoración de expertos o de conferencia',
+    },
+    note: 'A judgement stated by experts or a meeting, without data of its own: the weakest kind of evidence, kept so that its source is visible.',
+  },
 ]);
 
 /** What a study measured: the columns of the evidence gap map. */

@@ -57,6 +57,14 @@ describe.each(testEngines())('the bundled library content on %s', (engine) => {
     const mida = await get<ItemView>('/api/library/items/mida');
     expect(mida.title).toBe('Migration for Development in Africa (MIDA)');
     expect(mida.links.organisations.map((o) => o.id)).toContain('iom');
+    // What is known of its effects: one conference judgement, appraised as weak evidence.
+    expect(mida.links.evidence).toContainEqual(
+      expect.objectContaining({
+        id: 'brussels-2006-diaspora-skills-programmes',
+        design: 'expert_opinion',
+        quality: 'low',
+      }),
+    );
     expect(mida.data).toMatchObject({
       sources: expect.arrayContaining([expect.objectContaining({ document: expect.stringMatching(/^00\d_/) })]),
     });
