@@ -4,6 +4,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** What every browser sends; the server answers cached data-hub answers gzipped. */
+const ACCEPT_ENCODING = 'Accept-Encoding: gzip, deflate, br';
+
 export interface LoadSample {
   tool: string;
   p50: number;
@@ -35,7 +38,15 @@ async function hasWrk(): Promise<boolean> {
 }
 
 async function wrk(url: string, connections: number, seconds: number): Promise<LoadSample> {
-  const { stdout } = await run('wrk', ['-t1', `-c${String(connections)}`, `-d${String(seconds)}s`, '--latency', url]);
+  const { stdout } = await run('wrk', [
+    '-t1',
+    `-c${String(connections)}`,
+    `-d${String(seconds)}s`,
+    '--latency',
+    '-H',
+    ACCEPT_ENCODING,
+    url,
+  ]);
   const percentile = (p: string): number => {
     const m = new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(stdout);
     if (!m?.[1] || !m[2]) throw new Error(`wrk printed no ${p}% latency:\n${stdout}`);
@@ -58,7 +69,7 @@ async function autocannon(url: string, connections: number, seconds: number): Pr
   const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
   const { stdout } = await run(
     process.execPath,
-    [bin, '--json', '-c', String(connections), '-d', String(seconds), url],
+    [bin, '--json', '-c', String(connections), '-d', String(seconds), '-H', ACCEPT_ENCODING.replace(': ', '='), url],
     { maxBuffer: 64 * 2 ** 20 },
   );
   const result = JSON.parse(stdout) as {

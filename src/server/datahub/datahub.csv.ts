@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -61,9 +62,28 @@ export function wantsCsv(request: FastifyRequest, format: OutputFormat | undefin
   return json < 0 || csv < json;
 }
 
+/** An answer's body, encoded once: UTF-8 bytes and their gzip, for clients that accept it. */
+interface EncodedBody {
+  plain: Buffer;
+  gzip: Buffer;
+}
+
+function encode(text: string): EncodedBody {
+  const plain = Buffer.from(text, 'utf8');
+  return { plain, gzip: gzipSync(plain) };
+}
+
 // Serialised answers, per answer object: the cache hands out the same object until the data change.
-const jsonBodies = new WeakMap<object, string>();
-const csvBodies = new WeakMap<object, string>();
+const jsonBodies = new WeakMap<object, EncodedBody>();
+const csvBodies = new WeakMap<object, EncodedBody>();
+
+/** Sends an encoded body, gzipped when the client says it accepts gzip (every browser does). */
+function sendEncoded(request: FastifyRequest, reply: FastifyReply, body: EncodedBody): FastifyReply {
+  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    return reply.header('content-encoding', 'gzip').send(body.gzip);
+  }
+  return reply.send(body.plain);
+}
 
 export interface Answer<T extends object> {
   value: T;
@@ -77,8 +97,8 @@ export interface Answer<T extends object> {
 
 /**
  * Sends an answer as JSON or, when asked, as CSV (a download named bridges-<what>.csv). Each
- * answer object is checked and serialised once: a cached profile is sent as the string made the
- * first time, so a warm request costs no serialisation.
+ * answer object is checked, serialised and gzipped once: a cached profile is sent as the bytes made
+ * the first time, so a warm request costs neither serialisation nor compression.
  */
 export function sendAnswer<T extends object>(
   request: FastifyRequest,
@@ -86,23 +106,24 @@ export function sendAnswer<T extends object>(
   format: OutputFormat | undefined,
   answer: Answer<T>,
 ): FastifyReply {
-  void reply.header('vary', 'Accept');
+  void reply.header('vary', 'Accept, Accept-Encoding');
   if (wantsCsv(request, format)) {
     let body = csvBodies.get(answer.value);
     if (body === undefined) {
-      body = presentCsv(answer.csv(answer.value), answer.sources);
+      body = encode(presentCsv(answer.csv(answer.value), answer.sources));
       csvBodies.set(answer.value, body);
     }
     const name = `bridges-${answer.what.replace(/[^A-Za-z0-9_.-]+/g, '-')}.csv`;
-    return reply
+    void reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .send(body);
+      .header('content-disposition', `attachment; filename="${name}"`);
+    return sendEncoded(request, reply, body);
   }
   let body = jsonBodies.get(answer.value);
   if (body === undefined) {
-    body = JSON.stringify(answer.schema.parse(answer.value));
+    body = encode(JSON.stringify(answer.schema.parse(answer.value)));
     jsonBodies.set(answer.value, body);
   }
-  return reply.header('content-type', 'application/json; charset=utf-8').send(body);
+  void reply.header('content-type', 'application/json; charset=utf-8');
+  return sendEncoded(request, reply, body);
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileResponse } from '../../core/statistics.js';
 import { testEngines } from '../../../tests/helpers/database.js';
@@ -245,6 +246,21 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     expect(new Set(rows.map((r) => r.block))).toEqual(
       new Set(['migration', 'remittances', 'cost', 'refugees', 'emigrants_in_oecd']),
     );
+  });
+
+  it('sends the same answer gzipped to clients that accept gzip, as browsers do', async () => {
+    const plain = await hub.app.inject({ url: '/api/profiles/PHL' });
+    const zipped = await hub.app.inject({
+      url: '/api/profiles/PHL',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept, Accept-Encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    const csv = await hub.app.inject({ url: '/api/profiles/PHL?format=csv', headers: { 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(csv.rawPayload).toString('utf8')).toMatch(/^area,block,measure,/);
   });
 
   it('answers from the cache the second time, and computes the same after invalidate()', async () => {
