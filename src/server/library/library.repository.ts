@@ -1,25 +1,14 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB, ItemStateColumn, ItemTypeColumn, RevisionAction } from '../db/schema.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, ItemStateColumn, ItemTypeColumn, LibraryItemTable, RevisionAction } from '../db/schema.js';
 import { isoTimestamp } from '../db/sql.js';
 
 /** The only SQL on library_item and library_revision (search_document belongs to src/server/search). */
 
-export interface ItemRow {
-  id: string;
-  type: ItemTypeColumn;
-  state: ItemStateColumn;
-  version: number;
-  data: unknown;
-  published_data: unknown;
-  published_version: number | null;
-  review_comment: string | null;
-  content_file: string | null;
-  content_hash: string | null;
-  created_by: number | null;
+/** An item as the repository reads it: its columns, the time as ISO text, and the last editor's name. */
+export type ItemRow = Omit<Selectable<LibraryItemTable>, 'created_at' | 'updated_at'> & {
   updated_at: string;
-  updated_by: number | null;
   updated_by_name: string | null;
-}
+};
 
 export interface RevisionRow {
   version: number;
