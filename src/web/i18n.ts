@@ -146,6 +146,13 @@ const en = {
   ...LIBRARY_MESSAGES.en,
 };
 
+// The page dictionaries are spread into one: a key defined in both would silently take the last
+// one's text (the data hub's "How to cite" once became the library's "Citation"). This fails to
+// compile when they share a key.
+type SharedKeys = keyof typeof DATAHUB_MESSAGES.en & keyof typeof LIBRARY_MESSAGES.en;
+const dictionariesAreDisjoint: [SharedKeys] extends [never] ? true : SharedKeys = true;
+void dictionariesAreDisjoint;
+
 /** The shape every language must have: English's keys, with the same function signatures. */
 export type Messages = typeof en;
 

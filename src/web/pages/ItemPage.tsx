@@ -436,7 +436,7 @@ function StudyBody({ item, data }: { item: ItemView; data: StudyData }) {
     ['outcomes', t.outcomesHeading],
     ['appraisal', t.appraisalHeading],
     ['evaluates', t.evaluatesHeading],
-    ['citation', t.citationHeading],
+    ['citation', t.studyCitationHeading],
   ];
   return (
     <>
@@ -550,7 +550,7 @@ function StudyBody({ item, data }: { item: ItemView; data: StudyData }) {
           <p className="muted">{t.noneListed}</p>
         )}
       </Section>
-      <Section id="citation" title={t.citationHeading}>
+      <Section id="citation" title={t.studyCitationHeading}>
         <p className="citation-line">
           <SourceRefText source={data.citation} />
         </p>
