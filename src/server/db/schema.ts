@@ -19,6 +19,7 @@ export interface DB {
   library_revision: LibraryRevisionTable;
   search_document: SearchDocumentTable;
   search_word: SearchWordTable;
+  search_index_state: SearchIndexStateTable;
 }
 
 export interface M49RegionTable {
@@ -198,4 +199,10 @@ export interface SearchDocumentTable {
 export interface SearchWordTable {
   word: string;
   ndoc: number;
+}
+
+/** One row: bumped with every change to search_document, so cached answers know when they are stale. */
+export interface SearchIndexStateTable {
+  singleton: boolean;
+  generation: string;
 }
