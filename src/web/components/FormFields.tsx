@@ -18,7 +18,10 @@ export function fieldId(path: string): string {
   return `field-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 }
 
-function useFieldState(path: string, hint?: ReactNode) {
+/** A field's control id, its error if any, and the ids of the hint and error that describe it. */
+type FieldState = { id: string; error: string | undefined; describedBy: string | undefined };
+
+function useFieldState(path: string, hint?: ReactNode): FieldState {
   const errors = useContext(FormErrorsContext);
   const error = errors[path];
   const id = fieldId(path);
@@ -46,6 +49,76 @@ function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; erro
 function RequiredMark() {
   const t = useT();
   return <span className="field__required"> ({t.required})</span>;
+}
+
+/** One labelled control (input, textarea, select) with its hint and error above it. */
+function LabelledField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <RequiredMark />}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A group of controls for one field (checkboxes, radio buttons, a list of rows): a fieldset named
+ * by its legend, which the error summary can focus, with its hint and error under the legend.
+ */
+function FieldGroup({
+  className,
+  state: { id, error, describedBy },
+  legend,
+  hint,
+  required = false,
+  invalidWhenAtFault = true,
+  children,
+}: {
+  className: string;
+  state: FieldState;
+  legend: ReactNode;
+  hint?: ReactNode;
+  required?: boolean;
+  /** NOTE: a list of rows has never said `aria-invalid`; its rows' own controls do. */
+  invalidWhenAtFault?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset
+      className={`${className}${error ? ' field--error' : ''}`}
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy}
+      aria-invalid={invalidWhenAtFault && error ? true : undefined}
+    >
+      <legend>
+        {legend}
+        {required && <RequiredMark />}
+      </legend>
+      <FieldMessages id={id} hint={hint} error={error} />
+      {children}
+    </fieldset>
+  );
 }
 
 export function TextField({
@@ -89,18 +162,13 @@ export function TextField({
     autoComplete,
   };
   return (
-    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      <FieldMessages id={id} hint={hint} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error} required={required} className={className}>
       {multiline ? (
         <textarea {...common} rows={rows} onChange={(event) => onChange(event.target.value)} />
       ) : (
         <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
       )}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -128,12 +196,7 @@ export function SelectField({
 }) {
   const { id, error, describedBy } = useFieldState(path, hint);
   return (
-    <div className={`field${error ? ' field--error' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      <FieldMessages id={id} hint={hint} error={error} />
+    <LabelledField id={id} label={label} hint={hint} error={error} required={required} className={className}>
       <select
         id={id}
         value={value}
@@ -149,7 +212,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -181,11 +244,7 @@ export function MultilingualField({
         {label}
         {required && <RequiredMark />}
       </legend>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} />
       <div className="multilingual__fields">
         {UI_LANGUAGES.map((lang: UiLanguage) => (
           <TextField
@@ -226,20 +285,9 @@ export function CheckboxGroup({
   columns?: boolean;
 }) {
   const lang = useLang();
-  const { id, error, describedBy } = useFieldState(path, hint);
+  const state = useFieldState(path, hint);
   return (
-    <fieldset
-      className={`checkbox-group${error ? ' field--error' : ''}`}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-    >
-      <legend>
-        {legend}
-        {required && <RequiredMark />}
-      </legend>
-      <FieldMessages id={id} hint={hint} error={error} />
+    <FieldGroup className="checkbox-group" state={state} legend={legend} hint={hint} required={required}>
       <ul className={`checkbox-group__list${columns ? ' checkbox-group__list--columns' : ''}`}>
         {terms.map((term) => (
           <li key={term.code}>
@@ -260,7 +308,7 @@ export function CheckboxGroup({
           </li>
         ))}
       </ul>
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -281,17 +329,9 @@ export function RadioGroup({
   name: string;
 }) {
   const lang = useLang();
-  const { id, error, describedBy } = useFieldState(path);
+  const state = useFieldState(path);
   return (
-    <fieldset
-      className={`radio-group${error ? ' field--error' : ''}`}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-    >
-      <legend>{legend}</legend>
-      <FieldMessages id={id} error={error} />
+    <FieldGroup className="radio-group" state={state} legend={legend}>
       <div className="radio-group__options">
         {terms.map((term) => (
           <label key={term.code}>
@@ -306,7 +346,7 @@ export function RadioGroup({
           </label>
         ))}
       </div>
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -339,19 +379,17 @@ export function RowList<T>({
   required?: boolean;
 }) {
   const t = useT();
-  const { id, error, describedBy } = useFieldState(path, hint);
+  const state = useFieldState(path, hint);
+  const { id } = state;
   return (
-    <fieldset
-      className={`row-list${error ? ' field--error' : ''}`}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy}
+    <FieldGroup
+      className="row-list"
+      state={state}
+      legend={legend}
+      hint={hint}
+      required={required}
+      invalidWhenAtFault={false}
     >
-      <legend>
-        {legend}
-        {required && <RequiredMark />}
-      </legend>
-      <FieldMessages id={id} hint={hint} error={error} />
       {rows.length > 0 && (
         <ol className="row-list__rows">
           {rows.map((row, index) => (
@@ -389,6 +427,6 @@ export function RowList<T>({
       >
         {addLabel}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }
