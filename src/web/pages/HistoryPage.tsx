@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { StateBadge } from '../components/Badges.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
+import { CaptionedTable } from '../components/CaptionedTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Loading } from '../components/Loading.js';
 import { Section } from '../components/Section.js';
 import { WordDiff } from '../components/Snippet.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { ApiError } from '../api.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
@@ -19,7 +21,7 @@ import {
 } from '../library-api.js';
 import { fieldName, fieldValueText } from '../library-fields.js';
 import { formatDateTime, itemPath } from '../library.js';
-import { LangLink, withLang } from '../links.js';
+import { withLang } from '../links.js';
 import { useSession } from '../session.js';
 import type { SavedState } from './ItemPage.js';
 
@@ -65,72 +67,52 @@ export function HistoryPage() {
 
   return (
     <div className="page">
-      <nav aria-label={t.breadcrumb} className="breadcrumb">
-        <ol>
-          <li>
-            <LangLink to="/library">{t.navLibraryShort}</LangLink>
-          </li>
-          <li>
-            <LangLink to={itemPath(id)}>{title}</LangLink>
-          </li>
-          <li>
-            <span aria-current="page">{t.history}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/library', label: t.navLibraryShort },
+          { to: itemPath(id), label: title },
+        ]}
+        current={t.history}
+      />
       <h1>{t.historyTitle(title)}</h1>
       {revisions.error && <ErrorAlert error={revisions.error} />}
-      {!sorted && !revisions.error && (
-        <p role="status" className="loading">
-          {t.loading}
-        </p>
-      )}
+      {!sorted && !revisions.error && <Loading />}
       {sorted && (
         <Section id="revisions" title={t.revisionsHeading(sorted.length)}>
-          <TableScroll captionId="revisions-caption">
-            <table className="data-table revisions-table">
-              <caption id="revisions-caption">{t.revisionsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.colVersion}</th>
-                  <th scope="col">{t.colAction}</th>
-                  <th scope="col">{t.colWho}</th>
-                  <th scope="col">{t.colWhen}</th>
-                  <th scope="col">{t.colComment}</th>
-                  <th scope="col">{t.colChangedFields}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((revision) => (
-                  <tr key={revision.version} className={revision.version === chosen ? 'is-selected' : undefined}>
-                    <th scope="row">
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-pressed={revision.version === chosen}
-                        onClick={() => handleChoose(revision.version)}
-                      >
-                        {t.versionShort(revision.version)}
-                      </button>
-                    </th>
-                    <td>
-                      {t.revisionActions[revision.action]} <StateBadge state={revision.state} />
-                    </td>
-                    <td>{revision.authorLabel}</td>
-                    <td className="nowrap">{formatDateTime(revision.createdAt, lang)}</td>
-                    <td>{revision.comment ?? ''}</td>
-                    <td>
-                      {revision.changedFields.length > 0 ? (
-                        <ChangedFields fields={revision.changedFields} />
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <CaptionedTable
+            id="revisions"
+            caption={t.revisionsCaption}
+            columns={[t.colVersion, t.colAction, t.colWho, t.colWhen, t.colComment, t.colChangedFields]}
+            className="data-table revisions-table"
+          >
+            {sorted.map((revision) => (
+              <tr key={revision.version} className={revision.version === chosen ? 'is-selected' : undefined}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-pressed={revision.version === chosen}
+                    onClick={() => handleChoose(revision.version)}
+                  >
+                    {t.versionShort(revision.version)}
+                  </button>
+                </th>
+                <td>
+                  {t.revisionActions[revision.action]} <StateBadge state={revision.state} />
+                </td>
+                <td>{revision.authorLabel}</td>
+                <td className="nowrap">{formatDateTime(revision.createdAt, lang)}</td>
+                <td>{revision.comment ?? ''}</td>
+                <td>
+                  {revision.changedFields.length > 0 ? (
+                    <ChangedFields fields={revision.changedFields} />
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         </Section>
       )}
       {chosen !== undefined && latest !== undefined && (
@@ -245,20 +227,8 @@ function RevisionChanges({
                         <WordDiff words={change.words} addedLabel={t.diffAdded} removedLabel={t.diffRemoved} />
                       ) : (
                         <>
-                          {change.before !== null && change.before !== undefined && (
-                            <del>
-                              <span className="visually-hidden">[{t.diffRemoved}: </span>
-                              {fieldValueText(change.field, change.before, lang)}
-                              <span className="visually-hidden">]</span>
-                            </del>
-                          )}{' '}
-                          {change.after !== null && change.after !== undefined && (
-                            <ins>
-                              <span className="visually-hidden">[{t.diffAdded}: </span>
-                              {fieldValueText(change.field, change.after, lang)}
-                              <span className="visually-hidden">]</span>
-                            </ins>
-                          )}
+                          <ChangedValue field={change.field} value={change.before} mark="removed" />{' '}
+                          <ChangedValue field={change.field} value={change.after} mark="added" />
                         </>
                       )}
                     </dd>
@@ -284,5 +254,21 @@ function RevisionChanges({
         </>
       )}
     </section>
+  );
+}
+
+/** A field's whole value before or after a change (no word diff), struck out or marked as added. */
+function ChangedValue({ field, value, mark }: { field: string; value: unknown; mark: 'removed' | 'added' }) {
+  const t = useT();
+  const lang = useLang();
+  if (value === null || value === undefined) return null;
+  const Tag = mark === 'removed' ? 'del' : 'ins';
+  // The visually hidden words make sure screen readers name the change, as WordDiff does.
+  return (
+    <Tag>
+      <span className="visually-hidden">[{mark === 'removed' ? t.diffRemoved : t.diffAdded}: </span>
+      {fieldValueText(field, value, lang)}
+      <span className="visually-hidden">]</span>
+    </Tag>
   );
 }

@@ -4,11 +4,13 @@ import type { OrganisationData, RecordData, SourceRef, StudyData } from '../../c
 import { APPRAISAL_QUESTIONS, termLabel, type QualityLevel, type VocabularyName } from '../../core/library-vocab.js';
 import type { UiLanguage } from '../../core/languages.js';
 import { EffectLabel, QualityBadge, StateBadge } from '../components/Badges.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
+import { CaptionedTable } from '../components/CaptionedTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { JsonLd } from '../components/JsonLd.js';
+import { Loading } from '../components/Loading.js';
 import { Section } from '../components/Section.js';
 import { SourceRefList, SourceRefText } from '../components/SourceRefs.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { WorkflowActions } from '../components/WorkflowActions.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
@@ -66,25 +68,12 @@ export function ItemPage() {
 
   return (
     <div className="page">
-      <nav aria-label={t.breadcrumb} className="breadcrumb">
-        <ol>
-          <li>
-            <LangLink to="/library">{t.navLibraryShort}</LangLink>
-          </li>
-          <li>
-            <span aria-current="page">{item?.title ?? id}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/library', label: t.navLibraryShort }]} current={item?.title ?? id} />
       <p role="status" className="announcement">
         {announcement}
       </p>
       {fetched.error && <ErrorAlert error={fetched.error} />}
-      {!item && !fetched.error && (
-        <p role="status" className="loading">
-          {t.loading}
-        </p>
-      )}
+      {!item && !fetched.error && <Loading />}
       {item && (
         <article className="item" aria-labelledby="item-title" aria-busy={fetched.loading}>
           <ItemHeader item={item} editor={editor} onChanged={handleChanged} />
@@ -213,6 +202,12 @@ function Text({ text, as: Tag = 'p', className }: { text: MultilingualText; as?:
   );
 }
 
+/** What a fact says when the item does not say it. */
+function NotStated() {
+  const t = useT();
+  return <span className="muted">{t.notStated}</span>;
+}
+
 function Facts({ rows }: { rows: readonly { key: string; label: string; value: ReactNode }[] }) {
   return (
     <dl className="facts-list">
@@ -224,6 +219,11 @@ function Facts({ rows }: { rows: readonly { key: string; label: string; value: R
       ))}
     </dl>
   );
+}
+
+/** The website as a fact, when the item has one. */
+function websiteFact(website: string | undefined, t: Messages) {
+  return website ? [{ key: 'website', label: t.fieldLabels.website, value: <a href={website}>{website}</a> }] : [];
 }
 
 function TermList({ vocabulary, codes }: { vocabulary: VocabularyName; codes: readonly string[] }) {
@@ -270,8 +270,11 @@ function CountryLinks({ countries }: { countries: ItemView['links']['countries']
   );
 }
 
+/** Links to other items (with an organisation's role), or "None listed." when there are none. */
 function ItemLinks({ items }: { items: readonly { id: string; title: string; role?: string; type?: string }[] }) {
+  const t = useT();
   const lang = useLang();
+  if (items.length === 0) return <p className="muted">{t.noneListed}</p>;
   return (
     <ul className="plain-list link-rows">
       {items.map((ref) => (
@@ -328,11 +331,9 @@ function RecordBody({ item, data }: { item: ItemView; data: RecordData }) {
             {
               key: 'period',
               label: t.fieldLabels.period,
-              value: period ?? <span className="muted">{t.notStated}</span>,
+              value: period ?? <NotStated />,
             },
-            ...(data.website
-              ? [{ key: 'website', label: t.fieldLabels.website, value: <a href={data.website}>{data.website}</a> }]
-              : []),
+            ...websiteFact(data.website, t),
           ]}
         />
         {data.description && <Text text={data.description} as="div" className="item__description" />}
@@ -345,11 +346,7 @@ function RecordBody({ item, data }: { item: ItemView; data: RecordData }) {
         )}
       </Section>
       <Section id="organisations" title={t.organisationsHeading}>
-        {item.links.organisations.length > 0 ? (
-          <ItemLinks items={item.links.organisations} />
-        ) : (
-          <p className="muted">{t.noneListed}</p>
-        )}
+        <ItemLinks items={item.links.organisations} />
       </Section>
       <Section id="classifications" title={t.classificationsLibraryHeading}>
         <Facts
@@ -366,11 +363,7 @@ function RecordBody({ item, data }: { item: ItemView; data: RecordData }) {
         <EvidenceTable evidence={item.links.evidence} title={item.title} />
       </Section>
       <Section id="related" title={t.relatedHeading}>
-        {item.links.related.length > 0 ? (
-          <ItemLinks items={item.links.related} />
-        ) : (
-          <p className="muted">{t.noneListed}</p>
-        )}
+        <ItemLinks items={item.links.related} />
       </Section>
       <Section id="sources" title={t.sourcesHeading}>
         <SourceRefList sources={data.sources} />
@@ -385,45 +378,36 @@ function EvidenceTable({ evidence, title }: { evidence: ItemView['links']['evide
   const lang = useLang();
   if (evidence.length === 0) return <p className="empty">{t.noEvidence}</p>;
   return (
-    <TableScroll captionId="evidence-caption">
-      <table className="data-table evidence-table">
-        <caption id="evidence-caption">{t.evidenceCaption(title)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colStudy}</th>
-            <th scope="col">{t.colYear}</th>
-            <th scope="col">{t.colDesign}</th>
-            <th scope="col">{t.colQuality}</th>
-            <th scope="col">{t.colOutcomes}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {evidence.map((study) => (
-            <tr key={study.id}>
-              <th scope="row">
-                <LangLink to={itemPath(study.id)}>{study.title}</LangLink>
-              </th>
-              <td>{study.year}</td>
-              <td>{termLabel('design', study.design, lang)}</td>
-              <td>
-                <QualityBadge quality={study.quality} />
-              </td>
-              <td>
-                <ul className="plain-list outcome-list">
-                  {study.outcomes.map((o) => (
-                    <li key={`${o.outcome}:${o.effect}`}>
-                      {termLabel('outcome', o.outcome, lang)}
-                      {t.colon}
-                      <EffectLabel effect={o.effect} />
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <CaptionedTable
+      id="evidence"
+      caption={t.evidenceCaption(title)}
+      columns={[t.colStudy, t.colYear, t.colDesign, t.colQuality, t.colOutcomes]}
+      className="data-table evidence-table"
+    >
+      {evidence.map((study) => (
+        <tr key={study.id}>
+          <th scope="row">
+            <LangLink to={itemPath(study.id)}>{study.title}</LangLink>
+          </th>
+          <td>{study.year}</td>
+          <td>{termLabel('design', study.design, lang)}</td>
+          <td>
+            <QualityBadge quality={study.quality} />
+          </td>
+          <td>
+            <ul className="plain-list outcome-list">
+              {study.outcomes.map((o) => (
+                <li key={`${o.outcome}:${o.effect}`}>
+                  {termLabel('outcome', o.outcome, lang)}
+                  {t.colon}
+                  <EffectLabel effect={o.effect} />
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }
 
@@ -466,13 +450,13 @@ function StudyBody({ item, data }: { item: ItemView; data: StudyData }) {
                 ) : data.places.length > 0 ? (
                   data.places.join(', ')
                 ) : (
-                  <span className="muted">{t.notStated}</span>
+                  <NotStated />
                 ),
             },
             {
               key: 'period',
               label: t.fieldLabels.studyPeriod,
-              value: period ?? <span className="muted">{t.notStated}</span>,
+              value: period ?? <NotStated />,
             },
             {
               key: 'independence',
@@ -483,53 +467,35 @@ function StudyBody({ item, data }: { item: ItemView; data: StudyData }) {
         />
       </Section>
       <Section id="outcomes" title={t.outcomesHeading}>
-        <TableScroll captionId="outcomes-caption">
-          <table className="data-table">
-            <caption id="outcomes-caption">{t.outcomesCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colOutcome}</th>
-                <th scope="col">{t.colEffect}</th>
-                <th scope="col">{t.colFinding}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.outcomes.map((o, index) => (
-                <tr key={index}>
-                  <th scope="row">{termLabel('outcome', o.outcome, lang)}</th>
-                  <td>
-                    <EffectLabel effect={o.effect} />
-                  </td>
-                  <td lang="en">{o.finding ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <CaptionedTable id="outcomes" caption={t.outcomesCaption} columns={[t.colOutcome, t.colEffect, t.colFinding]}>
+          {data.outcomes.map((o, index) => (
+            <tr key={index}>
+              <th scope="row">{termLabel('outcome', o.outcome, lang)}</th>
+              <td>
+                <EffectLabel effect={o.effect} />
+              </td>
+              <td lang="en">{o.finding ?? ''}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       </Section>
       <Section id="appraisal" title={t.appraisalHeading} lead={t.appraisalLead}>
-        <TableScroll captionId="appraisal-caption">
-          <table className="data-table appraisal-table">
-            <caption id="appraisal-caption">{t.appraisalCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colQuestion}</th>
-                <th scope="col">{t.colAnswer}</th>
+        <CaptionedTable
+          id="appraisal"
+          caption={t.appraisalCaption}
+          columns={[t.colQuestion, t.colAnswer]}
+          className="data-table appraisal-table"
+        >
+          {APPRAISAL_QUESTIONS.map((question) => {
+            const answer = data.appraisal[question.code as keyof StudyData['appraisal']];
+            return (
+              <tr key={question.code}>
+                <th scope="row">{question.label[lang]}</th>
+                <td className={`answer answer--${answer}`}>{termLabel('appraisalAnswer', answer, lang)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {APPRAISAL_QUESTIONS.map((question) => {
-                const answer = data.appraisal[question.code as keyof StudyData['appraisal']];
-                return (
-                  <tr key={question.code}>
-                    <th scope="row">{question.label[lang]}</th>
-                    <td className={`answer answer--${answer}`}>{termLabel('appraisalAnswer', answer, lang)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </CaptionedTable>
         {item.quality && (
           <p className="appraisal-result">
             {t.appraisalResult}
@@ -544,11 +510,7 @@ function StudyBody({ item, data }: { item: ItemView; data: StudyData }) {
         )}
       </Section>
       <Section id="evaluates" title={t.evaluatesHeading}>
-        {item.links.records.length > 0 ? (
-          <ItemLinks items={item.links.records} />
-        ) : (
-          <p className="muted">{t.noneListed}</p>
-        )}
+        <ItemLinks items={item.links.records} />
       </Section>
       <Section id="citation" title={t.studyCitationHeading}>
         <p className="citation-line">
@@ -573,24 +535,14 @@ function OrganisationBody({ item, data }: { item: ItemView; data: OrganisationDa
               key: 'countries',
               label: t.fieldLabels.baseCountries,
               value:
-                item.links.countries.length > 0 ? (
-                  <CountryLinks countries={item.links.countries} />
-                ) : (
-                  <span className="muted">{t.notStated}</span>
-                ),
+                item.links.countries.length > 0 ? <CountryLinks countries={item.links.countries} /> : <NotStated />,
             },
-            ...(data.website
-              ? [{ key: 'website', label: t.fieldLabels.website, value: <a href={data.website}>{data.website}</a> }]
-              : []),
+            ...websiteFact(data.website, t),
           ]}
         />
       </Section>
       <Section id="takes-part" title={t.takesPartHeading}>
-        {item.links.records.length > 0 ? (
-          <ItemLinks items={item.links.records} />
-        ) : (
-          <p className="muted">{t.noneListed}</p>
-        )}
+        <ItemLinks items={item.links.records} />
       </Section>
       {data.sources.length > 0 && (
         <Section id="sources" title={t.sourcesHeading}>

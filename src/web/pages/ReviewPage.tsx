@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useLocation } from 'react-router-dom';
 import { termLabel } from '../../core/library-vocab.js';
 import { StateBadge } from '../components/Badges.js';
+import { CaptionedTable } from '../components/CaptionedTable.js';
+import { ContributorGate } from '../components/ContributorGate.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Section } from '../components/Section.js';
-import { TableScroll } from '../components/TableScroll.js';
 import { WorkflowActions } from '../components/WorkflowActions.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
@@ -21,7 +21,6 @@ export function ReviewPage() {
   const t = useT();
   const lang = useLang();
   const session = useSession();
-  const location = useLocation();
   const [reload, setReload] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const allowed = session.can('contributor');
@@ -30,30 +29,7 @@ export function ReviewPage() {
   );
   useDocumentTitle(t.reviewTitle, t.siteName);
 
-  if (!session.ready) {
-    return (
-      <div className="page">
-        <p role="status" className="loading">
-          {t.loading}
-        </p>
-      </div>
-    );
-  }
-  if (!allowed) {
-    const next = encodeURIComponent(`${location.pathname}${location.search}`);
-    return (
-      <div className="page">
-        <h1>{t.reviewTitle}</h1>
-        {session.user ? (
-          <p>{t.needsContributor}</p>
-        ) : (
-          <p>
-            {t.needsLogin} <LangLink to={`/login?next=${next}`}>{t.logIn}</LangLink>
-          </p>
-        )}
-      </div>
-    );
-  }
+  if (!session.ready || !allowed) return <ContributorGate title={t.reviewTitle} />;
 
   function handleChanged(title: string, action: WorkflowAction) {
     setAnnouncement(t.workflowDoneOn(title, action));
@@ -76,49 +52,40 @@ export function ReviewPage() {
             {data.inReview.length === 0 ? (
               <p className="empty">{t.nothingInReview}</p>
             ) : (
-              <TableScroll captionId="in-review-caption">
-                <table className="data-table" aria-busy={queue.loading}>
-                  <caption id="in-review-caption">{t.inReviewCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.colTitle}</th>
-                      <th scope="col">{t.colType}</th>
-                      <th scope="col">{t.colVersion}</th>
-                      <th scope="col">{t.colSubmitted}</th>
-                      <th scope="col">{t.colActions}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.inReview.map((entry) => (
-                      <tr key={entry.id}>
-                        <th scope="row">
-                          <LangLink to={itemPath(entry.id)}>{entry.title}</LangLink>
-                          <br />
-                          <LangLink to={`${itemPath(entry.id)}/history`} className="small-link">
-                            {t.seeChanges}
-                          </LangLink>
-                        </th>
-                        <td>{termLabel('type', entry.type, lang)}</td>
-                        <td>{entry.version}</td>
-                        <td>
-                          {formatDateTime(entry.updatedAt, lang)}
-                          {entry.updatedBy && <span className="muted"> · {entry.updatedBy.name}</span>}
-                        </td>
-                        <td>
-                          <WorkflowActions
-                            id={entry.id}
-                            state="in_review"
-                            version={entry.version}
-                            authorId={entry.updatedBy?.id}
-                            compact
-                            onChanged={(_, action) => handleChanged(entry.title, action)}
-                          />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <CaptionedTable
+                id="in-review"
+                caption={t.inReviewCaption}
+                columns={[t.colTitle, t.colType, t.colVersion, t.colSubmitted, t.colActions]}
+                busy={queue.loading}
+              >
+                {data.inReview.map((entry) => (
+                  <tr key={entry.id}>
+                    <th scope="row">
+                      <LangLink to={itemPath(entry.id)}>{entry.title}</LangLink>
+                      <br />
+                      <LangLink to={`${itemPath(entry.id)}/history`} className="small-link">
+                        {t.seeChanges}
+                      </LangLink>
+                    </th>
+                    <td>{termLabel('type', entry.type, lang)}</td>
+                    <td>{entry.version}</td>
+                    <td>
+                      {formatDateTime(entry.updatedAt, lang)}
+                      {entry.updatedBy && <span className="muted"> · {entry.updatedBy.name}</span>}
+                    </td>
+                    <td>
+                      <WorkflowActions
+                        id={entry.id}
+                        state="in_review"
+                        version={entry.version}
+                        authorId={entry.updatedBy?.id}
+                        compact
+                        onChanged={(_, action) => handleChanged(entry.title, action)}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </CaptionedTable>
             )}
           </Section>
           <Section id="mine" title={t.mineHeading(data.mine.length)}>
