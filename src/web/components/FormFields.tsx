@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, type ComponentProps, type ReactNode } from 'react';
 import type { Term } from '../../core/library-vocab.js';
 import { UI_LANGUAGES, type UiLanguage } from '../../core/languages.js';
 import { useLang, useT } from '../i18n.js';
@@ -20,6 +20,19 @@ export function fieldId(path: string): string {
 
 /** A field's control id, its error if any, and the ids of the hint and error that describe it. */
 type FieldState = { id: string; error: string | undefined; describedBy: string | undefined };
+
+/**
+ * Ties form controls to the keys of one object the form edits: `field('acronym')` gives the
+ * control its path (under `prefix`, as in "sources.0.title"), its value and a change that writes
+ * the key back.
+ */
+export function bindFields<T extends object>(values: T, onChange: (values: T) => void, prefix?: string) {
+  return <K extends keyof T & string>(key: K) => ({
+    path: prefix === undefined ? key : `${prefix}.${key}`,
+    value: values[key],
+    onChange: (value: T[K]) => onChange({ ...values, [key]: value }),
+  });
+}
 
 function useFieldState(path: string, hint?: ReactNode): FieldState {
   const errors = useContext(FormErrorsContext);
@@ -214,6 +227,22 @@ export function SelectField({
       </select>
     </LabelledField>
   );
+}
+
+/** One code of a vocabulary, from a list; it starts with an empty "Choose…" unless `choose` is false. */
+export function TermSelect({
+  terms,
+  choose = true,
+  ...field
+}: Omit<ComponentProps<typeof SelectField>, 'options' | 'placeholder'> & {
+  terms: readonly Term[];
+  /** False where the field has a default and may not be left empty. */
+  choose?: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const options = terms.map((term) => ({ value: term.code, label: term.label[lang] }));
+  return <SelectField {...field} options={options} placeholder={choose ? t.choose : undefined} />;
 }
 
 /** A text in English, French and Spanish, side by side; English is the one that is required. */

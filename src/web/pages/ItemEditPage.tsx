@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { diffWords } from 'diff';
 import {
   AGREEMENT_SCOPES,
@@ -27,9 +27,10 @@ import {
   type ItemType,
   type Term,
 } from '../../core/library-vocab.js';
-import type { UiLanguage } from '../../core/languages.js';
 import { ApiError, listCountries } from '../api.js';
 import { QualityBadge } from '../components/Badges.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
+import { ContributorGate } from '../components/ContributorGate.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import {
   CheckboxGroup,
@@ -38,12 +39,15 @@ import {
   RadioGroup,
   RowList,
   SelectField,
+  TermSelect,
   TextField,
+  bindFields,
   fieldId,
 } from '../components/FormFields.js';
+import { Loading } from '../components/Loading.js';
 import { WordDiff } from '../components/Snippet.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
-import { useLang, useT } from '../i18n.js';
+import { useLang, useT, type Messages } from '../i18n.js';
 import { createItem, getItem, saveItem, search, type ItemView } from '../library-api.js';
 import {
   SLUG_PATTERN,
@@ -71,15 +75,19 @@ import type { SavedState } from './ItemPage.js';
 
 type Option = { value: string; label: string };
 
-/** Choices of the pickers: countries, organisations and records (published ones, from the API). */
-type Choices = { countries: Option[]; organisations: Option[]; records: Option[] };
+/** What a list of picks picks from (published items, from the API), and the words of its rows. */
+type Picker = {
+  options: Option[];
+  /** "Country 2", "Practice 1": names each row. */
+  itemName: (index: number) => string;
+  addLabel: string;
+};
+
+/** The form's pickers: countries, organisations, related records and the records a study evaluates. */
+type Pickers = Record<'country' | 'organisation' | 'related' | 'record', Picker>;
 
 /** What a save that lost a race knows: the server's refusal, and the version saved meanwhile. */
 type Conflict = { error: ApiError; theirs: ItemView | null };
-
-function termOptions(terms: readonly Term[], lang: UiLanguage): Option[] {
-  return terms.map((term) => ({ value: term.code, label: term.label[lang] }));
-}
 
 /** The options of a picker, with the values already chosen even when the API did not list them. */
 function withChosen(options: readonly Option[], chosen: readonly string[]): Option[] {
@@ -112,42 +120,21 @@ export function ItemEditPage() {
   const title = creating ? t.newItemTitle[type ?? 'record'] : item.data ? t.editTitle(item.data.title) : t.loading;
   useDocumentTitle(title, t.siteName);
 
-  if (!session.ready) {
-    return (
-      <div className="page">
-        <p role="status" className="loading">
-          {t.loading}
-        </p>
-      </div>
-    );
-  }
-  if (!canEdit) return <NeedsRole />;
+  if (!session.ready || !canEdit) return <ContributorGate title={t.needsLoginTitle} />;
 
   return (
     <div className="page">
-      <nav aria-label={t.breadcrumb} className="breadcrumb">
-        <ol>
-          <li>
-            <LangLink to="/library">{t.navLibraryShort}</LangLink>
-          </li>
-          {!creating && item.data && (
-            <li>
-              <LangLink to={itemPath(item.data.id)}>{item.data.title}</LangLink>
-            </li>
-          )}
-          <li>
-            <span aria-current="page">{creating ? t.newItemTitle[type ?? 'record'] : t.edit}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/library', label: t.navLibraryShort },
+          ...(!creating && item.data ? [{ to: itemPath(item.data.id), label: item.data.title }] : []),
+        ]}
+        current={creating ? t.newItemTitle[type ?? 'record'] : t.edit}
+      />
       <h1>{title}</h1>
       {item.error && <ErrorAlert error={item.error} />}
       {creating && type && <ItemForm key={`new-${type}`} type={type} initial={null} />}
-      {!creating && !item.data && !item.error && (
-        <p role="status" className="loading">
-          {t.loading}
-        </p>
-      )}
+      {!creating && !item.data && !item.error && <Loading />}
       {!creating && item.data && item.data.state === 'in_review' && (
         <div className="note-box" role="status">
           <p>{t.inReviewNoEdit}</p>
@@ -158,26 +145,6 @@ export function ItemEditPage() {
       )}
       {!creating && item.data && item.data.state !== 'in_review' && (
         <ItemForm key={item.data.id} type={item.data.type} initial={item.data} />
-      )}
-    </div>
-  );
-}
-
-/** Shown to readers who are not logged in, or whose role cannot edit. */
-function NeedsRole() {
-  const t = useT();
-  const session = useSession();
-  const location = useLocation();
-  const next = encodeURIComponent(`${location.pathname}${location.search}`);
-  return (
-    <div className="page">
-      <h1>{t.needsLoginTitle}</h1>
-      {session.user ? (
-        <p>{t.needsContributor}</p>
-      ) : (
-        <p>
-          {t.needsLogin} <LangLink to={`/login?next=${next}`}>{t.logIn}</LangLink>
-        </p>
       )}
     </div>
   );
@@ -214,12 +181,26 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
     search({ lang, type: 'organisation', limit: '100' }, signal),
   );
   const records = useApi(`records|${lang}`, (signal) => search({ lang, type: 'record', limit: '100' }, signal));
-  const choices: Choices = {
-    countries: (countries.data?.items ?? []).map((c) => ({ value: c.code, label: c.name })),
-    organisations: (organisations.data?.results ?? []).map((r) => ({ value: r.id, label: r.title })),
-    records: (records.data?.results ?? [])
-      .filter((r) => r.id !== initial?.id)
-      .map((r) => ({ value: r.id, label: r.title })),
+  const recordOptions = (records.data?.results ?? [])
+    .filter((r) => r.id !== initial?.id)
+    .map((r) => ({ value: r.id, label: r.title }));
+  const pickers: Pickers = {
+    country: {
+      options: (countries.data?.items ?? []).map((c) => ({ value: c.code, label: c.name })),
+      itemName: (index) => t.rowNames.country(index + 1),
+      addLabel: t.addCountry,
+    },
+    organisation: {
+      options: (organisations.data?.results ?? []).map((r) => ({ value: r.id, label: r.title })),
+      itemName: (index) => t.rowNames.organisation(index + 1),
+      addLabel: t.addOrganisation,
+    },
+    related: {
+      options: recordOptions,
+      itemName: (index) => t.rowNames.related(index + 1),
+      addLabel: t.addRelated,
+    },
+    record: { options: recordOptions, itemName: (index) => t.rowNames.record(index + 1), addLabel: t.addRecord },
   };
 
   const id = initial?.id ?? newId;
@@ -399,21 +380,21 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
         {draft.type === 'record' && (
           <RecordFields
             values={draft.values}
-            choices={choices}
+            pickers={pickers}
             onChange={(values) => update({ type: 'record', values })}
           />
         )}
         {draft.type === 'organisation' && (
           <OrganisationFields
             values={draft.values}
-            choices={choices}
+            pickers={pickers}
             onChange={(values) => update({ type: 'organisation', values })}
           />
         )}
         {draft.type === 'study' && (
           <StudyFields
             values={draft.values}
-            choices={choices}
+            pickers={pickers}
             onChange={(values) => update({ type: 'study', values })}
           />
         )}
@@ -567,41 +548,56 @@ function FormSection({ title, children }: { title: string; children: ReactNode }
   );
 }
 
-function PeriodFields({
-  start,
-  end,
+/** The start and end years of a period (what a record covers, when a study's data were collected). */
+function PeriodFields<T extends { periodStart: string; periodEnd: string }>({
   legend,
+  values,
   onChange,
 }: {
-  start: string;
-  end: string;
   legend: string;
-  onChange: (start: string, end: string) => void;
+  values: T;
+  onChange: (values: T) => void;
 }) {
   const t = useT();
   return (
     <fieldset className="inline-fields">
       <legend>{legend}</legend>
-      <TextField
+      <YearField
         path="period.start"
         label={t.periodStart}
-        hint={t.yearHint}
-        value={start}
-        inputMode="numeric"
-        onChange={(value) => onChange(value, end)}
-        className="field--year"
+        value={values.periodStart}
+        onChange={(periodStart) => onChange({ ...values, periodStart })}
       />
-      <TextField
+      <YearField
         path="period.end"
         label={t.periodEnd}
-        hint={t.yearHint}
-        value={end}
-        inputMode="numeric"
-        onChange={(value) => onChange(start, value)}
-        className="field--year"
+        value={values.periodEnd}
+        onChange={(periodEnd) => onChange({ ...values, periodEnd })}
       />
     </fieldset>
   );
+}
+
+/** A year, typed as four digits. */
+function YearField(props: {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
+  const t = useT();
+  return <TextField {...props} hint={t.yearHint} inputMode="numeric" className="field--year" />;
+}
+
+function AcronymField(props: { path: string; value: string; onChange: (value: string) => void }) {
+  const t = useT();
+  return <TextField {...props} label={t.fieldLabels.acronym} className="field--narrow" />;
+}
+
+function WebsiteField(props: { path: string; value: string; onChange: (value: string) => void }) {
+  const t = useT();
+  return <TextField {...props} label={t.fieldLabels.website} type="url" inputMode="url" />;
 }
 
 function SourceFields({
@@ -614,73 +610,44 @@ function SourceFields({
   onChange: (source: SourceDraft) => void;
 }) {
   const t = useT();
-  const set = (key: keyof SourceDraft) => (value: string) => onChange({ ...source, [key]: value });
+  const field = bindFields(source, onChange, path);
   return (
     <div className="source-fields">
-      <TextField
-        path={`${path}.document`}
-        label={t.fieldLabels.document}
-        hint={t.documentHint}
-        value={source.document}
-        onChange={set('document')}
-      />
-      <TextField
-        path={`${path}.section`}
-        label={t.fieldLabels.section}
-        value={source.section}
-        onChange={set('section')}
-      />
-      <TextField
-        path={`${path}.title`}
-        label={t.fieldLabels.sourceTitle}
-        hint={t.sourceTitleHint}
-        value={source.title}
-        onChange={set('title')}
-        lang="en"
-      />
-      <TextField
-        path={`${path}.url`}
-        label={t.fieldLabels.url}
-        value={source.url}
-        type="url"
-        inputMode="url"
-        onChange={set('url')}
-      />
-      <TextField
-        path={`${path}.doi`}
-        label={t.fieldLabels.doi}
-        hint={t.doiHint}
-        value={source.doi}
-        onChange={set('doi')}
-      />
-      <TextField path={`${path}.note`} label={t.fieldLabels.note} value={source.note} onChange={set('note')} />
+      <TextField {...field('document')} label={t.fieldLabels.document} hint={t.documentHint} />
+      <TextField {...field('section')} label={t.fieldLabels.section} />
+      <TextField {...field('title')} label={t.fieldLabels.sourceTitle} hint={t.sourceTitleHint} lang="en" />
+      <TextField {...field('url')} label={t.fieldLabels.url} type="url" inputMode="url" />
+      <TextField {...field('doi')} label={t.fieldLabels.doi} hint={t.doiHint} />
+      <TextField {...field('note')} label={t.fieldLabels.note} />
     </div>
   );
 }
 
 function SourcesList({
-  sources,
+  path,
+  value,
   required,
   onChange,
 }: {
-  sources: SourceDraft[];
+  path: string;
+  value: SourceDraft[];
   required: boolean;
   onChange: (sources: SourceDraft[]) => void;
 }) {
   const t = useT();
   return (
     <RowList
-      path="sources"
+      path={path}
       legend={t.fieldLabels.sources}
       hint={t.sourcesHint}
-      rows={sources}
+      rows={value}
       onChange={onChange}
       makeRow={emptySource}
       itemName={(index) => t.rowNames.source(index + 1)}
       addLabel={t.addSource}
       required={required}
       renderRow={(source, index, updateRow) => (
-        <SourceFields path={`sources.${String(index)}`} source={source} onChange={updateRow} />
+        <SourceFields path={`${path}.${String(index)}`} source={source} onChange={updateRow} />
       )}
     />
   );
@@ -691,38 +658,34 @@ function PickList({
   path,
   legend,
   hint,
-  values,
-  options,
-  itemName,
-  addLabel,
+  value,
+  picker,
   onChange,
 }: {
   path: string;
   legend: string;
   hint?: string;
-  values: string[];
-  options: Option[];
-  itemName: (index: number) => string;
-  addLabel: string;
+  value: string[];
+  picker: Picker;
   onChange: (values: string[]) => void;
 }) {
   const t = useT();
-  const all = withChosen(options, values);
+  const all = withChosen(picker.options, value);
   return (
     <RowList
       path={path}
       legend={legend}
       hint={hint}
-      rows={values}
+      rows={value}
       onChange={onChange}
       makeRow={() => ''}
-      itemName={itemName}
-      addLabel={addLabel}
-      renderRow={(value, index, updateRow) => (
+      itemName={picker.itemName}
+      addLabel={picker.addLabel}
+      renderRow={(pick, index, updateRow) => (
         <SelectField
           path={`${path}.${String(index)}`}
-          label={itemName(index)}
-          value={value}
+          label={picker.itemName(index)}
+          value={pick}
           onChange={updateRow}
           options={all}
           placeholder={t.choose}
@@ -732,252 +695,177 @@ function PickList({
   );
 }
 
+/** A row that picks one of a set of choices (under the key `P`) and gives it a role. */
+type RoleRow<P extends string> = Record<P, string> & { role: string };
+
+/** A list of picks, each with its role: a record's countries, its organisations. */
+function RolePickList<P extends string>({
+  path,
+  legend,
+  hint,
+  value,
+  pickKey,
+  pickLabel,
+  picker,
+  roles,
+  onChange,
+}: {
+  path: string;
+  legend: string;
+  hint?: string;
+  value: RoleRow<P>[];
+  /** The row's key that holds the pick ("code" of a country, "id" of an organisation). */
+  pickKey: P;
+  pickLabel: string;
+  picker: Picker;
+  roles: readonly Term[];
+  onChange: (rows: RoleRow<P>[]) => void;
+}) {
+  const t = useT();
+  const all = withChosen(
+    picker.options,
+    value.map((row) => row[pickKey]),
+  );
+  return (
+    <RowList
+      path={path}
+      legend={legend}
+      hint={hint}
+      rows={value}
+      onChange={onChange}
+      // NOTE: TypeScript types a computed key of a generic type as a string index, hence the cast.
+      makeRow={() => ({ [pickKey]: '', role: '' }) as RoleRow<P>}
+      itemName={picker.itemName}
+      addLabel={picker.addLabel}
+      renderRow={(row, index, updateRow) => {
+        const field = bindFields(row, updateRow, `${path}.${String(index)}`);
+        return (
+          <>
+            <SelectField
+              path={`${path}.${String(index)}.${pickKey}`}
+              label={pickLabel}
+              value={row[pickKey]}
+              onChange={(pick) => updateRow({ ...row, [pickKey]: pick })}
+              options={all}
+              placeholder={t.choose}
+            />
+            <TermSelect {...field('role')} label={t.fieldLabels.role} terms={roles} />
+          </>
+        );
+      }}
+    />
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Records
 // ---------------------------------------------------------------------------------------------
 
+/** The keys of a record's classifications: each a list of codes from one vocabulary. */
+type ClassificationKey =
+  'instruments' | 'themes' | 'interventions' | 'crossCutting' | 'stages' | 'sectors' | 'gcm' | 'sdg';
+
+/** A record's classifications, in the form's order; `columns` lays long vocabularies out in columns. */
+const RECORD_CLASSIFICATIONS: readonly {
+  key: ClassificationKey;
+  terms: readonly Term[];
+  required?: boolean;
+  columns?: boolean;
+  hint?: (t: Messages) => string;
+}[] = [
+  { key: 'instruments', terms: INSTRUMENTS, required: true },
+  { key: 'themes', terms: KNOMAD_THEMES, required: true, columns: true },
+  { key: 'interventions', terms: INTERVENTIONS, required: true, columns: true, hint: (t) => t.interventionsHint },
+  { key: 'crossCutting', terms: CROSS_CUTTING_THEMES, columns: true },
+  { key: 'stages', terms: STAGES, columns: true },
+  { key: 'sectors', terms: SECTORS, columns: true },
+  { key: 'gcm', terms: GCM_OBJECTIVES },
+  { key: 'sdg', terms: SDG_TARGETS },
+];
+
 function RecordFields({
   values: v,
-  choices,
+  pickers,
   onChange,
 }: {
   values: RecordDraft;
-  choices: Choices;
+  pickers: Pickers;
   onChange: (values: RecordDraft) => void;
 }) {
   const t = useT();
-  const lang = useLang();
-  const set = <K extends keyof RecordDraft>(key: K, value: RecordDraft[K]) => onChange({ ...v, [key]: value });
-  const countryOptions = withChosen(
-    choices.countries,
-    v.countries.map((c) => c.code),
-  );
-  const organisationOptions = withChosen(
-    choices.organisations,
-    v.organisations.map((o) => o.id),
-  );
+  const field = bindFields(v, onChange);
   return (
     <>
       <FormSection title={t.formSections.description}>
         <div className="inline-fields">
-          <SelectField
-            path="kind"
-            label={t.fieldLabels.kind}
-            value={v.kind}
-            onChange={(value) => set('kind', value)}
-            options={termOptions(RECORD_KINDS, lang)}
-            placeholder={t.choose}
-            required
-          />
+          <TermSelect {...field('kind')} label={t.fieldLabels.kind} terms={RECORD_KINDS} required />
           {v.kind === 'agreement' && (
-            <SelectField
-              path="agreementScope"
+            <TermSelect
+              {...field('agreementScope')}
               label={t.fieldLabels.agreementScope}
-              value={v.agreementScope}
-              onChange={(value) => set('agreementScope', value)}
-              options={termOptions(AGREEMENT_SCOPES, lang)}
-              placeholder={t.choose}
+              terms={AGREEMENT_SCOPES}
               required
             />
           )}
-          <SelectField
-            path="status"
-            label={t.fieldLabels.status}
-            value={v.status}
-            onChange={(value) => set('status', value)}
-            options={termOptions(RECORD_STATUSES, lang)}
-          />
-          <TextField
-            path="acronym"
-            label={t.fieldLabels.acronym}
-            value={v.acronym}
-            onChange={(value) => set('acronym', value)}
-            className="field--narrow"
-          />
+          <TermSelect {...field('status')} label={t.fieldLabels.status} terms={RECORD_STATUSES} choose={false} />
+          <AcronymField {...field('acronym')} />
         </div>
+        <MultilingualField {...field('title')} label={t.fieldLabels.title} required />
         <MultilingualField
-          path="title"
-          label={t.fieldLabels.title}
-          value={v.title}
-          onChange={(value) => set('title', value)}
-          required
-        />
-        <MultilingualField
-          path="summary"
+          {...field('summary')}
           label={t.fieldLabels.summary}
           hint={t.summaryHint}
-          value={v.summary}
-          onChange={(value) => set('summary', value)}
           required
           multiline
-          rows={4}
         />
         <MultilingualField
-          path="description"
+          {...field('description')}
           label={t.fieldLabels.description}
           hint={t.descriptionHint}
-          value={v.description}
-          onChange={(value) => set('description', value)}
           multiline
           rows={8}
         />
-        <PeriodFields
-          legend={t.fieldLabels.period}
-          start={v.periodStart}
-          end={v.periodEnd}
-          onChange={(start, end) => onChange({ ...v, periodStart: start, periodEnd: end })}
-        />
-        <TextField
-          path="website"
-          label={t.fieldLabels.website}
-          value={v.website}
-          type="url"
-          inputMode="url"
-          onChange={(value) => set('website', value)}
-        />
+        <PeriodFields legend={t.fieldLabels.period} values={v} onChange={onChange} />
+        <WebsiteField {...field('website')} />
       </FormSection>
 
       <FormSection title={t.formSections.who}>
-        <RowList
-          path="countries"
+        <RolePickList
+          {...field('countries')}
           legend={t.fieldLabels.countries}
           hint={t.countriesHint}
-          rows={v.countries}
-          onChange={(rows) => set('countries', rows)}
-          makeRow={() => ({ code: '', role: '' })}
-          itemName={(index) => t.rowNames.country(index + 1)}
-          addLabel={t.addCountry}
-          renderRow={(row, index, updateRow) => (
-            <>
-              <SelectField
-                path={`countries.${String(index)}.code`}
-                label={t.fieldLabels.country}
-                value={row.code}
-                onChange={(code) => updateRow({ ...row, code })}
-                options={countryOptions}
-                placeholder={t.choose}
-              />
-              <SelectField
-                path={`countries.${String(index)}.role`}
-                label={t.fieldLabels.role}
-                value={row.role}
-                onChange={(role) => updateRow({ ...row, role })}
-                options={termOptions(COUNTRY_ROLES, lang)}
-                placeholder={t.choose}
-              />
-            </>
-          )}
+          pickKey="code"
+          pickLabel={t.fieldLabels.country}
+          picker={pickers.country}
+          roles={COUNTRY_ROLES}
         />
-        <RowList
-          path="organisations"
+        <RolePickList
+          {...field('organisations')}
           legend={t.fieldLabels.organisations}
-          rows={v.organisations}
-          onChange={(rows) => set('organisations', rows)}
-          makeRow={() => ({ id: '', role: '' })}
-          itemName={(index) => t.rowNames.organisation(index + 1)}
-          addLabel={t.addOrganisation}
-          renderRow={(row, index, updateRow) => (
-            <>
-              <SelectField
-                path={`organisations.${String(index)}.id`}
-                label={t.fieldLabels.organisation}
-                value={row.id}
-                onChange={(id) => updateRow({ ...row, id })}
-                options={organisationOptions}
-                placeholder={t.choose}
-              />
-              <SelectField
-                path={`organisations.${String(index)}.role`}
-                label={t.fieldLabels.role}
-                value={row.role}
-                onChange={(role) => updateRow({ ...row, role })}
-                options={termOptions(ORGANISATION_ROLES, lang)}
-                placeholder={t.choose}
-              />
-            </>
-          )}
+          pickKey="id"
+          pickLabel={t.fieldLabels.organisation}
+          picker={pickers.organisation}
+          roles={ORGANISATION_ROLES}
         />
       </FormSection>
 
       <FormSection title={t.formSections.classification}>
-        <CheckboxGroup
-          path="instruments"
-          legend={t.fieldLabels.instruments}
-          terms={INSTRUMENTS}
-          value={v.instruments}
-          onChange={(value) => set('instruments', value)}
-          required
-        />
-        <CheckboxGroup
-          path="themes"
-          legend={t.fieldLabels.themes}
-          terms={KNOMAD_THEMES}
-          value={v.themes}
-          onChange={(value) => set('themes', value)}
-          required
-          columns
-        />
-        <CheckboxGroup
-          path="interventions"
-          legend={t.fieldLabels.interventions}
-          hint={t.interventionsHint}
-          terms={INTERVENTIONS}
-          value={v.interventions}
-          onChange={(value) => set('interventions', value)}
-          required
-          columns
-        />
-        <CheckboxGroup
-          path="crossCutting"
-          legend={t.fieldLabels.crossCutting}
-          terms={CROSS_CUTTING_THEMES}
-          value={v.crossCutting}
-          onChange={(value) => set('crossCutting', value)}
-          columns
-        />
-        <CheckboxGroup
-          path="stages"
-          legend={t.fieldLabels.stages}
-          terms={STAGES}
-          value={v.stages}
-          onChange={(value) => set('stages', value)}
-          columns
-        />
-        <CheckboxGroup
-          path="sectors"
-          legend={t.fieldLabels.sectors}
-          terms={SECTORS}
-          value={v.sectors}
-          onChange={(value) => set('sectors', value)}
-          columns
-        />
-        <CheckboxGroup
-          path="gcm"
-          legend={t.fieldLabels.gcm}
-          terms={GCM_OBJECTIVES}
-          value={v.gcm}
-          onChange={(value) => set('gcm', value)}
-        />
-        <CheckboxGroup
-          path="sdg"
-          legend={t.fieldLabels.sdg}
-          terms={SDG_TARGETS}
-          value={v.sdg}
-          onChange={(value) => set('sdg', value)}
-        />
+        {RECORD_CLASSIFICATIONS.map((classification) => (
+          <CheckboxGroup
+            key={classification.key}
+            {...field(classification.key)}
+            legend={t.fieldLabels[classification.key]}
+            hint={classification.hint?.(t)}
+            terms={classification.terms}
+            required={classification.required}
+            columns={classification.columns}
+          />
+        ))}
       </FormSection>
 
       <FormSection title={t.formSections.sources}>
-        <SourcesList sources={v.sources} required onChange={(sources) => set('sources', sources)} />
-        <PickList
-          path="related"
-          legend={t.fieldLabels.related}
-          values={v.related}
-          options={choices.records}
-          itemName={(index) => t.rowNames.related(index + 1)}
-          addLabel={t.addRelated}
-          onChange={(values) => set('related', values)}
-        />
+        <SourcesList {...field('sources')} required />
+        <PickList {...field('related')} legend={t.fieldLabels.related} picker={pickers.related} />
       </FormSection>
     </>
   );
@@ -989,73 +877,29 @@ function RecordFields({
 
 function OrganisationFields({
   values: v,
-  choices,
+  pickers,
   onChange,
 }: {
   values: OrganisationDraft;
-  choices: Choices;
+  pickers: Pickers;
   onChange: (values: OrganisationDraft) => void;
 }) {
   const t = useT();
-  const lang = useLang();
-  const set = <K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) =>
-    onChange({ ...v, [key]: value });
+  const field = bindFields(v, onChange);
   return (
     <>
       <FormSection title={t.formSections.description}>
         <div className="inline-fields">
-          <SelectField
-            path="type"
-            label={t.fieldLabels.orgType}
-            value={v.type}
-            onChange={(value) => set('type', value)}
-            options={termOptions(ORGANISATION_TYPES, lang)}
-            placeholder={t.choose}
-            required
-          />
-          <TextField
-            path="acronym"
-            label={t.fieldLabels.acronym}
-            value={v.acronym}
-            onChange={(value) => set('acronym', value)}
-            className="field--narrow"
-          />
+          <TermSelect {...field('type')} label={t.fieldLabels.orgType} terms={ORGANISATION_TYPES} required />
+          <AcronymField {...field('acronym')} />
         </div>
-        <MultilingualField
-          path="name"
-          label={t.fieldLabels.name}
-          value={v.name}
-          onChange={(value) => set('name', value)}
-          required
-        />
-        <MultilingualField
-          path="summary"
-          label={t.fieldLabels.summary}
-          value={v.summary}
-          onChange={(value) => set('summary', value)}
-          multiline
-          rows={4}
-        />
-        <TextField
-          path="website"
-          label={t.fieldLabels.website}
-          value={v.website}
-          type="url"
-          inputMode="url"
-          onChange={(value) => set('website', value)}
-        />
-        <PickList
-          path="countries"
-          legend={t.fieldLabels.baseCountries}
-          values={v.countries}
-          options={choices.countries}
-          itemName={(index) => t.rowNames.country(index + 1)}
-          addLabel={t.addCountry}
-          onChange={(values) => set('countries', values)}
-        />
+        <MultilingualField {...field('name')} label={t.fieldLabels.name} required />
+        <MultilingualField {...field('summary')} label={t.fieldLabels.summary} multiline />
+        <WebsiteField {...field('website')} />
+        <PickList {...field('countries')} legend={t.fieldLabels.baseCountries} picker={pickers.country} />
       </FormSection>
       <FormSection title={t.formSections.sources}>
-        <SourcesList sources={v.sources} required={false} onChange={(sources) => set('sources', sources)} />
+        <SourcesList {...field('sources')} required={false} />
       </FormSection>
     </>
   );
@@ -1067,103 +911,48 @@ function OrganisationFields({
 
 function StudyFields({
   values: v,
-  choices,
+  pickers,
   onChange,
 }: {
   values: StudyDraft;
-  choices: Choices;
+  pickers: Pickers;
   onChange: (values: StudyDraft) => void;
 }) {
   const t = useT();
-  const lang = useLang();
-  const set = <K extends keyof StudyDraft>(key: K, value: StudyDraft[K]) => onChange({ ...v, [key]: value });
-  const answered = Object.values(v.appraisal).filter((a): a is AppraisalAnswer => a !== '');
-  const quality =
-    answered.length > 0 ? appraisalQuality(Object.fromEntries(answered.map((a, i) => [String(i), a]))) : null;
+  const field = bindFields(v, onChange);
   return (
     <>
       <FormSection title={t.formSections.description}>
+        <MultilingualField {...field('title')} label={t.fieldLabels.title} required />
         <MultilingualField
-          path="title"
-          label={t.fieldLabels.title}
-          value={v.title}
-          onChange={(value) => set('title', value)}
-          required
-        />
-        <MultilingualField
-          path="summary"
+          {...field('summary')}
           label={t.fieldLabels.studySummary}
           hint={t.studySummaryHint}
-          value={v.summary}
-          onChange={(value) => set('summary', value)}
           required
           multiline
-          rows={4}
         />
         <TextField
-          path="authors"
+          {...field('authors')}
           label={t.fieldLabels.authors}
           hint={t.authorsHint}
-          value={v.authors}
-          onChange={(value) => set('authors', value)}
           multiline
           rows={3}
           lang="en"
         />
         <div className="inline-fields">
-          <TextField
-            path="year"
-            label={t.fieldLabels.year}
-            hint={t.yearHint}
-            value={v.year}
-            onChange={(value) => set('year', value)}
-            inputMode="numeric"
-            required
-            className="field--year"
-          />
-          <SelectField
-            path="design"
-            label={t.fieldLabels.design}
-            value={v.design}
-            onChange={(value) => set('design', value)}
-            options={termOptions(STUDY_DESIGNS, lang)}
-            placeholder={t.choose}
-            required
-          />
-          <SelectField
-            path="independence"
-            label={t.fieldLabels.independence}
-            value={v.independence}
-            onChange={(value) => set('independence', value)}
-            options={termOptions(INDEPENDENCE, lang)}
-            placeholder={t.choose}
-            required
-          />
+          <YearField {...field('year')} label={t.fieldLabels.year} required />
+          <TermSelect {...field('design')} label={t.fieldLabels.design} terms={STUDY_DESIGNS} required />
+          <TermSelect {...field('independence')} label={t.fieldLabels.independence} terms={INDEPENDENCE} required />
         </div>
         <TextField
-          path="population"
+          {...field('population')}
           label={t.fieldLabels.population}
           hint={t.populationHint}
-          value={v.population}
-          onChange={(value) => set('population', value)}
           required
           lang="en"
         />
-        <PickList
-          path="places"
-          legend={t.fieldLabels.places}
-          values={v.places}
-          options={choices.countries}
-          itemName={(index) => t.rowNames.country(index + 1)}
-          addLabel={t.addCountry}
-          onChange={(values) => set('places', values)}
-        />
-        <PeriodFields
-          legend={t.fieldLabels.studyPeriod}
-          start={v.periodStart}
-          end={v.periodEnd}
-          onChange={(start, end) => onChange({ ...v, periodStart: start, periodEnd: end })}
-        />
+        <PickList {...field('places')} legend={t.fieldLabels.places} picker={pickers.country} />
+        <PeriodFields legend={t.fieldLabels.studyPeriod} values={v} onChange={onChange} />
       </FormSection>
 
       <FormSection title={t.formSections.outcomes}>
@@ -1171,81 +960,32 @@ function StudyFields({
           path="outcomes"
           legend={t.fieldLabels.outcomes}
           rows={v.outcomes}
-          onChange={(rows) => set('outcomes', rows)}
+          onChange={field('outcomes').onChange}
           makeRow={() => ({ outcome: '', effect: '', finding: '' })}
           itemName={(index) => t.rowNames.outcome(index + 1)}
           addLabel={t.addOutcome}
           required
-          renderRow={(row, index, updateRow) => (
-            <>
-              <SelectField
-                path={`outcomes.${String(index)}.outcome`}
-                label={t.fieldLabels.outcome}
-                value={row.outcome}
-                onChange={(outcome) => updateRow({ ...row, outcome })}
-                options={termOptions(OUTCOMES, lang)}
-                placeholder={t.choose}
-              />
-              <SelectField
-                path={`outcomes.${String(index)}.effect`}
-                label={t.fieldLabels.effect}
-                value={row.effect}
-                onChange={(effect) => updateRow({ ...row, effect })}
-                options={termOptions(EFFECT_DIRECTIONS, lang)}
-                placeholder={t.choose}
-              />
-              <TextField
-                path={`outcomes.${String(index)}.finding`}
-                label={t.fieldLabels.finding}
-                value={row.finding}
-                onChange={(finding) => updateRow({ ...row, finding })}
-                lang="en"
-                className="field--grow"
-              />
-            </>
-          )}
+          renderRow={(row, index, updateRow) => {
+            const outcomeField = bindFields(row, updateRow, `outcomes.${String(index)}`);
+            return (
+              <>
+                <TermSelect {...outcomeField('outcome')} label={t.fieldLabels.outcome} terms={OUTCOMES} />
+                <TermSelect {...outcomeField('effect')} label={t.fieldLabels.effect} terms={EFFECT_DIRECTIONS} />
+                <TextField
+                  {...outcomeField('finding')}
+                  label={t.fieldLabels.finding}
+                  lang="en"
+                  className="field--grow"
+                />
+              </>
+            );
+          }}
         />
       </FormSection>
 
       <FormSection title={t.formSections.appraisal}>
-        <p className="section__lead">{t.appraisalFormLead}</p>
-        {APPRAISAL_QUESTIONS.map((question, index) => (
-          <RadioGroup
-            key={question.code}
-            path={`appraisal.${question.code}`}
-            name={`appraisal-${question.code}`}
-            legend={
-              <>
-                {String(index + 1)}. {question.label[lang]}
-              </>
-            }
-            terms={APPRAISAL_ANSWERS}
-            value={v.appraisal[question.code] ?? ''}
-            onChange={(answer) => set('appraisal', { ...v.appraisal, [question.code]: answer as AppraisalAnswer })}
-          />
-        ))}
-        <div className="live-quality" aria-live="polite">
-          {quality ? (
-            <>
-              {answered.length < APPRAISAL_QUESTIONS.length
-                ? t.qualitySoFar(answered.length, APPRAISAL_QUESTIONS.length)
-                : t.qualityComputed}
-              {t.colon}
-              <QualityBadge quality={quality} />
-            </>
-          ) : (
-            t.qualityNone
-          )}
-        </div>
-        <TextField
-          path="appraisalNote"
-          label={t.fieldLabels.appraisalNote}
-          value={v.appraisalNote}
-          onChange={(value) => set('appraisalNote', value)}
-          multiline
-          rows={3}
-          lang="en"
-        />
+        <AppraisalFields appraisal={v.appraisal} onChange={field('appraisal').onChange} />
+        <TextField {...field('appraisalNote')} label={t.fieldLabels.appraisalNote} multiline rows={3} lang="en" />
       </FormSection>
 
       <FormSection title={t.formSections.citation}>
@@ -1254,19 +994,58 @@ function StudyFields({
             {t.fieldLabels.citation} <span className="field__required">({t.required})</span>
           </legend>
           <p className="field__hint">{t.sourcesHint}</p>
-          <SourceFields path="citation" source={v.citation} onChange={(citation) => set('citation', citation)} />
+          <SourceFields path="citation" source={v.citation} onChange={field('citation').onChange} />
         </fieldset>
-        <PickList
-          path="records"
-          legend={t.fieldLabels.records}
-          hint={t.recordsHint}
-          values={v.records}
-          options={choices.records}
-          itemName={(index) => t.rowNames.record(index + 1)}
-          addLabel={t.addRecord}
-          onChange={(values) => set('records', values)}
-        />
+        <PickList {...field('records')} legend={t.fieldLabels.records} hint={t.recordsHint} picker={pickers.record} />
       </FormSection>
+    </>
+  );
+}
+
+/** The appraisal checklist, a question a row, with the quality the answers so far give. */
+function AppraisalFields({
+  appraisal,
+  onChange,
+}: {
+  appraisal: StudyDraft['appraisal'];
+  onChange: (appraisal: StudyDraft['appraisal']) => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const answered = Object.values(appraisal).filter((a): a is AppraisalAnswer => a !== '');
+  const quality =
+    answered.length > 0 ? appraisalQuality(Object.fromEntries(answered.map((a, i) => [String(i), a]))) : null;
+  return (
+    <>
+      <p className="section__lead">{t.appraisalFormLead}</p>
+      {APPRAISAL_QUESTIONS.map((question, index) => (
+        <RadioGroup
+          key={question.code}
+          path={`appraisal.${question.code}`}
+          name={`appraisal-${question.code}`}
+          legend={
+            <>
+              {String(index + 1)}. {question.label[lang]}
+            </>
+          }
+          terms={APPRAISAL_ANSWERS}
+          value={appraisal[question.code] ?? ''}
+          onChange={(answer) => onChange({ ...appraisal, [question.code]: answer as AppraisalAnswer })}
+        />
+      ))}
+      <div className="live-quality" aria-live="polite">
+        {quality ? (
+          <>
+            {answered.length < APPRAISAL_QUESTIONS.length
+              ? t.qualitySoFar(answered.length, APPRAISAL_QUESTIONS.length)
+              : t.qualityComputed}
+            {t.colon}
+            <QualityBadge quality={quality} />
+          </>
+        ) : (
+          t.qualityNone
+        )}
+      </div>
     </>
   );
 }
