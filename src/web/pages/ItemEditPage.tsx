@@ -653,18 +653,15 @@ function SourcesList({
   );
 }
 
+/** What a list of picks hands to its RowList unchanged (with its `onChange`, in the rest too). */
+type ListProps = { path: string; legend: string; hint?: string };
+
 /** A list of picks from one set of choices (places, related records, studied records). */
 function PickList({
-  path,
-  legend,
-  hint,
   value,
   picker,
-  onChange,
-}: {
-  path: string;
-  legend: string;
-  hint?: string;
+  ...list
+}: ListProps & {
   value: string[];
   picker: Picker;
   onChange: (values: string[]) => void;
@@ -673,17 +670,14 @@ function PickList({
   const all = withChosen(picker.options, value);
   return (
     <RowList
-      path={path}
-      legend={legend}
-      hint={hint}
+      {...list}
       rows={value}
-      onChange={onChange}
       makeRow={() => ''}
       itemName={picker.itemName}
       addLabel={picker.addLabel}
       renderRow={(pick, index, updateRow) => (
         <SelectField
-          path={`${path}.${String(index)}`}
+          path={`${list.path}.${String(index)}`}
           label={picker.itemName(index)}
           value={pick}
           onChange={updateRow}
@@ -700,19 +694,13 @@ type RoleRow<P extends string> = Record<P, string> & { role: string };
 
 /** A list of picks, each with its role: a record's countries, its organisations. */
 function RolePickList<P extends string>({
-  path,
-  legend,
-  hint,
   value,
   pickKey,
   pickLabel,
   picker,
   roles,
-  onChange,
-}: {
-  path: string;
-  legend: string;
-  hint?: string;
+  ...list
+}: ListProps & {
   value: RoleRow<P>[];
   /** The row's key that holds the pick ("code" of a country, "id" of an organisation). */
   pickKey: P;
@@ -728,21 +716,18 @@ function RolePickList<P extends string>({
   );
   return (
     <RowList
-      path={path}
-      legend={legend}
-      hint={hint}
+      {...list}
       rows={value}
-      onChange={onChange}
       // NOTE: TypeScript types a computed key of a generic type as a string index, hence the cast.
       makeRow={() => ({ [pickKey]: '', role: '' }) as RoleRow<P>}
       itemName={picker.itemName}
       addLabel={picker.addLabel}
       renderRow={(row, index, updateRow) => {
-        const field = bindFields(row, updateRow, `${path}.${String(index)}`);
+        const field = bindFields(row, updateRow, `${list.path}.${String(index)}`);
         return (
           <>
             <SelectField
-              path={`${path}.${String(index)}.${pickKey}`}
+              path={`${list.path}.${String(index)}.${pickKey}`}
               label={pickLabel}
               value={row[pickKey]}
               onChange={(pick) => updateRow({ ...row, [pickKey]: pick })}
@@ -760,6 +745,9 @@ function RolePickList<P extends string>({
 // ---------------------------------------------------------------------------------------------
 // Records
 // ---------------------------------------------------------------------------------------------
+
+/** What the fields of each item type take: the draft's values, the pickers' choices, a change. */
+type FieldSetProps<T> = { values: T; pickers: Pickers; onChange: (values: T) => void };
 
 /** The keys of a record's classifications: each a list of codes from one vocabulary. */
 type ClassificationKey =
@@ -783,15 +771,7 @@ const RECORD_CLASSIFICATIONS: readonly {
   { key: 'sdg', terms: SDG_TARGETS },
 ];
 
-function RecordFields({
-  values: v,
-  pickers,
-  onChange,
-}: {
-  values: RecordDraft;
-  pickers: Pickers;
-  onChange: (values: RecordDraft) => void;
-}) {
+function RecordFields({ values: v, pickers, onChange }: FieldSetProps<RecordDraft>) {
   const t = useT();
   const field = bindFields(v, onChange);
   return (
@@ -875,15 +855,7 @@ function RecordFields({
 // Organisations
 // ---------------------------------------------------------------------------------------------
 
-function OrganisationFields({
-  values: v,
-  pickers,
-  onChange,
-}: {
-  values: OrganisationDraft;
-  pickers: Pickers;
-  onChange: (values: OrganisationDraft) => void;
-}) {
+function OrganisationFields({ values: v, pickers, onChange }: FieldSetProps<OrganisationDraft>) {
   const t = useT();
   const field = bindFields(v, onChange);
   return (
@@ -909,15 +881,7 @@ function OrganisationFields({
 // Studies
 // ---------------------------------------------------------------------------------------------
 
-function StudyFields({
-  values: v,
-  pickers,
-  onChange,
-}: {
-  values: StudyDraft;
-  pickers: Pickers;
-  onChange: (values: StudyDraft) => void;
-}) {
+function StudyFields({ values: v, pickers, onChange }: FieldSetProps<StudyDraft>) {
   const t = useT();
   const field = bindFields(v, onChange);
   return (
