@@ -9,6 +9,7 @@ import { CaptionedTable } from '../components/CaptionedTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { JsonLd } from '../components/JsonLd.js';
 import { Loading } from '../components/Loading.js';
+import { ReviewComment } from '../components/ReviewComment.js';
 import { Section } from '../components/Section.js';
 import { SourceRefList, SourceRefText } from '../components/SourceRefs.js';
 import { WorkflowActions } from '../components/WorkflowActions.js';
@@ -135,12 +136,7 @@ function ItemHeader({
             )}
           </p>
           {item.state === 'in_review' && item.view === 'working' && <p className="muted">{t.inReviewNoEdit}</p>}
-          {item.reviewComment && (
-            <div className="review-comment">
-              <p className="review-comment__title">{t.reviewerComment}</p>
-              <p>{item.reviewComment}</p>
-            </div>
-          )}
+          <ReviewComment comment={item.reviewComment} />
           <ul className="inline-list">
             {/* The server refuses edits while an item is in review: it is withdrawn first. */}
             {item.state !== 'in_review' && (

@@ -4,6 +4,7 @@ import { StateBadge } from '../components/Badges.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
 import { ContributorGate } from '../components/ContributorGate.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { ReviewComment } from '../components/ReviewComment.js';
 import { Section } from '../components/Section.js';
 import { WorkflowActions } from '../components/WorkflowActions.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
@@ -102,12 +103,7 @@ export function ReviewPage() {
                         {formatDateTime(entry.updatedAt, lang)}
                       </span>
                     </p>
-                    {entry.reviewComment && (
-                      <div className="review-comment">
-                        <p className="review-comment__title">{t.reviewerComment}</p>
-                        <p>{entry.reviewComment}</p>
-                      </div>
-                    )}
+                    <ReviewComment comment={entry.reviewComment} />
                     <ul className="inline-list">
                       <li>
                         <LangLink to={`${itemPath(entry.id)}/edit`}>{t.edit}</LangLink>
