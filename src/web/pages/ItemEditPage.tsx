@@ -86,6 +86,9 @@ type Picker = {
 /** The form's pickers: countries, organisations, related records and the records a study evaluates. */
 type Pickers = Record<'country' | 'organisation' | 'related' | 'record', Picker>;
 
+/** A message about one field, by its dotted path. */
+type FieldMessage = { field: string; message: string };
+
 /** What a save that lost a race knows: the server's refusal, and the version saved meanwhile. */
 type Conflict = { error: ApiError; theirs: ItemView | null };
 
@@ -161,12 +164,11 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
   const [newId, setNewId] = useState('');
   const [idTouched, setIdTouched] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [unplaced, setUnplaced] = useState<{ field: string; message: string }[]>([]);
+  const [unplaced, setUnplaced] = useState<FieldMessage[]>([]);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
 
   // Leaving with unsaved changes asks first (closing the tab, reloading).
   useEffect(() => {
@@ -212,13 +214,9 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
     if (Object.keys(errors).length > 0) setErrors(remainingErrors(errors, draft, next, t.validation));
   }
 
-  // Focus moves to the error summary each time errors are shown, after it has rendered.
   const [summaryShown, setSummaryShown] = useState(0);
-  useEffect(() => {
-    if (summaryShown > 0) summaryRef.current?.focus();
-  }, [summaryShown]);
 
-  function showErrors(found: FieldErrors, others: { field: string; message: string }[]) {
+  function showErrors(found: FieldErrors, others: FieldMessage[]) {
     setErrors(found);
     setUnplaced(others);
     setSummaryShown((n) => n + 1);
@@ -264,7 +262,7 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
         showErrors({ id: t.idTaken(itemId) }, []);
       } else if (error.details.length > 0) {
         const placed: FieldErrors = {};
-        const others: { field: string; message: string }[] = [];
+        const others: FieldMessage[] = [];
         for (const detail of error.details) {
           const path = formPath(detail.field);
           if (document.getElementById(fieldId(path))) placed[path] = detail.message;
@@ -295,11 +293,6 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
     setDirty(false);
   }
 
-  const errorEntries = [
-    ...Object.entries(errors).map(([field, message]) => ({ field, message, placed: true })),
-    ...unplaced.map((u) => ({ ...u, placed: false })),
-  ];
-
   return (
     <FormErrorsContext.Provider value={errors}>
       {conflict && (
@@ -319,45 +312,7 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
           </LangLink>
         </p>
       )}
-      <div
-        ref={summaryRef}
-        tabIndex={-1}
-        className={errorEntries.length > 0 ? 'error-summary' : undefined}
-        aria-labelledby={errorEntries.length > 0 ? 'error-summary-title' : undefined}
-      >
-        {errorEntries.length > 0 && (
-          <>
-            <h2 id="error-summary-title">{t.errorSummaryTitle(errorEntries.length)}</h2>
-            <ul>
-              {errorEntries.map((entry) => (
-                <li key={entry.field}>
-                  {entry.placed ? (
-                    <a
-                      href={`#${fieldId(entry.field)}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        const target = document.getElementById(fieldId(entry.field));
-                        target?.focus();
-                        target?.scrollIntoView({ block: 'center' });
-                      }}
-                    >
-                      {fieldName(entry.field, t, lang)}
-                      {t.colon}
-                      {entry.message}
-                    </a>
-                  ) : (
-                    <>
-                      <code>{entry.field}</code>
-                      {t.colon}
-                      <span lang="en">{entry.message}</span>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
+      <ErrorSummary errors={errors} unplaced={unplaced} shown={summaryShown} />
 
       <form className="item-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
         <p className="muted">{t.formIntro}</p>
@@ -411,6 +366,65 @@ function ItemForm({ type, initial }: { type: ItemType; initial: ItemView | null 
         </div>
       </form>
     </FormErrorsContext.Provider>
+  );
+}
+
+/**
+ * The form's errors, above it: each links to its field and moves focus there; errors the server
+ * gave for fields the form does not show are listed by their path. The box takes focus each time
+ * errors are shown (`shown` counts them), after it has rendered.
+ */
+function ErrorSummary({ errors, unplaced, shown }: { errors: FieldErrors; unplaced: FieldMessage[]; shown: number }) {
+  const t = useT();
+  const lang = useLang();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (shown > 0) ref.current?.focus();
+  }, [shown]);
+  const errorEntries = [
+    ...Object.entries(errors).map(([field, message]) => ({ field, message, placed: true })),
+    ...unplaced.map((u) => ({ ...u, placed: false })),
+  ];
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className={errorEntries.length > 0 ? 'error-summary' : undefined}
+      aria-labelledby={errorEntries.length > 0 ? 'error-summary-title' : undefined}
+    >
+      {errorEntries.length > 0 && (
+        <>
+          <h2 id="error-summary-title">{t.errorSummaryTitle(errorEntries.length)}</h2>
+          <ul>
+            {errorEntries.map((entry) => (
+              <li key={entry.field}>
+                {entry.placed ? (
+                  <a
+                    href={`#${fieldId(entry.field)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      const target = document.getElementById(fieldId(entry.field));
+                      target?.focus();
+                      target?.scrollIntoView({ block: 'center' });
+                    }}
+                  >
+                    {fieldName(entry.field, t, lang)}
+                    {t.colon}
+                    {entry.message}
+                  </a>
+                ) : (
+                  <>
+                    <code>{entry.field}</code>
+                    {t.colon}
+                    <span lang="en">{entry.message}</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 
