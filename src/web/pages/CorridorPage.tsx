@@ -15,6 +15,7 @@ import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
 import { sdmxDataUrl } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
 
 const SEX_CHOICES = ['_T', 'F', 'M'] as const;
 type SexChoice = (typeof SEX_CHOICES)[number];
@@ -41,18 +42,10 @@ export function CorridorPage() {
   );
   return (
     <div className="page">
-      <nav aria-label={t.breadcrumb} className="breadcrumb">
-        <ol>
-          <li>
-            <LangLink to="/data">{t.navDataHub}</LangLink>
-          </li>
-          <li>
-            <span aria-current="page">
-              {data ? t.corridorTitle(data.from.name, data.to.name) : `${from.toUpperCase()} → ${to.toUpperCase()}`}
-            </span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ to: '/data', label: t.navDataHub }]}
+        current={data ? t.corridorTitle(data.from.name, data.to.name) : `${from.toUpperCase()} → ${to.toUpperCase()}`}
+      />
       {corridor.error && <ErrorAlert error={corridor.error} />}
       {!data && !corridor.error && (
         <p role="status" className="loading">

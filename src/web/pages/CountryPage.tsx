@@ -10,9 +10,9 @@ import { KindBadge } from '../components/KindBadge.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
-import { LangLink } from '../links.js';
 import type { FromListState } from './CountriesPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
 
 /** Scripts written right to left among the UN languages. */
 const RTL_LANGUAGES: readonly NameLanguage[] = ['ar'];
@@ -46,16 +46,10 @@ export function CountryPage() {
 
   return (
     <div className="page">
-      <nav aria-label={t.breadcrumb} className="breadcrumb">
-        <ol>
-          <li>
-            <LangLink to={`/countries${listSearch}`}>{t.navCountries}</LangLink>
-          </li>
-          <li>
-            <span aria-current="page">{data?.name ?? code.toUpperCase()}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ to: `/countries${listSearch}`, label: t.navCountries }]}
+        current={data?.name ?? code.toUpperCase()}
+      />
       {error && <ErrorAlert error={error} />}
       {!data && !error && (
         <p role="status" className="loading">

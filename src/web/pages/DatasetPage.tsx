@@ -11,6 +11,7 @@ import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
 import { SDMX_AGENCY, SDMX_VERSION, sdmxDataUrl, sdmxFlowId } from '../sdmx.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
 
 /**
  * One dataset edition: how to cite it (copyable), its licence and source, the publisher's method
@@ -27,16 +28,7 @@ export function DatasetPage() {
   if (notFound) return <NotFoundPage />;
   return (
     <div className="page">
-      <nav aria-label={t.breadcrumb} className="breadcrumb">
-        <ol>
-          <li>
-            <LangLink to="/datasets">{t.navDatasets}</LangLink>
-          </li>
-          <li>
-            <span aria-current="page">{id}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/datasets', label: t.navDatasets }]} current={id} />
       {dataset.error && <ErrorAlert error={dataset.error} />}
       {!data && !dataset.error && (
         <p role="status" className="loading">

@@ -29,6 +29,7 @@ import { LangLink } from '../links.js';
 import { sdmxDataUrl } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { Breadcrumb } from '../components/Breadcrumb.js';
 
 /**
  * The data profile of a country: where its emigrants live and who lives in it (UN DESA, one
@@ -56,19 +57,13 @@ export function ProfilePage() {
 
   return (
     <div className="page">
-      <nav aria-label={t.breadcrumb} className="breadcrumb">
-        <ol>
-          <li>
-            <LangLink to="/countries">{t.navCountries}</LangLink>
-          </li>
-          <li>
-            <LangLink to={`/countries/${code.toUpperCase()}`}>{data?.area.name ?? code.toUpperCase()}</LangLink>
-          </li>
-          <li>
-            <span aria-current="page">{t.tabProfile}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { to: '/countries', label: t.navCountries },
+          { to: `/countries/${code.toUpperCase()}`, label: data?.area.name ?? code.toUpperCase() },
+        ]}
+        current={t.tabProfile}
+      />
       {error && <ErrorAlert error={error} />}
       {!data && !error && (
         <p role="status" className="loading">
