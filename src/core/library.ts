@@ -345,9 +345,29 @@ export const SearchResponse = z
   .object({
     query: z.string(),
     correctedQuery: z.string().nullable().describe('The words searched for when the typed ones matched nothing'),
-    total: z.number().int(),
+    total: z.number().int().describe('Documents matched: exact, or an estimate when `approximate`'),
+    approximate: z
+      .boolean()
+      .describe(
+        'The match is too large to count exactly: the total and the facet counts are estimates from a sample of the index, rounded to two significant figures',
+      ),
     results: z.array(SearchHit),
-    facets: z.record(z.string(), z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }))),
+    facets: z.record(
+      z.string(),
+      z.array(
+        z.object({
+          value: z.string(),
+          label: z.string(),
+          count: z.number().int(),
+          approximate: z
+            .literal(true)
+            .optional()
+            .describe(
+              'Present when this count is an estimate from a sample (as every count is when the answer is `approximate`)',
+            ),
+        }),
+      ),
+    ),
   })
   .meta({ id: 'SearchResponse' });
 export type SearchResponse = z.infer<typeof SearchResponse>;

@@ -19,11 +19,23 @@ export interface Match {
   filters: string[][];
 }
 
-function matchCondition(match: Match): RawBuilder<SqlBool> {
+function matchCondition(match: Match, options: { words?: boolean; filters?: boolean } = {}): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = [];
-  if (match.tsquery !== null) parts.push(sql<SqlBool>`d.tsv @@ ${match.tsquery}::tsquery`);
-  for (const values of match.filters) parts.push(sql<SqlBool>`d.facets && ${values}::text[]`);
+  if (match.tsquery !== null && options.words !== false) parts.push(sql<SqlBool>`d.tsv @@ ${match.tsquery}::tsquery`);
+  if (options.filters !== false) parts.push(...match.filters.map(filterCondition));
   return parts.length ? sql<SqlBool>`${sql.join(parts, sql` AND `)}` : sql<SqlBool>`true`;
+}
+
+/**
+ * One facet filter. NOTE: the type is tested on its column, not on the facets' GIN index: nearly
+ * every document is a record, and reading the index entry of 'type:record' costs more than all
+ * the rest of a search.
+ */
+function filterCondition(values: string[]): RawBuilder<SqlBool> {
+  if (values.every((v) => v.startsWith('type:'))) {
+    return sql<SqlBool>`d.type = ANY(${values.map((v) => v.slice('type:'.length))}::text[])`;
+  }
+  return sql<SqlBool>`d.facets && ${values}::text[]`;
 }
 
 /**
@@ -96,6 +108,9 @@ export async function findClosestLexiconWords(db: Kysely<DB>, words: string[]): 
   return rows.map((r) => r.suggestion);
 }
 
+/** Sample order (migrations/20261122T1600_search_sample.sql): by sample_key, a hash of the document's key. */
+const SAMPLE_ORDER = sql`d.sample_key, d.type, d.id`;
+
 /** The index's generation: it changes, in the same transaction, with every change to the index. */
 export async function findIndexGeneration(db: Kysely<DB>): Promise<string> {
   const { rows } = await sql<{ generation: string }>`
@@ -103,40 +118,32 @@ export async function findIndexGeneration(db: Kysely<DB>): Promise<string> {
   return rows[0]?.generation ?? '';
 }
 
-/** Documents holding every word in a title, acronym or name (lexemes of weight A, by their own index). */
-function inTitle(titleTsquery: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`ts_filter(d.tsv, '{a}') @@ ${titleTsquery}::tsquery`;
+/**
+ * Documents holding every word in a title, acronym or name: the lexemes of weight A, by their own
+ * index (search_document_title_lexemes). For testing documents one by one, titleWords is cheaper.
+ */
+function inTitleIndex(titleTsquery: string, d = 'd'): RawBuilder<SqlBool> {
+  return sql<SqlBool>`ts_filter(${sql.ref(`${d}.tsv`)}, '{a}') @@ ${titleTsquery}::tsquery`;
 }
 
-/** How many matching documents hold every word in their title, counting no further than `cap`. */
-export async function countTitleMatches(
-  db: Kysely<DB>,
-  match: Match,
-  titleTsquery: string,
-  cap: number,
-): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n
-    FROM (SELECT 1 FROM search_document d WHERE ${matchCondition(match)} AND ${inTitle(titleTsquery)} LIMIT ${cap}) x`.execute(
-    db,
-  );
-  return rows[0]?.n ?? 0;
+/**
+ * The same test as inTitleIndex for one document at a time: the words as lexemes of weight A
+ * (`weightedTitleTsquery`) in its whole tsv, without the copy ts_filter makes.
+ */
+function titleWords(weightedTitleTsquery: string, d = 'd'): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${d}.tsv`)} @@ ${weightedTitleTsquery}::tsquery`;
 }
 
-export interface PageRequest {
+/** What ranks and marks a page's documents. */
+export interface Ranking {
   match: Match;
   /** Every query word (stop words included), unweighted: matched against the title lexemes. */
   titleTsquery: string | null;
-  /**
-   * Rank only the documents with every word in a title: right when at least offset + limit of
-   * them match, as a title match always ranks above a body match.
-   */
-  titleMatchesOnly: boolean;
+  /** The same, each lexeme of weight A: matched against the whole tsv. */
+  weightedTitleTsquery: string | null;
   /** The whole query as bridges_search_key() writes title_key. */
   titleKey: string;
   lang: UiLanguage;
-  limit: number;
-  offset: number;
 }
 
 export interface PageRow {
@@ -150,68 +157,431 @@ export interface PageRow {
 }
 
 /**
- * One page of matching documents, best first. The score is a tier (3: the title is the query;
- * 2: the title starts with it; 1: every word is in a title; 0: elsewhere) plus ts_rank scaled
- * into [0, 1), so tiers never mix. Without a query, by title. Only the page's rows get an
- * excerpt (ts_headline on the summary in the request's language, else in English).
+ * The score of document `d`: a tier (3: the title is the query; 2: the title starts with it; 1:
+ * every word is in a title; 0: elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
  */
-export async function findResultPage(db: Kysely<DB>, page: PageRequest): Promise<PageRow[]> {
-  const { match, lang } = page;
-  const ranked = match.tsquery !== null && page.titleTsquery !== null;
-  const titleLang = sql.ref(`d.title_${lang}`);
-  const summaryLang = sql.ref(`d.summary_${lang}`);
-  const score = ranked
-    ? sql`round((CASE WHEN d.title_key = ${page.titleKey} THEN 3
-                      WHEN d.title_key LIKE ${page.titleKey} || '%' THEN 2
-                      WHEN ${inTitle(page.titleTsquery ?? '')} THEN 1
+function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
+  const col = (name: string) => sql.ref(`${d}.${name}`);
+  if (ranking.match.tsquery === null || ranking.titleTsquery === null) return sql<number>`0::float8`;
+  return sql<number>`round((CASE WHEN ${col('title_key')} = ${ranking.titleKey} THEN 3
+                      WHEN ${col('title_key')} LIKE ${ranking.titleKey} || '%' THEN 2
+                      WHEN ${titleWords(ranking.weightedTitleTsquery ?? '', d)} THEN 1
                       ELSE 0 END
-                 + ts_rank(d.tsv, ${match.tsquery}::tsquery, 32))::numeric, 6)::float8`
-    : sql`0::float8`;
-  const where =
-    ranked && page.titleMatchesOnly
-      ? sql`${matchCondition(match)} AND ${inTitle(page.titleTsquery ?? '')}`
-      : matchCondition(match);
-  const order = (alias: string) => {
-    const t = sql.raw(alias);
-    return ranked ? sql`${t}.score DESC, ${t}.title_key, ${t}.type, ${t}.id` : sql`${t}.title_key, ${t}.type, ${t}.id`;
-  };
-  const snippet = ranked
-    ? sql`ts_headline(CASE WHEN p.summary_lang IS NULL THEN 'bridges_en' ELSE ${TS_CONFIG[lang]} END::regconfig,
-                      translate(coalesce(p.summary_lang, p.summary_en), ${HIT_START + HIT_END}, ''),
+                 + ts_rank(${col('tsv')}, ${ranking.match.tsquery}::tsquery, 32))::numeric, 6)::float8`;
+}
+
+/**
+ * The columns a result shows, from document `d`: title and subtitle in the request's language
+ * (English when it has none), and the summary, marked up by ts_headline when there is a query.
+ */
+function shownColumns(ranking: Ranking, d = 'd') {
+  const { match, lang } = ranking;
+  const col = (name: string) => sql.ref(`${d}.${name}`);
+  const summaryLang = col(`summary_${lang}`);
+  const snippet =
+    match.tsquery !== null && ranking.titleTsquery !== null
+      ? sql`ts_headline(CASE WHEN ${summaryLang} IS NULL THEN 'bridges_en' ELSE ${TS_CONFIG[lang]} END::regconfig,
+                      translate(coalesce(${summaryLang}, ${col('summary_en')}), ${HIT_START + HIT_END}, ''),
                       ${match.tsquery}::tsquery,
                       ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`})`
-    : sql`coalesce(p.summary_lang, p.summary_en)`;
+      : sql`coalesce(${summaryLang}, ${col('summary_en')})`;
+  return sql`${col('type')} AS type, ${col('id')} AS id,
+             coalesce(${col(`title_${lang}`)}, ${col('title_en')}) AS title,
+             coalesce(${col('subtitle')} ->> ${lang}::text, ${col('subtitle')} ->> 'en') AS subtitle,
+             ${snippet} AS snippet`;
+}
+
+/**
+ * One page of the documents a browse (no query) matches, by title, read in that order from the
+ * title index: however many match, only the page and what comes before it are read.
+ */
+export async function findBrowsePage(
+  db: Kysely<DB>,
+  ranking: Ranking,
+  page: { offset: number; limit: number },
+): Promise<PageRow[]> {
   const { rows } = await sql<PageRow>`
-    SELECT p.type, p.id, p.title, p.subtitle, ${snippet} AS snippet, p.score
-    FROM (
-      SELECT s.* FROM (
-        SELECT d.type, d.id, d.title_key,
-               coalesce(${titleLang}, d.title_en) AS title,
-               coalesce(d.subtitle ->> ${lang}::text, d.subtitle ->> 'en') AS subtitle,
-               ${summaryLang} AS summary_lang, d.summary_en,
-               ${score} AS score
-        FROM search_document d
-        WHERE ${where}
-      ) s
-      ORDER BY ${order('s')}
-      LIMIT ${page.limit} OFFSET ${page.offset}
-    ) p
-    ORDER BY ${order('p')}`.execute(db);
+    SELECT ${shownColumns(ranking)}, 0::float8 AS score
+    FROM search_document d
+    WHERE ${matchCondition(ranking.match)}
+    ORDER BY d.title_key, d.type, d.id
+    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
   return rows;
 }
 
 /**
- * How many matching documents carry each facet value ('theme:diaspora'): one pass over the
- * matching documents' facet arrays. Every document has one 'type:' value, so those counts add up
- * to the number of matches.
+ * A match whose facet values are to be counted; `only`: just the values of that facet (and of
+ * the type, which add up to the total), as when counting a filtered facet's other values.
  */
-export async function countFacetValues(db: Kysely<DB>, match: Match): Promise<Map<string, number>> {
-  const { rows } = await sql<{ value: string; n: number }>`
-    SELECT f AS value, count(*)::int AS n
-    FROM search_document d, unnest(d.facets) f
-    WHERE ${matchCondition(match)}
-    GROUP BY f`.execute(db);
-  return new Map(rows.map((r) => [r.value, r.n]));
+export interface Tally {
+  match: Match;
+  only?: string;
+}
+
+function countedValue(tally: Tally, f: RawBuilder<unknown>): RawBuilder<SqlBool> {
+  return tally.only === undefined
+    ? sql<SqlBool>`true`
+    : sql<SqlBool>`(${f} LIKE ${`${tally.only}:%`} OR ${f} LIKE 'type:%')`;
+}
+
+/**
+ * Reads at most limit + 1 documents of a match to learn whether it holds more than `limit`. When
+ * it does not, the same read gives the count of each facet value among them (every document has
+ * one 'type:' value, so those add up to the match) and, given `page`, that page of them, best first
+ * (see scoreOf; without a query, by title).
+ */
+export async function probeMatch(
+  db: Kysely<DB>,
+  tally: Tally,
+  limit: number,
+  page?: { ranking: Ranking; offset: number; limit: number },
+): Promise<{ size: number; counts: Map<string, number> | null; page: RankedKey[] | null }> {
+  const ranked = page !== undefined && page.ranking.match.tsquery !== null && page.ranking.titleTsquery !== null;
+  const pageRows = page
+    ? sql`
+      UNION ALL
+      (SELECT 'page', NULL, NULL, m.type, m.id FROM m
+       WHERE (SELECT n FROM size) <= ${limit}
+       ORDER BY ${ranked ? sql`m.score DESC, ` : sql``}m.title_key, m.type, m.id
+       LIMIT ${page.limit} OFFSET ${page.offset})`
+    : sql``;
+  const { rows } = await sql<{
+    part: 'size' | 'facet' | 'page';
+    value: string | null;
+    n: number | null;
+    type: PageRow['type'] | null;
+    id: string | null;
+  }>`
+    WITH m AS MATERIALIZED (
+      SELECT d.facets${page ? sql`, d.type, d.id, d.title_key${ranked ? sql`, ${scoreOf(page.ranking)} AS score` : sql``}` : sql``}
+      FROM search_document d WHERE ${matchCondition(tally.match)} LIMIT ${limit + 1}
+    ), size AS MATERIALIZED (SELECT count(*)::int AS n FROM m)
+    SELECT 'size' AS part, NULL::text AS value, n, NULL::text AS type, NULL::text AS id FROM size
+    UNION ALL
+    SELECT 'facet', f, count(*)::int, NULL, NULL FROM m, unnest(m.facets) f
+    WHERE (SELECT n FROM size) <= ${limit} AND ${countedValue(tally, sql.ref('f'))}
+    GROUP BY f${pageRows}`.execute(db);
+  const size = rows.find((r) => r.part === 'size')?.n ?? 0;
+  if (size > limit) return { size, counts: null, page: null };
+  const counts = new Map<string, number>();
+  const keys: RankedKey[] = [];
+  for (const r of rows) {
+    if (r.part === 'facet' && r.value !== null) counts.set(r.value, r.n ?? 0);
+    if (r.part === 'page' && r.type !== null && r.id !== null) keys.push({ type: r.type, id: r.id });
+  }
+  return { size, counts, page: page ? keys : null };
+}
+
+/**
+ * How many documents of the sample each tally's match holds, by facet value, for tallies whose
+ * matches differ only in their facet filters (one read of the sample, each document's words tested
+ * once). The sample: the documents before `below` in sample order (see findSampleFrame), cut
+ * short after the `hits`-th that has the words (so a common word's facets are not counted in
+ * thousands of documents when hundreds tell as much); `spanned` says how many documents it holds,
+ * null when it was not cut short. Given `titleTsquery` (weighted, see Ranking), also how many of
+ * the first tally's sampled documents hold every query word in a title.
+ */
+export async function countSampledFacetValues(
+  db: Kysely<DB>,
+  tallies: Tally[],
+  sample: { below: number | null; hits: number },
+  titleTsquery: string | null = null,
+): Promise<{ counts: Map<string, number>[]; titleMatches: number; spanned: number | null }> {
+  const [first] = tallies;
+  if (first === undefined) return { counts: [], titleMatches: 0, spanned: null };
+  // NOTE: the sample's documents are read by the sample_key index and each tested (OFFSET 0 keeps
+  // the tests out of the subquery): reading a common word's whole GIN entry to intersect it with
+  // the sample, as the planner would, costs more than testing a few thousand documents.
+  const documents =
+    sample.below === null
+      ? sql`(SELECT * FROM search_document OFFSET 0)`
+      : sql`(SELECT * FROM search_document WHERE sample_key < ${sample.below} OFFSET 0)`;
+  const flag = (i: number) => sql.ref(`m${String(i)}`);
+  const words = matchCondition(first.match, { filters: false });
+  const { rows } = await sql<{ tally: number; value: string; n: number | null }>`
+    WITH w AS MATERIALIZED (
+      SELECT x.*, row_number() OVER (ORDER BY x.sample_key, x.type, x.id) AS pos
+      FROM (
+        SELECT d.sample_key, d.type, d.id, ${words} AS hit,
+               CASE WHEN ${words} THEN d.facets END AS facets,
+               ${titleTsquery === null ? sql`false` : sql`CASE WHEN ${words} THEN ${titleWords(titleTsquery)} END`} AS title,
+               ${sql.join(tallies.map((t, i) => sql`${matchCondition(t.match, { words: false })} AS ${flag(i)}`))}
+        FROM ${documents} d
+      ) x
+    ), span AS MATERIALIZED (
+      SELECT coalesce((SELECT pos FROM w WHERE hit ORDER BY pos OFFSET ${sample.hits - 1} LIMIT 1),
+                      (SELECT count(*) FROM w)) AS n,
+             (SELECT count(*) FROM w) AS total
+    ), s AS MATERIALIZED (
+      SELECT w.* FROM w WHERE w.hit AND w.pos <= (SELECT n FROM span)
+    )
+    ${sql.join(
+      tallies.map(
+        (t, i) => sql`
+          SELECT ${i}::int AS tally, f AS value, count(*)::int AS n
+          FROM s, unnest(s.facets) f
+          WHERE s.${flag(i)} AND ${countedValue(t, sql.ref('f'))}
+          GROUP BY f`,
+      ),
+      sql` UNION ALL `,
+    )}
+    UNION ALL
+    SELECT -1, '', count(*)::int FROM s WHERE s.m0 AND s.title
+    UNION ALL
+    SELECT -2, '', CASE WHEN n < total THEN n::int END FROM span`.execute(db);
+  const counts = tallies.map(() => new Map<string, number>());
+  let titleMatches = 0;
+  let spanned: number | null = null;
+  for (const r of rows) {
+    if (r.tally === -1) titleMatches = r.n ?? 0;
+    else if (r.tally === -2) spanned = r.n;
+    else counts[r.tally]?.set(r.value, r.n ?? 0);
+  }
+  return { counts, titleMatches, spanned };
+}
+
+/**
+ * How many documents the planner expects a match to hold (from the statistics ANALYZE keeps):
+ * a guess, used only to order the work of a search, never to answer it.
+ */
+export async function estimateMatchSize(db: Kysely<DB>, match: Match): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': unknown }>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM search_document d WHERE ${matchCondition(match)}`.execute(db);
+  const plan = rows[0]?.['QUERY PLAN'];
+  const parsed: unknown = typeof plan === 'string' ? JSON.parse(plan) : plan;
+  const estimate = Array.isArray(parsed) ? (parsed[0] as { Plan?: { 'Plan Rows'?: unknown } }).Plan?.['Plan Rows'] : 0;
+  return typeof estimate === 'number' ? estimate : 0;
+}
+
+/**
+ * The sample large matches are counted over: the first `size` documents in sample order (by
+ * sample_key, a hash of the document's key: migrations/20261122T1600_search_sample.sql), read with
+ * the index's size and generation in one snapshot. `below` is null when the whole index is the sample.
+ */
+export async function findSampleFrame(
+  db: Kysely<DB>,
+  size: number,
+): Promise<{ generation: string; documents: number; below: number | null; sampled: number }> {
+  const { rows } = await sql<{ generation: string; documents: number; below: number | null; sampled: number }>`
+    SELECT (SELECT generation::text FROM search_index_state) AS generation,
+           (SELECT count(*)::int FROM search_document) AS documents,
+           c.below,
+           (SELECT count(*)::int FROM search_document WHERE sample_key < c.below) AS sampled
+    FROM (SELECT (SELECT sample_key FROM search_document ORDER BY sample_key OFFSET ${size} LIMIT 1) AS below) c`.execute(
+    db,
+  );
+  const row = rows[0] ?? { generation: '', documents: 0, below: null, sampled: 0 };
+  return { ...row, sampled: row.below === null ? row.documents : row.sampled };
+}
+
+// ---- bounded ranking of large matches ------------------------------------------------------
+//
+// A match too large to rank whole is ranked within bounded sets of candidates, taken in sample
+// order: by sample_key, a hash of the document's key, so a fixed pseudo-random order in which any
+// stretch is a fair draw of the match, the same on every engine and for every page. The match
+// falls into four groups, listed in this order:
+//   1. the title candidates, ranked: the title matches (every query word in a title) whose
+//      sample_key is below `titleCut`, and the first `limit` documents whose title starts with the
+//      query, in the byte order of their title keys (so an exact title is never missed);
+//   2. the other title matches, in sample order;
+//   3. the body candidates, ranked: the other matches whose sample_key is below `bodyCut`;
+//   4. the other matches, in sample order.
+// The service sets each cut so that about `limit` documents fall below it (from the sample).
+
+/** Where the candidate windows of a large match end in sample order (null: they hold it all). */
+export interface CandidateWindows {
+  titleCut: number | null;
+  bodyCut: number | null;
+  /**
+   * Read the window whole by its index and test each document, rather than let the planner
+   * intersect it with the words' GIN entries: cheaper when the window is a few thousand documents
+   * and the words common (reading a common word's GIN entry costs more than the window).
+   */
+  titleScan: boolean;
+  bodyScan: boolean;
+  /** How many documents whose title starts with the query are taken as candidates at most. */
+  prefixLimit: number;
+}
+
+/** The page's documents, in order, before they are shown. */
+export interface RankedKey {
+  type: PageRow['type'];
+  id: string;
+}
+
+/** The prefix candidates of group 1: titles that start with the query, up to `last` when there were more. */
+export interface PrefixCandidates {
+  titleKey: string;
+  last: { titleKey: string; type: string; id: string } | null;
+}
+
+type RankedRanking = Ranking & { titleTsquery: string; weightedTitleTsquery: string };
+
+/** The documents before `cut` in sample order, as `d`; with `scan`, read whole by the index and fenced. */
+function windowOf(cut: number | null, scan: boolean): RawBuilder<unknown> {
+  if (cut === null) return sql`search_document d`;
+  return scan
+    ? sql`(SELECT * FROM search_document WHERE sample_key < ${cut} OFFSET 0) d`
+    : sql`(SELECT * FROM search_document WHERE sample_key < ${cut}) d`;
+}
+
+/**
+ * The first string after every string that starts with `key`, in byte order (UTF-8 bytes sort
+ * as code points do): `key` with its last character moved on by one.
+ */
+export function prefixEnd(key: string): string | null {
+  const chars = [...key];
+  while (chars.length > 0) {
+    const last = (chars.pop() ?? '').codePointAt(0) ?? 0;
+    let next = last + 1;
+    if (next >= 0xd800 && next <= 0xdfff) next = 0xe000;
+    if (next <= 0x10ffff) return chars.join('') + String.fromCodePoint(next);
+  }
+  return null;
+}
+
+/** Titles that start with the query: a byte range of title keys (by search_document_title_prefix). */
+function titleStartsWith(titleKey: string, d = 'd'): RawBuilder<SqlBool> {
+  if (titleKey === '') return sql<SqlBool>`false`;
+  const key = sql`(${sql.ref(`${d}.title_key`)} COLLATE "C")`;
+  const end = prefixEnd(titleKey);
+  return end === null ? sql<SqlBool>`${key} >= ${titleKey}` : sql<SqlBool>`${key} >= ${titleKey} AND ${key} < ${end}`;
+}
+
+/** Whether document `d` is one of the prefix candidates of group 1. */
+function isPrefixCandidate(prefix: PrefixCandidates, d = 'd'): RawBuilder<SqlBool> {
+  const starts = titleStartsWith(prefix.titleKey, d);
+  if (prefix.last === null) return starts;
+  const col = (name: string) => sql.ref(`${d}.${name}`);
+  return sql<SqlBool>`${starts} AND (${col('title_key')} COLLATE "C", ${col('type')}, ${col('id')})
+                      <= (${prefix.last.titleKey}, ${prefix.last.type}, ${prefix.last.id})`;
+}
+
+/**
+ * The title matches of a match. NOTE: a title holding every query word (stop words included)
+ * holds the words the match looks for, so besides the facet filters only the title lexemes are
+ * tested, by their own index, smaller than the index of every word.
+ */
+function titleMatch(ranking: RankedRanking, options: { byIndex: boolean }): RawBuilder<SqlBool> {
+  const title = options.byIndex ? inTitleIndex(ranking.titleTsquery) : titleWords(ranking.weightedTitleTsquery);
+  return sql<SqlBool>`${matchCondition(ranking.match, { words: false })} AND ${title}`;
+}
+
+/** Group 1 of a large match (see above), best first, and where its prefix candidates stopped. */
+export async function findTitleCandidates(
+  db: Kysely<DB>,
+  ranking: RankedRanking,
+  windows: CandidateWindows,
+): Promise<{ ranked: RankedKey[]; prefix: PrefixCandidates }> {
+  const { rows } = await sql<{ type: PageRow['type']; id: string; part: 't' | 'p'; i: number; title_key: string }>`
+    WITH t AS (
+      SELECT d.type, d.id, d.title_key, d.tsv
+      FROM ${windowOf(windows.titleCut, windows.titleScan)}
+      WHERE ${titleMatch(ranking, { byIndex: !windows.titleScan })}
+    ), p AS (
+      -- NOTE: titles that start with the query are read in order from their index and each tested
+      -- (OFFSET 0 keeps the test out of the subquery); nearly all match, so few are read.
+      SELECT d.type, d.id, d.title_key, d.tsv
+      FROM (
+        SELECT * FROM search_document d
+        WHERE ${titleStartsWith(ranking.titleKey)}
+        ORDER BY d.title_key COLLATE "C", d.type, d.id
+        OFFSET 0
+      ) d
+      WHERE ${matchCondition(ranking.match)}
+      ORDER BY d.title_key COLLATE "C", d.type, d.id
+      LIMIT ${windows.prefixLimit}
+    )
+    SELECT c.type, c.id, c.part, c.i, c.title_key
+    FROM (
+      SELECT t.*, 't' AS part, 0 AS i FROM t
+      UNION ALL
+      SELECT p.*, 'p', row_number() OVER (ORDER BY p.title_key COLLATE "C", p.type, p.id)::int FROM p
+    ) c
+    ORDER BY ${scoreOf(ranking, 'c')} DESC, c.title_key, c.type, c.id, c.part DESC`.execute(db);
+  const seen = new Set<string>();
+  const ranked: RankedKey[] = [];
+  for (const r of rows) {
+    const key = `${r.type}:${r.id}`;
+    if (!seen.has(key)) ranked.push({ type: r.type, id: r.id });
+    seen.add(key);
+  }
+  const last = rows.find((r) => r.part === 'p' && r.i === windows.prefixLimit);
+  return {
+    ranked,
+    prefix: {
+      titleKey: ranking.titleKey,
+      last: last ? { titleKey: last.title_key, type: last.type, id: last.id } : null,
+    },
+  };
+}
+
+/** Group 3 of a large match (see above), best first. */
+export async function findBodyCandidates(
+  db: Kysely<DB>,
+  ranking: RankedRanking,
+  windows: CandidateWindows,
+  prefix: PrefixCandidates,
+): Promise<RankedKey[]> {
+  const { rows } = await sql<RankedKey>`
+    SELECT d.type, d.id
+    FROM ${windowOf(windows.bodyCut, windows.bodyScan)}
+    WHERE ${matchCondition(ranking.match)}
+      AND NOT ${titleWords(ranking.weightedTitleTsquery)} AND NOT (${isPrefixCandidate(prefix)})
+    ORDER BY ${scoreOf(ranking)} DESC, d.title_key, d.type, d.id`.execute(db);
+  return rows;
+}
+
+/** Group 2 (title matches) or 4 (the others) of a large match (see above). */
+export interface UnrankedGroup {
+  titles: boolean;
+  /** Its documents are those from here on in sample order. */
+  from: number;
+  prefix: PrefixCandidates;
+}
+
+function unrankedCondition(ranking: RankedRanking, group: UnrankedGroup): RawBuilder<SqlBool> {
+  const which = group.titles
+    ? titleMatch(ranking, { byIndex: true })
+    : sql<SqlBool>`${matchCondition(ranking.match)} AND NOT ${titleWords(ranking.weightedTitleTsquery)}`;
+  return sql<SqlBool>`d.sample_key >= ${group.from} AND ${which} AND NOT (${isPrefixCandidate(group.prefix)})`;
+}
+
+/** A slice of group 2 or 4, in sample order. */
+export async function findUnrankedMatches(
+  db: Kysely<DB>,
+  ranking: RankedRanking,
+  group: UnrankedGroup,
+  slice: { offset: number; limit: number },
+): Promise<RankedKey[]> {
+  const { rows } = await sql<RankedKey>`
+    SELECT d.type, d.id FROM search_document d
+    WHERE ${unrankedCondition(ranking, group)}
+    ORDER BY ${SAMPLE_ORDER}
+    LIMIT ${slice.limit} OFFSET ${slice.offset}`.execute(db);
+  return rows;
+}
+
+/** How many documents group 2 or 4 holds (asked only by pages beyond it). */
+export async function countUnrankedMatches(
+  db: Kysely<DB>,
+  ranking: RankedRanking,
+  group: UnrankedGroup,
+): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM search_document d WHERE ${unrankedCondition(ranking, group)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** The rows of a page whose documents and order are already known (see findResultPage for the columns). */
+export async function findShownRows(db: Kysely<DB>, ranking: Ranking, keys: RankedKey[]): Promise<PageRow[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await sql<PageRow>`
+    SELECT ${shownColumns(ranking)}, ${scoreOf(ranking)} AS score
+    FROM unnest(${keys.map((k) => k.type)}::text[], ${keys.map((k) => k.id)}::text[]) WITH ORDINALITY AS k(type, id, i)
+    JOIN search_document d ON d.type = k.type AND d.id = k.id
+    ORDER BY k.i`.execute(db);
+  return rows;
 }
 
 /** The short names of areas in a language (English when it has none), for facet labels. */

@@ -43,17 +43,40 @@ const CACHED_ANSWERS = 256;
 const answerCaches = new WeakMap<Kysely<DB>, { generation: string; answers: Map<string, SearchResponse> }>();
 
 /**
+ * How much work one search may do, whatever the size of its match (see `run`). Measured on
+ * 100,000 documents (bench/search.ts): reading a document's words costs some microseconds, so a
+ * search reads a few thousand documents at most.
+ */
+export interface SearchLimits {
+  /** A match of up to this many documents is counted and ranked exactly. */
+  exactLimit: number;
+  /** A larger match is counted over a sample: this many documents in a fixed pseudo-random order… */
+  sampleSize: number;
+  /** …cut short after the one where this many have the words (any document when browsing). */
+  sampleHits: number;
+  /** A larger match is ranked within this many title candidates and this many first matches. */
+  candidates: number;
+}
+
+export const SEARCH_LIMITS: SearchLimits = { exactLimit: 2000, sampleSize: 2000, sampleHits: 600, candidates: 300 };
+
+/** The sample of each database's index (see repo.findSampleFrame), per index generation and size. */
+const sampleFrames = new WeakMap<Kysely<DB>, Map<number, SampleFrame>>();
+
+/**
  * One search over the library, countries and datasets (see `answer`). Answers are kept until the
  * index changes (its generation moves in the same transaction as the change, whichever process
  * makes it), at most CACHED_ANSWERS of them, least recently used out first: the library's first
- * page and common words are asked for again and again.
+ * page and common words are asked for again and again. `limits` (tests) replace SEARCH_LIMITS
+ * and bypass the cache.
  */
 export async function search(
   db: Kysely<DB>,
   query: SearchQuery,
-  options: { cache?: boolean } = {},
+  options: { cache?: boolean; limits?: Partial<SearchLimits> } = {},
 ): Promise<SearchResponse> {
-  if (options.cache === false) return answer(db, query);
+  const limits = { ...SEARCH_LIMITS, ...options.limits };
+  if (options.cache === false || options.limits) return answer(db, query, limits);
   const generation = await repo.findIndexGeneration(db);
   let cache = answerCaches.get(db);
   if (cache?.generation !== generation) {
@@ -67,7 +90,7 @@ export async function search(
     cache.answers.set(key, kept);
     return kept;
   }
-  const fresh = await answer(db, query);
+  const fresh = await answer(db, query, limits, generation);
   cache.answers.set(key, fresh);
   if (cache.answers.size > CACHED_ANSWERS) cache.answers.delete(cache.answers.keys().next().value ?? '');
   return fresh;
@@ -79,26 +102,32 @@ export async function search(
  * word are ranked. An empty query lists everything by title. Facet counts cover the whole match,
  * each facet filtered by the others.
  */
-async function answer(db: Kysely<DB>, query: SearchQuery): Promise<SearchResponse> {
+async function answer(
+  db: Kysely<DB>,
+  query: SearchQuery,
+  limits: SearchLimits,
+  generation?: string,
+): Promise<SearchResponse> {
   const lang = query.lang;
   const filters = facetFilters(query);
   const words = queryWords(query.q);
   const analysed = words.length ? await repo.analyseQueryWords(db, words, query.q, lang) : undefined;
   const terms = analysed?.words.filter(isSearchable) ?? [];
+  const context: RunContext = { db, query, filters, limits, generation };
 
   if (!analysed || terms.length === 0) {
-    return present(db, query, null, await run(db, query, filters, null));
+    return present(db, query, null, await run(context, null));
   }
   const typed: WordQuery = { terms, all: analysed.words, key: analysed.key, mode: 'and' };
-  const exact = await run(db, query, filters, typed);
+  const exact = await run(context, typed);
   if (exact.total > 0) return present(db, query, null, exact);
 
   const corrected = await correctTypos(db, terms, lang);
   if (corrected) {
-    const fixed = await run(db, query, filters, corrected);
+    const fixed = await run(context, corrected);
     if (fixed.total > 0) return present(db, query, corrected.text, fixed);
   }
-  const any = await run(db, query, filters, { ...(corrected ?? typed), mode: 'or' });
+  const any = await run(context, { ...(corrected ?? typed), mode: 'or' });
   return present(db, query, any.total > 0 && corrected ? corrected.text : null, any);
 }
 
@@ -114,11 +143,39 @@ interface WordQuery {
   mode: 'and' | 'or';
 }
 
+/**
+ * What the sample found: per tally, its documents' facet values; how many of the match's hold the
+ * words in a title; how many documents it spans, of how many in the index.
+ */
+interface Sample {
+  counts: Map<string, number>[];
+  titleMatches: number;
+  spanned: number;
+  documents: number;
+}
+
+/** A facet value's count, and whether it is an estimate from the sample. */
+interface Count {
+  count: number;
+  approximate: boolean;
+}
+
 interface Outcome {
+  /** Exact, or when `approximate` an estimate (see `estimateCounts`). */
   total: number;
+  approximate: boolean;
   rows: repo.PageRow[];
-  counts: Map<string, number>;
+  counts: Map<string, Count>;
   searched: boolean;
+}
+
+interface RunContext {
+  db: Kysely<DB>;
+  query: SearchQuery;
+  filters: Map<SearchFacet, string[]>;
+  limits: SearchLimits;
+  /** The index generation, when the caller has read it already. */
+  generation?: string;
 }
 
 /** The facet filters of a query: for each facet given, its values as stored ('kind:programme'). */
@@ -135,53 +192,280 @@ function facetFilters(query: SearchQuery): Map<SearchFacet, string[]> {
   return filters;
 }
 
+/** The facet of a stored facet value ('kind' of 'kind:programme'). */
+function facetOf(value: string): SearchFacet {
+  return value.slice(0, value.indexOf(':')) as SearchFacet;
+}
+
 /**
- * The page, the total and the facet counts of one word query (or of browsing). The facets nobody
- * filters by are counted in one pass over the match; each filtered facet in a pass of its own,
- * over the documents that pass every other filter, so its other values keep their counts.
+ * The page, the total and the facet counts of one word query (or of browsing), at a bounded cost.
+ *
+ * The facets nobody filters by are counted over the match; each filtered facet's other values over
+ * the documents that pass every other filter (so they keep their counts). Each of these sets is
+ * first probed, reading no more than exactLimit + 1 of its documents: up to exactLimit it is
+ * counted exactly in that same read; beyond, over the sample (the first sampleSize documents in a
+ * fixed pseudo-random order), and the counts are estimates (`estimateCounts`).
+ *
+ * A match up to exactLimit is ranked whole. A larger one is ranked within bounded candidates
+ * (`boundedPage`): title matches still come first, but relevance is judged within the first
+ * `candidates` title matches and the first `candidates` matches in the sample order, not over all.
  */
-async function run(
-  db: Kysely<DB>,
-  query: SearchQuery,
-  filters: Map<SearchFacet, string[]>,
-  words: WordQuery | null,
-): Promise<Outcome> {
+async function run(context: RunContext, words: WordQuery | null): Promise<Outcome> {
+  const { db, query, filters, limits } = context;
   const tsquery = words ? buildTsquery(words.terms, { mode: words.mode }) : null;
   const match = (except?: SearchFacet): repo.Match => ({
     tsquery,
     filters: [...filters].filter(([facet]) => facet !== except).map(([, values]) => values),
   });
   const titleTsquery = words ? buildTsquery(words.all, { mode: 'and' }) : null;
-  const end = query.offset + query.limit;
-  // NOTE: when a page's worth of documents hold every word in a title, only those are ranked: a
-  // common word would otherwise have its rank computed in tens of thousands of documents.
-  const titleMatchesOnly =
-    tsquery !== null && titleTsquery !== null && (await repo.countTitleMatches(db, match(), titleTsquery, end)) >= end;
+  const weightedTitleTsquery = words ? buildTsquery(words.all, { mode: 'and', weight: 'A' }) : null;
+  const ranking: repo.Ranking = {
+    match: match(),
+    titleTsquery,
+    weightedTitleTsquery,
+    titleKey: words?.key ?? '',
+    lang: query.lang,
+  };
   const filtered = [...filters.keys()];
-  const [rows, all, ...others] = await Promise.all([
-    repo.findResultPage(db, {
-      match: match(),
-      titleTsquery,
-      titleMatchesOnly,
-      titleKey: words?.key ?? '',
-      lang: query.lang,
-      limit: query.limit,
-      offset: query.offset,
-    }),
-    repo.countFacetValues(db, match()),
-    ...filtered.map((facet) => repo.countFacetValues(db, match(facet))),
-  ]);
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const [value, n] of all) {
-    const facet = value.slice(0, value.indexOf(':')) as SearchFacet;
-    if (facet === 'type') total += n;
-    if (!filters.has(facet)) counts.set(value, n);
+  const tallies: repo.Tally[] = [
+    { match: ranking.match },
+    ...filtered.map((facet) => ({ match: match(facet), only: facet })),
+  ];
+
+  // Each set is counted exactly when it holds no more than exactLimit documents (the probe reads
+  // at most exactLimit + 1 of them and counts them in the same read; the match's probe gives its
+  // page too), and over the sample otherwise. A set the sample shows to be well beyond exactLimit
+  // is not probed. The planner's estimate of the match only orders this work: when it expects a
+  // large match, the sample is taken first and most probes are saved; otherwise the probe goes first
+  // and usually settles everything.
+  let sampled: Sample | null = null;
+  const takeSample = async (): Promise<Sample> => {
+    if (sampled) return sampled;
+    const frame = await sampleFrame(context);
+    const counted = await repo.countSampledFacetValues(
+      db,
+      tallies,
+      { below: frame.below, hits: limits.sampleHits },
+      weightedTitleTsquery,
+    );
+    sampled = { ...counted, documents: frame.documents, spanned: counted.spanned ?? frame.sampled };
+    return sampled;
+  };
+  if ((await repo.estimateMatchSize(db, ranking.match)) > limits.exactLimit) await takeSample();
+  const surelyLarge = (i: number) => sampled !== null && isSurelyLarge(sampled, i, limits.exactLimit);
+
+  let exact: (Map<string, number> | null)[] = tallies.map(() => null);
+  let rows: repo.PageRow[] | null = null;
+  const probe = surelyLarge(0)
+    ? null
+    : await repo.probeMatch(db, tallies[0] ?? { match: ranking.match }, limits.exactLimit, {
+        ranking,
+        offset: query.offset,
+        limit: query.limit,
+      });
+  if (probe?.counts) {
+    // Every other set holds the match; when the match is large, they are too.
+    const others = tallies
+      .slice(1)
+      .map((tally, j) =>
+        surelyLarge(j + 1) ? null : repo.probeMatch(db, tally, limits.exactLimit).then((p) => p.counts),
+      );
+    const [shown, ...counted] = await Promise.all([repo.findShownRows(db, ranking, probe.page ?? []), ...others]);
+    rows = shown;
+    exact = [probe.counts, ...counted];
   }
-  filtered.forEach((facet, i) => {
-    for (const [value, n] of others[i] ?? []) if (value.startsWith(`${facet}:`)) counts.set(value, n);
+  const sample = exact.every(Boolean) ? null : await takeSample();
+  const passCounts = tallies.map((_, i) => {
+    const counted = exact[i];
+    if (counted || sample === null) return exactCounts(counted ?? new Map());
+    return estimateCounts(sample.counts[i] ?? new Map<string, number>(), sample, limits.exactLimit);
   });
-  return { total, rows, counts, searched: words !== null };
+  const page = rows ?? (sample ? await boundedPage(context, ranking, candidateWindows(context, sample)) : []);
+
+  const main = passCounts[0] ?? exactCounts(new Map());
+  const counts = new Map<string, Count>();
+  for (const [value, c] of main.counts) if (!filters.has(facetOf(value))) counts.set(value, c);
+  filtered.forEach((facet, i) => {
+    const chosen = filters.get(facet) ?? [];
+    for (const [value, c] of passCounts[i + 1]?.counts ?? []) {
+      if (facetOf(value) === facet && !chosen.includes(value)) counts.set(value, c);
+    }
+    // The chosen values are counted over the match itself: with one chosen value, its count is
+    // the total; never an estimate when the match was counted exactly.
+    for (const value of chosen) {
+      const whole = { count: main.total, approximate: main.approximate };
+      counts.set(value, chosen.length === 1 ? whole : (main.counts.get(value) ?? { ...whole, count: 0 }));
+    }
+  });
+  return { total: main.total, approximate: main.approximate, rows: page, counts, searched: words !== null };
+}
+
+/**
+ * Where the candidates of a large match stop in sample order (see search.repository.ts): about
+ * `candidates` title matches, and about `candidates` matches, as the sample counted them.
+ */
+function candidateWindows(context: RunContext, sampled: Sample): repo.CandidateWindows {
+  const { candidates } = context.limits;
+  const hits = totalOf(sampled.counts[0] ?? new Map<string, number>());
+  /** The share of the index, in sample order, that holds about `candidates` of a set with `inSample` sampled documents. */
+  const share = (inSample: number) =>
+    sampled.documents === 0 ? 1 : (candidates / Math.max(inSample, 1)) * (sampled.spanned / sampled.documents);
+  const cut = (s: number) => (s >= 1 ? null : Math.floor(SAMPLE_KEY_MIN + SAMPLE_KEY_RANGE * s));
+  const scan = (s: number) => s * sampled.documents <= WINDOW_SCAN_LIMIT * context.limits.sampleSize;
+  const title = share(sampled.titleMatches);
+  const body = share(hits - sampled.titleMatches);
+  return {
+    titleCut: cut(title),
+    bodyCut: cut(body),
+    titleScan: scan(title),
+    bodyScan: scan(body),
+    prefixLimit: candidates,
+  };
+}
+
+/** How many documents facet value counts cover: each document has one 'type:' value. */
+function totalOf(counts: Map<string, number>): number {
+  let total = 0;
+  for (const [value, n] of counts) if (facetOf(value) === 'type') total += n;
+  return total;
+}
+
+function exactCounts(counts: Map<string, number>) {
+  return {
+    total: totalOf(counts),
+    approximate: false,
+    counts: new Map([...counts].map(([value, n]) => [value, { count: n, approximate: false }])),
+  };
+}
+
+/**
+ * Counts over the sample scaled up to the whole index (each sampled document stands for
+ * documents / sampled of them) and rounded to two significant figures. The set holds more than
+ * exactLimit documents, so the total is never shown below exactLimit + 1, and no value above it.
+ */
+export function estimateCounts(
+  sampled: Map<string, number>,
+  sample: { documents: number; spanned: number },
+  exactLimit: number,
+) {
+  const scale = sample.spanned > 0 ? sample.documents / sample.spanned : 1;
+  const total = Math.max(twoSignificantFigures(totalOf(sampled) * scale), exactLimit + 1);
+  return {
+    total,
+    approximate: true,
+    counts: new Map(
+      [...sampled].map(([value, n]) => [
+        value,
+        { count: Math.min(twoSignificantFigures(n * scale), total), approximate: true },
+      ]),
+    ),
+  };
+}
+
+/** 41,537 → 42,000; 1,234 → 1,200; below 100, the nearest whole number. */
+export function twoSignificantFigures(x: number): number {
+  if (x < 100) return Math.round(x);
+  const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return Math.round(x / unit) * unit;
+}
+
+/** A candidate window of up to this many times sampleSize documents is read whole (see CandidateWindows). */
+const WINDOW_SCAN_LIMIT = 2;
+
+/**
+ * Whether the sample shows set `i` to hold more than exactLimit documents beyond doubt (see
+ * SURELY_LARGE_DEVIATIONS); exactly when the sample is the whole index.
+ */
+function isSurelyLarge(sample: Sample, i: number, exactLimit: number): boolean {
+  const size = totalOf(sample.counts[i] ?? new Map<string, number>());
+  if (sample.spanned >= sample.documents) return size > exactLimit;
+  const atLimit = (exactLimit * sample.spanned) / sample.documents;
+  return size > atLimit + SURELY_LARGE_DEVIATIONS * Math.sqrt(atLimit) + SURELY_LARGE_DEVIATIONS;
+}
+
+/**
+ * How far above what a set of exactLimit documents would put in the sample a set's sampled count
+ * must be for the set to be taken as large without a probe, in standard deviations (the sampled
+ * count of such a set is about binomial): the chance of a wrong call is then far too small to count.
+ */
+const SURELY_LARGE_DEVIATIONS = 10;
+
+/** The sample_key of every document is an int4: the sample order spans its whole range. */
+const SAMPLE_KEY_MIN = -(2 ** 31);
+const SAMPLE_KEY_RANGE = 2 ** 32;
+
+type SampleFrame = Awaited<ReturnType<typeof repo.findSampleFrame>>;
+
+/** The sample of the index as it is now, read once per index generation. */
+async function sampleFrame(context: RunContext): Promise<SampleFrame> {
+  const { db, limits } = context;
+  const generation = context.generation ?? (await repo.findIndexGeneration(db));
+  let frames = sampleFrames.get(db);
+  const kept = frames?.get(limits.sampleSize);
+  if (kept?.generation === generation) return kept;
+  const frame = await repo.findSampleFrame(db, limits.sampleSize);
+  if (!frames || [...frames.values()].some((f) => f.generation !== frame.generation)) {
+    frames = new Map();
+    sampleFrames.set(db, frames);
+  }
+  frames.set(limits.sampleSize, frame);
+  return frame;
+}
+
+/**
+ * The page of a match too large to rank whole (browsing is by title, which an index gives in
+ * order). Its documents come in four groups (see search.repository.ts): the title candidates,
+ * ranked; the other title matches; the body candidates, ranked; the other matches. Each group is
+ * read only when the page reaches it, and only as far as the page needs.
+ *
+ * NOTE: beyond the title matches, relevance among body-only matches is judged within the first
+ * `candidates` matches in sample order (a fixed pseudo-random order), not over the whole match:
+ * ranking tens of thousands of documents would cost tens or hundreds of milliseconds.
+ */
+async function boundedPage(
+  context: RunContext,
+  ranking: repo.Ranking,
+  windows: repo.CandidateWindows,
+): Promise<repo.PageRow[]> {
+  const { db, query } = context;
+  const { titleTsquery, weightedTitleTsquery } = ranking;
+  if (ranking.match.tsquery === null || titleTsquery === null || weightedTitleTsquery === null) {
+    return repo.findBrowsePage(db, ranking, { offset: query.offset, limit: query.limit });
+  }
+  const ranked = { ...ranking, titleTsquery, weightedTitleTsquery };
+  const { offset } = query;
+  const end = offset + query.limit;
+  const keys: repo.RankedKey[] = [];
+  /** Documents in the groups already passed. */
+  let before = 0;
+
+  const takeRanked = (group: repo.RankedKey[]) => {
+    const from = Math.max(0, offset - before);
+    keys.push(...group.slice(from, from + (end - before - from)));
+    before += group.length;
+  };
+  const takeUnranked = async (group: repo.UnrankedGroup) => {
+    const from = Math.max(0, offset - before);
+    const wanted = end - before - from;
+    const rows = await repo.findUnrankedMatches(db, ranked, group, { offset: from, limit: wanted });
+    keys.push(...rows);
+    if (rows.length === wanted) before = end;
+    else if (rows.length > 0 || from === 0) before += from + rows.length;
+    else before += await repo.countUnrankedMatches(db, ranked, group);
+  };
+
+  const titles = await repo.findTitleCandidates(db, ranked, windows);
+  takeRanked(titles.ranked);
+  if (before < end && windows.titleCut !== null) {
+    await takeUnranked({ titles: true, from: windows.titleCut, prefix: titles.prefix });
+  }
+  if (before < end) {
+    takeRanked(await repo.findBodyCandidates(db, ranked, windows, titles.prefix));
+    if (before < end && windows.bodyCut !== null) {
+      await takeUnranked({ titles: false, from: windows.bodyCut, prefix: titles.prefix });
+    }
+  }
+  return repo.findShownRows(db, ranking, keys);
 }
 
 /**
@@ -227,6 +511,7 @@ async function present(
     query: query.q,
     correctedQuery,
     total: outcome.total,
+    approximate: outcome.approximate,
     results: outcome.rows.map((row) => presentHit(row, outcome.searched)),
     facets: await presentFacets(db, query, outcome.counts),
   };
@@ -263,14 +548,14 @@ export function urlOf(type: Hit['type'], id: string): string {
 
 /**
  * Every facet with its values' counts and labels in the request's language, most frequent first;
- * a selected value is listed even when nothing matches it now.
+ * a selected value is listed even when nothing matches it now. An estimated count says so.
  */
 async function presentFacets(
   db: Kysely<DB>,
   query: SearchQuery,
-  counts: Map<string, number>,
+  counts: Map<string, Count>,
 ): Promise<SearchResponse['facets']> {
-  const byFacet = new Map<SearchFacet, Map<string, number>>(SEARCH_FACETS.map((f) => [f, new Map()]));
+  const byFacet = new Map<SearchFacet, Map<string, Count>>(SEARCH_FACETS.map((f) => [f, new Map()]));
   for (const [key, n] of counts) {
     const at = key.indexOf(':');
     byFacet.get(key.slice(0, at) as SearchFacet)?.set(key.slice(at + 1), n);
@@ -278,7 +563,7 @@ async function presentFacets(
   for (const facet of SEARCH_FACETS) {
     for (const value of query[facet] ?? []) {
       const values = byFacet.get(facet);
-      if (values && !values.has(value)) values.set(value, 0);
+      if (values && !values.has(value)) values.set(value, { count: 0, approximate: false });
     }
   }
   const countryNames = new Map(
@@ -300,7 +585,12 @@ async function presentFacets(
           ? (regionNames.get(value) ?? value)
           : (FACET_VOCABULARIES[facet]?.find((t) => t.code === value)?.label[query.lang] ?? value);
     facets[facet] = [...(byFacet.get(facet) ?? [])]
-      .map(([value, count]) => ({ value, label: label(value), count }))
+      .map(([value, { count, approximate }]) => ({
+        value,
+        label: label(value),
+        count,
+        ...(approximate ? { approximate } : {}),
+      }))
       .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label) || (a.value < b.value ? -1 : 1));
   }
   return facets;

@@ -27,6 +27,9 @@ describe('search text', () => {
     );
     expect(buildTsquery([word("o'neil", ["o'neil"], [], [])], { mode: 'and' })).toBe("'o''neil':*");
     expect(buildTsquery([word('a', [], [], ['a'])], { mode: 'and' })).toBe("'a'");
+    expect(buildTsquery(words, { mode: 'and', weight: 'A' })).toBe(
+      "('developp':A | 'developpement':A) & ('envois':*A | 'envoi':*A)",
+    );
   });
 
   it('reads ts_headline marks as segments, joining neighbouring matches', () => {

@@ -45,6 +45,8 @@ export interface TsqueryOptions {
   mode: 'and' | 'or';
   /** Match the last word as a prefix (default true). */
   prefixLast?: boolean;
+  /** Match only lexemes of this weight ('A': titles, acronyms and names). */
+  weight?: 'A';
 }
 
 /**
@@ -56,7 +58,8 @@ export function buildTsquery(words: AnalysedWord[], options: TsqueryOptions): st
   const last = words.length - 1;
   const parts = words.map((word, i) => {
     const prefix = i === last && options.prefixLast !== false && word.word.length >= 2;
-    const lexeme = (form: string) => literal(form) + (prefix ? ':*' : '');
+    const marks = (prefix ? '*' : '') + (options.weight ?? '');
+    const lexeme = (form: string) => literal(form) + (marks ? `:${marks}` : '');
     const alternatives = new Set(
       [word.langForms, word.enForms, word.simpleForms]
         .filter((forms) => forms.length > 0)
