@@ -6,11 +6,13 @@ import { REGION_NAMES_LANG, useLang, useT } from '../i18n.js';
 /** How many values of a facet show before "Show all". */
 const FACET_PREVIEW = 8;
 
-export type FacetValue = { value: string; label: string; count: number };
+/** A facet value and how many results carry it; `approximate` when the count is an estimate. */
+export type FacetValue = { value: string; label: string; count: number; approximate?: boolean };
 
 /**
- * The facets of a search as groups of checkboxes, each value with its count. Values already
- * chosen always show (even when the other filters leave them no results), so they can be unticked.
+ * The facets of a search as groups of checkboxes, each value with its count (an estimate marked ≈,
+ * read as "about" by screen readers, with a note under the groups). Values already chosen always
+ * show (even when the other filters leave them no results), so they can be unticked.
  */
 export function FacetFilters({
   facets,
@@ -26,6 +28,8 @@ export function FacetFilters({
   labelOf: (facet: SearchFacet, value: string) => string;
   onToggle: (facet: SearchFacet, value: string, checked: boolean) => void;
 }) {
+  const t = useT();
+  const estimated = order.some((facet) => facets[facet]?.some((v) => v.approximate));
   return (
     <>
       {order.map((facet) => {
@@ -40,6 +44,7 @@ export function FacetFilters({
         if (values.length === 0) return null;
         return <FacetGroup key={facet} facet={facet} values={values} chosen={chosen} onToggle={onToggle} />;
       })}
+      {estimated && <p className="field__hint">{t.facetCountsEstimated}</p>}
     </>
   );
 }
@@ -80,6 +85,12 @@ function FacetGroup({
               </span>
               <span className="facet__count">
                 <span className="visually-hidden">, </span>
+                {v.approximate ? (
+                  <>
+                    <span aria-hidden="true">≈&nbsp;</span>
+                    <span className="visually-hidden">{t.approximately} </span>
+                  </>
+                ) : null}
                 {t.facetCount(formatNumber(v.count, lang))}
               </span>
             </label>

@@ -17,6 +17,9 @@ import { apiUrl } from '../api.js';
 /** Results per page. */
 export const PAGE_SIZE = 20;
 
+/** The furthest offset the search API serves (SearchQuery in src/core/library.ts). */
+const MAX_OFFSET = 10_000;
+
 /** Library pages search only its own items; the type facet narrows within them. */
 const LIBRARY_SEARCH_TYPES = ['record', 'organisation', 'study'];
 
@@ -183,7 +186,9 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
 
   const data = result.data;
   const hasFilters = Object.keys(state.selected).length > 0;
-  const pageCount = data ? Math.ceil(data.total / PAGE_SIZE) : 0;
+  // NOTE: a large match's total is an estimate and may run past the end, and the API serves no
+  // further than MAX_OFFSET: pages are offered up to there.
+  const pageCount = data ? Math.min(Math.ceil(data.total / PAGE_SIZE), Math.floor(MAX_OFFSET / PAGE_SIZE) + 1) : 0;
   const answered = data?.facets ?? {};
   // Facet counts leave out the facet's own filter, so the type facet lists countries and datasets
   // too: the library offers only its own types.
@@ -291,11 +296,17 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
   );
 }
 
-/** "12 results for “x”", or "No results for “x”; showing results for “y”" when the words were corrected. */
+/**
+ * "12 results for “x”" ("about 41,000 results" when the match was too large to count), or "No
+ * results for “x”; showing results for “y”" when the words were corrected.
+ */
 function ResultSummary({ data, basePath }: { data: SearchResponse; basePath: string }) {
   const t = useT();
   const lang = useLang();
-  const count = t.searchResultCount(data.total, formatNumber(data.total, lang));
+  const formatted = formatNumber(data.total, lang);
+  const count = data.approximate
+    ? t.searchResultCountApproximate(formatted)
+    : t.searchResultCount(data.total, formatted);
   if (data.correctedQuery) {
     return (
       <>
