@@ -275,46 +275,49 @@ export async function probeMatch(
 /**
  * How many documents of the sample each tally's match holds, by facet value, for tallies whose
  * matches differ only in their facet filters (one read of the sample, each document's words tested
- * once). The sample: the documents before `below` in sample order (see findSampleFrame), cut
- * short after the `hits`-th that has the words (so a common word's facets are not counted in
- * thousands of documents when hundreds tell as much); `spanned` says how many documents it holds,
- * null when it was not cut short. Given `titleTsquery` (weighted, see Ranking), also how many of
- * the first tally's sampled documents hold every query word in a title.
+ * once). The sample: the first `size` documents in sample order (by sample_key, a hash of the
+ * document's key: migrations/20261122T1600_search_sample.sql), read in that order from its index
+ * and cut short at the `hits`-th that has the words (so a common word's facets are not counted in
+ * thousands of documents when hundreds tell as much); `spanned` says how many documents it then
+ * holds, null when it was not cut short. Given `titleTsquery` (weighted, see Ranking), also how
+ * many of the first tally's sampled documents hold every query word in a title.
  */
 export async function countSampledFacetValues(
   db: Kysely<DB>,
   tallies: Tally[],
-  sample: { below: number | null; hits: number },
+  sample: { size: number; hits: number; sparse: { below: number | null } | null },
   titleTsquery: string | null = null,
 ): Promise<{ counts: Map<string, number>[]; titleMatches: number; spanned: number | null }> {
   const [first] = tallies;
   if (first === undefined) return { counts: [], titleMatches: 0, spanned: null };
-  // NOTE: the sample's documents are read by the sample_key index and each tested (OFFSET 0 keeps
-  // the tests out of the subquery): reading a common word's whole GIN entry to intersect it with
-  // the sample, as the planner would, costs more than testing a few thousand documents.
-  const documents =
-    sample.below === null
-      ? sql`(SELECT * FROM search_document OFFSET 0)`
-      : sql`(SELECT * FROM search_document WHERE sample_key < ${sample.below} OFFSET 0)`;
   const flag = (i: number) => sql.ref(`m${String(i)}`);
   const words = matchCondition(first.match, { filters: false });
-  const { rows } = await sql<{ tally: number; value: string; n: number | null }>`
-    WITH w AS MATERIALIZED (
-      SELECT x.*, row_number() OVER (ORDER BY x.sample_key, x.type, x.id) AS pos
+  const columns = sql`d.facets,
+    ${titleTsquery === null ? sql`false` : titleWords(titleTsquery)} AS title,
+    ${sql.join(tallies.map((t, i) => sql`${matchCondition(t.match, { words: false })} AS ${flag(i)}`))}`;
+  // NOTE: for common words, the words are tested document by document in sample order until
+  // enough have them: reading a common word's whole GIN entry to intersect it with the sample, as
+  // the planner would, costs more than testing a few thousand documents. For rarer words (`sparse`:
+  // the sample is then the documents before `below`) the planner may use that entry.
+  const sampled = sample.sparse
+    ? sql`
+      SELECT 0::bigint AS pos, ${columns}
+      FROM search_document d
+      WHERE ${sample.sparse.below === null ? sql`true` : sql`d.sample_key < ${sample.sparse.below}`} AND ${words}`
+    : sql`
+      SELECT d.pos, ${columns}
       FROM (
-        SELECT d.sample_key, d.type, d.id, ${words} AS hit,
-               CASE WHEN ${words} THEN d.facets END AS facets,
-               ${titleTsquery === null ? sql`false` : sql`CASE WHEN ${words} THEN ${titleWords(titleTsquery)} END`} AS title,
-               ${sql.join(tallies.map((t, i) => sql`${matchCondition(t.match, { words: false })} AS ${flag(i)}`))}
-        FROM ${documents} d
-      ) x
-    ), span AS MATERIALIZED (
-      SELECT coalesce((SELECT pos FROM w WHERE hit ORDER BY pos OFFSET ${sample.hits - 1} LIMIT 1),
-                      (SELECT count(*) FROM w)) AS n,
-             (SELECT count(*) FROM w) AS total
-    ), s AS MATERIALIZED (
-      SELECT w.* FROM w WHERE w.hit AND w.pos <= (SELECT n FROM span)
-    )
+        SELECT d.*, row_number() OVER (ORDER BY ${SAMPLE_ORDER}) AS pos
+        FROM (
+          SELECT d.sample_key, d.type, d.id, d.facets, d.tsv FROM search_document d
+          ORDER BY ${SAMPLE_ORDER} LIMIT ${sample.size}
+        ) d
+      ) d
+      WHERE ${words}
+      ORDER BY ${SAMPLE_ORDER}
+      LIMIT ${sample.hits}`;
+  const { rows } = await sql<{ tally: number; value: string; n: number | null }>`
+    WITH s AS MATERIALIZED (${sampled})
     ${sql.join(
       tallies.map(
         (t, i) => sql`
@@ -328,7 +331,8 @@ export async function countSampledFacetValues(
     UNION ALL
     SELECT -1, '', count(*)::int FROM s WHERE s.m0 AND s.title
     UNION ALL
-    SELECT -2, '', CASE WHEN n < total THEN n::int END FROM span`.execute(db);
+    SELECT -2, '', CASE WHEN ${sample.sparse === null} AND count(*) >= ${sample.hits} THEN max(s.pos)::int END
+    FROM s`.execute(db);
   const counts = tallies.map(() => new Map<string, number>());
   let titleMatches = 0;
   let spanned: number | null = null;
@@ -354,9 +358,9 @@ export async function estimateMatchSize(db: Kysely<DB>, match: Match): Promise<n
 }
 
 /**
- * The sample large matches are counted over: the first `size` documents in sample order (by
- * sample_key, a hash of the document's key: migrations/20261122T1600_search_sample.sql), read with
- * the index's size and generation in one snapshot. `below` is null when the whole index is the sample.
+ * How many documents the index holds, and where its first `size` documents in sample order end
+ * (`below`: the sample_key after them, null when they are all of them; `sampled`: how many lie
+ * before it), read with the index's generation in one snapshot.
  */
 export async function findSampleFrame(
   db: Kysely<DB>,
@@ -416,6 +420,9 @@ export interface PrefixCandidates {
 }
 
 type RankedRanking = Ranking & { titleTsquery: string; weightedTitleTsquery: string };
+
+/** Titles that start with the query are read up to this many times the prefix candidates wanted. */
+const PREFIX_READ = 4;
 
 /** The documents before `cut` in sample order, as `d`; with `scan`, read whole by the index and fenced. */
 function windowOf(cut: number | null, scan: boolean): RawBuilder<unknown> {
@@ -479,14 +486,14 @@ export async function findTitleCandidates(
       FROM ${windowOf(windows.titleCut, windows.titleScan)}
       WHERE ${titleMatch(ranking, { byIndex: !windows.titleScan })}
     ), p AS (
-      -- NOTE: titles that start with the query are read in order from their index and each tested
-      -- (OFFSET 0 keeps the test out of the subquery); nearly all match, so few are read.
+      -- NOTE: titles that start with the query are read in order from their index (the inner
+      -- LIMIT lets the planner take that path) and each tested; nearly all match, so few are read.
       SELECT d.type, d.id, d.title_key, d.tsv
       FROM (
-        SELECT * FROM search_document d
+        SELECT d.type, d.id, d.title_key, d.tsv, d.facets FROM search_document d
         WHERE ${titleStartsWith(ranking.titleKey)}
         ORDER BY d.title_key COLLATE "C", d.type, d.id
-        OFFSET 0
+        LIMIT ${PREFIX_READ * windows.prefixLimit}
       ) d
       WHERE ${matchCondition(ranking.match)}
       ORDER BY d.title_key COLLATE "C", d.type, d.id
@@ -584,20 +591,17 @@ export async function findShownRows(db: Kysely<DB>, ranking: Ranking, keys: Rank
   return rows;
 }
 
-/** The short names of areas in a language (English when it has none), for facet labels. */
-export async function findAreaNames(db: Kysely<DB>, codes: string[], lang: UiLanguage) {
-  if (codes.length === 0) return [];
+/** The short names of every area in a language (English when it has none), for facet labels. */
+export async function findAreaNames(db: Kysely<DB>, lang: UiLanguage) {
   const { rows } = await sql<{ code: string; name: string }>`
     SELECT a.code, coalesce(min(n.name), a.name_en) AS name
     FROM area a
     LEFT JOIN area_name n ON n.area_code = a.code AND n.lang = ${lang} AND n.name_type = 'short'
-    WHERE a.code = ANY(${codes}::text[])
     GROUP BY a.code, a.name_en`.execute(db);
   return rows;
 }
 
 /** The names of UN M49 regions and sub-regions (the reference data has them in English). */
-export async function findRegionNames(db: Kysely<DB>, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db.selectFrom('m49_region').select(['code', 'name_en as name']).where('code', 'in', codes).execute();
+export async function findRegionNames(db: Kysely<DB>) {
+  return db.selectFrom('m49_region').select(['code', 'name_en as name']).execute();
 }

@@ -60,8 +60,8 @@ export interface SearchLimits {
 
 export const SEARCH_LIMITS: SearchLimits = { exactLimit: 2000, sampleSize: 2000, sampleHits: 600, candidates: 300 };
 
-/** The sample of each database's index (see repo.findSampleFrame), per index generation and size. */
-const sampleFrames = new WeakMap<Kysely<DB>, Map<number, SampleFrame>>();
+/** Each database's sample frame, at an index generation (see sampleFrame). */
+const sampleFrames = new WeakMap<Kysely<DB>, { generation: string; size: number; frame: SampleFrame }>();
 
 /**
  * One search over the library, countries and datasets (see `answer`). Answers are kept until the
@@ -116,19 +116,19 @@ async function answer(
   const context: RunContext = { db, query, filters, limits, generation };
 
   if (!analysed || terms.length === 0) {
-    return present(db, query, null, await run(context, null));
+    return present(context, null, await run(context, null));
   }
   const typed: WordQuery = { terms, all: analysed.words, key: analysed.key, mode: 'and' };
   const exact = await run(context, typed);
-  if (exact.total > 0) return present(db, query, null, exact);
+  if (exact.total > 0) return present(context, null, exact);
 
   const corrected = await correctTypos(db, terms, lang);
   if (corrected) {
     const fixed = await run(context, corrected);
-    if (fixed.total > 0) return present(db, query, corrected.text, fixed);
+    if (fixed.total > 0) return present(context, corrected.text, fixed);
   }
   const any = await run(context, { ...(corrected ?? typed), mode: 'or' });
-  return present(db, query, any.total > 0 && corrected ? corrected.text : null, any);
+  return present(context, any.total > 0 && corrected ? corrected.text : null, any);
 }
 
 interface WordQuery {
@@ -239,38 +239,54 @@ async function run(context: RunContext, words: WordQuery | null): Promise<Outcom
   // large match, the sample is taken first and most probes are saved; otherwise the probe goes first
   // and usually settles everything.
   let sampled: Sample | null = null;
+  let expected = 0;
   const takeSample = async (): Promise<Sample> => {
     if (sampled) return sampled;
     const frame = await sampleFrame(context);
+    const dense = expected >= DENSE_SHARE * frame.documents;
     const counted = await repo.countSampledFacetValues(
       db,
       tallies,
-      { below: frame.below, hits: limits.sampleHits },
+      { size: limits.sampleSize, hits: limits.sampleHits, sparse: dense ? null : { below: frame.below } },
       weightedTitleTsquery,
     );
     sampled = { ...counted, documents: frame.documents, spanned: counted.spanned ?? frame.sampled };
     return sampled;
   };
-  if ((await repo.estimateMatchSize(db, ranking.match)) > limits.exactLimit) await takeSample();
   const surelyLarge = (i: number) => sampled !== null && isSurelyLarge(sampled, i, limits.exactLimit);
+  const probeMatch = () =>
+    repo.probeMatch(db, tallies[0] ?? { match: ranking.match }, limits.exactLimit, {
+      ranking,
+      offset: query.offset,
+      limit: query.limit,
+    });
+  expected = await repo.estimateMatchSize(db, ranking.match);
+  let probe: Awaited<ReturnType<typeof probeMatch>> | null = null;
+  if (expected <= limits.exactLimit) probe = await probeMatch();
+  else if (expected <= SURELY_LARGE_EXPECTED * limits.exactLimit) {
+    // Near the limit the sample cannot settle it: both are needed (and run side by side on a server).
+    [probe] = await Promise.all([probeMatch(), takeSample()]);
+  } else {
+    await takeSample();
+    if (!surelyLarge(0)) probe = await probeMatch();
+  }
 
   let exact: (Map<string, number> | null)[] = tallies.map(() => null);
   let rows: repo.PageRow[] | null = null;
-  const probe = surelyLarge(0)
-    ? null
-    : await repo.probeMatch(db, tallies[0] ?? { match: ranking.match }, limits.exactLimit, {
-        ranking,
-        offset: query.offset,
-        limit: query.limit,
-      });
   if (probe?.counts) {
-    // Every other set holds the match; when the match is large, they are too.
-    const others = tallies
-      .slice(1)
-      .map((tally, j) =>
-        surelyLarge(j + 1) ? null : repo.probeMatch(db, tally, limits.exactLimit).then((p) => p.counts),
-      );
-    const [shown, ...counted] = await Promise.all([repo.findShownRows(db, ranking, probe.page ?? []), ...others]);
+    // Every other set holds the match (when the match is large, they are too), and is often large
+    // when the match is not: the sample goes first, to save probing those.
+    const [shown] = await Promise.all([
+      repo.findShownRows(db, ranking, probe.page ?? []),
+      tallies.length > 1 ? takeSample() : null,
+    ]);
+    const counted = await Promise.all(
+      tallies
+        .slice(1)
+        .map((tally, j) =>
+          surelyLarge(j + 1) ? null : repo.probeMatch(db, tally, limits.exactLimit).then((p) => p.counts),
+        ),
+    );
     rows = shown;
     exact = [probe.counts, ...counted];
   }
@@ -319,7 +335,7 @@ function candidateWindows(context: RunContext, sampled: Sample): repo.CandidateW
     bodyCut: cut(body),
     titleScan: scan(title),
     bodyScan: scan(body),
-    prefixLimit: candidates,
+    prefixLimit: Math.ceil(candidates / 3),
   };
 }
 
@@ -384,6 +400,15 @@ function isSurelyLarge(sample: Sample, i: number, exactLimit: number): boolean {
 }
 
 /**
+ * A match the planner expects to cover this share of the index is sampled by testing documents
+ * one by one (its words' GIN entry is long); a rarer one by the planner's choice.
+ */
+const DENSE_SHARE = 0.1;
+
+/** A match the planner expects to hold this many times exactLimit is likely beyond it in the sample too. */
+const SURELY_LARGE_EXPECTED = 3;
+
+/**
  * How far above what a set of exactLimit documents would put in the sample a set's sampled count
  * must be for the set to be taken as large without a probe, in standard deviations (the sampled
  * count of such a set is about binomial): the chance of a wrong call is then far too small to count.
@@ -396,19 +421,14 @@ const SAMPLE_KEY_RANGE = 2 ** 32;
 
 type SampleFrame = Awaited<ReturnType<typeof repo.findSampleFrame>>;
 
-/** The sample of the index as it is now, read once per index generation. */
+/** The index's size and where its sample ends (repo.findSampleFrame), read once per index generation. */
 async function sampleFrame(context: RunContext): Promise<SampleFrame> {
   const { db, limits } = context;
   const generation = context.generation ?? (await repo.findIndexGeneration(db));
-  let frames = sampleFrames.get(db);
-  const kept = frames?.get(limits.sampleSize);
-  if (kept?.generation === generation) return kept;
+  const kept = sampleFrames.get(db);
+  if (kept?.generation === generation && kept.size === limits.sampleSize) return kept.frame;
   const frame = await repo.findSampleFrame(db, limits.sampleSize);
-  if (!frames || [...frames.values()].some((f) => f.generation !== frame.generation)) {
-    frames = new Map();
-    sampleFrames.set(db, frames);
-  }
-  frames.set(limits.sampleSize, frame);
+  sampleFrames.set(db, { generation: frame.generation, size: limits.sampleSize, frame });
   return frame;
 }
 
@@ -501,19 +521,15 @@ async function correctTypos(
   return { terms: correctedTerms, all: analysed.words, key: analysed.key, mode: 'and', text };
 }
 
-async function present(
-  db: Kysely<DB>,
-  query: SearchQuery,
-  correctedQuery: string | null,
-  outcome: Outcome,
-): Promise<SearchResponse> {
+async function present(context: RunContext, correctedQuery: string | null, outcome: Outcome): Promise<SearchResponse> {
+  const { query } = context;
   return {
     query: query.q,
     correctedQuery,
     total: outcome.total,
     approximate: outcome.approximate,
     results: outcome.rows.map((row) => presentHit(row, outcome.searched)),
-    facets: await presentFacets(db, query, outcome.counts),
+    facets: await presentFacets(context, outcome.counts),
   };
 }
 
@@ -534,6 +550,37 @@ function presentHit(row: repo.PageRow, searched: boolean): Hit {
   };
 }
 
+/** The names of places, by index generation and language (see placeNames). */
+const placeNameCaches = new WeakMap<
+  Kysely<DB>,
+  { generation: string; byLang: Map<string, { countryNames: Map<string, string>; regionNames: Map<string, string> }> }
+>();
+
+/**
+ * The short names of every area in the request's language (English when it has none) and of the
+ * M49 regions, for facet labels: read once per index generation (the reference data they come
+ * from is reloaded only with a reindex of the countries, which moves the generation).
+ */
+async function placeNames(context: RunContext) {
+  const { db, query } = context;
+  const generation = context.generation ?? (await repo.findIndexGeneration(db));
+  let cache = placeNameCaches.get(db);
+  if (cache?.generation !== generation) {
+    cache = { generation, byLang: new Map() };
+    placeNameCaches.set(db, cache);
+  }
+  let names = cache.byLang.get(query.lang);
+  if (!names) {
+    const [areas, regions] = await Promise.all([repo.findAreaNames(db, query.lang), repo.findRegionNames(db)]);
+    names = {
+      countryNames: new Map(areas.map((r) => [r.code, r.name])),
+      regionNames: new Map(regions.map((r) => [r.code, r.name])),
+    };
+    cache.byLang.set(query.lang, names);
+  }
+  return names;
+}
+
 /** The UI page of a search result (src/web/main.tsx has the routes). */
 export function urlOf(type: Hit['type'], id: string): string {
   switch (type) {
@@ -550,11 +597,8 @@ export function urlOf(type: Hit['type'], id: string): string {
  * Every facet with its values' counts and labels in the request's language, most frequent first;
  * a selected value is listed even when nothing matches it now. An estimated count says so.
  */
-async function presentFacets(
-  db: Kysely<DB>,
-  query: SearchQuery,
-  counts: Map<string, Count>,
-): Promise<SearchResponse['facets']> {
+async function presentFacets(context: RunContext, counts: Map<string, Count>): Promise<SearchResponse['facets']> {
+  const { query } = context;
   const byFacet = new Map<SearchFacet, Map<string, Count>>(SEARCH_FACETS.map((f) => [f, new Map()]));
   for (const [key, n] of counts) {
     const at = key.indexOf(':');
@@ -566,15 +610,7 @@ async function presentFacets(
       if (values && !values.has(value)) values.set(value, { count: 0, approximate: false });
     }
   }
-  const countryNames = new Map(
-    (await repo.findAreaNames(db, [...(byFacet.get('country')?.keys() ?? [])], query.lang)).map((r) => [
-      r.code,
-      r.name,
-    ]),
-  );
-  const regionNames = new Map(
-    (await repo.findRegionNames(db, [...(byFacet.get('region')?.keys() ?? [])])).map((r) => [r.code, r.name]),
-  );
+  const { countryNames, regionNames } = await placeNames(context);
   const collator = new Intl.Collator(query.lang, { sensitivity: 'base' });
   const facets: SearchResponse['facets'] = {};
   for (const facet of SEARCH_FACETS) {

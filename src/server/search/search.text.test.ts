@@ -21,15 +21,14 @@ describe('search text', () => {
       word('développement', ['developp'], ['developp'], ['developpement']),
       word('envois', ['envois'], ['envoi'], ['envois']),
     ];
-    expect(buildTsquery(words, { mode: 'and' })).toBe("('developp' | 'developpement') & ('envois':* | 'envoi':*)");
+    // as a prefix, 'envoi':* already finds every 'envois'
+    expect(buildTsquery(words, { mode: 'and' })).toBe("('developp' | 'developpement') & 'envoi':*");
     expect(buildTsquery(words, { mode: 'or', prefixLast: false })).toBe(
       "('developp' | 'developpement') | ('envois' | 'envoi')",
     );
     expect(buildTsquery([word("o'neil", ["o'neil"], [], [])], { mode: 'and' })).toBe("'o''neil':*");
     expect(buildTsquery([word('a', [], [], ['a'])], { mode: 'and' })).toBe("'a'");
-    expect(buildTsquery(words, { mode: 'and', weight: 'A' })).toBe(
-      "('developp':A | 'developpement':A) & ('envois':*A | 'envoi':*A)",
-    );
+    expect(buildTsquery(words, { mode: 'and', weight: 'A' })).toBe("('developp':A | 'developpement':A) & 'envoi':*A");
   });
 
   it('reads ts_headline marks as segments, joining neighbouring matches', () => {

@@ -60,11 +60,14 @@ export function buildTsquery(words: AnalysedWord[], options: TsqueryOptions): st
     const prefix = i === last && options.prefixLast !== false && word.word.length >= 2;
     const marks = (prefix ? '*' : '') + (options.weight ?? '');
     const lexeme = (form: string) => literal(form) + (marks ? `:${marks}` : '');
-    const alternatives = new Set(
-      [word.langForms, word.enForms, word.simpleForms]
-        .filter((forms) => forms.length > 0)
-        .map((forms) => forms.map(lexeme).join(' & ')),
-    );
+    let forms = [word.langForms, word.enForms, word.simpleForms].filter((f) => f.length > 0);
+    if (prefix) {
+      // A one-lexeme form that starts with another one-lexeme form adds no match as a prefix
+      // ('skills':* within 'skill':*), only work for the index.
+      const single = forms.flatMap((f) => (f.length === 1 ? f : []));
+      forms = forms.filter((f) => f.length !== 1 || !single.some((o) => o !== f[0] && f[0]?.startsWith(o)));
+    }
+    const alternatives = new Set(forms.map((f) => f.map(lexeme).join(' & ')));
     const list = [...alternatives].map((a) => (a.includes(' & ') ? `(${a})` : a));
     return list.length > 1 ? `(${list.join(' | ')})` : (list[0] ?? '');
   });
