@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../core/errors.js';
-import { OrganisationData, RecordData, StudyData, type SearchResponse } from '../../core/library.js';
+import { OrganisationData, RecordData, SearchQuery, StudyData, type SearchResponse } from '../../core/library.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { buildApp } from '../app.js';
 import type { DB } from '../db/schema.js';
 import { rebuildSearchIndex, reindexItems } from './search.indexer.js';
 import { searchRoutes } from './search.routes.js';
+import { search, type SearchLimits } from './search.service.js';
 
 /** Library items as the content files describe them (abridged from content/library/). */
 const SOURCE = [{ document: '004_356cef00a4ef66b7.txt', section: '4. Migrant Communities and Development' }];
@@ -421,5 +422,168 @@ describe.each(testEngines())('search on %s', (engine) => {
       expect(body.error.code).toBe(code);
       expect(body.error.details.map((d) => d.field.split('.')[0])).toContain(field);
     });
+  });
+});
+
+/**
+ * The large-match path, reached with a few hundred documents by lowering the limits: 300 records
+ * all saying "remittance" in their summaries, a tenth of them in their titles, one titled just
+ * "Remittance"; "quokka" in ten of them. Answers of both engines are kept to compare at the end.
+ */
+const LARGE_LIMITS = { exactLimit: 50, sampleSize: 120, sampleHits: 80, candidates: 20 };
+const LARGE_RECORDS = 300;
+const answersByEngine = new Map<string, unknown[]>();
+
+function largeRecord(i: number) {
+  const places = ['GHA', 'MEX', 'PHL', 'IND', 'SEN'];
+  const kinds = ['programme', 'policy', 'guideline'] as const;
+  const title =
+    i === 0
+      ? 'Remittance'
+      : i % 10 === 0
+        ? `Remittance corridor number ${String(i)}`
+        : `Savings scheme number ${String(i)}`;
+  return {
+    ...REMITTANCE_PRICES,
+    kind: kinds[i % kinds.length],
+    title: { en: title },
+    summary: {
+      en: `Support for remittance transfers to families, scheme ${String(i)}${i % 30 === 5 ? ', with quokka accounts' : ''}.`,
+    },
+    countries: [{ code: places[i % places.length], role: 'origin' }],
+    themes: i % 3 === 0 ? ['diaspora'] : ['remittances'],
+  };
+}
+
+describe.each(testEngines())('search of large matches on %s', (engine) => {
+  let testDb: TestDatabase;
+  let db: Kysely<DB>;
+  const answers: unknown[] = [];
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+    db = testDb.database.db;
+    await db
+      .insertInto('library_item')
+      .values(
+        Array.from({ length: LARGE_RECORDS }, (_, i) => {
+          const data = JSON.stringify(largeRecord(i));
+          const id = `large-${String(i)}`;
+          return {
+            id,
+            type: 'record',
+            state: 'published',
+            version: 1,
+            data,
+            published_data: data,
+            published_version: 1,
+          };
+        }),
+      )
+      .execute();
+    await rebuildSearchIndex(db);
+  });
+  afterAll(async () => {
+    answersByEngine.set(engine, answers);
+    await testDb.drop();
+  });
+
+  const find = async (query: Record<string, string>, limits: Partial<SearchLimits> = LARGE_LIMITS) => {
+    const answer = await search(db, SearchQuery.parse(query), { limits });
+    answers.push(answer);
+    return answer;
+  };
+
+  it('estimates the counts of a match beyond the limit, and says so', async () => {
+    const r = await find({ q: 'remittance' });
+    expect(r.approximate).toBe(true);
+    expect(r.total).toBeGreaterThan(LARGE_LIMITS.exactLimit);
+    expect(r.total).toBeGreaterThanOrEqual(LARGE_RECORDS / 2);
+    expect(r.total).toBeLessThanOrEqual(LARGE_RECORDS * 2);
+    expect(r.total).toBe(Number(r.total.toPrecision(2))); // two significant figures
+    expect(r.facets.type?.find((f) => f.value === 'record')).toMatchObject({ approximate: true });
+    expect(r.facets.kind?.every((f) => f.approximate === true && f.count > 0)).toBe(true);
+    // the same answer again: the sample is fixed
+    expect(await find({ q: 'remittance' })).toEqual(r);
+  });
+
+  it('still ranks title matches first, the exact title at the top', async () => {
+    const r = await find({ q: 'remittance', limit: '40' });
+    expect(r.results[0]?.title).toBe('Remittance');
+    const titled = r.results.map((h) => h.title.startsWith('Remittance'));
+    expect(titled.slice(0, LARGE_RECORDS / 10)).toEqual(Array(LARGE_RECORDS / 10).fill(true));
+    expect(titled.slice(LARGE_RECORDS / 10)).toEqual(Array(40 - LARGE_RECORDS / 10).fill(false));
+  });
+
+  it('pages through a large match in one order, every document once, title matches first', async () => {
+    const seen: string[] = [];
+    for (let offset = 0; offset < LARGE_RECORDS + 20; offset += 45) {
+      const r = await find({ q: 'remittance', limit: '45', offset: String(offset) });
+      seen.push(...r.results.map((h) => h.id));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(Array.from({ length: LARGE_RECORDS }, (_, i) => `large-${String(i)}`).sort());
+    const titledFirst = await find({ q: 'remittance', limit: '100' });
+    const ids = titledFirst.results.map((h) => h.id);
+    const titled = Array.from({ length: LARGE_RECORDS / 10 }, (_, i) => `large-${String(i * 10)}`);
+    expect(ids.slice(0, titled.length).sort()).toEqual(titled.sort());
+  });
+
+  it('lists a chosen facet value, counted as the match, and keeps the others estimated', async () => {
+    const r = await find({ q: 'remittance', theme: 'diaspora' });
+    expect(r.approximate).toBe(true);
+    expect(r.facets.theme?.find((f) => f.value === 'diaspora')).toMatchObject({ count: r.total, approximate: true });
+    expect(r.total).toBeLessThanOrEqual(LARGE_RECORDS);
+    expect(r.results.length).toBeGreaterThan(0);
+    const none = await find({ q: 'remittance', theme: 'environment' });
+    expect(none).toMatchObject({ total: 0, approximate: false, results: [] });
+    expect(none.facets.theme).toContainEqual({
+      value: 'environment',
+      label: 'Environmental change and migration',
+      count: 0,
+    });
+  });
+
+  it('counts exactly up to the limit', async () => {
+    const r = await find({ q: 'quokka' });
+    expect(r).toMatchObject({ total: 10, approximate: false });
+    expect(r.facets.type).toEqual([{ value: 'record', label: 'Practice', count: 10 }]);
+    // a filtered facet's other values: exact when the set without that filter is small…
+    const kinds = await find({ q: 'quokka', kind: 'programme' });
+    expect(kinds.approximate).toBe(false);
+    expect(kinds.facets.kind?.every((f) => f.approximate === undefined)).toBe(true);
+    expect(kinds.facets.kind?.reduce((n, f) => n + f.count, 0)).toBe(10);
+    // …and estimated, though the match is exact, when that set is large
+    const themed = await find({ q: 'remittance', kind: 'programme', country: 'GHA' });
+    expect(themed).toMatchObject({ total: 20, approximate: false });
+    expect(themed.facets.country?.find((f) => f.value === 'GHA')).toEqual({
+      value: 'GHA',
+      label: 'Ghana',
+      count: 20,
+    });
+    expect(themed.facets.country?.find((f) => f.value === 'MEX')).toMatchObject({ approximate: true });
+  });
+
+  it('browses a large set by title, with estimated counts', async () => {
+    const r = await find({ type: 'record', limit: '5' });
+    expect(r.approximate).toBe(true);
+    expect(r.results.map((h) => h.title)).toEqual([
+      'Remittance',
+      'Remittance corridor number 10',
+      'Remittance corridor number 100',
+      'Remittance corridor number 110',
+      'Remittance corridor number 120',
+    ]);
+    const exact = await find({ type: 'record', limit: '5' }, { exactLimit: 1000 });
+    expect(exact).toMatchObject({ total: LARGE_RECORDS, approximate: false });
+    expect(exact.results).toEqual(r.results);
+  });
+});
+
+describe('large matches on both engines', () => {
+  it.runIf(testEngines().length > 1)('get the same answers', () => {
+    const [first, second] = testEngines().map((engine) => answersByEngine.get(engine));
+    expect(first?.length).toBeGreaterThan(0);
+    expect(second).toEqual(first);
   });
 });
