@@ -5,6 +5,7 @@ import { benchEngines } from './engines.js';
 import { benchApi } from './api-latency.js';
 import { benchImport } from './import-throughput.js';
 import { benchSearch, CORPUS_SIZE, type SearchBenchResult } from './search.js';
+import { SEARCH_LIMITS } from '../src/server/search/search.service.js';
 import { describeMachine } from './machine.js';
 
 /** `npm run bench`: runs every benchmark on each engine and writes docs/BENCHMARKS.md. */
@@ -89,6 +90,19 @@ lines.push(
       `| ${r.engine} | ${r.items.toLocaleString('en')} | ${r.documents.toLocaleString('en')} | ${r.insertSeconds.toFixed(1)} | ${r.indexSeconds.toFixed(1)} | ${ms(r.reindexOneMs)} |`,
   ),
   '',
+  'How a search bounds its cost (`src/server/search/search.service.ts`): a match of up to',
+  `${SEARCH_LIMITS.exactLimit.toLocaleString('en')} documents is counted and ranked exactly, as before. A larger one is not counted:`,
+  'its total and facet counts are ESTIMATES from a fixed sample of the index (the first',
+  `${SEARCH_LIMITS.sampleSize.toLocaleString('en')} documents in a pseudo-random order set by a hash of each document's key, the same on both`,
+  `engines; for common words cut short at the ${SEARCH_LIMITS.sampleHits.toLocaleString('en')}th document that has them), scaled up and rounded to two`,
+  'significant figures, never below the limit; the answer says `approximate: true` and the UI writes',
+  '"about 41,000 results" and marks facet counts with ≈. Nor is it ranked whole: title matches still come',
+  'first (and a title that is the query, or starts with it, first of all), but relevance is judged within',
+  `about ${SEARCH_LIMITS.candidates.toLocaleString('en')} title matches and, beyond the title matches, among the body-only matches within about`,
+  `${SEARCH_LIMITS.candidates.toLocaleString('en')} matches taken in the same pseudo-random order; the rest follow in that order. A filtered`,
+  "facet's other values are counted the same way over the documents the other filters leave: exactly up",
+  'to the limit, estimated beyond it. The "matches" column below marks estimates with ≈.',
+  '',
   'Query latency: the search service called in-process (SQL and presentation, no HTTP), one query at a time,',
   'every answer computed (the answer cache off); each query run once to warm up, then 10 rounds. The last',
   'row: the same queries answered from the cache the service keeps until the index changes.',
@@ -118,7 +132,7 @@ if (first) {
     '|---|---|---:|---|',
     ...first.totals.map(
       (t) =>
-        `| ${t.kind} | \`${decodeURIComponent(t.query.replaceAll('+', ' '))}\` | ${t.total.toLocaleString('en')} | ${t.corrected ?? ''} |`,
+        `| ${t.kind} | \`${decodeURIComponent(t.query.replaceAll('+', ' '))}\` | ${t.approximate ? '≈ ' : ''}${t.total.toLocaleString('en')} | ${t.corrected ?? ''} |`,
     ),
   );
 }

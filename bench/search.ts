@@ -301,8 +301,8 @@ export interface SearchBenchResult {
   overall: { runs: number; p50: number; p95: number; max: number };
   /** The same queries answered from the cache kept per index generation (a repeated search). */
   cached: { runs: number; p50: number; p95: number };
-  /** Matches of each query, to show how much work each one is. */
-  totals: { kind: string; query: string; total: number; corrected: string | null }[];
+  /** Matches of each query, to show how much work each one is (an estimate when `approximate`). */
+  totals: { kind: string; query: string; total: number; approximate: boolean; corrected: string | null }[];
 }
 
 function percentile(values: number[], p: number): number {
@@ -378,6 +378,7 @@ export async function benchSearch(
         kind: s.kind,
         query: new URLSearchParams(s.query).toString() || '(none)',
         total: r.total,
+        approximate: r.approximate,
         corrected: r.correctedQuery,
       });
     }
