@@ -202,13 +202,16 @@ function facetOf(value: string): SearchFacet {
  *
  * The facets nobody filters by are counted over the match; each filtered facet's other values over
  * the documents that pass every other filter (so they keep their counts). Each of these sets is
- * first probed, reading no more than exactLimit + 1 of its documents: up to exactLimit it is
- * counted exactly in that same read; beyond, over the sample (the first sampleSize documents in a
- * fixed pseudo-random order), and the counts are estimates (`estimateCounts`).
+ * counted exactly when it holds no more than exactLimit documents: a probe reads at most
+ * exactLimit + 1 of them and counts them in that same read (the match's probe ranks them and gives
+ * the page too). A larger set is counted over the sample (`countSampledFacetValues`: a few thousand
+ * documents in a fixed pseudo-random order), and its counts are estimates (`estimateCounts`); a set
+ * the sample shows to be far beyond exactLimit is not probed at all.
  *
  * A match up to exactLimit is ranked whole. A larger one is ranked within bounded candidates
- * (`boundedPage`): title matches still come first, but relevance is judged within the first
- * `candidates` title matches and the first `candidates` matches in the sample order, not over all.
+ * (`boundedPage`): title matches still come first, but relevance is judged within about
+ * `candidates` title matches and, among the other matches, within about `candidates` of them in
+ * the sample order, not over all.
  */
 async function run(context: RunContext, words: WordQuery | null): Promise<Outcome> {
   const { db, query, filters, limits } = context;
@@ -232,12 +235,9 @@ async function run(context: RunContext, words: WordQuery | null): Promise<Outcom
     ...filtered.map((facet) => ({ match: match(facet), only: facet })),
   ];
 
-  // Each set is counted exactly when it holds no more than exactLimit documents (the probe reads
-  // at most exactLimit + 1 of them and counts them in the same read; the match's probe gives its
-  // page too), and over the sample otherwise. A set the sample shows to be well beyond exactLimit
-  // is not probed. The planner's estimate of the match only orders this work: when it expects a
-  // large match, the sample is taken first and most probes are saved; otherwise the probe goes first
-  // and usually settles everything.
+  // The planner's estimate of the match only orders the work, never decides an answer: when it
+  // expects a small match, the probe goes first and usually settles everything; when a large one,
+  // the sample goes first and usually saves the probe.
   let sampled: Sample | null = null;
   let expected = 0;
   const takeSample = async (): Promise<Sample> => {
@@ -405,7 +405,11 @@ function isSurelyLarge(sample: Sample, i: number, exactLimit: number): boolean {
  */
 const DENSE_SHARE = 0.1;
 
-/** A match the planner expects to hold this many times exactLimit is likely beyond it in the sample too. */
+/**
+ * Up to this many times exactLimit, a match the planner expects beyond the limit is probed
+ * alongside the sample (so near the limit the sample cannot settle it); beyond, the sample goes
+ * first and usually makes the probe needless.
+ */
 const SURELY_LARGE_EXPECTED = 3;
 
 /**
