@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 /** The tables as Kysely sees them; kept in step with migrations/ by hand (reviewed together). */
 export interface DB {
@@ -194,6 +194,8 @@ export interface SearchDocumentTable {
   facets: string[];
   title_key: string;
   tsv: string;
+  /** hashtext(type:id): one fixed pseudo-random order, for samples and bounded ranking. */
+  sample_key: GeneratedAlways<number>;
 }
 
 export interface SearchWordTable {
