@@ -14,7 +14,7 @@ import { createUser } from '../auth/auth.service.js';
 import { ApiError } from '../http/api-error.js';
 import { loadLibraryContent } from '../library/load-content.js';
 import { LIBRARY_CONTENT_DIR } from '../paths.js';
-import { rebuildSearchIndex } from '../search/search.indexer.js';
+import { indexDatasets, rebuildSearchIndex, refreshSearchWords, searchIndexIsBuilt } from '../search/search.indexer.js';
 
 /** The `bridges` command line: serve the platform, manage the database, load data. */
 const program = new Command('bridges')
@@ -133,6 +133,7 @@ program
         const outcome = await userFiles
           .importUserFile(database, importer, { force: opts.force, onProgress: progress.report })
           .finally(() => progress.stop());
+        if (outcome.loaded) await indexImportedDatasets(database);
         process.stdout.write(
           outcome.loaded
             ? `${outcome.dataset}: ${String(outcome.observations)} observations in ${String(outcome.series)} series, ${outcome.seconds.toFixed(1)} s\n${importer.report.notes.map((n) => `  ${n}\n`).join('')}`
@@ -160,6 +161,7 @@ program
           force: opts.force,
           onProgress: progress.report,
         }).finally(() => progress.stop());
+        if (outcome.loaded) await indexImportedDatasets(database);
         process.stdout.write(
           outcome.loaded
             ? `${outcome.dataset}: ${String(outcome.observations)} observations in ${String(outcome.series)} series, ${outcome.seconds.toFixed(1)} s\n`
@@ -206,7 +208,8 @@ program
       await migrate(database);
       await loadReference(database);
       const result = await loadLibraryContent(database, { dir: opts.dir });
-      await rebuildSearchIndex(database.db);
+      // The loader reindexes what it changed; a database never indexed gets the whole index.
+      if (!(await searchIndexIsBuilt(database.db))) await rebuildSearchIndex(database.db);
       process.stdout.write(
         `Library content: ${String(result.inserted.length)} new, ${String(result.updated.length)} updated, ${String(result.unchanged)} unchanged` +
           (result.kept.length ? `; kept the UI edits of ${result.kept.join(', ')} (their files changed too)` : '') +
@@ -249,6 +252,13 @@ async function readPassword(): Promise<string> {
   const second = await ask('Same password again: ');
   if (first !== second) throw new Error('The two passwords differ; nothing was created.');
   return first;
+}
+
+/** Lists newly imported datasets in the platform search (when the index exists; a start builds it). */
+async function indexImportedDatasets(database: Awaited<ReturnType<typeof openDatabase>>) {
+  if (!(await searchIndexIsBuilt(database.db))) return;
+  await indexDatasets(database.db);
+  await refreshSearchWords(database.db);
 }
 
 function configWith(overrides: Record<string, string | undefined>): Config {

@@ -273,6 +273,13 @@ async function adjustLexicon(trx: Kysely<DB>, before: Map<string, number>, after
   await sql`DELETE FROM search_word WHERE ndoc <= 0 AND word = ANY(${changed.map(([w]) => w)}::text[])`.execute(trx);
 }
 
+/** Whether the index has been built on this database (a fresh one has no country documents yet). */
+export async function searchIndexIsBuilt(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql<{ built: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM search_document WHERE type = 'country') AS built`.execute(db);
+  return rows[0]?.built === true;
+}
+
 /**
  * Rebuilds the whole index in one transaction: every published library item, every country and
  * dataset, then the lexicon. Run it after the start-up loads (reference data, bundled datasets,
