@@ -19,6 +19,7 @@ export interface DB {
   library_revision: LibraryRevisionTable;
   search_document: SearchDocumentTable;
   search_word: SearchWordTable;
+  search_lexeme: SearchLexemeTable;
   search_index_state: SearchIndexStateTable;
 }
 
@@ -200,6 +201,12 @@ export interface SearchDocumentTable {
 
 export interface SearchWordTable {
   word: string;
+  ndoc: number;
+}
+
+/** The lexemes of search_document.tsv, kept by triggers (migrations/20261122T1700_search_lexemes.sql). */
+export interface SearchLexemeTable {
+  lexeme: string;
   ndoc: number;
 }
 

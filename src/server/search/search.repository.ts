@@ -12,6 +12,12 @@ import { HIT_END, HIT_START, type AnalysedWord } from './search.text.js';
 /** The text search configuration of each UI language (migrations/20261122T1400_library.sql). */
 export const TS_CONFIG: Record<UiLanguage, string> = { en: 'bridges_en', fr: 'bridges_fr', es: 'bridges_es' };
 
+/**
+ * A last word completes to at most this many lexemes to be searched as those lexemes rather than
+ * as a prefix (see search.text.ts, buildTsquery).
+ */
+const MAX_COMPLETIONS = 8;
+
 /** Which documents a search matches: a tsquery (none when browsing) and facet filters. */
 export interface Match {
   tsquery: string | null;
@@ -53,14 +59,22 @@ export async function analyseQueryWords(
     lang_forms: string[];
     en_forms: string[];
     simple_forms: string[];
+    completions: Record<string, string[]> | null;
     key: string | null;
   }>`
-    SELECT w AS word,
-           tsvector_to_array(to_tsvector(${TS_CONFIG[lang]}::regconfig, w)) AS lang_forms,
-           tsvector_to_array(to_tsvector('bridges_en', w)) AS en_forms,
-           tsvector_to_array(to_tsvector('bridges_simple', w)) AS simple_forms,
+    WITH x AS (
+      SELECT w, i,
+             tsvector_to_array(to_tsvector(${TS_CONFIG[lang]}::regconfig, w)) AS lang_forms,
+             tsvector_to_array(to_tsvector('bridges_en', w)) AS en_forms,
+             tsvector_to_array(to_tsvector('bridges_simple', w)) AS simple_forms
+      FROM unnest(${words}::text[]) WITH ORDINALITY AS u(w, i))
+    SELECT w AS word, lang_forms, en_forms, simple_forms,
+           (SELECT jsonb_object_agg(f, c.lexemes)
+            FROM (SELECT DISTINCT f FROM unnest(lang_forms || en_forms || simple_forms) f) forms,
+                 LATERAL (${lexemesStartingWith(sql.ref('f'))}) c
+            WHERE i = ${words.length} AND c.lexemes IS NOT NULL) AS completions,
            bridges_search_key(${q}) AS key
-    FROM unnest(${words}::text[]) WITH ORDINALITY AS x(w, i)
+    FROM x
     ORDER BY i`.execute(db);
   return {
     words: rows.map((r) => ({
@@ -68,9 +82,24 @@ export async function analyseQueryWords(
       langForms: r.lang_forms,
       enForms: r.en_forms,
       simpleForms: r.simple_forms,
+      ...(r.completions ? { completions: r.completions } : {}),
     })),
     key: rows[0]?.key ?? '',
   };
+}
+
+/**
+ * The index's lexemes that start with a prefix (the prefix itself included), as an array, when
+ * there are at most MAX_COMPLETIONS of them; otherwise NULL. A range of search_lexeme's key: in
+ * the "C" collation the strings that start with a prefix run from it to it followed by the
+ * highest code point.
+ */
+function lexemesStartingWith(prefix: RawBuilder<unknown>): RawBuilder<{ lexemes: string[] | null }> {
+  return sql`
+    SELECT CASE WHEN count(*) <= ${MAX_COMPLETIONS} THEN array_agg(l.lexeme ORDER BY l.lexeme) END AS lexemes
+    FROM (SELECT lexeme FROM search_lexeme
+          WHERE lexeme >= (${prefix} COLLATE "C") AND lexeme < (${prefix} || chr(1114111)) COLLATE "C"
+          ORDER BY lexeme LIMIT ${MAX_COMPLETIONS + 1}) l`;
 }
 
 /** For each one-word tsquery, whether any document matches it. */

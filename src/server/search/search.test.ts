@@ -396,6 +396,54 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect(rows[0]?.n).toBe(0);
   });
 
+  it('completes a last word to the lexemes of the index, which follow every change to it', async () => {
+    /** search_lexeme against the index's own count of its lexemes. */
+    const lexemesMatchTheIndex = async (trx: Kysely<DB> = db) => {
+      const kept = await sql<{ lexeme: string; ndoc: number }>`
+        SELECT lexeme, ndoc FROM search_lexeme ORDER BY lexeme`.execute(trx);
+      const counted = await sql<{ lexeme: string; ndoc: number }>`
+        SELECT word COLLATE "C" AS lexeme, ndoc FROM ts_stat('SELECT tsv FROM search_document') ORDER BY 1`.execute(
+        trx,
+      );
+      expect(kept.rows.length).toBeGreaterThan(100);
+      expect(kept.rows).toEqual(counted.rows);
+    };
+    await lexemesMatchTheIndex();
+    const pilot = RecordData.parse({
+      ...TRES_POR_UNO,
+      title: { en: 'Xylophone Remittance Pilot' },
+      summary: { en: 'Hometown associations fund xylophones and xylophonists.' },
+    });
+    expect((await q('xyloph')).total).toBe(0);
+    await putItem('xylophone-pilot', 'record', pilot);
+    await reindexItems(db, ['xylophone-pilot']);
+    await lexemesMatchTheIndex();
+    // 'xyloph' completes to the new lexemes and is searched as them: same documents as a prefix
+    const { rows } = await sql<{ lexeme: string }>`
+      SELECT lexeme FROM search_lexeme WHERE lexeme LIKE 'xyloph%' ORDER BY lexeme`.execute(db);
+    expect(rows.map((r) => r.lexeme)).toEqual(['xylophon', 'xylophone', 'xylophonist']);
+    expect(ids(await q('xyloph'))).toEqual(['xylophone-pilot']);
+    expect(ids(await q('remittance xylophon'))).toEqual(['xylophone-pilot']);
+
+    // an UPDATE and a TRUNCATE of the index move the counts too (the TRUNCATE rolled back)
+    await sql`UPDATE search_document SET tsv = tsv || 'zzyzx'::tsvector WHERE id = 'xylophone-pilot'`.execute(db);
+    await lexemesMatchTheIndex();
+    expect(ids(await q('zzyz'))).toEqual(['xylophone-pilot']);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`TRUNCATE search_document`.execute(trx);
+        const { rows: left } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM search_lexeme`.execute(trx);
+        expect(left[0]?.n).toBe(0);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+
+    await db.deleteFrom('library_item').where('id', '=', 'xylophone-pilot').execute();
+    await reindexItems(db, ['xylophone-pilot']);
+    await lexemesMatchTheIndex();
+    expect((await q('xyloph')).total).toBe(0);
+  });
+
   describe('odd and bad input', () => {
     it.each(['!!!', '"', "'; DROP TABLE search_document; --", '&|!:*()', '\\', '%', 'the', 'a b c'])(
       'answers %j without an error',

@@ -31,6 +31,27 @@ describe('search text', () => {
     expect(buildTsquery(words, { mode: 'and', weight: 'A' })).toBe("('developp':A | 'developpement':A) & 'envoi':*A");
   });
 
+  it("writes a last word's few completions in place of its prefix", () => {
+    const remit = {
+      word: 'remit',
+      langForms: ['remit'],
+      enForms: ['remit'],
+      simpleForms: ['remit'],
+      completions: { remit: ['remitt', 'remittance'] },
+    };
+    const fonds = { word: 'fonds', langForms: ['fond'], enForms: ['fond'], simpleForms: ['fonds'] };
+    expect(buildTsquery([fonds, remit], { mode: 'and' })).toBe("('fond' | 'fonds') & ('remitt' | 'remittance')");
+    expect(buildTsquery([remit], { mode: 'and', weight: 'A' })).toBe("('remitt':A | 'remittance':A)");
+    const one = { ...remit, completions: { remit: ['remitt'] } };
+    expect(buildTsquery([one], { mode: 'and' })).toBe("'remitt'");
+    // not the last word, or not as a prefix: the word itself
+    expect(buildTsquery([remit, fonds], { mode: 'and' })).toBe("'remit' & 'fond':*");
+    expect(buildTsquery([remit], { mode: 'and', prefixLast: false })).toBe("'remit'");
+    // a form without completions stays a prefix
+    const other = { ...remit, simpleForms: ['remesa'] };
+    expect(buildTsquery([other], { mode: 'and' })).toBe("(('remitt' | 'remittance') | 'remesa':*)");
+  });
+
   it('reads ts_headline marks as segments, joining neighbouring matches', () => {
     expect(headlineSegments(`les ${HIT_START}envois${HIT_END} ${HIT_START}fonds${HIT_END} des migrants`)).toEqual([
       { text: 'les ', hit: false },

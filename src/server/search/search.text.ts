@@ -33,6 +33,11 @@ export interface AnalysedWord {
   langForms: string[];
   enForms: string[];
   simpleForms: string[];
+  /**
+   * For the last word: each form's completions, the lexemes of the index that start with it
+   * (itself included), when there are only a few. A form not listed has many or none.
+   */
+  completions?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A word that a stemming configuration drops is a stop word ("the", "les", "de"): it is not searched. */
@@ -52,14 +57,22 @@ export interface TsqueryOptions {
 /**
  * The tsquery text for analysed words: each word is the OR of its forms (its stem in the request
  * language, in English, and the word itself), the last word matched as a prefix of at least two
- * characters ("remit" finds remittances).
+ * characters ("remit" finds remittances). A prefix with a few known completions is written as
+ * them ('remitt' | 'remittance' | 'remittances'): the same documents, and GIN reads a few whole
+ * lexemes in about half the time it takes to collect a prefix's.
  */
 export function buildTsquery(words: AnalysedWord[], options: TsqueryOptions): string {
   const last = words.length - 1;
+  const weight = options.weight ? `:${options.weight}` : '';
   const parts = words.map((word, i) => {
     const prefix = i === last && options.prefixLast !== false && word.word.length >= 2;
-    const marks = (prefix ? '*' : '') + (options.weight ?? '');
-    const lexeme = (form: string) => literal(form) + (marks ? `:${marks}` : '');
+    const lexeme = (form: string) => {
+      if (!prefix) return literal(form) + weight;
+      const completions = word.completions?.[form];
+      if (!completions?.length) return `${literal(form)}:*${options.weight ?? ''}`;
+      const list = completions.map((c) => literal(c) + weight);
+      return list.length > 1 ? `(${list.join(' | ')})` : (list[0] ?? '');
+    };
     let forms = [word.langForms, word.enForms, word.simpleForms].filter((f) => f.length > 0);
     if (prefix) {
       // A one-lexeme form that starts with another one-lexeme form adds no match as a prefix
