@@ -166,6 +166,11 @@ function titleWords(weightedTitleTsquery: string, d = 'd'): RawBuilder<SqlBool> 
 /** What ranks and marks a page's documents. */
 export interface Ranking {
   match: Match;
+  /**
+   * The match's words for ts_rank: the last one as the prefix typed, not as its completions, which
+   * would rank as several words (the same documents match either way).
+   */
+  rankTsquery: string | null;
   /** Every query word (stop words included), unweighted: matched against the title lexemes. */
   titleTsquery: string | null;
   /** The same, each lexeme of weight A: matched against the whole tsv. */
@@ -196,7 +201,7 @@ function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
                       WHEN ${col('title_key')} LIKE ${ranking.titleKey} || '%' THEN 2
                       WHEN ${titleWords(ranking.weightedTitleTsquery ?? '', d)} THEN 1
                       ELSE 0 END
-                 + ts_rank(${col('tsv')}, ${ranking.match.tsquery}::tsquery, 32))::numeric, 6)::float8`;
+                 + ts_rank(${col('tsv')}, ${ranking.rankTsquery ?? ranking.match.tsquery}::tsquery, 32))::numeric, 6)::float8`;
 }
 
 /**

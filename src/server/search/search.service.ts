@@ -224,15 +224,19 @@ async function run(context: RunContext, words: WordQuery | null): Promise<Outcom
   const weightedTitleTsquery = words ? buildTsquery(words.all, { mode: 'and', weight: 'A' }) : null;
   const ranking: repo.Ranking = {
     match: match(),
+    rankTsquery: words ? buildTsquery(words.terms, { mode: words.mode, complete: false }) : null,
     titleTsquery,
     weightedTitleTsquery,
     titleKey: words?.key ?? '',
     lang: query.lang,
   };
   const filtered = [...filters.keys()];
+  // A facet whose filter the others imply is counted over the match itself (type=record with
+  // kind=programme: every programme is a record); every other filtered facet has a tally of its own.
+  const tallied = filtered.filter((facet) => !impliedByOtherFilters(facet, filters));
   const tallies: repo.Tally[] = [
     { match: ranking.match },
-    ...filtered.map((facet) => ({ match: match(facet), only: facet })),
+    ...tallied.map((facet) => ({ match: match(facet), only: facet })),
   ];
 
   // The planner's estimate of the match only orders the work, never decides an answer: when it
@@ -262,8 +266,11 @@ async function run(context: RunContext, words: WordQuery | null): Promise<Outcom
     });
   expected = await repo.estimateMatchSize(db, ranking.match);
   let probe: Awaited<ReturnType<typeof probeMatch>> | null = null;
-  if (expected <= limits.exactLimit) probe = await probeMatch();
-  else if (expected <= SURELY_LARGE_EXPECTED * limits.exactLimit) {
+  if (expected <= limits.exactLimit) {
+    // With filters, the sample is needed whatever the probe finds (to tell which of the filtered
+    // facets' sets are worth probing): both run side by side.
+    [probe] = await Promise.all([probeMatch(), tallies.length > 1 ? takeSample() : null]);
+  } else if (expected <= SURELY_LARGE_EXPECTED * limits.exactLimit) {
     // Near the limit the sample cannot settle it: both are needed (and run side by side on a server).
     [probe] = await Promise.all([probeMatch(), takeSample()]);
   } else {
@@ -301,9 +308,10 @@ async function run(context: RunContext, words: WordQuery | null): Promise<Outcom
   const main = passCounts[0] ?? exactCounts(new Map());
   const counts = new Map<string, Count>();
   for (const [value, c] of main.counts) if (!filters.has(facetOf(value))) counts.set(value, c);
-  filtered.forEach((facet, i) => {
+  filtered.forEach((facet) => {
     const chosen = filters.get(facet) ?? [];
-    for (const [value, c] of passCounts[i + 1]?.counts ?? []) {
+    const tally = tallied.indexOf(facet) + 1; // 0, the match, when the other filters imply this one
+    for (const [value, c] of passCounts[tally]?.counts ?? []) {
       if (facetOf(value) === facet && !chosen.includes(value)) counts.set(value, c);
     }
     // The chosen values are counted over the match itself: with one chosen value, its count is
@@ -314,6 +322,29 @@ async function run(context: RunContext, words: WordQuery | null): Promise<Outcom
     }
   });
   return { total: main.total, approximate: main.approximate, rows: page, counts, searched: words !== null };
+}
+
+/**
+ * The facets that only documents of one type carry (search.indexer.ts writes them; a test holds
+ * the indexer to it): a filter on one of them implies that type.
+ */
+export const FACET_TYPE: Partial<Record<SearchFacet, string>> = {
+  kind: 'record',
+  theme: 'record',
+  stage: 'record',
+  instrument: 'record',
+  sector: 'record',
+  design: 'study',
+};
+
+/** Whether the other filters admit only documents this filter admits (then it removes none of them). */
+export function impliedByOtherFilters(facet: SearchFacet, filters: Map<SearchFacet, string[]>): boolean {
+  if (facet !== 'type') return false;
+  const types = filters.get('type') ?? [];
+  return [...filters.keys()].some((other) => {
+    const type = FACET_TYPE[other];
+    return type !== undefined && types.includes(`type:${type}`);
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { buildApp } from '../app.js';
 import type { DB } from '../db/schema.js';
 import { rebuildSearchIndex, reindexItems } from './search.indexer.js';
 import { searchRoutes } from './search.routes.js';
-import { search, type SearchLimits } from './search.service.js';
+import { FACET_TYPE, search, type SearchLimits } from './search.service.js';
 
 /** Library items as the content files describe them (abridged from content/library/). */
 const SOURCE = [{ document: '004_356cef00a4ef66b7.txt', section: '4. Migrant Communities and Development' }];
@@ -394,6 +394,23 @@ describe.each(testEngines())('search on %s', (engine) => {
       db,
     );
     expect(rows[0]?.n).toBe(0);
+  });
+
+  it('writes the facets that imply a type on documents of that type only', async () => {
+    for (const [facet, type] of Object.entries(FACET_TYPE)) {
+      const { rows } = await sql<{ type: string }>`
+        SELECT DISTINCT d.type FROM search_document d, unnest(d.facets) f WHERE f LIKE ${`${facet}:%`}`.execute(db);
+      expect(
+        rows.map((r) => r.type),
+        facet,
+      ).toEqual([type]);
+    }
+    // so type=record with a kind is the kind's match, and the type facet counts that match
+    const r = await q('diaspora', '&type=record&kind=programme');
+    const alone = await q('diaspora', '&kind=programme');
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.total).toBe(alone.total);
+    expect(r.facets.type).toEqual([{ value: 'record', label: 'Practice', count: r.total }]);
   });
 
   it('completes a last word to the lexemes of the index, which follow every change to it', async () => {

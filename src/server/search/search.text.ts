@@ -52,6 +52,8 @@ export interface TsqueryOptions {
   prefixLast?: boolean;
   /** Match only lexemes of this weight ('A': titles, acronyms and names). */
   weight?: 'A';
+  /** Write a prefix with few completions as them (default true). */
+  complete?: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export function buildTsquery(words: AnalysedWord[], options: TsqueryOptions): st
     const prefix = i === last && options.prefixLast !== false && word.word.length >= 2;
     const lexeme = (form: string) => {
       if (!prefix) return literal(form) + weight;
-      const completions = word.completions?.[form];
+      const completions = options.complete === false ? undefined : word.completions?.[form];
       if (!completions?.length) return `${literal(form)}:*${options.weight ?? ''}`;
       const list = completions.map((c) => literal(c) + weight);
       return list.length > 1 ? `(${list.join(' | ')})` : (list[0] ?? '');
