@@ -16,8 +16,16 @@ export interface ImportResult {
   /** Reading, parsing and validating the file alone (gunzip, CSV, numbers, area codes): no database write. */
   parseSeconds: number;
   copySeconds: number;
+  /**
+   * The observation rows as the import writes them, COPYed into a table of observation's shape:
+   * bare, then with its checks and primary key, then with its foreign key to series too. What a
+   * constrained table costs whatever the importer does.
+   */
+  constrained: { bare: number; keyed: number; referenced: number };
   peakRssMiB: number;
 }
+
+const OBSERVATION_COLUMNS = ['series_id', 'period', 'period_start', 'value', 'status', 'flags'];
 
 /**
  * Import throughput of the UN DESA 2024 bilateral file (read, validate, resolve codes, write
@@ -61,8 +69,43 @@ export async function benchImport(engine: BenchEngine): Promise<ImportResult> {
       parseTimes.push((performance.now() - t) / 1000);
       if (parsed.observations.length !== rows) throw new Error('parse-only run read a different number of rows');
     }
+
+    // The rows the last import wrote, as CSV, then COPYed into three tables of observation's shape.
+    const written = await database.withRawSession((s) =>
+      s.query<{ line: string }>(
+        `SELECT concat_ws(',', o.series_id, o.period, o.period_start, o.value, o.status, o.flags) AS line
+         FROM observation o JOIN series s ON s.id = o.series_id WHERE s.dataset_id = $1`,
+        [undesaIms2024.meta.id],
+      ),
+    );
+    const observationCsv = `${written.map((r) => r.line).join('\n')}\n`;
+    await database.withRawSession((s) =>
+      s.exec(`CREATE TABLE bench_bare_observation (LIKE observation);
+              CREATE TABLE bench_keyed_observation (LIKE observation INCLUDING CONSTRAINTS INCLUDING INDEXES);
+              CREATE TABLE bench_referenced_observation (LIKE observation INCLUDING CONSTRAINTS INCLUDING INDEXES,
+                FOREIGN KEY (series_id) REFERENCES series (id));`),
+    );
+    const constrained = { bare: [] as number[], keyed: [] as number[], referenced: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      for (const kind of ['bare', 'keyed', 'referenced'] as const) {
+        const table = `bench_${kind}_observation`;
+        await database.withRawSession(async (s) => {
+          await s.exec(`TRUNCATE ${table}`);
+          const t = performance.now();
+          await s.exec('BEGIN');
+          await s.copyFrom(table, OBSERVATION_COLUMNS, observationCsv);
+          await s.exec('COMMIT');
+          constrained[kind].push((performance.now() - t) / 1000);
+        });
+      }
+    }
     clearInterval(sample);
     return {
+      constrained: {
+        bare: median(constrained.bare),
+        keyed: median(constrained.keyed),
+        referenced: median(constrained.referenced),
+      },
       engine: version,
       rows,
       importSeconds: median(importTimes),
