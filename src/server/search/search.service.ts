@@ -338,7 +338,7 @@ export const FACET_TYPE: Partial<Record<SearchFacet, string>> = {
 };
 
 /** Whether the other filters admit only documents this filter admits (then it removes none of them). */
-export function impliedByOtherFilters(facet: SearchFacet, filters: Map<SearchFacet, string[]>): boolean {
+function impliedByOtherFilters(facet: SearchFacet, filters: Map<SearchFacet, string[]>): boolean {
   if (facet !== 'type') return false;
   const types = filters.get('type') ?? [];
   return [...filters.keys()].some((other) => {
