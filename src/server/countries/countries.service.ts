@@ -19,8 +19,42 @@ import * as repo from './countries.repository.js';
 
 type NameRows = Awaited<ReturnType<typeof repo.findNamesOf>>;
 
-/** Countries and areas matching the filters, in the requested language and its alphabetical order. */
+/** Answers a server keeps per database, for the data version they were made at. */
+const CACHED_LISTS = 500;
+const listCaches = new WeakMap<Kysely<DB>, { version: string; answers: Map<string, Promise<CountryListResponse>> }>();
+
+/**
+ * Countries and areas matching the filters, in the requested language and its alphabetical order.
+ * Answers are kept until the reference data or a dataset (which brings its aggregate areas) is
+ * loaded again, in whichever process: the list and the names people type are asked for again and
+ * again, and each costs a scan of some 4,000 names. At most CACHED_LISTS, least recently used out
+ * first; a failure is not kept.
+ */
 export async function listCountries(db: Kysely<DB>, query: CountryListQuery): Promise<CountryListResponse> {
+  const version = await repo.findDataVersion(db);
+  let cache = listCaches.get(db);
+  if (cache?.version !== version) {
+    cache = { version, answers: new Map() };
+    listCaches.set(db, cache);
+  }
+  const { answers } = cache;
+  const key = JSON.stringify(query);
+  const kept = answers.get(key);
+  if (kept) {
+    answers.delete(key);
+    answers.set(key, kept);
+    return kept;
+  }
+  const fresh = computeCountryList(db, query);
+  answers.set(key, fresh);
+  fresh.catch(() => {
+    if (answers.get(key) === fresh) answers.delete(key);
+  });
+  if (answers.size > CACHED_LISTS) answers.delete(answers.keys().next().value ?? '');
+  return fresh;
+}
+
+async function computeCountryList(db: Kysely<DB>, query: CountryListQuery): Promise<CountryListResponse> {
   const lang = query.lang ?? 'en';
   const fiscalYears = await repo.findFiscalYears(db);
   const fiscalYear = query.fiscalYear ? (parseFiscalYear(query.fiscalYear) as number) : (fiscalYears.at(-1) ?? 0);

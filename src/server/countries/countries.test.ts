@@ -4,6 +4,7 @@ import type { CountryDetail, CountryListResponse } from '../../core/countries.js
 import type { ErrorResponse } from '../../core/errors.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { buildApp } from '../app.js';
+import { listCountries } from './countries.service.js';
 
 describe.each(testEngines())('countries API on %s', (engine) => {
   let testDb: TestDatabase;
@@ -59,6 +60,47 @@ describe.each(testEngines())('countries API on %s', (engine) => {
   ])('finds %s → %s first', async (q, code) => {
     const res = await list(`?q=${encodeURIComponent(q)}`);
     expect(res.items[0]?.code).toBe(code);
+  });
+
+  it('keeps a list until the reference data or a dataset is loaded again', async () => {
+    const db = testDb.database.db;
+    const query = { kind: 'aggregate' as const };
+    const first = await listCountries(db, query);
+    expect(await listCountries(db, { ...query })).toBe(first); // kept
+    // a dataset brings its aggregate areas: the next list has them
+    await db
+      .insertInto('area')
+      .values({ code: 'TEST_AGG', kind: 'aggregate', aggregate_publisher: 'Test', name_en: 'Test aggregate' })
+      .execute();
+    await db
+      .insertInto('dataset')
+      .values({
+        id: 'test-aggregates',
+        family: 'test',
+        title: 'Test',
+        publisher: 'Test',
+        edition: '1',
+        licence: 'none',
+        citation: 'Test',
+        provenance: 'A test row',
+        checksum: 'x',
+      })
+      .execute();
+    try {
+      const after = await listCountries(db, query);
+      expect(after.items.map((a) => a.code)).toContain('TEST_AGG');
+      expect(first.items.map((a) => a.code)).not.toContain('TEST_AGG');
+      // and a reload of the reference data, by any process, is noticed too
+      await db
+        .updateTable('reference_load')
+        .set({ loaded_at: new Date(Date.now() + 60_000) })
+        .execute();
+      expect(await listCountries(db, query)).not.toBe(after);
+      expect(await listCountries(db, query)).toEqual(after);
+    } finally {
+      await db.deleteFrom('dataset').where('id', '=', 'test-aggregates').execute();
+      await db.deleteFrom('area').where('code', '=', 'TEST_AGG').execute();
+    }
   });
 
   it('returns no rows, not an error, when nothing matches', async () => {

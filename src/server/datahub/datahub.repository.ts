@@ -2,6 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { isoTimestamp } from '../db/sql.js';
 
+export { findDataVersion } from '../db/sql.js';
+
 /**
  * The only code of the analytics API that queries the database. Every query is set-based (one
  * round trip per question) and casts what the two engines return differently (::int, ::float8,
@@ -9,17 +11,6 @@ import { isoTimestamp } from '../db/sql.js';
  */
 
 type Queryable = Kysely<DB>;
-
-/** Changes whenever a dataset or the reference data is (re)loaded: the key of every cache. */
-export async function findDataVersion(db: Queryable): Promise<string> {
-  const { rows } = await sql<{ version: string }>`
-    SELECT concat_ws('|',
-      (SELECT count(*) FROM dataset)::text,
-      (SELECT max(loaded_at) FROM dataset)::text,
-      (SELECT count(*) FROM reference_load)::text,
-      (SELECT max(loaded_at) FROM reference_load)::text) AS version`.execute(db);
-  return rows[0]?.version ?? '';
-}
 
 export async function findDatasets(db: Queryable) {
   const { rows } = await sql<{

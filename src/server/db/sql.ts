@@ -1,6 +1,21 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from './schema.js';
 
 /** A timestamptz column as an ISO 8601 UTC string, the same on both engines whatever their time zone. */
 export function isoTimestamp(column: string): RawBuilder<string> {
   return sql<string>`to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+}
+
+/**
+ * Changes whenever a dataset or the reference data is (re)loaded, in whichever process: the key of
+ * every cache of answers made from them (the data hub's, the countries list's).
+ */
+export async function findDataVersion(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ version: string }>`
+    SELECT concat_ws('|',
+      (SELECT count(*) FROM dataset)::text,
+      (SELECT max(loaded_at) FROM dataset)::text,
+      (SELECT count(*) FROM reference_load)::text,
+      (SELECT max(loaded_at) FROM reference_load)::text) AS version`.execute(db);
+  return rows[0]?.version ?? '';
 }
