@@ -17,6 +17,7 @@ import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
 import { datahubRoutes } from './datahub/datahub.routes.js';
+import type { TrustProxy } from './config.js';
 import type { Database } from './db/database.js';
 import { healthRoutes } from './health/health.routes.js';
 import { libraryRoutes } from './library/library.routes.js';
@@ -35,12 +36,18 @@ export interface AppOptions {
   loadStatus?: BundledLoadStatus;
   /** Limits of the SDMX answers (tests lower the cap to exercise it). */
   sdmx?: SdmxOptions;
+  /**
+   * The proxies in front (TRUST_PROXY): behind them the client's address (login rate limit),
+   * protocol (the Secure cookie) and host (the CSRF Origin check) come from X-Forwarded-* headers.
+   */
+  trustProxy?: TrustProxy;
 }
 
 /** Builds the HTTP application: the API, its OpenAPI document and docs, and the web UI. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
+    trustProxy: options.trustProxy ?? false,
     // NOTE: unknown query parameters must be reported, not stripped, so validation sees them all.
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();

@@ -15,7 +15,26 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, or a comma-separated list of proxy addresses or CIDR ranges',
+    )
+    .default('false'),
 });
+
+/**
+ * Which proxies' X-Forwarded-For, -Proto and -Host headers to believe (Fastify's `trustProxy`):
+ * none by default; `true` any; or only those at these addresses (CIDR ranges allowed).
+ */
+export type TrustProxy = boolean | string[];
+
+function parseTrustProxy(value: string): TrustProxy {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value.split(',').map((a) => a.trim());
+}
 
 export type Config = {
   /** `postgres` when DATABASE_URL is set, otherwise the embedded PGlite. */
@@ -23,6 +42,7 @@ export type Config = {
   host: string;
   port: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  trustProxy: TrustProxy;
 };
 
 export class ConfigError extends Error {}
@@ -43,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

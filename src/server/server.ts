@@ -57,7 +57,13 @@ export async function startServer(
   const loadStatus = new BundledLoadStatus(BUNDLED_IMPORTERS);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ database, logLevel: config.logLevel, webDir: options.webDir, loadStatus });
+    app = await buildApp({
+      database,
+      logLevel: config.logLevel,
+      webDir: options.webDir,
+      loadStatus,
+      trustProxy: config.trustProxy,
+    });
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
     await database.close();

@@ -53,8 +53,7 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { 
       } catch {
         throw ApiError.forbidden('Cross-site request refused: the Origin header is malformed.');
       }
-      if (host !== request.headers.host)
-        throw ApiError.forbidden(`Cross-site request refused: it comes from ${origin}.`);
+      if (host !== request.host) throw ApiError.forbidden(`Cross-site request refused: it comes from ${origin}.`);
     } else if (origin === 'null') {
       throw ApiError.forbidden('Cross-site request refused: opaque origin.');
     }

@@ -70,7 +70,15 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     // a dataset brings its aggregate areas: the next list has them
     await db
       .insertInto('area')
-      .values({ code: 'TEST_AGG', kind: 'aggregate', aggregate_publisher: 'Test', name_en: 'Test aggregate' })
+      .values({
+        code: 'TEST_AGG',
+        kind: 'aggregate',
+        aggregate_publisher: 'Test',
+        name_en: 'Test aggregate',
+        is_ldc: false,
+        is_lldc: false,
+        is_sids: false,
+      })
       .execute();
     await db
       .insertInto('dataset')
@@ -84,6 +92,7 @@ describe.each(testEngines())('countries API on %s', (engine) => {
         citation: 'Test',
         provenance: 'A test row',
         checksum: 'x',
+        observation_count: 0,
       })
       .execute();
     try {
