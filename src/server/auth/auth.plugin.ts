@@ -53,7 +53,7 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { 
       } catch {
         throw ApiError.forbidden('Cross-site request refused: the Origin header is malformed.');
       }
-      if (host !== request.host) throw ApiError.forbidden(`Cross-site request refused: it comes from ${origin}.`);
+      if (host !== hostOf(request)) throw ApiError.forbidden(`Cross-site request refused: it comes from ${origin}.`);
     } else if (origin === 'null') {
       throw ApiError.forbidden('Cross-site request refused: opaque origin.');
     }
@@ -80,4 +80,16 @@ export async function requireRole(request: FastifyRequest, role: Role): Promise<
 /** The signed-in user if any. */
 export async function optionalUser(request: FastifyRequest): Promise<User | null> {
   return (await request.session())?.user ?? null;
+}
+
+/**
+ * The host a request was sent to (forwarded by a trusted proxy, else its Host header) as a URL
+ * writes it, the way the Origin header's is read: lower case, without the scheme's default port.
+ */
+function hostOf(request: FastifyRequest): string | null {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).host;
+  } catch {
+    return null;
+  }
 }

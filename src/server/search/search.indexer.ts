@@ -28,12 +28,16 @@ function subtitleLabels() {
 /**
  * Runs `fn` in the caller's transaction, or in a new one, and moves the index to a new generation
  * in that transaction (answers the search service keeps are valid for one generation).
+ *
+ * NOTE: the generation moves first: its row lock makes writers of the index wait for each other
+ * from their first statement. Otherwise two publications could each delete a document (locking its
+ * lexemes' counts in search_lexeme) and then insert one holding a lexeme the other has locked: a
+ * deadlock.
  */
 async function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   const withBump = async (trx: Kysely<DB>) => {
-    const result = await fn(trx);
     await sql`UPDATE search_index_state SET generation = generation + 1`.execute(trx);
-    return result;
+    return fn(trx);
   };
   if (db.isTransaction) return withBump(db);
   return db.transaction().execute((trx: Transaction<DB>) => withBump(trx));

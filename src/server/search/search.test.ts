@@ -8,6 +8,7 @@ import { buildApp } from '../app.js';
 import type { DB } from '../db/schema.js';
 import { rebuildSearchIndex, reindexItems } from './search.indexer.js';
 import { searchRoutes } from './search.routes.js';
+import { analyseQueryWords } from './search.repository.js';
 import { FACET_TYPE, search, type SearchLimits } from './search.service.js';
 
 /** Library items as the content files describe them (abridged from content/library/). */
@@ -396,6 +397,62 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect(rows[0]?.n).toBe(0);
   });
 
+  it.runIf(engine === 'postgres')(
+    'queues writers of the index from their first statement, so two publications cannot deadlock',
+    async () => {
+      // Each publication deletes its item's document (taking its lexemes' counts in order) and
+      // inserts the new one. Were the second to go ahead while the first is open, it would take
+      // 'aaardvark', wait for a lexeme the first holds, and the first might then need 'aaardvark'.
+      const pilot = (word: string) =>
+        RecordData.parse({ ...TRES_POR_UNO, title: { en: `${word} pilot` }, summary: { en: 'A pilot.' } });
+      await putItem('pilot-one', 'record', pilot('wombat'));
+      await putItem('pilot-two', 'record', pilot('aaardvark'));
+      await reindexItems(db, ['pilot-one', 'pilot-two']);
+      const { rows: first } = await sql<{ lexeme: string }>`
+        SELECT min(l) AS lexeme FROM search_document, unnest(tsvector_to_array(tsv)) l
+        WHERE type = 'record' AND id = 'pilot-two'`.execute(db);
+      expect(first[0]?.lexeme).toBe('aaardvark'); // the first lexeme the second publication would lock
+      const publish = (id: string, word: string) =>
+        db
+          .updateTable('library_item')
+          .set({ published_data: JSON.stringify(pilot(word)) })
+          .where('id', '=', id)
+          .execute();
+      await publish('pilot-one', 'bilby');
+      await publish('pilot-two', 'quoll');
+
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let reindexed = () => {};
+      const firstReindexed = new Promise<void>((resolve) => (reindexed = resolve));
+      const one = db.transaction().execute(async (trx) => {
+        await reindexItems(trx, ['pilot-one']);
+        reindexed();
+        await gate; // the first publication's transaction stays open
+      });
+      await firstReindexed;
+      const two = db.transaction().execute((trx) => reindexItems(trx, ['pilot-two']));
+      const waiting = async () => {
+        const { rows } = await sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db);
+        return (rows[0]?.n ?? 0) > 0;
+      };
+      for (let i = 0; i < 200 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await waiting()).toBe(true);
+      // the second waits before it has taken anything: 'aaardvark' is free
+      const { rows: free } = await sql<{ lexeme: string }>`
+        SELECT lexeme FROM search_lexeme WHERE lexeme = 'aaardvark' FOR UPDATE SKIP LOCKED`.execute(db);
+      expect(free).toHaveLength(1);
+      release();
+      await Promise.all([one, two]);
+      expect(ids(await q('bilby'))).toEqual(['pilot-one']);
+      expect(ids(await q('quoll'))).toEqual(['pilot-two']);
+      await db.deleteFrom('library_item').where('id', 'in', ['pilot-one', 'pilot-two']).execute();
+      await reindexItems(db, ['pilot-one', 'pilot-two']);
+    },
+  );
+
   it('writes the facets that imply a type on documents of that type only', async () => {
     for (const [facet, type] of Object.entries(FACET_TYPE)) {
       const { rows } = await sql<{ type: string }>`
@@ -439,6 +496,9 @@ describe.each(testEngines())('search on %s', (engine) => {
     const { rows } = await sql<{ lexeme: string }>`
       SELECT lexeme FROM search_lexeme WHERE lexeme LIKE 'xyloph%' ORDER BY lexeme`.execute(db);
     expect(rows.map((r) => r.lexeme)).toEqual(['xylophon', 'xylophone', 'xylophonist']);
+    const analysed = await analyseQueryWords(db, ['remittance', 'xyloph'], 'remittance xyloph', 'en');
+    expect(analysed.words[0]?.completions).toBeUndefined(); // only the last word is a prefix
+    expect(analysed.words[1]?.completions).toEqual({ xyloph: ['xylophon', 'xylophone', 'xylophonist'] });
     expect(ids(await q('xyloph'))).toEqual(['xylophone-pilot']);
     expect(ids(await q('remittance xylophon'))).toEqual(['xylophone-pilot']);
 
