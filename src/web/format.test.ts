@@ -27,6 +27,9 @@ describe('numbers in the three UI languages', () => {
     expect(formatNumber(1200, 'es')).toBe('1.200');
     expect(formatPercent(5.32, 'en')).toBe('5.3%');
     expect(plain(formatPercent(5.32, 'fr'))).toBe('5,3 %');
+    // A minimum keeps a column of costs alike: 5.1 is written 5.10 beside 4.78.
+    expect(formatPercent(5.1, 'en', 2, 2)).toBe('5.10%');
+    expect(formatPercent(4.78, 'en', 2, 2)).toBe('4.78%');
   });
 
   it('read the unit the API gives', () => {

@@ -39,8 +39,13 @@ export function formatCompact(value: number, lang: UiLanguage): string {
 }
 
 /** A value already in percent (5.3 means 5.3 %): 5.3% / 5,3 % / 5,3 %. */
-export function formatPercent(value: number, lang: UiLanguage, maximumFractionDigits = 1): string {
-  return numberFormat(lang, { style: 'percent', maximumFractionDigits }).format(value / 100);
+export function formatPercent(
+  value: number,
+  lang: UiLanguage,
+  maximumFractionDigits = 1,
+  minimumFractionDigits = 0,
+): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits, minimumFractionDigits }).format(value / 100);
 }
 
 /**

@@ -1,6 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import { useId } from 'react';
+import { formatCompact } from '../format.js';
+import { useLang } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
+import { axisTickLabels, barLayout, fitText, fittingTicks, flagText, labelRows, textWidth } from './layout.js';
 import { AXIS_TEXT, BAR_FILL, FLAG_FILL, GRID, TEXT } from './palette.js';
 
 export interface Bar {
@@ -17,14 +20,18 @@ const ROW = 28;
 const ROW_WITH_DETAIL = 38;
 const TOP = 8;
 const AXIS = 26;
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
+const LABEL_FONT = 12;
+const DETAIL_FONT = 10;
+const TICK_FONT = 11;
+const REF_FONT = 11;
+const REF_ROW = 13;
 
 /**
  * Horizontal bars, largest first as given, labelled with their value; long names are shortened
- * in the drawing (the full name is in the tooltip and the table). Flagged bars are hatched and
- * carry their flag in words, so the flag never rests on colour alone.
+ * in the drawing (the full name is in the label's tooltip and the table). Flagged bars are hatched
+ * and carry their flag in words (or its ▲ mark where the words don't fit), so the flag never rests
+ * on colour alone. Value labels sit on a white ground, so a reference line under one doesn't
+ * strike it through.
  */
 export function BarChart({
   bars,
@@ -42,24 +49,52 @@ export function BarChart({
   referenceLines?: readonly { value: number; label: string }[];
 }) {
   const id = useId();
+  const lang = useLang();
   const WIDTH = useChartWidth();
-  const LABEL_WIDTH = Math.round(Math.min(250, Math.max(110, WIDTH * 0.3)));
-  const VALUE_SPACE = Math.round(Math.min(190, Math.max(100, WIDTH * 0.22)));
-  // About 7 px per character at 12 px (a safe average for Latin text).
-  const maxLabel = Math.floor((LABEL_WIDTH - 12) / 7.2);
   const hasDetail = bars.some((b) => b.detail);
   const row = hasDetail ? ROW_WITH_DETAIL : ROW;
-  const height = TOP + bars.length * row + AXIS + (referenceLines.length ? 16 : 0);
   const max = Math.max(0, ...bars.map((b) => b.value), ...referenceLines.map((r) => r.value));
-  const x = scaleLinear()
+  const domain = scaleLinear()
     .domain([0, max || 1])
     .nice(4)
-    .range([LABEL_WIDTH, WIDTH - VALUE_SPACE]);
-  // About one tick per 80 px of plot, so tick labels never run into each other.
-  const ticks = x.ticks(Math.max(2, Math.min(5, Math.floor((WIDTH - VALUE_SPACE - LABEL_WIDTH) / 80))));
-  const plotTop = TOP + (referenceLines.length ? 16 : 0);
+    .domain();
+  const domainMax = domain[1] ?? 1;
+  const valueTexts = bars.map((b) => formatValue(b.value));
+  const layout = barLayout({
+    width: WIDTH,
+    labels: bars,
+    values: bars.map((b, i) => ({ value: b.value, text: valueTexts[i] ?? '', flag: b.flag })),
+    domainMax,
+    tickHalfWidth: textWidth(formatTick(domainMax), TICK_FONT) / 2,
+    references: referenceLines.map((r) => ({ value: r.value, width: textWidth(r.label, REF_FONT) })),
+    labelFont: LABEL_FONT,
+    detailFont: DETAIL_FONT,
+  });
+  const LABEL_WIDTH = layout.labelWidth;
+  const x = scaleLinear().domain(domain).range([LABEL_WIDTH, layout.plotRight]);
+  // Ticks far enough apart that their labels never run into each other, in one style.
+  const { ticks, labels: tickLabels } = fittingTicks(
+    [0, domainMax],
+    layout.plotRight - LABEL_WIDTH,
+    (values) => axisTickLabels(values, formatTick, (v) => formatCompact(v, lang)),
+    TICK_FONT,
+  );
+  const references = labelRows(
+    referenceLines.map((r) => ({ x: x(r.value), width: textWidth(r.label, REF_FONT) })),
+    WIDTH,
+  );
+  const referenceRows = references.length ? Math.max(...references.map((r) => r.row)) + 1 : 0;
+  const plotTop = TOP + (referenceRows ? 16 + (referenceRows - 1) * REF_ROW : 0);
   const plotBottom = plotTop + bars.length * row;
+  const height = plotBottom + AXIS;
   const patternId = `${id}-hatch`.replace(/[^a-zA-Z0-9_-]/g, '');
+  const nameWidth = LABEL_WIDTH - 14;
+  const barGeometry = (index: number) => {
+    const y0 = plotTop + index * row;
+    const barHeight = Math.min(18, row - 10);
+    const barY = y0 + (hasDetail ? 6 : (row - barHeight) / 2);
+    return { barY, barHeight };
+  };
 
   return (
     <svg
@@ -78,36 +113,44 @@ export function BarChart({
         </pattern>
       </defs>
       <g aria-hidden="true">
-        {ticks.map((tick) => (
+        {ticks.map((tick, index) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={plotTop} y2={plotBottom} stroke={GRID} />
-            <text x={x(tick)} y={plotBottom + 16} fontSize={11} fill={AXIS_TEXT} textAnchor="middle">
-              {formatTick(tick)}
+            <text x={x(tick)} y={plotBottom + 16} fontSize={TICK_FONT} fill={AXIS_TEXT} textAnchor="middle">
+              {tickLabels[index]}
             </text>
           </g>
         ))}
       </g>
       {bars.map((bar, index) => {
-        const y0 = plotTop + index * row;
-        const barHeight = Math.min(18, row - 10);
-        const barY = y0 + (hasDetail ? 6 : (row - barHeight) / 2);
+        const { barY, barHeight } = barGeometry(index);
         const end = x(Math.max(0, bar.value));
+        const name = fitText(bar.label, nameWidth, LABEL_FONT);
+        const detail = bar.detail ? fitText(bar.detail, nameWidth, DETAIL_FONT) : undefined;
         return (
           <g key={bar.key}>
-            <title>{`${bar.label}${bar.detail ? ` (${bar.detail})` : ''}: ${formatValue(bar.value)}${bar.flag ? ` — ${bar.flag}` : ''}`}</title>
+            <title>{`${bar.label}${bar.detail ? ` (${bar.detail})` : ''}: ${valueTexts[index] ?? ''}${bar.flag ? ` — ${bar.flag}` : ''}`}</title>
             <text
               x={LABEL_WIDTH - 8}
               y={barY + barHeight / 2}
-              fontSize={12}
+              fontSize={LABEL_FONT}
               fill={TEXT}
               textAnchor="end"
               dominantBaseline="central"
             >
-              {truncate(bar.label, maxLabel)}
+              {name !== bar.label && <title>{bar.label}</title>}
+              {name}
             </text>
             {bar.detail && (
-              <text x={LABEL_WIDTH - 8} y={barY + barHeight + 9} fontSize={10} fill={AXIS_TEXT} textAnchor="end">
-                {truncate(bar.detail, Math.floor(maxLabel * 1.2))}
+              <text
+                x={LABEL_WIDTH - 8}
+                y={barY + barHeight + 9}
+                fontSize={DETAIL_FONT}
+                fill={AXIS_TEXT}
+                textAnchor="end"
+              >
+                {detail !== bar.detail && <title>{bar.detail}</title>}
+                {detail}
               </text>
             )}
             <rect
@@ -118,36 +161,58 @@ export function BarChart({
               fill={bar.flag ? `url(#${patternId})` : BAR_FILL}
               stroke={bar.flag ? FLAG_FILL : 'none'}
             />
-            <text x={end + 6} y={barY + barHeight / 2} fontSize={12} fill={TEXT} dominantBaseline="central">
-              {formatValue(bar.value)}
-              {bar.flag && (
+          </g>
+        );
+      })}
+      <g aria-hidden="true">
+        <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={plotTop} y2={plotBottom} stroke={AXIS_TEXT} />
+        {referenceLines.map((ref, index) => {
+          const place = references[index] ?? { x: x(ref.value), row: 0 };
+          return (
+            <g key={ref.label}>
+              <line
+                x1={x(ref.value)}
+                x2={x(ref.value)}
+                y1={plotTop - 4}
+                y2={plotBottom}
+                stroke="#7f1d1d"
+                strokeWidth={1.5}
+                strokeDasharray="6 4"
+              />
+              <text
+                x={place.x}
+                y={TOP + 8 + place.row * REF_ROW}
+                fontSize={REF_FONT}
+                fill="#7f1d1d"
+                textAnchor="middle"
+              >
+                {ref.label}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      {bars.map((bar, index) => {
+        const { barY, barHeight } = barGeometry(index);
+        const text = valueTexts[index] ?? '';
+        const flag = bar.flag ? flagText(bar.flag, layout.fullFlags) : '';
+        const start = x(Math.max(0, bar.value)) + 6;
+        const labelWidth = textWidth(text, LABEL_FONT) + (flag ? textWidth(flag, LABEL_FONT, true) : 0);
+        return (
+          <g key={bar.key}>
+            {/* A white ground under the value, so a reference line passing there doesn't cross it. */}
+            <rect x={start - 2} y={barY + barHeight / 2 - 8} width={labelWidth + 4} height={16} fill="#ffffff" />
+            <text x={start} y={barY + barHeight / 2} fontSize={LABEL_FONT} fill={TEXT} dominantBaseline="central">
+              {text}
+              {flag && (
                 <tspan fill="#9a3412" fontWeight={700}>
-                  {` ▲ ${bar.flag}`}
+                  {flag}
                 </tspan>
               )}
             </text>
           </g>
         );
       })}
-      <g aria-hidden="true">
-        <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={plotTop} y2={plotBottom} stroke={AXIS_TEXT} />
-        {referenceLines.map((ref) => (
-          <g key={ref.label}>
-            <line
-              x1={x(ref.value)}
-              x2={x(ref.value)}
-              y1={plotTop - 4}
-              y2={plotBottom}
-              stroke="#7f1d1d"
-              strokeWidth={1.5}
-              strokeDasharray="6 4"
-            />
-            <text x={x(ref.value)} y={TOP + 8} fontSize={11} fill="#7f1d1d" textAnchor="middle">
-              {ref.label}
-            </text>
-          </g>
-        ))}
-      </g>
     </svg>
   );
 }

@@ -1,8 +1,10 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
-import { periodPosition } from '../format.js';
+import { formatCompact, periodPosition } from '../format.js';
+import { useLang } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
+import { axisLabelWidth, axisTickLabels, legendLayout, niceDomain, textWidth, timeTicks } from './layout.js';
 import { AXIS_TEXT, GRID, TEXT, markerPath, seriesStyle } from './palette.js';
 
 export interface LineSeries {
@@ -18,26 +20,13 @@ export interface ReferenceLine {
   label: string;
 }
 
-const MARGIN = { left: 78, right: 20, bottom: 30 };
+const MARGIN = { right: 20, bottom: 30 };
 const LEGEND_ROW = 20;
+const LEGEND_LINE = 15;
 const LEGEND_FONT = 12;
-
-/** Legend items laid out in rows that fit the width (label widths estimated from their length). */
-function legendLayout(labels: readonly string[], width: number): { x: number; row: number }[] {
-  const positions: { x: number; row: number }[] = [];
-  let x = 0;
-  let row = 0;
-  for (const label of labels) {
-    const itemWidth = 34 + label.length * LEGEND_FONT * 0.56 + 18;
-    if (x > 0 && x + itemWidth > width) {
-      x = 0;
-      row += 1;
-    }
-    positions.push({ x, row });
-    x += itemWidth;
-  }
-  return positions;
-}
+const TICK_FONT = 11;
+/** Below this width the legend starts at the left edge rather than above the plot, for room. */
+const NARROW = 560;
 
 /**
  * Lines over time, one per series, each with its own colour, dash and marker, a legend drawn in
@@ -64,32 +53,51 @@ export function LineChart({
   includeZero?: boolean;
 }) {
   const id = useId();
+  const lang = useLang();
   const WIDTH = useChartWidth();
   const PLOT_HEIGHT = Math.round(Math.min(280, Math.max(190, WIDTH * 0.4)));
-  const legend = legendLayout(
-    series.map((s) => s.label),
-    WIDTH - MARGIN.left - MARGIN.right,
-  );
-  const legendRows = series.length > 0 ? Math.max(...legend.map((p) => p.row)) + 1 : 0;
-  const top = 10 + legendRows * LEGEND_ROW + 10;
-  const height = top + PLOT_HEIGHT + MARGIN.bottom;
 
   const points = series.flatMap((s) => s.points.filter((p) => p.value !== null && Number.isFinite(p.value)));
   const xs = points.map((p) => periodPosition(p.period)).filter(Number.isFinite);
   const ys = [...points.map((p) => p.value as number), ...referenceLines.map((r) => r.value)];
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
-  const x = scaleLinear()
-    .domain(xMin === xMax ? [xMin - 1, xMax + 1] : [xMin, xMax])
-    .range([MARGIN.left, WIDTH - MARGIN.right]);
+  // The latest period is always labelled, as it is written ("2024", "2025-Q1").
+  const lastPeriod = points.find((p) => periodPosition(p.period) === xMax)?.period;
+
+  // The y axis first: its widest tick label sets the left margin.
   const yLow = Math.min(...ys);
   const yHigh = Math.max(...ys);
+  const yDomain = niceDomain(includeZero ? Math.min(0, yLow) : yLow, yHigh === yLow ? yHigh + 1 : yHigh, 5);
+  const yTicks = scaleLinear().domain(yDomain).ticks(5);
+  const yLabels = axisTickLabels(yTicks, formatTick, (v) => formatCompact(v, lang));
+  const left = axisLabelWidth(yLabels, TICK_FONT);
+  const right = Math.max(MARGIN.right, Math.ceil(textWidth(lastPeriod ?? '', TICK_FONT) / 2) + 4);
+
+  const legendLeft = WIDTH < NARROW ? 4 : left;
+  const legend = legendLayout(
+    series.map((s) => s.label),
+    WIDTH - legendLeft - right,
+    LEGEND_FONT,
+    LEGEND_ROW,
+    LEGEND_LINE,
+  );
+  const top = 10 + legend.height + 10;
+  const height = top + PLOT_HEIGHT + MARGIN.bottom;
+
+  const xDomain: [number, number] = xMin === xMax ? [xMin - 1, xMax + 1] : [xMin, xMax];
+  const x = scaleLinear()
+    .domain(xDomain)
+    .range([left, WIDTH - right]);
   const y = scaleLinear()
-    .domain([includeZero ? Math.min(0, yLow) : yLow, yHigh === yLow ? yHigh + 1 : yHigh])
-    .nice(5)
+    .domain(yDomain)
     .range([top + PLOT_HEIGHT, top]);
-  const xTicks = x.ticks(Math.min(10, Math.max(2, Math.round(xMax - xMin)))).filter((v) => Number.isInteger(v));
-  const yTicks = y.ticks(5);
+  const xTicks = timeTicks(
+    xDomain,
+    WIDTH - right - left,
+    lastPeriod === undefined ? undefined : { value: xMax, label: lastPeriod },
+    TICK_FONT,
+  );
   const path = line<{ period: string; value: number | null }>()
     .defined((p) => p.value !== null && Number.isFinite(p.value) && Number.isFinite(periodPosition(p.period)))
     .x((p) => x(periodPosition(p.period)))
@@ -106,41 +114,47 @@ export function LineChart({
       <title id={`${id}-title`}>{label}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true">
-        {yTicks.map((tick) => (
+        {yTicks.map((tick, index) => (
           <g key={tick}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke={GRID} />
+            <line x1={left} x2={WIDTH - right} y1={y(tick)} y2={y(tick)} stroke={GRID} />
             <text
-              x={MARGIN.left - 8}
+              x={left - 8}
               y={y(tick)}
-              fontSize={11}
+              fontSize={TICK_FONT}
               fill={AXIS_TEXT}
               textAnchor="end"
               dominantBaseline="central"
             >
-              {formatTick(tick)}
+              {yLabels[index]}
             </text>
           </g>
         ))}
-        <line
-          x1={MARGIN.left}
-          x2={WIDTH - MARGIN.right}
-          y1={top + PLOT_HEIGHT}
-          y2={top + PLOT_HEIGHT}
-          stroke={AXIS_TEXT}
-        />
+        <line x1={left} x2={WIDTH - right} y1={top + PLOT_HEIGHT} y2={top + PLOT_HEIGHT} stroke={AXIS_TEXT} />
         {xTicks.map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={top + PLOT_HEIGHT} y2={top + PLOT_HEIGHT + 5} stroke={AXIS_TEXT} />
-            <text x={x(tick)} y={top + PLOT_HEIGHT + 18} fontSize={11} fill={AXIS_TEXT} textAnchor="middle">
-              {tick}
+          <g key={tick.value}>
+            <line
+              x1={x(tick.value)}
+              x2={x(tick.value)}
+              y1={top + PLOT_HEIGHT}
+              y2={top + PLOT_HEIGHT + 5}
+              stroke={AXIS_TEXT}
+            />
+            <text
+              x={x(tick.value)}
+              y={top + PLOT_HEIGHT + 18}
+              fontSize={TICK_FONT}
+              fill={AXIS_TEXT}
+              textAnchor="middle"
+            >
+              {tick.label}
             </text>
           </g>
         ))}
         {referenceLines.map((ref) => (
           <g key={ref.label}>
             <line
-              x1={MARGIN.left}
-              x2={WIDTH - MARGIN.right}
+              x1={left}
+              x2={WIDTH - right}
               y1={y(ref.value)}
               y2={y(ref.value)}
               stroke="#7f1d1d"
@@ -148,7 +162,7 @@ export function LineChart({
               strokeDasharray="6 4"
             />
             <text
-              x={MARGIN.left + 6}
+              x={left + 6}
               y={y(ref.value) - 5}
               fontSize={11}
               fontWeight={600}
@@ -163,9 +177,9 @@ export function LineChart({
         ))}
         {series.map((s, index) => {
           const style = seriesStyle(s.styleIndex ?? index);
-          const position = legend[index] ?? { x: 0, row: 0 };
-          const lx = MARGIN.left + position.x;
-          const ly = 10 + position.row * LEGEND_ROW + LEGEND_ROW / 2;
+          const item = legend.items[index] ?? { x: 0, y: 0, lines: [s.label] };
+          const lx = legendLeft + item.x;
+          const ly = 10 + item.y + LEGEND_ROW / 2;
           return (
             <g key={s.key}>
               <line
@@ -183,7 +197,12 @@ export function LineChart({
                 fill={style.colour}
               />
               <text x={lx + 32} y={ly} fontSize={LEGEND_FONT} fill={TEXT} dominantBaseline="central">
-                {s.label}
+                {item.lines.length > 1 || item.lines[0] !== s.label ? <title>{s.label}</title> : null}
+                {item.lines.map((text, line) => (
+                  <tspan key={line} x={lx + 32} dy={line === 0 ? 0 : LEGEND_LINE}>
+                    {text}
+                  </tspan>
+                ))}
               </text>
             </g>
           );

@@ -24,6 +24,8 @@ const GAP = 2;
 const ROW = 20;
 const LABEL_WIDTH = 40;
 const AXIS_HEIGHT = 22;
+/** Room after the last cell for the half of its centred tick label ("FY25") that overhangs it. */
+const TRAILING = 14;
 
 type Run = { from: string; to: string; group: IncomeGroup | null };
 
@@ -73,7 +75,7 @@ export function IncomeHistoryChart({
   rows.push(null);
   const rowOf = (group: IncomeGroup | null) => rows.indexOf(group);
 
-  const width = LABEL_WIDTH + history.length * (CELL + GAP);
+  const width = LABEL_WIDTH + history.length * (CELL + GAP) + TRAILING;
   const height = rows.length * ROW + AXIS_HEIGHT;
   const summary = incomeRuns(history)
     .map((run) => t.incomeHistoryRun(run.from, run.to, groupLabel(t, run.group)))
@@ -100,7 +102,7 @@ export function IncomeHistoryChart({
             <g key={group ?? 'none'}>
               <line
                 x1={LABEL_WIDTH}
-                x2={width}
+                x2={width - TRAILING}
                 y1={row * ROW + ROW / 2}
                 y2={row * ROW + ROW / 2}
                 className="income-chart__gridline"

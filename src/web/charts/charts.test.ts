@@ -1,0 +1,151 @@
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { UiLanguage } from '../../core/languages.js';
+import { formatNumber, formatTick, formatUsd } from '../format.js';
+import { LanguageContext } from '../i18n.js';
+import { BarChart } from './BarChart.js';
+import { ChartWidthContext } from './chartWidth.js';
+import { LineChart, type LineSeries } from './LineChart.js';
+import { textWidth } from './layout.js';
+
+function render(chart: ReactElement, lang: UiLanguage, width: number): string {
+  return renderToStaticMarkup(
+    createElement(
+      LanguageContext.Provider,
+      { value: lang },
+      createElement(ChartWidthContext.Provider, { value: width }, chart),
+    ),
+  );
+}
+
+const decode = (text: string) =>
+  text.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#x27;', "'");
+
+/** The <text> elements of a rendered chart: attributes and text content (titles left out). */
+function texts(markup: string): { attrs: Record<string, string>; text: string }[] {
+  return [...markup.matchAll(/<text([^>]*)>(.*?)<\/text>/g)].map((m) => {
+    const attrs = Object.fromEntries([...(m[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+    const text = decode((m[2] ?? '').replace(/<title>.*?<\/title>/g, '').replace(/<[^>]+>/g, ''));
+    return { attrs, text };
+  });
+}
+
+const remittances: LineSeries[] = [
+  {
+    key: 'in',
+    label: 'Remesas recibidas — World Bank WDI gdidata-2025',
+    points: Array.from({ length: 34 }, (_, i) => ({ period: String(1990 + i), value: 1e9 + i * 1.17e9 })),
+  },
+  {
+    key: 'fdi',
+    label: 'Entradas de IED — World Bank WDI gdidata-2025',
+    points: [
+      { period: '2010', value: -0.14e9 },
+      { period: '2023', value: 9e9 },
+    ],
+  },
+];
+
+function remittanceChart(lang: UiLanguage, width: number): string {
+  const usd = (v: number) => formatUsd(v, lang);
+  return render(
+    createElement(LineChart, {
+      series: remittances,
+      label: 'Remesas',
+      description: 'Remesas',
+      formatTick: usd,
+      formatValue: usd,
+    }),
+    lang,
+    width,
+  );
+}
+
+/** Y tick labels (right-aligned at the left margin) and the x they end at. */
+function yTicks(markup: string) {
+  return texts(markup).filter((t) => t.attrs['text-anchor'] === 'end' && t.attrs['dominant-baseline'] === 'central');
+}
+
+describe('LineChart', () => {
+  it('fits the widest y tick label in the left margin, in every language', () => {
+    const margins: Record<string, number> = {};
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const ticks = yTicks(remittanceChart(lang, 720));
+      expect(ticks.length).toBeGreaterThan(2);
+      for (const tick of ticks) expect(Number(tick.attrs.x) - textWidth(tick.text, 11)).toBeGreaterThanOrEqual(0);
+      margins[lang] = Number(ticks[0]?.attrs.x);
+    }
+    expect(yTicks(remittanceChart('es', 720)).map((t) => t.text)).toContain('40.000\u00a0M\u00a0US$');
+    expect(margins.es).toBeGreaterThan(margins.en ?? Infinity);
+  });
+
+  it('does not stretch the axis to a whole step below zero for a small negative value', () => {
+    const markup = remittanceChart('en', 720);
+    const labels = yTicks(markup).map((t) => t.text);
+    expect(labels).toContain('US$ 0');
+    expect(labels.some((l) => l.startsWith('US$ -'))).toBe(false);
+  });
+
+  it('labels the last period and keeps the years apart on a phone', () => {
+    for (const width of [300, 720]) {
+      const xLabels = texts(remittanceChart('es', width)).filter((t) => t.attrs['text-anchor'] === 'middle');
+      expect(xLabels.at(-1)?.text).toBe('2023');
+      const xs = xLabels.map((t) => Number(t.attrs.x));
+      for (let i = 1; i < xs.length; i += 1)
+        expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThan(textWidth('2000', 11));
+    }
+  });
+
+  it('keeps every legend line within the chart on a phone', () => {
+    const markup = remittanceChart('es', 300);
+    const lines = [...markup.matchAll(/<tspan x="([\d.]+)"[^>]*>([^<]*)<\/tspan>/g)];
+    // The two labels, one of them at least wrapped over two lines.
+    expect(lines.length).toBeGreaterThan(remittances.length);
+    for (const m of lines) expect(Number(m[1]) + textWidth(decode(m[2] ?? ''), 12)).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('BarChart', () => {
+  const bars = [
+    { key: 'CHN', label: 'China', value: 27_676 },
+    { key: 'USA', label: 'United States of America', value: 1793 },
+    { key: 'GBR', label: 'United Kingdom of Great Britain and Northern Ireland', value: 436 },
+  ];
+
+  function barChart(width: number): string {
+    return render(
+      createElement(BarChart, {
+        bars,
+        label: 'Displaced',
+        description: 'Displaced',
+        formatValue: (v: number) => formatNumber(v, 'en'),
+        formatTick: (v: number) => formatTick(v, 'persons', 'en'),
+      }),
+      'en',
+      width,
+    );
+  }
+
+  it('keeps the full name of a shortened category in a tooltip on its label', () => {
+    const markup = barChart(320);
+    const label = texts(markup).find((t) => t.text.startsWith('United Kingdom'));
+    expect(label?.text.endsWith('…')).toBe(true);
+    expect(markup).toContain('<title>United Kingdom of Great Britain and Northern Ireland</title>');
+  });
+
+  it('writes names in full when the chart is wide enough', () => {
+    const names = texts(barChart(720)).map((t) => t.text);
+    expect(names).toContain('United States of America');
+  });
+
+  it('writes the value axis in one style', () => {
+    const ticks = texts(barChart(720))
+      .filter((t) => t.attrs['text-anchor'] === 'middle')
+      .map((t) => t.text);
+    expect(ticks.length).toBeGreaterThan(2);
+    // Ticks at 0, 5,000, 10,000 …: written "5K", like "10K", not "5,000".
+    expect(ticks).toContain('5K');
+    expect(ticks.filter((t) => t !== '0').every((t) => t.endsWith('K'))).toBe(true);
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { formatCompact, formatPercent, formatTick, formatUsd } from '../format.js';
+import {
+  axisLabelWidth,
+  axisTickLabels,
+  barLayout,
+  fitText,
+  fittingTicks,
+  labelRows,
+  legendLayout,
+  niceDomain,
+  textWidth,
+  timeTicks,
+} from './layout.js';
+
+describe('text width estimates', () => {
+  it('grow with the text and the font size, and count digits wider than spaces', () => {
+    expect(textWidth('40.000 M US$', 11)).toBeGreaterThan(textWidth('US$ 40 bn', 11));
+    expect(textWidth('2024', 22)).toBeCloseTo(2 * textWidth('2024', 11));
+    expect(textWidth('0000', 11)).toBeGreaterThan(textWidth('0  0', 11));
+    // Rendered in DejaVu Sans at 11 px, "40.000 M US$" is 77 px wide: the estimate must not fall short.
+    expect(textWidth('40.000\u00a0M\u00a0US$', 11)).toBeGreaterThanOrEqual(77);
+  });
+
+  it('shorten text to a width with an ellipsis, leaving text that fits alone', () => {
+    expect(fitText('Canada', 100, 12)).toBe('Canada');
+    const short = fitText('United Kingdom of Great Britain and Northern Ireland', 120, 12);
+    expect(short.endsWith('…')).toBe(true);
+    expect(textWidth(short, 12)).toBeLessThanOrEqual(120);
+    expect('United Kingdom of Great Britain and Northern Ireland'.startsWith(short.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('the y axis of a line chart', () => {
+  const ticks = [0, 10e9, 20e9, 30e9, 40e9];
+  const margin = (lang: 'en' | 'fr' | 'es') =>
+    axisLabelWidth(
+      ticks.map((v) => formatUsd(v, lang)),
+      11,
+    );
+
+  it('leaves room at the left for the widest tick label, in every language', () => {
+    // "40.000 M US$" in Spanish is the longest of the three ways of writing US$ 40 bn.
+    expect(margin('es')).toBeGreaterThan(margin('en'));
+    expect(margin('es')).toBeGreaterThan(margin('fr'));
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      for (const v of ticks) expect(margin(lang)).toBeGreaterThanOrEqual(textWidth(formatUsd(v, lang), 11) + 8);
+    }
+  });
+
+  it('keeps a small negative excursion small', () => {
+    const [low, high] = niceDomain(-0.14e9, 40e9);
+    expect(low).toBeLessThan(-0.14e9);
+    expect(low).toBeGreaterThanOrEqual(-1e9);
+    expect(high).toBe(40e9);
+    // …and the mirror image, a series of losses barely above zero.
+    const [low2, high2] = niceDomain(-40e9, 0.14e9);
+    expect(low2).toBe(-40e9);
+    expect(high2).toBeGreaterThan(0.14e9);
+    expect(high2).toBeLessThanOrEqual(1e9);
+  });
+
+  it('gives a substantial negative part a whole tick step, as before', () => {
+    expect(niceDomain(-8e9, 40e9)).toEqual([-10e9, 40e9]);
+    expect(niceDomain(0, 37)).toEqual([0, 40]);
+    expect(niceDomain(3.2, 7.9)).toEqual([3, 8]);
+  });
+
+  it('writes all ticks of an axis in one style', () => {
+    const compact = (v: number) => formatCompact(v, 'en');
+    const persons = (v: number) => formatTick(v, 'persons', 'en');
+    expect(persons(5000)).toBe('5,000');
+    expect(axisTickLabels([0, 5000, 10000, 15000], persons, compact)).toEqual(['0', '5K', '10K', '15K']);
+    // Small counts stay in full, and other units keep their own formatter.
+    expect(axisTickLabels([0, 2000, 4000], persons, compact)).toEqual(['0', '2,000', '4,000']);
+    const usd = (v: number) => formatUsd(v, 'en');
+    expect(axisTickLabels([0, 20e9, 40e9], usd, compact)).toEqual(['US$ 0', 'US$ 20 bn', 'US$ 40 bn']);
+  });
+});
+
+describe('the time axis', () => {
+  it('labels the latest period even when it is not a round year', () => {
+    const ticks = timeTicks([1990, 2024], 600, { value: 2024, label: '2024' });
+    expect(ticks.at(-1)).toEqual({ value: 2024, label: '2024' });
+    expect(ticks.map((t) => t.label)).toContain('1990');
+    const quarters = timeTicks([2011, 2025], 900, { value: 2025, label: '2025-Q1' });
+    expect(quarters.at(-1)?.label).toBe('2025-Q1');
+    expect(quarters.filter((t) => t.value === 2025)).toHaveLength(1);
+  });
+
+  it('thins the years out on a narrow chart so no two labels touch', () => {
+    for (const width of [150, 240, 400, 1000]) {
+      const ticks = timeTicks([1977, 2023], width, { value: 2023, label: '2023' });
+      const px = (v: number) => ((v - 1977) / (2023 - 1977)) * width;
+      for (let i = 1; i < ticks.length; i += 1) {
+        const a = ticks[i - 1];
+        const b = ticks[i];
+        if (!a || !b) continue;
+        const room = (textWidth(a.label, 11) + textWidth(b.label, 11)) / 2;
+        expect(px(b.value) - px(a.value)).toBeGreaterThan(room);
+      }
+      expect(ticks.at(-1)?.label).toBe('2023');
+    }
+    expect(timeTicks([1977, 2023], 150, { value: 2023, label: '2023' }).length).toBeLessThan(
+      timeTicks([1977, 2023], 1000, { value: 2023, label: '2023' }).length,
+    );
+  });
+});
+
+describe('the legend', () => {
+  it('wraps a label too long for the width rather than running off the chart', () => {
+    const labels = ['Remesas recibidas — KNOMAD 2023-12', 'Remesas recibidas — World Bank WDI gdidata-2025'];
+    const { items, height } = legendLayout(labels, 280, 12, 20, 15);
+    for (const item of items) {
+      for (const line of item.lines) expect(34 + textWidth(line, 12)).toBeLessThanOrEqual(280);
+    }
+    expect(items[1]?.lines.join(' ')).toBe(labels[1]);
+    expect(height).toBeGreaterThan(2 * 20);
+    // On a wide chart, both fit side by side on one row.
+    expect(legendLayout(labels, 1000, 12, 20, 15).height).toBe(20);
+  });
+});
+
+describe('bar chart layout', () => {
+  const names = ['United States of America', 'Syrian Arab Republic', 'Yemen'].map((label) => ({ label }));
+  const values = [244, 195, 189].map((value) => ({ value, text: String(value) }));
+
+  it('gives names the room they need when the chart has it', () => {
+    const layout = barLayout({ width: 520, labels: names, values, domainMax: 250, tickHalfWidth: 10 });
+    expect(layout.labelWidth).toBeGreaterThanOrEqual(textWidth('United States of America', 12) + 8);
+    // The value labels still fit after their bars.
+    const end = layout.labelWidth + (244 / 250) * (layout.plotRight - layout.labelWidth);
+    expect(end + 6 + textWidth('244', 12)).toBeLessThanOrEqual(520);
+  });
+
+  it('shortens flags to their mark, then narrows the names, on a narrow chart', () => {
+    const flagged = [
+      { value: 6.03, text: '6,03 %', flag: 'por encima del 5 %' },
+      { value: 5.1, text: '5,1 %', flag: 'por encima del 5 %' },
+    ];
+    const wide = barLayout({ width: 1000, labels: names, values: flagged, domainMax: 8, tickHalfWidth: 10 });
+    expect(wide.fullFlags).toBe(true);
+    const narrow = barLayout({ width: 320, labels: names, values: flagged, domainMax: 8, tickHalfWidth: 10 });
+    expect(narrow.fullFlags).toBe(false);
+    expect(narrow.plotRight - narrow.labelWidth).toBeGreaterThanOrEqual(320 * 0.35);
+  });
+
+  it('puts reference-line labels that would collide on separate rows', () => {
+    const rows = labelRows(
+      [
+        { x: 100, width: 80 },
+        { x: 130, width: 60 },
+        { x: 300, width: 60 },
+      ],
+      400,
+    );
+    expect(rows.map((r) => r.row)).toEqual([0, 1, 0]);
+    // Kept inside the chart.
+    expect(labelRows([{ x: 395, width: 60 }], 400)[0]?.x).toBe(370);
+  });
+
+  it('chooses no more ticks than their labels have room for', () => {
+    const pct = (ticks: readonly number[]) => ticks.map((v) => formatPercent(v, 'es', 0));
+    const narrow = fittingTicks([0, 8], 120, pct, 11);
+    const wide = fittingTicks([0, 8], 700, pct, 11);
+    expect(narrow.ticks.length).toBeLessThan(wide.ticks.length);
+    const spacing = (120 * ((narrow.ticks[1] ?? 0) - (narrow.ticks[0] ?? 0))) / 8;
+    expect(spacing).toBeGreaterThan(Math.max(...narrow.labels.map((l) => textWidth(l, 11))));
+  });
+});

@@ -1,0 +1,318 @@
+import { scaleLinear } from 'd3-scale';
+import { tickIncrement } from 'd3-array';
+
+/**
+ * Layout arithmetic shared by the charts: text widths, axis margins, tick choice, legend rows.
+ * Everything is estimated from the text itself rather than measured in the DOM, so a chart draws
+ * the same in the page, in a test and in a downloaded SVG or PNG.
+ */
+
+// Advance widths in em, rounded up from DejaVu Sans (the widest of the common UI sans fonts, and
+// the one Linux browsers fall back to), so an estimate errs on the side of more room.
+const NARROW = new Set([..." \u00a0\u202f.,:;!|'ijlI"]);
+const SEMI_NARROW = new Set([...'ftr()[]-/\u2212']);
+const WIDE = new Set([...'mwMW%@…—']);
+
+/** Estimated width in pixels of `text` set at `fontSize` px (bold text a little wider). */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const char of text) {
+    if (NARROW.has(char)) em += 0.32;
+    else if (SEMI_NARROW.has(char)) em += 0.42;
+    else if (WIDE.has(char)) em += 0.98;
+    else if (/[0-9$#_+=<>~]/.test(char)) em += 0.64;
+    else if (/\p{Lu}/u.test(char)) em += 0.74;
+    else em += 0.62;
+  }
+  return em * fontSize * (bold ? 1.1 : 1);
+}
+
+/** `text` shortened with an ellipsis so it fits `width` pixels; unchanged when it fits. */
+export function fitText(text: string, width: number, fontSize: number, bold = false): string {
+  if (textWidth(text, fontSize, bold) <= width) return text;
+  const chars = [...text];
+  let end = chars.length;
+  while (end > 1 && textWidth(`${chars.slice(0, end).join('').trimEnd()}…`, fontSize, bold) > width) end -= 1;
+  return `${chars.slice(0, end).join('').trimEnd()}…`;
+}
+
+/** Words of `text` in lines of at most `width` pixels (a word longer than a line is shortened). */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && textWidth(candidate, fontSize) > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => fitText(l, width, fontSize));
+}
+
+/**
+ * A value domain with round ends. Like d3's `nice`, except that a small excursion to the other
+ * side of zero (a few slightly negative values in a series of billions) gets a small margin
+ * rather than a whole tick step, so the axis doesn't spend a fifth of its height on nothing.
+ */
+export function niceDomain(low: number, high: number, count = 5): [number, number] {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return [0, 1];
+  if (low === high) return niceDomain(Math.min(0, low), low === 0 ? 1 : Math.max(0, high), count);
+  const [niceLow = low, niceHigh = high] = scaleLinear().domain([low, high]).nice(count).domain();
+  if (low >= 0 || high <= 0) return [niceLow, niceHigh];
+  // Mixed signs: nice each side on the step of the larger one, the smaller side on a finer grain.
+  const step = tickStep(Math.max(-low, high), count);
+  // The margin is unlabelled (the ticks fall on multiples of the step), so past a third of a step
+  // the whole step is taken and the end gets its tick.
+  const smallSide = (v: number) => {
+    const margin = Math.max(roundUp(v), step / 10);
+    return margin > step / 3 ? step : margin;
+  };
+  const lower = -low < step ? -smallSide(-low) : niceLow;
+  const upper = high < step ? smallSide(high) : niceHigh;
+  return [lower, upper];
+}
+
+/** The tick step d3 would use for `0..extent` in about `count` ticks. */
+function tickStep(extent: number, count: number): number {
+  const increment = tickIncrement(0, extent, count);
+  return increment > 0 ? increment : 1 / -increment;
+}
+
+/** `v` rounded up to 1, 2 or 5 times a power of ten. */
+function roundUp(v: number): number {
+  if (v <= 0) return 0;
+  const power = 10 ** Math.floor(Math.log10(v));
+  const mantissa = v / power;
+  return (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * power;
+}
+
+/** Room to the left of a plot for right-aligned tick labels: the widest label, a gap, a little slack. */
+export function axisLabelWidth(labels: readonly string[], fontSize: number, minimum = 32): number {
+  const widest = Math.max(0, ...labels.map((l) => textWidth(l, fontSize)));
+  return Math.ceil(Math.max(minimum, widest + 8 + 4));
+}
+
+export interface TimeTick {
+  value: number;
+  label: string;
+}
+
+const YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500];
+
+/**
+ * Ticks of a time axis in whole years, thinned so the labels never touch at the given plot width,
+ * and always ending on the latest period (labelled as it is written, e.g. "2024" or "2025-Q1");
+ * a regular tick too close to that last one is dropped instead.
+ */
+export function timeTicks(
+  domain: readonly [number, number],
+  plotWidth: number,
+  last?: TimeTick,
+  fontSize = 11,
+  maxTicks = 10,
+): TimeTick[] {
+  const [start, end] = domain;
+  const span = end - start;
+  if (!(span > 0) || !(plotWidth > 0)) return last ? [last] : [];
+  const perUnit = plotWidth / span;
+  const yearWidth = textWidth(String(Math.round(end)), fontSize);
+  const gap = 10;
+  const step =
+    YEAR_STEPS.find((s) => s * perUnit >= yearWidth + gap && span / s <= maxTicks) ??
+    Math.ceil(span / maxTicks / 100) * 100;
+  const ticks: TimeTick[] = [];
+  for (let v = Math.ceil(start / step) * step; v <= end + 1e-9; v += step) ticks.push({ value: v, label: String(v) });
+  if (!last) return ticks;
+  const lastWidth = textWidth(last.label, fontSize);
+  const kept = ticks.filter(
+    (t) => t.value !== last.value && (last.value - t.value) * perUnit >= (yearWidth + lastWidth) / 2 + gap,
+  );
+  return [...kept.filter((t) => t.value < last.value), last];
+}
+
+export interface LegendItem {
+  x: number;
+  /** Top of the item's row. */
+  y: number;
+  lines: string[];
+}
+
+/**
+ * Legend items (a swatch then a label) laid out left to right in rows that fit `width`; a label
+ * too long for a whole row is wrapped over several lines, each further line adding `lineHeight`
+ * to its row. `height` is the height of all rows.
+ */
+export function legendLayout(
+  labels: readonly string[],
+  width: number,
+  fontSize: number,
+  rowHeight: number,
+  lineHeight: number,
+  swatch = 34,
+  spacing = 18,
+): { items: LegendItem[]; height: number } {
+  const items: LegendItem[] = [];
+  let x = 0;
+  let rowTop = 0;
+  let rowLines = 0;
+  const rowSize = (lines: number) => (lines === 0 ? 0 : rowHeight + (lines - 1) * lineHeight);
+  for (const label of labels) {
+    const lines = wrapText(label, Math.max(40, width - swatch), fontSize);
+    const itemWidth = swatch + Math.max(0, ...lines.map((l) => textWidth(l, fontSize))) + spacing;
+    if (x > 0 && x + itemWidth - spacing > width) {
+      x = 0;
+      rowTop += rowSize(rowLines);
+      rowLines = 0;
+    }
+    items.push({ x, y: rowTop, lines });
+    rowLines = Math.max(rowLines, lines.length);
+    x += itemWidth;
+  }
+  return { items, height: rowTop + rowSize(rowLines) };
+}
+
+/**
+ * Tick labels of one axis in one style. The usual axis formatter writes small counts in full and
+ * large ones compactly ("5,000" but "10K"); when the largest tick comes out compact, all ticks are
+ * written compactly ("5K", "10K"), provided that keeps them distinct.
+ */
+export function axisTickLabels(
+  ticks: readonly number[],
+  format: (value: number) => string,
+  compact?: (value: number) => string,
+): string[] {
+  const labels = ticks.map(format);
+  if (!compact || ticks.length === 0) return labels;
+  const largest = ticks.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+  if (format(largest) !== compact(largest)) return labels;
+  const compacted = ticks.map(compact);
+  return new Set(compacted).size === compacted.length ? compacted : labels;
+}
+
+/**
+ * Rows for labels centred on given x positions (reference-line labels above a plot): each label
+ * goes in the first row where it keeps clear of the others, shifted to stay within 0..width.
+ */
+export function labelRows(
+  labels: readonly { x: number; width: number }[],
+  width: number,
+  gap = 6,
+): { x: number; row: number }[] {
+  const rows: { left: number; right: number }[][] = [];
+  return labels.map((label) => {
+    const x = Math.min(Math.max(label.x, label.width / 2), width - label.width / 2);
+    const left = x - label.width / 2;
+    const right = x + label.width / 2;
+    let row = rows.findIndex((r) => r.every((o) => right + gap <= o.left || left >= o.right + gap));
+    if (row < 0) {
+      row = rows.length;
+      rows.push([]);
+    }
+    rows[row]?.push({ left, right });
+    return { x, row };
+  });
+}
+
+export interface BarLayoutInput {
+  width: number;
+  /** Category names and their optional detail lines. */
+  labels: readonly { label: string; detail?: string }[];
+  /** Each bar's value, its value label as drawn, and its flag (words after the value), if any. */
+  values: readonly { value: number; text: string; flag?: string }[];
+  /** The upper end of the (nice) value domain. */
+  domainMax: number;
+  /** Half the width of the widest x tick label: the last tick's label must fit at the right. */
+  tickHalfWidth: number;
+  /** Reference lines whose labels are centred on them above the plot. */
+  references?: readonly { value: number; width: number }[];
+  labelFont?: number;
+  detailFont?: number;
+  valueFont?: number;
+}
+
+export interface BarLayout {
+  /** Right edge of the category names, where the bars start. */
+  labelWidth: number;
+  /** Right edge of the value axis. */
+  plotRight: number;
+  /** Whether flags are written out in full after the value, or as their ▲ mark only. */
+  fullFlags: boolean;
+}
+
+/** `" ▲ words"` after a bar's value, or just `" ▲"` where the words don't fit. */
+export function flagText(flag: string, full: boolean): string {
+  return full ? ` ▲ ${flag}` : ' ▲';
+}
+
+/**
+ * Horizontal space of a bar chart: as much room for the category names as they need (up to about
+ * two fifths of the width), and a value axis reaching as far right as the value labels allow,
+ * each label fitting after its own bar rather than a fixed margin for the largest. Where that
+ * leaves too narrow a plot, flags shrink to their mark, then the names give way (and are
+ * shortened, with the full name in a tooltip).
+ */
+export function barLayout(input: BarLayoutInput): BarLayout {
+  const { width, labels, values, domainMax, tickHalfWidth, references = [] } = input;
+  const labelFont = input.labelFont ?? 12;
+  const detailFont = input.detailFont ?? 10;
+  const valueFont = input.valueFont ?? 12;
+  const nameNeed = Math.max(
+    0,
+    ...labels.map((l) => Math.max(textWidth(l.label, labelFont), l.detail ? textWidth(l.detail, detailFont) : 0)),
+  );
+  const minPlot = width * 0.35;
+  const wanted = Math.ceil(Math.min(Math.max(nameNeed + 14, 60), width * 0.42));
+  const squeezed = Math.round(Math.min(wanted, Math.max(80, width * 0.28)));
+  const plotRightFor = (labelWidth: number, fullFlags: boolean) => {
+    let right = width - tickHalfWidth - 2;
+    for (const v of values) {
+      if (!(v.value > 0) || !(domainMax > 0)) continue;
+      const need =
+        6 + textWidth(v.text, valueFont) + (v.flag ? textWidth(flagText(v.flag, fullFlags), valueFont, true) : 0) + 4;
+      right = Math.min(right, labelWidth + ((width - need - labelWidth) * domainMax) / v.value);
+    }
+    for (const r of references) {
+      if (!(r.value > 0) || !(domainMax > 0)) continue;
+      right = Math.min(right, labelWidth + ((width - r.width / 2 - 2 - labelWidth) * domainMax) / r.value);
+    }
+    return Math.floor(right);
+  };
+  const options: [number, boolean][] = [
+    [wanted, true],
+    [wanted, false],
+    [squeezed, false],
+  ];
+  for (const [labelWidth, fullFlags] of options) {
+    const plotRight = plotRightFor(labelWidth, fullFlags);
+    if (plotRight - labelWidth >= minPlot) return { labelWidth, plotRight, fullFlags };
+  }
+  const plotRight = Math.max(plotRightFor(squeezed, false), Math.round(squeezed + minPlot));
+  return { labelWidth: squeezed, plotRight, fullFlags: false };
+}
+
+/**
+ * As many ticks (up to `maxCount`) as the axis has room for: the densest of d3's tick sets for
+ * `domain` whose labels, `labelsFor` them, keep a gap between neighbours at `plotWidth` pixels.
+ */
+export function fittingTicks(
+  domain: readonly [number, number],
+  plotWidth: number,
+  labelsFor: (ticks: readonly number[]) => string[],
+  fontSize: number,
+  maxCount = 5,
+  gap = 12,
+): { ticks: number[]; labels: string[] } {
+  const scale = scaleLinear().domain(domain).range([0, plotWidth]);
+  let fallback: { ticks: number[]; labels: string[] } = { ticks: [], labels: [] };
+  for (let count = maxCount; count >= 1; count -= 1) {
+    const ticks = scale.ticks(count);
+    const labels = labelsFor(ticks);
+    fallback = { ticks, labels };
+    const widest = Math.max(0, ...labels.map((l) => textWidth(l, fontSize)));
+    const spacing = ticks.length > 1 ? Math.abs(scale(ticks[1] ?? 0) - scale(ticks[0] ?? 0)) : Infinity;
+    if (spacing >= widest + gap) return { ticks, labels };
+  }
+  return fallback;
+}
