@@ -181,15 +181,29 @@ export const DatasetListResponse = z
   .object({
     items: z.array(DatasetSummary),
     families: z
-      .array(z.object({ family: z.string(), datasets: z.array(z.string()).describe('Newest edition first') }))
-      .describe('Editions of one publication side by side'),
+      .array(
+        z.object({
+          family: z.string(),
+          title: z
+            .string()
+            .describe(
+              "The family's name: its one edition's title, or its editions' titles without their year, each distinct one once, joined by ' / '",
+            ),
+          datasets: z
+            .array(z.string())
+            .describe(
+              'Newest edition first: by release date; where the publisher gives none, by the year (and month or quarter) the dataset id is named after, undesa-ims-2024 → 2024, a year counting as its start; editions with neither last, most recently loaded first',
+            ),
+        }),
+      )
+      .describe('Editions of one publication or series, to compare side by side, in the order of their family ids'),
     sources: z.array(Citation),
   })
   .meta({ id: 'DatasetList' });
 export type DatasetListResponse = z.infer<typeof DatasetListResponse>;
 
 export const DatasetDetailResponse = DatasetSummary.extend({
-  otherEditions: z.array(z.string()).describe('Other datasets of the same family'),
+  otherEditions: z.array(z.string()).describe('Other datasets of the same family, newest first (as in the list)'),
   sources: z.array(Citation),
 }).meta({ id: 'DatasetDetail' });
 export type DatasetDetailResponse = z.infer<typeof DatasetDetailResponse>;

@@ -239,7 +239,7 @@ const en = {
     `${String(datasets)} editions of ${String(families)} publications`,
   downloadCatalogue: 'Download the catalogue as CSV',
   editionsSideBySide: (n: number) =>
-    `${String(n)} editions side by side, newest first. Compare them; do not splice them.`,
+    `${String(n)} editions side by side, newest first (by release date, or else by the year in the dataset id). Compare them; do not splice them.`,
   familyCaption: (title: string) => `Editions of ${title}`,
   colReleaseDate: 'Release date',
   colPeriods: 'Periods',
@@ -539,7 +539,7 @@ const fr = {
     `${String(datasets)} éditions de ${String(families)} publications`,
   downloadCatalogue: 'Télécharger le catalogue en CSV',
   editionsSideBySide: (n: number) =>
-    `${String(n)} éditions côte à côte, la plus récente d’abord. Comparez-les\u00a0; ne les raccordez pas.`,
+    `${String(n)} éditions côte à côte, la plus récente d’abord (par date de publication, à défaut par l’année inscrite dans l’identifiant du jeu de données). Comparez-les\u00a0; ne les raccordez pas.`,
   familyCaption: (title: string) => `Éditions de ${title}`,
   colReleaseDate: 'Date de publication',
   colPeriods: 'Périodes',
@@ -833,7 +833,7 @@ const es = {
     `${String(datasets)} ediciones de ${String(families)} publicaciones`,
   downloadCatalogue: 'Descargar el catálogo en CSV',
   editionsSideBySide: (n: number) =>
-    `${String(n)} ediciones lado a lado, la más reciente primero. Compárelas; no las empalme.`,
+    `${String(n)} ediciones lado a lado, la más reciente primero (por fecha de publicación o, en su defecto, por el año que figura en el identificador del conjunto de datos). Compárelas; no las empalme.`,
   familyCaption: (title: string) => `Ediciones de ${title}`,
   colReleaseDate: 'Fecha de publicación',
   colPeriods: 'Períodos',

@@ -9,19 +9,32 @@ import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from './datahub.csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 
-/** Every dataset edition loaded, with what it holds; editions of one family side by side. */
+/**
+ * Every dataset edition loaded, with what it holds; editions of one family side by side. Families
+ * are in the order of their ids (which start with the publisher), editions newest first
+ * (`compareEditions`), and `items` in that same order.
+ */
 export async function listDatasets(cache: DatahubCache): Promise<DatasetListResponse> {
   return cache.answer('datasets', (ctx) => Promise.resolve(presentDatasets(ctx)));
 }
 
 function presentDatasets(ctx: DatahubContext): DatasetListResponse {
-  const items = [...ctx.datasets.keys()].map((id) => presentDataset(ctx, id));
-  const families = new Map<string, string[]>();
-  for (const d of items) families.set(d.family, [...(families.get(d.family) ?? []), d.id]);
+  const byFamily = new Map<string, DatasetSummary[]>();
+  for (const id of ctx.datasets.keys()) {
+    const d = presentDataset(ctx, id);
+    byFamily.set(d.family, [...(byFamily.get(d.family) ?? []), d]);
+  }
+  const families = [...byFamily]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([family, editions]) => {
+      editions.sort(compareEditions);
+      return { family, title: familyTitle(editions), editions };
+    });
+  const items = families.flatMap((f) => f.editions);
   return {
     items,
-    families: [...families].map(([family, datasets]) => ({ family, datasets })),
-    sources: ctx.cite(ctx.datasets.keys()),
+    families: families.map((f) => ({ family: f.family, title: f.title, datasets: f.editions.map((d) => d.id) })),
+    sources: ctx.cite(items.map((d) => d.id)),
   };
 }
 
@@ -31,8 +44,65 @@ export async function getDataset(cache: DatahubCache, id: string): Promise<Datas
   const summary = presentDataset(ctx, id);
   const otherEditions = [...ctx.datasets.values()]
     .filter((d) => d.family === summary.family && d.id !== id)
+    .map((d) => ({ id: d.id, releaseDate: d.release_date, loadedAt: d.loaded_at }))
+    .sort(compareEditions)
     .map((d) => d.id);
   return { ...summary, otherEditions, sources: ctx.cite([id]) };
+}
+
+/**
+ * A year in a dataset id, with the month or quarter right after it if any: `undesa-ims-2024`,
+ * `knomad-inflows-2023-12`, `rpw-corridors-2020q3`, `oecd-dioc-2015-age-education`.
+ */
+const ID_DATE = /(?:^|-)((?:19|20)\d{2})(?:-(0[1-9]|1[0-2])|q([1-4]))?(?=-|$)/i;
+
+/**
+ * The date an edition is ordered by: its release date where the publisher gives one; otherwise
+ * the date its id is named after (dataset ids are family + edition, `undesa-ims-2024` → "2024",
+ * `knomad-inflows-2023-12` → "2023-12", `rpw-corridors-2020q3` → "2020-07", the quarter's first
+ * month); null when the id names no year either. ISO strings of varying precision, so that
+ * comparing them as strings puts a year or a month at its start ("2024" < "2024-01-01").
+ */
+export function editionDate(d: { id: string; releaseDate: string | null }): string | null {
+  if (d.releaseDate) return d.releaseDate;
+  const m = ID_DATE.exec(d.id);
+  if (!m?.[1]) return null;
+  if (m[2]) return `${m[1]}-${m[2]}`;
+  if (m[3]) return `${m[1]}-${String((Number(m[3]) - 1) * 3 + 1).padStart(2, '0')}`;
+  return m[1];
+}
+
+/**
+ * Newest edition first: by `editionDate`, later first; editions with no date at all after those
+ * with one; then the most recently loaded first; then by id, descending.
+ */
+export function compareEditions(
+  a: { id: string; releaseDate: string | null; loadedAt: string },
+  b: { id: string; releaseDate: string | null; loadedAt: string },
+): number {
+  const da = editionDate(a);
+  const db = editionDate(b);
+  if (da !== db) {
+    if (da === null) return 1;
+    if (db === null) return -1;
+    return da > db ? -1 : 1;
+  }
+  if (a.loadedAt !== b.loadedAt) return a.loadedAt > b.loadedAt ? -1 : 1;
+  return a.id > b.id ? -1 : a.id < b.id ? 1 : 0;
+}
+
+/** " 2024" or " 2015/16" before a colon, a comma or the end: the edition in a title. */
+const TITLE_EDITION = /\s+\d{4}(\/\d{2})?(?=[:,]|$)/;
+
+/**
+ * What a family is called: one edition's title as it is; for several editions, their titles with
+ * the edition year taken out ("International Migrant Stock 2024: …" → "International Migrant
+ * Stock: …"), each distinct one once, newest first, joined by " / " — so a family whose editions
+ * are titled differently is named by all its titles, never by the newest one alone.
+ */
+export function familyTitle(editions: readonly { title: string }[]): string {
+  if (editions.length === 1) return editions[0]?.title ?? '';
+  return [...new Set(editions.map((d) => d.title.replace(TITLE_EDITION, '').trim()))].join(' / ');
 }
 
 /** The indicator catalogue, each indicator with the editions that carry it (latest data first). */

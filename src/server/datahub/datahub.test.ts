@@ -12,13 +12,30 @@ import { testEngines } from '../../../tests/helpers/database.js';
 import { knomadBilateral2018, knomadBilateral2021, knomadInflows2023 } from '../importers/knomad.js';
 import { rpwCorridorMeans, rpwDatabankCorridors } from '../importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
-import { wdiRemittances2023 } from '../importers/wdi.js';
+import { wdiGdidata2025, wdiGdpDatahub, wdiPopulationDatahub, wdiRemittances2023 } from '../importers/wdi.js';
+import type { Importer } from '../stats/model.js';
 import { getCsv, getJson, startDatahub, type DatahubTestApp } from './datahub.test-helpers.js';
 
 /**
  * The analytics API on the publishers' real files. The expected figures are the publishers' own
  * (UN DESA, KNOMAD, WDI, RPW), checked independently against their files.
  */
+/**
+ * A WDI importer as installations held it before the WDI datasets had families of their own: all
+ * four in family "wdi", at the versions of that time. Importing the current importer over it must
+ * re-import it (its version is part of the checksum) and so store the new family.
+ */
+function asInstalledBefore(importer: Importer, version: number): Importer {
+  return { ...importer, version, meta: { ...importer.meta, family: 'wdi' } };
+}
+
+const WDI_BEFORE: [Importer, number][] = [
+  [wdiRemittances2023, 2],
+  [wdiGdidata2025, 1],
+  [wdiPopulationDatahub, 1],
+  [wdiGdpDatahub, 1],
+];
+
 describe.each(testEngines())('analytics API on %s', (engine) => {
   let hub: DatahubTestApp;
   const get = <T>(url: string, status = 200) => getJson<T>(hub.app, url, status);
@@ -31,9 +48,11 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       knomadInflows2023,
       knomadBilateral2021,
       knomadBilateral2018,
-      wdiRemittances2023,
+      ...WDI_BEFORE.map(([importer, version]) => asInstalledBefore(importer, version)),
       rpwDatabankCorridors,
       rpwCorridorMeans,
+      // The next start: the bundled load imports the current WDI importers over the old ones.
+      ...WDI_BEFORE.map(([importer]) => importer),
     ]);
   }, 300_000);
   afterAll(async () => {
@@ -43,7 +62,7 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
   describe('catalogue', () => {
     it('lists every edition with its citation, coverage and family, editions side by side', async () => {
       const list = await get<DatasetListResponse>('/api/datasets');
-      expect(list.items).toHaveLength(8);
+      expect(list.items).toHaveLength(11);
       expect(list.families.find((f) => f.family === 'undesa-ims')?.datasets).toEqual([
         'undesa-ims-2024',
         'undesa-ims-2020',
@@ -70,7 +89,47 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
         amount: ['200', '500'],
       });
       expect(list.items.find((d) => d.id === 'knomad-inflows-2023-12')?.areas.aggregates).toBe(2);
-      expect(list.sources).toHaveLength(8);
+      expect(list.sources).toHaveLength(11);
+    });
+
+    it('groups the editions of one publication or series, newest first, named for what they hold', async () => {
+      const list = await get<DatasetListResponse>('/api/datasets');
+      expect(list.families.map((f) => [f.family, f.datasets])).toEqual([
+        ['knomad-bilateral', ['knomad-bilateral-2021', 'knomad-bilateral-2018']],
+        ['knomad-inflows', ['knomad-inflows-2023-12']],
+        ['rpw-corridor-means', ['rpw-corridor-means-2025q1']],
+        ['rpw-corridors', ['rpw-corridors-2020q3']],
+        ['undesa-ims', ['undesa-ims-2024', 'undesa-ims-2020']],
+        // Each WDI dataset its own publication: remittances, population and GDP are not editions
+        // of one another, and the IOM extraction (five series, countries only) is none of them.
+        ['wdi-gdidata', ['wdi-gdidata-2025']],
+        ['wdi-gdp', ['wdi-gdp-datahub-2023']],
+        ['wdi-population', ['wdi-population-datahub-2024']],
+        ['wdi-remittances', ['wdi-remittances-2023-10']],
+      ]);
+      expect(list.items.map((d) => d.id)).toEqual(list.families.flatMap((f) => f.datasets));
+      const titles = Object.fromEntries(list.families.map((f) => [f.family, f.title]));
+      expect(titles).toMatchObject({
+        'undesa-ims': 'International Migrant Stock: destination and origin, by sex',
+        'knomad-bilateral': 'Bilateral Remittance Matrix: estimated remittances by sending and receiving country',
+        'wdi-remittances': 'Personal remittances, received (current US$), World Development Indicators',
+        'wdi-population': 'Population, total (WDI SP.POP.TOTL), 1960–2024',
+      });
+      // Editions of one family hold the same indicators: they are there to be compared.
+      for (const f of list.families) {
+        const held = f.datasets.map((id) =>
+          (list.items.find((d) => d.id === id)?.indicators ?? []).map((i) => i.id).join(','),
+        );
+        expect(new Set(held).size, f.family).toBe(1);
+      }
+    });
+
+    it('gives the installed WDI datasets their new family on the next load, without a manual step', async () => {
+      const list = await get<DatasetListResponse>('/api/datasets');
+      expect(list.items.filter((d) => d.family === 'wdi')).toEqual([]);
+      const gdp = list.items.find((d) => d.id === 'wdi-gdp-datahub-2023');
+      expect(gdp).toMatchObject({ family: 'wdi-gdp', observationCount: 13_979 });
+      for (const [importer, version] of WDI_BEFORE) expect(importer.version, importer.meta.id).toBeGreaterThan(version);
     });
 
     it('shows one edition in detail, with the other editions of its family', async () => {
@@ -78,6 +137,10 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(d.otherEditions).toEqual(['undesa-ims-2024']);
       expect(d.caveats).toMatch(/do not splice/);
       expect(d.sources.map((s) => s.dataset)).toEqual(['undesa-ims-2020']);
+      const k = await get<DatasetDetailResponse>('/api/datasets/knomad-bilateral-2018');
+      expect(k.otherEditions).toEqual(['knomad-bilateral-2021']);
+      const wdi = await get<DatasetDetailResponse>('/api/datasets/wdi-remittances-2023-10');
+      expect(wdi).toMatchObject({ family: 'wdi-remittances', otherEditions: [] });
       await get<ErrorResponse>('/api/datasets/no-such-dataset', 404);
     });
 

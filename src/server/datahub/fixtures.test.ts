@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProfileResponse, RankingResponse, SeriesResponse } from '../../core/statistics.js';
+import type {
+  DatasetDetailResponse,
+  DatasetListResponse,
+  ProfileResponse,
+  RankingResponse,
+  SeriesResponse,
+} from '../../core/statistics.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { buildApp } from '../app.js';
 import { INDICATORS } from '../importers/indicators.js';
@@ -187,5 +193,40 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
       value: 1,
       countWithData: 1,
     });
+  });
+
+  it('orders the editions of a family newest first: release date, else the year in the id, undated last', async () => {
+    // Written in an order that is none of the expected ones; ids and release dates invented.
+    const editions: [id: string, year: string, releaseDate: string | null][] = [
+      ['editions-2023-10', ' 2023', '2023-10-26'],
+      ['editions-undated', '', null],
+      ['editions-2025', ' 2025', null], // no release date: dated 2025 by its id
+      ['editions-2019', ' 2019', '2021-01-15'], // a release date comes before the id's year
+      ['editions-2020q3', ' 2020', null], // dated 2020-07, the quarter's first month
+    ];
+    for (const [id, year, releaseDate] of editions)
+      await importDataset(testDb.database, {
+        meta: {
+          ...fixtureMeta(id),
+          family: 'test-fixture-editions',
+          title: `TEST FIXTURE Editions${year}: invented figures, not publisher data`,
+          releaseDate,
+        },
+        indicators: [INDICATORS.population],
+        files: [],
+        version: 1,
+        read: () => ({ observations: [annual('population', 'PHL', '2020', 1)] }),
+      });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const newestFirst = ['editions-2025', 'editions-2023-10', 'editions-2019', 'editions-2020q3', 'editions-undated'];
+    const list = await get<DatasetListResponse>('/api/datasets');
+    expect(list.families.find((f) => f.family === 'test-fixture-editions')).toEqual({
+      family: 'test-fixture-editions',
+      title: 'TEST FIXTURE Editions: invented figures, not publisher data',
+      datasets: newestFirst,
+    });
+    expect(list.items.map((d) => d.id).filter((id) => id.startsWith('editions-'))).toEqual(newestFirst);
+    const detail = await get<DatasetDetailResponse>('/api/datasets/editions-2019');
+    expect(detail.otherEditions).toEqual(newestFirst.filter((id) => id !== 'editions-2019'));
   });
 });

@@ -53,7 +53,7 @@ const REMITTANCES_CODE = 'BX.TRF.PWKR.CD.DT';
 export const wdiRemittances2023: Importer = {
   meta: {
     id: 'wdi-remittances-2023-10',
-    family: 'wdi',
+    family: 'wdi-remittances',
     title: 'Personal remittances, received (current US$), World Development Indicators',
     publisher: PUBLISHER,
     edition: 'WDI download, last updated 26 October 2023',
@@ -74,7 +74,8 @@ export const wdiRemittances2023: Importer = {
   },
   indicators: [INDICATORS.remittancesReceived],
   files: [REMITTANCES_FILE, METADATA_FILE],
-  version: 2,
+  // v3: family 'wdi' → 'wdi-remittances'; the new version re-imports installations holding the old family.
+  version: 3,
   read(ctx) {
     const area = wdiAreas(ctx);
     const file = ctx.file(REMITTANCES_FILE);
@@ -114,7 +115,7 @@ const GDIDATA_SKIPPED = ['pop', 'income', 'nmig', 'birth', 'depend', 'inf', 'une
 export const wdiGdidata2025: Importer = {
   meta: {
     id: 'wdi-gdidata-2025',
-    family: 'wdi',
+    family: 'wdi-gdidata',
     title: 'World Development Indicators for countries: remittances, FDI and GDP (IOM gdidata extraction)',
     publisher: PUBLISHER,
     edition: 'IOM gdidata extraction of February 2025',
@@ -127,14 +128,15 @@ export const wdiGdidata2025: Importer = {
       'Country-level values (no aggregates), 1990–2023, current US$: personal remittances received (gdidata remin, BX.TRF.PWKR.CD.DT) and paid (remout, BM.TRF.PWKR.CD.DT), foreign direct investment net inflows (fdiin, BX.KLT.DINV.CD.WD) and net outflows (fdiout, BM.KLT.DINV.CD.WD), GDP (gdp, NY.GDP.MKTP.CD). ' +
       'Not read: pop (UN World Population Prospects 2024, not WDI SP.POP.TOTL; no catalogue indicator), income (GDP per capita, PPP, NY.GDP.PCAP.PP.KD), nmig (net migration, SM.POP.NETM), birth, depend, inf, unem and polstb, none of which the catalogue holds yet.',
     caveats:
-      'An edition later than the October 2023 WDI download (dataset wdi-remittances-2023-10): the World Bank revises past years, so the two give different values for the same year; keep them side by side. ' +
+      'A publication of its own (IOM’s extraction of five WDI series, countries only), not an edition of the October 2023 remittances download (dataset wdi-remittances-2023-10) nor of the datahub GDP copy (wdi-gdp-datahub-2023): it comes from a later WDI release, and the World Bank revises past years, so the same series gives different values for the same year (remittances received, Philippines 2022: US$ 38.0 bn here, 9.07 bn in October 2023; GDP, United States 2022: US$ 26.01 tn here, 25.74 tn in the datahub copy). Compare the series side by side; do not splice them. ' +
       'Country-level only: sums over countries are not World Bank aggregates (remittances received 2013 over all countries: US$ 527.9 bn, against WDI World 522.7 bn in October 2023). Negative FDI values are net disinvestment. Channel Islands appear as CHI (Bridges XCX).',
     provenance:
       'Repository iom/gdidata (MIT) @ c9e4cc69cebd91d6cfca5f4107e2406e4de2c6ff, data/wdi.rda, file commit 1267fd377f3362f8108ba8ddd1455c49a7976369 (2025-02-07); converted from .rda to a long CSV (iso3, year, indicator, value), empty cells dropped, no value changed; bundled gzip-compressed.',
   },
   indicators: Object.values(GDIDATA_INDICATORS),
   files: [GDIDATA_FILE],
-  version: 1,
+  // v2: family 'wdi' → 'wdi-gdidata', caveats; the new version re-imports installations holding the old ones.
+  version: 2,
   read(ctx) {
     const file = ctx.file(GDIDATA_FILE);
     const rows = parseCsv(file, ['iso3', 'year', 'indicator', 'value']);
@@ -189,7 +191,7 @@ const GDP_FILE = 'wdi/gdp.csv.gz';
 export const wdiPopulationDatahub: Importer = {
   meta: {
     id: 'wdi-population-datahub-2024',
-    family: 'wdi',
+    family: 'wdi-population',
     title: 'Population, total (WDI SP.POP.TOTL), 1960–2024',
     publisher: PUBLISHER,
     edition: 'WDI values to 2024, as packaged by datahub.io (core/population)',
@@ -207,14 +209,15 @@ export const wdiPopulationDatahub: Importer = {
   },
   indicators: [INDICATORS.population],
   files: [POPULATION_FILE, METADATA_FILE],
-  version: 1,
+  // v2: family 'wdi' → 'wdi-population'; the new version re-imports installations holding the old family.
+  version: 2,
   read: datahubSeries(INDICATORS.population, POPULATION_FILE),
 };
 
 export const wdiGdpDatahub: Importer = {
   meta: {
     id: 'wdi-gdp-datahub-2023',
-    family: 'wdi',
+    family: 'wdi-gdp',
     title: 'GDP (current US$) (WDI NY.GDP.MKTP.CD), 1960–2023',
     publisher: PUBLISHER,
     edition: 'WDI values to 2023, as packaged by datahub.io (core/gdp)',
@@ -232,7 +235,8 @@ export const wdiGdpDatahub: Importer = {
   },
   indicators: [INDICATORS.gdp],
   files: [GDP_FILE, METADATA_FILE],
-  version: 1,
+  // v2: family 'wdi' → 'wdi-gdp'; the new version re-imports installations holding the old family.
+  version: 2,
   read: datahubSeries(INDICATORS.gdp, GDP_FILE),
 };
 

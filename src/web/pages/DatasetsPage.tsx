@@ -43,7 +43,9 @@ export function DatasetsPage() {
             <ul>
               {data.families.map((f) => (
                 <li key={f.family}>
-                  <a href={`#family-${f.family}`}>{familyTitle(f.datasets.map((id) => byId.get(id)))}</a>
+                  <a href={`#family-${f.family}`} lang="en">
+                    {f.title}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -52,6 +54,7 @@ export function DatasetsPage() {
             <FamilyTable
               key={family.family}
               family={family.family}
+              title={family.title}
               editions={family.datasets.map((id) => byId.get(id)).filter((d): d is DatasetSummary => d !== undefined)}
             />
           ))}
@@ -59,14 +62,6 @@ export function DatasetsPage() {
       )}
     </div>
   );
-}
-
-/** A family's name: the newest edition's title without its year, else the title. */
-function familyTitle(editions: readonly (DatasetSummary | undefined)[]): string {
-  const newest = editions.find((d) => d !== undefined);
-  if (!newest) return '';
-  const withoutYear = newest.title.replace(/\s+\d{4}(\/\d{2})?(?=[:,]|$)/, '').trim();
-  return editions.length > 1 ? withoutYear : newest.title;
 }
 
 function periodRange(d: DatasetSummary): string {
@@ -81,11 +76,22 @@ function formatDate(iso: string | null, lang: UiLanguage): string | null {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
-function FamilyTable({ family, editions }: { family: string; editions: readonly DatasetSummary[] }) {
+/**
+ * One family: its editions in columns, in the order the API gives (newest first: by release date,
+ * else by the year the dataset id is named after; see DatasetListResponse), its title the API's.
+ */
+function FamilyTable({
+  family,
+  title,
+  editions,
+}: {
+  family: string;
+  title: string;
+  editions: readonly DatasetSummary[];
+}) {
   const t = useT();
   const lang = useLang();
   const captionId = useId();
-  const title = familyTitle(editions);
   const rows: { key: string; label: string; cell: (d: DatasetSummary) => React.ReactNode }[] = [
     { key: 'publisher', label: t.colPublisher, cell: (d) => <span lang="en">{d.publisher}</span> },
     { key: 'edition', label: t.colEdition, cell: (d) => <span lang="en">{d.edition}</span> },
