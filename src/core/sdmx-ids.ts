@@ -23,3 +23,43 @@ export function sdmxIdPart(id: string): string {
 export function sdmxFlowId(datasetId: string, indicatorId: string): string {
   return `${sdmxIdPart(datasetId)}_${sdmxIdPart(indicatorId)}`;
 }
+
+/** Ids the fixed part of every data structure uses; a source's own dimension may not take them. */
+export const RESERVED_COMPONENT_IDS: ReadonlySet<string> = new Set([
+  'FREQ',
+  'REF_AREA',
+  'COUNTERPART_AREA',
+  'SEX',
+  'TIME_PERIOD',
+  'OBS_VALUE',
+  'OBS_STATUS',
+  'OBS_FLAGS',
+  'UNIT_MEASURE',
+  'PUBLISHER',
+  'LICENCE',
+  'CITATION',
+]);
+
+/** The SDMX dimension id of a `dims` key: `amount` → `AMOUNT`, `labour force` → `LABOUR_FORCE`, `sex` → `DIM_SEX`. */
+export function dimensionIdOfDimsKey(key: string): string {
+  let id = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  if (!/^[A-Z]/.test(id)) id = `DIM_${id}`;
+  return RESERVED_COMPONENT_IDS.has(id) ? `DIM_${id}` : id;
+}
+
+/**
+ * A source's own dimensions (the `dims` keys of a dataflow's series) as SDMX dimensions, in the
+ * order they stand in the series key after SEX: by dimension id, a clash made unique with `_2`.
+ */
+export function sdmxOwnDimensions(keys: readonly string[]): { id: string; key: string }[] {
+  const taken = new Set<string>();
+  return keys
+    .map((key) => ({ id: dimensionIdOfDimsKey(key), key }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : 1))
+    .map(({ id, key }) => {
+      let unique = id;
+      for (let n = 2; taken.has(unique); n++) unique = `${id}_${String(n)}`;
+      taken.add(unique);
+      return { id: unique, key };
+    });
+}

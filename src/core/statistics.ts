@@ -30,6 +30,10 @@ export const Citation = z
     licence: z.string(),
     sourceUrl: z.string().nullable(),
     citation: z.string().describe('The citation the publisher asks for'),
+    caveats: z
+      .string()
+      .nullable()
+      .describe('What to know before using the figures: known gaps, breaks, how editions differ (English)'),
   })
   .meta({ id: 'Citation' });
 export type Citation = z.infer<typeof Citation>;
@@ -412,6 +416,9 @@ const DiocDistribution = z.object({
   period: z.string().nullable(),
   dimension: z.string().nullable().describe('The dimension read, e.g. edu_lfs'),
   population: z.string().describe('Who is counted'),
+  populationKind: z
+    .enum(['all', 'aged15PlusOrUnknown', 'aged15Plus'])
+    .describe('Who is counted, as a code: everyone; under-15s left out; a table of people aged 15 and over'),
   total: z.number().nullable(),
   items: z.array(DiocCategory),
 });
@@ -424,6 +431,18 @@ export const DiocBlock = z.object({
 });
 export type DiocBlock = z.infer<typeof DiocBlock>;
 
+/**
+ * An SDMX dataflow an answer draws on: one dataset edition and indicator, with the keys of the
+ * source's own dimensions, so a client can write its series key (`sdmxOwnDimensions` orders them).
+ */
+export const DataflowRef = z.object({
+  dataset: z.string(),
+  indicator: z.string(),
+  flow: z.string().describe('SDMX dataflow id, agency BRIDGES, version 1.0: /api/sdmx/data/{flow}/{key}'),
+  dims: z.array(z.string()).describe("The source's own dimension keys (the SDMX key's positions after SEX)"),
+});
+export type DataflowRef = z.infer<typeof DataflowRef>;
+
 export const ProfileResponse = z
   .object({
     area: AreaRef,
@@ -435,6 +454,7 @@ export const ProfileResponse = z
     refugees: RefugeeBlock,
     emigrantsInOecd: DiocBlock,
     sources: z.array(Citation).describe('Every dataset cited in the blocks'),
+    dataflows: z.array(DataflowRef).describe('The SDMX dataflows behind the blocks, to pull the same numbers'),
   })
   .meta({ id: 'CountryProfile' });
 export type ProfileResponse = z.infer<typeof ProfileResponse>;
@@ -491,6 +511,7 @@ export const CorridorResponse = z
       sources: z.array(Citation),
     }),
     sources: z.array(Citation),
+    dataflows: z.array(DataflowRef).describe('The SDMX dataflows behind the blocks, to pull the same numbers'),
   })
   .meta({ id: 'Corridor' });
 export type CorridorResponse = z.infer<typeof CorridorResponse>;

@@ -14,6 +14,7 @@ const undesa: Citation = {
   licence: 'CC BY 3.0 IGO',
   sourceUrl: null,
   citation: 'United Nations (2024). International Migrant Stock 2024, "Rev.2024".',
+  caveats: null,
 };
 const population: Citation = { ...undesa, dataset: 'wdi-population', publisher: 'World Bank', licence: 'CC BY 4.0' };
 

@@ -25,6 +25,10 @@ const en = {
   downloadSvg: 'SVG',
   chartDownloads: (title: string) => `Downloads: ${title}`,
   sdmxLinkTitle: 'The same numbers from the SDMX API (SDMX-CSV)',
+  caveatsSummary: (count: number) =>
+    count === 1
+      ? 'Caveats on this dataset: read before use'
+      : `Caveats on these ${String(count)} datasets: read before use`,
   showTable: 'Show the data as a table',
   imageCredit: 'Chart: Bridges, an open platform on migration and development. Figures as published; see the source.',
   seriesSummary: (label: string, firstPeriod: string, first: string, lastPeriod: string, last: string) =>
@@ -49,6 +53,7 @@ const en = {
   measure: 'Measure',
   currentUsd: 'Current US$',
   percentOfGdp: '% of GDP',
+  gdpLabel: 'GDP',
   statuses: {
     A: 'normal',
     E: 'estimated',
@@ -79,9 +84,10 @@ const en = {
   colShareOfPopulation: 'Share of the population',
   shareNote:
     'The share of the population is computed by Bridges: immigrants ÷ total population of the same year (population source named in the source line).',
-  topDestinationsTitle: (name: string, period: string) =>
-    `${name}: where emigrants live, top 10 destinations, ${period}`,
-  topOriginsTitle: (name: string, period: string) => `${name}: where immigrants come from, top 10 origins, ${period}`,
+  topDestinationsTitle: (name: string, period: string, count: number) =>
+    `${name}: where emigrants live, top ${String(count)} destinations, ${period}`,
+  topOriginsTitle: (name: string, period: string, count: number) =>
+    `${name}: where immigrants come from, top ${String(count)} origins, ${period}`,
   colDestination: 'Destination',
   colOrigin: 'Origin',
   showOnMap: 'Show where these emigrants live on the world map',
@@ -125,11 +131,21 @@ const en = {
   sdgTarget3: 'SDG 10.c: 3 %',
   sdgCeiling5: 'ceiling 5 %',
   costMeansHeading: 'Average over the corridors',
+  costMeanMethod: (amount: string) =>
+    `Bridges’ unweighted mean of the average total cost of sending US$ ${amount} in the corridors priced in the latest period of each edition; not the World Bank’s published average, which weights corridors.`,
+  sdgTargetText:
+    'SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent (indicator 10.c.1, for a transfer of US$ 200).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
     `${inbound ? 'Sending money to the country' : 'Sending money from the country'}: ${mean} on average over ${String(count)} corridors in ${period} (${edition}); ${String(above)} above 5 %.`,
   displacementHeading: 'Forced displacement',
+  diocPopulation: {
+    all: 'Born in the country, living in an OECD country',
+    aged15PlusOrUnknown:
+      'Born in the country, living in an OECD country, aged 15 and over or of unknown age (those under 15 left out)',
+    aged15Plus: 'Born in the country, living in an OECD country, aged 15 and over (DIOC file C)',
+  },
   displacementLead:
-    'Refugees, asylum seekers, internally displaced and stateless people and others of concern to UNHCR, at the end of each year.',
+    'Refugees, asylum seekers, internally displaced and stateless people and others of concern to UNHCR, at the end of each year, except where the source says mid-year (the latest year of an edition can be: see the source line and the caveats).',
   displacedFrom: 'From the country, abroad',
   displacedHosted: 'Hosted in the country',
   displacedWithin: 'Displaced within the country',
@@ -170,6 +186,12 @@ const en = {
   reverseCorridor: (from: string, to: string) => `Reverse corridor: ${from} → ${to}`,
   corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}: people born in the origin living in the destination`,
+  corridorStockLead: (from: string, to: string) =>
+    `People born in ${from} (origin) living in ${to} (destination), at mid-year.`,
+  corridorRemittancesLead: (from: string, to: string) =>
+    `Estimated remittances between the two, each direction apart: ${from} → ${to}, then ${to} → ${from} (what migrants in ${to} send home), in current US$.`,
+  corridorCostLead: (ceiling: number) =>
+    `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${String(ceiling)} %.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remittances`,
   knomadEstimateNote:
     'KNOMAD bilateral remittances are model estimates (from migrant stocks and incomes), not measured flows; each edition is its own bar.',
@@ -189,6 +211,7 @@ const en = {
   counterpartLabel: 'Partner country',
   counterpartHint: 'Origin of the migrants, sender of the money',
   allCounterparts: 'All partners (summed)',
+  allCounterpartsAveraged: 'All partners (unweighted mean)',
   counterpartIs: (name: string) => `partner: ${name}`,
   dimensionLabel: (key: string) =>
     key === 'amount' ? 'Amount sent' : key === 'group' ? 'Population group' : `Category (${key})`,
@@ -199,6 +222,8 @@ const en = {
     m49subregion: 'Sub-region (UN M49)',
     incomeGroup: 'Income group (World Bank)',
   } satisfies Record<RankingGrouping, string>,
+  groupMethod: (grouping: string, mean: boolean, period: string) =>
+    `${grouping}: ${mean ? 'unweighted mean' : 'sum'} of the members with a value in ${period}; coverage = members with data / members.`,
   topics: {
     migration: 'Migration',
     remittances: 'Remittances',
@@ -228,6 +253,7 @@ const en = {
   publishedAggregatesHeading: "Publishers' own aggregates",
   noPublishedAggregates: 'The publisher gives no aggregate for this indicator and period.',
   totalComputed: (value: string, count: number) => `Total over ${String(count)} countries and areas: ${value}`,
+  meanComputed: (value: string, count: number) => `Unweighted mean over ${String(count)} countries and areas: ${value}`,
   allCountriesHeading: (count: number) => `All countries and areas (${String(count)})`,
   apiCsvLink: 'The same ranking as CSV from the API (with totals by group)',
 
@@ -318,6 +344,10 @@ const fr = {
   downloadSvg: 'SVG',
   chartDownloads: (title: string) => `Téléchargements\u00a0: ${title}`,
   sdmxLinkTitle: 'Les mêmes chiffres depuis l’API SDMX (SDMX-CSV)',
+  caveatsSummary: (count: number) =>
+    count === 1
+      ? 'Mises en garde sur ce jeu de données\u00a0: à lire avant usage'
+      : `Mises en garde sur ces ${String(count)} jeux de données\u00a0: à lire avant usage`,
   showTable: 'Afficher les données sous forme de tableau',
   imageCredit:
     'Graphique\u00a0: Bridges, plateforme ouverte sur la migration et le développement. Chiffres tels que publiés\u00a0; voir la source.',
@@ -343,6 +373,7 @@ const fr = {
   measure: 'Mesure',
   currentUsd: 'Dollars US courants',
   percentOfGdp: '% du PIB',
+  gdpLabel: 'PIB',
   statuses: {
     A: 'normale',
     E: 'estimée',
@@ -373,10 +404,10 @@ const fr = {
   colShareOfPopulation: 'Part de la population',
   shareNote:
     'La part de la population est calculée par Bridges\u00a0: immigrés ÷ population totale de la même année (source de la population citée dans la ligne des sources).',
-  topDestinationsTitle: (name: string, period: string) =>
-    `${name}\u00a0: où vivent les émigrés, les 10 premières destinations, ${period}`,
-  topOriginsTitle: (name: string, period: string) =>
-    `${name}\u00a0: d’où viennent les immigrés, les 10 premières origines, ${period}`,
+  topDestinationsTitle: (name: string, period: string, count: number) =>
+    `${name}\u00a0: où vivent les émigrés, les ${String(count)} premières destinations, ${period}`,
+  topOriginsTitle: (name: string, period: string, count: number) =>
+    `${name}\u00a0: d’où viennent les immigrés, les ${String(count)} premières origines, ${period}`,
   colDestination: 'Destination',
   colOrigin: 'Origine',
   showOnMap: 'Voir sur la carte du monde où vivent ces émigrés',
@@ -424,11 +455,21 @@ const fr = {
   sdgTarget3: 'ODD 10.c\u00a0: 3\u00a0%',
   sdgCeiling5: 'plafond 5\u00a0%',
   costMeansHeading: 'Moyenne sur les corridors',
+  costMeanMethod: (amount: string) =>
+    `Moyenne non pondérée, calculée par Bridges, du coût total moyen d’un envoi de ${amount}\u00a0$ US dans les corridors relevés à la dernière période de chaque édition\u00a0; ce n’est pas la moyenne publiée par la Banque mondiale, qui pondère les corridors.`,
+  sdgTargetText:
+    'Cible 10.c des ODD\u00a0: d’ici à 2030, faire baisser au-dessous de 3\u00a0% les coûts de transaction des envois de fonds effectués par les migrants et éliminer les couloirs de transfert de fonds dont les coûts sont supérieurs à 5\u00a0% (indicateur 10.c.1, pour un envoi de 200\u00a0$ US).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
     `${inbound ? 'Envois vers le pays' : 'Envois depuis le pays'}\u00a0: ${mean} en moyenne sur ${String(count)} corridors en ${period} (${edition})\u00a0; ${String(above)} au-dessus de 5\u00a0%.`,
   displacementHeading: 'Déplacements forcés',
+  diocPopulation: {
+    all: 'Nés dans le pays, vivant dans un pays de l’OCDE',
+    aged15PlusOrUnknown:
+      'Nés dans le pays, vivant dans un pays de l’OCDE, âgés de 15 ans ou plus ou d’âge inconnu (les moins de 15 ans exclus)',
+    aged15Plus: 'Nés dans le pays, vivant dans un pays de l’OCDE, âgés de 15 ans ou plus (fichier C de DIOC)',
+  },
   displacementLead:
-    'Réfugiés, demandeurs d’asile, personnes déplacées internes, apatrides et autres personnes relevant du HCR, en fin d’année.',
+    'Réfugiés, demandeurs d’asile, personnes déplacées internes, apatrides et autres personnes relevant du HCR, en fin d’année, sauf là où la source indique la mi-année (c’est possible pour la dernière année d’une édition\u00a0: voir la ligne de source et les mises en garde).',
   displacedFrom: 'Originaires du pays, à l’étranger',
   displacedHosted: 'Accueillies dans le pays',
   displacedWithin: 'Déplacées à l’intérieur du pays',
@@ -470,6 +511,12 @@ const fr = {
   reverseCorridor: (from: string, to: string) => `Corridor inverse\u00a0: ${from} → ${to}`,
   corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}\u00a0: personnes nées dans le pays d’origine vivant dans le pays de destination`,
+  corridorStockLead: (from: string, to: string) =>
+    `Personnes nées en ${from} (origine) vivant en ${to} (destination), au milieu de l’année.`,
+  corridorRemittancesLead: (from: string, to: string) =>
+    `Envois de fonds estimés entre les deux, chaque sens à part\u00a0: ${from} → ${to}, puis ${to} → ${from} (ce que les migrants en ${to} envoient chez eux), en dollars US courants.`,
+  corridorCostLead: (ceiling: number) =>
+    `Coût total moyen d’un envoi d’argent, chaque sens, fichier et montant à part\u00a0; ODD 10.c\u00a0: aucun corridor au-dessus de ${String(ceiling)}\u00a0%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: envois de fonds`,
   knomadEstimateNote:
     'Les envois bilatéraux de KNOMAD sont des estimations par modèle (à partir des effectifs de migrants et des revenus), non des flux mesurés\u00a0; chaque édition a sa propre barre.',
@@ -488,6 +535,7 @@ const fr = {
   counterpartLabel: 'Pays partenaire',
   counterpartHint: 'Origine des migrants, pays d’envoi de l’argent',
   allCounterparts: 'Tous les partenaires (somme)',
+  allCounterpartsAveraged: 'Tous les partenaires (moyenne non pondérée)',
   counterpartIs: (name: string) => `partenaire\u00a0: ${name}`,
   dimensionLabel: (key: string) =>
     key === 'amount' ? 'Montant envoyé' : key === 'group' ? 'Groupe de population' : `Catégorie (${key})`,
@@ -498,6 +546,8 @@ const fr = {
     m49subregion: 'Sous-région (M49 de l’ONU)',
     incomeGroup: 'Catégorie de revenu (Banque mondiale)',
   },
+  groupMethod: (grouping: string, mean: boolean, period: string) =>
+    `${grouping}\u00a0: ${mean ? 'moyenne non pondérée' : 'somme'} des membres ayant une valeur en ${period}\u00a0; couverture = membres avec données / membres.`,
   topics: {
     migration: 'Migration',
     remittances: 'Envois de fonds',
@@ -529,6 +579,8 @@ const fr = {
   publishedAggregatesHeading: 'Agrégats publiés par les éditeurs',
   noPublishedAggregates: 'L’éditeur ne publie pas d’agrégat pour cet indicateur et cette période.',
   totalComputed: (value: string, count: number) => `Total sur ${String(count)} pays et zones\u00a0: ${value}`,
+  meanComputed: (value: string, count: number) =>
+    `Moyenne non pondérée sur ${String(count)} pays et zones\u00a0: ${value}`,
   allCountriesHeading: (count: number) => `Tous les pays et zones (${String(count)})`,
   apiCsvLink: 'Le même classement en CSV depuis l’API (avec les totaux par groupe)',
 
@@ -616,6 +668,10 @@ const es = {
   downloadSvg: 'SVG',
   chartDownloads: (title: string) => `Descargas: ${title}`,
   sdmxLinkTitle: 'Las mismas cifras desde la API SDMX (SDMX-CSV)',
+  caveatsSummary: (count: number) =>
+    count === 1
+      ? 'Advertencias sobre este conjunto de datos: leer antes de usar'
+      : `Advertencias sobre estos ${String(count)} conjuntos de datos: leer antes de usar`,
   showTable: 'Mostrar los datos en una tabla',
   imageCredit:
     'Gráfico: Bridges, plataforma abierta sobre migración y desarrollo. Cifras tal como se publicaron; véase la fuente.',
@@ -641,6 +697,7 @@ const es = {
   measure: 'Medida',
   currentUsd: 'US$ corrientes',
   percentOfGdp: '% del PIB',
+  gdpLabel: 'PIB',
   statuses: {
     A: 'normal',
     E: 'estimado',
@@ -671,10 +728,10 @@ const es = {
   colShareOfPopulation: 'Proporción de la población',
   shareNote:
     'La proporción de la población la calcula Bridges: inmigrantes ÷ población total del mismo año (la fuente de la población figura en la línea de fuentes).',
-  topDestinationsTitle: (name: string, period: string) =>
-    `${name}: dónde viven los emigrantes, los 10 principales destinos, ${period}`,
-  topOriginsTitle: (name: string, period: string) =>
-    `${name}: de dónde vienen los inmigrantes, los 10 principales orígenes, ${period}`,
+  topDestinationsTitle: (name: string, period: string, count: number) =>
+    `${name}: dónde viven los emigrantes, los ${String(count)} principales destinos, ${period}`,
+  topOriginsTitle: (name: string, period: string, count: number) =>
+    `${name}: de dónde vienen los inmigrantes, los ${String(count)} principales orígenes, ${period}`,
   colDestination: 'Destino',
   colOrigin: 'Origen',
   showOnMap: 'Ver en el mapa mundial dónde viven estos emigrantes',
@@ -719,11 +776,21 @@ const es = {
   sdgTarget3: 'ODS 10.c: 3 %',
   sdgCeiling5: 'tope 5 %',
   costMeansHeading: 'Promedio de los corredores',
+  costMeanMethod: (amount: string) =>
+    `Media no ponderada, calculada por Bridges, del costo total promedio de enviar US$ ${amount} en los corredores relevados en el último período de cada edición; no es el promedio publicado por el Banco Mundial, que pondera los corredores.`,
+  sdgTargetText:
+    'Meta 10.c de los ODS: de aquí a 2030, reducir a menos del 3 % los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5 % (indicador 10.c.1, para un envío de US$ 200).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
     `${inbound ? 'Envíos hacia el país' : 'Envíos desde el país'}: ${mean} en promedio en ${String(count)} corredores en ${period} (${edition}); ${String(above)} por encima del 5 %.`,
   displacementHeading: 'Desplazamiento forzado',
+  diocPopulation: {
+    all: 'Nacidos en el país, que viven en un país de la OCDE',
+    aged15PlusOrUnknown:
+      'Nacidos en el país, que viven en un país de la OCDE, de 15 años o más o de edad desconocida (sin los menores de 15 años)',
+    aged15Plus: 'Nacidos en el país, que viven en un país de la OCDE, de 15 años o más (archivo C de DIOC)',
+  },
   displacementLead:
-    'Refugiados, solicitantes de asilo, desplazados internos, apátridas y otras personas de interés para el ACNUR, al final de cada año.',
+    'Refugiados, solicitantes de asilo, desplazados internos, apátridas y otras personas de interés para el ACNUR, al final de cada año, salvo donde la fuente indica mitad de año (puede ocurrir en el último año de una edición: véanse la línea de fuente y las advertencias).',
   displacedFrom: 'Del país, en el extranjero',
   displacedHosted: 'Acogidas en el país',
   displacedWithin: 'Desplazadas dentro del país',
@@ -765,6 +832,12 @@ const es = {
   reverseCorridor: (from: string, to: string) => `Corredor inverso: ${from} → ${to}`,
   corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}: personas nacidas en el origen que viven en el destino`,
+  corridorStockLead: (from: string, to: string) =>
+    `Personas nacidas en ${from} (origen) que viven en ${to} (destino), a mitad de año.`,
+  corridorRemittancesLead: (from: string, to: string) =>
+    `Remesas estimadas entre ambos, cada sentido por separado: ${from} → ${to}, luego ${to} → ${from} (lo que los migrantes en ${to} envían a casa), en US$ corrientes.`,
+  corridorCostLead: (ceiling: number) =>
+    `Costo total promedio de enviar dinero, cada sentido, archivo y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)} %.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remesas`,
   knomadEstimateNote:
     'Las remesas bilaterales de KNOMAD son estimaciones de un modelo (a partir de los stocks de migrantes y los ingresos), no flujos medidos; cada edición tiene su propia barra.',
@@ -783,6 +856,7 @@ const es = {
   counterpartLabel: 'País socio',
   counterpartHint: 'Origen de los migrantes, país que envía el dinero',
   allCounterparts: 'Todos los socios (suma)',
+  allCounterpartsAveraged: 'Todos los socios (media no ponderada)',
   counterpartIs: (name: string) => `socio: ${name}`,
   dimensionLabel: (key: string) =>
     key === 'amount' ? 'Monto enviado' : key === 'group' ? 'Grupo de población' : `Categoría (${key})`,
@@ -793,6 +867,8 @@ const es = {
     m49subregion: 'Subregión (M49 de la ONU)',
     incomeGroup: 'Grupo de ingreso (Banco Mundial)',
   },
+  groupMethod: (grouping: string, mean: boolean, period: string) =>
+    `${grouping}: ${mean ? 'media no ponderada' : 'suma'} de los miembros con un valor en ${period}; cobertura = miembros con datos / miembros.`,
   topics: {
     migration: 'Migración',
     remittances: 'Remesas',
@@ -823,6 +899,7 @@ const es = {
   publishedAggregatesHeading: 'Agregados publicados por los editores',
   noPublishedAggregates: 'El editor no publica agregados para este indicador y período.',
   totalComputed: (value: string, count: number) => `Total de ${String(count)} países y zonas: ${value}`,
+  meanComputed: (value: string, count: number) => `Media no ponderada de ${String(count)} países y zonas: ${value}`,
   allCountriesHeading: (count: number) => `Todos los países y zonas (${String(count)})`,
   apiCsvLink: 'La misma clasificación en CSV desde la API (con los totales por grupo)',
 

@@ -1,6 +1,7 @@
 /** Links to the SDMX API for the numbers a chart shows, so an SDMX client can pull the same data. */
 
-import { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId } from '../core/sdmx-ids.js';
+import { SDMX_AGENCY, SDMX_ID_PATTERN, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../core/sdmx-ids.js';
+import type { DataflowRef } from '../core/statistics.js';
 
 export { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId };
 
@@ -30,4 +31,36 @@ export function sdmxDataUrl(
   if (params.endPeriod) search.set('endPeriod', params.endPeriod);
   const flow = `${SDMX_AGENCY},${sdmxFlowId(datasetId, indicatorId)},${SDMX_VERSION}`;
   return `/api/sdmx/data/${flow}/${sdmxKey(key)}?${search.toString()}`;
+}
+
+/** A labelled SDMX query, one of several behind a chart that draws on more than one dataflow. */
+export interface SdmxLink {
+  label: string;
+  href: string;
+}
+
+/**
+ * The SDMX-CSV query for one of the dataflows an answer lists (`dataflows`): the source's own
+ * dimensions are wildcards unless `dims` gives a value by key (`{ amount: '200' }`); a value that
+ * is not a plain SDMX code stays a wildcard. Undefined when the answer does not list the flow.
+ */
+export function sdmxFlowUrl(
+  flows: readonly DataflowRef[],
+  datasetId: string | null,
+  indicatorId: string,
+  key: Omit<SdmxKey, 'extra'> & { dims?: Readonly<Record<string, string>> },
+  params: { startPeriod?: string; endPeriod?: string } = {},
+): string | undefined {
+  const flow = flows.find((f) => f.dataset === datasetId && f.indicator === indicatorId);
+  if (!flow) return undefined;
+  const extra = sdmxOwnDimensions(flow.dims).map(({ key: dim }) => {
+    const value = key.dims?.[dim];
+    return value !== undefined && SDMX_ID_PATTERN.test(value) ? value : '';
+  });
+  return sdmxDataUrl(flow.dataset, indicatorId, { ...key, extra }, params);
+}
+
+/** The links whose query exists, for a chart drawing on several dataflows. */
+export function sdmxLinks(links: readonly { label: string; href: string | undefined }[]): SdmxLink[] {
+  return links.filter((l): l is SdmxLink => l.href !== undefined);
 }

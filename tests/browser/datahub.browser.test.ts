@@ -154,6 +154,26 @@ describe('the data hub in the browser', () => {
         expect(chartText).toContain('UN DESA 2024');
         expect(chartText).toContain('UN DESA 2020');
         expect(await stock.locator('.source-line').textContent()).toContain('Revision 2020');
+        // The section says what is counted in French, not in the API's English.
+        await page.getByText('Personnes nées en Philippines (origine) vivant en États-Unis d’Amérique').waitFor();
+        // Two editions drawn, two SDMX queries behind the chart, each the publisher's corridor.
+        await stock.locator('summary', { hasText: 'SDMX' }).click();
+        const queries = stock.locator('.chart__sdmx a');
+        expect(await queries.allTextContents()).toEqual(['UN DESA 2024', 'UN DESA 2020']);
+        for (const href of await queries.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+          const rows = parseCsv(await (await fetch(`${server?.url ?? ''}${href}`)).text());
+          const header = rows[0] ?? [];
+          const at = (name: string) => header.findIndex((h) => h.startsWith(name));
+          expect(rows.length).toBeGreaterThan(10);
+          expect(
+            new Set(rows.slice(1).map((r) => `${r[at('REF_AREA')] ?? ''} ${r[at('COUNTERPART_AREA')] ?? ''}`)),
+          ).toEqual(new Set(['USA: United States of America PHL: Philippines']));
+        }
+        // The datasets' caveats are one click away, under the sources.
+        await stock.getByText('Mises en garde sur ces 2 jeux de données').click();
+        expect(await stock.locator('.chart__caveats dd').first().textContent()).toContain(
+          'Only origin–destination pairs with a figure are present',
+        );
       } finally {
         await page.close();
       }

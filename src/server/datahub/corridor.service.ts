@@ -156,6 +156,11 @@ function presentCorridor(
       sources: ctx.cite(costUsed),
     },
     sources: ctx.cite([...stockUsed, ...remittanceUsed, ...costUsed]),
+    dataflows: ctx.dataflows([
+      ...stockUsed.map((d) => [d, INDICATOR_IDS.migrantStock] as const),
+      ...remittanceUsed.map((d) => [d, INDICATOR_IDS.remittanceBilateral] as const),
+      ...costUsed.map((d) => [d, INDICATOR_IDS.remittanceCost] as const),
+    ]),
   };
 }
 

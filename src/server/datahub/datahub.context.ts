@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AreaKind, IncomeGroup } from '../../core/classifications.js';
 import type { NameLanguage } from '../../core/languages.js';
-import type { AreaRef, Citation } from '../../core/statistics.js';
+import { sdmxFlowId } from '../../core/sdmx-ids.js';
+import type { AreaRef, Citation, DataflowRef } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import * as repo from './datahub.repository.js';
@@ -70,6 +71,7 @@ export class DatahubContext {
         licence: d.licence,
         sourceUrl: d.source_url,
         citation: d.citation,
+        caveats: d.caveats,
       });
     }
     for (const c of coverage) ctx.coverage.set(`${c.dataset_id}|${c.indicator_id}`, c);
@@ -163,6 +165,21 @@ export class DatahubContext {
           ) ||
           b.dataset_id.localeCompare(a.dataset_id),
       );
+  }
+
+  /** The SDMX dataflows of the given dataset and indicator pairs that have data, in a stable order, each once. */
+  dataflows(pairs: Iterable<readonly [string | null, string]>): DataflowRef[] {
+    const seen = new Map<string, DataflowRef>();
+    for (const [dataset, indicator] of pairs) {
+      if (dataset === null || !this.coverage.has(`${dataset}|${indicator}`)) continue;
+      seen.set(`${dataset}|${indicator}`, {
+        dataset,
+        indicator,
+        flow: sdmxFlowId(dataset, indicator),
+        dims: [...this.dimensionsOf(dataset, indicator).keys()],
+      });
+    }
+    return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, flow]) => flow);
   }
 
   /** The citations of the given dataset ids, in a stable order, each once. */

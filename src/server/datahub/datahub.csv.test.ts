@@ -15,6 +15,7 @@ const cite = (dataset: string, licence: string): Citation => ({
   licence,
   sourceUrl: null,
   citation: `Citation of ${dataset}, with a comma`,
+  caveats: null,
 });
 
 describe('CSV presenter', () => {

@@ -38,6 +38,17 @@ const TOP = 10;
 const UNKNOWN_ORIGIN = 'OOO';
 const POPULATION_INDICATORS = [INDICATOR_IDS.populationThousands, INDICATOR_IDS.population];
 const FLOW_INDICATORS = PROFILE_FLOW_NAMES.flatMap((f) => [...PROFILE_FLOWS[f]]);
+/** Every indicator a profile reads: its SDMX dataflows are those of these in the datasets it cites. */
+const PROFILE_INDICATORS = [
+  INDICATOR_IDS.migrantStock,
+  ...POPULATION_INDICATORS,
+  ...FLOW_INDICATORS,
+  INDICATOR_IDS.gdp,
+  INDICATOR_IDS.remittanceBilateral,
+  INDICATOR_IDS.remittanceCost,
+  INDICATOR_IDS.forciblyDisplaced,
+  INDICATOR_IDS.diocEmigrants,
+];
 
 /**
  * The country profile: migration (UN DESA, one edition), remittances set against ODA, FDI and
@@ -105,6 +116,7 @@ async function buildProfile(
     refugees,
     emigrantsInOecd,
     sources: ctx.cite(all),
+    dataflows: ctx.dataflows(all.flatMap((dataset) => PROFILE_INDICATORS.map((i) => [dataset, i] as const))),
   };
 }
 
@@ -594,12 +606,14 @@ function diocBlock(ctx: DatahubContext, rows: DiocRow[]): DiocBlock {
     education: {
       ...education,
       population: excluded
-        ? 'Born in the country, living in an OECD country, aged 15 and over or of unknown age (age_lfs 0, under 15, left out)'
+        ? 'Born in the country, living in an OECD country, aged 15 and over or of unknown age (those under 15, age_lfs 0, left out)'
         : 'Born in the country, living in an OECD country',
+      populationKind: excluded ? 'aged15PlusOrUnknown' : 'all',
     },
     labourForce: {
       ...labourForce,
       population: 'Born in the country, living in an OECD country, aged 15 and over (DIOC File C)',
+      populationKind: 'aged15Plus',
     },
     codes: `DIOC 2015/16, destinations pooled (the 35 OECD countries of 2015/16); both sexes = men + women. ${describe('Education (edu_lfs, ISCED 2011 groups)', DIOC_EDUCATION)}. ${describe('Labour-force status (lfs, ILO definitions)', DIOC_LABOUR_FORCE)}.`,
     sources: ctx.cite([education.dataset, labourForce.dataset].filter((d): d is string => d !== null)),

@@ -1,5 +1,7 @@
 import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sdmxOwnDimensions } from '../../core/sdmx-ids.js';
 import type { ProfileResponse } from '../../core/statistics.js';
 import { testEngines } from '../../../tests/helpers/database.js';
 import { diocImporters } from '../importers/dioc.js';
@@ -16,6 +18,11 @@ import { countryProfile } from './profile.service.js';
 describe.each(testEngines())('country profile on %s', (engine) => {
   let hub: DatahubTestApp;
   const profile = (url: string) => getJson<ProfileResponse>(hub.app, url);
+  const sdmxCsv = async (url: string) => {
+    const res = await hub.app.inject({ method: 'GET', url });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    return parse(res.body, { columns: true }) as Record<string, string>[];
+  };
 
   beforeAll(async () => {
     hub = await startDatahub(engine, [
@@ -226,6 +233,46 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     const blocks = [p.migration, p.remittances, p.cost, p.refugees, p.emigrantsInOecd];
     const cited = new Set(blocks.flatMap((b) => b.sources.map((s) => s.dataset)));
     expect(p.sources.map((s) => s.dataset)).toEqual([...cited].sort());
+  });
+
+  it('names the SDMX dataflow behind every block, whose series for the country are the profile’s', async () => {
+    const p = await profile('/api/profiles/PHL');
+    expect(p.dataflows.map((f) => f.flow)).toEqual([
+      'KNOMAD_BILATERAL_2021_REMITTANCE_BILATERAL_USD_M',
+      'KNOMAD_INFLOWS_2023_12_REMITTANCE_INFLOWS_USD_M',
+      'OECD_DAC2A_2025_ODA_RECEIVED_USD_M',
+      'OECD_DIOC_2015_AGE_EDUCATION_DIOC_EMIGRANTS',
+      'OECD_DIOC_2015_LABOUR_FORCE_DIOC_EMIGRANTS',
+      'RPW_CORRIDORS_2020Q3_REMITTANCE_COST_PCT',
+      'UNDESA_IMS_2024_MIGRANT_STOCK',
+      'UNHCR_DISPLACEMENT_2024_FORCIBLY_DISPLACED',
+      'WDI_GDIDATA_2025_FDI_INFLOWS_USD',
+      'WDI_GDIDATA_2025_GDP_USD',
+      'WDI_GDIDATA_2025_REMITTANCES_PAID_USD',
+      'WDI_GDIDATA_2025_REMITTANCES_RECEIVED_USD',
+      'WDI_GDP_DATAHUB_2023_GDP_USD',
+      'WDI_POPULATION_DATAHUB_2024_POPULATION',
+    ]);
+    expect(new Set(p.dataflows.map((f) => f.dataset))).toEqual(new Set(p.sources.map((s) => s.dataset)));
+    expect(p.dataflows.find((f) => f.dataset === 'rpw-corridors-2020q3')?.dims).toEqual(['amount']);
+    // The key a client writes from `dims`: the Philippines as reference area, every own dimension open.
+    for (const flow of p.dataflows) {
+      const key = ['', 'PHL', '', '', ...sdmxOwnDimensions(flow.dims).map(() => '')].join('.');
+      expect((await sdmxCsv(`/api/sdmx/data/${flow.flow}/${key}?format=csv`)).length, flow.flow).toBeGreaterThan(0);
+    }
+    // The same numbers: remittances received by the Philippines in 2022, WDI through SDMX and in the profile.
+    const rows = await sdmxCsv(
+      '/api/sdmx/data/WDI_GDIDATA_2025_REMITTANCES_RECEIVED_USD/A.PHL..?startPeriod=2022&endPeriod=2022&format=csv',
+    );
+    const wdi = p.remittances.flows.find((f) => f.dataset === 'wdi-gdidata-2025' && f.flow === 'remittances_received');
+    expect(Number(rows[0]?.OBS_VALUE)).toBe(wdi?.points.find((x) => x.period === '2022')?.value);
+  });
+
+  it('carries each dataset’s caveats with its citation', async () => {
+    const p = await profile('/api/profiles/PHL');
+    const wdi = p.sources.find((s) => s.dataset === 'wdi-gdidata-2025');
+    expect(wdi?.caveats).toContain('Philippines 2022: US$ 38.0 bn here');
+    expect(p.sources.every((s) => s.caveats === null || s.caveats.length > 20)).toBe(true);
   });
 
   it('gives the profile as CSV equal to the JSON, every row cited', async () => {

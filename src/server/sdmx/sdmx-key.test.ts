@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSdmxPeriod, sdmxFlowId } from '../../core/sdmx.js';
 import { ApiError } from '../http/api-error.js';
 import { parseAccept, negotiate, DATA_OFFERS, DATA_SUPPORTED } from './negotiate.js';
-import { codeOfDimsValue, dimensionIdOfDimsKey, parseFlowRef, parseSeriesKey } from './sdmx-key.js';
+import { dimensionIdOfDimsKey } from '../../core/sdmx-ids.js';
+import { codeOfDimsValue, parseFlowRef, parseSeriesKey } from './sdmx-key.js';
 
 const DIMS = ['FREQ', 'REF_AREA', 'COUNTERPART_AREA', 'SEX'];
 

@@ -95,26 +95,3 @@ export function codeOfDimsValue(value: string): string {
   const hash = createHash('md5').update(value, 'utf8').digest('hex').slice(0, 6);
   return `${value.replace(/[^A-Za-z0-9_@$-]/gu, '_')}_${hash}`;
 }
-
-/** Ids the fixed part of every data structure uses; a source's own dimension may not take them. */
-export const RESERVED_COMPONENT_IDS = new Set([
-  'FREQ',
-  'REF_AREA',
-  'COUNTERPART_AREA',
-  'SEX',
-  'TIME_PERIOD',
-  'OBS_VALUE',
-  'OBS_STATUS',
-  'OBS_FLAGS',
-  'UNIT_MEASURE',
-  'PUBLISHER',
-  'LICENCE',
-  'CITATION',
-]);
-
-/** The SDMX dimension id of a `dims` key: `amount` → `AMOUNT`, `labour force` → `LABOUR_FORCE`, `sex` → `DIM_SEX`. */
-export function dimensionIdOfDimsKey(key: string): string {
-  let id = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-  if (!/^[A-Z]/.test(id)) id = `DIM_${id}`;
-  return RESERVED_COMPONENT_IDS.has(id) ? `DIM_${id}` : id;
-}

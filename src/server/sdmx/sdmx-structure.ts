@@ -1,5 +1,5 @@
-import { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId } from '../../core/sdmx.js';
-import { codeOfDimsValue, dimensionIdOfDimsKey } from './sdmx-key.js';
+import { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../../core/sdmx.js';
+import { codeOfDimsValue } from './sdmx-key.js';
 import type { DatasetIndicatorPair, DatasetRow, IndicatorRow } from './sdmx.repository.js';
 
 /**
@@ -221,20 +221,6 @@ export function buildDataflow(pair: DatasetIndicatorPair, dataset: DatasetRow, i
   };
 }
 
-/** The extra dimensions of a flow: its `dims` keys as SDMX ids, sorted, each id unique. */
-function dimsDimensions(keys: string[]): { id: string; key: string }[] {
-  const taken = new Set<string>();
-  return keys
-    .map((key) => ({ id: dimensionIdOfDimsKey(key), key }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : 1))
-    .map(({ id, key }) => {
-      let unique = id;
-      for (let n = 2; taken.has(unique); n++) unique = `${id}_${String(n)}`;
-      taken.add(unique);
-      return { id: unique, key };
-    });
-}
-
 export function dimsCodelistId(flowId: string, dimensionId: string): string {
   return `CL_${flowId}_${dimensionId}`;
 }
@@ -260,7 +246,7 @@ export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): Sdmx
     },
     { id: 'SEX', name: 'Sex', codelistId: CODELIST_SEX, source: { kind: 'sex' } },
   ];
-  const extra = dimsDimensions(dimsKeys).map(({ id, key }): Omit<SdmxDimension, 'position'> => ({
+  const extra = sdmxOwnDimensions(dimsKeys).map(({ id, key }): Omit<SdmxDimension, 'position'> => ({
     id,
     name: key,
     codelistId: dimsCodelistId(flow.id, id),

@@ -4,6 +4,7 @@ import { downloadPng, downloadSvg, type ImageFrame } from '../chartExport.js';
 import { ChartWidthContext, useElementWidth } from '../charts/chartWidth.js';
 import { downloadCsv, slug, toCsv, type CsvTable } from '../csv.js';
 import { useT } from '../i18n.js';
+import type { SdmxLink } from '../sdmx.js';
 import { sourceLineText } from '../sources.js';
 import { SourceLine } from './SourceLine.js';
 
@@ -18,8 +19,11 @@ export interface ChartFrameProps {
   filename?: string;
   /** The same data as a table, for readers who cannot see the chart. */
   table: ReactNode;
-  /** The same numbers from the SDMX API, for SDMX clients. */
-  sdmxUrl?: string;
+  /**
+   * The same numbers from the SDMX API, for SDMX clients: one query, or one per dataflow when the
+   * chart draws on several (editions, indicators), each labelled.
+   */
+  sdmxUrl?: string | readonly SdmxLink[];
   /** Controls above the chart (a switch of measure, of sex…). */
   controls?: ReactNode;
   /** Notes under the source line: method of a figure Bridges computed, caveats. */
@@ -98,10 +102,33 @@ export function ChartFrame({
           <button type="button" className="button-small" onClick={handleDownloadSvg}>
             {t.downloadSvg}
           </button>
-          {sdmxUrl && (
+          {typeof sdmxUrl === 'string' && (
             <a className="button-small" href={sdmxUrl} title={t.sdmxLinkTitle}>
               SDMX
             </a>
+          )}
+          {typeof sdmxUrl === 'object' && sdmxUrl.length === 1 && (
+            <a
+              className="button-small"
+              href={sdmxUrl[0]?.href}
+              title={`${t.sdmxLinkTitle}: ${sdmxUrl[0]?.label ?? ''}`}
+            >
+              SDMX
+            </a>
+          )}
+          {typeof sdmxUrl === 'object' && sdmxUrl.length > 1 && (
+            <details className="chart__sdmx">
+              <summary className="button-small" title={t.sdmxLinkTitle}>
+                SDMX
+              </summary>
+              <ul>
+                {sdmxUrl.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
         </div>
       </div>
@@ -117,11 +144,37 @@ export function ChartFrame({
       <figcaption className="chart__caption">
         <SourceLine citations={citations} />
         {note}
+        <Caveats citations={citations} />
       </figcaption>
       <details className="chart__data">
         <summary>{t.showTable}</summary>
         {table}
       </details>
     </figure>
+  );
+}
+
+/**
+ * The publishers' and Bridges' caveats on the datasets a chart draws on (an incomplete latest
+ * year, a break, how editions differ): one visible line that opens onto them, in English as written.
+ */
+function Caveats({ citations }: { citations: readonly Citation[] }) {
+  const t = useT();
+  const withCaveats = citations.filter((c) => c.caveats);
+  if (withCaveats.length === 0) return null;
+  return (
+    <details className="chart__caveats">
+      <summary>{t.caveatsSummary(withCaveats.length)}</summary>
+      <dl>
+        {withCaveats.map((c) => (
+          <div key={c.dataset}>
+            <dt>
+              {c.title} <span className="muted">({c.edition})</span>
+            </dt>
+            <dd lang="en">{c.caveats}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }

@@ -13,7 +13,7 @@ import { formatNumber, formatPercent, formatTick, formatUsd } from '../format.js
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
-import { sdmxDataUrl } from '../sdmx.js';
+import { sdmxFlowUrl, sdmxLinks } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
 
@@ -120,7 +120,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
   }
 
   return (
-    <Section id="stock" title={t.migrationHeading} lead={<span lang="en">{s.description}</span>}>
+    <Section id="stock" title={t.migrationHeading} lead={t.corridorStockLead(corridor.from.name, corridor.to.name)}>
       {!hasData ? (
         <NoData />
       ) : (
@@ -155,14 +155,15 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
             ),
           }}
           filename={`corridor-stock-${corridor.from.code}-${corridor.to.code}`}
-          sdmxUrl={
-            s.editions[0]
-              ? sdmxDataUrl(s.editions[0].dataset, INDICATOR_IDS.migrantStock, {
-                  refArea: corridor.to.code,
-                  counterpart: corridor.from.code,
-                })
-              : undefined
-          }
+          sdmxUrl={sdmxLinks(
+            s.editions.map((e) => ({
+              label: shortDatasetLabel(e.dataset, s.sources),
+              href: sdmxFlowUrl(corridor.dataflows, e.dataset, INDICATOR_IDS.migrantStock, {
+                refArea: corridor.to.code,
+                counterpart: corridor.from.code,
+              }),
+            })),
+          )}
           controls={
             <fieldset className="segmented">
               <legend>{t.sexLabel}</legend>
@@ -232,7 +233,11 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
     })),
   );
   return (
-    <Section id="remittances" title={t.remittancesHeading} lead={<span lang="en">{r.description}</span>}>
+    <Section
+      id="remittances"
+      title={t.remittancesHeading}
+      lead={t.corridorRemittancesLead(corridor.from.name, corridor.to.name)}
+    >
       {bars.length === 0 ? (
         <NoData />
       ) : (
@@ -259,6 +264,15 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
             ),
           }}
           filename={`corridor-remittances-${corridor.from.code}-${corridor.to.code}`}
+          sdmxUrl={sdmxLinks(
+            r.series.map((s) => ({
+              label: `${s.sender.name} → ${s.receiver.name} — ${shortDatasetLabel(s.dataset, r.sources)}`,
+              href: sdmxFlowUrl(corridor.dataflows, s.dataset, r.indicator, {
+                refArea: s.receiver.code,
+                counterpart: s.sender.code,
+              }),
+            })),
+          )}
           note={<p className="chart__note">{t.knomadEstimateNote}</p>}
           table={
             <DataTable
@@ -300,7 +314,8 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
   const t = useT();
   const lang = useLang();
   const c = corridor.cost;
-  const pct = (v: number) => formatPercent(v, lang, 2);
+  // Costs as the RPW prints them, two decimals each, so that bars and lines read alike.
+  const pct = (v: number) => formatPercent(v, lang, 2, 2);
   const title = t.corridorCostTitle(corridor.from.name, corridor.to.name);
   const series: LineSeries[] = c.series.map((s) => ({
     key: `${s.dataset}|${s.sender.code}|${s.receiver.code}|${s.amountUsd ?? ''}`,
@@ -309,7 +324,7 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
   }));
   const above = c.series.filter((s) => s.aboveFive);
   return (
-    <Section id="cost" title={t.costHeading} lead={<span lang="en">{c.description}</span>}>
+    <Section id="cost" title={t.costHeading} lead={t.corridorCostLead(SDG_10C.corridorCeilingPct)}>
       {series.length === 0 ? (
         <NoData />
       ) : (
@@ -339,6 +354,16 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
             ),
           }}
           filename={`corridor-cost-${corridor.from.code}-${corridor.to.code}`}
+          sdmxUrl={sdmxLinks(
+            c.series.map((s, i) => ({
+              label: series[i]?.label ?? s.dataset,
+              href: sdmxFlowUrl(corridor.dataflows, s.dataset, c.indicator, {
+                refArea: s.receiver.code,
+                counterpart: s.sender.code,
+                dims: s.amountUsd ? { amount: s.amountUsd } : {},
+              }),
+            })),
+          )}
           note={
             <>
               <p className="chart__note">{t.costLinesNote}</p>

@@ -409,7 +409,7 @@ function ExplorerControls({
               value={state.counterpart}
               onChange={(e) => onChange({ counterpart: e.target.value, period: null })}
             >
-              <option value="">{t.allCounterparts}</option>
+              <option value="">{isRate ? t.allCounterpartsAveraged : t.allCounterparts}</option>
               {(countries?.items ?? []).map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
@@ -841,7 +841,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
             <div className="chart__note">
               <p>
                 <span className="tag tag--computed">{t.computedByBridges}</span>{' '}
-                <span lang="en">{grouping.method}</span>
+                {t.groupMethod(t.groupings[grouping.by], ranking.indicator.measureType === 'rate', ranking.period)}
               </p>
               {grouping.fiscalYearLabel && (
                 <p>
@@ -916,7 +916,10 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
           />
         )}
         <p className="chart__note">
-          {t.totalComputed(fmt(ranking.total.value ?? 0), ranking.total.count)}{' '}
+          {(ranking.indicator.measureType === 'rate' ? t.meanComputed : t.totalComputed)(
+            fmt(ranking.total.value ?? 0),
+            ranking.total.count,
+          )}{' '}
           <span className="tag tag--computed">{t.computedByBridges}</span>
         </p>
       </div>

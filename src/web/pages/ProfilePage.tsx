@@ -26,7 +26,7 @@ import { comparePeriods, formatNumber, formatPercent, formatTick, formatUsd } fr
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
-import { sdmxDataUrl } from '../sdmx.js';
+import { sdmxDataUrl, sdmxFlowUrl, sdmxLinks } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
@@ -376,7 +376,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
 
           <PartnerChart
             id="destinations"
-            title={t.topDestinationsTitle(area.name, m.topDestinations.period ?? '')}
+            title={t.topDestinationsTitle(area.name, m.topDestinations.period ?? '', m.topDestinations.items.length)}
             items={m.topDestinations.items}
             csv={partnerCsv(area.code, 'top_destination', m.topDestinations.period, m.topDestinations.items, dataset)}
             citations={stockCitations}
@@ -401,7 +401,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
           />
           <PartnerChart
             id="origins"
-            title={t.topOriginsTitle(area.name, m.topOrigins.period ?? '')}
+            title={t.topOriginsTitle(area.name, m.topOrigins.period ?? '', m.topOrigins.items.length)}
             items={m.topOrigins.items}
             csv={partnerCsv(area.code, 'top_origin', m.topOrigins.period, m.topOrigins.items, dataset)}
             citations={stockCitations}
@@ -701,6 +701,12 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             )}
             csv={flowCsv(area.code, remittanceFlows, gdpDataset)}
             filename={`remittances-${area.code}`}
+            sdmxUrl={sdmxLinks(
+              remittanceFlows.map((f) => ({
+                label: labelOf(f),
+                href: sdmxFlowUrl(profile.dataflows, f.dataset, f.indicator, { refArea: area.code }),
+              })),
+            )}
             note={<p className="chart__note">{t.editionsNotSpliced}</p>}
             table={
               <SeriesTable caption={t.remittancesTrendTitle(area.name)} series={remittanceSeries} formatValue={usd} />
@@ -728,6 +734,20 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             )}
             csv={flowCsv(area.code, preferred, gdpDataset)}
             filename={`remittances-oda-fdi-${area.code}`}
+            sdmxUrl={sdmxLinks([
+              ...preferred.map((f) => ({
+                label: labelOf(f),
+                href: sdmxFlowUrl(profile.dataflows, f.dataset, f.indicator, { refArea: area.code }),
+              })),
+              ...(measure === 'gdp' && r.gdp
+                ? [
+                    {
+                      label: `${t.gdpLabel} — ${shortDatasetLabel(r.gdp.dataset, r.sources)}`,
+                      href: sdmxFlowUrl(profile.dataflows, r.gdp.dataset, r.gdp.indicator, { refArea: area.code }),
+                    },
+                  ]
+                : []),
+            ])}
             controls={
               r.gdp ? (
                 <fieldset className="segmented">
@@ -920,14 +940,10 @@ function CostSection({ profile }: { profile: ProfileResponse }) {
                   </li>
                 ))}
               </ul>
-              <p className="chart__note" lang="en">
-                {c.means[0]?.method}
-              </p>
+              <p className="chart__note">{t.costMeanMethod(c.amountUsd)}</p>
             </div>
           )}
-          <p className="chart__note">
-            <span lang="en">{c.sdg.target}</span>
-          </p>
+          <p className="chart__note">{t.sdgTargetText}</p>
         </>
       )}
     </Section>
@@ -946,7 +962,8 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
   const latest = latestCostDataset(corridors);
   const shown = corridors.filter((x) => x.dataset === latest).sort((a, b) => b.latest.value - a.latest.value);
   const partnerOf = (x: CostCorridor) => (direction === 'inbound' ? x.from : x.to);
-  const pct = (v: number) => formatPercent(v, lang, 2);
+  // Costs as the RPW prints them, two decimals each, so that bars and lines read alike.
+  const pct = (v: number) => formatPercent(v, lang, 2, 2);
   const bars: Bar[] = shown.map((x) => ({
     key: `${x.from.code}-${x.to.code}`,
     label: partnerOf(x).name,
@@ -964,6 +981,15 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
       citations={citationsOf(datasets, c.sources)}
       csv={costCsv(corridors, c.unit)}
       filename={`cost-${direction}-${area.code}`}
+      sdmxUrl={sdmxLinks(
+        datasets.map((d) => ({
+          label: shortDatasetLabel(d, c.sources),
+          href: sdmxFlowUrl(profile.dataflows, d, INDICATOR_IDS.remittanceCost, {
+            ...(direction === 'inbound' ? { refArea: area.code } : { counterpart: area.code }),
+            dims: { amount: c.amountUsd },
+          }),
+        })),
+      )}
       note={<p className="chart__note">{t.costFlagNote(c.sdg.corridorCeilingPct)}</p>}
       table={
         <DataTable
@@ -1128,6 +1154,13 @@ function DisplacementChart({
         })),
       }}
       filename={`displacement-${name}-${profile.area.code}`}
+      sdmxUrl={sdmxFlowUrl(
+        profile.dataflows,
+        r.dataset,
+        INDICATOR_IDS.forciblyDisplaced,
+        name === 'hosted' ? { refArea: profile.area.code } : { counterpart: profile.area.code },
+        { startPeriod: side.latestPeriod ?? undefined, endPeriod: side.latestPeriod ?? undefined },
+      )}
       table={
         <DataTable
           caption={title}
@@ -1204,11 +1237,8 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
               title={title}
               subtitle={t.personsAged15}
               citations={citationsOf([dataset], d.sources)}
-              note={
-                <p className="chart__note">
-                  <span lang="en">{dist.population}</span>
-                </p>
-              }
+              sdmxUrl={sdmxFlowUrl(profile.dataflows, dataset, INDICATOR_IDS.diocEmigrants, { refArea: area.code })}
+              note={<p className="chart__note">{t.diocPopulation[dist.populationKind]}</p>}
               csv={{
                 columns: [
                   'area',
