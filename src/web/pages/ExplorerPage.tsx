@@ -331,8 +331,8 @@ function ExplorerControls({
                 {(indicators?.items ?? [])
                   .filter((i) => i.topic === topic)
                   .map((i) => (
-                    <option key={i.id} value={i.id} lang="en">
-                      {i.name}
+                    <option key={i.id} value={i.id} lang={t.indicatorNames[i.id] ? undefined : 'en'}>
+                      {t.indicatorNames[i.id] ?? i.name}
                     </option>
                   ))}
               </optgroup>
@@ -454,7 +454,8 @@ function ExplorerControls({
       </Field>
       {indicator && (
         <p className="explorer__description field--full">
-          <span lang="en">{indicator.description}</span> <span className="muted">({indicator.unit})</span>{' '}
+          <span lang="en">{indicator.description}</span>{' '}
+          <span className="muted">({t.unitNames[indicator.unit] ?? indicator.unit})</span>{' '}
           {lang !== 'en' && <span className="muted">{t.inEnglish}</span>}
         </p>
       )}
@@ -572,8 +573,8 @@ function ExplorerResults({
   const classes = useMemo(() => quantileClasses(ranking.items.map((i) => i.value)), [ranking]);
   const filters = filtersText(ranking, t, lang, countries);
   const edition = shortDatasetLabel(ranking.dataset, ranking.sources);
-  const subtitle = [`${edition}`, unit, filters].filter(Boolean).join(' · ');
-  const name = ranking.indicator.name;
+  const subtitle = [`${edition}`, t.unitNames[unit] ?? unit, filters].filter(Boolean).join(' · ');
+  const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
   const mapTitle = t.mapTitle(name, ranking.period);
   const csv = rankingCsv(ranking);
   const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
@@ -644,7 +645,7 @@ function ExplorerResults({
               columns={[
                 { key: 'rank', label: t.colRank, numeric: true },
                 { key: 'area', label: t.colName },
-                { key: 'value', label: unit, numeric: true },
+                { key: 'value', label: t.unitNames[unit] ?? unit, numeric: true },
               ]}
               rows={ranking.items.slice(0, TOP_N).map((i) => ({
                 key: i.area.code,
@@ -717,7 +718,10 @@ function RankingTable({
   });
   const columns = [
     { key: 'name', label: t.colName },
-    { key: 'value', label: `${ranking.indicator.name} (${ranking.indicator.unit})` },
+    {
+      key: 'value',
+      label: `${t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name} (${t.unitNames[ranking.indicator.unit] ?? ranking.indicator.unit})`,
+    },
   ] as const;
 
   function sortButton(key: 'name' | 'value', label: string) {
@@ -865,7 +869,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
               caption={title}
               columns={[
                 { key: 'group', label: t.groupings[grouping.by] },
-                { key: 'value', label: unit, numeric: true },
+                { key: 'value', label: t.unitNames[unit] ?? unit, numeric: true },
                 { key: 'coverage', label: t.colCoverage, numeric: true },
               ]}
               rows={groups.map((g) => ({
@@ -907,7 +911,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
             columns={[
               { key: 'area', label: t.colName },
               { key: 'publisher', label: t.colPublisher },
-              { key: 'value', label: unit, numeric: true },
+              { key: 'value', label: t.unitNames[unit] ?? unit, numeric: true },
             ]}
             rows={ranking.publishedAggregates.map((a) => ({
               key: a.area.code,

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_IMPORTERS } from '../../src/server/importers/index.js';
+import { DATAHUB_MESSAGES } from '../../src/web/i18n-datahub.js';
+
+/**
+ * The explorer names indicators and units in the reader's language: every indicator and unit of the
+ * bundled datasets has a French and a Spanish name (a user's own file falls back to its English).
+ */
+describe('names of the bundled indicators in French and Spanish', () => {
+  const indicators = new Map(BUNDLED_IMPORTERS.flatMap((i) => i.indicators).map((i) => [i.id, i]));
+
+  it.each(['fr', 'es'] as const)('%s names every bundled indicator and unit', (lang) => {
+    const t = DATAHUB_MESSAGES[lang];
+    expect([...indicators.keys()].filter((id) => !t.indicatorNames[id])).toEqual([]);
+    expect([...new Set([...indicators.values()].map((i) => i.unit))].filter((u) => !t.unitNames[u])).toEqual([]);
+    // Names only for indicators that exist, so a renamed one is not left behind.
+    expect(Object.keys(t.indicatorNames).filter((id) => !indicators.has(id))).toEqual([]);
+  });
+
+  it('keeps the publishers’ series codes in the translated names', () => {
+    const coded = [...indicators].flatMap(([id, indicator]) => {
+      const code = /\b[A-Z]{2,4}(?:\.[A-Z]{2,5}){2,}\b/.exec(indicator.name)?.[0];
+      return code ? [[id, code] as const] : [];
+    });
+    expect(coded.map(([, code]) => code)).toContain('BX.TRF.PWKR.CD.DT');
+    for (const lang of ['fr', 'es'] as const) {
+      for (const [id, code] of coded)
+        expect(DATAHUB_MESSAGES[lang].indicatorNames[id], `${lang} ${id}`).toContain(code);
+    }
+  });
+});
