@@ -85,9 +85,9 @@ const en = {
   shareNote:
     'The share of the population is computed by Bridges: immigrants ÷ total population of the same year (population source named in the source line).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
-    `${name}: where emigrants live, top ${String(count)} destinations, ${period}`,
+    `${name}: where emigrants live, ${count === 1 ? 'the one destination' : `top ${String(count)} destinations`}, ${period}`,
   topOriginsTitle: (name: string, period: string, count: number) =>
-    `${name}: where immigrants come from, top ${String(count)} origins, ${period}`,
+    `${name}: where immigrants come from, ${count === 1 ? 'the one origin' : `top ${String(count)} origins`}, ${period}`,
   colDestination: 'Destination',
   colOrigin: 'Origin',
   showOnMap: 'Show where these emigrants live on the world map',
@@ -150,8 +150,9 @@ const en = {
   displacedHosted: 'Hosted in the country',
   displacedWithin: 'Displaced within the country',
   displacedByAsylumTitle: (name: string, period: string) =>
-    `${name}: people displaced abroad, by country of asylum, ${period}`,
-  displacedByOriginTitle: (name: string, period: string) => `${name}: displaced people hosted, by origin, ${period}`,
+    `${name}: people displaced abroad, by country of asylum${period ? `, ${period}` : ''}`,
+  displacedByOriginTitle: (name: string, period: string) =>
+    `${name}: displaced people hosted, by origin${period ? `, ${period}` : ''}`,
   colAsylumCountry: 'Country of asylum',
   unhcrGroups: {
     refugee: 'Refugees',
@@ -408,9 +409,9 @@ const fr = {
   shareNote:
     'La part de la population est calculée par Bridges\u00a0: immigrés ÷ population totale de la même année (source de la population citée dans la ligne des sources).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
-    `${name}\u00a0: où vivent les émigrés, les ${String(count)} premières destinations, ${period}`,
+    `${name}\u00a0: où vivent les émigrés, ${count === 1 ? 'la seule destination' : `les ${String(count)} premières destinations`}, ${period}`,
   topOriginsTitle: (name: string, period: string, count: number) =>
-    `${name}\u00a0: d’où viennent les immigrés, les ${String(count)} premières origines, ${period}`,
+    `${name}\u00a0: d’où viennent les immigrés, ${count === 1 ? 'la seule origine' : `les ${String(count)} premières origines`}, ${period}`,
   colDestination: 'Destination',
   colOrigin: 'Origine',
   showOnMap: 'Voir sur la carte du monde où vivent ces émigrés',
@@ -477,9 +478,9 @@ const fr = {
   displacedHosted: 'Accueillies dans le pays',
   displacedWithin: 'Déplacées à l’intérieur du pays',
   displacedByAsylumTitle: (name: string, period: string) =>
-    `${name}\u00a0: personnes déplacées à l’étranger, par pays d’asile, ${period}`,
+    `${name}\u00a0: personnes déplacées à l’étranger, par pays d’asile${period ? `, ${period}` : ''}`,
   displacedByOriginTitle: (name: string, period: string) =>
-    `${name}\u00a0: personnes déplacées accueillies, par origine, ${period}`,
+    `${name}\u00a0: personnes déplacées accueillies, par origine${period ? `, ${period}` : ''}`,
   colAsylumCountry: 'Pays d’asile',
   unhcrGroups: {
     refugee: 'Réfugiés',
@@ -515,9 +516,9 @@ const fr = {
   corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}\u00a0: personnes nées dans le pays d’origine vivant dans le pays de destination`,
   corridorStockLead: (from: string, to: string) =>
-    `Personnes nées en ${from} (origine) vivant en ${to} (destination), au milieu de l’année.`,
+    `Personnes nées dans le pays d’origine (${from}) et vivant dans le pays de destination (${to}), au milieu de l’année.`,
   corridorRemittancesLead: (from: string, to: string) =>
-    `Envois de fonds estimés entre les deux, chaque sens à part\u00a0: ${from} → ${to}, puis ${to} → ${from} (ce que les migrants en ${to} envoient chez eux), en dollars US courants.`,
+    `Envois de fonds estimés entre les deux pays, chaque sens à part\u00a0: ${from} → ${to}, puis ${to} → ${from} (ce que les migrants vivant dans le pays de destination, ${to}, envoient chez eux), en dollars US courants.`,
   corridorCostLead: (ceiling: number) =>
     `Coût total moyen d’un envoi d’argent, chaque sens, fichier et montant à part\u00a0; ODD 10.c\u00a0: aucun corridor au-dessus de ${String(ceiling)}\u00a0%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: envois de fonds`,
@@ -761,9 +762,9 @@ const es = {
   shareNote:
     'La proporción de la población la calcula Bridges: inmigrantes ÷ población total del mismo año (la fuente de la población figura en la línea de fuentes).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
-    `${name}: dónde viven los emigrantes, los ${String(count)} principales destinos, ${period}`,
+    `${name}: dónde viven los emigrantes, ${count === 1 ? 'el único destino' : `los ${String(count)} principales destinos`}, ${period}`,
   topOriginsTitle: (name: string, period: string, count: number) =>
-    `${name}: de dónde vienen los inmigrantes, los ${String(count)} principales orígenes, ${period}`,
+    `${name}: de dónde vienen los inmigrantes, ${count === 1 ? 'el único origen' : `los ${String(count)} principales orígenes`}, ${period}`,
   colDestination: 'Destino',
   colOrigin: 'Origen',
   showOnMap: 'Ver en el mapa mundial dónde viven estos emigrantes',
@@ -827,9 +828,9 @@ const es = {
   displacedHosted: 'Acogidas en el país',
   displacedWithin: 'Desplazadas dentro del país',
   displacedByAsylumTitle: (name: string, period: string) =>
-    `${name}: personas desplazadas en el extranjero, por país de asilo, ${period}`,
+    `${name}: personas desplazadas en el extranjero, por país de asilo${period ? `, ${period}` : ''}`,
   displacedByOriginTitle: (name: string, period: string) =>
-    `${name}: personas desplazadas acogidas, por origen, ${period}`,
+    `${name}: personas desplazadas acogidas, por origen${period ? `, ${period}` : ''}`,
   colAsylumCountry: 'País de asilo',
   unhcrGroups: {
     refugee: 'Refugiados',

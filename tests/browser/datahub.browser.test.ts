@@ -155,7 +155,11 @@ describe('the data hub in the browser', () => {
         expect(chartText).toContain('UN DESA 2020');
         expect(await stock.locator('.source-line').textContent()).toContain('Revision 2020');
         // The section says what is counted in French, not in the API's English.
-        await page.getByText('Personnes nées en Philippines (origine) vivant en États-Unis d’Amérique').waitFor();
+        await page
+          .getByText(
+            'Personnes nées dans le pays d’origine (Philippines) et vivant dans le pays de destination (États-Unis d’Amérique)',
+          )
+          .waitFor();
         // Two editions drawn, two SDMX queries behind the chart, each the publisher's corridor.
         await stock.locator('summary', { hasText: 'SDMX' }).click();
         const queries = stock.locator('.chart__sdmx a');

@@ -38,17 +38,6 @@ const TOP = 10;
 const UNKNOWN_ORIGIN = 'OOO';
 const POPULATION_INDICATORS = [INDICATOR_IDS.populationThousands, INDICATOR_IDS.population];
 const FLOW_INDICATORS = PROFILE_FLOW_NAMES.flatMap((f) => [...PROFILE_FLOWS[f]]);
-/** Every indicator a profile reads: its SDMX dataflows are those of these in the datasets it cites. */
-const PROFILE_INDICATORS = [
-  INDICATOR_IDS.migrantStock,
-  ...POPULATION_INDICATORS,
-  ...FLOW_INDICATORS,
-  INDICATOR_IDS.gdp,
-  INDICATOR_IDS.remittanceBilateral,
-  INDICATOR_IDS.remittanceCost,
-  INDICATOR_IDS.forciblyDisplaced,
-  INDICATOR_IDS.diocEmigrants,
-];
 
 /**
  * The country profile: migration (UN DESA, one edition), remittances set against ODA, FDI and
@@ -116,8 +105,30 @@ async function buildProfile(
     refugees,
     emigrantsInOecd,
     sources: ctx.cite(all),
-    dataflows: ctx.dataflows(all.flatMap((dataset) => PROFILE_INDICATORS.map((i) => [dataset, i] as const))),
+    dataflows: ctx.dataflows(usedFlows(migration, remittances, cost, refugees, emigrantsInOecd)),
   };
+}
+
+/** The (dataset, indicator) pairs the blocks drew figures from: the SDMX dataflows behind the profile. */
+function usedFlows(
+  migration: MigrationBlock,
+  remittances: RemittanceBlock,
+  cost: CostBlock,
+  refugees: RefugeeBlock,
+  dioc: DiocBlock,
+): [string | null, string][] {
+  const population = migration.immigrants.population;
+  return [
+    [migration.dataset, INDICATOR_IDS.migrantStock],
+    ...(population ? [[population.dataset, population.indicator] as [string, string]] : []),
+    ...remittances.flows.map((f): [string, string] => [f.dataset, f.indicator]),
+    ...(remittances.gdp ? [[remittances.gdp.dataset, remittances.gdp.indicator] as [string, string]] : []),
+    [remittances.topSendingCorridors.dataset, INDICATOR_IDS.remittanceBilateral],
+    ...cost.corridors.map((c): [string, string] => [c.dataset, INDICATOR_IDS.remittanceCost]),
+    [refugees.dataset, INDICATOR_IDS.forciblyDisplaced],
+    [dioc.education.dataset, INDICATOR_IDS.diocEmigrants],
+    [dioc.labourForce.dataset, INDICATOR_IDS.diocEmigrants],
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

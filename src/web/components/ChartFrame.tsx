@@ -168,7 +168,7 @@ function Caveats({ citations }: { citations: readonly Citation[] }) {
       <dl>
         {withCaveats.map((c) => (
           <div key={c.dataset}>
-            <dt>
+            <dt lang="en">
               {c.title} <span className="muted">({c.edition})</span>
             </dt>
             <dd lang="en">{c.caveats}</dd>

@@ -161,6 +161,8 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
               href: sdmxFlowUrl(corridor.dataflows, e.dataset, INDICATOR_IDS.migrantStock, {
                 refArea: corridor.to.code,
                 counterpart: corridor.from.code,
+                // Both sexes are male + female: the query for them is every sex.
+                sex: sex === '_T' ? undefined : sex,
               }),
             })),
           )}

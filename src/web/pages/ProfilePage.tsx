@@ -1121,6 +1121,7 @@ function DisplacementChart({
   const persons = (v: number) => formatNumber(v, lang);
   const groups = [...new Set(side.top.flatMap((x) => Object.keys(x.byGroup)))].sort();
   const bars: Bar[] = side.top.map((x) => ({ key: x.area.code, label: x.area.name, value: x.total }));
+  const partners = side.top.map((x) => x.area.code).join('+');
   return (
     <ChartFrame
       title={title}
@@ -1154,13 +1155,21 @@ function DisplacementChart({
         })),
       }}
       filename={`displacement-${name}-${profile.area.code}`}
-      sdmxUrl={sdmxFlowUrl(
-        profile.dataflows,
-        r.dataset,
-        INDICATOR_IDS.forciblyDisplaced,
-        name === 'hosted' ? { refArea: profile.area.code } : { counterpart: profile.area.code },
-        { startPeriod: side.latestPeriod ?? undefined, endPeriod: side.latestPeriod ?? undefined },
-      )}
+      sdmxUrl={
+        // The partners drawn, by name in the key: the country's own row (its internally displaced)
+        // is not one of them. No data, no query.
+        side.top.length === 0
+          ? undefined
+          : sdmxFlowUrl(
+              profile.dataflows,
+              r.dataset,
+              INDICATOR_IDS.forciblyDisplaced,
+              name === 'hosted'
+                ? { refArea: profile.area.code, counterpart: partners }
+                : { refArea: partners, counterpart: profile.area.code },
+              { startPeriod: side.latestPeriod ?? undefined, endPeriod: side.latestPeriod ?? undefined },
+            )
+      }
       table={
         <DataTable
           caption={title}
