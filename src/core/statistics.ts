@@ -565,7 +565,9 @@ export const RankingResponse = z
       fiscalYearLabel: z.string().nullable(),
       gniYear: z.number().int().nullable(),
       matched: z.boolean().describe('false: no classification on GNI of the data year is loaded; the nearest is used'),
-      groups: z.array(GroupAggregate),
+      groups: z
+        .array(GroupAggregate)
+        .describe('The groups, then (code _Z) the areas with a value that no group holds, so the groups add up'),
       reference: z.array(SourceCitation).describe('The classification the groups come from'),
     }).nullable(),
     publishedAggregates: z.array(z.object({ area: AreaRef, publisher: z.string(), value: z.number(), status: Status })),

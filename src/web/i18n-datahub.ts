@@ -251,6 +251,11 @@ const en = {
   coverage: (withData: number, inGroup: number) => `${String(withData)} of ${String(inGroup)} with data`,
   colCoverage: 'Coverage',
   incomeGroupsShort: { L: 'Low income', LM: 'Lower-middle', UM: 'Upper-middle', H: 'High income' },
+  notGrouped: {
+    incomeGroup: 'Not classified',
+    m49region: 'No M49 region',
+    m49subregion: 'No M49 sub-region',
+  } satisfies Record<RankingGrouping, string>,
   incomeFiscalYear: (fy: string) => `Income groups of World Bank fiscal year ${fy}.`,
   incomeNotMatched: 'No classification on GNI of the data year is loaded: the nearest one is used.',
   classificationSource: 'Classification',
@@ -605,6 +610,11 @@ const fr = {
   coverage: (withData: number, inGroup: number) => `${String(withData)} sur ${String(inGroup)} avec données`,
   colCoverage: 'Couverture',
   incomeGroupsShort: { L: 'Faible revenu', LM: 'Interm. inférieur', UM: 'Interm. supérieur', H: 'Revenu élevé' },
+  notGrouped: {
+    incomeGroup: 'Non classés',
+    m49region: 'Sans région M49',
+    m49subregion: 'Sans sous-région M49',
+  },
   incomeFiscalYear: (fy: string) => `Catégories de revenu de l’exercice ${fy} de la Banque mondiale.`,
   incomeNotMatched:
     'Aucune classification fondée sur le RNB de l’année des données n’est chargée\u00a0: la plus proche est utilisée.',
@@ -954,6 +964,11 @@ const es = {
   coverage: (withData: number, inGroup: number) => `${String(withData)} de ${String(inGroup)} con datos`,
   colCoverage: 'Cobertura',
   incomeGroupsShort: { L: 'Ingreso bajo', LM: 'Mediano bajo', UM: 'Mediano alto', H: 'Ingreso alto' },
+  notGrouped: {
+    incomeGroup: 'Sin clasificar',
+    m49region: 'Sin región M49',
+    m49subregion: 'Sin subregión M49',
+  },
   incomeFiscalYear: (fy: string) => `Grupos de ingreso del ejercicio ${fy} del Banco Mundial.`,
   incomeNotMatched:
     'No hay cargada ninguna clasificación basada en el INB del año de los datos: se usa la más cercana.',

@@ -226,6 +226,28 @@ function groupAggregates(
   });
   // Income groups keep the World Bank's order (low to high); regions go by name.
   if (options.groupBy !== 'incomeGroup') groups.sort((a, b) => a.name.localeCompare(b.name));
+  // Areas with a value that no group holds (not classified that fiscal year, no M49 region) are a
+  // group of their own, last, so the groups add up to the total instead of dropping them silently.
+  const grouped = new Set([...members.values()].flatMap((g) => g.codes));
+  const outside = places
+    .map((r) => r.ref_area)
+    .filter((c) => !grouped.has(c))
+    .sort();
+  if (outside.length) {
+    groups.push({
+      computedBy: COMPUTED_BY,
+      method: `The ${how} of the values of the areas with data that no group holds (${basis}).`,
+      code: NOT_GROUPED,
+      name: { incomeGroup: 'Not classified', m49region: 'No M49 region', m49subregion: 'No M49 sub-region' }[
+        options.groupBy as RankingGrouping
+      ],
+      value: combine(outside.map((c) => valueOf.get(c) as number)),
+      countWithData: outside.length,
+      countInGroup: outside.length,
+      coverage: `${String(outside.length)} / ${String(outside.length)}`,
+      missing: [],
+    });
+  }
   return {
     computedBy: COMPUTED_BY,
     method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members.`,
@@ -238,6 +260,9 @@ function groupAggregates(
     reference: [options.groupBy === 'incomeGroup' ? REFERENCE_SOURCES.incomeHistory : REFERENCE_SOURCES.m49],
   };
 }
+
+/** The code of the group of areas with a value that no group holds: SDMX's "not applicable". */
+export const NOT_GROUPED = '_Z';
 
 /** Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates. */
 export function rankingCsv(r: RankingResponse): CsvTable {

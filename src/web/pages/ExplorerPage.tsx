@@ -30,7 +30,7 @@ import { SourceLine } from '../components/SourceLine.js';
 import { TableScroll } from '../components/TableScroll.js';
 import type { CsvTable } from '../csv.js';
 import type { UiLanguage } from '../../core/languages.js';
-import { comparePeriods, formatTick, formatUsd, formatValue } from '../format.js';
+import { comparePeriods, formatTick, formatUsd, formatValue, unitKind } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
 import { LangLink, withLang } from '../links.js';
@@ -645,7 +645,7 @@ function ExplorerResults({
               columns={[
                 { key: 'rank', label: t.colRank, numeric: true },
                 { key: 'area', label: t.colName },
-                { key: 'value', label: t.unitNames[unit] ?? unit, numeric: true },
+                { key: 'value', label: cellUnit(unit, t), numeric: true },
               ]}
               rows={ranking.items.slice(0, TOP_N).map((i) => ({
                 key: i.area.code,
@@ -720,7 +720,7 @@ function RankingTable({
     { key: 'name', label: t.colName },
     {
       key: 'value',
-      label: `${t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name} (${t.unitNames[ranking.indicator.unit] ?? ranking.indicator.unit})`,
+      label: `${t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name} (${cellUnit(ranking.indicator.unit, t)})`,
     },
   ] as const;
 
@@ -783,6 +783,17 @@ function RankingTable({
   );
 }
 
+/**
+ * The unit of a table's cells: money is written at a readable scale in US$ ("US$ 125 bn") whatever
+ * the publisher's unit (US$ millions), so the heading says US$; other units as published.
+ */
+function cellUnit(unit: string, t: Messages): string {
+  return unitKind(unit).kind === 'usd' ? 'US$' : (t.unitNames[unit] ?? unit);
+}
+
+/** The code the API gives the areas with a value that no group holds (not classified, no region). */
+const NOT_GROUPED = '_Z';
+
 function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle: string }) {
   const t = useT();
   const lang = useLang();
@@ -792,13 +803,17 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
   const groups = (grouping?.groups ?? []).filter((g) => g.value !== null);
   const title = grouping ? t.aggregatesTitle(grouping.by, ranking.period) : '';
   const groupName = (code: string, name: string) =>
-    grouping?.by === 'incomeGroup' ? (t.incomeGroups[code as keyof Messages['incomeGroups']] ?? name) : name;
+    grouping && code === NOT_GROUPED
+      ? t.notGrouped[grouping.by]
+      : grouping?.by === 'incomeGroup'
+        ? (t.incomeGroups[code as keyof Messages['incomeGroups']] ?? name)
+        : name;
   const bars: Bar[] = groups.map((g) => ({
     key: g.code,
     label:
-      grouping?.by === 'incomeGroup'
+      grouping?.by === 'incomeGroup' && g.code !== NOT_GROUPED
         ? (t.incomeGroupsShort[g.code as keyof Messages['incomeGroupsShort']] ?? g.name)
-        : g.name,
+        : groupName(g.code, g.name),
     value: g.value ?? 0,
     detail: t.coverage(g.countWithData, g.countInGroup),
   }));
@@ -869,7 +884,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
               caption={title}
               columns={[
                 { key: 'group', label: t.groupings[grouping.by] },
-                { key: 'value', label: t.unitNames[unit] ?? unit, numeric: true },
+                { key: 'value', label: cellUnit(unit, t), numeric: true },
                 { key: 'coverage', label: t.colCoverage, numeric: true },
               ]}
               rows={groups.map((g) => ({
@@ -911,7 +926,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
             columns={[
               { key: 'area', label: t.colName },
               { key: 'publisher', label: t.colPublisher },
-              { key: 'value', label: t.unitNames[unit] ?? unit, numeric: true },
+              { key: 'value', label: cellUnit(unit, t), numeric: true },
             ]}
             rows={ranking.publishedAggregates.map((a) => ({
               key: a.area.code,
