@@ -142,6 +142,7 @@ program
       });
       return;
     }
+    if (userFiles.isDirectory(source)) throw new Error(`${source} is a directory, not a file: name the file to import`);
     if (opts.mapping) throw new Error(`--mapping is for a file of your own, and there is no file ${source}`);
     const importers = findImporters(source);
     if (importers.length === 0 && /[/\\]|\.(csv|json|txt)(\.gz)?$/i.test(source)) {
@@ -279,6 +280,7 @@ async function withDatabase(fn: (database: Awaited<ReturnType<typeof openDatabas
 }
 
 program.parseAsync(process.argv).catch((err: unknown) => {
+  // NOTE: exitCode, not exit(): a long message written to a pipe is flushed before the process ends.
   process.stderr.write(`bridges: ${(err as Error).message}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 });

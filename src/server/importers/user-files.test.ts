@@ -371,7 +371,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
         TIDY_MAPPING,
         /^missing-column\.csv \(line 1\): missing column "share_pct" in the header \(remittance-share\.mapping\.json names it in "columns\.value"\); the header has "country", "year", "sex", "share",/,
       ],
-      ['truncated.csv', TIDY_MAPPING, /^truncated\.csv \(line 4\): expect 7, got 2 on line 4$/],
+      ['truncated.csv', TIDY_MAPPING, /^truncated\.csv \(line 4\): 2 columns where the header has 7$/],
       ['latin1.csv', TIDY_MAPPING, /^latin1\.csv \(line 4\): is not valid UTF-8 text/],
       [
         'unknown-code.sdmx.csv',
@@ -388,7 +388,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
         SDMX_MAPPING,
         /^missing-column\.sdmx\.csv \(line 1\): missing column "OBS_VALUE" in the header$/,
       ],
-      ['truncated.sdmx.csv', SDMX_MAPPING, /^truncated\.sdmx\.csv \(line 3\): expect 10, got 7 on line 3$/],
+      ['truncated.sdmx.csv', SDMX_MAPPING, /^truncated\.sdmx\.csv \(line 3\): 7 columns where the header has 10$/],
       [
         'truncated.sdmx.json',
         JSON_MAPPING,
@@ -420,6 +420,8 @@ describe.each(testEngines())('user files on %s', (engine) => {
           `${header}\nMexico,2020,Total,1,,bank,\nMexico,2020,Total,2,,bank,\n`,
           /^twice\.csv \(line 3, column "share_pct"\): a second value for the same observation \(same indicator, areas, sex, dimensions and period as line 2\)$/,
         ],
+        ['empty.csv', '', /^empty\.csv: is empty: no header row and no data$/],
+        ['blank-lines.csv', '\n\n', /^blank-lines\.csv: is empty: no header row and no data$/],
         [
           'monthly.csv',
           `${header}\nMexico,2020-01,Total,1,,bank,\n`,
@@ -435,6 +437,24 @@ describe.each(testEngines())('user files on %s', (engine) => {
         ).rejects.toThrow(message);
         expect(await snapshot()).toEqual(before);
       }
+    });
+
+    it('refuses to change the unit of an indicator another dataset uses', async () => {
+      const other = editedMapping(TIDY_MAPPING, (m) => {
+        (m.dataset as Record<string, unknown>).id = 'test-redefined-2024';
+        (m.indicator as Record<string, unknown>).unit = 'flurbs per zorkmid';
+      });
+      const before = await snapshot();
+      await expect(
+        importUserFile(testDb.database, userFileImporter(fixture('remittance-share.csv'), { mapping: other })),
+      ).rejects.toThrow(
+        'test-redefined-2024: indicator "test_remittance_share_pct" already has unit "percent" (this file: "flurbs per zorkmid"), and datasets test-remittance-share-2024 use it',
+      );
+      expect(await snapshot()).toEqual(before);
+      const unit = await sql<{
+        unit: string;
+      }>`SELECT unit FROM indicator WHERE id = 'test_remittance_share_pct'`.execute(testDb.database.db);
+      expect(unit.rows[0]?.unit).toBe('percent');
     });
 
     it('lists every unmatched name, with its lines, in one error', async () => {

@@ -648,6 +648,7 @@ export function userFileImporter(
   }
   const mappingPath = path.resolve(options.mapping);
   if (!existsSync(mappingPath)) throw new Error(`No such mapping file: ${options.mapping}`);
+  if (isDirectory(mappingPath)) throw new Error(`${options.mapping} is a directory, not a mapping file (JSON)`);
   const resolved = readUserMapping(mappingPath);
   const { mapping } = resolved;
   if (format === 'tidy-csv') {
@@ -756,6 +757,15 @@ export function importUserFile(
 }
 
 /** Whether a CLI argument names a file rather than a bundled dataset. */
+/** True when the argument names a directory (a user who meant a file in it). */
+export function isDirectory(argument: string): boolean {
+  try {
+    return statSync(argument).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function isUserFile(argument: string): boolean {
   try {
     return statSync(argument).isFile();

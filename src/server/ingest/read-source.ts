@@ -45,6 +45,7 @@ export interface CsvRow {
 export function parseCsv(file: SourceFile, requiredColumns: readonly string[]): CsvRow[] {
   const text = decodeUtf8(file);
   const records = parseRecords(file.name, text, {});
+  if (records.length === 0) throw new SourceFormatError(file.name, 'is empty: no header row and no data');
   const header = (records[0] ?? []).map((h) => h.trim());
   for (const column of requiredColumns) {
     if (!header.includes(column)) {
@@ -106,7 +107,7 @@ function parseRecords(name: string, text: string, options: { info?: boolean }): 
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw new SourceFormatError(name, err.message.replace(/^Invalid Record Length: /, ''), line ? { line } : {});
+      throw new SourceFormatError(name, csvErrorMessage(err), line ? { line } : {});
     }
     throw err;
   }
@@ -125,4 +126,11 @@ function decodeUtf8(file: SourceFile): string {
       { line },
     );
   }
+}
+
+/** csv-parse's message in a reader's words: "expect 7, got 2 on line 4" → "2 columns where the header has 7". */
+function csvErrorMessage(err: CsvError): string {
+  const length = /^Invalid Record Length: (?:columns length is|expect) (\d+), got (\d+)/.exec(err.message);
+  if (length) return `${length[2] ?? '?'} columns where the header has ${length[1] ?? '?'}`;
+  return err.message.replace(/^Invalid Record Length: /, '');
 }

@@ -15,7 +15,15 @@ export class SourceFormatError extends Error {
     ]
       .filter(Boolean)
       .join(', ');
-    super(`${file}${at ? ` (${at})` : ''}: ${problem}`);
+    super(`${file}${at ? ` (${at})` : ''}: ${shortenQuoted(problem)}`);
     this.name = 'SourceFormatError';
   }
+}
+
+/** A value quoted whole in a message stays readable: past 120 characters, its start and its length. */
+function shortenQuoted(problem: string): string {
+  return problem.replace(
+    /"([^"\n]{121,})"/g,
+    (_, value: string) => `"${value.slice(0, 80)}…" (${String(value.length)} characters)`,
+  );
 }

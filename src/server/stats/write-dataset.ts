@@ -41,6 +41,7 @@ export async function writeDataset(
       parsed.observations.length,
     ],
   );
+  await refuseRedefinitions(s, meta.id, indicators);
   for (const ind of indicators) {
     await s.query(
       `INSERT INTO indicator (id, name, unit, description, measure_type, topic) VALUES ($1, $2, $3, $4, $5, $6)
@@ -144,6 +145,38 @@ export async function writeDataset(
     progress(`writing ${meta.id}`, (done += end - i), total);
   }
   return { series: seriesRows.length, observations: parsed.observations.length };
+}
+
+/**
+ * An indicator other datasets use keeps its unit and measure type: a file that declares the same
+ * id with another unit would silently change what their figures mean. (Its name and description
+ * may be reworded.) Runs after the edition's own previous load was deleted, so re-importing an
+ * edition with a corrected unit works when no other dataset uses the indicator.
+ */
+async function refuseRedefinitions(s: RawSession, datasetId: string, indicators: IndicatorDef[]): Promise<void> {
+  if (indicators.length === 0) return;
+  const existing = await s.query<{ id: string; unit: string; measure_type: string; datasets: string | null }>(
+    `SELECT i.id, i.unit, i.measure_type,
+            (SELECT string_agg(DISTINCT se.dataset_id, ', ' ORDER BY se.dataset_id) FROM series se
+              WHERE se.indicator_id = i.id AND se.dataset_id <> $2) AS datasets
+     FROM indicator i WHERE i.id = ANY($1::text[])`,
+    [indicators.map((i) => i.id), datasetId],
+  );
+  for (const row of existing) {
+    const declared = indicators.find((i) => i.id === row.id);
+    if (!declared || row.datasets === null) continue;
+    const changes = [
+      declared.unit !== row.unit ? `unit "${row.unit}" (this file: "${declared.unit}")` : null,
+      declared.measureType !== row.measure_type
+        ? `measure type "${row.measure_type}" (this file: "${declared.measureType}")`
+        : null,
+    ].filter(Boolean);
+    if (changes.length) {
+      throw new Error(
+        `${datasetId}: indicator "${row.id}" already has ${changes.join(' and ')}, and datasets ${row.datasets} use it; give this file's indicator another id, or declare the same unit and measure type`,
+      );
+    }
+  }
 }
 
 /** A CSV field for COPY: empty (NULL) when absent, quoted when it holds a delimiter or quote. */
