@@ -215,7 +215,9 @@ const en = {
   allCounterpartsAveraged: 'All partners (unweighted mean)',
   counterpartIs: (name: string) => `partner: ${name}`,
   dimensionLabel: (key: string) =>
-    key === 'amount' ? 'Amount sent' : key === 'group' ? 'Population group' : `Category (${key})`,
+    ({ amount: 'Amount sent', group: 'Population group', edu_lfs: 'Education level', lfs: 'Labour-force status' })[
+      key
+    ] ?? `Category (${key})`,
   allValuesSummed: 'All (summed)',
   groupByLabel: 'Totals by',
   groupings: {
@@ -237,6 +239,7 @@ const en = {
   indicatorNames: {} as Readonly<Record<string, string>>,
   unitNames: {} as Readonly<Record<string, string>>,
   inEnglish: '(indicator descriptions are in English)',
+  skipMap: 'Skip the map (the table under it lists every value)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
   mapDescription: (count: number, topName: string, topValue: string) =>
     `World map of ${String(count)} countries and areas with data; largest value: ${topName}, ${topValue}. Countries in grey have no data. The table below lists every value.`,
@@ -547,7 +550,12 @@ const fr = {
   allCounterpartsAveraged: 'Tous les partenaires (moyenne non pondérée)',
   counterpartIs: (name: string) => `partenaire\u00a0: ${name}`,
   dimensionLabel: (key: string) =>
-    key === 'amount' ? 'Montant envoyé' : key === 'group' ? 'Groupe de population' : `Catégorie (${key})`,
+    ({
+      amount: 'Montant envoyé',
+      group: 'Groupe de population',
+      edu_lfs: 'Niveau d’études',
+      lfs: 'Situation au regard de l’emploi',
+    })[key] ?? `Catégorie (${key})`,
   allValuesSummed: 'Toutes (somme)',
   groupByLabel: 'Totaux par',
   groupings: {
@@ -595,6 +603,7 @@ const fr = {
     'thousands of persons': 'milliers de personnes',
   },
   inEnglish: '(les descriptions des indicateurs sont en anglais)',
+  skipMap: 'Passer la carte (le tableau en dessous donne toutes les valeurs)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
   mapDescription: (count: number, topName: string, topValue: string) =>
     `Carte du monde de ${String(count)} pays et zones ayant des données\u00a0; valeur la plus élevée\u00a0: ${topName}, ${topValue}. Les pays en gris n’ont pas de données. Le tableau ci-dessous donne toutes les valeurs.`,
@@ -902,7 +911,12 @@ const es = {
   allCounterpartsAveraged: 'Todos los socios (media no ponderada)',
   counterpartIs: (name: string) => `socio: ${name}`,
   dimensionLabel: (key: string) =>
-    key === 'amount' ? 'Monto enviado' : key === 'group' ? 'Grupo de población' : `Categoría (${key})`,
+    ({
+      amount: 'Monto enviado',
+      group: 'Grupo de población',
+      edu_lfs: 'Nivel educativo',
+      lfs: 'Situación en la fuerza de trabajo',
+    })[key] ?? `Categoría (${key})`,
   allValuesSummed: 'Todas (suma)',
   groupByLabel: 'Totales por',
   groupings: {
@@ -950,6 +964,7 @@ const es = {
     'thousands of persons': 'miles de personas',
   },
   inEnglish: '(las descripciones de los indicadores están en inglés)',
+  skipMap: 'Saltar el mapa (la tabla de abajo da todos los valores)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
   mapDescription: (count: number, topName: string, topValue: string) =>
     `Mapa mundial de ${String(count)} países y zonas con datos; valor más alto: ${topName}, ${topValue}. Los países en gris no tienen datos. La tabla siguiente da todos los valores.`,

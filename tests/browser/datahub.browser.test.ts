@@ -201,6 +201,11 @@ describe('the data hub in the browser', () => {
         const philippines = page.getByRole('link', { name: /^Philippines: \d/ });
         await philippines.focus();
         await page.locator('.map__tooltip').getByText('Philippines').waitFor();
+        // A keyboard user can jump past the map's 200-odd country links.
+        const skip = page.getByRole('link', { name: /^Skip the map/ });
+        await skip.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('explorer-after-map');
         // The year control lists the edition's periods and changes the map.
         const year = page.getByRole('slider', { name: 'Year or period' });
         await expect.poll(() => year.getAttribute('aria-valuetext'), { timeout: WAIT_MS }).toBe('2024');

@@ -1,7 +1,12 @@
 import { useEffect, useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CountryListResponse } from '../../core/countries.js';
-import { RANKING_GROUPINGS, type RankingGrouping } from '../../core/statistics-terms.js';
+import {
+  DIOC_EDUCATION,
+  DIOC_LABOUR_FORCE,
+  RANKING_GROUPINGS,
+  type RankingGrouping,
+} from '../../core/statistics-terms.js';
 import type {
   DatasetListResponse,
   IndicatorListResponse,
@@ -430,7 +435,7 @@ function ExplorerControls({
               {!isRate && <option value="">{t.allValuesSummed}</option>}
               {values.map((v) => (
                 <option key={v} value={v}>
-                  {key === 'amount' ? formatUsd(Number(v), lang) : v}
+                  {dimensionValueLabel(key, v, t, lang)}
                 </option>
               ))}
             </select>
@@ -612,6 +617,10 @@ function ExplorerResults({
         }
         table={<RankingTable ranking={ranking} state={state} onSort={onSort} caption={mapTitle} />}
       >
+        {/* Every country on the map is a link: keyboard users may jump past them all. */}
+        <a className="skip-inline" href="#explorer-after-map">
+          {t.skipMap}
+        </a>
         <WorldMap
           values={values}
           areasByIsoNumeric={areasByIsoNumeric}
@@ -632,7 +641,7 @@ function ExplorerResults({
         />
       </ChartFrame>
 
-      <div className="chart-grid">
+      <div className="chart-grid" id="explorer-after-map" tabIndex={-1}>
         <ChartFrame
           title={t.topNTitle(TOP_N, name, ranking.period)}
           subtitle={subtitle}
@@ -781,6 +790,23 @@ function RankingTable({
       </table>
     </TableScroll>
   );
+}
+
+/**
+ * A value of a source's own dimension as a reader knows it: an amount in US$, a UNHCR population
+ * group or a DIOC education level or labour-force status by name (the code after it); others as coded.
+ */
+function dimensionValueLabel(key: string, value: string, t: Messages, lang: UiLanguage): string {
+  if (key === 'amount') return formatUsd(Number(value), lang);
+  if (key === 'group') return t.unhcrGroups[value.replace(' ', '_') as keyof Messages['unhcrGroups']] ?? value;
+  const vocab =
+    key === 'edu_lfs'
+      ? ([DIOC_EDUCATION, t.dioc.education] as const)
+      : key === 'lfs'
+        ? ([DIOC_LABOUR_FORCE, t.dioc.labourForce] as const)
+        : null;
+  const known = vocab?.[0].find((v) => v.code === value);
+  return vocab && known ? `${(vocab[1] as Record<string, string>)[known.key] ?? known.label} (${value})` : value;
 }
 
 /**
