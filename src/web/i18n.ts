@@ -459,8 +459,8 @@ export function messagesFor(lang: UiLanguage): Messages {
 }
 
 /**
- * NOTE: the API names M49 regions and World Bank regions in English only (its M49 file is the
- * English edition), so the UI marks them `lang="en"` for screen readers to pronounce them right
- * inside French and Spanish pages. Drop this when the API returns them in the requested language.
+ * NOTE: the API names World Bank regions in English only, so the UI marks them `lang="en"` for
+ * screen readers to pronounce them right inside French and Spanish pages. (M49 regions, English
+ * in the API too, are translated by their code: m49-names.ts.)
  */
 export const REGION_NAMES_LANG = 'en';

@@ -49,6 +49,9 @@ describe('countries in the browser', () => {
       const row = page.getByRole('row', { name: /Filipinas/ });
       await row.waitFor();
       expect(await row.getByRole('cell', { name: 'PHL' }).count()).toBe(1);
+      // Its M49 region and sub-region in Spanish, as UNSD writes them (the API gives them in English).
+      expect(await row.textContent()).toContain('Asia · Asia sudoriental');
+      expect(await page.getByLabel('Región').locator('option').allTextContents()).toContain('Américas');
       // The row was already there before the search; the count says the search has answered.
       await page
         .getByRole('status')

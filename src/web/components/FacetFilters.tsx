@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { SearchFacet } from '../../core/library.js';
 import { formatNumber } from '../format.js';
-import { REGION_NAMES_LANG, useLang, useT } from '../i18n.js';
+import { useLang, useT } from '../i18n.js';
+import { m49Name } from '../m49-names.js';
 
 /** How many values of a facet show before "Show all". */
 const FACET_PREVIEW = 8;
@@ -79,9 +80,12 @@ function FacetGroup({
                 checked={chosen.includes(v.value)}
                 onChange={(event) => onToggle(facet, v.value, event.target.checked)}
               />
-              {/* M49 region names come from the API in English only. */}
-              <span className="facet__label" lang={facet === 'region' ? REGION_NAMES_LANG : undefined}>
-                {v.label}
+              {/* M49 region names come from the API in English only: translated by their code. */}
+              <span
+                className="facet__label"
+                lang={facet === 'region' ? m49Name(lang, v.value, v.label).lang : undefined}
+              >
+                {facet === 'region' ? m49Name(lang, v.value, v.label).text : v.label}
               </span>
               <span className="facet__count">
                 <span className="visually-hidden">, </span>

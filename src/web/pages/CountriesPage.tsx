@@ -26,7 +26,8 @@ import {
   type SortKey,
 } from '../countryList.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
-import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
+import { useLang, useT, type Messages } from '../i18n.js';
+import { m49Name } from '../m49-names.js';
 import { LangLink } from '../links.js';
 
 /** How long typing must pause before the search goes to the URL (and so to the API). */
@@ -307,6 +308,7 @@ function RegionFilters({
   onChange: (patch: ParamPatch) => void;
 }) {
   const t = useT();
+  const lang = useLang();
   const all = regions?.regions ?? [];
   const selected = all.find((r) => r.code === region);
 
@@ -324,8 +326,8 @@ function RegionFilters({
       <SelectField label={t.filterRegion} value={region} onChange={handleRegionChange}>
         <option value="">{t.allRegions}</option>
         {all.map((r) => (
-          <option key={r.code} value={r.code} lang={REGION_NAMES_LANG}>
-            {r.name}
+          <option key={r.code} value={r.code} lang={m49Name(lang, r.code, r.name).lang}>
+            {m49Name(lang, r.code, r.name).text}
           </option>
         ))}
       </SelectField>
@@ -333,17 +335,21 @@ function RegionFilters({
         <option value="">{t.allSubregions}</option>
         {selected
           ? selected.subregions.map((s) => (
-              <option key={s.code} value={s.code} lang={REGION_NAMES_LANG}>
-                {s.name}
+              <option key={s.code} value={s.code} lang={m49Name(lang, s.code, s.name).lang}>
+                {m49Name(lang, s.code, s.name).text}
               </option>
             ))
           : all
               .filter((r) => r.subregions.length > 0)
               .map((r) => (
-                <optgroup key={r.code} label={r.name} lang={REGION_NAMES_LANG}>
+                <optgroup
+                  key={r.code}
+                  label={m49Name(lang, r.code, r.name).text}
+                  lang={m49Name(lang, r.code, r.name).lang}
+                >
                   {r.subregions.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.name}
+                    <option key={s.code} value={s.code} lang={m49Name(lang, s.code, s.name).lang}>
+                      {m49Name(lang, s.code, s.name).text}
                     </option>
                   ))}
                 </optgroup>
@@ -372,6 +378,7 @@ function CountriesTable({
   onSort: (column: SortKey) => void;
 }) {
   const t = useT();
+  const lang = useLang();
   const captionId = useId();
   const columns: { key: SortKey; label: string }[] = [
     { key: 'name', label: t.colName },
@@ -418,9 +425,20 @@ function CountriesTable({
               <td>
                 <code>{country.code}</code>
               </td>
-              <td lang={country.region ? REGION_NAMES_LANG : undefined}>
-                {country.region?.name ?? '—'}
-                {country.subregion && <span className="muted"> · {country.subregion.name}</span>}
+              <td>
+                {country.region ? (
+                  <span lang={m49Name(lang, country.region.code, country.region.name).lang}>
+                    {m49Name(lang, country.region.code, country.region.name).text}
+                  </span>
+                ) : (
+                  '—'
+                )}
+                {country.subregion && (
+                  <span className="muted" lang={m49Name(lang, country.subregion.code, country.subregion.name).lang}>
+                    {' '}
+                    · {m49Name(lang, country.subregion.code, country.subregion.name).text}
+                  </span>
+                )}
               </td>
               <td>
                 {country.incomeGroup?.group ? (

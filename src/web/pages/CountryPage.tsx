@@ -10,6 +10,8 @@ import { KindBadge } from '../components/KindBadge.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
+import { m49Name } from '../m49-names.js';
+import type { UiLanguage } from '../../core/languages.js';
 import type { FromListState } from './CountriesPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
@@ -86,7 +88,9 @@ function CountryProfile({ country }: { country: CountryDetail }) {
           {country.region && (
             <li>
               <span className="facts__label">{t.m49Region}</span>{' '}
-              <span lang={REGION_NAMES_LANG}>{country.region.name}</span>
+              <span lang={m49Name(lang, country.region.code, country.region.name).lang}>
+                {m49Name(lang, country.region.code, country.region.name).text}
+              </span>
             </li>
           )}
           {country.incomeGroup?.group && (
@@ -148,9 +152,9 @@ function CountryProfile({ country }: { country: CountryDetail }) {
 
         <Section id="classifications" title={t.classificationsHeading}>
           <dl className="facts-list">
-            <Fact label={t.m49Region}>{regionName(country.region?.name, t)}</Fact>
-            <Fact label={t.m49Subregion}>{regionName(country.subregion?.name, t)}</Fact>
-            <Fact label={t.m49IntermediateRegion}>{regionName(country.intermediateRegion?.name, t)}</Fact>
+            <Fact label={t.m49Region}>{m49RegionName(country.region, lang, t)}</Fact>
+            <Fact label={t.m49Subregion}>{m49RegionName(country.subregion, lang, t)}</Fact>
+            <Fact label={t.m49IntermediateRegion}>{m49RegionName(country.intermediateRegion, lang, t)}</Fact>
             <Fact label={t.wbRegion}>{regionName(country.wbRegion, t)}</Fact>
             {country.incomeGroup && (
               <Fact label={t.currentIncomeGroup(country.incomeGroup.fiscalYearLabel)}>
@@ -248,8 +252,19 @@ function orMissing(value: string | null | undefined, t: Messages, asCode = false
   return asCode ? <code>{value}</code> : value;
 }
 
+/** A World Bank region: the API names them in English only. */
 function regionName(name: string | null | undefined, t: Messages): ReactNode {
   return name ? <span lang={REGION_NAMES_LANG}>{name}</span> : missing(t);
+}
+
+function m49RegionName(
+  region: { code: string; name: string } | null | undefined,
+  lang: UiLanguage,
+  t: Messages,
+): ReactNode {
+  if (!region) return missing(t);
+  const { text, lang: written } = m49Name(lang, region.code, region.name);
+  return <span lang={written}>{text}</span>;
 }
 
 // A dash for the eye and words for the ear.

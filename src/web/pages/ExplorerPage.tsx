@@ -37,7 +37,8 @@ import type { CsvTable } from '../csv.js';
 import type { UiLanguage } from '../../core/languages.js';
 import { comparePeriods, formatTick, formatUsd, formatValue, unitKind } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
-import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
+import { useLang, useT, type Messages } from '../i18n.js';
+import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
 import { sdmxDataUrl } from '../sdmx.js';
 import { shortDatasetLabel } from '../sources.js';
@@ -833,7 +834,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
       ? t.notGrouped[grouping.by]
       : grouping?.by === 'incomeGroup'
         ? (t.incomeGroups[code as keyof Messages['incomeGroups']] ?? name)
-        : name;
+        : m49Name(lang, code, name).text;
   const bars: Bar[] = groups.map((g) => ({
     key: g.code,
     label:
@@ -917,7 +918,13 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                 key: g.code,
                 cells: {
                   group: (
-                    <span lang={grouping.by === 'incomeGroup' ? undefined : REGION_NAMES_LANG}>
+                    <span
+                      lang={
+                        grouping.by === 'incomeGroup' || g.code === NOT_GROUPED
+                          ? undefined
+                          : m49Name(lang, g.code, g.name).lang
+                      }
+                    >
                       {groupName(g.code, g.name)}
                     </span>
                   ),

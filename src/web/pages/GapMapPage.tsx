@@ -7,7 +7,8 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatNumber } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
-import { REGION_NAMES_LANG, useLang, useT } from '../i18n.js';
+import { useLang, useT } from '../i18n.js';
+import { m49Name } from '../m49-names.js';
 import { gapMapFileUrl, getGapMap, type GapMap, type GapMapCell, type GapMapParams } from '../library-api.js';
 import { itemPath } from '../library.js';
 import { LangLink } from '../links.js';
@@ -75,11 +76,15 @@ export function GapMapPage() {
           >
             <option value="">{t.allRegions}</option>
             {(regions.data?.regions ?? []).map((region) => (
-              <optgroup key={region.code} label={region.name} lang={REGION_NAMES_LANG}>
-                <option value={region.code}>{region.name}</option>
+              <optgroup
+                key={region.code}
+                label={m49Name(lang, region.code, region.name).text}
+                lang={m49Name(lang, region.code, region.name).lang}
+              >
+                <option value={region.code}>{m49Name(lang, region.code, region.name).text}</option>
                 {region.subregions.map((sub) => (
-                  <option key={sub.code} value={sub.code}>
-                    {sub.name}
+                  <option key={sub.code} value={sub.code} lang={m49Name(lang, sub.code, sub.name).lang}>
+                    {m49Name(lang, sub.code, sub.name).text}
                   </option>
                 ))}
               </optgroup>
