@@ -122,6 +122,13 @@ program
       `\nBundled datasets:\n${BUNDLED_IMPORTERS.map((i) => `  ${i.meta.id.padEnd(24)} ${i.meta.title}`).join('\n')}\n`,
   )
   .action(async (source: string, opts: { force?: boolean; mapping?: string }) => {
+    // Each dataset is one transaction: an interrupted one was never committed.
+    process.once('SIGINT', () => {
+      process.stderr.write(
+        '\nInterrupted: the dataset being imported was not written (any finished before it stay loaded).\n',
+      );
+      process.exit(130);
+    });
     // NOTE: loaded lazily, so the readers of users' files load only when a file is imported.
     const userFiles = await import('../importers/user-files.js');
     if (userFiles.isUserFile(source)) {

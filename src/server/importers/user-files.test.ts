@@ -439,6 +439,24 @@ describe.each(testEngines())('user files on %s', (engine) => {
       }
     });
 
+    it('refuses a negative count of people, naming its line', async () => {
+      const file = path.join(scratch, 'negative.sdmx.csv');
+      writeFileSync(
+        file,
+        readFileSync(fixture('migrants.sdmx.csv'), 'utf8').replace(
+          'DEU,TUR,M,A,_T,2019,1300',
+          'DEU,TUR,M,A,_T,2019,-1300',
+        ),
+      );
+      const before = await snapshot();
+      await expect(
+        importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(SDMX_MAPPING) }), { force: true }),
+      ).rejects.toThrow(
+        /^negative\.sdmx\.csv \(line 3, column "OBS_VALUE"\): -1300 persons: a count of people cannot be negative$/,
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('refuses to change the unit of an indicator another dataset uses', async () => {
       const other = editedMapping(TIDY_MAPPING, (m) => {
         (m.dataset as Record<string, unknown>).id = 'test-redefined-2024';

@@ -340,6 +340,10 @@ export class ObservationAssembler {
     const { status, unknownStatus } = this.#status(raw.status);
     const flags = [raw.flags?.trim(), unknownStatus].filter(Boolean).join(' ') || null;
     if (!indicator || refArea === undefined || counterpart === undefined) return;
+    // A count of people cannot be negative (a stock of money, a net flow can).
+    if (value < 0 && this.#indicatorsUsed.get(indicator)?.unit === 'persons') {
+      throw at('value').error(`${String(value)} persons: a count of people cannot be negative`);
+    }
 
     // _Z, "not applicable", is no breakdown: as Bridges' own SDMX writes a series without that key.
     const kept = Object.entries(raw.dims).filter(([, v]) => v !== '_Z');

@@ -604,6 +604,8 @@ function ExplorerResults({
 
   return (
     <div className="explorer__results" aria-busy={busy}>
+      {/* The charts' titles are h3: this names their level for screen-reader heading navigation. */}
+      <h2 className="visually-hidden">{t.resultsHeading}</h2>
       <ChartFrame
         title={mapTitle}
         subtitle={subtitle}
