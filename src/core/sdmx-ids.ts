@@ -8,6 +8,9 @@ export const SDMX_AGENCY = 'BRIDGES';
 /** Version of every Bridges structure; a new publisher edition is a new dataflow, never a new version. */
 export const SDMX_VERSION = '1.0';
 
+/** SDMX's code for "not applicable" (`_Z`): no counterpart area, no value of a dimension, no group. */
+export const NOT_APPLICABLE = '_Z';
+
 /** An SDMX identifier (common:IDType). */
 export const SDMX_ID_PATTERN = /^[A-Za-z0-9_@$-]+$/;
 

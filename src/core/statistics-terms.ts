@@ -3,6 +3,8 @@
  * import them without pulling zod into its bundle (the schemas are in statistics.ts).
  */
 
+import { NOT_APPLICABLE } from './sdmx-ids.js';
+
 /** Who computed a figure that no publisher printed (a sum, a mean, a share, a growth rate). */
 export const COMPUTED_BY = 'Bridges' as const;
 
@@ -19,6 +21,9 @@ export const OBSERVATION_STATUSES = ['A', 'E', 'P', 'I', 'F'] as const;
 /** How a ranking groups countries: UN M49 region or sub-region, or World Bank income group. */
 export const RANKING_GROUPINGS = ['m49region', 'm49subregion', 'incomeGroup'] as const;
 export type RankingGrouping = (typeof RANKING_GROUPINGS)[number];
+
+/** The group code of the areas with a value that no group holds (not classified, no M49 region). */
+export const NOT_GROUPED = NOT_APPLICABLE;
 
 /** The indicator ids the analytics rely on (declared by the importers' catalogue). */
 export const INDICATOR_IDS = {

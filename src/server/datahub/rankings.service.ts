@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { fiscalYearLabel, INCOME_GROUP_NAMES, INCOME_GROUPS, parseFiscalYear } from '../../core/classifications.js';
 import type { NameLanguage } from '../../core/languages.js';
 import {
+  NOT_GROUPED,
   COMPUTED_BY,
   type GroupAggregate,
   type RankingGrouping,
@@ -260,9 +261,6 @@ function groupAggregates(
     reference: [options.groupBy === 'incomeGroup' ? REFERENCE_SOURCES.incomeHistory : REFERENCE_SOURCES.m49],
   };
 }
-
-/** The code of the group of areas with a value that no group holds: SDMX's "not applicable". */
-export const NOT_GROUPED = '_Z';
 
 /** Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates. */
 export function rankingCsv(r: RankingResponse): CsvTable {

@@ -1,4 +1,4 @@
-import { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../../core/sdmx.js';
+import { NOT_APPLICABLE, SDMX_AGENCY, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../../core/sdmx.js';
 import { codeOfDimsValue } from './sdmx-key.js';
 import type { DatasetIndicatorPair, DatasetRow, IndicatorRow } from './sdmx.repository.js';
 
@@ -99,8 +99,8 @@ export const CODELIST_AREA = 'CL_AREA';
 export const CODELIST_SEX = 'CL_SEX';
 export const CODELIST_OBS_STATUS = 'CL_OBS_STATUS';
 
-/** The code of "not applicable" (SDMX's `_Z`): a series without counterpart area or without a dims key. */
-export const NOT_APPLICABLE = '_Z';
+/** A series without counterpart area or without a dims key is coded "not applicable" (`_Z`). */
+export { NOT_APPLICABLE };
 
 const FREQ_NAMES: Record<string, string> = { A: 'Annual', S: 'Half-yearly, semester', Q: 'Quarterly' };
 const SEX_NAMES: Record<string, string> = { _T: 'Total', F: 'Female', M: 'Male' };

@@ -55,6 +55,7 @@ export function ChartFrame({
   const [error, setError] = useState<string | null>(null);
   const width = useElementWidth(bodyRef);
   const base = `bridges-${filename ?? slug(title)}`;
+  const sdmxLinks: readonly SdmxLink[] = typeof sdmxUrl === 'string' ? [{ label: '', href: sdmxUrl }] : (sdmxUrl ?? []);
   const frame: ImageFrame = {
     title,
     subtitle,
@@ -102,27 +103,22 @@ export function ChartFrame({
           <button type="button" className="button-small" onClick={handleDownloadSvg}>
             {t.downloadSvg}
           </button>
-          {typeof sdmxUrl === 'string' && (
-            <a className="button-small" href={sdmxUrl} title={t.sdmxLinkTitle}>
-              SDMX
-            </a>
-          )}
-          {typeof sdmxUrl === 'object' && sdmxUrl.length === 1 && (
+          {sdmxLinks.length === 1 && (
             <a
               className="button-small"
-              href={sdmxUrl[0]?.href}
-              title={`${t.sdmxLinkTitle}: ${sdmxUrl[0]?.label ?? ''}`}
+              href={sdmxLinks[0]?.href}
+              title={[t.sdmxLinkTitle, sdmxLinks[0]?.label].filter(Boolean).join(': ')}
             >
               SDMX
             </a>
           )}
-          {typeof sdmxUrl === 'object' && sdmxUrl.length > 1 && (
+          {sdmxLinks.length > 1 && (
             <details className="chart__sdmx">
               <summary className="button-small" title={t.sdmxLinkTitle}>
                 SDMX
               </summary>
               <ul>
-                {sdmxUrl.map((link) => (
+                {sdmxLinks.map((link) => (
                   <li key={link.href}>
                     <a href={link.href}>{link.label}</a>
                   </li>

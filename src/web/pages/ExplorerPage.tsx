@@ -4,6 +4,7 @@ import type { CountryListResponse } from '../../core/countries.js';
 import {
   DIOC_EDUCATION,
   DIOC_LABOUR_FORCE,
+  NOT_GROUPED,
   RANKING_GROUPINGS,
   type RankingGrouping,
 } from '../../core/statistics-terms.js';
@@ -819,9 +820,6 @@ function dimensionValueLabel(key: string, value: string, t: Messages, lang: UiLa
 function cellUnit(unit: string, t: Messages): string {
   return unitKind(unit).kind === 'usd' ? 'US$' : (t.unitNames[unit] ?? unit);
 }
-
-/** The code the API gives the areas with a value that no group holds (not classified, no region). */
-const NOT_GROUPED = '_Z';
 
 function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle: string }) {
   const t = useT();
