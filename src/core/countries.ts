@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Citation } from './citation.js';
 import { AREA_KINDS, FIRST_FISCAL_YEAR, INCOME_GROUPS, LAST_FISCAL_YEAR, parseFiscalYear } from './classifications.js';
 import { NAME_LANGUAGES } from './languages.js';
 
@@ -62,6 +63,9 @@ export const CountryDetail = CountrySummary.extend({
   otherNames: z.array(z.object({ lang: z.string(), name: z.string() })),
   aliases: z.array(z.object({ code: z.string(), source: z.string() })).describe('Other codes sources use'),
   incomeHistory: z.array(IncomeClassification),
+  incomeHistoryCitation: Citation.describe(
+    'Where the income history comes from, as the statistics cite their datasets',
+  ),
   note: z.string().nullable(),
   sources: z.array(SourceCitation),
 }).meta({ id: 'CountryDetail' });

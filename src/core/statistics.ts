@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AREA_KINDS, FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, parseFiscalYear } from './classifications.js';
+import { Citation } from './citation.js';
 import { SourceCitation } from './countries.js';
 import { NAME_LANGUAGES } from './languages.js';
 import {
@@ -13,30 +14,11 @@ import {
 
 // The zod-free vocabularies and arithmetic live in statistics-terms.ts (the UI imports them without zod).
 export * from './statistics-terms.js';
+export * from './citation.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
-
-/** How a dataset edition is cited: every figure the API returns names the ones it comes from. */
-export const Citation = z
-  .object({
-    dataset: z.string().describe('Dataset id: one publisher edition, e.g. undesa-ims-2024'),
-    family: z.string().describe('Editions of one publication share a family, e.g. undesa-ims'),
-    title: z.string(),
-    publisher: z.string(),
-    edition: z.string(),
-    releaseDate: z.string().nullable().describe('ISO date, null where the publisher gives none'),
-    licence: z.string(),
-    sourceUrl: z.string().nullable(),
-    citation: z.string().describe('The citation the publisher asks for'),
-    caveats: z
-      .string()
-      .nullable()
-      .describe('What to know before using the figures: known gaps, breaks, how editions differ (English)'),
-  })
-  .meta({ id: 'Citation' });
-export type Citation = z.infer<typeof Citation>;
 
 /** A figure Bridges computed from publishers' figures (a sum, a mean, a share), with its method. */
 export const Computation = z.object({

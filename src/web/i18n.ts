@@ -122,12 +122,11 @@ const en = {
   incomeHistoryHeading: 'Income group history',
   incomeHistoryLead: (first: string, last: string) =>
     `World Bank income classification for each fiscal year from ${first} to ${last}.`,
-  incomeHistoryChartLabel: (name: string, first: string, last: string) =>
-    `Chart: World Bank income group of ${name} by fiscal year, ${first} to ${last}`,
+  incomeHistoryChartTitle: (name: string, first: string, last: string) =>
+    `${name}: World Bank income group by fiscal year, ${first}–${last}`,
   incomeHistoryRun: (from: string, to: string, group: string) =>
     from === to ? `${from}: ${group}` : `${from}–${to}: ${group}`,
   incomeHistoryEmpty: 'The World Bank has never classified this area.',
-  incomeHistoryTable: 'Show the data as a table',
   colFiscalYear: 'Fiscal year',
   colSourceValue: 'As printed in the source',
   colGniYear: 'GNI data year',
@@ -271,12 +270,11 @@ const messages = {
     incomeHistoryHeading: 'Historique de la catégorie de revenu',
     incomeHistoryLead: (first: string, last: string) =>
       `Classification de la Banque mondiale selon le revenu pour chaque exercice, de ${first} à ${last}.`,
-    incomeHistoryChartLabel: (name: string, first: string, last: string) =>
-      `Graphique\u00a0: catégorie de revenu de la Banque mondiale de ${name} par exercice, de ${first} à ${last}`,
+    incomeHistoryChartTitle: (name: string, first: string, last: string) =>
+      `${name}\u00a0: catégorie de revenu de la Banque mondiale par exercice, ${first}–${last}`,
     incomeHistoryRun: (from: string, to: string, group: string) =>
       from === to ? `${from}\u00a0: ${group}` : `${from}–${to}\u00a0: ${group}`,
     incomeHistoryEmpty: 'La Banque mondiale n’a jamais classé cette zone.',
-    incomeHistoryTable: 'Afficher les données sous forme de tableau',
     colFiscalYear: 'Exercice',
     colSourceValue: 'Valeur telle qu’imprimée dans la source',
     colGniYear: 'Année des données de RNB',
@@ -408,12 +406,11 @@ const messages = {
     incomeHistoryHeading: 'Historial del grupo de ingreso',
     incomeHistoryLead: (first: string, last: string) =>
       `Clasificación del Banco Mundial según el ingreso para cada ejercicio, de ${first} a ${last}.`,
-    incomeHistoryChartLabel: (name: string, first: string, last: string) =>
-      `Gráfico: grupo de ingreso del Banco Mundial de ${name} por ejercicio, de ${first} a ${last}`,
+    incomeHistoryChartTitle: (name: string, first: string, last: string) =>
+      `${name}: grupo de ingreso del Banco Mundial por ejercicio, ${first}–${last}`,
     incomeHistoryRun: (from: string, to: string, group: string) =>
       from === to ? `${from}: ${group}` : `${from}–${to}: ${group}`,
     incomeHistoryEmpty: 'El Banco Mundial nunca ha clasificado esta zona.',
-    incomeHistoryTable: 'Mostrar los datos en una tabla',
     colFiscalYear: 'Ejercicio',
     colSourceValue: 'Valor tal como figura en la fuente',
     colGniYear: 'Año de los datos del INB',

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
@@ -80,9 +81,29 @@ describe('countries in the browser', () => {
       expect(await frenchRow.getByRole('cell', { name: 'Philippines (les)', exact: true }).count()).toBe(1);
       await page.getByRole('region', { name: 'Codes', exact: true }).getByText('PHL', { exact: true }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Historique de la catégorie de revenu' }).waitFor();
-      await page
-        .getByRole('img', { name: /Graphique\s: catégorie de revenu de la Banque mondiale de Philippines/ })
-        .waitFor();
+      // The income-group strip sits in a chart frame like every chart: its source line, its CSV.
+      const income = page.getByRole('figure', {
+        name: 'Philippines\u00a0: catégorie de revenu de la Banque mondiale par exercice, FY89–FY25',
+      });
+      await income.getByRole('img', { name: /^Philippines\s: catégorie de revenu/ }).waitFor();
+      expect(await income.locator('.source-line').textContent()).toContain('CC BY 4.0');
+      // Reference data has no catalogue page: no "about this dataset" link leading nowhere.
+      expect(await income.locator('.source-line__about').count()).toBe(0);
+      const [csvDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        income.getByRole('button', { name: 'Télécharger le CSV' }).click(),
+      ]);
+      expect(csvDownload.suggestedFilename()).toBe('bridges-income-group-history-phl.csv');
+      const csv = (await readFile(await csvDownload.path(), 'utf8')).trimEnd().split('\r\n');
+      expect(csv[0]).toBe(
+        'area,area_name,fiscal_year,income_group,income_group_name,source_value,gni_year,dataset,publisher,edition,licence,citation',
+      );
+      // OGHIST: the Philippines were lower-middle income in FY89 (GNI of 1987) and in FY25 (GNI of 2023).
+      expect(csv).toHaveLength(1 + 37);
+      expect(csv[1]).toMatch(
+        /^PHL,Philippines,FY89,LM,"Revenu intermédiaire, tranche inférieure",LM,1987,wb-oghist-fy25,World Bank,FY25,CC BY 4.0,/,
+      );
+      expect(csv.at(-1)).toMatch(/^PHL,Philippines,FY25,LM,.*,2023,wb-oghist-fy25,/);
 
       // The breadcrumb leads back to the same search, now in French.
       const back = page.getByRole('navigation', { name: 'Fil d’Ariane' }).getByRole('link', { name: 'Pays' });

@@ -14,7 +14,7 @@ import {
 import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import { ALL_REFERENCE_SOURCES } from '../reference/sources.js';
+import { ALL_REFERENCE_SOURCES, INCOME_HISTORY_CITATION } from '../reference/sources.js';
 import * as repo from './countries.repository.js';
 
 type NameRows = Awaited<ReturnType<typeof repo.findNamesOf>>;
@@ -111,6 +111,7 @@ export async function getCountry(db: Kysely<DB>, code: string, lang: NameLanguag
     otherNames: names.filter((n) => n.name_type === 'other').map((n) => ({ lang: n.lang, name: n.name })),
     aliases: aliases.map((a) => ({ code: a.alias, source: a.source })),
     incomeHistory: history.map((h) => presentIncome(h)),
+    incomeHistoryCitation: INCOME_HISTORY_CITATION,
     note: row.note,
     sources: ALL_REFERENCE_SOURCES,
   };

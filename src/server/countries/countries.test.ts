@@ -178,6 +178,11 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     expect(phl.incomeHistory).toHaveLength(37); // FY89–FY25
     expect(phl.incomeHistory[0]).toMatchObject({ fiscalYearLabel: 'FY89', gniYear: 1987, group: 'LM' });
     expect(phl.incomeHistory.at(-1)).toMatchObject({ fiscalYearLabel: 'FY25', gniYear: 2023, group: 'LM' });
+    expect(phl.incomeHistoryCitation).toMatchObject({
+      dataset: 'wb-oghist-fy25',
+      publisher: 'World Bank',
+      licence: 'CC BY 4.0',
+    });
     expect(phl.sources.length).toBeGreaterThan(0);
   });
 

@@ -1,3 +1,4 @@
+import type { Citation } from '../../core/citation.js';
 import type { SourceCitation } from '../../core/countries.js';
 
 /**
@@ -48,3 +49,22 @@ export const REFERENCE_SOURCES = {
 } as const satisfies Record<string, SourceCitation>;
 
 export const ALL_REFERENCE_SOURCES: SourceCitation[] = Object.values(REFERENCE_SOURCES);
+
+/**
+ * The income history cited the way the statistics cite their datasets, for the chart of a
+ * country's income groups (its source line, its CSV and the caveats under it).
+ */
+export const INCOME_HISTORY_CITATION: Citation = {
+  dataset: REFERENCE_SOURCES.incomeHistory.id,
+  family: 'wb-oghist',
+  title: REFERENCE_SOURCES.incomeHistory.title,
+  publisher: REFERENCE_SOURCES.incomeHistory.publisher,
+  edition: 'FY25',
+  releaseDate: null,
+  licence: REFERENCE_SOURCES.incomeHistory.licence,
+  sourceUrl: REFERENCE_SOURCES.incomeHistory.url,
+  citation: `${REFERENCE_SOURCES.incomeHistory.publisher}. ${REFERENCE_SOURCES.incomeHistory.title}. ${REFERENCE_SOURCES.incomeHistory.url}`,
+  caveats:
+    "Each fiscal year's group rests on the GNI per capita (Atlas method) of an earlier calendar year, the GNI data year; the thresholds between groups change every year. " +
+    'OGHIST\'s "LM*" (Yemen, FY89–FY90, footnoted in the workbook) is shown as lower-middle income with the printed value kept; "Specific" (Serbia and Montenegro, FY00) and ".." as not classified.',
+};

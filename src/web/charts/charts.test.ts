@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { UiLanguage } from '../../core/languages.js';
 import { formatNumber, formatTick, formatUsd } from '../format.js';
 import { LanguageContext } from '../i18n.js';
+import { fiscalYearLabel } from '../../core/classifications.js';
 import { BarChart } from './BarChart.js';
+import { IncomeHistoryChart } from './IncomeHistoryChart.js';
 import { ChartWidthContext } from './chartWidth.js';
 import { LineChart, type LineSeries } from './LineChart.js';
 import { textWidth } from './layout.js';
@@ -147,5 +149,52 @@ describe('BarChart', () => {
     // Ticks at 0, 5,000, 10,000 …: written "5K", like "10K", not "5,000".
     expect(ticks).toContain('5K');
     expect(ticks.filter((t) => t !== '0').every((t) => t.endsWith('K'))).toBe(true);
+  });
+});
+
+describe('IncomeHistoryChart', () => {
+  // A made-up history, FY89–FY25, through every group and a year without a classification.
+  const groups = ['L', 'LM', 'UM', 'H', null] as const;
+  const history = Array.from({ length: 37 }, (_, i) => ({
+    fiscalYear: 1989 + i,
+    fiscalYearLabel: fiscalYearLabel(1989 + i),
+    gniYear: 1987 + i,
+    group: groups[Math.floor(i / 8)] ?? null,
+    sourceValue: groups[Math.floor(i / 8)] ?? '..',
+  }));
+  const chart = (lang: UiLanguage, width: number) =>
+    render(createElement(IncomeHistoryChart, { history, label: 'Income', description: 'Income' }), lang, width);
+  const viewBox = (markup: string) => (/viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(markup) ?? []).slice(1).map(Number);
+
+  it('names every row in full at its left and keeps the names clear of the cells, in every language', () => {
+    for (const lang of ['en', 'fr', 'es'] as const)
+      for (const width of [320, 720]) {
+        const markup = chart(lang, width);
+        const lines = [...markup.matchAll(/<tspan x="([\d.]+)"[^>]*>([^<]*)<\/tspan>/g)];
+        const firstCell = Math.min(...[...markup.matchAll(/<rect x="([\d.]+)"/g)].map((m) => Number(m[1])));
+        for (const m of lines) {
+          expect(Number(m[1]) - textWidth(decode(m[2] ?? ''), 11, true)).toBeGreaterThanOrEqual(-1);
+          expect(Number(m[1])).toBeLessThan(firstCell);
+        }
+        const names = lines.map((m) => decode(m[2] ?? '')).join(' ');
+        if (lang === 'fr') expect(names).toContain('tranche supérieure');
+        expect(names).toContain(lang === 'en' ? 'Not classified' : lang === 'fr' ? 'Non classé' : 'Sin clasificar');
+      }
+  });
+
+  it('draws one cell per fiscal year inside the drawing, and year labels that do not touch', () => {
+    for (const width of [320, 720]) {
+      const markup = chart('fr', width);
+      const [w = 0] = viewBox(markup);
+      const cells = [...markup.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)];
+      expect(cells).toHaveLength(37);
+      for (const m of cells) expect(Number(m[1]) + Number(m[2])).toBeLessThanOrEqual(w);
+      const ticks = texts(markup).filter((t) => t.attrs['text-anchor'] === 'middle');
+      expect(ticks[0]?.text).toBe('FY89');
+      expect(ticks.at(-1)?.text).toBe('FY25');
+      const xs = ticks.map((t) => Number(t.attrs.x));
+      for (let i = 1; i < xs.length; i += 1)
+        expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThan(textWidth('FY00', 11));
+    }
   });
 });

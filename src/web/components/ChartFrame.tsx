@@ -28,6 +28,8 @@ export interface ChartFrameProps {
   controls?: ReactNode;
   /** Notes under the source line: method of a figure Bridges computed, caveats. */
   note?: ReactNode;
+  /** False for reference data (the income classification), which has no catalogue page to link to. */
+  catalogued?: boolean;
   /** The chart: one <svg>. */
   children: ReactNode;
 }
@@ -47,6 +49,7 @@ export function ChartFrame({
   sdmxUrl,
   controls,
   note,
+  catalogued = true,
   children,
 }: ChartFrameProps) {
   const t = useT();
@@ -138,7 +141,7 @@ export function ChartFrame({
         <ChartWidthContext.Provider value={width}>{children}</ChartWidthContext.Provider>
       </div>
       <figcaption className="chart__caption">
-        <SourceLine citations={citations} />
+        <SourceLine citations={citations} catalogued={catalogued} />
         {note}
         <Caveats citations={citations} />
       </figcaption>

@@ -5,9 +5,9 @@ import { LangLink } from '../links.js';
 /**
  * The visible source line under a chart or a figure: for each dataset its publisher, title
  * (linked to the publisher's page), edition and licence, and a link to its catalogue entry
- * (provenance, method notes, caveats).
+ * (provenance, method notes, caveats), unless the data is reference data outside the catalogue.
  */
-export function SourceLine({ citations }: { citations: readonly Citation[] }) {
+export function SourceLine({ citations, catalogued = true }: { citations: readonly Citation[]; catalogued?: boolean }) {
   const t = useT();
   if (citations.length === 0) return null;
   return (
@@ -20,10 +20,15 @@ export function SourceLine({ citations }: { citations: readonly Citation[] }) {
           <span lang="en">
             {c.publisher}, {c.sourceUrl ? <a href={c.sourceUrl}>{c.title}</a> : c.title}, {c.edition}
           </span>{' '}
-          (<span lang="en">{c.licence}</span>) ·{' '}
-          <LangLink to={`/datasets/${c.dataset}`} className="source-line__about">
-            {t.aboutDataset}
-          </LangLink>
+          (<span lang="en">{c.licence}</span>)
+          {catalogued && (
+            <>
+              {' · '}
+              <LangLink to={`/datasets/${c.dataset}`} className="source-line__about">
+                {t.aboutDataset}
+              </LangLink>
+            </>
+          )}
         </span>
       ))}
       .

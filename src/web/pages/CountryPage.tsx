@@ -5,9 +5,10 @@ import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
 import { getCountry } from '../api.js';
 import { CountryTabs } from '../components/CountryTabs.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { IncomeHistoryChart } from '../components/IncomeHistoryChart.js';
+import { ChartFrame } from '../components/ChartFrame.js';
 import { KindBadge } from '../components/KindBadge.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { IncomeHistoryChart, incomeGroupLabel, incomeSummary } from '../charts/IncomeHistoryChart.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
@@ -178,8 +179,14 @@ function CountryProfile({ country }: { country: CountryDetail }) {
       </div>
 
       <Section id="income-history" title={t.incomeHistoryHeading}>
-        {history.length > 0 && <p>{t.incomeHistoryLead(first, last)}</p>}
-        <IncomeHistoryChart history={history} countryName={country.name} />
+        {history.length > 0 ? (
+          <>
+            <p>{t.incomeHistoryLead(first, last)}</p>
+            <IncomeHistoryFrame country={country} />
+          </>
+        ) : (
+          <p>{t.incomeHistoryEmpty}</p>
+        )}
       </Section>
 
       <Section id="sources" title={t.sourcesHeading}>
@@ -200,6 +207,73 @@ function CountryProfile({ country }: { country: CountryDetail }) {
         </ul>
       </Section>
     </article>
+  );
+}
+
+/**
+ * The income-group strip in a chart frame: CSV, PNG and SVG downloads with the World Bank's
+ * source line, the caveats of the classification, the years as a table, and in words.
+ */
+function IncomeHistoryFrame({ country }: { country: CountryDetail }) {
+  const t = useT();
+  const history = country.incomeHistory;
+  const first = history[0]?.fiscalYearLabel ?? '';
+  const last = history.at(-1)?.fiscalYearLabel ?? '';
+  const citation = country.incomeHistoryCitation;
+  const title = t.incomeHistoryChartTitle(country.name, first, last);
+  const summary = incomeSummary(t, history);
+  return (
+    <ChartFrame
+      title={title}
+      citations={[citation]}
+      catalogued={false}
+      filename={`income-group-history-${country.code.toLowerCase()}`}
+      csv={{
+        columns: ['area', 'area_name', 'fiscal_year', 'income_group', 'income_group_name', 'source_value', 'gni_year'],
+        rows: history.map((year) => ({
+          cells: {
+            area: country.code,
+            area_name: country.name,
+            fiscal_year: year.fiscalYearLabel,
+            income_group: year.group ?? '',
+            income_group_name: incomeGroupLabel(t, year.group),
+            source_value: year.sourceValue,
+            gni_year: year.gniYear,
+          },
+          sources: [citation.dataset],
+        })),
+      }}
+      note={<p className="chart__note">{summary}</p>}
+      table={
+        <TableScroll captionId="income-history-caption">
+          <table className="data-table data-table--compact">
+            <caption id="income-history-caption" className="visually-hidden">
+              {title}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colFiscalYear}</th>
+                <th scope="col">{t.filterIncomeGroup}</th>
+                <th scope="col">{t.colSourceValue}</th>
+                <th scope="col">{t.colGniYear}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((year) => (
+                <tr key={year.fiscalYear}>
+                  <th scope="row">{year.fiscalYearLabel}</th>
+                  <td>{incomeGroupLabel(t, year.group)}</td>
+                  <td>{year.sourceValue ?? '..'}</td>
+                  <td>{year.gniYear ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      }
+    >
+      <IncomeHistoryChart history={history} label={title} description={summary} />
+    </ChartFrame>
   );
 }
 
