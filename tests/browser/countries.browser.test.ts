@@ -150,4 +150,28 @@ describe('countries in the browser', () => {
       }
     },
   );
+
+  it('brings the current page into the one-line navigation of a phone', { timeout: 60_000 }, async () => {
+    if (!browser || !server) throw new Error('the browser or the server did not start');
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    page.setDefaultTimeout(WAIT_MS);
+    try {
+      await page.goto(`${server.url}/gap-map?lang=fr`);
+      const nav = page.getByRole('navigation', { name: 'Principale' });
+      const current = nav.getByRole('link', { name: 'Carte des lacunes' });
+      await expect.poll(() => current.getAttribute('aria-current'), { timeout: WAIT_MS }).toBe('page');
+      // The list scrolls sideways (its last entry lies beyond the phone's edge) and the current entry is in view.
+      const last = await nav.getByRole('listitem').last().boundingBox();
+      expect((last?.x ?? 0) + (last?.width ?? 0)).toBeGreaterThan(390);
+      const list = await nav.getByRole('list').boundingBox();
+      await expect
+        .poll(async () => {
+          const box = await current.boundingBox();
+          return Boolean(box && list && box.x >= list.x && box.x + box.width <= list.x + list.width);
+        })
+        .toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
 });

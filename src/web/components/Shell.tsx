@@ -55,6 +55,17 @@ export function Shell() {
     window.scrollTo(0, 0);
   }, [pathname]);
 
+  // On a phone the navigation is one scrolling line: bring the current entry into it.
+  const navListRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const list = navListRef.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+    const item = current.offsetLeft - list.offsetLeft;
+    if (item < list.scrollLeft || item + current.offsetWidth > list.scrollLeft + list.clientWidth)
+      list.scrollLeft = item - 16;
+  }, [pathname]);
+
   function handleSkipToMain(event: MouseEvent<HTMLAnchorElement>) {
     // NOTE: focus main by hand rather than following "#main", which would add a hash to a URL
     // that readers copy and share.
@@ -81,7 +92,7 @@ export function Shell() {
           </div>
           <div className="site-nav__bar">
             <nav className="site-nav" aria-label={t.mainNavigation}>
-              <ul className="site-nav__list">
+              <ul className="site-nav__list" ref={navListRef}>
                 <li>
                   <LangNavLink to="/" end>
                     {t.navHome}
