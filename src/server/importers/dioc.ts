@@ -57,7 +57,7 @@ const DIOC_RESIDUALS: Record<string, string> = {
 const SEX: Record<string, 'M' | 'F'> = { '1': 'M', '2': 'F' };
 
 /** The codes of each dimension column, as DIOC prints them. */
-const VOCABULARY: Record<string, readonly string[]> = {
+export const DIOC_VOCABULARY: Record<string, readonly string[]> = {
   age_lfs: ['0', '1', '2', '3', '99'],
   age: ['1', '2', '3', '1564', '99'],
   edu_lfs: ['1', '2', '3', '99'],
@@ -135,7 +135,7 @@ function diocByBirth(spec: DiocFile): Importer {
         const where = (column: string) => ({ file: source.name, line: row.line, column });
         const code = (column: string) => {
           const value = row.get(column).trim();
-          const allowed = VOCABULARY[column] ?? [];
+          const allowed = DIOC_VOCABULARY[column] ?? [];
           if (!allowed.includes(value)) {
             throw new SourceFormatError(
               source.name,

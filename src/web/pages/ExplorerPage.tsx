@@ -356,7 +356,8 @@ function ExplorerControls({
           >
             {(indicator?.datasets ?? []).map((d) => (
               <option key={d.id} value={d.id}>
-                {shortDatasetLabel(d.id, indicators?.sources ?? [])} ({d.firstPeriod}–{d.lastPeriod})
+                {shortDatasetLabel(d.id, indicators?.sources ?? [])} (
+                {d.firstPeriod === d.lastPeriod ? d.firstPeriod : `${d.firstPeriod}–${d.lastPeriod}`})
               </option>
             ))}
           </select>
@@ -810,7 +811,9 @@ function dimensionValueLabel(key: string, value: string, t: Messages, lang: UiLa
         ? ([DIOC_LABOUR_FORCE, t.dioc.labourForce] as const)
         : null;
   const known = vocab?.[0].find((v) => v.code === value);
-  return vocab && known ? `${(vocab[1] as Record<string, string>)[known.key] ?? known.label} (${value})` : value;
+  if (vocab && known) return `${(vocab[1] as Record<string, string>)[known.key] ?? known.label} (${value})`;
+  const named = t.dimensionValues[key]?.[value];
+  return named ? `${named} (${value})` : value;
 }
 
 /**
