@@ -35,11 +35,16 @@ const SHORT_PUBLISHERS: readonly [prefix: string, name: string][] = [
 export function shortDatasetLabel(datasetId: string, citations: readonly Citation[]): string {
   const citation = citations.find((c) => c.dataset === datasetId);
   const family = citation?.family ?? '';
-  const publisher =
-    SHORT_PUBLISHERS.find(([prefix]) => family.startsWith(prefix) || datasetId.startsWith(prefix))?.[1] ??
-    citation?.publisher ??
-    datasetId;
-  const rest = family && datasetId.startsWith(`${family}-`) ? datasetId.slice(family.length + 1) : datasetId;
+  const known = SHORT_PUBLISHERS.find(([prefix]) => family.startsWith(prefix) || datasetId.startsWith(prefix));
+  const publisher = known?.[1] ?? citation?.publisher ?? datasetId;
+  // After the family ("undesa-ims-2024" → "2024"), or else after the publisher's prefix
+  // ("oecd-dioc-2015-age-education" → "2015-age-education"), never the whole id again.
+  const rest =
+    family && datasetId.startsWith(`${family}-`)
+      ? datasetId.slice(family.length + 1)
+      : known && datasetId.startsWith(`${known[0]}-`)
+        ? datasetId.slice(known[0].length + 1)
+        : datasetId;
   return `${publisher} ${rest.replace(/q([1-4])$/i, 'Q$1')}`;
 }
 
