@@ -98,7 +98,7 @@ export async function writeDataset(
       });
     }
   });
-  const total = seriesRows.length + parsed.observations.length;
+  // Series then observations, each its own step, so the count of observations is the file's.
   let done = 0;
   // Ids are allocated from the sequence up front, so series and observations both go by COPY.
   const ids = await s.query<{ id: number }>(
@@ -120,9 +120,10 @@ export async function writeDataset(
       ['id', 'dataset_id', 'indicator_id', 'ref_area', 'counterpart_area', 'sex', 'freq', 'dims_key', 'dims'],
       `${chunk.join('\n')}\n`,
     );
-    progress(`writing ${meta.id}`, (done += chunk.length), total);
+    progress(`writing ${meta.id}: series`, (done += chunk.length), seriesRows.length);
   }
 
+  done = 0;
   for (let i = 0; i < parsed.observations.length; i += COPY_CHUNK) {
     signal?.throwIfAborted();
     const end = Math.min(i + COPY_CHUNK, parsed.observations.length);
@@ -142,7 +143,7 @@ export async function writeDataset(
       ['series_id', 'period', 'period_start', 'value', 'status', 'flags'],
       `${lines.join('\n')}\n`,
     );
-    progress(`writing ${meta.id}`, (done += end - i), total);
+    progress(`writing ${meta.id}: observations`, (done += end - i), parsed.observations.length);
   }
   return { series: seriesRows.length, observations: parsed.observations.length };
 }
