@@ -403,6 +403,11 @@ const DiocDistribution = z.object({
     .describe('Who is counted, as a code: everyone; under-15s left out; a table of people aged 15 and over'),
   total: z.number().nullable(),
   items: z.array(DiocCategory),
+  kept: z
+    .record(z.string(), z.array(z.string()))
+    .describe(
+      'Codes of another dimension the figures keep where they leave some out (age_lfs 1, 2, 3, 99: under-15s left out); empty when every cell is summed',
+    ),
 });
 
 export const DiocBlock = z.object({

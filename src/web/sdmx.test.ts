@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sdmxDataUrl, sdmxKey } from './sdmx.js';
+import { sdmxDataUrl, sdmxFlowUrl, sdmxKey } from './sdmx.js';
 
 describe('SDMX links of the UI', () => {
   it('build keys with empty positions for all values', () => {
@@ -8,5 +8,24 @@ describe('SDMX links of the UI', () => {
     expect(sdmxDataUrl('undesa-ims-2024', 'migrant_stock', { counterpart: 'PHL' }, { startPeriod: '2024' })).toBe(
       '/api/sdmx/data/BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0/..PHL.?format=csv&labels=both&startPeriod=2024',
     );
+  });
+
+  it('fix the source’s own dimensions to one code or several, and leave the rest open', () => {
+    const flows = [
+      {
+        dataset: 'oecd-dioc-2015-age-education',
+        indicator: 'dioc_emigrants',
+        flow: 'OECD_DIOC_2015_AGE_EDUCATION_DIOC_EMIGRANTS',
+        dims: ['age_lfs', 'edu_lfs', 'national', 'oecd', 'regionb', 'oecdb', 'fborn'],
+      },
+    ];
+    const url = (dims: Record<string, string | readonly string[]>) =>
+      sdmxFlowUrl(flows, 'oecd-dioc-2015-age-education', 'dioc_emigrants', { refArea: 'MEX', dims });
+    // Own dimensions by SDMX id: AGE_LFS, EDU_LFS, FBORN, NATIONAL, OECD, OECDB, REGIONB.
+    expect(url({ age_lfs: ['1', '2', '3'] })).toContain('/.MEX...1+2+3......?');
+    expect(url({ edu_lfs: '3', fborn: '1' })).toContain('/.MEX....3.1....?');
+    // A value that is not an SDMX code leaves its position open rather than break the query.
+    expect(url({ age_lfs: ['1', '2 3'] })).toContain('/.MEX.........?');
+    expect(sdmxFlowUrl(flows, 'undesa-ims-2024', 'migrant_stock', {})).toBeUndefined();
   });
 });

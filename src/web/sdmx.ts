@@ -41,21 +41,23 @@ export interface SdmxLink {
 
 /**
  * The SDMX-CSV query for one of the dataflows an answer lists (`dataflows`): the source's own
- * dimensions are wildcards unless `dims` gives a value by key (`{ amount: '200' }`); a value that
- * is not a plain SDMX code stays a wildcard. Undefined when the answer does not list the flow.
+ * dimensions are wildcards unless `dims` gives a value by key (`{ amount: '200' }`), or several
+ * (`{ age_lfs: ['1', '2'] }`, SDMX's "1+2"); a value that is not a plain SDMX code leaves the
+ * position a wildcard. Undefined when the answer does not list the flow.
  */
 export function sdmxFlowUrl(
   flows: readonly DataflowRef[],
   datasetId: string | null,
   indicatorId: string,
-  key: Omit<SdmxKey, 'extra'> & { dims?: Readonly<Record<string, string>> },
+  key: Omit<SdmxKey, 'extra'> & { dims?: Readonly<Record<string, string | readonly string[]>> },
   params: { startPeriod?: string; endPeriod?: string } = {},
 ): string | undefined {
   const flow = flows.find((f) => f.dataset === datasetId && f.indicator === indicatorId);
   if (!flow) return undefined;
   const extra = sdmxOwnDimensions(flow.dims).map(({ key: dim }) => {
     const value = key.dims?.[dim];
-    return value !== undefined && SDMX_ID_PATTERN.test(value) ? value : '';
+    const codes = value === undefined ? [] : typeof value === 'string' ? [value] : value;
+    return codes.length > 0 && codes.every((code) => SDMX_ID_PATTERN.test(code)) ? codes.join('+') : '';
   });
   return sdmxDataUrl(flow.dataset, indicatorId, { ...key, extra }, params);
 }

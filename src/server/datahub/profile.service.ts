@@ -560,6 +560,11 @@ const UNDER_15 = { key: 'age_lfs', value: '0' };
  * code (both sexes = men + women). Each file is a complete table of the same people: never add
  * two files together.
  */
+/** Codes in their natural order: numbers by value ("3" before "99"), then words. */
+function codeOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 function distribution(
   ctx: DatahubContext,
   rows: DiocRow[],
@@ -576,7 +581,8 @@ function distribution(
     .sort((a, b) => Number(avoid.some((k) => a.dims.has(k))) - Number(avoid.some((k) => b.dims.has(k))));
   const chosen = candidates[0];
   const key = chosen ? keys.find((k) => chosen.dims.has(k)) : undefined;
-  if (!chosen || !key) return { dataset: null, period: null, dimension: null, total: null, items: [], excluded: false };
+  if (!chosen || !key)
+    return { dataset: null, period: null, dimension: null, total: null, items: [], kept: {}, excluded: false };
   const mine = rows.filter((r) => r.dataset_id === chosen.id && key in r.dims);
   const kept = exclude ? mine.filter((r) => r.dims[exclude.key] !== exclude.value) : mine;
   const values = new Map<string, number>();
@@ -604,6 +610,11 @@ function distribution(
     dimension: key,
     total: items.length ? total : null,
     items,
+    // The codes of the excluding dimension that stay, so an SDMX query can ask for the same cells.
+    kept:
+      exclude && kept.length < mine.length
+        ? { [exclude.key]: [...new Set(kept.map((r) => r.dims[exclude.key] ?? ''))].sort(codeOrder) }
+        : {},
     excluded: exclude !== undefined && mine.some((r) => r.dims[exclude.key] !== undefined),
   };
 }

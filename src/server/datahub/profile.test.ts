@@ -214,6 +214,20 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       ]);
       expect(p.emigrantsInOecd.codes).toMatch(/3 = tertiary/);
       expect(p.emigrantsInOecd.sources).toHaveLength(2);
+      // Under-15s are left out of education, and the answer says which ages stay; labour force keeps all.
+      expect(education.kept).toEqual({ age_lfs: ['1', '2', '3'] }); // no Mexican of unknown age (99) in File A
+      expect(labourForce.kept).toEqual({});
+      // An SDMX client asking for those ages gets the same numbers, category by category.
+      const flow = p.dataflows.find((f) => f.dataset === 'oecd-dioc-2015-age-education');
+      const own = sdmxOwnDimensions(flow?.dims ?? []);
+      const key = ['A', 'MEX', '', '', ...own.map((d) => education.kept[d.key]?.join('+') ?? '')].join('.');
+      const rows = await sdmxCsv(`/api/sdmx/data/${flow?.flow ?? ''}/${key}?format=csv`);
+      const edu = own.find((d) => d.key === 'edu_lfs')?.id ?? '';
+      const sums = new Map<string, number>();
+      for (const row of rows) sums.set(row[edu] ?? '', (sums.get(row[edu] ?? '') ?? 0) + Number(row.OBS_VALUE));
+      expect(education.items.map((i) => [i.code, sums.get(i.code)])).toEqual(
+        education.items.map((i) => [i.code, i.value]),
+      );
     });
   });
 

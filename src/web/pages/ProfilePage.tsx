@@ -1246,7 +1246,10 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
               title={title}
               subtitle={t.personsAged15}
               citations={citationsOf([dataset], d.sources)}
-              sdmxUrl={sdmxFlowUrl(profile.dataflows, dataset, INDICATOR_IDS.diocEmigrants, { refArea: area.code })}
+              sdmxUrl={sdmxFlowUrl(profile.dataflows, dataset, INDICATOR_IDS.diocEmigrants, {
+                refArea: area.code,
+                dims: dist.kept,
+              })}
               note={<p className="chart__note">{t.diocPopulation[dist.populationKind]}</p>}
               csv={{
                 columns: [
