@@ -78,6 +78,22 @@ export function m49Name(lang: UiLanguage, code: string, apiName: string): { text
   return translated ? { text: translated, lang: undefined } : { text: apiName, lang: 'en' };
 }
 
+/** The same as props of the element that shows it: `<span {...m49Text(lang, code, name)} />`. */
+export function m49Text(lang: UiLanguage, code: string, apiName: string): { lang: 'en' | undefined; children: string } {
+  const { text, lang: written } = m49Name(lang, code, apiName);
+  return { lang: written, children: text };
+}
+
+/** As the props of an `<optgroup>` named after the region. */
+export function m49GroupLabel(
+  lang: UiLanguage,
+  code: string,
+  apiName: string,
+): { lang: 'en' | undefined; label: string } {
+  const { text, lang: written } = m49Name(lang, code, apiName);
+  return { lang: written, label: text };
+}
+
 /** The M49 codes this table names, for the test that holds it to the bundled M49 file. */
 export const M49_TRANSLATED_CODES: Readonly<Record<'fr' | 'es', readonly string[]>> = {
   fr: Object.keys(NAMES.fr),

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SearchFacet } from '../../core/library.js';
 import { formatNumber } from '../format.js';
 import { useLang, useT } from '../i18n.js';
-import { m49Name } from '../m49-names.js';
+import { m49Text } from '../m49-names.js';
 
 /** How many values of a facet show before "Show all". */
 const FACET_PREVIEW = 8;
@@ -83,10 +83,8 @@ function FacetGroup({
               {/* M49 region names come from the API in English only: translated by their code. */}
               <span
                 className="facet__label"
-                lang={facet === 'region' ? m49Name(lang, v.value, v.label).lang : undefined}
-              >
-                {facet === 'region' ? m49Name(lang, v.value, v.label).text : v.label}
-              </span>
+                {...(facet === 'region' ? m49Text(lang, v.value, v.label) : { children: v.label })}
+              />
               <span className="facet__count">
                 <span className="visually-hidden">, </span>
                 {v.approximate ? (

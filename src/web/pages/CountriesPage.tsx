@@ -27,7 +27,7 @@ import {
 } from '../countryList.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
-import { m49Name } from '../m49-names.js';
+import { m49GroupLabel, m49Text } from '../m49-names.js';
 import { LangLink } from '../links.js';
 
 /** How long typing must pause before the search goes to the URL (and so to the API). */
@@ -326,31 +326,19 @@ function RegionFilters({
       <SelectField label={t.filterRegion} value={region} onChange={handleRegionChange}>
         <option value="">{t.allRegions}</option>
         {all.map((r) => (
-          <option key={r.code} value={r.code} lang={m49Name(lang, r.code, r.name).lang}>
-            {m49Name(lang, r.code, r.name).text}
-          </option>
+          <option key={r.code} value={r.code} {...m49Text(lang, r.code, r.name)} />
         ))}
       </SelectField>
       <SelectField label={t.filterSubregion} value={subregion} onChange={handleSubregionChange}>
         <option value="">{t.allSubregions}</option>
         {selected
-          ? selected.subregions.map((s) => (
-              <option key={s.code} value={s.code} lang={m49Name(lang, s.code, s.name).lang}>
-                {m49Name(lang, s.code, s.name).text}
-              </option>
-            ))
+          ? selected.subregions.map((s) => <option key={s.code} value={s.code} {...m49Text(lang, s.code, s.name)} />)
           : all
               .filter((r) => r.subregions.length > 0)
               .map((r) => (
-                <optgroup
-                  key={r.code}
-                  label={m49Name(lang, r.code, r.name).text}
-                  lang={m49Name(lang, r.code, r.name).lang}
-                >
+                <optgroup key={r.code} {...m49GroupLabel(lang, r.code, r.name)}>
                   {r.subregions.map((s) => (
-                    <option key={s.code} value={s.code} lang={m49Name(lang, s.code, s.name).lang}>
-                      {m49Name(lang, s.code, s.name).text}
-                    </option>
+                    <option key={s.code} value={s.code} {...m49Text(lang, s.code, s.name)} />
                   ))}
                 </optgroup>
               ))}
@@ -426,18 +414,13 @@ function CountriesTable({
                 <code>{country.code}</code>
               </td>
               <td>
-                {country.region ? (
-                  <span lang={m49Name(lang, country.region.code, country.region.name).lang}>
-                    {m49Name(lang, country.region.code, country.region.name).text}
-                  </span>
-                ) : (
-                  '—'
-                )}
+                {country.region ? <span {...m49Text(lang, country.region.code, country.region.name)} /> : '—'}
                 {country.subregion && (
-                  <span className="muted" lang={m49Name(lang, country.subregion.code, country.subregion.name).lang}>
+                  <>
                     {' '}
-                    · {m49Name(lang, country.subregion.code, country.subregion.name).text}
-                  </span>
+                    <span className="muted">·</span>{' '}
+                    <span className="muted" {...m49Text(lang, country.subregion.code, country.subregion.name)} />
+                  </>
                 )}
               </td>
               <td>

@@ -11,7 +11,7 @@ import { TableScroll } from '../components/TableScroll.js';
 import { IncomeHistoryChart, incomeGroupLabel, incomeSummary } from '../charts/IncomeHistoryChart.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
-import { m49Name } from '../m49-names.js';
+import { m49Name, m49Text } from '../m49-names.js';
 import type { UiLanguage } from '../../core/languages.js';
 import type { FromListState } from './CountriesPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -89,9 +89,7 @@ function CountryProfile({ country }: { country: CountryDetail }) {
           {country.region && (
             <li>
               <span className="facts__label">{t.m49Region}</span>{' '}
-              <span lang={m49Name(lang, country.region.code, country.region.name).lang}>
-                {m49Name(lang, country.region.code, country.region.name).text}
-              </span>
+              <span {...m49Text(lang, country.region.code, country.region.name)} />
             </li>
           )}
           {country.incomeGroup?.group && (

@@ -8,7 +8,7 @@ import { TableScroll } from '../components/TableScroll.js';
 import { formatNumber } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
-import { m49Name } from '../m49-names.js';
+import { m49GroupLabel, m49Text } from '../m49-names.js';
 import { gapMapFileUrl, getGapMap, type GapMap, type GapMapCell, type GapMapParams } from '../library-api.js';
 import { itemPath } from '../library.js';
 import { LangLink } from '../links.js';
@@ -76,16 +76,10 @@ export function GapMapPage() {
           >
             <option value="">{t.allRegions}</option>
             {(regions.data?.regions ?? []).map((region) => (
-              <optgroup
-                key={region.code}
-                label={m49Name(lang, region.code, region.name).text}
-                lang={m49Name(lang, region.code, region.name).lang}
-              >
-                <option value={region.code}>{m49Name(lang, region.code, region.name).text}</option>
+              <optgroup key={region.code} {...m49GroupLabel(lang, region.code, region.name)}>
+                <option value={region.code} {...m49Text(lang, region.code, region.name)} />
                 {region.subregions.map((sub) => (
-                  <option key={sub.code} value={sub.code} lang={m49Name(lang, sub.code, sub.name).lang}>
-                    {m49Name(lang, sub.code, sub.name).text}
-                  </option>
+                  <option key={sub.code} value={sub.code} {...m49Text(lang, sub.code, sub.name)} />
                 ))}
               </optgroup>
             ))}
