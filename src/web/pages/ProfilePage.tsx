@@ -516,17 +516,7 @@ function PartnerChart({
           />
         }
       >
-        {bars.length > 0 ? (
-          <BarChart
-            bars={bars}
-            label={title}
-            description={describeBars(bars, persons, t)}
-            formatValue={persons}
-            formatTick={(v) => formatTick(v, 'persons', lang)}
-          />
-        ) : (
-          <NoData />
-        )}
+        <PersonBars bars={bars} label={title} />
       </ChartFrame>
       {items.length > 0 && (
         <details className="corridor-links">
@@ -541,6 +531,23 @@ function PartnerChart({
         </details>
       )}
     </div>
+  );
+}
+
+/** Bars of numbers of people (partners, groups, categories), or a no-data line when there are none. */
+function PersonBars({ bars, label }: { bars: readonly Bar[]; label: string }) {
+  const t = useT();
+  const lang = useLang();
+  const persons = (v: number) => formatNumber(v, lang);
+  if (bars.length === 0) return <NoData />;
+  return (
+    <BarChart
+      bars={bars}
+      label={label}
+      description={describeBars(bars, persons, t)}
+      formatValue={persons}
+      formatTick={(v) => formatTick(v, 'persons', lang)}
+    />
   );
 }
 
@@ -1191,17 +1198,7 @@ function DisplacementChart({
         />
       }
     >
-      {bars.length > 0 ? (
-        <BarChart
-          bars={bars}
-          label={title}
-          description={describeBars(bars, persons, t)}
-          formatValue={persons}
-          formatTick={(v) => formatTick(v, 'persons', lang)}
-        />
-      ) : (
-        <NoData />
-      )}
+      <PersonBars bars={bars} label={title} />
     </ChartFrame>
   );
 }
@@ -1300,17 +1297,7 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
                 />
               }
             >
-              {bars.length > 0 ? (
-                <BarChart
-                  bars={bars}
-                  label={title}
-                  description={describeBars(bars, persons, t)}
-                  formatValue={persons}
-                  formatTick={(v) => formatTick(v, 'persons', lang)}
-                />
-              ) : (
-                <NoData />
-              )}
+              <PersonBars bars={bars} label={title} />
             </ChartFrame>
           );
         })}
