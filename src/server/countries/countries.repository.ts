@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AreaKind, IncomeGroup } from '../../core/countries.js';
 import type { DB } from '../db/schema.js';
 
-export { findDataVersion } from '../db/sql.js';
+export { DataVersionCheck } from '../db/sql.js';
 
 /** The only code that queries the reference tables; every query returns plain JSON-safe values. */
 

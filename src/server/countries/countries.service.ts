@@ -21,21 +21,37 @@ type NameRows = Awaited<ReturnType<typeof repo.findNamesOf>>;
 
 /** Answers a server keeps per database, for the data version they were made at. */
 const CACHED_LISTS = 500;
-const listCaches = new WeakMap<Kysely<DB>, { version: string; answers: Map<string, Promise<CountryListResponse>> }>();
+interface ListCache {
+  check: repo.DataVersionCheck;
+  version: string;
+  answers: Map<string, Promise<CountryListResponse>>;
+}
+const listCaches = new WeakMap<Kysely<DB>, ListCache>();
 
 /**
  * Countries and areas matching the filters, in the requested language and its alphabetical order.
  * Answers are kept until the reference data or a dataset (which brings its aggregate areas) is
- * loaded again, in whichever process: the list and the names people type are asked for again and
+ * loaded again, in whichever process, noticed within a second (the version is not asked of the
+ * database on every request): the list and the names people type are asked for again and
  * again, and each costs a scan of some 4,000 names. At most CACHED_LISTS, least recently used out
  * first; a failure is not kept.
  */
-export async function listCountries(db: Kysely<DB>, query: CountryListQuery): Promise<CountryListResponse> {
-  const version = await repo.findDataVersion(db);
+export async function listCountries(
+  db: Kysely<DB>,
+  query: CountryListQuery,
+  /** `fresh`: ask the database for the data version now (after a load in this process). */
+  options: { fresh?: boolean } = {},
+): Promise<CountryListResponse> {
   let cache = listCaches.get(db);
-  if (cache?.version !== version) {
-    cache = { version, answers: new Map() };
+  if (!cache) {
+    cache = { check: new repo.DataVersionCheck(db), version: '', answers: new Map() };
     listCaches.set(db, cache);
+  }
+  if (options.fresh) cache.check.forget();
+  const version = await cache.check.current();
+  if (cache.version !== version) {
+    cache.version = version;
+    cache.answers = new Map();
   }
   const { answers } = cache;
   const key = JSON.stringify(query);

@@ -217,17 +217,18 @@ export function comparePeriods(a: string | null, b: string | null): number {
  */
 export class DatahubCache {
   #context: Promise<DatahubContext> | null = null;
-  #pendingVersion: Promise<string> | null = null;
-  #checked: { version: string; at: number } | null = null;
+  readonly #version: repo.DataVersionCheck;
   readonly #answers = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly options: { maxAnswers?: number; versionMaxAgeMs?: number } = {},
-  ) {}
+  ) {
+    this.#version = new repo.DataVersionCheck(db, options.versionMaxAgeMs);
+  }
 
   async context(): Promise<DatahubContext> {
-    const version = await this.#version();
+    const version = await this.#version.current();
     const current = this.#context ? await this.#context.catch(() => null) : null;
     if (current?.version === version) return current;
     this.#answers.clear();
@@ -261,23 +262,7 @@ export class DatahubCache {
   /** Drops everything computed; call after an import if you do not want to wait for the version check. */
   invalidate(): void {
     this.#context = null;
-    this.#checked = null;
+    this.#version.forget();
     this.#answers.clear();
-  }
-
-  #version(): Promise<string> {
-    const checked = this.#checked;
-    if (checked && performance.now() - checked.at < (this.options.versionMaxAgeMs ?? 1000))
-      return Promise.resolve(checked.version);
-    this.#pendingVersion ??= repo
-      .findDataVersion(this.db)
-      .then((version) => {
-        this.#checked = { version, at: performance.now() };
-        return version;
-      })
-      .finally(() => {
-        this.#pendingVersion = null;
-      });
-    return this.#pendingVersion;
   }
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { isoTimestamp } from '../db/sql.js';
 
-export { findDataVersion } from '../db/sql.js';
+export { DataVersionCheck } from '../db/sql.js';
 
 /**
  * The only code of the analytics API that queries the database. Every query is set-based (one

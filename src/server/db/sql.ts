@@ -19,3 +19,36 @@ export async function findDataVersion(db: Kysely<DB>): Promise<string> {
       (SELECT max(loaded_at) FROM reference_load)::text) AS version`.execute(db);
   return rows[0]?.version ?? '';
 }
+
+/**
+ * The data version, asked of the database at most every `maxAgeMs` and once for all the requests
+ * waiting on it: caches keyed on it then cost no query per request, and notice a load in another
+ * process within `maxAgeMs`. `forget()` makes the next call ask (after an import in this process).
+ */
+export class DataVersionCheck {
+  #pending: Promise<string> | null = null;
+  #checked: { version: string; at: number } | null = null;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly maxAgeMs = 1000,
+  ) {}
+
+  current(): Promise<string> {
+    const checked = this.#checked;
+    if (checked && performance.now() - checked.at < this.maxAgeMs) return Promise.resolve(checked.version);
+    this.#pending ??= findDataVersion(this.db)
+      .then((version) => {
+        this.#checked = { version, at: performance.now() };
+        return version;
+      })
+      .finally(() => {
+        this.#pending = null;
+      });
+    return this.#pending;
+  }
+
+  forget(): void {
+    this.#checked = null;
+  }
+}
