@@ -64,8 +64,12 @@ const ID_DATE = /(?:^|-)((?:19|20)\d{2})(?:-(0[1-9]|1[0-2])|q([1-4]))?(?=-|$)/i;
  * comparing them as strings puts a year or a month at its start ("2024" < "2024-01-01").
  */
 export function editionDate(d: { id: string; releaseDate: string | null }): string | null {
-  if (d.releaseDate) return d.releaseDate;
-  const m = ID_DATE.exec(d.id);
+  return d.releaseDate ?? idDate(d.id);
+}
+
+/** The date a dataset id is named after ("2024", "2023-12", "2020-07"), null when it names none. */
+function idDate(id: string): string | null {
+  const m = ID_DATE.exec(id);
   if (!m?.[1]) return null;
   if (m[2]) return `${m[1]}-${m[2]}`;
   if (m[3]) return `${m[1]}-${String((Number(m[3]) - 1) * 3 + 1).padStart(2, '0')}`;
@@ -73,13 +77,19 @@ export function editionDate(d: { id: string; releaseDate: string | null }): stri
 }
 
 /**
- * Newest edition first: by `editionDate`, later first; editions with no date at all after those
- * with one; then the most recently loaded first; then by id, descending.
+ * Newest edition first. Two editions whose ids both name a date go by those dates (an edition
+ * named 2021 is newer than one named 2020, whenever either was released: a release date would
+ * put an undated 2021 behind a 2020 released in 2021); otherwise by `editionDate`, later first;
+ * editions with no date at all after those with one; then the most recently loaded first; then by
+ * id, descending.
  */
 export function compareEditions(
   a: { id: string; releaseDate: string | null; loadedAt: string },
   b: { id: string; releaseDate: string | null; loadedAt: string },
 ): number {
+  const ia = idDate(a.id);
+  const ib = idDate(b.id);
+  if (ia !== null && ib !== null && ia !== ib) return ia > ib ? -1 : 1;
   const da = editionDate(a);
   const db = editionDate(b);
   if (da !== db) {

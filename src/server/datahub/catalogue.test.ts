@@ -41,6 +41,19 @@ describe('catalogue ordering and naming', () => {
     ]);
   });
 
+  it('orders editions of a family by the dates their ids name before any release date', () => {
+    const e = (id: string, releaseDate: string | null) => ({ id, releaseDate, loadedAt: '2026-01-01T00:00:00Z' });
+    // The 2020 edition came out in mid-2021 with a date; the 2021 edition has none: 2021 is the newer.
+    const editions = [e('survey-2020', '2021-06-15'), e('survey-2021', null), e('survey-2019', '2020-05-01')];
+    expect([...editions].sort(compareEditions).map((d) => d.id)).toEqual(['survey-2021', 'survey-2020', 'survey-2019']);
+    // The same year in both ids: the release dates decide.
+    expect(
+      [e('survey-2021-first', '2021-03-01'), e('survey-2021-revised', '2021-09-01')]
+        .sort(compareEditions)
+        .map((d) => d.id),
+    ).toEqual(['survey-2021-revised', 'survey-2021-first']);
+  });
+
   it('names a family by its editions’ common title, and by all of them when they differ', () => {
     expect(
       familyTitle([
