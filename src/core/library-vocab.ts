@@ -699,6 +699,7 @@ export const ITEM_STATES = terms([
   { code: 'in_review', label: { en: 'In review', fr: 'En relecture', es: 'En revisión' } },
   { code: 'published', label: { en: 'Published', fr: 'Publié', es: 'Publicado' } },
   { code: 'returned', label: { en: 'Returned to the author', fr: 'Renvoyé à l’auteur', es: 'Devuelto al autor' } },
+  { code: 'retired', label: { en: 'Retired', fr: 'Retiré de la bibliothèque', es: 'Retirado de la biblioteca' } },
 ]);
 
 export const ROLES = terms([

@@ -236,7 +236,7 @@ export const SaveItemBody = z.strictObject({
 });
 export type SaveItemBody = z.infer<typeof SaveItemBody>;
 export const TransitionBody = z.strictObject({
-  action: z.enum(['submit', 'publish', 'return', 'withdraw']),
+  action: z.enum(['submit', 'publish', 'return', 'withdraw', 'retire']),
   version: z.number().int(),
   comment: z.string().trim().max(4000).optional(),
 });
@@ -244,7 +244,7 @@ export const TransitionBody = z.strictObject({
 export type TransitionBody = z.infer<typeof TransitionBody>;
 export const RevisionSummary = z.object({
   version: z.number().int(),
-  action: z.enum(['load', 'create', 'edit', 'submit', 'publish', 'return', 'withdraw', 'restore']),
+  action: z.enum(['load', 'create', 'edit', 'submit', 'publish', 'return', 'withdraw', 'restore', 'retire']),
   state: ItemState,
   author: UserRef,
   authorLabel: z.string().describe('The user’s name, or "content file" for loads from the repository'),

@@ -1,4 +1,4 @@
-import type { SearchFacet } from '../core/library.js';
+import type { RevisionSummary, SearchFacet, TransitionBody } from '../core/library.js';
 import type { UiLanguage } from '../core/languages.js';
 
 /**
@@ -8,8 +8,8 @@ import type { UiLanguage } from '../core/languages.js';
  * Vocabulary labels (kinds, themes, designs…) come from src/core/library-vocab.ts, not from here.
  */
 
-type Action = 'submit' | 'publish' | 'return' | 'withdraw';
-type RevisionAction = 'load' | 'create' | 'edit' | 'submit' | 'publish' | 'return' | 'withdraw' | 'restore';
+type Action = TransitionBody['action'];
+type RevisionAction = RevisionSummary['action'];
 type ItemTypeKey = 'record' | 'organisation' | 'study';
 
 const en = {
@@ -147,20 +147,28 @@ const en = {
     publish: 'Publish',
     return: 'Return with a comment',
     withdraw: 'Withdraw from review',
+    retire: 'Retire from the library',
   } satisfies Record<Action, string>,
   workflowDone: {
     submit: 'Submitted for review.',
     publish: 'Published.',
     return: 'Returned to the author with your comment.',
     withdraw: 'Withdrawn from review; it is a draft again.',
+    retire: 'Retired: readers no longer see it; its history is kept.',
   } satisfies Record<Action, string>,
   workflowDoneOn: (title: string, action: Action) =>
-    `${title}: ${{ submit: 'submitted for review', publish: 'published', return: 'returned to the author', withdraw: 'withdrawn from review' }[action]}.`,
+    `${title}: ${{ submit: 'submitted for review', publish: 'published', return: 'returned to the author', withdraw: 'withdrawn from review', retire: 'retired from the library' }[action]}.`,
   workflowConflict: 'The item changed since this page was loaded. Reload the page to see its current version.',
   returnComment: 'Comment for the author',
   returnCommentHint: 'Say what to change; the author sees it with the item.',
   returnCommentRequired: 'Write a comment: returning an item needs one.',
   returnSend: 'Return to the author',
+  retireComment: 'Why it leaves the library',
+  retireCommentHint:
+    'Readers no longer see the item and search no longer finds it; the reason stays in its history. Submitted for review again, it can be published again.',
+  retireCommentRequired: 'Write the reason: retiring an item needs one.',
+  retireSend: 'Retire',
+  retiredNotice: 'Retired from the library: readers no longer see it. Submit it for review to publish it again.',
 
   // Edit form
   newItemTitle: {
@@ -354,6 +362,7 @@ const en = {
     return: 'Returned to the author',
     withdraw: 'Withdrawn from review',
     restore: 'Restored an older version',
+    retire: 'Retired from the library',
   } satisfies Record<RevisionAction, string>,
   changesAgainst: (version: number, against: number) =>
     `Version ${String(version)}: changes since version ${String(against)}`,
@@ -537,21 +546,30 @@ const fr: LibraryMessages = {
     publish: 'Publier',
     return: 'Renvoyer avec un commentaire',
     withdraw: 'Retirer de la relecture',
+    retire: 'Retirer de la bibliothèque',
   },
   workflowDone: {
     submit: 'Soumis à relecture.',
     publish: 'Publié.',
     return: 'Renvoyé à l’auteur avec votre commentaire.',
     withdraw: 'Retiré de la relecture\u00a0; c’est de nouveau un brouillon.',
+    retire: 'Retiré de la bibliothèque\u00a0: les lecteurs ne le voient plus\u00a0; son historique est conservé.',
   },
   workflowDoneOn: (title, action) =>
-    `${title}\u00a0: ${{ submit: 'soumis à relecture', publish: 'publié', return: 'renvoyé à l’auteur', withdraw: 'retiré de la relecture' }[action]}.`,
+    `${title}\u00a0: ${{ submit: 'soumis à relecture', publish: 'publié', return: 'renvoyé à l’auteur', withdraw: 'retiré de la relecture', retire: 'retiré de la bibliothèque' }[action]}.`,
   workflowConflict:
     'L’élément a changé depuis le chargement de cette page. Rechargez la page pour voir sa version actuelle.',
   returnComment: 'Commentaire pour l’auteur',
   returnCommentHint: 'Dites ce qu’il faut changer\u00a0; l’auteur le verra avec l’élément.',
   returnCommentRequired: 'Écrivez un commentaire\u00a0: un renvoi en demande un.',
   returnSend: 'Renvoyer à l’auteur',
+  retireComment: 'Pourquoi il quitte la bibliothèque',
+  retireCommentHint:
+    'Les lecteurs ne voient plus l’élément et la recherche ne le trouve plus\u00a0; la raison reste dans son historique. Soumis de nouveau à relecture, il peut être republié.',
+  retireCommentRequired: 'Indiquez la raison\u00a0: un retrait en demande une.',
+  retireSend: 'Retirer',
+  retiredNotice:
+    'Retiré de la bibliothèque\u00a0: les lecteurs ne le voient plus. Soumettez-le à relecture pour le publier de nouveau.',
 
   newItemTitle: { record: 'Nouvelle pratique', organisation: 'Nouvelle organisation', study: 'Nouvelle étude' },
   editTitle: (title) => `Modifier\u00a0: ${title}`,
@@ -740,6 +758,7 @@ const fr: LibraryMessages = {
     return: 'Renvoyé à l’auteur',
     withdraw: 'Retiré de la relecture',
     restore: 'Ancienne version rétablie',
+    retire: 'Retiré de la bibliothèque',
   },
   changesAgainst: (version, against) =>
     `Version ${String(version)}\u00a0: modifications depuis la version ${String(against)}`,
@@ -919,20 +938,28 @@ const es: LibraryMessages = {
     publish: 'Publicar',
     return: 'Devolver con un comentario',
     withdraw: 'Retirar de la revisión',
+    retire: 'Retirar de la biblioteca',
   },
   workflowDone: {
     submit: 'Enviado a revisión.',
     publish: 'Publicado.',
     return: 'Devuelto al autor con su comentario.',
     withdraw: 'Retirado de la revisión; vuelve a ser un borrador.',
+    retire: 'Retirado de la biblioteca: los lectores ya no lo ven; su historial se conserva.',
   },
   workflowDoneOn: (title, action) =>
-    `${title}: ${{ submit: 'enviado a revisión', publish: 'publicado', return: 'devuelto al autor', withdraw: 'retirado de la revisión' }[action]}.`,
+    `${title}: ${{ submit: 'enviado a revisión', publish: 'publicado', return: 'devuelto al autor', withdraw: 'retirado de la revisión', retire: 'retirado de la biblioteca' }[action]}.`,
   workflowConflict: 'El elemento cambió desde que se cargó esta página. Recárguela para ver su versión actual.',
   returnComment: 'Comentario para el autor',
   returnCommentHint: 'Indique qué cambiar; el autor lo verá junto al elemento.',
   returnCommentRequired: 'Escriba un comentario: para devolver un elemento hace falta uno.',
   returnSend: 'Devolver al autor',
+  retireComment: 'Por qué sale de la biblioteca',
+  retireCommentHint:
+    'Los lectores ya no ven el elemento y la búsqueda ya no lo encuentra; el motivo queda en su historial. Enviado de nuevo a revisión, puede volver a publicarse.',
+  retireCommentRequired: 'Escriba el motivo: para retirar un elemento hace falta uno.',
+  retireSend: 'Retirar',
+  retiredNotice: 'Retirado de la biblioteca: los lectores ya no lo ven. Envíelo a revisión para publicarlo de nuevo.',
 
   newItemTitle: { record: 'Nueva práctica', organisation: 'Nueva organización', study: 'Nuevo estudio' },
   editTitle: (title) => `Editar: ${title}`,
@@ -1120,6 +1147,7 @@ const es: LibraryMessages = {
     return: 'Devuelto al autor',
     withdraw: 'Retirado de la revisión',
     restore: 'Versión anterior restaurada',
+    retire: 'Retirado de la biblioteca',
   },
   changesAgainst: (version, against) => `Versión ${String(version)}: cambios desde la versión ${String(against)}`,
   changesFirst: (version) => `Versión ${String(version)}: la primera versión`,

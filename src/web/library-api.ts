@@ -8,6 +8,7 @@ import type {
   SearchFacet,
   SearchResponse,
   SessionInfo as SessionInfoSchema,
+  TransitionBody,
 } from '../core/library.js';
 import type { ItemType } from '../core/library-vocab.js';
 import type { UiLanguage } from '../core/languages.js';
@@ -88,9 +89,9 @@ export function saveItem(
   });
 }
 
-export type WorkflowAction = 'submit' | 'publish' | 'return' | 'withdraw';
+export type WorkflowAction = TransitionBody['action'];
 
-/** Moves an item through the editorial workflow (submit, publish, return with a comment, withdraw). */
+/** Moves an item through the editorial workflow (submit, publish, return with a comment, withdraw, retire). */
 export function transitionItem(
   id: string,
   body: { action: WorkflowAction; version: number; comment?: string },

@@ -172,6 +172,30 @@ describe('the library in the browser', () => {
         const changes = page.getByRole('region', { name: /changes since version/ });
         await changes.getByText('Summary (English)').waitFor();
         expect(await changes.locator('.diff-list ins').textContent()).toContain('Edited in the browser test');
+
+        // The reviewer retires a record, with a reason: readers get told it is gone, the history keeps why.
+        await page.goto(`${url}/library/expat-desks?lang=en`);
+        const title = await page.getByRole('heading', { level: 1 }).textContent();
+        const found = async () => {
+          const answer = await fetch(`${url}/api/search?q=${encodeURIComponent(title ?? '')}`);
+          return ((await answer.json()) as { results: { id: string }[] }).results.map((r) => r.id);
+        };
+        expect(await found()).toContain('expat-desks');
+        await page.getByRole('button', { name: 'Retire from the library' }).click();
+        await page.getByRole('button', { name: 'Retire', exact: true }).click();
+        // No reason, no retiring: the form says so at the field.
+        await page.getByText('Write the reason: retiring an item needs one.').waitFor();
+        await page.getByLabel('Why it leaves the library').fill('Duplicate of another record (browser test).');
+        await page.getByRole('button', { name: 'Retire', exact: true }).click();
+        await page.getByRole('status').filter({ hasText: 'Retired: readers no longer see it' }).waitFor();
+        await page.getByRole('group', { name: 'Editing' }).getByText('Retired', { exact: true }).waitFor();
+        expect((await fetch(`${url}/api/library/items/expat-desks`)).status).toBe(404);
+        expect(await found()).not.toContain('expat-desks');
+        await page.goto(`${url}/library/expat-desks/history?lang=en`);
+        await page
+          .getByRole('table', { name: /Every revision/ })
+          .getByRole('row', { name: /Retired from the library.*Duplicate of another record/ })
+          .waitFor();
       } finally {
         await page.close();
       }

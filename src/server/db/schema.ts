@@ -148,8 +148,9 @@ export interface UserSessionTable {
 }
 
 export type ItemTypeColumn = 'record' | 'organisation' | 'study';
-export type ItemStateColumn = 'draft' | 'in_review' | 'published' | 'returned';
-export type RevisionAction = 'load' | 'create' | 'edit' | 'submit' | 'publish' | 'return' | 'withdraw' | 'restore';
+export type ItemStateColumn = 'draft' | 'in_review' | 'published' | 'returned' | 'retired';
+export type RevisionAction =
+  'load' | 'create' | 'edit' | 'submit' | 'publish' | 'return' | 'withdraw' | 'restore' | 'retire';
 
 export interface LibraryItemTable {
   id: string;

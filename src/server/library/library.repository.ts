@@ -83,7 +83,7 @@ export const libraryRepository = {
       .execute();
   },
 
-  /** Writes a new version of an item; `publish` copies the data to the published copy. */
+  /** Writes a new version of an item; `publish` copies the data to the published copy, `unpublish` removes it. */
   async updateItem(
     db: Kysely<DB>,
     id: string,
@@ -92,6 +92,7 @@ export const libraryRepository = {
       state: ItemStateColumn;
       data: unknown;
       publish: boolean;
+      unpublish?: boolean;
       reviewComment: string | null;
       userId: number | null;
       contentHash?: string;
@@ -110,6 +111,7 @@ export const libraryRepository = {
       })
       .where('id', '=', id);
     if (change.publish) query = query.set({ published_data: sql`${json}::jsonb`, published_version: change.version });
+    if (change.unpublish) query = query.set({ published_data: null, published_version: null });
     if (change.contentHash) query = query.set({ content_hash: change.contentHash });
     await query.execute();
   },

@@ -155,6 +155,8 @@ export async function getItem(
   const working =
     options.view === 'working' || (isEditor(user) && options.view === undefined && row?.published_data === null);
   const data = working ? row?.data : row?.published_data;
+  if (row?.state === 'retired' && !working)
+    throw ApiError.notFound(`The library item "${id}" has been retired: it is no longer published.`);
   if (!row || data === null || data === undefined)
     throw ApiError.notFound(`No published library item has the id "${id}".`);
   return present(db, row, data as AnyData, working, options.lang);
@@ -215,13 +217,19 @@ const TRANSITIONS: Record<
   z.infer<typeof TransitionBody>['action'],
   { role: Role; from: ItemStateColumn[]; to: ItemStateColumn }
 > = {
-  submit: { role: 'contributor', from: ['draft', 'returned'], to: 'in_review' },
+  submit: { role: 'contributor', from: ['draft', 'returned', 'retired'], to: 'in_review' },
   withdraw: { role: 'contributor', from: ['in_review'], to: 'draft' },
   publish: { role: 'reviewer', from: ['in_review'], to: 'published' },
   return: { role: 'reviewer', from: ['in_review'], to: 'returned' },
+  // Any item readers can see, whatever its working copy is doing (an edit in draft is retired with it).
+  retire: { role: 'reviewer', from: ['published', 'draft', 'returned'], to: 'retired' },
 };
 
-/** Moves an item through the workflow: draft → in review → published, or returned with a comment. */
+/**
+ * Moves an item through the workflow: draft → in review → published, or returned with a comment;
+ * a published item retired with a reason (out of the library, its history kept), and submitted
+ * again to come back.
+ */
 export async function transition(
   db: Kysely<DB>,
   user: User,
@@ -234,6 +242,8 @@ export async function transition(
     throw ApiError.forbidden(`Only a ${rule.role} or above may ${body.action}; ${user.name} is a ${user.role}.`);
   if (body.action === 'return' && !body.comment)
     throw ApiError.invalidParameter('comment', 'say what the author should change when returning an item');
+  if (body.action === 'retire' && !body.comment)
+    throw ApiError.invalidParameter('comment', 'say why the item leaves the library when retiring it');
   return db.transaction().execute(async (trx) => {
     const row = await lockItem(trx, id, body.version);
     if (!rule.from.includes(row.state))
@@ -241,7 +251,12 @@ export async function transition(
         `Cannot ${body.action} "${id}": it is ${row.state.replace('_', ' ')}, and ${body.action} applies to ${rule.from.join(' or ').replace('_', ' ')} items.`,
         [{ field: 'state', message: row.state }],
       );
+    if (body.action === 'retire' && row.published_data === null)
+      throw ApiError.conflict(`Cannot retire "${id}": it was never published (a draft needs no retiring).`, [
+        { field: 'state', message: row.state },
+      ]);
     const publish = body.action === 'publish';
+    const retire = body.action === 'retire';
     const view = await writeVersion(
       trx,
       row,
@@ -251,12 +266,13 @@ export async function transition(
         state: rule.to,
         data: row.data as AnyData,
         publish,
+        unpublish: retire,
         comment: body.comment ?? null,
         reviewComment: body.action === 'return' ? (body.comment ?? null) : publish ? null : row.review_comment,
       },
       lang,
     );
-    if (publish) await reindexItems(trx, [id]);
+    if (publish || retire) await reindexItems(trx, [id]);
     return view;
   });
 }
@@ -309,6 +325,8 @@ async function writeVersion(
     state: ItemStateColumn;
     data: AnyData;
     publish: boolean;
+    /** Take the published copy away (retire): readers no longer see the item. */
+    unpublish?: boolean;
     comment: string | null;
     reviewComment?: string | null;
   },
@@ -320,6 +338,7 @@ async function writeVersion(
     state: change.state,
     data: change.data,
     publish: change.publish,
+    unpublish: change.unpublish,
     reviewComment: change.reviewComment !== undefined ? change.reviewComment : row.review_comment,
     userId: user.id,
   });

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../core/errors.js';
-import type { ItemView, RecordData, RevisionDetail, RevisionList, ReviewQueue } from '../../core/library.js';
+import type {
+  ItemView,
+  RecordData,
+  RevisionDetail,
+  RevisionList,
+  ReviewQueue,
+  SearchResponse,
+} from '../../core/library.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { clientFor, createRoleUsers, type Client } from '../../../tests/helpers/library.js';
 import { buildApp } from '../app.js';
@@ -196,6 +203,45 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
       await contributor.request('GET', '/api/library/items/test-mentoring?view=working')
     ).json<ItemView>();
     expect((working.data as RecordData).summary.en).toBe('A draft change nobody has reviewed.');
+  });
+
+  it('retires a published item with a reason: out of reading and search, its history kept, and back by review', async () => {
+    const record = { ...practice, title: { en: 'Test zanzibarian remittance circle' } };
+    await create(contributor, 'test-retire', record);
+    // A draft that was never published has nothing to retire.
+    expect((await act(reviewer, 'test-retire', 'retire', 1, 'Duplicate.')).status).toBe(409);
+    await act(contributor, 'test-retire', 'submit', 1);
+    await act(reviewer, 'test-retire', 'publish', 2);
+    const search = async () =>
+      (await anonymous.request('GET', '/api/search?q=zanzibarian')).json<SearchResponse>().results.map((r) => r.id);
+    expect(await search()).toContain('test-retire');
+
+    // Reviewers only, and with a reason.
+    expect((await act(contributor, 'test-retire', 'retire', 3, 'Duplicate.')).status).toBe(403);
+    expect((await act(reviewer, 'test-retire', 'retire', 3)).status).toBe(400);
+    const retired = await act(reviewer, 'test-retire', 'retire', 3, 'Duplicate of another record.');
+    expect(retired.status).toBe(200);
+    expect(retired.json<ItemView>()).toMatchObject({ state: 'retired', version: 4, publishedVersion: null });
+
+    const gone = await anonymous.request('GET', '/api/library/items/test-retire');
+    expect(gone.status).toBe(404);
+    expect(gone.json<ErrorResponse>().error.message).toContain('has been retired');
+    expect(await search()).not.toContain('test-retire');
+    // Nothing is lost: the working copy and every revision, the reason with the retirement.
+    const working = (await contributor.request('GET', '/api/library/items/test-retire?view=working')).json<ItemView>();
+    expect(working).toMatchObject({ state: 'retired', data: { title: { en: 'Test zanzibarian remittance circle' } } });
+    const history = (await contributor.request('GET', '/api/library/items/test-retire/revisions')).json<RevisionList>();
+    expect(history.revisions.map((r) => [r.action, r.comment])).toContainEqual([
+      'retire',
+      'Duplicate of another record.',
+    ]);
+    expect((await act(reviewer, 'test-retire', 'retire', 4, 'Again.')).status).toBe(409);
+
+    // Submitted again and published, it is back.
+    await act(contributor, 'test-retire', 'submit', 4);
+    expect((await act(reviewer, 'test-retire', 'publish', 5)).json<ItemView>()).toMatchObject({ state: 'published' });
+    expect((await anonymous.request('GET', '/api/library/items/test-retire')).status).toBe(200);
+    expect(await search()).toContain('test-retire');
   });
 
   it('keeps a returned item in the queue of whoever worked on it, not only its creator', async () => {

@@ -136,6 +136,7 @@ function ItemHeader({
             )}
           </p>
           {item.state === 'in_review' && item.view === 'working' && <p className="muted">{t.inReviewNoEdit}</p>}
+          {item.state === 'retired' && <p className="note">{t.retiredNotice}</p>}
           <ReviewComment comment={item.reviewComment} />
           <ul className="inline-list">
             {/* The server refuses edits while an item is in review: it is withdrawn first. */}
@@ -162,15 +163,15 @@ function ItemHeader({
               </li>
             )}
           </ul>
-          {item.view === 'working' && (
-            <WorkflowActions
-              id={item.id}
-              state={item.state}
-              version={item.version}
-              authorId={item.updatedBy?.id}
-              onChanged={onChanged}
-            />
-          )}
+          <WorkflowActions
+            id={item.id}
+            state={item.state}
+            version={item.version}
+            authorId={item.updatedBy?.id}
+            published={item.publishedVersion !== null}
+            retireOnly={item.view === 'published'}
+            onChanged={onChanged}
+          />
         </div>
       )}
     </header>
