@@ -55,11 +55,18 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
   const rows = parseCsv(file, []);
   const { sdmx } = mapping;
   const columns: Column[] = csvHeader(file).map((header) => ({ header, id: idOf(header) }));
-  const find = (id: string) => columns.find((c) => c.id === id);
+  // SDMX ids are upper case by convention, Eurostat writes its dimensions in lower case ("geo",
+  // "sex"): a column is found whatever the case.
+  const find = (id: string) => columns.find((c) => c.id.toUpperCase() === id.toUpperCase());
   const require = (id: string, hint = '') => {
     const column = find(id);
     if (!column) {
-      throw new SourceFormatError(file.name, `missing column "${id}" in the header${hint}`, { line: 1 });
+      const header = columns.map((c) => c.header).join(',');
+      throw new SourceFormatError(
+        file.name,
+        `missing column "${id}" in the header${hint}; the header has "${header.length > 200 ? `${header.slice(0, 200)}…` : header}"`,
+        { line: 1 },
+      );
     }
     return column;
   };
@@ -69,17 +76,35 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
   const obsIndex = columns.indexOf(obsValue);
 
   // NOTE: some publishers (OECD's "csvfilewithlabels") follow each code column with a label
-  // column: "REF_AREA,Reference area,SEX,Sex,…". When a header is no SDMX id, the file is taken
-  // to be laid out so, and the column after each code column is its label, even "Sex".
+  // column: "REF_AREA,Reference area,SEX,Sex,…". When the area column is followed by a header
+  // that is no SDMX id, the file is taken to be laid out so, and the column after each code
+  // column is its label, even "Sex". Otherwise a header that is no SDMX id is an extra column:
+  // an empty one (a trailing comma on every line) must be empty, a named one after OBS_VALUE is
+  // reported as not stored, and one among the dimensions is an error.
   const technical = (c: Column) => TECHNICAL.has(c.id.toUpperCase());
-  const labelled = columns.some((c) => !technical(c) && !SDMX_ID.test(c.id));
+  const afterArea = columns[columns.indexOf(refArea) + 1];
+  const labelled =
+    afterArea !== undefined && !technical(afterArea) && afterArea.id !== '' && !SDMX_ID.test(afterArea.id);
   const labelColumns = new Set<Column>();
+  const emptyColumns: number[] = [];
+  const extraColumns: Column[] = [];
   const dimensions: Column[] = [];
   const attributes: Column[] = [];
   columns.forEach((c, i) => {
-    if (technical(c)) return;
-    if (labelColumns.has(c) || !SDMX_ID.test(c.id)) {
-      labelColumns.add(c);
+    if (technical(c) || labelColumns.has(c)) return;
+    if (c.header === '') {
+      emptyColumns.push(i);
+      return;
+    }
+    if (!SDMX_ID.test(c.id)) {
+      if (i < obsIndex) {
+        throw new SourceFormatError(
+          file.name,
+          `column "${c.header}" stands among the dimensions (before OBS_VALUE) but is no SDMX id (such as REF_AREA or SEX)`,
+          { line: 1, column: c.header },
+        );
+      }
+      extraColumns.push(c);
       return;
     }
     const next = columns[i + 1];
@@ -89,18 +114,23 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
     else attributes.push(c);
   });
   const labels = [...labelColumns].map((c) => c.header);
-  const dimension = (id: string) => dimensions.find((c) => c.id === id);
+  const dimension = (id: string) => dimensions.find((c) => c.id.toUpperCase() === id.toUpperCase());
   const counterpart = dimension(sdmx.counterpart);
   const sex = dimension(sdmx.sex);
   const indicator = dimension(sdmx.indicator);
   const freq = dimension('FREQ');
-  const status = attributes.find((c) => c.id === sdmx.status) ?? dimension(sdmx.status);
-  const flags = attributes.filter((c) => FLAG_ATTRIBUTES.has(c.id));
+  const status = attributes.find((c) => c.id.toUpperCase() === sdmx.status.toUpperCase()) ?? dimension(sdmx.status);
+  const flags = attributes.filter((c) => FLAG_ATTRIBUTES.has(c.id.toUpperCase()));
+  const unitMult = attributes.find((c) => c.id.toUpperCase() === 'UNIT_MULT');
   const action = find('ACTION');
   const dataflow = find('DATAFLOW') ?? find('STRUCTURE_ID');
   const special = new Set([refArea, counterpart, sex, indicator, freq, status]);
   const others = dimensions.filter((c) => !special.has(c));
-  const unstored = attributes.filter((c) => c !== status && !flags.includes(c)).map((c) => c.id);
+  const unstored = [
+    ...attributes.filter((c) => c !== status && c !== unitMult && !flags.includes(c)).map((c) => c.id),
+    ...extraColumns.map((c) => c.header),
+  ];
+  const multipliers = new Map<number, number>();
 
   const where: Partial<Record<ObservationField, Column | undefined>> = {
     refArea,
@@ -121,12 +151,36 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
     error: (problem) => new SourceFormatError(file.name, problem, { line: row.line, column: column?.id }),
   });
 
+  // UNIT_MULT says the value is OBS_VALUE × 10^UNIT_MULT (3: thousands): stored as that value,
+  // written exactly (the decimal exponent moved, no floating-point product), and reported.
+  const scaled = (row: CsvRow, value: string): string => {
+    const printed = unitMult ? idOf(row.get(unitMult.header)) : '';
+    if (printed === '' || printed === '0') return value;
+    if (!/^-?\d{1,2}$/.test(printed)) {
+      throw cell(row, unitMult).error(
+        `UNIT_MULT "${printed}" is not a power of ten (0, 3 for thousands, 6 for millions…)`,
+      );
+    }
+    const exponent = Number(printed);
+    if (!/^\s*[+-]?(?:\d+\.?\d*|\.\d+)\s*$/.test(value)) return value;
+    multipliers.set(exponent, (multipliers.get(exponent) ?? 0) + 1);
+    return `${value.trim()}e${String(exponent)}`;
+  };
+
   const flows = new Set<string>();
   rows.forEach((row, i) => {
     const flow = dataflow ? row.get(dataflow.header).trim() : '';
     if (flow) flows.add(flow);
     if (action && idOf(row.get(action.header)).toUpperCase() === 'D') {
       throw cell(row, action).error('a row with ACTION "D" deletes data and cannot be imported');
+    }
+    for (const index of emptyColumns) {
+      if (row.at(index).trim()) {
+        throw new SourceFormatError(file.name, `a value in column ${String(index + 1)}, which has no header`, {
+          line: row.line,
+          column: `column ${String(index + 1)}`,
+        });
+      }
     }
     const code = (c: Column | undefined) => (c ? idOf(row.get(c.header)) : undefined);
     const raw: RawObservation = {
@@ -137,7 +191,7 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
       indicator: code(indicator),
       period: code(time) ?? '',
       freq: code(freq),
-      value: row.get(obsValue.header),
+      value: scaled(row, row.get(obsValue.header)),
       status: code(status),
       flags:
         flags
@@ -154,9 +208,10 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
 
   if (flows.size) report.notes.push(`dataflow${flows.size > 1 ? 's' : ''} ${[...flows].join(', ')}`);
   if (labels.length) report.notes.push(`label columns not stored (codes are): ${labels.join(', ')}`);
-  if (unstored.length) {
+  if (unstored.length) report.notes.push(`attributes not stored: ${unstored.join(', ')}`);
+  for (const [exponent, count] of multipliers) {
     report.notes.push(
-      `attributes not stored: ${unstored.join(', ')}${unstored.includes('UNIT_MULT') ? ' (values are stored as printed: UNIT_MULT is not applied)' : ''}`,
+      `${String(count)} value${count > 1 ? 's' : ''} multiplied by 10^${String(exponent)} as UNIT_MULT ${String(exponent)} says (stored as the full number)`,
     );
   }
 }

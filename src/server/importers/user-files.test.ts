@@ -156,6 +156,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(outcome).toMatchObject({ dataset: 'test-remittance-share-2024', loaded: true, observations: 8 });
     expect(importer.report.notes).toEqual([
       'columns not imported (the mapping does not name them): comment',
+      'status values with no SDMX code, stored as A (normal) with the printed value in the flags: "x" (1); map them in "statusValues" of remittance-share.mapping.json',
       '6 area names matched (1 through "areaNames")',
     ]);
     const rows = await observations('test-remittance-share-2024');
@@ -191,7 +192,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 6 });
     expect(importer.report.notes).toEqual([
       'dataflow TEST:DF_TEST_MIGRANTS(1.0)',
-      'attributes not stored: UNIT_MULT (values are stored as printed: UNIT_MULT is not applied)',
+      'status values with no SDMX code, stored as A (normal) with the printed value in the flags: "B" (1); map them in "statusValues" of migrants.sdmx.mapping.json',
     ]);
     const rows = await observations('test-sdmx-migrants-2024');
     expect(rows.map((r) => [r.ref, r.cp, r.sex, r.freq, r.dims, r.period, r.value, r.status, r.flags])).toEqual([
@@ -218,7 +219,6 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(v2.report.notes).toEqual([
       'dataflow TEST.AGENCY:DSD_TEST@DF_TEST(1.0)',
       'label columns not stored (codes are): Reference area, Sex, Frequency of observation, Time period, Observation status, Unit multiplier',
-      'attributes not stored: UNIT_MULT (values are stored as printed: UNIT_MULT is not applied)',
     ]);
     expect(
       (await observations('test-sdmx-migrants-2024')).map((r) => [r.ref, r.sex, r.period, r.value, r.dims]),
@@ -386,7 +386,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
       [
         'missing-column.sdmx.csv',
         SDMX_MAPPING,
-        /^missing-column\.sdmx\.csv \(line 1\): missing column "OBS_VALUE" in the header$/,
+        /^missing-column\.sdmx\.csv \(line 1\): missing column "OBS_VALUE" in the header; the header has "DATAFLOW,REF_AREA,COUNTERPART_AREA,SEX,FREQ,TIME_PERIOD,VALUE,OBS_STATUS"$/,
       ],
       ['truncated.sdmx.csv', SDMX_MAPPING, /^truncated\.sdmx\.csv \(line 3\): 7 columns where the header has 10$/],
       [
@@ -427,16 +427,99 @@ describe.each(testEngines())('user files on %s', (engine) => {
           `${header}\nMexico,2020-01,Total,1,,bank,\n`,
           /^monthly\.csv \(line 2, column "year"\): "2020-01" is not a period Bridges can store/,
         ],
+        [
+          'twice-a-column.csv',
+          `${header},share_pct\nMexico,2020,Total,1,,bank,,999\n`,
+          /^twice-a-column\.csv \(line 1, column "share_pct"\): column "share_pct" appears twice in the header \(columns 4 and 8\)/,
+        ],
+        [
+          'semicolons.csv',
+          `${header.replaceAll(',', ';')}\nMexico;2020;Total;1,5;;bank;\n`,
+          /^semicolons\.csv \(line 1\): separates its columns with semicolons, not commas/,
+        ],
+      ];
+      for (const [name, text, message] of cases) {
+        const file = path.join(scratch, name);
+        writeFileSync(file, text);
+        const before = await snapshot();
+        // (the format is told from the first line, before the import starts: it may throw there)
+        await expect(
+          Promise.resolve().then(() =>
+            importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(TIDY_MAPPING) })),
+          ),
+        ).rejects.toThrow(message);
+        expect(await snapshot()).toEqual(before);
+      }
+    });
+
+    it('refuses SDMX-CSV whose columns it cannot read for sure, rather than drop any of them', async () => {
+      const original = readFileSync(fixture('migrants.sdmx.csv'), 'utf8');
+      const cases: [string, string, RegExp][] = [
+        // A trailing comma on every line but the header's: a value in a column with no header.
+        [
+          'stray-value.sdmx.csv',
+          original
+            .trimEnd()
+            .split('\n')
+            .map((line, i) => (i === 0 ? `${line},` : `${line},x`))
+            .join('\n'),
+          /^stray-value\.sdmx\.csv \(line 2, column "column 11"\): a value in column 11, which has no header$/,
+        ],
+        // A named column among the dimensions that is no SDMX id.
+        [
+          'odd-dimension.sdmx.csv',
+          original.replace('SEX,FREQ', 'SEX,Birth place,FREQ').replace(/,(F|M|_T|T),(A|Q),/g, ',$1,x,$2,'),
+          /^odd-dimension\.sdmx\.csv \(line 1, column "Birth place"\): column "Birth place" stands among the dimensions/,
+        ],
+        // An empty counterpart is neither a total nor "not applicable".
+        [
+          'no-counterpart.sdmx.csv',
+          original.replace('DEU,TUR,M', 'DEU,,M'),
+          /^no-counterpart\.sdmx\.csv \(line 3, column "COUNTERPART_AREA"\): no counterpart area \(an empty cell\)/,
+        ],
+        [
+          'bad-mult.sdmx.csv',
+          original.replace('2019,1300,E,0', '2019,1300,E,k'),
+          /^bad-mult\.sdmx\.csv \(line 3, column "UNIT_MULT"\): UNIT_MULT "k" is not a power of ten/,
+        ],
       ];
       for (const [name, text, message] of cases) {
         const file = path.join(scratch, name);
         writeFileSync(file, text);
         const before = await snapshot();
         await expect(
-          importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(TIDY_MAPPING) })),
+          importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(SDMX_MAPPING) }), { force: true }),
         ).rejects.toThrow(message);
         expect(await snapshot()).toEqual(before);
       }
+    });
+
+    it('reads SDMX-CSV the way spreadsheets and Eurostat write it: trailing commas, lower-case ids, UNIT_MULT', async () => {
+      const original = readFileSync(fixture('migrants.sdmx.csv'), 'utf8');
+      const file = path.join(scratch, 'as-saved.sdmx.csv');
+      writeFileSync(
+        file,
+        original
+          .replace('REF_AREA,COUNTERPART_AREA,SEX,FREQ,AGE', 'REF_AREA,counterpart_area,sex,freq,age')
+          .replace('2019,1200,A,0', '2019,1.2,A,3')
+          .replace(/\n/g, ',\n'),
+      );
+      const importer = userFileImporter(file, { mapping: fixture(SDMX_MAPPING) });
+      await importUserFile(testDb.database, importer, { force: true });
+      expect(importer.report.notes).toContain(
+        '1 value multiplied by 10^3 as UNIT_MULT 3 says (stored as the full number)',
+      );
+      const rows = await observations('test-sdmx-migrants-2024');
+      expect(rows.map((r) => [r.ref, r.cp, r.sex, r.period, r.value, r.dims])).toContainEqual([
+        'DEU',
+        'TUR',
+        'F',
+        '2019',
+        1200,
+        { age: '_T' },
+      ]);
+      expect(rows).toHaveLength(6);
+      await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
     });
 
     it('refuses a negative count of people, naming its line', async () => {

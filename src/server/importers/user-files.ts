@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { readSourceFile, type SourceFile } from '../ingest/read-source.js';
+import { checkCommaSeparated, readSourceFile, type SourceFile } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import type { ProgressReporter } from '../reference/load-reference.js';
 import type { AreaResolver } from '../stats/area-resolver.js';
@@ -257,8 +257,8 @@ const SEX_CODES = new Map<string, Sex>([
 const STATUS_CODES = new Set<ObservationStatus>(['A', 'E', 'P', 'I', 'F']);
 /** Printed where a value is missing; skipped only if the mapping asks, an error otherwise. */
 const MISSING = new Set(['', 'nan', 'na', 'n/a', '..', ':', '-']);
-/** Counterparts that mean "no counterpart" in SDMX: not applicable, total. */
-const NO_COUNTERPART = new Set(['', '_Z', '_T']);
+/** Counterparts that mean "no counterpart" in SDMX: not applicable, total. An empty cell is an error. */
+const NO_COUNTERPART = new Set(['_Z', '_T']);
 /** A number as statistics print it: no thousands separators, decimal comma, hex or "Infinity". */
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const LIST_CAP = 50;
@@ -288,6 +288,7 @@ export class ObservationAssembler {
   readonly #namesMatched = new Set<string>();
   readonly #namesMapped = new Set<string>();
   readonly #flows = new Map<string, IndicatorDef | null>();
+  readonly #unknownStatuses = new Map<string, number>();
   #singleIndicatorCode: string | undefined;
 
   constructor(
@@ -332,6 +333,11 @@ export class ObservationAssembler {
     }
     const indicator = this.#indicator(raw.indicator, raw.dataflow, at);
     const refArea = this.#area(raw.refArea, this.areaBy.refArea, at('refArea'));
+    if (raw.counterpart !== undefined && raw.counterpart.trim() === '') {
+      throw at('counterpart').error(
+        'no counterpart area (an empty cell): write _T where the value is a total over all counterparts, _Z where none applies',
+      );
+    }
     const counterpart =
       raw.counterpart === undefined || NO_COUNTERPART.has(raw.counterpart.trim().toUpperCase())
         ? null
@@ -407,6 +413,12 @@ export class ObservationAssembler {
           : 'holds no observations',
       );
     }
+    if (this.#unknownStatuses.size) {
+      const list = [...this.#unknownStatuses].map(([text, n]) => `"${text}" (${String(n)})`).join(', ');
+      this.report.notes.push(
+        `status values with no SDMX code, stored as A (normal) with the printed value in the flags: ${list}; map them in "statusValues" of ${this.resolved.file}`,
+      );
+    }
     const matched = this.#namesMatched.size;
     const mapped = this.#namesMapped.size;
     if (matched) {
@@ -451,10 +463,14 @@ export class ObservationAssembler {
   #status(printed: string | undefined): { status: ObservationStatus; unknownStatus?: string } {
     const text = printed?.trim() ?? '';
     if (!text) return { status: 'A' };
-    const mapped = this.resolved.mapping.statusValues?.[text];
+    const values = this.resolved.mapping.statusValues ?? {};
+    // "estimated" finds "Estimated": a mapping written from one row should not miss its neighbours.
+    const mapped = values[text] ?? Object.entries(values).find(([k]) => k.toLowerCase() === text.toLowerCase())?.[1];
     if (mapped) return { status: mapped };
     if (STATUS_CODES.has(text as ObservationStatus)) return { status: text as ObservationStatus };
-    // A status Bridges has no code for (SDMX B, break; Eurostat's lower-case flags…) is kept as printed.
+    // A status Bridges has no code for (SDMX B, break; Eurostat's lower-case flags…) is kept as
+    // printed in the flags, and the import says so (see finish()).
+    this.#unknownStatuses.set(text, (this.#unknownStatuses.get(text) ?? 0) + 1);
     return { status: 'A', unknownStatus: text };
   }
 
@@ -623,7 +639,9 @@ export function detectUserFileFormat(filePath: string): UserFileFormat {
   const name = path.basename(filePath).toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.json')) return 'sdmx-json';
   if (name.endsWith('.csv') || name.endsWith('.txt')) {
-    const first = (csvHeader(readSourceFile(filePath))[0] ?? '').trim().toUpperCase();
+    const file = readSourceFile(filePath);
+    checkCommaSeparated(file.name, new TextDecoder('utf-8').decode(file.bytes.subarray(0, 65_536)));
+    const first = (csvHeader(file)[0] ?? '').trim().toUpperCase();
     return first === 'DATAFLOW' || first === 'STRUCTURE' ? 'sdmx-csv' : 'tidy-csv';
   }
   throw new Error(

@@ -32,6 +32,8 @@ export interface CsvRow {
   /** 1-based line of the record in the file, for messages. */
   readonly line: number;
   get(column: string): string;
+  /** The cell at a 0-based position, for columns that have no (unique) header. */
+  at(index: number): string;
 }
 
 /**
@@ -44,9 +46,20 @@ export interface CsvRow {
  */
 export function parseCsv(file: SourceFile, requiredColumns: readonly string[]): CsvRow[] {
   const text = decodeUtf8(file);
+  checkCommaSeparated(file.name, text);
   const records = parseRecords(file.name, text, {});
   if (records.length === 0) throw new SourceFormatError(file.name, 'is empty: no header row and no data');
   const header = (records[0] ?? []).map((h) => h.trim());
+  header.forEach((h, i) => {
+    const first = header.indexOf(h);
+    if (h !== '' && first !== i) {
+      throw new SourceFormatError(
+        file.name,
+        `column "${h}" appears twice in the header (columns ${String(first + 1)} and ${String(i + 1)}): which one holds the data?`,
+        { line: 1, column: h },
+      );
+    }
+  });
   for (const column of requiredColumns) {
     if (!header.includes(column)) {
       throw new SourceFormatError(file.name, `missing column "${column}" in the header`, { line: 1 });
@@ -74,6 +87,28 @@ class Record implements CsvRow {
   get(column: string): string {
     const i = this.index.get(column);
     return i === undefined ? '' : (this.values[i] ?? '');
+  }
+
+  at(index: number): string {
+    return this.values[index] ?? '';
+  }
+}
+
+/**
+ * Refuses a file whose first line separates its columns with semicolons or tabs and has no comma
+ * (Excel saves "CSV" so in many languages, with decimal commas): read with commas, it would give
+ * one column per line and a confusing message further on.
+ */
+export function checkCommaSeparated(name: string, text: string): void {
+  const first = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').slice(0, 10_000);
+  if (first.includes(',')) return;
+  const separator = first.includes(';') ? ';' : first.includes('\t') ? 'tab' : null;
+  if (separator) {
+    throw new SourceFormatError(
+      name,
+      `separates its columns with ${separator === ';' ? 'semicolons' : 'tabs'}, not commas: save it as comma-separated CSV (in Excel "CSV UTF-8 (comma delimited)"), with a point as the decimal mark`,
+      { line: 1 },
+    );
   }
 }
 
