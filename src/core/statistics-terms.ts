@@ -95,6 +95,17 @@ export const UNHCR_GROUPS: Record<string, string> = {
   other: 'Others of concern',
 };
 
+/**
+ * UNHCR groups that count people returning during the year: flows, which are never added to the
+ * stocks of the other groups (UNHCR's own caveat).
+ */
+export const UNHCR_FLOW_GROUPS: ReadonlySet<string> = new Set([
+  'refugee return',
+  'refugee_return',
+  'idp return',
+  'idp_return',
+]);
+
 /** Percentages and growth rates are rounded to this many decimals (the inputs are not). */
 export const PERCENT_DECIMALS = 4;
 

@@ -368,10 +368,15 @@ const GroupValues = z.record(z.string(), z.number()).describe('Persons by UNHCR 
 
 export const DisplacementSide = z.object({
   latestPeriod: z.string().nullable(),
-  total: z.number().nullable().describe('All groups, latest period'),
+  total: z
+    .number()
+    .nullable()
+    .describe('Latest period, all stock groups: returns (refugee return, idp return) are flows, in byGroup only'),
   byGroup: GroupValues,
-  top: z.array(z.object({ rank: z.number().int(), area: AreaRef, total: z.number(), byGroup: GroupValues })),
-  trend: z.array(z.object({ period: Period, total: z.number(), byGroup: GroupValues })),
+  top: z
+    .array(z.object({ rank: z.number().int(), area: AreaRef, total: z.number(), byGroup: GroupValues }))
+    .describe('Partners by their total of stock groups'),
+  trend: z.array(z.object({ period: Period, total: z.number().describe('Stock groups'), byGroup: GroupValues })),
 });
 export type DisplacementSide = z.infer<typeof DisplacementSide>;
 

@@ -79,7 +79,7 @@ const en = {
   personsBySex: 'Persons, at mid-year',
   personsBothSexes: 'Persons, both sexes',
   personsEachEdition: 'persons, each edition as its own line',
-  personsAllGroups: 'Persons, all UNHCR groups',
+  personsAllGroups: 'Persons, all UNHCR groups but returns (flows during the year, in the table)',
   personsAged15: 'Persons aged 15 and over',
   colShareOfPopulation: 'Share of the population',
   shareNote:
@@ -149,6 +149,7 @@ const en = {
   displacedFrom: 'From the country, abroad',
   displacedHosted: 'Hosted in the country',
   displacedWithin: 'Displaced within the country',
+  flowsApart: (list: string) => `not in the total, returns during the year: ${list}`,
   displacedByAsylumTitle: (name: string, period: string) =>
     `${name}: people displaced abroad, by country of asylum${period ? `, ${period}` : ''}`,
   displacedByOriginTitle: (name: string, period: string) =>
@@ -439,7 +440,7 @@ const fr = {
   personsBySex: 'Personnes, en milieu d’année',
   personsBothSexes: 'Personnes, deux sexes',
   personsEachEdition: 'personnes, une courbe par édition',
-  personsAllGroups: 'Personnes, tous groupes du HCR',
+  personsAllGroups: 'Personnes, tous groupes du HCR sauf les retours (flux de l’année, dans le tableau)',
   personsAged15: 'Personnes de 15 ans et plus',
   colShareOfPopulation: 'Part de la population',
   shareNote:
@@ -513,6 +514,7 @@ const fr = {
   displacedFrom: 'Originaires du pays, à l’étranger',
   displacedHosted: 'Accueillies dans le pays',
   displacedWithin: 'Déplacées à l’intérieur du pays',
+  flowsApart: (list: string) => `hors total, retours pendant l’année\u00a0: ${list}`,
   displacedByAsylumTitle: (name: string, period: string) =>
     `${name}\u00a0: personnes déplacées à l’étranger, par pays d’asile${period ? `, ${period}` : ''}`,
   displacedByOriginTitle: (name: string, period: string) =>
@@ -835,7 +837,7 @@ const es = {
   personsBySex: 'Personas, a mitad de año',
   personsBothSexes: 'Personas, ambos sexos',
   personsEachEdition: 'personas, una línea por edición',
-  personsAllGroups: 'Personas, todos los grupos del ACNUR',
+  personsAllGroups: 'Personas, todos los grupos del ACNUR salvo los retornos (flujos del año, en la tabla)',
   personsAged15: 'Personas de 15 años o más',
   colShareOfPopulation: 'Proporción de la población',
   shareNote:
@@ -906,6 +908,7 @@ const es = {
   displacedFrom: 'Del país, en el extranjero',
   displacedHosted: 'Acogidas en el país',
   displacedWithin: 'Desplazadas dentro del país',
+  flowsApart: (list: string) => `fuera del total, retornos durante el año: ${list}`,
   displacedByAsylumTitle: (name: string, period: string) =>
     `${name}: personas desplazadas en el extranjero, por país de asilo${period ? `, ${period}` : ''}`,
   displacedByOriginTitle: (name: string, period: string) =>

@@ -8,6 +8,7 @@ import {
   PROFILE_FLOWS,
   PROFILE_FLOW_NAMES,
   SDG_10C,
+  UNHCR_FLOW_GROUPS,
   UNHCR_GROUPS,
   USD_FACTORS,
   roundPercent,
@@ -513,7 +514,9 @@ function refugeeBlock(
         partners.set(r.partner, groups);
       }
     }
-    const sum = (groups: Record<string, number>) => Object.values(groups).reduce((s, v) => s + v, 0);
+    // Stocks only: returns are flows during the year, shown in byGroup beside the total, never in it.
+    const sum = (groups: Record<string, number>) =>
+      Object.entries(groups).reduce((s, [group, v]) => (UNHCR_FLOW_GROUPS.has(group) ? s : s + v), 0);
     const points = [...trend]
       .sort((a, b) => comparePeriods(a[0], b[0]))
       .map(([period, byGroup]) => ({ period, total: sum(byGroup), byGroup }));

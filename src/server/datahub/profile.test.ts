@@ -184,6 +184,12 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(Math.round((y2023?.byGroup.refugee ?? 0) / 1e4) / 100).toBe(6.4); // millions
       expect(from.top.slice(0, 2).map((t) => t.area.code)).toEqual(['IRN', 'PAK']);
       expect(p.refugees.withinCountry.byGroup.idp).toBeGreaterThan(0);
+      // Returns are flows during the year (UNHCR's caveat): beside the total, never in it.
+      for (const side of [p.refugees.withinCountry, p.refugees.fromCountry, p.refugees.hosted]) {
+        const stocks = Object.entries(side.byGroup).filter(([g]) => !g.includes('return'));
+        expect(side.total).toBe(stocks.reduce((sum, [, v]) => sum + v, 0));
+      }
+      expect(Object.keys(p.refugees.withinCountry.byGroup).some((g) => g.includes('return'))).toBe(true);
       expect(p.refugees.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
     });
 

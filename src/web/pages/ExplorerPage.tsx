@@ -4,6 +4,7 @@ import type { CountryListResponse } from '../../core/countries.js';
 import {
   DIOC_EDUCATION,
   DIOC_LABOUR_FORCE,
+  INDICATOR_IDS,
   NOT_GROUPED,
   RANKING_GROUPINGS,
   type RankingGrouping,
@@ -41,7 +42,7 @@ import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
-import { sdmxDataUrl } from '../sdmx.js';
+import { sdmxFlowUrl } from '../sdmx.js';
 import { shortDatasetLabel } from '../sources.js';
 
 const DEFAULT_INDICATOR = 'migrant_stock';
@@ -192,6 +193,7 @@ export function ExplorerPage() {
           countries={countries.data}
           areasByIsoNumeric={areasByIsoNumeric}
           dims={dims}
+          dimensionKeys={Object.keys(info?.dimensions ?? {})}
           onOpen={(code) => void navigate(withLang(`/countries/${code}/profile`, lang))}
           onSort={(sort, dir) =>
             updateParams({ sort: sort === 'value' ? null : sort, dir: dir === 'desc' ? null : dir })
@@ -218,14 +220,24 @@ function defaultDims(
   info: DatasetIndicatorInfo | undefined,
   indicator: IndicatorSummary | undefined,
 ): Record<string, string> {
-  if (!info || indicator?.measureType !== 'rate') return {};
+  if (!info) return {};
   const dims: Record<string, string> = {};
   for (const [key, values] of Object.entries(info.dimensions)) {
-    // US$ 200 is the basis of SDG indicator 10.c.1.
-    const first = values.includes('200') ? '200' : values[0];
+    if (!unsummable(key, indicator)) continue;
+    // US$ 200 is the basis of SDG indicator 10.c.1; refugees are UNHCR's first group.
+    const first = values.includes('200') ? '200' : values.includes('refugee') ? 'refugee' : values[0];
     if (first) dims[key] = first;
   }
   return dims;
+}
+
+/**
+ * A dimension whose values cannot be added up, so the explorer offers no "all (summed)": any
+ * dimension of a rate, and UNHCR's population groups, which mix stocks with returns (flows during
+ * the year) that UNHCR says never to add to them.
+ */
+function unsummable(key: string, indicator: IndicatorSummary | undefined): boolean {
+  return indicator?.measureType === 'rate' || (key === 'group' && indicator?.id === INDICATOR_IDS.forciblyDisplaced);
 }
 
 /**
@@ -435,7 +447,7 @@ function ExplorerControls({
               value={dims[key] ?? ''}
               onChange={(e) => onChange({ dims: formatDims({ ...dims, [key]: e.target.value }) || null, period: null })}
             >
-              {!isRate && <option value="">{t.allValuesSummed}</option>}
+              {!unsummable(key, indicator) && <option value="">{t.allValuesSummed}</option>}
               {values.map((v) => (
                 <option key={v} value={v}>
                   {dimensionValueLabel(key, v, t, lang)}
@@ -559,6 +571,7 @@ function ExplorerResults({
   countries,
   areasByIsoNumeric,
   dims,
+  dimensionKeys,
   onOpen,
   onSort,
 }: {
@@ -569,6 +582,8 @@ function ExplorerResults({
   countries: CountryListResponse | undefined;
   areasByIsoNumeric: ReadonlyMap<string, MapArea>;
   dims: Record<string, string>;
+  /** The source's own dimensions of the flow: every one is a position of the SDMX key. */
+  dimensionKeys: readonly string[];
   onOpen: (code: string) => void;
   onSort: (sort: 'value' | 'name', dir: 'asc' | 'desc') => void;
 }) {
@@ -586,17 +601,15 @@ function ExplorerResults({
   const mapTitle = t.mapTitle(name, ranking.period);
   const csv = rankingCsv(ranking);
   const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
-  const sdmx = sdmxDataUrl(
+  const flow = { dataset: ranking.dataset, indicator: ranking.indicator.id, flow: '', dims: [...dimensionKeys] };
+  const sdmx = sdmxFlowUrl(
+    [flow],
     ranking.dataset,
     ranking.indicator.id,
     {
       counterpart: ranking.filters.counterpart ?? undefined,
       sex: ranking.filters.sex === '_T' ? undefined : ranking.filters.sex,
-      extra: Object.keys(dims).length
-        ? Object.keys(dims)
-            .sort()
-            .map((k) => dims[k] ?? '')
-        : undefined,
+      dims,
     },
     { startPeriod: ranking.period, endPeriod: ranking.period },
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { INDICATOR_IDS, SDG_10C } from '../../core/statistics-terms.js';
+import { INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
 import type {
   Citation,
   CostCorridor,
@@ -1067,6 +1067,17 @@ function DisplacementSection({ profile }: { profile: ProfileResponse }) {
       </Section>
     );
   }
+  // The groups of a total, largest first; returns (flows during the year) after, marked as outside it.
+  const groupNote = (byGroup: Readonly<Record<string, number>>) => {
+    const list = (flows: boolean) =>
+      Object.entries(byGroup)
+        .filter(([g]) => UNHCR_FLOW_GROUPS.has(g) === flows)
+        .sort((a, b) => b[1] - a[1])
+        .map(([g, v]) => `${groupLabel(g, t, r.groups)}${t.colon}${persons(v)}`)
+        .join(' · ');
+    const returns = list(true);
+    return [list(false), returns ? t.flowsApart(returns) : ''].filter(Boolean).join(' · ');
+  };
   const figures = (
     [
       ['from', r.fromCountry, t.displacedFrom],
@@ -1082,10 +1093,7 @@ function DisplacementSection({ profile }: { profile: ProfileResponse }) {
           key,
           label: `${label} (${side.latestPeriod ?? ''})`,
           value: persons(side.total ?? 0),
-          note: Object.entries(side.byGroup)
-            .sort((a, b) => b[1] - a[1])
-            .map(([g, v]) => `${groupLabel(g, t, r.groups)}${t.colon}${persons(v)}`)
-            .join(' · '),
+          note: groupNote(side.byGroup),
         }))}
       />
       <SourceLine citations={r.sources} />
