@@ -19,7 +19,8 @@ describe('shortDatasetLabel', () => {
   it('names an edition by its publisher and what follows its family', () => {
     const all = [cite('undesa-ims-2024', 'undesa-ims'), cite('rpw-corridor-means-2025q1', 'rpw-corridor-means')];
     expect(shortDatasetLabel('undesa-ims-2024', all)).toBe('UN DESA 2024');
-    expect(shortDatasetLabel('rpw-corridor-means-2025q1', all)).toBe('World Bank RPW 2025Q1');
+    // A third party's means of the World Bank's file are not labelled as the Bank's.
+    expect(shortDatasetLabel('rpw-corridor-means-2025q1', all)).toBe('RPW (J. Smirl) 2025Q1');
   });
 
   it('drops the publisher’s prefix when the id does not start with its family', () => {

@@ -21,6 +21,8 @@ const SHORT_PUBLISHERS: readonly [prefix: string, name: string][] = [
   ['undesa', 'UN DESA'],
   ['knomad', 'KNOMAD'],
   ['wdi', 'World Bank WDI'],
+  // The corridor means are a third party's aggregate of the World Bank's file, not the Bank's own.
+  ['rpw-corridor-means', 'RPW (J. Smirl)'],
   ['rpw', 'World Bank RPW'],
   ['oecd-dac', 'OECD DAC'],
   ['oecd-dioc', 'OECD DIOC'],

@@ -572,21 +572,14 @@ function preferredFlows(flows: readonly FlowSeries[]): FlowSeries[] {
   return [...byFlow.values()];
 }
 
+/**
+ * The flows behind a chart as CSV; with the GDP dataset, each value as % of GDP too, Bridges'
+ * computation citing the GDP dataset beside the flow's (the chart must cite it as well).
+ */
 function flowCsv(area: string, flows: readonly FlowSeries[], gdpDataset: string | null): CsvTable {
+  const base = ['area', 'flow', 'indicator', 'indicator_name', 'period', 'value', 'unit', 'value_usd'];
   return {
-    columns: [
-      'area',
-      'flow',
-      'indicator',
-      'indicator_name',
-      'period',
-      'value',
-      'unit',
-      'value_usd',
-      'pct_of_gdp',
-      'status',
-      'computed_by',
-    ],
+    columns: gdpDataset ? [...base, 'pct_of_gdp', 'status', 'computed_by'] : [...base, 'status'],
     rows: flows.flatMap((f) =>
       f.points.map((p) => ({
         cells: {
@@ -706,7 +699,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
               remittanceFlows.map((f) => f.dataset),
               r.sources,
             )}
-            csv={flowCsv(area.code, remittanceFlows, gdpDataset)}
+            csv={flowCsv(area.code, remittanceFlows, null)}
             filename={`remittances-${area.code}`}
             sdmxUrl={sdmxLinks(
               remittanceFlows.map((f) => ({
@@ -735,10 +728,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
           <ChartFrame
             title={t.comparisonTitle(area.name)}
             subtitle={measure === 'gdp' ? t.percentOfGdp : t.currentUsd}
-            citations={citationsOf(
-              [...preferred.map((f) => f.dataset), measure === 'gdp' ? gdpDataset : null],
-              r.sources,
-            )}
+            citations={citationsOf([...preferred.map((f) => f.dataset), gdpDataset], r.sources)}
             csv={flowCsv(area.code, preferred, gdpDataset)}
             filename={`remittances-oda-fdi-${area.code}`}
             sdmxUrl={sdmxLinks([
