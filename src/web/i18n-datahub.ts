@@ -31,6 +31,8 @@ const en = {
       : `Caveats on these ${String(count)} datasets: read before use`,
   showTable: 'Show the data as a table',
   imageCredit: 'Chart: Bridges, an open platform on migration and development. Figures as published; see the source.',
+  imageCreditComputed:
+    'Chart: Bridges, an open platform on migration and development. Figures computed by Bridges from the sources; the method is given with the chart.',
   seriesSummary: (label: string, firstPeriod: string, first: string, lastPeriod: string, last: string) =>
     `${label}: ${first} in ${firstPeriod}, ${last} in ${lastPeriod}.`,
   noValues: 'no values',
@@ -392,6 +394,8 @@ const fr = {
   showTable: 'Afficher les données sous forme de tableau',
   imageCredit:
     'Graphique\u00a0: Bridges, plateforme ouverte sur la migration et le développement. Chiffres tels que publiés\u00a0; voir la source.',
+  imageCreditComputed:
+    'Graphique\u00a0: Bridges, plateforme ouverte sur la migration et le développement. Chiffres calculés par Bridges à partir des sources\u00a0; la méthode accompagne le graphique.',
   seriesSummary: (label: string, firstPeriod: string, first: string, lastPeriod: string, last: string) =>
     `${label}\u00a0: ${first} en ${firstPeriod}, ${last} en ${lastPeriod}.`,
   noValues: 'aucune valeur',
@@ -789,6 +793,8 @@ const es = {
   showTable: 'Mostrar los datos en una tabla',
   imageCredit:
     'Gráfico: Bridges, plataforma abierta sobre migración y desarrollo. Cifras tal como se publicaron; véase la fuente.',
+  imageCreditComputed:
+    'Gráfico: Bridges, plataforma abierta sobre migración y desarrollo. Cifras calculadas por Bridges a partir de las fuentes; el método acompaña al gráfico.',
   seriesSummary: (label: string, firstPeriod: string, first: string, lastPeriod: string, last: string) =>
     `${label}: ${first} en ${firstPeriod}, ${last} en ${lastPeriod}.`,
   noValues: 'sin valores',

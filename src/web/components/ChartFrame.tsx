@@ -30,6 +30,8 @@ export interface ChartFrameProps {
   note?: ReactNode;
   /** False for reference data (the income classification), which has no catalogue page to link to. */
   catalogued?: boolean;
+  /** The chart draws figures Bridges computed (shares, group means): the image says so, not "as published". */
+  computed?: boolean;
   /** The chart: one <svg>. */
   children: ReactNode;
 }
@@ -50,6 +52,7 @@ export function ChartFrame({
   controls,
   note,
   catalogued = true,
+  computed = false,
   children,
 }: ChartFrameProps) {
   const t = useT();
@@ -62,7 +65,10 @@ export function ChartFrame({
   const frame: ImageFrame = {
     title,
     subtitle,
-    footer: [sourceLineText(citations, { one: t.sourcePrefix, many: t.sourcesPrefix }), t.imageCredit],
+    footer: [
+      sourceLineText(citations, { one: t.sourcePrefix, many: t.sourcesPrefix }),
+      computed ? t.imageCreditComputed : t.imageCredit,
+    ],
   };
 
   function chartSvg(): SVGSVGElement | null {

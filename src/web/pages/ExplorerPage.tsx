@@ -866,6 +866,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
         <ChartFrame
           title={title}
           subtitle={`${subtitle} · ${t.computedByBridges}`}
+          computed
           citations={ranking.sources}
           csv={{
             columns: [

@@ -728,6 +728,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
           <ChartFrame
             title={t.comparisonTitle(area.name)}
             subtitle={measure === 'gdp' ? t.percentOfGdp : t.currentUsd}
+            computed={measure === 'gdp'}
             citations={citationsOf([...preferred.map((f) => f.dataset), gdpDataset], r.sources)}
             csv={flowCsv(area.code, preferred, gdpDataset)}
             filename={`remittances-oda-fdi-${area.code}`}
