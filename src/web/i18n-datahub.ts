@@ -710,7 +710,8 @@ const fr = {
   downloadCatalogue: 'Télécharger le catalogue en CSV',
   editionsSideBySide: (n: number) =>
     `${String(n)} éditions côte à côte, la plus récente d’abord (par date de publication, à défaut par l’année inscrite dans l’identifiant du jeu de données). Comparez-les\u00a0; ne les raccordez pas.`,
-  familyCaption: (title: string) => `Éditions de ${title}`,
+  // « d’ » before a vowel: « Éditions d’International Migrant Stock ».
+  familyCaption: (title: string) => `Éditions ${/^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(title) ? 'd’' : 'de '}${title}`,
   colReleaseDate: 'Date de publication',
   colPeriods: 'Périodes',
   colObservations: 'Observations',

@@ -652,7 +652,7 @@ function ExplorerResults({
           formatValue={fmt}
           formatLegend={tick}
           noDataLabel={t.noData}
-          legendLabel={`${name} (${unit})`}
+          legendLabel={`${name} (${cellUnit(unit, t)})`}
           hrefFor={(code) => withLang(`/countries/${code}/profile`, lang)}
           onOpen={onOpen}
           filledNote={t.mapFilled}
