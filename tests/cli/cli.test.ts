@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,43 @@ describe('bridges CLI', () => {
     }
     expect(await exitOf(again.child)).toBe(0);
   }, 90_000);
+
+  it('stops an import on Ctrl+C while it writes, saying so, and writes nothing of it', async () => {
+    const dataDir = path.join(dir, 'interrupt');
+    // A file large enough that writing it takes several chunks (invented values, like the fixtures).
+    const fixtures = path.join(ROOT_DIR, 'tests', 'fixtures', 'user-files');
+    const mapping = JSON.parse(readFileSync(path.join(fixtures, 'remittance-share.mapping.json'), 'utf8')) as {
+      columns: Record<string, unknown>;
+    };
+    mapping.columns.areaBy = 'iso3';
+    const mappingFile = path.join(dir, 'interrupt.mapping.json');
+    writeFileSync(mappingFile, JSON.stringify(mapping));
+    const rows = ['country,year,sex,share_pct,quality,channel,comment'];
+    for (const country of ['PHL', 'MEX', 'TUR', 'VNM', 'IND'])
+      for (let channel = 0; channel < 800; channel++)
+        for (let year = 1990; year < 2020; year++)
+          rows.push(`${country},${String(year)},Total,1.5,,c${String(channel)},`);
+    const file = path.join(dir, 'interrupt.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+
+    const child = spawn(process.execPath, [CLI, 'import', file, '--mapping', mappingFile], {
+      env: { ...process.env, BRIDGES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    });
+    let stderr = '';
+    child.stdout.resume();
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/writing test-remittance-share-2024: observations/.test(stderr)) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    expect(await exitOf(child)).toBe(130);
+    expect(stderr).toContain('Interrupted: the dataset being imported was not written');
+    // Nothing of it was written: the same import runs in full, it is not "already loaded".
+    const again = run(['import', file, '--mapping', mappingFile], { BRIDGES_DATA_DIR: dataDir });
+    expect(again.stdout).toMatch(/^test-remittance-share-2024: 120000 observations in 4000 series/);
+  }, 180_000);
 
   it('takes over the lock of a process that died without releasing it', async () => {
     const dataDir = path.join(dir, 'crash');

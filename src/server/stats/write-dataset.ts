@@ -4,6 +4,8 @@ import { normalisePeriod, type DatasetMeta, type IndicatorDef, type ParsedDatase
 
 const COPY_CHUNK = 50_000;
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Writes one dataset edition on a session whose transaction the caller holds, replacing a
  * previous load of the same edition (never another edition): dataset row, indicators, aggregate
@@ -113,6 +115,9 @@ export async function writeDataset(
     seriesLines.push([id, meta.id, r.indicator, r.ref, r.cp, r.sex, r.freq, r.dimsKey, r.dims].map(csvField).join(','));
   });
   for (let i = 0; i < seriesLines.length; i += COPY_CHUNK) {
+    // NOTE: PGlite runs in this thread and its promises settle without an event-loop turn, so
+    // without this a whole import is one chain of microtasks: no Ctrl+C, no HTTP request answered.
+    await yieldToEventLoop();
     signal?.throwIfAborted();
     const chunk = seriesLines.slice(i, i + COPY_CHUNK);
     await s.copyFrom(
@@ -125,6 +130,7 @@ export async function writeDataset(
 
   done = 0;
   for (let i = 0; i < parsed.observations.length; i += COPY_CHUNK) {
+    await yieldToEventLoop();
     signal?.throwIfAborted();
     const end = Math.min(i + COPY_CHUNK, parsed.observations.length);
     const lines: string[] = [];
