@@ -207,7 +207,13 @@ describe.each(testEngines())('user files on %s', (engine) => {
 
   it('reads SDMX-CSV with labels=both, and SDMX-CSV 2.0 with label columns', async () => {
     const labels = userFileImporter(fixture('labels.sdmx.csv'), { mapping: fixture(SDMX_MAPPING) });
-    await importUserFile(testDb.database, labels);
+    // Another file under the same dataset id replaces the first one's data only when asked to.
+    const before = await snapshot();
+    await expect(importUserFile(testDb.database, labels)).rejects.toThrow(
+      "test-sdmx-migrants-2024 is already loaded, from other data (Imported from the user's file migrants.sdmx.csv (SDMX-CSV) with the mapping migrants.sdmx.mapping.json): give --force to replace it",
+    );
+    expect(await snapshot()).toEqual(before);
+    await importUserFile(testDb.database, labels, { force: true });
     expect(
       (await observations('test-sdmx-migrants-2024')).map((r) => [r.ref, r.sex, r.period, r.value, r.status]),
     ).toEqual([
@@ -215,7 +221,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
       ['PHL', '_T', '2020', 20, 'A'],
     ]);
     const v2 = userFileImporter(fixture('sdmx-csv-2.sdmx.csv'), { mapping: fixture(SDMX_MAPPING) });
-    await importUserFile(testDb.database, v2);
+    await importUserFile(testDb.database, v2, { force: true });
     expect(v2.report.notes).toEqual([
       'dataflow TEST.AGENCY:DSD_TEST@DF_TEST(1.0)',
       'label columns not stored (codes are): Reference area, Sex, Frequency of observation, Time period, Observation status, Unit multiplier',
@@ -227,7 +233,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
       ['MEX', 'M', '2021', 300, {}],
     ]);
     // Back to the file the other tests expect.
-    await load('migrants.sdmx.csv', SDMX_MAPPING);
+    await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
   });
 
   it('imports an SDMX-JSON message of series, skipping missing values only because the mapping says so', async () => {
@@ -262,7 +268,11 @@ describe.each(testEngines())('user files on %s', (engine) => {
     'reads back what the Bridges SDMX endpoint writes (%s): the dataflow names the indicator',
     async (file) => {
       const importer = userFileImporter(fixture(file), { mapping: fixture('flat-bridges.mapping.json') });
-      expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 3 });
+      // (each file of the table replaces the one before under the mapping's one dataset id)
+      expect(await importUserFile(testDb.database, importer, { force: true })).toMatchObject({
+        loaded: true,
+        observations: 3,
+      });
       expect(importer.report.notes).toContain('attributes not stored: UNIT_MEASURE, PUBLISHER, LICENCE, CITATION');
       const rows = await observations('test-flat-bridges');
       expect(rows.map((r) => [r.indicator, r.ref, r.cp, r.sex, r.dims, r.period, r.value, r.status, r.flags])).toEqual([

@@ -769,13 +769,18 @@ const FORMAT_NAMES: Record<UserFileFormat, string> = {
   'sdmx-json': 'SDMX-JSON',
 };
 
-/** Imports a user's file in one transaction, as importDataset does for bundled files. */
+/**
+ * Imports a user's file in one transaction, as importDataset does for bundled files. A changed
+ * file replaces the edition it loaded before; a dataset id loaded from another file (or mapping)
+ * is replaced only with `force`: a mapping copied for a new file must not silently overwrite the
+ * first one's dataset.
+ */
 export function importUserFile(
   database: Database,
   importer: UserFileImporter,
   options: { force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal } = {},
 ): Promise<ImportOutcome> {
-  return importDataset(database, importer, { ...options, dir: importer.dir });
+  return importDataset(database, importer, { ...options, dir: importer.dir, replaceOtherSource: false });
 }
 
 /** Whether a CLI argument names a file rather than a bundled dataset. */

@@ -23,7 +23,17 @@ export type ImportOutcome =
 export async function importDataset(
   database: Database,
   importer: Importer,
-  options: { dir?: string; force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal } = {},
+  options: {
+    dir?: string;
+    force?: boolean;
+    /**
+     * An edition loaded before with another provenance (another file) is replaced only with
+     * `force` when this is false (users' files); a changed file of the same provenance is.
+     */
+    replaceOtherSource?: boolean;
+    onProgress?: ProgressReporter;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<ImportOutcome> {
   const started = performance.now();
   const dir = options.dir ?? STATS_DATA_DIR;
@@ -37,7 +47,7 @@ export async function importDataset(
   const checksum = hash.digest('hex');
   const existing = await database.db
     .selectFrom('dataset')
-    .select('checksum')
+    .select(['checksum', 'provenance'])
     .where('id', '=', importer.meta.id)
     .executeTakeFirst();
   if (existing?.checksum === checksum && !options.force) return { dataset: importer.meta.id, loaded: false };
@@ -59,6 +69,17 @@ export async function importDataset(
   const known = new Set(importer.indicators.map((i) => i.id));
   const stray = parsed.observations.find((o) => !known.has(o.indicator));
   if (stray) throw new Error(`${importer.meta.id}: observation of undeclared indicator "${stray.indicator}"`);
+  // After reading, so that a faulty file is told its fault first.
+  if (
+    existing &&
+    !options.force &&
+    options.replaceOtherSource === false &&
+    existing.provenance !== importer.meta.provenance
+  ) {
+    throw new Error(
+      `${importer.meta.id} is already loaded, from other data (${existing.provenance.replace(/\.$/, '')}): give --force to replace it, or another "dataset.id" in the mapping to keep both`,
+    );
+  }
 
   const written = await database.withRawSession(async (session) => {
     await session.exec('BEGIN');
