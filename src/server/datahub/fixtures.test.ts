@@ -195,13 +195,13 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
     });
   });
 
-  it('orders the editions of a family newest first: release date, else the year in the id, undated last', async () => {
+  it('orders the editions of a family newest first: by the dates their ids name, else release date, undated last', async () => {
     // Written in an order that is none of the expected ones; ids and release dates invented.
     const editions: [id: string, year: string, releaseDate: string | null][] = [
       ['editions-2023-10', ' 2023', '2023-10-26'],
       ['editions-undated', '', null],
       ['editions-2025', ' 2025', null], // no release date: dated 2025 by its id
-      ['editions-2019', ' 2019', '2021-01-15'], // a release date comes before the id's year
+      ['editions-2019', ' 2019', '2021-01-15'], // the 2019 edition, released in 2021: still older than 2020q3
       ['editions-2020q3', ' 2020', null], // dated 2020-07, the quarter's first month
     ];
     for (const [id, year, releaseDate] of editions)
@@ -218,7 +218,7 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
         read: () => ({ observations: [annual('population', 'PHL', '2020', 1)] }),
       });
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const newestFirst = ['editions-2025', 'editions-2023-10', 'editions-2019', 'editions-2020q3', 'editions-undated'];
+    const newestFirst = ['editions-2025', 'editions-2023-10', 'editions-2020q3', 'editions-2019', 'editions-undated'];
     const list = await get<DatasetListResponse>('/api/datasets');
     expect(list.families.find((f) => f.family === 'test-fixture-editions')).toEqual({
       family: 'test-fixture-editions',
