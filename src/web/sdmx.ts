@@ -54,12 +54,22 @@ export function sdmxFlowUrl(
 ): string | undefined {
   const flow = flows.find((f) => f.dataset === datasetId && f.indicator === indicatorId);
   if (!flow) return undefined;
-  const extra = sdmxOwnDimensions(flow.dims).map(({ key: dim }) => {
-    const value = key.dims?.[dim];
+  return sdmxDataUrl(flow.dataset, indicatorId, { ...key, extra: sdmxOwnKey(flow.dims, key.dims) }, params);
+}
+
+/**
+ * The key positions of a flow's own dimensions (`dimsKeys`, as an answer lists them), in the
+ * flow's order: the code `dims` gives for each, several joined by "+", else empty (all).
+ */
+export function sdmxOwnKey(
+  dimsKeys: readonly string[],
+  dims: Readonly<Record<string, string | readonly string[]>> = {},
+): string[] {
+  return sdmxOwnDimensions(dimsKeys).map(({ key: dim }) => {
+    const value = dims[dim];
     const codes = value === undefined ? [] : typeof value === 'string' ? [value] : value;
     return codes.length > 0 && codes.every((code) => SDMX_ID_PATTERN.test(code)) ? codes.join('+') : '';
   });
-  return sdmxDataUrl(flow.dataset, indicatorId, { ...key, extra }, params);
 }
 
 /** The links whose query exists, for a chart drawing on several dataflows. */

@@ -557,17 +557,17 @@ const EDUCATION_KEYS = ['edu_lfs', 'edu', 'education'];
 const LABOUR_KEYS = ['lfs', 'labour_force'];
 const UNDER_15 = { key: 'age_lfs', value: '0' };
 
+/** Codes in their natural order: numbers by value ("3" before "99"), then words. */
+function codeOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 /**
  * One distribution (education, labour-force status) from one DIOC cross-table. The OECD's cells
  * are categories, never totals, so the distribution is the sum of the cells by the dimension's
  * code (both sexes = men + women). Each file is a complete table of the same people: never add
  * two files together.
  */
-/** Codes in their natural order: numbers by value ("3" before "99"), then words. */
-function codeOrder(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
-
 function distribution(
   ctx: DatahubContext,
   rows: DiocRow[],

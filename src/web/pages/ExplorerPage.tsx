@@ -42,7 +42,7 @@ import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
-import { sdmxFlowUrl } from '../sdmx.js';
+import { sdmxDataUrl, sdmxOwnKey } from '../sdmx.js';
 import { shortDatasetLabel } from '../sources.js';
 
 const DEFAULT_INDICATOR = 'migrant_stock';
@@ -601,15 +601,13 @@ function ExplorerResults({
   const mapTitle = t.mapTitle(name, ranking.period);
   const csv = rankingCsv(ranking);
   const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
-  const flow = { dataset: ranking.dataset, indicator: ranking.indicator.id, flow: '', dims: [...dimensionKeys] };
-  const sdmx = sdmxFlowUrl(
-    [flow],
+  const sdmx = sdmxDataUrl(
     ranking.dataset,
     ranking.indicator.id,
     {
       counterpart: ranking.filters.counterpart ?? undefined,
       sex: ranking.filters.sex === '_T' ? undefined : ranking.filters.sex,
-      dims,
+      extra: sdmxOwnKey(dimensionKeys, dims),
     },
     { startPeriod: ranking.period, endPeriod: ranking.period },
   );
