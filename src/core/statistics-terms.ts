@@ -106,6 +106,16 @@ export const UNHCR_FLOW_GROUPS: ReadonlySet<string> = new Set([
   'idp_return',
 ]);
 
+/**
+ * Whether an indicator's values can be added up over a dimension (the API's "all values summed",
+ * the explorer's "All (summed)"): never for a rate (a cost, a share), nor over UNHCR's population
+ * groups, which mix stocks with returns (flows during the year) that UNHCR says never to add to them.
+ */
+export function summableOver(indicator: { id: string; measureType: string }, dimension: string): boolean {
+  if (indicator.measureType === 'rate') return false;
+  return !(dimension === 'group' && indicator.id === INDICATOR_IDS.forciblyDisplaced);
+}
+
 /** Percentages and growth rates are rounded to this many decimals (the inputs are not). */
 export const PERCENT_DECIMALS = 4;
 

@@ -46,6 +46,9 @@ const en = {
   colShare: 'Share',
   colCategory: 'Category',
   colStatus: 'Status',
+  colCorridorsAveraged: 'Corridors averaged',
+  corridorsAveragedNote: (single: readonly string[]) =>
+    `Each value is the unweighted mean of the country’s corridors with a value in that period (the table gives how many).${single.length ? ` ${single.join(', ')}: one corridor only.` : ''}`,
   colEdition: 'Edition',
   colDirection: 'Direction',
   sexLabel: 'Sex',
@@ -280,8 +283,8 @@ const en = {
     `${String(filled)} of the ${String(drawn)} countries drawn on the map have a value.`,
   mapKeyboard: 'Each country is a link to its data profile: Tab moves from country to country.',
   topNTitle: (n: number, indicator: string, period: string) => `Top ${String(n)}: ${indicator}, ${period}`,
-  aggregatesTitle: (grouping: RankingGrouping, period: string) =>
-    `${{ m49region: 'Totals by region (UN M49)', m49subregion: 'Totals by sub-region (UN M49)', incomeGroup: 'Totals by income group (World Bank)' }[grouping]}, ${period}`,
+  aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
+    `${mean ? 'Means' : 'Totals'} ${{ m49region: 'by region (UN M49)', m49subregion: 'by sub-region (UN M49)', incomeGroup: 'by income group (World Bank)' }[grouping]}, ${period}`,
   coverage: (withData: number, inGroup: number) => `${String(withData)} of ${String(inGroup)} with data`,
   colCoverage: 'Coverage',
   incomeGroupsShort: { L: 'Low income', LM: 'Lower-middle', UM: 'Upper-middle', H: 'High income' },
@@ -409,6 +412,9 @@ const fr = {
   colShare: 'Part',
   colCategory: 'Catégorie',
   colStatus: 'Statut',
+  colCorridorsAveraged: 'Corridors moyennés',
+  corridorsAveragedNote: (single: readonly string[]) =>
+    `Chaque valeur est la moyenne non pondérée des corridors du pays ayant une valeur sur la période (le tableau en donne le nombre).${single.length ? ` ${single.join(', ')} : un seul corridor.` : ''}`,
   colEdition: 'Édition',
   colDirection: 'Sens',
   sexLabel: 'Sexe',
@@ -680,8 +686,8 @@ const fr = {
   mapKeyboard: 'Chaque pays est un lien vers son profil statistique\u00a0: la touche Tab passe d’un pays à l’autre.',
   topNTitle: (n: number, indicator: string, period: string) =>
     `Les ${String(n)} premiers\u00a0: ${indicator}, ${period}`,
-  aggregatesTitle: (grouping: RankingGrouping, period: string) =>
-    `${{ m49region: 'Totaux par région (M49 de l’ONU)', m49subregion: 'Totaux par sous-région (M49 de l’ONU)', incomeGroup: 'Totaux par catégorie de revenu (Banque mondiale)' }[grouping]}, ${period}`,
+  aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
+    `${mean ? 'Moyennes' : 'Totaux'} ${{ m49region: 'par région (M49 de l’ONU)', m49subregion: 'par sous-région (M49 de l’ONU)', incomeGroup: 'par catégorie de revenu (Banque mondiale)' }[grouping]}, ${period}`,
   coverage: (withData: number, inGroup: number) => `${String(withData)} sur ${String(inGroup)} avec données`,
   colCoverage: 'Couverture',
   incomeGroupsShort: { L: 'Faible revenu', LM: 'Interm. inférieur', UM: 'Interm. supérieur', H: 'Revenu élevé' },
@@ -809,6 +815,9 @@ const es = {
   colShare: 'Proporción',
   colCategory: 'Categoría',
   colStatus: 'Estado',
+  colCorridorsAveraged: 'Corredores promediados',
+  corridorsAveragedNote: (single: readonly string[]) =>
+    `Cada valor es la media no ponderada de los corredores del país con un valor en ese período (la tabla indica cuántos).${single.length ? ` ${single.join(', ')}: un solo corredor.` : ''}`,
   colEdition: 'Edición',
   colDirection: 'Sentido',
   sexLabel: 'Sexo',
@@ -1080,8 +1089,8 @@ const es = {
     `${String(filled)} de los ${String(drawn)} países dibujados en el mapa tienen un valor.`,
   mapKeyboard: 'Cada país es un enlace a su perfil estadístico: la tecla Tab pasa de un país a otro.',
   topNTitle: (n: number, indicator: string, period: string) => `Los ${String(n)} primeros: ${indicator}, ${period}`,
-  aggregatesTitle: (grouping: RankingGrouping, period: string) =>
-    `${{ m49region: 'Totales por región (M49 de la ONU)', m49subregion: 'Totales por subregión (M49 de la ONU)', incomeGroup: 'Totales por grupo de ingreso (Banco Mundial)' }[grouping]}, ${period}`,
+  aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
+    `${mean ? 'Medias' : 'Totales'} ${{ m49region: 'por región (M49 de la ONU)', m49subregion: 'por subregión (M49 de la ONU)', incomeGroup: 'por grupo de ingreso (Banco Mundial)' }[grouping]}, ${period}`,
   coverage: (withData: number, inGroup: number) => `${String(withData)} de ${String(inGroup)} con datos`,
   colCoverage: 'Cobertura',
   incomeGroupsShort: { L: 'Ingreso bajo', LM: 'Mediano bajo', UM: 'Mediano alto', H: 'Ingreso alto' },

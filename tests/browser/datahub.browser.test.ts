@@ -3,13 +3,14 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
+import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
 import { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
 import { startDatahubServer } from './datahub-server.js';
 
 /**
  * The data hub in real Chromium against the real server (built UI + API) on a fresh database
- * with both UN DESA migrant stock editions imported: the Philippines' profile, the CSV and the
+ * with both UN DESA migrant stock editions and RPW's corridor costs imported: the Philippines' profile, the CSV and the
  * image behind a chart, the same numbers through SDMX, French, a corridor, the explorer's map
  * and the catalogue. Locators go by role and label, as a screen reader finds things.
  */
@@ -23,7 +24,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startDatahubServer({ importers: [undesaIms2024, undesaIms2020] }),
+    startDatahubServer({ importers: [undesaIms2024, undesaIms2020, rpwDatabankCorridors] }),
     launchChromium(),
   ]);
 }, 300_000);
@@ -225,6 +226,30 @@ describe('the data hub in the browser', () => {
       }
     },
   );
+
+  it('says how many corridors each country’s mean cost stands on', { timeout: 120_000 }, async () => {
+    const page = await openPage('/explorer?indicator=remittance_cost_pct&groupBy=m49region&lang=en');
+    try {
+      const table = page.getByRole('table', { name: /^Average total cost of sending remittances, 20/ }).last();
+      await table.getByRole('columnheader', { name: 'Corridors averaged' }).waitFor();
+      const cells = await table
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelectorAll('td')[2]?.textContent ?? '']),
+        );
+      const counts = cells.map(([, n]) => Number(n));
+      expect(counts.every((n) => Number.isInteger(n) && n >= 1)).toBe(true);
+      expect(Math.max(...counts)).toBeGreaterThan(1);
+      // The top chart names the countries whose mean is one corridor's cost.
+      const single = cells.slice(0, 10).filter(([, n]) => n === '1');
+      const note = page.getByText(/unweighted mean of the country’s corridors/);
+      await note.waitFor();
+      for (const [name] of single) expect(await note.textContent()).toContain(name);
+      await page.getByRole('figure', { name: /^Means by region/ }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
 
   it('lists both UN DESA editions side by side in the catalogue', { timeout: 60_000 }, async () => {
     const page = await openPage('/datasets?lang=en');

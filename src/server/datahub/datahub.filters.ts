@@ -1,4 +1,5 @@
 import type { SexCode } from '../../core/statistics.js';
+import { summableOver } from '../../core/statistics-terms.js';
 import { ApiError } from '../http/api-error.js';
 import type { DatahubContext, IndicatorInfo } from './datahub.context.js';
 import type { CoverageRow } from './datahub.repository.js';
@@ -65,8 +66,9 @@ export function sexesFor(indicator: IndicatorInfo, coverage: CoverageRow, sex: S
 }
 
 /**
- * Checks dimension filters against the values loaded. A rate (a cost, a share) cannot be summed
- * over a dimension, so for rates every dimension with several values must be chosen.
+ * Checks dimension filters against the values loaded. A dimension the indicator cannot be summed
+ * over (`summableOver`: any of a rate, UNHCR's population groups) must be chosen where it has
+ * several values.
  */
 export function checkDims(
   ctx: DatahubContext,
@@ -86,12 +88,17 @@ export function checkDims(
     if (!values.has(value))
       throw ApiError.invalidParameter('dims', `"${value}" is not a value of ${key}; dimensions: ${describe()}`);
   }
-  if (indicator.measureType === 'rate') {
-    const open = [...available].filter(([key, values]) => values.size > 1 && !(key in dims));
-    if (open.length)
-      throw ApiError.invalidParameter(
-        'dims',
-        `${indicator.id} is a rate and cannot be summed over ${open.map(([k]) => k).join(', ')}: choose one, e.g. dims=${open.map(([k, v]) => `${k}:${[...v].sort()[0] ?? ''}`).join(',')} (${describe()})`,
-      );
+  const open = [...available].filter(
+    ([key, values]) => values.size > 1 && !(key in dims) && !summableOver(indicator, key),
+  );
+  if (open.length) {
+    const why =
+      indicator.measureType === 'rate'
+        ? 'is a rate and cannot be summed'
+        : 'mixes stocks with flows (returns during the year) that cannot be added together';
+    throw ApiError.invalidParameter(
+      'dims',
+      `${indicator.id} ${why} over ${open.map(([k]) => k).join(', ')}: choose one, e.g. dims=${open.map(([k, v]) => `${k}:${[...v].sort()[0] ?? ''}`).join(',')} (${describe()})`,
+    );
   }
 }

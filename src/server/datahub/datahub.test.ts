@@ -278,7 +278,9 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       const { rows, disposition } = await csv(`${url}&format=csv`);
       expect(disposition).toBe('attachment; filename="bridges-ranking-migrant_stock-2020.csv"');
       const areas = rows.filter((r) => r.row_type === 'area');
-      expect(areas.map((r) => [r.area, Number(r.value)])).toEqual(json.items.map((i) => [i.area.code, i.value]));
+      expect(areas.map((r) => [r.area, Number(r.value), Number(r.series_combined)])).toEqual(
+        json.items.map((i) => [i.area.code, i.value, i.parts]),
+      );
       const groups = rows.filter((r) => r.row_type === 'bridges_incomeGroup');
       expect(groups.map((r) => [r.area, Number(r.value), r.coverage, r.computed_by])).toEqual(
         json.grouping?.groups.map((g) => [g.code, g.value, g.coverage, 'Bridges']),

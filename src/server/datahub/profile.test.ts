@@ -193,6 +193,28 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(p.refugees.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
     });
 
+    it('never adds returns to stocks in a ranking or a series: the group must be chosen', async () => {
+      for (const url of [
+        '/api/rankings/forcibly_displaced?period=2023',
+        '/api/series?indicator=forcibly_displaced&areas=AFG',
+      ]) {
+        const res = await hub.app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(400);
+        const body = res.json<{ error: { message: string; details: { field: string }[] } }>();
+        expect(body.error.details.map((d) => d.field)).toEqual(['dims']);
+        expect(body.error.message).toContain('dims=group:');
+      }
+      // Afghan refugees by country of asylum in 2023: the ranking's total is the profile's figure.
+      const ranked = await getJson<{ items: { area: { code: string } }[]; total: { value: number } }>(
+        hub.app,
+        '/api/rankings/forcibly_displaced?period=2023&dims=group:refugee&counterpart=AFG',
+      );
+      const afghans = await profile('/api/profiles/AFG');
+      const y2023 = afghans.refugees.fromCountry.trend.find((t) => t.period === '2023');
+      expect(ranked.items.slice(0, 2).map((i) => i.area.code)).toEqual(['IRN', 'PAK']);
+      expect(ranked.total.value).toBe(y2023?.byGroup.refugee);
+    });
+
     it('gives the education and labour-force status of Mexicans in OECD countries, codes documented', async () => {
       const p = await profile('/api/profiles/MEX');
       const { education, labourForce } = p.emigrantsInOecd;

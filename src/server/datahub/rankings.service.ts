@@ -281,6 +281,7 @@ export function rankingCsv(r: RankingResponse): CsvTable {
       area_name: i.area.name,
       value: i.value,
       status: i.status,
+      series_combined: i.parts,
     },
     sources: [r.dataset],
   }));
@@ -337,6 +338,7 @@ export function rankingCsv(r: RankingResponse): CsvTable {
       'value',
       'unit',
       'status',
+      'series_combined',
       'coverage',
       'computed_by',
       'method',

@@ -4,9 +4,9 @@ import type { CountryListResponse } from '../../core/countries.js';
 import {
   DIOC_EDUCATION,
   DIOC_LABOUR_FORCE,
-  INDICATOR_IDS,
   NOT_GROUPED,
   RANKING_GROUPINGS,
+  summableOver,
   type RankingGrouping,
 } from '../../core/statistics-terms.js';
 import type {
@@ -231,13 +231,9 @@ function defaultDims(
   return dims;
 }
 
-/**
- * A dimension whose values cannot be added up, so the explorer offers no "all (summed)": any
- * dimension of a rate, and UNHCR's population groups, which mix stocks with returns (flows during
- * the year) that UNHCR says never to add to them.
- */
+/** A dimension the explorer offers no "All (summed)" for (see `summableOver`). */
 function unsummable(key: string, indicator: IndicatorSummary | undefined): boolean {
-  return indicator?.measureType === 'rate' || (key === 'group' && indicator?.id === INDICATOR_IDS.forciblyDisplaced);
+  return indicator !== undefined && !summableOver(indicator, key);
 }
 
 /**
@@ -540,6 +536,7 @@ function rankingCsv(ranking: RankingResponse): CsvTable {
       'value',
       'unit',
       'status',
+      'series_combined',
       'sex',
       'counterpart',
       'dims',
@@ -554,6 +551,7 @@ function rankingCsv(ranking: RankingResponse): CsvTable {
         value: item.value,
         unit: ranking.indicator.unit,
         status: item.status,
+        series_combined: item.parts,
         sex: ranking.filters.sex,
         counterpart: ranking.filters.counterpart,
         dims: formatDims(ranking.filters.dims),
@@ -611,6 +609,7 @@ function ExplorerResults({
     },
     { startPeriod: ranking.period, endPeriod: ranking.period },
   );
+  const averaged = averagedOverCorridors(ranking);
   const top: Bar[] = ranking.items
     .slice(0, TOP_N)
     .map((i) => ({ key: i.area.code, label: i.area.name, value: i.value }));
@@ -664,6 +663,7 @@ function ExplorerResults({
           citations={ranking.sources}
           csv={{ ...csv, rows: csv.rows.slice(0, TOP_N) }}
           filename={`top-${ranking.indicator.id}-${ranking.period}`}
+          note={averaged ? <p className="chart__note">{t.corridorsAveragedNote(fewest(ranking, TOP_N))}</p> : undefined}
           table={
             <DataTable
               caption={t.topNTitle(TOP_N, name, ranking.period)}
@@ -671,10 +671,11 @@ function ExplorerResults({
                 { key: 'rank', label: t.colRank, numeric: true },
                 { key: 'area', label: t.colName },
                 { key: 'value', label: cellUnit(unit, t), numeric: true },
+                ...(averaged ? [{ key: 'parts', label: t.colCorridorsAveraged, numeric: true }] : []),
               ]}
               rows={ranking.items.slice(0, TOP_N).map((i) => ({
                 key: i.area.code,
-                cells: { rank: i.rank, area: i.area.name, value: fmt(i.value) },
+                cells: { rank: i.rank, area: i.area.name, value: fmt(i.value), parts: i.parts },
               }))}
             />
           }
@@ -708,6 +709,26 @@ function ExplorerResults({
   );
 }
 
+/**
+ * A rate over every partner (remittance costs of all corridors): each country's value is the
+ * unweighted mean of its corridors, so how many there are says how much the value stands for.
+ */
+function averagedOverCorridors(ranking: RankingResponse): boolean {
+  return (
+    ranking.indicator.measureType === 'rate' &&
+    ranking.filters.counterpart === null &&
+    ranking.items.some((i) => i.parts > 1)
+  );
+}
+
+/** The top entries that stand on a single corridor. */
+function fewest(ranking: RankingResponse, n: number): string[] {
+  return ranking.items
+    .slice(0, n)
+    .filter((i) => i.parts === 1)
+    .map((i) => i.area.name);
+}
+
 function apiParams(ranking: RankingResponse, state: ExplorerState): Record<string, string | undefined> {
   return {
     dataset: ranking.dataset,
@@ -736,6 +757,7 @@ function RankingTable({
   const lang = useLang();
   const captionId = useId();
   const fmt = (v: number) => formatValue(v, ranking.indicator.unit, lang);
+  const averaged = averagedOverCorridors(ranking);
   const collator = new Intl.Collator(lang);
   const items = [...ranking.items].sort((a, b) => {
     const order = state.sort === 'name' ? collator.compare(a.area.name, b.area.name) : a.value - b.value;
@@ -783,6 +805,11 @@ function RankingTable({
                 {sortable ? sortButton(c.key, c.label) : c.label}
               </th>
             ))}
+            {averaged && (
+              <th scope="col" className="numeric">
+                {t.colCorridorsAveraged}
+              </th>
+            )}
             <th scope="col">{t.colStatus}</th>
           </tr>
         </thead>
@@ -794,6 +821,7 @@ function RankingTable({
                 <LangLink to={`/countries/${item.area.code}/profile`}>{item.area.name}</LangLink>
               </th>
               <td className="numeric">{fmt(item.value)}</td>
+              {averaged && <td className="numeric">{item.parts}</td>}
               <td>
                 {item.status
                   .split('')
@@ -842,7 +870,9 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
   const fmt = (v: number) => formatValue(v, unit, lang);
   const grouping = ranking.grouping;
   const groups = (grouping?.groups ?? []).filter((g) => g.value !== null);
-  const title = grouping ? t.aggregatesTitle(grouping.by, ranking.period) : '';
+  const title = grouping
+    ? t.aggregatesTitle(grouping.by, ranking.period, ranking.indicator.measureType === 'rate')
+    : '';
   const groupName = (code: string, name: string) =>
     grouping && code === NOT_GROUPED
       ? t.notGrouped[grouping.by]
