@@ -43,6 +43,8 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     expect(all.items.find((c) => c.code === 'STL')?.kind).toBe('residual');
     expect(all.items.find((c) => c.code === 'OOO')?.kind).toBe('residual');
     expect(all.items.find((c) => c.code === 'XCX')?.kind).toBe('non_iso');
+    // The UN's name, not the M49 mirror's "Ivory Coast".
+    expect(all.items.find((c) => c.code === 'CIV')?.name).toBe('Côte d’Ivoire');
     expect(all.sources.map((s) => s.publisher).join(' ')).toMatch(/World Bank/);
   });
 
@@ -51,6 +53,7 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     ['Filipinas', 'PHL'],
     ['FILIPINAS', 'PHL'],
     ["cote d'ivoire", 'CIV'],
+    ['Ivory Coast', 'CIV'], // the mirror's name for it, still found
     ['Côte d’Ivoire', 'CIV'],
     ['Philipines', 'PHL'], // a typo still finds it
     ['Etats-Unis', 'USA'],

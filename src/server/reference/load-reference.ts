@@ -24,7 +24,7 @@ import {
 import { REFERENCE_SOURCES } from './sources.js';
 
 /** Bump when the parsing changes, so a database loaded by an older Bridges is reloaded. */
-const LOADER_VERSION = 1;
+const LOADER_VERSION = 2;
 const LOAD_KEY = 'reference';
 
 export interface ReferenceData {

@@ -99,7 +99,7 @@ export function parseM49(file: SourceFile) {
     countries.set(iso3, {
       code: iso3,
       m49,
-      name_en: requireText(file, row.get('Country or Area'), row.line, 'Country or Area'),
+      name_en: unName(iso3, requireText(file, row.get('Country or Area'), row.line, 'Country or Area')),
       region_code: region,
       subregion_code: subregion,
       intermediate_code: intermediate,
@@ -109,6 +109,21 @@ export function parseM49(file: SourceFile) {
     });
   }
   return { regions, countries };
+}
+
+/**
+ * Where the bundled copy of UNSD's M49 table departs from the UN's own English name: the
+ * datasets/country-codes mirror writes "Ivory Coast" for CIV, which UNSD's M49 page, ISO 3166 and
+ * UNTERM call Côte d’Ivoire. Applied only to the mirror's exact text; its name stays searchable (the
+ * country-codes file has it as official_name_en, loaded as another name).
+ */
+const UN_NAMES: Readonly<Record<string, { mirror: string; un: string }>> = {
+  CIV: { mirror: 'Ivory Coast', un: 'Côte d’Ivoire' },
+};
+
+function unName(iso3: string, name: string): string {
+  const fix = UN_NAMES[iso3];
+  return fix && fix.mirror === name ? fix.un : name;
 }
 
 const LANGUAGE_COLUMNS: Record<NameLanguage, { official: string; termShort: string; termFormal: string }> = {
@@ -152,8 +167,8 @@ export function parseCountryCodes(file: SourceFile) {
         const name = value.trim();
         if (name) names.push({ area_code: iso3, lang, name_type, name });
       };
-      // NOTE: English short names come from UNSD's M49 file (the datahub column has "Ivory Coast"
-      // for Côte d'Ivoire); the datahub English name is kept as another name.
+      // NOTE: English short names come from UNSD's M49 file (see UN_NAMES); the datahub English
+      // name is kept as another name.
       if (lang === 'en') add('other', row.get(c.official));
       else add('short', row.get(c.official));
       add('formal', row.get(c.termFormal));
