@@ -72,7 +72,7 @@ const en = {
   tabProfile: 'Data profile',
   countryViews: 'Views of this country',
   profileTitle: (name: string) => `${name}: migration and development data`,
-  profileOf: (name: string) => `Data profile of ${name}`,
+  profileOf: (name: string) => `Data profile: ${name}`,
   migrationHeading: 'Migration',
   migrationLead: `People born in the country living abroad (emigrants) and people born abroad living in the country (immigrants), at mid-year, from UN DESA's International Migrant Stock.`,
   editionSwitch: 'UN DESA edition',
@@ -112,6 +112,9 @@ const en = {
   } satisfies Record<ProfileFlow, string>,
   remittancesTrendTitle: (name: string) => `${name}: remittances received and sent`,
   currentUsdEachEdition: 'Current US$, each edition as its own line',
+  editionsDisagree: (gaps: readonly string[]) =>
+    `Editions differ widely (by 50 % or more): ${gaps.join('; ')}. A first estimate may be revised; see the caveats.`,
+  editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} against ${high}`,
   editionsNotSpliced: 'Editions are shown side by side, never spliced: a later edition may revise earlier years.',
   comparisonTitle: (name: string) => `${name}: remittances compared with aid (ODA) and investment (FDI)`,
   pctOfGdpNote: 'Shares of GDP are computed by Bridges: flow ÷ GDP in current US$ of the same year.',
@@ -194,9 +197,9 @@ const en = {
   corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}: people born in the origin living in the destination`,
   corridorStockLead: (from: string, to: string) =>
-    `People born in ${from} (origin) living in ${to} (destination), at mid-year.`,
+    `People born in the country of origin (${from}) living in the country of destination (${to}), at mid-year.`,
   corridorRemittancesLead: (from: string, to: string) =>
-    `Estimated remittances between the two, each direction apart: ${from} → ${to}, then ${to} → ${from} (what migrants in ${to} send home), in current US$.`,
+    `Estimated remittances between the two, each direction apart: ${from} → ${to}, then ${to} → ${from} (what migrants living in the destination, ${to}, send home), in current US$.`,
   corridorCostLead: (ceiling: number) =>
     `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${String(ceiling)} %.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remittances`,
@@ -478,6 +481,9 @@ const fr = {
   },
   remittancesTrendTitle: (name: string) => `${name}\u00a0: envois de fonds reçus et émis`,
   currentUsdEachEdition: 'Dollars US courants, une courbe par édition',
+  editionsDisagree: (gaps: readonly string[]) =>
+    `Des éditions diffèrent fortement (de 50\u00a0% ou plus)\u00a0: ${gaps.join('\u00a0; ')}. Une première estimation peut être révisée\u00a0; voir les mises en garde.`,
+  editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} contre ${high}`,
   editionsNotSpliced:
     'Les éditions sont présentées côte à côte, jamais raccordées\u00a0: une édition plus récente peut réviser les années antérieures.',
   comparisonTitle: (name: string) =>
@@ -881,6 +887,9 @@ const es = {
   },
   remittancesTrendTitle: (name: string) => `${name}: remesas recibidas y enviadas`,
   currentUsdEachEdition: 'US$ corrientes, una línea por edición',
+  editionsDisagree: (gaps: readonly string[]) =>
+    `Las ediciones difieren mucho (un 50 % o más): ${gaps.join('; ')}. Una primera estimación puede revisarse; véanse las advertencias.`,
+  editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} frente a ${high}`,
   editionsNotSpliced:
     'Las ediciones se muestran lado a lado, nunca empalmadas: una edición posterior puede revisar los años anteriores.',
   comparisonTitle: (name: string) => `${name}: remesas comparadas con la ayuda (AOD) y la inversión (IED)`,

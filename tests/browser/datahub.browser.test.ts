@@ -5,12 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
+import { wdiGdidata2025, wdiRemittances2023 } from '../../src/server/importers/wdi.js';
 import { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
 import { startDatahubServer } from './datahub-server.js';
 
 /**
  * The data hub in real Chromium against the real server (built UI + API) on a fresh database
- * with both UN DESA migrant stock editions and RPW's corridor costs imported: the Philippines' profile, the CSV and the
+ * with both UN DESA migrant stock editions, RPW's corridor costs and two WDI remittance editions
+ * imported: the Philippines' profile, the CSV and the
  * image behind a chart, the same numbers through SDMX, French, a corridor, the explorer's map
  * and the catalogue. Locators go by role and label, as a screen reader finds things.
  */
@@ -24,7 +26,9 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startDatahubServer({ importers: [undesaIms2024, undesaIms2020, rpwDatabankCorridors] }),
+    startDatahubServer({
+      importers: [undesaIms2024, undesaIms2020, rpwDatabankCorridors, wdiRemittances2023, wdiGdidata2025],
+    }),
     launchChromium(),
   ]);
 }, 300_000);
@@ -226,6 +230,21 @@ describe('the data hub in the browser', () => {
       }
     },
   );
+
+  it('says in words where two editions of a series part', { timeout: 60_000 }, async () => {
+    const page = await openPage('/countries/PHL/profile?lang=en');
+    try {
+      const chart = page.getByRole('figure', { name: /^Philippines: remittances received and sent/ });
+      // WDI's October 2023 download has US$ 9.1 bn for 2022, the 2025 extraction US$ 38 bn.
+      await chart
+        .getByText(
+          /Editions differ widely \(by 50 % or more\): Remittances received 2022, World Bank WDI 2023-10 US\$ 9\.1 bn against World Bank WDI 2025 US\$ 38(\.0)? bn\./,
+        )
+        .waitFor();
+    } finally {
+      await page.close();
+    }
+  });
 
   it('says how many corridors each country’s mean cost stands on', { timeout: 120_000 }, async () => {
     const page = await openPage('/explorer?indicator=remittance_cost_pct&groupBy=m49region&lang=en');

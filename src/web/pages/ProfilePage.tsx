@@ -22,6 +22,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { KeyFigures, NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../csv.js';
+import { editionGaps } from '../editions.js';
 import { comparePeriods, formatNumber, formatPercent, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
@@ -641,6 +642,14 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
     label: labelOf(f),
     points: f.points.map((p) => ({ period: p.period, value: p.valueUsd })),
   }));
+  // Only the latest three: a note, not a table (the table under the chart has every value).
+  const remittanceGaps = editionGaps(
+    remittanceFlows.map((f) => ({
+      group: f.flow,
+      dataset: f.dataset,
+      points: f.points.map((p) => ({ period: p.period, value: p.valueUsd })),
+    })),
+  ).slice(0, 3);
   const comparisonSeries: LineSeries[] = preferred.map((f) => ({
     key: `${f.indicator}|${f.dataset}`,
     label: labelOf(f),
@@ -707,7 +716,25 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                 href: sdmxFlowUrl(profile.dataflows, f.dataset, f.indicator, { refArea: area.code }),
               })),
             )}
-            note={<p className="chart__note">{t.editionsNotSpliced}</p>}
+            note={
+              <>
+                <p className="chart__note">{t.editionsNotSpliced}</p>
+                {remittanceGaps.length > 0 && (
+                  <p className="chart__note">
+                    {t.editionsDisagree(
+                      remittanceGaps.map((g) =>
+                        t.editionGap(
+                          g.period,
+                          flowName(g.group as ProfileFlow, t),
+                          `${shortDatasetLabel(g.low.dataset, r.sources)} ${usd(g.low.value)}`,
+                          `${shortDatasetLabel(g.high.dataset, r.sources)} ${usd(g.high.value)}`,
+                        ),
+                      ),
+                    )}
+                  </p>
+                )}
+              </>
+            }
             table={
               <SeriesTable caption={t.remittancesTrendTitle(area.name)} series={remittanceSeries} formatValue={usd} />
             }
