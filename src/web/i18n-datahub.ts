@@ -46,7 +46,7 @@ const en = {
   colShare: 'Share',
   colCategory: 'Category',
   colStatus: 'Status',
-  colCorridorsAveraged: 'Corridors averaged',
+  colCorridorsAveraged: 'Corridors',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Each value is the unweighted mean of the country’s corridors with a value in that period (the table gives how many).${single.length ? ` ${single.join(', ')}: one corridor only.` : ''}`,
   colEdition: 'Edition',
@@ -299,7 +299,9 @@ const en = {
   incomeFiscalYear: (fy: string) => `Income groups of World Bank fiscal year ${fy}.`,
   incomeNotMatched: 'No classification on GNI of the data year is loaded: the nearest one is used.',
   classificationSource: 'Classification',
-  publishedAggregatesHeading: "Publishers' own aggregates",
+  publishedAggregatesHeading: "Publishers' aggregates and residual categories",
+  publishedAggregatesNote:
+    'Not countries, so neither ranked nor in Bridges’ totals: the world, regions or income groups the publisher computed, and what it could not assign to a country.',
   noPublishedAggregates: 'The publisher gives no aggregate for this indicator and period.',
   totalComputed: (value: string, count: number) => `Total over ${String(count)} countries and areas: ${value}`,
   meanComputed: (value: string, count: number) => `Unweighted mean over ${String(count)} countries and areas: ${value}`,
@@ -415,7 +417,7 @@ const fr = {
   colShare: 'Part',
   colCategory: 'Catégorie',
   colStatus: 'Statut',
-  colCorridorsAveraged: 'Corridors moyennés',
+  colCorridorsAveraged: 'Corridors',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Chaque valeur est la moyenne non pondérée des corridors du pays ayant une valeur sur la période (le tableau en donne le nombre).${single.length ? ` ${single.join(', ')} : un seul corridor.` : ''}`,
   colEdition: 'Édition',
@@ -706,7 +708,9 @@ const fr = {
   incomeNotMatched:
     'Aucune classification fondée sur le RNB de l’année des données n’est chargée\u00a0: la plus proche est utilisée.',
   classificationSource: 'Classification',
-  publishedAggregatesHeading: 'Agrégats publiés par les éditeurs',
+  publishedAggregatesHeading: 'Agrégats et catégories résiduelles des éditeurs',
+  publishedAggregatesNote:
+    'Ce ne sont pas des pays\u00a0: ils ne sont ni classés ni comptés dans les totaux de Bridges. Ce sont le monde, les régions ou catégories de revenu calculés par l’éditeur, et ce qu’il n’a pu rattacher à aucun pays.',
   noPublishedAggregates: 'L’éditeur ne publie pas d’agrégat pour cet indicateur et cette période.',
   totalComputed: (value: string, count: number) => `Total sur ${String(count)} pays et zones\u00a0: ${value}`,
   meanComputed: (value: string, count: number) =>
@@ -821,7 +825,7 @@ const es = {
   colShare: 'Proporción',
   colCategory: 'Categoría',
   colStatus: 'Estado',
-  colCorridorsAveraged: 'Corredores promediados',
+  colCorridorsAveraged: 'Corredores',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Cada valor es la media no ponderada de los corredores del país con un valor en ese período (la tabla indica cuántos).${single.length ? ` ${single.join(', ')}: un solo corredor.` : ''}`,
   colEdition: 'Edición',
@@ -1112,7 +1116,9 @@ const es = {
   incomeNotMatched:
     'No hay cargada ninguna clasificación basada en el INB del año de los datos: se usa la más cercana.',
   classificationSource: 'Clasificación',
-  publishedAggregatesHeading: 'Agregados publicados por los editores',
+  publishedAggregatesHeading: 'Agregados y categorías residuales de los editores',
+  publishedAggregatesNote:
+    'No son países: no se clasifican ni entran en los totales de Bridges. Son el mundo, las regiones o grupos de ingreso que calculó el editor y lo que no pudo asignar a ningún país.',
   noPublishedAggregates: 'El editor no publica agregados para este indicador y período.',
   totalComputed: (value: string, count: number) => `Total de ${String(count)} países y zonas: ${value}`,
   meanComputed: (value: string, count: number) => `Media no ponderada de ${String(count)} países y zonas: ${value}`,

@@ -250,7 +250,7 @@ describe('the data hub in the browser', () => {
     const page = await openPage('/explorer?indicator=remittance_cost_pct&groupBy=m49region&lang=en');
     try {
       const table = page.getByRole('table', { name: /^Average total cost of sending remittances, 20/ }).last();
-      await table.getByRole('columnheader', { name: 'Corridors averaged' }).waitFor();
+      await table.getByRole('columnheader', { name: 'Corridors', exact: true }).waitFor();
       const cells = await table
         .locator('tbody tr')
         .evaluateAll((rows) =>
@@ -265,6 +265,29 @@ describe('the data hub in the browser', () => {
       await note.waitFor();
       for (const [name] of single) expect(await note.textContent()).toContain(name);
       await page.getByRole('figure', { name: /^Means by region/ }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits the ranking table on a phone, with no box scrolling inside the page', { timeout: 60_000 }, async () => {
+    if (!browser || !server) throw new Error('the browser or the server did not start');
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    page.setDefaultTimeout(WAIT_MS);
+    try {
+      await page.goto(`${server.url}/explorer?indicator=migrant_stock&lang=fr`);
+      const table = page.locator('#ranking-table table');
+      await table.locator('tbody tr').nth(100).waitFor();
+      const fit = await table.evaluate((t) => {
+        const box = t.closest('.table-scroll');
+        return {
+          table: t.getBoundingClientRect().width,
+          box: box?.clientWidth ?? 0,
+          maxHeight: box ? (t.ownerDocument.defaultView?.getComputedStyle(box).maxHeight ?? '') : '',
+        };
+      });
+      expect(fit.table).toBeLessThanOrEqual(fit.box);
+      expect(fit.maxHeight).toBe('none');
     } finally {
       await page.close();
     }

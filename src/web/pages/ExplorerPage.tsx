@@ -765,10 +765,8 @@ function RankingTable({
   });
   const columns = [
     { key: 'name', label: t.colName },
-    {
-      key: 'value',
-      label: `${t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name} (${cellUnit(ranking.indicator.unit, t)})`,
-    },
+    // The caption names the indicator: the column gives the unit, so the table fits a phone.
+    { key: 'value', label: cellUnit(ranking.indicator.unit, t) },
   ] as const;
 
   function sortButton(key: 'name' | 'value', label: string) {
@@ -998,19 +996,22 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
         {ranking.publishedAggregates.length === 0 ? (
           <p>{t.noPublishedAggregates}</p>
         ) : (
-          <DataTable
-            caption={t.publishedAggregatesHeading}
-            captionHidden
-            columns={[
-              { key: 'area', label: t.colName },
-              { key: 'publisher', label: t.colPublisher },
-              { key: 'value', label: cellUnit(unit, t), numeric: true },
-            ]}
-            rows={ranking.publishedAggregates.map((a) => ({
-              key: a.area.code,
-              cells: { area: a.area.name, publisher: <span lang="en">{a.publisher}</span>, value: fmt(a.value) },
-            }))}
-          />
+          <>
+            <p className="chart__note">{t.publishedAggregatesNote}</p>
+            <DataTable
+              caption={t.publishedAggregatesHeading}
+              captionHidden
+              columns={[
+                { key: 'area', label: t.colName },
+                { key: 'publisher', label: t.colPublisher },
+                { key: 'value', label: cellUnit(unit, t), numeric: true },
+              ]}
+              rows={ranking.publishedAggregates.map((a) => ({
+                key: a.area.code,
+                cells: { area: a.area.name, publisher: <span lang="en">{a.publisher}</span>, value: fmt(a.value) },
+              }))}
+            />
+          </>
         )}
         <p className="chart__note">
           {(ranking.indicator.measureType === 'rate' ? t.meanComputed : t.totalComputed)(
