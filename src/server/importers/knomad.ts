@@ -420,7 +420,8 @@ export const knomadInflows2023: Importer = {
     releaseDate: null,
     licence: LICENCE,
     sourceUrl: SOURCE_URL,
-    citation: 'World Bank-KNOMAD, December 2023.',
+    // The workbook's own "please cite" line, then what it is and where to find it.
+    citation: `World Bank-KNOMAD, December 2023. Remittance inflows (US$ million), 2000–2023 (workbook inward_remittance_flows_december_2023_1.xlsx). ${SOURCE_URL}`,
     methodNotes:
       'Remittance inflows in millions of current US$, 2000–2022, and KNOMAD’s estimate for 2023 (column “2023e”, status E). Data since 2005 follow IMF balance-of-payments statistics (BPM6). ' +
       'Countries by KNOMAD’s names; some rows carry KNOMAD’s note on their source: Iran (Brief 36 data), Israel (central bank data), Portugal (revised with balance-of-payments estimates), Spain (adjusted for balance-of-payments ratio estimates), Zimbabwe (central bank data for 2021 and 2022). ' +
@@ -434,7 +435,8 @@ export const knomadInflows2023: Importer = {
   },
   indicators: [INDICATORS.remittanceInflowsKnomad],
   files: [INFLOWS_FILE],
-  version: 1,
+  // v2: the citation names the table and its address after the workbook's own line.
+  version: 2,
   read: readInflows,
 };
 
