@@ -85,7 +85,11 @@ const en = {
   personsBothSexes: 'Persons, both sexes',
   personsEachEdition: 'persons, each edition as its own line',
   personsAllGroups: 'Persons, all UNHCR groups but returns (flows during the year, in the table)',
-  personsAged15: 'Persons aged 15 and over',
+  diocPersons: {
+    all: 'Persons',
+    aged15PlusOrUnknown: 'Persons aged 15 and over or of unknown age',
+    aged15Plus: 'Persons aged 15 and over',
+  },
   colShareOfPopulation: 'Share of the population',
   shareNote:
     'The share of the population is computed by Bridges: immigrants ÷ total population of the same year (population source named in the source line).',
@@ -456,7 +460,11 @@ const fr = {
   personsBothSexes: 'Personnes, deux sexes',
   personsEachEdition: 'personnes, une courbe par édition',
   personsAllGroups: 'Personnes, tous groupes du HCR sauf les retours (flux de l’année, dans le tableau)',
-  personsAged15: 'Personnes de 15 ans et plus',
+  diocPersons: {
+    all: 'Personnes',
+    aged15PlusOrUnknown: 'Personnes de 15 ans et plus ou d’âge inconnu',
+    aged15Plus: 'Personnes de 15 ans et plus',
+  },
   colShareOfPopulation: 'Part de la population',
   shareNote:
     'La part de la population est calculée par Bridges\u00a0: immigrés ÷ population totale de la même année (source de la population citée dans la ligne des sources).',
@@ -864,7 +872,11 @@ const es = {
   personsBothSexes: 'Personas, ambos sexos',
   personsEachEdition: 'personas, una línea por edición',
   personsAllGroups: 'Personas, todos los grupos del ACNUR salvo los retornos (flujos del año, en la tabla)',
-  personsAged15: 'Personas de 15 años o más',
+  diocPersons: {
+    all: 'Personas',
+    aged15PlusOrUnknown: 'Personas de 15 años o más o de edad desconocida',
+    aged15Plus: 'Personas de 15 años o más',
+  },
   colShareOfPopulation: 'Proporción de la población',
   shareNote:
     'La proporción de la población la calcula Bridges: inmigrantes ÷ población total del mismo año (la fuente de la población figura en la línea de fuentes).',

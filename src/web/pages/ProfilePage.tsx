@@ -1267,7 +1267,7 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
             <ChartFrame
               key={key}
               title={title}
-              subtitle={t.personsAged15}
+              subtitle={t.diocPersons[dist.populationKind]}
               citations={citationsOf([dataset], d.sources)}
               sdmxUrl={sdmxFlowUrl(profile.dataflows, dataset, INDICATOR_IDS.diocEmigrants, {
                 refArea: area.code,
