@@ -914,7 +914,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                 period: ranking.period,
                 grouping: grouping.by,
                 group: g.code,
-                group_name: g.name,
+                group_name: groupName(g.code, g.name),
                 value: g.value,
                 unit,
                 count_with_data: g.countWithData,
