@@ -454,10 +454,3 @@ export function useT(): Messages {
 export function messagesFor(lang: UiLanguage): Messages {
   return messages[lang];
 }
-
-/**
- * NOTE: the API names World Bank regions in English only, so the UI marks them `lang="en"` for
- * screen readers to pronounce them right inside French and Spanish pages. (M49 regions, English
- * in the API too, are translated by their code: m49-names.ts.)
- */
-export const REGION_NAMES_LANG = 'en';

@@ -99,3 +99,36 @@ export const M49_TRANSLATED_CODES: Readonly<Record<'fr' | 'es', readonly string[
   fr: Object.keys(NAMES.fr),
   es: Object.keys(NAMES.es),
 };
+
+/**
+ * World Bank regions (the WDI country metadata names them in English) as the World Bank writes
+ * them in its French and Spanish publications. The API gives the English name; an unknown one is
+ * shown as it is and marked `lang="en"`.
+ */
+const WB_REGIONS: Record<'fr' | 'es', Readonly<Record<string, string>>> = {
+  fr: {
+    'East Asia & Pacific': 'Asie de l’Est et Pacifique',
+    'Europe & Central Asia': 'Europe et Asie centrale',
+    'Latin America & Caribbean': 'Amérique latine et Caraïbes',
+    'Middle East & North Africa': 'Moyen-Orient et Afrique du Nord',
+    'North America': 'Amérique du Nord',
+    'South Asia': 'Asie du Sud',
+    'Sub-Saharan Africa': 'Afrique subsaharienne',
+  },
+  es: {
+    'East Asia & Pacific': 'Asia oriental y el Pacífico',
+    'Europe & Central Asia': 'Europa y Asia central',
+    'Latin America & Caribbean': 'América Latina y el Caribe',
+    'Middle East & North Africa': 'Oriente Medio y Norte de África',
+    'North America': 'América del Norte',
+    'South Asia': 'Asia meridional',
+    'Sub-Saharan Africa': 'África al sur del Sahara',
+  },
+};
+
+/** A World Bank region's name in the UI language, as props of the element that shows it. */
+export function wbRegionText(lang: UiLanguage, apiName: string): { lang: 'en' | undefined; children: string } {
+  if (lang === 'en') return { lang: undefined, children: apiName };
+  const translated = WB_REGIONS[lang][apiName];
+  return translated ? { lang: undefined, children: translated } : { lang: 'en', children: apiName };
+}

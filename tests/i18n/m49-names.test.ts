@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../../src/server/paths.js';
-import { M49_TRANSLATED_CODES, m49Name } from '../../src/web/m49-names.js';
+import { M49_TRANSLATED_CODES, m49Name, wbRegionText } from '../../src/web/m49-names.js';
 
 /** Every region, sub-region and intermediate region of the bundled UNSD M49 file is named in French and Spanish. */
 describe('M49 region names in French and Spanish', () => {
@@ -42,5 +42,26 @@ describe('M49 region names in French and Spanish', () => {
       lang: undefined,
     });
     expect(m49Name('es', '999', 'Somewhere')).toEqual({ text: 'Somewhere', lang: 'en' });
+  });
+});
+
+/** Every World Bank region of the bundled WDI country metadata is named in French and Spanish. */
+describe('World Bank region names in French and Spanish', () => {
+  const file = path.join(ROOT_DIR, 'data', 'reference', 'wdi_country_metadata_region_incomegroup_2023-10.csv.gz');
+  const rows = parse(gunzipSync(readFileSync(file)), { bom: true, columns: true }) as Record<string, string>[];
+  const regions = [...new Set(rows.map((r) => r.Region ?? '').filter(Boolean))];
+
+  it.each(['fr', 'es'] as const)('%s names each of them', (lang) => {
+    expect(regions.length).toBe(7);
+    expect(regions.filter((name) => wbRegionText(lang, name).lang === 'en')).toEqual([]);
+  });
+
+  it('keeps English as it is, and marks an unknown region as English elsewhere', () => {
+    expect(wbRegionText('en', 'South Asia')).toEqual({ lang: undefined, children: 'South Asia' });
+    expect(wbRegionText('fr', 'Sub-Saharan Africa')).toEqual({ lang: undefined, children: 'Afrique subsaharienne' });
+    expect(wbRegionText('es', 'Middle East, North Africa, Afghanistan & Pakistan')).toEqual({
+      lang: 'en',
+      children: 'Middle East, North Africa, Afghanistan & Pakistan',
+    });
   });
 });

@@ -10,8 +10,8 @@ import { KindBadge } from '../components/KindBadge.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { IncomeHistoryChart, incomeGroupLabel, incomeSummary } from '../charts/IncomeHistoryChart.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
-import { REGION_NAMES_LANG, useLang, useT, type Messages } from '../i18n.js';
-import { m49Name, m49Text } from '../m49-names.js';
+import { useLang, useT, type Messages } from '../i18n.js';
+import { m49Name, m49Text, wbRegionText } from '../m49-names.js';
 import type { UiLanguage } from '../../core/languages.js';
 import type { FromListState } from './CountriesPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -154,7 +154,7 @@ function CountryProfile({ country }: { country: CountryDetail }) {
             <Fact label={t.m49Region}>{m49RegionName(country.region, lang, t)}</Fact>
             <Fact label={t.m49Subregion}>{m49RegionName(country.subregion, lang, t)}</Fact>
             <Fact label={t.m49IntermediateRegion}>{m49RegionName(country.intermediateRegion, lang, t)}</Fact>
-            <Fact label={t.wbRegion}>{regionName(country.wbRegion, t)}</Fact>
+            <Fact label={t.wbRegion}>{regionName(country.wbRegion, lang, t)}</Fact>
             {country.incomeGroup && (
               <Fact label={t.currentIncomeGroup(country.incomeGroup.fiscalYearLabel)}>
                 {country.incomeGroup.group ? t.incomeGroups[country.incomeGroup.group] : t.notClassified}
@@ -325,8 +325,8 @@ function orMissing(value: string | null | undefined, t: Messages, asCode = false
 }
 
 /** A World Bank region: the API names them in English only. */
-function regionName(name: string | null | undefined, t: Messages): ReactNode {
-  return name ? <span lang={REGION_NAMES_LANG}>{name}</span> : missing(t);
+function regionName(name: string | null | undefined, lang: UiLanguage, t: Messages): ReactNode {
+  return name ? <span {...wbRegionText(lang, name)} /> : missing(t);
 }
 
 function m49RegionName(
