@@ -1,4 +1,4 @@
-import type { SourceFile } from '../ingest/read-source.js';
+import { decodeUtf8 } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
 
@@ -16,10 +16,7 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
   const cell = (at: PropertyKey[]): CellRef => ({
     get line() {
       const key = formatJsonPath(at);
-      if (!lines.has(key)) {
-        const offset = locateJson(text, at);
-        lines.set(key, offset === undefined ? undefined : lineColumn(text, offset).line);
-      }
+      if (!lines.has(key)) lines.set(key, jsonLineAt(text, at));
       return lines.get(key);
     },
     error: (problem) => jsonErrorAt(file.name, text, at, problem),
@@ -37,6 +34,9 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
   }
   const { sdmx } = mapping;
   const unstored = new Set<string>();
+  /** Series keys that have no observations; and members no SDMX-JSON version defines, with their count. */
+  const keysOnly: string[] = [];
+  const notRead = new Map<string, number>();
   const dataSets = message.dataSets as unknown[];
   let seriesDone = 0;
   const seriesTotal = dataSets.reduce<number>(
@@ -106,7 +106,7 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
     // Data-set level: one value each.
     const fixed: Picked[] = [];
     dims.dataSet.forEach((d) => fixed.push(pick(d, 0, fail)));
-    const dsAttrIndex = Array.isArray(ds.attributes) ? ds.attributes : [];
+    const dsAttrIndex = attributeIndices(ds, dsPath, fail);
     attrs.dataSet.forEach((a, k) => {
       const idx = dsAttrIndex[k] ?? (a.values.length === 1 ? 0 : null);
       if (typeof idx === 'number') fixed.push(pick(a, idx, fail));
@@ -179,25 +179,29 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
       });
     };
 
-    if (isRecord(ds.series)) {
-      for (const [key, series] of Object.entries(ds.series)) {
+    const { series: seriesGroup, observations: flat } = dataSetData(ds, dsPath, fail, notRead);
+    if (seriesGroup) {
+      for (const [key, series] of Object.entries(seriesGroup)) {
         const sPath = [...dsPath, 'series', key];
         if (!isRecord(series)) throw fail(sPath, 'a series must be a JSON object');
-        const picked = [...fixed, ...keyed(key, dims.series, sPath)];
-        const sAttr = Array.isArray(series.attributes) ? series.attributes : [];
+        const seriesKey = keyed(key, dims.series, sPath);
+        const picked = [...fixed, ...seriesKey];
+        const sAttr = attributeIndices(series, sPath, fail);
         attrs.series.forEach((a, k) => {
           const idx: unknown = sAttr[k];
           if (typeof idx === 'number') picked.push(pick(a, idx, fail, [...sPath, 'attributes', k]));
         });
-        const observations = isRecord(series.observations) ? series.observations : {};
-        for (const [obsKey, obs] of Object.entries(observations)) {
+        const what = seriesKey.length ? `series "${key}" (${describeKey(seriesKey)})` : `series "${key}"`;
+        const observations = seriesObservations(series, sPath, what, fail, notRead);
+        if (!observations) keysOnly.push(key);
+        for (const [obsKey, obs] of Object.entries(observations ?? {})) {
           const oPath = [...sPath, 'observations', obsKey];
           emit([...picked, ...keyed(obsKey, dims.observation, oPath)], oPath, obs);
         }
         if (++seriesDone % 1000 === 0) progress(`reading ${file.name}`, seriesDone, seriesTotal);
       }
-    } else if (isRecord(ds.observations)) {
-      for (const [obsKey, obs] of Object.entries(ds.observations)) {
+    } else if (flat) {
+      for (const [obsKey, obs] of Object.entries(flat)) {
         const oPath = [...dsPath, 'observations', obsKey];
         emit([...fixed, ...keyed(obsKey, dims.observation, oPath)], oPath, obs);
         if (++seriesDone % 5000 === 0) progress(`reading ${file.name}`, seriesDone, seriesTotal);
@@ -205,11 +209,142 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
     }
   });
   progress(`reading ${file.name}`, seriesTotal, seriesTotal);
+  if (keysOnly.length) {
+    report.notes.push(
+      `${String(keysOnly.length)} series with no observations (keys only, nothing to import): ${keysOnly
+        .slice(0, 5)
+        .map((k) => `"${k}"`)
+        .join(', ')}${keysOnly.length > 5 ? ', …' : ''}`,
+    );
+  }
+  if (notRead.size) {
+    const list = [...notRead].map(([member, n]) => `${member} (${String(n)})`).join(', ');
+    report.notes.push(`members SDMX-JSON does not define, not read: ${list}`);
+  }
   if (unstored.size) {
     report.notes.push(
       `attributes not stored: ${[...unstored].join(', ')}${unstored.has('UNIT_MULT') ? ' (values are stored as printed: UNIT_MULT is not applied)' : ''}`,
     );
   }
+}
+
+/** The members SDMX-JSON (1.0 and 2.0) gives a series and a data set; others are reported as not read. */
+const SERIES_MEMBERS = new Set(['attributes', 'annotations', 'observations']);
+const DATA_SET_MEMBERS = new Set([
+  'action',
+  'reportingBegin',
+  'reportingEnd',
+  'validFrom',
+  'validTo',
+  'publicationYear',
+  'publicationPeriod',
+  'links',
+  'annotations',
+  'attributes',
+  'dimensionGroupAttributes',
+  'structure',
+  'series',
+  'observations',
+]);
+
+type Fail = (at: PropertyKey[], problem: string) => Error;
+
+/**
+ * Where a data set keeps its observations: grouped in "series", or flat in "observations". A data
+ * set with neither is empty, unless it has a member SDMX-JSON does not define: a misspelt
+ * "series" would lose every value in it, so that is an error.
+ */
+function dataSetData(
+  ds: Record<string, unknown>,
+  dsPath: PropertyKey[],
+  fail: Fail,
+  notRead: Map<string, number>,
+): { series?: Record<string, unknown>; observations?: Record<string, unknown> } {
+  const series = objectMember(ds, 'series', dsPath, fail, 'series key → series');
+  const observations = objectMember(ds, 'observations', dsPath, fail, 'observation key → [value, attribute indices…]');
+  if (series && observations) {
+    throw fail(
+      [...dsPath, 'observations'],
+      'a data set holds its observations either in "series" or flat in "observations", not in both',
+    );
+  }
+  const unknown = unknownMembers(ds, DATA_SET_MEMBERS);
+  if (!series && !observations && unknown[0] !== undefined) {
+    throw fail(
+      [...dsPath, unknown[0]],
+      `the data set has neither "series" nor "observations" but a member "${unknown[0]}" that SDMX-JSON does not define: is it misspelt? Its values cannot be read`,
+    );
+  }
+  for (const name of unknown) countIn(notRead, `data set member "${name}"`);
+  return { series, observations };
+}
+
+/**
+ * A series' observations, or undefined when it has none (a keys-only message). A series with no
+ * "observations" but a member SDMX-JSON does not define has most likely misspelt it ("obsevations"):
+ * its values would be lost, so that is an error.
+ */
+function seriesObservations(
+  series: Record<string, unknown>,
+  sPath: PropertyKey[],
+  what: string,
+  fail: Fail,
+  notRead: Map<string, number>,
+): Record<string, unknown> | undefined {
+  const observations = objectMember(
+    series,
+    'observations',
+    sPath,
+    fail,
+    'observation key → [value, attribute indices…]',
+  );
+  const unknown = unknownMembers(series, SERIES_MEMBERS);
+  if (!observations && unknown[0] !== undefined) {
+    throw fail(
+      [...sPath, unknown[0]],
+      `${what} has no "observations" but a member "${unknown[0]}" that SDMX-JSON does not define: is it misspelt? Its values cannot be read`,
+    );
+  }
+  for (const name of unknown) countIn(notRead, `series member "${name}"`);
+  return observations;
+}
+
+/** The "attributes" of a data set or series: value indices; none when absent or null, an error when not a list. */
+function attributeIndices(o: Record<string, unknown>, at: PropertyKey[], fail: Fail): unknown[] {
+  const value = o.attributes;
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw fail([...at, 'attributes'], '"attributes" must be an array of value indices');
+  return value;
+}
+
+/**
+ * An object member, or undefined when absent or null (which SDMX-JSON says mean the same) or an
+ * empty array (PHP's json_encode writes an empty object so); any other value is an error.
+ */
+function objectMember(
+  o: Record<string, unknown>,
+  name: string,
+  at: PropertyKey[],
+  fail: Fail,
+  shape: string,
+): Record<string, unknown> | undefined {
+  const value = o[name];
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return undefined;
+  if (!isRecord(value)) throw fail([...at, name], `"${name}" must be a JSON object (${shape})`);
+  return value;
+}
+
+function unknownMembers(o: Record<string, unknown>, known: Set<string>): string[] {
+  return Object.keys(o).filter((name) => !known.has(name));
+}
+
+function countIn(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** `REF_AREA=FRA, SEX=_T`: a series key's codes, for a message. */
+function describeKey(picked: Picked[]): string {
+  return picked.map((p) => `${p.id}=${p.code}`).join(', ');
 }
 
 /** Attributes kept as the observation's flags, as the source printed them. */
@@ -234,7 +369,7 @@ function components(
   kind: 'dimensions' | 'attributes',
   level: 'dataSet' | 'series' | 'observation',
   structPath: PropertyKey[],
-  fail: (at: PropertyKey[], problem: string) => Error,
+  fail: Fail,
 ): Component[] {
   const group = structure[kind];
   const list = isRecord(group) ? group[level] : undefined;
@@ -246,6 +381,9 @@ function components(
     const roles = [c.role, c.roles].flat().filter((r): r is string => typeof r === 'string');
     // An attribute value may carry only a name (free text such as a source's flags); a dimension value needs its id.
     const values = Array.isArray(c.values) ? c.values.map((v) => valueCode(v, kind === 'attributes')) : [];
+    // "\u0000" is valid JSON, but no code has one and the database refuses it in text.
+    const nul = values.findIndex((v) => v?.includes('\u0000'));
+    if (nul !== -1) throw fail([...at, k, 'values', nul], `a value of "${c.id}" holds a NUL character (\\u0000)`);
     return {
       id: c.id,
       isTime:
@@ -257,12 +395,7 @@ function components(
   });
 }
 
-function pick(
-  c: Component,
-  index: number,
-  fail: (at: PropertyKey[], problem: string) => Error,
-  usedAt?: PropertyKey[],
-): Picked {
+function pick(c: Component, index: number, fail: Fail, usedAt?: PropertyKey[]): Picked {
   const code = c.values[index];
   if (code === undefined || index < 0) {
     throw fail(
@@ -302,23 +435,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON text: decoding, parsing with a place for every fault, and finding a value's line.
+// JSON text: parsing with a place for every fault, and finding a value's line.
 // ---------------------------------------------------------------------------------------------
-
-/** Decodes UTF-8 strictly; a Latin-1 or Windows-1252 file is refused, naming the line of the first bad byte. */
-export function decodeUtf8(file: SourceFile): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(file.bytes);
-    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
-    throw new SourceFormatError(
-      file.name,
-      'is not valid UTF-8 text (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)',
-      { line },
-    );
-  }
-}
 
 /** A byte-order mark becomes a space: JSON.parse refuses it, and positions stay where they were. */
 export function withoutBom(text: string): string {
@@ -347,6 +465,12 @@ export function jsonErrorAt(file: string, text: string, at: readonly PropertyKey
     ...(offset === undefined ? {} : lineColumn(text, offset)),
     path: at.length ? formatJsonPath(at) : undefined,
   });
+}
+
+/** The line of the value at `at` (or of the nearest enclosing value the file has). */
+export function jsonLineAt(text: string, at: readonly PropertyKey[]): number | undefined {
+  const offset = locateJson(text, at);
+  return offset === undefined ? undefined : lineColumn(text, offset).line;
 }
 
 /** JSON.parse, but a syntax error (a file cut short, a stray comma) names its line and column. */

@@ -93,6 +93,66 @@ describe('user files: formats and mapping files', () => {
       /broken\.mapping\.json \(line 4, column 3\): is not valid JSON: expected a property name in double quotes/,
     );
   });
+
+  it('names the field of a faulty indicator definition, at its line', () => {
+    const importing = (edit: (indicator: Record<string, unknown>, m: Record<string, unknown>) => void) => () =>
+      userFileImporter(fixture('remittance-share.csv'), {
+        mapping: editedMapping(TIDY_MAPPING, (m) => edit(m.indicator as Record<string, unknown>, m)),
+      });
+    // (the definition starts on line 15 of the edited mapping, its fields follow one a line)
+    expect(importing((i) => delete i.unit)).toThrow(
+      /^edited-\d+\.mapping\.json \(line 15, column 3\): invalid mapping: indicator\.unit: is required \[at indicator\.unit\]$/,
+    );
+    expect(importing((i) => (i.measureType = 'ratio'))).toThrow(
+      /^edited-\d+\.mapping\.json \(line 20, column 5\): invalid mapping: indicator\.measureType: must be one of "stock", "flow", "rate" \[at indicator\.measureType\]$/,
+    );
+    expect(importing((i) => (i.name = 5))).toThrow(
+      /\(line 17, column 5\): invalid mapping: indicator\.name: expected string, received number \[at indicator\.name\]$/,
+    );
+    expect(importing((i) => (i.id = 'Share-Pct'))).toThrow(
+      /\(line 16, column 5\): invalid mapping: indicator\.id: must be lower-case letters, digits and _ \[at indicator\.id\]$/,
+    );
+    expect(
+      importing((i) => {
+        delete i.topic;
+        delete i.description;
+      }),
+    ).toThrow(/: invalid mapping: indicator\.description: is required; indicator\.topic: is required \(line 15\) \[/);
+    expect(importing((_, m) => (m.indicator = 5))).toThrow(
+      /\(line 15, column 3\): invalid mapping: indicator: must be a catalogue indicator's id \(such as "migrant_stock"\) or a new indicator's definition/,
+    );
+    expect(
+      importing((i, m) => {
+        delete m.indicator;
+        m.indicators = { share: { ...i, unit: '' } };
+      }),
+    ).toThrow(/invalid mapping: indicators\.share\.unit: must not be empty \[at indicators\.share\.unit\]$/);
+  });
+
+  it('places an unknown field at its own line, each one', () => {
+    const mapping = editedMapping(TIDY_MAPPING, (m) => {
+      (m.dataset as Record<string, unknown>).colour = 'red';
+      (m.columns as Record<string, unknown>).refarea = 'country';
+      m.skipMising = true;
+    });
+    const lines = readFileSync(mapping, 'utf8').split('\n');
+    const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
+    let message = '';
+    try {
+      userFileImporter(fixture('remittance-share.csv'), { mapping });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toBe(
+      `${path.basename(mapping)} (line ${String(lineOf('"colour"'))}, column 5): invalid mapping: ` +
+        `dataset: unknown field "colour"; ` +
+        `columns: unknown field "refarea" (line ${String(lineOf('"refarea"'))}); ` +
+        `the mapping: unknown field "skipMising" (line ${String(lineOf('"skipMising"'))}) [at dataset.colour]`,
+    );
+    // Each its own line, not that of the object holding it.
+    expect(lineOf('"colour"')).not.toBe(lineOf('"dataset"'));
+    expect(lineOf('"refarea"')).not.toBe(lineOf('"columns"'));
+  });
 });
 
 describe.each(testEngines())('user files on %s', (engine) => {
@@ -367,6 +427,68 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(await observations('test-sdmx-migrants-2024')).toEqual(other);
   });
 
+  it('drops the indicator a re-imported edition no longer uses, unless another dataset still uses it', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'renamed-'));
+    const data = path.join(dir, 'remittance-share.csv');
+    copyFileSync(fixture('remittance-share.csv'), data);
+    /** Writes dataset `id`'s mapping (one file per dataset, rewritten in place as a user edits it) with indicator `indicator`. */
+    const mappingFor = (id: string, indicator: string) => {
+      const file = path.join(dir, `${id}.mapping.json`);
+      const mapping = JSON.parse(readFileSync(fixture(TIDY_MAPPING), 'utf8')) as Record<string, unknown>;
+      (mapping.dataset as Record<string, unknown>).id = id;
+      mapping.indicator = { ...(mapping.indicator as Record<string, unknown>), id: indicator };
+      writeFileSync(file, JSON.stringify(mapping, null, 2));
+      return file;
+    };
+    const importWith = (id: string, indicator: string, file = data) =>
+      importUserFile(testDb.database, userFileImporter(file, { mapping: mappingFor(id, indicator) }));
+    const indicators = async () =>
+      (
+        await sql<{ id: string }>`SELECT id FROM indicator WHERE id LIKE 'test_renamed%' ORDER BY id`.execute(
+          testDb.database.db,
+        )
+      ).rows.map((r) => r.id);
+
+    await importWith('test-renamed-a', 'test_renamed_only_a');
+    await importWith('test-renamed-b', 'test_renamed_shared');
+    await importWith('test-renamed-c', 'test_renamed_shared');
+    expect(await indicators()).toEqual(['test_renamed_only_a', 'test_renamed_shared']);
+
+    // A's indicator renamed: the old id, which only A used, goes with the edition it belonged to.
+    await importWith('test-renamed-a', 'test_renamed_only_a2');
+    expect(await indicators()).toEqual(['test_renamed_only_a2', 'test_renamed_shared']);
+    // B's renamed: C still uses the old id, so it stays.
+    await importWith('test-renamed-b', 'test_renamed_b2');
+    expect(await indicators()).toEqual(['test_renamed_b2', 'test_renamed_only_a2', 'test_renamed_shared']);
+    const used = await sql<{ dataset: string; indicator: string }>`
+      SELECT DISTINCT dataset_id AS dataset, indicator_id AS indicator FROM series
+      WHERE dataset_id LIKE 'test-renamed-%' ORDER BY 1`.execute(testDb.database.db);
+    expect(used.rows).toEqual([
+      { dataset: 'test-renamed-a', indicator: 'test_renamed_only_a2' },
+      { dataset: 'test-renamed-b', indicator: 'test_renamed_b2' },
+      { dataset: 'test-renamed-c', indicator: 'test_renamed_shared' },
+    ]);
+
+    // A renaming re-import that fails while writing, after the old indicator was deleted, rolls
+    // that back with the rest: stopped (as Ctrl+C does) once its series are written.
+    const stop = new AbortController();
+    const before = await snapshot();
+    await expect(
+      importUserFile(
+        testDb.database,
+        userFileImporter(data, { mapping: mappingFor('test-renamed-a', 'test_renamed_only_a3') }),
+        {
+          signal: stop.signal,
+          onProgress: (what) => {
+            if (what.endsWith(': series')) stop.abort(new Error('stopped while writing'));
+          },
+        },
+      ),
+    ).rejects.toThrow('stopped while writing');
+    expect(await snapshot()).toEqual(before);
+    expect(await indicators()).toEqual(['test_renamed_b2', 'test_renamed_only_a2', 'test_renamed_shared']);
+  });
+
   describe('a malformed file fails with file, line and column, and leaves the database as it was', () => {
     beforeAll(async () => {
       await load('remittance-share.csv', TIDY_MAPPING);
@@ -422,7 +544,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
       expect(await snapshot()).toEqual(before);
     });
 
-    it('a second value for the same observation, and a period Bridges cannot store', async () => {
+    it('a second value for the same observation, and a period or a number Bridges cannot store', async () => {
       const header = 'country,year,sex,share_pct,quality,channel,comment';
       const cases: [string, string, RegExp][] = [
         [
@@ -436,6 +558,17 @@ describe.each(testEngines())('user files on %s', (engine) => {
           'monthly.csv',
           `${header}\nMexico,2020-01,Total,1,,bank,\n`,
           /^monthly\.csv \(line 2, column "year"\): "2020-01" is not a period Bridges can store/,
+        ],
+        // The database has no date in year 0: refused while reading, not by the database.
+        [
+          'year-zero.csv',
+          `${header}\nMexico,2020,Total,1,,bank,\nMexico,0000,Total,2,,bank,\n`,
+          /^year-zero\.csv \(line 3, column "year"\): "0000" is not a period: there is no year 0$/,
+        ],
+        [
+          'huge.csv',
+          `${header}\nMexico,2020,Total,1e999,,bank,\n`,
+          /^huge\.csv \(line 2, column "share_pct"\): "1e999" is too large to store \(beyond ±1\.8e308\)$/,
         ],
         [
           'twice-a-column.csv',
@@ -460,6 +593,134 @@ describe.each(testEngines())('user files on %s', (engine) => {
         ).rejects.toThrow(message);
         expect(await snapshot()).toEqual(before);
       }
+    });
+
+    it('refuses a file that is not UTF-8 text, saying what it is: UTF-16 with or without a byte-order mark, NULs', async () => {
+      /** UTF-16 as Excel's "Unicode text" and Notepad's "Unicode" write it: little-endian, a mark first. */
+      const utf16 = (text: string, { bom = true, bigEndian = false } = {}) => {
+        const bytes = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+        return bigEndian ? bytes.swap16() : bytes;
+      };
+      const csv = readFileSync(fixture('remittance-share.csv'), 'utf8');
+      const json = readFileSync(fixture('migrants.sdmx.json'), 'utf8');
+      const cases: [string, Buffer | string, string, RegExp][] = [
+        [
+          'unicode-text.csv',
+          utf16(csv.replaceAll(',', '\t')),
+          TIDY_MAPPING,
+          /^unicode-text\.csv: is UTF-16 \(little-endian\) text, not UTF-8: save it as UTF-8 \(in Excel "CSV UTF-8 \(comma delimited\)"\)$/,
+        ],
+        ['utf16be.csv', utf16(csv, { bigEndian: true }), TIDY_MAPPING, /^utf16be\.csv: is UTF-16 \(big-endian\) text/],
+        [
+          'utf16-no-bom.csv',
+          utf16(csv, { bom: false }),
+          TIDY_MAPPING,
+          /^utf16-no-bom\.csv: is UTF-16 \(little-endian, without a byte-order mark\) text, not UTF-8/,
+        ],
+        [
+          'utf16.sdmx.json',
+          utf16(json),
+          JSON_MAPPING,
+          /^utf16\.sdmx\.json: is UTF-16 \(little-endian\) text, not UTF-8: save it as UTF-8 \(in your editor, choose the encoding UTF-8\)$/,
+        ],
+        [
+          'nul.csv',
+          csv.replace('3.25,,bank', '3.25,x\u0000y,bank'),
+          TIDY_MAPPING,
+          /^nul\.csv \(line 9\): holds a NUL character \(byte 0\), which no text file has/,
+        ],
+      ];
+      for (const [name, bytes, mapping, message] of cases) {
+        const file = path.join(scratch, name);
+        writeFileSync(file, bytes);
+        const before = await snapshot();
+        await expect(
+          Promise.resolve().then(() =>
+            importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(mapping) }), { force: true }),
+          ),
+        ).rejects.toThrow(message);
+        expect(await snapshot()).toEqual(before);
+      }
+      const mapping = path.join(scratch, 'utf16.mapping.json');
+      writeFileSync(mapping, utf16(readFileSync(fixture(TIDY_MAPPING), 'utf8')));
+      expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping })).toThrow(
+        /^utf16\.mapping\.json: is UTF-16 \(little-endian\) text, not UTF-8/,
+      );
+    });
+
+    it('refuses SDMX-JSON it would read only in part, or whose values it cannot store, naming the series and the line', async () => {
+      const original = readFileSync(fixture('migrants.sdmx.json'), 'utf8');
+      const edit = (from: string, to: string) => {
+        if (!original.includes(from)) throw new Error(`no ${from} in migrants.sdmx.json`);
+        return original.replace(from, to);
+      };
+      const cases: [string, string, RegExp][] = [
+        // A misspelt "observations": the series' values would be lost.
+        [
+          'misspelt.sdmx.json',
+          edit('"1:1:0": { "observations"', '"1:1:0": { "obsevations"'),
+          /^misspelt\.sdmx\.json \(line 54, column 22\): series "1:1:0" \(REF_AREA=FRA, COUNTERPART_AREA=DZA, SEX=_T\) has no "observations" but a member "obsevations" that SDMX-JSON does not define: is it misspelt\? Its values cannot be read \[at data\.dataSets\[0\]\.series\["1:1:0"\]\.obsevations\]$/,
+        ],
+        [
+          'misspelt-series.sdmx.json',
+          edit('"series": {', '"serie": {'),
+          /^misspelt-series\.sdmx\.json \(line 51, column 9\): the data set has neither "series" nor "observations" but a member "serie" that SDMX-JSON does not define/,
+        ],
+        [
+          'observations-array.sdmx.json',
+          edit('"observations": { "1": ["900", 1] }', '"observations": [["900", 1]]'),
+          /^observations-array\.sdmx\.json \(line 54, column 22\): "observations" must be a JSON object \(observation key → \[value, attribute indices…\]\) \[at data\.dataSets\[0\]\.series\["1:1:0"\]\.observations\]$/,
+        ],
+        [
+          'attributes-number.sdmx.json',
+          edit('"0:0:1": { "attributes": [0],', '"0:0:1": { "attributes": 0,'),
+          /^attributes-number\.sdmx\.json \(line 52, column 22\): "attributes" must be an array of value indices \[at data\.dataSets\[0\]\.series\["0:0:1"\]\.attributes\]$/,
+        ],
+        // JSON.parse reads 1e999 as Infinity.
+        [
+          'huge.sdmx.json',
+          edit('"0": [1200, 0]', '"0": [1e999, 0]'),
+          /^huge\.sdmx\.json \(line 52, column 65\): the value is too large to store \(beyond ±1\.8e308\) \[at data\.dataSets\[0\]\.series\["0:0:1"\]\.observations\["0"\]\[0\]\]$/,
+        ],
+        [
+          'year-zero.sdmx.json',
+          edit('{ "id": "2019", "name": "2019" }', '{ "id": "0000", "name": "0000" }'),
+          /^year-zero\.sdmx\.json \(line 30, column 17\): "0000" is not a period: there is no year 0 \[at data\.structure\.dimensions\.observation\[0\]\.values\[0\]\.id\]$/,
+        ],
+        [
+          'nul-code.sdmx.json',
+          edit('{ "id": "DZA" }', '{ "id": "DZA\\u0000" }'),
+          /^nul-code\.sdmx\.json \(line 21, column 85\): a value of "COUNTERPART_AREA" holds a NUL character \(\\u0000\) \[at data\.structure\.dimensions\.series\[1\]\.values\[1\]\]$/,
+        ],
+      ];
+      for (const [name, text, message] of cases) {
+        const file = path.join(scratch, name);
+        writeFileSync(file, text);
+        const before = await snapshot();
+        await expect(
+          importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(JSON_MAPPING) }), { force: true }),
+        ).rejects.toThrow(message);
+        expect(await snapshot()).toEqual(before);
+      }
+    });
+
+    it('says what of an SDMX-JSON message it did not read: series without observations, members SDMX-JSON does not define', async () => {
+      const file = path.join(scratch, 'partly-read.sdmx.json');
+      writeFileSync(
+        file,
+        readFileSync(fixture('migrants.sdmx.json'), 'utf8')
+          .replace('"0:0:2": { "attributes": [0],', '"0:0:2": { "atributes": [0],')
+          .replace('"1:1:0": { "observations": { "1": ["900", 1] } }', '"1:1:0": { "annotations": [] }'),
+      );
+      const importer = userFileImporter(file, { mapping: fixture(JSON_MAPPING) });
+      expect(await importUserFile(testDb.database, importer, { force: true })).toMatchObject({ observations: 3 });
+      expect(importer.report.notes).toEqual(
+        expect.arrayContaining([
+          '1 series with no observations (keys only, nothing to import): "1:1:0"',
+          'members SDMX-JSON does not define, not read: series member "atributes" (1)',
+        ]),
+      );
+      await load('migrants.sdmx.json', JSON_MAPPING, { force: true });
     });
 
     it('refuses SDMX-CSV whose columns it cannot read for sure, rather than drop any of them', async () => {

@@ -2,7 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { checkCommaSeparated, readSourceFile, type SourceFile } from '../ingest/read-source.js';
+import {
+  checkCommaSeparated,
+  decodeUtf8,
+  readSourceFile,
+  refuseUtf16,
+  type SourceFile,
+} from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import type { ProgressReporter } from '../reference/load-reference.js';
 import type { AreaResolver } from '../stats/area-resolver.js';
@@ -21,7 +27,7 @@ import {
 import { BUNDLED_IMPORTERS } from './index.js';
 import { INDICATORS } from './indicators.js';
 import { csvHeader, readSdmxCsv } from './sdmx-csv.js';
-import { decodeUtf8, formatJsonPath, jsonErrorAt, parseJsonText, readSdmxJson } from './sdmx-json.js';
+import { formatJsonPath, jsonErrorAt, jsonLineAt, parseJsonText, readSdmxJson } from './sdmx-json.js';
 import { readTidyCsv } from './tidy-csv.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -40,7 +46,9 @@ const indicatorDefinition = z.strictObject({
   topic: nonEmpty,
 });
 /** A catalogue id (`"migrant_stock"`) or a new indicator's definition. */
-const indicatorRef = z.union([z.string().min(1), indicatorDefinition]);
+const indicatorRef = z.union([nonEmpty, indicatorDefinition], {
+  error: `must be a catalogue indicator's id (such as "migrant_stock") or a new indicator's definition { id, name, unit, description, measureType, topic }`,
+});
 
 const datasetSection = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and -, such as "my-survey-2024"'),
@@ -69,7 +77,11 @@ const columnsSection = z.strictObject({
   flags: nonEmpty.optional(),
   indicator: nonEmpty.optional(),
   /** Further dimension columns: a list (the column name is the dimension) or column → dimension. */
-  dims: z.union([z.array(nonEmpty), z.record(z.string(), nonEmpty)]).optional(),
+  dims: z
+    .union([z.array(nonEmpty), z.record(z.string(), nonEmpty)], {
+      error: 'must be a list of columns or an object column → dimension',
+    })
+    .optional(),
 });
 
 const sdmxSection = z.strictObject({
@@ -115,6 +127,8 @@ export interface ResolvedMapping {
   indicators: Map<string, IndicatorDef> | null;
   /** Where SDMX dimensions and attributes are found (defaults for SDMX files). */
   sdmx: z.infer<typeof sdmxSection>;
+  /** An error about a field of the mapping, at its line (or the line of the nearest enclosing field). */
+  errorAt(at: PropertyKey[], problem: string): Error;
 }
 
 const CATALOGUE = new Map<string, IndicatorDef>(Object.values(INDICATORS).map((i) => [i.id, i]));
@@ -126,9 +140,12 @@ export function readUserMapping(filePath: string): ResolvedMapping {
   const json = parseJsonText(source.name, text);
   const parsed = userMappingSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${describePath(issue.path)}: ${issueMessage(issue)}`);
-    const first = parsed.error.issues[0];
-    throw jsonErrorAt(source.name, text, first?.path ?? [], `invalid mapping: ${issues.join('; ')}`);
+    // The error stands at the first fault's line; every other fault says its own.
+    const [first, ...others] = mappingFaults(parsed.error.issues, json);
+    const list = [first?.text, ...others.map((f) => `${f.text} (line ${String(jsonLineAt(text, f.at) ?? '?')})`)].join(
+      '; ',
+    );
+    throw jsonErrorAt(source.name, text, first?.at ?? [], `invalid mapping: ${list}`);
   }
   const mapping = parsed.data;
   const fail = (at: PropertyKey[], problem: string) => jsonErrorAt(source.name, text, at, problem);
@@ -173,13 +190,66 @@ export function readUserMapping(filePath: string): ResolvedMapping {
     }
     ids.set(def.id, def);
   }
-  return { file: source.name, mapping, indicator, indicators, sdmx: mapping.sdmx ?? sdmxSection.parse({}) };
+  return {
+    file: source.name,
+    mapping,
+    indicator,
+    indicators,
+    sdmx: mapping.sdmx ?? sdmxSection.parse({}),
+    errorAt: fail,
+  };
+}
+
+/** One fault of a mapping: where it is (an unknown field: the field itself) and what it is. */
+interface MappingFault {
+  at: PropertyKey[];
+  text: string;
+}
+
+function mappingFaults(issues: readonly z.core.$ZodIssue[], json: unknown): MappingFault[] {
+  return pickedUnionIssues(issues).flatMap((issue): MappingFault[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        at: [...issue.path, key],
+        text: `${describePath(issue.path)}: unknown field "${key}"`,
+      }));
+    }
+    const problem = valueAt(json, issue.path) === undefined ? 'is required' : issueMessage(issue);
+    return [{ at: issue.path, text: `${describePath(issue.path)}: ${problem}` }];
+  });
+}
+
+/** The value at a path of parsed JSON; undefined when a step is missing. */
+function valueAt(json: unknown, at: readonly PropertyKey[]): unknown {
+  let value = json;
+  for (const key of at) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * A union's faults, as the option the value's type picks sees them: an indicator given as an
+ * object is a definition, so its faults are the definition's (`indicator.unit: is required`),
+ * not zod's "Invalid input" about the whole union.
+ */
+function pickedUnionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const wrongType = (option: z.core.$ZodIssue[]) =>
+      option.some((i) => i.code === 'invalid_type' && i.path.length === 0);
+    const picked = issue.errors.filter((option) => !wrongType(option));
+    if (picked.length !== 1 || !picked[0]) return [issue];
+    return pickedUnionIssues(picked[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is required';
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((v) => JSON.stringify(v));
+    return `must be ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`}`;
+  }
   return issue.message.replace(/^Invalid input: /, '');
 }
 
@@ -261,6 +331,8 @@ const MISSING = new Set(['', 'nan', 'na', 'n/a', '..', ':', '-']);
 const NO_COUNTERPART = new Set(['_Z', '_T']);
 /** A number as statistics print it: no thousands separators, decimal comma, hex or "Infinity". */
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** Said of a number beyond float8, which the database stores values as. */
+const TOO_LARGE = 'too large to store (beyond ±1.8e308)';
 const LIST_CAP = 50;
 const LINES_CAP = 10;
 
@@ -327,6 +399,8 @@ export class ObservationAssembler {
         `"${raw.period}" is not a period Bridges can store (a year such as 2020, a half-year 2020-S1 or a quarter 2020-Q1; months and days are not supported)`,
       );
     }
+    // The calendar goes from 1 BC to AD 1, and the database refuses the date 0000-01-01.
+    if (p.start.startsWith('0000')) throw at('period').error(`"${raw.period}" is not a period: there is no year 0`);
     if (raw.freq !== undefined && raw.freq.trim() !== '') {
       const freq = raw.freq.trim().toUpperCase() === 'H' ? 'S' : raw.freq.trim().toUpperCase();
       if (freq !== p.freq) throw at('freq').error(`frequency "${raw.freq}" does not match the period "${raw.period}"`);
@@ -433,7 +507,11 @@ export class ObservationAssembler {
   }
 
   #value(value: string | number | null, at: Locate): number | null {
-    if (typeof value === 'number') return value;
+    if (typeof value === 'number') {
+      // JSON.parse reads 1e999 as Infinity: a number too large for the database's float8.
+      if (!Number.isFinite(value)) throw at('value').error(`the value is ${TOO_LARGE}`);
+      return value;
+    }
     const text = value ?? '';
     if (MISSING.has(text.trim().toLowerCase())) {
       if (this.resolved.mapping.skipMissing) {
@@ -444,8 +522,9 @@ export class ObservationAssembler {
         `${value === null ? 'no value (null)' : `"${text}" is not a number`}: a missing value is an error unless ${this.resolved.file} says "skipMissing": true`,
       );
     }
-    const n = DECIMAL.test(text) ? Number(text.trim()) : Number.NaN;
-    if (!Number.isFinite(n)) throw at('value').error(`"${text}" is not a number`);
+    if (!DECIMAL.test(text)) throw at('value').error(`"${text}" is not a number`);
+    const n = Number(text.trim());
+    if (!Number.isFinite(n)) throw at('value').error(`"${text}" is ${TOO_LARGE}`);
     return n;
   }
 
@@ -480,8 +559,8 @@ export class ObservationAssembler {
     let def: IndicatorDef | undefined;
     if (indicators) {
       if (code === undefined) {
-        throw new SourceFormatError(
-          file,
+        throw this.resolved.errorAt(
+          ['indicators'],
           `"indicators" needs a column or dimension that says which indicator each row is`,
         );
       }
@@ -534,12 +613,11 @@ export class ObservationAssembler {
   }
 
   #resolveArea(value: string, by: AreaBy): string | undefined {
-    const { mapping, file } = this.resolved;
+    const { mapping } = this.resolved;
     const named = mapping.areaNames?.[value];
     if (named) {
       const code = this.areas.tryCode(named);
-      if (!code)
-        throw new SourceFormatError(file, `areaNames["${value}"]: "${named}" is not an area code Bridges knows`);
+      if (!code) throw this.resolved.errorAt(['areaNames', value], `"${named}" is not an area code Bridges knows`);
       this.#namesMapped.add(value);
       if (by === 'name') this.#namesMatched.add(value);
       return code;
@@ -640,6 +718,8 @@ export function detectUserFileFormat(filePath: string): UserFileFormat {
   if (name.endsWith('.json')) return 'sdmx-json';
   if (name.endsWith('.csv') || name.endsWith('.txt')) {
     const file = readSourceFile(filePath);
+    // Before the separator check: Excel's "Unicode text" is UTF-16 with tabs, and its encoding is the fault to name.
+    refuseUtf16(file);
     checkCommaSeparated(file.name, new TextDecoder('utf-8').decode(file.bytes.subarray(0, 65_536)));
     const first = (csvHeader(file)[0] ?? '').trim().toUpperCase();
     return first === 'DATAFLOW' || first === 'STRUCTURE' ? 'sdmx-csv' : 'tidy-csv';
@@ -687,14 +767,14 @@ export function userFileImporter(
       );
     }
     if (resolved.indicators && !mapping.columns.indicator) {
-      throw new SourceFormatError(
-        resolved.file,
+      throw resolved.errorAt(
+        ['columns'],
         `"indicators" needs "columns.indicator": the column that says which indicator each row is`,
       );
     }
   } else if (mapping.columns) {
-    throw new SourceFormatError(
-      resolved.file,
+    throw resolved.errorAt(
+      ['columns'],
       `"columns" is for tidy CSV files; an SDMX file names its own dimensions (rename them under "sdmx" if needed)`,
     );
   }

@@ -148,19 +148,72 @@ function parseRecords(name: string, text: string, options: { info?: boolean }): 
   }
 }
 
-function decodeUtf8(file: SourceFile): string {
+/**
+ * Decodes a text file as UTF-8, strictly: a UTF-16 file, a Latin-1 or Windows-1252 one, and one
+ * holding a NUL byte (no text has one, and the database refuses it) are refused, naming the line.
+ */
+export function decodeUtf8(file: SourceFile): string {
+  refuseUtf16(file);
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
     // Decode again leniently only to say where the first undecodable byte is.
     const lenient = new TextDecoder('utf-8').decode(file.bytes);
-    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
     throw new SourceFormatError(
       file.name,
       'is not valid UTF-8 text (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)',
-      { line },
+      { line: lineAt(lenient, lenient.indexOf('\uFFFD')) },
     );
   }
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    throw new SourceFormatError(
+      file.name,
+      'holds a NUL character (byte 0), which no text file has: is it a spreadsheet or another binary file?',
+      { line: lineAt(text, nul) },
+    );
+  }
+  return text;
+}
+
+/**
+ * Refuses a UTF-16 file (Excel's "Unicode text", Notepad's "Unicode") with a message that says
+ * so: read as UTF-8 it is either undecodable or, all ASCII, a NUL byte after every character.
+ */
+export function refuseUtf16(file: SourceFile): void {
+  const encoding = utf16Kind(file.bytes);
+  if (!encoding) return;
+  const how = file.name.replace(/\.gz$/, '').endsWith('.json')
+    ? 'in your editor, choose the encoding UTF-8'
+    : 'in Excel "CSV UTF-8 (comma delimited)"';
+  throw new SourceFormatError(file.name, `is ${encoding} text, not UTF-8: save it as UTF-8 (${how})`);
+}
+
+/** "UTF-16 (little-endian)" and so on, from the byte-order mark or the pattern of NUL bytes; null when neither. */
+function utf16Kind(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian)';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian)';
+  // Without a mark: ASCII characters in UTF-16 are a NUL byte and the character's byte, so NULs
+  // fill one side of the byte pairs and hardly any of the other.
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs === 0) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  if (odd >= pairs / 4 && even <= odd / 16) return 'UTF-16 (little-endian, without a byte-order mark)';
+  if (even >= pairs / 4 && odd <= even / 16) return 'UTF-16 (big-endian, without a byte-order mark)';
+  return null;
+}
+
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** csv-parse's message in a reader's words: "expect 7, got 2 on line 4" → "2 columns where the header has 7". */

@@ -8,8 +8,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /**
  * Writes one dataset edition on a session whose transaction the caller holds, replacing a
- * previous load of the same edition (never another edition): dataset row, indicators, aggregate
- * areas, then series and observations by COPY, the fastest path on both engines.
+ * previous load of the same edition (never another edition, and dropping indicators that only
+ * that load used): dataset row, indicators, aggregate areas, then series and observations by
+ * COPY, the fastest path on both engines.
  * An abort (shutdown) between chunks throws, and the caller's transaction rolls back.
  */
 export async function writeDataset(
@@ -21,7 +22,15 @@ export async function writeDataset(
   progress: ProgressReporter = () => {},
   signal?: AbortSignal,
 ): Promise<{ series: number; observations: number }> {
+  const previous = await s.query<{ id: string }>(
+    'SELECT DISTINCT indicator_id AS id FROM series WHERE dataset_id = $1',
+    [meta.id],
+  );
   await s.query('DELETE FROM dataset WHERE id = $1', [meta.id]);
+  await dropOrphanIndicators(
+    s,
+    previous.map((r) => r.id).filter((id) => !indicators.some((i) => i.id === id)),
+  );
   await s.query(
     `INSERT INTO dataset (id, family, title, publisher, edition, release_date, licence, source_url, citation,
                           method_notes, caveats, provenance, checksum, observation_count)
@@ -152,6 +161,20 @@ export async function writeDataset(
     progress(`writing ${meta.id}: observations`, (done += end - i), parsed.observations.length);
   }
   return { series: seriesRows.length, observations: parsed.observations.length };
+}
+
+/**
+ * Deletes those of the replaced edition's indicators that no series uses any more (its mapping
+ * renamed or dropped them): indicators exist only through the datasets that load them, and one
+ * with no data would stay in the catalogue. One another dataset still uses stays.
+ */
+async function dropOrphanIndicators(s: RawSession, candidates: string[]): Promise<void> {
+  if (candidates.length === 0) return;
+  await s.query(
+    `DELETE FROM indicator i WHERE i.id = ANY($1::text[])
+       AND NOT EXISTS (SELECT 1 FROM series se WHERE se.indicator_id = i.id)`,
+    [candidates],
+  );
 }
 
 /**

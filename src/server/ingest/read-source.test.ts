@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, type SourceFile } from './read-source.js';
+
+const file = (name: string, bytes: Buffer): SourceFile => ({ name, bytes, sha256: '' });
+/** UTF-16 as Excel's "Unicode text" writes it: little-endian, a byte-order mark first. */
+const utf16 = (text: string, { bom = true, bigEndian = false } = {}) => {
+  const bytes = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+  return bigEndian ? bytes.swap16() : bytes;
+};
+// Invented test data.
+const CSV = 'country,year,value\nPhilippines,2020,1.5\n';
+
+describe('decodeUtf8', () => {
+  it('reads UTF-8 whatever its script, dropping a byte-order mark', () => {
+    const text = 'country,year,value\nTürkiye,2020,1\nРоссийская Федерация,2020,2\n中国,2020,3\n';
+    expect(decodeUtf8(file('a.csv', Buffer.from(text)))).toBe(text);
+    expect(decodeUtf8(file('a.csv', Buffer.from(`\uFEFF${text}`)))).toBe(text);
+  });
+
+  it('names UTF-16, by its byte-order mark or, without one, by its NUL bytes', () => {
+    const cases: [Buffer, string][] = [
+      [utf16(CSV), 'UTF-16 (little-endian)'],
+      [utf16(CSV, { bigEndian: true }), 'UTF-16 (big-endian)'],
+      [utf16(CSV, { bom: false }), 'UTF-16 (little-endian, without a byte-order mark)'],
+      [utf16(CSV, { bom: false, bigEndian: true }), 'UTF-16 (big-endian, without a byte-order mark)'],
+      // Mostly Cyrillic: its characters have no NUL byte, the commas, digits and line breaks do.
+      [utf16('Российская Федерация,2020,12.5\n', { bom: false }), 'UTF-16 (little-endian, without a byte-order mark)'],
+    ];
+    for (const [bytes, encoding] of cases) {
+      expect(() => decodeUtf8(file('a.csv', bytes))).toThrow(
+        `a.csv: is ${encoding} text, not UTF-8: save it as UTF-8 (in Excel "CSV UTF-8 (comma delimited)")`,
+      );
+    }
+    expect(() => decodeUtf8(file('a.json.gz', utf16('{}')))).toThrow(
+      'a.json.gz: is UTF-16 (little-endian) text, not UTF-8: save it as UTF-8 (in your editor, choose the encoding UTF-8)',
+    );
+  });
+
+  it('refuses Latin-1 and NUL bytes, naming the line', () => {
+    expect(() => decodeUtf8(file('a.csv', Buffer.from(`${CSV}C\xf4te d'Ivoire,2020,1\n`, 'latin1')))).toThrow(
+      'a.csv (line 3): is not valid UTF-8 text (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)',
+    );
+    expect(() => decodeUtf8(file('a.csv', Buffer.from(`${CSV}Mexico,2020,1\u0000\n`)))).toThrow(
+      'a.csv (line 3): holds a NUL character (byte 0), which no text file has: is it a spreadsheet or another binary file?',
+    );
+  });
+});
