@@ -116,6 +116,27 @@ export function summableOver(indicator: { id: string; measureType: string }, dim
   return !(dimension === 'group' && indicator.id === INDICATOR_IDS.forciblyDisplaced);
 }
 
+/** `amount:200,group:refugee` → { amount: '200', group: 'refugee' }; a pair without key or value is skipped. */
+export function parseDims(text: string | undefined): Record<string, string> {
+  const dims: Record<string, string> = {};
+  for (const pair of (text ?? '').split(',')) {
+    const at = pair.indexOf(':');
+    const key = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (at > 0 && key && value) dims[key] = value;
+  }
+  return dims;
+}
+
+/** { group: 'refugee', amount: '200' } → `amount:200,group:refugee`: keys in order, empty values left out. */
+export function formatDims(dims: Readonly<Record<string, string>>): string {
+  return Object.entries(dims)
+    .filter(([, v]) => v)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}:${v}`)
+    .join(',');
+}
+
 /** Percentages and growth rates are rounded to this many decimals (the inputs are not). */
 export const PERCENT_DECIMALS = 4;
 

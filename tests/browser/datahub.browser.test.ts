@@ -270,6 +270,63 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it(
+    'follows chosen countries over time, with the growth Bridges computed, and the CSV behind it',
+    { timeout: 120_000 },
+    async () => {
+      if (!server) throw new Error('the server did not start');
+      const page = await openPage('/explorer?indicator=migrant_stock&lang=en&areas=USA,DEU&from=1990&to=2020');
+      try {
+        const trend = page.locator('#trend');
+        const figure = trend.getByRole('figure', { name: /^International migrant stock over time/ });
+        await figure.getByRole('img').waitFor();
+        // The growth table shows the API's figures for the same query.
+        const api = (await (
+          await page.request.get(
+            `${server.url}/api/series?indicator=migrant_stock&areas=USA&dataset=undesa-ims-2024&from=1990&to=2020`,
+          )
+        ).json()) as { series: { growth: { fromValue: number; toValue: number; changePct: number } }[] };
+        const growth = api.series[0]?.growth;
+        expect(growth?.fromValue).toBeGreaterThan(20_000_000);
+        const usa = trend.getByRole('table', { name: 'Change between the two periods' }).getByRole('row', {
+          name: /United States of America/,
+        });
+        const cells = await usa.locator('td').allTextContents();
+        expect(cells.slice(0, 2)).toEqual([
+          growth?.fromValue.toLocaleString('en-US'),
+          growth?.toValue.toLocaleString('en-US'),
+        ]);
+        expect(cells[2]).toBe(`${(growth?.changePct ?? 0).toFixed(1)}%`);
+        // Remove one, add another: the URL keeps the choice.
+        await trend.getByRole('button', { name: 'Remove Germany' }).click();
+        await page.waitForURL(/areas=USA(&|$)/);
+        await trend.getByRole('combobox', { name: 'Add a country or area' }).selectOption({ label: 'Philippines' });
+        await page.waitForURL(/areas=USA%2CPHL|areas=USA,PHL/);
+        await figure.getByRole('img', { name: /Philippines/ }).waitFor();
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          figure.getByRole('button', { name: 'Download CSV' }).click(),
+        ]);
+        const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+        const header = csv[0] ?? [];
+        const phl = csv.filter((row) => row[header.indexOf('area')] === 'PHL');
+        expect(phl.map((row) => row[header.indexOf('period')])).toEqual([
+          '1990',
+          '1995',
+          '2000',
+          '2005',
+          '2010',
+          '2015',
+          '2020',
+        ]);
+        expect(new Set(phl.map((row) => row[header.indexOf('dataset')]))).toEqual(new Set(['undesa-ims-2024']));
+        expect(new Set(phl.map((row) => row[header.indexOf('growth_from')]))).toEqual(new Set(['1990']));
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('fits the ranking table on a phone, with no box scrolling inside the page', { timeout: 60_000 }, async () => {
     if (!browser || !server) throw new Error('the browser or the server did not start');
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } });

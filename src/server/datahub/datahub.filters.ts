@@ -6,22 +6,6 @@ import type { CoverageRow } from './datahub.repository.js';
 
 /** The request filters shared by rankings and series, checked against what is loaded. */
 
-/** `amount:200,group:refugee` → { amount: '200', group: 'refugee' } (already shape-checked by zod). */
-export function parseDims(text: string | undefined): Record<string, string> {
-  const dims: Record<string, string> = {};
-  for (const pair of (text ?? '').split(',').filter(Boolean)) {
-    const at = pair.indexOf(':');
-    dims[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
-  }
-  return dims;
-}
-
-export function formatDims(dims: Record<string, string>): string {
-  return Object.entries(dims)
-    .map(([k, v]) => `${k}:${v}`)
-    .join(',');
-}
-
 /** The indicator, or a 404 (a path) / 400 (a query parameter) naming the field. */
 export function requireIndicator(ctx: DatahubContext, id: string, field: string, status: 400 | 404): IndicatorInfo {
   const indicator = ctx.indicators.get(id);

@@ -14,7 +14,8 @@ import { ApiError } from '../http/api-error.js';
 import { REFERENCE_SOURCES } from '../reference/sources.js';
 import type { CsvTable } from './datahub.csv.js';
 import type { DatahubCache, DatahubContext, IndicatorInfo } from './datahub.context.js';
-import { checkDims, datasetsFor, formatDims, parseDims, requireIndicator, sexesFor } from './datahub.filters.js';
+import { formatDims, parseDims } from '../../core/statistics-terms.js';
+import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
 /**

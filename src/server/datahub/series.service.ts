@@ -12,7 +12,8 @@ import { ApiError } from '../http/api-error.js';
 import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from './datahub.csv.js';
 import { comparePeriods, periodStartMonth, type DatahubCache } from './datahub.context.js';
-import { checkDims, datasetsFor, formatDims, parseDims, requireIndicator, sexesFor } from './datahub.filters.js';
+import { formatDims, parseDims } from '../../core/statistics-terms.js';
+import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
 /**

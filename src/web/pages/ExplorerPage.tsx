@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CountryListResponse } from '../../core/countries.js';
 import {
@@ -6,6 +6,8 @@ import {
   DIOC_LABOUR_FORCE,
   NOT_GROUPED,
   RANKING_GROUPINGS,
+  formatDims,
+  parseDims,
   summableOver,
   type RankingGrouping,
 } from '../../core/statistics-terms.js';
@@ -32,6 +34,7 @@ import { WorldMap, type MapArea } from '../charts/WorldMap.js';
 import { ChartFrame } from '../components/ChartFrame.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Field } from '../components/Field.js';
 import { NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -44,6 +47,7 @@ import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
 import { sdmxDataUrl, sdmxOwnKey } from '../sdmx.js';
 import { shortDatasetLabel } from '../sources.js';
+import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend.js';
 
 const DEFAULT_INDICATOR = 'migrant_stock';
 const TOP_N = 15;
@@ -61,6 +65,7 @@ interface ExplorerState {
   groupBy: RankingGrouping;
   sort: 'value' | 'name';
   dir: 'asc' | 'desc';
+  trend: TrendState;
 }
 
 function readState(params: URLSearchParams): ExplorerState {
@@ -75,25 +80,16 @@ function readState(params: URLSearchParams): ExplorerState {
     groupBy: (RANKING_GROUPINGS as readonly string[]).includes(groupBy) ? (groupBy as RankingGrouping) : 'm49region',
     sort: params.get('sort') === 'name' ? 'name' : 'value',
     dir: params.get('dir') === 'asc' ? 'asc' : 'desc',
+    trend: {
+      areas: (params.get('areas') ?? '')
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter((c) => /^[A-Z][A-Z0-9_]{1,39}$/.test(c))
+        .slice(0, TREND_MAX_AREAS),
+      from: params.get('from') ?? '',
+      to: params.get('to') ?? '',
+    },
   };
-}
-
-/** "amount:200,group:refugee" ↔ { amount: '200', group: 'refugee' }. */
-function parseDims(text: string): Record<string, string> {
-  const dims: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const [key, value] = pair.split(':');
-    if (key && value) dims[key] = value;
-  }
-  return dims;
-}
-
-function formatDims(dims: Record<string, string>): string {
-  return Object.entries(dims)
-    .filter(([, v]) => v)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k}:${v}`)
-    .join(',');
 }
 
 /**
@@ -194,6 +190,8 @@ export function ExplorerPage() {
           areasByIsoNumeric={areasByIsoNumeric}
           dims={dims}
           dimensionKeys={Object.keys(info?.dimensions ?? {})}
+          periods={periods}
+          onTrendChange={(patch) => updateParams(patch)}
           onOpen={(code) => void navigate(withLang(`/countries/${code}/profile`, lang))}
           onSort={(sort, dir) =>
             updateParams({ sort: sort === 'value' ? null : sort, dir: dir === 'desc' ? null : dir })
@@ -479,34 +477,6 @@ function ExplorerControls({
   );
 }
 
-type ControlProps = { id: string; 'aria-describedby'?: string };
-
-/** A labelled control; `children` draws the control with the id and description it is given. */
-function Field({
-  label,
-  hint,
-  className,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  className?: string;
-  children: (props: ControlProps) => ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {children({ id, 'aria-describedby': hint ? `${id}-hint` : undefined })}
-    </div>
-  );
-}
-
 function filtersText(
   ranking: RankingResponse,
   t: Messages,
@@ -570,6 +540,8 @@ function ExplorerResults({
   areasByIsoNumeric,
   dims,
   dimensionKeys,
+  periods,
+  onTrendChange,
   onOpen,
   onSort,
 }: {
@@ -582,6 +554,8 @@ function ExplorerResults({
   dims: Record<string, string>;
   /** The source's own dimensions of the flow: every one is a position of the SDMX key. */
   dimensionKeys: readonly string[];
+  periods: readonly string[];
+  onTrendChange: (patch: Record<string, string | null>) => void;
   onOpen: (code: string) => void;
   onSort: (sort: 'value' | 'name', dir: 'asc' | 'desc') => void;
 }) {
@@ -694,6 +668,15 @@ function ExplorerResults({
         </ChartFrame>
         <Aggregates ranking={ranking} subtitle={subtitle} />
       </div>
+
+      <ExplorerTrend
+        ranking={ranking}
+        trend={state.trend}
+        periods={periods}
+        subtitle={subtitle}
+        unitLabel={cellUnit(unit, t)}
+        onChange={onTrendChange}
+      />
 
       <Section id="ranking-table" title={t.allCountriesHeading(ranking.items.length)}>
         {/* NOTE: every row is in the page (no paging), so the browser's find works; the box scrolls. */}

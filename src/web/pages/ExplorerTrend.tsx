@@ -1,0 +1,294 @@
+import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
+import { formatDims } from '../../core/statistics-terms.js';
+import { getSeries } from '../api.js';
+import { LineChart, type LineSeries } from '../charts/LineChart.js';
+import { SeriesTable, describeLines } from '../charts/SeriesTable.js';
+import { SERIES_STYLES } from '../charts/palette.js';
+import { ChartFrame } from '../components/ChartFrame.js';
+import { DataTable } from '../components/DataTable.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { Field } from '../components/Field.js';
+import { NoData, Section } from '../components/Section.js';
+import type { CsvTable } from '../csv.js';
+import { comparePeriods, formatPercent, formatTick, formatValue } from '../format.js';
+import { useApi } from '../hooks.js';
+import { useLang, useT } from '../i18n.js';
+
+/** As many areas as the charts have distinct line styles: each line stays told apart without colour. */
+export const TREND_MAX_AREAS = SERIES_STYLES.length;
+const DEFAULT_AREAS = 5;
+
+export interface TrendState {
+  /** Areas asked for in the URL; none = the largest of the ranking. */
+  areas: readonly string[];
+  from: string;
+  to: string;
+}
+
+/**
+ * The explorer's view over time: the indicator, edition and filters of the map, for up to six
+ * countries or publishers' aggregates chosen by the reader, as lines, with Bridges' growth between
+ * two periods (remittances to low- and middle-income countries, 2008 → 2009). In the URL as
+ * `areas`, `from` and `to`.
+ */
+export function ExplorerTrend({
+  ranking,
+  trend,
+  periods,
+  subtitle,
+  unitLabel,
+  onChange,
+}: {
+  ranking: RankingResponse;
+  trend: TrendState;
+  /** Every period of the edition with data, oldest first. */
+  periods: readonly string[];
+  subtitle: string;
+  unitLabel: string;
+  onChange: (patch: Record<string, string | null>) => void;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const unit = ranking.indicator.unit;
+  const fmt = (v: number) => formatValue(v, unit, lang);
+  const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
+
+  // What the reader can add: the ranked areas (they have data), then the publishers' aggregates.
+  const choices = [
+    ...ranking.publishedAggregates.map((a) => ({ code: a.area.code, name: a.area.name, aggregate: true })),
+    ...ranking.items.map((i) => ({ code: i.area.code, name: i.area.name, aggregate: false })),
+  ];
+  const nameOf = new Map(choices.map((c) => [c.code, c.name]));
+  const areas = (
+    trend.areas.length ? trend.areas : ranking.items.slice(0, DEFAULT_AREAS).map((i) => i.area.code)
+  ).slice(0, TREND_MAX_AREAS);
+  const from = periods.includes(trend.from) ? trend.from : '';
+  const to = periods.includes(trend.to) ? trend.to : '';
+  const key = JSON.stringify(['trend', ranking.indicator.id, ranking.dataset, ranking.filters, areas, from, to, lang]);
+  const series = useApi<SeriesResponse | null>(key, (signal) =>
+    areas.length
+      ? getSeries(
+          {
+            indicator: ranking.indicator.id,
+            areas: areas.join(','),
+            dataset: ranking.dataset,
+            sex: ranking.filters.sex === '_T' ? undefined : ranking.filters.sex,
+            counterpart: ranking.filters.counterpart ?? undefined,
+            dims: formatDims(ranking.filters.dims) || undefined,
+            from: from || undefined,
+            to: to || undefined,
+            lang,
+          },
+          signal,
+        )
+      : Promise.resolve(null),
+  );
+  const data = series.data;
+  const lines: LineSeries[] = (data?.series ?? []).map((s) => ({
+    key: s.area.code,
+    label: s.area.name,
+    points: s.points.map((p) => ({ period: p.period, value: p.value })),
+  }));
+  const withData = new Set(lines.map((l) => l.key));
+  const missing = data ? areas.filter((code) => !withData.has(code)).map((code) => nameOf.get(code) ?? code) : [];
+  const title = t.trendTitle(name);
+  const setAreas = (next: readonly string[]) => onChange({ areas: next.join(',') || null });
+  const first = periods[0] ?? '';
+  const last = periods.at(-1) ?? '';
+
+  return (
+    <Section id="trend" title={t.trendHeading} lead={t.trendLead(TREND_MAX_AREAS)}>
+      <div className="filters" role="group" aria-label={t.trendControls}>
+        <div className="field field--full">
+          <p className="field__label" id="trend-areas-label">
+            {t.trendAreasShown}
+          </p>
+          <ul className="chip-list" aria-labelledby="trend-areas-label">
+            {areas.map((code) => (
+              <li key={code} className="chip">
+                <span>{nameOf.get(code) ?? code}</span>
+                <button
+                  type="button"
+                  className="chip__remove"
+                  aria-label={t.trendRemoveArea(nameOf.get(code) ?? code)}
+                  onClick={() => setAreas(areas.filter((c) => c !== code))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <Field
+          label={t.trendAddArea}
+          hint={areas.length >= TREND_MAX_AREAS ? t.trendAreasFull(TREND_MAX_AREAS) : undefined}
+        >
+          {(props) => (
+            <select
+              {...props}
+              value=""
+              disabled={areas.length >= TREND_MAX_AREAS}
+              onChange={(e) => e.target.value && setAreas([...areas, e.target.value])}
+            >
+              <option value="">{t.trendChooseArea}</option>
+              {ranking.publishedAggregates.length > 0 && (
+                <optgroup label={t.trendAggregatesGroup}>
+                  {choices
+                    .filter((c) => c.aggregate && !areas.includes(c.code))
+                    .map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
+                </optgroup>
+              )}
+              <optgroup label={t.trendCountriesGroup}>
+                {choices
+                  .filter((c) => !c.aggregate && !areas.includes(c.code))
+                  .sort((a, b) => a.name.localeCompare(b.name, lang))
+                  .map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+              </optgroup>
+            </select>
+          )}
+        </Field>
+        <Field label={t.trendFrom}>
+          {(props) => (
+            <select {...props} value={from} onChange={(e) => onChange({ from: e.target.value || null })}>
+              <option value="">{t.trendFirstPeriod(first)}</option>
+              {periods
+                .filter((p) => !to || comparePeriods(p, to) <= 0)
+                .map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.trendTo}>
+          {(props) => (
+            <select {...props} value={to} onChange={(e) => onChange({ to: e.target.value || null })}>
+              <option value="">{t.trendLastPeriod(last)}</option>
+              {periods
+                .filter((p) => !from || comparePeriods(p, from) >= 0)
+                .map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {series.error && <ErrorAlert error={series.error} />}
+      {data && (
+        <>
+          <ChartFrame
+            title={title}
+            subtitle={subtitle}
+            citations={data.sources}
+            csv={trendCsv(data)}
+            filename={`trend-${ranking.indicator.id}`}
+            table={<SeriesTable caption={title} series={lines} formatValue={fmt} />}
+            note={missing.length > 0 ? <p className="chart__note">{t.trendNoData(missing.join(', '))}</p> : undefined}
+          >
+            {lines.length > 0 ? (
+              <LineChart
+                series={lines}
+                label={title}
+                description={describeLines(lines, fmt, t)}
+                formatTick={(v) => formatTick(v, unit, lang)}
+                formatValue={fmt}
+              />
+            ) : (
+              <NoData />
+            )}
+          </ChartFrame>
+          {data.series.length > 0 && (
+            <div className="note-box">
+              <DataTable
+                caption={t.trendGrowthCaption}
+                columns={[
+                  { key: 'area', label: t.colName },
+                  { key: 'from', label: `${periodOf(data, 'from') ?? ''} (${unitLabel})`, numeric: true },
+                  { key: 'to', label: `${periodOf(data, 'to') ?? ''} (${unitLabel})`, numeric: true },
+                  { key: 'change', label: t.trendChange, numeric: true },
+                  { key: 'annual', label: t.trendAnnualRate, numeric: true },
+                ]}
+                rows={data.series.map((s) => ({
+                  key: s.area.code,
+                  cells: {
+                    area: s.area.name,
+                    from: s.growth.fromValue === null ? '—' : fmt(s.growth.fromValue),
+                    to: s.growth.toValue === null ? '—' : fmt(s.growth.toValue),
+                    change: s.growth.changePct === null ? '—' : formatPercent(s.growth.changePct, lang, 1),
+                    annual: s.growth.annualRatePct === null ? '—' : formatPercent(s.growth.annualRatePct, lang, 2),
+                  },
+                }))}
+              />
+              <p className="chart__note">
+                <span className="tag tag--computed">{t.computedByBridges}</span> {t.trendGrowthMethod}
+              </p>
+            </div>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+/** The periods the growth runs between, as the API settled them (the first series' own). */
+function periodOf(data: SeriesResponse, end: 'from' | 'to'): string | null {
+  return data.series[0]?.growth[end] ?? null;
+}
+
+/** The lines' values, one row per area and period, with the change from the previous period. */
+function trendCsv(r: SeriesResponse): CsvTable {
+  return {
+    columns: [
+      'area',
+      'area_name',
+      'indicator',
+      'period',
+      'value',
+      'unit',
+      'status',
+      'sex',
+      'counterpart',
+      'dims',
+      'change_pct_from_previous',
+      'growth_from',
+      'growth_to',
+      'growth_change_pct',
+      'growth_annual_rate_pct',
+      'computed_by',
+    ],
+    rows: r.series.flatMap((s) =>
+      s.points.map((p) => ({
+        cells: {
+          area: s.area.code,
+          area_name: s.area.name,
+          indicator: r.indicator.id,
+          period: p.period,
+          value: p.value,
+          unit: s.unit,
+          status: p.status,
+          sex: r.filters.sex,
+          counterpart: r.filters.counterpart,
+          dims: formatDims(r.filters.dims),
+          change_pct_from_previous: p.changePct,
+          growth_from: s.growth.from,
+          growth_to: s.growth.to,
+          growth_change_pct: s.growth.changePct,
+          growth_annual_rate_pct: s.growth.annualRatePct,
+          computed_by: `${s.growth.computedBy} (change and growth columns)`,
+        },
+        sources: [s.dataset],
+      })),
+    ),
+  };
+}
