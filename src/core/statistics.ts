@@ -55,7 +55,8 @@ const trimmed = z.string().trim();
 const format = z.enum(OUTPUT_FORMATS).optional().describe('json (default) or csv; `Accept: text/csv` asks for CSV too');
 const lang = z.enum(NAME_LANGUAGES).optional().describe('Language of area names; default en');
 const areaCode = trimmed.regex(/^[A-Za-z][A-Za-z0-9_]{1,39}$/, 'must be an area code such as PHL or WB_LMY');
-const periodParam = trimmed.regex(/^\d{4}(-(Q[1-4]|S[12]))?$/i, 'must be a period such as 2020 or 2020-Q3');
+// Year 0000 does not exist (the proleptic calendar goes from 1 BC to AD 1): refused here, not by the database.
+const periodParam = trimmed.regex(/^(?!0000)\d{4}(-(Q[1-4]|S[12]))?$/i, 'must be a period such as 2020 or 2020-Q3');
 const datasetId = trimmed.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a dataset id such as undesa-ims-2024');
 const indicatorId = trimmed.regex(/^[a-z0-9_]+$/, 'must be an indicator id such as migrant_stock');
 const dimsParam = trimmed

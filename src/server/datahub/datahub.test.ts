@@ -428,6 +428,7 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/series?indicator=no_such_thing&areas=PHL', 'invalid_parameter', 'indicator'],
       ['/api/series?indicator=migrant_stock', 'invalid_parameter', 'areas'],
       ['/api/series?indicator=migrant_stock&areas=PHL&from=2020&to=2010', 'invalid_parameter', 'from'],
+      ['/api/series?indicator=migrant_stock&areas=PHL&from=0000', 'invalid_parameter', 'from'],
       ['/api/series?indicator=migrant_stock&areas=PHL&dataset=nope-1', 'invalid_parameter', 'dataset'],
     ])('%s → 400 %s naming %s', async (url, code, field) => {
       const body = await get<ErrorResponse>(url, 400);
