@@ -8,9 +8,11 @@ import type {
   RankingResponse,
   SeriesResponse,
 } from '../../core/statistics.js';
+import { sql } from 'kysely';
 import { testEngines } from '../../../tests/helpers/database.js';
 import { knomadBilateral2018, knomadBilateral2021, knomadInflows2023 } from '../importers/knomad.js';
 import { rpwCorridorMeans, rpwDatabankCorridors } from '../importers/rpw.js';
+import { loadReference } from '../reference/load-reference.js';
 import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
 import { wdiGdidata2025, wdiGdpDatahub, wdiPopulationDatahub, wdiRemittances2023 } from '../importers/wdi.js';
 import type { Importer } from '../stats/model.js';
@@ -255,6 +257,25 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(Math.round((w.publishedAggregates.find((a) => a.area.code === 'WB_LMY')?.value ?? 0) / 1e8) / 10).toBe(
         379.2,
       );
+    });
+
+    it('names the aggregates Bridges named in French and Spanish, and a reference reload keeps them', async () => {
+      const fr = await get<RankingResponse>('/api/rankings/remittance_inflows_usd_m?period=2013&lang=fr');
+      expect(fr.publishedAggregates.find((a) => a.area.code === 'KNOMAD_LMIC')?.area.name).toBe(
+        'Pays à revenu faible et intermédiaire (KNOMAD)',
+      );
+      // The World Bank's own aggregate names are the publisher's, in English.
+      const names = async () =>
+        (
+          await sql<{ lang: string; name: string }>`
+            SELECT lang, name FROM area_name WHERE area_code = 'KNOMAD_WORLD' ORDER BY lang`.execute(
+            hub.testDb.database.db,
+          )
+        ).rows;
+      const before = await names();
+      expect(before.map((r) => r.lang)).toEqual(['en', 'es', 'fr']);
+      expect((await loadReference(hub.testDb.database, { force: true })).loaded).toBe(true);
+      expect(await names()).toEqual(before);
     });
 
     it('averages a rate, never sums it, and makes the caller choose its dimensions', async () => {

@@ -41,17 +41,53 @@ const DIOC_CODES: Record<string, string> = {
   'USSR-UZB': 'UZB',
 };
 
-/** DIOC's residual countries of birth, kept as OECD aggregates (never spread over countries). */
-const DIOC_RESIDUALS: Record<string, string> = {
-  AFRI: 'Africa, country of birth not identified (DIOC)',
-  ASIA: 'Asia, country of birth not identified (DIOC)',
-  EURO: 'Europe, country of birth not identified (DIOC)',
-  NOAM: 'Northern America, country of birth not identified (DIOC)',
-  OCEA: 'Oceania, country of birth not identified (DIOC)',
-  SCAC: 'South and Central America and the Caribbean, country of birth not identified (DIOC)',
-  OTH: 'Other or unidentified country of birth (DIOC)',
-  UNK: 'Place of birth unknown (DIOC)',
-  'KOREA-NS': 'Korea, North and South not distinguished (DIOC)',
+/** DIOC's residual countries of birth, kept as OECD aggregates (never spread over countries); Bridges' names. */
+const DIOC_RESIDUALS: Record<string, { en: string; fr: string; es: string }> = {
+  AFRI: {
+    en: 'Africa, country of birth not identified (DIOC)',
+    fr: 'Afrique, pays de naissance non identifié (DIOC)',
+    es: 'África, país de nacimiento no identificado (DIOC)',
+  },
+  ASIA: {
+    en: 'Asia, country of birth not identified (DIOC)',
+    fr: 'Asie, pays de naissance non identifié (DIOC)',
+    es: 'Asia, país de nacimiento no identificado (DIOC)',
+  },
+  EURO: {
+    en: 'Europe, country of birth not identified (DIOC)',
+    fr: 'Europe, pays de naissance non identifié (DIOC)',
+    es: 'Europa, país de nacimiento no identificado (DIOC)',
+  },
+  NOAM: {
+    en: 'Northern America, country of birth not identified (DIOC)',
+    fr: 'Amérique septentrionale, pays de naissance non identifié (DIOC)',
+    es: 'América septentrional, país de nacimiento no identificado (DIOC)',
+  },
+  OCEA: {
+    en: 'Oceania, country of birth not identified (DIOC)',
+    fr: 'Océanie, pays de naissance non identifié (DIOC)',
+    es: 'Oceanía, país de nacimiento no identificado (DIOC)',
+  },
+  SCAC: {
+    en: 'South and Central America and the Caribbean, country of birth not identified (DIOC)',
+    fr: 'Amérique du Sud, Amérique centrale et Caraïbes, pays de naissance non identifié (DIOC)',
+    es: 'América del Sur, América Central y el Caribe, país de nacimiento no identificado (DIOC)',
+  },
+  OTH: {
+    en: 'Other or unidentified country of birth (DIOC)',
+    fr: 'Autre pays de naissance ou pays non identifié (DIOC)',
+    es: 'Otro país de nacimiento o país no identificado (DIOC)',
+  },
+  UNK: {
+    en: 'Place of birth unknown (DIOC)',
+    fr: 'Lieu de naissance inconnu (DIOC)',
+    es: 'Lugar de nacimiento desconocido (DIOC)',
+  },
+  'KOREA-NS': {
+    en: 'Korea, North and South not distinguished (DIOC)',
+    fr: 'Corée, Nord et Sud non distingués (DIOC)',
+    es: 'Corea, Norte y Sur sin distinguir (DIOC)',
+  },
 };
 
 const SEX: Record<string, 'M' | 'F'> = { '1': 'M', '2': 'F' };
@@ -125,7 +161,8 @@ function diocByBirth(spec: DiocFile): Importer {
     },
     indicators: [INDICATORS.diocEmigrants],
     files: [file],
-    version: 1,
+    // v2: the residual areas are named in French and Spanish too.
+    version: 2,
     read(ctx) {
       const source = ctx.file(file);
       const rows = parseCsv(source, ['coub', 'sex', ...spec.dims, 'number']);
@@ -184,7 +221,12 @@ function birthArea(ctx: ImportContext, printed: string, where: { file: string; l
   const coub = printed.trim();
   const residual = DIOC_RESIDUALS[coub];
   if (residual) {
-    return ctx.areas.aggregate({ code: `OECD_${coub.replace('-', '_')}`, name: residual, publisher: 'OECD' });
+    return ctx.areas.aggregate({
+      code: `OECD_${coub.replace('-', '_')}`,
+      name: residual.en,
+      names: { fr: residual.fr, es: residual.es },
+      publisher: 'OECD',
+    });
   }
   const mapped = DIOC_CODES[coub];
   if (mapped) return mapped;

@@ -11,11 +11,20 @@ const PUBLISHER = 'World Bank/KNOMAD';
 const LICENCE = 'CC BY 4.0';
 const SOURCE_URL = 'https://www.knomad.org/data/remittances';
 
-export const KNOMAD_WORLD: AggregateArea = { code: 'KNOMAD_WORLD', name: 'World (KNOMAD)', publisher: PUBLISHER };
+export const KNOMAD_WORLD: AggregateArea = {
+  code: 'KNOMAD_WORLD',
+  name: 'World (KNOMAD)',
+  publisher: PUBLISHER,
+  names: { fr: 'Monde (KNOMAD)', es: 'Mundo (KNOMAD)' },
+};
 export const KNOMAD_LMIC: AggregateArea = {
   code: 'KNOMAD_LMIC',
   name: 'Low- and middle-income countries (KNOMAD)',
   publisher: PUBLISHER,
+  names: {
+    fr: 'Pays à revenu faible et intermédiaire (KNOMAD)',
+    es: 'Países de ingreso bajo y mediano (KNOMAD)',
+  },
 };
 
 /**
@@ -284,7 +293,8 @@ export const knomadBilateral2021: Importer = {
   },
   indicators: [INDICATORS.remittanceBilateral],
   files: [MATRIX_2021_FILE],
-  version: 1,
+  // v2: KNOMAD's World is named in French and Spanish too.
+  version: 2,
   read: readMatrix2021,
 };
 
@@ -344,7 +354,8 @@ export const knomadBilateral2018: Importer = {
   },
   indicators: [INDICATORS.remittanceBilateral],
   files: [MATRIX_2018_FILE],
-  version: 1,
+  // v2: KNOMAD's World is named in French and Spanish too.
+  version: 2,
   read: readMatrix2018,
 };
 
@@ -435,7 +446,8 @@ export const knomadInflows2023: Importer = {
   },
   indicators: [INDICATORS.remittanceInflowsKnomad],
   files: [INFLOWS_FILE],
-  // v2: the citation names the table and its address after the workbook's own line.
+  // v2: the citation names the table and its address after the workbook's own line; the aggregates
+  // are named in French and Spanish too.
   version: 2,
   read: readInflows,
 };

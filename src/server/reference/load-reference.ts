@@ -206,8 +206,12 @@ async function writeReferenceData(trx: Transaction<DB>, data: ReferenceData, pro
   const regions = [...data.regions].sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level));
   await upsert(trx, 'm49_region', regions, ['code'], step);
   await upsert(trx, 'area', data.areas, ['code'], step);
-  // Names, aliases and income rows belong wholly to the reference load: replace them.
-  await trx.deleteFrom('area_name').execute();
+  // Names, aliases and income rows belong wholly to the reference load: replace them. The names of
+  // publishers' aggregates are their imports' (write-dataset.ts), and stay.
+  await trx
+    .deleteFrom('area_name')
+    .where('area_code', 'not in', (q) => q.selectFrom('area').select('code').where('kind', '=', 'aggregate'))
+    .execute();
   await insertChunks(trx, 'area_name', data.names, step);
   await trx.deleteFrom('area_code_alias').execute();
   await insertChunks(trx, 'area_code_alias', data.aliases, step);

@@ -56,6 +56,8 @@ export interface AggregateArea {
   code: string;
   name: string;
   publisher: string;
+  /** Its name in French and Spanish where Bridges named it (publishers' own names stay English). */
+  names?: { fr?: string; es?: string };
 }
 
 export interface ParsedDataset {

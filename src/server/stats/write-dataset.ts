@@ -67,10 +67,12 @@ export async function writeDataset(
        ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en`,
       [agg.code, agg.publisher, agg.name],
     );
-    await s.query(
-      `INSERT INTO area_name (area_code, lang, name_type, name) VALUES ($1, 'en', 'short', $2) ON CONFLICT DO NOTHING`,
-      [agg.code, agg.name],
-    );
+    for (const [lang, name] of [['en', agg.name], ...Object.entries(agg.names ?? {})])
+      if (name)
+        await s.query(
+          `INSERT INTO area_name (area_code, lang, name_type, name) VALUES ($1, $2, 'short', $3) ON CONFLICT DO NOTHING`,
+          [agg.code, lang, name],
+        );
   }
 
   // Series: one per distinct dimension key.
