@@ -148,7 +148,7 @@ const en = {
   sdgTargetText:
     'SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent (indicator 10.c.1, for a transfer of US$ 200).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
-    `${inbound ? 'Sending money to the country' : 'Sending money from the country'}: ${mean} on average over ${String(count)} corridors in ${period} (${edition}); ${String(above)} above 5 %.`,
+    `${inbound ? 'Sending money to the country' : 'Sending money from the country'}: ${mean} on average over ${count === 1 ? 'one corridor' : `${String(count)} corridors`} in ${period} (${edition}); ${String(above)} above 5 %.`,
   displacementHeading: 'Forced displacement',
   diocPopulation: {
     all: 'Born in the country, living in an OECD country',
@@ -261,6 +261,7 @@ const en = {
   } as Readonly<Record<string, Readonly<Record<string, string>>>>,
   allValuesSummed: 'All (summed)',
   groupByLabel: 'Totals by',
+  meansByLabel: 'Means by',
   groupings: {
     m49region: 'Region (UN M49)',
     m49subregion: 'Sub-region (UN M49)',
@@ -317,14 +318,19 @@ const en = {
   trendCountriesGroup: 'Countries and areas',
   trendFrom: 'From',
   trendTo: 'To',
-  trendFirstPeriod: (period: string) => `First period (${period})`,
-  trendLastPeriod: (period: string) => `Last period (${period})`,
+  trendAdd: 'Add',
+  trendSinglePeriod: (period: string) =>
+    `This edition has one period only (${period}): there is nothing to follow over time. Choose another edition or indicator.`,
   trendNoData: (names: string) => `No data with these filters for ${names}.`,
-  trendGrowthCaption: 'Change between the two periods',
+  trendGrowthCaption: (from: string, to: string, unit: string) => `Change from ${from} to ${to} (${unit})`,
+  trendDifference: 'Difference',
+  percentagePoints: 'points',
+  trendDifferenceMethod:
+    'Difference = value at the end − value at the start, in percentage points for a percentage: a rate’s change is not a percentage of a percentage.',
   trendChange: 'Change',
   trendAnnualRate: 'Per year (compound)',
   trendGrowthMethod:
-    'Change = value at the end ÷ value at the start − 1; per year = the compound annual rate, for whole years apart. A missing value at either end leaves both blank.',
+    'Change = value at the end ÷ value at the start − 1; per year = the compound annual rate, between yearly periods only. Where a value is missing at either end, both are left blank.',
   publishedAggregatesHeading: "Publishers' aggregates and residual categories",
   publishedAggregatesNote:
     'Not countries, so neither ranked nor in Bridges’ totals: the world, regions or income groups the publisher computed, and what it could not assign to a country.',
@@ -549,7 +555,7 @@ const fr = {
   sdgTargetText:
     'Cible 10.c des ODD\u00a0: d’ici à 2030, faire baisser au-dessous de 3\u00a0% les coûts de transaction des envois de fonds effectués par les migrants et éliminer les couloirs de transfert de fonds dont les coûts sont supérieurs à 5\u00a0% (indicateur 10.c.1, pour un envoi de 200\u00a0$ US).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
-    `${inbound ? 'Envois vers le pays' : 'Envois depuis le pays'}\u00a0: ${mean} en moyenne sur ${String(count)} corridors en ${period} (${edition})\u00a0; ${String(above)} au-dessus de 5\u00a0%.`,
+    `${inbound ? 'Envois vers le pays' : 'Envois depuis le pays'}\u00a0: ${mean} en moyenne sur ${count === 1 ? 'un seul corridor' : `${String(count)} corridors`} en ${period} (${edition})\u00a0; ${String(above)} au-dessus de 5\u00a0%.`,
   displacementHeading: 'Déplacements forcés',
   diocPopulation: {
     all: 'Nés dans le pays, vivant dans un pays de l’OCDE',
@@ -668,6 +674,7 @@ const fr = {
   },
   allValuesSummed: 'Toutes (somme)',
   groupByLabel: 'Totaux par',
+  meansByLabel: 'Moyennes par',
   groupings: {
     m49region: 'Région (M49 de l’ONU)',
     m49subregion: 'Sous-région (M49 de l’ONU)',
@@ -752,14 +759,19 @@ const fr = {
   trendCountriesGroup: 'Pays et zones',
   trendFrom: 'De',
   trendTo: 'À',
-  trendFirstPeriod: (period: string) => `Première période (${period})`,
-  trendLastPeriod: (period: string) => `Dernière période (${period})`,
+  trendAdd: 'Ajouter',
+  trendSinglePeriod: (period: string) =>
+    `Cette édition n’a qu’une période (${period})\u00a0: rien à suivre dans le temps. Choisissez une autre édition ou un autre indicateur.`,
   trendNoData: (names: string) => `Pas de données avec ces filtres pour\u00a0: ${names}.`,
-  trendGrowthCaption: 'Variation entre les deux périodes',
+  trendGrowthCaption: (from: string, to: string, unit: string) => `Variation de ${from} à ${to} (${unit})`,
+  trendDifference: 'Écart',
+  percentagePoints: 'points',
+  trendDifferenceMethod:
+    'Écart = valeur de fin − valeur de début, en points de pourcentage pour un pourcentage\u00a0: la variation d’un taux n’est pas un pourcentage de pourcentage.',
   trendChange: 'Variation',
   trendAnnualRate: 'Par an (composé)',
   trendGrowthMethod:
-    'Variation = valeur de fin ÷ valeur de début − 1\u00a0; par an = taux annuel composé, pour des années entières. Une valeur manquante à l’un des bouts laisse les deux vides.',
+    'Variation = valeur de fin ÷ valeur de début − 1\u00a0; par an = taux annuel composé, entre périodes annuelles seulement. Une valeur manquante à l’un des bouts laisse les deux vides.',
   publishedAggregatesHeading: 'Agrégats et catégories résiduelles des éditeurs',
   publishedAggregatesNote:
     'Ce ne sont pas des pays\u00a0: ils ne sont ni classés ni comptés dans les totaux de Bridges. Ce sont le monde, les régions ou catégories de revenu calculés par l’éditeur, et ce qu’il n’a pu rattacher à aucun pays.',
@@ -980,7 +992,7 @@ const es = {
   sdgTargetText:
     'Meta 10.c de los ODS: de aquí a 2030, reducir a menos del 3 % los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5 % (indicador 10.c.1, para un envío de US$ 200).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
-    `${inbound ? 'Envíos hacia el país' : 'Envíos desde el país'}: ${mean} en promedio en ${String(count)} corredores en ${period} (${edition}); ${String(above)} por encima del 5 %.`,
+    `${inbound ? 'Envíos hacia el país' : 'Envíos desde el país'}: ${mean} en promedio en ${count === 1 ? 'un solo corredor' : `${String(count)} corredores`} en ${period} (${edition}); ${String(above)} por encima del 5 %.`,
   displacementHeading: 'Desplazamiento forzado',
   diocPopulation: {
     all: 'Nacidos en el país, que viven en un país de la OCDE',
@@ -1103,6 +1115,7 @@ const es = {
   },
   allValuesSummed: 'Todas (suma)',
   groupByLabel: 'Totales por',
+  meansByLabel: 'Medias por',
   groupings: {
     m49region: 'Región (M49 de la ONU)',
     m49subregion: 'Subregión (M49 de la ONU)',
@@ -1186,14 +1199,19 @@ const es = {
   trendCountriesGroup: 'Países y zonas',
   trendFrom: 'Desde',
   trendTo: 'Hasta',
-  trendFirstPeriod: (period: string) => `Primer período (${period})`,
-  trendLastPeriod: (period: string) => `Último período (${period})`,
+  trendAdd: 'Añadir',
+  trendSinglePeriod: (period: string) =>
+    `Esta edición tiene un solo período (${period}): no hay nada que seguir en el tiempo. Elija otra edición u otro indicador.`,
   trendNoData: (names: string) => `Sin datos con estos filtros para ${names}.`,
-  trendGrowthCaption: 'Variación entre los dos períodos',
+  trendGrowthCaption: (from: string, to: string, unit: string) => `Variación de ${from} a ${to} (${unit})`,
+  trendDifference: 'Diferencia',
+  percentagePoints: 'puntos',
+  trendDifferenceMethod:
+    'Diferencia = valor final − valor inicial, en puntos porcentuales para un porcentaje: la variación de una tasa no es un porcentaje de un porcentaje.',
   trendChange: 'Variación',
   trendAnnualRate: 'Por año (compuesta)',
   trendGrowthMethod:
-    'Variación = valor final ÷ valor inicial − 1; por año = tasa anual compuesta, para años completos. Un valor que falta en uno de los extremos deja ambos en blanco.',
+    'Variación = valor final ÷ valor inicial − 1; por año = tasa anual compuesta, solo entre períodos anuales. Un valor que falta en uno de los extremos deja ambos en blanco.',
   publishedAggregatesHeading: 'Agregados y categorías residuales de los editores',
   publishedAggregatesNote:
     'No son países: no se clasifican ni entran en los totales de Bridges. Son el mundo, las regiones o grupos de ingreso que calculó el editor y lo que no pudo asignar a ningún país.',

@@ -288,7 +288,7 @@ describe('the data hub in the browser', () => {
         ).json()) as { series: { growth: { fromValue: number; toValue: number; changePct: number } }[] };
         const growth = api.series[0]?.growth;
         expect(growth?.fromValue).toBeGreaterThan(20_000_000);
-        const usa = trend.getByRole('table', { name: 'Change between the two periods' }).getByRole('row', {
+        const usa = trend.getByRole('table', { name: 'Change from 1990 to 2020 (persons)' }).getByRole('row', {
           name: /United States of America/,
         });
         const cells = await usa.locator('td').allTextContents();
@@ -300,7 +300,10 @@ describe('the data hub in the browser', () => {
         // Remove one, add another: the URL keeps the choice.
         await trend.getByRole('button', { name: 'Remove Germany' }).click();
         await page.waitForURL(/areas=USA(&|$)/);
+        // Choosing adds nothing until "Add" (arrow keys on a select fire change in Chromium).
         await trend.getByRole('combobox', { name: 'Add a country or area' }).selectOption({ label: 'Philippines' });
+        expect(page.url()).not.toMatch(/PHL/);
+        await trend.getByRole('button', { name: 'Add', exact: true }).click();
         await page.waitForURL(/areas=USA%2CPHL|areas=USA,PHL/);
         await figure.getByRole('img', { name: /Philippines/ }).waitFor();
         const [download] = await Promise.all([
@@ -321,6 +324,27 @@ describe('the data hub in the browser', () => {
         ]);
         expect(new Set(phl.map((row) => row[header.indexOf('dataset')]))).toEqual(new Set(['undesa-ims-2024']));
         expect(new Set(phl.map((row) => row[header.indexOf('growth_from')]))).toEqual(new Set(['1990']));
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'tells a rate’s change over time in points, and leaves out areas the view does not know',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openPage('/explorer?indicator=remittance_cost_pct&lang=en&areas=ZZZ,KNOMAD_LMIC');
+      try {
+        const trend = page.locator('#trend');
+        const chips = trend.getByRole('list', { name: 'Shown' }).getByRole('listitem');
+        await expect.poll(() => chips.count(), { timeout: WAIT_MS }).toBe(5); // the five highest, as by default
+        expect((await chips.allTextContents()).join(' ')).not.toMatch(/ZZZ|KNOMAD/);
+        const table = trend.getByRole('table', { name: /^Change from \d{4}-Q\d to \d{4}-Q\d/ });
+        await table.getByRole('columnheader', { name: 'Difference' }).waitFor();
+        expect(await table.getByRole('columnheader', { name: 'Change' }).count()).toBe(0);
+        const differences = await table.locator('tbody td:nth-child(4)').allTextContents();
+        expect(differences.some((d) => /^[+−]?\d+(\.\d)? points$/.test(d))).toBe(true);
       } finally {
         await page.close();
       }

@@ -190,7 +190,7 @@ export function ExplorerPage() {
           areasByIsoNumeric={areasByIsoNumeric}
           dims={dims}
           dimensionKeys={Object.keys(info?.dimensions ?? {})}
-          periods={periods}
+          editionPeriods={info?.periods ?? []}
           onTrendChange={(patch) => updateParams(patch)}
           onOpen={(code) => void navigate(withLang(`/countries/${code}/profile`, lang))}
           onSort={(sort, dir) =>
@@ -325,6 +325,9 @@ function ExplorerControls({
       dims: null,
       sex: null,
       counterpart: null,
+      // The chart over time keeps the areas chosen (unknown ones are left out) but not the periods.
+      from: null,
+      to: null,
     });
   }
 
@@ -358,7 +361,7 @@ function ExplorerControls({
           <select
             {...props}
             value={dataset}
-            onChange={(e) => onChange({ dataset: e.target.value, period: null, dims: null })}
+            onChange={(e) => onChange({ dataset: e.target.value, period: null, dims: null, from: null, to: null })}
           >
             {(indicator?.datasets ?? []).map((d) => (
               <option key={d.id} value={d.id}>
@@ -451,7 +454,7 @@ function ExplorerControls({
           )}
         </Field>
       ))}
-      <Field label={t.groupByLabel}>
+      <Field label={isRate ? t.meansByLabel : t.groupByLabel}>
         {(props) => (
           <select
             {...props}
@@ -491,7 +494,9 @@ function filtersText(
     parts.push(t.counterpartIs(name));
   }
   for (const [k, v] of Object.entries(ranking.filters.dims))
-    parts.push(k === 'amount' ? formatUsd(Number(v), lang) : `${k}: ${v}`);
+    parts.push(
+      k === 'amount' ? formatUsd(Number(v), lang) : `${t.dimensionLabel(k)}: ${dimensionValueLabel(k, v, t, lang)}`,
+    );
   return parts.join(' · ');
 }
 
@@ -540,7 +545,7 @@ function ExplorerResults({
   areasByIsoNumeric,
   dims,
   dimensionKeys,
-  periods,
+  editionPeriods,
   onTrendChange,
   onOpen,
   onSort,
@@ -554,7 +559,8 @@ function ExplorerResults({
   dims: Record<string, string>;
   /** The source's own dimensions of the flow: every one is a position of the SDMX key. */
   dimensionKeys: readonly string[];
-  periods: readonly string[];
+  /** Every period of the edition with data, oldest first (the catalogue's). */
+  editionPeriods: readonly string[];
   onTrendChange: (patch: Record<string, string | null>) => void;
   onOpen: (code: string) => void;
   onSort: (sort: 'value' | 'name', dir: 'asc' | 'desc') => void;
@@ -672,7 +678,7 @@ function ExplorerResults({
       <ExplorerTrend
         ranking={ranking}
         trend={state.trend}
-        periods={periods}
+        periods={editionPeriods}
         subtitle={subtitle}
         unitLabel={cellUnit(unit, t)}
         onChange={onTrendChange}
@@ -1003,6 +1009,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
           )}{' '}
           <span className="tag tag--computed">{t.computedByBridges}</span>
         </p>
+        {ranking.publishedAggregates.length > 0 && <SourceLine citations={ranking.sources} />}
       </div>
     </div>
   );

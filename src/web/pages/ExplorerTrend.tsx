@@ -1,3 +1,4 @@
+import { useId, useRef, useState } from 'react';
 import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
 import { formatDims } from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
@@ -9,8 +10,9 @@ import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field } from '../components/Field.js';
 import { NoData, Section } from '../components/Section.js';
+import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../csv.js';
-import { comparePeriods, formatPercent, formatTick, formatValue } from '../format.js';
+import { comparePeriods, formatNumber, formatPercent, formatTick, formatValue, unitKind } from '../format.js';
 import { useApi } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 
@@ -49,24 +51,36 @@ export function ExplorerTrend({
 }) {
   const t = useT();
   const lang = useLang();
+  const addId = useId();
+  const [adding, setAdding] = useState('');
+  const addSelect = useRef<HTMLSelectElement>(null);
   const unit = ranking.indicator.unit;
+  const rate = ranking.indicator.measureType === 'rate';
   const fmt = (v: number) => formatValue(v, unit, lang);
   const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
 
-  // What the reader can add: the ranked areas (they have data), then the publishers' aggregates.
+  // What the reader can add: the publishers' aggregates, then the ranked areas (they have data).
   const choices = [
     ...ranking.publishedAggregates.map((a) => ({ code: a.area.code, name: a.area.name, aggregate: true })),
     ...ranking.items.map((i) => ({ code: i.area.code, name: i.area.name, aggregate: false })),
   ];
   const nameOf = new Map(choices.map((c) => [c.code, c.name]));
-  const areas = (
-    trend.areas.length ? trend.areas : ranking.items.slice(0, DEFAULT_AREAS).map((i) => i.area.code)
-  ).slice(0, TREND_MAX_AREAS);
-  const from = periods.includes(trend.from) ? trend.from : '';
-  const to = periods.includes(trend.to) ? trend.to : '';
+  // Codes this view does not know (another indicator's aggregates, a typo in the URL) are left out.
+  const known = trend.areas.filter((code) => nameOf.has(code));
+  const areas = (known.length ? known : ranking.items.slice(0, DEFAULT_AREAS).map((i) => i.area.code)).slice(
+    0,
+    TREND_MAX_AREAS,
+  );
+  // Both ends are always sent, so every row's growth runs between the same two periods.
+  const first = periods[0] ?? '';
+  const last = periods.at(-1) ?? '';
+  let from = periods.includes(trend.from) ? trend.from : first;
+  let to = periods.includes(trend.to) ? trend.to : last;
+  if (comparePeriods(from, to) > 0) [from, to] = [first, last];
+  const single = periods.length < 2;
   const key = JSON.stringify(['trend', ranking.indicator.id, ranking.dataset, ranking.filters, areas, from, to, lang]);
   const series = useApi<SeriesResponse | null>(key, (signal) =>
-    areas.length
+    areas.length && !single
       ? getSeries(
           {
             indicator: ranking.indicator.id,
@@ -93,8 +107,25 @@ export function ExplorerTrend({
   const missing = data ? areas.filter((code) => !withData.has(code)).map((code) => nameOf.get(code) ?? code) : [];
   const title = t.trendTitle(name);
   const setAreas = (next: readonly string[]) => onChange({ areas: next.join(',') || null });
-  const first = periods[0] ?? '';
-  const last = periods.at(-1) ?? '';
+  const setPeriod = (end: 'from' | 'to', value: string) =>
+    onChange({ [end]: value === (end === 'from' ? first : last) ? null : value });
+  // A rate's change is told in points (9.2 % → 38.7 % is +29.5 points), never as a % of a %.
+  const difference = (s: SeriesResponse['series'][number]) => {
+    const { fromValue, toValue } = s.growth;
+    if (fromValue === null || toValue === null) return '—';
+    const d = toValue - fromValue;
+    const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+    return unitKind(unit).kind === 'percent'
+      ? `${sign}${formatNumber(Math.abs(d), lang, 1)} ${t.percentagePoints}`
+      : `${sign}${fmt(Math.abs(d))}`;
+  };
+
+  if (single)
+    return (
+      <Section id="trend" title={t.trendHeading}>
+        <p>{t.trendSinglePeriod(periods[0] ?? '')}</p>
+      </Section>
+    );
 
   return (
     <Section id="trend" title={t.trendHeading} lead={t.trendLead(TREND_MAX_AREAS)}>
@@ -111,7 +142,11 @@ export function ExplorerTrend({
                   type="button"
                   className="chip__remove"
                   aria-label={t.trendRemoveArea(nameOf.get(code) ?? code)}
-                  onClick={() => setAreas(areas.filter((c) => c !== code))}
+                  onClick={() => {
+                    setAreas(areas.filter((c) => c !== code));
+                    // The button goes with its chip: focus moves to where an area is added.
+                    addSelect.current?.focus();
+                  }}
                 >
                   ×
                 </button>
@@ -119,16 +154,21 @@ export function ExplorerTrend({
             ))}
           </ul>
         </div>
-        <Field
-          label={t.trendAddArea}
-          hint={areas.length >= TREND_MAX_AREAS ? t.trendAreasFull(TREND_MAX_AREAS) : undefined}
-        >
-          {(props) => (
+        {/* NOTE: a select adds nothing by itself: Chromium fires "change" on every arrow key. */}
+        <div className="field field--wide">
+          <label htmlFor={addId}>{t.trendAddArea}</label>
+          {areas.length >= TREND_MAX_AREAS && (
+            <p className="field__hint" id={`${addId}-hint`}>
+              {t.trendAreasFull(TREND_MAX_AREAS)}
+            </p>
+          )}
+          <div className="trend-add__row">
             <select
-              {...props}
-              value=""
-              disabled={areas.length >= TREND_MAX_AREAS}
-              onChange={(e) => e.target.value && setAreas([...areas, e.target.value])}
+              id={addId}
+              ref={addSelect}
+              aria-describedby={areas.length >= TREND_MAX_AREAS ? `${addId}-hint` : undefined}
+              value={adding}
+              onChange={(e) => setAdding(e.target.value)}
             >
               <option value="">{t.trendChooseArea}</option>
               {ranking.publishedAggregates.length > 0 && (
@@ -153,14 +193,24 @@ export function ExplorerTrend({
                   ))}
               </optgroup>
             </select>
-          )}
-        </Field>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={!adding || areas.length >= TREND_MAX_AREAS}
+              onClick={() => {
+                setAreas([...areas, adding]);
+                setAdding('');
+              }}
+            >
+              {t.trendAdd}
+            </button>
+          </div>
+        </div>
         <Field label={t.trendFrom}>
           {(props) => (
-            <select {...props} value={from} onChange={(e) => onChange({ from: e.target.value || null })}>
-              <option value="">{t.trendFirstPeriod(first)}</option>
+            <select {...props} value={from} onChange={(e) => setPeriod('from', e.target.value)}>
               {periods
-                .filter((p) => !to || comparePeriods(p, to) <= 0)
+                .filter((p) => comparePeriods(p, to) < 0)
                 .map((p) => (
                   <option key={p} value={p}>
                     {p}
@@ -171,10 +221,9 @@ export function ExplorerTrend({
         </Field>
         <Field label={t.trendTo}>
           {(props) => (
-            <select {...props} value={to} onChange={(e) => onChange({ to: e.target.value || null })}>
-              <option value="">{t.trendLastPeriod(last)}</option>
+            <select {...props} value={to} onChange={(e) => setPeriod('to', e.target.value)}>
               {periods
-                .filter((p) => !from || comparePeriods(p, from) >= 0)
+                .filter((p) => comparePeriods(p, from) > 0)
                 .map((p) => (
                   <option key={p} value={p}>
                     {p}
@@ -211,13 +260,17 @@ export function ExplorerTrend({
           {data.series.length > 0 && (
             <div className="note-box">
               <DataTable
-                caption={t.trendGrowthCaption}
+                caption={t.trendGrowthCaption(from, to, unitLabel)}
                 columns={[
                   { key: 'area', label: t.colName },
-                  { key: 'from', label: `${periodOf(data, 'from') ?? ''} (${unitLabel})`, numeric: true },
-                  { key: 'to', label: `${periodOf(data, 'to') ?? ''} (${unitLabel})`, numeric: true },
-                  { key: 'change', label: t.trendChange, numeric: true },
-                  { key: 'annual', label: t.trendAnnualRate, numeric: true },
+                  { key: 'from', label: from, numeric: true },
+                  { key: 'to', label: to, numeric: true },
+                  ...(rate
+                    ? [{ key: 'difference', label: t.trendDifference, numeric: true }]
+                    : [
+                        { key: 'change', label: t.trendChange, numeric: true },
+                        { key: 'annual', label: t.trendAnnualRate, numeric: true },
+                      ]),
                 ]}
                 rows={data.series.map((s) => ({
                   key: s.area.code,
@@ -225,25 +278,23 @@ export function ExplorerTrend({
                     area: s.area.name,
                     from: s.growth.fromValue === null ? '—' : fmt(s.growth.fromValue),
                     to: s.growth.toValue === null ? '—' : fmt(s.growth.toValue),
+                    difference: difference(s),
                     change: s.growth.changePct === null ? '—' : formatPercent(s.growth.changePct, lang, 1),
-                    annual: s.growth.annualRatePct === null ? '—' : formatPercent(s.growth.annualRatePct, lang, 2),
+                    annual: s.growth.annualRatePct === null ? '—' : formatPercent(s.growth.annualRatePct, lang, 1),
                   },
                 }))}
               />
               <p className="chart__note">
-                <span className="tag tag--computed">{t.computedByBridges}</span> {t.trendGrowthMethod}
+                <span className="tag tag--computed">{t.computedByBridges}</span>{' '}
+                {rate ? t.trendDifferenceMethod : t.trendGrowthMethod}
               </p>
+              <SourceLine citations={data.sources} />
             </div>
           )}
         </>
       )}
     </Section>
   );
-}
-
-/** The periods the growth runs between, as the API settled them (the first series' own). */
-function periodOf(data: SeriesResponse, end: 'from' | 'to'): string | null {
-  return data.series[0]?.growth[end] ?? null;
 }
 
 /** The lines' values, one row per area and period, with the change from the previous period. */
