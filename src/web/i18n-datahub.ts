@@ -46,6 +46,7 @@ const en = {
   colShare: 'Share',
   colCategory: 'Category',
   colStatus: 'Status',
+  allStatusNormal: 'Every value is as published: none is marked estimated, provisional, imputed or a forecast.',
   colCorridorsAveraged: 'Corridors',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Each value is the unweighted mean of the country’s corridors with a value in that period (the table gives how many).${single.length ? ` ${single.join(', ')}: one corridor only.` : ''}`,
@@ -449,6 +450,8 @@ const fr = {
   colShare: 'Part',
   colCategory: 'Catégorie',
   colStatus: 'Statut',
+  allStatusNormal:
+    'Toutes les valeurs sont telles que publiées\u00a0: aucune n’est marquée estimée, provisoire, imputée ou prévision.',
   colCorridorsAveraged: 'Corridors',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Chaque valeur est la moyenne non pondérée des corridors du pays ayant une valeur sur la période (le tableau en donne le nombre).${single.length ? ` ${single.join(', ')} : un seul corridor.` : ''}`,
@@ -889,6 +892,8 @@ const es = {
   colShare: 'Proporción',
   colCategory: 'Categoría',
   colStatus: 'Estado',
+  allStatusNormal:
+    'Todos los valores son los publicados: ninguno está marcado como estimado, provisional, imputado o previsión.',
   colCorridorsAveraged: 'Corredores',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Cada valor es la media no ponderada de los corredores del país con un valor en ese período (la tabla indica cuántos).${single.length ? ` ${single.join(', ')}: un solo corredor.` : ''}`,

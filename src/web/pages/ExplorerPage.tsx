@@ -747,6 +747,8 @@ function RankingTable({
   const captionId = useId();
   const fmt = (v: number) => formatValue(v, ranking.indicator.unit, lang);
   const averaged = averagedOverCorridors(ranking);
+  // A status column that says "normal" on every row only takes room: a line says it once.
+  const flagged = ranking.items.some((i) => i.status !== 'A');
   const collator = new Intl.Collator(lang);
   const items = [...ranking.items].sort((a, b) => {
     const order = state.sort === 'name' ? collator.compare(a.area.name, b.area.name) : a.value - b.value;
@@ -772,54 +774,59 @@ function RankingTable({
   }
 
   return (
-    <TableScroll captionId={captionId}>
-      <table className="data-table data-table--compact">
-        <caption id={captionId}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              {t.colRank}
-            </th>
-            {columns.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                className={c.key === 'value' ? 'numeric' : undefined}
-                aria-sort={
-                  sortable && state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined
-                }
-              >
-                {sortable ? sortButton(c.key, c.label) : c.label}
-              </th>
-            ))}
-            {averaged && (
+    <>
+      <TableScroll captionId={captionId}>
+        <table className="data-table data-table--compact">
+          <caption id={captionId}>{caption}</caption>
+          <thead>
+            <tr>
               <th scope="col" className="numeric">
-                {t.colCorridorsAveraged}
+                {t.colRank}
               </th>
-            )}
-            <th scope="col">{t.colStatus}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.area.code}>
-              <td className="numeric">{item.rank}</td>
-              <th scope="row">
-                <LangLink to={`/countries/${item.area.code}/profile`}>{item.area.name}</LangLink>
-              </th>
-              <td className="numeric">{fmt(item.value)}</td>
-              {averaged && <td className="numeric">{item.parts}</td>}
-              <td>
-                {item.status
-                  .split('')
-                  .map((s) => t.statuses[s as keyof Messages['statuses']] ?? s)
-                  .join(', ')}
-              </td>
+              {columns.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.key === 'value' ? 'numeric' : undefined}
+                  aria-sort={
+                    sortable && state.sort === c.key ? (state.dir === 'asc' ? 'ascending' : 'descending') : undefined
+                  }
+                >
+                  {sortable ? sortButton(c.key, c.label) : c.label}
+                </th>
+              ))}
+              {averaged && (
+                <th scope="col" className="numeric">
+                  {t.colCorridorsAveraged}
+                </th>
+              )}
+              {flagged && <th scope="col">{t.colStatus}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.area.code}>
+                <td className="numeric">{item.rank}</td>
+                <th scope="row">
+                  <LangLink to={`/countries/${item.area.code}/profile`}>{item.area.name}</LangLink>
+                </th>
+                <td className="numeric">{fmt(item.value)}</td>
+                {averaged && <td className="numeric">{item.parts}</td>}
+                {flagged && (
+                  <td>
+                    {item.status
+                      .split('')
+                      .map((s) => t.statuses[s as keyof Messages['statuses']] ?? s)
+                      .join(', ')}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {!flagged && <p className="chart__note">{t.allStatusNormal}</p>}
+    </>
   );
 }
 
