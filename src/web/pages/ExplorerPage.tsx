@@ -997,14 +997,14 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
             <DataTable
               caption={t.publishedAggregatesHeading}
               captionHidden
+              // The publisher is the edition's, named in the source line below.
               columns={[
                 { key: 'area', label: t.colName },
-                { key: 'publisher', label: t.colPublisher },
                 { key: 'value', label: cellUnit(unit, t), numeric: true },
               ]}
               rows={ranking.publishedAggregates.map((a) => ({
                 key: a.area.code,
-                cells: { area: a.area.name, publisher: <span lang="en">{a.publisher}</span>, value: fmt(a.value) },
+                cells: { area: a.area.name, value: fmt(a.value) },
               }))}
             />
           </>
