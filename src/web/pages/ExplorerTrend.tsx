@@ -8,7 +8,7 @@ import { SERIES_STYLES } from '../charts/palette.js';
 import { ChartFrame } from '../components/ChartFrame.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Field } from '../components/Field.js';
+import { Field, type ControlProps } from '../components/Field.js';
 import { NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../csv.js';
@@ -76,7 +76,7 @@ export function ExplorerTrend({
   const last = periods.at(-1) ?? '';
   let from = periods.includes(trend.from) ? trend.from : first;
   let to = periods.includes(trend.to) ? trend.to : last;
-  if (comparePeriods(from, to) > 0) [from, to] = [first, last];
+  if (comparePeriods(from, to) >= 0) [from, to] = [first, last];
   const single = periods.length < 2;
   const key = JSON.stringify(['trend', ranking.indicator.id, ranking.dataset, ranking.filters, areas, from, to, lang]);
   const series = useApi<SeriesResponse | null>(key, (signal) =>
@@ -208,28 +208,22 @@ export function ExplorerTrend({
         </div>
         <Field label={t.trendFrom}>
           {(props) => (
-            <select {...props} value={from} onChange={(e) => setPeriod('from', e.target.value)}>
-              {periods
-                .filter((p) => comparePeriods(p, to) < 0)
-                .map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-            </select>
+            <PeriodSelect
+              control={props}
+              periods={periods.filter((p) => comparePeriods(p, to) < 0)}
+              value={from}
+              onChange={(v) => setPeriod('from', v)}
+            />
           )}
         </Field>
         <Field label={t.trendTo}>
           {(props) => (
-            <select {...props} value={to} onChange={(e) => setPeriod('to', e.target.value)}>
-              {periods
-                .filter((p) => comparePeriods(p, from) > 0)
-                .map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-            </select>
+            <PeriodSelect
+              control={props}
+              periods={periods.filter((p) => comparePeriods(p, from) > 0)}
+              value={to}
+              onChange={(v) => setPeriod('to', v)}
+            />
           )}
         </Field>
       </div>
@@ -294,6 +288,28 @@ export function ExplorerTrend({
         </>
       )}
     </Section>
+  );
+}
+
+function PeriodSelect({
+  control,
+  periods,
+  value,
+  onChange,
+}: {
+  control: ControlProps;
+  periods: readonly string[];
+  value: string;
+  onChange: (period: string) => void;
+}) {
+  return (
+    <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+      {periods.map((p) => (
+        <option key={p} value={p}>
+          {p}
+        </option>
+      ))}
+    </select>
   );
 }
 
