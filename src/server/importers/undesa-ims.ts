@@ -1,4 +1,4 @@
-import { parseCsv } from '../ingest/read-source.js';
+import { parseCsv, type CsvRow } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { parseNumber } from '../stats/import-dataset.js';
 import type { Importer, IndicatorDef, ObservationInput } from '../stats/model.js';
@@ -50,33 +50,45 @@ function undesaBilateral(revision: 2020 | 2024, file: string, releaseDate: strin
       const source = ctx.file(`undesa_ims/${file}`);
       const rows = parseCsv(source, ['year', 'dest_iso3', 'origin_iso3', 'sex', 'migrant_stock', ...TYPE_FLAGS]);
       const observations: ObservationInput[] = new Array<ObservationInput>(rows.length);
-      rows.forEach((row, i) => {
-        const where = (column: string) => ({ file: source.name, line: row.line, column });
+      const where = (row: CsvRow, column: string) => ({ file: source.name, line: row.line, column });
+      // Codes repeat (some 230 areas over 150,000 rows): each is resolved, and checked, once.
+      const dest = new Map<string, string>();
+      const origin = new Map<string, string>();
+      const code = (cache: Map<string, string>, row: CsvRow, column: string) => {
+        const value = row.get(column);
+        let resolved = cache.get(value);
+        if (resolved === undefined) cache.set(value, (resolved = ctx.areas.code(value, where(row, column))));
+        return resolved;
+      };
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as CsvRow;
         const year = row.get('year').trim();
-        if (!/^\d{4}$/.test(year)) throw new SourceFormatError(source.name, `"${year}" is not a year`, where('year'));
+        if (!/^\d{4}$/.test(year))
+          throw new SourceFormatError(source.name, `"${year}" is not a year`, where(row, 'year'));
         const sex = row.get('sex').trim();
         if (sex !== 'male' && sex !== 'female')
-          throw new SourceFormatError(source.name, `sex "${sex}" must be male or female`, where('sex'));
+          throw new SourceFormatError(source.name, `sex "${sex}" must be male or female`, where(row, 'sex'));
         const value = parseNumber(row.get('migrant_stock'), source.name, row.line, 'migrant_stock');
         if (value < 0)
           throw new SourceFormatError(
             source.name,
             `a migrant stock cannot be negative (${String(value)})`,
-            where('migrant_stock'),
+            where(row, 'migrant_stock'),
           );
-        const flags = TYPE_FLAGS.filter((f) => row.get(f).trim() === '1').map((f) => f.slice(5).toUpperCase());
+        let flags = '';
+        for (const f of TYPE_FLAGS) if (row.get(f).trim() === '1') flags += f.slice(5).toUpperCase();
         observations[i] = {
           indicator: MIGRANT_STOCK.id,
-          refArea: ctx.areas.code(row.get('dest_iso3'), where('dest_iso3')),
-          counterpartArea: ctx.areas.code(row.get('origin_iso3'), where('origin_iso3')),
+          refArea: code(dest, row, 'dest_iso3'),
+          counterpartArea: code(origin, row, 'origin_iso3'),
           sex: sex === 'male' ? 'M' : 'F',
           freq: 'A',
           period: year,
           value,
           status: flags.includes('I') ? 'I' : 'A',
-          flags: flags.join('') || null,
+          flags: flags || null,
         };
-      });
+      }
       return { observations };
     },
   };

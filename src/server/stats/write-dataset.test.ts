@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import type { RawSession } from '../db/database.js';
+import { importDataset } from './import-dataset.js';
+import type { Importer, ObservationInput } from './model.js';
+import { checkForeignKeys, skipRowForeignKeyChecks } from './write-dataset.js';
+
+/** A dataset of a few bilateral series, read from no file. */
+function tinyImporter(id: string): Importer {
+  const observations: ObservationInput[] = [];
+  for (const [ref, cp] of [
+    ['PHL', 'USA'],
+    ['MEX', 'USA'],
+    ['FRA', null],
+  ] as const)
+    for (const period of ['2019', '2020', '2021'])
+      observations.push({
+        indicator: 'tiny_stock',
+        refArea: ref,
+        counterpartArea: cp,
+        sex: '_T',
+        freq: 'A',
+        period,
+        value: 1,
+      });
+  return {
+    meta: {
+      id,
+      family: 'tiny',
+      title: 'Tiny',
+      publisher: 'Tests',
+      edition: '1',
+      releaseDate: null,
+      licence: 'CC0',
+      sourceUrl: null,
+      citation: 'Tests',
+      methodNotes: null,
+      caveats: null,
+      provenance: 'tests',
+    },
+    indicators: [
+      {
+        id: 'tiny_stock',
+        name: 'Tiny stock',
+        unit: 'persons',
+        description: 'Test',
+        measureType: 'stock',
+        topic: 'migration',
+      },
+    ],
+    files: [],
+    version: 1,
+    read: () => ({ observations }),
+  };
+}
+
+describe.each(testEngines())('foreign keys of an import on %s', (engine) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+  }, 60_000);
+  afterAll(async () => {
+    await testDb.drop();
+  });
+
+  const raw = <T>(fn: (s: RawSession) => Promise<T>) => testDb.database.withRawSession(fn);
+
+  it('are checked once for the edition, and enforced row by row again afterwards', async () => {
+    const outcome = await importDataset(testDb.database, tinyImporter('tiny-a'));
+    expect(outcome).toMatchObject({ loaded: true, series: 3, observations: 9 });
+    const [orphans] = await raw((s) =>
+      s.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM observation o WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.id = o.series_id)`,
+      ),
+    );
+    expect(orphans?.n).toBe(0);
+    await expect(
+      raw((s) =>
+        s.query(
+          `INSERT INTO observation (series_id, period, period_start, value) VALUES (-1, '2020', '2020-01-01', 1)`,
+        ),
+      ),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('are checked row by row when series has a trigger of its own, which fires', async () => {
+    await raw((s) =>
+      s.exec(`CREATE TABLE tiny_seen (n int);
+              CREATE FUNCTION tiny_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tiny_seen VALUES (1); RETURN NEW; END $$;
+              CREATE TRIGGER tiny_count AFTER INSERT ON series FOR EACH ROW EXECUTE FUNCTION tiny_count();`),
+    );
+    try {
+      await raw(async (s) => {
+        await s.exec('BEGIN');
+        try {
+          expect(await skipRowForeignKeyChecks(s)).toBe(false);
+          const [role] = await s.query<{ r: string }>(`SELECT current_setting('session_replication_role') AS r`);
+          expect(role?.r).toBe('origin');
+        } finally {
+          await s.exec('ROLLBACK');
+        }
+      });
+      await importDataset(testDb.database, tinyImporter('tiny-b'));
+      const [seen] = await raw((s) => s.query<{ n: number }>('SELECT count(*)::int AS n FROM tiny_seen'));
+      expect(seen?.n).toBe(3);
+    } finally {
+      await raw((s) => s.exec('DROP TRIGGER tiny_count ON series; DROP FUNCTION tiny_count(); DROP TABLE tiny_seen'));
+    }
+  });
+
+  it('refuse, all at once, a series of a missing area and an observation of a missing series', async () => {
+    await raw(async (s) => {
+      await s.exec('BEGIN');
+      try {
+        expect(await skipRowForeignKeyChecks(s)).toBe(true);
+        const [{ id } = { id: 0 }] = await s.query<{ id: number }>(`SELECT nextval('series_id_seq')::int AS id`);
+        await s.exec(`INSERT INTO dataset (id, family, title, publisher, edition, licence, citation, provenance, checksum)
+                      VALUES ('tiny-c', 'tiny', 'T', 'T', '1', 'CC0', 'T', 'T', 'x')`);
+        await s.copyFrom(
+          'series',
+          ['id', 'dataset_id', 'indicator_id', 'ref_area', 'freq'],
+          `${String(id)},tiny-c,tiny_stock,ZZZ,A\n`,
+        );
+        await s.copyFrom(
+          'observation',
+          ['series_id', 'period', 'period_start', 'value'],
+          `${String(id + 1)},2020,2020-01-01,1\n`,
+        );
+        await expect(
+          checkForeignKeys(s, 'tiny-c', [{ indicator: 'tiny_stock', ref: 'ZZZ', cp: null }], 1),
+        ).rejects.toThrow(/no area "ZZZ"/);
+      } finally {
+        await s.exec('ROLLBACK');
+      }
+      await s.exec('BEGIN');
+      try {
+        expect(await skipRowForeignKeyChecks(s)).toBe(true);
+        const [{ id } = { id: 0 }] = await s.query<{ id: number }>(`SELECT nextval('series_id_seq')::int AS id`);
+        await s.exec(`INSERT INTO dataset (id, family, title, publisher, edition, licence, citation, provenance, checksum)
+                      VALUES ('tiny-c', 'tiny', 'T', 'T', '1', 'CC0', 'T', 'T', 'x')`);
+        await s.copyFrom(
+          'series',
+          ['id', 'dataset_id', 'indicator_id', 'ref_area', 'freq'],
+          `${String(id)},tiny-c,tiny_stock,PHL,A\n`,
+        );
+        await s.copyFrom(
+          'observation',
+          ['series_id', 'period', 'period_start', 'value'],
+          `${String(id + 1)},2020,2020-01-01,1\n`,
+        );
+        await expect(
+          checkForeignKeys(s, 'tiny-c', [{ indicator: 'tiny_stock', ref: 'PHL', cp: null }], 1),
+        ).rejects.toThrow(/of 1 observations, 0 have one of them/);
+      } finally {
+        await s.exec('ROLLBACK');
+      }
+    });
+    const [left] = await raw((s) =>
+      s.query<{ n: number }>(`SELECT count(*)::int AS n FROM dataset WHERE id = 'tiny-c'`),
+    );
+    expect(left?.n).toBe(0);
+  });
+
+  it.runIf(engine === 'postgres')(
+    'are checked row by row for a server user who may not set session_replication_role',
+    async () => {
+      const role = `bridges_test_${randomBytes(4).toString('hex')}`;
+      await sql.raw(`CREATE ROLE ${role} NOLOGIN`).execute(testDb.database.db);
+      try {
+        await raw(async (s) => {
+          await s.exec(`BEGIN; SET LOCAL ROLE ${role}`);
+          try {
+            expect(await skipRowForeignKeyChecks(s)).toBe(false);
+            // The refusal was rolled back to a savepoint: the transaction goes on.
+            expect(await s.query(`SELECT current_setting('session_replication_role') AS r`)).toEqual([{ r: 'origin' }]);
+          } finally {
+            await s.exec('ROLLBACK');
+          }
+        });
+      } finally {
+        await sql.raw(`DROP ROLE ${role}`).execute(testDb.database.db);
+      }
+    },
+  );
+});
