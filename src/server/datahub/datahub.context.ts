@@ -201,6 +201,11 @@ export function periodStartMonth(period: string): number {
   return year * 12;
 }
 
+/** How many months a period lasts: 3 for a quarter, 6 for a half-year, 12 for a year. */
+export function periodMonths(period: string): number {
+  return /-Q[1-4]$/.test(period) ? 3 : /-S[12]$/.test(period) ? 6 : 12;
+}
+
 export function comparePeriods(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return -1;

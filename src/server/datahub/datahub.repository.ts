@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { isoTimestamp } from '../db/sql.js';
+import { isoTimestamp, observationEndSql } from '../db/sql.js';
 
 export { DataVersionCheck } from '../db/sql.js';
 
@@ -144,10 +144,12 @@ export interface ValueQuery {
   /** One counterpart; otherwise every counterpart but publishers' aggregates (and series without one). */
   counterpart?: string;
   dims: Record<string, string>;
-  /** Exact period, or a range of period starts (ISO dates, inclusive). */
+  /** Exact period; or the periods overlapping from the start of one period to the end of another. */
   period?: string;
+  /** ISO date: the first day of the `from` period. */
   fromStart?: string;
-  toStart?: string;
+  /** ISO date: the day after the `to` period ends. */
+  toEnd?: string;
   /** 'sum' for stocks and flows, 'avg' for rates. */
   combine: 'sum' | 'avg';
 }
@@ -171,8 +173,9 @@ export async function findCombinedValues(db: Queryable, q: ValueQuery) {
   );
   if (Object.keys(q.dims).length) conditions.push(sql`s.dims @> ${JSON.stringify(q.dims)}::jsonb`);
   if (q.period) conditions.push(sql`o.period = ${q.period}`);
-  if (q.fromStart) conditions.push(sql`o.period_start >= ${q.fromStart}::date`);
-  if (q.toStart) conditions.push(sql`o.period_start <= ${q.toStart}::date`);
+  // Periods that overlap [from, to], as SDMX's startPeriod and endPeriod: from=2020 keeps 2020-Q1 to 2020-Q4.
+  if (q.fromStart) conditions.push(sql`${observationEndSql} > ${q.fromStart}::date`);
+  if (q.toEnd) conditions.push(sql`o.period_start < ${q.toEnd}::date`);
   const combined = q.combine === 'avg' ? sql`avg(o.value)` : sql`sum(o.value)`;
   const { rows } = await sql<{
     dataset_id: string;

@@ -414,6 +414,28 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(r.filters).toMatchObject({ sex: '_T', from: '1990', to: '2020' });
     });
 
+    it('keeps every period that overlaps from and to, as SDMX does: the quarters of a year asked as a year', async () => {
+      // RPW's DataBank export, United States → Mexico, US$ 200: 2020Q1 4.0353569984436,
+      // 2020Q2 4.21964263916016, 2020Q3 4.18037033081055 (its last quarter).
+      const url = `/api/series?indicator=remittance_cost_pct&areas=MEX&counterpart=USA&dims=amount:200&dataset=${rpwDatabankCorridors.meta.id}`;
+      const year = await get<SeriesResponse>(`${url}&from=2020&to=2020`);
+      expect(year.series[0]?.points.map((p) => [p.period, p.value])).toEqual([
+        ['2020-Q1', 4.0353569984436],
+        ['2020-Q2', 4.21964263916016],
+        ['2020-Q3', 4.18037033081055],
+      ]);
+      // The growth's ends are the quarters that hold the start of `from` and the end of `to`.
+      const span = await get<SeriesResponse>(`${url}&from=2019&to=2020-Q3`);
+      expect(span.series[0]?.growth).toMatchObject({ from: '2019-Q1', to: '2020-Q3', toValue: 4.18037033081055 });
+      expect(span.series[0]?.points[0]?.period).toBe('2019-Q1');
+      // A quarter asked of yearly data keeps the year that holds it.
+      const stock = await get<SeriesResponse>(
+        '/api/series?indicator=migrant_stock&areas=PHL&dataset=undesa-ims-2024&from=2020-Q3&to=2024-Q1',
+      );
+      expect(stock.series[0]?.points.map((p) => p.period)).toEqual(['2020', '2024']);
+      expect(stock.series[0]?.growth).toMatchObject({ from: '2020', to: '2024' });
+    });
+
     it('gives the series as CSV equal to the JSON', async () => {
       const url = '/api/series?indicator=remittance_inflows_usd_m&areas=KNOMAD_LMIC,PHL&from=2019';
       const json = await get<SeriesResponse>(url);

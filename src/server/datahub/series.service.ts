@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from './datahub.csv.js';
-import { comparePeriods, periodStartMonth, type DatahubCache } from './datahub.context.js';
+import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { formatDims, parseDims } from '../../core/statistics-terms.js';
 import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
@@ -66,7 +66,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       counterpart,
       dims,
       fromStart: from?.start,
-      toStart: to?.start,
+      toEnd: to ? monthDate(periodStartMonth(to.period) + periodMonths(to.period)) : undefined,
       combine: indicator.measureType === 'rate' ? 'avg' : 'sum',
     });
     const groups = new Map<string, repo.CombinedValueRow[]>();
@@ -110,9 +110,22 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
   });
 }
 
+/** The first day of a month counted from year 0 (periodStartMonth's count), as an ISO date. */
+function monthDate(month: number): string {
+  return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+}
+
 function growthBetween(points: repo.CombinedValueRow[], from: string | null, to: string | null): SeriesItem['growth'] {
-  const start = from ? points.find((p) => p.period === from) : points[0];
-  const end = to ? points.find((p) => p.period === to) : points.at(-1);
+  // The ends are the points whose periods hold the first month of `from` and the last month of
+  // `to`: on quarterly data from=2019 is 2019-Q1 and to=2020 is 2020-Q4; on yearly data
+  // from=2020-Q3 is 2020. Every series asked runs between the same periods.
+  const holding = (month: number) =>
+    points.find((p) => {
+      const start = periodStartMonth(p.period);
+      return start <= month && month < start + periodMonths(p.period);
+    });
+  const start = from ? holding(periodStartMonth(from)) : points[0];
+  const end = to ? holding(periodStartMonth(to) + periodMonths(to) - 1) : points.at(-1);
   const startPeriod = start?.period ?? from;
   const endPeriod = end?.period ?? to;
   const annual = startPeriod && endPeriod && /^\d{4}$/.test(startPeriod) && /^\d{4}$/.test(endPeriod);
@@ -120,7 +133,7 @@ function growthBetween(points: repo.CombinedValueRow[], from: string | null, to:
   return {
     computedBy: COMPUTED_BY,
     method:
-      'changePct = (value at `to` ÷ value at `from` − 1) × 100; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
+      'changePct = (value at `to` ÷ value at `from` − 1) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
       'each point’s changePct compares it with the previous period with data. Rounded to 4 decimals; null where a value is missing or zero.',
     from: startPeriod ?? null,
     to: endPeriod ?? null,

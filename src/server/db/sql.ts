@@ -7,6 +7,14 @@ export function isoTimestamp(column: string): RawBuilder<string> {
 }
 
 /**
+ * The day after an observation's period ends (exclusive), from the `o.period_start` and `o.period`
+ * of an observation aliased `o`: quarters, half-years and years have the length their code says.
+ */
+export const observationEndSql = sql<string>`(o.period_start + CASE WHEN o.period LIKE '%-Q%' THEN interval '3 months'
+                                                   WHEN o.period LIKE '%-S%' THEN interval '6 months'
+                                                   ELSE interval '1 year' END)`;
+
+/**
  * Changes whenever a dataset or the reference data is (re)loaded, in whichever process: the key of
  * every cache of answers made from them (the data hub's, the countries list's).
  */

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB, SeriesTable } from '../db/schema.js';
-import { isoTimestamp } from '../db/sql.js';
+import { isoTimestamp, observationEndSql } from '../db/sql.js';
 
 /**
  * The only SQL of the SDMX interface: which (dataset, indicator) pairs exist, their dimensions,
@@ -161,11 +161,7 @@ function seriesConditions(f: SeriesFilter): Expression<SqlBool>[] {
 function periodConditions(f: ObservationFilter): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [];
   if (f.end) c.push(sql<SqlBool>`o.period_start < ${f.end}::date`);
-  if (f.start) {
-    c.push(sql<SqlBool>`o.period_start + CASE WHEN o.period LIKE '%-Q%' THEN interval '3 months'
-                                              WHEN o.period LIKE '%-S%' THEN interval '6 months'
-                                              ELSE interval '1 year' END > ${f.start}::date`);
-  }
+  if (f.start) c.push(sql<SqlBool>`${observationEndSql} > ${f.start}::date`);
   return c;
 }
 
