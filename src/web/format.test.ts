@@ -19,6 +19,11 @@ describe('numbers in the three UI languages', () => {
     expect(plain(formatUsd(1.2e9, 'es'))).toBe('1.200 M US$');
     expect(formatUsd(350e6, 'en')).toBe('US$ 350 m');
     expect(formatUsd(12_345, 'en')).toBe('US$ 12,345');
+    // Where a heading already says US$, the scale stays and the currency goes.
+    expect(formatUsd(1.2e9, 'en', false)).toBe('1.2 bn');
+    expect(plain(formatUsd(1.2e9, 'fr', false))).toBe('1,2 Md');
+    expect(plain(formatUsd(1.2e9, 'es', false))).toBe('1.200 M');
+    expect(formatUsd(12_345, 'en', false)).toBe('12,345');
   });
 
   it('group thousands and write percentages with the language’s signs', () => {

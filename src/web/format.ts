@@ -51,25 +51,28 @@ export function formatPercent(
 /**
  * US dollars at a readable scale: "US$ 1.2 bn", "US$ 350 m" in English; "1,2 Md US$", "350 M US$"
  * in French; "1.200 M US$" in Spanish, which counts in millions (a Spanish "billón" is 10¹²).
+ * Without the currency ("1.2 bn", "1,2 Md") where a heading already says US$.
  */
-export function formatUsd(value: number, lang: UiLanguage): string {
+export function formatUsd(value: number, lang: UiLanguage, currency = true): string {
   const abs = Math.abs(value);
   const scaled = (divisor: number) => {
     const v = value / divisor;
     return numberFormat(lang, { maximumFractionDigits: decimalsFor(v, 1) }).format(v);
   };
   if (lang === 'en') {
-    if (abs >= 1e9) return `US$ ${scaled(1e9)} bn`;
-    if (abs >= 1e6) return `US$ ${scaled(1e6)} m`;
-    return `US$ ${formatNumber(value, lang, 0)}`;
+    const usd = currency ? 'US$ ' : '';
+    if (abs >= 1e9) return `${usd}${scaled(1e9)} bn`;
+    if (abs >= 1e6) return `${usd}${scaled(1e6)} m`;
+    return `${usd}${formatNumber(value, lang, 0)}`;
   }
+  const usd = currency ? '\u00a0US$' : '';
   if (lang === 'fr') {
-    if (abs >= 1e9) return `${scaled(1e9)}\u00a0Md\u00a0US$`;
-    if (abs >= 1e6) return `${scaled(1e6)}\u00a0M\u00a0US$`;
-    return `${formatNumber(value, lang, 0)}\u00a0US$`;
+    if (abs >= 1e9) return `${scaled(1e9)}\u00a0Md${usd}`;
+    if (abs >= 1e6) return `${scaled(1e6)}\u00a0M${usd}`;
+    return `${formatNumber(value, lang, 0)}${usd}`;
   }
-  if (abs >= 1e6) return `${scaled(1e6)}\u00a0M\u00a0US$`;
-  return `${formatNumber(value, lang, 0)}\u00a0US$`;
+  if (abs >= 1e6) return `${scaled(1e6)}\u00a0M${usd}`;
+  return `${formatNumber(value, lang, 0)}${usd}`;
 }
 
 /** How a unit printed by a publisher is read: money (with its factor to US$), percent, or a count. */
@@ -82,10 +85,13 @@ export function unitKind(unit: string): UnitKind {
   return { kind: 'count' };
 }
 
-/** A value in the unit the API gave, formatted for reading (US$ scaled, percent with its sign). */
-export function formatValue(value: number, unit: string, lang: UiLanguage): string {
+/**
+ * A value in the unit the API gave, formatted for reading (US$ scaled, percent with its sign);
+ * US$ without the currency where a heading names it (`currency` false).
+ */
+export function formatValue(value: number, unit: string, lang: UiLanguage, currency = true): string {
   const kind = unitKind(unit);
-  if (kind.kind === 'usd') return formatUsd(value * kind.toUsd, lang);
+  if (kind.kind === 'usd') return formatUsd(value * kind.toUsd, lang, currency);
   if (kind.kind === 'percent') return formatPercent(value, lang, 2);
   return formatNumber(value, lang);
 }

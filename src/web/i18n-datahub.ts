@@ -331,7 +331,7 @@ const en = {
   trendChange: 'Change',
   trendAnnualRate: 'Per year (compound)',
   trendGrowthMethod:
-    'Change = value at the end ÷ value at the start − 1; per year = the compound annual rate, between yearly periods only. Where a value is missing at either end, both are left blank.',
+    'Change = value at the end ÷ value at the start − 1; per year = the compound annual rate, between yearly periods more than a year apart (over one year it is the change). Where a value is missing at either end, both are left blank.',
   publishedAggregatesHeading: "Publishers' aggregates and residual categories",
   publishedAggregatesNote:
     'Not countries, so neither ranked nor in Bridges’ totals: the world, regions or income groups the publisher computed, and what it could not assign to a country.',
@@ -774,7 +774,7 @@ const fr = {
   trendChange: 'Variation',
   trendAnnualRate: 'Par an (composé)',
   trendGrowthMethod:
-    'Variation = valeur de fin ÷ valeur de début − 1\u00a0; par an = taux annuel composé, entre périodes annuelles seulement. Une valeur manquante à l’un des bouts laisse les deux vides.',
+    'Variation = valeur de fin ÷ valeur de début − 1\u00a0; par an = taux annuel composé, entre périodes annuelles distantes de plus d’un an (sur un an, c’est la variation). Une valeur manquante à l’un des bouts laisse les deux vides.',
   publishedAggregatesHeading: 'Agrégats et catégories résiduelles des éditeurs',
   publishedAggregatesNote:
     'Ce ne sont pas des pays\u00a0: ils ne sont ni classés ni comptés dans les totaux de Bridges. Ce sont le monde, les régions ou catégories de revenu calculés par l’éditeur, et ce qu’il n’a pu rattacher à aucun pays.',
@@ -1216,7 +1216,7 @@ const es = {
   trendChange: 'Variación',
   trendAnnualRate: 'Por año (compuesta)',
   trendGrowthMethod:
-    'Variación = valor final ÷ valor inicial − 1; por año = tasa anual compuesta, solo entre períodos anuales. Un valor que falta en uno de los extremos deja ambos en blanco.',
+    'Variación = valor final ÷ valor inicial − 1; por año = tasa anual compuesta, solo entre períodos anuales separados por más de un año (en un año, es la variación). Un valor que falta en uno de los extremos deja ambos en blanco.',
   publishedAggregatesHeading: 'Agregados y categorías residuales de los editores',
   publishedAggregatesNote:
     'No son países: no se clasifican ni entran en los totales de Bridges. Son el mundo, las regiones o grupos de ingreso que calculó el editor y lo que no pudo asignar a ningún país.',

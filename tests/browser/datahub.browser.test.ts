@@ -374,6 +374,56 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it(
+    'keeps the growth table readable on a phone: no repeated column, names in view when it scrolls',
+    { timeout: 60_000 },
+    async () => {
+      if (!browser || !server) throw new Error('the browser or the server did not start');
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      page.setDefaultTimeout(WAIT_MS);
+      const growth = (from: number, to: number) =>
+        page.locator('table', {
+          has: page.locator('caption', { hasText: `Variación de ${String(from)} a ${String(to)}` }),
+        });
+      const explorer = (from: number, to: number) =>
+        `${server?.url ?? ''}/explorer?indicator=remittances_received_usd&dataset=wdi-remittances-2023-10&lang=es&areas=PHL,MEX&from=${String(from)}&to=${String(to)}`;
+      try {
+        // Over one year the compound rate is the change: only the change is given, and it fits.
+        await page.goto(explorer(2008, 2009));
+        const oneYear = growth(2008, 2009);
+        await oneYear.locator('tbody tr').nth(1).waitFor();
+        expect(await oneYear.locator('thead th').allTextContents()).toEqual(['Nombre', '2008', '2009', 'Variación']);
+        // The cells do not repeat the US$ of the caption.
+        expect(await oneYear.locator('tbody td').first().textContent()).not.toContain('US$');
+        const fit = await oneYear.evaluate((t) => [
+          t.getBoundingClientRect().width,
+          t.closest('.table-scroll')?.clientWidth,
+        ]);
+        expect(fit[0]).toBeLessThanOrEqual(fit[1] ?? 0);
+
+        // Over twenty years it has five columns and scrolls sideways; the names stay in view.
+        await page.goto(explorer(2000, 2020));
+        const twenty = growth(2000, 2020);
+        await twenty.locator('thead th', { hasText: 'Por año' }).waitFor();
+        const kept = await twenty.evaluate((t) => {
+          const box = t.closest('.table-scroll');
+          if (!box) return null;
+          box.scrollLeft = box.scrollWidth;
+          const name = t.querySelector('tbody th');
+          return {
+            scrolled: box.scrollLeft,
+            nameLeft: name?.getBoundingClientRect().left ?? -1,
+            boxLeft: box.getBoundingClientRect().left,
+          };
+        });
+        expect(kept?.scrolled).toBeGreaterThan(0);
+        expect(Math.abs((kept?.nameLeft ?? -1) - (kept?.boxLeft ?? 0))).toBeLessThanOrEqual(2);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('lists both UN DESA editions side by side in the catalogue', { timeout: 60_000 }, async () => {
     const page = await openPage('/datasets?lang=en');
     try {

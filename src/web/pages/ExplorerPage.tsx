@@ -569,6 +569,8 @@ function ExplorerResults({
   const lang = useLang();
   const unit = ranking.indicator.unit;
   const fmt = (v: number) => formatValue(v, unit, lang);
+  // In a table whose value column is headed by the unit, US$ is not repeated in every cell.
+  const cell = (v: number) => formatValue(v, unit, lang, false);
   const tick = (v: number) => formatTick(v, unit, lang);
   const values = useMemo(() => new Map(ranking.items.map((i) => [i.area.code, i.value])), [ranking]);
   const classes = useMemo(() => quantileClasses(ranking.items.map((i) => i.value)), [ranking]);
@@ -655,7 +657,7 @@ function ExplorerResults({
               ]}
               rows={ranking.items.slice(0, TOP_N).map((i) => ({
                 key: i.area.code,
-                cells: { rank: i.rank, area: i.area.name, value: fmt(i.value), parts: i.parts },
+                cells: { rank: i.rank, area: i.area.name, value: cell(i.value), parts: i.parts },
               }))}
             />
           }
@@ -745,7 +747,8 @@ function RankingTable({
   const t = useT();
   const lang = useLang();
   const captionId = useId();
-  const fmt = (v: number) => formatValue(v, ranking.indicator.unit, lang);
+  // The value column is headed by the unit: US$ is not repeated in every cell.
+  const fmt = (v: number) => formatValue(v, ranking.indicator.unit, lang, false);
   const averaged = averagedOverCorridors(ranking);
   // A status column that says "normal" on every row only takes room: a line says it once.
   const flagged = ranking.items.some((i) => i.status !== 'A');
@@ -862,6 +865,8 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
   const lang = useLang();
   const unit = ranking.indicator.unit;
   const fmt = (v: number) => formatValue(v, unit, lang);
+  // In a table whose value column is headed by the unit, US$ is not repeated in every cell.
+  const cell = (v: number) => formatValue(v, unit, lang, false);
   const grouping = ranking.grouping;
   const groups = (grouping?.groups ?? []).filter((g) => g.value !== null);
   const title = grouping
@@ -967,7 +972,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                       {groupName(g.code, g.name)}
                     </span>
                   ),
-                  value: fmt(g.value ?? 0),
+                  value: cell(g.value ?? 0),
                   coverage: g.coverage,
                 },
               }))}
@@ -1004,7 +1009,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
               ]}
               rows={ranking.publishedAggregates.map((a) => ({
                 key: a.area.code,
-                cells: { area: a.area.name, value: fmt(a.value) },
+                cells: { area: a.area.name, value: cell(a.value) },
               }))}
             />
           </>

@@ -57,6 +57,8 @@ export function ExplorerTrend({
   const unit = ranking.indicator.unit;
   const rate = ranking.indicator.measureType === 'rate';
   const fmt = (v: number) => formatValue(v, unit, lang);
+  // The growth table's caption names the unit: US$ is not repeated in every cell.
+  const cell = (v: number) => formatValue(v, unit, lang, false);
   const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
 
   // What the reader can add: the publishers' aggregates, then the ranked areas (they have data).
@@ -119,6 +121,14 @@ export function ExplorerTrend({
       ? `${sign}${formatNumber(Math.abs(d), lang, 1)} ${t.percentagePoints}`
       : `${sign}${fmt(Math.abs(d))}`;
   };
+
+  // Over one year the compound annual rate is the change itself: a column repeating it only takes room.
+  const annualSaysMore = (data?.series ?? []).some(
+    (s) =>
+      s.growth.annualRatePct !== null &&
+      s.growth.changePct !== null &&
+      Math.abs(s.growth.annualRatePct - s.growth.changePct) >= 0.05,
+  );
 
   if (single)
     return (
@@ -263,15 +273,15 @@ export function ExplorerTrend({
                     ? [{ key: 'difference', label: t.trendDifference, numeric: true }]
                     : [
                         { key: 'change', label: t.trendChange, numeric: true },
-                        { key: 'annual', label: t.trendAnnualRate, numeric: true },
+                        ...(annualSaysMore ? [{ key: 'annual', label: t.trendAnnualRate, numeric: true }] : []),
                       ]),
                 ]}
                 rows={data.series.map((s) => ({
                   key: s.area.code,
                   cells: {
                     area: s.area.name,
-                    from: s.growth.fromValue === null ? '—' : fmt(s.growth.fromValue),
-                    to: s.growth.toValue === null ? '—' : fmt(s.growth.toValue),
+                    from: s.growth.fromValue === null ? '—' : cell(s.growth.fromValue),
+                    to: s.growth.toValue === null ? '—' : cell(s.growth.toValue),
                     difference: difference(s),
                     change: s.growth.changePct === null ? '—' : formatPercent(s.growth.changePct, lang, 1),
                     annual: s.growth.annualRatePct === null ? '—' : formatPercent(s.growth.annualRatePct, lang, 1),
