@@ -160,6 +160,15 @@ export function annualGrowthRate(before: number | null, after: number | null, ye
   return roundPercent(((after / before) ** (1 / years) - 1) * 100);
 }
 
+/**
+ * The difference between two values of a rate, in percentage points (9.2 % → 38.7 % is +29.5):
+ * a rate's change is never told as a percentage of a percentage. Null when either is missing.
+ */
+export function pointsDifference(before: number | null | undefined, after: number | null | undefined): number | null {
+  if (before === null || before === undefined || after === null || after === undefined) return null;
+  return roundPercent(after - before);
+}
+
 /** `part` as a percentage of `whole`; null when `whole` is missing or zero. */
 export function sharePercent(part: number | null, whole: number | null): number | null {
   if (part === null || whole === null || whole === 0) return null;

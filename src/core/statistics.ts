@@ -276,6 +276,9 @@ export const MigrationBlock = z.object({
     period: z.string().nullable(),
     items: z.array(PartnerStock),
   }),
+  stocks: Computation.extend({
+    totalPublished: z.boolean().describe('The edition prints a both-sexes total; false: total = male + female'),
+  }).describe('Every figure of this block is a sum Bridges computed of the edition’s bilateral stocks'),
   sources: z.array(Citation),
 });
 export type MigrationBlock = z.infer<typeof MigrationBlock>;
@@ -573,8 +576,21 @@ export const SeriesPoint = z.object({
   period: Period,
   value: z.number(),
   status: Status,
+  parts: z
+    .number()
+    .int()
+    .describe('Series summed (or averaged, for rates) into this value: above 1, the value is Bridges’ sum or mean'),
   previousPeriod: z.string().nullable(),
-  changePct: z.number().nullable().describe('% change from the previous period with data, computed by Bridges'),
+  changePct: z
+    .number()
+    .nullable()
+    .describe('% change from the previous period with data, computed by Bridges; null for a rate (see changePoints)'),
+  changePoints: z
+    .number()
+    .nullable()
+    .describe(
+      'For a rate: the difference from the previous period with data, in percentage points, computed by Bridges',
+    ),
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
@@ -588,8 +604,9 @@ export const SeriesItem = z.object({
     to: z.string().nullable(),
     fromValue: z.number().nullable(),
     toValue: z.number().nullable(),
-    changePct: z.number().nullable(),
-    annualRatePct: z.number().nullable().describe('Compound annual rate, for whole years apart'),
+    changePct: z.number().nullable().describe('% change from `from` to `to`; null for a rate'),
+    annualRatePct: z.number().nullable().describe('Compound annual rate, for whole years apart; null for a rate'),
+    differencePoints: z.number().nullable().describe('For a rate: `to` − `from`, in percentage points'),
   }),
 });
 export type SeriesItem = z.infer<typeof SeriesItem>;

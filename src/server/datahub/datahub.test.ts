@@ -302,6 +302,10 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(areas.map((r) => [r.area, Number(r.value), Number(r.series_combined)])).toEqual(
         json.items.map((i) => [i.area.code, i.value, i.parts]),
       );
+      // Every area's stock sums its origins and sexes: Bridges' figure, said on the row.
+      expect(areas.every((r) => r.computed_by === `Bridges (value = sum of ${r.series_combined ?? '?'} series)`)).toBe(
+        true,
+      );
       const groups = rows.filter((r) => r.row_type === 'bridges_incomeGroup');
       expect(groups.map((r) => [r.area, Number(r.value), r.coverage, r.computed_by])).toEqual(
         json.grouping?.groups.map((g) => [g.code, g.value, g.coverage, 'Bridges']),
@@ -434,6 +438,35 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       );
       expect(stock.series[0]?.points.map((p) => p.period)).toEqual(['2020', '2024']);
       expect(stock.series[0]?.growth).toMatchObject({ from: '2020', to: '2024' });
+    });
+
+    it('marks the sums Bridges made as its own, and tells a rate’s change in points', async () => {
+      // UN DESA 2024 prints Mexicans in the United States by sex only: men 5,782,684, women 5,496,877.
+      const stock = await get<SeriesResponse>(
+        '/api/series?indicator=migrant_stock&areas=USA&counterpart=MEX&dataset=undesa-ims-2024&from=2024',
+      );
+      expect(stock.series[0]?.points).toMatchObject([{ period: '2024', value: 11_279_561, parts: 2 }]);
+      const { rows } = await csv(
+        '/api/series?indicator=migrant_stock&areas=USA&counterpart=MEX&dataset=undesa-ims-2024&from=2024&format=csv',
+      );
+      expect(rows[0]).toMatchObject({
+        value: '11279561',
+        series_combined: '2',
+        computed_by: 'Bridges (value = sum of 2 series; change and growth columns)',
+      });
+      const men = await csv(
+        '/api/series?indicator=migrant_stock&areas=USA&counterpart=MEX&sex=M&dataset=undesa-ims-2024&from=2024&format=csv',
+      );
+      expect(men.rows[0]).toMatchObject({ value: '5782684', computed_by: 'Bridges (change and growth columns)' });
+
+      // RPW, United States → Mexico: 4.0353569984436 % in 2020Q1, 4.21964263916016 % in 2020Q2, 4.18037033081055 % in 2020Q3.
+      const cost = await get<SeriesResponse>(
+        `/api/series?indicator=remittance_cost_pct&areas=MEX&counterpart=USA&dims=amount:200&dataset=${rpwDatabankCorridors.meta.id}&from=2020-Q1&to=2020-Q3`,
+      );
+      const [q1, q2] = cost.series[0]?.points ?? [];
+      expect(q1).toMatchObject({ changePct: null, changePoints: null });
+      expect(q2).toMatchObject({ changePct: null, changePoints: 0.1843 });
+      expect(cost.series[0]?.growth).toMatchObject({ changePct: null, annualRatePct: null, differencePoints: 0.145 });
     });
 
     it('gives the series as CSV equal to the JSON', async () => {

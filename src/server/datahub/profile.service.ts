@@ -205,6 +205,7 @@ function migrationBlock(
   const latestOut = emigrants.find((p) => p.period === latestPeriod.out) ?? emigrants.at(-1) ?? null;
   const used = rows.length ? [edition ?? ''] : [];
   if (population && immigrants.some((p) => p.sharePct !== null)) used.push(population.dataset);
+  const totalPublished = rows.some((r) => r.sex === '_T');
   return {
     dataset: rows.length ? edition : null,
     immigrants: {
@@ -232,6 +233,11 @@ function migrationBlock(
       unknownOrigin: unknown ? bySex(unknown) : null,
     },
     topDestinations: { period: latestPeriod.out, items: top('out', latestOut?.total ?? null) },
+    stocks: {
+      computedBy: COMPUTED_BY,
+      method: `Sums of the edition's bilateral stocks: immigrants over all origins (unknown origin included, publishers' aggregates excluded), emigrants over all destinations, a partner over its series; both sexes = ${totalPublished ? 'the total the edition prints' : 'male + female (the edition prints no total)'}.`,
+      totalPublished,
+    },
     sources: ctx.cite(used),
   };
 }
@@ -677,10 +683,24 @@ export function profileCsv(p: ProfileResponse): CsvTable {
       ['M', point.male],
       ['F', point.female],
     ] as const;
+  // Every stock of this block is a sum of the edition's bilateral series (see m.stocks.method).
+  const summed = (over: string) => `${COMPUTED_BY} (sum over ${over})`;
+  const bothSexes = m.stocks.totalPublished ? null : `${COMPUTED_BY} (male + female)`;
   for (const point of m.immigrants.series) {
     for (const [sex, value] of sexes(point))
       if (value !== null)
-        add({ block: 'migration', measure: 'immigrants', period: point.period, sex, value, unit: 'persons' }, stock);
+        add(
+          {
+            block: 'migration',
+            measure: 'immigrants',
+            period: point.period,
+            sex,
+            value,
+            unit: 'persons',
+            computed_by: summed(sex === '_T' && bothSexes ? 'all origins and both sexes' : 'all origins'),
+          },
+          stock,
+        );
     if (point.sharePct !== null && m.immigrants.population)
       add(
         {
@@ -698,7 +718,18 @@ export function profileCsv(p: ProfileResponse): CsvTable {
   for (const point of m.emigrants.series)
     for (const [sex, value] of sexes(point))
       if (value !== null)
-        add({ block: 'migration', measure: 'emigrants', period: point.period, sex, value, unit: 'persons' }, stock);
+        add(
+          {
+            block: 'migration',
+            measure: 'emigrants',
+            period: point.period,
+            sex,
+            value,
+            unit: 'persons',
+            computed_by: summed(sex === '_T' && bothSexes ? 'all destinations and both sexes' : 'all destinations'),
+          },
+          stock,
+        );
   const partnerRows = (measure: string, period: string | null, items: PartnerStock[]) => {
     for (const item of items)
       add(
@@ -712,6 +743,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           rank: item.rank,
           value: item.total,
           unit: 'persons',
+          computed_by: bothSexes,
         },
         stock,
       );
@@ -727,6 +759,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
         partner: UNKNOWN_ORIGIN,
         value: m.topOrigins.unknownOrigin.total,
         unit: 'persons',
+        computed_by: bothSexes,
       },
       stock,
     );

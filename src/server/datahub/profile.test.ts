@@ -338,6 +338,14 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       json.migration.emigrants.series.map((s) => [s.period, s.total]),
     );
     expect(emigrants.every((r) => r.dataset === 'undesa-ims-2024' && r.licence === 'CC BY 3.0 IGO')).toBe(true);
+    // UN DESA prints no total: every stock of the block is a sum Bridges computed, and says so.
+    expect(json.migration.stocks).toMatchObject({ computedBy: 'Bridges', totalPublished: false });
+    expect(emigrants.every((r) => r.computed_by === 'Bridges (sum over all destinations and both sexes)')).toBe(true);
+    const women = rows.filter((r) => r.measure === 'immigrants' && r.sex === 'F');
+    expect(women.length).toBeGreaterThan(0);
+    expect(women.every((r) => r.computed_by === 'Bridges (sum over all origins)')).toBe(true);
+    const top = rows.filter((r) => r.measure === 'top_destination');
+    expect(top.every((r) => r.computed_by === 'Bridges (male + female)')).toBe(true);
     const shares = rows.filter((r) => r.measure === 'immigrants_share_of_population');
     expect(shares.every((r) => r.computed_by === 'Bridges' && r.dataset?.includes(' | '))).toBe(true);
     const knomad = rows.filter((r) => r.measure === 'remittances_received:remittance_inflows_usd_m');

@@ -124,9 +124,12 @@ function presentRanking(
         ? values.reduce((s, v) => s + v, 0) / values.length
         : values.reduce((s, v) => s + v, 0);
   const how = rate ? 'unweighted mean' : 'sum';
-  const combinedNote = rate
-    ? ' Where several series match an area (several corridors), its value is their unweighted mean.'
-    : ' Each area’s value sums its matching series (origins, both sexes = male + female where no total is published).';
+  // Said only where some area's value does combine several series (not of ODA, one series each).
+  const combinedNote = !places.some((r) => r.parts > 1)
+    ? ''
+    : rate
+      ? ' Where several series match an area (several corridors), its value is their unweighted mean.'
+      : ' Where several series match an area (counterpart areas, both sexes = male + female where no total is published, dimension values not chosen), its value is their sum.';
   const areaNote = 'countries and other areas (publishers’ aggregates excluded)';
 
   return {
@@ -273,6 +276,7 @@ export function rankingCsv(r: RankingResponse): CsvTable {
     dims: formatDims(r.filters.dims),
     unit: r.indicator.unit,
   };
+  const how = r.indicator.measureType === 'rate' ? 'unweighted mean' : 'sum';
   const rows: CsvTable['rows'] = r.items.map((i) => ({
     cells: {
       ...base,
@@ -283,6 +287,8 @@ export function rankingCsv(r: RankingResponse): CsvTable {
       value: i.value,
       status: i.status,
       series_combined: i.parts,
+      // An area's value is the publisher's where one series matches, Bridges' sum or mean otherwise.
+      computed_by: i.parts > 1 ? `${COMPUTED_BY} (value = ${how} of ${String(i.parts)} series)` : null,
     },
     sources: [r.dataset],
   }));

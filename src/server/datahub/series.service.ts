@@ -12,7 +12,8 @@ import { ApiError } from '../http/api-error.js';
 import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from './datahub.csv.js';
 import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
-import { formatDims, parseDims } from '../../core/statistics-terms.js';
+import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
+import { parseDims, pointsDifference } from '../../core/statistics-terms.js';
 import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
@@ -58,6 +59,8 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
     to?.period,
     lang,
   ]);
+  // A rate's change is told in percentage points, never as a percentage of a percentage.
+  const rate = indicator.measureType === 'rate';
   return cache.answer(key, async (c) => {
     const rows = await repo.findCombinedValues(db, {
       indicatorId: indicator.id,
@@ -89,11 +92,13 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
               period: p.period,
               value: p.value,
               status: p.status,
+              parts: p.parts,
               previousPeriod: previous?.period ?? null,
-              changePct: percentChange(previous?.value, p.value),
+              changePct: rate ? null : percentChange(previous?.value, p.value),
+              changePoints: rate ? pointsDifference(previous?.value, p.value) : null,
             };
           }),
-          growth: growthBetween(points, from?.period ?? null, to?.period ?? null),
+          growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate),
         };
       })
       .sort(
@@ -115,7 +120,12 @@ function monthDate(month: number): string {
   return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
 }
 
-function growthBetween(points: repo.CombinedValueRow[], from: string | null, to: string | null): SeriesItem['growth'] {
+function growthBetween(
+  points: repo.CombinedValueRow[],
+  from: string | null,
+  to: string | null,
+  rate: boolean,
+): SeriesItem['growth'] {
   // The ends are the points whose periods hold the first month of `from` and the last month of
   // `to`: on quarterly data from=2019 is 2019-Q1 and to=2020 is 2020-Q4; on yearly data
   // from=2020-Q3 is 2020. Every series asked runs between the same periods.
@@ -130,57 +140,25 @@ function growthBetween(points: repo.CombinedValueRow[], from: string | null, to:
   const endPeriod = end?.period ?? to;
   const annual = startPeriod && endPeriod && /^\d{4}$/.test(startPeriod) && /^\d{4}$/.test(endPeriod);
   const years = annual ? Number(endPeriod) - Number(startPeriod) : 0;
+  const ends = start && end && start !== end ? { start: start.value, end: end.value } : null;
   return {
     computedBy: COMPUTED_BY,
-    method:
-      'changePct = (value at `to` ÷ value at `from` − 1) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
-      'each point’s changePct compares it with the previous period with data. Rounded to 4 decimals; null where a value is missing or zero.',
+    method: rate
+      ? 'A rate: differencePoints = value at `to` − value at `from`, in percentage points, between the periods that hold the start of `from` and the end of `to`; ' +
+        'each point’s changePoints is its difference from the previous period with data. Rounded to 4 decimals; null where a value is missing. No % change of a %.'
+      : 'changePct = (value at `to` ÷ value at `from` − 1) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
+        'each point’s changePct compares it with the previous period with data. Rounded to 4 decimals; null where a value is missing or zero.',
     from: startPeriod ?? null,
     to: endPeriod ?? null,
     fromValue: start?.value ?? null,
     toValue: end?.value ?? null,
-    changePct: start && end && start !== end ? percentChange(start.value, end.value) : null,
-    annualRatePct: start && end && years > 0 ? annualGrowthRate(start.value, end.value, years) : null,
+    changePct: ends && !rate ? percentChange(ends.start, ends.end) : null,
+    annualRatePct: ends && !rate && years > 0 ? annualGrowthRate(ends.start, ends.end, years) : null,
+    differencePoints: ends && rate ? pointsDifference(ends.start, ends.end) : null,
   };
 }
 
-/** One row per value, with its change from the previous period. */
+/** One row per value, with its change from the previous period and the growth between the ends. */
 export function seriesCsv(r: SeriesResponse): CsvTable {
-  return {
-    columns: [
-      'area',
-      'area_name',
-      'indicator',
-      'counterpart',
-      'sex',
-      'dims',
-      'period',
-      'value',
-      'unit',
-      'status',
-      'change_pct_from_previous',
-      'previous_period',
-      'computed_by',
-    ],
-    rows: r.series.flatMap((s) =>
-      s.points.map((p) => ({
-        cells: {
-          area: s.area.code,
-          area_name: s.area.name,
-          indicator: r.indicator.id,
-          counterpart: r.filters.counterpart,
-          sex: r.filters.sex,
-          dims: formatDims(r.filters.dims),
-          period: p.period,
-          value: p.value,
-          unit: s.unit,
-          status: p.status,
-          change_pct_from_previous: p.changePct,
-          previous_period: p.previousPeriod,
-          computed_by: p.changePct === null ? null : `${COMPUTED_BY} (change_pct_from_previous)`,
-        },
-        sources: [s.dataset],
-      })),
-    ),
-  };
+  return { columns: [...SERIES_CSV_COLUMNS], rows: seriesCsvRows(r) };
 }

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
+import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
 import { formatDims } from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
@@ -113,9 +114,8 @@ export function ExplorerTrend({
     onChange({ [end]: value === (end === 'from' ? first : last) ? null : value });
   // A rate's change is told in points (9.2 % → 38.7 % is +29.5 points), never as a % of a %.
   const difference = (s: SeriesResponse['series'][number]) => {
-    const { fromValue, toValue } = s.growth;
-    if (fromValue === null || toValue === null) return '—';
-    const d = toValue - fromValue;
+    const d = s.growth.differencePoints;
+    if (d === null) return '—';
     const sign = d > 0 ? '+' : d < 0 ? '−' : '';
     return unitKind(unit).kind === 'percent'
       ? `${sign}${formatNumber(Math.abs(d), lang, 1)} ${t.percentagePoints}`
@@ -323,49 +323,7 @@ function PeriodSelect({
   );
 }
 
-/** The lines' values, one row per area and period, with the change from the previous period. */
+/** The lines' values as the API's own CSV of the series: one row per area and period, with the growth. */
 function trendCsv(r: SeriesResponse): CsvTable {
-  return {
-    columns: [
-      'area',
-      'area_name',
-      'indicator',
-      'period',
-      'value',
-      'unit',
-      'status',
-      'sex',
-      'counterpart',
-      'dims',
-      'change_pct_from_previous',
-      'growth_from',
-      'growth_to',
-      'growth_change_pct',
-      'growth_annual_rate_pct',
-      'computed_by',
-    ],
-    rows: r.series.flatMap((s) =>
-      s.points.map((p) => ({
-        cells: {
-          area: s.area.code,
-          area_name: s.area.name,
-          indicator: r.indicator.id,
-          period: p.period,
-          value: p.value,
-          unit: s.unit,
-          status: p.status,
-          sex: r.filters.sex,
-          counterpart: r.filters.counterpart,
-          dims: formatDims(r.filters.dims),
-          change_pct_from_previous: p.changePct,
-          growth_from: s.growth.from,
-          growth_to: s.growth.to,
-          growth_change_pct: s.growth.changePct,
-          growth_annual_rate_pct: s.growth.annualRatePct,
-          computed_by: `${s.growth.computedBy} (change and growth columns)`,
-        },
-        sources: [s.dataset],
-      })),
-    ),
-  };
+  return { columns: SERIES_CSV_COLUMNS, rows: seriesCsvRows(r) };
 }
