@@ -60,6 +60,23 @@ export const PROFILE_FLOW_NAMES = Object.keys(PROFILE_FLOWS) as ProfileFlow[];
  */
 export const SDG_10C = { averageBelowPct: 3, corridorCeilingPct: 5, amountUsd: '200' } as const;
 
+/**
+ * Corridor costs Bridges marks for a second look, without changing them: below zero (an
+ * exchange-rate margin in the sender's favour larger than the fee) or above 30 % of the amount
+ * sent, six times the SDG 10.c ceiling, which fewer than one corridor-quarter in 200 of the bundled
+ * RPW files reaches (Türkiye → Bulgaria 104 % in 2025-Q1, as published).
+ */
+export const UNUSUAL_COST_PCT = { below: 0, above: 30 } as const;
+
+export function isUnusualCost(value: number): boolean {
+  return value < UNUSUAL_COST_PCT.below || value > UNUSUAL_COST_PCT.above;
+}
+
+/** A ranked area of the cost indicator whose value is or averages an unusual corridor cost. */
+export function hasUnusualCost(indicatorId: string, item: { partsMin: number; partsMax: number }): boolean {
+  return indicatorId === INDICATOR_IDS.remittanceCost && (isUnusualCost(item.partsMin) || isUnusualCost(item.partsMax));
+}
+
 /** Multipliers from a publisher's unit to US$ (the API states the one it applied). */
 export const USD_FACTORS: Record<string, number> = {
   'US$ millions': 1e6,

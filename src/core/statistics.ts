@@ -528,6 +528,8 @@ export const RankingItem = z.object({
   area: AreaRef,
   value: z.number(),
   parts: z.number().int().describe('Series summed (or averaged, for rates) into this value'),
+  partsMin: z.number().describe('The lowest value of those series (the value itself for one series)'),
+  partsMax: z.number().describe('The highest value of those series (a corridor far above the mean shows here)'),
   status: Status,
 });
 export type RankingItem = z.infer<typeof RankingItem>;

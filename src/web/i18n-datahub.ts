@@ -50,6 +50,11 @@ const en = {
   colCorridorsAveraged: 'Corridors',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Each value is the unweighted mean of the country’s corridors with a value in that period (the table gives how many).${single.length ? ` ${single.join(', ')}: one corridor only.` : ''}`,
+  unusualCostFlag: 'unusual corridor',
+  unusualCostNote: (areas: readonly string[]) =>
+    `Marked ▲: the value is or averages a corridor cost below 0 % (an exchange-rate margin in the sender’s favour larger than the fee) or above 30 % of the amount sent: ${areas.join('; ')}. These are the publisher’s figures as published; check them before use.`,
+  unusualCostRange: (name: string, min: string, max: string) =>
+    min === max ? `${name} (${min})` : `${name} (corridors from ${min} to ${max})`,
   colEdition: 'Edition',
   colDirection: 'Direction',
   sexLabel: 'Sex',
@@ -121,6 +126,7 @@ const en = {
     `Editions differ widely (by 50 % or more): ${gaps.join('; ')}. A first estimate may be revised; see the caveats.`,
   editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} against ${high}`,
   editionsNotSpliced: 'Editions are shown side by side, never spliced: a later edition may revise earlier years.',
+  statusesMarked: (items: readonly string[]) => `As the publisher marks them: ${items.join('; ')}.`,
   comparisonTitle: (name: string) => `${name}: remittances compared with aid (ODA) and investment (FDI)`,
   pctOfGdpNote: 'Shares of GDP are computed by Bridges: flow ÷ GDP in current US$ of the same year.',
   topSendersTitle: (name: string, period: string) =>
@@ -455,6 +461,11 @@ const fr = {
   colCorridorsAveraged: 'Corridors',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Chaque valeur est la moyenne non pondérée des corridors du pays ayant une valeur sur la période (le tableau en donne le nombre).${single.length ? ` ${single.join(', ')} : un seul corridor.` : ''}`,
+  unusualCostFlag: 'corridor inhabituel',
+  unusualCostNote: (areas: readonly string[]) =>
+    `Marqué ▲\u00a0: la valeur est, ou moyenne, un coût de corridor inférieur à 0\u00a0% (une marge de change favorable à l’expéditeur plus grande que les frais) ou supérieur à 30\u00a0% du montant envoyé\u00a0: ${areas.join('\u00a0; ')}. Ce sont les chiffres de l’éditeur tels que publiés\u00a0; vérifiez-les avant usage.`,
+  unusualCostRange: (name: string, min: string, max: string) =>
+    min === max ? `${name} (${min})` : `${name} (corridors de ${min} à ${max})`,
   colEdition: 'Édition',
   colDirection: 'Sens',
   sexLabel: 'Sexe',
@@ -527,6 +538,7 @@ const fr = {
   editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} contre ${high}`,
   editionsNotSpliced:
     'Les éditions sont présentées côte à côte, jamais raccordées\u00a0: une édition plus récente peut réviser les années antérieures.',
+  statusesMarked: (items: readonly string[]) => `Selon les marques de l’éditeur\u00a0: ${items.join('\u00a0; ')}.`,
   comparisonTitle: (name: string) =>
     `${name}\u00a0: envois de fonds comparés à l’aide (APD) et aux investissements (IDE)`,
   pctOfGdpNote:
@@ -897,6 +909,11 @@ const es = {
   colCorridorsAveraged: 'Corredores',
   corridorsAveragedNote: (single: readonly string[]) =>
     `Cada valor es la media no ponderada de los corredores del país con un valor en ese período (la tabla indica cuántos).${single.length ? ` ${single.join(', ')}: un solo corredor.` : ''}`,
+  unusualCostFlag: 'corredor inusual',
+  unusualCostNote: (areas: readonly string[]) =>
+    `Marcado ▲: el valor es, o promedia, un costo de corredor inferior al 0 % (un margen cambiario a favor del remitente mayor que la comisión) o superior al 30 % del monto enviado: ${areas.join('; ')}. Son las cifras del editor tal como se publicaron; verifíquelas antes de usarlas.`,
+  unusualCostRange: (name: string, min: string, max: string) =>
+    min === max ? `${name} (${min})` : `${name} (corredores de ${min} a ${max})`,
   colEdition: 'Edición',
   colDirection: 'Sentido',
   sexLabel: 'Sexo',
@@ -969,6 +986,7 @@ const es = {
   editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} frente a ${high}`,
   editionsNotSpliced:
     'Las ediciones se muestran lado a lado, nunca empalmadas: una edición posterior puede revisar los años anteriores.',
+  statusesMarked: (items: readonly string[]) => `Según las marcas del editor: ${items.join('; ')}.`,
   comparisonTitle: (name: string) => `${name}: remesas comparadas con la ayuda (AOD) y la inversión (IED)`,
   pctOfGdpNote: 'Las proporciones del PIB las calcula Bridges: flujo ÷ PIB en US$ corrientes del mismo año.',
   topSendersTitle: (name: string, period: string) =>

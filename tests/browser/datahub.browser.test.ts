@@ -271,6 +271,44 @@ describe('the data hub in the browser', () => {
   });
 
   it(
+    'marks the countries whose cost is or averages an unusual corridor, and leaves them out of the default trend',
+    { timeout: 120_000 },
+    async () => {
+      // RPW 2017Q1, US$ 200: Nigeria → Benin 34.42 % (Benin's one corridor); Nigeria → Togo and
+      // Nigeria → Mali 31.90 %, averaged with their other corridors.
+      const page = await openPage('/explorer?indicator=remittance_cost_pct&period=2017-Q1&lang=en');
+      try {
+        const note = page.getByText(/^Marked ▲: the value is or averages a corridor cost below 0 %/).first();
+        await note.waitFor();
+        const text = (await note.textContent()) ?? '';
+        expect(text).toContain('Benin (34.42%)');
+        expect(text).toMatch(/Togo \(corridors from 5\.64% to 31\.9%\)/);
+        expect(text).toMatch(/Mali \(corridors from 3\.91% to 31\.9%\)/);
+        const table = page.locator('#ranking-table table');
+        const benin = table.locator('tbody tr', { hasText: 'Benin' });
+        expect(await benin.locator('td').nth(1).textContent()).toBe('34.42% ▲ (unusual corridor)');
+        const flagged = await table.locator('tbody tr', { hasText: '▲' }).count();
+        expect(flagged).toBe(3);
+        // The top chart's image carries the note too, not only the page.
+        const top = page.getByRole('figure', { name: /^Top 15/ });
+        const [svgDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          top.getByRole('button', { name: 'SVG' }).click(),
+        ]);
+        const svg = readFileSync(await svgDownload.path(), 'utf8');
+        expect(svg).toContain('Marked ▲: the value is or averages a corridor cost');
+        expect(svg).toContain('Source: World Bank');
+        // The chart over time opens on the highest costs that need no second look.
+        const chips = page.locator('#trend').getByRole('list', { name: 'Shown' }).getByRole('listitem');
+        await expect.poll(() => chips.count(), { timeout: WAIT_MS }).toBe(5);
+        expect((await chips.allTextContents()).join(' ')).not.toMatch(/Benin|Togo|Mali/);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
     'follows chosen countries over time, with the growth Bridges computed, and the CSV behind it',
     { timeout: 120_000 },
     async () => {

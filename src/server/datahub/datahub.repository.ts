@@ -184,10 +184,13 @@ export async function findCombinedValues(db: Queryable, q: ValueQuery) {
     period_start: string;
     value: number;
     parts: number;
+    parts_min: number;
+    parts_max: number;
     status: string;
   }>`
     SELECT s.dataset_id, s.ref_area, o.period, o.period_start::text AS period_start,
            ${combined}::float8 AS value, count(*)::int AS parts,
+           min(o.value)::float8 AS parts_min, max(o.value)::float8 AS parts_max,
            string_agg(DISTINCT o.status, '' ORDER BY o.status) AS status
     FROM series s JOIN observation o ON o.series_id = s.id
     WHERE ${sql.join(conditions, sql` AND `)}

@@ -291,6 +291,14 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(r.total.value).toBeCloseTo(mean, 9);
       const phl = r.items.find((i) => i.area.code === 'PHL');
       expect(phl?.parts).toBeGreaterThan(1); // several corridors into the Philippines
+      // The lowest and highest corridor behind each mean: Togo's 2017Q1 mean hides Nigeria → Togo at 31.90 %.
+      const early = await get<RankingResponse>(
+        `/api/rankings/remittance_cost_pct?dataset=${rpwDatabankCorridors.meta.id}&period=2017-Q1&dims=amount:200`,
+      );
+      const togo = early.items.find((i) => i.area.code === 'TGO');
+      expect(togo).toMatchObject({ parts: 3, partsMax: 31.8999996185303 });
+      expect(togo?.partsMin).toBeLessThan(togo?.value ?? 0);
+      expect(early.items.every((i) => i.partsMin <= i.value && i.value <= i.partsMax)).toBe(true);
     });
 
     it('gives the ranking as CSV equal to the JSON', async () => {

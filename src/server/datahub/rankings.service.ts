@@ -115,6 +115,8 @@ function presentRanking(
     area: ctx.areaRef(r.ref_area, options.lang),
     value: r.value,
     parts: r.parts,
+    partsMin: r.parts_min,
+    partsMax: r.parts_max,
     status: r.status,
   }));
   const combine = (values: number[]) =>
@@ -287,6 +289,8 @@ export function rankingCsv(r: RankingResponse): CsvTable {
       value: i.value,
       status: i.status,
       series_combined: i.parts,
+      series_min: i.partsMin,
+      series_max: i.partsMax,
       // An area's value is the publisher's where one series matches, Bridges' sum or mean otherwise.
       computed_by: i.parts > 1 ? `${COMPUTED_BY} (value = ${how} of ${String(i.parts)} series)` : null,
     },
@@ -346,6 +350,8 @@ export function rankingCsv(r: RankingResponse): CsvTable {
       'unit',
       'status',
       'series_combined',
+      'series_min',
+      'series_max',
       'coverage',
       'computed_by',
       'method',

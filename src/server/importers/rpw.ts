@@ -68,13 +68,14 @@ export const rpwDatabankCorridors: Importer = {
       'Cells marked ".." (no data) are not stored.',
     caveats:
       'A corridor average is an unweighted mean across providers, not weighted by volumes. Corridors and providers surveyed change between rounds, so a mean over corridors moves with the sample. ' +
-      'A few corridor averages are zero or negative (e.g. Saudi Arabia→Sudan 2017Q4 −11.36 %, United States→Honduras 2014Q2 −4.55 %): an exchange-rate margin in the sender’s favour can exceed the fee; they are kept as published.',
+      'A few corridor averages are zero or negative (e.g. Saudi Arabia→Sudan 2017Q4 −11.36 %, United States→Honduras 2014Q2 −4.55 %): an exchange-rate margin in the sender’s favour can exceed the fee; they are kept as published. ' +
+      'Four exceed 30 % of the amount sent (Nigeria→Benin 2017Q1 34.42 %, South Africa→Malawi 2013Q2 33.31 %, Nigeria→Mali and Nigeria→Togo 2017Q1 31.90 %), also kept as published. Bridges marks costs below 0 % or above 30 % wherever it ranks or averages them.',
     provenance:
       'DataBank export (file 36d1ed87-9a2d-41da-8eac-c1c25d45fa65_Data.csv) kept in repository natesheehan/sdg_10C @ 3365194021a149cc7971af2fb1b3a0ac63fabf1d, path data/, file commit 06f1c1123e11fc8d701ae554c127c9be5dd0edef (2021-10-02); original file, renamed and gzipped, no value changed.',
   },
   indicators: [INDICATORS.remittanceCost],
   files: [DATABANK_FILE],
-  version: 1,
+  version: 2,
   read(ctx) {
     const source = ctx.file(DATABANK_FILE);
     const rows = parseCsv(source, DATABANK_COLUMNS);
@@ -211,13 +212,14 @@ export const rpwCorridorMeans: Importer = {
       'Reference area: receiving country (destination_code); counterpart: sending country (source_code). Periods "2016_2Q" are read as 2016-Q2. The file’s `corridor` label is not used: it reads DEUXKX in two quarters and DEUKSV in the others for the same corridor, so its 300 labels are 299 corridors.',
     caveats:
       'Not the World Bank’s published corridor averages: the means were computed by a third party (repository jonsmirl/thesis) from the provider-level RPW dataset, and cover only 299 corridors (those touching about 47 countries studied in that thesis), not the 367 corridors RPW surveyed in 2020Q3. ' +
-      'A mean over these corridors is not the World Bank’s global average. Some means are negative (exchange-rate margins in the sender’s favour); they are kept as computed.',
+      'A mean over these corridors is not the World Bank’s global average. Some means are negative (exchange-rate margins in the sender’s favour); they are kept as computed. ' +
+      '64 corridor-quarter means (of both amounts) exceed 30 % of the amount sent: Türkiye→Bulgaria in quarters from 2022Q2 (US$200: 104.33 % in 2025Q1, the cost more than the amount), Tanzania→Kenya, →Uganda and →Rwanda in quarters from 2021Q2, Saudi Arabia→Syria in 2022, Saudi Arabia→Myanmar 2024Q3, South Africa→Malawi 2025Q1 (43.35 %, after −9.36 % in 2024Q4); they are kept as computed. Bridges marks costs below 0 % or above 30 % wherever it ranks or averages them.',
     provenance:
       'Repository jonsmirl/thesis @ 2279b0b96f14449a9c67d88d76c83fec596dad9c, path thesis_data/rpw_filtered.csv, file commit 72e30fb9cd9a8716043fb01e62bec0762deb6538 (2026-02-17); no licence file in the repository; original file, renamed and gzipped, no value changed.',
   },
   indicators: [INDICATORS.remittanceCost, INDICATORS.remittanceFxMargin, INDICATORS.remittanceProviders],
   files: [MEANS_FILE],
-  version: 1,
+  version: 2,
   read(ctx) {
     const source = ctx.file(MEANS_FILE);
     const rows = parseCsv(source, MEANS_COLUMNS);

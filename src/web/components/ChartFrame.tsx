@@ -58,6 +58,7 @@ export function ChartFrame({
   const t = useT();
   const id = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
+  const notesRef = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const width = useElementWidth(bodyRef);
   const base = `bridges-${filename ?? slug(title)}`;
@@ -71,6 +72,9 @@ export function ChartFrame({
     ],
   };
 
+  // The notes under the chart (editions that disagree, unusual values) go into the image too.
+  const imageFrame = (): ImageFrame => ({ ...frame, footer: [...noteLines(notesRef.current), ...frame.footer] });
+
   function chartSvg(): SVGSVGElement | null {
     return bodyRef.current?.querySelector('svg') ?? null;
   }
@@ -83,14 +87,14 @@ export function ChartFrame({
     const svg = chartSvg();
     if (!svg) return;
     setError(null);
-    downloadPng(svg, frame, `${base}.png`).catch((err: unknown) =>
+    downloadPng(svg, imageFrame(), `${base}.png`).catch((err: unknown) =>
       setError(err instanceof Error ? err.message : String(err)),
     );
   }
 
   function handleDownloadSvg() {
     const svg = chartSvg();
-    if (svg) downloadSvg(svg, frame, `${base}.svg`);
+    if (svg) downloadSvg(svg, imageFrame(), `${base}.svg`);
   }
 
   return (
@@ -148,7 +152,9 @@ export function ChartFrame({
       </div>
       <figcaption className="chart__caption">
         <SourceLine citations={citations} catalogued={catalogued} />
-        {note}
+        <div className="chart__notes" ref={notesRef}>
+          {note}
+        </div>
         <Caveats citations={citations} />
       </figcaption>
       <details className="chart__data">
@@ -182,4 +188,18 @@ function Caveats({ citations }: { citations: readonly Citation[] }) {
       </dl>
     </details>
   );
+}
+
+/**
+ * The text of a chart's notes, one line per note, as drawn into its image: what only the page
+ * needs (how to use the keyboard) is marked `data-page-only` and left out.
+ */
+function noteLines(notes: HTMLElement | null): string[] {
+  if (!notes) return [];
+  const copy = notes.cloneNode(true) as HTMLElement;
+  for (const element of copy.querySelectorAll('[data-page-only]')) element.remove();
+  return [...copy.querySelectorAll('.chart__note')]
+    .filter((element) => !element.parentElement?.closest('.chart__note'))
+    .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }

@@ -7,6 +7,7 @@ import {
   NOT_GROUPED,
   RANKING_GROUPINGS,
   formatDims,
+  hasUnusualCost,
   parseDims,
   summableOver,
   type RankingGrouping,
@@ -592,9 +593,19 @@ function ExplorerResults({
     { startPeriod: ranking.period, endPeriod: ranking.period },
   );
   const averaged = averagedOverCorridors(ranking);
-  const top: Bar[] = ranking.items
-    .slice(0, TOP_N)
-    .map((i) => ({ key: i.area.code, label: i.area.name, value: i.value }));
+  const unusual = ranking.items.filter((i) => hasUnusualCost(ranking.indicator.id, i));
+  const unusualNote = (items: readonly RankingResponse['items'][number][]) =>
+    items.length > 0 && (
+      <p className="chart__note">
+        {t.unusualCostNote(items.map((i) => t.unusualCostRange(i.area.name, fmt(i.partsMin), fmt(i.partsMax))))}
+      </p>
+    );
+  const top: Bar[] = ranking.items.slice(0, TOP_N).map((i) => ({
+    key: i.area.code,
+    label: i.area.name,
+    value: i.value,
+    flag: hasUnusualCost(ranking.indicator.id, i) ? t.unusualCostFlag : undefined,
+  }));
 
   return (
     <div className="explorer__results" aria-busy={busy}>
@@ -608,9 +619,17 @@ function ExplorerResults({
         filename={`map-${ranking.indicator.id}-${ranking.period}`}
         sdmxUrl={sdmx}
         note={
-          <p className="chart__note">
-            {t.mapNote(ranking.items.length)} {info && <span className="muted">{t.mapKeyboard}</span>}
-          </p>
+          <>
+            <p className="chart__note">
+              {t.mapNote(ranking.items.length)}{' '}
+              {info && (
+                <span className="muted" data-page-only>
+                  {t.mapKeyboard}
+                </span>
+              )}
+            </p>
+            {unusualNote(unusual)}
+          </>
         }
         table={<RankingTable ranking={ranking} state={state} onSort={onSort} caption={mapTitle} />}
       >
@@ -645,7 +664,12 @@ function ExplorerResults({
           citations={ranking.sources}
           csv={{ ...csv, rows: csv.rows.slice(0, TOP_N) }}
           filename={`top-${ranking.indicator.id}-${ranking.period}`}
-          note={averaged ? <p className="chart__note">{t.corridorsAveragedNote(fewest(ranking, TOP_N))}</p> : undefined}
+          note={
+            <>
+              {averaged && <p className="chart__note">{t.corridorsAveragedNote(fewest(ranking, TOP_N))}</p>}
+              {unusualNote(unusual.filter((i) => i.rank <= TOP_N))}
+            </>
+          }
           table={
             <DataTable
               caption={t.topNTitle(TOP_N, name, ranking.period)}
@@ -813,7 +837,17 @@ function RankingTable({
                 <th scope="row">
                   <LangLink to={`/countries/${item.area.code}/profile`}>{item.area.name}</LangLink>
                 </th>
-                <td className="numeric">{fmt(item.value)}</td>
+                <td className="numeric">
+                  {fmt(item.value)}
+                  {hasUnusualCost(ranking.indicator.id, item) && (
+                    <>
+                      <span className="flag" aria-hidden="true">
+                        {' ▲'}
+                      </span>
+                      <span className="visually-hidden"> ({t.unusualCostFlag})</span>
+                    </>
+                  )}
+                </td>
                 {averaged && <td className="numeric">{item.parts}</td>}
                 {flagged && (
                   <td>

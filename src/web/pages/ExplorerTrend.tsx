@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
-import { formatDims } from '../../core/statistics-terms.js';
+import { formatDims, hasUnusualCost } from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
 import { SeriesTable, describeLines } from '../charts/SeriesTable.js';
@@ -70,10 +70,13 @@ export function ExplorerTrend({
   const nameOf = new Map(choices.map((c) => [c.code, c.name]));
   // Codes this view does not know (another indicator's aggregates, a typo in the URL) are left out.
   const known = trend.areas.filter((code) => nameOf.has(code));
-  const areas = (known.length ? known : ranking.items.slice(0, DEFAULT_AREAS).map((i) => i.area.code)).slice(
-    0,
-    TREND_MAX_AREAS,
-  );
+  // By default the highest-ranked areas, leaving out those whose cost stands on an unusual corridor
+  // (a view chosen for the reader should not open on figures that need a second look).
+  const defaults = ranking.items
+    .filter((i) => !hasUnusualCost(ranking.indicator.id, i))
+    .slice(0, DEFAULT_AREAS)
+    .map((i) => i.area.code);
+  const areas = (known.length ? known : defaults).slice(0, TREND_MAX_AREAS);
   // Both ends are always sent, so every row's growth runs between the same two periods.
   const first = periods[0] ?? '';
   const last = periods.at(-1) ?? '';
@@ -116,10 +119,10 @@ export function ExplorerTrend({
   const difference = (s: SeriesResponse['series'][number]) => {
     const d = s.growth.differencePoints;
     if (d === null) return '—';
-    const sign = d > 0 ? '+' : d < 0 ? '−' : '';
-    return unitKind(unit).kind === 'percent'
-      ? `${sign}${formatNumber(Math.abs(d), lang, 1)} ${t.percentagePoints}`
-      : `${sign}${fmt(Math.abs(d))}`;
+    const size = unitKind(unit).kind === 'percent' ? formatNumber(Math.abs(d), lang, 1) : fmt(Math.abs(d));
+    // A difference that rounds to nothing has no sign: "0 points", not "−0 points".
+    const sign = /[1-9]/.test(size) ? (d > 0 ? '+' : '−') : '';
+    return unitKind(unit).kind === 'percent' ? `${sign}${size} ${t.percentagePoints}` : `${sign}${size}`;
   };
 
   // Over one year the compound annual rate is the change itself: a column repeating it only takes room.

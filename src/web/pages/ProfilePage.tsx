@@ -650,6 +650,15 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
       points: f.points.map((p) => ({ period: p.period, value: p.valueUsd })),
     })),
   ).slice(0, 3);
+  // Values the publisher marks estimated, provisional, imputed or forecast: said under the chart.
+  const marked = (flows: readonly FlowSeries[]) =>
+    flows.flatMap((f) =>
+      (['E', 'P', 'I', 'F'] as const).flatMap((status) => {
+        const periods = f.points.filter((p) => p.status.includes(status)).map((p) => p.period);
+        return periods.length ? [`${labelOf(f)}, ${periods.join(', ')}${t.colon}${t.statuses[status]}`] : [];
+      }),
+    );
+  const remittanceMarked = marked(remittanceFlows);
   const comparisonSeries: LineSeries[] = preferred.map((f) => ({
     key: `${f.indicator}|${f.dataset}`,
     label: labelOf(f),
@@ -719,6 +728,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             note={
               <>
                 <p className="chart__note">{t.editionsNotSpliced}</p>
+                {remittanceMarked.length > 0 && <p className="chart__note">{t.statusesMarked(remittanceMarked)}</p>}
                 {remittanceGaps.length > 0 && (
                   <p className="chart__note">
                     {t.editionsDisagree(
@@ -792,7 +802,12 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                 </fieldset>
               ) : null
             }
-            note={measure === 'gdp' ? <p className="chart__note">{t.pctOfGdpNote}</p> : null}
+            note={
+              <>
+                {measure === 'gdp' && <p className="chart__note">{t.pctOfGdpNote}</p>}
+                {marked(preferred).length > 0 && <p className="chart__note">{t.statusesMarked(marked(preferred))}</p>}
+              </>
+            }
             table={
               <SeriesTable
                 caption={t.comparisonTitle(area.name)}
