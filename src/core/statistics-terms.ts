@@ -104,10 +104,8 @@ export const UNHCR_GROUPS: Record<string, string> = {
   refugee: 'Refugees under UNHCR’s mandate',
   asylum: 'Asylum seekers',
   'refugee return': 'Returned refugees',
-  refugee_return: 'Returned refugees',
   idp: 'Internally displaced persons',
   'idp return': 'Returned IDPs',
-  idp_return: 'Returned IDPs',
   stateless: 'Stateless persons',
   other: 'Others of concern',
 };

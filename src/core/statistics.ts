@@ -390,6 +390,7 @@ export const RefugeeBlock = z.object({
   hosted: DisplacementSide.describe('People of other origins in the country (by country of origin)'),
   withinCountry: DisplacementSide.describe('Origin and asylum both the country: internally displaced, returnees'),
   groups: z.record(z.string(), z.string()).describe('Labels of the group codes'),
+  totals: Computation.describe('How every `total` of the block is made from its `byGroup`'),
   sources: z.array(Citation),
 });
 export type RefugeeBlock = z.infer<typeof RefugeeBlock>;

@@ -549,6 +549,18 @@ function refugeeBlock(
     hosted: side('hosted'),
     withinCountry: side('within'),
     groups: UNHCR_GROUPS,
+    totals: {
+      computedBy: COMPUTED_BY,
+      method: `total = the sum of the stock groups at the end of the period (${Object.entries(UNHCR_GROUPS)
+        .filter(([code]) => !UNHCR_FLOW_GROUPS.has(code))
+        .map(([, label]) => label.toLowerCase())
+        .join(', ')}). ${Object.entries(UNHCR_GROUPS)
+        .filter(([code]) => UNHCR_FLOW_GROUPS.has(code))
+        .map(([, label]) => label)
+        .join(
+          ' and ',
+        )} are people who returned during the year, a flow: given in byGroup, never added to a total (UNHCR's caveat).`,
+    },
     sources: ctx.cite(dataset ? [dataset] : []),
   };
 }

@@ -190,6 +190,11 @@ describe.each(testEngines())('country profile on %s', (engine) => {
         expect(side.total).toBe(stocks.reduce((sum, [, v]) => sum + v, 0));
       }
       expect(Object.keys(p.refugees.withinCountry.byGroup).some((g) => g.includes('return'))).toBe(true);
+      // The answer says so, and labels each group once, by the code the data use.
+      expect(p.refugees.totals.method).toMatch(/Returned refugees and Returned IDPs .* never added to a total/);
+      expect(Object.keys(p.refugees.groups).sort()).toEqual(
+        ['asylum', 'idp', 'idp return', 'other', 'refugee', 'refugee return', 'stateless'].sort(),
+      );
       expect(p.refugees.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
     });
 
