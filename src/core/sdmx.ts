@@ -33,6 +33,8 @@ function monthSpan(year: number, firstMonth: number, months: number): PeriodSpan
  */
 export function parseSdmxPeriod(text: string): PeriodSpan | null {
   const t = text.trim();
+  // There is no year 0 (and no observation before the Common Era).
+  if (t.startsWith('0000')) return null;
   let m = /^(\d{4})(?:-A1)?$/.exec(t);
   if (m) return monthSpan(Number(m[1]), 1, 12);
   m = /^(\d{4})-S([12])$/.exec(t);

@@ -197,6 +197,13 @@ export async function findMatchingSeries(
   return result.rows;
 }
 
+/** Whether any series of the flow matches the filter (whatever its periods): one index probe. */
+export async function anySeriesMatches(db: Kysely<DB>, series: SeriesFilter): Promise<boolean> {
+  const result = await sql<{ found: number }>`
+    SELECT 1 AS found FROM series s WHERE ${and(seriesConditions(series))} LIMIT 1`.execute(db);
+  return result.rows.length > 0;
+}
+
 export async function findSeriesByIds(db: Kysely<DB>, ids: number[]) {
   if (ids.length === 0) return [];
   const result = await sql<

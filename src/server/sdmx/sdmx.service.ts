@@ -274,30 +274,35 @@ export async function planData(
     seriesDimensions.map((d) => d.id),
     flow.id,
   );
-  const filter: repo.SeriesFilter = { datasetId: flow.datasetId, indicatorId: flow.indicatorId, dims: [] };
-  seriesDimensions.forEach((dim, i) => {
-    const codes = positions[i] ?? undefined;
-    const upper = codes?.map((c) => c.toUpperCase());
-    switch (dim.source.kind) {
-      case 'freq':
-        filter.freq = upper;
-        break;
-      case 'refArea':
-        filter.refArea = upper;
-        break;
-      case 'counterpartArea':
-        filter.counterpartArea = upper?.map((c) => (c === NOT_APPLICABLE ? null : c));
-        break;
-      case 'sex':
-        filter.sex = upper;
-        break;
-      case 'dims':
-        filter.dims.push({ key: dim.source.key, codes: codes?.map((c) => (c === NOT_APPLICABLE ? null : c)) });
-        break;
-      default:
-        break;
-    }
-  });
+  // The series filter of the key's positions (null: any code there).
+  const filterOf = (keyPositions: readonly (string[] | null | undefined)[]): repo.SeriesFilter => {
+    const f: repo.SeriesFilter = { datasetId: flow.datasetId, indicatorId: flow.indicatorId, dims: [] };
+    seriesDimensions.forEach((dim, i) => {
+      const codes = keyPositions[i] ?? undefined;
+      const upper = codes?.map((c) => c.toUpperCase());
+      switch (dim.source.kind) {
+        case 'freq':
+          f.freq = upper;
+          break;
+        case 'refArea':
+          f.refArea = upper;
+          break;
+        case 'counterpartArea':
+          f.counterpartArea = upper?.map((c) => (c === NOT_APPLICABLE ? null : c));
+          break;
+        case 'sex':
+          f.sex = upper;
+          break;
+        case 'dims':
+          f.dims.push({ key: dim.source.key, codes: codes?.map((c) => (c === NOT_APPLICABLE ? null : c)) });
+          break;
+        default:
+          break;
+      }
+    });
+    return f;
+  };
+  const filter = filterOf(positions);
   const { start, end } = periodBounds(request.query);
   const observationFilter: repo.ObservationFilter = {
     start,
@@ -312,8 +317,16 @@ export async function planData(
   }));
   const observationCount = series.reduce((n, s) => n + s.observations, 0);
   if (series.length === 0) {
+    // Which position of the key matches nothing in this flow on its own (a mistyped code, a sex
+    // the edition does not publish): named, so the client knows what to change.
+    const unmatched: string[] = [];
+    for (const [i, codes] of positions.entries()) {
+      if (!codes?.length) continue;
+      if (!(await repo.anySeriesMatches(db, filterOf(positions.map((p, j) => (j === i ? p : null))))))
+        unmatched.push(`${seriesDimensions[i]?.id ?? `position ${String(i + 1)}`}=${codes.join('+')}`);
+    }
     throw ApiError.notFound(
-      `No data for ${flow.id} with the key "${request.key ?? 'all'}"${start || end ? ` between ${request.query.startPeriod ?? 'the start'} and ${request.query.endPeriod ?? 'the end'}` : ''} (NoResultsFound). The dimensions are ${seriesDimensions.map((d) => d.id).join('.')}; the codes are at /api/sdmx/datastructure/${SDMX_AGENCY}/${flow.id}/1.0`,
+      `No data for ${flow.id} with the key "${request.key ?? 'all'}"${start || end ? ` between ${request.query.startPeriod ?? 'the start'} and ${request.query.endPeriod ?? 'the end'}` : ''} (NoResultsFound).${unmatched.length ? ` No series of this flow has ${unmatched.join(', nor ')}.` : ''} The dimensions are ${seriesDimensions.map((d) => d.id).join('.')}; the codes are at /api/sdmx/datastructure/${SDMX_AGENCY}/${flow.id}/1.0`,
     );
   }
   const size = detail === 'serieskeysonly' || detail === 'nodata' ? series.length : observationCount;
