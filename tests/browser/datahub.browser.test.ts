@@ -462,6 +462,36 @@ describe('the data hub in the browser', () => {
     },
   );
 
+  it(
+    'turns a link with an unknown indicator or year into the defaults, saying so in the reader’s language',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openPage('/explorer?indicator=nope&lang=fr');
+      try {
+        await page
+          .getByText('Il n’y a pas d’indicateur « nope » : l’explorateur montre son premier indicateur à la place.')
+          .waitFor();
+        await page
+          .getByRole('table', { name: /^Stock de migrants internationaux, 2024/ })
+          .first()
+          .waitFor();
+        expect(new URL(page.url()).searchParams.get('indicator')).toBeNull();
+        expect(await page.getByRole('alert').count()).toBe(0);
+
+        await page.goto(`${server?.url ?? ''}/explorer?indicator=migrant_stock&period=1890&lang=es`);
+        await page.getByText('Este enlace pide period = 1890, que los datos no tienen').waitFor();
+        await page
+          .getByRole('table', { name: /^Stock de migrantes internacionales, 2024/ })
+          .first()
+          .waitFor();
+        expect(new URL(page.url()).searchParams.get('period')).toBeNull();
+        expect(await page.getByRole('alert').count()).toBe(0);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('lists both UN DESA editions side by side in the catalogue', { timeout: 60_000 }, async () => {
     const page = await openPage('/datasets?lang=en');
     try {

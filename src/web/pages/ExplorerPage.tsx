@@ -52,6 +52,9 @@ import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend
 
 const DEFAULT_INDICATOR = 'migrant_stock';
 const TOP_N = 15;
+/** Link parameters the explorer drops, saying so, when the API finds no data for them. */
+const RESETTABLE = ['dataset', 'period', 'sex', 'counterpart', 'dims'] as const;
+
 /** The series API takes at most 50 areas: the periods offered are those of the 50 largest. */
 const PERIOD_PROBE_AREAS = 50;
 
@@ -134,9 +137,30 @@ export function ExplorerPage() {
     ready ? getRanking(state.indicator, rankingParams, signal) : new Promise<never>(() => {}),
   );
   const rankingData = ranking.data && ranking.data.indicator.id === state.indicator ? ranking.data : undefined;
+
+  // A link with an unknown indicator, or choices the data do not have (a year, an edition), is
+  // not a dead end: the explorer says so in the reader's language and shows the defaults.
+  const [notice, setNotice] = useState<string | null>(null);
+  const unknownIndicator =
+    indicators.data !== undefined && indicator === undefined && state.indicator !== DEFAULT_INDICATOR;
+  const refused = (ranking.error?.details ?? [])
+    .map((d) => d.field)
+    .filter((field): field is (typeof RESETTABLE)[number] => (RESETTABLE as readonly string[]).includes(field))
+    .filter((field) => state[field] !== '');
+  useEffect(() => {
+    if (unknownIndicator) {
+      setNotice(t.explorerUnknownIndicator(state.indicator));
+      updateParams({ indicator: null, dataset: null, period: null, dims: null, counterpart: null, sex: null }, true);
+    } else if (refused.length > 0) {
+      setNotice(t.explorerReset(refused.map((field) => `${field} = ${state[field]}`)));
+      updateParams(Object.fromEntries(refused.map((field) => [field, null])), true);
+    }
+  }, [unknownIndicator, refused.join()]);
   const periods = usePeriods(state, dataset, dimsText, rankingData);
 
   const updateParams = (patch: Record<string, string | null>, replace = false) => {
+    // The reader's own choice: a notice about the link they came by no longer applies.
+    if (!replace) setNotice(null);
     setSearchParams(
       (params) => {
         const next = new URLSearchParams(params);
@@ -162,6 +186,11 @@ export function ExplorerPage() {
       <h1>{t.explorerTitle}</h1>
       <p className="lead">{t.explorerLead}</p>
       {indicators.error && <ErrorAlert error={indicators.error} />}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <ExplorerControls
         state={state}
         indicators={indicators.data}
@@ -174,7 +203,7 @@ export function ExplorerPage() {
         dims={dims}
         onChange={updateParams}
       />
-      {ranking.error && <ErrorAlert error={ranking.error} />}
+      {ranking.error && refused.length === 0 && <ErrorAlert error={ranking.error} />}
       {indicators.data && indicators.data.items.length === 0 && <NoData />}
       {!rankingData && !ranking.error && indicators.data && indicators.data.items.length > 0 && (
         <p role="status" className="loading">
