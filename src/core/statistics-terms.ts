@@ -43,6 +43,9 @@ export const INDICATOR_IDS = {
   diocEmigrants: 'dioc_emigrants',
 } as const;
 
+/** How many partners a profile lists (origins, destinations, countries of asylum, senders). */
+export const PROFILE_TOP = 10;
+
 /** The money flows a profile sets side by side, each with the indicators that measure it. */
 export const PROFILE_FLOWS = {
   remittances_received: [INDICATOR_IDS.remittanceInflowsKnomad, INDICATOR_IDS.remittancesReceived],

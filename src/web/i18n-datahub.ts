@@ -24,7 +24,8 @@ const en = {
   downloadPng: 'Download image (PNG)',
   downloadSvg: 'SVG',
   chartDownloads: (title: string) => `Downloads: ${title}`,
-  sdmxLinkTitle: 'The same numbers from the SDMX API (SDMX-CSV)',
+  sdmxLinkTitle:
+    'The publisher’s series behind this chart, from the SDMX API (SDMX-CSV); the totals and means Bridges computed from them are not in it',
   caveatsSummary: (count: number) =>
     count === 1
       ? 'Caveats on this dataset: read before use'
@@ -101,8 +102,8 @@ const en = {
     'The share of the population is computed by Bridges: immigrants ÷ total population of the same year (population source named in the source line).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
     `${name}: where emigrants live, ${count === 1 ? 'the one destination' : `top ${String(count)} destinations`}, ${period}`,
-  topOriginsTitle: (name: string, period: string, count: number) =>
-    `${name}: where immigrants come from, ${count === 1 ? 'the one origin' : `top ${String(count)} origins`}, ${period}`,
+  topOriginsTitle: (name: string, period: string, count: number, all = false) =>
+    `${name}: where immigrants come from, ${count === 1 ? 'the one origin' : all ? `all ${String(count)} origins named` : `top ${String(count)} origins`}, ${period}`,
   colDestination: 'Destination',
   colOrigin: 'Origin',
   showOnMap: 'Show where these emigrants live on the world map',
@@ -436,11 +437,12 @@ const fr = {
   downloadPng: 'Télécharger l’image (PNG)',
   downloadSvg: 'SVG',
   chartDownloads: (title: string) => `Téléchargements\u00a0: ${title}`,
-  sdmxLinkTitle: 'Les mêmes chiffres depuis l’API SDMX (SDMX-CSV)',
+  sdmxLinkTitle:
+    'Les séries de l’éditeur derrière ce graphique, depuis l’API SDMX (SDMX-CSV)\u00a0; les totaux et moyennes que Bridges en a calculés n’y sont pas',
   caveatsSummary: (count: number) =>
     count === 1
-      ? 'Mises en garde sur ce jeu de données\u00a0: à lire avant usage'
-      : `Mises en garde sur ces ${String(count)} jeux de données\u00a0: à lire avant usage`,
+      ? 'Mises en garde sur ce jeu de données (en anglais)\u00a0: à lire avant usage'
+      : `Mises en garde sur ces ${String(count)} jeux de données (en anglais)\u00a0: à lire avant usage`,
   showTable: 'Afficher les données sous forme de tableau',
   imageCredit:
     'Graphique\u00a0: Bridges, plateforme ouverte sur la migration et le développement. Chiffres tels que publiés\u00a0; voir la source.',
@@ -515,8 +517,8 @@ const fr = {
     'La part de la population est calculée par Bridges\u00a0: immigrés ÷ population totale de la même année (source de la population citée dans la ligne des sources).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
     `${name}\u00a0: où vivent les émigrés, ${count === 1 ? 'la seule destination' : `les ${String(count)} premières destinations`}, ${period}`,
-  topOriginsTitle: (name: string, period: string, count: number) =>
-    `${name}\u00a0: d’où viennent les immigrés, ${count === 1 ? 'la seule origine' : `les ${String(count)} premières origines`}, ${period}`,
+  topOriginsTitle: (name: string, period: string, count: number, all = false) =>
+    `${name}\u00a0: d’où viennent les immigrés, ${count === 1 ? 'la seule origine' : all ? `les ${String(count)} origines nommées` : `les ${String(count)} premières origines`}, ${period}`,
   colDestination: 'Destination',
   colOrigin: 'Origine',
   showOnMap: 'Voir sur la carte du monde où vivent ces émigrés',
@@ -833,9 +835,10 @@ const fr = {
   colFamily: 'Publication (famille)',
   notGiven: 'Non précisé par l’éditeur',
   downloadRecord: 'Télécharger cette fiche en CSV',
-  methodHeading: 'Notes méthodologiques',
-  caveatsHeading: 'Mises en garde',
-  provenanceHeading: 'Origine du fichier fourni',
+  // The notes are the publishers' and Bridges' own words, in English: the headings say so.
+  methodHeading: 'Notes méthodologiques (en anglais)',
+  caveatsHeading: 'Mises en garde (en anglais)',
+  provenanceHeading: 'Origine du fichier fourni (en anglais)',
   indicatorsCaption: (id: string) => `Indicateurs de ${id}`,
   colUnit: 'Unité',
   colMeasureType: 'Type',
@@ -888,11 +891,12 @@ const es = {
   downloadPng: 'Descargar imagen (PNG)',
   downloadSvg: 'SVG',
   chartDownloads: (title: string) => `Descargas: ${title}`,
-  sdmxLinkTitle: 'Las mismas cifras desde la API SDMX (SDMX-CSV)',
+  sdmxLinkTitle:
+    'Las series del editor detrás de este gráfico, desde la API SDMX (SDMX-CSV); los totales y medias que Bridges calculó con ellas no están',
   caveatsSummary: (count: number) =>
     count === 1
-      ? 'Advertencias sobre este conjunto de datos: leer antes de usar'
-      : `Advertencias sobre estos ${String(count)} conjuntos de datos: leer antes de usar`,
+      ? 'Advertencias sobre este conjunto de datos (en inglés): leer antes de usar'
+      : `Advertencias sobre estos ${String(count)} conjuntos de datos (en inglés): leer antes de usar`,
   showTable: 'Mostrar los datos en una tabla',
   imageCredit:
     'Gráfico: Bridges, plataforma abierta sobre migración y desarrollo. Cifras tal como se publicaron; véase la fuente.',
@@ -967,8 +971,8 @@ const es = {
     'La proporción de la población la calcula Bridges: inmigrantes ÷ población total del mismo año (la fuente de la población figura en la línea de fuentes).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
     `${name}: dónde viven los emigrantes, ${count === 1 ? 'el único destino' : `los ${String(count)} principales destinos`}, ${period}`,
-  topOriginsTitle: (name: string, period: string, count: number) =>
-    `${name}: de dónde vienen los inmigrantes, ${count === 1 ? 'el único origen' : `los ${String(count)} principales orígenes`}, ${period}`,
+  topOriginsTitle: (name: string, period: string, count: number, all = false) =>
+    `${name}: de dónde vienen los inmigrantes, ${count === 1 ? 'el único origen' : all ? `los ${String(count)} orígenes nombrados` : `los ${String(count)} principales orígenes`}, ${period}`,
   colDestination: 'Destino',
   colOrigin: 'Origen',
   showOnMap: 'Ver en el mapa mundial dónde viven estos emigrantes',
@@ -1283,9 +1287,10 @@ const es = {
   colFamily: 'Publicación (familia)',
   notGiven: 'El editor no lo indica',
   downloadRecord: 'Descargar esta ficha en CSV',
-  methodHeading: 'Notas metodológicas',
-  caveatsHeading: 'Advertencias',
-  provenanceHeading: 'Origen del archivo incluido',
+  // The notes are the publishers' and Bridges' own words, in English: the headings say so.
+  methodHeading: 'Notas metodológicas (en inglés)',
+  caveatsHeading: 'Advertencias (en inglés)',
+  provenanceHeading: 'Origen del archivo incluido (en inglés)',
   indicatorsCaption: (id: string) => `Indicadores de ${id}`,
   colUnit: 'Unidad',
   colMeasureType: 'Tipo',

@@ -7,6 +7,7 @@ import {
   INDICATOR_IDS,
   PROFILE_FLOWS,
   PROFILE_FLOW_NAMES,
+  PROFILE_TOP,
   SDG_10C,
   UNHCR_FLOW_GROUPS,
   UNHCR_GROUPS,
@@ -35,7 +36,7 @@ import type { CsvCell, CsvTable } from './datahub.csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
 
-const TOP = 10;
+const TOP = PROFILE_TOP;
 const UNKNOWN_ORIGIN = 'OOO';
 const POPULATION_INDICATORS = [INDICATOR_IDS.populationThousands, INDICATOR_IDS.population];
 const FLOW_INDICATORS = PROFILE_FLOW_NAMES.flatMap((f) => [...PROFILE_FLOWS[f]]);

@@ -227,12 +227,16 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
   const usd = (v: number) => formatUsd(v, lang);
   const title = t.corridorRemittancesTitle(corridor.from.name, corridor.to.name);
   const bars: Bar[] = r.series.flatMap((s) =>
-    s.points.map((p) => ({
-      key: `${s.dataset}|${s.sender.code}|${p.period}`,
-      label: `${s.sender.code} → ${s.receiver.code}`,
-      detail: `${shortDatasetLabel(s.dataset, r.sources)}, ${p.period}`,
-      value: p.valueUsd,
-    })),
+    s.points.map((p) => {
+      // "KNOMAD 2021", not "KNOMAD 2021, 2021": a matrix edition named after its year says it once.
+      const edition = shortDatasetLabel(s.dataset, r.sources);
+      return {
+        key: `${s.dataset}|${s.sender.code}|${p.period}`,
+        label: `${s.sender.code} → ${s.receiver.code}`,
+        detail: edition.endsWith(` ${p.period}`) ? edition : `${edition}, ${p.period}`,
+        value: p.valueUsd,
+      };
+    }),
   );
   return (
     <Section

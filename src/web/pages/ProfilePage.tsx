@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
+import { INDICATOR_IDS, PROFILE_TOP, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
 import type {
   Citation,
   CostCorridor,
@@ -402,7 +402,13 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
           />
           <PartnerChart
             id="origins"
-            title={t.topOriginsTitle(area.name, m.topOrigins.period ?? '', m.topOrigins.items.length)}
+            title={t.topOriginsTitle(
+              area.name,
+              m.topOrigins.period ?? '',
+              m.topOrigins.items.length,
+              // Fewer than the profile lists: these are all the origins the edition names.
+              m.topOrigins.items.length < PROFILE_TOP,
+            )}
             items={m.topOrigins.items}
             csv={partnerCsv(area.code, 'top_origin', m.topOrigins.period, m.topOrigins.items, dataset)}
             citations={stockCitations}
