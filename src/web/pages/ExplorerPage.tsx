@@ -805,6 +805,11 @@ function RankingTable({
   const averaged = averagedOverCorridors(ranking);
   // A status column that says "normal" on every row only takes room: a line says it once.
   const flagged = ranking.items.some((i) => i.status !== 'A');
+  const statusText = (status: string) =>
+    status
+      .split('')
+      .map((s) => t.statuses[s as keyof Messages['statuses']] ?? s)
+      .join(', ');
   const collator = new Intl.Collator(lang);
   const items = [...ranking.items].sort((a, b) => {
     const order = state.sort === 'name' ? collator.compare(a.area.name, b.area.name) : a.value - b.value;
@@ -856,7 +861,11 @@ function RankingTable({
                   {t.colCorridorsAveraged}
                 </th>
               )}
-              {flagged && <th scope="col">{t.colStatus}</th>}
+              {flagged && (
+                <th scope="col" className="status-col">
+                  {t.colStatus}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -876,16 +885,11 @@ function RankingTable({
                       <span className="visually-hidden"> ({t.unusualCostFlag})</span>
                     </>
                   )}
+                  {/* On a phone the status goes under the value, so the names keep their room. */}
+                  {flagged && item.status !== 'A' && <span className="status-inline">{statusText(item.status)}</span>}
                 </td>
                 {averaged && <td className="numeric">{item.parts}</td>}
-                {flagged && (
-                  <td>
-                    {item.status
-                      .split('')
-                      .map((s) => t.statuses[s as keyof Messages['statuses']] ?? s)
-                      .join(', ')}
-                  </td>
-                )}
+                {flagged && <td className="status-col">{statusText(item.status)}</td>}
               </tr>
             ))}
           </tbody>
