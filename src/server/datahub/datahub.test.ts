@@ -259,12 +259,26 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       );
     });
 
-    it('names the aggregates Bridges named in French and Spanish, and a reference reload keeps them', async () => {
+    it('names the publishers’ aggregates in French and Spanish, and a reference reload keeps them', async () => {
       const fr = await get<RankingResponse>('/api/rankings/remittance_inflows_usd_m?period=2013&lang=fr');
       expect(fr.publishedAggregates.find((a) => a.area.code === 'KNOMAD_LMIC')?.area.name).toBe(
         'Pays à revenu faible et intermédiaire (KNOMAD)',
       );
-      // The World Bank's own aggregate names are the publisher's, in English.
+      // The World Bank's aggregates, in Bridges' translation of the English names the WDI file prints.
+      const wdi = async (lang: string) =>
+        (
+          await get<RankingResponse>(
+            `/api/rankings/remittances_received_usd?period=2013&dataset=wdi-remittances-2023-10&lang=${lang}`,
+          )
+        ).publishedAggregates;
+      const es = await wdi('es');
+      expect(es.find((a) => a.area.code === 'WB_LMY')?.area.name).toBe('Ingreso bajo y mediano');
+      expect(es.find((a) => a.area.code === 'WB_SSF')?.area.name).toBe('África subsahariana');
+      const en = new Map((await wdi('en')).map((a) => [a.area.code, a.area.name]));
+      expect(en.get('WB_LMY')).toBe('Low & middle income');
+      // Every aggregate of the file has its translation: none is left in English.
+      expect(es.length).toBeGreaterThan(40);
+      expect(es.filter((a) => a.area.name === en.get(a.area.code)).map((a) => a.area.name)).toEqual([]);
       const names = async () =>
         (
           await sql<{ lang: string; name: string }>`

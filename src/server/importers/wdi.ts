@@ -3,6 +3,7 @@ import { SourceFormatError } from '../ingest/source-error.js';
 import { parseNumber } from '../stats/import-dataset.js';
 import type { ImportContext, Importer, IndicatorDef, ObservationInput } from '../stats/model.js';
 import { INDICATORS } from './indicators.js';
+import { WB_AGGREGATE_NAMES } from './wb-aggregate-names.js';
 
 const PUBLISHER = 'World Bank';
 const AGGREGATE_PUBLISHER = 'World Bank (WDI)';
@@ -26,8 +27,14 @@ function wdiAreas(ctx: ImportContext) {
     const c = code.trim();
     const known = resolved.get(c);
     if (known) return known;
+    const english = name.trim() || c;
     const area = aggregates.has(c)
-      ? ctx.areas.aggregate({ code: `WB_${c}`, name: name.trim() || c, publisher: AGGREGATE_PUBLISHER })
+      ? ctx.areas.aggregate({
+          code: `WB_${c}`,
+          name: english,
+          names: WB_AGGREGATE_NAMES[english],
+          publisher: AGGREGATE_PUBLISHER,
+        })
       : ctx.areas.code(c, where, 'world-bank');
     resolved.set(c, area);
     return area;
@@ -75,7 +82,7 @@ export const wdiRemittances2023: Importer = {
   indicators: [INDICATORS.remittancesReceived],
   files: [REMITTANCES_FILE, METADATA_FILE],
   // v3: family 'wdi' → 'wdi-remittances'; the new version re-imports installations holding the old family.
-  version: 3,
+  version: 4,
   read(ctx) {
     const area = wdiAreas(ctx);
     const file = ctx.file(REMITTANCES_FILE);
@@ -210,7 +217,7 @@ export const wdiPopulationDatahub: Importer = {
   indicators: [INDICATORS.population],
   files: [POPULATION_FILE, METADATA_FILE],
   // v2: family 'wdi' → 'wdi-population'; the new version re-imports installations holding the old family.
-  version: 2,
+  version: 3,
   read: datahubSeries(INDICATORS.population, POPULATION_FILE),
 };
 
@@ -236,7 +243,7 @@ export const wdiGdpDatahub: Importer = {
   indicators: [INDICATORS.gdp],
   files: [GDP_FILE, METADATA_FILE],
   // v2: family 'wdi' → 'wdi-gdp'; the new version re-imports installations holding the old family.
-  version: 2,
+  version: 3,
   read: datahubSeries(INDICATORS.gdp, GDP_FILE),
 };
 

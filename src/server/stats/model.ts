@@ -56,7 +56,7 @@ export interface AggregateArea {
   code: string;
   name: string;
   publisher: string;
-  /** Its name in French and Spanish where Bridges named it (publishers' own names stay English). */
+  /** Its name in French and Spanish: where Bridges named it, or Bridges' translation of a publisher's English name. */
   names?: { fr?: string; es?: string };
 }
 

@@ -67,12 +67,20 @@ export async function writeDataset(
        ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en`,
       [agg.code, agg.publisher, agg.name],
     );
-    for (const [lang, name] of [['en', agg.name], ...Object.entries(agg.names ?? {})])
-      if (name)
-        await s.query(
-          `INSERT INTO area_name (area_code, lang, name_type, name) VALUES ($1, $2, 'short', $3) ON CONFLICT DO NOTHING`,
-          [agg.code, lang, name],
-        );
+    // The names this import gives replace the aggregate's names in those languages, so that its
+    // French and Spanish names are those of the English name it now has (a region renamed).
+    const names = [['en', agg.name], ...Object.entries(agg.names ?? {})].filter((entry): entry is [string, string] =>
+      Boolean(entry[1]),
+    );
+    await s.query(`DELETE FROM area_name WHERE area_code = $1 AND name_type = 'short' AND lang = ANY($2::text[])`, [
+      agg.code,
+      names.map(([lang]) => lang),
+    ]);
+    for (const [lang, name] of names)
+      await s.query(
+        `INSERT INTO area_name (area_code, lang, name_type, name) VALUES ($1, $2, 'short', $3) ON CONFLICT DO NOTHING`,
+        [agg.code, lang, name],
+      );
   }
 
   // Series: one per distinct dimension key; each observation's series by its position.
