@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../core/languages.js';
+import { WB_AGGREGATE_NAMES } from '../core/wb-aggregate-names.js';
 
 /**
  * UN M49 region, sub-region and intermediate-region names in French and Spanish, as the United
@@ -101,34 +102,12 @@ export const M49_TRANSLATED_CODES: Readonly<Record<'fr' | 'es', readonly string[
 };
 
 /**
- * World Bank regions (the WDI country metadata names them in English) as the World Bank writes
- * them in its French and Spanish publications. The API gives the English name; an unknown one is
- * shown as it is and marked `lang="en"`.
+ * A World Bank region's name in the UI language (the WDI country metadata names them in English;
+ * the same names as the World Bank's aggregates), as props of the element that shows it. An
+ * unknown one is shown as it is and marked `lang="en"`.
  */
-const WB_REGIONS: Record<'fr' | 'es', Readonly<Record<string, string>>> = {
-  fr: {
-    'East Asia & Pacific': 'Asie de l’Est et Pacifique',
-    'Europe & Central Asia': 'Europe et Asie centrale',
-    'Latin America & Caribbean': 'Amérique latine et Caraïbes',
-    'Middle East & North Africa': 'Moyen-Orient et Afrique du Nord',
-    'North America': 'Amérique du Nord',
-    'South Asia': 'Asie du Sud',
-    'Sub-Saharan Africa': 'Afrique subsaharienne',
-  },
-  es: {
-    'East Asia & Pacific': 'Asia oriental y el Pacífico',
-    'Europe & Central Asia': 'Europa y Asia central',
-    'Latin America & Caribbean': 'América Latina y el Caribe',
-    'Middle East & North Africa': 'Oriente Medio y Norte de África',
-    'North America': 'América del Norte',
-    'South Asia': 'Asia meridional',
-    'Sub-Saharan Africa': 'África al sur del Sahara',
-  },
-};
-
-/** A World Bank region's name in the UI language, as props of the element that shows it. */
 export function wbRegionText(lang: UiLanguage, apiName: string): { lang: 'en' | undefined; children: string } {
   if (lang === 'en') return { lang: undefined, children: apiName };
-  const translated = WB_REGIONS[lang][apiName];
+  const translated = WB_AGGREGATE_NAMES[apiName]?.[lang];
   return translated ? { lang: undefined, children: translated } : { lang: 'en', children: apiName };
 }

@@ -273,7 +273,7 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
         ).publishedAggregates;
       const es = await wdi('es');
       expect(es.find((a) => a.area.code === 'WB_LMY')?.area.name).toBe('Ingreso bajo y mediano');
-      expect(es.find((a) => a.area.code === 'WB_SSF')?.area.name).toBe('África subsahariana');
+      expect(es.find((a) => a.area.code === 'WB_SSF')?.area.name).toBe('África al sur del Sahara');
       const en = new Map((await wdi('en')).map((a) => [a.area.code, a.area.name]));
       expect(en.get('WB_LMY')).toBe('Low & middle income');
       // Every aggregate of the file has its translation: none is left in English.

@@ -3,7 +3,7 @@ import { SourceFormatError } from '../ingest/source-error.js';
 import { parseNumber } from '../stats/import-dataset.js';
 import type { ImportContext, Importer, IndicatorDef, ObservationInput } from '../stats/model.js';
 import { INDICATORS } from './indicators.js';
-import { WB_AGGREGATE_NAMES } from './wb-aggregate-names.js';
+import { WB_AGGREGATE_NAMES } from '../../core/wb-aggregate-names.js';
 
 const PUBLISHER = 'World Bank';
 const AGGREGATE_PUBLISHER = 'World Bank (WDI)';

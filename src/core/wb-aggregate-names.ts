@@ -3,7 +3,8 @@
  * (so a region renamed in one release, like July 2024's "Middle East, North Africa, Afghanistan &
  * Pakistan", is named for what it is). Bridges' translations, in the wording of the World Bank's
  * French and Spanish data sites and of the income groups the UI names; an English name this table
- * does not know keeps its English name in every language.
+ * does not know keeps its English name in every language. Zod-free: the UI names the World Bank
+ * regions of its country pages with it too.
  */
 export const WB_AGGREGATE_NAMES: Readonly<Record<string, { fr: string; es: string }>> = {
   World: { fr: 'Monde', es: 'Mundo' },
@@ -56,14 +57,14 @@ export const WB_AGGREGATE_NAMES: Readonly<Record<string, { fr: string; es: strin
   'North America': { fr: 'Amérique du Nord', es: 'América del Norte' },
   'South Asia': { fr: 'Asie du Sud', es: 'Asia meridional' },
   'South Asia (IDA & IBRD)': { fr: 'Asie du Sud (IDA et BIRD)', es: 'Asia meridional (AIF y BIRF)' },
-  'Sub-Saharan Africa': { fr: 'Afrique subsaharienne', es: 'África subsahariana' },
+  'Sub-Saharan Africa': { fr: 'Afrique subsaharienne', es: 'África al sur del Sahara' },
   'Sub-Saharan Africa (excluding high income)': {
     fr: 'Afrique subsaharienne (hors revenu élevé)',
-    es: 'África subsahariana (excluido ingreso alto)',
+    es: 'África al sur del Sahara (excluido ingreso alto)',
   },
   'Sub-Saharan Africa (IDA & IBRD countries)': {
     fr: 'Afrique subsaharienne (pays IDA et BIRD)',
-    es: 'África subsahariana (países de la AIF y del BIRF)',
+    es: 'África al sur del Sahara (países de la AIF y del BIRF)',
   },
   'Africa Eastern and Southern': { fr: 'Afrique de l’Est et australe', es: 'África oriental y meridional' },
   'Africa Western and Central': { fr: 'Afrique de l’Ouest et centrale', es: 'África occidental y central' },
