@@ -90,6 +90,23 @@ describe.each(testEngines())('UN DESA migrant stock by destination on %s', (engi
     expect(population.rows).toEqual([{ flags: null, status: 'A' }]);
   });
 
+  it('names every UN aggregate in French and Spanish, SDG regions apart from their M49 namesakes', async () => {
+    const r = await sql<{ code: string; lang: string; name: string }>`
+      SELECT a.code, n.lang, n.name FROM area a JOIN area_name n ON n.area_code = a.code AND n.name_type = 'short'
+      WHERE a.code LIKE 'UNDESA\\_%' AND n.lang IN ('fr', 'es') ORDER BY a.code, n.lang
+    `.execute(testDb.database.db);
+    const name = (code: string, lang: string) => r.rows.find((x) => x.code === code && x.lang === lang)?.name;
+    const aggregates = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM area WHERE code LIKE 'UNDESA\\_%'`.execute(testDb.database.db);
+    expect(aggregates.rows[0]?.n).toBeGreaterThan(40);
+    expect(r.rows.length).toBe(2 * (aggregates.rows[0]?.n ?? 0));
+    expect(name('UNDESA_900', 'fr')).toBe('Monde');
+    expect(name('UNDESA_903', 'es')).toBe('África');
+    expect(name('UNDESA_904', 'fr')).toBe('Amérique latine et Caraïbes');
+    expect(name('UNDESA_1830', 'fr')).toBe('Amérique latine et Caraïbes (région ODD)');
+    expect(name('UNDESA_1503', 'es')).toBe('Países de ingreso alto');
+  });
+
   it('puts every country on the area with its M49 code', async () => {
     const tables = await readUndesaTotalsWorkbook(readSourceFile(path.join(STATS_DATA_DIR, 'undesa_ims', WORKBOOK)));
     const countries = (tables[0]?.rows ?? []).filter((r) => r.code < 900);

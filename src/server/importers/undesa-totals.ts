@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { undesaAggregateNames } from '../../core/un-region-names.js';
 import type { SourceFile } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { columnLetter } from '../reference/parse-reference.js';
@@ -183,7 +184,7 @@ export const undesaImsDestination2020: Importer = {
   },
   indicators: TABLES.map((t) => t.indicator),
   files: [WORKBOOK],
-  version: 1,
+  version: 2,
   async read(ctx) {
     const source = ctx.file(WORKBOOK);
     const tables = await readUndesaTotalsWorkbook(source);
@@ -194,7 +195,12 @@ export const undesaImsDestination2020: Importer = {
       areaOf.set(
         row.code,
         row.code >= 900
-          ? ctx.areas.aggregate({ code: `UNDESA_${code}`, name: row.name, publisher: AGGREGATE_PUBLISHER })
+          ? ctx.areas.aggregate({
+              code: `UNDESA_${code}`,
+              name: row.name,
+              names: undesaAggregateNames(row.code),
+              publisher: AGGREGATE_PUBLISHER,
+            })
           : ctx.areas.m49(code, { file: source.name, line: row.line, column: columnLetter(CODE_COL) }),
       );
     }
