@@ -113,7 +113,7 @@ export const SeriesQuery = z.strictObject({
   areas: trimmed
     .regex(
       /^[A-Za-z][A-Za-z0-9_]{1,39}(,[A-Za-z][A-Za-z0-9_]{1,39}){0,49}$/,
-      'must list up to 50 area codes, e.g. PHL,MEX',
+      'must be up to 50 area codes (letters, digits and _) separated by commas, e.g. PHL,MEX',
     )
     .describe('Countries or publishers’ aggregates, comma-separated'),
   counterpart: areaCode.optional(),

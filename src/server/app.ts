@@ -50,6 +50,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // NOTE: unknown query parameters must be reported, not stripped, so validation sees them all.
     ajv: { customOptions: { removeAdditional: false } },
+    // The router's own refusals (an over-long path parameter, a malformed address) answer in the
+    // API's error shape too, without echoing the address back.
+    frameworkErrors: handleRouterError,
+    maxParamLength: MAX_PARAM_LENGTH,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -125,6 +129,14 @@ function errorBody(code: ErrorResponse['error']['code'], message: string, detail
 }
 
 /** Presents every failure in the one error shape; request mistakes name the parameter at fault. */
+function handleRouterError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong
+    ? `a path parameter is longer than ${String(MAX_PARAM_LENGTH)} characters: no code or id is that long`
+    : 'the address is malformed (a bad percent-encoding?)';
+  return reply.status(tooLong ? 414 : 400).send(errorBody('invalid_parameter', message, [{ field: 'path', message }]));
+}
+
 function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ApiError) {
     return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details));
@@ -162,6 +174,9 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
     .status(500)
     .send(errorBody('internal_error', 'Something went wrong on our side; it has been logged.', []));
 }
+
+/** Fastify's default: longer than any code, id or slug the API has. */
+const MAX_PARAM_LENGTH = 100;
 
 const STATUS_CODES: Partial<Record<number, ErrorResponse['error']['code']>> = {
   401: 'unauthorized',

@@ -9,6 +9,7 @@ import {
   type StockPoint,
 } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from './datahub.csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
@@ -34,6 +35,17 @@ export async function corridor(
   const ctx = await cache.context();
   const from = ctx.requireArea(fromCode, 'from');
   const to = ctx.requireArea(toCode, 'to');
+  // A corridor joins two places: not a place with itself, nor a publisher's aggregate (the World).
+  for (const [field, code] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
+    if (ctx.isAggregate(code))
+      throw ApiError.invalidParameter(
+        field,
+        `${code} is a publisher’s aggregate, not a country or area: a corridor joins two of those`,
+      );
+  if (from === to) throw ApiError.invalidParameter('to', `is ${to}, the same as from: a corridor joins two areas`);
   const lang = query.lang ?? 'en';
   return cache.answer(`corridor|${from}|${to}|${lang}`, async (c) => {
     const rows = await db.transaction().execute(async (trx) => {

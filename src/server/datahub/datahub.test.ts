@@ -528,6 +528,8 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/series?indicator=migrant_stock&areas=PHL&from=2020&to=2010', 'invalid_parameter', 'from'],
       ['/api/series?indicator=migrant_stock&areas=PHL&from=0000', 'invalid_parameter', 'from'],
       ['/api/series?indicator=migrant_stock&areas=PHL&dataset=nope-1', 'invalid_parameter', 'dataset'],
+      ['/api/corridors/PHL/phl', 'invalid_parameter', 'to'],
+      ['/api/corridors/KNOMAD_WORLD/PHL', 'invalid_parameter', 'from'],
     ])('%s → 400 %s naming %s', async (url, code, field) => {
       const body = await get<ErrorResponse>(url, 400);
       expect(body.error.code).toBe(code);
@@ -546,6 +548,13 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       const body = await get<ErrorResponse>(url, 404);
       expect(body.error.code).toBe('not_found');
       expect(body.error.details.map((d) => d.field)).toContain(field);
+    });
+
+    it('answers an over-long path parameter with 414 in the API’s error shape, not echoing it', async () => {
+      const long = 'A'.repeat(150);
+      const body = await get<ErrorResponse>(`/api/profiles/${long}`, 414);
+      expect(body.error).toMatchObject({ code: 'invalid_parameter', details: [{ field: 'path' }] });
+      expect(JSON.stringify(body)).not.toContain(long);
     });
 
     it('finds an area by lower-case code and by a publisher alias', async () => {
