@@ -53,7 +53,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The router's own refusals (an over-long path parameter, a malformed address) answer in the
     // API's error shape too, without echoing the address back.
     frameworkErrors: handleRouterError,
-    maxParamLength: MAX_PARAM_LENGTH,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -175,7 +174,7 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
     .send(errorBody('internal_error', 'Something went wrong on our side; it has been logged.', []));
 }
 
-/** Fastify's default: longer than any code, id or slug the API has. */
+/** Fastify's default limit of a path parameter: longer than any code, id or slug the API has. */
 const MAX_PARAM_LENGTH = 100;
 
 const STATUS_CODES: Partial<Record<number, ErrorResponse['error']['code']>> = {
