@@ -70,6 +70,10 @@ export const FormatQuery = z.strictObject({ format });
 export type FormatQuery = z.infer<typeof FormatQuery>;
 
 export const DatasetParams = z.strictObject({ id: datasetId });
+export const DatasetFileParams = z.strictObject({
+  id: datasetId,
+  name: trimmed.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a file name such as data.csv.gz'),
+});
 
 export const ProfileParams = z.strictObject({ code: areaCode });
 export const ProfileQuery = z.strictObject({
@@ -191,6 +195,18 @@ export type DatasetListResponse = z.infer<typeof DatasetListResponse>;
 
 export const DatasetDetailResponse = DatasetSummary.extend({
   otherEditions: z.array(z.string()).describe('Other datasets of the same family, newest first (as in the list)'),
+  files: z
+    .array(
+      z.object({
+        name: z.string(),
+        bytes: z.number().int(),
+        sha256: z.string(),
+        url: z.string().describe('Where to download it'),
+      }),
+    )
+    .describe(
+      'The files this edition was loaded from, as bundled (gzipped where the name ends .gz; `provenance` says where each comes from); empty for a user’s own import',
+    ),
   sources: z.array(Citation),
 }).meta({ id: 'DatasetDetail' });
 export type DatasetDetailResponse = z.infer<typeof DatasetDetailResponse>;

@@ -392,7 +392,13 @@ const en = {
   measureTypes: { stock: 'stock', flow: 'flow', rate: 'rate' },
   bySex: 'by sex',
   exploreOnMap: 'On the map',
-  sdmxData: 'SDMX data (CSV)',
+  sdmxData: (period: string) => `SDMX data, ${period} (CSV)`,
+  sdmxDataAll: 'SDMX data, every period (CSV)',
+  filesHeading: 'Source files',
+  filesLead:
+    'The files this edition was loaded from, as bundled with Bridges (gzipped where the name ends in .gz); the provenance above says where each comes from and whether it is the publisher’s own. Check a copy against its SHA-256.',
+  filesNone: 'This edition was imported from a file Bridges does not bundle: there is no copy to download.',
+  fileSize: (bytes: string) => `${bytes} bytes`,
   sdmxHeading: 'SDMX API',
   sdmxLead:
     'Each indicator of this edition is an SDMX 2.1 dataflow: any SDMX client (the sdmx1 library, .Stat Suite, R rsdmx) can query it with the key FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
@@ -848,7 +854,14 @@ const fr = {
   measureTypes: { stock: 'stock', flow: 'flux', rate: 'taux' },
   bySex: 'par sexe',
   exploreOnMap: 'Sur la carte',
-  sdmxData: 'Données SDMX (CSV)',
+  sdmxData: (period: string) => `Données SDMX, ${period} (CSV)`,
+  sdmxDataAll: 'Données SDMX, toutes les périodes (CSV)',
+  filesHeading: 'Fichiers sources',
+  filesLead:
+    'Les fichiers dont cette édition a été chargée, tels que Bridges les fournit (compressés en gzip quand le nom finit par .gz)\u00a0; l’origine ci-dessus dit d’où vient chacun et si c’est celui de l’éditeur. Vérifiez une copie avec son SHA-256.',
+  filesNone:
+    'Cette édition a été importée d’un fichier que Bridges ne fournit pas\u00a0: il n’y a pas de copie à télécharger.',
+  fileSize: (bytes: string) => `${bytes}\u00a0octets`,
   sdmxHeading: 'API SDMX',
   sdmxLead:
     'Chaque indicateur de cette édition est un flux de données SDMX 2.1\u00a0: tout client SDMX (bibliothèque sdmx1, .Stat Suite, rsdmx pour R) peut l’interroger avec la clé FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
@@ -1300,7 +1313,13 @@ const es = {
   measureTypes: { stock: 'stock', flow: 'flujo', rate: 'tasa' },
   bySex: 'por sexo',
   exploreOnMap: 'En el mapa',
-  sdmxData: 'Datos SDMX (CSV)',
+  sdmxData: (period: string) => `Datos SDMX, ${period} (CSV)`,
+  sdmxDataAll: 'Datos SDMX, todos los períodos (CSV)',
+  filesHeading: 'Archivos fuente',
+  filesLead:
+    'Los archivos de los que se cargó esta edición, tal como Bridges los incluye (comprimidos con gzip cuando el nombre termina en .gz); el origen de arriba dice de dónde viene cada uno y si es el del editor. Verifique una copia con su SHA-256.',
+  filesNone: 'Esta edición se importó de un archivo que Bridges no incluye: no hay copia para descargar.',
+  fileSize: (bytes: string) => `${bytes} bytes`,
   sdmxHeading: 'API SDMX',
   sdmxLead:
     'Cada indicador de esta edición es un flujo de datos SDMX 2.1: cualquier cliente SDMX (la biblioteca sdmx1, .Stat Suite, rsdmx para R) puede consultarlo con la clave FREQ.REF_AREA.COUNTERPART_AREA.SEX.',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -504,6 +505,17 @@ describe('the data hub in the browser', () => {
       await page.getByRole('heading', { level: 2, name: 'How to cite' }).waitFor();
       expect(await page.locator('blockquote').textContent()).toContain('International Migrant Stock 2020');
       await page.getByRole('heading', { level: 2, name: 'Caveats' }).waitFor();
+      // The file the edition was loaded from, downloadable as bundled.
+      const files = page.getByRole('region', { name: 'Source files' });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        files.getByRole('link', { name: 'undesa_ims2020_bilateral_by_sex.csv.gz' }).click(),
+      ]);
+      const bytes = readFileSync(await download.path());
+      expect(bytes.subarray(0, 2).toString('hex')).toBe('1f8b'); // gzip
+      expect((await files.locator('code').textContent()) ?? '').toBe(
+        `SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`,
+      );
     } finally {
       await page.close();
     }

@@ -8,6 +8,7 @@ import type {
 import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from './datahub.csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
+import { datasetFiles } from './dataset-files.js';
 
 /**
  * Every dataset edition loaded, with what it holds; editions of one family side by side. Families
@@ -47,7 +48,13 @@ export async function getDataset(cache: DatahubCache, id: string): Promise<Datas
     .map((d) => ({ id: d.id, releaseDate: d.release_date, loadedAt: d.loaded_at }))
     .sort(compareEditions)
     .map((d) => d.id);
-  return { ...summary, otherEditions, sources: ctx.cite([id]) };
+  const files = datasetFiles(id, ctx.datasets.get(id)?.checksum ?? '').map((f) => ({
+    name: f.name,
+    bytes: f.bytes,
+    sha256: f.sha256,
+    url: `/api/datasets/${id}/files/${f.name}`,
+  }));
+  return { ...summary, otherEditions, files, sources: ctx.cite([id]) };
 }
 
 /**

@@ -28,9 +28,10 @@ export async function findDatasets(db: Queryable) {
     provenance: string;
     observation_count: number;
     loaded_at: string;
+    checksum: string;
   }>`
     SELECT id, family, title, publisher, edition, release_date::text AS release_date, licence, source_url,
-           citation, method_notes, caveats, provenance, observation_count::int AS observation_count,
+           citation, method_notes, caveats, provenance, observation_count::int AS observation_count, checksum,
            ${isoTimestamp('loaded_at')} AS loaded_at
     FROM dataset
     ORDER BY family, release_date DESC NULLS LAST, id DESC`.execute(db);

@@ -1,11 +1,14 @@
+import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { ErrorResponse } from '../../core/errors.js';
 import {
   CorridorParams,
   CorridorQuery,
   CorridorResponse,
   DatasetDetailResponse,
+  DatasetFileParams,
   DatasetListResponse,
   DatasetParams,
   FormatQuery,
@@ -20,8 +23,10 @@ import {
   SeriesResponse,
 } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
 import { corridor, corridorCsv } from './corridor.service.js';
 import { datasetsCsv, getDataset, indicatorsCsv, listDatasets, listIndicators } from './catalogue.service.js';
+import { datasetFiles, fileMediaType } from './dataset-files.js';
 import { DatahubCache } from './datahub.context.js';
 import { sendAnswer } from './datahub.csv.js';
 import { countryProfile, profileCsv } from './profile.service.js';
@@ -83,6 +88,37 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           csv: (v) => datasetsCsv([v]),
           sources: value.sources,
         });
+      },
+    );
+
+    app.get(
+      '/api/datasets/:id/files/:name',
+      {
+        schema: {
+          tags: ['data'],
+          summary: 'One of the files an edition was loaded from, as bundled',
+          description:
+            'The files are listed, with their size and SHA-256, in the dataset’s `files`. A 404 for a file the edition was not loaded from.',
+          params: DatasetFileParams,
+          // The file's bytes, streamed as they are (never serialised).
+          response: { 200: z.any().describe('The file, as bundled'), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { id, name } = request.params;
+        const edition = (await cache.context()).datasets.get(id);
+        if (!edition) throw ApiError.notFound(`No dataset has the id "${id}" (the list is at /api/datasets)`);
+        const files = datasetFiles(id, edition.checksum);
+        const file = files.find((f) => f.name === name);
+        if (!file)
+          throw ApiError.notFound(
+            `${id} was not loaded from a file "${name}"${files.length ? `: its files are ${files.map((f) => f.name).join(', ')}` : ': it lists no bundled file'}`,
+          );
+        return reply
+          .header('content-type', fileMediaType(file.name))
+          .header('content-disposition', `attachment; filename="${file.name}"`)
+          .header('content-length', String(file.bytes))
+          .send(createReadStream(file.path));
       },
     );
 

@@ -8,6 +8,9 @@ import type {
   RankingResponse,
   SeriesResponse,
 } from '../../core/statistics.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { testEngines } from '../../../tests/helpers/database.js';
 import { knomadBilateral2018, knomadBilateral2021, knomadInflows2023 } from '../importers/knomad.js';
@@ -15,6 +18,7 @@ import { rpwCorridorMeans, rpwDatabankCorridors } from '../importers/rpw.js';
 import { loadReference } from '../reference/load-reference.js';
 import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
 import { wdiGdidata2025, wdiGdpDatahub, wdiPopulationDatahub, wdiRemittances2023 } from '../importers/wdi.js';
+import { STATS_DATA_DIR } from '../stats/import-dataset.js';
 import type { Importer } from '../stats/model.js';
 import { getCsv, getJson, startDatahub, type DatahubTestApp } from './datahub.test-helpers.js';
 
@@ -144,6 +148,32 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       const wdi = await get<DatasetDetailResponse>('/api/datasets/wdi-remittances-2023-10');
       expect(wdi).toMatchObject({ family: 'wdi-remittances', otherEditions: [] });
       await get<ErrorResponse>('/api/datasets/no-such-dataset', 404);
+    });
+
+    it('offers the file an edition was loaded from, as bundled, byte for byte', async () => {
+      const d = await get<DatasetDetailResponse>('/api/datasets/undesa-ims-2024');
+      const onDisk = readFileSync(path.join(STATS_DATA_DIR, 'undesa_ims/undesa_ims2024_bilateral_by_sex.csv.gz'));
+      expect(d.files).toEqual([
+        {
+          name: 'undesa_ims2024_bilateral_by_sex.csv.gz',
+          bytes: onDisk.length,
+          sha256: createHash('sha256').update(onDisk).digest('hex'),
+          url: '/api/datasets/undesa-ims-2024/files/undesa_ims2024_bilateral_by_sex.csv.gz',
+        },
+      ]);
+      const file = await hub.app.inject({ url: d.files[0]?.url ?? '' });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toBe('application/gzip');
+      expect(file.headers['content-disposition']).toBe('attachment; filename="undesa_ims2024_bilateral_by_sex.csv.gz"');
+      expect(file.rawPayload.equals(onDisk)).toBe(true);
+      // Only the edition's own files: another edition's, or a path out of the folder, is refused.
+      const other = await get<ErrorResponse>(
+        '/api/datasets/undesa-ims-2024/files/undesa_ims2020_bilateral_by_sex.csv.gz',
+        404,
+      );
+      expect(other.error.message).toContain('its files are undesa_ims2024_bilateral_by_sex.csv.gz');
+      const escape = await hub.app.inject({ url: '/api/datasets/undesa-ims-2024/files/..%2F..%2Fpackage.json' });
+      expect(escape.statusCode).toBe(400);
     });
 
     it('lists indicators with the editions that carry them, latest data first', async () => {

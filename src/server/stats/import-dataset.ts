@@ -38,13 +38,11 @@ export async function importDataset(
   const started = performance.now();
   const dir = options.dir ?? STATS_DATA_DIR;
   const files = new Map<string, SourceFile>();
-  const hash = createHash('sha256').update(`${importer.meta.id}:v${String(importer.version)}`);
-  for (const name of importer.files) {
-    const file = readSourceFile(path.join(dir, name));
-    files.set(name, file);
-    hash.update(file.sha256);
-  }
-  const checksum = hash.digest('hex');
+  for (const name of importer.files) files.set(name, readSourceFile(path.join(dir, name)));
+  const checksum = editionChecksum(
+    importer,
+    [...files.values()].map((f) => f.sha256),
+  );
   const existing = await database.db
     .selectFrom('dataset')
     .select(['checksum', 'provenance'])
@@ -104,6 +102,17 @@ export async function importDataset(
     }
   });
   return { dataset: importer.meta.id, loaded: true, ...written, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * What an edition's load is known by: the importer and its version, and the SHA-256 of each of its
+ * files as on disk (in the importer's order). The same files through the same importer give the same
+ * checksum, so an unchanged edition is not loaded again, and its files can be told to be the ones loaded.
+ */
+export function editionChecksum(importer: Importer, fileSha256s: readonly string[]): string {
+  const hash = createHash('sha256').update(`${importer.meta.id}:v${String(importer.version)}`);
+  for (const sha of fileSha256s) hash.update(sha);
+  return hash.digest('hex');
 }
 
 /** Parses a number as a publisher printed it; anything else is an error naming the cell. */

@@ -105,6 +105,28 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
         <p lang="en">{d.provenance}</p>
       </Section>
 
+      <Section id="files" title={t.filesHeading}>
+        {d.files.length === 0 ? (
+          <p>{t.filesNone}</p>
+        ) : (
+          <>
+            <p>{t.filesLead}</p>
+            <ul className="plain-list">
+              {d.files.map((f) => (
+                <li key={f.name}>
+                  <a href={f.url} download>
+                    {f.name}
+                  </a>{' '}
+                  <span className="muted">({t.fileSize(formatNumber(f.bytes, lang))})</span>
+                  <br />
+                  <code className="muted hash">SHA-256 {f.sha256}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Section>
+
       <Section id="indicators" title={t.colIndicators}>
         <DataTable
           caption={t.indicatorsCaption(d.id)}
@@ -150,7 +172,12 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
                     <LangLink to={`/explorer?indicator=${i.id}&dataset=${d.id}`}>{t.exploreOnMap}</LangLink>
                   </li>
                   <li>
-                    <a href={sdmxDataUrl(d.id, i.id, {}, { startPeriod: i.lastPeriod ?? undefined })}>{t.sdmxData}</a>
+                    <a href={sdmxDataUrl(d.id, i.id, {}, { startPeriod: i.lastPeriod ?? undefined })}>
+                      {t.sdmxData(i.lastPeriod ?? '')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={sdmxDataUrl(d.id, i.id, {}, {})}>{t.sdmxDataAll}</a>
                   </li>
                 </ul>
               ),
