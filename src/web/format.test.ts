@@ -3,6 +3,7 @@ import {
   comparePeriods,
   formatNumber,
   formatPercent,
+  formatPeriod,
   formatUsd,
   formatValue,
   periodPosition,
@@ -42,6 +43,15 @@ describe('numbers in the three UI languages', () => {
     expect(unitKind('percent of amount sent')).toEqual({ kind: 'percent' });
     expect(unitKind('persons')).toEqual({ kind: 'count' });
     expect(formatValue(12_836.6, 'US$ millions', 'en')).toBe('US$ 12.8 bn');
+  });
+
+  it('write quarters and half-years as each language does, years as they are', () => {
+    expect(plain(formatPeriod('2025-Q1', 'en'))).toBe('Q1 2025');
+    expect(plain(formatPeriod('2025-Q1', 'fr'))).toBe('T1 2025');
+    expect(plain(formatPeriod('2025-Q4', 'es'))).toBe('T4 2025');
+    expect(plain(formatPeriod('2020-S2', 'en'))).toBe('H2 2020');
+    expect(plain(formatPeriod('2020-S2', 'fr'))).toBe('S2 2020');
+    expect(formatPeriod('2024', 'fr')).toBe('2024');
   });
 
   it('place quarters and half-years on a time axis', () => {

@@ -104,6 +104,19 @@ export function formatTick(value: number, unit: string, lang: UiLanguage): strin
   return Math.abs(value) >= 10_000 ? formatCompact(value, lang) : formatNumber(value, lang);
 }
 
+/**
+ * A period as a reader of the language writes it: years as they are; SDMX's quarters and half-years
+ * ("2025-Q1", "2025-S2") as "Q1 2025" and "H2 2025" in English, "T1 2025" and "S2 2025" in French
+ * and Spanish (trimestre, semestre). Files and addresses keep the SDMX form.
+ */
+export function formatPeriod(period: string, lang: UiLanguage): string {
+  const m = /^(\d{4})-([QS])([1-4])$/.exec(period);
+  if (!m) return period;
+  const [, year, kind, n] = m;
+  const letter = kind === 'Q' ? (lang === 'en' ? 'Q' : 'T') : lang === 'en' ? 'H' : 'S';
+  return `${letter}${n ?? ''}\u00a0${year ?? ''}`;
+}
+
 /** "2011-Q1" → 2011.0, "2011-Q3" → 2011.5, "2011-S2" → 2011.5, "2020" → 2020: a position on a time axis. */
 export function periodPosition(period: string): number {
   const m = /^(\d{4})(?:-(Q|S)(\d))?$/.exec(period);

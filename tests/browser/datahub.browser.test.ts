@@ -250,7 +250,7 @@ describe('the data hub in the browser', () => {
   it('says how many corridors each country’s mean cost stands on', { timeout: 120_000 }, async () => {
     const page = await openPage('/explorer?indicator=remittance_cost_pct&groupBy=m49region&lang=en');
     try {
-      const table = page.getByRole('table', { name: /^Average total cost of sending remittances, 20/ }).last();
+      const table = page.getByRole('table', { name: /^Average total cost of sending remittances, Q\d\s20/ }).last();
       await table.getByRole('columnheader', { name: 'Corridors', exact: true }).waitFor();
       const cells = await table
         .locator('tbody tr')
@@ -379,7 +379,7 @@ describe('the data hub in the browser', () => {
         const chips = trend.getByRole('list', { name: 'Shown' }).getByRole('listitem');
         await expect.poll(() => chips.count(), { timeout: WAIT_MS }).toBe(5); // the five highest, as by default
         expect((await chips.allTextContents()).join(' ')).not.toMatch(/ZZZ|KNOMAD/);
-        const table = trend.getByRole('table', { name: /^Change from \d{4}-Q\d to \d{4}-Q\d/ });
+        const table = trend.getByRole('table', { name: /^Change from Q\d\s\d{4} to Q\d\s\d{4}/ });
         await table.getByRole('columnheader', { name: 'Difference' }).waitFor();
         expect(await table.getByRole('columnheader', { name: 'Change' }).count()).toBe(0);
         const differences = await table.locator('tbody td:nth-child(4)').allTextContents();

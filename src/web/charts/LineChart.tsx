@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
-import { formatCompact, periodPosition } from '../format.js';
+import { formatCompact, formatPeriod, periodPosition } from '../format.js';
 import { useLang } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
 import { axisLabelWidth, axisTickLabels, legendLayout, niceDomain, textWidth, timeTicks } from './layout.js';
@@ -62,8 +62,9 @@ export function LineChart({
   const ys = [...points.map((p) => p.value as number), ...referenceLines.map((r) => r.value)];
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
-  // The latest period is always labelled, as it is written ("2024", "2025-Q1").
-  const lastPeriod = points.find((p) => periodPosition(p.period) === xMax)?.period;
+  // The latest period is always labelled, as the language writes it ("2024", "Q1 2025", "T1 2025").
+  const latest = points.find((p) => periodPosition(p.period) === xMax)?.period;
+  const lastPeriod = latest === undefined ? undefined : formatPeriod(latest, lang);
 
   // The y axis first: its widest tick label sets the left margin.
   const yLow = Math.min(...ys);
@@ -233,7 +234,7 @@ export function LineChart({
                   stroke="#ffffff"
                   strokeWidth={0.75}
                 >
-                  <title>{`${s.label}, ${p.period}: ${formatValue(p.value)}`}</title>
+                  <title>{`${s.label}, ${formatPeriod(p.period, lang)}: ${formatValue(p.value)}`}</title>
                 </path>
               ),
             )}

@@ -1,5 +1,5 @@
-import { comparePeriods } from '../format.js';
-import { useT, type Messages } from '../i18n.js';
+import { comparePeriods, formatPeriod } from '../format.js';
+import { useLang, useT, type Messages } from '../i18n.js';
 import { DataTable } from '../components/DataTable.js';
 import type { Bar } from './BarChart.js';
 import type { LineSeries } from './LineChart.js';
@@ -15,6 +15,7 @@ export function SeriesTable({
   formatValue: (value: number) => string;
 }) {
   const t = useT();
+  const lang = useLang();
   const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort(comparePeriods);
   return (
     <DataTable
@@ -26,7 +27,7 @@ export function SeriesTable({
       rows={periods.map((period) => ({
         key: period,
         cells: Object.fromEntries([
-          ['period', period],
+          ['period', formatPeriod(period, lang)],
           ...series.map((s) => {
             const value = s.points.find((p) => p.period === period)?.value;
             return [s.key, value === null || value === undefined ? '—' : formatValue(value)];

@@ -41,7 +41,7 @@ import { SourceLine } from '../components/SourceLine.js';
 import { TableScroll } from '../components/TableScroll.js';
 import type { CsvTable } from '../csv.js';
 import type { UiLanguage } from '../../core/languages.js';
-import { comparePeriods, formatTick, formatUsd, formatValue, unitKind } from '../format.js';
+import { comparePeriods, formatPeriod, formatTick, formatUsd, formatValue, unitKind } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
@@ -396,7 +396,10 @@ function ExplorerControls({
             {(indicator?.datasets ?? []).map((d) => (
               <option key={d.id} value={d.id}>
                 {shortDatasetLabel(d.id, indicators?.sources ?? [])} (
-                {d.firstPeriod === d.lastPeriod ? d.firstPeriod : `${d.firstPeriod}–${d.lastPeriod}`})
+                {d.firstPeriod === d.lastPeriod
+                  ? formatPeriod(d.firstPeriod ?? '', lang)
+                  : `${formatPeriod(d.firstPeriod ?? '', lang)}–${formatPeriod(d.lastPeriod ?? '', lang)}`}
+                )
               </option>
             ))}
           </select>
@@ -413,7 +416,7 @@ function ExplorerControls({
             step={1}
             value={periodIndex}
             disabled={periods.length < 2}
-            aria-valuetext={currentPeriod}
+            aria-valuetext={formatPeriod(currentPeriod, lang)}
             onChange={handleSlider}
           />
           <select
@@ -421,16 +424,24 @@ function ExplorerControls({
             value={currentPeriod}
             onChange={(e) => onChange({ period: e.target.value === periods.at(-1) ? null : e.target.value })}
           >
-            {periods.length === 0 && <option value={currentPeriod}>{currentPeriod || t.loading}</option>}
+            {periods.length === 0 && (
+              <option value={currentPeriod}>{currentPeriod ? formatPeriod(currentPeriod, lang) : t.loading}</option>
+            )}
             {periods.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {formatPeriod(p, lang)}
               </option>
             ))}
           </select>
         </div>
         <p className="field__hint">
-          {periods.length > 0 ? t.periodRange(periods[0] ?? '', periods.at(-1) ?? '', periods.length) : ''}
+          {periods.length > 0
+            ? t.periodRange(
+                formatPeriod(periods[0] ?? '', lang),
+                formatPeriod(periods.at(-1) ?? '', lang),
+                periods.length,
+              )
+            : ''}
         </p>
       </div>
       {hasSexes && (
@@ -608,7 +619,7 @@ function ExplorerResults({
   const edition = shortDatasetLabel(ranking.dataset, ranking.sources);
   const subtitle = [`${edition}`, t.unitNames[unit] ?? unit, filters].filter(Boolean).join(' · ');
   const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
-  const mapTitle = t.mapTitle(name, ranking.period);
+  const mapTitle = t.mapTitle(name, formatPeriod(ranking.period, lang));
   const csv = rankingCsv(ranking);
   const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
   const sdmx = sdmxDataUrl(
@@ -688,7 +699,7 @@ function ExplorerResults({
 
       <div className="chart-grid" id="explorer-after-map" tabIndex={-1}>
         <ChartFrame
-          title={t.topNTitle(TOP_N, name, ranking.period)}
+          title={t.topNTitle(TOP_N, name, formatPeriod(ranking.period, lang))}
           subtitle={subtitle}
           citations={ranking.sources}
           csv={{ ...csv, rows: csv.rows.slice(0, TOP_N) }}
@@ -701,7 +712,7 @@ function ExplorerResults({
           }
           table={
             <DataTable
-              caption={t.topNTitle(TOP_N, name, ranking.period)}
+              caption={t.topNTitle(TOP_N, name, formatPeriod(ranking.period, lang))}
               columns={[
                 { key: 'rank', label: t.colRank, numeric: true },
                 { key: 'area', label: t.colName },
@@ -718,7 +729,7 @@ function ExplorerResults({
           {top.length > 0 ? (
             <BarChart
               bars={top}
-              label={t.topNTitle(TOP_N, name, ranking.period)}
+              label={t.topNTitle(TOP_N, name, formatPeriod(ranking.period, lang))}
               description={describeBars(top, fmt, t)}
               formatValue={fmt}
               formatTick={tick}
@@ -937,7 +948,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
   const grouping = ranking.grouping;
   const groups = (grouping?.groups ?? []).filter((g) => g.value !== null);
   const title = grouping
-    ? t.aggregatesTitle(grouping.by, ranking.period, ranking.indicator.measureType === 'rate')
+    ? t.aggregatesTitle(grouping.by, formatPeriod(ranking.period, lang), ranking.indicator.measureType === 'rate')
     : '';
   const groupName = (code: string, name: string) =>
     grouping && code === NOT_GROUPED
@@ -998,7 +1009,11 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
             <div className="chart__note">
               <p>
                 <span className="tag tag--computed">{t.computedByBridges}</span>{' '}
-                {t.groupMethod(t.groupings[grouping.by], ranking.indicator.measureType === 'rate', ranking.period)}
+                {t.groupMethod(
+                  t.groupings[grouping.by],
+                  ranking.indicator.measureType === 'rate',
+                  formatPeriod(ranking.period, lang),
+                )}
               </p>
               {grouping.fiscalYearLabel && (
                 <p>

@@ -13,7 +13,15 @@ import { Field, type ControlProps } from '../components/Field.js';
 import { NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../csv.js';
-import { comparePeriods, formatNumber, formatPercent, formatTick, formatValue, unitKind } from '../format.js';
+import {
+  comparePeriods,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatTick,
+  formatValue,
+  unitKind,
+} from '../format.js';
 import { useApi } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 
@@ -267,11 +275,11 @@ export function ExplorerTrend({
           {data.series.length > 0 && (
             <div className="note-box">
               <DataTable
-                caption={t.trendGrowthCaption(from, to, unitLabel)}
+                caption={t.trendGrowthCaption(formatPeriod(from, lang), formatPeriod(to, lang), unitLabel)}
                 columns={[
                   { key: 'area', label: t.colName },
-                  { key: 'from', label: from, numeric: true },
-                  { key: 'to', label: to, numeric: true },
+                  { key: 'from', label: formatPeriod(from, lang), numeric: true },
+                  { key: 'to', label: formatPeriod(to, lang), numeric: true },
                   ...(rate
                     ? [{ key: 'difference', label: t.trendDifference, numeric: true }]
                     : [
@@ -315,11 +323,12 @@ function PeriodSelect({
   value: string;
   onChange: (period: string) => void;
 }) {
+  const lang = useLang();
   return (
     <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
       {periods.map((p) => (
         <option key={p} value={p}>
-          {p}
+          {formatPeriod(p, lang)}
         </option>
       ))}
     </select>

@@ -23,7 +23,7 @@ import { KeyFigures, NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../csv.js';
 import { editionGaps } from '../editions.js';
-import { comparePeriods, formatNumber, formatPercent, formatTick, formatUsd } from '../format.js';
+import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
@@ -1023,7 +1023,10 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
   return (
     <ChartFrame
       title={title}
-      subtitle={t.costSubtitle(shown[0]?.latest.period ?? '', latest ? shortDatasetLabel(latest, c.sources) : '')}
+      subtitle={t.costSubtitle(
+        formatPeriod(shown[0]?.latest.period ?? '', lang),
+        latest ? shortDatasetLabel(latest, c.sources) : '',
+      )}
       citations={citationsOf(datasets, c.sources)}
       csv={costCsv(corridors, c.unit)}
       filename={`cost-${direction}-${area.code}`}
@@ -1055,7 +1058,7 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
                     d,
                     x ? (
                       <>
-                        {pct(x.latest.value)} <span className="muted">({x.latest.period})</span>
+                        {pct(x.latest.value)} <span className="muted">({formatPeriod(x.latest.period, lang)})</span>
                         {x.aboveFive && <span className="flag"> ▲ {t.aboveFive}</span>}
                       </>
                     ) : (
