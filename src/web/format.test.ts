@@ -43,6 +43,9 @@ describe('numbers in the three UI languages', () => {
     expect(unitKind('percent of amount sent')).toEqual({ kind: 'percent' });
     expect(unitKind('persons')).toEqual({ kind: 'count' });
     expect(formatValue(12_836.6, 'US$ millions', 'en')).toBe('US$ 12.8 bn');
+    // Rates keep two decimals, so a column of them reads alike.
+    expect(formatValue(12.2, 'percent of amount sent', 'en')).toBe('12.20%');
+    expect(formatValue(12.269, 'percent of amount sent', 'en')).toBe('12.27%');
   });
 
   it('write quarters and half-years as each language does, years as they are', () => {

@@ -92,7 +92,8 @@ export function unitKind(unit: string): UnitKind {
 export function formatValue(value: number, unit: string, lang: UiLanguage, currency = true): string {
   const kind = unitKind(unit);
   if (kind.kind === 'usd') return formatUsd(value * kind.toUsd, lang, currency);
-  if (kind.kind === 'percent') return formatPercent(value, lang, 2);
+  // Two decimals always, so that a column or a chart of rates reads alike: 12.20% beside 12.27%.
+  if (kind.kind === 'percent') return formatPercent(value, lang, 2, 2);
   return formatNumber(value, lang);
 }
 

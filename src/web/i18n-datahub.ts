@@ -1035,9 +1035,9 @@ const es = {
   sdgCeiling5: 'tope 5 %',
   costMeansHeading: 'Promedio de los corredores',
   costMeanMethod: (amount: string) =>
-    `Media no ponderada, calculada por Bridges, del costo total promedio de enviar US$ ${amount} en los corredores relevados en el último período de cada edición; no es el promedio publicado por el Banco Mundial, que pondera los corredores.`,
+    `Media no ponderada, calculada por Bridges, del costo total promedio de enviar ${amount} US$ en los corredores relevados en el último período de cada edición; no es el promedio publicado por el Banco Mundial, que pondera los corredores.`,
   sdgTargetText:
-    'Meta 10.c de los ODS: de aquí a 2030, reducir a menos del 3 % los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5 % (indicador 10.c.1, para un envío de US$ 200).',
+    'Meta 10.c de los ODS: de aquí a 2030, reducir a menos del 3 % los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5 % (indicador 10.c.1, para un envío de 200 US$).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
     `${inbound ? 'Envíos hacia el país' : 'Envíos desde el país'}: ${mean} en promedio en ${count === 1 ? 'un solo corredor' : `${String(count)} corredores`} en ${period} (${edition}); ${String(above)} por encima del 5 %.`,
   displacementHeading: 'Desplazamiento forzado',

@@ -283,8 +283,8 @@ describe('the data hub in the browser', () => {
         await note.waitFor();
         const text = (await note.textContent()) ?? '';
         expect(text).toContain('Benin (34.42%)');
-        expect(text).toMatch(/Togo \(corridors from 5\.64% to 31\.9%\)/);
-        expect(text).toMatch(/Mali \(corridors from 3\.91% to 31\.9%\)/);
+        expect(text).toMatch(/Togo \(corridors from 5\.64% to 31\.90%\)/);
+        expect(text).toMatch(/Mali \(corridors from 3\.91% to 31\.90%\)/);
         const table = page.locator('#ranking-table table');
         const benin = table.locator('tbody tr', { hasText: 'Benin' });
         expect(await benin.locator('td').nth(1).textContent()).toBe('34.42% ▲ (unusual corridor)');
