@@ -39,9 +39,11 @@ afterAll(async () => {
   await server?.close();
 }, 60_000);
 
-async function openPage(path: string): Promise<Page> {
+/** A page of the UI at `path`, on a desktop screen or, with `phone`, 390 px wide. */
+async function openPage(path: string, { phone = false } = {}): Promise<Page> {
   if (!browser || !server) throw new Error('the browser or the server did not start');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const viewport = phone ? { width: 390, height: 800 } : { width: 1280, height: 900 };
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
   page.setDefaultTimeout(WAIT_MS);
   await page.goto(`${server.url}${path}`);
   return page;
@@ -391,11 +393,8 @@ describe('the data hub in the browser', () => {
   );
 
   it('fits the ranking table on a phone, with no box scrolling inside the page', { timeout: 60_000 }, async () => {
-    if (!browser || !server) throw new Error('the browser or the server did not start');
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-    page.setDefaultTimeout(WAIT_MS);
+    const page = await openPage('/explorer?indicator=migrant_stock&lang=fr', { phone: true });
     try {
-      await page.goto(`${server.url}/explorer?indicator=migrant_stock&lang=fr`);
       const table = page.locator('#ranking-table table');
       await table.locator('tbody tr').nth(100).waitFor();
       const fit = await table.evaluate((t) => {
@@ -417,18 +416,15 @@ describe('the data hub in the browser', () => {
     'keeps the growth table readable on a phone: no repeated column, names in view when it scrolls',
     { timeout: 60_000 },
     async () => {
-      if (!browser || !server) throw new Error('the browser or the server did not start');
-      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-      page.setDefaultTimeout(WAIT_MS);
+      const explorer = (from: number, to: number) =>
+        `/explorer?indicator=remittances_received_usd&dataset=wdi-remittances-2023-10&lang=es&areas=PHL,MEX&from=${String(from)}&to=${String(to)}`;
+      const page = await openPage(explorer(2008, 2009), { phone: true });
       const growth = (from: number, to: number) =>
         page.locator('table', {
           has: page.locator('caption', { hasText: `Variación de ${String(from)} a ${String(to)}` }),
         });
-      const explorer = (from: number, to: number) =>
-        `${server?.url ?? ''}/explorer?indicator=remittances_received_usd&dataset=wdi-remittances-2023-10&lang=es&areas=PHL,MEX&from=${String(from)}&to=${String(to)}`;
       try {
         // Over one year the compound rate is the change: only the change is given, and it fits.
-        await page.goto(explorer(2008, 2009));
         const oneYear = growth(2008, 2009);
         await oneYear.locator('tbody tr').nth(1).waitFor();
         expect(await oneYear.locator('thead th').allTextContents()).toEqual(['Nombre', '2008', '2009', 'Variación']);
@@ -441,7 +437,7 @@ describe('the data hub in the browser', () => {
         expect(fit[0]).toBeLessThanOrEqual(fit[1] ?? 0);
 
         // Over twenty years it has five columns and scrolls sideways; the names stay in view.
-        await page.goto(explorer(2000, 2020));
+        await page.goto(`${server?.url ?? ''}${explorer(2000, 2020)}`);
         const twenty = growth(2000, 2020);
         await twenty.locator('thead th', { hasText: 'Por año' }).waitFor();
         const kept = await twenty.evaluate((t) => {
