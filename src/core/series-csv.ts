@@ -4,7 +4,7 @@
  * chart over time are both this table, so the two files never disagree. Zod-free: the UI imports it.
  */
 import type { SeriesResponse } from './statistics.js';
-import { formatDims } from './statistics-terms.js';
+import { combinedValueNote, computedBy, formatDims } from './statistics-terms.js';
 
 export const SERIES_CSV_COLUMNS = [
   'area',
@@ -36,13 +36,8 @@ export interface SeriesCsvRow {
 }
 
 export function seriesCsvRows(r: SeriesResponse): SeriesCsvRow[] {
-  const rate = r.indicator.measureType === 'rate';
   return r.series.flatMap((s) =>
     s.points.map((p) => {
-      const computed = [
-        p.parts > 1 ? `value = ${rate ? 'unweighted mean' : 'sum'} of ${String(p.parts)} series` : null,
-        'change and growth columns',
-      ].filter((c) => c !== null);
       return {
         cells: {
           area: s.area.code,
@@ -64,7 +59,7 @@ export function seriesCsvRows(r: SeriesResponse): SeriesCsvRow[] {
           growth_change_pct: s.growth.changePct,
           growth_annual_rate_pct: s.growth.annualRatePct,
           growth_difference_points: s.growth.differencePoints,
-          computed_by: `${s.growth.computedBy} (${computed.join('; ')})`,
+          computed_by: computedBy(combinedValueNote(r.indicator.measureType, p.parts), 'change and growth columns'),
         },
         sources: [s.dataset],
       };

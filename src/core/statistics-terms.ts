@@ -155,6 +155,21 @@ export function formatDims(dims: Readonly<Record<string, string>>): string {
     .join(',');
 }
 
+/**
+ * What Bridges computed of a value that combines several series (several origins, both sexes,
+ * several corridors); null for one series, the publisher's own figure.
+ */
+export function combinedValueNote(measureType: 'stock' | 'flow' | 'rate', parts: number): string | null {
+  if (parts <= 1) return null;
+  return `value = ${measureType === 'rate' ? 'unweighted mean' : 'sum'} of ${String(parts)} series`;
+}
+
+/** A CSV row's `computed_by`: "Bridges (what it computed; …)", or empty where it computed nothing. */
+export function computedBy(...notes: (string | null)[]): string | null {
+  const said = notes.filter((n) => n !== null);
+  return said.length ? `${COMPUTED_BY} (${said.join('; ')})` : null;
+}
+
 /** Percentages and growth rates are rounded to this many decimals (the inputs are not). */
 export const PERCENT_DECIMALS = 4;
 
@@ -176,6 +191,11 @@ export function percentChange(before: number | null | undefined, after: number |
 export function annualGrowthRate(before: number | null, after: number | null, years: number): number | null {
   if (before === null || after === null || before <= 0 || after < 0 || years <= 0) return null;
   return roundPercent(((after / before) ** (1 / years) - 1) * 100);
+}
+
+/** A unit of percentages ("percent of amount sent", "% of GDP"), as the publishers write them. */
+export function isPercentUnit(unit: string): boolean {
+  return /percent|%/i.test(unit);
 }
 
 /**

@@ -603,12 +603,14 @@ export const SeriesPoint = z.object({
   changePct: z
     .number()
     .nullable()
-    .describe('% change from the previous period with data, computed by Bridges; null for a rate (see changePoints)'),
+    .describe(
+      '% change from the previous period with data, computed by Bridges; null for a percentage (see changePoints)',
+    ),
   changePoints: z
     .number()
     .nullable()
     .describe(
-      'For a rate: the difference from the previous period with data, in percentage points, computed by Bridges',
+      'For a percentage: the difference from the previous period with data, in percentage points, computed by Bridges',
     ),
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
@@ -623,9 +625,9 @@ export const SeriesItem = z.object({
     to: z.string().nullable(),
     fromValue: z.number().nullable(),
     toValue: z.number().nullable(),
-    changePct: z.number().nullable().describe('% change from `from` to `to`; null for a rate'),
-    annualRatePct: z.number().nullable().describe('Compound annual rate, for whole years apart; null for a rate'),
-    differencePoints: z.number().nullable().describe('For a rate: `to` − `from`, in percentage points'),
+    changePct: z.number().nullable().describe('% change from `from` to `to`; null for a percentage'),
+    annualRatePct: z.number().nullable().describe('Compound annual rate, for whole years apart; null for a percentage'),
+    differencePoints: z.number().nullable().describe('For a percentage: `to` − `from`, in percentage points'),
   }),
 });
 export type SeriesItem = z.infer<typeof SeriesItem>;

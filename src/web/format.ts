@@ -1,5 +1,5 @@
 import type { UiLanguage } from '../core/languages.js';
-import { USD_FACTORS } from '../core/statistics-terms.js';
+import { isPercentUnit, USD_FACTORS } from '../core/statistics-terms.js';
 
 /**
  * Numbers as each UI language writes them. Everything goes through Intl.NumberFormat (group and
@@ -81,7 +81,7 @@ export type UnitKind = { kind: 'usd'; toUsd: number } | { kind: 'percent' } | { 
 export function unitKind(unit: string): UnitKind {
   const toUsd = USD_FACTORS[unit];
   if (toUsd !== undefined) return { kind: 'usd', toUsd };
-  if (/percent|%/i.test(unit)) return { kind: 'percent' };
+  if (isPercentUnit(unit)) return { kind: 'percent' };
   return { kind: 'count' };
 }
 

@@ -519,6 +519,14 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(q1).toMatchObject({ changePct: null, changePoints: null });
       expect(q2).toMatchObject({ changePct: null, changePoints: 0.1843 });
       expect(cost.series[0]?.growth).toMatchObject({ changePct: null, annualRatePct: null, differencePoints: 0.145 });
+      // A mean count (providers per corridor) is not a percentage: its change stays a % change.
+      const providers = await get<SeriesResponse>(
+        '/api/series?indicator=remittance_providers&areas=PHL&from=2019&to=2020',
+      );
+      const changes = providers.series[0]?.points.slice(1) ?? [];
+      expect(changes.length).toBeGreaterThan(0);
+      expect(changes.every((p) => p.changePoints === null && p.changePct !== null)).toBe(true);
+      expect(providers.series[0]?.growth.differencePoints).toBeNull();
     });
 
     it('gives the series as CSV equal to the JSON', async () => {

@@ -9,6 +9,7 @@ import {
   type RankingQuery,
   type RankingResponse,
 } from '../../core/statistics.js';
+import { combinedValueNote, computedBy } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { REFERENCE_SOURCES } from '../reference/sources.js';
@@ -278,7 +279,6 @@ export function rankingCsv(r: RankingResponse): CsvTable {
     dims: formatDims(r.filters.dims),
     unit: r.indicator.unit,
   };
-  const how = r.indicator.measureType === 'rate' ? 'unweighted mean' : 'sum';
   const rows: CsvTable['rows'] = r.items.map((i) => ({
     cells: {
       ...base,
@@ -292,7 +292,7 @@ export function rankingCsv(r: RankingResponse): CsvTable {
       series_min: i.partsMin,
       series_max: i.partsMax,
       // An area's value is the publisher's where one series matches, Bridges' sum or mean otherwise.
-      computed_by: i.parts > 1 ? `${COMPUTED_BY} (value = ${how} of ${String(i.parts)} series)` : null,
+      computed_by: computedBy(combinedValueNote(r.indicator.measureType, i.parts)),
     },
     sources: [r.dataset],
   }));

@@ -13,7 +13,7 @@ import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from './datahub.csv.js';
 import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
-import { parseDims, pointsDifference } from '../../core/statistics-terms.js';
+import { isPercentUnit, parseDims, pointsDifference } from '../../core/statistics-terms.js';
 import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
@@ -59,8 +59,9 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
     to?.period,
     lang,
   ]);
-  // A rate's change is told in percentage points, never as a percentage of a percentage.
-  const rate = indicator.measureType === 'rate';
+  // A percentage's change is told in points, never as a percentage of a percentage (a mean count,
+  // such as providers per corridor, keeps its % change).
+  const rate = indicator.measureType === 'rate' && isPercentUnit(indicator.unit);
   return cache.answer(key, async (c) => {
     const rows = await repo.findCombinedValues(db, {
       indicatorId: indicator.id,
@@ -144,7 +145,7 @@ function growthBetween(
   return {
     computedBy: COMPUTED_BY,
     method: rate
-      ? 'A rate: differencePoints = value at `to` − value at `from`, in percentage points, between the periods that hold the start of `from` and the end of `to`; ' +
+      ? 'A percentage: differencePoints = value at `to` − value at `from`, in percentage points, between the periods that hold the start of `from` and the end of `to`; ' +
         'each point’s changePoints is its difference from the previous period with data. Rounded to 4 decimals; null where a value is missing. No % change of a %.'
       : 'changePct = (value at `to` ÷ value at `from` − 1) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
         'each point’s changePct compares it with the previous period with data. Rounded to 4 decimals; null where a value is missing or zero.',

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
-import { formatDims, hasUnusualCost } from '../../core/statistics-terms.js';
+import { formatDims, hasUnusualCost, isPercentUnit } from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
 import { SeriesTable, describeLines } from '../charts/SeriesTable.js';
@@ -64,7 +64,8 @@ export function ExplorerTrend({
   const [adding, setAdding] = useState('');
   const addSelect = useRef<HTMLSelectElement>(null);
   const unit = ranking.indicator.unit;
-  const rate = ranking.indicator.measureType === 'rate';
+  // A percentage's change is a difference in points (as the API gives it); any other, a % change.
+  const rate = ranking.indicator.measureType === 'rate' && isPercentUnit(ranking.indicator.unit);
   const fmt = (v: number) => formatValue(v, unit, lang);
   // The growth table's caption names the unit: US$ is not repeated in every cell.
   const cell = (v: number) => formatValue(v, unit, lang, false);
