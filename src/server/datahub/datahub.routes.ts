@@ -100,6 +100,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           description:
             'The files are listed, with their size and SHA-256, in the dataset’s `files`. A 404 for a file the edition was not loaded from.',
           params: DatasetFileParams,
+          querystring: z.strictObject({}),
           // The file's bytes, streamed as they are (never serialised).
           response: { 200: z.any().describe('The file, as bundled'), ...errors },
         },

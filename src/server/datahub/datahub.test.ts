@@ -174,6 +174,8 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(other.error.message).toContain('its files are undesa_ims2024_bilateral_by_sex.csv.gz');
       const escape = await hub.app.inject({ url: '/api/datasets/undesa-ims-2024/files/..%2F..%2Fpackage.json' });
       expect(escape.statusCode).toBe(400);
+      const unknown = await get<ErrorResponse>(`${d.files[0]?.url ?? ''}?foo=1`, 400);
+      expect(unknown.error.details.map((x) => x.field)).toEqual(['foo']);
     });
 
     it('lists indicators with the editions that carry them, latest data first', async () => {

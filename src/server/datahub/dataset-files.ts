@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLED_IMPORTERS } from '../importers/index.js';
 import { editionChecksum, STATS_DATA_DIR } from '../stats/import-dataset.js';
@@ -20,10 +20,19 @@ const known = new Map<string, DatasetFile[]>();
  * user's own import, lists nothing rather than a file the data did not come from).
  */
 export function datasetFiles(datasetId: string, checksum: string, dataDir = STATS_DATA_DIR): DatasetFile[] {
-  const key = `${datasetId}|${checksum}|${dataDir}`;
+  const importer = BUNDLED_IMPORTERS.find((i) => i.meta.id === datasetId);
+  // Hashed once per version of the files on disk: a file replaced since is hashed again.
+  const stamps = (importer?.files ?? []).map((relative) => {
+    try {
+      const stat = statSync(path.join(dataDir, relative));
+      return `${String(stat.size)}@${String(stat.mtimeMs)}`;
+    } catch {
+      return 'missing';
+    }
+  });
+  const key = `${datasetId}|${checksum}|${dataDir}|${stamps.join(',')}`;
   const cached = known.get(key);
   if (cached) return cached;
-  const importer = BUNDLED_IMPORTERS.find((i) => i.meta.id === datasetId);
   let files: DatasetFile[] = [];
   if (importer) {
     try {

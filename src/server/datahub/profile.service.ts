@@ -554,7 +554,7 @@ function refugeeBlock(
       computedBy: COMPUTED_BY,
       method: `total = the sum of the stock groups at the end of the period (${Object.entries(UNHCR_GROUPS)
         .filter(([code]) => !UNHCR_FLOW_GROUPS.has(code))
-        .map(([, label]) => label.toLowerCase())
+        .map(([, label]) => label)
         .join(', ')}). ${Object.entries(UNHCR_GROUPS)
         .filter(([code]) => UNHCR_FLOW_GROUPS.has(code))
         .map(([, label]) => label)
@@ -856,15 +856,25 @@ export function profileCsv(p: ProfileResponse): CsvTable {
 
   const ref = p.refugees;
   const refSources = ref.dataset ? [ref.dataset] : [];
-  for (const [name, side] of [
-    ['from_country', ref.fromCountry],
-    ['hosted', ref.hosted],
-    ['within_country', ref.withinCountry],
+  // A group's figure abroad or hosted sums the countries of asylum or of origin; a partner's
+  // figure sums its stock groups (returns, a flow, left out): Bridges' sums, said on each row.
+  for (const [name, side, over] of [
+    ['from_country', ref.fromCountry, 'countries of asylum'],
+    ['hosted', ref.hosted, 'countries of origin'],
+    ['within_country', ref.withinCountry, null],
   ] as const) {
     for (const point of side.trend)
       for (const [group, value] of Object.entries(point.byGroup))
         add(
-          { block: 'refugees', measure: name, period: point.period, category: group, value, unit: 'persons' },
+          {
+            block: 'refugees',
+            measure: name,
+            period: point.period,
+            category: group,
+            value,
+            unit: 'persons',
+            computed_by: over ? `${COMPUTED_BY} (sum over ${over})` : null,
+          },
           refSources,
         );
     for (const item of side.top)
@@ -876,9 +886,10 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           partner: item.area.code,
           partner_name: item.area.name,
           rank: item.rank,
-          category: 'all groups',
+          category: 'stock groups (returns left out)',
           value: item.total,
           unit: 'persons',
+          computed_by: `${COMPUTED_BY} (sum of the stock groups)`,
         },
         refSources,
       );

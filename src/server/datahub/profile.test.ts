@@ -351,6 +351,12 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     expect(women.every((r) => r.computed_by === 'Bridges (sum over all origins)')).toBe(true);
     const top = rows.filter((r) => r.measure === 'top_destination');
     expect(top.every((r) => r.computed_by === 'Bridges (male + female)')).toBe(true);
+    // Refugees abroad by group sum the countries of asylum; a country's figure sums the stock groups.
+    const abroad = rows.filter((r) => r.block === 'refugees' && r.measure === 'from_country');
+    expect(abroad.length).toBeGreaterThan(0);
+    expect(abroad.every((r) => r.computed_by === 'Bridges (sum over countries of asylum)')).toBe(true);
+    const asylum = rows.filter((r) => r.measure === 'from_country_top');
+    expect(asylum.every((r) => r.computed_by === 'Bridges (sum of the stock groups)')).toBe(true);
     const shares = rows.filter((r) => r.measure === 'immigrants_share_of_population');
     expect(shares.every((r) => r.computed_by === 'Bridges' && r.dataset?.includes(' | '))).toBe(true);
     const knomad = rows.filter((r) => r.measure === 'remittances_received:remittance_inflows_usd_m');
