@@ -225,7 +225,8 @@ const en = {
   explorerLead:
     'Choose an indicator and a year to see every country on the map, the largest in a chart and all of them in a table, with totals by region or income group.',
   explorerControls: 'Indicator, edition, year and filters',
-  explorerUnknownIndicator: (id: string) => `There is no indicator “${id}”: the explorer shows its first one instead.`,
+  explorerUnknownIndicator: (id: string, shown: string) =>
+    `There is no indicator “${id}”: the explorer shows “${shown}” instead.`,
   explorerReset: (choices: readonly string[]) =>
     `This link asks for ${choices.join(', ')}, which the data do not have: the explorer shows the latest data instead.`,
   indicatorLabel: 'Indicator',
@@ -649,8 +650,8 @@ const fr = {
   explorerLead:
     'Choisissez un indicateur et une année pour voir tous les pays sur la carte, les premiers dans un graphique et tous dans un tableau, avec des totaux par région ou par catégorie de revenu.',
   explorerControls: 'Indicateur, édition, année et filtres',
-  explorerUnknownIndicator: (id: string) =>
-    `Il n’y a pas d’indicateur «\u00a0${id}\u00a0»\u00a0: l’explorateur montre son premier indicateur à la place.`,
+  explorerUnknownIndicator: (id: string, shown: string) =>
+    `Il n’y a pas d’indicateur «\u00a0${id}\u00a0»\u00a0: l’explorateur montre «\u00a0${shown}\u00a0» à la place.`,
   explorerReset: (choices: readonly string[]) =>
     `Ce lien demande ${choices.join(', ')}, que les données n’ont pas\u00a0: l’explorateur montre les données les plus récentes à la place.`,
   indicatorLabel: 'Indicateur',
@@ -1107,8 +1108,8 @@ const es = {
   explorerLead:
     'Elija un indicador y un año para ver todos los países en el mapa, los principales en un gráfico y todos en una tabla, con totales por región o grupo de ingreso.',
   explorerControls: 'Indicador, edición, año y filtros',
-  explorerUnknownIndicator: (id: string) =>
-    `No hay ningún indicador «${id}»: el explorador muestra su primer indicador en su lugar.`,
+  explorerUnknownIndicator: (id: string, shown: string) =>
+    `No hay ningún indicador «${id}»: el explorador muestra «${shown}» en su lugar.`,
   explorerReset: (choices: readonly string[]) =>
     `Este enlace pide ${choices.join(', ')}, que los datos no tienen: el explorador muestra los datos más recientes en su lugar.`,
   indicatorLabel: 'Indicador',

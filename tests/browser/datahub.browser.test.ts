@@ -466,7 +466,9 @@ describe('the data hub in the browser', () => {
       const page = await openPage('/explorer?indicator=nope&lang=fr');
       try {
         await page
-          .getByText('Il n’y a pas d’indicateur « nope » : l’explorateur montre son premier indicateur à la place.')
+          .getByText(
+            'Il n’y a pas d’indicateur « nope » : l’explorateur montre « Stock de migrants internationaux » à la place.',
+          )
           .waitFor();
         await page
           .getByRole('table', { name: /^Stock de migrants internationaux, 2024/ })
@@ -475,8 +477,13 @@ describe('the data hub in the browser', () => {
         expect(new URL(page.url()).searchParams.get('indicator')).toBeNull();
         expect(await page.getByRole('alert').count()).toBe(0);
 
-        await page.goto(`${server?.url ?? ''}/explorer?indicator=migrant_stock&period=1890&lang=es`);
-        await page.getByText('Este enlace pide period = 1890, que los datos no tienen').waitFor();
+        // Every refused choice is named, in the reader's words, however many the link has.
+        await page.goto(`${server?.url ?? ''}/explorer?indicator=migrant_stock&period=1890&dataset=nope-1&lang=es`);
+        const notice = page.getByText(/^Este enlace pide .*, que los datos no tienen/);
+        await expect
+          .poll(async () => (await notice.textContent()) ?? '', { timeout: WAIT_MS })
+          .toMatch(/año o período 1890/);
+        expect(await notice.textContent()).toContain('edición nope-1');
         await page
           .getByRole('table', { name: /^Stock de migrantes internacionales, 2024/ })
           .first()

@@ -5,7 +5,7 @@ import { csvUrl, getDataset } from '../api.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Section } from '../components/Section.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, formatPeriod } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
@@ -76,8 +76,8 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
           <Fact label={t.colReleaseDate}>{date(d.releaseDate) ?? t.notGiven}</Fact>
           <Fact label={t.colSource}>{d.sourceUrl ? <a href={d.sourceUrl}>{d.sourceUrl}</a> : t.notGiven}</Fact>
           <Fact label={t.colPeriods}>
-            {d.periods.first ?? '—'}
-            {d.periods.last && d.periods.last !== d.periods.first ? `–${d.periods.last}` : ''}
+            {d.periods.first ? formatPeriod(d.periods.first, lang) : '—'}
+            {d.periods.last && d.periods.last !== d.periods.first ? `–${formatPeriod(d.periods.last, lang)}` : ''}
           </Fact>
           <Fact label={t.colObservations}>{formatNumber(d.observationCount, lang)}</Fact>
           <Fact label={t.colAreas}>
@@ -114,7 +114,7 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
             <ul className="plain-list">
               {d.files.map((f) => (
                 <li key={f.name}>
-                  <a href={f.url} download>
+                  <a href={f.url} download className="hash">
                     {f.name}
                   </a>{' '}
                   <span className="muted">({t.fileSize(formatNumber(f.bytes, lang))})</span>
@@ -152,7 +152,10 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
               ),
               unit: <span lang="en">{i.unit}</span>,
               type: t.measureTypes[i.measureType],
-              periods: i.firstPeriod === i.lastPeriod ? i.firstPeriod : `${i.firstPeriod ?? ''}–${i.lastPeriod ?? ''}`,
+              periods:
+                i.firstPeriod === i.lastPeriod
+                  ? formatPeriod(i.firstPeriod ?? '', lang)
+                  : `${formatPeriod(i.firstPeriod ?? '', lang)}–${formatPeriod(i.lastPeriod ?? '', lang)}`,
               series: formatNumber(i.seriesCount, lang),
               observations: formatNumber(i.observationCount, lang),
               breakdowns: (
@@ -173,7 +176,7 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
                   </li>
                   <li>
                     <a href={sdmxDataUrl(d.id, i.id, {}, { startPeriod: i.lastPeriod ?? undefined })}>
-                      {t.sdmxData(i.lastPeriod ?? '')}
+                      {t.sdmxData(formatPeriod(i.lastPeriod ?? '', lang))}
                     </a>
                   </li>
                   <li>

@@ -57,6 +57,19 @@ const TOP_N = 15;
 /** Link parameters the explorer drops, saying so, when the API finds no data for them. */
 const RESETTABLE = ['dataset', 'period', 'sex', 'counterpart', 'dims'] as const;
 
+/** A refused choice of a link in the reader's words: "year or period 2099", "amount sent 999". */
+function choiceText(field: (typeof RESETTABLE)[number], state: ExplorerState, t: Messages): string {
+  const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+  if (field === 'dims')
+    return Object.entries(parseDims(state.dims))
+      .map(([k, v]) => `${lower(t.dimensionLabel(k))} ${v}`)
+      .join(', ');
+  const label = { dataset: t.editionLabel, period: t.periodLabel, sex: t.sexLabel, counterpart: t.counterpartLabel }[
+    field
+  ];
+  return `${lower(label)} ${state[field]}`;
+}
+
 /** The series API takes at most 50 areas: the periods offered are those of the 50 largest. */
 const PERIOD_PROBE_AREAS = 50;
 
@@ -142,7 +155,10 @@ export function ExplorerPage() {
 
   // A link with an unknown indicator, or choices the data do not have (a year, an edition), is
   // not a dead end: the explorer says so in the reader's language and shows the defaults.
-  const [notice, setNotice] = useState<string | null>(null);
+  const [reset, setReset] = useState<{ indicator: string | null; choices: string[] }>({
+    indicator: null,
+    choices: [],
+  });
   const unknownIndicator =
     indicators.data !== undefined && indicator === undefined && state.indicator !== DEFAULT_INDICATOR;
   const refused = (ranking.error?.details ?? [])
@@ -151,18 +167,28 @@ export function ExplorerPage() {
     .filter((field) => state[field] !== '');
   useEffect(() => {
     if (unknownIndicator) {
-      setNotice(t.explorerUnknownIndicator(state.indicator));
+      setReset({ indicator: state.indicator, choices: [] });
       updateParams({ indicator: null, dataset: null, period: null, dims: null, counterpart: null, sex: null }, true);
     } else if (refused.length > 0) {
-      setNotice(t.explorerReset(refused.map((field) => `${field} = ${state[field]}`)));
+      // The API names one refused choice at a time: each is added, so the notice names them all.
+      const said = refused.map((field) => choiceText(field, state, t));
+      setReset((r) => ({ ...r, choices: [...r.choices, ...said] }));
       updateParams(Object.fromEntries(refused.map((field) => [field, null])), true);
     }
   }, [unknownIndicator, refused.join()]);
+  const notice = [
+    reset.indicator === null
+      ? null
+      : t.explorerUnknownIndicator(reset.indicator, t.indicatorNames[DEFAULT_INDICATOR] ?? DEFAULT_INDICATOR),
+    reset.choices.length ? t.explorerReset(reset.choices) : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const periods = usePeriods(state, dataset, dimsText, rankingData);
 
   const updateParams = (patch: Record<string, string | null>, replace = false) => {
     // The reader's own choice: a notice about the link they came by no longer applies.
-    if (!replace) setNotice(null);
+    if (!replace) setReset({ indicator: null, choices: [] });
     setSearchParams(
       (params) => {
         const next = new URLSearchParams(params);
@@ -857,7 +883,7 @@ function RankingTable({
   return (
     <>
       <TableScroll captionId={captionId}>
-        <table className="data-table data-table--compact">
+        <table className="data-table data-table--compact data-table--ranked">
           <caption id={captionId}>{caption}</caption>
           <thead>
             <tr>
