@@ -1,7 +1,13 @@
 import { useId, useRef, useState } from 'react';
 import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
-import { formatDims, hasUnusualCost, isPercentUnit } from '../../core/statistics-terms.js';
+import {
+  formatDims,
+  hasUnusualCost,
+  INDICATOR_IDS,
+  isPercentUnit,
+  isUnusualCost,
+} from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
 import { SeriesTable, describeLines } from '../charts/SeriesTable.js';
@@ -134,6 +140,17 @@ export function ExplorerTrend({
     return unitKind(unit).kind === 'percent' ? `${sign}${size} ${t.percentagePoints}` : `${sign}${size}`;
   };
 
+  // A cost below 0 % or above 30 % of the amount sent, anywhere on the lines shown, is named
+  // under the chart (the map marks only the period it shows).
+  const unusual =
+    ranking.indicator.id === INDICATOR_IDS.remittanceCost
+      ? (data?.series ?? []).flatMap((s) =>
+          s.points
+            .filter((p) => isUnusualCost(p.value))
+            .map((p) => `${s.area.name} ${formatPeriod(p.period, lang)} (${fmt(p.value)})`),
+        )
+      : [];
+
   // Over one year the compound annual rate is the change itself: a column repeating it only takes room.
   const annualSaysMore = (data?.series ?? []).some(
     (s) =>
@@ -259,7 +276,12 @@ export function ExplorerTrend({
             csv={trendCsv(data)}
             filename={`trend-${ranking.indicator.id}`}
             table={<SeriesTable caption={title} series={lines} formatValue={fmt} />}
-            note={missing.length > 0 ? <p className="chart__note">{t.trendNoData(missing.join(', '))}</p> : undefined}
+            note={
+              <>
+                {missing.length > 0 && <p className="chart__note">{t.trendNoData(missing.join(', '))}</p>}
+                {unusual.length > 0 && <p className="chart__note">{t.unusualPointsNote(unusual)}</p>}
+              </>
+            }
           >
             {lines.length > 0 ? (
               <LineChart
