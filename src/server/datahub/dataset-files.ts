@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BUNDLED_IMPORTERS } from '../importers/index.js';
 import { editionChecksum, STATS_DATA_DIR } from '../stats/import-dataset.js';
 
-/** One of the publisher's files an edition was loaded from, as bundled (gzipped where its name says so). */
+/** One of the files an edition was loaded from, as bundled (gzipped where its name says so). */
 export interface DatasetFile {
   name: string;
   path: string;
