@@ -199,6 +199,15 @@ export function isPercentUnit(unit: string): boolean {
 }
 
 /**
+ * Whether an indicator's change over time is a difference in percentage points (a rate in
+ * percent: never a percentage of a percentage) rather than a % change (stocks, flows, and a rate
+ * that is a mean count, such as providers per corridor). The API and the UI both go by this.
+ */
+export function changeInPoints(indicator: { measureType: 'stock' | 'flow' | 'rate'; unit: string }): boolean {
+  return indicator.measureType === 'rate' && isPercentUnit(indicator.unit);
+}
+
+/**
  * The difference between two values of a rate, in percentage points (9.2 % → 38.7 % is +29.5):
  * a rate's change is never told as a percentage of a percentage. Null when either is missing.
  */

@@ -4,6 +4,7 @@ import {
   formatNumber,
   formatPercent,
   formatPeriod,
+  formatPeriodRange,
   formatUsd,
   formatValue,
   periodPosition,
@@ -55,6 +56,9 @@ describe('numbers in the three UI languages', () => {
     expect(plain(formatPeriod('2020-S2', 'en'))).toBe('H2 2020');
     expect(plain(formatPeriod('2020-S2', 'fr'))).toBe('S2 2020');
     expect(formatPeriod('2024', 'fr')).toBe('2024');
+    expect(plain(formatPeriodRange('2016-Q2', '2025-Q1', 'fr'))).toBe('T2 2016–T1 2025');
+    expect(formatPeriodRange('2024', '2024', 'en')).toBe('2024');
+    expect(formatPeriodRange(null, null, 'en')).toBe('—');
   });
 
   it('place quarters and half-years on a time axis', () => {

@@ -118,6 +118,13 @@ export function formatPeriod(period: string, lang: UiLanguage): string {
   return `${letter}${n ?? ''}\u00a0${year ?? ''}`;
 }
 
+/** The periods from `first` to `last` as the language writes them: "T2 2016–T1 2025", or one period; "—" for none. */
+export function formatPeriodRange(first: string | null, last: string | null, lang: UiLanguage): string {
+  if (!first && !last) return '—';
+  const [a, b] = [first ?? last ?? '', last ?? first ?? ''];
+  return a === b ? formatPeriod(a, lang) : `${formatPeriod(a, lang)}–${formatPeriod(b, lang)}`;
+}
+
 /** "2011-Q1" → 2011.0, "2011-Q3" → 2011.5, "2011-S2" → 2011.5, "2020" → 2020: a position on a time axis. */
 export function periodPosition(period: string): number {
   const m = /^(\d{4})(?:-(Q|S)(\d))?$/.exec(period);

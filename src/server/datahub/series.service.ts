@@ -13,7 +13,7 @@ import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from './datahub.csv.js';
 import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
-import { isPercentUnit, parseDims, pointsDifference } from '../../core/statistics-terms.js';
+import { changeInPoints, parseDims, pointsDifference } from '../../core/statistics-terms.js';
 import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
@@ -59,9 +59,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
     to?.period,
     lang,
   ]);
-  // A percentage's change is told in points, never as a percentage of a percentage (a mean count,
-  // such as providers per corridor, keeps its % change).
-  const rate = indicator.measureType === 'rate' && isPercentUnit(indicator.unit);
+  const rate = changeInPoints(indicator);
   return cache.answer(key, async (c) => {
     const rows = await repo.findCombinedValues(db, {
       indicatorId: indicator.id,

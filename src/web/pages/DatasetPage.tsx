@@ -5,7 +5,7 @@ import { csvUrl, getDataset } from '../api.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Section } from '../components/Section.js';
-import { formatNumber, formatPeriod } from '../format.js';
+import { formatNumber, formatPeriod, formatPeriodRange } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
@@ -75,10 +75,7 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
           </Fact>
           <Fact label={t.colReleaseDate}>{date(d.releaseDate) ?? t.notGiven}</Fact>
           <Fact label={t.colSource}>{d.sourceUrl ? <a href={d.sourceUrl}>{d.sourceUrl}</a> : t.notGiven}</Fact>
-          <Fact label={t.colPeriods}>
-            {d.periods.first ? formatPeriod(d.periods.first, lang) : '—'}
-            {d.periods.last && d.periods.last !== d.periods.first ? `–${formatPeriod(d.periods.last, lang)}` : ''}
-          </Fact>
+          <Fact label={t.colPeriods}>{formatPeriodRange(d.periods.first, d.periods.last, lang)}</Fact>
           <Fact label={t.colObservations}>{formatNumber(d.observationCount, lang)}</Fact>
           <Fact label={t.colAreas}>
             {t.areaCounts(d.areas.reference, d.areas.counterpart, d.areas.aggregates, lang)}
@@ -152,10 +149,7 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
               ),
               unit: <span lang="en">{i.unit}</span>,
               type: t.measureTypes[i.measureType],
-              periods:
-                i.firstPeriod === i.lastPeriod
-                  ? formatPeriod(i.firstPeriod ?? '', lang)
-                  : `${formatPeriod(i.firstPeriod ?? '', lang)}–${formatPeriod(i.lastPeriod ?? '', lang)}`,
+              periods: formatPeriodRange(i.firstPeriod, i.lastPeriod, lang),
               series: formatNumber(i.seriesCount, lang),
               observations: formatNumber(i.observationCount, lang),
               breakdowns: (

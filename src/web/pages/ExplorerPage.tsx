@@ -43,7 +43,15 @@ import { SourceLine } from '../components/SourceLine.js';
 import { TableScroll } from '../components/TableScroll.js';
 import type { CsvTable } from '../csv.js';
 import type { UiLanguage } from '../../core/languages.js';
-import { comparePeriods, formatPeriod, formatTick, formatUsd, formatValue, unitKind } from '../format.js';
+import {
+  comparePeriods,
+  formatPeriod,
+  formatPeriodRange,
+  formatTick,
+  formatUsd,
+  formatValue,
+  unitKind,
+} from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
@@ -424,10 +432,7 @@ function ExplorerControls({
             {(indicator?.datasets ?? []).map((d) => (
               <option key={d.id} value={d.id}>
                 {shortDatasetLabel(d.id, indicators?.sources ?? [])} (
-                {d.firstPeriod === d.lastPeriod
-                  ? formatPeriod(d.firstPeriod ?? '', lang)
-                  : `${formatPeriod(d.firstPeriod ?? '', lang)}–${formatPeriod(d.lastPeriod ?? '', lang)}`}
-                )
+                {formatPeriodRange(d.firstPeriod, d.lastPeriod, lang)})
               </option>
             ))}
           </select>

@@ -2,10 +2,10 @@ import { useId, useRef, useState } from 'react';
 import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
 import {
+  changeInPoints,
   formatDims,
   hasUnusualCost,
   INDICATOR_IDS,
-  isPercentUnit,
   isUnusualCost,
 } from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
@@ -19,15 +19,7 @@ import { Field, type ControlProps } from '../components/Field.js';
 import { NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../csv.js';
-import {
-  comparePeriods,
-  formatNumber,
-  formatPercent,
-  formatPeriod,
-  formatTick,
-  formatValue,
-  unitKind,
-} from '../format.js';
+import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatValue } from '../format.js';
 import { useApi } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 
@@ -70,8 +62,8 @@ export function ExplorerTrend({
   const [adding, setAdding] = useState('');
   const addSelect = useRef<HTMLSelectElement>(null);
   const unit = ranking.indicator.unit;
-  // A percentage's change is a difference in points (as the API gives it); any other, a % change.
-  const rate = ranking.indicator.measureType === 'rate' && isPercentUnit(ranking.indicator.unit);
+  // A percentage's change is a difference in points, as the API gives it; any other, a % change.
+  const rate = changeInPoints(ranking.indicator);
   const fmt = (v: number) => formatValue(v, unit, lang);
   // The growth table's caption names the unit: US$ is not repeated in every cell.
   const cell = (v: number) => formatValue(v, unit, lang, false);
@@ -134,10 +126,10 @@ export function ExplorerTrend({
   const difference = (s: SeriesResponse['series'][number]) => {
     const d = s.growth.differencePoints;
     if (d === null) return '—';
-    const size = unitKind(unit).kind === 'percent' ? formatNumber(Math.abs(d), lang, 1) : fmt(Math.abs(d));
+    const size = formatNumber(Math.abs(d), lang, 1);
     // A difference that rounds to nothing has no sign: "0 points", not "−0 points".
     const sign = /[1-9]/.test(size) ? (d > 0 ? '+' : '−') : '';
-    return unitKind(unit).kind === 'percent' ? `${sign}${size} ${t.percentagePoints}` : `${sign}${size}`;
+    return `${sign}${size} ${t.percentagePoints}`;
   };
 
   // A cost below 0 % or above 30 % of the amount sent, anywhere on the lines shown, is named
