@@ -665,6 +665,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
       }),
     );
   const remittanceMarked = marked(remittanceFlows);
+  const comparisonMarked = marked(preferred);
   const comparisonSeries: LineSeries[] = preferred.map((f) => ({
     key: `${f.indicator}|${f.dataset}`,
     label: labelOf(f),
@@ -811,7 +812,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             note={
               <>
                 {measure === 'gdp' && <p className="chart__note">{t.pctOfGdpNote}</p>}
-                {marked(preferred).length > 0 && <p className="chart__note">{t.statusesMarked(marked(preferred))}</p>}
+                {comparisonMarked.length > 0 && <p className="chart__note">{t.statusesMarked(comparisonMarked)}</p>}
               </>
             }
             table={
