@@ -55,7 +55,7 @@ const en = {
   unusualPointsNote: (points: readonly string[]) =>
     `Below 0 % or above 30 % of the amount sent, as published: ${points.join('; ')}. Check them before use.`,
   unusualCostNote: (areas: readonly string[]) =>
-    `Marked ▲: the value is or averages a corridor cost below 0 % (an exchange-rate margin in the sender’s favour larger than the fee) or above 30 % of the amount sent: ${areas.join('; ')}. These are the publisher’s figures as published; check them before use.`,
+    `Marked ⚠: the value is or averages a corridor cost below 0 % (an exchange-rate margin in the sender’s favour larger than the fee) or above 30 % of the amount sent: ${areas.join('; ')}. These are the publisher’s figures as published; check them before use.`,
   unusualCostRange: (name: string, min: string, max: string) =>
     min === max ? `${name} (${min})` : `${name} (corridors from ${min} to ${max})`,
   colEdition: 'Edition',
@@ -479,7 +479,7 @@ const fr = {
   unusualPointsNote: (points: readonly string[]) =>
     `Inférieurs à 0\u00a0% ou supérieurs à 30\u00a0% du montant envoyé, tels que publiés\u00a0: ${points.join('\u00a0; ')}. Vérifiez-les avant usage.`,
   unusualCostNote: (areas: readonly string[]) =>
-    `Marqué ▲\u00a0: la valeur est, ou moyenne, un coût de corridor inférieur à 0\u00a0% (une marge de change favorable à l’expéditeur plus grande que les frais) ou supérieur à 30\u00a0% du montant envoyé\u00a0: ${areas.join('\u00a0; ')}. Ce sont les chiffres de l’éditeur tels que publiés\u00a0; vérifiez-les avant usage.`,
+    `Marqué ⚠\u00a0: la valeur est, ou moyenne, un coût de corridor inférieur à 0\u00a0% (une marge de change favorable à l’expéditeur plus grande que les frais) ou supérieur à 30\u00a0% du montant envoyé\u00a0: ${areas.join('\u00a0; ')}. Ce sont les chiffres de l’éditeur tels que publiés\u00a0; vérifiez-les avant usage.`,
   unusualCostRange: (name: string, min: string, max: string) =>
     min === max ? `${name} (${min})` : `${name} (corridors de ${min} à ${max})`,
   colEdition: 'Édition',
@@ -942,7 +942,7 @@ const es = {
   unusualPointsNote: (points: readonly string[]) =>
     `Inferiores al 0 % o superiores al 30 % del monto enviado, tal como se publicaron: ${points.join('; ')}. Verifíquelos antes de usarlos.`,
   unusualCostNote: (areas: readonly string[]) =>
-    `Marcado ▲: el valor es, o promedia, un costo de corredor inferior al 0 % (un margen cambiario a favor del remitente mayor que la comisión) o superior al 30 % del monto enviado: ${areas.join('; ')}. Son las cifras del editor tal como se publicaron; verifíquelas antes de usarlas.`,
+    `Marcado ⚠: el valor es, o promedia, un costo de corredor inferior al 0 % (un margen cambiario a favor del remitente mayor que la comisión) o superior al 30 % del monto enviado: ${areas.join('; ')}. Son las cifras del editor tal como se publicaron; verifíquelas antes de usarlas.`,
   unusualCostRange: (name: string, min: string, max: string) =>
     min === max ? `${name} (${min})` : `${name} (corredores de ${min} a ${max})`,
   colEdition: 'Edición',

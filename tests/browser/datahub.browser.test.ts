@@ -281,7 +281,7 @@ describe('the data hub in the browser', () => {
       // Nigeria → Mali 31.90 %, averaged with their other corridors.
       const page = await openPage('/explorer?indicator=remittance_cost_pct&period=2017-Q1&lang=en');
       try {
-        const note = page.getByText(/^Marked ▲: the value is or averages a corridor cost below 0 %/).first();
+        const note = page.getByText(/^Marked ⚠: the value is or averages a corridor cost below 0 %/).first();
         await note.waitFor();
         const text = (await note.textContent()) ?? '';
         expect(text).toContain('Benin (34.42%)');
@@ -289,8 +289,8 @@ describe('the data hub in the browser', () => {
         expect(text).toMatch(/Mali \(corridors from 3\.91% to 31\.90%\)/);
         const table = page.locator('#ranking-table table');
         const benin = table.locator('tbody tr', { hasText: 'Benin' });
-        expect(await benin.locator('td').nth(1).textContent()).toBe('34.42% ▲ (unusual corridor)');
-        const flagged = await table.locator('tbody tr', { hasText: '▲' }).count();
+        expect(await benin.locator('td').nth(1).textContent()).toBe('34.42% ⚠ (unusual corridor)');
+        const flagged = await table.locator('tbody tr', { hasText: '⚠' }).count();
         expect(flagged).toBe(3);
         // The top chart's image carries the note too, not only the page.
         const top = page.getByRole('figure', { name: /^Top 15/ });
@@ -299,7 +299,7 @@ describe('the data hub in the browser', () => {
           top.getByRole('button', { name: 'SVG' }).click(),
         ]);
         const svg = readFileSync(await svgDownload.path(), 'utf8');
-        expect(svg).toContain('Marked ▲: the value is or averages a corridor cost');
+        expect(svg).toContain('Marked ⚠: the value is or averages a corridor cost');
         expect(svg).toContain('Source: World Bank');
         // The chart over time opens on the highest costs that need no second look.
         const chips = page.locator('#trend').getByRole('list', { name: 'Shown' }).getByRole('listitem');
@@ -413,6 +413,31 @@ describe('the data hub in the browser', () => {
       });
       expect(fit.table).toBeLessThanOrEqual(fit.box);
       expect(fit.maxHeight).toBe('none');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws a chart’s image at a report’s width from a phone, names in full', { timeout: 60_000 }, async () => {
+    const page = await openPage('/explorer?indicator=migrant_stock&lang=en', { phone: true });
+    try {
+      const top = page.getByRole('figure', { name: /^Top 15/ });
+      // On the phone's screen the longest names are shortened to leave the bars their room…
+      await expect
+        .poll(() => top.locator('svg text').allTextContents(), { timeout: WAIT_MS })
+        .toContainEqual(expect.stringMatching(/^United States of America(United States.*…)$/));
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        top.getByRole('button', { name: 'SVG' }).click(),
+      ]);
+      const svg = readFileSync(await download.path(), 'utf8');
+      // …but the image is drawn again at 720 px (framed: 752), where they fit.
+      expect(svg).toMatch(/^<\?xml[^>]*>\n<svg [^>]*width="752"/);
+      expect(svg).toContain('United States of America');
+      expect(svg).not.toMatch(/United States of…|United Arab Emir…/);
+      expect(svg).toContain('Source: United Nations, Department of Economic and Social Affairs');
+      // The copy drawn for the image is gone again, leaving no hidden chart in the page.
+      expect(await page.locator('.chart__export').count()).toBe(0);
     } finally {
       await page.close();
     }

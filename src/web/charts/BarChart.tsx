@@ -3,7 +3,16 @@ import { useId } from 'react';
 import { formatCompact } from '../format.js';
 import { useLang } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
-import { axisTickLabels, barLayout, fitText, fittingTicks, flagText, labelRows, textWidth } from './layout.js';
+import {
+  axisTickLabels,
+  barLayout,
+  fitText,
+  fittingTicks,
+  FLAG_MARK,
+  flagText,
+  labelRows,
+  textWidth,
+} from './layout.js';
 import { AXIS_TEXT, BAR_FILL, FLAG_FILL, GRID, TEXT } from './palette.js';
 
 export interface Bar {
@@ -29,7 +38,8 @@ const REF_ROW = 13;
 /**
  * Horizontal bars, largest first as given, labelled with their value; long names are shortened
  * in the drawing (the full name is in the label's tooltip and the table). Flagged bars are hatched
- * and carry their flag in words (or its ▲ mark where the words don't fit), so the flag never rests
+ * and carry their flag in words (or its mark, ▲ unless `flagMark` says otherwise, where the words
+ * don't fit), so the flag never rests
  * on colour alone. Value labels sit on a white ground, so a reference line under one doesn't
  * strike it through.
  */
@@ -40,6 +50,7 @@ export function BarChart({
   formatValue,
   formatTick,
   referenceLines = [],
+  flagMark = FLAG_MARK,
 }: {
   bars: readonly Bar[];
   label: string;
@@ -47,6 +58,7 @@ export function BarChart({
   formatValue: (value: number) => string;
   formatTick: (value: number) => string;
   referenceLines?: readonly { value: number; label: string }[];
+  flagMark?: string;
 }) {
   const id = useId();
   const lang = useLang();
@@ -69,6 +81,7 @@ export function BarChart({
     references: referenceLines.map((r) => ({ value: r.value, width: textWidth(r.label, REF_FONT) })),
     labelFont: LABEL_FONT,
     detailFont: DETAIL_FONT,
+    flagMark,
   });
   const LABEL_WIDTH = layout.labelWidth;
   const x = scaleLinear().domain(domain).range([LABEL_WIDTH, layout.plotRight]);
@@ -195,7 +208,7 @@ export function BarChart({
       {bars.map((bar, index) => {
         const { barY, barHeight } = barGeometry(index);
         const text = valueTexts[index] ?? '';
-        const flag = bar.flag ? flagText(bar.flag, layout.fullFlags) : '';
+        const flag = bar.flag ? flagText(bar.flag, layout.fullFlags, flagMark) : '';
         const start = x(Math.max(0, bar.value)) + 6;
         const labelWidth = textWidth(text, LABEL_FONT) + (flag ? textWidth(flag, LABEL_FONT, true) : 0);
         return (

@@ -11,7 +11,7 @@ import { tickIncrement } from 'd3-array';
 // the one Linux browsers fall back to), so an estimate errs on the side of more room.
 const NARROW = new Set([..." \u00a0\u202f.,:;!|'ijlI"]);
 const SEMI_NARROW = new Set([...'ftr()[]-/\u2212']);
-const WIDE = new Set([...'mwMW%@…—']);
+const WIDE = new Set([...'mwMW%@…—⚠']);
 
 /** Estimated width in pixels of `text` set at `fontSize` px (bold text a little wider). */
 export function textWidth(text: string, fontSize: number, bold = false): number {
@@ -230,6 +230,8 @@ export interface BarLayoutInput {
   labelFont?: number;
   detailFont?: number;
   valueFont?: number;
+  /** The flags' mark (FLAG_MARK unless given). */
+  flagMark?: string;
 }
 
 export interface BarLayout {
@@ -237,13 +239,21 @@ export interface BarLayout {
   labelWidth: number;
   /** Right edge of the value axis. */
   plotRight: number;
-  /** Whether flags are written out in full after the value, or as their ▲ mark only. */
+  /** Whether flags are written out in full after the value, or as their mark only. */
   fullFlags: boolean;
 }
 
+/**
+ * The mark of a flag that says a value is past a threshold (a corridor above the SDG ceiling); a
+ * value to check before use (a cost below 0 % or above 30 %) has a warning sign instead, so one
+ * symbol never means two things, nor the ascending sort of a table's heading.
+ */
+export const FLAG_MARK = '▲';
+export const WARNING_MARK = '⚠';
+
 /** `" ▲ words"` after a bar's value, or just `" ▲"` where the words don't fit. */
-export function flagText(flag: string, full: boolean): string {
-  return full ? ` ▲ ${flag}` : ' ▲';
+export function flagText(flag: string, full: boolean, mark = FLAG_MARK): string {
+  return full ? ` ${mark} ${flag}` : ` ${mark}`;
 }
 
 /**
@@ -270,7 +280,10 @@ export function barLayout(input: BarLayoutInput): BarLayout {
     for (const v of values) {
       if (!(v.value > 0) || !(domainMax > 0)) continue;
       const need =
-        6 + textWidth(v.text, valueFont) + (v.flag ? textWidth(flagText(v.flag, fullFlags), valueFont, true) : 0) + 4;
+        6 +
+        textWidth(v.text, valueFont) +
+        (v.flag ? textWidth(flagText(v.flag, fullFlags, input.flagMark), valueFont, true) : 0) +
+        4;
       right = Math.min(right, labelWidth + ((width - need - labelWidth) * domainMax) / v.value);
     }
     for (const r of references) {

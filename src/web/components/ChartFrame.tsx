@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Citation } from '../../core/statistics.js';
 import { downloadPng, downloadSvg, type ImageFrame } from '../chartExport.js';
-import { ChartWidthContext, useElementWidth } from '../charts/chartWidth.js';
+import { ChartWidthContext, DEFAULT_CHART_WIDTH, useElementWidth } from '../charts/chartWidth.js';
 import { downloadCsv, slug, toCsv, type CsvTable } from '../csv.js';
 import { useT } from '../i18n.js';
 import type { SdmxLink } from '../sdmx.js';
@@ -75,26 +75,35 @@ export function ChartFrame({
   // The notes under the chart (editions that disagree, unusual values) go into the image too.
   const imageFrame = (): ImageFrame => ({ ...frame, footer: [...noteLines(notesRef.current), ...frame.footer] });
 
-  function chartSvg(): SVGSVGElement | null {
-    return bodyRef.current?.querySelector('svg') ?? null;
+  // On a narrow screen (a phone) the chart is drawn for the page, with shortened names; its image
+  // is drawn again at the width of a report's page, off screen, so the download loses nothing.
+  const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
+  const exportRef = useRef<HTMLDivElement>(null);
+
+  function exportImage(kind: 'png' | 'svg', svg: SVGSVGElement | null | undefined) {
+    if (!svg) return;
+    setError(null);
+    if (kind === 'svg') downloadSvg(svg, imageFrame(), `${base}.svg`);
+    else
+      downloadPng(svg, imageFrame(), `${base}.png`).catch((err: unknown) =>
+        setError(err instanceof Error ? err.message : String(err)),
+      );
   }
+
+  function handleDownloadImage(kind: 'png' | 'svg') {
+    if (width >= DEFAULT_CHART_WIDTH) exportImage(kind, bodyRef.current?.querySelector('svg'));
+    else setExporting(kind);
+  }
+
+  useEffect(() => {
+    if (!exporting) return;
+    exportImage(exporting, exportRef.current?.querySelector('svg'));
+    setExporting(null);
+    // exportImage reads the notes and the frame as they are now; only a request starts it.
+  }, [exporting]);
 
   function handleDownloadCsv() {
     downloadCsv(`${base}.csv`, toCsv(csv, citations));
-  }
-
-  function handleDownloadPng() {
-    const svg = chartSvg();
-    if (!svg) return;
-    setError(null);
-    downloadPng(svg, imageFrame(), `${base}.png`).catch((err: unknown) =>
-      setError(err instanceof Error ? err.message : String(err)),
-    );
-  }
-
-  function handleDownloadSvg() {
-    const svg = chartSvg();
-    if (svg) downloadSvg(svg, imageFrame(), `${base}.svg`);
   }
 
   return (
@@ -110,10 +119,10 @@ export function ChartFrame({
           <button type="button" className="button-small" onClick={handleDownloadCsv}>
             {t.downloadCsv}
           </button>
-          <button type="button" className="button-small" onClick={handleDownloadPng}>
+          <button type="button" className="button-small" onClick={() => handleDownloadImage('png')}>
             {t.downloadPng}
           </button>
-          <button type="button" className="button-small" onClick={handleDownloadSvg}>
+          <button type="button" className="button-small" onClick={() => handleDownloadImage('svg')}>
             {t.downloadSvg}
           </button>
           {sdmxLinks.length === 1 && (
@@ -150,6 +159,11 @@ export function ChartFrame({
       <div className="chart__body" ref={bodyRef}>
         <ChartWidthContext.Provider value={width}>{children}</ChartWidthContext.Provider>
       </div>
+      {exporting && (
+        <div className="chart__export" ref={exportRef} aria-hidden="true" inert>
+          <ChartWidthContext.Provider value={DEFAULT_CHART_WIDTH}>{children}</ChartWidthContext.Provider>
+        </div>
+      )}
       <figcaption className="chart__caption">
         <SourceLine citations={citations} catalogued={catalogued} />
         <div className="chart__notes" ref={notesRef}>

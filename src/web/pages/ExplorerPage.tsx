@@ -34,6 +34,7 @@ import { BarChart, type Bar } from '../charts/BarChart.js';
 import { describeBars } from '../charts/SeriesTable.js';
 import { quantileClasses } from '../charts/classes.js';
 import { WorldMap, type MapArea } from '../charts/WorldMap.js';
+import { WARNING_MARK } from '../charts/layout.js';
 import { ChartFrame } from '../components/ChartFrame.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -773,6 +774,7 @@ function ExplorerResults({
               description={describeBars(top, fmt, t)}
               formatValue={fmt}
               formatTick={tick}
+              flagMark={WARNING_MARK}
             />
           ) : (
             <NoData />
@@ -931,7 +933,7 @@ function RankingTable({
                   {hasUnusualCost(ranking.indicator.id, item) && (
                     <>
                       <span className="flag" aria-hidden="true">
-                        {' ▲'}
+                        {` ${WARNING_MARK}`}
                       </span>
                       <span className="visually-hidden"> ({t.unusualCostFlag})</span>
                     </>
