@@ -46,6 +46,12 @@ describe.each(testEngines())('OECD DAC2A importer on %s', (engine) => {
       SELECT kind, aggregate_publisher AS publisher FROM area WHERE code = 'OECD_F4_X'
     `.execute(testDb.database.db);
     expect(r.rows).toEqual([{ kind: 'aggregate', publisher: 'OECD Development Assistance Committee' }]);
+    // Named in the three languages of the UI, as no file names it.
+    const names = await sql<{ lang: string; name: string }>`
+      SELECT lang, name FROM area_name WHERE area_code = 'OECD_F4_X' AND name_type = 'short' ORDER BY lang
+    `.execute(testDb.database.db);
+    expect(names.rows.map((n) => n.lang)).toEqual(['en', 'es', 'fr']);
+    expect(names.rows.find((n) => n.lang === 'fr')?.name).toMatch(/^Bénéficiaire F4_X du CAD de l’OCDE/);
   });
 
   it('180 recipients; Kosovo (XKV) is XKX; status A everywhere, negative net flows kept', async () => {

@@ -30,6 +30,10 @@ const OECD_AGGREGATES: Record<string, AggregateArea> = {
     code: 'OECD_F4_X',
     name: 'OECD DAC recipient F4_X (regional or unspecified, not a country)',
     publisher: PUBLISHER,
+    names: {
+      fr: 'Bénéficiaire F4_X du CAD de l’OCDE (régional ou non spécifié, pas un pays)',
+      es: 'Receptor F4_X del CAD de la OCDE (regional o no especificado, no un país)',
+    },
   },
 };
 
@@ -59,7 +63,7 @@ export const odaDac2a: Importer = {
   },
   indicators: [INDICATORS.odaReceived],
   files: [FILE],
-  version: 1,
+  version: 2,
   read(ctx) {
     const file = ctx.file(FILE);
     const rows = parseCsv(file, [
