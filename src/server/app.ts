@@ -123,6 +123,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/** zod's message when an integer is beyond ±Number.MAX_SAFE_INTEGER. */
+const SAFE_INTEGER_BOUND = new RegExp(`${String(Number.MAX_SAFE_INTEGER)}\\b`);
+
 function errorBody(code: ErrorResponse['error']['code'], message: string, details: ErrorDetail[]): ErrorResponse {
   return { error: { code, message, details } };
 }
@@ -158,10 +161,13 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
         details.push({ field: path || where, message: issue.message ?? 'is invalid' });
       }
     }
-    const message = details
-      .map((d) => (d.message.includes(d.field) ? d.message : `${d.field}: ${d.message}`))
-      .join('; ');
-    return reply.status(400).send(errorBody(unknown ? 'unknown_parameter' : 'invalid_parameter', message, details));
+    // A huge number breaks zod's safe-integer bound as well as the parameter's own range: the
+    // parameter's range says it (limit=1e23: "Too big: expected number to be <=1000"), once.
+    const told = details.filter(
+      (d, i) => !(SAFE_INTEGER_BOUND.test(d.message) && details.some((o, j) => j !== i && o.field === d.field)),
+    );
+    const message = told.map((d) => (d.message.includes(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; ');
+    return reply.status(400).send(errorBody(unknown ? 'unknown_parameter' : 'invalid_parameter', message, told));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -590,6 +590,12 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(body.error.details.map((d) => d.field)).toContain(field);
     });
 
+    it('tells a huge number once, by the parameter’s own range', async () => {
+      const body = await get<ErrorResponse>('/api/rankings/migrant_stock?limit=99999999999999999999999', 400);
+      expect(body.error.details).toEqual([{ field: 'limit', message: 'Too big: expected number to be <=1000' }]);
+      expect(body.error.message).toBe('limit: Too big: expected number to be <=1000');
+    });
+
     it('answers an over-long path parameter with 414 in the API’s error shape, not echoing it', async () => {
       const long = 'A'.repeat(150);
       const body = await get<ErrorResponse>(`/api/profiles/${long}`, 414);
