@@ -6,7 +6,7 @@ import type {
   SexCode,
 } from '../../core/statistics.js';
 import { ApiError } from '../http/api-error.js';
-import type { CsvTable } from './datahub.csv.js';
+import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import { datasetFiles } from './dataset-files.js';
 

@@ -10,7 +10,7 @@ import {
 } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import type { CsvTable } from './datahub.csv.js';
+import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
 

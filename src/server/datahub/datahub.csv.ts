@@ -1,56 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { citedCsv, type CsvTable } from '../../core/csv.js';
 import type { Citation, OutputFormat } from '../../core/statistics.js';
-
-export type CsvCell = string | number | boolean | null | undefined;
-
-/** One value of an answer, flat: the columns naming it, and the datasets it comes from. */
-export interface CsvRow {
-  cells: Record<string, CsvCell>;
-  /** Dataset ids; more than one for a figure Bridges computed from several (a share of GDP). */
-  sources: string[];
-}
-
-/** An answer flattened for CSV: its own columns, then the source columns the presenter adds. */
-export interface CsvTable {
-  columns: string[];
-  rows: CsvRow[];
-}
-
-/** The columns every CSV row ends with, so a row cut from the file still carries its source. */
-export const SOURCE_COLUMNS = ['dataset', 'publisher', 'edition', 'licence', 'citation'] as const;
-
-const JOIN = ' | ';
-
-/**
- * The one CSV presenter of the analytics API: a header, then one row per value with the
- * answer's columns followed by dataset, publisher, edition, licence and citation (joined with
- * " | " when a figure comes from several datasets).
- */
-export function presentCsv(table: CsvTable, citations: Citation[]): string {
-  const byId = new Map(citations.map((c) => [c.dataset, c]));
-  const records = table.rows.map((row) => {
-    const cited = row.sources.map((id) => byId.get(id)).filter((c): c is Citation => c !== undefined);
-    const join = (pick: (c: Citation) => string) => cited.map(pick).join(JOIN);
-    return [
-      ...table.columns.map((column) => cell(row.cells[column])),
-      join((c) => c.dataset),
-      join((c) => c.publisher),
-      join((c) => c.edition),
-      join((c) => c.licence),
-      join((c) => c.citation),
-    ];
-  });
-  return stringify([[...table.columns, ...SOURCE_COLUMNS], ...records], { record_delimiter: '\r\n' });
-}
-
-function cell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return String(value);
-}
 
 /** `format=csv` wins; otherwise an Accept header naming text/csv (before any JSON) asks for CSV. */
 export function wantsCsv(request: FastifyRequest, format: OutputFormat | undefined): boolean {
@@ -110,7 +62,7 @@ export function sendAnswer<T extends object>(
   if (wantsCsv(request, format)) {
     let body = csvBodies.get(answer.value);
     if (body === undefined) {
-      body = encode(presentCsv(answer.csv(answer.value), answer.sources));
+      body = encode(citedCsv(answer.csv(answer.value), answer.sources));
       csvBodies.set(answer.value, body);
     }
     const name = `bridges-${answer.what.replace(/[^A-Za-z0-9_.-]+/g, '-')}.csv`;

@@ -6,7 +6,7 @@ import { buildApp } from '../app.js';
 import { importDataset } from '../stats/import-dataset.js';
 import type { Importer } from '../stats/model.js';
 import { DatahubCache } from './datahub.context.js';
-import { SOURCE_COLUMNS } from './datahub.csv.js';
+import { SOURCE_COLUMNS } from '../../core/csv.js';
 
 export interface DatahubTestApp {
   app: FastifyInstance;

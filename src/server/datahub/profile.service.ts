@@ -32,7 +32,7 @@ import {
 } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import type { CsvCell, CsvTable } from './datahub.csv.js';
+import type { CsvCell, CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
 

@@ -13,7 +13,7 @@ import { combinedValueNote, computedBy } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { REFERENCE_SOURCES } from '../reference/sources.js';
-import type { CsvTable } from './datahub.csv.js';
+import type { CsvTable } from '../../core/csv.js';
 import type { DatahubCache, DatahubContext, IndicatorInfo } from './datahub.context.js';
 import { formatDims, parseDims } from '../../core/statistics-terms.js';
 import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';

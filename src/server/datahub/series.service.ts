@@ -10,7 +10,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { normalisePeriod } from '../stats/model.js';
-import type { CsvTable } from './datahub.csv.js';
+import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
 import { changeInPoints, parseDims, pointsDifference } from '../../core/statistics-terms.js';

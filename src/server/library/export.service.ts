@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvRecord, type CsvCell } from '../../core/csv.js';
 import type { Kysely } from 'kysely';
 import { appraisalQuality, termLabel } from '../../core/library-vocab.js';
 import type { OrganisationData, RecordData, SourceRef, StudyData } from '../../core/library.js';
@@ -45,7 +45,7 @@ export async function exportCsv(
   const items = await repo.publishedItems(db, type);
   const source = `${LIBRARY_SOURCE}, ${origin}/library`;
   let header: string[];
-  let rows: unknown[][];
+  let rows: CsvCell[][];
   if (type === 'record') {
     header = [
       'id',
@@ -164,7 +164,7 @@ export async function exportCsv(
       ];
     });
   }
-  return stringify([header, ...rows], { record_delimiter: '\r\n' });
+  return [header, ...rows].map(csvRecord).join('');
 }
 
 async function publishedStudies(db: Kysely<DB>) {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvRecord } from '../../core/csv.js';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { appraisalQuality, INTERVENTIONS, OUTCOMES, termLabel } from '../../core/library-vocab.js';
@@ -97,22 +97,21 @@ export function gapMapCsv(map: Answer, lang: Query['lang'], source: string): str
     c.studies.map((s) => s.id).join(' '),
     source,
   ]);
-  return stringify(
+  return [
     [
-      [
-        'intervention_code',
-        'intervention',
-        'outcome_code',
-        'outcome',
-        'studies',
-        'high_quality',
-        'medium_quality',
-        'low_quality',
-        'study_ids',
-        'source',
-      ],
-      ...rows,
+      'intervention_code',
+      'intervention',
+      'outcome_code',
+      'outcome',
+      'studies',
+      'high_quality',
+      'medium_quality',
+      'low_quality',
+      'study_ids',
+      'source',
     ],
-    { record_delimiter: '\r\n' },
-  );
+    ...rows,
+  ]
+    .map(csvRecord)
+    .join('');
 }

@@ -1,3 +1,4 @@
+import { csvField, csvRecord } from '../../core/csv.js';
 import { SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
 import { codeName } from './sdmx-json.js';
 import type { DataPlan, DataSeries } from './sdmx.service.js';
@@ -10,16 +11,6 @@ import { obsStatusName } from './sdmx-structure.js';
  * repeated on each row so any row carries its source. With `labels=both` headers and coded
  * values read "ID: Name".
  */
-
-/** An RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled. */
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csvRow(fields: (string | number)[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
-}
 
 export const DATA_CSV_TYPE = 'application/vnd.sdmx.data+csv;version=1.0.0';
 
@@ -47,7 +38,7 @@ export async function* dataMessageCsv(
   const dataflow = csvField(`${SDMX_AGENCY}:${flow.id}(${SDMX_VERSION})`);
   // The data set's attributes are the same on every row: quoted once.
   const datasetValues = datasetAttributes.map((a) => `,${csvField(flow.datasetAttributeValues[a.id] ?? '')}`).join('');
-  yield csvRow(header);
+  yield csvRecord(header);
 
   for await (const batch of batches) {
     let chunk = '';

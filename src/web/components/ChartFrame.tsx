@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Citation } from '../../core/statistics.js';
 import { downloadPng, downloadSvg, type ImageFrame } from '../chartExport.js';
 import { ChartWidthContext, DEFAULT_CHART_WIDTH, useElementWidth } from '../charts/chartWidth.js';
-import { downloadCsv, slug, toCsv, type CsvTable } from '../csv.js';
+import { citedCsv, type CsvTable } from '../../core/csv.js';
+import { downloadCsv, slug } from '../csv.js';
 import { useT } from '../i18n.js';
 import type { SdmxLink } from '../sdmx.js';
 import { sourceLineText } from '../sources.js';
@@ -103,7 +104,7 @@ export function ChartFrame({
   }, [exporting]);
 
   function handleDownloadCsv() {
-    downloadCsv(`${base}.csv`, toCsv(csv, citations));
+    downloadCsv(`${base}.csv`, citedCsv(csv, citations));
   }
 
   return (

@@ -42,7 +42,7 @@ import { Field } from '../components/Field.js';
 import { NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import { TableScroll } from '../components/TableScroll.js';
-import type { CsvTable } from '../csv.js';
+import type { CsvTable } from '../../core/csv.js';
 import type { UiLanguage } from '../../core/languages.js';
 import {
   comparePeriods,

@@ -18,7 +18,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field, type ControlProps } from '../components/Field.js';
 import { NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
-import type { CsvTable } from '../csv.js';
+import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatValue } from '../format.js';
 import { useApi } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';

@@ -21,7 +21,7 @@ import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { KeyFigures, NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
-import type { CsvTable } from '../csv.js';
+import type { CsvTable } from '../../core/csv.js';
 import { editionGaps } from '../editions.js';
 import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
