@@ -136,14 +136,26 @@ export function summableOver(indicator: { id: string; measureType: string }, dim
 
 /** `amount:200,group:refugee` → { amount: '200', group: 'refugee' }; a pair without key or value is skipped. */
 export function parseDims(text: string | undefined): Record<string, string> {
-  const dims: Record<string, string> = {};
+  const pairs: [string, string][] = [];
   for (const pair of (text ?? '').split(',')) {
     const at = pair.indexOf(':');
     const key = pair.slice(0, at).trim();
     const value = pair.slice(at + 1).trim();
-    if (at > 0 && key && value) dims[key] = value;
+    if (at > 0 && key && value) pairs.push([key, value]);
   }
-  return dims;
+  // Own properties only, whatever the key: `__proto__:x` is a dimension no indicator has, not a prototype.
+  return Object.fromEntries(pairs);
+}
+
+/** The first dimension key given twice in `key:value,…` text, if any (`group:refugee,group:asylum`). */
+export function repeatedDimension(text: string): string | undefined {
+  const seen = new Set<string>();
+  for (const pair of text.split(',')) {
+    const key = pair.slice(0, Math.max(0, pair.indexOf(':'))).trim();
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
 }
 
 /** { group: 'refugee', amount: '200' } → `amount:200,group:refugee`: keys in order, empty values left out. */

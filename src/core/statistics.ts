@@ -8,6 +8,7 @@ import {
   OUTPUT_FORMATS,
   PROFILE_FLOW_NAMES,
   RANKING_GROUPINGS,
+  repeatedDimension,
   SEXES,
   type ProfileFlow,
 } from './statistics-terms.js';
@@ -64,6 +65,9 @@ const dimsParam = trimmed
     /^[a-z0-9_]+:[^,:]+(,[a-z0-9_]+:[^,:]+)*$/i,
     'must list dimension filters as key:value pairs separated by commas, e.g. amount:200',
   )
+  .refine((text) => repeatedDimension(text) === undefined, {
+    error: (issue) => `gives dimension "${repeatedDimension(String(issue.input)) ?? ''}" twice; give each once`,
+  })
   .describe('Dimension filters, e.g. `amount:200` or `group:refugee`');
 
 export const FormatQuery = z.strictObject({ format });

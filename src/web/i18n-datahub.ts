@@ -303,7 +303,8 @@ const en = {
     `${String(count)} countries and areas have a value; small islands and areas the map does not draw are in the table only. Classes are quantiles.`,
   mapFilled: (filled: number, drawn: number) =>
     `${String(filled)} of the ${String(drawn)} countries drawn on the map have a value.`,
-  mapKeyboard: 'Each country is a link to its data profile: Tab moves from country to country.',
+  mapKeyboard:
+    'Each country is a link to its data profile. With the keyboard the map is one stop: the arrow keys go through the countries with a value in alphabetical order, Enter opens one.',
   topNTitle: (n: number, indicator: string, period: string) => `Top ${String(n)}: ${indicator}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
     `${mean ? 'Means' : 'Totals'} ${{ m49region: 'by region (UN M49)', m49subregion: 'by sub-region (UN M49)', incomeGroup: 'by income group (World Bank)' }[grouping]}, ${period}`,
@@ -763,7 +764,8 @@ const fr = {
     `${String(count)} pays et zones ont une valeur\u00a0; les petites îles et les zones que la carte ne dessine pas figurent seulement dans le tableau. Classes par quantiles.`,
   mapFilled: (filled: number, drawn: number) =>
     `${String(filled)} des ${String(drawn)} pays dessinés sur la carte ont une valeur.`,
-  mapKeyboard: 'Chaque pays est un lien vers son profil statistique\u00a0: la touche Tab passe d’un pays à l’autre.',
+  mapKeyboard:
+    'Chaque pays est un lien vers son profil statistique. Au clavier, la carte est un seul arrêt\u00a0: les flèches parcourent les pays qui ont une valeur, par ordre alphabétique, et Entrée en ouvre un.',
   topNTitle: (n: number, indicator: string, period: string) =>
     `Les ${String(n)} premiers\u00a0: ${indicator}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
@@ -1227,7 +1229,8 @@ const es = {
     `${String(count)} países y zonas tienen un valor; las islas pequeñas y las zonas que el mapa no dibuja solo figuran en la tabla. Clases por cuantiles.`,
   mapFilled: (filled: number, drawn: number) =>
     `${String(filled)} de los ${String(drawn)} países dibujados en el mapa tienen un valor.`,
-  mapKeyboard: 'Cada país es un enlace a su perfil estadístico: la tecla Tab pasa de un país a otro.',
+  mapKeyboard:
+    'Cada país es un enlace a su perfil estadístico. Con el teclado, el mapa es una sola parada: las flechas recorren los países con un valor, en orden alfabético, y Intro abre uno.',
   topNTitle: (n: number, indicator: string, period: string) => `Los ${String(n)} primeros: ${indicator}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
     `${mean ? 'Medias' : 'Totales'} ${{ m49region: 'por región (M49 de la ONU)', m49subregion: 'por subregión (M49 de la ONU)', incomeGroup: 'por grupo de ingreso (Banco Mundial)' }[grouping]}, ${period}`,

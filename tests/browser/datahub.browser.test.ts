@@ -418,6 +418,57 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it('makes the map one keyboard stop, its arrows going through the countries with a value by name', async () => {
+    const page = await openPage('/explorer?indicator=remittance_cost_pct&period=2017-Q1&lang=fr');
+    try {
+      const map = page.locator('.map svg');
+      await expect.poll(() => map.locator('a[data-filled="true"]').count(), { timeout: WAIT_MS }).toBeGreaterThan(50);
+      // One stop for Tab, where there were 176 (91 of them countries with no value).
+      expect(await map.locator('a[tabindex="0"]').count()).toBe(1);
+      expect(await map.locator('a:not([data-filled])[tabindex="0"]').count()).toBe(0);
+      const focused = async () => (await page.locator(':focus').getAttribute('aria-label')) ?? '';
+      await map.locator('a[tabindex="0"]').focus();
+      const first = await focused();
+      await page.keyboard.press('ArrowRight');
+      const second = await focused();
+      await page.keyboard.press('End');
+      const last = await focused();
+      const names = [first, second, last].map((label) => label.split('\u00a0:')[0] ?? '');
+      // French labels, French punctuation; in the order of French names.
+      expect(first).toMatch(/^\S.*\u00a0: \d+,\d+\u00a0%$/);
+      expect([...names].sort((a, b) => a.localeCompare(b, 'fr'))).toEqual(names);
+      expect(new Set(names).size).toBe(3);
+      await page.keyboard.press('Home');
+      expect(await focused()).toBe(first);
+      // The roving stop follows the focus: Tab away and back lands on the country left.
+      await page.keyboard.press('ArrowRight');
+      expect(await map.locator('a[tabindex="0"]').getAttribute('aria-label')).toBe(second);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('follows fast keys on the year slider, and makes the run one step of history', { timeout: 60_000 }, async () => {
+    const page = await openPage('/explorer?lang=en');
+    try {
+      const slider = page.getByRole('slider', { name: 'Period' });
+      await expect.poll(() => slider.getAttribute('aria-valuetext'), { timeout: WAIT_MS }).toBe('2024');
+      await page.getByRole('figure', { name: /^International migrant stock, 2024/ }).waitFor();
+      await slider.focus();
+      // UN DESA 2024 has eight periods, 1990 to 2024: seven steps back, pressed faster than a map loads.
+      for (let i = 0; i < 7; i += 1) await slider.press('ArrowLeft');
+      await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: WAIT_MS }).toBe('1990');
+      expect(await slider.getAttribute('aria-valuetext')).toBe('1990');
+      await page.getByRole('figure', { name: /^International migrant stock, 1990/ }).waitFor();
+      // Back undoes the whole run, not its last step.
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: WAIT_MS }).toBeNull();
+      await expect.poll(() => slider.getAttribute('aria-valuetext'), { timeout: WAIT_MS }).toBe('2024');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('draws a chart’s image at a report’s width from a phone, names in full', { timeout: 60_000 }, async () => {
     const page = await openPage('/explorer?indicator=migrant_stock&lang=en', { phone: true });
     try {

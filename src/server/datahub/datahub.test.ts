@@ -561,6 +561,8 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/rankings/migrant_stock?dims=group:refugee', 'invalid_parameter', 'dims'],
       ['/api/rankings/migrant_stock?dims=nonsense', 'invalid_parameter', 'dims'],
       ['/api/rankings/migrant_stock?limit=0', 'invalid_parameter', 'limit'],
+      ['/api/rankings/forcibly_displaced?dims=group:refugee,group:asylum', 'invalid_parameter', 'dims'],
+      ['/api/series?indicator=migrant_stock&areas=PHL&dims=__proto__:x', 'invalid_parameter', 'dims'],
       ['/api/rankings/remittance_cost_pct?dims=amount:300', 'invalid_parameter', 'dims'],
       ['/api/series?areas=PHL', 'invalid_parameter', 'indicator'],
       ['/api/series?indicator=no_such_thing&areas=PHL', 'invalid_parameter', 'indicator'],

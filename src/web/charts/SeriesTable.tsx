@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../../core/languages.js';
 import { comparePeriods, formatPeriod } from '../format.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { DataTable } from '../components/DataTable.js';
@@ -39,14 +40,25 @@ export function SeriesTable({
 }
 
 /** One sentence per series: where it starts and where it ends. */
-export function describeLines(series: readonly LineSeries[], formatValue: (v: number) => string, t: Messages): string {
+export function describeLines(
+  series: readonly LineSeries[],
+  formatValue: (v: number) => string,
+  t: Messages,
+  lang: UiLanguage,
+): string {
   return series
     .map((s) => {
       const points = [...s.points].filter((p) => p.value !== null).sort((a, b) => comparePeriods(a.period, b.period));
       const first = points[0];
       const last = points.at(-1);
       if (!first || !last || first.value === null || last.value === null) return `${s.label}${t.colon}${t.noValues}`;
-      return t.seriesSummary(s.label, first.period, formatValue(first.value), last.period, formatValue(last.value));
+      return t.seriesSummary(
+        s.label,
+        formatPeriod(first.period, lang),
+        formatValue(first.value),
+        formatPeriod(last.period, lang),
+        formatValue(last.value),
+      );
     })
     .join(' ');
 }

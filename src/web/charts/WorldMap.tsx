@@ -1,12 +1,13 @@
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { scaleThreshold } from 'd3-scale';
-import { useEffect, useId, useMemo, useState, type FocusEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 // The Natural Earth boundaries (1:110m) are fetched as a separate file, only by pages with a map.
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import type { MapClasses } from './classes.js';
+import { useLang, useT } from '../i18n.js';
 import { AXIS_TEXT, NO_DATA_FILL, NO_DATA_HATCH, TEXT } from './palette.js';
 
 type CountryFeature = Feature<Geometry, { name: string }>;
@@ -50,8 +51,10 @@ const LEGEND_HEIGHT = 46;
 /**
  * A world choropleth on Natural Earth boundaries (Equal Earth projection). Countries without a
  * value are grey and hatched, and the legend says so. Every country is a link (to its profile)
- * that takes keyboard focus and is named "Philippines: 1,234"; hovering or focusing shows the
- * same in a tooltip.
+ * named "Philippines: 1,234"; hovering or focusing shows the same in a tooltip. For the keyboard
+ * the map is one stop: Tab reaches one country, the arrow keys go through the countries with a
+ * value in alphabetical order (Home, End: the first, the last), Enter opens one. The shapes stay
+ * in the file's order, which is their painting order (Lesotho drawn over South Africa).
  */
 export function WorldMap({
   values,
@@ -85,6 +88,10 @@ export function WorldMap({
   const [world, setWorld] = useState<CountryFeature[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [hover, setHover] = useState<{ code: string; x: number; y: number } | null>(null);
+  const [current, setCurrent] = useState<string | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const t = useT();
+  const lang = useLang();
 
   useEffect(() => {
     let live = true;
@@ -126,6 +133,14 @@ export function WorldMap({
     const value = area ? values.get(area.code) : undefined;
     return { feature: f, area, value, d: path(f) ?? '', centroid: path.centroid(f) };
   });
+  const keyOf = (f: CountryFeature) => `${String(f.id ?? '')}-${f.properties.name}`;
+  // The keyboard's order: the countries with a value, by name in the reader's language.
+  const keyboardOrder = shapes
+    .filter((s) => s.area && s.value !== undefined)
+    .map((s) => ({ key: keyOf(s.feature), name: s.area?.name ?? '' }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang) || a.key.localeCompare(b.key))
+    .map((s) => s.key);
+  const tabStop = current !== null && keyboardOrder.includes(current) ? current : keyboardOrder[0];
   const drawn = shapes.filter((s) => s.area).length;
   const filled = new Set(shapes.filter((s) => s.value !== undefined).map((s) => s.area?.code)).size;
   const hovered = hover ? shapes.find((s) => s.area?.code === hover.code) : undefined;
@@ -140,8 +155,28 @@ export function WorldMap({
     showTooltip(code, ((event.clientX - box.left) / box.width) * 100, ((event.clientY - box.top) / box.height) * 100);
   }
 
-  function handleFocus(_event: FocusEvent<Element>, code: string, centroid: [number, number]) {
+  function handleFocus(key: string, code: string, centroid: [number, number]) {
+    setCurrent(key);
     showTooltip(code, (centroid[0] / WIDTH) * 100, (centroid[1] / MAP_HEIGHT) * 100);
+  }
+
+  function handleKeyDown(event: KeyboardEvent<SVGSVGElement>) {
+    const at = tabStop === undefined ? -1 : keyboardOrder.indexOf(tabStop);
+    const last = keyboardOrder.length - 1;
+    const next = {
+      ArrowRight: Math.min(at + 1, last),
+      ArrowDown: Math.min(at + 1, last),
+      ArrowLeft: Math.max(at - 1, 0),
+      ArrowUp: Math.max(at - 1, 0),
+      Home: 0,
+      End: last,
+    }[event.key];
+    if (next === undefined || last < 0) return;
+    event.preventDefault();
+    const key = keyboardOrder[next];
+    if (key === undefined) return;
+    setCurrent(key);
+    svgRef.current?.querySelector<SVGAElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
   }
 
   function handleClick(event: MouseEvent<Element>, code: string) {
@@ -172,73 +207,90 @@ export function WorldMap({
     <div className="map" data-filled={filled}>
       {/* NOTE: the legend is HTML on screen (readable at any width) and drawn into the SVG only
           for downloads: data-export-viewbox and data-export-only tell chartExport.ts. */}
-      <svg
-        viewBox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT)}`}
-        data-export-viewbox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT + LEGEND_HEIGHT)}`}
-        className="map__svg"
-        role="group"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        fontFamily="inherit"
-      >
-        <title id={`${id}-title`}>{label}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        <defs>
-          <pattern id={patternId} patternUnits="userSpaceOnUse" width={5} height={5} patternTransform="rotate(45)">
-            <rect width={5} height={5} fill={NO_DATA_FILL} />
-            <line x1={0} y1={0} x2={0} y2={5} stroke={NO_DATA_HATCH} strokeWidth={1} />
-          </pattern>
-        </defs>
-        <rect width={WIDTH} height={MAP_HEIGHT} fill="#ffffff" />
-        {shapes.map(({ feature: f, area, value, d, centroid }) => {
-          const fill = value === undefined ? `url(#${patternId})` : colour(value);
-          const name = area?.name ?? f.properties.name;
-          const text = `${name}: ${value === undefined ? noDataLabel : formatValue(value)}`;
-          const key = `${String(f.id ?? '')}-${f.properties.name}`;
-          if (!area) {
+      <div className="map__frame">
+        <svg
+          ref={svgRef}
+          onKeyDown={handleKeyDown}
+          viewBox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT)}`}
+          data-export-viewbox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT + LEGEND_HEIGHT)}`}
+          className="map__svg"
+          role="group"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+          fontFamily="inherit"
+        >
+          <title id={`${id}-title`}>{label}</title>
+          <desc id={`${id}-desc`}>{description}</desc>
+          <defs>
+            <pattern id={patternId} patternUnits="userSpaceOnUse" width={5} height={5} patternTransform="rotate(45)">
+              <rect width={5} height={5} fill={NO_DATA_FILL} />
+              <line x1={0} y1={0} x2={0} y2={5} stroke={NO_DATA_HATCH} strokeWidth={1} />
+            </pattern>
+          </defs>
+          <rect width={WIDTH} height={MAP_HEIGHT} fill="#ffffff" />
+          {shapes.map(({ feature: f, area, value, d, centroid }) => {
+            const fill = value === undefined ? `url(#${patternId})` : colour(value);
+            const name = area?.name ?? f.properties.name;
+            const text = `${name}${t.colon}${value === undefined ? noDataLabel : formatValue(value)}`;
+            const key = keyOf(f);
+            if (!area) {
+              return (
+                <path key={key} d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5}>
+                  <title>{text}</title>
+                </path>
+              );
+            }
             return (
-              <path key={key} d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5}>
-                <title>{text}</title>
-              </path>
+              <a
+                key={key}
+                href={hrefFor(area.code)}
+                aria-label={text}
+                className="map__country"
+                data-key={key}
+                data-filled={value === undefined ? undefined : 'true'}
+                tabIndex={key === tabStop ? 0 : -1}
+                onClick={(event) => handleClick(event, area.code)}
+                onMouseMove={(event) => handleMouseMove(event, area.code)}
+                onMouseLeave={() => setHover(null)}
+                onFocus={() => handleFocus(key, area.code, centroid)}
+                onBlur={() => setHover(null)}
+              >
+                <path d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5} />
+              </a>
             );
-          }
-          return (
-            <a
-              key={key}
-              href={hrefFor(area.code)}
-              aria-label={text}
-              className="map__country"
-              data-filled={value === undefined ? undefined : 'true'}
-              onClick={(event) => handleClick(event, area.code)}
-              onMouseMove={(event) => handleMouseMove(event, area.code)}
-              onMouseLeave={() => setHover(null)}
-              onFocus={(event) => handleFocus(event, area.code, centroid)}
-              onBlur={() => setHover(null)}
-            >
-              <path d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5} />
-            </a>
-          );
-        })}
-        <g aria-hidden="true" display="none" data-export-only="" transform={`translate(8,${String(MAP_HEIGHT + 8)})`}>
-          <text x={0} y={10} fontSize={11} fill={AXIS_TEXT}>
-            {legendLabel}
-          </text>
-          {legendItems.map((item, i) => (
-            <g key={item.text} transform={`translate(${String(i * legendItemWidth)},18)`}>
-              <rect
-                width={18}
-                height={12}
-                fill={item.noData ? `url(#${patternId})` : item.colour}
-                stroke="#9ca3af"
-                strokeWidth={0.5}
-              />
-              <text x={23} y={10} fontSize={11} fill={TEXT}>
-                {item.text}
-              </text>
-            </g>
-          ))}
-        </g>
-      </svg>
+          })}
+          <g aria-hidden="true" display="none" data-export-only="" transform={`translate(8,${String(MAP_HEIGHT + 8)})`}>
+            <text x={0} y={10} fontSize={11} fill={AXIS_TEXT}>
+              {legendLabel}
+            </text>
+            {legendItems.map((item, i) => (
+              <g key={item.text} transform={`translate(${String(i * legendItemWidth)},18)`}>
+                <rect
+                  width={18}
+                  height={12}
+                  fill={item.noData ? `url(#${patternId})` : item.colour}
+                  stroke="#9ca3af"
+                  strokeWidth={0.5}
+                />
+                <text x={23} y={10} fontSize={11} fill={TEXT}>
+                  {item.text}
+                </text>
+              </g>
+            ))}
+          </g>
+        </svg>
+        {hovered?.area && hover && (
+          <div
+            className="map__tooltip"
+            aria-hidden="true"
+            style={{ left: `${String(hover.x)}%`, top: `${String(hover.y)}%` }}
+          >
+            <strong>{hovered.area.name}</strong>
+            <br />
+            {hovered.value === undefined ? noDataLabel : formatValue(hovered.value)}
+          </div>
+        )}
+      </div>
       <div className="map__legend">
         <p className="map__legend-title">{legendLabel}</p>
         <ul className="legend" aria-label={legendLabel}>
@@ -255,17 +307,6 @@ export function WorldMap({
         </ul>
       </div>
       {filledNote && <p className="chart__note">{filledNote(filled, drawn)}</p>}
-      {hovered?.area && hover && (
-        <div
-          className="map__tooltip"
-          aria-hidden="true"
-          style={{ left: `${String(hover.x)}%`, top: `${String(hover.y)}%` }}
-        >
-          <strong>{hovered.area.name}</strong>
-          <br />
-          {hovered.value === undefined ? noDataLabel : formatValue(hovered.value)}
-        </div>
-      )}
     </div>
   );
 }

@@ -12,9 +12,9 @@ export function ErrorAlert({ error }: { error: ApiError }) {
       </div>
     );
   }
-  // The message often repeats the one detail; the detail says more (which parameter), so it wins.
+  // The message often repeats the details ("to: no country…"); they say more (which parameter), so they win.
   const detailLines = error.details.map((detail) => ({ key: `${detail.field}:${detail.message}`, ...detail }));
-  const showMessage = !error.details.some((detail) => detail.message === error.message);
+  const showMessage = !error.details.some((detail) => error.message.includes(detail.message));
   return (
     <div className="alert" role="alert">
       <p className="alert__title">{t.errorTitle}</p>

@@ -7,6 +7,7 @@ import { LineChart, type LineSeries } from '../charts/LineChart.js';
 import { SeriesTable, describeBars, describeLines } from '../charts/SeriesTable.js';
 import { ChartFrame } from '../components/ChartFrame.js';
 import { DataTable } from '../components/DataTable.js';
+import { NotFoundPage } from './NotFoundPage.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData, Section } from '../components/Section.js';
 import { formatNumber, formatPercent, formatTick, formatUsd } from '../format.js';
@@ -36,17 +37,35 @@ export function CorridorPage() {
     corridor.data.to.code.toUpperCase() === to.toUpperCase()
       ? corridor.data
       : undefined;
+  // A code no country or area has is a page of its own, as for a profile; the API says which end.
+  const unknownEnd =
+    corridor.error?.status === 404
+      ? corridor.error.details.find((d) => d.field === 'from' || d.field === 'to')?.field
+      : undefined;
+  const codes = `${from.toUpperCase()} → ${to.toUpperCase()}`;
   useDocumentTitle(
-    data ? t.corridorTitle(data.from.name, data.to.name) : corridor.error ? t.errorTitle : t.loading,
+    data
+      ? t.corridorTitle(data.from.name, data.to.name)
+      : unknownEnd
+        ? t.countryNotFoundTitle
+        : corridor.error
+          ? t.errorTitle
+          : t.loading,
     t.siteName,
   );
+  if (unknownEnd) return <NotFoundPage countryCode={(unknownEnd === 'from' ? from : to).toUpperCase()} />;
   return (
     <div className="page">
       <Breadcrumb
         trail={[{ to: '/data', label: t.navDataHub }]}
-        current={data ? t.corridorTitle(data.from.name, data.to.name) : `${from.toUpperCase()} → ${to.toUpperCase()}`}
+        current={data ? t.corridorTitle(data.from.name, data.to.name) : codes}
       />
-      {corridor.error && <ErrorAlert error={corridor.error} />}
+      {corridor.error && (
+        <>
+          <h1>{codes}</h1>
+          <ErrorAlert error={corridor.error} />
+        </>
+      )}
       {!data && !corridor.error && (
         <p role="status" className="loading">
           {t.loading}
@@ -210,7 +229,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           <LineChart
             series={series}
             label={`${title} (${sexLabel[sex]})`}
-            description={describeLines(series, persons, t)}
+            description={describeLines(series, persons, t, lang)}
             formatTick={(v) => formatTick(v, 'persons', lang)}
             formatValue={persons}
           />
@@ -389,7 +408,7 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
           <LineChart
             series={series}
             label={title}
-            description={describeLines(series, pct, t)}
+            description={describeLines(series, pct, t, lang)}
             formatTick={(v) => formatPercent(v, lang, 0)}
             formatValue={pct}
             referenceLines={[

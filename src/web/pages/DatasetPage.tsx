@@ -1,3 +1,4 @@
+import { Translated } from '../components/Translated.js';
 import { useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import type { DatasetDetailResponse } from '../../core/statistics.js';
@@ -142,12 +143,12 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
             cells: {
               name: (
                 <>
-                  <span lang="en">{i.name}</span>
+                  <Translated text={t.indicatorNames[i.id]} english={i.name} />
                   <br />
                   <code className="muted">{i.id}</code>
                 </>
               ),
-              unit: <span lang="en">{i.unit}</span>,
+              unit: <Translated text={t.unitNames[i.unit]} english={i.unit} />,
               type: t.measureTypes[i.measureType],
               periods: formatPeriodRange(i.firstPeriod, i.lastPeriod, lang),
               series: formatNumber(i.seriesCount, lang),

@@ -1,10 +1,11 @@
+import { Translated } from '../components/Translated.js';
 import { useId } from 'react';
 import type { DatasetSummary } from '../../core/statistics.js';
 import { csvUrl, listDatasets } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData } from '../components/Section.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, formatPeriodRange } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
@@ -64,11 +65,6 @@ export function DatasetsPage() {
   );
 }
 
-function periodRange(d: DatasetSummary): string {
-  if (!d.periods.first) return '—';
-  return d.periods.first === d.periods.last ? d.periods.first : `${d.periods.first}–${d.periods.last ?? ''}`;
-}
-
 function formatDate(iso: string | null, lang: UiLanguage): string | null {
   if (!iso) return null;
   const date = new Date(iso);
@@ -97,7 +93,7 @@ function FamilyTable({
     { key: 'edition', label: t.colEdition, cell: (d) => <span lang="en">{d.edition}</span> },
     { key: 'release', label: t.colReleaseDate, cell: (d) => formatDate(d.releaseDate, lang) ?? <Missing t={t} /> },
     { key: 'licence', label: t.colLicence, cell: (d) => <span lang="en">{d.licence}</span> },
-    { key: 'periods', label: t.colPeriods, cell: periodRange },
+    { key: 'periods', label: t.colPeriods, cell: (d) => formatPeriodRange(d.periods.first, d.periods.last, lang) },
     { key: 'observations', label: t.colObservations, cell: (d) => formatNumber(d.observationCount, lang) },
     {
       key: 'areas',
@@ -108,10 +104,13 @@ function FamilyTable({
       key: 'indicators',
       label: t.colIndicators,
       cell: (d) => (
-        <ul className="plain-list" lang="en">
+        <ul className="plain-list">
           {d.indicators.map((i) => (
             <li key={i.id}>
-              {i.name} <span className="muted">({i.unit})</span>
+              <Translated text={t.indicatorNames[i.id]} english={i.name} />{' '}
+              <span className="muted">
+                (<Translated text={t.unitNames[i.unit]} english={i.unit} />)
+              </span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CountryListResponse } from '../../core/countries.js';
 import {
@@ -63,6 +63,14 @@ import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend
 
 const DEFAULT_INDICATOR = 'migrant_stock';
 const TOP_N = 15;
+/** Changes to one control closer together than this are one step of history (ms). */
+const RUN_MS = 1500;
+
+/** The period the link asks for (none: the latest), when it is one of the indicator's periods. */
+function askedPeriod(period: string, periods: readonly string[]): string | undefined {
+  if (!period) return periods.at(-1);
+  return periods.includes(period) ? period : undefined;
+}
 /** Link parameters the explorer drops, saying so, when the API finds no data for them. */
 const RESETTABLE = ['dataset', 'period', 'sex', 'counterpart', 'dims'] as const;
 
@@ -195,9 +203,18 @@ export function ExplorerPage() {
     .join(' ');
   const periods = usePeriods(state, dataset, dimsText, rankingData);
 
-  const updateParams = (patch: Record<string, string | null>, replace = false) => {
+  // One history entry per choice, but a run of changes to one control (arrow keys through the
+  // indicators, the year slider) makes one entry, not one per step: Back undoes the run.
+  const lastChoice = useRef<{ keys: string; at: number } | null>(null);
+  const updateParams = (patch: Record<string, string | null>, correction = false) => {
+    const keys = Object.keys(patch).sort().join(',');
+    const now = Date.now();
+    const sameRun = lastChoice.current?.keys === keys && now - lastChoice.current.at < RUN_MS;
     // The reader's own choice: a notice about the link they came by no longer applies.
-    if (!replace) setReset({ indicator: null, choices: [] });
+    if (!correction) {
+      setReset({ indicator: null, choices: [] });
+      lastChoice.current = { keys, at: now };
+    }
     setSearchParams(
       (params) => {
         const next = new URLSearchParams(params);
@@ -207,7 +224,7 @@ export function ExplorerPage() {
         }
         return next;
       },
-      { replace, preventScrollReset: true },
+      { replace: correction || sameRun, preventScrollReset: true },
     );
   };
 
@@ -236,7 +253,9 @@ export function ExplorerPage() {
         datasetsData={datasets.data}
         countries={countries.data}
         periods={periods}
-        currentPeriod={rankingData?.period ?? state.period}
+        // The period asked for, not the one last shown: a slider moved fast, key after key, goes on
+        // from where it is rather than from the map still loading.
+        currentPeriod={askedPeriod(state.period, periods) ?? rankingData?.period ?? state.period}
         dims={dims}
         onChange={updateParams}
       />
@@ -372,7 +391,7 @@ function ExplorerControls({
   periods: string[];
   currentPeriod: string;
   dims: Record<string, string>;
-  onChange: (patch: Record<string, string | null>, replace?: boolean) => void;
+  onChange: (patch: Record<string, string | null>) => void;
 }) {
   const t = useT();
   const lang = useLang();
@@ -398,9 +417,21 @@ function ExplorerControls({
     });
   }
 
+  // The slider's own position while the address catches up: a route change is a transition
+  // React may defer, and a controlled range input would meanwhile snap back, dropping keys.
+  const [moving, setMoving] = useState<number | null>(null);
+  useEffect(() => {
+    if (moving === periodIndex) setMoving(null);
+  }, [moving, periodIndex]);
+  const sliderIndex = moving ?? periodIndex;
+  const sliderPeriod = periods[sliderIndex] ?? currentPeriod;
+
   function handleSlider(event: ChangeEvent<HTMLInputElement>) {
-    const period = periods[Number(event.target.value)];
-    if (period) onChange({ period: period === periods.at(-1) ? null : period }, true);
+    const index = Number(event.target.value);
+    const period = periods[index];
+    if (!period) return;
+    setMoving(index);
+    onChange({ period: period === periods.at(-1) ? null : period });
   }
 
   return (
@@ -448,13 +479,15 @@ function ExplorerControls({
             min={0}
             max={Math.max(0, periods.length - 1)}
             step={1}
-            value={periodIndex}
+            value={sliderIndex}
             disabled={periods.length < 2}
-            aria-valuetext={formatPeriod(currentPeriod, lang)}
+            aria-valuetext={formatPeriod(sliderPeriod, lang)}
+            aria-describedby={`${sliderId}-hint`}
             onChange={handleSlider}
           />
           <select
             aria-label={t.periodLabel}
+            aria-describedby={`${sliderId}-hint`}
             value={currentPeriod}
             onChange={(e) => onChange({ period: e.target.value === periods.at(-1) ? null : e.target.value })}
           >
@@ -468,7 +501,7 @@ function ExplorerControls({
             ))}
           </select>
         </div>
-        <p className="field__hint">
+        <p className="field__hint" id={`${sliderId}-hint`}>
           {periods.length > 0
             ? t.periodRange(
                 formatPeriod(periods[0] ?? '', lang),

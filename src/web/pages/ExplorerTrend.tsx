@@ -279,7 +279,7 @@ export function ExplorerTrend({
               <LineChart
                 series={lines}
                 label={title}
-                description={describeLines(lines, fmt, t)}
+                description={describeLines(lines, fmt, t, lang)}
                 formatTick={(v) => formatTick(v, unit, lang)}
                 formatValue={fmt}
               />

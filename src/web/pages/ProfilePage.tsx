@@ -321,7 +321,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                 <LineChart
                   series={sexSeries(m.emigrants.series, t, 'out')}
                   label={t.emigrantsTrendTitle(area.name)}
-                  description={describeLines(sexSeries(m.emigrants.series, t, 'out'), persons, t)}
+                  description={describeLines(sexSeries(m.emigrants.series, t, 'out'), persons, t, lang)}
                   formatTick={tick}
                   formatValue={persons}
                 />
@@ -365,7 +365,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                 <LineChart
                   series={sexSeries(m.immigrants.series, t, 'in')}
                   label={t.immigrantsTrendTitle(area.name)}
-                  description={describeLines(sexSeries(m.immigrants.series, t, 'in'), persons, t)}
+                  description={describeLines(sexSeries(m.immigrants.series, t, 'in'), persons, t, lang)}
                   formatTick={tick}
                   formatValue={persons}
                 />
@@ -760,7 +760,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
               <LineChart
                 series={remittanceSeries}
                 label={t.remittancesTrendTitle(area.name)}
-                description={describeLines(remittanceSeries, usd, t)}
+                description={describeLines(remittanceSeries, usd, t, lang)}
                 formatTick={usd}
                 formatValue={usd}
               />
@@ -827,7 +827,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
               <LineChart
                 series={comparisonSeries}
                 label={t.comparisonTitle(area.name)}
-                description={describeLines(comparisonSeries, comparisonFormat, t)}
+                description={describeLines(comparisonSeries, comparisonFormat, t, lang)}
                 formatTick={comparisonTick}
                 formatValue={comparisonFormat}
               />
@@ -978,7 +978,7 @@ function CostSection({ profile }: { profile: ProfileResponse }) {
                     {t.costMean(
                       mean.direction === 'inbound',
                       formatPercent(mean.meanPct, lang, 2),
-                      mean.period,
+                      formatPeriod(mean.period, lang),
                       mean.corridorCount,
                       mean.corridorsAboveFive,
                       shortDatasetLabel(mean.dataset, c.sources),
