@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -53,5 +54,43 @@ describe('serving the web UI beside the API', () => {
     const res = await app.inject({ method: 'POST', url: '/api/countries' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  describe('requests Node’s HTTP parser refuses, over a real socket', () => {
+    let port = 0;
+    beforeAll(async () => {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      port = (app.server.address() as AddressInfo).port;
+    });
+
+    /** Sends raw bytes and reads the whole answer. */
+    function raw(request: Buffer | string): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.end(request));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+    }
+
+    it.each([
+      ['raw non-ASCII in the address', Buffer.from('GET /api/countries?q=Ü HTTP/1.1\r\nHost: x\r\n\r\n'), 400, /ASCII/],
+      [
+        'an address over 16 KB',
+        `GET /api/countries?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+        431,
+        /longer than 16 KB/,
+      ],
+    ])('answers %s in the API’s error shape', async (_what, request, status, message) => {
+      const answer = await raw(request);
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${String(status)} `));
+      expect(head).toMatch(/content-type: application\/json/i);
+      const json = JSON.parse(body) as { error: { code: string; message: string; details: { field: string }[] } };
+      expect(json.error.code).toBe('invalid_parameter');
+      expect(json.error.message).toMatch(message);
+      expect(json.error.details[0]?.field).toBe('path');
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { STATUS_CODES as HTTP_REASONS } from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -53,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The router's own refusals (an over-long path parameter, a malformed address) answer in the
     // API's error shape too, without echoing the address back.
     frameworkErrors: handleRouterError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -137,6 +140,31 @@ function handleRouterError(error: FastifyError, _request: FastifyRequest, reply:
     ? `a path parameter is longer than ${String(MAX_PARAM_LENGTH)} characters: no code or id is that long`
     : 'the address is malformed (a bad percent-encoding?)';
   return reply.status(tooLong ? 414 : 400).send(errorBody('invalid_parameter', message, [{ field: 'path', message }]));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over 16 KB, as a very long
+ * address makes; raw non-ASCII or control characters in the address) answer in the API's error
+ * shape too, as Fastify's default handler does in its own.
+ */
+function handleClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, field, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request', 'the request took too long to arrive']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'path', 'the address or the headers are longer than 16 KB']
+        : [
+            400,
+            'path',
+            'the request is malformed: an address must be ASCII, with other characters percent-encoded (Ü as %C3%9C)',
+          ];
+  const body = JSON.stringify(errorBody('invalid_parameter', message, [{ field, message }]));
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${String(status)} ${HTTP_REASONS[status] ?? ''}\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }
 
 function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

@@ -12,6 +12,9 @@ describe('CSV or JSON', () => {
     [undefined, undefined, false],
     ['json', 'text/csv', false],
     ['csv', 'application/json', true],
+    [undefined, 'text/csv;q=0, application/json', false],
+    [undefined, 'application/json;q=0.1, text/csv', true],
+    [undefined, 'text/csvx', false],
   ] as const)('format=%s with Accept %s → CSV %s', (format, accept, expected) => {
     const request = { headers: accept ? { accept } : {} } as FastifyRequest;
     expect(wantsCsv(request, format)).toBe(expected);

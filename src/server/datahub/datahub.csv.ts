@@ -1,17 +1,17 @@
 import { gzipSync } from 'node:zlib';
+import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { citedCsv, type CsvTable } from '../../core/csv.js';
 import type { Citation, OutputFormat } from '../../core/statistics.js';
 
-/** `format=csv` wins; otherwise an Accept header naming text/csv (before any JSON) asks for CSV. */
+/**
+ * `format=csv` wins; otherwise the Accept header, quality values honoured (negotiator, as
+ * Express does): text/csv preferred to application/json asks for CSV; anything else is JSON.
+ */
 export function wantsCsv(request: FastifyRequest, format: OutputFormat | undefined): boolean {
   if (format) return format === 'csv';
-  const accept = request.headers.accept ?? '';
-  const csv = accept.indexOf('text/csv');
-  if (csv < 0) return false;
-  const json = accept.indexOf('application/json');
-  return json < 0 || csv < json;
+  return new Negotiator(request).mediaType(['application/json', 'text/csv']) === 'text/csv';
 }
 
 /** An answer's body, encoded once: UTF-8 bytes and their gzip, for clients that accept it. */
@@ -29,9 +29,9 @@ function encode(text: string): EncodedBody {
 const jsonBodies = new WeakMap<object, EncodedBody>();
 const csvBodies = new WeakMap<object, EncodedBody>();
 
-/** Sends an encoded body, gzipped when the client says it accepts gzip (every browser does). */
+/** Sends an encoded body, gzipped when the client accepts gzip (every browser does; `gzip;q=0` refuses it). */
 function sendEncoded(request: FastifyRequest, reply: FastifyReply, body: EncodedBody): FastifyReply {
-  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+  if (new Negotiator(request).encoding(['gzip', 'identity']) === 'gzip') {
     return reply.header('content-encoding', 'gzip').send(body.gzip);
   }
   return reply.send(body.plain);

@@ -381,6 +381,13 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
     const csv = await hub.app.inject({ url: '/api/profiles/PHL?format=csv', headers: { 'accept-encoding': 'gzip' } });
     expect(gunzipSync(csv.rawPayload).toString('utf8')).toMatch(/^area,block,measure,/);
+    // A client that refuses gzip (q=0) gets the plain bytes.
+    const refused = await hub.app.inject({
+      url: '/api/profiles/PHL',
+      headers: { 'accept-encoding': 'gzip;q=0, identity' },
+    });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
   });
 
   it('answers from the cache the second time, and computes the same after invalidate()', async () => {

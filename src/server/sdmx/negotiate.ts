@@ -14,8 +14,11 @@ interface MediaRange {
   order: number;
 }
 
-/** `a/b;version=1.0;q=0.5, c/d` → ranges, best first (higher q, then more specific, then as written). */
-export function parseAccept(header: string): MediaRange[] {
+/**
+ * `a/b;version=1.0;q=0.5, c/d` → the ranges asked for, best first (higher q, then more specific,
+ * then as written); with `refused`, the ranges with q=0 instead (what the client will not take).
+ */
+export function parseAccept(header: string, refused = false): MediaRange[] {
   return header
     .split(',')
     .map((part, order) => {
@@ -33,7 +36,7 @@ export function parseAccept(header: string): MediaRange[] {
       delete params.q;
       return { type: type.toLowerCase(), params, q: Number.isFinite(q) ? q : 0, order };
     })
-    .filter((r) => r.type !== '' && r.q > 0)
+    .filter((r) => r.type !== '' && (refused ? r.q <= 0 : r.q > 0))
     .sort((a, b) => b.q - a.q || specificity(b) - specificity(a) || a.order - b.order);
 }
 
@@ -63,8 +66,13 @@ export function negotiate<F extends string>(
 ): { format: F; range: MediaRange | null } {
   const ranges = accept?.trim() ? parseAccept(accept) : [];
   if (ranges.length === 0 && !accept?.trim()) return { format: (offers[0] as Offer<F>).format, range: null };
+  // `application/vnd.sdmx.data+json;q=0, */*`: SDMX-JSON is refused, however broad the range that
+  // would take it; a refusal as specific as the range asking, or more, wins.
+  const refusals = accept ? parseAccept(accept, true) : [];
   for (const range of ranges) {
-    const offer = offers.find((o) => o.accepts(range));
+    const offer = offers.find(
+      (o) => o.accepts(range) && !refusals.some((r) => o.accepts(r) && specificity(r) >= specificity(range)),
+    );
     if (offer) return { format: offer.format, range };
   }
   throw new ApiError(
@@ -96,11 +104,14 @@ export const DATA_OFFERS: Offer<'json' | 'csv' | 'xml'>[] = [
   {
     format: 'csv',
     accepts: (r) =>
-      r.type === 'text/csv' || r.type === 'text/*' || (r.type === 'application/vnd.sdmx.data+csv' && version1(r)),
+      anything(r) ||
+      r.type === 'text/csv' ||
+      r.type === 'text/*' ||
+      (r.type === 'application/vnd.sdmx.data+csv' && version1(r)),
   },
   {
     format: 'xml',
-    accepts: (r) => xml(r) || (r.type === 'application/vnd.sdmx.genericdata+xml' && version21(r)),
+    accepts: (r) => anything(r) || xml(r) || (r.type === 'application/vnd.sdmx.genericdata+xml' && version21(r)),
   },
 ];
 export const DATA_SUPPORTED = [
@@ -123,7 +134,7 @@ export const STRUCTURE_OFFERS: Offer<'json' | 'xml'>[] = [
   },
   {
     format: 'xml',
-    accepts: (r) => xml(r) || (r.type === 'application/vnd.sdmx.structure+xml' && version21(r)),
+    accepts: (r) => anything(r) || xml(r) || (r.type === 'application/vnd.sdmx.structure+xml' && version21(r)),
   },
 ];
 export const STRUCTURE_SUPPORTED = [

@@ -129,6 +129,9 @@ describe('content negotiation', () => {
     ['text/html,*/*;q=0.8', 'json'],
     ['application/xml', 'xml'],
     ['application/vnd.sdmx.genericdata+xml;version=2.1', 'xml'],
+    // A refused type (q=0) is not given for a broader range.
+    ['application/vnd.sdmx.data+json;version=1.0.0;q=0, */*', 'csv'],
+    ['application/vnd.sdmx.data+json;q=0, application/vnd.sdmx.data+csv;q=0, */*', 'xml'],
   ])('%s → %s', (accept, format) => {
     expect(pick(accept)).toBe(format);
   });
