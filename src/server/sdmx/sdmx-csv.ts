@@ -46,7 +46,7 @@ export async function* dataMessageCsv(
       const key = series.key
         .map((code, i) => {
           const dim = plan.seriesDimensions[i];
-          return `,${csvField(both && dim ? label(code, codeName(dim, code, plan.areaNames)) : code)}`;
+          return `,${csvField(both && dim ? label(code, codeName(dim, code, plan)) : code)}`;
         })
         .join('');
       if (!withObservations) {

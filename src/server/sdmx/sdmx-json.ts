@@ -217,7 +217,11 @@ class ValueIndex {
 }
 
 /** The name of a code of a dimension, for the values list of a data message or a labelled CSV. */
-export function codeName(dim: SdmxDimension, code: string, areaNames: Map<string, string>): string {
+export function codeName(
+  dim: SdmxDimension,
+  code: string,
+  names: { areaNames: Map<string, string>; dimsNames: Map<string, string> },
+): string {
   if (code === NOT_APPLICABLE) return 'Not applicable';
   switch (dim.source.kind) {
     case 'freq':
@@ -226,7 +230,9 @@ export function codeName(dim: SdmxDimension, code: string, areaNames: Map<string
       return sexName(code);
     case 'refArea':
     case 'counterpartArea':
-      return areaNames.get(code) ?? code;
+      return names.areaNames.get(code) ?? code;
+    case 'dims':
+      return names.dimsNames.get(code) ?? code;
     default:
       return code;
   }
@@ -254,7 +260,7 @@ export async function* dataMessageJson(
   const withAttributes = plan.detail === 'full' || plan.detail === 'nodata';
   const withObservations = plan.detail === 'full' || plan.detail === 'dataonly';
   const keyIndexes = plan.seriesDimensions.map(
-    (dim) => new ValueIndex((code) => ({ id: code, name: codeName(dim, code, plan.areaNames) })),
+    (dim) => new ValueIndex((code) => ({ id: code, name: codeName(dim, code, plan) })),
   );
   const periods = new ValueIndex(timeValue);
   const statuses = new ValueIndex((code) => ({ id: code, name: obsStatusName(code) }));

@@ -226,6 +226,8 @@ export interface DataPlan {
   observationFilter: repo.ObservationFilter;
   /** English names of the areas, for labels. */
   areaNames: Map<string, string>;
+  /** The source's own value behind each code of its dimensions (`idp_return_2bd50a` → "idp return"), filled as series are read. */
+  dimsNames: Map<string, string>;
 }
 
 /** One series of an answer: its key (codes in `seriesDimensions` order) and observations. */
@@ -348,6 +350,7 @@ export async function planData(
     observationCount,
     observationFilter,
     areaNames,
+    dimsNames: new Map(),
   };
 }
 
@@ -358,7 +361,7 @@ function keptObservations(count: number, f: repo.ObservationFilter): number {
 }
 
 /** The key of a series: its codes in the data structure's order (`_Z` where it has no value). */
-function seriesKeyOf(row: repo.SeriesRow, dimensions: SdmxDimension[]): string[] {
+function seriesKeyOf(row: repo.SeriesRow, dimensions: SdmxDimension[], dimsNames: Map<string, string>): string[] {
   const dims = JSON.parse(row.dims) as Record<string, string>;
   return dimensions.map((d) => {
     switch (d.source.kind) {
@@ -372,7 +375,10 @@ function seriesKeyOf(row: repo.SeriesRow, dimensions: SdmxDimension[]): string[]
         return row.sex;
       case 'dims': {
         const value = dims[d.source.key];
-        return value === undefined ? NOT_APPLICABLE : codeOfDimsValue(value);
+        if (value === undefined) return NOT_APPLICABLE;
+        const code = codeOfDimsValue(value);
+        dimsNames.set(code, value);
+        return code;
       }
       default:
         return '';
@@ -406,7 +412,7 @@ export async function* readDataSeries(db: Kysely<DB>, plan: DataPlan): AsyncGene
       if (!row) continue;
       const obs = observations.get(id) ?? [];
       if (withObservations && obs.length === 0) continue;
-      batch.push({ key: seriesKeyOf(row, plan.seriesDimensions), observations: obs });
+      batch.push({ key: seriesKeyOf(row, plan.seriesDimensions, plan.dimsNames), observations: obs });
     }
     yield batch;
   }

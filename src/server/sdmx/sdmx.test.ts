@@ -380,6 +380,13 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         ['refugee', '_Z', '2000', 'x, "y"'],
       ]);
       expect(rows[0]?.LICENCE).toBe('CC0');
+      // Labelled, a code of the source's own dimension reads with the source's value.
+      const labelled = await get(data(`${FLOW_DISPLACED}/A.USA._Z._T.${asylum}`, '?format=csv&labels=both'));
+      const [row] = parseCsv(labelled.body, { columns: true }) as Record<string, string>[];
+      expect(Object.entries(row ?? {}).find(([k]) => k.startsWith('GROUP'))?.[1]).toBe(`${asylum}: asylum seeker`);
+      const named = await getJson<JsonDataMessage>(data(`${FLOW_DISPLACED}/A.USA._Z._T.${asylum}`));
+      const group = named.structure.dimensions.series?.find((d) => d.id === 'GROUP');
+      expect(group?.values).toEqual([{ id: asylum, name: 'asylum seeker' }]);
     });
   });
 
