@@ -78,13 +78,31 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
   // NOTE: some publishers (OECD's "csvfilewithlabels") follow each code column with a label
   // column: "REF_AREA,Reference area,SEX,Sex,…". When the area column is followed by a header
   // that is no SDMX id, the file is taken to be laid out so, and the column after each code
-  // column is its label, even "Sex". Otherwise a header that is no SDMX id is an extra column:
+  // column is its label, even "Sex", unless it is itself a code column: an id in upper case
+  // (COUNTERPART_AREA, OBS_VALUE) or one the mapping names. A file with labels for some columns
+  // only so keeps every dimension. Otherwise a header that is no SDMX id is an extra column:
   // an empty one (a trailing comma on every line) must be empty, a named one after OBS_VALUE is
   // reported as not stored, and one among the dimensions is an error.
   const technical = (c: Column) => TECHNICAL.has(c.id.toUpperCase());
   const afterArea = columns[columns.indexOf(refArea) + 1];
   const labelled =
     afterArea !== undefined && !technical(afterArea) && afterArea.id !== '' && !SDMX_ID.test(afterArea.id);
+  const known = new Set(
+    [
+      sdmx.refArea,
+      sdmx.counterpart,
+      sdmx.sex,
+      sdmx.indicator,
+      sdmx.status,
+      'TIME_PERIOD',
+      'OBS_VALUE',
+      'FREQ',
+      'UNIT_MULT',
+    ].filter(Boolean),
+  );
+  // (as written: "Sex" after SEX is its label)
+  const codeColumn = (c: Column) =>
+    technical(c) || known.has(c.id) || (SDMX_ID.test(c.id) && c.id === c.id.toUpperCase());
   const labelColumns = new Set<Column>();
   const emptyColumns: number[] = [];
   const extraColumns: Column[] = [];
@@ -108,7 +126,7 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
       return;
     }
     const next = columns[i + 1];
-    if (labelled && next && !technical(next) && (c !== obsValue || !SDMX_ID.test(next.id))) labelColumns.add(next);
+    if (labelled && next && next.header !== '' && !codeColumn(next)) labelColumns.add(next);
     if (c === obsValue || c === time) return;
     if (i < obsIndex) dimensions.push(c);
     else attributes.push(c);

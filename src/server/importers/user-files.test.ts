@@ -296,6 +296,26 @@ describe.each(testEngines())('user files on %s', (engine) => {
     await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
   });
 
+  it('keeps every dimension of an SDMX-CSV that labels some columns only', async () => {
+    // Invented test data. A code column after a code column is not its label.
+    const file = path.join(scratch, 'partial-labels.sdmx.csv');
+    writeFileSync(
+      file,
+      'DATAFLOW,REF_AREA,Reference area,SEX,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE\n' +
+        'X:Y(1.0),DEU,Germany,F,TUR,2019,100\nX:Y(1.0),FRA,France,F,DZA,2019,200\n',
+    );
+    const importer = userFileImporter(file, { mapping: fixture(SDMX_MAPPING) });
+    await importUserFile(testDb.database, importer, { force: true });
+    expect(importer.report.notes).toContain('label columns not stored (codes are): Reference area');
+    expect((await observations('test-sdmx-migrants-2024')).map((r) => [r.ref, r.cp, r.sex, r.period, r.value])).toEqual(
+      [
+        ['DEU', 'TUR', 'F', '2019', 100],
+        ['FRA', 'DZA', 'F', '2019', 200],
+      ],
+    );
+    await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
+  });
+
   it('imports an SDMX-JSON message of series, skipping missing values only because the mapping says so', async () => {
     const importer = userFileImporter(fixture('migrants.sdmx.json'), { mapping: fixture(JSON_MAPPING) });
     expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 4 });
