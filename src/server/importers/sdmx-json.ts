@@ -476,13 +476,19 @@ export function jsonLineAt(text: string, at: readonly PropertyKey[]): number | u
 /** JSON.parse, but a syntax error (a file cut short, a stray comma) names its line and column. */
 export function parseJsonText(file: string, text: string): unknown {
   const body = withoutBom(text);
+  let value: unknown;
   try {
-    return JSON.parse(body) as unknown;
+    value = JSON.parse(body) as unknown;
   } catch (err) {
     const fault = new JsonScanner(body, null).fault();
     if (!fault) throw new JsonSourceError(file, `is not valid JSON (${(err as Error).message})`);
     throw new JsonSourceError(file, `is not valid JSON: ${fault.problem}`, lineColumn(body, fault.offset));
   }
+  // JSON.parse keeps the last of two members with one name: a series key or an observation given
+  // twice, or a mapping's field, would lose data without a word. The scan refuses it instead.
+  const repeated = new JsonScanner(body, null).fault();
+  if (repeated) throw new JsonSourceError(file, repeated.problem, lineColumn(body, repeated.offset));
+  return value;
 }
 
 /** `['dataSets', 0, 'series', '0:1']` → `dataSets[0].series["0:1"]`. */
@@ -527,8 +533,8 @@ class Fault extends Error {
 }
 
 /**
- * A JSON reader that builds nothing: it finds the first syntax fault, or the place of a value
- * by its path. Run only when a message needs a place, so JSON.parse stays the fast path.
+ * A JSON reader that builds nothing: it finds the first syntax fault or member named twice in
+ * one object, or the place of a value by its path.
  */
 class JsonScanner {
   #i = 0;
@@ -602,12 +608,20 @@ class JsonScanner {
       this.#i++;
       return;
     }
+    const seen = new Map<string, number>();
     for (;;) {
       this.#ws();
       if (this.text[this.#i] !== '"') this.#fail('expected a property name in double quotes');
       const keyStart = this.#i;
       this.#string();
       const key = JSON.parse(this.text.slice(keyStart, this.#i)) as string;
+      const first = seen.get(key);
+      if (first !== undefined)
+        throw new Fault(
+          keyStart,
+          `${this.#path.length ? formatJsonPath(this.#path) : 'the top-level object'} has the member ${JSON.stringify(key)} twice (first at line ${String(lineColumn(this.text, first).line)}); give each once`,
+        );
+      seen.set(key, keyStart);
       this.#ws();
       if (this.text[this.#i] !== ':') this.#fail(`expected ':' after the property name ${JSON.stringify(key)}`);
       this.#i++;

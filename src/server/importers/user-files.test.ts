@@ -25,6 +25,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const TRUNCATED_JSON = path.join(scratch, 'truncated.sdmx.json');
 const wholeJson = readFileSync(fixture('migrants.sdmx.json'), 'utf8');
 writeFileSync(TRUNCATED_JSON, wholeJson.slice(0, wholeJson.indexOf('"1:1:0"') + 12));
+/** The same message with a series key given twice: JSON.parse would keep the second series only. */
+const TWICE_JSON = path.join(scratch, 'twice.sdmx.json');
+writeFileSync(
+  TWICE_JSON,
+  wholeJson.replace(
+    '"1:1:0": { "observations"',
+    '"0:0:1": { "observations": { "0": [7777, 0] } },\n          "1:1:0": { "observations"',
+  ),
+);
 
 /** A new indicator's definition, as a mapping gives it. */
 const TEST_SHARE = {
@@ -91,6 +100,15 @@ describe('user files: formats and mapping files', () => {
     writeFileSync(broken, '{\n  "dataset": {\n    "id": "x",\n  }\n}\n');
     expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: broken })).toThrow(
       /broken\.mapping\.json \(line 4, column 3\): is not valid JSON: expected a property name in double quotes/,
+    );
+    // JSON.parse would keep the second "dataset" only.
+    const twice = path.join(scratch, 'twice.mapping.json');
+    writeFileSync(
+      twice,
+      '{\n  "dataset": { "id": "x" },\n  "indicator": "migrant_stock",\n  "dataset": { "id": "y" }\n}\n',
+    );
+    expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: twice })).toThrow(
+      /twice\.mapping\.json \(line 4, column 3\): the top-level object has the member "dataset" twice \(first at line 2\)/,
     );
   });
 
@@ -557,9 +575,14 @@ describe.each(testEngines())('user files on %s', (engine) => {
         /^unknown-code\.sdmx\.json \(line 20, column 79\): unknown area code "XYZ" .*\[at data\.structure\.dimensions\.series\[0\]\.values\[1\]\.id\]$/,
       ],
       ['latin1.sdmx.json', JSON_MAPPING, /^latin1\.sdmx\.json \(line 14\): is not valid UTF-8 text/],
+      [
+        'twice.sdmx.json',
+        JSON_MAPPING,
+        /^twice\.sdmx\.json \(line 54, column 11\): data\.dataSets\[0\]\.series has the member "0:0:1" twice \(first at line 52\); give each once$/,
+      ],
     ])('%s', async (file, mapping, message) => {
       const before = await snapshot();
-      const made = file === 'truncated.sdmx.json' ? TRUNCATED_JSON : file;
+      const made = { 'truncated.sdmx.json': TRUNCATED_JSON, 'twice.sdmx.json': TWICE_JSON }[file] ?? file;
       await expect(load(made, mapping, { force: true })).rejects.toThrow(message);
       expect(await snapshot()).toEqual(before);
     });
