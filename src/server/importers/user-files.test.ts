@@ -228,6 +228,41 @@ describe.each(testEngines())('user files on %s', (engine) => {
     return r.rows[0];
   }
 
+  it('leaves other publishers’ aggregates alone: no name matches one, no mapping takes its code', async () => {
+    // Another publisher's aggregate, as a bundled dataset loads one (invented here).
+    await sql`
+      INSERT INTO area (code, kind, aggregate_publisher, name_en)
+      VALUES ('TEST_OTHER_HIC', 'aggregate', 'Other test publisher', 'High income (other test publisher)')
+    `.execute(testDb.database.db);
+    await sql`
+      INSERT INTO area_name (area_code, lang, name_type, name)
+      VALUES ('TEST_OTHER_HIC', 'en', 'short', 'High income (other test publisher)')
+    `.execute(testDb.database.db);
+    const data = path.join(scratch, 'aggregate-names.csv');
+    writeFileSync(
+      data,
+      'country,year,sex,share_pct,quality,channel,comment\nHigh income (other test publisher),2020,Total,1,,bank,\n',
+    );
+    const before = await snapshot();
+    // What a file means does not depend on what else is loaded: the name matches nothing…
+    await expect(
+      importUserFile(testDb.database, userFileImporter(data, { mapping: fixture(TIDY_MAPPING) })),
+    ).rejects.toThrow(/unknown area name "High income \(other test publisher\)"/);
+    // …and the mapping may not take that aggregate's code to rename it (a country's code is not an
+    // aggregate code at all: PUBLISHER_NAME).
+    const mapping = editedMapping(TIDY_MAPPING, (m) => {
+      m.aggregates = { 'High income (other test publisher)': { code: 'TEST_OTHER_HIC', name: 'My own group' } };
+    });
+    await expect(importUserFile(testDb.database, userFileImporter(data, { mapping }))).rejects.toThrow(
+      /\(line \d+, column \d+\): .*"TEST_OTHER_HIC" is already an area of Other test publisher; give your aggregate a code of its own/,
+    );
+    expect(await snapshot()).toEqual(before);
+    const names = await sql<{ name_en: string }>`SELECT name_en FROM area WHERE code = 'TEST_OTHER_HIC'`.execute(
+      testDb.database.db,
+    );
+    expect(names.rows).toEqual([{ name_en: 'High income (other test publisher)' }]);
+  });
+
   it('imports a tidy CSV, matching names to codes through the mapping', async () => {
     const importer = userFileImporter(fixture('remittance-share.csv'), { mapping: fixture(TIDY_MAPPING) });
     const outcome = await importUserFile(testDb.database, importer);
@@ -235,7 +270,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(importer.report.notes).toEqual([
       'columns not imported (the mapping does not name them): comment',
       'status values with no SDMX code, stored as A (normal) with the printed value in the flags: "x" (1); map them in "statusValues" of remittance-share.mapping.json',
-      '6 area names matched (1 through "areaNames")',
+      '6 area names matched (1 through "areaNames"): Philippines → PHL; Viet Nam → VNM; Cote d\'Ivoire → CIV; Türkiye → TUR; Turkey → TUR; Mexico → MEX',
     ]);
     const rows = await observations('test-remittance-share-2024');
     expect(rows.map((r) => [r.ref, r.sex, r.period, r.value, r.status, r.flags, r.dims])).toEqual([

@@ -335,6 +335,8 @@ const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const TOO_LARGE = 'too large to store (beyond ±1.8e308)';
 const LIST_CAP = 50;
 const LINES_CAP = 10;
+/** How many matched names the report lists, each with the code it became. */
+const NAMES_LISTED = 300;
 
 interface Unmatched {
   value: string;
@@ -359,6 +361,8 @@ export class ObservationAssembler {
   readonly #indicatorsUsed = new Map<string, IndicatorDef>();
   readonly #namesMatched = new Set<string>();
   readonly #namesMapped = new Set<string>();
+  /** Each name matched by Bridges' names, and the code it became, for the report. */
+  readonly #nameMatches = new Map<string, string>();
   readonly #flows = new Map<string, IndicatorDef | null>();
   readonly #unknownStatuses = new Map<string, number>();
   #singleIndicatorCode: string | undefined;
@@ -496,9 +500,13 @@ export class ObservationAssembler {
     const matched = this.#namesMatched.size;
     const mapped = this.#namesMapped.size;
     if (matched) {
+      const pairs = [...this.#nameMatches].map(([name, code]) => `${name} → ${code}`);
       this.report.notes.push(
         `${String(matched)} area name${matched > 1 ? 's' : ''} matched` +
-          (mapped ? ` (${String(mapped)} through "areaNames")` : ''),
+          (mapped ? ` (${String(mapped)} through "areaNames")` : '') +
+          (pairs.length
+            ? `: ${pairs.slice(0, NAMES_LISTED).join('; ')}${pairs.length > NAMES_LISTED ? `; and ${String(pairs.length - NAMES_LISTED)} more` : ''}`
+            : ''),
       );
     } else if (mapped) {
       this.report.notes.push(`${String(mapped)} area code${mapped > 1 ? 's' : ''} read through "areaNames"`);
@@ -619,11 +627,23 @@ export class ObservationAssembler {
       const code = this.areas.tryCode(named);
       if (!code) throw this.resolved.errorAt(['areaNames', value], `"${named}" is not an area code Bridges knows`);
       this.#namesMapped.add(value);
-      if (by === 'name') this.#namesMatched.add(value);
+      if (by === 'name') {
+        this.#namesMatched.add(value);
+        this.#nameMatches.set(value, code);
+      }
       return code;
     }
     const aggregate = mapping.aggregates?.[value];
-    if (aggregate) return this.areas.aggregate({ ...aggregate, publisher: mapping.dataset.publisher });
+    if (aggregate) {
+      // Another publisher's aggregate (KNOMAD_WORLD) or a country keeps its name and its figures.
+      const holder = this.areas.heldBy(aggregate.code, mapping.dataset.publisher);
+      if (holder)
+        throw this.resolved.errorAt(
+          ['aggregates', value, 'code'],
+          `"${aggregate.code}" is already an area of ${holder}; give your aggregate a code of its own`,
+        );
+      return this.areas.aggregate({ ...aggregate, publisher: mapping.dataset.publisher });
+    }
     if (by === 'iso3') return this.areas.tryCode(value);
     if (by === 'm49') {
       if (!/^\d{1,3}$/.test(value)) return undefined;
@@ -633,8 +653,13 @@ export class ObservationAssembler {
         return undefined;
       }
     }
+    // A name is matched to a country or area, never to an aggregate another dataset happens to
+    // have loaded ("High income" → WB_HIC): what a file means must not depend on what is loaded.
+    // The mapping's "aggregates" or "areaNames" say which aggregate a name is.
     const code = this.areas.name(value);
-    if (code) this.#namesMatched.add(value);
+    if (!code || this.areas.isAggregate(code)) return undefined;
+    this.#namesMatched.add(value);
+    this.#nameMatches.set(value, code);
     return code;
   }
 

@@ -21,21 +21,25 @@ export class AreaResolver {
   readonly #byName: Map<string, string>;
   readonly #byM49: Map<string, string>;
   readonly #aggregates = new Map<string, AggregateArea>();
+  /** The aggregates already in the database, and who published each. */
+  readonly #publishers: Map<string, string>;
 
   private constructor(
     codes: Set<string>,
     aliases: Map<string, string>,
     byName: Map<string, string>,
     byM49: Map<string, string>,
+    publishers: Map<string, string>,
   ) {
     this.#codes = codes;
     this.#aliases = aliases;
     this.#byName = byName;
     this.#byM49 = byM49;
+    this.#publishers = publishers;
   }
 
   static async load(db: Kysely<DB>): Promise<AreaResolver> {
-    const areas = await db.selectFrom('area').select(['code', 'm49', 'kind']).execute();
+    const areas = await db.selectFrom('area').select(['code', 'm49', 'kind', 'aggregate_publisher']).execute();
     const aliases = await db.selectFrom('area_code_alias').select(['source', 'alias', 'area_code']).execute();
     const names = await db.selectFrom('area_name').select(['name', 'area_code']).execute();
     // Keys are computed here, for both sides, so a name in a file and a name in the database are
@@ -57,7 +61,23 @@ export class AreaResolver {
           .sort((a, b) => Number(a.kind === 'country') - Number(b.kind === 'country'))
           .map((a) => [a.m49 as string, a.code]),
       ),
+      new Map(areas.filter((a) => a.kind === 'aggregate').map((a) => [a.code, a.aggregate_publisher ?? ''])),
     );
+  }
+
+  /**
+   * Who holds `code` other than `publisher`: "World Bank/KNOMAD" for another publisher's aggregate,
+   * "Bridges' reference data" for a country or area, nothing when it is free or `publisher`'s own.
+   */
+  heldBy(code: string, publisher: string): string | undefined {
+    const owner = this.#publishers.get(code);
+    if (owner !== undefined) return owner === publisher ? undefined : owner;
+    return this.#codes.has(code) ? 'Bridges’ reference data (a country or area)' : undefined;
+  }
+
+  /** Whether `code` is an aggregate (a region, an income group) rather than a country or area. */
+  isAggregate(code: string): boolean {
+    return this.#publishers.has(code) || this.#aggregates.has(code);
   }
 
   /** A code as the publisher prints it (ISO alpha-3, or one of its aliases) → area code. */
