@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, type SourceFile } from './read-source.js';
+import { decodeUtf8, parseCsv, scanRecords, type SourceFile } from './read-source.js';
 
 const file = (name: string, bytes: Buffer): SourceFile => ({ name, bytes, sha256: '' });
 /** UTF-16 as Excel's "Unicode text" writes it: little-endian, a byte-order mark first. */
@@ -42,6 +42,29 @@ describe('decodeUtf8', () => {
     );
     expect(() => decodeUtf8(file('a.csv', Buffer.from(`${CSV}Mexico,2020,1\u0000\n`)))).toThrow(
       'a.csv (line 3): holds a NUL character (byte 0), which no text file has: is it a spreadsheet or another binary file?',
+    );
+  });
+});
+
+describe('the line of a record', () => {
+  // Invented test data.
+  const text = 'a,b,note\r\n1,2,"one\r\ntwo\r\nthree"\r\n\r\n3,4,"say ""hi"""\r\n5,6,x\r\n';
+
+  it('is where the record starts, when a quoted field runs over lines or a line is blank', () => {
+    expect(scanRecords(text)).toEqual({ starts: [1, 2, 6, 7], openQuoteLine: undefined });
+    const rows = parseCsv(file('a.csv', Buffer.from(text)), ['a']);
+    expect(rows.map((r) => [r.get('a'), r.line])).toEqual([
+      ['1', 2],
+      ['3', 6],
+      ['5', 7],
+    ]);
+  });
+
+  it('names the line of a quote left open, not the end of the file', () => {
+    const open = `a,b\n1,2\n3,"4\n${'5,6\n'.repeat(50)}`;
+    expect(scanRecords(open).openQuoteLine).toBe(3);
+    expect(() => parseCsv(file('open.csv', Buffer.from(open)), ['a'])).toThrow(
+      /^open\.csv \(line 3\): a quote \("\) opened here is never closed/,
     );
   });
 });

@@ -41,13 +41,13 @@ export interface CsvRow {
  * every required column, and that the text is valid UTF-8 (a Latin-1 file is refused, not garbled).
  *
  * NOTE: parsed as plain arrays, which is about three times faster than csv-parse's `columns` and
- * `info` options on the 150,000-row UN DESA file; a record's line is worked out only when a
- * message asks for it.
+ * `info` options on the 150,000-row UN DESA file; a record's line (where it starts) is worked
+ * out only when a message asks for it.
  */
 export function parseCsv(file: SourceFile, requiredColumns: readonly string[]): CsvRow[] {
   const text = decodeUtf8(file);
   checkCommaSeparated(file.name, text);
-  const records = parseRecords(file.name, text, {});
+  const records = parseRecords(file.name, text);
   if (records.length === 0) throw new SourceFormatError(file.name, 'is empty: no header row and no data');
   const header = (records[0] ?? []).map((h) => h.trim());
   header.forEach((h, i) => {
@@ -129,20 +129,57 @@ class LineIndex {
 
   lineOf(position: number): number {
     if (this.#simple) return position + 1;
-    this.#lines ??= (
-      parseRecords(this.name, this.text, { info: true }) as unknown as { info: { lines: number } }[]
-    ).map((r) => r.info.lines);
+    this.#lines ??= scanRecords(this.text).starts;
     return this.#lines[position] ?? position + 1;
   }
 }
 
-function parseRecords(name: string, text: string, options: { info?: boolean }): string[][] {
-  const plain = options.info ? null : parsePlainRecords(text);
+/**
+ * Where each record of a CSV text starts (its first line, which a reader looks for, even when a
+ * quoted field runs over several lines), empty lines skipped as the parser skips them; and, for a
+ * text that ends inside quotes, the line of the quote left open (a stray `"` swallows the rest
+ * of the file, so the parser can only say where the file ends).
+ */
+export function scanRecords(text: string): { starts: number[]; openQuoteLine: number | undefined } {
+  const starts: number[] = [];
+  let line = 1;
+  let quoted = false;
+  let quoteLine = 1;
+  let recordStart: number | undefined;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      if (!quoted) quoteLine = line;
+      quoted = !quoted;
+      recordStart ??= line;
+    } else if (c === 0x0a) {
+      if (!quoted && recordStart !== undefined) {
+        starts.push(recordStart);
+        recordStart = undefined;
+      }
+      line++;
+    } else if (c !== 0x0d) recordStart ??= line;
+  }
+  if (recordStart !== undefined) starts.push(recordStart);
+  return { starts, openQuoteLine: quoted ? quoteLine : undefined };
+}
+
+function parseRecords(name: string, text: string): string[][] {
+  const plain = parsePlainRecords(text);
   if (plain) return plain;
   try {
-    return parse(text, { bom: true, skip_empty_lines: true, ...options }) as string[][];
+    return parse(text, { bom: true, skip_empty_lines: true }) as string[][];
   } catch (err) {
     if (err instanceof CsvError) {
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+        const opened = scanRecords(text).openQuoteLine;
+        if (opened !== undefined)
+          throw new SourceFormatError(
+            name,
+            'a quote (") opened here is never closed: everything after it would be one field; close it, or double a quote inside a field ("")',
+            { line: opened },
+          );
+      }
       const line = (err as CsvError & { lines?: number }).lines;
       throw new SourceFormatError(name, csvErrorMessage(err), line ? { line } : {});
     }
