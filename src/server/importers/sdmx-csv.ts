@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { parseCsv, type CsvRow, type SourceFile } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
+import { UNIT_MULT_PROBLEM, UnitMultiplier } from './unit-mult.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
 
 /** Columns SDMX-CSV 1.0 and 2.0 (and Eurostat's flavour) add besides dimensions, measure and attributes. */
@@ -148,7 +149,6 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
     ...attributes.filter((c) => c !== status && c !== unitMult && !flags.includes(c)).map((c) => c.id),
     ...extraColumns.map((c) => c.header),
   ];
-  const multipliers = new Map<number, number>();
 
   const where: Partial<Record<ObservationField, Column | undefined>> = {
     refArea,
@@ -169,20 +169,13 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
     error: (problem) => new SourceFormatError(file.name, problem, { line: row.line, column: column?.id }),
   });
 
-  // UNIT_MULT says the value is OBS_VALUE × 10^UNIT_MULT (3: thousands): stored as that value,
-  // written exactly (the decimal exponent moved, no floating-point product), and reported.
+  // UNIT_MULT: stored as the full number, and reported (unit-mult.ts).
+  const multiplier = new UnitMultiplier();
   const scaled = (row: CsvRow, value: string): string => {
     const printed = unitMult ? idOf(row.get(unitMult.header)) : '';
-    if (printed === '' || printed === '0') return value;
-    if (!/^-?\d{1,2}$/.test(printed)) {
-      throw cell(row, unitMult).error(
-        `UNIT_MULT "${printed}" is not a power of ten (0, 3 for thousands, 6 for millions…)`,
-      );
-    }
-    const exponent = Number(printed);
-    if (!/^\s*[+-]?(?:\d+\.?\d*|\.\d+)\s*$/.test(value)) return value;
-    multipliers.set(exponent, (multipliers.get(exponent) ?? 0) + 1);
-    return `${value.trim()}e${String(exponent)}`;
+    const result = multiplier.apply(value, printed);
+    if (result === null) throw cell(row, unitMult).error(UNIT_MULT_PROBLEM(printed));
+    return result;
   };
 
   const flows = new Set<string>();
@@ -227,9 +220,5 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
   if (flows.size) report.notes.push(`dataflow${flows.size > 1 ? 's' : ''} ${[...flows].join(', ')}`);
   if (labels.length) report.notes.push(`label columns not stored (codes are): ${labels.join(', ')}`);
   if (unstored.length) report.notes.push(`attributes not stored: ${unstored.join(', ')}`);
-  for (const [exponent, count] of multipliers) {
-    report.notes.push(
-      `${String(count)} value${count > 1 ? 's' : ''} multiplied by 10^${String(exponent)} as UNIT_MULT ${String(exponent)} says (stored as the full number)`,
-    );
-  }
+  report.notes.push(...multiplier.notes());
 }

@@ -1,5 +1,6 @@
 import { decodeUtf8 } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
+import { UNIT_MULT_PROBLEM, UnitMultiplier } from './unit-mult.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
 
 /**
@@ -34,6 +35,7 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
   }
   const { sdmx } = mapping;
   const unstored = new Set<string>();
+  const multiplier = new UnitMultiplier();
   /** Series keys that have no observations; and members no SDMX-JSON version defines, with their count. */
   const keysOnly: string[] = [];
   const notRead = new Map<string, number>();
@@ -100,7 +102,7 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
       );
     }
     for (const a of [...attrs.dataSet, ...attrs.series, ...attrs.observation]) {
-      if (a.id !== sdmx.status && !FLAG_ATTRIBUTES.has(a.id)) unstored.add(a.id);
+      if (a.id !== sdmx.status && a.id !== 'UNIT_MULT' && !FLAG_ATTRIBUTES.has(a.id)) unstored.add(a.id);
     }
 
     // Data-set level: one value each.
@@ -126,6 +128,10 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
       if (value !== null && value !== undefined && typeof value !== 'number' && typeof value !== 'string') {
         throw fail([...obsPath, 0], `${JSON.stringify(value)} is not a number`);
       }
+      const mult = byId.get('UNIT_MULT');
+      const scaled = multiplier.apply(value ?? null, mult?.code);
+      if (scaled === null && value !== null && value !== undefined)
+        throw fail(mult?.path ?? [...obsPath, 0], UNIT_MULT_PROBLEM(mult?.code ?? ''));
       const raw: RawObservation = {
         dataflow: flow,
         refArea: byId.get(sdmx.refArea)?.code ?? '',
@@ -134,7 +140,7 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
         indicator: byId.get(sdmx.indicator)?.code,
         period: byId.get(time.id)?.code ?? '',
         freq: byId.get('FREQ')?.code,
-        value: value ?? null,
+        value: scaled,
         status: byId.get(sdmx.status)?.code,
         flags:
           [...FLAG_ATTRIBUTES]
@@ -221,11 +227,8 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
     const list = [...notRead].map(([member, n]) => `${member} (${String(n)})`).join(', ');
     report.notes.push(`members SDMX-JSON does not define, not read: ${list}`);
   }
-  if (unstored.size) {
-    report.notes.push(
-      `attributes not stored: ${[...unstored].join(', ')}${unstored.has('UNIT_MULT') ? ' (values are stored as printed: UNIT_MULT is not applied)' : ''}`,
-    );
-  }
+  if (unstored.size) report.notes.push(`attributes not stored: ${[...unstored].join(', ')}`);
+  report.notes.push(...multiplier.notes());
 }
 
 /** The members SDMX-JSON (1.0 and 2.0) gives a series and a data set; others are reported as not read. */

@@ -375,11 +375,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(importer.report).toEqual({
       rows: 5,
       skipped: 1,
-      notes: [
-        'dataflow TEST:DF_TEST_MIGRANTS(1.0)',
-        'attributes not stored: UNIT_MULT (values are stored as printed: UNIT_MULT is not applied)',
-        '1 observation without a value skipped, as "skipMissing" asks',
-      ],
+      notes: ['dataflow TEST:DF_TEST_MIGRANTS(1.0)', '1 observation without a value skipped, as "skipMissing" asks'],
     });
     const rows = await observations('test-sdmx-json-migrants-2024');
     expect(rows.map((r) => [r.ref, r.cp, r.sex, r.period, r.value, r.status])).toEqual([
@@ -388,6 +384,30 @@ describe.each(testEngines())('user files on %s', (engine) => {
       ['DEU', 'TUR', 'M', '2019', 1300, 'A'],
       ['FRA', 'DZA', '_T', '2020', 900, 'E'],
     ]);
+
+    // UNIT_MULT 3 (thousands) is applied as in SDMX-CSV: the full number is stored, and reported
+    // (the series FRA → DZA gives no UNIT_MULT: its value stays as printed).
+    const thousands = path.join(scratch, 'thousands.sdmx.json');
+    writeFileSync(
+      thousands,
+      wholeJson.replace(
+        '{ "id": "UNIT_MULT", "relationship": { "dimensions": ["REF_AREA"] }, "values": [{ "id": "0" }] }',
+        '{ "id": "UNIT_MULT", "relationship": { "dimensions": ["REF_AREA"] }, "values": [{ "id": "3" }] }',
+      ),
+    );
+    const scaled = userFileImporter(thousands, { mapping: fixture(JSON_MAPPING) });
+    await importUserFile(testDb.database, scaled, { force: true });
+    expect(scaled.report.notes).toContain(
+      '3 values multiplied by 10^3 as UNIT_MULT 3 says (stored as the full number)',
+    );
+    expect((await observations('test-sdmx-json-migrants-2024')).map((r) => r.value)).toEqual([
+      1_200_000, 1_250_500, 1_300_000, 900,
+    ]);
+    await importUserFile(
+      testDb.database,
+      userFileImporter(fixture('migrants.sdmx.json'), { mapping: fixture(JSON_MAPPING) }),
+      { force: true },
+    );
 
     const strict = editedMapping(JSON_MAPPING, (m) => (m.skipMissing = false));
     await expect(
