@@ -15,7 +15,10 @@ describe('serving the web UI beside the API', () => {
   beforeAll(async () => {
     webDir = mkdtempSync(path.join(tmpdir(), 'bridges-web-'));
     mkdirSync(path.join(webDir, 'assets'));
-    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Bridges</title><div id="root"></div>');
+    writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><html lang="en"><title>Bridges</title><div id="root"></div></html>',
+    );
     writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
     testDb = await createTestDatabase('pglite', { empty: true });
     app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir });
@@ -33,6 +36,14 @@ describe('serving the web UI beside the API', () => {
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.body).toContain('<div id="root">');
     }
+  });
+
+  it('says the page’s language in the HTML the server sends, before any script runs', async () => {
+    const lang = async (url: string) => /<html lang="(\w+)">/.exec((await app.inject({ url })).body)?.[1];
+    expect(await lang('/countries/PHL?lang=fr')).toBe('fr');
+    expect(await lang('/?lang=es')).toBe('es');
+    expect(await lang('/explorer')).toBe('en');
+    expect(await lang('/explorer?lang=%22%3E%3Cscript%3E')).toBe('en');
   });
 
   it('serves built assets, and a missing one is a 404 rather than the index', async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { STATUS_CODES as HTTP_REASONS } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ErrorDetail, ErrorResponse } from '../core/errors.js';
+import { toUiLanguage } from '../core/languages.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
@@ -110,16 +111,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');
-  if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  // The index, read once, is sent for every page of the UI (fastify-static serves the rest).
+  const indexText = existsSync(indexHtml) ? readFileSync(indexHtml, 'utf8') : null;
+  if (indexText !== null) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
+    const [url = '', query = ''] = request.url.split('?');
     // Client-side routes of the single-page UI get its index; everything else is a JSON 404.
     // A missing file (a name with an extension: a stale /assets/x.js) is a 404, not the index page.
     const isFile = /\.[a-z0-9]+$/i.test(url);
-    if (request.method === 'GET' && !url.startsWith('/api') && !isFile && existsSync(indexHtml)) {
-      return reply.type('text/html').sendFile('index.html', webDir);
+    if ((request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api') && !isFile && indexText) {
+      // The page's language from the first byte, as the link asks (?lang=fr), not only once the
+      // script has run: screen readers and search engines read it before.
+      const lang = toUiLanguage(new URLSearchParams(query).get('lang'));
+      const html = indexText.replace('<html lang="en">', `<html lang="${lang}">`);
+      return reply.type('text/html; charset=utf-8').send(html);
     }
     return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url}`, []));
   });
