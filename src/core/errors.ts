@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'too_many_requests',
+  'not_implemented',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

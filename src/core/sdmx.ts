@@ -118,9 +118,14 @@ export const SdmxDataQuery = z.strictObject({
   dimensionAtObservation: z
     .string()
     .trim()
-    .regex(/^(TIME_PERIOD|AllDimensions)$/, 'must be TIME_PERIOD (time series, the default) or AllDimensions (flat)')
+    .regex(
+      /^[A-Za-z][A-Za-z0-9_@$-]*$/,
+      'must be TIME_PERIOD (time series, the default), AllDimensions (flat) or a dimension id',
+    )
     .optional()
-    .describe('TIME_PERIOD: observations grouped in time series (default); AllDimensions: a flat list'),
+    .describe(
+      'TIME_PERIOD: observations grouped in time series (default); AllDimensions: a flat list; another dimension: 501 Not Implemented',
+    ),
   detail: z
     .enum(['full', 'dataonly', 'serieskeysonly', 'nodata'])
     .optional()
@@ -135,6 +140,11 @@ export const SdmxDataQuery = z.strictObject({
     .describe(
       'Instead of an Accept header: jsondata (SDMX-JSON 1.0), csv (SDMX-CSV 1.0) or genericdata (SDMX-ML 2.1 generic data)',
     ),
+  updatedAfter: z
+    .string()
+    .optional()
+    .describe('Not implemented (501): Bridges keeps when an edition was loaded, not when each value changed'),
+  includeHistory: z.string().optional().describe('Not implemented (501): editions are separate dataflows'),
   labels: z
     .enum(['id', 'both'])
     .optional()

@@ -31,4 +31,9 @@ export class ApiError extends Error {
   static invalidParameter(field: string, message: string): ApiError {
     return new ApiError(400, 'invalid_parameter', `${field}: ${message}`, [{ field, message }]);
   }
+
+  /** A standard parameter (SDMX's updatedAfter…) Bridges knows but does not do: 501. */
+  static notImplemented(field: string, message: string): ApiError {
+    return new ApiError(501, 'not_implemented', message, [{ field, message }]);
+  }
 }

@@ -27,7 +27,7 @@ import { findStructures, planData, readDataSeries, type StructureResource } from
  * chosen by Accept or `format`.
  */
 
-const errors = { 400: ErrorResponse, 404: ErrorResponse, 406: ErrorResponse };
+const errors = { 400: ErrorResponse, 404: ErrorResponse, 406: ErrorResponse, 501: ErrorResponse };
 const segment = z.string().trim().min(1).max(200);
 
 const STRUCTURE_RESOURCES: { resource: StructureResource; what: string }[] = [
@@ -104,6 +104,23 @@ export function sdmxRoutes(db: Kysely<DB>, options: SdmxOptions = {}): FastifyPl
       request: FastifyRequest<{ Params: { flow: string; '*'?: string } }> & { query: SdmxDataQuery },
       reply: FastifyReply,
     ) => {
+      // Parts of SDMX 2.1 Bridges does not do are 501 Not Implemented, as the standard asks.
+      const { updatedAfter, includeHistory, dimensionAtObservation } = request.query;
+      if (updatedAfter !== undefined)
+        throw ApiError.notImplemented(
+          'updatedAfter',
+          'updatedAfter is not implemented: Bridges keeps when an edition was loaded (see /api/datasets), not when each value changed',
+        );
+      if (includeHistory !== undefined)
+        throw ApiError.notImplemented(
+          'includeHistory',
+          'includeHistory is not implemented: each edition is a dataflow of its own (see /api/sdmx/dataflow)',
+        );
+      if (dimensionAtObservation && !['TIME_PERIOD', 'AllDimensions'].includes(dimensionAtObservation))
+        throw ApiError.notImplemented(
+          'dimensionAtObservation',
+          `dimensionAtObservation=${dimensionAtObservation} is not implemented: ask for TIME_PERIOD (time series) or AllDimensions (flat)`,
+        );
       // Negotiate first: a client that cannot read the answer learns it before any work is done.
       const format = request.query.format;
       const chosen = format

@@ -602,9 +602,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         [`${FLOW_2024}/all?startPeriod=soon`, 'startPeriod'],
         [`${FLOW_2024}/all?startPeriod=0000`, 'startPeriod'],
         [`${FLOW_2024}/all?startPeriod=2020&endPeriod=2010`, 'startPeriod'],
-        [`${FLOW_2024}/all?dimensionAtObservation=REF_AREA`, 'dimensionAtObservation'],
         [`${FLOW_2024}/all?lastNObservations=0`, 'lastNObservations'],
-        [`${FLOW_2024}/all?updatedAfter=2020-01-01`, 'updatedAfter'],
         ['A,B,C,D/all', 'flow'],
       ])('answers %s with 400 naming %s', async (path, field) => {
         const body = await getJson<ErrorResponse>(data(path), 400);
@@ -637,6 +635,16 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         });
         expect(body.error.details[0]?.field).toBe('Accept');
         expect(body.error.message).toContain('application/vnd.sdmx.genericdata+xml;version=2.1');
+      });
+
+      it.each([
+        ['updatedAfter=2024-01-01T00:00:00', 'updatedAfter'],
+        ['includeHistory=true', 'includeHistory'],
+        ['dimensionAtObservation=REF_AREA', 'dimensionAtObservation'],
+      ])('answers the standard %s it does not do with 501, naming it', async (query, field) => {
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, `?${query}`), 501);
+        expect(body.error.code).toBe('not_implemented');
+        expect(body.error.details).toEqual([{ field, message: expect.stringContaining('not implemented') as unknown }]);
       });
 
       it('refuses an answer past the cap with 413 and says how to narrow it', async () => {
