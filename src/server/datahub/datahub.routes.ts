@@ -28,6 +28,7 @@ import { corridor, corridorCsv } from './corridor.service.js';
 import { datasetsCsv, getDataset, indicatorsCsv, listDatasets, listIndicators } from './catalogue.service.js';
 import { datasetFiles, fileMediaType } from './dataset-files.js';
 import { DatahubCache } from './datahub.context.js';
+import { allowAnyOrigin } from '../http/public-data.js';
 import { sendAnswer } from './datahub.csv.js';
 import { countryProfile, profileCsv } from './profile.service.js';
 import { ranking, rankingCsv } from './rankings.service.js';
@@ -44,6 +45,7 @@ const errors = { 400: ErrorResponse, 404: ErrorResponse };
  */
 export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): FastifyPluginAsyncZod {
   return async (app) => {
+    allowAnyOrigin(app);
     app.get(
       '/api/datasets',
       {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -469,6 +470,21 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       );
       expect(flat.body).toContain('dimensionAtObservation="AllDimensions"');
       expect(flat.body).toMatch(/<gen:Obs><gen:ObsKey>(<gen:Value id="[A-Z_]+" value="[^"]+"\/>){5}<\/gen:ObsKey>/);
+    });
+
+    it('gzips a data answer for clients that accept it, and lets any web page read it', async () => {
+      const url = data(`${FLOW_2024}/A.USA..F`, '?format=csv');
+      const plain = await app.inject({ method: 'GET', url });
+      const zipped = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toBe('Accept, Accept-Encoding');
+      expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+      expect(plain.headers['access-control-allow-origin']).toBe('*');
+      // Accounts are not open data.
+      const me = await app.inject({ method: 'GET', url: '/api/auth/session' });
+      expect(me.headers['access-control-allow-origin']).toBeUndefined();
     });
 
     it('labels codes with their names on request', async () => {
