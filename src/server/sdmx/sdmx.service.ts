@@ -158,6 +158,9 @@ export async function findStructures(
   // suffix for concept schemes (CS_FLOW) and per-flow codelists (CL_FLOW_DIM).
   let flows: SdmxDataflow[];
   const id = ref.id?.toUpperCase() ?? null;
+  const sharedCodelistAsked =
+    resource === 'codelist' && id !== null && (id === CODELIST_AREA || FIXED_CODELISTS.some((c) => c.id === id));
+  const wantsParents = wanted.has('dataStructures') || wanted.has('dataflows');
   if (resource === 'dataflow' || resource === 'datastructure') {
     flows = await findDataflows(db, ref);
   } else if (resource === 'conceptscheme') {
@@ -166,13 +169,27 @@ export async function findStructures(
     if (id !== null && !id.startsWith('CS_')) flows = [];
   } else {
     const all = await findDataflows(db, { ...ref, id: null });
-    flows = id === null ? all : all.filter((f) => id.startsWith(`CL_${f.id}_`));
+    // A shared codelist (CL_SEX, CL_AREA…) belongs to no flow; its parents are the data structures
+    // that use it, found below, and only when asked for (they cost a read of every structure).
+    flows =
+      id === null
+        ? all
+        : sharedCodelistAsked
+          ? wantsParents
+            ? all
+            : []
+          : all.filter((f) => id.startsWith(`CL_${f.id}_`));
   }
 
-  const structures: { dsd: SdmxDataStructure; codelists: SdmxCodelist[] }[] = [];
+  let structures: { dsd: SdmxDataStructure; codelists: SdmxCodelist[] }[] = [];
   const needStructures =
     wanted.has('dataStructures') || wanted.has('codelists') || wanted.has('conceptSchemes') || resource !== 'dataflow';
   if (needStructures) for (const flow of flows) structures.push(await dataStructureOf(db, flow));
+  if (sharedCodelistAsked) {
+    // Every structure has observation statuses; the other shared lists are a dimension's.
+    structures = structures.filter((s) => id === 'CL_OBS_STATUS' || s.dsd.dimensions.some((d) => d.codelistId === id));
+    flows = structures.map((s) => s.dsd.flow);
+  }
 
   if (wanted.has('dataflows')) set.dataflows = flows;
   if (wanted.has('dataStructures')) set.dataStructures = structures.map((s) => s.dsd);

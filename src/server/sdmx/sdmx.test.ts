@@ -278,6 +278,14 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
     it('gives codelists and concept schemes by id', async () => {
       const sex = await getJson<StructureMessage>('/api/sdmx/codelist/BRIDGES/CL_SEX/1.0');
       expect(sex.data.codelists?.map((c) => c.id)).toEqual(['CL_SEX']);
+      expect(sex.data.dataStructures).toBeUndefined();
+      // A shared codelist's parents: every data structure that uses it.
+      const parents = await getJson<StructureMessage>('/api/sdmx/codelist/BRIDGES/CL_SEX?references=parents');
+      expect(parents.data.codelists?.map((c) => c.id)).toEqual(['CL_SEX']);
+      const users = parents.data.dataStructures?.map((d) => d.id) ?? [];
+      expect(users).toEqual(expect.arrayContaining([FLOW_2024, FLOW_2020]));
+      const flows = await getJson<StructureMessage>('/api/sdmx/dataflow');
+      expect(users.length).toBe(flows.data.dataflows?.length);
       const cs = await getJson<StructureMessage>(`/api/sdmx/conceptscheme/BRIDGES/CS_${FLOW_2020}`);
       expect(cs.data.conceptSchemes?.map((c) => c.id)).toEqual([`CS_${FLOW_2020}`]);
     });
