@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import type { MapClasses } from './classes.js';
 import { useLang, useT } from '../i18n.js';
-import { AXIS_TEXT, NO_DATA_FILL, NO_DATA_HATCH, TEXT } from './palette.js';
+import { AXIS_TEXT, MAP_BORDER, NO_DATA_FILL, NO_DATA_HATCH, TEXT } from './palette.js';
 
 type CountryFeature = Feature<Geometry, { name: string }>;
 
@@ -235,7 +235,7 @@ export function WorldMap({
             const key = keyOf(f);
             if (!area) {
               return (
-                <path key={key} d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5}>
+                <path key={key} d={d} fill={fill} stroke={MAP_BORDER} strokeWidth={0.5}>
                   <title>{text}</title>
                 </path>
               );
@@ -255,7 +255,7 @@ export function WorldMap({
                 onFocus={() => handleFocus(key, area.code, centroid)}
                 onBlur={() => setHover(null)}
               >
-                <path d={d} fill={fill} stroke="#ffffff" strokeWidth={0.5} />
+                <path d={d} fill={fill} stroke={MAP_BORDER} strokeWidth={0.5} />
               </a>
             );
           })}

@@ -27,6 +27,11 @@ export function seriesStyle(index: number): SeriesStyle {
 /** Sequential classes of the choropleth, light to dark (ColorBrewer YlGnBu, colour-blind safe). */
 export const MAP_CLASSES = ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'] as const;
 export const NO_DATA_FILL = '#e5e5e5';
+/**
+ * Borders between countries: grey, not white, so a country in the lightest class (#ffffcc, 1.03:1
+ * against the white sea) keeps its coast and its islands.
+ */
+export const MAP_BORDER = '#8f969f';
 export const NO_DATA_HATCH = '#a3a3a3';
 export const BAR_FILL = '#0072b2';
 export const FLAG_FILL = '#d55e00';
