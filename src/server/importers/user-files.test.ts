@@ -669,6 +669,11 @@ describe.each(testEngines())('user files on %s', (engine) => {
           /^huge\.csv \(line 2, column "share_pct"\): "1e999" is too large to store \(beyond ±1\.8e308\)$/,
         ],
         [
+          'tiny.csv',
+          `${header}\nMexico,2020,Total,1e-400,,bank,\n`,
+          /^tiny\.csv \(line 2, column "share_pct"\): "1e-400" is too small to store \(below ±4\.9e-324\): it would become 0$/,
+        ],
+        [
           'twice-a-column.csv',
           `${header},share_pct\nMexico,2020,Total,1,,bank,,999\n`,
           /^twice-a-column\.csv \(line 1, column "share_pct"\): column "share_pct" appears twice in the header \(columns 4 and 8\)/,
@@ -977,7 +982,9 @@ describe('bridges import <file> (the built CLI)', () => {
     expect(first.stderr).toMatch(/reading remittance-share\.csv: 8\/8 \(100%\)/);
     expect(first.stderr).toMatch(/writing test-remittance-share-2024: observations: 8\/8 \(100%\)/);
     expect(first.stdout).toMatch(/^test-remittance-share-2024: 8 observations in \d+ series, [\d.]+ s\n/);
-    expect(first.stdout).toContain('  6 area names matched (1 through "areaNames")\n');
+    expect(first.stdout).toContain(
+      '  6 area names matched (1 through "areaNames"): Philippines → PHL; Viet Nam → VNM;',
+    );
     expect(first.status).toBe(0);
     const again = run(['import', fixture('remittance-share.csv'), '--mapping', fixture(TIDY_MAPPING)]);
     expect(again.stdout).toBe('test-remittance-share-2024: already loaded and unchanged (use --force to re-import)\n');

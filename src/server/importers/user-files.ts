@@ -533,6 +533,9 @@ export class ObservationAssembler {
     if (!DECIMAL.test(text)) throw at('value').error(`"${text}" is not a number`);
     const n = Number(text.trim());
     if (!Number.isFinite(n)) throw at('value').error(`"${text}" is ${TOO_LARGE}`);
+    // 1e-400 reads as 0: a value the file gives would be stored as another.
+    if (n === 0 && /[1-9]/.test(text.replace(/[eE].*$/, '')))
+      throw at('value').error(`"${text}" is too small to store (below ±4.9e-324): it would become 0`);
     return n;
   }
 
