@@ -190,7 +190,7 @@ describe('bridges CLI', () => {
     });
     child.kill('SIGINT');
     expect(await exitOf(child)).toBe(130);
-    expect(stderr).toContain('Interrupted: the dataset being imported was not written');
+    expect(stderr).toContain('Interrupted: test-remittance-share-2024 was not written.');
     // Nothing of it was written: the same import runs in full, it is not "already loaded".
     const again = run(['import', file, '--mapping', mappingFile], { BRIDGES_DATA_DIR: dataDir });
     expect(again.stdout).toMatch(/^test-remittance-share-2024: 120000 observations in 4000 series/);

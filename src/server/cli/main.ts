@@ -122,10 +122,23 @@ program
       `\nBundled datasets:\n${BUNDLED_IMPORTERS.map((i) => `  ${i.meta.id.padEnd(24)} ${i.meta.title}`).join('\n')}\n`,
   )
   .action(async (source: string, opts: { force?: boolean; mapping?: string }) => {
-    // Each dataset is one transaction: an interrupted one was never committed.
+    // Each dataset is one transaction: an interrupted one was never committed; one committed
+    // (even if its statistics or search index were still being updated) stays loaded.
+    let current: string | null = null;
+    const committed: string[] = [];
+    const importing = (id: string) => {
+      current = id;
+      return () => {
+        committed.push(id);
+        current = null;
+      };
+    };
     process.once('SIGINT', () => {
+      const kept = committed.length ? ` Written, and kept: ${committed.join(', ')}.` : '';
       process.stderr.write(
-        '\nInterrupted: the dataset being imported was not written (any finished before it stay loaded).\n',
+        current
+          ? `\nInterrupted: ${current} was not written.${kept}\n`
+          : `\nInterrupted.${kept || ' Nothing was being written.'}\n`,
       );
       process.exit(130);
     });
@@ -138,8 +151,13 @@ program
         await migrate(database);
         await loadReference(database);
         const outcome = await userFiles
-          .importUserFile(database, importer, { force: opts.force, onProgress: progress.report })
+          .importUserFile(database, importer, {
+            force: opts.force,
+            onProgress: progress.report,
+            onCommitted: importing(importer.meta.id),
+          })
           .finally(() => progress.stop());
+        current = null;
         if (outcome.loaded) await indexImportedDatasets(database);
         process.stdout.write(
           outcome.loaded
@@ -168,7 +186,9 @@ program
         const outcome = await importDataset(database, importer, {
           force: opts.force,
           onProgress: progress.report,
+          onCommitted: importing(importer.meta.id),
         }).finally(() => progress.stop());
+        current = null;
         if (outcome.loaded) await indexImportedDatasets(database);
         process.stdout.write(
           outcome.loaded

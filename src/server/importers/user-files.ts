@@ -886,7 +886,7 @@ const FORMAT_NAMES: Record<UserFileFormat, string> = {
 export function importUserFile(
   database: Database,
   importer: UserFileImporter,
-  options: { force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal } = {},
+  options: { force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal; onCommitted?: () => void } = {},
 ): Promise<ImportOutcome> {
   return importDataset(database, importer, { ...options, dir: importer.dir, replaceOtherSource: false });
 }

@@ -33,6 +33,8 @@ export async function importDataset(
     replaceOtherSource?: boolean;
     onProgress?: ProgressReporter;
     signal?: AbortSignal;
+    /** Called once the edition is committed: from then on an interruption leaves it loaded. */
+    onCommitted?: () => void;
   } = {},
 ): Promise<ImportOutcome> {
   const started = performance.now();
@@ -92,6 +94,7 @@ export async function importDataset(
         options.signal,
       );
       await session.exec('COMMIT');
+      options.onCommitted?.();
       // Fresh statistics, so the planner does not plan big-table scans for five-row lookups
       // until autovacuum gets there.
       await session.exec('ANALYZE series, observation');
