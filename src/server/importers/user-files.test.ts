@@ -669,6 +669,11 @@ describe.each(testEngines())('user files on %s', (engine) => {
           /^huge\.csv \(line 2, column "share_pct"\): "1e999" is too large to store \(beyond ±1\.8e308\)$/,
         ],
         [
+          'no-channel.csv',
+          `${header}\nMexico,2020,Total,1,,,\n`,
+          /^no-channel\.csv \(line 2, column "channel"\): no channel \(an empty cell\): write _T where the value is a total over all of them, _Z where none applies$/,
+        ],
+        [
           'tiny.csv',
           `${header}\nMexico,2020,Total,1e-400,,bank,\n`,
           /^tiny\.csv \(line 2, column "share_pct"\): "1e-400" is too small to store \(below ±4\.9e-324\): it would become 0$/,

@@ -429,6 +429,13 @@ export class ObservationAssembler {
       throw at('value').error(`${String(value)} persons: a count of people cannot be negative`);
     }
 
+    // An empty cell in a dimension's column is no code: as for the counterpart, say which.
+    for (const [dimension, code] of Object.entries(raw.dims)) {
+      if (code.trim() === '')
+        throw at(`dim:${dimension}`).error(
+          `no ${dimension} (an empty cell): write _T where the value is a total over all of them, _Z where none applies`,
+        );
+    }
     // _Z, "not applicable", is no breakdown: as Bridges' own SDMX writes a series without that key.
     const kept = Object.entries(raw.dims).filter(([, v]) => v !== '_Z');
     const dims = kept.length ? Object.fromEntries(kept) : undefined;
