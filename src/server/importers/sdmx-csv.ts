@@ -133,6 +133,20 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
     else attributes.push(c);
   });
   const labels = [...labelColumns].map((c) => c.header);
+  // SEX and sex are one id: which column would hold the data?
+  // (label columns, "Sex" after SEX, aside)
+  columns.forEach((c, i) => {
+    if (labelColumns.has(c)) return;
+    const first = columns.findIndex(
+      (o) => !labelColumns.has(o) && o.id !== '' && o.id.toUpperCase() === c.id.toUpperCase(),
+    );
+    if (c.id !== '' && first !== i)
+      throw new SourceFormatError(
+        file.name,
+        `columns "${columns[first]?.header ?? ''}" and "${c.header}" name the same SDMX id (columns ${String(first + 1)} and ${String(i + 1)}; ids ignore case): which one holds the data?`,
+        { line: 1, column: c.header },
+      );
+  });
   const dimension = (id: string) => dimensions.find((c) => c.id.toUpperCase() === id.toUpperCase());
   const counterpart = dimension(sdmx.counterpart);
   const sex = dimension(sdmx.sex);

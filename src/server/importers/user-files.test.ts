@@ -850,6 +850,12 @@ describe.each(testEngines())('user files on %s', (engine) => {
           original.replace('SEX,FREQ', 'SEX,Birth place,FREQ').replace(/,(F|M|_T|T),(A|Q),/g, ',$1,x,$2,'),
           /^odd-dimension\.sdmx\.csv \(line 1, column "Birth place"\): column "Birth place" stands among the dimensions/,
         ],
+        // Ids ignore case: SEX and sex are one column twice.
+        [
+          'sex-twice.sdmx.csv',
+          original.replace('SEX,FREQ', 'SEX,sex,FREQ').replace(/,(F|M|_T|T),(A|Q),/g, ',$1,$1,$2,'),
+          /^sex-twice\.sdmx\.csv \(line 1, column "sex"\): columns "SEX" and "sex" name the same SDMX id/,
+        ],
         // An empty counterpart is neither a total nor "not applicable".
         [
           'no-counterpart.sdmx.csv',
