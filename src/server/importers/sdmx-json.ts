@@ -107,7 +107,15 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
 
     // Data-set level: one value each.
     const fixed: Picked[] = [];
-    dims.dataSet.forEach((d) => fixed.push(pick(d, 0, fail)));
+    dims.dataSet.forEach((d) => {
+      // A dimension at data-set level has one value for the whole data set; with two, which one?
+      if (d.values.length !== 1)
+        throw fail(
+          [...d.path, 'values'],
+          `${d.id} is a data-set-level dimension with ${String(d.values.length)} values: it must have exactly one (or be a series or observation dimension)`,
+        );
+      fixed.push(pick(d, 0, fail));
+    });
     const dsAttrIndex = attributeIndices(ds, dsPath, fail);
     attrs.dataSet.forEach((a, k) => {
       const idx = dsAttrIndex[k] ?? (a.values.length === 1 ? 0 : null);

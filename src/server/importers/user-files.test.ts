@@ -25,6 +25,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const TRUNCATED_JSON = path.join(scratch, 'truncated.sdmx.json');
 const wholeJson = readFileSync(fixture('migrants.sdmx.json'), 'utf8');
 writeFileSync(TRUNCATED_JSON, wholeJson.slice(0, wholeJson.indexOf('"1:1:0"') + 12));
+/** The same message with two frequencies at data-set level: which one is the data set's? */
+const TWO_FREQ_JSON = path.join(scratch, 'two-freq.sdmx.json');
+writeFileSync(
+  TWO_FREQ_JSON,
+  wholeJson.replace(
+    '"values": [{ "id": "A", "name": "Annual" }]',
+    '"values": [{ "id": "A", "name": "Annual" }, { "id": "Q" }]',
+  ),
+);
 /** The same message with a series key given twice: JSON.parse would keep the second series only. */
 const TWICE_JSON = path.join(scratch, 'twice.sdmx.json');
 writeFileSync(
@@ -631,13 +640,21 @@ describe.each(testEngines())('user files on %s', (engine) => {
       ],
       ['latin1.sdmx.json', JSON_MAPPING, /^latin1\.sdmx\.json \(line 14\): is not valid UTF-8 text/],
       [
+        'two-freq.sdmx.json',
+        JSON_MAPPING,
+        /^two-freq\.sdmx\.json \(line 17, column \d+\): FREQ is a data-set-level dimension with 2 values: it must have exactly one/,
+      ],
+      [
         'twice.sdmx.json',
         JSON_MAPPING,
         /^twice\.sdmx\.json \(line 54, column 11\): data\.dataSets\[0\]\.series has the member "0:0:1" twice \(first at line 52\); give each once$/,
       ],
     ])('%s', async (file, mapping, message) => {
       const before = await snapshot();
-      const made = { 'truncated.sdmx.json': TRUNCATED_JSON, 'twice.sdmx.json': TWICE_JSON }[file] ?? file;
+      const made =
+        { 'truncated.sdmx.json': TRUNCATED_JSON, 'twice.sdmx.json': TWICE_JSON, 'two-freq.sdmx.json': TWO_FREQ_JSON }[
+          file
+        ] ?? file;
       await expect(load(made, mapping, { force: true })).rejects.toThrow(message);
       expect(await snapshot()).toEqual(before);
     });
