@@ -39,6 +39,13 @@ describe('numbers in the three UI languages', () => {
     expect(formatPercent(4.78, 'en', 2, 2)).toBe('4.78%');
   });
 
+  it('write one minus sign, the typographic one, in every language', () => {
+    expect(formatNumber(-4.35, 'en', 2)).toBe('\u22124.35');
+    expect(formatPercent(-10, 'fr')).toBe('\u221210\u00a0%');
+    expect(formatPercent(-19.86, 'es', 2)).toBe('\u221219,86\u00a0%');
+    expect(formatUsd(-2_500_000_000, 'en')).toBe('US$ \u22122.5 bn');
+  });
+
   it('read the unit the API gives', () => {
     expect(unitKind('US$ millions')).toEqual({ kind: 'usd', toUsd: 1e6 });
     expect(unitKind('percent of amount sent')).toEqual({ kind: 'percent' });

@@ -7,14 +7,21 @@ import { isPercentUnit, USD_FACTORS } from '../core/statistics-terms.js';
  * ours, because Intl's compact forms ("1.2B", "1200 M") are not how analysts write dollars.
  */
 
-const formatters = new Map<string, Intl.NumberFormat>();
+interface NumberFormatter {
+  format(value: number): string;
+}
 
-function numberFormat(lang: UiLanguage, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+const formatters = new Map<string, NumberFormatter>();
+
+function numberFormat(lang: UiLanguage, options: Intl.NumberFormatOptions): NumberFormatter {
   const key = `${lang}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     // NOTE: grouping "always", so Spanish writes 1.200 like 12.000 and a column of figures lines up.
-    formatter = new Intl.NumberFormat(lang, { useGrouping: 'always', ...options });
+    const intl = new Intl.NumberFormat(lang, { useGrouping: 'always', ...options });
+    // One minus sign everywhere, the typographic one (−2 points, −10 %), whatever the language's
+    // Intl data writes (English: a hyphen).
+    formatter = { format: (value) => intl.format(value).replace('-', '\u2212') };
     formatters.set(key, formatter);
   }
   return formatter;

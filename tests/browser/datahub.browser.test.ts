@@ -517,6 +517,10 @@ describe('the data hub in the browser', () => {
           t.closest('.table-scroll')?.clientWidth,
         ]);
         expect(fit[0]).toBeLessThanOrEqual(fit[1] ?? 0);
+        // A box with nothing to scroll is no tab stop.
+        await expect
+          .poll(() => oneYear.evaluate((t) => t.closest('.table-scroll')?.getAttribute('tabindex') ?? null))
+          .toBeNull();
 
         // Over twenty years it has five columns and scrolls sideways; the names stay in view.
         await page.goto(`${server?.url ?? ''}${explorer(2000, 2020)}`);
@@ -535,6 +539,8 @@ describe('the data hub in the browser', () => {
         });
         expect(kept?.scrolled).toBeGreaterThan(0);
         expect(Math.abs((kept?.nameLeft ?? -1) - (kept?.boxLeft ?? 0))).toBeLessThanOrEqual(2);
+        // A box that scrolls takes focus, for the arrow keys.
+        expect(await twenty.evaluate((t) => t.closest('.table-scroll')?.getAttribute('tabindex') ?? null)).toBe('0');
       } finally {
         await page.close();
       }
