@@ -3,6 +3,7 @@ import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { citedCsv, type CsvTable } from '../../core/csv.js';
+import { acceptsGzip } from '../http/public-data.js';
 import type { Citation, OutputFormat } from '../../core/statistics.js';
 
 /**
@@ -31,7 +32,7 @@ const csvBodies = new WeakMap<object, EncodedBody>();
 
 /** Sends an encoded body, gzipped when the client accepts gzip (every browser does; `gzip;q=0` refuses it). */
 function sendEncoded(request: FastifyRequest, reply: FastifyReply, body: EncodedBody): FastifyReply {
-  if (new Negotiator(request).encoding(['gzip', 'identity']) === 'gzip') {
+  if (acceptsGzip(request)) {
     return reply.header('content-encoding', 'gzip').send(body.gzip);
   }
   return reply.send(body.plain);

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 
 /**
  * Open data is readable from any web page: the statistics and SDMX routes send
@@ -10,4 +11,9 @@ export function allowAnyOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', async (_request, reply) => {
     void reply.header('access-control-allow-origin', '*');
   });
+}
+
+/** Whether the client takes gzip (every browser does; `gzip;q=0` refuses it), q-values honoured. */
+export function acceptsGzip(request: FastifyRequest): boolean {
+  return new Negotiator(request).encoding(['gzip', 'identity']) === 'gzip';
 }

@@ -1,6 +1,5 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -9,7 +8,7 @@ import { ErrorResponse } from '../../core/errors.js';
 import { SDMX_AGENCY, sdmxDataFormat, SdmxDataQuery, SdmxStructureQuery } from '../../core/sdmx.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import { allowAnyOrigin } from '../http/public-data.js';
+import { acceptsGzip, allowAnyOrigin } from '../http/public-data.js';
 import { DATA_OFFERS, DATA_SUPPORTED, negotiate, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './negotiate.js';
 import { DATA_CSV_TYPE, dataMessageCsv } from './sdmx-csv.js';
 import {
@@ -48,7 +47,7 @@ const STRUCTURE_RESOURCES: { resource: StructureResource; what: string }[] = [
 function stream(request: FastifyRequest, reply: FastifyReply, chunks: AsyncIterable<string>): Readable {
   const source = Readable.from(chunks, { objectMode: true, highWaterMark: 1 });
   void reply.header('vary', 'Accept, Accept-Encoding');
-  if (new Negotiator(request).encoding(['gzip', 'identity']) !== 'gzip') return source;
+  if (!acceptsGzip(request)) return source;
   void reply.header('content-encoding', 'gzip');
   const gzip = createGzip();
   // A failure while reading ends the gzip stream with it, and so the answer.
