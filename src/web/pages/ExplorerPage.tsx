@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate, useNavigationType, useSearchParams } from 'react-router-dom';
 import type { CountryListResponse } from '../../core/countries.js';
 import {
   DIOC_EDUCATION,
@@ -423,6 +423,12 @@ function ExplorerControls({
   useEffect(() => {
     if (moving === periodIndex) setMoving(null);
   }, [moving, periodIndex]);
+  // Back or Forward before the address caught up: the address wins.
+  const location = useLocation();
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType === 'POP') setMoving(null);
+  }, [location.key, navigationType]);
   const sliderIndex = moving ?? periodIndex;
   const sliderPeriod = periods[sliderIndex] ?? currentPeriod;
 
