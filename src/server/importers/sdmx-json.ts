@@ -704,6 +704,11 @@ class JsonScanner {
     NUMBER.lastIndex = this.#i;
     const m = NUMBER.exec(this.text);
     if (!m || m[0] === '-' || m[0] === '') this.#fail('a malformed number');
+    // JSON.parse reads 1e-400 as 0: a figure the file gives would be stored as another. Only a
+    // number with an exponent or hundreds of digits can be that small.
+    const text = m[0];
+    if ((text.length > 300 || /[eE]/.test(text)) && Number(text) === 0 && /[1-9]/.test(text.replace(/[eE].*$/, '')))
+      throw new Fault(this.#i, `the number ${text} is too small to store (below ±4.9e-324): it would become 0`);
     this.#i = NUMBER.lastIndex;
   }
 

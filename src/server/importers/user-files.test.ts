@@ -807,6 +807,12 @@ describe.each(testEngines())('user files on %s', (engine) => {
           edit('"0": [1200, 0]', '"0": [1e999, 0]'),
           /^huge\.sdmx\.json \(line 52, column 65\): the value is too large to store \(beyond ±1\.8e308\) \[at data\.dataSets\[0\]\.series\["0:0:1"\]\.observations\["0"\]\[0\]\]$/,
         ],
+        // JSON.parse reads 1e-400 as 0.
+        [
+          'tiny.sdmx.json',
+          edit('"0": [1200, 0]', '"0": [12e-401, 0]'),
+          /^tiny\.sdmx\.json \(line 52, column 65\): the number 12e-401 is too small to store \(below ±4\.9e-324\): it would become 0$/,
+        ],
         [
           'year-zero.sdmx.json',
           edit('{ "id": "2019", "name": "2019" }', '{ "id": "0000", "name": "0000" }'),
