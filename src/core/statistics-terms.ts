@@ -182,6 +182,15 @@ export function computedBy(...notes: (string | null)[]): string | null {
   return said.length ? `${COMPUTED_BY} (${said.join('; ')})` : null;
 }
 
+/**
+ * A value Bridges computed from several figures (a sum, a mean), to 15 significant digits: adding
+ * decimals in binary leaves noise in the last digits (5.337 + … → 5.337000000000001) that is not a
+ * digit of the data. Never for a publisher's own figure, which is given as the file printed it.
+ */
+export function computedValue(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
 /** Percentages and growth rates are rounded to this many decimals (the inputs are not). */
 export const PERCENT_DECIMALS = 4;
 

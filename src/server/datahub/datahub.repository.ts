@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { computedValue } from '../../core/statistics-terms.js';
 import { isoTimestamp, observationEndSql } from '../db/sql.js';
 
 export { DataVersionCheck } from '../db/sql.js';
@@ -197,6 +198,7 @@ export async function findCombinedValues(db: Queryable, q: ValueQuery) {
     WHERE ${sql.join(conditions, sql` AND `)}
     GROUP BY s.dataset_id, s.ref_area, o.period, o.period_start
     ORDER BY s.dataset_id, s.ref_area, o.period_start`.execute(db);
+  for (const row of rows) if (row.parts > 1) row.value = computedValue(row.value);
   return rows;
 }
 export type CombinedValueRow = Awaited<ReturnType<typeof findCombinedValues>>[number];

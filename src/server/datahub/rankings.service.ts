@@ -9,7 +9,7 @@ import {
   type RankingQuery,
   type RankingResponse,
 } from '../../core/statistics.js';
-import { combinedValueNote, computedBy } from '../../core/statistics-terms.js';
+import { combinedValueNote, computedBy, computedValue } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { REFERENCE_SOURCES } from '../reference/sources.js';
@@ -123,9 +123,7 @@ function presentRanking(
   const combine = (values: number[]) =>
     values.length === 0
       ? null
-      : rate
-        ? values.reduce((s, v) => s + v, 0) / values.length
-        : values.reduce((s, v) => s + v, 0);
+      : computedValue(rate ? values.reduce((s, v) => s + v, 0) / values.length : values.reduce((s, v) => s + v, 0));
   const how = rate ? 'unweighted mean' : 'sum';
   // Said only where some area's value does combine several series (not of ODA, one series each).
   const combinedNote = !places.some((r) => r.parts > 1)
