@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'invalid_parameter',
   'unknown_parameter',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'unauthorized',
   'forbidden',

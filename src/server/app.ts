@@ -128,10 +128,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const html = indexText.replace('<html lang="en">', `<html lang="${lang}">`);
       return reply.type('text/html; charset=utf-8').send(html);
     }
+    // An address that exists for other methods: 405 with those methods (OPTIONS: just them).
+    const allowed = ROUTE_METHODS.filter((method) => app.findRoute({ method, url }) !== null);
+    if (allowed.length) {
+      void reply.header('allow', [...allowed, 'OPTIONS'].join(', '));
+      if (request.method === 'OPTIONS') return reply.status(204).send();
+      const message = `${url} answers ${allowed.join(', ')}, not ${request.method}`;
+      return reply.status(405).send(errorBody('method_not_allowed', message, [{ field: 'method', message }]));
+    }
     return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url}`, []));
   });
   return app;
 }
+
+/** The methods the API's routes use, in the order an Allow header lists them. */
+const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** zod's message when an integer is beyond ±Number.MAX_SAFE_INTEGER. */
 const SAFE_INTEGER_BOUND = new RegExp(`${String(Number.MAX_SAFE_INTEGER)}\\b`);
@@ -222,6 +233,7 @@ const STATUS_CODES: Partial<Record<number, ErrorResponse['error']['code']>> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  405: 'method_not_allowed',
   409: 'conflict',
   429: 'too_many_requests',
 };

@@ -495,6 +495,41 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect(me.headers['access-control-allow-origin']).toBeUndefined();
     });
 
+    it('answers a browser’s CORS preflight on open data, and a wrong method with 405 and the methods allowed', async () => {
+      const preflight = await app.inject({
+        method: 'OPTIONS',
+        url: data(`${FLOW_2024}/A.USA..F`),
+        headers: {
+          origin: 'https://stats.example.org',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'accept, x-requested-with',
+        },
+      });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers).toMatchObject({
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+        'access-control-allow-headers': 'accept, x-requested-with',
+      });
+      const profile = await app.inject({ method: 'OPTIONS', url: '/api/profiles/PHL' });
+      expect([profile.statusCode, profile.headers['access-control-allow-origin']]).toEqual([204, '*']);
+      // Accounts answer OPTIONS with their methods, but no page elsewhere may call them.
+      const session = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/auth/session',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      });
+      expect(session.statusCode).toBe(204);
+      expect(session.headers['access-control-allow-origin']).toBeUndefined();
+      const post = await app.inject({ method: 'POST', url: '/api/sdmx/dataflow' });
+      expect(post.statusCode).toBe(405);
+      expect(post.headers.allow).toBe('GET, HEAD, OPTIONS');
+      expect(post.json()).toMatchObject({
+        error: { code: 'method_not_allowed', message: '/api/sdmx/dataflow answers GET, HEAD, not POST' },
+      });
+      expect((await app.inject({ method: 'POST', url: '/api/no-such-thing' })).statusCode).toBe(404);
+    });
+
     it('labels codes with their names on request', async () => {
       const res = await get(data(`${FLOW_2024}/A.USA.MEX.F`, '?format=csv&labels=both&lastNObservations=1'));
       const [row] = parseCsv(res.body, { columns: true }) as Record<string, string>[];
