@@ -27,6 +27,7 @@ import { libraryRoutes } from './library/library.routes.js';
 import { sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { ApiError } from './http/api-error.js';
+import { setPublicOrigin } from './http/site-origin.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
 import type { BundledLoadStatus } from './stats/bundled-load.js';
 
@@ -44,6 +45,8 @@ export interface AppOptions {
    * protocol (the Secure cookie) and host (the CSRF Origin check) come from X-Forwarded-* headers.
    */
   trustProxy?: TrustProxy;
+  /** PUBLIC_URL's origin: what links in answers name, whatever Host a request sends. */
+  publicOrigin?: string | null;
 }
 
 /** Builds the HTTP application: the API, its OpenAPI document and docs, and the web UI. */
@@ -61,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  setPublicOrigin(app, options.publicOrigin ?? null);
 
   await app.register(fastifySwagger, {
     openapi: {

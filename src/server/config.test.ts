@@ -27,6 +27,12 @@ describe('configuration', () => {
     ]);
   });
 
+  it('takes PUBLIC_URL as the origin links in answers name', () => {
+    expect(loadConfig({}).publicOrigin).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://data.example.org/' }).publicOrigin).toBe('https://data.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).publicOrigin).toBe('http://localhost:3000');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).database.engine).toBe('pglite');
   });
@@ -37,6 +43,9 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL: must be a postgres/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ TRUST_PROXY: 'yes please' }, /TRUST_PROXY: must be true, false, or a comma-separated list/],
+    [{ PUBLIC_URL: 'data.example.org' }, /PUBLIC_URL: must be an http:\/\/ or https:\/\/ address/],
+    [{ PUBLIC_URL: 'ftp://data.example.org' }, /PUBLIC_URL: must be an http:\/\/ or https:\/\/ address/],
+    [{ PUBLIC_URL: 'https://example.org/bridges' }, /PUBLIC_URL: must be an origin only/],
   ])('names the variable at fault: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -22,6 +22,10 @@ const EnvSchema = z.object({
       'must be true, false, or a comma-separated list of proxy addresses or CIDR ranges',
     )
     .default('false'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .refine((u) => /^https?:\/\/[^/?#]+\/?$/.test(u), 'must be an origin only (https://data.example.org), no path')
+    .optional(),
 });
 
 /**
@@ -43,6 +47,8 @@ export type Config = {
   port: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: TrustProxy;
+  /** The origin links in answers name (PUBLIC_URL), or null for the host each request names. */
+  publicOrigin: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -64,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    publicOrigin: e.PUBLIC_URL ? new URL(e.PUBLIC_URL).origin : null,
   };
 }

@@ -63,6 +63,7 @@ export async function startServer(
       webDir: options.webDir,
       loadStatus,
       trustProxy: config.trustProxy,
+      publicOrigin: config.publicOrigin,
     });
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {

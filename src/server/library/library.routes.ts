@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -26,6 +25,7 @@ import {
 import { optionalUser, requireRole } from '../auth/auth.plugin.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
+import { siteOrigin } from '../http/site-origin.js';
 import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
 import { exportCslJson, exportCsv, exportJson, exportRis, LIBRARY_SOURCE } from './export.service.js';
 import { gapMap, gapMapCsv } from './gap-map.service.js';
@@ -42,11 +42,6 @@ import {
 
 const LangQuery = z.strictObject({ lang: z.enum(UI_LANGUAGES).default('en') });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-
-/** This server's address as the client reached it, for links in exports. */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 /** The practice & evidence library: items, workflow, revisions, gap map, exports, source documents. */
 export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
@@ -217,7 +212,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', 'attachment; filename="bridges-evidence-gap-map.csv"')
-            .send(gapMapCsv(map, request.query.lang, `${LIBRARY_SOURCE}, ${originOf(request)}/gap-map`));
+            .send(gapMapCsv(map, request.query.lang, `${LIBRARY_SOURCE}, ${siteOrigin(request)}/gap-map`));
         }
         return map;
       },
@@ -236,7 +231,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const origin = originOf(request);
+        const origin = siteOrigin(request);
         if (request.query.format === 'csv')
           return reply
             .type('text/csv; charset=utf-8')
@@ -258,7 +253,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const origin = originOf(request);
+        const origin = siteOrigin(request);
         if (request.query.format === 'ris')
           return reply
             .type('application/x-research-info-systems; charset=utf-8')

@@ -9,6 +9,7 @@ import { SDMX_AGENCY, sdmxDataFormat, SdmxDataQuery, SdmxStructureQuery } from '
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { acceptsGzip, allowAnyOrigin } from '../http/public-data.js';
+import { siteOrigin } from '../http/site-origin.js';
 import { DATA_OFFERS, DATA_SUPPORTED, negotiate, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './negotiate.js';
 import { DATA_CSV_TYPE, dataMessageCsv } from './sdmx-csv.js';
 import {
@@ -56,7 +57,7 @@ function stream(request: FastifyRequest, reply: FastifyReply, chunks: AsyncItera
 }
 
 function messageContext(request: FastifyRequest): MessageContext {
-  const baseUrl = `${request.protocol}://${request.host}`;
+  const baseUrl = siteOrigin(request);
   return { baseUrl, requestUrl: `${baseUrl}${request.url}` };
 }
 

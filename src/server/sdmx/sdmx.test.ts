@@ -706,6 +706,25 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         expect(body.error.details).toEqual([{ field, message: expect.stringContaining('not implemented') as unknown }]);
       });
 
+      it('links to the host the client asked for, or to PUBLIC_URL whatever Host a request sends', async () => {
+        const flows = (headers: Record<string, string>, on = app) =>
+          on.inject({ method: 'GET', url: '/api/sdmx/dataflow?format=sdmx-json', headers });
+        const asked = await flows({ host: 'bridges.example.org' });
+        expect(asked.body).toContain('"href":"http://bridges.example.org/api/sdmx/data/');
+        const fixed = await buildApp({
+          database: testDb.database,
+          logLevel: 'warn',
+          publicOrigin: 'https://data.example.org',
+        });
+        try {
+          const forged = await flows({ host: 'evil.example' }, fixed);
+          expect(forged.body).toContain('"href":"https://data.example.org/api/sdmx/data/');
+          expect(forged.body).not.toContain('evil.example');
+        } finally {
+          await fixed.close();
+        }
+      });
+
       it('refuses an answer past the cap with 413 and says how to narrow it', async () => {
         const small = await buildApp({ database: testDb.database, logLevel: 'warn', sdmx: { maxObservations: 1000 } });
         try {
