@@ -85,6 +85,7 @@ const en = {
   migrationHeading: 'Migration',
   migrationLead: `People born in the country living abroad (emigrants) and people born abroad living in the country (immigrants), at mid-year, from UN DESA's International Migrant Stock.`,
   editionSwitch: 'UN DESA edition',
+  editionRevision: (year: string) => `UN DESA Revision ${year}`,
   emigrantsLatest: (period: string) => `Emigrants, ${period}`,
   immigrantsLatest: (period: string) => `Immigrants, ${period}`,
   immigrantShare: (period: string) => `Immigrants as a share of the population, ${period}`,
@@ -510,6 +511,7 @@ const fr = {
   migrationLead:
     'Personnes nées dans le pays vivant à l’étranger (émigrés) et personnes nées à l’étranger vivant dans le pays (immigrés), en milieu d’année, selon l’International Migrant Stock du DAES des Nations Unies.',
   editionSwitch: 'Édition du DAES (UN DESA)',
+  editionRevision: (year) => `Révision ${year}`,
   emigrantsLatest: (period: string) => `Émigrés, ${period}`,
   immigrantsLatest: (period: string) => `Immigrés, ${period}`,
   immigrantShare: (period: string) => `Part des immigrés dans la population, ${period}`,
@@ -974,6 +976,7 @@ const es = {
   migrationLead:
     'Personas nacidas en el país que viven en el extranjero (emigrantes) y personas nacidas en el extranjero que viven en el país (inmigrantes), a mitad de año, según el International Migrant Stock del DAES de las Naciones Unidas.',
   editionSwitch: 'Edición del DAES (UN DESA)',
+  editionRevision: (year) => `Revisión ${year}`,
   emigrantsLatest: (period: string) => `Emigrantes, ${period}`,
   immigrantsLatest: (period: string) => `Inmigrantes, ${period}`,
   immigrantShare: (period: string) => `Inmigrantes como proporción de la población, ${period}`,

@@ -138,6 +138,9 @@ describe('the data hub in the browser', () => {
         await frDestinations.getByRole('img', { name: /où vivent les émigrés/ }).waitFor();
         expect(await frDestinations.locator('desc').first().textContent()).toContain('États-Unis d’Amérique');
         expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+        // The edition switch reads in French too.
+        const editions = page.getByRole('group', { name: 'Édition du DAES (UN DESA)' });
+        expect(await editions.locator('label').allTextContents()).toEqual(['Révision 2024', 'Révision 2020']);
         // Blocks without data say so rather than disappearing.
         await page
           .getByRole('region', { name: 'Envois de fonds' })

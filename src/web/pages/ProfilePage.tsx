@@ -227,18 +227,22 @@ function EditionSwitch({ profile }: { profile: ProfileResponse }) {
   return (
     <fieldset className="segmented">
       <legend>{t.editionSwitch}</legend>
-      {profile.availableEditions.map((e) => (
-        <label key={e.id}>
-          <input
-            type="radio"
-            name="edition"
-            value={e.id}
-            checked={current === e.id}
-            onChange={() => handleChange(e.id)}
-          />
-          <span lang="en">UN DESA {e.edition}</span>
-        </label>
-      ))}
+      {profile.availableEditions.map((e) => {
+        // The publisher's edition ("Revision 2024") in the reader's language; as printed if it names no year.
+        const year = /\bRevision (\d{4})\b/.exec(e.edition)?.[1];
+        return (
+          <label key={e.id}>
+            <input
+              type="radio"
+              name="edition"
+              value={e.id}
+              checked={current === e.id}
+              onChange={() => handleChange(e.id)}
+            />
+            {year ? <span>{t.editionRevision(year)}</span> : <span lang="en">UN DESA {e.edition}</span>}
+          </label>
+        );
+      })}
     </fieldset>
   );
 }
