@@ -295,6 +295,13 @@ describe('the data hub in the browser', () => {
         expect(await benin.locator('td').nth(1).textContent()).toBe('34.42% ⚠ (unusual corridor)');
         const flagged = await table.locator('tbody tr', { hasText: '⚠' }).count();
         expect(flagged).toBe(3);
+        // The map marks the same three: a ⚠ over each, and in each one's name.
+        const map = page
+          .getByRole('figure', { name: /^Average total cost/ })
+          .locator('.map svg')
+          .first();
+        expect(await map.locator('[data-flag-mark]').count()).toBe(3);
+        await map.getByRole('link', { name: 'Benin: 34.42% ⚠ unusual corridor' }).waitFor({ state: 'attached' });
         // The top chart's image carries the note too, not only the page.
         const top = page.getByRole('figure', { name: /^Top 15/ });
         const [svgDownload] = await Promise.all([

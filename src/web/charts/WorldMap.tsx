@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import type { MapClasses } from './classes.js';
 import { useLang, useT } from '../i18n.js';
+import { WARNING_MARK } from './layout.js';
 import { AXIS_TEXT, MAP_BORDER, NO_DATA_FILL, NO_DATA_HATCH, TEXT } from './palette.js';
 
 type CountryFeature = Feature<Geometry, { name: string }>;
@@ -69,6 +70,7 @@ export function WorldMap({
   hrefFor,
   onOpen,
   filledNote,
+  flags,
 }: {
   values: ReadonlyMap<string, number>;
   areasByIsoNumeric: ReadonlyMap<string, MapArea>;
@@ -83,6 +85,11 @@ export function WorldMap({
   onOpen: (code: string) => void;
   /** A sentence under the map saying how many countries on it have a value. */
   filledNote?: (filled: number, drawn: number) => string;
+  /**
+   * Countries whose value a note under the map warns about (code → what, "unusual corridor"):
+   * marked ⚠ on the map, in the image too, and in their name and tooltip.
+   */
+  flags?: ReadonlyMap<string, string>;
 }) {
   const id = useId();
   const [world, setWorld] = useState<CountryFeature[] | null>(null);
@@ -131,7 +138,8 @@ export function WorldMap({
         ? { code: FEATURES_WITHOUT_ID[f.properties.name] ?? '', name: f.properties.name }
         : undefined);
     const value = area ? values.get(area.code) : undefined;
-    return { feature: f, area, value, d: path(f) ?? '', centroid: path.centroid(f) };
+    const flag = area && value !== undefined ? flags?.get(area.code) : undefined;
+    return { feature: f, area, value, flag, d: path(f) ?? '', centroid: path.centroid(f) };
   });
   const keyOf = (f: CountryFeature) => `${String(f.id ?? '')}-${f.properties.name}`;
   // The keyboard's order: the countries with a value, by name in the reader's language.
@@ -228,10 +236,10 @@ export function WorldMap({
             </pattern>
           </defs>
           <rect width={WIDTH} height={MAP_HEIGHT} fill="#ffffff" />
-          {shapes.map(({ feature: f, area, value, d, centroid }) => {
+          {shapes.map(({ feature: f, area, value, flag, d, centroid }) => {
             const fill = value === undefined ? `url(#${patternId})` : colour(value);
             const name = area?.name ?? f.properties.name;
-            const text = `${name}${t.colon}${value === undefined ? noDataLabel : formatValue(value)}`;
+            const text = `${name}${t.colon}${value === undefined ? noDataLabel : formatValue(value)}${flag ? ` ${WARNING_MARK} ${flag}` : ''}`;
             const key = keyOf(f);
             if (!area) {
               return (
@@ -259,6 +267,28 @@ export function WorldMap({
               </a>
             );
           })}
+          {/* The marks over the shapes, so that a neighbour drawn later does not hide one. */}
+          {shapes
+            .filter((s) => s.flag)
+            .map(({ feature: f, centroid }) => (
+              <text
+                key={keyOf(f)}
+                x={centroid[0]}
+                y={centroid[1]}
+                fontSize={12}
+                textAnchor="middle"
+                dominantBaseline="central"
+                fill={TEXT}
+                stroke="#ffffff"
+                strokeWidth={3}
+                paintOrder="stroke"
+                aria-hidden="true"
+                pointerEvents="none"
+                data-flag-mark=""
+              >
+                {WARNING_MARK}
+              </text>
+            ))}
           <g aria-hidden="true" display="none" data-export-only="" transform={`translate(8,${String(MAP_HEIGHT + 8)})`}>
             <text x={0} y={10} fontSize={11} fill={AXIS_TEXT}>
               {legendLabel}
@@ -288,6 +318,7 @@ export function WorldMap({
             <strong>{hovered.area.name}</strong>
             <br />
             {hovered.value === undefined ? noDataLabel : formatValue(hovered.value)}
+            {hovered.flag && ` ${WARNING_MARK} ${hovered.flag}`}
           </div>
         )}
       </div>

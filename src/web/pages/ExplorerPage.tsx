@@ -774,6 +774,7 @@ function ExplorerResults({
           hrefFor={(code) => withLang(`/countries/${code}/profile`, lang)}
           onOpen={onOpen}
           filledNote={t.mapFilled}
+          flags={new Map(unusual.map((i) => [i.area.code, t.unusualCostFlag]))}
         />
       </ChartFrame>
 
