@@ -53,9 +53,9 @@ const en = {
     `Each value is the unweighted mean of the country’s corridors with a value in that period (the table gives how many).${single.length ? ` ${single.join(', ')}: one corridor only.` : ''}`,
   unusualCostFlag: 'unusual corridor',
   unusualPointsNote: (points: readonly string[]) =>
-    `Below 0 % or above 30 % of the amount sent, as published: ${points.join('; ')}. Check them before use.`,
+    `Below 0% or above 30% of the amount sent, as published: ${points.join('; ')}. Check them before use.`,
   unusualCostNote: (areas: readonly string[]) =>
-    `Marked ⚠: the value is or averages a corridor cost below 0 % (an exchange-rate margin in the sender’s favour larger than the fee) or above 30 % of the amount sent: ${areas.join('; ')}. These are the publisher’s figures as published; check them before use.`,
+    `Marked ⚠: the value is or averages a corridor cost below 0% (an exchange-rate margin in the sender’s favour larger than the fee) or above 30% of the amount sent: ${areas.join('; ')}. These are the publisher’s figures as published; check them before use.`,
   unusualCostRange: (name: string, min: string, max: string) =>
     min === max ? `${name} (${min})` : `${name} (corridors from ${min} to ${max})`,
   colEdition: 'Edition',
@@ -127,7 +127,7 @@ const en = {
   remittancesTrendTitle: (name: string) => `${name}: remittances received and sent`,
   currentUsdEachEdition: 'Current US$, each edition as its own line',
   editionsDisagree: (gaps: readonly string[]) =>
-    `Editions differ widely (by 50 % or more): ${gaps.join('; ')}. A first estimate may be revised; see the caveats.`,
+    `Editions differ widely (by 50% or more): ${gaps.join('; ')}. A first estimate may be revised; see the caveats.`,
   editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} against ${high}`,
   editionsNotSpliced: 'Editions are shown side by side, never spliced: a later edition may revise earlier years.',
   statusesMarked: (items: readonly string[]) => `As the publisher marks them: ${items.join('; ')}.`,
@@ -140,7 +140,7 @@ const en = {
   colReceivingCountry: 'Receiving country',
   costHeading: 'Cost of sending money',
   costLead: (amount: string) =>
-    `Average total cost of sending US$ ${amount} in each corridor, as a percentage of the amount sent, against SDG target 10.c: less than 3 % on average, no corridor above 5 %.`,
+    `Average total cost of sending US$ ${amount} in each corridor, as a percentage of the amount sent, against SDG target 10.c: less than 3% on average, no corridor above 5%.`,
   costInboundTitle: (name: string, amount: string) =>
     `${name}: cost of sending US$ ${amount} to the country, by sending country`,
   costOutboundTitle: (name: string, amount: string) =>
@@ -148,18 +148,18 @@ const en = {
   costSubtitle: (period: string, edition: string) => `% of the amount sent, latest quarter ${period} (${edition})`,
   costPercentSubtitle: '% of the amount sent, each file and amount as its own line',
   costFlagNote: (ceiling: number) =>
-    `Hatched bars marked ▲ are corridors above the SDG 10.c ceiling of ${String(ceiling)} %. Dashed lines: the 3 % average target and the 5 % ceiling.`,
-  costLinesNote: 'Dashed lines: the SDG 10.c average target of 3 % and the ceiling of 5 % per corridor.',
-  aboveFive: 'above 5 %',
-  sdgTarget3: 'SDG 10.c: 3 %',
-  sdgCeiling5: 'ceiling 5 %',
+    `Hatched bars marked ▲ are corridors above the SDG 10.c ceiling of ${String(ceiling)}%. Dashed lines: the 3% average target and the 5% ceiling.`,
+  costLinesNote: 'Dashed lines: the SDG 10.c average target of 3% and the ceiling of 5% per corridor.',
+  aboveFive: 'above 5%',
+  sdgTarget3: 'SDG 10.c: 3%',
+  sdgCeiling5: 'ceiling 5%',
   costMeansHeading: 'Average over the corridors',
   costMeanMethod: (amount: string) =>
     `Bridges’ unweighted mean of the average total cost of sending US$ ${amount} in the corridors priced in the latest period of each edition; not the World Bank’s published average, which weights corridors.`,
   sdgTargetText:
     'SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent (indicator 10.c.1, for a transfer of US$ 200).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
-    `${inbound ? 'Sending money to the country' : 'Sending money from the country'}: ${mean} on average over ${count === 1 ? 'one corridor' : `${String(count)} corridors`} in ${period} (${edition}); ${String(above)} above 5 %.`,
+    `${inbound ? 'Sending money to the country' : 'Sending money from the country'}: ${mean} on average over ${count === 1 ? 'one corridor' : `${String(count)} corridors`} in ${period} (${edition}); ${String(above)} above 5%.`,
   displacementHeading: 'Forced displacement',
   diocPopulation: {
     all: 'Born in the country, living in an OECD country',
@@ -216,7 +216,7 @@ const en = {
   corridorRemittancesLead: (from: string, to: string) =>
     `Estimated remittances between the two, each direction apart: ${from} → ${to}, then ${to} → ${from} (what migrants living in the destination, ${to}, send home), in current US$.`,
   corridorCostLead: (ceiling: number) =>
-    `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${String(ceiling)} %.`,
+    `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${String(ceiling)}%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remittances`,
   knomadEstimateNote:
     'KNOMAD bilateral remittances are model estimates (from migrant stocks and incomes), not measured flows; each edition is its own bar.',
@@ -944,9 +944,9 @@ const es = {
     `Cada valor es la media no ponderada de los corredores del país con un valor en ese período (la tabla indica cuántos).${single.length ? ` ${single.join(', ')}: un solo corredor.` : ''}`,
   unusualCostFlag: 'corredor inusual',
   unusualPointsNote: (points: readonly string[]) =>
-    `Inferiores al 0 % o superiores al 30 % del monto enviado, tal como se publicaron: ${points.join('; ')}. Verifíquelos antes de usarlos.`,
+    `Inferiores al 0\u00a0% o superiores al 30\u00a0% del monto enviado, tal como se publicaron: ${points.join('; ')}. Verifíquelos antes de usarlos.`,
   unusualCostNote: (areas: readonly string[]) =>
-    `Marcado ⚠: el valor es, o promedia, un costo de corredor inferior al 0 % (un margen cambiario a favor del remitente mayor que la comisión) o superior al 30 % del monto enviado: ${areas.join('; ')}. Son las cifras del editor tal como se publicaron; verifíquelas antes de usarlas.`,
+    `Marcado ⚠: el valor es, o promedia, un costo de corredor inferior al 0\u00a0% (un margen cambiario a favor del remitente mayor que la comisión) o superior al 30\u00a0% del monto enviado: ${areas.join('; ')}. Son las cifras del editor tal como se publicaron; verifíquelas antes de usarlas.`,
   unusualCostRange: (name: string, min: string, max: string) =>
     min === max ? `${name} (${min})` : `${name} (corredores de ${min} a ${max})`,
   colEdition: 'Edición',
@@ -1018,7 +1018,7 @@ const es = {
   remittancesTrendTitle: (name: string) => `${name}: remesas recibidas y enviadas`,
   currentUsdEachEdition: 'US$ corrientes, una línea por edición',
   editionsDisagree: (gaps: readonly string[]) =>
-    `Las ediciones difieren mucho (un 50 % o más): ${gaps.join('; ')}. Una primera estimación puede revisarse; véanse las advertencias.`,
+    `Las ediciones difieren mucho (un 50\u00a0% o más): ${gaps.join('; ')}. Una primera estimación puede revisarse; véanse las advertencias.`,
   editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} frente a ${high}`,
   editionsNotSpliced:
     'Las ediciones se muestran lado a lado, nunca empalmadas: una edición posterior puede revisar los años anteriores.',
@@ -1032,7 +1032,7 @@ const es = {
   colReceivingCountry: 'País de recepción',
   costHeading: 'Costo de enviar dinero',
   costLead: (amount: string) =>
-    `Costo total promedio de enviar ${amount} US$ en cada corredor, como porcentaje del monto enviado, frente a la meta 10.c de los ODS: menos del 3 % en promedio y ningún corredor por encima del 5 %.`,
+    `Costo total promedio de enviar ${amount} US$ en cada corredor, como porcentaje del monto enviado, frente a la meta 10.c de los ODS: menos del 3\u00a0% en promedio y ningún corredor por encima del 5\u00a0%.`,
   costInboundTitle: (name: string, amount: string) =>
     `${name}: costo de enviar ${amount} US$ al país, por país de envío`,
   costOutboundTitle: (name: string, amount: string) =>
@@ -1040,18 +1040,18 @@ const es = {
   costSubtitle: (period: string, edition: string) => `% del monto enviado, último trimestre ${period} (${edition})`,
   costPercentSubtitle: '% del monto enviado, una línea por archivo y monto',
   costFlagNote: (ceiling: number) =>
-    `Las barras rayadas marcadas con ▲ son corredores por encima del tope del ${String(ceiling)} % de la meta 10.c de los ODS. Líneas discontinuas: la meta promedio del 3 % y el tope del 5 %.`,
-  costLinesNote: 'Líneas discontinuas: la meta promedio del 3 % del ODS 10.c y el tope del 5 % por corredor.',
-  aboveFive: 'por encima del 5 %',
-  sdgTarget3: 'ODS 10.c: 3 %',
-  sdgCeiling5: 'tope 5 %',
+    `Las barras rayadas marcadas con ▲ son corredores por encima del tope del ${String(ceiling)}\u00a0% de la meta 10.c de los ODS. Líneas discontinuas: la meta promedio del 3\u00a0% y el tope del 5\u00a0%.`,
+  costLinesNote: 'Líneas discontinuas: la meta promedio del 3\u00a0% del ODS 10.c y el tope del 5\u00a0% por corredor.',
+  aboveFive: 'por encima del 5\u00a0%',
+  sdgTarget3: 'ODS 10.c: 3\u00a0%',
+  sdgCeiling5: 'tope 5\u00a0%',
   costMeansHeading: 'Promedio de los corredores',
   costMeanMethod: (amount: string) =>
     `Media no ponderada, calculada por Bridges, del costo total promedio de enviar ${amount} US$ en los corredores relevados en el último período de cada edición; no es el promedio publicado por el Banco Mundial, que pondera los corredores.`,
   sdgTargetText:
-    'Meta 10.c de los ODS: de aquí a 2030, reducir a menos del 3 % los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5 % (indicador 10.c.1, para un envío de 200 US$).',
+    'Meta 10.c de los ODS: de aquí a 2030, reducir a menos del 3\u00a0% los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5\u00a0% (indicador 10.c.1, para un envío de 200 US$).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
-    `${inbound ? 'Envíos hacia el país' : 'Envíos desde el país'}: ${mean} en promedio en ${count === 1 ? 'un solo corredor' : `${String(count)} corredores`} en ${period} (${edition}); ${String(above)} por encima del 5 %.`,
+    `${inbound ? 'Envíos hacia el país' : 'Envíos desde el país'}: ${mean} en promedio en ${count === 1 ? 'un solo corredor' : `${String(count)} corredores`} en ${period} (${edition}); ${String(above)} por encima del 5\u00a0%.`,
   displacementHeading: 'Desplazamiento forzado',
   diocPopulation: {
     all: 'Nacidos en el país, que viven en un país de la OCDE',
@@ -1108,7 +1108,7 @@ const es = {
   corridorRemittancesLead: (from: string, to: string) =>
     `Remesas estimadas entre ambos, cada sentido por separado: ${from} → ${to}, luego ${to} → ${from} (lo que los migrantes en ${to} envían a casa), en US$ corrientes.`,
   corridorCostLead: (ceiling: number) =>
-    `Costo total promedio de enviar dinero, cada sentido, archivo y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)} %.`,
+    `Costo total promedio de enviar dinero, cada sentido, archivo y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)}\u00a0%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remesas`,
   knomadEstimateNote:
     'Las remesas bilaterales de KNOMAD son estimaciones de un modelo (a partir de los stocks de migrantes y los ingresos), no flujos medidos; cada edición tiene su propia barra.',

@@ -129,7 +129,7 @@ const en = {
   colFinding: 'Finding',
   appraisalHeading: 'Quality appraisal',
   appraisalLead:
-    'Every study is appraised on the same checklist. Yes scores 2, partly 1, no 0; questions that do not apply are left out. High from 75 % of the points, medium from 50 %.',
+    'Every study is appraised on the same checklist. Yes scores 2, partly 1, no 0; questions that do not apply are left out. High from 75% of the points, medium from 50%.',
   appraisalCaption: 'The appraisal checklist and its answers for this study',
   colQuestion: 'Question',
   colAnswer: 'Answer',
@@ -921,7 +921,7 @@ const es: LibraryMessages = {
   colFinding: 'Constatación',
   appraisalHeading: 'Evaluación de la calidad',
   appraisalLead:
-    'Cada estudio se evalúa con la misma lista. Sí vale 2 puntos, en parte 1, no 0; las preguntas que no aplican se excluyen. Calidad alta desde el 75 % de los puntos, media desde el 50 %.',
+    'Cada estudio se evalúa con la misma lista. Sí vale 2 puntos, en parte 1, no 0; las preguntas que no aplican se excluyen. Calidad alta desde el 75\u00a0% de los puntos, media desde el 50\u00a0%.',
   appraisalCaption: 'La lista de evaluación y sus respuestas para este estudio',
   colQuestion: 'Pregunta',
   colAnswer: 'Respuesta',

@@ -244,7 +244,7 @@ describe('the data hub in the browser', () => {
       // WDI's October 2023 download has US$ 9.1 bn for 2022, the 2025 extraction US$ 38 bn.
       await chart
         .getByText(
-          /Editions differ widely \(by 50 % or more\): Remittances received 2022, World Bank WDI 2023-10 US\$ 9\.1 bn against World Bank WDI 2025 US\$ 38(\.0)? bn\./,
+          /Editions differ widely \(by 50% or more\): Remittances received 2022, World Bank WDI 2023-10 US\$ 9\.1 bn against World Bank WDI 2025 US\$ 38(\.0)? bn\./,
         )
         .waitFor();
     } finally {
@@ -284,7 +284,7 @@ describe('the data hub in the browser', () => {
       // Nigeria → Mali 31.90 %, averaged with their other corridors.
       const page = await openPage('/explorer?indicator=remittance_cost_pct&period=2017-Q1&lang=en');
       try {
-        const note = page.getByText(/^Marked ⚠: the value is or averages a corridor cost below 0 %/).first();
+        const note = page.getByText(/^Marked ⚠: the value is or averages a corridor cost below 0%/).first();
         await note.waitFor();
         const text = (await note.textContent()) ?? '';
         expect(text).toContain('Benin (34.42%)');
@@ -319,7 +319,7 @@ describe('the data hub in the browser', () => {
         await page.goto(`${server?.url ?? ''}/explorer?indicator=remittance_cost_pct&period=2017-Q1&lang=en&areas=BEN`);
         await page
           .locator('#trend')
-          .getByText(/^Below 0 % or above 30 % of the amount sent, as published: .*Benin Q1\s2017 \(34\.42%\)/)
+          .getByText(/^Below 0% or above 30% of the amount sent, as published: .*Benin Q1\s2017 \(34\.42%\)/)
           .waitFor();
       } finally {
         await page.close();

@@ -152,29 +152,16 @@ export function LineChart({
           </g>
         ))}
         {referenceLines.map((ref) => (
-          <g key={ref.label}>
-            <line
-              x1={left}
-              x2={WIDTH - right}
-              y1={y(ref.value)}
-              y2={y(ref.value)}
-              stroke="#7f1d1d"
-              strokeWidth={1.5}
-              strokeDasharray="6 4"
-            />
-            <text
-              x={left + 6}
-              y={y(ref.value) - 5}
-              fontSize={11}
-              fontWeight={600}
-              fill="#7f1d1d"
-              stroke="#ffffff"
-              strokeWidth={3}
-              paintOrder="stroke"
-            >
-              {ref.label}
-            </text>
-          </g>
+          <line
+            key={ref.label}
+            x1={left}
+            x2={WIDTH - right}
+            y1={y(ref.value)}
+            y2={y(ref.value)}
+            stroke="#7f1d1d"
+            strokeWidth={1.5}
+            strokeDasharray="6 4"
+          />
         ))}
         {series.map((s, index) => {
           const style = seriesStyle(s.styleIndex ?? index);
@@ -241,6 +228,23 @@ export function LineChart({
           </g>
         );
       })}
+      {/* The reference lines' labels over the series, so that a line crossing one leaves it readable. */}
+      {referenceLines.map((ref) => (
+        <text
+          key={ref.label}
+          x={left + 6}
+          y={y(ref.value) - 5}
+          fontSize={11}
+          fontWeight={600}
+          fill="#7f1d1d"
+          stroke="#ffffff"
+          strokeWidth={3}
+          paintOrder="stroke"
+          aria-hidden="true"
+        >
+          {ref.label}
+        </text>
+      ))}
     </svg>
   );
 }

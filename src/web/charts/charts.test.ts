@@ -99,6 +99,25 @@ describe('LineChart', () => {
     }
   });
 
+  it('writes a reference line’s label over the series, so that a line crossing it leaves it readable', () => {
+    const markup = render(
+      createElement(LineChart, {
+        series: remittances,
+        label: 'Remesas',
+        description: 'Remesas',
+        formatTick: String,
+        formatValue: String,
+        referenceLines: [{ value: 5e9, label: 'tope 5\u00a0%' }],
+      }),
+      'es',
+      390,
+    );
+    const label = markup.indexOf('>tope 5');
+    const lastSeries = markup.lastIndexOf('<path d="M');
+    expect(label).toBeGreaterThan(-1);
+    expect(label).toBeGreaterThan(lastSeries);
+  });
+
   it('keeps every legend line within the chart on a phone', () => {
     const markup = remittanceChart('es', 300);
     const lines = [...markup.matchAll(/<tspan x="([\d.]+)"[^>]*>([^<]*)<\/tspan>/g)];

@@ -344,7 +344,7 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
   const title = t.corridorCostTitle(corridor.from.name, corridor.to.name);
   const series: LineSeries[] = c.series.map((s) => ({
     key: `${s.dataset}|${s.sender.code}|${s.receiver.code}|${s.amountUsd ?? ''}`,
-    label: `${s.sender.name} → ${s.receiver.name}${s.amountUsd ? `, ${formatUsd(Number(s.amountUsd), lang)}` : ''} — ${shortDatasetLabel(s.dataset, c.sources)}`,
+    label: `${s.sender.name} → ${s.receiver.name}${s.amountUsd ? `, ${formatUsd(Number(s.amountUsd), lang).replaceAll(' ', '\u00a0')}` : ''} — ${shortDatasetLabel(s.dataset, c.sources)}`,
     points: s.points,
   }));
   const above = c.series.filter((s) => s.aboveFive);
