@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,26 +16,51 @@ export function wantsCsv(request: FastifyRequest, format: OutputFormat | undefin
   return new Negotiator(request).mediaType(['application/json', 'text/csv']) === 'text/csv';
 }
 
-/** An answer's body, encoded once: UTF-8 bytes and their gzip, for clients that accept it. */
+/**
+ * An answer's body, encoded once: UTF-8 bytes and their gzip, for clients that accept it, with
+ * the entity tag of each (a hash of the bytes, so equal answers have equal tags across restarts).
+ */
 interface EncodedBody {
   plain: Buffer;
   gzip: Buffer;
+  etag: string;
+  gzipEtag: string;
 }
 
 function encode(text: string): EncodedBody {
   const plain = Buffer.from(text, 'utf8');
-  return { plain, gzip: gzipSync(plain) };
+  const hash = createHash('sha256').update(plain).digest('base64url').slice(0, 27);
+  return { plain, gzip: gzipSync(plain), etag: `"${hash}"`, gzipEtag: `"${hash}-gzip"` };
+}
+
+/** Whether If-None-Match names this tag (or is `*`); weak tags compare by their value, as RFC 9110 says for GET. */
+function notModified(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
 }
 
 // Serialised answers, per answer object: the cache hands out the same object until the data change.
 const jsonBodies = new WeakMap<object, EncodedBody>();
 const csvBodies = new WeakMap<object, EncodedBody>();
 
-/** Sends an encoded body, gzipped when the client accepts gzip (every browser does; `gzip;q=0` refuses it). */
+/**
+ * Sends an encoded body, gzipped when the client accepts gzip (every browser does; `gzip;q=0`
+ * refuses it), with its entity tag: a client that has it already (If-None-Match) gets 304 and no
+ * body. Caches may keep an answer but ask each time (no-cache): an import changes the data.
+ */
 function sendEncoded(request: FastifyRequest, reply: FastifyReply, body: EncodedBody): FastifyReply {
-  if (acceptsGzip(request)) {
-    return reply.header('content-encoding', 'gzip').send(body.gzip);
+  const gzip = acceptsGzip(request);
+  const etag = gzip ? body.gzipEtag : body.etag;
+  void reply.header('etag', etag).header('cache-control', 'public, no-cache');
+  if (notModified(request, etag)) {
+    void reply.removeHeader('content-type').removeHeader('content-disposition');
+    return reply.status(304).send();
   }
+  if (gzip) return reply.header('content-encoding', 'gzip').send(body.gzip);
   return reply.send(body.plain);
 }
 

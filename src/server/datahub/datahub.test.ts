@@ -352,6 +352,29 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(early.total.value).toBe(Number(early.total.value?.toPrecision(15)));
     });
 
+    it('tags each answer, and answers 304 with no body to a client that has it already', async () => {
+      const url = '/api/profiles/PHL';
+      const first = await hub.app.inject({ method: 'GET', url });
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[\w-]{27}"$/);
+      expect(first.headers['cache-control']).toBe('public, no-cache');
+      const again = await hub.app.inject({ method: 'GET', url, headers: { 'if-none-match': `"other", W/${etag}` } });
+      expect([again.statusCode, again.body, again.headers.etag]).toEqual([304, '', etag]);
+      // Each representation its own tag: gzipped, CSV, another profile.
+      const zipped = await hub.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+      const csv = await hub.app.inject({ method: 'GET', url: `${url}?format=csv` });
+      const other = await hub.app.inject({ method: 'GET', url: '/api/profiles/MEX' });
+      const tags = [etag, zipped.headers.etag, csv.headers.etag, other.headers.etag];
+      expect(new Set(tags).size).toBe(4);
+      const stale = await hub.app.inject({
+        method: 'GET',
+        url: `${url}?format=csv`,
+        headers: { 'if-none-match': etag },
+      });
+      expect(stale.statusCode).toBe(200);
+      expect(stale.body).toBe(csv.body);
+    });
+
     it('gives the ranking as CSV equal to the JSON', async () => {
       const url = '/api/rankings/migrant_stock?period=2020&groupBy=incomeGroup&dataset=undesa-ims-2020';
       const json = await get<RankingResponse>(url);

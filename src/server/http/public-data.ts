@@ -9,7 +9,10 @@ import Negotiator from 'negotiator';
  */
 export function allowAnyOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', async (_request, reply) => {
-    void reply.header('access-control-allow-origin', '*');
+    // A page elsewhere may read the download's name and the entity tag too.
+    void reply
+      .header('access-control-allow-origin', '*')
+      .header('access-control-expose-headers', 'Content-Disposition, ETag');
   });
   // A page that sends a header beyond the simple ones (an SDMX client's Accept with a version
   // parameter, an X-Requested-With) makes the browser ask first, by OPTIONS: each GET route answers
