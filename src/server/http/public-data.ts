@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import Negotiator from 'negotiator';
 
 /**
@@ -39,4 +41,54 @@ function answerPreflight(request: FastifyRequest, reply: FastifyReply): FastifyR
 /** Whether the client takes gzip (every browser does; `gzip;q=0` refuses it), q-values honoured. */
 export function acceptsGzip(request: FastifyRequest): boolean {
   return new Negotiator(request).encoding(['gzip', 'identity']) === 'gzip';
+}
+
+/**
+ * An answer's body, encoded once: UTF-8 bytes and their gzip, for clients that accept it, with
+ * the entity tag of each (a hash of the bytes, so equal answers have equal tags across restarts).
+ */
+export interface EncodedBody {
+  plain: Buffer;
+  gzip: Buffer;
+  etag: string;
+  gzipEtag: string;
+}
+
+export function encodeBody(text: string): EncodedBody {
+  const plain = Buffer.from(text, 'utf8');
+  const hash = createHash('sha256').update(plain).digest('base64url').slice(0, 27);
+  return { plain, gzip: gzipSync(plain), etag: `"${hash}"`, gzipEtag: `"${hash}-gzip"` };
+}
+
+/** Whether If-None-Match names this tag (or is `*`); weak tags compare by their value, as RFC 9110 says for GET. */
+function notModified(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * Sends an encoded body, gzipped when the client accepts gzip (every browser does; `gzip;q=0`
+ * refuses it), with its entity tag: a client that has it already (If-None-Match) gets 304 and no
+ * body. Caches may keep an answer but ask each time (no-cache): an import changes the data.
+ */
+export function sendEncoded(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: EncodedBody,
+  /** False for a body that differs on every request (an SDMX message: its id and time): no tag. */
+  tagged = true,
+): FastifyReply {
+  const gzip = acceptsGzip(request);
+  const etag = gzip ? body.gzipEtag : body.etag;
+  if (tagged) void reply.header('etag', etag).header('cache-control', 'public, no-cache');
+  if (tagged && notModified(request, etag)) {
+    void reply.removeHeader('content-type').removeHeader('content-disposition');
+    return reply.status(304).send();
+  }
+  if (gzip) return reply.header('content-encoding', 'gzip').send(body.gzip);
+  return reply.send(body.plain);
 }

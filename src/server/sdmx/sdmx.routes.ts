@@ -8,7 +8,7 @@ import { ErrorResponse } from '../../core/errors.js';
 import { SDMX_AGENCY, sdmxDataFormat, SdmxDataQuery, SdmxStructureQuery } from '../../core/sdmx.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import { acceptsGzip, allowAnyOrigin } from '../http/public-data.js';
+import { acceptsGzip, allowAnyOrigin, encodeBody, sendEncoded } from '../http/public-data.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { DATA_OFFERS, DATA_SUPPORTED, negotiate, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './negotiate.js';
 import { DATA_CSV_TYPE, dataMessageCsv } from './sdmx-csv.js';
@@ -84,11 +84,18 @@ export function sdmxRoutes(db: Kysely<DB>, options: SdmxOptions = {}): FastifyPl
             : 'json'
           : negotiate(request.headers.accept, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED).format;
         const set = await findStructures(db, resource, request.params, request.query);
-        // Buffers, so Fastify sends the SDMX media types exactly as written.
-        if (chosen === 'xml') return reply.type(STRUCTURE_XML_TYPE).send(Buffer.from(structureMessageXml(set)));
-        return reply
-          .type(STRUCTURE_JSON_TYPE)
-          .send(Buffer.from(JSON.stringify(structureMessageJson(set, messageContext(request)))));
+        // Buffers, so Fastify sends the SDMX media types exactly as written; gzipped as the
+        // statistics answers are (the areas' codelist is 160 kB as SDMX-ML, 23 kB gzipped), but
+        // with no entity tag: each message has its own id and time.
+        void reply.header('vary', 'Accept, Accept-Encoding');
+        if (chosen === 'xml')
+          return sendEncoded(request, reply.type(STRUCTURE_XML_TYPE), encodeBody(structureMessageXml(set)), false);
+        return sendEncoded(
+          request,
+          reply.type(STRUCTURE_JSON_TYPE),
+          encodeBody(JSON.stringify(structureMessageJson(set, messageContext(request)))),
+          false,
+        );
       };
       const paths = [
         { path: '', params: z.strictObject({}) },

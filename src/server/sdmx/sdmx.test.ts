@@ -490,6 +490,15 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
       expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
       expect(plain.headers['access-control-allow-origin']).toBe('*');
+      // Structures too (each message has its own id and time).
+      const structure = '/api/sdmx/codelist/all/all/latest?format=xml';
+      const xml = await app.inject({ method: 'GET', url: structure });
+      const xmlZipped = await app.inject({ method: 'GET', url: structure, headers: { 'accept-encoding': 'gzip' } });
+      expect(xmlZipped.headers['content-encoding']).toBe('gzip');
+      const prepared = (text: string) => text.replace(/<mes:ID>.*<\/mes:Prepared>/, '');
+      expect(prepared(gunzipSync(xmlZipped.rawPayload).toString('utf8'))).toBe(prepared(xml.body));
+      expect(xml.headers['content-type']).toBe('application/vnd.sdmx.structure+xml;version=2.1');
+      expect(xmlZipped.rawPayload.length).toBeLessThan(xml.rawPayload.length / 4);
       // Accounts are not open data.
       const me = await app.inject({ method: 'GET', url: '/api/auth/session' });
       expect(me.headers['access-control-allow-origin']).toBeUndefined();
