@@ -24,8 +24,10 @@ const FLAG_ATTRIBUTES = new Set(['OBS_FLAG', 'OBS_FLAGS', 'FLAGS']);
 
 /** The header row of a CSV file, read leniently (for telling formats apart; parseCsv does the checking). */
 export function csvHeader(file: SourceFile): string[] {
-  const start = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 65_536)).replace(/^\uFEFF/, '');
-  const first = start.split(/\r?\n/, 1)[0] ?? '';
+  // The first line, however long (a header of thousands of columns), and no more of the file.
+  const end = file.bytes.indexOf(0x0a);
+  const start = new TextDecoder('utf-8').decode(file.bytes.subarray(0, end === -1 ? undefined : end));
+  const first = start.replace(/^\uFEFF/, '').replace(/\r$/, '');
   try {
     return ((parse(first, { relax_column_count: true }) as string[][])[0] ?? []).map((h) => h.trim());
   } catch {

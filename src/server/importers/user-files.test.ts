@@ -378,6 +378,25 @@ describe.each(testEngines())('user files on %s', (engine) => {
     await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
   });
 
+  it('reads an SDMX-CSV header of any length, not only its first 64 KiB', async () => {
+    // Invented test data: 8,000 attribute columns put the header past 64 KiB, and the status
+    // column at its end.
+    const file = path.join(scratch, 'wide.sdmx.csv');
+    const attributes = Array.from({ length: 8000 }, (_, i) => `ATTR_${String(i).padStart(5, '0')}`);
+    writeFileSync(
+      file,
+      `DATAFLOW,REF_AREA,COUNTERPART_AREA,SEX,TIME_PERIOD,OBS_VALUE,${attributes.join(',')},OBS_STATUS\n` +
+        `X:Y(1.0),DEU,TUR,F,2019,100,${','.repeat(attributes.length)}E\n`,
+    );
+    expect(readFileSync(file, 'utf8').indexOf('OBS_STATUS')).toBeGreaterThan(65_536);
+    const importer = userFileImporter(file, { mapping: fixture(SDMX_MAPPING) });
+    await importUserFile(testDb.database, importer, { force: true });
+    expect(
+      (await observations('test-sdmx-migrants-2024')).map((r) => [r.ref, r.cp, r.sex, r.period, r.value, r.status]),
+    ).toEqual([['DEU', 'TUR', 'F', '2019', 100, 'E']]);
+    await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
+  });
+
   it('imports an SDMX-JSON message of series, skipping missing values only because the mapping says so', async () => {
     const importer = userFileImporter(fixture('migrants.sdmx.json'), { mapping: fixture(JSON_MAPPING) });
     expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 4 });
