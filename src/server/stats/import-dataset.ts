@@ -11,6 +11,9 @@ import { writeDataset } from './write-dataset.js';
 
 export const STATS_DATA_DIR = path.join(ROOT_DIR, 'data', 'stats');
 
+/** The advisory-lock namespace of edition imports ("BRDG"); the second key is the edition's id, hashed. */
+const EDITION_LOCK = 0x42524447;
+
 export type ImportOutcome =
   | { dataset: string; loaded: false }
   | { dataset: string; loaded: true; series: number; observations: number; seconds: number };
@@ -84,6 +87,10 @@ export async function importDataset(
   const written = await database.withRawSession(async (session) => {
     await session.exec('BEGIN');
     try {
+      // One writer per edition at a time: a second import of it (another `bridges import`, a
+      // server's first start) waits here for the first to commit, then replaces what it wrote,
+      // rather than failing on the dataset's key half-way.
+      await session.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [EDITION_LOCK, importer.meta.id]);
       const result = await writeDataset(
         session,
         importer.meta,

@@ -168,4 +168,21 @@ describe.each(testEngines())('foreign keys of an import on %s', (engine) => {
       }
     },
   );
+
+  it('let two imports of one edition at once both finish, one after the other, the edition loaded once', async () => {
+    // Two `bridges import --force` of the same file, or one beside a server's first start.
+    const outcomes = await Promise.all([
+      importDataset(testDb.database, tinyImporter('tiny-twice'), { force: true }),
+      importDataset(testDb.database, tinyImporter('tiny-twice'), { force: true }),
+    ]);
+    expect(outcomes.map((o) => o.loaded)).toEqual([true, true]);
+    const [counts] = await raw((s) =>
+      s.query<{ datasets: number; observations: number }>(
+        `SELECT (SELECT count(*)::int FROM dataset WHERE id = 'tiny-twice') AS datasets,
+                (SELECT count(*)::int FROM observation o JOIN series se ON se.id = o.series_id
+                  WHERE se.dataset_id = 'tiny-twice') AS observations`,
+      ),
+    );
+    expect(counts).toEqual({ datasets: 1, observations: 9 });
+  });
 });
