@@ -62,9 +62,14 @@ describe('serving the web UI beside the API', () => {
   });
 
   it('answers unknown API routes and methods in JSON', async () => {
+    const unknown = await app.inject({ method: 'POST', url: '/api/nothing-here' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'not_found' } });
+    // A route that exists for other methods says which.
     const res = await app.inject({ method: 'POST', url: '/api/countries' });
-    expect(res.statusCode).toBe(404);
-    expect(res.json()).toMatchObject({ error: { code: 'not_found' } });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect(res.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
   });
 
   describe('requests Node’s HTTP parser refuses, over a real socket', () => {
