@@ -625,7 +625,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
         /^missing-column\.csv \(line 1\): missing column "share_pct" in the header \(remittance-share\.mapping\.json names it in "columns\.value"\); the header has "country", "year", "sex", "share",/,
       ],
       ['truncated.csv', TIDY_MAPPING, /^truncated\.csv \(line 4\): 2 columns where the header has 7$/],
-      ['latin1.csv', TIDY_MAPPING, /^latin1\.csv \(line 4\): is not valid UTF-8 text/],
+      ['latin1.csv', TIDY_MAPPING, /^latin1\.csv \(line 4, column "country"\): is not valid UTF-8 text/],
       [
         'unknown-code.sdmx.csv',
         SDMX_MAPPING,
@@ -771,7 +771,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
           'nul.csv',
           csv.replace('3.25,,bank', '3.25,x\u0000y,bank'),
           TIDY_MAPPING,
-          /^nul\.csv \(line 9\): holds a NUL character \(byte 0\), which no text file has/,
+          /^nul\.csv \(line 9, column "quality"\): holds a NUL character \(byte 0\), which no text file has/,
         ],
       ];
       for (const [name, bytes, mapping, message] of cases) {

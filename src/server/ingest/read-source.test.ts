@@ -38,10 +38,10 @@ describe('decodeUtf8', () => {
 
   it('refuses Latin-1 and NUL bytes, naming the line', () => {
     expect(() => decodeUtf8(file('a.csv', Buffer.from(`${CSV}C\xf4te d'Ivoire,2020,1\n`, 'latin1')))).toThrow(
-      'a.csv (line 3): is not valid UTF-8 text (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)',
+      'a.csv (line 3, column "country"): is not valid UTF-8 text (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)',
     );
     expect(() => decodeUtf8(file('a.csv', Buffer.from(`${CSV}Mexico,2020,1\u0000\n`)))).toThrow(
-      'a.csv (line 3): holds a NUL character (byte 0), which no text file has: is it a spreadsheet or another binary file?',
+      'a.csv (line 3, column "value"): holds a NUL character (byte 0), which no text file has: is it a spreadsheet or another binary file?',
     );
   });
 });

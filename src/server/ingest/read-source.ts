@@ -225,10 +225,11 @@ export function decodeUtf8(file: SourceFile): string {
   } catch {
     // Decode again leniently only to say where the first undecodable byte is.
     const lenient = new TextDecoder('utf-8').decode(file.bytes);
+    const at = lenient.indexOf('\uFFFD');
     throw new SourceFormatError(
       file.name,
       'is not valid UTF-8 text (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)',
-      { line: lineAt(lenient, lenient.indexOf('\uFFFD')) },
+      { line: lineAt(lenient, at), column: csvColumnAt(file.name, lenient, at) },
     );
   }
   const nul = text.indexOf('\u0000');
@@ -236,7 +237,7 @@ export function decodeUtf8(file: SourceFile): string {
     throw new SourceFormatError(
       file.name,
       'holds a NUL character (byte 0), which no text file has: is it a spreadsheet or another binary file?',
-      { line: lineAt(text, nul) },
+      { line: lineAt(text, nul), column: csvColumnAt(file.name, text, nul) },
     );
   }
   return text;
@@ -279,6 +280,35 @@ function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/**
+ * The header name of the CSV column a character is in (its commas counted, quotes honoured, from
+ * the start of its line), for a message about that character; undefined for a file that is not
+ * CSV, a character in the header, or a column the header does not name.
+ */
+function csvColumnAt(name: string, text: string, offset: number): string | undefined {
+  if (!/\.csv(\.gz)?$/i.test(name) || offset < 0) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (lineStart === 0) return undefined;
+  let index = 0;
+  let quoted = false;
+  for (let i = lineStart; i < offset; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) index++;
+  }
+  const firstLine = text
+    .slice(0, text.indexOf('\n'))
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '');
+  let header: string[];
+  try {
+    header = (parse(firstLine, { relax_quotes: true }) as string[][])[0] ?? [];
+  } catch {
+    header = firstLine.split(',');
+  }
+  return header[index]?.trim() || undefined;
 }
 
 /** csv-parse's message in a reader's words: "expect 7, got 2 on line 4" → "2 columns where the header has 7". */
