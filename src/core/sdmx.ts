@@ -169,9 +169,11 @@ export const SdmxStructureQuery = z.strictObject({
     .optional()
     .describe('Structures to add: children/descendants/all add the data structures, codelists and concepts'),
   detail: z
-    .enum(['full', 'allstubs', 'referencestubs'])
+    .enum(['full', 'allstubs', 'referencestubs', 'referencepartial', 'allcompletestubs', 'referencecompletestubs'])
     .optional()
-    .describe('full (default); allstubs: ids and names only; referencestubs: the added structures as stubs'),
+    .describe(
+      'full (default); allstubs: ids and names only; referencestubs: the added structures as stubs. The other values of SDMX 2.1 answer 501 Not Implemented',
+    ),
   format: z
     .enum(SDMX_STRUCTURE_FORMATS)
     .optional()

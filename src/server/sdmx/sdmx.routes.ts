@@ -40,7 +40,30 @@ const STRUCTURE_RESOURCES: { resource: StructureResource; what: string }[] = [
   { resource: 'conceptscheme', what: 'Concept schemes: what each dimension and attribute stands for' },
 ];
 
-/** A writer's chunks as a response body; one chunk buffered ahead, so a slow client holds back the reads. */
+/** The structure and other resources of SDMX 2.1 REST that Bridges does not answer. */
+const UNSUPPORTED_RESOURCES = [
+  'metadatastructure',
+  'categoryscheme',
+  'hierarchicalcodelist',
+  'organisationscheme',
+  'agencyscheme',
+  'dataproviderscheme',
+  'dataconsumerscheme',
+  'organisationunitscheme',
+  'metadataflow',
+  'reportingtaxonomy',
+  'provisionagreement',
+  'structureset',
+  'process',
+  'categorisation',
+  'contentconstraint',
+  'attachmentconstraint',
+  'structure',
+  'availableconstraint',
+  'metadata',
+  'schema',
+];
+
 /**
  * An answer written as it is read, gzipped for clients that accept gzip (a whole UN DESA flow is
  * 49 MB as CSV, about a tenth of that gzipped).
@@ -77,7 +100,12 @@ export function sdmxRoutes(db: Kysely<DB>, options: SdmxOptions = {}): FastifyPl
         },
         reply: FastifyReply,
       ) => {
-        const { format } = request.query;
+        const { format, detail } = request.query;
+        if (detail && !['full', 'allstubs', 'referencestubs'].includes(detail))
+          throw ApiError.notImplemented(
+            'detail',
+            `detail=${detail} is not implemented: ask for full, allstubs or referencestubs`,
+          );
         const chosen = format
           ? format === 'xml' || format === 'sdmx-ml'
             ? 'xml'
@@ -119,6 +147,19 @@ export function sdmxRoutes(db: Kysely<DB>, options: SdmxOptions = {}): FastifyPl
           handler,
         );
       }
+    }
+
+    // The other resources of SDMX 2.1 REST answer 501 Not Implemented, as the standard asks, and
+    // name what Bridges does answer; a name SDMX does not have stays a 404.
+    for (const resource of UNSUPPORTED_RESOURCES) {
+      const refuse = () => {
+        throw ApiError.notImplemented(
+          'resource',
+          `${resource} queries are not implemented: Bridges answers dataflow, datastructure, codelist, conceptscheme and data queries`,
+        );
+      };
+      app.get(`/api/sdmx/${resource}`, { schema: { hide: true } }, refuse);
+      app.get(`/api/sdmx/${resource}/*`, { schema: { hide: true } }, refuse);
     }
 
     const dataHandler = async (

@@ -734,6 +734,16 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         }
       });
 
+      it.each([
+        ['/api/sdmx/categoryscheme', 'resource', 'categoryscheme queries are not implemented'],
+        ['/api/sdmx/contentconstraint/BRIDGES/all/latest', 'resource', 'contentconstraint queries are not implemented'],
+        ['/api/sdmx/dataflow?detail=referencepartial', 'detail', 'detail=referencepartial is not implemented'],
+      ])('answers the SDMX 2.1 query %s it does not do with 501, naming it', async (url, field, message) => {
+        const body = await getJson<ErrorResponse>(url, 501);
+        expect(body.error).toMatchObject({ code: 'not_implemented', details: [{ field }] });
+        expect(body.error.message).toContain(message);
+      });
+
       it('refuses an answer past the cap with 413 and says how to narrow it', async () => {
         const small = await buildApp({ database: testDb.database, logLevel: 'warn', sdmx: { maxObservations: 1000 } });
         try {
