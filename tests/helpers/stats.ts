@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema.js';
+import type { Importer, ObservationInput } from '../../src/server/stats/model.js';
 
 /**
  * A fingerprint of everything an import writes (datasets, series, observations, areas and the
@@ -33,4 +34,53 @@ export function editGzipText(file: string, edit: (text: string) => string): void
   const edited = edit(text);
   if (edited === text) throw new Error(`the edit changed nothing in ${file}`);
   writeFileSync(file, gzipSync(edited, { level: 1 }));
+}
+
+/** A dataset of a few bilateral series, read from no file. */
+export function tinyImporter(id: string): Importer {
+  const observations: ObservationInput[] = [];
+  for (const [ref, cp] of [
+    ['PHL', 'USA'],
+    ['MEX', 'USA'],
+    ['FRA', null],
+  ] as const)
+    for (const period of ['2019', '2020', '2021'])
+      observations.push({
+        indicator: 'tiny_stock',
+        refArea: ref,
+        counterpartArea: cp,
+        sex: '_T',
+        freq: 'A',
+        period,
+        value: 1,
+      });
+  return {
+    meta: {
+      id,
+      family: 'tiny',
+      title: 'Tiny',
+      publisher: 'Tests',
+      edition: '1',
+      releaseDate: null,
+      licence: 'CC0',
+      sourceUrl: null,
+      citation: 'Tests',
+      methodNotes: null,
+      caveats: null,
+      provenance: 'tests',
+    },
+    indicators: [
+      {
+        id: 'tiny_stock',
+        name: 'Tiny stock',
+        unit: 'persons',
+        description: 'Test',
+        measureType: 'stock',
+        topic: 'migration',
+      },
+    ],
+    files: [],
+    version: 1,
+    read: () => ({ observations }),
+  };
 }

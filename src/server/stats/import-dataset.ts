@@ -11,6 +11,9 @@ import { writeDataset } from './write-dataset.js';
 
 export const STATS_DATA_DIR = path.join(ROOT_DIR, 'data', 'stats');
 
+/** What an import refreshes the planner's statistics of. */
+export const ANALYZE_STATISTICS = 'ANALYZE series, observation';
+
 /** The advisory-lock namespace of edition imports ("BRDG"); the second key is the edition's id, hashed. */
 const EDITION_LOCK = 0x42524447;
 
@@ -38,6 +41,11 @@ export async function importDataset(
     signal?: AbortSignal;
     /** Called once the edition is committed: from then on an interruption leaves it loaded. */
     onCommitted?: () => void;
+    /**
+     * Whether to refresh the planner's statistics after the commit (default true). A caller that
+     * loads many editions in a row passes false and runs ANALYZE itself, less often.
+     */
+    analyze?: boolean;
   } = {},
 ): Promise<ImportOutcome> {
   const started = performance.now();
@@ -103,8 +111,8 @@ export async function importDataset(
       await session.exec('COMMIT');
       options.onCommitted?.();
       // Fresh statistics, so the planner does not plan big-table scans for five-row lookups
-      // until autovacuum gets there.
-      await session.exec('ANALYZE series, observation');
+      // until autovacuum gets there (PGlite has no autovacuum).
+      if (options.analyze !== false) await session.exec(ANALYZE_STATISTICS);
       return result;
     } catch (err) {
       await session.exec('ROLLBACK');

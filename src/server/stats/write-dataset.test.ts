@@ -2,59 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import { tinyImporter } from '../../../tests/helpers/stats.js';
 import type { RawSession } from '../db/database.js';
 import { importDataset } from './import-dataset.js';
-import type { Importer, ObservationInput } from './model.js';
 import { checkForeignKeys, skipRowForeignKeyChecks } from './write-dataset.js';
-
-/** A dataset of a few bilateral series, read from no file. */
-function tinyImporter(id: string): Importer {
-  const observations: ObservationInput[] = [];
-  for (const [ref, cp] of [
-    ['PHL', 'USA'],
-    ['MEX', 'USA'],
-    ['FRA', null],
-  ] as const)
-    for (const period of ['2019', '2020', '2021'])
-      observations.push({
-        indicator: 'tiny_stock',
-        refArea: ref,
-        counterpartArea: cp,
-        sex: '_T',
-        freq: 'A',
-        period,
-        value: 1,
-      });
-  return {
-    meta: {
-      id,
-      family: 'tiny',
-      title: 'Tiny',
-      publisher: 'Tests',
-      edition: '1',
-      releaseDate: null,
-      licence: 'CC0',
-      sourceUrl: null,
-      citation: 'Tests',
-      methodNotes: null,
-      caveats: null,
-      provenance: 'tests',
-    },
-    indicators: [
-      {
-        id: 'tiny_stock',
-        name: 'Tiny stock',
-        unit: 'persons',
-        description: 'Test',
-        measureType: 'stock',
-        topic: 'migration',
-      },
-    ],
-    files: [],
-    version: 1,
-    read: () => ({ observations }),
-  };
-}
 
 describe.each(testEngines())('foreign keys of an import on %s', (engine) => {
   let testDb: TestDatabase;
