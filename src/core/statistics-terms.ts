@@ -176,6 +176,16 @@ export function combinedValueNote(measureType: 'stock' | 'flow' | 'rate', parts:
   return `value = ${measureType === 'rate' ? 'unweighted mean' : 'sum'} of ${String(parts)} series`;
 }
 
+/**
+ * The `computed_by` of a country's migrant stock in a profile: a sum of the edition's bilateral
+ * series over every origin (immigrants) or destination (emigrants), and over both sexes for the
+ * total where the edition prints none. The same words in the API's CSV and the charts' CSVs.
+ */
+export function stockSumNote(measure: 'immigrants' | 'emigrants', sex: string, totalPublished: boolean): string {
+  const over = measure === 'immigrants' ? 'all origins' : 'all destinations';
+  return `${COMPUTED_BY} (sum over ${over}${sex === '_T' && !totalPublished ? ' and both sexes' : ''})`;
+}
+
 /** A CSV row's `computed_by`: "Bridges (what it computed; …)", or empty where it computed nothing. */
 export function computedBy(...notes: (string | null)[]): string | null {
   const said = notes.filter((n) => n !== null);

@@ -99,6 +99,22 @@ describe('the data hub in the browser', () => {
         expect(usa?.[header.indexOf('citation')]).toContain('International Migrant Stock 2024');
         const usaTotal = Number(usa?.[header.indexOf('total')]);
         expect(usaTotal).toBeGreaterThan(1_000_000);
+        // The edition prints men and women: the total is Bridges' sum, and the CSV says so.
+        expect(usa?.[header.indexOf('computed_by')]).toBe('Bridges (total = male + female; share_pct)');
+        // So do the country's emigrants: a sum over all destinations, not a figure the UN printed.
+        await page.getByText('Bridges’ sum of UN DESA 2024').first().waitFor();
+        const trend = page.getByRole('figure', { name: /^Philippines: emigrants by sex/ });
+        const [trendDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          trend.getByRole('button', { name: 'Download CSV' }).click(),
+        ]);
+        const trendCsv = parseCsv(readFileSync(await trendDownload.path(), 'utf8'));
+        const total2024 = trendCsv.find((row) => row[2] === '2024' && row[3] === '_T');
+        expect(total2024?.slice(4, 7)).toEqual([
+          '6988383',
+          'persons',
+          'Bridges (sum over all destinations and both sexes)',
+        ]);
 
         // The image: a PNG made in the browser from the chart, its title and source drawn into it.
         const [pngDownload] = await Promise.all([

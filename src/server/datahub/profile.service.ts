@@ -14,6 +14,7 @@ import {
   USD_FACTORS,
   roundPercent,
   sharePercent,
+  stockSumNote,
   type CostBlock,
   type CostCorridor,
   type CostMean,
@@ -697,7 +698,6 @@ export function profileCsv(p: ProfileResponse): CsvTable {
       ['F', point.female],
     ] as const;
   // Every stock of this block is a sum of the edition's bilateral series (see m.stocks.method).
-  const summed = (over: string) => `${COMPUTED_BY} (sum over ${over})`;
   const bothSexes = m.stocks.totalPublished ? null : `${COMPUTED_BY} (male + female)`;
   for (const point of m.immigrants.series) {
     for (const [sex, value] of sexes(point))
@@ -710,7 +710,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
             sex,
             value,
             unit: 'persons',
-            computed_by: summed(sex === '_T' && bothSexes ? 'all origins and both sexes' : 'all origins'),
+            computed_by: stockSumNote('immigrants', sex, m.stocks.totalPublished),
           },
           stock,
         );
@@ -739,7 +739,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
             sex,
             value,
             unit: 'persons',
-            computed_by: summed(sex === '_T' && bothSexes ? 'all destinations and both sexes' : 'all destinations'),
+            computed_by: stockSumNote('emigrants', sex, m.stocks.totalPublished),
           },
           stock,
         );

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { INDICATOR_IDS, PROFILE_TOP, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
+import {
+  INDICATOR_IDS,
+  PROFILE_TOP,
+  SDG_10C,
+  UNHCR_FLOW_GROUPS,
+  computedBy,
+  stockSumNote,
+} from '../../core/statistics-terms.js';
 import type {
   Citation,
   CostCorridor,
@@ -147,9 +154,16 @@ function sexSeries(points: readonly StockPoint[], t: Messages, prefix: string): 
   ];
 }
 
-function stockCsv(area: string, measure: string, points: readonly StockPoint[], dataset: string): CsvTable {
+/** A country's immigrants or emigrants by sex: sums Bridges made of the edition's bilateral series, as the API's CSV says. */
+function stockCsv(
+  area: string,
+  measure: 'immigrants' | 'emigrants',
+  points: readonly StockPoint[],
+  dataset: string,
+  totalPublished: boolean,
+): CsvTable {
   return {
-    columns: ['area', 'measure', 'period', 'sex', 'value', 'unit'],
+    columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
     rows: points.flatMap((p) =>
       (
         [
@@ -158,7 +172,15 @@ function stockCsv(area: string, measure: string, points: readonly StockPoint[], 
           ['M', p.male],
         ] as const
       ).map(([sex, value]) => ({
-        cells: { area, measure, period: p.period, sex, value, unit: 'persons' },
+        cells: {
+          area,
+          measure,
+          period: p.period,
+          sex,
+          value,
+          unit: 'persons',
+          computed_by: stockSumNote(measure, sex, totalPublished),
+        },
         sources: [dataset],
       })),
     ),
@@ -171,7 +193,10 @@ function partnerCsv(
   period: string | null,
   items: readonly PartnerStock[],
   dataset: string,
+  totalPublished: boolean,
 ): CsvTable {
+  // The share is Bridges' (of the sum over every partner); so is the total where the edition prints none.
+  const computed = computedBy(totalPublished ? null : 'total = male + female', 'share_pct');
   return {
     columns: [
       'area',
@@ -185,6 +210,7 @@ function partnerCsv(
       'male',
       'share_pct',
       'unit',
+      'computed_by',
     ],
     rows: items.map((item) => ({
       cells: {
@@ -199,6 +225,7 @@ function partnerCsv(
         male: item.male,
         share_pct: item.sharePct,
         unit: 'persons',
+        computed_by: computed,
       },
       sources: [dataset],
     })),
@@ -277,7 +304,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       key: 'emigrants',
                       label: t.emigrantsLatest(latestOut.period),
                       value: persons(latestOut.total),
-                      note: editionLabel,
+                      note: t.sumOfEdition(editionLabel),
                     },
                   ]
                 : []),
@@ -287,7 +314,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       key: 'immigrants',
                       label: t.immigrantsLatest(latestIn.period),
                       value: persons(latestIn.total),
-                      note: editionLabel,
+                      note: t.sumOfEdition(editionLabel),
                     },
                   ]
                 : []),
@@ -310,7 +337,8 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               title={t.emigrantsTrendTitle(area.name)}
               subtitle={t.personsBySex}
               citations={stockCitations}
-              csv={stockCsv(area.code, 'emigrants', m.emigrants.series, dataset)}
+              csv={stockCsv(area.code, 'emigrants', m.emigrants.series, dataset, m.stocks.totalPublished)}
+              computed
               filename={`emigrants-${area.code}-${dataset}`}
               sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { counterpart: area.code })}
               table={
@@ -339,6 +367,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               subtitle={t.personsBySex}
               citations={citationsOf([dataset, m.immigrants.population?.dataset], m.sources)}
               csv={immigrantsCsv(profile)}
+              computed
               filename={`immigrants-${area.code}-${dataset}`}
               sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { refArea: area.code })}
               note={<p className="chart__note">{t.shareNote}</p>}
@@ -383,7 +412,15 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
             id="destinations"
             title={t.topDestinationsTitle(area.name, m.topDestinations.period ?? '', m.topDestinations.items.length)}
             items={m.topDestinations.items}
-            csv={partnerCsv(area.code, 'top_destination', m.topDestinations.period, m.topDestinations.items, dataset)}
+            csv={partnerCsv(
+              area.code,
+              'top_destination',
+              m.topDestinations.period,
+              m.topDestinations.items,
+              dataset,
+              m.stocks.totalPublished,
+            )}
+            computed={!m.stocks.totalPublished}
             citations={stockCitations}
             filename={`destinations-${area.code}-${dataset}`}
             sdmxUrl={sdmxDataUrl(
@@ -414,7 +451,15 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               m.topOrigins.items.length < PROFILE_TOP,
             )}
             items={m.topOrigins.items}
-            csv={partnerCsv(area.code, 'top_origin', m.topOrigins.period, m.topOrigins.items, dataset)}
+            csv={partnerCsv(
+              area.code,
+              'top_origin',
+              m.topOrigins.period,
+              m.topOrigins.items,
+              dataset,
+              m.stocks.totalPublished,
+            )}
+            computed={!m.stocks.totalPublished}
             citations={stockCitations}
             filename={`origins-${area.code}-${dataset}`}
             sdmxUrl={sdmxDataUrl(
@@ -444,7 +489,7 @@ function immigrantsCsv(profile: ProfileResponse): CsvTable {
   return {
     columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
     rows: m.immigrants.series.flatMap((p) => [
-      ...stockCsv(profile.area.code, 'immigrants', [p], dataset).rows,
+      ...stockCsv(profile.area.code, 'immigrants', [p], dataset, m.stocks.totalPublished).rows,
       ...(p.sharePct !== null && population
         ? [
             {
@@ -476,6 +521,7 @@ function PartnerChart({
   corridor,
   partnerLabel,
   extra,
+  computed,
 }: {
   id: string;
   title: string;
@@ -487,6 +533,8 @@ function PartnerChart({
   corridor: (partner: string) => string;
   partnerLabel: string;
   extra?: ReactNode;
+  /** The bars are totals Bridges made (male + female): the image says so. */
+  computed: boolean;
 }) {
   const t = useT();
   const lang = useLang();
@@ -501,6 +549,7 @@ function PartnerChart({
         csv={csv}
         filename={filename}
         sdmxUrl={sdmxUrl}
+        computed={computed}
         note={extra}
         table={
           <DataTable
