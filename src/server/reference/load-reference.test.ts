@@ -114,7 +114,7 @@ describe.each(testEngines())('reference data load on %s', (engine) => {
     it('a file in the wrong encoding', async () => {
       const file = path.join(dir, 'non-iso-areas.csv');
       writeFileSync(file, Buffer.from(readFileSync(file, 'utf8'), 'latin1'));
-      await expectFailure(/non-iso-areas\.csv \(line 3\): is not valid UTF-8/);
+      await expectFailure(/non-iso-areas\.csv \(line 3, column "name_fr"\): is not valid UTF-8/);
     });
 
     it('a value that is not an income group', async () => {
