@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ApiError, isAbortError } from './api.js';
 
 /** What a component knows about one API call: the last data it received and the current state. */
@@ -10,12 +10,31 @@ export type ApiState<T> = {
   loading: boolean;
 };
 
+// The data the server holds changes while the bundled datasets load after a first start: each
+// time more are ready (LoadStatusBanner says so), every page asks again, so that a profile opened
+// early does not keep saying "no data" once its data are there.
+let dataVersion = 0;
+const dataListeners = new Set<() => void>();
+
+/** More datasets are ready than when the pages last asked: they ask again. */
+export function dataChanged(): void {
+  dataVersion++;
+  for (const listener of dataListeners) listener();
+}
+
+function subscribeToData(listener: () => void): () => void {
+  dataListeners.add(listener);
+  return () => dataListeners.delete(listener);
+}
+
 /**
- * Runs `request` whenever `key` changes, aborting the previous request so a slow answer to an old
- * search can never overwrite the answer to a newer one.
+ * Runs `request` whenever `key` changes (and when more data are ready, see dataChanged), aborting
+ * the previous request so a slow answer to an old search can never overwrite the answer to a
+ * newer one.
  */
 export function useApi<T>(key: string, request: (signal: AbortSignal) => Promise<T>): ApiState<T> {
   const [state, setState] = useState<ApiState<T>>({ data: undefined, error: undefined, loading: true });
+  const version = useSyncExternalStore(subscribeToData, () => dataVersion);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -36,7 +55,7 @@ export function useApi<T>(key: string, request: (signal: AbortSignal) => Promise
     return () => controller.abort();
     // NOTE: `key` stands for everything `request` depends on (callers build it from the same
     // values), so the request itself can be an inline closure without refetching on each render.
-  }, [key]);
+  }, [key, version]);
 
   return state;
 }

@@ -8,6 +8,8 @@ import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
 import { wdiGdidata2025, wdiRemittances2023 } from '../../src/server/importers/wdi.js';
 import { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
+import { importDataset } from '../../src/server/stats/import-dataset.js';
+import { tinyImporter } from '../helpers/stats.js';
 import { startDatahubServer } from './datahub-server.js';
 
 /**
@@ -647,12 +649,20 @@ describe('the data hub in the browser', () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(WAIT_MS);
     try {
-      await page.goto(`${loading.url}/data?lang=en`);
+      await page.goto(`${loading.url}/datasets?lang=en`);
       const banner = page.getByRole('status').filter({ hasText: 'Loading data: 1 of 2 datasets ready' });
       await banner.waitFor();
       expect(await banner.getAttribute('aria-live')).toBe('polite');
+      // The dataset catalogue, open while the load goes on.
+      const catalogue = page.locator('main');
+      await catalogue.getByRole('heading', { level: 1 }).waitFor();
+      expect(await catalogue.getByText('Tiny late').count()).toBe(0);
+      // A dataset lands while the page is open: once the load says so, the page shows it, unreloaded.
+      const late = tinyImporter('tiny-late');
+      await importDataset(loading.database, { ...late, meta: { ...late.meta, title: 'Tiny late' } });
       status.datasets.set(undesaIms2020.meta.id, { state: 'loaded' });
       await page.getByText(/Loading data/).waitFor({ state: 'detached' });
+      await catalogue.getByText('Tiny late').first().waitFor();
     } finally {
       await page.close();
       await loading.close();

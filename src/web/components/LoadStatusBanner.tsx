@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StatusResponse } from '../../core/health.js';
 import { getStatus, isAbortError } from '../api.js';
+import { dataChanged } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 
 /** How often the banner asks /api/status while datasets load. */
@@ -14,7 +15,8 @@ function readyCount(status: StatusResponse): number {
 /**
  * A polite banner while the bundled datasets load in the background after a start: "Loading
  * data: 3 of 12 datasets ready". It polls /api/status until the load is over, then goes away
- * (it stays only to say that a dataset failed to load).
+ * (it stays only to say that a dataset failed to load). As datasets become ready, the pages
+ * fetch their data again (dataChanged).
  */
 export function LoadStatusBanner() {
   const t = useT();
@@ -24,10 +26,14 @@ export function LoadStatusBanner() {
   useEffect(() => {
     const controller = new AbortController();
     let timer: number | undefined;
+    let ready: number | null = null;
     const poll = () => {
       getStatus(controller.signal).then(
         (next) => {
           setStatus(next);
+          // More datasets ready than at the last poll: the pages ask for their data again.
+          if (ready !== null && readyCount(next) > ready) dataChanged();
+          ready = readyCount(next);
           if (next.loading) timer = window.setTimeout(poll, POLL_MS);
         },
         (error: unknown) => {
