@@ -113,6 +113,69 @@ export const UNHCR_GROUPS: Record<string, string> = {
   other: 'Others of concern',
 };
 
+/** A source's own dimension: what it is, and what its codes mean (as the publisher documents them). */
+export interface SourceDimension {
+  name: string;
+  codes?: Readonly<Record<string, string>>;
+}
+
+const DIOC_AGE = { '1': '15–24', '2': '25–64', '3': '65 and over', '99': 'Unknown' };
+
+/**
+ * The bundled sources' own dimensions (the `dims` of their series), by the start of their dataset
+ * ids: the names SDMX structures give them and their codes. From the publishers' documentation
+ * (DIOC's codes: the method notes of src/server/importers/dioc.ts; UNHCR's groups; RPW's amounts).
+ */
+const SOURCE_DIMENSIONS: readonly { datasets: string; dimensions: Readonly<Record<string, SourceDimension>> }[] = [
+  {
+    datasets: 'oecd-dioc-',
+    dimensions: {
+      age_lfs: { name: 'Age group', codes: { '0': 'Under 15', ...DIOC_AGE } },
+      age: { name: 'Age group', codes: { ...DIOC_AGE, '1564': '15–64 (the working-age band only)' } },
+      edu_lfs: {
+        name: 'Level of education (ISCED)',
+        codes: Object.fromEntries(DIOC_EDUCATION.map((e) => [e.code, e.label])),
+      },
+      lfs: {
+        name: 'Labour-force status (ILO)',
+        codes: Object.fromEntries(DIOC_LABOUR_FORCE.map((e) => [e.code, e.label])),
+      },
+      national: {
+        name: 'Citizenship',
+        codes: { '0': 'Foreign citizen', '1': 'Citizen of the country of residence', '99': 'Unknown' },
+      },
+      oecd: { name: 'Living in an OECD country', codes: { '1': 'Living in an OECD country' } },
+      regionb: {
+        name: 'Region of birth',
+        codes: {
+          AFRI: 'Africa',
+          ASIA: 'Asia',
+          EURO: 'Europe',
+          NOAM: 'Northern America',
+          OCEA: 'Oceania',
+          SCAC: 'South and Central America and the Caribbean',
+          UNK: 'Unknown',
+        },
+      },
+      oecdb: {
+        name: 'Born in an OECD country',
+        codes: { '0': 'Born outside the OECD', '1': 'Born in an OECD country' },
+      },
+      fborn: { name: 'Place of birth', codes: { '1': 'Foreign-born', '99': 'Place of birth unknown' } },
+    },
+  },
+  { datasets: 'unhcr-', dimensions: { group: { name: 'Population group (UNHCR)', codes: UNHCR_GROUPS } } },
+  {
+    datasets: 'rpw-',
+    dimensions: { amount: { name: 'Amount sent (US$)', codes: { '200': 'US$ 200', '500': 'US$ 500' } } },
+  },
+];
+
+/** What a bundled source's own dimension is and what its codes mean; undefined for a user's file or an unknown key. */
+export function sourceDimension(datasetId: string, key: string): SourceDimension | undefined {
+  return SOURCE_DIMENSIONS.find((s) => datasetId.startsWith(s.datasets))?.dimensions[key];
+}
+
 /**
  * UNHCR groups that count people returning during the year: flows, which are never added to the
  * stocks of the other groups (UNHCR's own caveat).

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseSdmxPeriod, SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
+import { dimsNameKey } from './sdmx-key.js';
 import type { DataPlan, DataSeries, StructureSet } from './sdmx.service.js';
 import {
   codelistUrn,
@@ -232,7 +233,7 @@ export function codeName(
     case 'counterpartArea':
       return names.areaNames.get(code) ?? code;
     case 'dims':
-      return names.dimsNames.get(code) ?? code;
+      return names.dimsNames.get(dimsNameKey(dim.source.key, code)) ?? code;
     default:
       return code;
   }

@@ -95,3 +95,8 @@ export function codeOfDimsValue(value: string): string {
   const hash = createHash('md5').update(value, 'utf8').digest('hex').slice(0, 6);
   return `${value.replace(/[^A-Za-z0-9_@$-]/gu, '_')}_${hash}`;
 }
+
+/** Where DataPlan.dimsNames keeps the name of a code of a source's own dimension. */
+export function dimsNameKey(key: string, code: string): string {
+  return `${key}\u0000${code}`;
+}

@@ -1,4 +1,5 @@
 import { NOT_APPLICABLE, SDMX_AGENCY, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../../core/sdmx.js';
+import { sourceDimension } from '../../core/statistics-terms.js';
 import { codeOfDimsValue } from './sdmx-key.js';
 import type { DatasetIndicatorPair, DatasetRow, IndicatorRow } from './sdmx.repository.js';
 
@@ -248,7 +249,7 @@ export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): Sdmx
   ];
   const extra = sdmxOwnDimensions(dimsKeys).map(({ id, key }): Omit<SdmxDimension, 'position'> => ({
     id,
-    name: key,
+    name: sourceDimension(flow.datasetId, key)?.name ?? key,
     codelistId: dimsCodelistId(flow.id, id),
     source: { kind: 'dims', key },
   }));
@@ -326,6 +327,7 @@ export function dimsCodelists(dsd: SdmxDataStructure, values: { key: string; val
   for (const dim of dsd.dimensions) {
     if (dim.source.kind !== 'dims' || !dim.codelistId) continue;
     const key = dim.source.key;
+    const named = sourceDimension(dsd.flow.datasetId, key)?.codes ?? {};
     const codes: SdmxCode[] = [];
     const seen = new Set<string>();
     for (const v of values) {
@@ -333,12 +335,12 @@ export function dimsCodelists(dsd: SdmxDataStructure, values: { key: string; val
       const code =
         v.value === null
           ? { id: NOT_APPLICABLE, name: 'Not applicable' }
-          : { id: codeOfDimsValue(v.value), name: v.value };
+          : { id: codeOfDimsValue(v.value), name: named[v.value] ?? v.value };
       if (seen.has(code.id)) continue;
       seen.add(code.id);
       codes.push(code);
     }
-    lists.push({ id: dim.codelistId, name: `${key} (${dsd.flow.id})`, codes });
+    lists.push({ id: dim.codelistId, name: `${dim.name} (${dsd.flow.id})`, codes });
   }
   return lists;
 }

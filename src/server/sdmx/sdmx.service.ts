@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import { parseSdmxPeriod, SDMX_AGENCY, sdmxFlowId, sdmxIdPart, type SdmxDataQuery } from '../../core/sdmx.js';
+import { sourceDimension } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import {
   codeOfDimsValue,
+  dimsNameKey,
   matchesMaintainer,
   parseFlowRef,
   parseSeriesKey,
@@ -243,7 +245,10 @@ export interface DataPlan {
   observationFilter: repo.ObservationFilter;
   /** English names of the areas, for labels. */
   areaNames: Map<string, string>;
-  /** The source's own value behind each code of its dimensions (`idp_return_2bd50a` → "idp return"), filled as series are read. */
+  /**
+   * The name of each code of the source's own dimensions, by dimsNameKey (`lfs`, `1` → "Employed";
+   * else the source's own value: `idp_return_2bd50a` → "idp return"), filled as series are read.
+   */
   dimsNames: Map<string, string>;
 }
 
@@ -378,7 +383,12 @@ function keptObservations(count: number, f: repo.ObservationFilter): number {
 }
 
 /** The key of a series: its codes in the data structure's order (`_Z` where it has no value). */
-function seriesKeyOf(row: repo.SeriesRow, dimensions: SdmxDimension[], dimsNames: Map<string, string>): string[] {
+function seriesKeyOf(
+  row: repo.SeriesRow,
+  dimensions: SdmxDimension[],
+  dimsNames: Map<string, string>,
+  datasetId: string,
+): string[] {
   const dims = JSON.parse(row.dims) as Record<string, string>;
   return dimensions.map((d) => {
     switch (d.source.kind) {
@@ -394,7 +404,10 @@ function seriesKeyOf(row: repo.SeriesRow, dimensions: SdmxDimension[], dimsNames
         const value = dims[d.source.key];
         if (value === undefined) return NOT_APPLICABLE;
         const code = codeOfDimsValue(value);
-        dimsNames.set(code, value);
+        dimsNames.set(
+          dimsNameKey(d.source.key, code),
+          sourceDimension(datasetId, d.source.key)?.codes?.[value] ?? value,
+        );
         return code;
       }
       default:
@@ -429,7 +442,10 @@ export async function* readDataSeries(db: Kysely<DB>, plan: DataPlan): AsyncGene
       if (!row) continue;
       const obs = observations.get(id) ?? [];
       if (withObservations && obs.length === 0) continue;
-      batch.push({ key: seriesKeyOf(row, plan.seriesDimensions, plan.dimsNames), observations: obs });
+      batch.push({
+        key: seriesKeyOf(row, plan.seriesDimensions, plan.dimsNames, plan.dsd.flow.datasetId),
+        observations: obs,
+      });
     }
     yield batch;
   }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import type { ErrorResponse } from '../../core/errors.js';
 import { buildApp } from '../app.js';
+import { diocLabourForce } from '../importers/dioc.js';
 import { INDICATORS } from '../importers/indicators.js';
 import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
 import { importDataset } from '../stats/import-dataset.js';
@@ -155,6 +156,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
     testDb = await createTestDatabase(engine);
     await importDataset(testDb.database, undesaIms2024);
     await importDataset(testDb.database, undesaIms2020);
+    await importDataset(testDb.database, diocLabourForce);
     const dir = mkdtempSync(path.join(tmpdir(), 'bridges-sdmx-'));
     try {
       writeFileSync(path.join(dir, 'synthetic.csv'), 'made up in the test\n');
@@ -214,7 +216,13 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect(res.headers['content-type']).toBe('application/vnd.sdmx.structure+json;version=1.0');
       const message = res.json<StructureMessage>();
       const flows = message.data.dataflows ?? [];
-      expect(flows.map((f) => f.id)).toEqual([FLOW_DISPLACED, FLOW_COST, FLOW_2020, FLOW_2024]);
+      expect(flows.map((f) => f.id)).toEqual([
+        'OECD_DIOC_2015_LABOUR_FORCE_DIOC_EMIGRANTS',
+        FLOW_DISPLACED,
+        FLOW_COST,
+        FLOW_2020,
+        FLOW_2024,
+      ]);
       const flow = flows.find((f) => f.id === FLOW_2024) as Flow;
       expect(flow).toMatchObject({ agencyID: 'BRIDGES', version: '1.0' });
       expect(flow.name).toContain('International migrant stock');
@@ -502,6 +510,31 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       // Accounts are not open data.
       const me = await app.inject({ method: 'GET', url: '/api/auth/session' });
       expect(me.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('names a bundled source’s own dimensions and codes as its publisher documents them', async () => {
+      const flow = 'OECD_DIOC_2015_LABOUR_FORCE_DIOC_EMIGRANTS';
+      const lists = (
+        await getJson<{ data: { codelists?: { name: string; codes: { id: string; name: string }[] }[] } }>(
+          `/api/sdmx/codelist/BRIDGES/CL_${flow}_LFS?format=sdmx-json`,
+        )
+      ).data.codelists;
+      expect(lists?.[0]).toMatchObject({
+        name: `Labour-force status (ILO) (${flow})`,
+        codes: [
+          { id: '1', name: 'Employed' },
+          { id: '2', name: 'Unemployed' },
+          { id: '3', name: 'Inactive (not in the labour force)' },
+          { id: '99', name: 'Unknown' },
+        ],
+      });
+      // Labelled SDMX-CSV: Filipino women abroad, 15–24, tertiary education, foreign-born, employed.
+      const res = await get(data(`${flow}/A.PHL..F.1.3.1.1...`, '?format=csv&labels=both'));
+      const [header, first] = parseCsv(res.body) as string[][];
+      const cell = (column: string) => first?.[header?.indexOf(column) ?? -1];
+      expect(
+        ['AGE: Age group', 'EDU_LFS: Level of education (ISCED)', 'LFS: Labour-force status (ILO)'].map(cell),
+      ).toEqual(['1: 15–24', '3: Tertiary: ISCED 5–8', '1: Employed']);
     });
 
     it('answers a browser’s CORS preflight on open data, and a wrong method with 405 and the methods allowed', async () => {
