@@ -19,9 +19,12 @@ function run(args: string[], env: Record<string, string> = {}, input?: string) {
 }
 
 /** Starts `bridges serve` and resolves with its URL once it says it is running. */
-function serve(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+function serve(
+  dataDir: string,
+  logLevel = 'warn',
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
-    env: { ...process.env, BRIDGES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, BRIDGES_DATA_DIR: dataDir, LOG_LEVEL: logLevel },
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -129,6 +132,7 @@ describe('bridges CLI', () => {
     try {
       const health = (await (await fetch(`${first.url}/api/health`)).json()) as { database: string };
       expect(health.database).toBe('pglite');
+      expect(first.output()).toContain(`Data load: ${first.url}/api/status`);
 
       const second = run(['serve', '--port', '0'], { BRIDGES_DATA_DIR: dataDir });
       expect(second.status).toBe(1);
@@ -148,11 +152,16 @@ describe('bridges CLI', () => {
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
 
     // A clean close leaves a database that opens again with everything in it, loaded only once.
-    const again = await serve(dataDir);
+    const again = await serve(dataDir, 'info');
     try {
       expect(again.output()).not.toMatch(/loading countries/);
       const phl = (await (await fetch(`${again.url}/api/countries/PHL`)).json()) as { incomeHistory: unknown[] };
       expect(phl.incomeHistory).toHaveLength(37);
+      // Requests are logged, but not the polls of the load banner and of monitors.
+      for (const poll of ['/api/status', '/api/health', '/api/status'])
+        await (await fetch(`${again.url}${poll}`)).text();
+      await expect.poll(() => again.output()).toContain('"url":"/api/countries/PHL"');
+      expect(again.output()).not.toMatch(/"url":"\/api\/(status|health)"/);
     } finally {
       again.child.kill('SIGINT');
     }

@@ -37,8 +37,15 @@ program
     const progress = createProgress();
     const server = await startServer(config, { onProgress: progress.report }).finally(() => progress.stop());
     process.stdout.write(
-      `\nBridges is running at ${server.url}\n  API docs: ${server.url}/api/docs\n  Press Ctrl+C to stop.\n\n`,
+      `\nBridges is running at ${server.url}\n  API docs: ${server.url}/api/docs\n  Data load: ${server.url}/api/status\n  Press Ctrl+C to stop.\n\n`,
     );
+    const loadStarted = performance.now();
+    void server.datasetsLoaded.then(() => {
+      if (!stopping)
+        process.stdout.write(
+          `Bundled datasets: load finished in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (each one's state: ${server.url}/api/status).\n`,
+        );
+    });
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) {

@@ -8,9 +8,11 @@ import type { BundledLoadStatus } from '../stats/bundled-load.js';
 /** Liveness with the engine in use, and the state of the background data load. */
 export function healthRoutes(database: Database, loadStatus?: BundledLoadStatus): FastifyPluginAsyncZod {
   return async (app) => {
+    // Polled (the UI's load banner every few seconds, monitors): not one log line per poll.
+    const quiet = { logLevel: 'warn' as const };
     app.get(
       '/api/health',
-      { schema: { tags: ['system'], summary: 'Service health', response: { 200: HealthResponse } } },
+      { ...quiet, schema: { tags: ['system'], summary: 'Service health', response: { 200: HealthResponse } } },
       async () => {
         await sql`SELECT 1`.execute(database.db);
         return { status: 'ok' as const, database: database.engine, version: VERSION };
@@ -18,7 +20,10 @@ export function healthRoutes(database: Database, loadStatus?: BundledLoadStatus)
     );
     app.get(
       '/api/status',
-      { schema: { tags: ['system'], summary: 'Which bundled datasets are loaded', response: { 200: StatusResponse } } },
+      {
+        ...quiet,
+        schema: { tags: ['system'], summary: 'Which bundled datasets are loaded', response: { 200: StatusResponse } },
+      },
       () => ({
         database: database.engine,
         version: VERSION,
