@@ -63,7 +63,7 @@ lines.push(
   '`npm start` does in the background (the UI answers meanwhile). Then each endpoint under',
   '50 concurrent connections for 10 s, from a separate process on the same machine (wrk when installed,',
   'otherwise autocannon in a child process; the tool column says which), each request sending',
-  '`Accept-Encoding: gzip` as browsers do. Target: p99 < 50 ms on PostgreSQL.',
+  '`Accept-Encoding: gzip, deflate, br` as browsers do. Target: p99 < 50 ms on PostgreSQL.',
   '',
   '| engine | load all (s) | observations | endpoint | tool | p50 (ms) | p99 (ms) | requests/s | errors | non-2xx |',
   '|---|---:|---:|---|---|---:|---:|---:|---:|---:|',
