@@ -44,6 +44,9 @@ describe('numbers in the three UI languages', () => {
     expect(formatPercent(-10, 'fr')).toBe('\u221210\u00a0%');
     expect(formatPercent(-19.86, 'es', 2)).toBe('\u221219,86\u00a0%');
     expect(formatUsd(-2_500_000_000, 'en')).toBe('US$ \u22122.5 bn');
+    // A value that rounds to zero has no sign.
+    expect(formatPercent(-0.004, 'en')).toBe('0%');
+    expect(plain(formatNumber(-0.2, 'fr', 0))).toBe('0');
   });
 
   it('read the unit the API gives', () => {

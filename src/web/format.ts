@@ -18,7 +18,8 @@ function numberFormat(lang: UiLanguage, options: Intl.NumberFormatOptions): Numb
   let formatter = formatters.get(key);
   if (!formatter) {
     // NOTE: grouping "always", so Spanish writes 1.200 like 12.000 and a column of figures lines up.
-    const intl = new Intl.NumberFormat(lang, { useGrouping: 'always', ...options });
+    // signDisplay "negative": a value that rounds to zero is 0, not −0 (ODA of −0.004 % of GDP).
+    const intl = new Intl.NumberFormat(lang, { useGrouping: 'always', signDisplay: 'negative', ...options });
     // One minus sign everywhere, the typographic one (−2 points, −10 %), whatever the language's
     // Intl data writes (English: a hyphen).
     formatter = { format: (value) => intl.format(value).replace('-', '\u2212') };
