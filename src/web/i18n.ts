@@ -33,6 +33,8 @@ const en = {
   notAvailable: 'not available',
   /** Between a label and its value; French typography puts a no-break space before the colon. */
   colon: ': ',
+  /** Between the items of a list (French: a no-break space before it). */
+  semicolon: '; ',
 
   homeTitle: 'An open platform for the migration and development community',
   homeLead:
@@ -180,6 +182,7 @@ const messages = {
     no: 'Non',
     notAvailable: 'non disponible',
     colon: '\u00a0: ',
+    semicolon: '\u00a0; ',
 
     homeTitle: 'Une plateforme ouverte pour la communauté migration et développement',
     homeLead:
@@ -316,6 +319,7 @@ const messages = {
     no: 'No',
     notAvailable: 'no disponible',
     colon: ': ',
+    semicolon: '; ',
 
     homeTitle: 'Una plataforma abierta para la comunidad de migración y desarrollo',
     homeLead:

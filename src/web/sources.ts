@@ -10,10 +10,13 @@ export function citationText(citation: Citation): string {
   return `${citation.publisher}, ${citation.title}, ${citation.edition} (${citation.licence})`;
 }
 
-/** The source line of a chart as plain text: "Source: …" or "Sources: …; …". */
-export function sourceLineText(citations: readonly Citation[], labels: { one: string; many: string }): string {
+/** The source line of a chart as plain text: "Source: …" or "Sources: …; …" (the separator as the language writes it). */
+export function sourceLineText(
+  citations: readonly Citation[],
+  labels: { one: string; many: string; separator?: string },
+): string {
   const label = citations.length > 1 ? labels.many : labels.one;
-  return `${label} ${citations.map(citationText).join('; ')}.`;
+  return `${label} ${citations.map(citationText).join(labels.separator ?? '; ')}.`;
 }
 
 /** Short names of the publishers, by the start of a dataset family id. */

@@ -183,6 +183,10 @@ describe('the data hub in the browser', () => {
         expect(chartText).toContain('UN DESA 2024');
         expect(chartText).toContain('UN DESA 2020');
         expect(await stock.locator('.source-line').textContent()).toContain('Revision 2020');
+        // Two sources, separated as French writes it: a no-break space before the semicolon.
+        expect(await stock.locator('.source-line').textContent()).toContain(
+          'à propos de ce jeu de données\u00a0; United Nations',
+        );
         // The section says what is counted in French, not in the API's English.
         await page
           .getByText(

@@ -68,7 +68,7 @@ export function ChartFrame({
     title,
     subtitle,
     footer: [
-      sourceLineText(citations, { one: t.sourcePrefix, many: t.sourcesPrefix }),
+      sourceLineText(citations, { one: t.sourcePrefix, many: t.sourcesPrefix, separator: t.semicolon }),
       computed ? t.imageCreditComputed : t.imageCredit,
     ],
   };

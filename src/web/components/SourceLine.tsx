@@ -15,7 +15,7 @@ export function SourceLine({ citations, catalogued = true }: { citations: readon
       <span className="source-line__label">{citations.length > 1 ? t.sourcesPrefix : t.sourcePrefix}</span>{' '}
       {citations.map((c, index) => (
         <span key={c.dataset}>
-          {index > 0 && '; '}
+          {index > 0 && t.semicolon}
           {/* Titles, publishers and editions come from the API in English. */}
           <span lang="en">
             {c.publisher}, {c.sourceUrl ? <a href={c.sourceUrl}>{c.title}</a> : c.title}, {c.edition}
