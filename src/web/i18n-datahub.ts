@@ -1306,7 +1306,7 @@ const es = {
   colLoaded: 'Cargado en Bridges',
   areaCounts: (reference: number, counterpart: number, aggregates: number, lang: UiLanguage) =>
     `${formatNumber(reference, lang)} zonas de referencia` +
-    (counterpart ? `, ${formatNumber(counterpart, lang)} zonas socias` : '') +
+    (counterpart ? `, ${formatNumber(counterpart, lang)} zonas de contrapartida` : '') +
     (aggregates ? `, ${formatNumber(aggregates, lang)} agregado${aggregates === 1 ? '' : 's'} del editor` : ''),
   citationHeading: 'Cómo citar',
   copyCitation: 'Copiar la cita',
