@@ -587,7 +587,7 @@ const fr = {
   sdgCeiling5: 'plafond 5\u00a0%',
   costMeansHeading: 'Moyenne sur les corridors',
   costMeanMethod: (amount: string) =>
-    `Moyenne non pondérée, calculée par Bridges, du coût total moyen d’un envoi de ${amount}\u00a0$ US dans les corridors relevés à la dernière période de chaque édition\u00a0; ce n’est pas la moyenne publiée par la Banque mondiale, qui pondère les corridors.`,
+    `Moyenne non pondérée, calculée par Bridges, du coût total moyen d’un envoi de ${amount}\u00a0dollars US dans les corridors relevés à la dernière période de chaque édition\u00a0; ce n’est pas la moyenne publiée par la Banque mondiale, qui pondère les corridors.`,
   sdgTargetText:
     'Cible 10.c des ODD\u00a0: d’ici à 2030, faire baisser au-dessous de 3\u00a0% les coûts de transaction des envois de fonds effectués par les migrants et éliminer les couloirs de transfert de fonds dont les coûts sont supérieurs à 5\u00a0% (indicateur 10.c.1, pour un envoi de 200\u00a0$ US).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
