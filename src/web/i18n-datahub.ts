@@ -240,8 +240,8 @@ const en = {
     count === 1 ? `Data for ${first} only.` : `${String(count)} periods with data, ${first} to ${last}.`,
   counterpartLabel: 'Partner country',
   counterpartHint: 'Origin of the migrants, sender of the money',
-  allCounterparts: 'All partners (summed)',
-  allCounterpartsAveraged: 'All partners (unweighted mean)',
+  allCounterparts: 'All (summed)',
+  allCounterpartsAveraged: 'All (unweighted mean)',
   counterpartIs: (name: string) => `partner: ${name}`,
   dimensionLabel: (key: string) =>
     ({
@@ -672,8 +672,8 @@ const fr = {
       : `${String(count)} périodes avec des données, de ${first} à ${last}.`,
   counterpartLabel: 'Pays partenaire',
   counterpartHint: 'Origine des migrants, pays d’envoi de l’argent',
-  allCounterparts: 'Tous les partenaires (somme)',
-  allCounterpartsAveraged: 'Tous les partenaires (moyenne non pondérée)',
+  allCounterparts: 'Tous (somme)',
+  allCounterpartsAveraged: 'Tous (moyenne simple)',
   counterpartIs: (name: string) => `partenaire\u00a0: ${name}`,
   dimensionLabel: (key: string) =>
     ({
@@ -1133,8 +1133,8 @@ const es = {
     count === 1 ? `Datos solo para ${first}.` : `${String(count)} períodos con datos, de ${first} a ${last}.`,
   counterpartLabel: 'País socio',
   counterpartHint: 'Origen de los migrantes, país que envía el dinero',
-  allCounterparts: 'Todos los socios (suma)',
-  allCounterpartsAveraged: 'Todos los socios (media no ponderada)',
+  allCounterparts: 'Todos (suma)',
+  allCounterpartsAveraged: 'Todos (media simple)',
   counterpartIs: (name: string) => `socio: ${name}`,
   dimensionLabel: (key: string) =>
     ({
