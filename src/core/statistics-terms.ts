@@ -121,6 +121,17 @@ export interface SourceDimension {
 
 const DIOC_AGE = { '1': '15–24', '2': '25–64', '3': '65 and over', '99': 'Unknown' };
 
+/** DIOC 2015/16 regions of birth (`regionb`), in English. */
+export const DIOC_REGIONS_OF_BIRTH: Readonly<Record<string, string>> = {
+  AFRI: 'Africa',
+  ASIA: 'Asia',
+  EURO: 'Europe',
+  NOAM: 'Northern America',
+  OCEA: 'Oceania',
+  SCAC: 'South and Central America and the Caribbean',
+  UNK: 'Unknown',
+};
+
 /**
  * The bundled sources' own dimensions (the `dims` of their series), by the start of their dataset
  * ids: the names SDMX structures give them and their codes. From the publishers' documentation
@@ -145,18 +156,7 @@ const SOURCE_DIMENSIONS: readonly { datasets: string; dimensions: Readonly<Recor
         codes: { '0': 'Foreign citizen', '1': 'Citizen of the country of residence', '99': 'Unknown' },
       },
       oecd: { name: 'Living in an OECD country', codes: { '1': 'Living in an OECD country' } },
-      regionb: {
-        name: 'Region of birth',
-        codes: {
-          AFRI: 'Africa',
-          ASIA: 'Asia',
-          EURO: 'Europe',
-          NOAM: 'Northern America',
-          OCEA: 'Oceania',
-          SCAC: 'South and Central America and the Caribbean',
-          UNK: 'Unknown',
-        },
-      },
+      regionb: { name: 'Region of birth', codes: DIOC_REGIONS_OF_BIRTH },
       oecdb: {
         name: 'Born in an OECD country',
         codes: { '0': 'Born outside the OECD', '1': 'Born in an OECD country' },

@@ -1,5 +1,5 @@
 import type { UiLanguage } from '../core/languages.js';
-import type { ProfileFlow, RankingGrouping } from '../core/statistics-terms.js';
+import { DIOC_REGIONS_OF_BIRTH, type ProfileFlow, type RankingGrouping } from '../core/statistics-terms.js';
 import { formatNumber } from './format.js';
 
 /**
@@ -263,15 +263,7 @@ const en = {
     age: { '1': '15–24', '2': '25–64', '3': '65 and over', '1564': '15–64 (Austria and Turkey)', '99': 'Unknown' },
     national: { '0': 'Foreign citizen', '1': 'Citizen of the country of residence', '99': 'Unknown' },
     oecd: { '1': 'An OECD country' },
-    regionb: {
-      AFRI: 'Africa',
-      ASIA: 'Asia',
-      EURO: 'Europe',
-      NOAM: 'Northern America',
-      OCEA: 'Oceania',
-      SCAC: 'South and Central America and the Caribbean',
-      UNK: 'Unknown',
-    },
+    regionb: DIOC_REGIONS_OF_BIRTH,
     oecdb: { '0': 'No', '1': 'Yes' },
     fborn: { '0': 'Native-born', '1': 'Foreign-born', '99': 'Unknown' },
   } as Readonly<Record<string, Readonly<Record<string, string>>>>,
