@@ -38,7 +38,7 @@ export async function loadBundledDatasets(
 ): Promise<void> {
   status.startedAt = new Date();
   // The planner's statistics are refreshed each time the observations written have doubled
-  // since the last refresh, and at the end: four or five ANALYZEs for the twenty bundled
+  // since the last refresh, and at the end: a handful of ANALYZEs for the sixteen bundled
   // datasets rather than one each (each reads a sample of the whole tables), while the first
   // ones keep the UI's queries planned as the tables grow.
   let written = 0;
