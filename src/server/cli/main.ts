@@ -39,13 +39,6 @@ program
     process.stdout.write(
       `\nBridges is running at ${server.url}\n  API docs: ${server.url}/api/docs\n  Data load: ${server.url}/api/status\n  Press Ctrl+C to stop.\n\n`,
     );
-    const loadStarted = performance.now();
-    void server.datasetsLoaded.then(() => {
-      if (!stopping)
-        process.stdout.write(
-          `Bundled datasets: load finished in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (each one's state: ${server.url}/api/status).\n`,
-        );
-    });
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) {
@@ -64,6 +57,14 @@ program
     };
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
+    // The bundled datasets go on loading in the background: say when they are done.
+    const loadStarted = performance.now();
+    void server.datasetsLoaded.then(() => {
+      if (!stopping)
+        process.stdout.write(
+          `Bundled datasets: load finished in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (each one's state: ${server.url}/api/status).\n`,
+        );
+    });
   });
 
 const db = program.command('db').description('Manage the database schema');
