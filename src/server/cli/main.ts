@@ -6,6 +6,7 @@ import { migrate, migrationStatus } from '../db/migrate.js';
 import { VERSION } from '../paths.js';
 import { BUNDLED_IMPORTERS, findImporters } from '../importers/index.js';
 import { loadReference } from '../reference/load-reference.js';
+import { StatisticsRefresh } from '../stats/bundled-load.js';
 import { importDataset } from '../stats/import-dataset.js';
 import { describeDatabase, startServer } from '../server.js';
 import { createProgress } from './progress.js';
@@ -189,20 +190,36 @@ program
     await withDatabase(async (database) => {
       await migrate(database);
       await loadReference(database);
-      for (const importer of importers) {
-        const progress = createProgress();
-        const outcome = await importDataset(database, importer, {
-          force: opts.force,
-          onProgress: progress.report,
-          onCommitted: importing(importer.meta.id),
-        }).finally(() => progress.stop());
-        current = null;
-        if (outcome.loaded) await indexImportedDatasets(database);
-        process.stdout.write(
-          outcome.loaded
-            ? `${outcome.dataset}: ${String(outcome.observations)} observations in ${String(outcome.series)} series, ${outcome.seconds.toFixed(1)} s\n`
-            : `${outcome.dataset}: already loaded and unchanged (use --force to re-import)\n`,
-        );
+      // A family or "all": the planner's statistics refreshed as the tables grow, not after each edition.
+      const statistics =
+        importers.length > 1
+          ? new StatisticsRefresh(database, (err) =>
+              process.stderr.write(`Could not refresh the planner's statistics: ${err.message}\n`),
+            )
+          : null;
+      try {
+        for (const importer of importers) {
+          const progress = createProgress();
+          const outcome = await importDataset(database, importer, {
+            force: opts.force,
+            onProgress: progress.report,
+            onCommitted: importing(importer.meta.id),
+            analyze: !statistics,
+          }).finally(() => progress.stop());
+          current = null;
+          if (outcome.loaded) {
+            await statistics?.wrote(outcome.observations);
+            await indexImportedDatasets(database);
+          }
+          process.stdout.write(
+            outcome.loaded
+              ? `${outcome.dataset}: ${String(outcome.observations)} observations in ${String(outcome.series)} series, ${outcome.seconds.toFixed(1)} s\n`
+              : `${outcome.dataset}: already loaded and unchanged (use --force to re-import)\n`,
+          );
+        }
+      } finally {
+        // Also after a failure: the editions committed before it keep their statistics fresh.
+        await statistics?.finish();
       }
     });
   });

@@ -21,6 +21,44 @@ export class BundledLoadStatus {
 }
 
 /**
+ * Refreshes the planner's statistics for a run of imports (each passing `analyze: false`) each time
+ * the observations written have doubled since the last refresh, and at the end: a handful of
+ * ANALYZEs for the sixteen bundled datasets rather than one each (each reads a sample of the whole
+ * tables), while the first ones keep the UI's queries planned as the tables grow.
+ */
+export class StatisticsRefresh {
+  private written = 0;
+  private analyzedAt = 0;
+
+  constructor(
+    private readonly database: Database,
+    /** Told when a refresh fails; without it, the failure is thrown. */
+    private readonly onError?: (err: Error) => void,
+  ) {}
+
+  /** After an edition of `observations` was committed. */
+  async wrote(observations: number): Promise<void> {
+    this.written += observations;
+    if (this.written >= 2 * this.analyzedAt) await this.refresh();
+  }
+
+  /** At the end of the run: refreshes once more if anything was written since the last refresh. */
+  async finish(): Promise<void> {
+    if (this.written > this.analyzedAt) await this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    this.analyzedAt = this.written;
+    try {
+      await this.database.withRawSession((s) => s.exec(ANALYZE_STATISTICS));
+    } catch (err) {
+      if (!this.onError) throw err;
+      this.onError(err as Error);
+    }
+  }
+}
+
+/**
  * Loads every bundled dataset not yet loaded (or changed), one transaction each, in order. A
  * dataset that fails is reported and skipped; the others still load, and nothing half-loaded stays.
  */
@@ -37,21 +75,10 @@ export async function loadBundledDatasets(
   } = {},
 ): Promise<void> {
   status.startedAt = new Date();
-  // The planner's statistics are refreshed each time the observations written have doubled
-  // since the last refresh, and at the end: a handful of ANALYZEs for the sixteen bundled
-  // datasets rather than one each (each reads a sample of the whole tables), while the first
-  // ones keep the UI's queries planned as the tables grow.
-  let written = 0;
-  let analyzedAt = 0;
-  const analyze = async () => {
-    analyzedAt = written;
-    try {
-      await database.withRawSession((s) => s.exec(ANALYZE_STATISTICS));
-    } catch (err) {
-      // The data are committed; only the planner's statistics are older (an import refreshes them).
-      log.error(`Could not refresh the planner's statistics: ${(err as Error).message}`);
-    }
-  };
+  const statistics = new StatisticsRefresh(database, (err) =>
+    // The data are committed; only the planner's statistics are older (an import refreshes them).
+    log.error(`Could not refresh the planner's statistics: ${err.message}`),
+  );
   for (const importer of importers) {
     if (options.signal?.aborted) break;
     const entry = status.datasets.get(importer.meta.id) ?? { state: 'pending' };
@@ -60,13 +87,12 @@ export async function loadBundledDatasets(
     try {
       const outcome = await importDataset(database, importer, { ...options, analyze: false });
       if (outcome.loaded) {
-        written += outcome.observations;
         entry.state = 'loaded';
         entry.seconds = outcome.seconds;
         log.info(
           `Loaded ${importer.meta.id}: ${String(outcome.observations)} observations in ${outcome.seconds.toFixed(1)} s`,
         );
-        if (written >= 2 * analyzedAt) await analyze();
+        await statistics.wrote(outcome.observations);
         await options.onLoaded?.(importer.meta.id);
       } else entry.state = 'unchanged';
     } catch (err) {
@@ -79,6 +105,6 @@ export async function loadBundledDatasets(
       log.error(`Could not load ${importer.meta.id}: ${(err as Error).message}`);
     }
   }
-  if (written > analyzedAt && !options.signal?.aborted) await analyze();
+  if (!options.signal?.aborted) await statistics.finish();
   status.finishedAt = new Date();
 }
