@@ -94,7 +94,10 @@ describe('countries in the browser', () => {
         income.getByRole('button', { name: 'Télécharger le CSV' }).click(),
       ]);
       expect(csvDownload.suggestedFilename()).toBe('bridges-income-group-history-phl.csv');
-      const csv = (await readFile(await csvDownload.path(), 'utf8')).trimEnd().split('\r\n');
+      const text = await readFile(await csvDownload.path(), 'utf8');
+      // A byte-order mark first, so that Excel reads the file as UTF-8.
+      expect(text.startsWith('\uFEFFarea,')).toBe(true);
+      const csv = text.slice(1).trimEnd().split('\r\n');
       expect(csv[0]).toBe(
         'area,area_name,fiscal_year,income_group,income_group_name,source_value,gni_year,dataset,publisher,edition,licence,citation',
       );
