@@ -488,7 +488,9 @@ describe('the data hub in the browser', () => {
       await page.getByRole('figure', { name: /^International migrant stock, 2024/ }).waitFor();
       await slider.focus();
       // UN DESA 2024 has eight periods, 1990 to 2024: seven steps back, pressed faster than a map loads.
-      for (let i = 0; i < 7; i += 1) await slider.press('ArrowLeft');
+      // The page's keyboard, not the locator's press: no actionability wait between keys, which on a
+      // loaded machine spaced them further apart than a run (RUN_MS) and made each one a history step.
+      for (let i = 0; i < 7; i += 1) await page.keyboard.press('ArrowLeft');
       await expect.poll(() => new URL(page.url()).searchParams.get('period'), { timeout: WAIT_MS }).toBe('1990');
       expect(await slider.getAttribute('aria-valuetext')).toBe('1990');
       await page.getByRole('figure', { name: /^International migrant stock, 1990/ }).waitFor();
