@@ -249,6 +249,15 @@ export function stockSumNote(measure: 'immigrants' | 'emigrants', sex: string, t
   return `${COMPUTED_BY} (sum over ${over}${sex === '_T' && !totalPublished ? ' and both sexes' : ''})`;
 }
 
+/**
+ * The CSV measure of another UN DESA edition's totals set beside the profile's edition
+ * ("immigrants_other_edition", its edition in the row's dataset column): a measure of its own, so
+ * that rows of `immigrants` give one value per period and sex.
+ */
+export function otherEditionMeasure(measure: 'immigrants' | 'emigrants'): string {
+  return `${measure}_other_edition`;
+}
+
 /** A CSV row's `computed_by`: "Bridges (what it computed; …)", or empty where it computed nothing. */
 export function computedBy(...notes: (string | null)[]): string | null {
   const said = notes.filter((n) => n !== null);

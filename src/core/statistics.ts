@@ -287,6 +287,19 @@ export const MigrationBlock = z.object({
     series: z.array(StockPoint).describe('Sum over all destinations of people born in the country'),
     latest: StockPoint.nullable(),
   }),
+  otherEditions: z
+    .array(
+      z.object({
+        dataset: z.string(),
+        edition: z.string().describe('As the publisher names it: "Revision 2020"'),
+        immigrants: z.array(StockPoint),
+        emigrants: z.array(StockPoint),
+        totalPublished: z.boolean().describe('As `stocks.totalPublished`, for this edition'),
+      }),
+    )
+    .describe(
+      "The same totals in the other loaded UN DESA editions, summed the same way: each revision revises past years too, and editions disagree (the Philippines' immigrants in 2020: 225,525 in Revision 2020, 87,212 in Revision 2024)",
+    ),
   topOrigins: z.object({
     period: z.string().nullable(),
     items: z.array(PartnerStock).describe('Ten largest origins; unknown origin (OOO) and aggregates excluded'),

@@ -117,6 +117,16 @@ describe('the data hub in the browser', () => {
           'persons',
           'Bridges (sum over all destinations and both sexes)',
         ]);
+        // Beside them, the 2020 revision's totals: a line of their own, rows of their own in the CSV…
+        expect(await trend.locator('svg text').allTextContents()).toContain('Total, UN DESA Revision 2020');
+        const other2020 = trendCsv.find((row) => row[1] === 'emigrants_other_edition' && row[2] === '2020');
+        expect(other2020?.[4]).toBe('6094307');
+        expect(other2020?.[(trendCsv[0] ?? []).indexOf('dataset')]).toBe('undesa-ims-2020');
+        // …and where the editions part widely, the chart says so: the UN's immigrants in the Philippines.
+        const immigrantsTrend = page.getByRole('figure', { name: /^Philippines: immigrants by sex/ });
+        expect(await immigrantsTrend.locator('.chart__note').allTextContents()).toContainEqual(
+          expect.stringContaining('Total 2020, UN DESA 2024 87,212 against UN DESA 2020 225,525'),
+        );
 
         // The image: a PNG made in the browser from the chart, its title and source drawn into it.
         const [pngDownload] = await Promise.all([

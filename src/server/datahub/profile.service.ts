@@ -14,6 +14,7 @@ import {
   USD_FACTORS,
   roundPercent,
   sharePercent,
+  otherEditionMeasure,
   stockSumNote,
   type CostBlock,
   type CostCorridor,
@@ -84,6 +85,14 @@ async function buildProfile(
 ): Promise<ProfileResponse> {
   await repo.preferSerialPlans(trx);
   const stock = edition ? await repo.findMigrantStockAround(trx, edition, INDICATOR_IDS.migrantStock, code) : [];
+  // The other editions' totals, summed the same way, to set beside this one's.
+  const others: OtherEditionRows[] = [];
+  for (const other of editions)
+    if (other !== edition)
+      others.push({
+        dataset: other,
+        rows: await repo.findMigrantStockAround(trx, other, INDICATOR_IDS.migrantStock, code),
+      });
   const plain = await repo.findAreaSeries(trx, code, [...FLOW_INDICATORS, INDICATOR_IDS.gdp, ...POPULATION_INDICATORS]);
   const bilateral = await repo.findBilateralInto(trx, INDICATOR_IDS.remittanceBilateral, code);
   const costs = await repo.findCorridorsTouching(trx, INDICATOR_IDS.remittanceCost, code, {
@@ -92,7 +101,7 @@ async function buildProfile(
   const displacement = await repo.findDisplacementAround(trx, INDICATOR_IDS.forciblyDisplaced, code);
   const dioc = await repo.findDimensionedValues(trx, INDICATOR_IDS.diocEmigrants, code);
 
-  const migration = migrationBlock(ctx, edition, stock, plain, lang);
+  const migration = migrationBlock(ctx, edition, stock, others, plain, lang);
   const remittances = remittanceBlock(ctx, plain, bilateral, lang);
   const cost = costBlock(ctx, code, costs, lang);
   const refugees = refugeeBlock(ctx, displacement, lang);
@@ -123,6 +132,7 @@ function usedFlows(
   const population = migration.immigrants.population;
   return [
     [migration.dataset, INDICATOR_IDS.migrantStock],
+    ...migration.otherEditions.map((o): [string, string] => [o.dataset, INDICATOR_IDS.migrantStock]),
     ...(population ? [[population.dataset, population.indicator] as [string, string]] : []),
     ...remittances.flows.map((f): [string, string] => [f.dataset, f.indicator]),
     ...(remittances.gdp ? [[remittances.gdp.dataset, remittances.gdp.indicator] as [string, string]] : []),
@@ -151,35 +161,58 @@ function bySex(values: SexValues): { male: number | null; female: number | null;
   return { male, female, total: values._T ?? (male ?? 0) + (female ?? 0) };
 }
 
-function migrationBlock(
-  ctx: DatahubContext,
-  edition: string | null,
-  rows: Awaited<ReturnType<typeof repo.findMigrantStockAround>>,
-  plain: Awaited<ReturnType<typeof repo.findAreaSeries>>,
-  lang: NameLanguage,
-): MigrationBlock {
+type StockRows = Awaited<ReturnType<typeof repo.findMigrantStockAround>>;
+interface OtherEditionRows {
+  dataset: string;
+  rows: StockRows;
+}
+
+/** An edition's totals over time, by direction: immigrants ('in') and emigrants ('out'). */
+function stockSeries(rows: StockRows): Record<'in' | 'out', StockPoint[]> {
   const totals = { in: new Map<string, SexValues>(), out: new Map<string, SexValues>() };
-  const partners = { in: new Map<string, SexValues>(), out: new Map<string, SexValues>() };
-  const latestPeriod: { in: string | null; out: string | null } = { in: null, out: null };
   for (const r of rows) {
-    const sex = r.sex as keyof SexValues;
-    if (r.partner === null) {
-      const values = totals[r.direction].get(r.period) ?? {};
-      values[sex] = r.value;
-      totals[r.direction].set(r.period, values);
-    } else {
-      latestPeriod[r.direction] = r.period;
-      const values = partners[r.direction].get(r.partner) ?? {};
-      values[sex] = (values[sex] ?? 0) + r.value;
-      partners[r.direction].set(r.partner, values);
-    }
+    if (r.partner !== null) continue;
+    const values = totals[r.direction].get(r.period) ?? {};
+    values[r.sex as keyof SexValues] = r.value;
+    totals[r.direction].set(r.period, values);
   }
   const series = (direction: 'in' | 'out'): StockPoint[] =>
     [...totals[direction]]
       .sort((a, b) => comparePeriods(a[0], b[0]))
       .map(([period, values]) => ({ period, ...bySex(values) }));
+  return { in: series('in'), out: series('out') };
+}
 
-  const immigrantStock = series('in');
+function migrationBlock(
+  ctx: DatahubContext,
+  edition: string | null,
+  rows: StockRows,
+  others: readonly OtherEditionRows[],
+  plain: Awaited<ReturnType<typeof repo.findAreaSeries>>,
+  lang: NameLanguage,
+): MigrationBlock {
+  const partners = { in: new Map<string, SexValues>(), out: new Map<string, SexValues>() };
+  const latestPeriod: { in: string | null; out: string | null } = { in: null, out: null };
+  for (const r of rows) {
+    if (r.partner === null) continue;
+    latestPeriod[r.direction] = r.period;
+    const values = partners[r.direction].get(r.partner) ?? {};
+    values[r.sex as keyof SexValues] = (values[r.sex as keyof SexValues] ?? 0) + r.value;
+    partners[r.direction].set(r.partner, values);
+  }
+  const { in: immigrantStock, out: emigrants } = stockSeries(rows);
+  const otherEditions = others
+    .filter((o) => o.rows.length > 0)
+    .map((o) => {
+      const series = stockSeries(o.rows);
+      return {
+        dataset: o.dataset,
+        edition: ctx.datasets.get(o.dataset)?.edition ?? o.dataset,
+        immigrants: series.in,
+        emigrants: series.out,
+        totalPublished: o.rows.some((r) => r.sex === '_T'),
+      };
+    });
   const population = choosePopulation(
     plain,
     immigrantStock.map((p) => p.period),
@@ -188,7 +221,6 @@ function migrationBlock(
     const pop = population?.values.get(p.period) ?? null;
     return { ...p, population: pop, sharePct: sharePercent(p.total, pop) };
   });
-  const emigrants = series('out');
 
   const top = (direction: 'in' | 'out', total: number | null): PartnerStock[] =>
     [...partners[direction]]
@@ -205,7 +237,7 @@ function migrationBlock(
   const unknown = partners.in.get(UNKNOWN_ORIGIN);
   const latestIn = immigrants.find((p) => p.period === latestPeriod.in) ?? immigrants.at(-1) ?? null;
   const latestOut = emigrants.find((p) => p.period === latestPeriod.out) ?? emigrants.at(-1) ?? null;
-  const used = rows.length ? [edition ?? ''] : [];
+  const used = rows.length ? [edition ?? '', ...otherEditions.map((o) => o.dataset)] : [];
   if (population && immigrants.some((p) => p.sharePct !== null)) used.push(population.dataset);
   const totalPublished = rows.some((r) => r.sex === '_T');
   return {
@@ -229,6 +261,7 @@ function migrationBlock(
       },
     },
     emigrants: { series: emigrants, latest: latestOut },
+    otherEditions,
     topOrigins: {
       period: latestPeriod.in,
       items: top('in', latestIn?.total ?? null),
@@ -743,6 +776,28 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           },
           stock,
         );
+  // The other editions' totals, each row citing its own edition; a measure of their own, so that
+  // a reader picking `immigrants` gets one value per period and sex, the profile's edition's.
+  for (const other of m.otherEditions)
+    for (const [measure, points] of [
+      ['immigrants', other.immigrants],
+      ['emigrants', other.emigrants],
+    ] as const)
+      for (const point of points)
+        for (const [sex, value] of sexes(point))
+          if (value !== null)
+            add(
+              {
+                block: 'migration',
+                measure: otherEditionMeasure(measure),
+                period: point.period,
+                sex,
+                value,
+                unit: 'persons',
+                computed_by: stockSumNote(measure, sex, other.totalPublished),
+              },
+              [other.dataset],
+            );
   const partnerRows = (measure: string, period: string | null, items: PartnerStock[]) => {
     for (const item of items)
       add(

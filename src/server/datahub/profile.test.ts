@@ -81,7 +81,44 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(p.edition).toBe('undesa-ims-2020');
       expect(p.migration.emigrants.latest).toMatchObject({ period: '2020', total: 6_094_307 });
       expect(p.migration.sources.map((s) => s.dataset)).toContain('undesa-ims-2020');
-      expect(p.migration.sources.map((s) => s.dataset)).not.toContain('undesa-ims-2024');
+      // The 2024 revision only as the other edition beside it.
+      expect(p.migration.otherEditions.map((o) => o.dataset)).toEqual(['undesa-ims-2024']);
+      expect(p.migration.otherEditions[0]?.emigrants.at(-1)).toMatchObject({ period: '2024', total: 6_988_383 });
+    });
+
+    it('sets the other edition’s totals beside, summed the same way, where the editions disagree', async () => {
+      const p = await profile('/api/profiles/PHL');
+      const [other, ...more] = p.migration.otherEditions;
+      expect(more).toEqual([]);
+      expect(other).toMatchObject({ dataset: 'undesa-ims-2020', edition: 'Revision 2020', totalPublished: false });
+      // The sums of undesa_ims2020_bilateral_by_sex.csv (dest_iso3 = PHL), equal to the UN's own
+      // workbook of totals by destination (undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx):
+      // Revision 2020 has three times the immigrants Revision 2024 gives for 2020 (87,212).
+      expect(other?.immigrants.map((q) => [q.period, q.total])).toEqual([
+        ['1990', 154_071],
+        ['1995', 207_345],
+        ['2000', 318_095],
+        ['2005', 257_468],
+        ['2010', 208_599],
+        ['2015', 211_862],
+        ['2020', 225_525],
+      ]);
+      expect(p.migration.immigrants.series.find((q) => q.period === '2020')?.total).toBe(87_212);
+      expect(other?.emigrants.at(-1)).toMatchObject({ period: '2020', total: 6_094_307 });
+      const male = other?.immigrants.at(-1)?.male ?? 0;
+      const female = other?.immigrants.at(-1)?.female ?? 0;
+      expect(male + female).toBe(225_525);
+      // Cited, and in the CSV under its own edition.
+      expect(p.migration.sources.map((s) => s.dataset)).toContain('undesa-ims-2020');
+      const { rows } = await getCsv(hub.app, '/api/profiles/PHL?format=csv');
+      const immigrants2020 = rows.filter(
+        (r) =>
+          ['immigrants', 'immigrants_other_edition'].includes(r.measure ?? '') && r.period === '2020' && r.sex === '_T',
+      );
+      expect(immigrants2020.map((r) => [r.measure, r.dataset, r.value])).toEqual([
+        ['immigrants', 'undesa-ims-2024', '87212'],
+        ['immigrants_other_edition', 'undesa-ims-2020', '225525'],
+      ]);
     });
 
     it('reports unknown origins apart from the top origins, and the share of the population', async () => {
@@ -95,7 +132,11 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(p.migration.immigrants.population).toMatchObject({ indicator: 'population', multiplier: 1 });
       expect(latest?.sharePct).toBeCloseTo(((latest?.total ?? 0) / (latest?.population ?? 1)) * 100, 3);
       expect(p.migration.immigrants.share.computedBy).toBe('Bridges');
-      expect(p.migration.sources.map((s) => s.dataset)).toEqual(['undesa-ims-2024', 'wdi-population-datahub-2024']);
+      expect(p.migration.sources.map((s) => s.dataset).sort()).toEqual([
+        'undesa-ims-2020',
+        'undesa-ims-2024',
+        'wdi-population-datahub-2024',
+      ]);
     });
   });
 
@@ -291,6 +332,7 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       'OECD_DIOC_2015_AGE_EDUCATION_DIOC_EMIGRANTS',
       'OECD_DIOC_2015_LABOUR_FORCE_DIOC_EMIGRANTS',
       'RPW_CORRIDORS_2020Q3_REMITTANCE_COST_PCT',
+      'UNDESA_IMS_2020_MIGRANT_STOCK',
       'UNDESA_IMS_2024_MIGRANT_STOCK',
       'UNHCR_DISPLACEMENT_2024_FORCIBLY_DISPLACED',
       'WDI_GDIDATA_2025_FDI_INFLOWS_USD',

@@ -6,6 +6,7 @@ import {
   SDG_10C,
   UNHCR_FLOW_GROUPS,
   computedBy,
+  otherEditionMeasure,
   stockSumNote,
 } from '../../core/statistics-terms.js';
 import type {
@@ -29,7 +30,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { KeyFigures, NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../../core/csv.js';
-import { editionGaps } from '../editions.js';
+import { editionGaps, type EditionGap } from '../editions.js';
 import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
@@ -232,6 +233,52 @@ function partnerCsv(
   };
 }
 
+/** The publisher's edition ("Revision 2024") in the reader's language; as printed if it names no year. */
+function editionName(t: Messages, edition: string): { text: string; translated: boolean } {
+  const year = /\bRevision (\d{4})\b/.exec(edition)?.[1];
+  return year ? { text: t.editionRevision(year), translated: true } : { text: `UN DESA ${edition}`, translated: false };
+}
+
+type OtherEdition = ProfileResponse['migration']['otherEditions'][number];
+
+/** Each other edition's total as a line of its own beside this edition's lines by sex. */
+function otherEditionLines(others: readonly OtherEdition[], measure: 'immigrants' | 'emigrants', t: Messages) {
+  return others.map((o, i): LineSeries => ({
+    key: `${measure}-${o.dataset}`,
+    label: t.totalInEdition(editionName(t, o.edition).text),
+    points: o[measure].map((p) => ({ period: p.period, value: p.total })),
+    styleIndex: 3 + i,
+  }));
+}
+
+/**
+ * Where an edition's total of a period is half as large again as another's (as for remittances):
+ * UN DESA revises past years with each revision, and a reader citing one should know.
+ */
+function stockEditionGaps(m: ProfileResponse['migration'], measure: 'immigrants' | 'emigrants'): EditionGap[] {
+  const total = (points: readonly StockPoint[]) => points.map((p) => ({ period: p.period, value: p.total }));
+  return editionGaps([
+    { group: measure, dataset: m.dataset ?? '', points: total(m[measure].series) },
+    ...m.otherEditions.map((o) => ({ group: measure, dataset: o.dataset, points: total(o[measure]) })),
+  ]);
+}
+
+/** The chart's note where the editions' totals part widely, in the words the remittance chart uses. */
+function StockGapsNote({ profile, measure }: { profile: ProfileResponse; measure: 'immigrants' | 'emigrants' }) {
+  const t = useT();
+  const lang = useLang();
+  const gaps = stockEditionGaps(profile.migration, measure);
+  if (gaps.length === 0) return null;
+  const sources = profile.migration.sources;
+  const label = (side: EditionGap['low']) =>
+    `${shortDatasetLabel(side.dataset, sources)} ${formatNumber(side.value, lang)}`;
+  return (
+    <p className="chart__note">
+      {t.editionsDisagree(gaps.map((g) => t.editionGap(g.period, t.sexTotal, label(g.low), label(g.high))))}
+    </p>
+  );
+}
+
 function EditionSwitch({ profile }: { profile: ProfileResponse }) {
   const t = useT();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -255,8 +302,7 @@ function EditionSwitch({ profile }: { profile: ProfileResponse }) {
     <fieldset className="segmented">
       <legend>{t.editionSwitch}</legend>
       {profile.availableEditions.map((e) => {
-        // The publisher's edition ("Revision 2024") in the reader's language; as printed if it names no year.
-        const year = /\bRevision (\d{4})\b/.exec(e.edition)?.[1];
+        const name = editionName(t, e.edition);
         return (
           <label key={e.id}>
             <input
@@ -266,7 +312,7 @@ function EditionSwitch({ profile }: { profile: ProfileResponse }) {
               checked={current === e.id}
               onChange={() => handleChange(e.id)}
             />
-            {year ? <span>{t.editionRevision(year)}</span> : <span lang="en">UN DESA {e.edition}</span>}
+            <span lang={name.translated ? undefined : 'en'}>{name.text}</span>
           </label>
         );
       })}
@@ -287,6 +333,15 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   const latestIn = m.immigrants.latest;
   const latestOut = m.emigrants.latest;
   const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources) : '';
+  const otherEditions = m.otherEditions.map((o) => o.dataset);
+  const emigrantLines = [
+    ...sexSeries(m.emigrants.series, t, 'out'),
+    ...otherEditionLines(m.otherEditions, 'emigrants', t),
+  ];
+  const immigrantLines = [
+    ...sexSeries(m.immigrants.series, t, 'in'),
+    ...otherEditionLines(m.otherEditions, 'immigrants', t),
+  ];
 
   return (
     <Section id="migration" title={t.migrationHeading} lead={t.migrationLead}>
@@ -330,30 +385,27 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                 : []),
             ]}
           />
-          <SourceLine citations={m.sources} />
+          <SourceLine citations={citationsOf([dataset, m.immigrants.population?.dataset], m.sources)} />
 
           <div className="chart-grid">
             <ChartFrame
               title={t.emigrantsTrendTitle(area.name)}
               subtitle={t.personsBySex}
-              citations={stockCitations}
-              csv={stockCsv(area.code, 'emigrants', m.emigrants.series, dataset, m.stocks.totalPublished)}
+              citations={citationsOf([dataset, ...otherEditions], m.sources)}
+              csv={emigrantsCsv(profile)}
               computed
+              note={<StockGapsNote profile={profile} measure="emigrants" />}
               filename={`emigrants-${area.code}-${dataset}`}
               sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { counterpart: area.code })}
               table={
-                <SeriesTable
-                  caption={t.emigrantsTrendTitle(area.name)}
-                  series={sexSeries(m.emigrants.series, t, 'out')}
-                  formatValue={persons}
-                />
+                <SeriesTable caption={t.emigrantsTrendTitle(area.name)} series={emigrantLines} formatValue={persons} />
               }
             >
               {m.emigrants.series.length > 0 ? (
                 <LineChart
-                  series={sexSeries(m.emigrants.series, t, 'out')}
+                  series={emigrantLines}
                   label={t.emigrantsTrendTitle(area.name)}
-                  description={describeLines(sexSeries(m.emigrants.series, t, 'out'), persons, t, lang)}
+                  description={describeLines(emigrantLines, persons, t, lang)}
                   formatTick={tick}
                   formatValue={persons}
                 />
@@ -365,12 +417,17 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
             <ChartFrame
               title={t.immigrantsTrendTitle(area.name)}
               subtitle={t.personsBySex}
-              citations={citationsOf([dataset, m.immigrants.population?.dataset], m.sources)}
+              citations={citationsOf([dataset, m.immigrants.population?.dataset, ...otherEditions], m.sources)}
               csv={immigrantsCsv(profile)}
               computed
               filename={`immigrants-${area.code}-${dataset}`}
               sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { refArea: area.code })}
-              note={<p className="chart__note">{t.shareNote}</p>}
+              note={
+                <>
+                  <p className="chart__note">{t.shareNote}</p>
+                  <StockGapsNote profile={profile} measure="immigrants" />
+                </>
+              }
               table={
                 <DataTable
                   caption={t.immigrantsTrendTitle(area.name)}
@@ -380,6 +437,11 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                     { key: 'female', label: t.sexFemale, numeric: true },
                     { key: 'male', label: t.sexMale, numeric: true },
                     { key: 'share', label: t.colShareOfPopulation, numeric: true },
+                    ...m.otherEditions.map((o) => ({
+                      key: o.dataset,
+                      label: t.totalInEdition(editionName(t, o.edition).text),
+                      numeric: true,
+                    })),
                   ]}
                   rows={m.immigrants.series.map((p) => ({
                     key: p.period,
@@ -389,6 +451,12 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       female: p.female === null ? '—' : persons(p.female),
                       male: p.male === null ? '—' : persons(p.male),
                       share: p.sharePct === null ? '—' : formatPercent(p.sharePct, lang, 2),
+                      ...Object.fromEntries(
+                        m.otherEditions.map((o) => {
+                          const theirs = o.immigrants.find((q) => q.period === p.period);
+                          return [o.dataset, theirs ? persons(theirs.total) : '—'];
+                        }),
+                      ),
                     },
                   }))}
                 />
@@ -396,9 +464,9 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
             >
               {m.immigrants.series.length > 0 ? (
                 <LineChart
-                  series={sexSeries(m.immigrants.series, t, 'in')}
+                  series={immigrantLines}
                   label={t.immigrantsTrendTitle(area.name)}
-                  description={describeLines(sexSeries(m.immigrants.series, t, 'in'), persons, t, lang)}
+                  description={describeLines(immigrantLines, persons, t, lang)}
                   formatTick={tick}
                   formatValue={persons}
                 />
@@ -482,32 +550,56 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   );
 }
 
+/** The chart's rows, then each other edition's, citing its own edition. */
+function withOtherEditions(table: CsvTable, profile: ProfileResponse, measure: 'immigrants' | 'emigrants'): CsvTable {
+  const others = profile.migration.otherEditions.flatMap((o) =>
+    stockCsv(profile.area.code, measure, o[measure], o.dataset, o.totalPublished).rows.map((row) => ({
+      ...row,
+      cells: { ...row.cells, measure: otherEditionMeasure(measure) },
+    })),
+  );
+  return { ...table, rows: [...table.rows, ...others] };
+}
+
+function emigrantsCsv(profile: ProfileResponse): CsvTable {
+  const m = profile.migration;
+  return withOtherEditions(
+    stockCsv(profile.area.code, 'emigrants', m.emigrants.series, m.dataset ?? '', m.stocks.totalPublished),
+    profile,
+    'emigrants',
+  );
+}
+
 function immigrantsCsv(profile: ProfileResponse): CsvTable {
   const m = profile.migration;
   const dataset = m.dataset ?? '';
   const population = m.immigrants.population?.dataset;
-  return {
-    columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
-    rows: m.immigrants.series.flatMap((p) => [
-      ...stockCsv(profile.area.code, 'immigrants', [p], dataset, m.stocks.totalPublished).rows,
-      ...(p.sharePct !== null && population
-        ? [
-            {
-              cells: {
-                area: profile.area.code,
-                measure: 'immigrants_share_of_population',
-                period: p.period,
-                sex: '_T',
-                value: p.sharePct,
-                unit: 'percent',
-                computed_by: 'Bridges',
+  return withOtherEditions(immigrantsOfEdition(), profile, 'immigrants');
+
+  function immigrantsOfEdition(): CsvTable {
+    return {
+      columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
+      rows: m.immigrants.series.flatMap((p) => [
+        ...stockCsv(profile.area.code, 'immigrants', [p], dataset, m.stocks.totalPublished).rows,
+        ...(p.sharePct !== null && population
+          ? [
+              {
+                cells: {
+                  area: profile.area.code,
+                  measure: 'immigrants_share_of_population',
+                  period: p.period,
+                  sex: '_T',
+                  value: p.sharePct,
+                  unit: 'percent',
+                  computed_by: 'Bridges',
+                },
+                sources: [dataset, population],
               },
-              sources: [dataset, population],
-            },
-          ]
-        : []),
-    ]),
-  };
+            ]
+          : []),
+      ]),
+    };
+  }
 }
 
 function PartnerChart({
