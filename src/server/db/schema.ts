@@ -96,6 +96,8 @@ export interface DatasetTable {
   caveats: string | null;
   provenance: string;
   checksum: string;
+  /** A user's file: the absolute paths of its data file and mapping; null for bundled datasets. */
+  loaded_from: string | null;
   observation_count: number;
   loaded_at: Generated<Date>;
 }

@@ -332,7 +332,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
     // Another file under the same dataset id replaces the first one's data only when asked to.
     const before = await snapshot();
     await expect(importUserFile(testDb.database, labels)).rejects.toThrow(
-      "test-sdmx-migrants-2024 is already loaded, from other data (Imported from the user's file migrants.sdmx.csv (SDMX-CSV) with the mapping migrants.sdmx.mapping.json): give --force to replace it",
+      `test-sdmx-migrants-2024 is already loaded, from other data (${fixture('migrants.sdmx.csv')} with the mapping ${fixture(SDMX_MAPPING)}): give --force to replace it`,
     );
     expect(await snapshot()).toEqual(before);
     await importUserFile(testDb.database, labels, { force: true });
@@ -532,7 +532,10 @@ describe.each(testEngines())('user files on %s', (engine) => {
     const importFile = (force = false) =>
       importUserFile(testDb.database, userFileImporter(data, { mapping }), { force });
 
-    await importFile();
+    // The same bytes as the edition loaded from the fixtures' folder: nothing to do.
+    await load('remittance-share.csv', TIDY_MAPPING, { force: true });
+    expect(await importFile()).toEqual({ dataset: 'test-remittance-share-2024', loaded: false });
+    await importFile(true);
     const { datasets_digest: _first, ...before } = (await snapshot()) ?? {};
     expect(await importFile()).toEqual({ dataset: 'test-remittance-share-2024', loaded: false });
     expect(await importFile(true)).toMatchObject({ loaded: true, observations: 8 });
@@ -546,6 +549,45 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(rows.filter((r) => r.ref === 'MEX').map((r) => r.value)).toEqual([3.5]);
     expect(rows).toHaveLength(8);
     expect(await observations('test-sdmx-migrants-2024')).toEqual(other);
+
+    // The same file names in another folder, with other figures: another survey whose mapping was
+    // copied, not a correction of this one. It replaces the edition only with --force.
+    const elsewhere = mkdtempSync(path.join(scratch, 'elsewhere-'));
+    writeFileSync(path.join(elsewhere, 'remittance-share.csv'), readFileSync(data, 'utf8').replace('3.5', '4.75'));
+    copyFileSync(mapping, path.join(elsewhere, TIDY_MAPPING));
+    const fromElsewhere = () =>
+      userFileImporter(path.join(elsewhere, 'remittance-share.csv'), { mapping: path.join(elsewhere, TIDY_MAPPING) });
+    const kept = await snapshot();
+    await expect(importUserFile(testDb.database, fromElsewhere())).rejects.toThrow(
+      `test-remittance-share-2024 is already loaded, from other data (${data} with the mapping ${mapping}): give --force to replace it`,
+    );
+    expect(await snapshot()).toEqual(kept);
+    await importUserFile(testDb.database, fromElsewhere(), { force: true });
+    expect(
+      (await observations('test-remittance-share-2024')).filter((r) => r.ref === 'MEX').map((r) => r.value),
+    ).toEqual([4.75]);
+    // Back to the file the other tests expect.
+    await load('remittance-share.csv', TIDY_MAPPING, { force: true });
+  });
+
+  it('tells another file from a correction by where it was read from, whatever provenance the mapping gives', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'provenance-'));
+    const mapping = editedMapping(TIDY_MAPPING, (m) => {
+      (m.dataset as Record<string, unknown>).id = 'test-provenance-2024';
+      (m.dataset as Record<string, unknown>).provenance = 'Survey of the ministry, sent by e-mail';
+    });
+    const first = path.join(dir, 'first.csv');
+    const second = path.join(dir, 'second.csv');
+    copyFileSync(fixture('remittance-share.csv'), first);
+    writeFileSync(second, readFileSync(first, 'utf8').replace('Mexico,2020,Total,3.25', 'Mexico,2020,Total,9'));
+    await importUserFile(testDb.database, userFileImporter(first, { mapping }));
+    const kept = await snapshot();
+    await expect(importUserFile(testDb.database, userFileImporter(second, { mapping }))).rejects.toThrow(
+      /^test-provenance-2024 is already loaded, from other data \(.*first\.csv with the mapping .*\): give --force/,
+    );
+    expect(await snapshot()).toEqual(kept);
+    // Gone again, so that the other tests find the indicator used by the datasets they expect.
+    await sql`DELETE FROM dataset WHERE id = 'test-provenance-2024'`.execute(testDb.database.db);
   });
 
   it('drops the indicator a re-imported edition no longer uses, unless another dataset still uses it', async () => {

@@ -833,6 +833,7 @@ export function userFileImporter(
     provenance:
       mapping.dataset.provenance ??
       `Imported from the user's file ${path.basename(dataPath)} (${FORMAT_NAMES[format]}) with the mapping ${resolved.file}.`,
+    loadedFrom: `${dataPath} with the mapping ${mappingPath}`,
   };
   const declared = [resolved.indicator, ...(resolved.indicators?.values() ?? [])].filter(
     (d, i, all): d is IndicatorDef => d !== null && all.findIndex((e) => e?.id === d.id) === i,

@@ -33,8 +33,9 @@ export async function importDataset(
     dir?: string;
     force?: boolean;
     /**
-     * An edition loaded before with another provenance (another file) is replaced only with
-     * `force` when this is false (users' files); a changed file of the same provenance is.
+     * An edition loaded before from elsewhere (another file or folder: `meta.loadedFrom`) is
+     * replaced only with `force` when this is false (users' files); a changed file from the same
+     * place is.
      */
     replaceOtherSource?: boolean;
     onProgress?: ProgressReporter;
@@ -58,7 +59,7 @@ export async function importDataset(
   );
   const existing = await database.db
     .selectFrom('dataset')
-    .select(['checksum', 'provenance'])
+    .select(['checksum', 'loaded_from'])
     .where('id', '=', importer.meta.id)
     .executeTakeFirst();
   if (existing?.checksum === checksum && !options.force) return { dataset: importer.meta.id, loaded: false };
@@ -85,10 +86,10 @@ export async function importDataset(
     existing &&
     !options.force &&
     options.replaceOtherSource === false &&
-    existing.provenance !== importer.meta.provenance
+    existing.loaded_from !== (importer.meta.loadedFrom ?? null)
   ) {
     throw new Error(
-      `${importer.meta.id} is already loaded, from other data (${existing.provenance.replace(/\.$/, '')}): give --force to replace it, or another "dataset.id" in the mapping to keep both`,
+      `${importer.meta.id} is already loaded, from other data (${existing.loaded_from ?? 'a bundled dataset'}): give --force to replace it, or another "dataset.id" in the mapping to keep both`,
     );
   }
 

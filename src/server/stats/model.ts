@@ -19,6 +19,11 @@ export interface DatasetMeta {
   caveats: string | null;
   /** Where the bundled file comes from (repository, commit, derivation). */
   provenance: string;
+  /**
+   * A user's file: where it was read from (its data file's and mapping's absolute paths), which
+   * tells a corrected file from another under the same id. Absent for bundled datasets.
+   */
+  loadedFrom?: string;
 }
 
 export interface IndicatorDef {

@@ -33,8 +33,8 @@ export async function writeDataset(
   );
   await s.query(
     `INSERT INTO dataset (id, family, title, publisher, edition, release_date, licence, source_url, citation,
-                          method_notes, caveats, provenance, checksum, observation_count)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                          method_notes, caveats, provenance, checksum, observation_count, loaded_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       meta.id,
       meta.family,
@@ -50,6 +50,7 @@ export async function writeDataset(
       meta.provenance,
       checksum,
       parsed.observations.length,
+      meta.loadedFrom ?? null,
     ],
   );
   await refuseRedefinitions(s, meta.id, indicators);
