@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { ROOT_DIR } from '../paths.js';
+import { tinyImporter } from '../../../tests/helpers/stats.js';
+import { importDataset } from '../stats/import-dataset.js';
 import { detectUserFileFormat, importUserFile, userFileImporter } from './user-files.js';
 
 const FIXTURES = path.join(ROOT_DIR, 'tests', 'fixtures', 'user-files');
@@ -270,6 +272,58 @@ describe.each(testEngines())('user files on %s', (engine) => {
       testDb.database.db,
     );
     expect(names.rows).toEqual([{ name_en: 'High income (other test publisher)' }]);
+  });
+
+  it('keeps the name of an aggregate another dataset uses, whatever publisher a mapping claims', async () => {
+    // A bundled-like dataset with its publisher's aggregate, in its series.
+    const tiny = tinyImporter('test-aggregate-holder');
+    await importDataset(testDb.database, {
+      ...tiny,
+      read: async (ctx) => {
+        const parsed = await tiny.read(ctx);
+        return {
+          ...parsed,
+          aggregates: [{ code: 'TEST_HOLDER_LMY', publisher: 'Holder publisher', name: 'Low & middle income' }],
+          observations: [
+            ...parsed.observations,
+            {
+              indicator: 'tiny_stock',
+              refArea: 'TEST_HOLDER_LMY',
+              counterpartArea: null,
+              sex: '_T',
+              freq: 'A',
+              period: '2020',
+              value: 5,
+            },
+          ],
+        };
+      },
+    });
+    const data = path.join(scratch, 'aggregate-claimed.csv');
+    writeFileSync(data, 'country,year,sex,share_pct,quality,channel,comment\nDeveloping,2020,Total,1,,bank,\n');
+    const claiming = (name: string) =>
+      editedMapping(TIDY_MAPPING, (m) => {
+        (m.dataset as Record<string, unknown>).id = 'test-aggregate-claim';
+        (m.dataset as Record<string, unknown>).publisher = 'Holder publisher';
+        m.aggregates = { Developing: { code: 'TEST_HOLDER_LMY', name } };
+      });
+    const before = await snapshot();
+    // Claiming the holder's publisher does not let a mapping rename its aggregate for every dataset…
+    await expect(
+      importUserFile(testDb.database, userFileImporter(data, { mapping: claiming('HIJACKED') })),
+    ).rejects.toThrow(
+      /\(line \d+, column \d+\): .*"TEST_HOLDER_LMY" is named "Low & middle income" in test-aggregate-holder; a file of your own cannot rename it/,
+    );
+    expect(await snapshot()).toEqual(before);
+    // …but under its own name, the aggregate is the file's to use.
+    await importUserFile(testDb.database, userFileImporter(data, { mapping: claiming('Low & middle income') }));
+    const names = await sql<{ name_en: string }>`SELECT name_en FROM area WHERE code = 'TEST_HOLDER_LMY'`.execute(
+      testDb.database.db,
+    );
+    expect(names.rows).toEqual([{ name_en: 'Low & middle income' }]);
+    await sql`DELETE FROM dataset WHERE id IN ('test-aggregate-claim', 'test-aggregate-holder')`.execute(
+      testDb.database.db,
+    );
   });
 
   it('imports a tidy CSV, matching names to codes through the mapping', async () => {

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import {
@@ -745,6 +746,8 @@ export interface UserFileImporter extends Importer {
   dir: string;
   /** Filled in by read(). */
   report: UserFileReport;
+  /** The mapping file, read and checked. */
+  mapping: ResolvedMapping;
 }
 
 /** Tells a user's file's format from its name and first line: SDMX-CSV starts with DATAFLOW (or STRUCTURE). */
@@ -843,6 +846,7 @@ export function userFileImporter(
     format,
     dir: root,
     report,
+    mapping: resolved,
     meta,
     indicators: declared,
     files: [dataName, path.relative(root, mappingPath)],
@@ -891,12 +895,38 @@ const FORMAT_NAMES: Record<UserFileFormat, string> = {
  * is replaced only with `force`: a mapping copied for a new file must not silently overwrite the
  * first one's dataset.
  */
-export function importUserFile(
+export async function importUserFile(
   database: Database,
   importer: UserFileImporter,
   options: { force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal; onCommitted?: () => void } = {},
 ): Promise<ImportOutcome> {
+  await refuseRenamedAggregates(database, importer);
   return importDataset(database, importer, { ...options, dir: importer.dir, replaceOtherSource: false });
+}
+
+/**
+ * An aggregate another dataset uses keeps its name: a mapping that names it otherwise (one that
+ * gives the World Bank as its publisher, say, to rename WB_LMY for every dataset) is refused at
+ * the name's line. The same name, or a code of its own, is fine.
+ */
+async function refuseRenamedAggregates(database: Database, importer: UserFileImporter): Promise<void> {
+  const entries = Object.entries(importer.mapping.mapping.aggregates ?? {});
+  if (entries.length === 0) return;
+  const codes = [...new Set(entries.map(([, a]) => a.code))];
+  const { rows } = await sql<{ code: string; name: string; datasets: string[] }>`
+    SELECT a.code, a.name_en AS name,
+           array(SELECT DISTINCT s.dataset_id FROM series s
+                 WHERE (s.ref_area = a.code OR s.counterpart_area = a.code) AND s.dataset_id <> ${importer.meta.id}
+                 ORDER BY 1) AS datasets
+    FROM area a WHERE a.kind = 'aggregate' AND a.code IN (${sql.join(codes)})`.execute(database.db);
+  for (const [printed, aggregate] of entries) {
+    const held = rows.find((r) => r.code === aggregate.code);
+    if (held && held.datasets.length > 0 && held.name !== aggregate.name)
+      throw importer.mapping.errorAt(
+        ['aggregates', printed, 'name'],
+        `"${aggregate.code}" is named "${held.name}" in ${held.datasets.join(', ')}; a file of your own cannot rename it: give that name, or your aggregate a code of its own`,
+      );
+  }
 }
 
 /** Whether a CLI argument names a file rather than a bundled dataset. */
