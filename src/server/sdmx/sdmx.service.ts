@@ -260,7 +260,10 @@ export interface DataSeries {
 
 function periodBounds(query: SdmxDataQuery): { start?: string; end?: string } {
   const start = query.startPeriod ? parseSdmxPeriod(query.startPeriod)?.start : undefined;
-  const end = query.endPeriod ? parseSdmxPeriod(query.endPeriod)?.end : undefined;
+  const until = query.endPeriod ? parseSdmxPeriod(query.endPeriod)?.end : undefined;
+  // A period ending with the year 9999 ends on 10000-01-01, which ISO dates write "+010000-01-01"
+  // (neither a date PostgreSQL reads nor one that compares as text): no end at all, as meant.
+  const end = until?.startsWith('+') ? undefined : until;
   if (start && end && start >= end) {
     throw ApiError.invalidParameter(
       'startPeriod',

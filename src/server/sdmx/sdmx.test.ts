@@ -654,6 +654,9 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect(await periods('?startPeriod=2010&endPeriod=2020')).toEqual(['2010', '2015', '2020']);
       expect(await periods('?startPeriod=2020-06-30')).toEqual(['2020', '2024']); // a year overlapping the date counts
       expect(await periods('?endPeriod=1995-Q1')).toEqual(['1990', '1995']);
+      // The last year there is: no end (its end, 10000-01-01, is no date to compare or query with).
+      expect(await periods('?startPeriod=2015&endPeriod=9999')).toEqual(['2015', '2020', '2024']);
+      expect(await periods('?endPeriod=9999-12-31')).toHaveLength(8);
       expect(await periods('?lastNObservations=2')).toEqual(['2020', '2024']);
       expect(await periods('?firstNObservations=1&lastNObservations=1')).toEqual(['1990', '2024']);
     });
