@@ -19,6 +19,7 @@ import { toUiLanguage } from '../core/languages.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
+import { DatahubCache } from './datahub/datahub.context.js';
 import { datahubRoutes } from './datahub/datahub.routes.js';
 import type { TrustProxy } from './config.js';
 import type { Database } from './db/database.js';
@@ -110,8 +111,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(libraryRoutes(options.database.db));
   await app.register(searchRoutes(options.database.db));
   await app.register(countriesRoutes(options.database.db));
-  await app.register(datahubRoutes(options.database.db));
-  await app.register(sdmxRoutes(options.database.db, options.sdmx));
+  // One answer cache, one check of the data's version, for the statistics and the SDMX routes.
+  const answers = new DatahubCache(options.database.db);
+  await app.register(datahubRoutes(options.database.db, answers));
+  await app.register(sdmxRoutes(options.database.db, answers, options.sdmx));
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const indexHtml = path.join(webDir, 'index.html');

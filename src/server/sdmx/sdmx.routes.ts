@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ErrorResponse } from '../../core/errors.js';
 import { SDMX_AGENCY, sdmxDataFormat, SdmxDataQuery, SdmxStructureQuery } from '../../core/sdmx.js';
+import type { DatahubCache } from '../datahub/datahub.context.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { acceptsGzip, allowAnyOrigin, encodeBody, sendEncoded } from '../http/public-data.js';
@@ -90,7 +91,7 @@ export interface SdmxOptions {
 }
 
 /** The SDMX 2.1 REST routes under /api/sdmx (structure and data queries). */
-export function sdmxRoutes(db: Kysely<DB>, options: SdmxOptions = {}): FastifyPluginAsyncZod {
+export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOptions = {}): FastifyPluginAsyncZod {
   return async (app) => {
     allowAnyOrigin(app);
     for (const { resource, what } of STRUCTURE_RESOURCES) {
@@ -111,7 +112,13 @@ export function sdmxRoutes(db: Kysely<DB>, options: SdmxOptions = {}): FastifyPl
             ? 'xml'
             : 'json'
           : negotiate(request.headers.accept, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED).format;
-        const set = await findStructures(db, resource, request.params, request.query);
+        // The same structures until an import changes the data: computed once per data version
+        // (all the codelists take a second or more to gather; a client asks for them often).
+        const { agency = '', id = '', version = '' } = request.params;
+        const set = await cache.answer(
+          `sdmx-structure|${resource}|${agency}|${id}|${version}|${request.query.references ?? ''}|${detail ?? ''}`,
+          () => findStructures(db, resource, request.params, request.query),
+        );
         // Buffers, so Fastify sends the SDMX media types exactly as written; gzipped as the
         // statistics answers are (the areas' codelist is 160 kB as SDMX-ML, 23 kB gzipped), but
         // with no entity tag: each message has its own id and time.

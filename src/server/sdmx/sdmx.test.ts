@@ -13,6 +13,8 @@ import { INDICATORS } from '../importers/indicators.js';
 import { undesaIms2020, undesaIms2024 } from '../importers/undesa-ims.js';
 import { importDataset } from '../stats/import-dataset.js';
 import type { Importer, ObservationInput } from '../stats/model.js';
+import { tinyImporter } from '../../../tests/helpers/stats.js';
+import { sql } from 'kysely';
 
 const FLOW_2024 = 'UNDESA_IMS_2024_MIGRANT_STOCK';
 const FLOW_2020 = 'UNDESA_IMS_2020_MIGRANT_STOCK';
@@ -306,6 +308,23 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
     ])('answers %s with 404', async (url) => {
       const body = await getJson<ErrorResponse>(url, 404);
       expect(body.error.code).toBe('not_found');
+    });
+
+    it('keeps structures until an import changes the data, then answers with the new flow', async () => {
+      const flows = async () =>
+        (await getJson<{ data: { dataflows: { id: string }[] } }>('/api/sdmx/dataflow')).data.dataflows.map(
+          (f) => f.id,
+        );
+      const before = await flows();
+      expect(before).not.toContain('TINY_SDMX_CACHE_TINY_STOCK');
+      await importDataset(testDb.database, tinyImporter('tiny-sdmx-cache'));
+      try {
+        // The data's version is read again at most a second later.
+        await expect.poll(flows, { timeout: 10_000, interval: 200 }).toContain('TINY_SDMX_CACHE_TINY_STOCK');
+      } finally {
+        await sql`DELETE FROM dataset WHERE id = 'tiny-sdmx-cache'`.execute(testDb.database.db);
+      }
+      await expect.poll(flows, { timeout: 10_000, interval: 200 }).toEqual(before);
     });
 
     it('answers an Accept it cannot serve with 406', async () => {
@@ -731,6 +750,23 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         // UN DESA prints men and women only: no both-sexes series to pull.
         const total = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX._T`), 404);
         expect(total.error.message).toContain('No series of this flow has SEX=_T.');
+      });
+
+      it('keeps structures until an import changes the data, then answers with the new flow', async () => {
+        const flows = async () =>
+          (await getJson<{ data: { dataflows: { id: string }[] } }>('/api/sdmx/dataflow')).data.dataflows.map(
+            (f) => f.id,
+          );
+        const before = await flows();
+        expect(before).not.toContain('TINY_SDMX_CACHE_TINY_STOCK');
+        await importDataset(testDb.database, tinyImporter('tiny-sdmx-cache'));
+        try {
+          // The data's version is read again at most a second later.
+          await expect.poll(flows, { timeout: 10_000, interval: 200 }).toContain('TINY_SDMX_CACHE_TINY_STOCK');
+        } finally {
+          await sql`DELETE FROM dataset WHERE id = 'tiny-sdmx-cache'`.execute(testDb.database.db);
+        }
+        await expect.poll(flows, { timeout: 10_000, interval: 200 }).toEqual(before);
       });
 
       it('answers an Accept it cannot serve with 406', async () => {
