@@ -156,6 +156,14 @@ describe('user files: formats and mapping files', () => {
         m.indicators = { share: { ...i, unit: '' } };
       }),
     ).toThrow(/invalid mapping: indicators\.share\.unit: must not be empty \[at indicators\.share\.unit\]$/);
+    // Ids that would make a flow id or a page address longer than a path takes; a title that is a document.
+    expect(importing((i) => (i.id = 'x'.repeat(40)))).toThrow(/indicator\.id: must be at most 39 characters/);
+    expect(importing((_, m) => ((m.dataset as Record<string, unknown>).id = 'x'.repeat(61)))).toThrow(
+      /\(line 4, column 5\): invalid mapping: dataset\.id: must be at most 60 characters \[at dataset\.id\]$/,
+    );
+    expect(importing((_, m) => ((m.dataset as Record<string, unknown>).title = 'x'.repeat(2_000_000)))).toThrow(
+      /invalid mapping: dataset\.title: must be at most 500 characters \[at dataset\.title\]$/,
+    );
   });
 
   it('places an unknown field at its own line, each one', () => {

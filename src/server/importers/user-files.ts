@@ -37,14 +37,23 @@ import { readTidyCsv } from './tidy-csv.js';
 
 const AREA_BY = z.enum(['iso3', 'm49', 'name']);
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/** A name or label: one line's worth, not a document. */
+const label = nonEmpty.max(500, 'must be at most 500 characters');
+/** Free text (caveats, method notes, a citation). */
+const text = (max: number) =>
+  z.string().max(max, `must be at most ${String(max).replace(/\B(?=(\d{3})+$)/g, ',')} characters`);
 
 const indicatorDefinition = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and _'),
-  name: nonEmpty,
-  unit: nonEmpty,
-  description: nonEmpty,
+  // With the dataset's id, at most 100 characters: an SDMX flow id, and a path segment.
+  id: z
+    .string()
+    .regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits and _')
+    .max(39, 'must be at most 39 characters'),
+  name: label,
+  unit: label,
+  description: text(20_000).pipe(nonEmpty),
   measureType: z.enum(['stock', 'flow', 'rate']),
-  topic: nonEmpty,
+  topic: label,
 });
 /** A catalogue id (`"migrant_stock"`) or a new indicator's definition. */
 const indicatorRef = z.union([nonEmpty, indicatorDefinition], {
@@ -52,18 +61,22 @@ const indicatorRef = z.union([nonEmpty, indicatorDefinition], {
 });
 
 const datasetSection = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and -, such as "my-survey-2024"'),
-  family: nonEmpty.optional(),
-  title: nonEmpty,
-  publisher: nonEmpty,
-  edition: nonEmpty,
+  // Its pages' addresses and its SDMX flow ids (the id and an indicator's) must stay usable paths.
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and -, such as "my-survey-2024"')
+    .max(60, 'must be at most 60 characters'),
+  family: label.optional(),
+  title: label,
+  publisher: label,
+  edition: label,
   releaseDate: z.iso.date('must be a date such as 2024-06-30').nullable().optional(),
-  licence: nonEmpty,
-  citation: nonEmpty,
-  sourceUrl: z.url('must be a URL').nullable().optional(),
-  caveats: z.string().nullable().optional(),
-  methodNotes: z.string().nullable().optional(),
-  provenance: nonEmpty.optional(),
+  licence: label,
+  citation: text(2_000).pipe(nonEmpty),
+  sourceUrl: z.url('must be a URL').max(2_000, 'must be at most 2,000 characters').nullable().optional(),
+  caveats: text(20_000).nullable().optional(),
+  methodNotes: text(20_000).nullable().optional(),
+  provenance: text(2_000).pipe(nonEmpty).optional(),
 });
 
 const columnsSection = z.strictObject({
