@@ -547,6 +547,9 @@ class Fault extends Error {
  * A JSON reader that builds nothing: it finds the first syntax fault or member named twice in
  * one object, or the place of a value by its path.
  */
+/** SDMX-JSON nests about ten levels deep, a mapping four. */
+const MAX_JSON_DEPTH = 100;
+
 class JsonScanner {
   #i = 0;
   readonly #path: PropertyKey[] = [];
@@ -598,6 +601,12 @@ class JsonScanner {
     }
   }
 
+  /** The scan recurses: a nesting far deeper than any message or mapping is refused where it goes on. */
+  #nest(): void {
+    if (this.#path.length >= MAX_JSON_DEPTH)
+      this.#fail(`nested more than ${String(MAX_JSON_DEPTH)} levels deep; no SDMX-JSON message or mapping is`);
+  }
+
   #value(): void {
     this.#mark();
     this.#memberOffset = undefined;
@@ -613,6 +622,7 @@ class JsonScanner {
   }
 
   #object(): void {
+    this.#nest();
     this.#i++;
     this.#ws();
     if (this.text[this.#i] === '}') {
@@ -652,6 +662,7 @@ class JsonScanner {
   }
 
   #array(): void {
+    this.#nest();
     this.#i++;
     this.#ws();
     if (this.text[this.#i] === ']') {

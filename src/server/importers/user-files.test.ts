@@ -946,6 +946,12 @@ describe.each(testEngines())('user files on %s', (engine) => {
           edit('{ "id": "DZA" }', '{ "id": "DZA\\u0000" }'),
           /^nul-code\.sdmx\.json \(line 21, column 85\): a value of "COUNTERPART_AREA" holds a NUL character \(\\u0000\) \[at data\.structure\.dimensions\.series\[1\]\.values\[1\]\]$/,
         ],
+        // Ten thousand nested arrays: the scan would run out of stack ("Maximum call stack size exceeded").
+        [
+          'deep.sdmx.json',
+          edit('"0": [1200, 0]', `"0": ${'['.repeat(10_000)}${']'.repeat(10_000)}`),
+          /^deep\.sdmx\.json \(line 52, column 157\): nested more than 100 levels deep; no SDMX-JSON message or mapping is$/,
+        ],
       ];
       for (const [name, text, message] of cases) {
         const file = path.join(scratch, name);
