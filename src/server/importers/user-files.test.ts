@@ -782,6 +782,14 @@ describe.each(testEngines())('user files on %s', (engine) => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it('an empty SDMX-CSV file, said to be empty rather than its mapping blamed for a tidy CSV’s columns', () => {
+      const empty = path.join(scratch, 'empty.sdmx.csv');
+      writeFileSync(empty, '\n');
+      expect(() => userFileImporter(empty, { mapping: fixture(SDMX_MAPPING) })).toThrow(
+        /^empty\.sdmx\.csv: is empty: no header row and no data$/,
+      );
+    });
+
     it('a second value for the same observation, and a period or a number Bridges cannot store', async () => {
       const header = 'country,year,sex,share_pct,quality,channel,comment';
       const cases: [string, string, RegExp][] = [

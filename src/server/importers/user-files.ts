@@ -769,6 +769,10 @@ export function detectUserFileFormat(filePath: string): UserFileFormat {
   if (name.endsWith('.json')) return 'sdmx-json';
   if (name.endsWith('.csv') || name.endsWith('.txt')) {
     const file = readSourceFile(filePath);
+    // Before anything is made of its first line (an empty file would be taken for a tidy CSV, and
+    // its mapping blamed for not saying which columns it has).
+    if (file.bytes.length <= 65_536 && new TextDecoder('utf-8').decode(file.bytes).trim() === '')
+      throw new SourceFormatError(file.name, 'is empty: no header row and no data');
     // Before the separator check: Excel's "Unicode text" is UTF-16 with tabs, and its encoding is the fault to name.
     refuseUtf16(file);
     checkCommaSeparated(file.name, new TextDecoder('utf-8').decode(file.bytes.subarray(0, 65_536)));
