@@ -211,7 +211,14 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
             message: `unknown ${describe(where)} "${key}" (the parameters are listed at /api/docs)`,
           });
       } else {
-        details.push({ field: path || where, message: issue.message ?? 'is invalid' });
+        // A parameter given twice (?limit=1&limit=2) arrives as a list: say so, not "expected number".
+        const given =
+          where === 'querystring' ? (request.query as Record<string, unknown>)[path.split('.')[0] ?? ''] : null;
+        const message = Array.isArray(given)
+          ? `given ${String(given.length)} times; give it once`
+          : (issue.message ?? 'is invalid');
+        const field = path || where;
+        if (!details.some((d) => d.field === field && d.message === message)) details.push({ field, message });
       }
     }
     // A huge number breaks zod's safe-integer bound as well as the parameter's own range: the

@@ -230,6 +230,17 @@ describe.each(testEngines())('countries API on %s', (engine) => {
       expect(body.error.details.map((d) => d.field)).toContain(field);
     });
 
+    it('says a parameter given twice was given twice, once', async () => {
+      for (const [url, field] of [
+        ['/api/countries?fiscalYear=FY24&fiscalYear=FY25', 'fiscalYear'],
+        ['/api/countries?lang=fr&lang=es&lang=en', 'lang'],
+      ] as const) {
+        const body = await get<ErrorResponse>(url, 400);
+        const times = url.split('&').length;
+        expect(body.error.details, url).toEqual([{ field, message: `given ${String(times)} times; give it once` }]);
+      }
+    });
+
     it('answers an unknown country with 404', async () => {
       const body = await get<ErrorResponse>('/api/countries/XYZ', 404);
       expect(body.error).toMatchObject({ code: 'not_found', details: [] });
