@@ -103,6 +103,14 @@ describe.each(testEngines())('the bundled library content on %s', (engine) => {
     expect(older.studies + older.unplaced.length).toBe(0);
     const qualitative = await get<GapMap>('/api/library/gap-map?design=qualitative');
     expect(qualitative.studies).toBeLessThan(map.studies);
+    // Years the wrong way round are a mistake to say, not an empty map; so is a parameter the
+    // vocabularies do not take.
+    const inverted = await app.inject({ url: '/api/library/gap-map?from=2020&to=2000' });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json()).toMatchObject({ error: { message: 'from: 2020 comes after to 2000' } });
+    const vocabularies = await app.inject({ url: '/api/library/vocabularies?x=1' });
+    expect(vocabularies.statusCode).toBe(400);
+    expect(vocabularies.json()).toMatchObject({ error: { code: 'unknown_parameter' } });
   });
 
   it('exports the library as JSON and CSV, and the studies as RIS and CSL-JSON', async () => {

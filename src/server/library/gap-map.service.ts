@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appraisalQuality, INTERVENTIONS, OUTCOMES, termLabel } from '../../core/library-vocab.js';
 import type { GapMap, GapMapQuery, RecordData, StudyData } from '../../core/library.js';
 import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
 import { libraryRepository as repo } from './library.repository.js';
 
 type Query = z.infer<typeof GapMapQuery>;
@@ -15,6 +16,9 @@ type Answer = z.infer<typeof GapMap>;
  * once in each cell it falls in. Published studies and records only.
  */
 export async function gapMap(db: Kysely<DB>, query: Query): Promise<Answer> {
+  // As the series and SDMX do: a range that ends before it starts is a mistake, not an empty map.
+  if (query.from !== undefined && query.to !== undefined && query.from > query.to)
+    throw ApiError.invalidParameter('from', `${String(query.from)} comes after to ${String(query.to)}`);
   const records = new Map((await repo.publishedItems(db, 'record')).map((r) => [r.id, r.data as RecordData]));
   const studies = (await repo.publishedItems(db, 'study')).map((s) => ({ id: s.id, data: s.data as StudyData }));
   const regions = await repo.areaRegions(db, [...new Set(studies.flatMap((s) => s.data.places))]);

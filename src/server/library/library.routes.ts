@@ -48,7 +48,14 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/library/vocabularies',
-      { schema: { tags: ['library'], summary: 'Every controlled vocabulary with its labels in en / fr / es' } },
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'Every controlled vocabulary with its labels in en / fr / es',
+          // No parameters: an unknown one is an error here as everywhere.
+          querystring: z.strictObject({}),
+        },
+      },
       () => VOCABULARIES,
     );
 
