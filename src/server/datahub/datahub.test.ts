@@ -589,6 +589,8 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/rankings/migrant_stock?dims=group:refugee', 'invalid_parameter', 'dims'],
       ['/api/rankings/migrant_stock?dims=nonsense', 'invalid_parameter', 'dims'],
       ['/api/rankings/migrant_stock?limit=0', 'invalid_parameter', 'limit'],
+      // A known area, but no series has it as counterpart: said, not an empty ranking in no period.
+      ['/api/rankings/migrant_stock?counterpart=WB_LMY', 'invalid_parameter', 'counterpart'],
       ['/api/rankings/forcibly_displaced?dims=group:refugee,group:asylum', 'invalid_parameter', 'dims'],
       ['/api/series?indicator=migrant_stock&areas=PHL&dims=__proto__:x', 'invalid_parameter', 'dims'],
       ['/api/rankings/remittance_cost_pct?dims=amount:300', 'invalid_parameter', 'dims'],

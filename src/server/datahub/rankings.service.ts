@@ -73,12 +73,19 @@ export async function ranking(
           combine: indicator.measureType === 'rate' ? 'avg' : 'sum',
         })
       : [];
+    // Nothing with these filters at all (a partner the edition has no series for): said, as for a
+    // period it does not have, rather than an empty ranking "in" no period.
+    if (!period)
+      throw ApiError.invalidParameter(
+        counterpart ? 'counterpart' : 'dims',
+        `${coverage.dataset_id} has no ${indicator.id} ${counterpart ? `with the counterpart ${counterpart}` : 'with these dimensions'}`,
+      );
     if (query.period && rows.length === 0)
       throw ApiError.invalidParameter(
         'period',
         `${coverage.dataset_id} has no ${indicator.id} for ${query.period} with these filters; its periods run from ${coverage.first_period ?? '?'} to ${coverage.last_period ?? '?'}`,
       );
-    return presentRanking(c, indicator, coverage.dataset_id, period ?? '', rows, {
+    return presentRanking(c, indicator, coverage.dataset_id, period, rows, {
       sex,
       dims,
       counterpart: counterpart ?? null,
