@@ -214,6 +214,10 @@ function groupAggregates(
     const level = options.groupBy === 'm49region' ? 'region' : 'subregion';
     for (const area of ctx.areas.values()) {
       if (area.kind === 'aggregate') continue;
+      // A region's members are its countries; a former state (Yugoslavia), an area M49 does not
+      // list (Kosovo, the Channel Islands as one) or a residual (unidentified Sub-Saharan Africa)
+      // joins only where the data give it a value, so it is summed, never counted as missing.
+      if (area.kind !== 'country' && !valueOf.has(area.code)) continue;
       const code = level === 'region' ? area.regionCode : area.subregionCode;
       if (!code) continue;
       const group = members.get(code) ?? { name: ctx.regions.get(code)?.name ?? code, codes: [] };
@@ -225,9 +229,15 @@ function groupAggregates(
   const groups: GroupAggregate[] = [...members].map(([code, group]) => {
     const codes = group.codes.sort();
     const withData = codes.filter((c) => valueOf.has(c));
+    // (An income group's members are the World Bank's own list, Kosovo included.)
+    const notCountries =
+      options.groupBy === 'incomeGroup' ? [] : codes.filter((c) => ctx.areas.get(c)?.kind !== 'country');
+    const placed = notCountries.length
+      ? ` With ${notCountries.map((c) => `${ctx.areas.get(c)?.nameEn ?? c} (${c})`).join(', ')}: not in UN M49's list of countries, placed in this region by Bridges' reference data (IOM's country dictionary).`
+      : '';
     return {
       computedBy: COMPUTED_BY,
-      method: `The ${how} of the values of the members with data (${basis}).`,
+      method: `The ${how} of the values of the members with data (${basis}).${placed}`,
       code,
       name: group.name,
       value: combine(withData.map((c) => valueOf.get(c) as number)),
