@@ -496,6 +496,10 @@ describe('the data hub in the browser', () => {
       const slider = page.getByRole('slider', { name: 'Period' });
       await expect.poll(() => slider.getAttribute('aria-valuetext'), { timeout: WAIT_MS }).toBe('2024');
       await page.getByRole('figure', { name: /^International migrant stock, 2024/ }).waitFor();
+      // The slider says 2024 before it knows the edition's periods, disabled: wait for all eight
+      // (a disabled slider takes no focus, and the keys below would go nowhere).
+      await expect.poll(() => slider.getAttribute('max'), { timeout: WAIT_MS }).toBe('7');
+      await expect.poll(() => slider.isEnabled(), { timeout: WAIT_MS }).toBe(true);
       await slider.focus();
       // UN DESA 2024 has eight periods, 1990 to 2024: seven steps back, pressed faster than a map loads.
       // The page's keyboard, not the locator's press: no actionability wait between keys, which on a
