@@ -339,6 +339,8 @@ export const SearchHit = z.object({
     .describe('Summary excerpt split into plain and matched parts (render matches highlighted)'),
   url: z.string().describe('The UI page'),
   score: z.number(),
+  titleLang: z.enum(UI_LANGUAGES).describe('The language of `title`: the requested one, or en where it has none'),
+  snippetLang: z.enum(UI_LANGUAGES).describe('The language of `snippet`, likewise'),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResponse = z

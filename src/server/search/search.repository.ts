@@ -187,6 +187,9 @@ export interface PageRow {
   subtitle: string | null;
   /** The summary excerpt with matches marked (HIT_START…HIT_END); the whole summary when browsing. */
   snippet: string | null;
+  /** The languages the title and the summary are in: the request's, or English where it has none. */
+  title_lang: UiLanguage;
+  snippet_lang: UiLanguage;
   score: number;
 }
 
@@ -222,7 +225,9 @@ function shownColumns(ranking: Ranking, d = 'd') {
   return sql`${col('type')} AS type, ${col('id')} AS id,
              coalesce(${col(`title_${lang}`)}, ${col('title_en')}) AS title,
              coalesce(${col('subtitle')} ->> ${lang}::text, ${col('subtitle')} ->> 'en') AS subtitle,
-             ${snippet} AS snippet`;
+             ${snippet} AS snippet,
+             CASE WHEN ${col(`title_${lang}`)} IS NULL THEN 'en' ELSE ${lang}::text END AS title_lang,
+             CASE WHEN ${summaryLang} IS NULL THEN 'en' ELSE ${lang}::text END AS snippet_lang`;
 }
 
 /**

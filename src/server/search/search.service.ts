@@ -582,6 +582,8 @@ function presentHit(row: repo.PageRow, searched: boolean): Hit {
         : [],
     url: urlOf(row.type, row.id),
     score: row.score,
+    titleLang: row.title_lang,
+    snippetLang: row.snippet_lang,
   };
 }
 

@@ -237,6 +237,11 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect(r.results[0]).toMatchObject({ id: 'mida', title: 'Migración para el Desarrollo en África (MIDA)' });
     expect(r.results[0]?.snippet.filter((s) => s.hit).map((s) => s.text)).toContain('diáspora africana');
     expect(ids(await q('obras comunitarias', '&lang=es'))).toEqual(['tres-por-uno']);
+    expect(r.results[0]).toMatchObject({ titleLang: 'es', snippetLang: 'es' });
+    // An organisation summarised in English only: its summary is English, and says so.
+    const iom = (await q('Organización Internacional para las Migraciones', '&lang=es&type=organisation')).results[0];
+    expect(iom).toMatchObject({ id: 'iom', titleLang: 'es', snippetLang: 'en' });
+    expect(iom?.snippet.map((s) => s.text).join('')).toContain('Intergovernmental organisation');
   });
 
   it('corrects a typo to the closest word of the index and says so', async () => {

@@ -277,11 +277,13 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
                     <span className={`type-tag type-tag--${hit.type}`}>{termLabel('type', hit.type, lang)}</span>
                     {hit.subtitle && <span className="result__subtitle">{hit.subtitle}</span>}
                   </p>
-                  <h3 className="result__title">
+                  <h3 className="result__title" lang={hit.titleLang === lang ? undefined : hit.titleLang}>
                     <LangLink to={hit.url}>{hit.title}</LangLink>
                   </h3>
                   {hit.snippet.length > 0 && (
-                    <p className="result__snippet">
+                    // Marked where it is the English text an item has in no other language, so
+                    // that a screen reader reads it as English.
+                    <p className="result__snippet" lang={hit.snippetLang === lang ? undefined : hit.snippetLang}>
                       <Snippet segments={hit.snippet} />
                     </p>
                   )}
