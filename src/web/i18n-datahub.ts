@@ -2,6 +2,16 @@ import type { UiLanguage } from '../core/languages.js';
 import { DIOC_REGIONS_OF_BIRTH, type ProfileFlow, type RankingGrouping } from '../core/statistics-terms.js';
 import { formatNumber } from './format.js';
 
+/** What an indicator's counterpart area is: where its people were born or come from, where its money was sent from. */
+const COUNTERPART_ROLE: Record<string, 'birth' | 'origin' | 'sender' | undefined> = {
+  migrant_stock: 'birth',
+  forcibly_displaced: 'origin',
+  remittance_bilateral_usd_m: 'sender',
+  remittance_cost_pct: 'sender',
+  remittance_fx_margin_pct: 'sender',
+  remittance_providers: 'sender',
+};
+
 /**
  * UI strings of the data hub (explorer, catalogue, profiles, corridors, charts) in the three UI
  * languages, merged into the dictionaries of i18n.ts. English is the reference: French and
@@ -148,7 +158,7 @@ const en = {
   costOutboundTitle: (name: string, amount: string) =>
     `${name}: cost of sending US$ ${amount} from the country, by receiving country`,
   costSubtitle: (period: string, edition: string) => `% of the amount sent, latest quarter ${period} (${edition})`,
-  costPercentSubtitle: '% of the amount sent, each file and amount as its own line',
+  costPercentSubtitle: '% of the amount sent, each source and amount as its own line',
   costFlagNote: (ceiling: number) =>
     `Hatched bars marked ▲ are corridors above the SDG 10.c ceiling of ${String(ceiling)}%. Dashed lines: the 3% average target and the 5% ceiling.`,
   costLinesNote: 'Dashed lines: the SDG 10.c average target of 3% and the ceiling of 5% per corridor.',
@@ -218,7 +228,7 @@ const en = {
   corridorRemittancesLead: (from: string, to: string) =>
     `Estimated remittances between the two, each direction apart: ${from} → ${to}, then ${to} → ${from} (what migrants living in the destination, ${to}, send home), in current US$.`,
   corridorCostLead: (ceiling: number) =>
-    `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${String(ceiling)}%.`,
+    `Average total cost of sending money, each direction, source and amount apart; SDG 10.c: no corridor above ${String(ceiling)}%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remittances`,
   knomadEstimateNote:
     'KNOMAD bilateral remittances are model estimates (from migrant stocks and incomes), not measured flows; each edition is its own bar.',
@@ -243,7 +253,9 @@ const en = {
   counterpartHint: 'Origin of the migrants, sender of the money',
   allCounterparts: 'All (summed)',
   allCounterpartsAveraged: 'All (unweighted mean)',
-  counterpartIs: (name: string) => `partner: ${name}`,
+  /** The counterpart in a chart's title, in what it is for the indicator: where people were born, where money was sent from. */
+  counterpartIs: (name: string, indicator: string) =>
+    `${({ birth: 'country of birth', origin: 'country of origin', sender: 'sending country' } as Record<string, string>)[COUNTERPART_ROLE[indicator] ?? ''] ?? 'partner'}: ${name}`,
   dimensionLabel: (key: string) =>
     ({
       amount: 'Amount sent',
@@ -571,7 +583,7 @@ const fr = {
   costOutboundTitle: (name: string, amount: string) =>
     `${name}\u00a0: coût d’un envoi de ${amount}\u00a0dollars US depuis le pays, par pays de réception`,
   costSubtitle: (period: string, edition: string) => `% du montant envoyé, dernier trimestre ${period} (${edition})`,
-  costPercentSubtitle: '% du montant envoyé, une courbe par fichier et par montant',
+  costPercentSubtitle: '% du montant envoyé, une courbe par source et par montant',
   costFlagNote: (ceiling: number) =>
     `Les barres hachurées marquées ▲ sont les corridors au-dessus du plafond de ${String(ceiling)}\u00a0% de la cible 10.c des ODD. Lignes pointillées\u00a0: la cible moyenne de 3\u00a0% et le plafond de 5\u00a0%.`,
   costLinesNote:
@@ -642,7 +654,7 @@ const fr = {
   corridorRemittancesLead: (from: string, to: string) =>
     `Envois de fonds estimés entre les deux pays, chaque sens à part\u00a0: ${from} → ${to}, puis ${to} → ${from} (ce que les migrants vivant dans le pays de destination, ${to}, envoient chez eux), en dollars US courants.`,
   corridorCostLead: (ceiling: number) =>
-    `Coût total moyen d’un envoi d’argent, chaque sens, fichier et montant à part\u00a0; ODD 10.c\u00a0: aucun corridor au-dessus de ${String(ceiling)}\u00a0%.`,
+    `Coût total moyen d’un envoi d’argent, chaque sens, source et montant à part\u00a0; ODD 10.c\u00a0: aucun corridor au-dessus de ${String(ceiling)}\u00a0%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: envois de fonds`,
   knomadEstimateNote:
     'Les envois bilatéraux de KNOMAD sont des estimations par modèle (à partir des effectifs de migrants et des revenus), non des flux mesurés\u00a0; chaque édition a sa propre barre.',
@@ -668,7 +680,8 @@ const fr = {
   counterpartHint: 'Origine des migrants, pays d’envoi de l’argent',
   allCounterparts: 'Tous (somme)',
   allCounterpartsAveraged: 'Tous (moyenne simple)',
-  counterpartIs: (name: string) => `partenaire\u00a0: ${name}`,
+  counterpartIs: (name: string, indicator: string) =>
+    `${({ birth: 'pays de naissance', origin: 'pays d’origine', sender: 'pays d’envoi' } as Record<string, string>)[COUNTERPART_ROLE[indicator] ?? ''] ?? 'partenaire'}\u00a0: ${name}`,
   dimensionLabel: (key: string) =>
     ({
       amount: 'Montant envoyé',
@@ -1036,7 +1049,7 @@ const es = {
   costOutboundTitle: (name: string, amount: string) =>
     `${name}: costo de enviar ${amount} US$ desde el país, por país de recepción`,
   costSubtitle: (period: string, edition: string) => `% del monto enviado, último trimestre ${period} (${edition})`,
-  costPercentSubtitle: '% del monto enviado, una línea por archivo y monto',
+  costPercentSubtitle: '% del monto enviado, una línea por fuente y monto',
   costFlagNote: (ceiling: number) =>
     `Las barras rayadas marcadas con ▲ son corredores por encima del tope del ${String(ceiling)}\u00a0% de la meta 10.c de los ODS. Líneas discontinuas: la meta promedio del 3\u00a0% y el tope del 5\u00a0%.`,
   costLinesNote: 'Líneas discontinuas: la meta promedio del 3\u00a0% del ODS 10.c y el tope del 5\u00a0% por corredor.',
@@ -1106,7 +1119,7 @@ const es = {
   corridorRemittancesLead: (from: string, to: string) =>
     `Remesas estimadas entre ambos, cada sentido por separado: ${from} → ${to}, luego ${to} → ${from} (lo que los migrantes en ${to} envían a casa), en US$ corrientes.`,
   corridorCostLead: (ceiling: number) =>
-    `Costo total promedio de enviar dinero, cada sentido, archivo y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)}\u00a0%.`,
+    `Costo total promedio de enviar dinero, cada sentido, fuente y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)}\u00a0%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remesas`,
   knomadEstimateNote:
     'Las remesas bilaterales de KNOMAD son estimaciones de un modelo (a partir de los stocks de migrantes y los ingresos), no flujos medidos; cada edición tiene su propia barra.',
@@ -1130,7 +1143,8 @@ const es = {
   counterpartHint: 'Origen de los migrantes, país que envía el dinero',
   allCounterparts: 'Todos (suma)',
   allCounterpartsAveraged: 'Todos (media simple)',
-  counterpartIs: (name: string) => `socio: ${name}`,
+  counterpartIs: (name: string, indicator: string) =>
+    `${({ birth: 'país de nacimiento', origin: 'país de origen', sender: 'país de envío' } as Record<string, string>)[COUNTERPART_ROLE[indicator] ?? ''] ?? 'socio'}: ${name}`,
   dimensionLabel: (key: string) =>
     ({
       amount: 'Monto enviado',

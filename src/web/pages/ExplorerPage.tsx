@@ -605,7 +605,7 @@ function filtersText(
   if (ranking.filters.counterpart) {
     const name =
       countries?.items.find((c) => c.code === ranking.filters.counterpart)?.name ?? ranking.filters.counterpart;
-    parts.push(t.counterpartIs(name));
+    parts.push(t.counterpartIs(name, ranking.indicator.id));
   }
   for (const [k, v] of Object.entries(ranking.filters.dims))
     parts.push(
