@@ -53,6 +53,23 @@ describe('serving the web UI beside the API', () => {
     const missing = await app.inject({ method: 'GET', url: '/assets/old-build.js' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: { code: 'not_found' } });
+    // A file there at the start and gone since (a rebuild while the server runs): 404 too, as a
+    // browser asks for it (a module script: Origin and Sec-Fetch headers), not "405: answers GET, not GET".
+    const gone = path.join(webDir, 'assets', 'gone.js');
+    writeFileSync(gone, 'console.log(2)');
+    const fresh = await buildApp({ database: testDb.database, logLevel: 'silent', webDir });
+    try {
+      rmSync(gone);
+      const res = await fresh.inject({
+        method: 'GET',
+        url: '/assets/gone.js',
+        headers: { origin: 'http://127.0.0.1:3000', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'script' },
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ error: { code: 'not_found' } });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('does not serve files outside the web folder', async () => {

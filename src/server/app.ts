@@ -137,7 +137,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     // An address that exists for other methods: 405 with those methods (OPTIONS: just them).
     const allowed = ROUTE_METHODS.filter((method) => app.findRoute({ method, url }) !== null);
-    if (allowed.length) {
+    // A route of this very method that found nothing (a static file deleted since the start, as
+    // after a rebuild) is a 404, not "answers GET, not GET".
+    if (allowed.length && !allowed.includes(request.method as (typeof ROUTE_METHODS)[number])) {
       void reply.header('allow', [...allowed, 'OPTIONS'].join(', '));
       if (request.method === 'OPTIONS') return reply.status(204).send();
       const message = `${url} answers ${allowed.join(', ')}, not ${request.method}`;
