@@ -292,8 +292,11 @@ function GapMapGrid({
                       style={{ ['--weight' as string]: String(0.25 + (0.75 * cell.count) / max) }}
                     >
                       <span className="gap-map__count">{cell.count}</span>
-                      <QualityMix quality={cell.quality} />
+                      <QualityBar quality={cell.quality} />
                     </button>
+                    {/* Over the button, not in it: the button's visible text ("3") is then part of
+                        its name, which says the numbers in words (WCAG 2.5.3, label in name). */}
+                    <QualityNumbers quality={cell.quality} />
                   </td>
                 );
               })}
@@ -305,9 +308,8 @@ function GapMapGrid({
   );
 }
 
-/** Three numbers (high, medium, low) with a stacked bar repeating them; the numbers carry the meaning. */
-function QualityMix({ quality }: { quality: GapMapCell['quality'] }) {
-  const t = useT();
+/** A stacked bar of the studies' quality (high, medium, low); the numbers beside it carry the meaning. */
+function QualityBar({ quality }: { quality: GapMapCell['quality'] }) {
   const total = quality.high + quality.medium + quality.low;
   return (
     <span className="quality-mix" aria-hidden="true">
@@ -322,12 +324,19 @@ function QualityMix({ quality }: { quality: GapMapCell['quality'] }) {
           ) : null,
         )}
       </span>
-      <span className="quality-mix__numbers">
-        {t.qualityInitials.high}
-        {quality.high} {t.qualityInitials.medium}
-        {quality.medium} {t.qualityInitials.low}
-        {quality.low}
-      </span>
+    </span>
+  );
+}
+
+/** The quality counts as initials and numbers (H2 M1 L0), shown under the bar; the cell's button says them in words. */
+function QualityNumbers({ quality }: { quality: GapMapCell['quality'] }) {
+  const t = useT();
+  return (
+    <span className="quality-mix__numbers" aria-hidden="true">
+      {t.qualityInitials.high}
+      {quality.high} {t.qualityInitials.medium}
+      {quality.medium} {t.qualityInitials.low}
+      {quality.low}
     </span>
   );
 }
