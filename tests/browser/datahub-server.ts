@@ -1,7 +1,9 @@
 import { buildApp } from '../../src/server/app.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 import { migrate } from '../../src/server/db/migrate.js';
+import { loadLibraryContent } from '../../src/server/library/load-content.js';
 import { loadReference } from '../../src/server/reference/load-reference.js';
+import { rebuildSearchIndex } from '../../src/server/search/search.indexer.js';
 import { importDataset } from '../../src/server/stats/import-dataset.js';
 import type { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
 import type { Importer } from '../../src/server/stats/model.js';
@@ -33,6 +35,10 @@ export async function startDatahubServer(options: {
         `${importer.meta.id}: ${outcome.loaded ? 'loaded' : 'unchanged'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     }
+    // The library's content and the search index, as every start loads them: the pages that
+    // link from the data to the library, and the whole-site checks, find them.
+    await loadLibraryContent(database);
+    await rebuildSearchIndex(database.db);
     const app = await buildApp({ database, logLevel: 'warn', loadStatus: options.loadStatus });
     await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
     const address = app.server.address();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
@@ -688,4 +689,60 @@ describe('the data hub in the browser', () => {
       await loading.close();
     }
   });
+
+  it(
+    'passes axe-core’s WCAG 2.1 AA checks on every kind of page, in each language, on a desktop and a phone',
+    { timeout: 300_000 },
+    async () => {
+      if (!browser || !server) throw new Error('the browser or the server did not start');
+      const paths = [
+        '/?lang=en',
+        '/countries?lang=fr',
+        '/countries/PHL?lang=es',
+        '/countries/PHL/profile?lang=en',
+        '/countries/PHL/profile?lang=fr',
+        '/corridors/PHL/USA?lang=es',
+        '/explorer?lang=en',
+        '/explorer?indicator=remittance_cost_pct&lang=fr',
+        '/datasets?lang=fr',
+        '/datasets/undesa-ims-2024?lang=es',
+        '/library?lang=es',
+        '/library/mida?lang=fr',
+        '/gap-map?lang=en',
+        '/search?q=diaspora&lang=fr',
+      ];
+      // On a phone too, the pages whose layout changes most there.
+      const phonePaths = [
+        '/countries/PHL/profile?lang=fr',
+        '/corridors/PHL/USA?lang=es',
+        '/explorer?lang=en',
+        '/gap-map?lang=en',
+      ];
+      const found: string[] = [];
+      for (const phone of [false, true])
+        for (const path of phone ? phonePaths : paths) {
+          // axe runs in a context of its own (it opens a blank page there).
+          const context = await browser.newContext({
+            viewport: phone ? { width: 390, height: 800 } : { width: 1280, height: 900 },
+          });
+          try {
+            const page = await context.newPage();
+            page.setDefaultTimeout(WAIT_MS);
+            await page.goto(`${server.url}${path}`);
+            await page.locator('main h1').first().waitFor();
+            await page.waitForLoadState('networkidle');
+            const { violations } = await new AxeBuilder({ page })
+              .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+              .analyze();
+            for (const v of violations)
+              found.push(
+                `${path}${phone ? ' (phone)' : ''}: ${v.id}, ${String(v.nodes.length)} × ${v.nodes[0]?.target.join(' ') ?? ''}`,
+              );
+          } finally {
+            await context.close();
+          }
+        }
+      expect(found).toEqual([]);
+    },
+  );
 });
