@@ -752,23 +752,6 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         expect(total.error.message).toContain('No series of this flow has SEX=_T.');
       });
 
-      it('keeps structures until an import changes the data, then answers with the new flow', async () => {
-        const flows = async () =>
-          (await getJson<{ data: { dataflows: { id: string }[] } }>('/api/sdmx/dataflow')).data.dataflows.map(
-            (f) => f.id,
-          );
-        const before = await flows();
-        expect(before).not.toContain('TINY_SDMX_CACHE_TINY_STOCK');
-        await importDataset(testDb.database, tinyImporter('tiny-sdmx-cache'));
-        try {
-          // The data's version is read again at most a second later.
-          await expect.poll(flows, { timeout: 10_000, interval: 200 }).toContain('TINY_SDMX_CACHE_TINY_STOCK');
-        } finally {
-          await sql`DELETE FROM dataset WHERE id = 'tiny-sdmx-cache'`.execute(testDb.database.db);
-        }
-        await expect.poll(flows, { timeout: 10_000, interval: 200 }).toEqual(before);
-      });
-
       it('answers an Accept it cannot serve with 406', async () => {
         const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`), 406, {
           accept: 'application/vnd.sdmx.structurespecificdata+xml;version=2.1',
