@@ -690,6 +690,20 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it('says on a corridor where the two UN DESA revisions part widely', { timeout: 60_000 }, async () => {
+    const page = await openPage('/corridors/UKR/RUS?lang=en');
+    try {
+      const stock = page.getByRole('figure', { name: /^Ukraine → Russian Federation/ });
+      // The sums of the two bilateral files, UKR → RUS, 2020: Revision 2024 has little more than
+      // half what Revision 2020 had.
+      await expect
+        .poll(() => stock.locator('.chart__note').allTextContents(), { timeout: WAIT_MS })
+        .toContainEqual(expect.stringContaining('Total 2020, UN DESA 2024 1,800,051 against UN DESA 2020 3,268,263'));
+    } finally {
+      await page.close();
+    }
+  });
+
   it(
     'passes axe-core’s WCAG 2.1 AA checks on every kind of page, in each language, on a desktop and a phone',
     { timeout: 300_000 },

@@ -10,6 +10,7 @@ import { DataTable } from '../components/DataTable.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData, Section } from '../components/Section.js';
+import { editionGaps, type EditionGap } from '../editions.js';
 import { formatNumber, formatPercent, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
@@ -125,6 +126,9 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
     })),
   }));
   const hasData = s.editions.some((e) => e.points.length > 0);
+  // Where the editions part widely for a year, said in words, as on the profile.
+  const gaps = editionGaps(series.map((line) => ({ group: sex, dataset: line.key, points: line.points })));
+  const side = (g: EditionGap['low']) => `${shortDatasetLabel(g.dataset, s.sources)} ${persons(g.value)}`;
 
   function handleSex(next: SexChoice) {
     setSearchParams(
@@ -196,7 +200,18 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
               ))}
             </fieldset>
           }
-          note={<p className="chart__note">{t.editionsNotSpliced}</p>}
+          note={
+            <>
+              <p className="chart__note">{t.editionsNotSpliced}</p>
+              {gaps.length > 0 && (
+                <p className="chart__note">
+                  {t.editionsDisagree(
+                    gaps.map((g) => t.editionGap(g.period, sexLabel[sex], side(g.low), side(g.high))),
+                  )}
+                </p>
+              )}
+            </>
+          }
           table={
             <DataTable
               caption={title}
