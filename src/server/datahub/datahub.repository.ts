@@ -64,10 +64,12 @@ export async function findDatasetCoverage(db: Queryable) {
     GROUP BY s.dataset_id, s.indicator_id
     ORDER BY s.dataset_id, s.indicator_id`.execute(db);
   const { rows: periods } = await sql<{ dataset_id: string; indicator_id: string; period: string; n: number }>`
+    -- NOTE: grouped by the period alone (its start follows from it): grouping by both made the
+    -- planner expect a group per observation and sort them all on disk, 2.3 s against 0.7 s.
     SELECT s.dataset_id, s.indicator_id, o.period, count(*)::int AS n
     FROM observation o JOIN series s ON s.id = o.series_id
-    GROUP BY s.dataset_id, s.indicator_id, o.period, o.period_start
-    ORDER BY s.dataset_id, s.indicator_id, o.period_start`.execute(db);
+    GROUP BY s.dataset_id, s.indicator_id, o.period
+    ORDER BY s.dataset_id, s.indicator_id, min(o.period_start)`.execute(db);
   return series.map((row) => {
     const mine = periods.filter((p) => p.dataset_id === row.dataset_id && p.indicator_id === row.indicator_id);
     return {
