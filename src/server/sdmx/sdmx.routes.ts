@@ -205,6 +205,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
         db,
         { flow: request.params.flow, key, provider, query: request.query },
         options.maxObservations,
+        cache,
       );
       const batches = readDataSeries(db, plan);
       if (chosen.format === 'csv') {

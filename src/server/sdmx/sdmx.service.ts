@@ -273,6 +273,11 @@ function periodBounds(query: SdmxDataQuery): { start?: string; end?: string } {
   return { start, end };
 }
 
+/** Computes an answer once per data version (the datahub's answer cache); failures are not kept. */
+export interface AnswerCache {
+  answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
 /**
  * Checks a data query and counts what it selects: 400 for a malformed flow reference, key or
  * period, 404 for an unknown flow or when nothing matches (SDMX's NoResultsFound), 413 when the
@@ -282,19 +287,24 @@ export async function planData(
   db: Kysely<DB>,
   request: DataRequest,
   maxObservations = MAX_OBSERVATIONS,
+  answers: AnswerCache = { answer: (_key, compute) => compute() },
 ): Promise<DataPlan> {
   const ref = parseFlowRef(request.flow);
-  const [flow] = await findDataflows(db, ref);
-  if (!flow) {
-    throw ApiError.notFound(
-      `No dataflow "${request.flow}": Bridges' dataflows (agency ${SDMX_AGENCY}, version 1.0) are listed at /api/sdmx/dataflow`,
-    );
-  }
+  // The flow and its structure, once per data version: gathering them (every series of the flow)
+  // took the most of a one-series query, 20–50 ms of work for 0.3 ms of data.
+  const { flow, dsd } = await answers.answer(`sdmx-flow|${request.flow.toUpperCase()}`, async () => {
+    const [found] = await findDataflows(db, ref);
+    if (!found) {
+      throw ApiError.notFound(
+        `No dataflow "${request.flow}": Bridges' dataflows (agency ${SDMX_AGENCY}, version 1.0) are listed at /api/sdmx/dataflow`,
+      );
+    }
+    return { flow: found, dsd: (await dataStructureOf(db, found)).dsd };
+  });
   const provider = request.provider?.trim();
   if (provider && !['all', '*', SDMX_AGENCY].includes(provider)) {
     throw ApiError.notFound(`No data provider "${provider}": every Bridges dataflow is provided by ${SDMX_AGENCY}`);
   }
-  const { dsd } = await dataStructureOf(db, flow);
   const seriesDimensions = dsd.dimensions.filter((d) => d.source.kind !== 'time');
   const positions = parseSeriesKey(
     request.key,
