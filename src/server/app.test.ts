@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,12 @@ describe('serving the web UI beside the API', () => {
       '<!doctype html><html lang="en"><title>Bridges</title><div id="root"></div></html>',
     );
     writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    // A large script with the build's compressed copies beside it (vite.config.ts writes them).
+    const big = `console.log(${JSON.stringify('Bridges '.repeat(2000))});`;
+    writeFileSync(path.join(webDir, 'assets', 'big.js'), big);
+    writeFileSync(path.join(webDir, 'assets', 'big.js.br'), brotliCompressSync(big));
+    writeFileSync(path.join(webDir, 'assets', 'big.js.gz'), gzipSync(big));
+    writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     testDb = await createTestDatabase('pglite', { empty: true });
     app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir });
   });
@@ -50,6 +57,28 @@ describe('serving the web UI beside the API', () => {
     const js = await app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(js.statusCode).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
+    // Named by their content's hash, assets may be kept for good; the rest is asked for each time.
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(icon.headers['cache-control']).toBe('public, no-cache');
+    // The build's brotli or gzip copy to a browser that takes it, the script itself to one that does not.
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await app.inject({ method: 'GET', url: '/assets/big.js', headers: { 'accept-encoding': accept } });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toBe('Accept-Encoding');
+      expect(res.headers['content-type']).toMatch(/javascript/);
+      expect(decode(res.rawPayload).toString()).toMatch(/^console\.log\("Bridges Bridges/);
+    }
+    const plain = await app.inject({
+      method: 'GET',
+      url: '/assets/big.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toMatch(/^console\.log/);
     const missing = await app.inject({ method: 'GET', url: '/assets/old-build.js' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: { code: 'not_found' } });

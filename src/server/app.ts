@@ -121,7 +121,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The index, read once, is sent for every page of the UI (fastify-static serves the rest).
   const indexText = existsSync(indexHtml) ? readFileSync(indexHtml, 'utf8') : null;
   if (indexText !== null) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      // The build's brotli and gzip copies (vite.config.ts), to browsers that take them.
+      preCompressed: true,
+      // Files under assets/ are named by a hash of their content: a browser may keep them for good.
+      // The rest (the icon) is asked for again each time.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        // Which copy is sent depends on Accept-Encoding: a shared cache must keep them apart.
+        res.setHeader('vary', 'Accept-Encoding');
+        res.setHeader(
+          'cache-control',
+          filePath.startsWith(path.join(webDir, 'assets') + path.sep)
+            ? 'public, max-age=31536000, immutable'
+            : 'public, no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const [url = '', query = ''] = request.url.split('?');
