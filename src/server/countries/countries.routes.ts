@@ -10,6 +10,7 @@ import {
 import { ErrorResponse } from '../../core/errors.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { sendJson } from '../http/public-data.js';
 import { getCountry, listCountries, listRegions } from './countries.service.js';
 
 /** Countries and areas: validate → call the service → present (the service returns API shapes). */
@@ -25,7 +26,7 @@ export function countriesRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: CountryListResponse, 400: ErrorResponse },
         },
       },
-      (request) => listCountries(db, request.query),
+      async (request, reply) => sendJson(request, reply, await listCountries(db, request.query), CountryListResponse),
     );
 
     app.get(
@@ -39,7 +40,8 @@ export function countriesRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: CountryDetail, 400: ErrorResponse, 404: ErrorResponse },
         },
       },
-      (request) => getCountry(db, request.params.code, request.query.lang),
+      async (request, reply) =>
+        sendJson(request, reply, await getCountry(db, request.params.code, request.query.lang), CountryDetail),
     );
 
     app.get(
@@ -52,7 +54,7 @@ export function countriesRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           response: { 200: RegionsResponse, 400: ErrorResponse },
         },
       },
-      () => listRegions(db),
+      async (request, reply) => sendJson(request, reply, await listRegions(db), RegionsResponse),
     );
   };
 }

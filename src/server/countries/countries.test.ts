@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountryDetail, CountryListResponse } from '../../core/countries.js';
 import type { ErrorResponse } from '../../core/errors.js';
@@ -209,6 +210,20 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     expect(r.regions.find((x) => x.code === '142')?.subregions.map((s) => s.code)).toContain('035');
     expect(r.fiscalYears[0]).toBe(1989);
     expect(r.fiscalYears.at(-1)).toBe(2025);
+  });
+
+  it('sends the country list gzipped to clients that take it, tagged, and 304 to one that has it', async () => {
+    const plain = await app.inject({ url: '/api/countries?kind=all' });
+    const zipped = await app.inject({ url: '/api/countries?kind=all', headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const again = await app.inject({
+      url: '/api/countries?kind=all',
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
   });
 
   describe('bad input', () => {

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -91,4 +92,19 @@ export function sendEncoded(
   }
   if (gzip) return reply.header('content-encoding', 'gzip').send(body.gzip);
   return reply.send(body.plain);
+}
+
+/**
+ * Sends a JSON answer encoded as sendEncoded does (gzipped for clients that take it, tagged, 304
+ * to a client that has it), checked against its response schema first as Fastify's serializer
+ * would: for answers not kept in a cache (the country list: 143 kB, 22 kB gzipped).
+ */
+export function sendJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  value: unknown,
+  schema: z.ZodType,
+): FastifyReply {
+  void reply.header('vary', 'Accept-Encoding').header('content-type', 'application/json; charset=utf-8');
+  return sendEncoded(request, reply, encodeBody(JSON.stringify(schema.parse(value))));
 }
