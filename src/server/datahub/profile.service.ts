@@ -237,7 +237,8 @@ function migrationBlock(
   const unknown = partners.in.get(UNKNOWN_ORIGIN);
   const latestIn = immigrants.find((p) => p.period === latestPeriod.in) ?? immigrants.at(-1) ?? null;
   const latestOut = emigrants.find((p) => p.period === latestPeriod.out) ?? emigrants.at(-1) ?? null;
-  const used = rows.length ? [edition ?? '', ...otherEditions.map((o) => o.dataset)] : [];
+  // Every edition whose figures the block gives, the other editions' too.
+  const used = [...(rows.length ? [edition ?? ''] : []), ...otherEditions.map((o) => o.dataset)];
   if (population && immigrants.some((p) => p.sharePct !== null)) used.push(population.dataset);
   const totalPublished = rows.some((r) => r.sex === '_T');
   return {

@@ -40,8 +40,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** A name or label: one line's worth, not a document. */
 const label = nonEmpty.max(500, 'must be at most 500 characters');
 /** Free text (caveats, method notes, a citation). */
-const text = (max: number) =>
-  z.string().max(max, `must be at most ${String(max).replace(/\B(?=(\d{3})+$)/g, ',')} characters`);
+const text = (max: number) => z.string().max(max, `must be at most ${max.toLocaleString('en')} characters`);
 
 const indicatorDefinition = z.strictObject({
   // With the dataset's id, at most 100 characters: an SDMX flow id, and a path segment.
