@@ -544,7 +544,7 @@ describe('the data hub in the browser', () => {
   });
 
   it(
-    'keeps the growth table readable on a phone: no repeated column, names in view when it scrolls',
+    'keeps the growth table readable on a phone: no repeated column; when it scrolls, names in view and a shadow where columns are hidden',
     { timeout: 60_000 },
     async () => {
       const explorer = (from: number, to: number) =>
@@ -575,6 +575,13 @@ describe('the data hub in the browser', () => {
         await page.goto(`${server?.url ?? ''}${explorer(2000, 2020)}`);
         const twenty = growth(2000, 2020);
         await twenty.locator('thead th', { hasText: 'Por año' }).waitFor();
+        // A shadow on the side where columns are out of sight: at first the end, then the start.
+        const hiddenSides = () =>
+          twenty.evaluate((t) => {
+            const frame = t.closest('.table-scroll-frame');
+            return ['start', 'end'].filter((side) => frame?.hasAttribute(`data-hidden-${side}`));
+          });
+        await expect.poll(hiddenSides).toEqual(['end']);
         const kept = await twenty.evaluate((t) => {
           const box = t.closest('.table-scroll');
           if (!box) return null;
@@ -588,6 +595,7 @@ describe('the data hub in the browser', () => {
         });
         expect(kept?.scrolled).toBeGreaterThan(0);
         expect(Math.abs((kept?.nameLeft ?? -1) - (kept?.boxLeft ?? 0))).toBeLessThanOrEqual(2);
+        await expect.poll(hiddenSides).toEqual(['start']);
         // A box that scrolls takes focus, for the arrow keys.
         expect(await twenty.evaluate((t) => t.closest('.table-scroll')?.getAttribute('tabindex') ?? null)).toBe('0');
       } finally {
