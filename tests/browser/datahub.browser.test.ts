@@ -732,6 +732,9 @@ describe('the data hub in the browser', () => {
         '/library/mida?lang=fr',
         '/gap-map?lang=en',
         '/search?q=diaspora&lang=fr',
+        '/data?lang=es',
+        '/login?lang=fr',
+        '/no-such-page?lang=en',
       ];
       // On a phone too, the pages whose layout changes most there.
       const phonePaths = [

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { ItemView } from '../../src/core/library.js';
@@ -199,6 +200,47 @@ describe('the library in the browser', () => {
       } finally {
         await page.close();
       }
+    },
+  );
+
+  it(
+    'passes axe-core’s WCAG 2.1 AA checks on the pages behind a login, in each language',
+    { timeout: 180_000 },
+    async () => {
+      const found: string[] = [];
+      const check = async (page: Page, path: string) => {
+        await page.goto(`${url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        for (const v of violations)
+          found.push(`${path}: ${v.id}, ${String(v.nodes.length)} × ${v.nodes[0]?.target.join(' ') ?? ''}`);
+      };
+      for (const [email, paths] of [
+        [
+          'contributor@test.invalid',
+          ['/library/new?lang=fr', '/library/mida/edit?lang=es', '/library/mida/history?lang=en'],
+        ],
+        ['reviewer@test.invalid', ['/review?lang=fr', '/review?lang=en']],
+      ] as const) {
+        if (!browser) throw new Error('the browser did not start');
+        // axe runs in a context of its own (it opens a blank page there).
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        try {
+          const page = await context.newPage();
+          page.setDefaultTimeout(WAIT_MS);
+          await page.goto(`${url}/library?lang=en`);
+          await logIn(page, email);
+          for (const path of paths) await check(page, path);
+          // What the page behind the login is checked as: the form, not the login prompt.
+          expect(await page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
+        } finally {
+          await context.close();
+        }
+      }
+      expect(found).toEqual([]);
     },
   );
 });

@@ -422,21 +422,24 @@ export function RowList<T>({
       {rows.length > 0 && (
         <ol className="row-list__rows">
           {rows.map((row, index) => (
-            <li key={index} className="row-list__row" role="group" aria-label={itemName(index)}>
-              <div className="row-list__fields">
-                {renderRow(row, index, (next) => onChange(rows.map((r, i) => (i === index ? next : r))))}
+            // The group is inside the item: a list's children must stay list items (axe: list).
+            <li key={index} className="row-list__item">
+              <div className="row-list__row" role="group" aria-label={itemName(index)}>
+                <div className="row-list__fields">
+                  {renderRow(row, index, (next) => onChange(rows.map((r, i) => (i === index ? next : r))))}
+                </div>
+                <button
+                  type="button"
+                  className="button-small row-list__remove"
+                  onClick={() => {
+                    onChange(rows.filter((_, i) => i !== index));
+                    // Focus would be lost with the button: move it to the list.
+                    document.getElementById(id)?.focus();
+                  }}
+                >
+                  {t.removeRow(itemName(index))}
+                </button>
               </div>
-              <button
-                type="button"
-                className="button-small row-list__remove"
-                onClick={() => {
-                  onChange(rows.filter((_, i) => i !== index));
-                  // Focus would be lost with the button: move it to the list.
-                  document.getElementById(id)?.focus();
-                }}
-              >
-                {t.removeRow(itemName(index))}
-              </button>
             </li>
           ))}
         </ol>
