@@ -51,7 +51,13 @@ export async function prepareDatabase(config: Config, onProgress?: ProgressRepor
  */
 export async function startServer(
   config: Config,
-  options: { onProgress?: ProgressReporter; onDatasetProgress?: ProgressReporter; webDir?: string } = {},
+  options: {
+    onProgress?: ProgressReporter;
+    onDatasetProgress?: ProgressReporter;
+    /** Where the bundled load says what it loaded or could not: the server's (JSON) log unless given. */
+    datasetLog?: { info(msg: string): void; error(msg: string): void };
+    webDir?: string;
+  } = {},
 ): Promise<RunningServer> {
   const database = await prepareDatabase(config, options.onProgress);
   const loadStatus = new BundledLoadStatus(BUNDLED_IMPORTERS);
@@ -74,7 +80,7 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const stop = new AbortController();
-  const datasetsLoaded = loadBundledDatasets(database, BUNDLED_IMPORTERS, loadStatus, app.log, {
+  const datasetsLoaded = loadBundledDatasets(database, BUNDLED_IMPORTERS, loadStatus, options.datasetLog ?? app.log, {
     onProgress: options.onDatasetProgress,
     signal: stop.signal,
     onLoaded: async () => {

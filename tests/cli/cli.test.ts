@@ -133,6 +133,10 @@ describe('bridges CLI', () => {
       const health = (await (await fetch(`${first.url}/api/health`)).json()) as { database: string };
       expect(health.database).toBe('pglite');
       expect(first.output()).toContain(`Data load: ${first.url}/api/status`);
+      // The bundled datasets' load is told in lines for the person at the terminal, not as JSON.
+      await expect
+        .poll(() => first.output(), { timeout: 60_000 })
+        .toMatch(/^Loaded [a-z0-9-]+: \d+ observations in \d+\.\d s$/m);
 
       const second = run(['serve', '--port', '0'], { BRIDGES_DATA_DIR: dataDir });
       expect(second.status).toBe(1);

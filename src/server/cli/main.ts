@@ -36,7 +36,15 @@ program
     const config = configWith({ PORT: opts.port, HOST: opts.host });
     process.stderr.write(`Bridges ${VERSION}: opening the ${describeDatabase(config)}\n`);
     const progress = createProgress();
-    const server = await startServer(config, { onProgress: progress.report }).finally(() => progress.stop());
+    const server = await startServer(config, {
+      onProgress: progress.report,
+      // Lines for the person at the terminal, like the banner and the last line below; requests
+      // are logged as JSON.
+      datasetLog: {
+        info: (msg) => process.stdout.write(`${msg}\n`),
+        error: (msg) => process.stderr.write(`${msg}\n`),
+      },
+    }).finally(() => progress.stop());
     process.stdout.write(
       `\nBridges is running at ${server.url}\n  API docs: ${server.url}/api/docs\n  Data load: ${server.url}/api/status\n  Press Ctrl+C to stop.\n\n`,
     );
