@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { axeViolations, launchChromium } from '../helpers/browser.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
 import { wdiGdidata2025, wdiRemittances2023 } from '../../src/server/importers/wdi.js';
@@ -753,16 +752,7 @@ describe('the data hub in the browser', () => {
           try {
             const page = await context.newPage();
             page.setDefaultTimeout(WAIT_MS);
-            await page.goto(`${server.url}${path}`);
-            await page.locator('main h1').first().waitFor();
-            await page.waitForLoadState('networkidle');
-            const { violations } = await new AxeBuilder({ page })
-              .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-              .analyze();
-            for (const v of violations)
-              found.push(
-                `${path}${phone ? ' (phone)' : ''}: ${v.id}, ${String(v.nodes.length)} × ${v.nodes[0]?.target.join(' ') ?? ''}`,
-              );
+            found.push(...(await axeViolations(page, `${server.url}${path}`, `${path}${phone ? ' (phone)' : ''}`)));
           } finally {
             await context.close();
           }

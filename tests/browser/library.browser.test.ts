@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { ItemView } from '../../src/core/library.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadLibraryContent } from '../../src/server/library/load-content.js';
 import { rebuildSearchIndex } from '../../src/server/search/search.indexer.js';
-import { launchChromium } from '../helpers/browser.js';
+import { axeViolations, launchChromium } from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { TEST_PASSWORD, createRoleUsers } from '../helpers/library.js';
 
@@ -208,16 +207,6 @@ describe('the library in the browser', () => {
     { timeout: 180_000 },
     async () => {
       const found: string[] = [];
-      const check = async (page: Page, path: string) => {
-        await page.goto(`${url}${path}`);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        const { violations } = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-          .analyze();
-        for (const v of violations)
-          found.push(`${path}: ${v.id}, ${String(v.nodes.length)} × ${v.nodes[0]?.target.join(' ') ?? ''}`);
-      };
       for (const [email, paths] of [
         [
           'contributor@test.invalid',
@@ -233,7 +222,7 @@ describe('the library in the browser', () => {
           page.setDefaultTimeout(WAIT_MS);
           await page.goto(`${url}/library?lang=en`);
           await logIn(page, email);
-          for (const path of paths) await check(page, path);
+          for (const path of paths) found.push(...(await axeViolations(page, `${url}${path}`, path)));
           // What the page behind the login is checked as: the form, not the login prompt.
           expect(await page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
         } finally {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT_DIR } from '../../src/server/paths.js';
 
 /** Debian's Chromium: the browser tests never download one. */
@@ -28,4 +29,19 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Opens `address` in `page` (which must belong to a context made with browser.newContext: axe
+ * opens a blank page there), waits for its heading and for the network to settle, and returns
+ * axe-core's WCAG 2.1 A and AA violations, one line each, labelled with `label`.
+ */
+export async function axeViolations(page: Page, address: string, label: string): Promise<string[]> {
+  await page.goto(address);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.map((v) => `${label}: ${v.id}, ${String(v.nodes.length)} × ${v.nodes[0]?.target.join(' ') ?? ''}`);
 }
