@@ -3,6 +3,10 @@ import { parseCsv, type CsvRow, type SourceFile } from '../ingest/read-source.js
 import { SourceFormatError } from '../ingest/source-error.js';
 import { UNIT_MULT_PROBLEM, UnitMultiplier } from './unit-mult.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
+import { listSome } from './report-list.js';
+
+/** How many names a report line lists. */
+const LISTED = 50;
 
 /** Columns SDMX-CSV 1.0 and 2.0 (and Eurostat's flavour) add besides dimensions, measure and attributes. */
 const TECHNICAL = new Set([
@@ -234,7 +238,7 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
   progress(`reading ${file.name}`, rows.length, rows.length);
 
   if (flows.size) report.notes.push(`dataflow${flows.size > 1 ? 's' : ''} ${[...flows].join(', ')}`);
-  if (labels.length) report.notes.push(`label columns not stored (codes are): ${labels.join(', ')}`);
-  if (unstored.length) report.notes.push(`attributes not stored: ${unstored.join(', ')}`);
+  if (labels.length) report.notes.push(`label columns not stored (codes are): ${listSome(labels, LISTED)}`);
+  if (unstored.length) report.notes.push(`attributes not stored: ${listSome(unstored, LISTED)}`);
   report.notes.push(...multiplier.notes());
 }

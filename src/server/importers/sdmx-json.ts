@@ -2,6 +2,10 @@ import { decodeUtf8 } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { UNIT_MULT_PROBLEM, UnitMultiplier } from './unit-mult.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
+import { listSome } from './report-list.js';
+
+/** How many names a report line lists. */
+const LISTED = 50;
 
 /**
  * SDMX-JSON data messages: version 1.0 (`{ meta, data: { structure, dataSets } }`), the earlier
@@ -225,17 +229,20 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
   progress(`reading ${file.name}`, seriesTotal, seriesTotal);
   if (keysOnly.length) {
     report.notes.push(
-      `${String(keysOnly.length)} series with no observations (keys only, nothing to import): ${keysOnly
-        .slice(0, 5)
-        .map((k) => `"${k}"`)
-        .join(', ')}${keysOnly.length > 5 ? ', …' : ''}`,
+      `${String(keysOnly.length)} series with no observations (keys only, nothing to import): ${listSome(
+        keysOnly.map((k) => `"${k}"`),
+        5,
+      )}`,
     );
   }
   if (notRead.size) {
-    const list = [...notRead].map(([member, n]) => `${member} (${String(n)})`).join(', ');
+    const list = listSome(
+      [...notRead].map(([member, n]) => `${member} (${String(n)})`),
+      LISTED,
+    );
     report.notes.push(`members SDMX-JSON does not define, not read: ${list}`);
   }
-  if (unstored.size) report.notes.push(`attributes not stored: ${[...unstored].join(', ')}`);
+  if (unstored.size) report.notes.push(`attributes not stored: ${listSome([...unstored], LISTED)}`);
   report.notes.push(...multiplier.notes());
 }
 

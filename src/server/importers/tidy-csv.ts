@@ -2,6 +2,10 @@ import { parseCsv, type CsvRow } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { csvHeader } from './sdmx-csv.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
+import { listSome } from './report-list.js';
+
+/** How many column names a report line or an error lists. */
+const LISTED = 50;
 
 /**
  * A tidy CSV: one observation a row, with the columns the mapping names (area, period, value and,
@@ -31,14 +35,18 @@ export function readTidyCsv({ file, mapping, sink, report, progress }: ReaderInp
     if (column !== undefined && !header.includes(column)) {
       throw new SourceFormatError(
         file.name,
-        `missing column "${column}" in the header (${mapping.file} names it in "columns.${field}"); the header has ${header.map((h) => `"${h}"`).join(', ')}`,
+        `missing column "${column}" in the header (${mapping.file} names it in "columns.${field}"); the header has ${listSome(
+          header.map((h) => `"${h}"`),
+          LISTED,
+        )}`,
         { line: 1 },
       );
     }
   }
   const used = new Set([...Object.values(where), ...dims.map(([c]) => c)]);
   const unused = header.filter((h) => h !== '' && !used.has(h));
-  if (unused.length) report.notes.push(`columns not imported (the mapping does not name them): ${unused.join(', ')}`);
+  if (unused.length)
+    report.notes.push(`columns not imported (the mapping does not name them): ${listSome(unused, LISTED)}`);
   const dimensionColumn = new Map(dims.map(([c, d]) => [d, c]));
 
   const cell = (row: CsvRow, column: string | undefined): CellRef => ({

@@ -1125,6 +1125,30 @@ describe.each(testEngines())('user files on %s', (engine) => {
       expect((error as Error).message).toMatch(/60 area names matching no area/);
       expect((error as Error).message).toMatch(/"Nowhere 50" \(line 51\)\n {2}… and 10 more$/);
     });
+
+    it('caps the lists of columns, in the report and in a missing column’s error', async () => {
+      const extra = Array.from({ length: 12_000 }, (_, i) => `x${String(i)}`);
+      const file = path.join(scratch, 'wide.csv');
+      const header = ['country', 'year', 'sex', 'share_pct', 'quality', 'channel', 'comment', ...extra];
+      writeFileSync(file, `${header.join(',')}\nPhilippines,2020,Total,1,,bank,${','.repeat(extra.length)}\n`);
+      const importer = userFileImporter(file, {
+        mapping: editedMapping(TIDY_MAPPING, (m) => {
+          (m.dataset as Record<string, unknown>).id = 'test-wide-header';
+        }),
+      });
+      await importUserFile(testDb.database, importer);
+      expect(importer.report.notes[0]).toBe(
+        `columns not imported (the mapping does not name them): comment, ${extra.slice(0, 49).join(', ')}, … and 11,951 more`,
+      );
+      await sql`DELETE FROM dataset WHERE id = 'test-wide-header'`.execute(testDb.database.db);
+
+      writeFileSync(file, `${header.filter((h) => h !== 'share_pct').join(',')}\n`);
+      const error = await importUserFile(
+        testDb.database,
+        userFileImporter(file, { mapping: fixture(TIDY_MAPPING) }),
+      ).catch((err: unknown) => err as Error);
+      expect((error as Error).message).toMatch(/missing column "share_pct" .*"x43", … and 11,956 more$/);
+    });
   });
 });
 

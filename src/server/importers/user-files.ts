@@ -30,6 +30,7 @@ import { INDICATORS } from './indicators.js';
 import { csvHeader, readSdmxCsv } from './sdmx-csv.js';
 import { formatJsonPath, jsonErrorAt, jsonLineAt, parseJsonText, readSdmxJson } from './sdmx-json.js';
 import { readTidyCsv } from './tidy-csv.js';
+import { listSome } from './report-list.js';
 
 // ---------------------------------------------------------------------------------------------
 // The mapping file: what a user says about their file. JSON, so no new dependency is needed.
@@ -512,7 +513,10 @@ export class ObservationAssembler {
       );
     }
     if (this.#unknownStatuses.size) {
-      const list = [...this.#unknownStatuses].map(([text, n]) => `"${text}" (${String(n)})`).join(', ');
+      const list = listSome(
+        [...this.#unknownStatuses].map(([text, n]) => `"${text}" (${String(n)})`),
+        LIST_CAP,
+      );
       this.report.notes.push(
         `status values with no SDMX code, stored as A (normal) with the printed value in the flags: ${list}; map them in "statusValues" of ${this.resolved.file}`,
       );
@@ -524,9 +528,7 @@ export class ObservationAssembler {
       this.report.notes.push(
         `${String(matched)} area name${matched > 1 ? 's' : ''} matched` +
           (mapped ? ` (${String(mapped)} through "areaNames")` : '') +
-          (pairs.length
-            ? `: ${pairs.slice(0, NAMES_LISTED).join('; ')}${pairs.length > NAMES_LISTED ? `; and ${String(pairs.length - NAMES_LISTED)} more` : ''}`
-            : ''),
+          (pairs.length ? `: ${listSome(pairs, NAMES_LISTED, '; ')}` : ''),
       );
     } else if (mapped) {
       this.report.notes.push(`${String(mapped)} area code${mapped > 1 ? 's' : ''} read through "areaNames"`);
@@ -729,16 +731,15 @@ export class ObservationAssembler {
 type AreaBy = z.infer<typeof AREA_BY>;
 
 function listUnmatched(unmatched: Unmatched[]): string {
-  const lines = unmatched.slice(0, LIST_CAP).map((u) => {
+  const lines = unmatched.map((u) => {
     const where = u.lines.length
       ? ` (line${u.count > 1 ? 's' : ''} ${u.lines.join(', ')}${u.count > u.lines.length ? `, … ${String(u.count)} in all` : ''})`
       : u.count > 1
         ? ` (${String(u.count)} times)`
         : '';
-    return `  "${u.value}"${where}`;
+    return `"${u.value}"${where}`;
   });
-  if (unmatched.length > LIST_CAP) lines.push(`  … and ${String(unmatched.length - LIST_CAP)} more`);
-  return lines.join('\n');
+  return `  ${listSome(lines, LIST_CAP, '\n  ')}`;
 }
 
 /** `undesa-ims-2024` → `UNDESA_IMS_2024`, as the Bridges SDMX endpoint names dataflows. */
