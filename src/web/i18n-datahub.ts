@@ -138,9 +138,12 @@ const en = {
   } satisfies Record<ProfileFlow, string>,
   remittancesTrendTitle: (name: string) => `${name}: remittances received and sent`,
   currentUsdEachEdition: 'Current US$, each edition as its own line',
-  editionsDisagree: (gaps: readonly string[]) =>
-    `Editions differ widely (by 50% or more): ${gaps.join('; ')}. A first estimate may be revised; see the caveats.`,
-  editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} against ${high}`,
+  editionsDiffer: 'Editions differ widely (by 50% or more):',
+  editionsWhy: 'A first estimate may be revised; see the caveats.',
+  revisionsDiffer: 'The revisions differ widely (by 50% or more):',
+  revisionsWhy: 'Each revision estimates past years again; see the caveats.',
+  editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
+    `${flow} ${period}: ${lowValue} (${low}) against ${highValue} (${high})`,
   editionsNotSpliced: 'Editions are shown side by side, never spliced: a later edition may revise earlier years.',
   statusesMarked: (items: readonly string[]) => `As the publisher marks them: ${items.join('; ')}.`,
   comparisonTitle: (name: string) => `${name}: remittances compared with aid (ODA) and investment (FDI)`,
@@ -560,9 +563,12 @@ const fr = {
   },
   remittancesTrendTitle: (name: string) => `${name}\u00a0: envois de fonds reçus et émis`,
   currentUsdEachEdition: 'Dollars US courants, une courbe par édition',
-  editionsDisagree: (gaps: readonly string[]) =>
-    `Des éditions diffèrent fortement (de 50\u00a0% ou plus)\u00a0: ${gaps.join('\u00a0; ')}. Une première estimation peut être révisée\u00a0; voir les mises en garde.`,
-  editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} contre ${high}`,
+  editionsDiffer: 'Des éditions diffèrent fortement (de 50\u00a0% ou plus)\u00a0:',
+  editionsWhy: 'Une première estimation peut être révisée\u00a0; voir les mises en garde.',
+  revisionsDiffer: 'Les révisions diffèrent fortement (de 50\u00a0% ou plus)\u00a0:',
+  revisionsWhy: 'Chaque révision estime à nouveau les années passées\u00a0; voir les mises en garde.',
+  editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
+    `${flow} ${period}\u00a0: ${lowValue} (${low}) contre ${highValue} (${high})`,
   editionsNotSpliced:
     'Les éditions sont présentées côte à côte, jamais raccordées\u00a0: une édition plus récente peut réviser les années antérieures.',
   statusesMarked: (items: readonly string[]) => `Selon les marques de l’éditeur\u00a0: ${items.join('\u00a0; ')}.`,
@@ -1028,9 +1034,12 @@ const es = {
   },
   remittancesTrendTitle: (name: string) => `${name}: remesas recibidas y enviadas`,
   currentUsdEachEdition: 'US$ corrientes, una línea por edición',
-  editionsDisagree: (gaps: readonly string[]) =>
-    `Las ediciones difieren mucho (un 50\u00a0% o más): ${gaps.join('; ')}. Una primera estimación puede revisarse; véanse las advertencias.`,
-  editionGap: (period: string, flow: string, low: string, high: string) => `${flow} ${period}, ${low} frente a ${high}`,
+  editionsDiffer: 'Las ediciones difieren mucho (un 50\u00a0% o más):',
+  editionsWhy: 'Una primera estimación puede revisarse; véanse las advertencias.',
+  revisionsDiffer: 'Las revisiones difieren mucho (un 50\u00a0% o más):',
+  revisionsWhy: 'Cada revisión vuelve a estimar los años pasados; véanse las advertencias.',
+  editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
+    `${flow} ${period}: ${lowValue} (${low}) frente a ${highValue} (${high})`,
   editionsNotSpliced:
     'Las ediciones se muestran lado a lado, nunca empalmadas: una edición posterior puede revisar los años anteriores.',
   statusesMarked: (items: readonly string[]) => `Según las marcas del editor: ${items.join('; ')}.`,

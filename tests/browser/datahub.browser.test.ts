@@ -118,14 +118,17 @@ describe('the data hub in the browser', () => {
           'Bridges (sum over all destinations and both sexes)',
         ]);
         // Beside them, the 2020 revision's totals: a line of their own, rows of their own in the CSV…
-        expect(await trend.locator('svg text').allTextContents()).toContain('Total, UN DESA Revision 2020');
+        // The shown revision's total says which revision it is too.
+        expect(await trend.locator('svg text').allTextContents()).toEqual(
+          expect.arrayContaining(['Total, UN DESA Revision 2020', 'Total, UN DESA Revision 2024']),
+        );
         const other2020 = trendCsv.find((row) => row[1] === 'emigrants_other_edition' && row[2] === '2020');
         expect(other2020?.[4]).toBe('6094307');
         expect(other2020?.[(trendCsv[0] ?? []).indexOf('dataset')]).toBe('undesa-ims-2020');
         // …and where the editions part widely, the chart says so: the UN's immigrants in the Philippines.
         const immigrantsTrend = page.getByRole('figure', { name: /^Philippines: immigrants by sex/ });
         expect(await immigrantsTrend.locator('.chart__note').allTextContents()).toContainEqual(
-          expect.stringContaining('Total 2020, UN DESA 2024 87,212 against UN DESA 2020 225,525'),
+          expect.stringContaining('Total 2020: 87,212 (UN DESA Revision 2024) against 225,525 (UN DESA Revision 2020)'),
         );
 
         // The image: a PNG made in the browser from the chart, its title and source drawn into it.
@@ -276,7 +279,7 @@ describe('the data hub in the browser', () => {
       // WDI's October 2023 download has US$ 9.1 bn for 2022, the 2025 extraction US$ 38 bn.
       await chart
         .getByText(
-          /Editions differ widely \(by 50% or more\): Remittances received 2022, World Bank WDI 2023-10 US\$ 9\.1 bn against World Bank WDI 2025 US\$ 38(\.0)? bn\./,
+          /Editions differ widely \(by 50% or more\): Remittances received 2022: US\$ 9\.1 bn \(World Bank WDI 2023-10\) against US\$ 38(\.0)? bn \(World Bank WDI 2025\)\./,
         )
         .waitFor();
     } finally {
@@ -595,6 +598,29 @@ describe('the data hub in the browser', () => {
         expect(kept?.scrolled).toBeGreaterThan(0);
         expect(Math.abs((kept?.nameLeft ?? -1) - (kept?.boxLeft ?? 0))).toBeLessThanOrEqual(2);
         await expect.poll(hiddenSides).toEqual(['start']);
+        // That shadow falls where the columns go under, at the names' right edge, below the
+        // caption, which stays in view whole: as wide as the box, at its left.
+        const edges = await twenty.evaluate((t) => {
+          const box = t.closest('.table-scroll');
+          const frame = t.closest('.table-scroll-frame');
+          if (!box || !frame) return null;
+          const shadow = getComputedStyle(frame, '::before');
+          const caption = t.querySelector('caption')?.getBoundingClientRect();
+          return {
+            shadowLeft: parseFloat(shadow.left),
+            shadowTop: parseFloat(shadow.top),
+            nameRight:
+              (t.querySelector('tbody th')?.getBoundingClientRect().right ?? 0) - box.getBoundingClientRect().left,
+            captionLeft: (caption?.left ?? -1) - box.getBoundingClientRect().left,
+            captionWidth: caption?.width ?? 0,
+            captionHeight: caption?.height ?? 0,
+            boxWidth: box.clientWidth,
+          };
+        });
+        expect(Math.abs((edges?.shadowLeft ?? 0) - (edges?.nameRight ?? -1))).toBeLessThanOrEqual(2);
+        expect(edges?.shadowTop).toBeGreaterThanOrEqual(edges?.captionHeight ?? 1);
+        expect(Math.abs(edges?.captionLeft ?? -1)).toBeLessThanOrEqual(2);
+        expect(Math.abs((edges?.captionWidth ?? 0) - (edges?.boxWidth ?? -1))).toBeLessThanOrEqual(2);
         // A box that scrolls takes focus, for the arrow keys.
         expect(await twenty.evaluate((t) => t.closest('.table-scroll')?.getAttribute('tabindex') ?? null)).toBe('0');
       } finally {
@@ -697,6 +723,34 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it('gives the table every year the chart draws, and names each row of a ranking by its country', async () => {
+    // Revision 2020 shown, Revision 2024 beside it: its 2024 figure is a row of the table too.
+    const page = await openPage('/countries/PHL/profile?lang=en&edition=undesa-ims-2020');
+    try {
+      const immigrants = page.getByRole('figure', { name: /^Philippines: immigrants by sex/ });
+      const table = immigrants.locator('table');
+      await table.locator('tbody tr').first().waitFor({ state: 'attached' });
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
+      expect(rows.at(-1)).toEqual(['2024', '—', '—', '—', '—', '87,212']);
+      expect(await table.locator('thead th').allTextContents()).toEqual([
+        'Period',
+        'Total, UN DESA Revision 2020',
+        'Women',
+        'Men',
+        'Share of the population',
+        'Total, UN DESA Revision 2024',
+      ]);
+      // A ranking's row header is the country, not its rank.
+      const destinations = page.getByRole('figure', { name: /^Philippines: where emigrants live/ });
+      const headers = await destinations.locator('table tbody th[scope="row"]').allTextContents();
+      expect(headers[0]).toBe('United States of America');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says on a corridor where the two UN DESA revisions part widely', { timeout: 60_000 }, async () => {
     const page = await openPage('/corridors/UKR/RUS?lang=en');
     try {
@@ -705,7 +759,9 @@ describe('the data hub in the browser', () => {
       // half what Revision 2020 had.
       await expect
         .poll(() => stock.locator('.chart__note').allTextContents(), { timeout: WAIT_MS })
-        .toContainEqual(expect.stringContaining('Total 2020, UN DESA 2024 1,800,051 against UN DESA 2020 3,268,263'));
+        .toContainEqual(
+          expect.stringContaining('Total 2020: 1,800,051 (UN DESA 2024) against 3,268,263 (UN DESA 2020)'),
+        );
     } finally {
       await page.close();
     }

@@ -1,16 +1,17 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 /**
  * A box that lets a wide table scroll sideways on small screens. When the table is wider than the
  * box, the box takes focus (and is a region named by the table's caption) so keyboard users can
  * scroll it with the arrow keys too; when it fits, it is no tab stop and no landmark. A shadow on
- * the side where more columns are hidden tells a phone user that the table goes on.
+ * the side where more columns are hidden tells a phone user that the table goes on; on the left it
+ * falls at the right edge of the column that stays in view (the names), where columns go under.
  */
 export function TableScroll({ captionId, children }: { captionId: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   // Until measured (and where nothing measures, as in tests without layout), it scrolls.
   const [scrolls, setScrolls] = useState(true);
-  const [hidden, setHidden] = useState({ start: false, end: false });
+  const [hidden, setHidden] = useState({ start: false, end: false, under: 0, width: 0, top: 0 });
   useEffect(() => {
     const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return;
@@ -19,7 +20,18 @@ export function TableScroll({ captionId, children }: { captionId: string; childr
       setScrolls(overflow > 1);
       const start = box.scrollLeft > 1;
       const end = box.scrollLeft < overflow - 1;
-      setHidden((h) => (h.start === start && h.end === end ? h : { start, end }));
+      // The row's cell that stays in view while the others scroll (styles.css: position sticky).
+      const row = box.querySelector('tbody tr');
+      const sticky = [...(row?.children ?? [])].find((c) => getComputedStyle(c).position === 'sticky');
+      const under = sticky ? Math.round(sticky.getBoundingClientRect().right - box.getBoundingClientRect().left) : 0;
+      const width = box.clientWidth;
+      // The shadows start under the caption, which stays in view.
+      const top = Math.round(box.querySelector('caption')?.getBoundingClientRect().height ?? 0);
+      setHidden((h) =>
+        h.start === start && h.end === end && h.under === under && h.width === width && h.top === top
+          ? h
+          : { start, end, under, width, top },
+      );
     };
     const observer = new ResizeObserver(measure);
     observer.observe(box);
@@ -36,6 +48,14 @@ export function TableScroll({ captionId, children }: { captionId: string; childr
       className="table-scroll-frame"
       data-hidden-start={hidden.start || undefined}
       data-hidden-end={hidden.end || undefined}
+      style={
+        // The caption is as wide as the box, so that it stays in view as the table scrolls (styles.css).
+        {
+          ...(hidden.under ? { '--hidden-under': `${String(hidden.under)}px` } : {}),
+          ...(hidden.top ? { '--hidden-top': `${String(hidden.top)}px` } : {}),
+          ...(hidden.width ? { '--box-width': `${String(hidden.width)}px` } : {}),
+        } as CSSProperties
+      }
     >
       <div
         ref={ref}

@@ -18,6 +18,7 @@ import { LangLink } from '../links.js';
 import { sdmxFlowUrl, sdmxLinks } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
+import { GapsNote } from '../components/GapsNote.js';
 
 const SEX_CHOICES = ['_T', 'F', 'M'] as const;
 type SexChoice = (typeof SEX_CHOICES)[number];
@@ -128,7 +129,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
   const hasData = s.editions.some((e) => e.points.length > 0);
   // Where the editions part widely for a year, said in words, as on the profile.
   const gaps = editionGaps(series.map((line) => ({ group: sex, dataset: line.key, points: line.points })));
-  const side = (g: EditionGap['low']) => `${shortDatasetLabel(g.dataset, s.sources)} ${persons(g.value)}`;
+  const edition = (g: EditionGap['low']) => shortDatasetLabel(g.dataset, s.sources);
 
   function handleSex(next: SexChoice) {
     setSearchParams(
@@ -203,13 +204,20 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           note={
             <>
               <p className="chart__note">{t.editionsNotSpliced}</p>
-              {gaps.length > 0 && (
-                <p className="chart__note">
-                  {t.editionsDisagree(
-                    gaps.map((g) => t.editionGap(g.period, sexLabel[sex], side(g.low), side(g.high))),
-                  )}
-                </p>
-              )}
+              <GapsNote
+                lead={t.revisionsDiffer}
+                gaps={gaps.map((g) =>
+                  t.editionGap(
+                    g.period,
+                    sexLabel[sex],
+                    edition(g.low),
+                    persons(g.low.value),
+                    edition(g.high),
+                    persons(g.high.value),
+                  ),
+                )}
+                why={t.revisionsWhy}
+              />
             </>
           }
           table={

@@ -793,6 +793,7 @@ function ExplorerResults({
           }
           table={
             <DataTable
+              ranked
               caption={t.topNTitle(TOP_N, name, formatPeriod(ranking.period, lang))}
               columns={[
                 { key: 'rank', label: t.colRank, numeric: true },

@@ -39,6 +39,7 @@ import { sdmxDataUrl, sdmxFlowUrl, sdmxLinks } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
+import { GapsNote } from '../components/GapsNote.js';
 
 /**
  * The data profile of a country: where its emigrants live and who lives in it (UN DESA, one
@@ -147,9 +148,9 @@ function Profile({ profile, busy }: { profile: ProfileResponse; busy: boolean })
 // Migration
 // ---------------------------------------------------------------------------------------------
 
-function sexSeries(points: readonly StockPoint[], t: Messages, prefix: string): LineSeries[] {
+function sexSeries(points: readonly StockPoint[], t: Messages, prefix: string, totalLabel = t.sexTotal): LineSeries[] {
   return [
-    { key: `${prefix}-total`, label: t.sexTotal, points: points.map((p) => ({ period: p.period, value: p.total })) },
+    { key: `${prefix}-total`, label: totalLabel, points: points.map((p) => ({ period: p.period, value: p.total })) },
     { key: `${prefix}-female`, label: t.sexFemale, points: points.map((p) => ({ period: p.period, value: p.female })) },
     { key: `${prefix}-male`, label: t.sexMale, points: points.map((p) => ({ period: p.period, value: p.male })) },
   ];
@@ -269,13 +270,18 @@ function StockGapsNote({ profile, measure }: { profile: ProfileResponse; measure
   const lang = useLang();
   const gaps = stockEditionGaps(profile.migration, measure);
   if (gaps.length === 0) return null;
-  const sources = profile.migration.sources;
-  const label = (side: EditionGap['low']) =>
-    `${shortDatasetLabel(side.dataset, sources)} ${formatNumber(side.value, lang)}`;
+  // Each revision by the name the chart's legend gives it.
+  const edition = (side: EditionGap['low']) =>
+    editionName(t, profile.availableEditions.find((e) => e.id === side.dataset)?.edition ?? side.dataset).text;
+  const value = (side: EditionGap['low']) => formatNumber(side.value, lang);
   return (
-    <p className="chart__note">
-      {t.editionsDisagree(gaps.map((g) => t.editionGap(g.period, t.sexTotal, label(g.low), label(g.high))))}
-    </p>
+    <GapsNote
+      lead={t.revisionsDiffer}
+      gaps={gaps.map((g) =>
+        t.editionGap(g.period, t.sexTotal, edition(g.low), value(g.low), edition(g.high), value(g.high)),
+      )}
+      why={t.revisionsWhy}
+    />
   );
 }
 
@@ -334,14 +340,22 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   const latestOut = m.emigrants.latest;
   const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources) : '';
   const otherEditions = m.otherEditions.map((o) => o.dataset);
+  // Beside another revision's total, this one's says which revision it is too.
+  const shownEdition = profile.availableEditions.find((e) => e.id === dataset)?.edition;
+  const totalLabel =
+    otherEditions.length && shownEdition ? t.totalInEdition(editionName(t, shownEdition).text) : t.sexTotal;
   const emigrantLines = [
-    ...sexSeries(m.emigrants.series, t, 'out'),
+    ...sexSeries(m.emigrants.series, t, 'out', totalLabel),
     ...otherEditionLines(m.otherEditions, 'emigrants', t),
   ];
   const immigrantLines = [
-    ...sexSeries(m.immigrants.series, t, 'in'),
+    ...sexSeries(m.immigrants.series, t, 'in', totalLabel),
     ...otherEditionLines(m.otherEditions, 'immigrants', t),
   ];
+  // The table's years: this revision's and the others', as the chart draws them all.
+  const immigrantPeriods = [
+    ...new Set([...m.immigrants.series, ...m.otherEditions.flatMap((o) => o.immigrants)].map((p) => p.period)),
+  ].sort();
 
   return (
     <Section id="migration" title={t.migrationHeading} lead={t.migrationLead}>
@@ -433,7 +447,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                   caption={t.immigrantsTrendTitle(area.name)}
                   columns={[
                     { key: 'period', label: t.colPeriod },
-                    { key: 'total', label: t.sexTotal, numeric: true },
+                    { key: 'total', label: totalLabel, numeric: true },
                     { key: 'female', label: t.sexFemale, numeric: true },
                     { key: 'male', label: t.sexMale, numeric: true },
                     { key: 'share', label: t.colShareOfPopulation, numeric: true },
@@ -443,22 +457,25 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       numeric: true,
                     })),
                   ]}
-                  rows={m.immigrants.series.map((p) => ({
-                    key: p.period,
-                    cells: {
-                      period: p.period,
-                      total: persons(p.total),
-                      female: p.female === null ? '—' : persons(p.female),
-                      male: p.male === null ? '—' : persons(p.male),
-                      share: p.sharePct === null ? '—' : formatPercent(p.sharePct, lang, 2),
-                      ...Object.fromEntries(
-                        m.otherEditions.map((o) => {
-                          const theirs = o.immigrants.find((q) => q.period === p.period);
-                          return [o.dataset, theirs ? persons(theirs.total) : '—'];
-                        }),
-                      ),
-                    },
-                  }))}
+                  rows={immigrantPeriods.map((period) => {
+                    const p = m.immigrants.series.find((q) => q.period === period);
+                    return {
+                      key: period,
+                      cells: {
+                        period,
+                        total: p ? persons(p.total) : '—',
+                        female: p?.female == null ? '—' : persons(p.female),
+                        male: p?.male == null ? '—' : persons(p.male),
+                        share: p?.sharePct == null ? '—' : formatPercent(p.sharePct, lang, 2),
+                        ...Object.fromEntries(
+                          m.otherEditions.map((o) => {
+                            const theirs = o.immigrants.find((q) => q.period === period);
+                            return [o.dataset, theirs ? persons(theirs.total) : '—'];
+                          }),
+                        ),
+                      },
+                    };
+                  })}
                 />
               }
             >
@@ -645,6 +662,7 @@ function PartnerChart({
         note={extra}
         table={
           <DataTable
+            ranked
             caption={title}
             columns={[
               { key: 'rank', label: t.colRank, numeric: true },
@@ -881,20 +899,20 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
               <>
                 <p className="chart__note">{t.editionsNotSpliced}</p>
                 {remittanceMarked.length > 0 && <p className="chart__note">{t.statusesMarked(remittanceMarked)}</p>}
-                {remittanceGaps.length > 0 && (
-                  <p className="chart__note">
-                    {t.editionsDisagree(
-                      remittanceGaps.map((g) =>
-                        t.editionGap(
-                          g.period,
-                          flowName(g.group as ProfileFlow, t),
-                          `${shortDatasetLabel(g.low.dataset, r.sources)} ${usd(g.low.value)}`,
-                          `${shortDatasetLabel(g.high.dataset, r.sources)} ${usd(g.high.value)}`,
-                        ),
-                      ),
-                    )}
-                  </p>
-                )}
+                <GapsNote
+                  lead={t.editionsDiffer}
+                  gaps={remittanceGaps.map((g) =>
+                    t.editionGap(
+                      g.period,
+                      flowName(g.group as ProfileFlow, t),
+                      shortDatasetLabel(g.low.dataset, r.sources),
+                      usd(g.low.value),
+                      shortDatasetLabel(g.high.dataset, r.sources),
+                      usd(g.high.value),
+                    ),
+                  )}
+                  why={t.editionsWhy}
+                />
               </>
             }
             table={
@@ -1009,6 +1027,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             }
             table={
               <DataTable
+                ranked
                 caption={t.topSendersTitle(area.name, corridors.period ?? '')}
                 columns={[
                   { key: 'rank', label: t.colRank, numeric: true },
