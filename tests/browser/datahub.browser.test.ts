@@ -603,8 +603,8 @@ describe('the data hub in the browser', () => {
         const edges = await twenty.evaluate((t) => {
           const box = t.closest('.table-scroll');
           const frame = t.closest('.table-scroll-frame');
-          if (!box || !frame) return null;
-          const shadow = getComputedStyle(frame, '::before');
+          const shadow = frame ? t.ownerDocument.defaultView?.getComputedStyle(frame, '::before') : undefined;
+          if (!box || !shadow) return null;
           const caption = t.querySelector('caption')?.getBoundingClientRect();
           return {
             shadowLeft: parseFloat(shadow.left),
