@@ -11,7 +11,9 @@ export function TableScroll({ captionId, children }: { captionId: string; childr
   const ref = useRef<HTMLDivElement>(null);
   // Until measured (and where nothing measures, as in tests without layout), it scrolls.
   const [scrolls, setScrolls] = useState(true);
-  const [hidden, setHidden] = useState({ start: false, end: false, under: 0, width: 0, top: 0 });
+  // Columns hidden at the start or the end; where the sticky names end (under), the caption's
+  // height (top) and the box's width, in pixels: what the shadows and the caption are placed by.
+  const [layout, setLayout] = useState({ start: false, end: false, under: 0, width: 0, top: 0 });
   useEffect(() => {
     const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return;
@@ -27,7 +29,7 @@ export function TableScroll({ captionId, children }: { captionId: string; childr
       const width = box.clientWidth;
       // The shadows start under the caption, which stays in view.
       const top = Math.round(box.querySelector('caption')?.getBoundingClientRect().height ?? 0);
-      setHidden((h) =>
+      setLayout((h) =>
         h.start === start && h.end === end && h.under === under && h.width === width && h.top === top
           ? h
           : { start, end, under, width, top },
@@ -46,14 +48,14 @@ export function TableScroll({ captionId, children }: { captionId: string; childr
   return (
     <div
       className="table-scroll-frame"
-      data-hidden-start={hidden.start || undefined}
-      data-hidden-end={hidden.end || undefined}
+      data-hidden-start={layout.start || undefined}
+      data-hidden-end={layout.end || undefined}
       style={
         // The caption is as wide as the box, so that it stays in view as the table scrolls (styles.css).
         {
-          ...(hidden.under ? { '--hidden-under': `${String(hidden.under)}px` } : {}),
-          ...(hidden.top ? { '--hidden-top': `${String(hidden.top)}px` } : {}),
-          ...(hidden.width ? { '--box-width': `${String(hidden.width)}px` } : {}),
+          ...(layout.under ? { '--hidden-under': `${String(layout.under)}px` } : {}),
+          ...(layout.top ? { '--hidden-top': `${String(layout.top)}px` } : {}),
+          ...(layout.width ? { '--box-width': `${String(layout.width)}px` } : {}),
         } as CSSProperties
       }
     >
