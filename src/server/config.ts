@@ -28,6 +28,23 @@ const EnvSchema = z.object({
     .optional(),
 });
 
+export type EnvironmentVariable = keyof z.infer<typeof EnvSchema>;
+
+/**
+ * What each variable is for, in a phrase, for `bridges --help` (README.md says it at length): keyed
+ * by the schema, so a variable cannot be added without it.
+ */
+export const ENVIRONMENT_HELP: Readonly<Record<EnvironmentVariable, string>> = {
+  DATABASE_URL: 'a PostgreSQL server (unset: the embedded PGlite)',
+  DATABASE_POOL_SIZE: 'connections to that server (default 10)',
+  BRIDGES_DATA_DIR: "PGlite's data directory (default ./.bridges/data)",
+  HOST: 'address to listen on (default 127.0.0.1)',
+  PORT: 'port to listen on (default 3000)',
+  LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent (default info)',
+  TRUST_PROXY: 'proxies whose X-Forwarded-* headers to believe (default false)',
+  PUBLIC_URL: 'the public origin that links in answers name',
+};
+
 /**
  * Which proxies' X-Forwarded-For, -Proto and -Host headers to believe (Fastify's `trustProxy`):
  * none by default; `true` any; or only those at these addresses (CIDR ranges allowed).

@@ -55,6 +55,18 @@ describe('bridges CLI', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
     for (const command of ['serve', 'db', 'load']) expect(help.stdout).toContain(command);
+    // Every setting the configuration reads, each on its own line.
+    for (const variable of [
+      'DATABASE_URL',
+      'DATABASE_POOL_SIZE',
+      'BRIDGES_DATA_DIR',
+      'HOST',
+      'PORT',
+      'LOG_LEVEL',
+      'TRUST_PROXY',
+      'PUBLIC_URL',
+    ])
+      expect(help.stdout).toMatch(new RegExp(`^  ${variable} +\\S`, 'm'));
     expect(run(['db', '--help']).stdout).toMatch(/migrate[\s\S]*status/);
     expect(run(['load', 'reference', '--help']).stdout).toContain('--force');
     expect(run(['serve', '--help']).stdout).toContain('--port');

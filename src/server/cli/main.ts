@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
-import { loadConfig, type Config } from '../config.js';
+import { ENVIRONMENT_HELP, loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate, migrationStatus } from '../db/migrate.js';
 import { VERSION } from '../paths.js';
@@ -24,7 +24,10 @@ const program = new Command('bridges')
   .showHelpAfterError()
   .addHelpText(
     'after',
-    '\nConfiguration comes from the environment: DATABASE_URL (a PostgreSQL server; unset = embedded PGlite),\nBRIDGES_DATA_DIR (PGlite data directory, default ./.bridges/data), HOST, PORT, LOG_LEVEL. See README.md.',
+    [
+      '\nConfiguration comes from the environment (README.md says more):',
+      ...Object.entries(ENVIRONMENT_HELP).map(([name, meaning]) => `  ${name.padEnd(20)} ${meaning}`),
+    ].join('\n'),
   );
 
 program
