@@ -8,7 +8,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -28,6 +27,7 @@ import { libraryRoutes } from './library/library.routes.js';
 import { sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { ApiError } from './http/api-error.js';
+import { openApiTransform } from './http/openapi-transform.js';
 import { setPublicOrigin } from './http/site-origin.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
 import type { BundledLoadStatus } from './stats/bundled-load.js';
@@ -99,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'system', description: 'Health and service information' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });

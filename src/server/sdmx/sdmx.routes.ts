@@ -247,7 +247,14 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
           ...dataSchema,
           summary: 'SDMX 2.1 data query: {flow}/{key}/{providerRef}',
           description: dataDescription,
-          params: z.strictObject({ flow: segment, '*': z.string().max(20_000) }),
+          params: z.strictObject({
+            flow: segment,
+            '*': z.string().max(20_000).meta({
+              title: 'key',
+              description:
+                'The series key (A.PHL.USA+JPN.F), optionally followed by /providerRef; `all` or empty for everything',
+            }),
+          }),
         },
       },
       dataHandler,

@@ -327,6 +327,21 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       await expect.poll(flows, { timeout: 10_000, interval: 200 }).toEqual(before);
     });
 
+    it('documents the data query with its flow and key in the OpenAPI document', async () => {
+      type Operation = { get: { parameters: { name: string; in: string; required?: boolean }[] } };
+      const doc = await getJson<{ paths: Record<string, Operation> }>('/api/openapi.json');
+      const dataPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/sdmx/data/'));
+      expect(dataPaths).toEqual(['/api/sdmx/data/{flow}', '/api/sdmx/data/{flow}/{key}']);
+      const inPath = doc.paths['/api/sdmx/data/{flow}/{key}']?.get.parameters.filter((p) => p.in === 'path');
+      expect(inPath?.map((p) => [p.name, p.required])).toEqual([
+        ['flow', true],
+        ['key', true],
+      ]);
+      // And the key so documented is the key the route reads.
+      const byName = await get('/api/sdmx/data/UNDESA_IMS_2024_MIGRANT_STOCK/A.USA.MEX.F?format=csv');
+      expect(byName.statusCode, byName.body.slice(0, 300)).toBe(200);
+    });
+
     it('answers an Accept it cannot serve with 406', async () => {
       const body = await getJson<ErrorResponse>('/api/sdmx/dataflow', 406, {
         accept: 'application/vnd.sdmx.structure+json;version=2.0.0',
