@@ -59,7 +59,10 @@ export function seriesCsvRows(r: SeriesResponse): SeriesCsvRow[] {
           growth_change_pct: s.growth.changePct,
           growth_annual_rate_pct: s.growth.annualRatePct,
           growth_difference_points: s.growth.differencePoints,
-          computed_by: computedBy(combinedValueNote(r.indicator.measureType, p.parts), 'change and growth columns'),
+          computed_by: computedBy(
+            combinedValueNote(r.indicator.measureType, p.parts, s.combined?.over),
+            'change and growth columns',
+          ),
         },
         sources: [s.dataset],
       };

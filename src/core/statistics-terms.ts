@@ -234,9 +234,28 @@ export function formatDims(dims: Readonly<Record<string, string>>): string {
  * What Bridges computed of a value that combines several series (several origins, both sexes,
  * several corridors); null for one series, the publisher's own figure.
  */
-export function combinedValueNote(measureType: 'stock' | 'flow' | 'rate', parts: number): string | null {
+export function combinedValueNote(
+  measureType: 'stock' | 'flow' | 'rate',
+  parts: number,
+  over: readonly { dimension: string; values: readonly string[] }[] = [],
+): string | null {
   if (parts <= 1) return null;
-  return `value = ${measureType === 'rate' ? 'unweighted mean' : 'sum'} of ${String(parts)} series`;
+  const what = `value = ${measureType === 'rate' ? 'unweighted mean' : 'sum'} of ${String(parts)} series`;
+  return over.length ? `${what} over ${combinedDimensionsText(over)}` : what;
+}
+
+/** Most values a dimension lists in a note; past it, their count: "counterpart_area (203 areas)". */
+const LISTED_VALUES = 12;
+
+/** "sex (F, M), age_lfs (0, 1, 2, 3)": the dimensions a combined value runs over, and their values. */
+export function combinedDimensionsText(over: readonly { dimension: string; values: readonly string[] }[]): string {
+  return over
+    .map(({ dimension, values }) =>
+      values.length > LISTED_VALUES
+        ? `${dimension} (${String(values.length)} ${dimension === 'counterpart_area' ? 'areas' : 'values'})`
+        : `${dimension} (${values.join(', ')})`,
+    )
+    .join(', ');
 }
 
 /**

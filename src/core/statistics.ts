@@ -90,8 +90,10 @@ export const ProfileQuery = z.strictObject({
 export type ProfileQuery = z.infer<typeof ProfileQuery>;
 
 export const CorridorParams = z.strictObject({
-  from: areaCode.describe('Origin of the migrants, sender of the money'),
-  to: areaCode.describe('Destination of the migrants, receiver of the money'),
+  from: areaCode.describe(
+    'Origin of the migrants (where they were born); remittances and their cost are given both ways',
+  ),
+  to: areaCode.describe('Destination of the migrants (where they live), from which they send money home'),
 });
 export const CorridorQuery = z.strictObject({ lang, format });
 export type CorridorQuery = z.infer<typeof CorridorQuery>;
@@ -632,11 +634,26 @@ export const SeriesPoint = z.object({
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
+export const CombinedDimension = z.object({
+  dimension: z.string().describe('sex, counterpart_area, or one of the source’s own dimensions'),
+  values: z.array(z.string()).describe('The values whose series went into the combined points'),
+});
+export type CombinedDimension = z.infer<typeof CombinedDimension>;
+
 export const SeriesItem = z.object({
   area: AreaRef,
   dataset: z.string(),
   unit: z.string(),
   points: z.array(SeriesPoint),
+  combined: Computation.extend({
+    over: z
+      .array(CombinedDimension)
+      .describe('The dimensions the query left open whose series were combined, with the values combined'),
+  })
+    .nullable()
+    .describe(
+      'Where some point combines several series (parts above 1): what Bridges summed, or averaged for a percentage, and over what; null when every point is one published series',
+    ),
   growth: Computation.extend({
     from: z.string().nullable(),
     to: z.string().nullable(),

@@ -156,6 +156,8 @@ export interface ValueQuery {
   toEnd?: string;
   /** 'sum' for stocks and flows, 'avg' for rates. */
   combine: 'sum' | 'avg';
+  /** Also give, per value, the sexes, counterparts and dimension values of the series combined. */
+  describeParts?: boolean;
 }
 
 /**
@@ -191,11 +193,21 @@ export async function findCombinedValues(db: Queryable, q: ValueQuery) {
     parts_min: number;
     parts_max: number;
     status: string;
+    sexes?: string[];
+    counterparts?: string[] | null;
+    dims?: Record<string, string>[];
   }>`
     SELECT s.dataset_id, s.ref_area, o.period, o.period_start::text AS period_start,
            ${combined}::float8 AS value, count(*)::int AS parts,
            min(o.value)::float8 AS parts_min, max(o.value)::float8 AS parts_max,
            string_agg(DISTINCT o.status, '' ORDER BY o.status) AS status
+           ${
+             q.describeParts
+               ? sql`, array_agg(DISTINCT s.sex) AS sexes,
+                     array_agg(DISTINCT s.counterpart_area) FILTER (WHERE s.counterpart_area IS NOT NULL) AS counterparts,
+                     jsonb_agg(DISTINCT s.dims) AS dims`
+               : sql``
+           }
     FROM series s JOIN observation o ON o.series_id = s.id
     WHERE ${sql.join(conditions, sql` AND `)}
     GROUP BY s.dataset_id, s.ref_area, o.period, o.period_start

@@ -13,7 +13,7 @@ import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
-import { changeInPoints, parseDims, pointsDifference } from '../../core/statistics-terms.js';
+import { changeInPoints, combinedDimensionsText, parseDims, pointsDifference } from '../../core/statistics-terms.js';
 import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
@@ -70,6 +70,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       fromStart: from?.start,
       toEnd: to ? monthDate(periodStartMonth(to.period) + periodMonths(to.period)) : undefined,
       combine: indicator.measureType === 'rate' ? 'avg' : 'sum',
+      describeParts: true,
     });
     const groups = new Map<string, repo.CombinedValueRow[]>();
     for (const r of rows) {
@@ -98,6 +99,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
             };
           }),
           growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate),
+          combined: combination(points, rate),
         };
       })
       .sort(
@@ -112,6 +114,38 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       sources: c.cite(series.map((s) => s.dataset)),
     };
   });
+}
+
+/**
+ * What Bridges combined into a series' points, when any point sums (or averages) several series:
+ * the sexes, counterparts and values of the source's own dimensions that differ between the
+ * series combined, each dimension with every value that went in (UN DESA's both sexes are
+ * M + F; DIOC's emigrants by education, left open by age, include the under-15s).
+ */
+function combination(points: repo.CombinedValueRow[], rate: boolean): SeriesItem['combined'] {
+  if (!points.some((p) => p.parts > 1)) return null;
+  const values = new Map<string, Set<string>>([
+    ['sex', new Set()],
+    ['counterpart_area', new Set()],
+  ]);
+  const add = (dimension: string, value: string) => {
+    let set = values.get(dimension);
+    if (!set) values.set(dimension, (set = new Set()));
+    set.add(value);
+  };
+  for (const p of points) {
+    for (const sex of p.sexes ?? []) add('sex', sex);
+    for (const code of p.counterparts ?? []) add('counterpart_area', code);
+    for (const dims of p.dims ?? []) for (const [k, v] of Object.entries(dims)) add(k, v);
+  }
+  const over = [...values]
+    .filter(([, set]) => set.size > 1)
+    .map(([dimension, set]) => ({ dimension, values: [...set].sort() }));
+  return {
+    computedBy: COMPUTED_BY,
+    method: `Each point whose parts are above 1 is the ${rate ? 'unweighted mean' : 'sum'} of the series matching the query${over.length ? `, over ${combinedDimensionsText(over)}` : ''}; the others are published values.`,
+    over,
+  };
 }
 
 /** The first day of a month counted from year 0 (periodStartMonth's count), as an ISO date. */
