@@ -60,10 +60,10 @@ describe.each(testEngines())('behind a reverse proxy on %s', (engine) => {
         payload: {},
       });
     };
-    expect((await change(proxied, PROXIED)).statusCode).toBeLessThan(400);
+    expect((await change(proxied, PROXIED)).statusCode).toBe(204); // signed out
     // a proxy that names the default port, or writes the host in capitals, means the same host
     const spelled = { ...PROXIED, 'x-forwarded-host': 'Bridges.Example.org:443' };
-    expect((await change(proxied, spelled)).statusCode).toBeLessThan(400);
+    expect((await change(proxied, spelled)).statusCode).toBe(204);
     const refused = await change(direct, PROXIED);
     expect(refused.statusCode).toBe(403);
     expect(refused.json<ErrorResponse>().error.message).toMatch(/cross-site/i);

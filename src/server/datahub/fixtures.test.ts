@@ -112,10 +112,38 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
   });
 
   it('notices a new load without being told, and cites the fixture on every CSV row', async () => {
-    const before = await get<SeriesResponse>('/api/series?indicator=remittance_inflows_usd_m&areas=PHL');
-    expect(before.sources[0]?.title).toMatch(/TEST FIXTURE/);
-    const { rows } = await getCsv(app, '/api/series?indicator=remittance_inflows_usd_m&areas=PHL&format=csv');
-    expect(rows.every((r) => r.citation === 'Bridges test fixture growth; invented figures.')).toBe(true);
+    // An indicator and area no other test here writes: this test stands on its own.
+    const url = '/api/series?indicator=fdi_inflows_usd&areas=NPL';
+    const edition = (version: number, values: [period: string, value: number][]) => ({
+      meta: fixtureMeta('notice'),
+      indicators: [INDICATORS.fdiInflows],
+      files: [],
+      version,
+      read: () => ({ observations: values.map(([period, value]) => annual('fdi_inflows_usd', 'NPL', period, value)) }),
+    });
+    await importDataset(testDb.database, edition(1, [['2021', 7]]));
+    const points = async () =>
+      (await get<SeriesResponse>(url)).series.flatMap((s) => s.points.map((p) => [p.period, p.value]));
+    // Asked for once the load is seen: the answer is now kept.
+    await expect.poll(points, { timeout: 10_000 }).toEqual([['2021', 7]]);
+    // A new period loaded, as by another process: no one tells the API (no invalidate()).
+    const outcome = await importDataset(
+      testDb.database,
+      edition(2, [
+        ['2021', 7],
+        ['2022', 9],
+      ]),
+    );
+    expect(outcome.loaded).toBe(true);
+    await expect.poll(points, { timeout: 10_000 }).toEqual([
+      ['2021', 7],
+      ['2022', 9],
+    ]);
+    const after = await get<SeriesResponse>(url);
+    expect(after.sources.map((s) => s.title)).toEqual(['TEST FIXTURE notice: invented figures, not publisher data']);
+    const { rows } = await getCsv(app, `${url}&format=csv`);
+    expect(rows.map((r) => r.period)).toEqual(['2021', '2022']);
+    expect(rows.every((r) => r.citation === 'Bridges test fixture notice; invented figures.')).toBe(true);
   });
 
   it('flags costly corridors against SDG 10.c and averages them without weights', async () => {

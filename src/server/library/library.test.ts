@@ -349,7 +349,14 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
     expect((await reviewer.request('POST', '/api/users', body)).status).toBe(403);
     const created = await admin.request('POST', '/api/users', body);
     expect(created.status).toBe(201);
-    expect(created.json()).not.toHaveProperty('password_hash');
+    // Exactly the API's user: no password, hashed or not, under any spelling.
+    expect(created.json()).toEqual({
+      id: expect.any(Number),
+      email: 'new.reviewer@test.invalid',
+      name: 'New reviewer',
+      role: 'reviewer',
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/),
+    });
     expect((await admin.request('POST', '/api/users', body)).status).toBe(409);
     const weak = await admin.request('POST', '/api/users', { ...body, email: 'weak@test.invalid', password: 'short' });
     expect(weak.status).toBe(400);

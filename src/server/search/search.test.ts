@@ -7,7 +7,6 @@ import { createTestDatabase, testEngines, type TestDatabase } from '../../../tes
 import { buildApp } from '../app.js';
 import type { DB } from '../db/schema.js';
 import { rebuildSearchIndex, reindexItems } from './search.indexer.js';
-import { searchRoutes } from './search.routes.js';
 import { analyseQueryWords } from './search.repository.js';
 import { FACET_TYPE, search, type SearchLimits } from './search.service.js';
 
@@ -172,8 +171,6 @@ describe.each(testEngines())('search on %s', (engine) => {
       .execute();
     await rebuildSearchIndex(db);
     app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
-    // NOTE: until app.ts registers the search, the test registers it on the real app (same error handler).
-    if (!app.hasRoute({ method: 'GET', url: '/api/search' })) await app.register(searchRoutes(db));
   });
   afterAll(async () => {
     await app.close();
