@@ -5,7 +5,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from '../../../tes
 import { tinyImporter } from '../../../tests/helpers/stats.js';
 import type { RawSession } from '../db/database.js';
 import { importDataset } from './import-dataset.js';
-import { checkForeignKeys, skipRowForeignKeyChecks } from './write-dataset.js';
+import { checkForeignKeys, seriesOrder, skipRowForeignKeyChecks } from './write-dataset.js';
 
 describe.each(testEngines())('foreign keys of an import on %s', (engine) => {
   let testDb: TestDatabase;
@@ -135,5 +135,49 @@ describe.each(testEngines())('foreign keys of an import on %s', (engine) => {
       ),
     );
     expect(counts).toEqual({ datasets: 1, observations: 9 });
+  });
+});
+
+describe.each(testEngines())('the observations of an import on %s', (engine) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+  }, 60_000);
+  afterAll(async () => {
+    await testDb.drop();
+  });
+
+  it('are stored series by series when the file gives them year by year, each series in file order', async () => {
+    const tiny = tinyImporter('tiny-years');
+    const byYear = await tiny.read({} as never);
+    const observations = [...byYear.observations]
+      .sort((a, b) => a.period.localeCompare(b.period))
+      .map((o, i) => ({ ...o, value: i }));
+    await importDataset(testDb.database, { ...tiny, read: () => ({ observations }) });
+    const stored = await testDb.database.withRawSession((s) =>
+      s.query<{ ref: string; period: string; value: number }>(
+        `SELECT se.ref_area AS ref, o.period, o.value FROM observation o JOIN series se ON se.id = o.series_id
+          WHERE se.dataset_id = 'tiny-years' ORDER BY o.ctid`,
+      ),
+    );
+    // The file: 2019 for PHL, MEX, FRA (values 0, 1, 2), then 2020 (3, 4, 5), then 2021 (6, 7, 8).
+    expect(stored.map((r) => `${r.ref} ${r.period} ${String(r.value)}`)).toEqual([
+      'PHL 2019 0',
+      'PHL 2020 3',
+      'PHL 2021 6',
+      'MEX 2019 1',
+      'MEX 2020 4',
+      'MEX 2021 7',
+      'FRA 2019 2',
+      'FRA 2020 5',
+      'FRA 2021 8',
+    ]);
+  });
+});
+
+describe('seriesOrder', () => {
+  it('groups positions by series, stable, in the order series first appear', () => {
+    expect([...seriesOrder(Int32Array.from([0, 1, 2, 0, 1, 2, 0, 2]), 3)]).toEqual([0, 3, 6, 1, 4, 2, 5, 7]);
+    expect([...seriesOrder(new Int32Array(0), 0)]).toEqual([]);
   });
 });
