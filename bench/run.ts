@@ -22,16 +22,17 @@ const lines: string[] = [
   '## Import throughput: UN DESA 2024 bilateral file vs a plain COPY',
   '',
   'Import = read the gzipped CSV, validate every cell, resolve area codes, write series and observations',
-  'in one transaction (by COPY into the indexed, constrained tables; where the session may, the foreign keys',
-  'of the rows written are checked once for the edition rather than row by row: write-dataset.ts). COPY = the',
-  'same CSV rows into a bare table with no index or constraint. Parse = reading, parsing and validating the',
-  'file alone, no write: the',
-  'part of an import that no database setting can speed up. Target: import ≥ 50 % of COPY.',
+  'in one transaction (by COPY into the indexed, constrained tables, observations series by series; where',
+  'the session may, the foreign keys of the rows written are checked once for the edition rather than row',
+  'by row: write-dataset.ts). COPY = the same CSV rows into a bare table with no index or constraint.',
+  'Parse = reading, parsing and validating the file alone, no write: the part of an import that no database',
+  'setting can speed up. Target: import ≥ 50 % of COPY.',
   '',
   '| engine | rows | import (s) | import rows/s | of which parse (s) | COPY (s) | COPY rows/s | import / COPY | peak RSS (MiB) |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 const ceilings: string[] = [];
+const verdicts: string[] = [];
 for (const engine of benchEngines()) {
   process.stderr.write(`import throughput on ${engine}…\n`);
   const r = await benchImport(engine);
@@ -43,6 +44,13 @@ for (const engine of benchEngines()) {
   const ofCopy = (seconds: number) => `${seconds.toFixed(2)} (${((r.copySeconds / seconds) * 100).toFixed(0)} %)`;
   const { bare, keyed, referenced } = r.constrained;
   ceilings.push(`| ${r.engine} | ${ofCopy(bare)} | ${ofCopy(keyed)} | ${ofCopy(referenced)} |`);
+  const share = (seconds: number) => `${((r.copySeconds / seconds) * 100).toFixed(0)} %`;
+  const met = r.copySeconds / r.importSeconds >= 0.5;
+  verdicts.push(
+    `- ${r.engine}: import at ${share(r.importSeconds)} of COPY, ${met ? 'target met' : 'BELOW the 50 % target'}. ` +
+      `Parsing alone (${r.parseSeconds.toFixed(2)} s) and the keyed write alone (${keyed.toFixed(2)} s), ` +
+      `with nothing else, would already hold it to ${share(r.parseSeconds + keyed)}.`,
+  );
 }
 lines.push(
   '',
@@ -54,6 +62,15 @@ lines.push(
   '| engine | no constraint (s) | checks + primary key (s) | + foreign key to series (s) |',
   '|---|---:|---:|---:|',
   ...ceilings,
+  '',
+  'Against the target:',
+  '',
+  ...verdicts,
+  '',
+  'An import that validates every cell and writes into a table with a primary key cannot run at half the',
+  'speed of a bare COPY while writing into the keyed table alone takes more than twice as long as the COPY:',
+  "reaching the target would take storing observations otherwise (a series' values in one row, say), in a",
+  'form every query of the API would then read.',
 );
 lines.push(
   '',
