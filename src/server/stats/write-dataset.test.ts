@@ -7,7 +7,7 @@ import type { RawSession } from '../db/database.js';
 import { importDataset } from './import-dataset.js';
 import { checkForeignKeys, seriesOrder, skipRowForeignKeyChecks } from './write-dataset.js';
 
-describe.each(testEngines())('foreign keys of an import on %s', (engine) => {
+describe.each(testEngines())('an import on %s', (engine) => {
   let testDb: TestDatabase;
   beforeAll(async () => {
     testDb = await createTestDatabase(engine);
@@ -18,160 +18,156 @@ describe.each(testEngines())('foreign keys of an import on %s', (engine) => {
 
   const raw = <T>(fn: (s: RawSession) => Promise<T>) => testDb.database.withRawSession(fn);
 
-  it('are checked once for the edition, and enforced row by row again afterwards', async () => {
-    const outcome = await importDataset(testDb.database, tinyImporter('tiny-a'));
-    expect(outcome).toMatchObject({ loaded: true, series: 3, observations: 9 });
-    const [orphans] = await raw((s) =>
-      s.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM observation o WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.id = o.series_id)`,
-      ),
-    );
-    expect(orphans?.n).toBe(0);
-    await expect(
-      raw((s) =>
-        s.query(
-          `INSERT INTO observation (series_id, period, period_start, value) VALUES (-1, '2020', '2020-01-01', 1)`,
+  describe('its foreign keys', () => {
+    it('are checked once for the edition, and enforced row by row again afterwards', async () => {
+      const outcome = await importDataset(testDb.database, tinyImporter('tiny-a'));
+      expect(outcome).toMatchObject({ loaded: true, series: 3, observations: 9 });
+      const [orphans] = await raw((s) =>
+        s.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM observation o WHERE NOT EXISTS (SELECT 1 FROM series s WHERE s.id = o.series_id)`,
         ),
-      ),
-    ).rejects.toThrow(/foreign key/);
-  });
+      );
+      expect(orphans?.n).toBe(0);
+      await expect(
+        raw((s) =>
+          s.query(
+            `INSERT INTO observation (series_id, period, period_start, value) VALUES (-1, '2020', '2020-01-01', 1)`,
+          ),
+        ),
+      ).rejects.toThrow(/foreign key/);
+    });
 
-  it('are checked row by row when series has a trigger of its own, which fires', async () => {
-    await raw((s) =>
-      s.exec(`CREATE TABLE tiny_seen (n int);
+    it('are checked row by row when series has a trigger of its own, which fires', async () => {
+      await raw((s) =>
+        s.exec(`CREATE TABLE tiny_seen (n int);
               CREATE FUNCTION tiny_count() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tiny_seen VALUES (1); RETURN NEW; END $$;
               CREATE TRIGGER tiny_count AFTER INSERT ON series FOR EACH ROW EXECUTE FUNCTION tiny_count();`),
-    );
-    try {
-      await raw(async (s) => {
-        await s.exec('BEGIN');
-        try {
-          expect(await skipRowForeignKeyChecks(s)).toBe(false);
-          const [role] = await s.query<{ r: string }>(`SELECT current_setting('session_replication_role') AS r`);
-          expect(role?.r).toBe('origin');
-        } finally {
-          await s.exec('ROLLBACK');
-        }
-      });
-      await importDataset(testDb.database, tinyImporter('tiny-b'));
-      const [seen] = await raw((s) => s.query<{ n: number }>('SELECT count(*)::int AS n FROM tiny_seen'));
-      expect(seen?.n).toBe(3);
-    } finally {
-      await raw((s) => s.exec('DROP TRIGGER tiny_count ON series; DROP FUNCTION tiny_count(); DROP TABLE tiny_seen'));
-    }
-  });
-
-  it('refuse, all at once, a series of a missing area and an observation of a missing series', async () => {
-    // A series naming no area; then a good series, but an observation of no series.
-    for (const [ref, refusal] of [
-      ['ZZZ', /no area "ZZZ"/],
-      ['PHL', /of 1 observations, 0 have one of them/],
-    ] as const) {
-      await raw(async (s) => {
-        await s.exec('BEGIN');
-        try {
-          expect(await skipRowForeignKeyChecks(s)).toBe(true);
-          const [{ id } = { id: 0 }] = await s.query<{ id: number }>(`SELECT nextval('series_id_seq')::int AS id`);
-          await s.exec(`INSERT INTO dataset (id, family, title, publisher, edition, licence, citation, provenance, checksum)
-                        VALUES ('tiny-c', 'tiny', 'T', 'T', '1', 'CC0', 'T', 'T', 'x')`);
-          await s.copyFrom(
-            'series',
-            ['id', 'dataset_id', 'indicator_id', 'ref_area', 'freq'],
-            `${String(id)},tiny-c,tiny_stock,${ref},A\n`,
-          );
-          await s.copyFrom(
-            'observation',
-            ['series_id', 'period', 'period_start', 'value'],
-            `${String(id + 1)},2020,2020-01-01,1\n`,
-          );
-          await expect(checkForeignKeys(s, 'tiny-c', [{ indicator: 'tiny_stock', ref, cp: null }], 1)).rejects.toThrow(
-            refusal,
-          );
-        } finally {
-          await s.exec('ROLLBACK');
-        }
-      });
-    }
-    const [left] = await raw((s) =>
-      s.query<{ n: number }>(`SELECT count(*)::int AS n FROM dataset WHERE id = 'tiny-c'`),
-    );
-    expect(left?.n).toBe(0);
-  });
-
-  it.runIf(engine === 'postgres')(
-    'are checked row by row for a server user who may not set session_replication_role',
-    async () => {
-      const role = `bridges_test_${randomBytes(4).toString('hex')}`;
-      await sql.raw(`CREATE ROLE ${role} NOLOGIN`).execute(testDb.database.db);
+      );
       try {
         await raw(async (s) => {
-          await s.exec(`BEGIN; SET LOCAL ROLE ${role}`);
+          await s.exec('BEGIN');
           try {
             expect(await skipRowForeignKeyChecks(s)).toBe(false);
-            // The refusal was rolled back to a savepoint: the transaction goes on.
-            expect(await s.query(`SELECT current_setting('session_replication_role') AS r`)).toEqual([{ r: 'origin' }]);
+            const [role] = await s.query<{ r: string }>(`SELECT current_setting('session_replication_role') AS r`);
+            expect(role?.r).toBe('origin');
           } finally {
             await s.exec('ROLLBACK');
           }
         });
+        await importDataset(testDb.database, tinyImporter('tiny-b'));
+        const [seen] = await raw((s) => s.query<{ n: number }>('SELECT count(*)::int AS n FROM tiny_seen'));
+        expect(seen?.n).toBe(3);
       } finally {
-        await sql.raw(`DROP ROLE ${role}`).execute(testDb.database.db);
+        await raw((s) => s.exec('DROP TRIGGER tiny_count ON series; DROP FUNCTION tiny_count(); DROP TABLE tiny_seen'));
       }
-    },
-  );
+    });
 
-  it('let two imports of one edition at once both finish, one after the other, the edition loaded once', async () => {
-    // Two `bridges import --force` of the same file, or one beside a server's first start.
-    const outcomes = await Promise.all([
-      importDataset(testDb.database, tinyImporter('tiny-twice'), { force: true }),
-      importDataset(testDb.database, tinyImporter('tiny-twice'), { force: true }),
-    ]);
-    expect(outcomes.map((o) => o.loaded)).toEqual([true, true]);
-    const [counts] = await raw((s) =>
-      s.query<{ datasets: number; observations: number }>(
-        `SELECT (SELECT count(*)::int FROM dataset WHERE id = 'tiny-twice') AS datasets,
+    it('refuse, all at once, a series of a missing area and an observation of a missing series', async () => {
+      // A series naming no area; then a good series, but an observation of no series.
+      for (const [ref, refusal] of [
+        ['ZZZ', /no area "ZZZ"/],
+        ['PHL', /of 1 observations, 0 have one of them/],
+      ] as const) {
+        await raw(async (s) => {
+          await s.exec('BEGIN');
+          try {
+            expect(await skipRowForeignKeyChecks(s)).toBe(true);
+            const [{ id } = { id: 0 }] = await s.query<{ id: number }>(`SELECT nextval('series_id_seq')::int AS id`);
+            await s.exec(`INSERT INTO dataset (id, family, title, publisher, edition, licence, citation, provenance, checksum)
+                        VALUES ('tiny-c', 'tiny', 'T', 'T', '1', 'CC0', 'T', 'T', 'x')`);
+            await s.copyFrom(
+              'series',
+              ['id', 'dataset_id', 'indicator_id', 'ref_area', 'freq'],
+              `${String(id)},tiny-c,tiny_stock,${ref},A\n`,
+            );
+            await s.copyFrom(
+              'observation',
+              ['series_id', 'period', 'period_start', 'value'],
+              `${String(id + 1)},2020,2020-01-01,1\n`,
+            );
+            await expect(
+              checkForeignKeys(s, 'tiny-c', [{ indicator: 'tiny_stock', ref, cp: null }], 1),
+            ).rejects.toThrow(refusal);
+          } finally {
+            await s.exec('ROLLBACK');
+          }
+        });
+      }
+      const [left] = await raw((s) =>
+        s.query<{ n: number }>(`SELECT count(*)::int AS n FROM dataset WHERE id = 'tiny-c'`),
+      );
+      expect(left?.n).toBe(0);
+    });
+
+    it.runIf(engine === 'postgres')(
+      'are checked row by row for a server user who may not set session_replication_role',
+      async () => {
+        const role = `bridges_test_${randomBytes(4).toString('hex')}`;
+        await sql.raw(`CREATE ROLE ${role} NOLOGIN`).execute(testDb.database.db);
+        try {
+          await raw(async (s) => {
+            await s.exec(`BEGIN; SET LOCAL ROLE ${role}`);
+            try {
+              expect(await skipRowForeignKeyChecks(s)).toBe(false);
+              // The refusal was rolled back to a savepoint: the transaction goes on.
+              expect(await s.query(`SELECT current_setting('session_replication_role') AS r`)).toEqual([
+                { r: 'origin' },
+              ]);
+            } finally {
+              await s.exec('ROLLBACK');
+            }
+          });
+        } finally {
+          await sql.raw(`DROP ROLE ${role}`).execute(testDb.database.db);
+        }
+      },
+    );
+
+    it('let two imports of one edition at once both finish, one after the other, the edition loaded once', async () => {
+      // Two `bridges import --force` of the same file, or one beside a server's first start.
+      const outcomes = await Promise.all([
+        importDataset(testDb.database, tinyImporter('tiny-twice'), { force: true }),
+        importDataset(testDb.database, tinyImporter('tiny-twice'), { force: true }),
+      ]);
+      expect(outcomes.map((o) => o.loaded)).toEqual([true, true]);
+      const [counts] = await raw((s) =>
+        s.query<{ datasets: number; observations: number }>(
+          `SELECT (SELECT count(*)::int FROM dataset WHERE id = 'tiny-twice') AS datasets,
                 (SELECT count(*)::int FROM observation o JOIN series se ON se.id = o.series_id
                   WHERE se.dataset_id = 'tiny-twice') AS observations`,
-      ),
-    );
-    expect(counts).toEqual({ datasets: 1, observations: 9 });
-  });
-});
-
-describe.each(testEngines())('the observations of an import on %s', (engine) => {
-  let testDb: TestDatabase;
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-  }, 60_000);
-  afterAll(async () => {
-    await testDb.drop();
+        ),
+      );
+      expect(counts).toEqual({ datasets: 1, observations: 9 });
+    });
   });
 
-  it('are stored series by series when the file gives them year by year, each series in file order', async () => {
-    const tiny = tinyImporter('tiny-years');
-    const byYear = await tiny.read({} as never);
-    const observations = [...byYear.observations]
-      .sort((a, b) => a.period.localeCompare(b.period))
-      .map((o, i) => ({ ...o, value: i }));
-    await importDataset(testDb.database, { ...tiny, read: () => ({ observations }) });
-    const stored = await testDb.database.withRawSession((s) =>
-      s.query<{ ref: string; period: string; value: number }>(
-        `SELECT se.ref_area AS ref, o.period, o.value FROM observation o JOIN series se ON se.id = o.series_id
+  describe('its observations', () => {
+    it('are stored series by series when the file gives them year by year, each series in file order', async () => {
+      const tiny = tinyImporter('tiny-years');
+      const byYear = await tiny.read({} as never);
+      const observations = [...byYear.observations]
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .map((o, i) => ({ ...o, value: i }));
+      await importDataset(testDb.database, { ...tiny, read: () => ({ observations }) });
+      const stored = await raw((s) =>
+        s.query<{ ref: string; period: string; value: number }>(
+          `SELECT se.ref_area AS ref, o.period, o.value FROM observation o JOIN series se ON se.id = o.series_id
           WHERE se.dataset_id = 'tiny-years' ORDER BY o.ctid`,
-      ),
-    );
-    // The file: 2019 for PHL, MEX, FRA (values 0, 1, 2), then 2020 (3, 4, 5), then 2021 (6, 7, 8).
-    expect(stored.map((r) => `${r.ref} ${r.period} ${String(r.value)}`)).toEqual([
-      'PHL 2019 0',
-      'PHL 2020 3',
-      'PHL 2021 6',
-      'MEX 2019 1',
-      'MEX 2020 4',
-      'MEX 2021 7',
-      'FRA 2019 2',
-      'FRA 2020 5',
-      'FRA 2021 8',
-    ]);
+        ),
+      );
+      // The file: 2019 for PHL, MEX, FRA (values 0, 1, 2), then 2020 (3, 4, 5), then 2021 (6, 7, 8).
+      expect(stored.map((r) => `${r.ref} ${r.period} ${String(r.value)}`)).toEqual([
+        'PHL 2019 0',
+        'PHL 2020 3',
+        'PHL 2021 6',
+        'MEX 2019 1',
+        'MEX 2020 4',
+        'MEX 2021 7',
+        'FRA 2019 2',
+        'FRA 2020 5',
+        'FRA 2021 8',
+      ]);
+    });
   });
 });
 
