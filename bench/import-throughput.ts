@@ -6,7 +6,7 @@ import { importDataset, STATS_DATA_DIR } from '../src/server/stats/import-datase
 import { freshDatabase, type BenchEngine } from './engines.js';
 import { median } from './machine.js';
 
-const RUNS = 3;
+const RUNS = 5;
 const FILE = 'undesa_ims/undesa_ims2024_bilateral_by_sex.csv.gz';
 
 export interface ImportResult {
@@ -16,6 +16,9 @@ export interface ImportResult {
   /** Reading, parsing and validating the file alone (gunzip, CSV, numbers, area codes): no database write. */
   parseSeconds: number;
   copySeconds: number;
+  /** The fastest and slowest of the runs: how far a median on this machine can be trusted. */
+  importRange: [number, number];
+  copyRange: [number, number];
   /**
    * The observation rows as the import writes them, COPYed into a table of observation's shape:
    * bare, then with its checks and primary key, then with its foreign key to series too. What a
@@ -30,7 +33,7 @@ const OBSERVATION_COLUMNS = ['series_id', 'period', 'period_start', 'value', 'st
 /**
  * Import throughput of the UN DESA 2024 bilateral file (read, validate, resolve codes, write
  * series and observations in one transaction) against a plain COPY of the same CSV rows into a
- * bare table with no index or constraint, on the same engine. Median of three runs each.
+ * bare table with no index or constraint, on the same engine. Median of five runs each, with their range.
  */
 export async function benchImport(engine: BenchEngine): Promise<ImportResult> {
   const { database, version, drop } = await freshDatabase(engine);
@@ -111,6 +114,8 @@ export async function benchImport(engine: BenchEngine): Promise<ImportResult> {
       importSeconds: median(importTimes),
       parseSeconds: median(parseTimes),
       copySeconds: median(copyTimes),
+      importRange: [Math.min(...importTimes), Math.max(...importTimes)],
+      copyRange: [Math.min(...copyTimes), Math.max(...copyTimes)],
       peakRssMiB: peak / 2 ** 20,
     };
   } finally {
