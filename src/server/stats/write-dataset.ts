@@ -208,8 +208,7 @@ export async function writeDataset(
 
 /**
  * The positions of the observations grouped by their series' position, in file order within each
- * series (a stable counting sort: linear, where a comparison sort of 150,000 would cost more than
- * it saves).
+ * series: a stable counting sort, one pass over the observations to count and one to place.
  */
 export function seriesOrder(seriesOf: Int32Array, seriesCount: number): Int32Array {
   const next = new Int32Array(seriesCount + 1);
