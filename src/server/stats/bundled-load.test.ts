@@ -15,7 +15,7 @@ function countingAnalyzes(database: Database): { counted: Database; analyzes: { 
         fn({
           ...s,
           exec: async (script) => {
-            if (/^ANALYZE\b/.test(script)) analyzes.count++;
+            if (/^(VACUUM \(ANALYZE\) |ANALYZE )series\b/.test(script)) analyzes.count++;
             await s.exec(script);
           },
         }),

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { ProgressReporter } from '../reference/load-reference.js';
 import type { Importer } from './model.js';
-import { ANALYZE_STATISTICS, importDataset } from './import-dataset.js';
+import { importDataset, refreshStatistics } from './import-dataset.js';
 
 export type DatasetLoadState = 'pending' | 'loading' | 'loaded' | 'unchanged' | 'failed';
 
@@ -50,7 +50,7 @@ export class StatisticsRefresh {
   private async refresh(): Promise<void> {
     this.analyzedAt = this.written;
     try {
-      await this.database.withRawSession((s) => s.exec(ANALYZE_STATISTICS));
+      await this.database.withRawSession((s) => refreshStatistics(s, this.database.engine));
     } catch (err) {
       if (!this.onError) throw err;
       this.onError(err as Error);
