@@ -161,6 +161,8 @@ const en = {
   costOutboundTitle: (name: string, amount: string) =>
     `${name}: cost of sending US$ ${amount} from the country, by receiving country`,
   costSubtitle: (period: string, edition: string) => `% of the amount sent, latest quarter ${period} · ${edition}`,
+  costSubtitleMixed: (period: string, edition: string) =>
+    `% of the amount sent, each corridor's latest quarter (${period} unless marked under its name) · ${edition}`,
   costPercentSubtitle: '% of the amount sent, each source and amount as its own line',
   costFlagNote: (ceiling: number) =>
     `Hatched bars marked ▲ are corridors above the SDG 10.c ceiling of ${String(ceiling)}%. Dashed lines: the 3% average target and the 5% ceiling.`,
@@ -589,6 +591,8 @@ const fr = {
   costOutboundTitle: (name: string, amount: string) =>
     `${name}\u00a0: coût d’un envoi de ${amount}\u00a0dollars US depuis le pays, par pays de réception`,
   costSubtitle: (period: string, edition: string) => `% du montant envoyé, dernier trimestre ${period} · ${edition}`,
+  costSubtitleMixed: (period: string, edition: string) =>
+    `% du montant envoyé, dernier trimestre de chaque corridor (${period}, sauf mention sous son nom) · ${edition}`,
   costPercentSubtitle: '% du montant envoyé, une courbe par source et par montant',
   costFlagNote: (ceiling: number) =>
     `Les barres hachurées marquées ▲ sont les corridors au-dessus du plafond de ${String(ceiling)}\u00a0% de la cible 10.c des ODD. Lignes pointillées\u00a0: la cible moyenne de 3\u00a0% et le plafond de 5\u00a0%.`,
@@ -1058,6 +1062,8 @@ const es = {
   costOutboundTitle: (name: string, amount: string) =>
     `${name}: costo de enviar ${amount} US$ desde el país, por país de recepción`,
   costSubtitle: (period: string, edition: string) => `% del monto enviado, último trimestre ${period} · ${edition}`,
+  costSubtitleMixed: (period: string, edition: string) =>
+    `% del monto enviado, último trimestre de cada corredor (${period}, salvo indicación bajo su nombre) · ${edition}`,
   costPercentSubtitle: '% del monto enviado, una línea por fuente y monto',
   costFlagNote: (ceiling: number) =>
     `Las barras rayadas marcadas con ▲ son corredores por encima del tope del ${String(ceiling)}\u00a0% de la meta 10.c de los ODS. Líneas discontinuas: la meta promedio del 3\u00a0% y el tope del 5\u00a0%.`,

@@ -287,6 +287,26 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it('gives each corridor cost its own quarter where the survey stopped pricing it', { timeout: 60_000 }, async () => {
+    const page = await openPage('/countries/AUS/profile?lang=en');
+    try {
+      const chart = page.getByRole('figure', { name: /^Australia: cost of sending US\$ 200 from the country/ });
+      // RPW priced Australia → Solomon Islands (21.48 %, the dearest bar) last in 2011Q3, most of
+      // Australia's corridors in 2020Q3: the chart must not date them all by its first bar.
+      expect(await chart.locator('.chart__subtitle').textContent()).toBe(
+        "% of the amount sent, each corridor's latest quarter (Q3\u00a02020 unless marked under its name) · World Bank RPW 2020Q3",
+      );
+      const bars = await chart.locator('svg title').allTextContents();
+      expect(bars).toContainEqual(expect.stringMatching(/^Solomon Islands \(Q3\u00a02011\): 21\.48\u00a0?%/));
+      expect(bars).toContainEqual(expect.stringMatching(/^Papua New Guinea \(Q3\u00a02011\): 18\.80\u00a0?%/));
+      // A corridor priced in the newest quarter carries no date of its own.
+      expect(bars.filter((b) => /\(Q3\u00a02011\)/.test(b))).toHaveLength(4);
+      expect(bars.some((b) => /^Fiji: /.test(b))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says how many corridors each country’s mean cost stands on', { timeout: 120_000 }, async () => {
     const page = await openPage('/explorer?indicator=remittance_cost_pct&groupBy=m49region&lang=en');
     try {

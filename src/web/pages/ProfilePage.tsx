@@ -1175,11 +1175,15 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
   const partnerOf = (x: CostCorridor) => (direction === 'inbound' ? x.from : x.to);
   // Costs as the RPW prints them, two decimals each, so that bars and lines read alike.
   const pct = (v: number) => formatPercent(v, lang, 2, 2);
+  // A corridor the survey stopped pricing (RUS→ARM after 2021, IND→BGD after 2024Q1) shows its own
+  // latest quarter under its name: the subtitle's quarter is the newest of the bars.
+  const newest = shown.reduce((p, x) => (p === '' || comparePeriods(x.latest.period, p) > 0 ? x.latest.period : p), '');
   const bars: Bar[] = shown.map((x) => ({
     key: `${x.from.code}-${x.to.code}`,
     label: partnerOf(x).name,
     value: x.latest.value,
     flag: x.aboveFive ? t.aboveFive : undefined,
+    detail: x.latest.period === newest ? undefined : formatPeriod(x.latest.period, lang),
   }));
   const datasets = [...new Set(corridors.map((x) => x.dataset))];
   const partners = [...new Map(corridors.map((x) => [partnerOf(x).code, partnerOf(x)])).values()];
@@ -1188,8 +1192,8 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
   return (
     <ChartFrame
       title={title}
-      subtitle={t.costSubtitle(
-        formatPeriod(shown[0]?.latest.period ?? '', lang),
+      subtitle={(bars.some((b) => b.detail) ? t.costSubtitleMixed : t.costSubtitle)(
+        formatPeriod(newest, lang),
         latest ? shortDatasetLabel(latest, c.sources) : '',
       )}
       citations={citationsOf(datasets, c.sources)}
