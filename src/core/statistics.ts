@@ -376,7 +376,9 @@ export const CostCorridor = z.object({
   to: AreaRef,
   amountUsd: z.string(),
   latest: z.object({ period: Period, value: z.number() }),
-  aboveFive: z.boolean().describe('Latest cost above the SDG 10.c ceiling of 5 %'),
+  aboveFive: z
+    .boolean()
+    .describe('Whether `latest`, the corridor’s own latest cost, is above the SDG 10.c ceiling of 5 %'),
   points: z.array(z.object({ period: Period, value: z.number() })),
 });
 export type CostCorridor = z.infer<typeof CostCorridor>;
@@ -537,7 +539,10 @@ export const CorridorResponse = z
           amountUsd: z.string().nullable(),
           points: z.array(z.object({ period: Period, value: z.number() })),
           latest: z.object({ period: Period, value: z.number() }).nullable(),
-          aboveFive: z.boolean().nullable().describe('Latest cost above the SDG 10.c ceiling of 5 %'),
+          aboveFive: z
+            .boolean()
+            .nullable()
+            .describe('Whether `latest`, the series’ own latest cost, is above the SDG 10.c ceiling of 5 %'),
         }),
       ),
       sources: z.array(Citation),

@@ -302,6 +302,23 @@ describe('the data hub in the browser', () => {
       // A corridor priced in the newest quarter carries no date of its own.
       expect(bars.filter((b) => /\(Q3\u00a02011\)/.test(b))).toHaveLength(4);
       expect(bars.some((b) => /^Fiji: /.test(b))).toBe(true);
+      // The CSV gives each corridor's latest quarter beside its flag.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        chart.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+      const header = csv[0] ?? [];
+      const slb = csv.filter((row) => row[header.indexOf('to')] === 'SLB');
+      expect(slb.map((row) => [row[header.indexOf('period')], row[header.indexOf('latest_period')]])).toEqual([
+        ['2011-Q1', '2011-Q3'],
+        ['2011-Q3', '2011-Q3'],
+      ]);
+      // So does the corridor page's flag.
+      await page.goto(`${server?.url ?? ''}/corridors/SLB/AUS?lang=en`);
+      await page
+        .getByText('▲ above 5%: Australia → Solomon Islands, Q3\u00a02011 (World Bank RPW 2020Q3)', { exact: true })
+        .waitFor();
     } finally {
       await page.close();
     }

@@ -11,7 +11,7 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData, Section } from '../components/Section.js';
 import { editionGaps, type EditionGap } from '../editions.js';
-import { formatNumber, formatPercent, formatTick, formatUsd } from '../format.js';
+import { formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
@@ -420,7 +420,12 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
                   ▲ {t.aboveFive}
                   {t.colon}
                   {above
-                    .map((s) => `${s.sender.name} → ${s.receiver.name} (${shortDatasetLabel(s.dataset, c.sources)})`)
+                    // The quarter of the flagged figure: a corridor the survey stopped pricing
+                    // (Australia → Solomon Islands, last in 2011Q3) is flagged on its last one.
+                    .map(
+                      (s) =>
+                        `${s.sender.name} → ${s.receiver.name}, ${s.latest ? formatPeriod(s.latest.period, lang) : ''} (${shortDatasetLabel(s.dataset, c.sources)})`,
+                    )
                     .join('; ')}
                 </p>
               )}

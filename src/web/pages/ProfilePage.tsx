@@ -1093,6 +1093,7 @@ function costCsv(corridors: readonly CostCorridor[], unit: string): CsvTable {
       'period',
       'value',
       'unit',
+      'latest_period',
       'above_5_pct_latest',
     ],
     rows: corridors.flatMap((c) =>
@@ -1107,6 +1108,8 @@ function costCsv(corridors: readonly CostCorridor[], unit: string): CsvTable {
           period: p.period,
           value: p.value,
           unit,
+          // Each corridor's own latest quarter: the survey stopped pricing some years before others.
+          latest_period: c.latest.period,
           above_5_pct_latest: c.aboveFive ? 'yes' : 'no',
         },
         sources: [c.dataset],
