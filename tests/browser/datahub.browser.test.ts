@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from '../helpers/browser.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
@@ -51,6 +51,12 @@ async function openPage(path: string, { phone = false } = {}): Promise<Page> {
   return page;
 }
 
+/** Clicks what starts a download: the file's suggested name and its bytes. */
+async function downloadFrom(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([trigger.page().waitForEvent('download'), trigger.click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
 /** CSV text as rows of fields (a downloaded chart's or an SDMX-CSV answer). */
 function parseCsv(text: string): string[][] {
   return parse(text, { bom: true }) as string[][];
@@ -85,12 +91,9 @@ describe('the data hub in the browser', () => {
         await usaRow.waitFor();
 
         // The CSV behind the chart: the chart's own columns, then the source on every row.
-        const [csvDownload] = await Promise.all([
-          page.waitForEvent('download'),
-          destinations.getByRole('button', { name: 'Download CSV' }).click(),
-        ]);
-        expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
-        const csv = parseCsv(readFileSync(await csvDownload.path(), 'utf8'));
+        const csvDownload = await downloadFrom(destinations.getByRole('button', { name: 'Download CSV' }));
+        expect(csvDownload.name).toMatch(/\.csv$/);
+        const csv = parseCsv(csvDownload.bytes.toString('utf8'));
         const header = csv[0] ?? [];
         for (const column of ['partner', 'total', 'dataset', 'publisher', 'edition', 'licence', 'citation'])
           expect(header).toContain(column);
@@ -106,11 +109,8 @@ describe('the data hub in the browser', () => {
         // So do the country's emigrants: a sum over all destinations, not a figure the UN printed.
         await page.getByText('Bridges’ sum of UN DESA 2024').first().waitFor();
         const trend = page.getByRole('figure', { name: /^Philippines: emigrants by sex/ });
-        const [trendDownload] = await Promise.all([
-          page.waitForEvent('download'),
-          trend.getByRole('button', { name: 'Download CSV' }).click(),
-        ]);
-        const trendCsv = parseCsv(readFileSync(await trendDownload.path(), 'utf8'));
+        const trendDownload = await downloadFrom(trend.getByRole('button', { name: 'Download CSV' }));
+        const trendCsv = parseCsv(trendDownload.bytes.toString('utf8'));
         const total2024 = trendCsv.find((row) => row[2] === '2024' && row[3] === '_T');
         expect(total2024?.slice(4, 7)).toEqual([
           '6988383',
@@ -132,19 +132,13 @@ describe('the data hub in the browser', () => {
         );
 
         // The image: a PNG made in the browser from the chart, its title and source drawn into it.
-        const [pngDownload] = await Promise.all([
-          page.waitForEvent('download'),
-          destinations.getByRole('button', { name: 'Download image (PNG)' }).click(),
-        ]);
-        expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
-        const png = readFileSync(await pngDownload.path());
+        const pngDownload = await downloadFrom(destinations.getByRole('button', { name: 'Download image (PNG)' }));
+        expect(pngDownload.name).toMatch(/\.png$/);
+        const png = pngDownload.bytes;
         expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
         expect(png.length).toBeGreaterThan(5_000);
-        const [svgDownload] = await Promise.all([
-          page.waitForEvent('download'),
-          destinations.getByRole('button', { name: 'SVG' }).click(),
-        ]);
-        const svg = readFileSync(await svgDownload.path(), 'utf8');
+        const svgDownload = await downloadFrom(destinations.getByRole('button', { name: 'SVG' }));
+        const svg = svgDownload.bytes.toString('utf8');
         expect(svg).toContain('Philippines: where emigrants live');
         expect(svg).toContain('CC BY 3.0 IGO');
 
@@ -303,11 +297,8 @@ describe('the data hub in the browser', () => {
       expect(bars.filter((b) => /\(Q3\u00a02011\)/.test(b))).toHaveLength(4);
       expect(bars.some((b) => /^Fiji: /.test(b))).toBe(true);
       // The CSV gives each corridor's latest quarter beside its flag.
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        chart.getByRole('button', { name: 'Download CSV' }).click(),
-      ]);
-      const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+      const download = await downloadFrom(chart.getByRole('button', { name: 'Download CSV' }));
+      const csv = parseCsv(download.bytes.toString('utf8'));
       const header = csv[0] ?? [];
       const slb = csv.filter((row) => row[header.indexOf('to')] === 'SLB');
       expect(slb.map((row) => [row[header.indexOf('period')], row[header.indexOf('latest_period')]])).toEqual([
@@ -376,11 +367,8 @@ describe('the data hub in the browser', () => {
         await map.getByRole('link', { name: 'Benin: 34.42% ⚠ unusual corridor' }).waitFor({ state: 'attached' });
         // The top chart's image carries the note too, not only the page.
         const top = page.getByRole('figure', { name: /^Top 15/ });
-        const [svgDownload] = await Promise.all([
-          page.waitForEvent('download'),
-          top.getByRole('button', { name: 'SVG' }).click(),
-        ]);
-        const svg = readFileSync(await svgDownload.path(), 'utf8');
+        const svgDownload = await downloadFrom(top.getByRole('button', { name: 'SVG' }));
+        const svg = svgDownload.bytes.toString('utf8');
         expect(svg).toContain('Marked ⚠: the value is or averages a corridor cost');
         expect(svg).toContain('Source: World Bank');
         // The chart over time opens on the highest costs that need no second look.
@@ -435,11 +423,8 @@ describe('the data hub in the browser', () => {
         await trend.getByRole('button', { name: 'Add', exact: true }).click();
         await page.waitForURL(/areas=USA%2CPHL|areas=USA,PHL/);
         await figure.getByRole('img', { name: /Philippines/ }).waitFor();
-        const [download] = await Promise.all([
-          page.waitForEvent('download'),
-          figure.getByRole('button', { name: 'Download CSV' }).click(),
-        ]);
-        const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+        const download = await downloadFrom(figure.getByRole('button', { name: 'Download CSV' }));
+        const csv = parseCsv(download.bytes.toString('utf8'));
         const header = csv[0] ?? [];
         const phl = csv.filter((row) => row[header.indexOf('area')] === 'PHL');
         expect(phl.map((row) => row[header.indexOf('period')])).toEqual([
@@ -565,11 +550,8 @@ describe('the data hub in the browser', () => {
       await expect
         .poll(() => top.locator('svg text').allTextContents(), { timeout: WAIT_MS })
         .toContainEqual(expect.stringMatching(/^United States of America(United States.*…)$/));
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        top.getByRole('button', { name: 'SVG' }).click(),
-      ]);
-      const svg = readFileSync(await download.path(), 'utf8');
+      const download = await downloadFrom(top.getByRole('button', { name: 'SVG' }));
+      const svg = download.bytes.toString('utf8');
       // …but the image is drawn again at 720 px (framed: 752), where they fit.
       expect(svg).toMatch(/^<\?xml[^>]*>\n<svg [^>]*width="752"/);
       expect(svg).toContain('United States of America');
@@ -717,11 +699,8 @@ describe('the data hub in the browser', () => {
       await page.getByRole('heading', { level: 2, name: 'Caveats' }).waitFor();
       // The file the edition was loaded from, downloadable as bundled.
       const files = page.getByRole('region', { name: 'Source files' });
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        files.getByRole('link', { name: 'undesa_ims2020_bilateral_by_sex.csv.gz' }).click(),
-      ]);
-      const bytes = readFileSync(await download.path());
+      const download = await downloadFrom(files.getByRole('link', { name: 'undesa_ims2020_bilateral_by_sex.csv.gz' }));
+      const bytes = download.bytes;
       expect(bytes.subarray(0, 2).toString('hex')).toBe('1f8b'); // gzip
       expect((await files.locator('code').textContent()) ?? '').toBe(
         `SHA-256 ${createHash('sha256').update(bytes).digest('hex')}`,
