@@ -1,4 +1,6 @@
+import type { UiLanguage } from '../core/languages.js';
 import type { Citation } from '../core/statistics.js';
+import { formatPeriod } from './format.js';
 
 /**
  * How the UI names the datasets behind a figure: the full citation line under every chart (and
@@ -19,38 +21,50 @@ export function sourceLineText(
   return `${label} ${citations.map(citationText).join(labels.separator ?? '; ')}.`;
 }
 
-/** Short names of the publishers, by the start of a dataset family id. */
-const SHORT_PUBLISHERS: readonly [prefix: string, name: string][] = [
-  ['undesa', 'UN DESA'],
-  ['knomad', 'KNOMAD'],
-  ['wdi', 'World Bank WDI'],
+/** Short names of the publishers, by the start of a dataset family id, as each language writes them. */
+const SHORT_PUBLISHERS: readonly [prefix: string, names: Readonly<Record<UiLanguage, string>>][] = [
+  ['undesa', { en: 'UN DESA', fr: 'DAES (UN DESA)', es: 'DAES (UN DESA)' }],
+  ['knomad', { en: 'KNOMAD', fr: 'KNOMAD', es: 'KNOMAD' }],
+  ['wdi', { en: 'World Bank WDI', fr: 'WDI (Banque mondiale)', es: 'WDI (Banco Mundial)' }],
   // The corridor means are a third party's aggregate of the World Bank's file, not the Bank's own.
-  ['rpw-corridor-means', 'RPW (J. Smirl)'],
-  ['rpw', 'World Bank RPW'],
-  ['oecd-dac', 'OECD DAC'],
-  ['oecd-dioc', 'OECD DIOC'],
-  ['unhcr', 'UNHCR'],
+  ['rpw-corridor-means', { en: 'RPW (J. Smirl)', fr: 'RPW (J. Smirl)', es: 'RPW (J. Smirl)' }],
+  ['rpw', { en: 'World Bank RPW', fr: 'RPW (Banque mondiale)', es: 'RPW (Banco Mundial)' }],
+  ['oecd-dac', { en: 'OECD DAC', fr: 'CAD de l’OCDE', es: 'CAD de la OCDE' }],
+  ['oecd-dioc', { en: 'OECD DIOC', fr: 'DIOC de l’OCDE', es: 'DIOC de la OCDE' }],
+  ['unhcr', { en: 'UNHCR', fr: 'HCR', es: 'ACNUR' }],
 ];
 
+/** What the bundled editions' ids say after their year, in words. */
+const EDITION_WORDS: Readonly<Record<string, Readonly<Record<UiLanguage, string>>>> = {
+  destination: { en: 'by destination', fr: 'par destination', es: 'por destino' },
+  'age-education': { en: 'age and education', fr: 'âge et niveau d’études', es: 'edad y nivel educativo' },
+  'labour-force': { en: 'labour force', fr: 'population active', es: 'población activa' },
+};
+
 /**
- * A short label for one edition, for legends: "UN DESA 2024", "World Bank RPW 2025Q1", "KNOMAD
- * 2023-12". NOTE: the API gives no short title, so it is made from the family and the dataset id;
+ * A short label for one edition, for legends, in the reader's language: "UN DESA 2024", "World
+ * Bank RPW Q1 2025" ("RPW (Banque mondiale) T1 2025"), "KNOMAD 2023-12", "OECD DIOC 2015, labour
+ * force". NOTE: the API gives no short title, so it is made from the family and the dataset id;
  * the full citation is always in the source line next to it.
  */
-export function shortDatasetLabel(datasetId: string, citations: readonly Citation[]): string {
+export function shortDatasetLabel(datasetId: string, citations: readonly Citation[], lang: UiLanguage): string {
   const citation = citations.find((c) => c.dataset === datasetId);
   const family = citation?.family ?? '';
   const known = SHORT_PUBLISHERS.find(([prefix]) => family.startsWith(prefix) || datasetId.startsWith(prefix));
-  const publisher = known?.[1] ?? citation?.publisher ?? datasetId;
-  // After the family ("undesa-ims-2024" → "2024"), or else after the publisher's prefix
-  // ("oecd-dioc-2015-age-education" → "2015-age-education"), never the whole id again.
-  const rest =
-    family && datasetId.startsWith(`${family}-`)
-      ? datasetId.slice(family.length + 1)
-      : known && datasetId.startsWith(`${known[0]}-`)
-        ? datasetId.slice(known[0].length + 1)
-        : datasetId;
-  return `${publisher} ${rest.replace(/q([1-4])$/i, 'Q$1')}`;
+  const publisher = known?.[1][lang] ?? citation?.publisher ?? datasetId;
+  // What the id adds to what it shares with its family ("undesa-ims-2024" → "2024",
+  // "oecd-dioc-2015-labour-force" of oecd-dioc-labour-force → "2015-labour-force"), never the whole id again.
+  const idParts = datasetId.split('-');
+  const familyParts = (family || (known?.[0] ?? '')).split('-');
+  let shared = 0;
+  while (shared < idParts.length && idParts[shared] === familyParts[shared]) shared++;
+  const rest = idParts.slice(shared).join('-') || datasetId;
+  const m = /^(\d{4})(?:q([1-4]))?(-\d{2})?(?:-(.+))?$/i.exec(rest);
+  if (!m) return `${publisher} ${rest}`;
+  const [, year = '', quarter, month = '', words] = m;
+  const when = quarter ? formatPeriod(`${year}-Q${quarter}`, lang) : `${year}${month}`;
+  const what = words ? `, ${EDITION_WORDS[words]?.[lang] ?? words}` : '';
+  return `${publisher} ${when}${what}`;
 }
 
 /** The citations of the given dataset ids, in the order given, each once. */

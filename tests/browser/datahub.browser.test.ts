@@ -187,8 +187,9 @@ describe('the data hub in the browser', () => {
         await chart.waitFor();
         // Both editions, each its own labelled line.
         const chartText = await chart.textContent();
-        expect(chartText).toContain('UN DESA 2024');
-        expect(chartText).toContain('UN DESA 2020');
+        // Each line's edition as French names the publisher.
+        expect(chartText).toContain('DAES (UN DESA) 2024');
+        expect(chartText).toContain('DAES (UN DESA) 2020');
         expect(await stock.locator('.source-line').textContent()).toContain('Revision 2020');
         // Two sources, separated as French writes it: a no-break space before the semicolon.
         expect(await stock.locator('.source-line').textContent()).toContain(
@@ -203,7 +204,7 @@ describe('the data hub in the browser', () => {
         // Two editions drawn, two SDMX queries behind the chart, each the publisher's corridor.
         await stock.locator('summary', { hasText: 'SDMX' }).click();
         const queries = stock.locator('.chart__sdmx a');
-        expect(await queries.allTextContents()).toEqual(['UN DESA 2024', 'UN DESA 2020']);
+        expect(await queries.allTextContents()).toEqual(['DAES (UN DESA) 2024', 'DAES (UN DESA) 2020']);
         for (const href of await queries.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
           const rows = parseCsv(await (await fetch(`${server?.url ?? ''}${href}`)).text());
           const header = rows[0] ?? [];
@@ -288,7 +289,7 @@ describe('the data hub in the browser', () => {
       // RPW priced Australia → Solomon Islands (21.48 %, the dearest bar) last in 2011Q3, most of
       // Australia's corridors in 2020Q3: the chart must not date them all by its first bar.
       expect(await chart.locator('.chart__subtitle').textContent()).toBe(
-        "% of the amount sent, each corridor's latest quarter (Q3\u00a02020 unless marked under its name) · World Bank RPW 2020Q3",
+        "% of the amount sent, each corridor's latest quarter (Q3\u00a02020 unless marked under its name) · World Bank RPW Q3\u00a02020",
       );
       const bars = await chart.locator('svg title').allTextContents();
       expect(bars).toContainEqual(expect.stringMatching(/^Solomon Islands \(Q3\u00a02011\): 21\.48\u00a0?%/));
@@ -308,7 +309,9 @@ describe('the data hub in the browser', () => {
       // So does the corridor page's flag.
       await page.goto(`${server?.url ?? ''}/corridors/SLB/AUS?lang=en`);
       await page
-        .getByText('▲ above 5%: Australia → Solomon Islands, Q3\u00a02011 (World Bank RPW 2020Q3)', { exact: true })
+        .getByText('▲ above 5%: Australia → Solomon Islands, Q3\u00a02011 (World Bank RPW Q3\u00a02020)', {
+          exact: true,
+        })
         .waitFor();
     } finally {
       await page.close();

@@ -120,7 +120,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
   const sexLabel = { _T: t.sexTotal, F: t.sexFemale, M: t.sexMale } as const;
   const series: LineSeries[] = s.editions.map((e) => ({
     key: e.dataset,
-    label: shortDatasetLabel(e.dataset, s.sources),
+    label: shortDatasetLabel(e.dataset, s.sources, lang),
     points: e.points.map((p) => ({
       period: p.period,
       value: sex === '_T' ? p.total : sex === 'F' ? p.female : p.male,
@@ -129,7 +129,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
   const hasData = s.editions.some((e) => e.points.length > 0);
   // Where the editions part widely for a year, said in words, as on the profile.
   const gaps = editionGaps(series.map((line) => ({ group: sex, dataset: line.key, points: line.points })));
-  const edition = (g: EditionGap['low']) => shortDatasetLabel(g.dataset, s.sources);
+  const edition = (g: EditionGap['low']) => shortDatasetLabel(g.dataset, s.sources, lang);
 
   function handleSex(next: SexChoice) {
     setSearchParams(
@@ -181,7 +181,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           filename={`corridor-stock-${corridor.from.code}-${corridor.to.code}`}
           sdmxUrl={sdmxLinks(
             s.editions.map((e) => ({
-              label: shortDatasetLabel(e.dataset, s.sources),
+              label: shortDatasetLabel(e.dataset, s.sources, lang),
               href: sdmxFlowUrl(corridor.dataflows, e.dataset, INDICATOR_IDS.migrantStock, {
                 refArea: corridor.to.code,
                 counterpart: corridor.from.code,
@@ -228,7 +228,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
                 ...s.editions.flatMap((e) =>
                   (['total', 'female', 'male'] as const).map((k) => ({
                     key: `${e.dataset}|${k}`,
-                    label: `${shortDatasetLabel(e.dataset, s.sources)} — ${k === 'total' ? t.sexTotal : k === 'female' ? t.sexFemale : t.sexMale}`,
+                    label: `${shortDatasetLabel(e.dataset, s.sources, lang)} — ${k === 'total' ? t.sexTotal : k === 'female' ? t.sexFemale : t.sexMale}`,
                     numeric: true,
                   })),
                 ),
@@ -271,7 +271,7 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
   const bars: Bar[] = r.series.flatMap((s) =>
     s.points.map((p) => {
       // "KNOMAD 2021", not "KNOMAD 2021, 2021": a matrix edition named after its year says it once.
-      const edition = shortDatasetLabel(s.dataset, r.sources);
+      const edition = shortDatasetLabel(s.dataset, r.sources, lang);
       return {
         key: `${s.dataset}|${s.sender.code}|${p.period}`,
         label: `${s.sender.code} → ${s.receiver.code}`,
@@ -314,7 +314,7 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
           filename={`corridor-remittances-${corridor.from.code}-${corridor.to.code}`}
           sdmxUrl={sdmxLinks(
             r.series.map((s) => ({
-              label: `${s.sender.name} → ${s.receiver.name} — ${shortDatasetLabel(s.dataset, r.sources)}`,
+              label: `${s.sender.name} → ${s.receiver.name} — ${shortDatasetLabel(s.dataset, r.sources, lang)}`,
               href: sdmxFlowUrl(corridor.dataflows, s.dataset, r.indicator, {
                 refArea: s.receiver.code,
                 counterpart: s.sender.code,
@@ -336,7 +336,7 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
                   key: `${s.dataset}|${s.sender.code}|${p.period}`,
                   cells: {
                     direction: `${s.sender.name} → ${s.receiver.name}`,
-                    edition: shortDatasetLabel(s.dataset, r.sources),
+                    edition: shortDatasetLabel(s.dataset, r.sources, lang),
                     period: p.period,
                     value: usd(p.valueUsd),
                   },
@@ -367,7 +367,7 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
   const title = t.corridorCostTitle(corridor.from.name, corridor.to.name);
   const series: LineSeries[] = c.series.map((s) => ({
     key: `${s.dataset}|${s.sender.code}|${s.receiver.code}|${s.amountUsd ?? ''}`,
-    label: `${s.sender.name} → ${s.receiver.name}${s.amountUsd ? `, ${formatUsd(Number(s.amountUsd), lang).replaceAll(' ', '\u00a0')}` : ''} — ${shortDatasetLabel(s.dataset, c.sources)}`,
+    label: `${s.sender.name} → ${s.receiver.name}${s.amountUsd ? `, ${formatUsd(Number(s.amountUsd), lang).replaceAll(' ', '\u00a0')}` : ''} — ${shortDatasetLabel(s.dataset, c.sources, lang)}`,
     points: s.points,
   }));
   const above = c.series.filter((s) => s.aboveFive);
@@ -424,7 +424,7 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
                     // (Australia → Solomon Islands, last in 2011Q3) is flagged on its last one.
                     .map(
                       (s) =>
-                        `${s.sender.name} → ${s.receiver.name}, ${s.latest ? formatPeriod(s.latest.period, lang) : ''} (${shortDatasetLabel(s.dataset, c.sources)})`,
+                        `${s.sender.name} → ${s.receiver.name}, ${s.latest ? formatPeriod(s.latest.period, lang) : ''} (${shortDatasetLabel(s.dataset, c.sources, lang)})`,
                     )
                     .join('; ')}
                 </p>

@@ -469,7 +469,7 @@ function ExplorerControls({
           >
             {(indicator?.datasets ?? []).map((d) => (
               <option key={d.id} value={d.id}>
-                {shortDatasetLabel(d.id, indicators?.sources ?? [])} (
+                {shortDatasetLabel(d.id, indicators?.sources ?? [], lang)} (
                 {formatPeriodRange(d.firstPeriod, d.lastPeriod, lang)})
               </option>
             ))}
@@ -696,7 +696,7 @@ function ExplorerResults({
   const values = useMemo(() => new Map(ranking.items.map((i) => [i.area.code, i.value])), [ranking]);
   const classes = useMemo(() => quantileClasses(ranking.items.map((i) => i.value)), [ranking]);
   const filters = filtersText(ranking, t, lang, countries);
-  const edition = shortDatasetLabel(ranking.dataset, ranking.sources);
+  const edition = shortDatasetLabel(ranking.dataset, ranking.sources, lang);
   const subtitle = [`${edition}`, t.unitNames[unit] ?? unit, filters].filter(Boolean).join(' · ');
   const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
   const mapTitle = t.mapTitle(name, formatPeriod(ranking.period, lang));

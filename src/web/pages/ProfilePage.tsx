@@ -338,7 +338,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   const hasData = dataset !== null && (m.immigrants.series.length > 0 || m.emigrants.series.length > 0);
   const latestIn = m.immigrants.latest;
   const latestOut = m.emigrants.latest;
-  const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources) : '';
+  const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources, lang) : '';
   const otherEditions = m.otherEditions.map((o) => o.dataset);
   // Beside another revision's total, this one's says which revision it is too.
   const shownEdition = profile.availableEditions.find((e) => e.id === dataset)?.edition;
@@ -805,7 +805,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
     );
   }
 
-  const labelOf = (f: FlowSeries) => `${flowName(f.flow, t)} — ${shortDatasetLabel(f.dataset, r.sources)}`;
+  const labelOf = (f: FlowSeries) => `${flowName(f.flow, t)} — ${shortDatasetLabel(f.dataset, r.sources, lang)}`;
   const remittanceSeries: LineSeries[] = remittanceFlows.map((f) => ({
     key: `${f.indicator}|${f.dataset}`,
     label: labelOf(f),
@@ -854,7 +854,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                       key: 'received',
                       label: t.receivedLatest(receivedLast.period),
                       value: usd(receivedLast.valueUsd),
-                      note: shortDatasetLabel(received.dataset, r.sources),
+                      note: shortDatasetLabel(received.dataset, r.sources, lang),
                     },
                   ]
                 : []),
@@ -874,7 +874,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                       key: 'sent',
                       label: t.sentLatest(sentLast.period),
                       value: usd(sentLast.valueUsd),
-                      note: shortDatasetLabel(sent.dataset, r.sources),
+                      note: shortDatasetLabel(sent.dataset, r.sources, lang),
                     },
                   ]
                 : []),
@@ -905,9 +905,9 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                     t.editionGap(
                       g.period,
                       flowName(g.group as ProfileFlow, t),
-                      shortDatasetLabel(g.low.dataset, r.sources),
+                      shortDatasetLabel(g.low.dataset, r.sources, lang),
                       usd(g.low.value),
-                      shortDatasetLabel(g.high.dataset, r.sources),
+                      shortDatasetLabel(g.high.dataset, r.sources, lang),
                       usd(g.high.value),
                     ),
                   )}
@@ -947,7 +947,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
               ...(measure === 'gdp' && r.gdp
                 ? [
                     {
-                      label: `${t.gdpLabel} — ${shortDatasetLabel(r.gdp.dataset, r.sources)}`,
+                      label: `${t.gdpLabel} — ${shortDatasetLabel(r.gdp.dataset, r.sources, lang)}`,
                       href: sdmxFlowUrl(profile.dataflows, r.gdp.dataset, r.gdp.indicator, { refArea: area.code }),
                     },
                   ]
@@ -1148,7 +1148,7 @@ function CostSection({ profile }: { profile: ProfileResponse }) {
                       formatPeriod(mean.period, lang),
                       mean.corridorCount,
                       mean.corridorsAboveFive,
-                      shortDatasetLabel(mean.dataset, c.sources),
+                      shortDatasetLabel(mean.dataset, c.sources, lang),
                     )}{' '}
                     <span className="tag">{t.computedByBridges}</span>
                   </li>
@@ -1197,14 +1197,14 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
       title={title}
       subtitle={(bars.some((b) => b.detail) ? t.costSubtitleMixed : t.costSubtitle)(
         formatPeriod(newest, lang),
-        latest ? shortDatasetLabel(latest, c.sources) : '',
+        latest ? shortDatasetLabel(latest, c.sources, lang) : '',
       )}
       citations={citationsOf(datasets, c.sources)}
       csv={costCsv(corridors, c.unit)}
       filename={`cost-${direction}-${area.code}`}
       sdmxUrl={sdmxLinks(
         datasets.map((d) => ({
-          label: shortDatasetLabel(d, c.sources),
+          label: shortDatasetLabel(d, c.sources, lang),
           href: sdmxFlowUrl(profile.dataflows, d, INDICATOR_IDS.remittanceCost, {
             ...(direction === 'inbound' ? { refArea: area.code } : { counterpart: area.code }),
             dims: { amount: c.amountUsd },
@@ -1217,7 +1217,7 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
           caption={title}
           columns={[
             { key: 'partner', label: direction === 'inbound' ? t.colSendingCountry : t.colReceivingCountry },
-            ...datasets.map((d) => ({ key: d, label: shortDatasetLabel(d, c.sources), numeric: true })),
+            ...datasets.map((d) => ({ key: d, label: shortDatasetLabel(d, c.sources, lang), numeric: true })),
           ]}
           rows={partners.map((p) => ({
             key: p.code,
