@@ -305,6 +305,8 @@ const en = {
   },
   /** Names of the bundled indicators and units where the language has its own; others show the API's English. */
   indicatorNames: {} as Readonly<Record<string, string>>,
+  /** The indicators' descriptions, where the API's English has a translation; none in English. */
+  indicatorDescriptions: {} as Readonly<Record<string, string>>,
   unitNames: {} as Readonly<Record<string, string>>,
   inEnglish: '(indicator descriptions are in English)',
   skipMap: 'Skip the map (the table under it lists every value)',
@@ -746,6 +748,39 @@ const fr = {
     economy: 'Économie',
     finance: 'Finance',
     population: 'Population',
+  },
+  indicatorDescriptions: {
+    migrant_stock:
+      'Nombre de personnes vivant dans un pays autre que leur pays de naissance (ou, là où le lieu de naissance n’est pas enregistré, de nationalité), en milieu d’année. Zone de référence\u00a0: pays de destination\u00a0; zone partenaire\u00a0: pays d’origine.',
+    migrant_stock_total:
+      'Ensemble des migrants internationaux vivant dans la zone de référence, tel que le DAES de l’ONU le publie par destination (pays et agrégats de l’ONU).',
+    migrant_share_pct:
+      'Stock de migrants internationaux en pourcentage de la population totale, tel que le publie le DAES de l’ONU.',
+    population_thousands: 'Population totale en milieu d’année, publiée avec le stock de migrants internationaux.',
+    population: 'Population totale, Indicateurs du développement dans le monde (WDI).',
+    remittance_bilateral_usd_m:
+      'Estimation des envois de fonds de la zone partenaire (qui envoie) vers la zone de référence (qui reçoit).',
+    remittance_inflows_usd_m:
+      'Envois de fonds personnels reçus, estimés par la Banque mondiale et KNOMAD (y compris des estimations pour les pays qui ne déclarent pas).',
+    remittances_received_usd:
+      'Transferts personnels et rémunération des salariés reçus, Indicateurs du développement dans le monde (WDI).',
+    remittances_paid_usd:
+      'Transferts personnels et rémunération des salariés versés, Indicateurs du développement dans le monde (WDI).',
+    fdi_inflows_usd:
+      'Entrées nettes d’investissements visant à acquérir un intérêt durable dans la gestion d’une entreprise, Indicateurs du développement dans le monde (WDI).',
+    fdi_outflows_usd: 'Sorties nettes d’investissements directs, Indicateurs du développement dans le monde (WDI).',
+    gdp_usd:
+      'Produit intérieur brut aux prix d’acquisition, en dollars US courants, Indicateurs du développement dans le monde (WDI).',
+    oda_received_usd_m: 'Aide publique au développement, versements nets de tous les donneurs, prix courants.',
+    remittance_cost_pct:
+      'Coût total moyen (frais et marge de change) d’un envoi de fonds de la zone partenaire (qui envoie) vers la zone de référence (qui reçoit), en pourcentage du montant envoyé (dimension amount\u00a0: 200 ou 500\u00a0dollars US). Cible 10.c des ODD\u00a0: moins de 3\u00a0% en moyenne, aucun corridor au-dessus de 5\u00a0%.',
+    remittance_fx_margin_pct:
+      'Marge de change moyenne dans le corridor, en pourcentage du montant envoyé (dimension amount).',
+    remittance_providers: 'Nombre de prestataires dont les prix ont été relevés dans le corridor et le trimestre.',
+    forcibly_displaced:
+      'Personnes relevant du mandat du HCR, par pays d’asile (zone de référence) et d’origine (zone partenaire)\u00a0; dimension group\u00a0: réfugiés, demandeurs d’asile, réfugiés rapatriés, déplacés internes, déplacés internes rentrés, apatrides, autres.',
+    dioc_emigrants:
+      'Population née à l’étranger des pays de l’OCDE, par pays de naissance (zone de référence\u00a0: pays de naissance), avec des dimensions telles que le niveau d’instruction, la situation au regard de l’activité, l’âge et la durée de séjour.',
   },
   indicatorNames: {
     migrant_stock: 'Stock de migrants internationaux',
@@ -1220,6 +1255,40 @@ const es = {
     economy: 'Economía',
     finance: 'Finanzas',
     population: 'Población',
+  },
+  indicatorDescriptions: {
+    migrant_stock:
+      'Número de personas que viven en un país distinto de su país de nacimiento (o, donde no se registra el lugar de nacimiento, de su nacionalidad), a mitad de año. Zona de referencia: país de destino; zona de contrapartida: país de origen.',
+    migrant_stock_total:
+      'Todos los migrantes internacionales que viven en la zona de referencia, tal como los publica el DAES de la ONU por destino (países y agregados de la ONU).',
+    migrant_share_pct:
+      'Stock de migrantes internacionales como porcentaje de la población total, tal como lo publica el DAES de la ONU.',
+    population_thousands: 'Población total a mitad de año, publicada junto con el stock de migrantes internacionales.',
+    population: 'Población total, Indicadores del desarrollo mundial (WDI).',
+    remittance_bilateral_usd_m:
+      'Estimación de las remesas enviadas desde la zona de contrapartida (que envía) a la zona de referencia (que recibe).',
+    remittance_inflows_usd_m:
+      'Remesas personales recibidas, estimadas por el Banco Mundial y KNOMAD (incluye estimaciones para los países que no declaran).',
+    remittances_received_usd:
+      'Transferencias personales y remuneración de empleados recibidas, Indicadores del desarrollo mundial (WDI).',
+    remittances_paid_usd:
+      'Transferencias personales y remuneración de empleados pagadas, Indicadores del desarrollo mundial (WDI).',
+    fdi_inflows_usd:
+      'Entradas netas de inversión para adquirir una participación duradera en la gestión de una empresa, Indicadores del desarrollo mundial (WDI).',
+    fdi_outflows_usd: 'Salidas netas de inversión directa, Indicadores del desarrollo mundial (WDI).',
+    gdp_usd:
+      'Producto interno bruto a precios de comprador, en US$ corrientes, Indicadores del desarrollo mundial (WDI).',
+    oda_received_usd_m:
+      'Asistencia oficial para el desarrollo, desembolsos netos de todos los donantes, precios corrientes.',
+    remittance_cost_pct:
+      'Costo total promedio (comisiones y margen cambiario) de enviar dinero desde la zona de contrapartida (que envía) a la zona de referencia (que recibe), como porcentaje del monto enviado (dimensión amount: 200 o 500 US$). Meta 10.c de los ODS: menos del 3\u00a0% en promedio, ningún corredor por encima del 5\u00a0%.',
+    remittance_fx_margin_pct:
+      'Margen cambiario promedio en el corredor, como porcentaje del monto enviado (dimensión amount).',
+    remittance_providers: 'Número de proveedores cuyos precios se relevaron en el corredor y el trimestre.',
+    forcibly_displaced:
+      'Personas bajo el mandato del ACNUR, por país de asilo (zona de referencia) y de origen (zona de contrapartida); dimensión group: refugiados, solicitantes de asilo, refugiados retornados, desplazados internos, desplazados internos retornados, apátridas, otros.',
+    dioc_emigrants:
+      'Población nacida en el extranjero de los países de la OCDE, por país de nacimiento (zona de referencia: país de nacimiento), con dimensiones como el nivel educativo, la situación laboral, la edad y la duración de la estancia.',
   },
   indicatorNames: {
     migrant_stock: 'Stock de migrantes internacionales',

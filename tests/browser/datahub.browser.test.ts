@@ -166,6 +166,14 @@ describe('the data hub in the browser', () => {
         // The edition switch reads in French too.
         const editions = page.getByRole('group', { name: 'Édition du DAES (UN DESA)' });
         expect(await editions.locator('label').allTextContents()).toEqual(['Révision 2024', 'Révision 2020']);
+        // The whole profile's CSV, from the API, names countries in French as the page does.
+        const whole = await page
+          .getByRole('link', { name: 'Télécharger tout le profil en CSV (chaque chiffre avec sa source)' })
+          .getAttribute('href');
+        expect(whole).toContain('lang=fr');
+        const wholeCsv = await (await fetch(`${server?.url ?? ''}${whole ?? ''}`)).text();
+        expect(wholeCsv).toContain('États-Unis d’Amérique');
+        expect(wholeCsv).not.toContain('United States of America');
         // Blocks without data say so rather than disappearing.
         await page
           .getByRole('region', { name: 'Envois de fonds' })
@@ -483,6 +491,22 @@ describe('the data hub in the browser', () => {
       });
       expect(fit.table).toBeLessThanOrEqual(fit.box);
       expect(fit.maxHeight).toBe('none');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('links the ranking to its CSV from the API in the reader’s language', async () => {
+    const page = await openPage('/explorer?indicator=migrant_stock&lang=es');
+    try {
+      const link = page.getByRole('link', {
+        name: 'La misma clasificación en CSV desde la API (con los totales por grupo)',
+      });
+      const href = (await link.getAttribute('href')) ?? '';
+      expect(href).toContain('lang=es');
+      const csv = await (await fetch(`${server?.url ?? ''}${href}`)).text();
+      expect(csv).toContain('Estados Unidos de América');
+      expect(csv).not.toContain('United States of America');
     } finally {
       await page.close();
     }

@@ -3,8 +3,9 @@ import { BUNDLED_IMPORTERS } from '../../src/server/importers/index.js';
 import { DATAHUB_MESSAGES } from '../../src/web/i18n-datahub.js';
 
 /**
- * The explorer names indicators and units in the reader's language: every indicator and unit of the
- * bundled datasets has a French and a Spanish name (a user's own file falls back to its English).
+ * The explorer names and describes indicators, and names units, in the reader's language: every
+ * indicator and unit of the bundled datasets has a French and a Spanish name and description (a
+ * user's own file falls back to its English).
  */
 describe('names of the bundled indicators in French and Spanish', () => {
   const indicators = new Map(BUNDLED_IMPORTERS.flatMap((i) => i.indicators).map((i) => [i.id, i]));
@@ -15,6 +16,14 @@ describe('names of the bundled indicators in French and Spanish', () => {
     expect([...new Set([...indicators.values()].map((i) => i.unit))].filter((u) => !t.unitNames[u])).toEqual([]);
     // Names only for indicators that exist, so a renamed one is not left behind.
     expect(Object.keys(t.indicatorNames).filter((id) => !indicators.has(id))).toEqual([]);
+  });
+
+  it.each(['fr', 'es'] as const)('%s describes every bundled indicator, and no other', (lang) => {
+    const t = DATAHUB_MESSAGES[lang];
+    expect([...indicators.keys()].filter((id) => !t.indicatorDescriptions[id])).toEqual([]);
+    expect(Object.keys(t.indicatorDescriptions).filter((id) => !indicators.has(id))).toEqual([]);
+    // The SDG target and its thresholds survive translation.
+    expect(t.indicatorDescriptions.remittance_cost_pct).toMatch(/10\.c.*3\u00a0?%.*5\u00a0?%/);
   });
 
   it('keeps the publishers’ series codes in the translated names', () => {

@@ -80,6 +80,7 @@ export function CorridorPage() {
 
 function Corridor({ corridor }: { corridor: CorridorResponse }) {
   const t = useT();
+  const lang = useLang();
   const { from, to } = corridor;
   return (
     <article aria-labelledby="corridor-title">
@@ -97,7 +98,7 @@ function Corridor({ corridor }: { corridor: CorridorResponse }) {
             <LangLink to={`/countries/${to.code}/profile`}>{t.profileOf(to.name)}</LangLink>
           </li>
           <li>
-            <a href={csvUrl(`/corridors/${from.code}/${to.code}`)}>{t.downloadWholeCorridor}</a>
+            <a href={csvUrl(`/corridors/${from.code}/${to.code}`, { lang })}>{t.downloadWholeCorridor}</a>
           </li>
         </ul>
       </header>

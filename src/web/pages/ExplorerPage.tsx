@@ -59,6 +59,7 @@ import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
 import { sdmxDataUrl, sdmxOwnKey } from '../sdmx.js';
 import { shortDatasetLabel } from '../sources.js';
+import { Translated } from '../components/Translated.js';
 import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend.js';
 
 const DEFAULT_INDICATOR = 'migrant_stock';
@@ -585,9 +586,9 @@ function ExplorerControls({
       </Field>
       {indicator && (
         <p className="explorer__description field--full">
-          <span lang="en">{indicator.description}</span>{' '}
+          <Translated text={t.indicatorDescriptions[indicator.id]} english={indicator.description} />{' '}
           <span className="muted">({t.unitNames[indicator.unit] ?? indicator.unit})</span>{' '}
-          {lang !== 'en' && <span className="muted">{t.inEnglish}</span>}
+          {lang !== 'en' && !t.indicatorDescriptions[indicator.id] && <span className="muted">{t.inEnglish}</span>}
         </p>
       )}
     </form>
@@ -836,7 +837,7 @@ function ExplorerResults({
       <Section id="ranking-table" title={t.allCountriesHeading(ranking.items.length)}>
         {/* NOTE: every row is in the page (no paging), so the browser's find works; the box scrolls. */}
         <p>
-          <a href={csvUrl(`/rankings/${ranking.indicator.id}`, apiParams(ranking, state))}>{t.apiCsvLink}</a>
+          <a href={csvUrl(`/rankings/${ranking.indicator.id}`, apiParams(ranking, state, lang))}>{t.apiCsvLink}</a>
         </p>
         <div className="ranking-table">
           <RankingTable ranking={ranking} state={state} onSort={onSort} caption={mapTitle} sortable />
@@ -867,8 +868,14 @@ function fewest(ranking: RankingResponse, n: number): string[] {
     .map((i) => i.area.name);
 }
 
-function apiParams(ranking: RankingResponse, state: ExplorerState): Record<string, string | undefined> {
+/** The ranking's own query, for its CSV from the API: names in the reader's language too. */
+function apiParams(
+  ranking: RankingResponse,
+  state: ExplorerState,
+  lang: UiLanguage,
+): Record<string, string | undefined> {
   return {
+    lang,
     dataset: ranking.dataset,
     period: ranking.period,
     sex: ranking.filters.sex === '_T' ? undefined : ranking.filters.sex,

@@ -87,6 +87,7 @@ export function ProfilePage() {
 
 function Profile({ profile, busy }: { profile: ProfileResponse; busy: boolean }) {
   const t = useT();
+  const lang = useLang();
   const name = profile.area.name;
   const sections = [
     ['migration', t.migrationHeading],
@@ -135,7 +136,7 @@ function Profile({ profile, busy }: { profile: ProfileResponse; busy: boolean })
           ))}
         </ul>
         <p>
-          <a href={csvUrl(`/profiles/${profile.area.code}`, { edition: profile.edition ?? undefined })}>
+          <a href={csvUrl(`/profiles/${profile.area.code}`, { edition: profile.edition ?? undefined, lang })}>
             {t.downloadWholeProfile}
           </a>
         </p>
