@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useId } from 'react';
 import { formatCompact } from '../format.js';
-import { useLang } from '../i18n.js';
+import { useLang, useT } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
 import {
   axisTickLabels,
@@ -62,6 +62,7 @@ export function BarChart({
 }) {
   const id = useId();
   const lang = useLang();
+  const t = useT();
   const WIDTH = useChartWidth();
   const hasDetail = bars.some((b) => b.detail);
   const row = hasDetail ? ROW_WITH_DETAIL : ROW;
@@ -142,7 +143,7 @@ export function BarChart({
         const detail = bar.detail ? fitText(bar.detail, nameWidth, DETAIL_FONT) : undefined;
         return (
           <g key={bar.key}>
-            <title>{`${bar.label}${bar.detail ? ` (${bar.detail})` : ''}: ${valueTexts[index] ?? ''}${bar.flag ? ` — ${bar.flag}` : ''}`}</title>
+            <title>{`${bar.label}${bar.detail ? ` (${bar.detail})` : ''}${t.colon}${valueTexts[index] ?? ''}${bar.flag ? ` — ${bar.flag}` : ''}`}</title>
             <text
               x={LABEL_WIDTH - 8}
               y={barY + barHeight / 2}

@@ -157,7 +157,7 @@ export function IncomeHistoryChart({
             fill={year.group ? INCOME_GROUP_COLOURS[year.group] : UNCLASSIFIED_COLOUR}
             stroke={year.group ? 'none' : UNCLASSIFIED_STROKE}
           >
-            <title>{`${year.fiscalYearLabel}: ${incomeGroupLabel(t, year.group)}`}</title>
+            <title>{`${year.fiscalYearLabel}${t.colon}${incomeGroupLabel(t, year.group)}`}</title>
           </rect>
         );
       })}

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
 import { formatCompact, formatPeriod, periodPosition } from '../format.js';
-import { useLang } from '../i18n.js';
+import { useLang, useT } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
 import { axisLabelWidth, axisTickLabels, legendLayout, niceDomain, textWidth, timeTicks } from './layout.js';
 import { AXIS_TEXT, GRID, TEXT, markerPath, seriesStyle } from './palette.js';
@@ -54,6 +54,7 @@ export function LineChart({
 }) {
   const id = useId();
   const lang = useLang();
+  const t = useT();
   const WIDTH = useChartWidth();
   const PLOT_HEIGHT = Math.round(Math.min(280, Math.max(190, WIDTH * 0.4)));
 
@@ -221,7 +222,7 @@ export function LineChart({
                   stroke="#ffffff"
                   strokeWidth={0.75}
                 >
-                  <title>{`${s.label}, ${formatPeriod(p.period, lang)}: ${formatValue(p.value)}`}</title>
+                  <title>{`${s.label}, ${formatPeriod(p.period, lang)}${t.colon}${formatValue(p.value)}`}</title>
                 </path>
               ),
             )}
