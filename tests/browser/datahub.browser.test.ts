@@ -737,6 +737,21 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it('names a dataset’s breakdowns and their values in the reader’s language', { timeout: 60_000 }, async () => {
+    const page = await openPage('/datasets/rpw-corridors-2020q3?lang=fr');
+    try {
+      const indicators = page.getByRole('region', { name: 'Indicateurs' });
+      const breakdown = indicators.locator('.dimension');
+      await breakdown.first().waitFor();
+      // The SDMX code stays beside the name, for those who query the API.
+      expect((await breakdown.allTextContents()).map((s) => s.replace(/\s+/g, ' '))).toEqual([
+        'Montant envoyé (amount) : 200 US$',
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says politely how many datasets are ready while they load, then goes away', { timeout: 90_000 }, async () => {
     if (!browser) throw new Error('the browser did not start');
     const status = new BundledLoadStatus([undesaIms2024, undesaIms2020]);

@@ -6,6 +6,7 @@ import { csvUrl, getDataset } from '../api.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Section } from '../components/Section.js';
+import { dimensionValueLabel } from '../dimensions.js';
 import { formatNumber, formatPeriod, formatPeriodRange } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
@@ -155,12 +156,12 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
               observations: formatNumber(i.observationCount, lang),
               breakdowns: (
                 <>
-                  {i.sexes.some((s) => s !== '_T') && <span>{t.bySex}</span>}
+                  {i.sexes.some((s) => s !== '_T') && <p className="dimension">{t.bySex}</p>}
                   {Object.entries(i.dimensions).map(([k, values]) => (
-                    <span key={k} className="dimension">
-                      {' '}
-                      <code>{k}</code> ({values.length})
-                    </span>
+                    <p key={k} className="dimension">
+                      {t.dimensionLabel(k)} (<code>{k}</code>){t.colon}
+                      {values.map((v) => dimensionValueLabel(k, v, t, lang)).join(' · ')}
+                    </p>
                   ))}
                 </>
               ),

@@ -2,8 +2,6 @@ import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'r
 import { useLocation, useNavigate, useNavigationType, useSearchParams } from 'react-router-dom';
 import type { CountryListResponse } from '../../core/countries.js';
 import {
-  DIOC_EDUCATION,
-  DIOC_LABOUR_FORCE,
   NOT_GROUPED,
   RANKING_GROUPINGS,
   combinedValueNote,
@@ -53,6 +51,7 @@ import {
   formatValue,
   unitKind,
 } from '../format.js';
+import { dimensionValueLabel } from '../dimensions.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
@@ -999,25 +998,6 @@ function RankingTable({
       {!flagged && <p className="chart__note">{t.allStatusNormal}</p>}
     </>
   );
-}
-
-/**
- * A value of a source's own dimension as a reader knows it: an amount in US$, a UNHCR population
- * group or a DIOC education level or labour-force status by name (the code after it); others as coded.
- */
-function dimensionValueLabel(key: string, value: string, t: Messages, lang: UiLanguage): string {
-  if (key === 'amount') return formatUsd(Number(value), lang);
-  if (key === 'group') return t.unhcrGroups[value.replace(' ', '_') as keyof Messages['unhcrGroups']] ?? value;
-  const vocab =
-    key === 'edu_lfs'
-      ? ([DIOC_EDUCATION, t.dioc.education] as const)
-      : key === 'lfs'
-        ? ([DIOC_LABOUR_FORCE, t.dioc.labourForce] as const)
-        : null;
-  const known = vocab?.[0].find((v) => v.code === value);
-  if (vocab && known) return `${(vocab[1] as Record<string, string>)[known.key] ?? known.label} (${value})`;
-  const named = t.dimensionValues[key]?.[value];
-  return named ? `${named} (${value})` : value;
 }
 
 /**
