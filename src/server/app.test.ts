@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/helpers/database.js';
 import { buildApp } from './app.js';
+import type { ErrorResponse } from '../core/errors.js';
 
 describe('serving the web UI beside the API', () => {
   let testDb: TestDatabase;
@@ -125,12 +126,48 @@ describe('serving the web UI beside the API', () => {
   it('answers unknown API routes and methods in JSON', async () => {
     const unknown = await app.inject({ method: 'POST', url: '/api/nothing-here' });
     expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['x-content-type-options']).toBe('nosniff');
     expect(unknown.json()).toMatchObject({ error: { code: 'not_found' } });
     // A route that exists for other methods says which.
     const res = await app.inject({ method: 'POST', url: '/api/countries' });
     expect(res.statusCode).toBe(405);
     expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
     expect(res.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+  });
+
+  it('refuses a NUL character in a parameter, naming it, rather than failing in the database', async () => {
+    for (const [url, field] of [
+      ['/api/countries?q=phil%00', 'q'],
+      ['/api/search?q=a%00b', 'q'],
+      ['/api/countries/PH%00L', 'code'],
+    ] as const) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({
+        error: { code: 'invalid_parameter', details: [{ field, message: expect.stringContaining('NUL') as string }] },
+      });
+    }
+  });
+
+  it('names the field in the message, even when its message happens to hold the field’s name', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/profiles/P' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { message: string } }>().error.message).toMatch(/^code: must be an area code/);
+  });
+
+  it('keeps an error small whatever the request: values quoted in part, details counted past 20', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) => `p${String(i)}=1`).join('&');
+    const res = await app.inject({ method: 'GET', url: `/api/datasets?${many}` });
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json<ErrorResponse>();
+    expect(error.details).toHaveLength(21);
+    expect(error.details[20]).toEqual({ field: 'request', message: 'and 1480 more like these' });
+    expect(res.body.length).toBeLessThan(5000);
+    const long = 'x'.repeat(5000);
+    const named = await app.inject({ method: 'GET', url: `/api/datasets?${long}=1` });
+    expect(named.statusCode).toBe(400);
+    expect(named.body.length).toBeLessThan(1000);
+    expect(named.json<ErrorResponse>().error.details[0]?.field).toBe(`${'x'.repeat(80)}…`);
   });
 
   describe('requests Node’s HTTP parser refuses, over a real socket', () => {
@@ -159,7 +196,31 @@ describe('serving the web UI beside the API', () => {
         431,
         /longer than 16 KB/,
       ],
-    ])('answers %s in the API’s error shape', async (_what, request, status, message) => {
+      ['an unknown method', 'FOO /api/countries HTTP/1.1\r\nHost: x\r\n\r\n', 400, /not an HTTP method/, 'method'],
+      ['an unknown HTTP version', 'GET /api/countries HTTP/9.9\r\nHost: x\r\n\r\n', 505, /HTTP\/1\.1/, 'version'],
+      [
+        'a space in a header name',
+        'GET /api/countries HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n',
+        400,
+        /a header is malformed/,
+        'headers',
+      ],
+      [
+        'a Content-Length that is not a number',
+        'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n',
+        400,
+        /Content-Length/,
+        'headers',
+      ],
+      [
+        'both Content-Length and Transfer-Encoding',
+        'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+        400,
+        /Transfer-Encoding/,
+        'headers',
+      ],
+      ['a space in the address', 'GET /api/coun tries HTTP/1.1\r\nHost: x\r\n\r\n', 400, /ASCII/, 'path'],
+    ])('answers %s in the API’s error shape', async (_what, request, status, message, field = 'path') => {
       const answer = await raw(request);
       const [head = '', body = ''] = answer.split('\r\n\r\n');
       expect(head).toMatch(new RegExp(`^HTTP/1.1 ${String(status)} `));
@@ -167,7 +228,7 @@ describe('serving the web UI beside the API', () => {
       const json = JSON.parse(body) as { error: { code: string; message: string; details: { field: string }[] } };
       expect(json.error.code).toBe('invalid_parameter');
       expect(json.error.message).toMatch(message);
-      expect(json.error.details[0]?.field).toBe('path');
+      expect(json.error.details[0]?.field).toBe(field);
     });
   });
 });

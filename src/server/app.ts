@@ -65,6 +65,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Every answer is what its Content-Type says: no browser may sniff a CSV or JSON answer as a page.
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+  });
+  // PostgreSQL's text holds no NUL character: one in a parameter or a field would fail in the
+  // database (a 500); it is the client's mistake, named as such.
+  app.addHook('preValidation', async (request) => {
+    const field = nulField(request.params, '') ?? nulField(request.query, '') ?? nulField(request.body, '');
+    if (field !== null)
+      throw ApiError.invalidParameter(field, 'holds a NUL character (U+0000, %00), which no text here may contain');
+  });
   setPublicOrigin(app, options.publicOrigin ?? null);
 
   await app.register(fastifySwagger, {
@@ -172,13 +183,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 /** The methods the API's routes use, in the order an Allow header lists them. */
 const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/** zod's message when an integer is beyond ±Number.MAX_SAFE_INTEGER. */
-const SAFE_INTEGER_BOUND = new RegExp(`${String(Number.MAX_SAFE_INTEGER)}\\b`);
+/** Details listed in one error at most: a request with 1,500 unknown parameters gets 20 and a count. */
+const MAX_DETAILS = 20;
 
+/**
+ * The API's error body. What a client sent is quoted back only in part (the first 80 characters
+ * of a quoted value, then …), and at most MAX_DETAILS details are listed, so that an error is never
+ * many times larger than the request that caused it.
+ */
 function errorBody(code: ErrorResponse['error']['code'], message: string, details: ErrorDetail[]): ErrorResponse {
-  return { error: { code, message, details } };
+  const listed = details.slice(0, MAX_DETAILS).map((d) => ({ field: clip(d.field), message: clipQuotes(d.message) }));
+  if (details.length > MAX_DETAILS) {
+    const more = `and ${String(details.length - MAX_DETAILS)} more like these`;
+    listed.push({ field: 'request', message: more });
+  }
+  return { error: { code, message: clip(clipQuotes(message), 2000), details: listed } };
 }
 
+/** Cuts a quoted value over 80 characters to its first 80 and an ellipsis. */
+function clipQuotes(text: string): string {
+  return text.replace(/"([^"]{81,})"/g, (_all, quoted: string) => `"${clip(quoted)}"`);
+}
+
+function clip(text: string, length = 80): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
 /** Presents every failure in the one error shape; request mistakes name the parameter at fault. */
 function handleRouterError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
@@ -190,27 +219,56 @@ function handleRouterError(error: FastifyError, _request: FastifyRequest, reply:
 
 /**
  * Requests Node's HTTP parser refuses before Fastify sees them (headers over 16 KB, as a very long
- * address makes; raw non-ASCII or control characters in the address) answer in the API's error
- * shape too, as Fastify's default handler does in its own.
+ * address makes; raw non-ASCII or control characters in the address; an unknown method or HTTP
+ * version; a malformed header or chunk) answer in the API's error shape too, as Fastify's default
+ * handler does in its own, naming the part of the request at fault.
  */
 function handleClientError(error: Error & { code?: string }, socket: Duplex) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, field, message] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'request', 'the request took too long to arrive']
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'path', 'the address or the headers are longer than 16 KB']
-        : [
-            400,
-            'path',
-            'the request is malformed: an address must be ASCII, with other characters percent-encoded (Ü as %C3%9C)',
-          ];
+  // The parser's own reason ("Invalid character in Content-Length"): plain ASCII, never the request's bytes.
+  const reason = error.message.replace(/^Parse Error: /, '');
+  const [status, field, message] = clientErrorAnswer(error.code ?? '', reason);
   const body = JSON.stringify(errorBody('invalid_parameter', message, [{ field, message }]));
   if (socket.writable)
     socket.write(
       `HTTP/1.1 ${String(status)} ${HTTP_REASONS[status] ?? ''}\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
     );
   socket.destroy(error);
+}
+
+/** The status, field and message of a request Node's HTTP parser refused, by its error code. */
+function clientErrorAnswer(code: string, reason: string): [number, string, string] {
+  switch (code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, 'request', 'the request took too long to arrive'];
+    case 'HPE_HEADER_OVERFLOW':
+      return [431, 'path', 'the address or the headers are longer than 16 KB'];
+    case 'HPE_INVALID_METHOD':
+      return [400, 'method', 'the request method is not an HTTP method (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS)'];
+    case 'HPE_INVALID_VERSION':
+      return [505, 'version', 'the HTTP version is not one this server speaks: HTTP/1.0 or HTTP/1.1'];
+    case 'HPE_INVALID_HEADER_TOKEN':
+    case 'HPE_INVALID_CONTENT_LENGTH':
+    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
+    case 'HPE_INVALID_TRANSFER_ENCODING':
+      return [
+        400,
+        'headers',
+        `a header is malformed (${reason}): header names and values are ASCII without control characters`,
+      ];
+    case 'HPE_INVALID_CHUNK_SIZE':
+    case 'HPE_INVALID_EOF_STATE':
+      return [400, 'body', `the body is malformed (${reason})`];
+    case 'HPE_INVALID_URL':
+    case 'HPE_INVALID_CONSTANT':
+      return [
+        400,
+        'path',
+        'the request is malformed: an address must be ASCII, with other characters percent-encoded (Ü as %C3%9C, a space as %20)',
+      ];
+    default:
+      return [400, 'request', `the request is malformed (${reason})`];
+  }
 }
 
 function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -242,13 +300,11 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
         if (!details.some((d) => d.field === field && d.message === message)) details.push({ field, message });
       }
     }
-    // A huge number breaks zod's safe-integer bound as well as the parameter's own range: the
-    // parameter's range says it (limit=1e23: "Too big: expected number to be <=1000"), once.
-    const told = details.filter(
-      (d, i) => !(SAFE_INTEGER_BOUND.test(d.message) && details.some((o, j) => j !== i && o.field === d.field)),
-    );
-    const message = told.map((d) => (d.message.includes(d.field) ? d.message : `${d.field}: ${d.message}`)).join('; ');
-    return reply.status(400).send(errorBody(unknown ? 'unknown_parameter' : 'invalid_parameter', message, told));
+    // Each part names its field, unless its message starts with it or quotes it ("unknown parameter "x"").
+    const names = (d: ErrorDetail) =>
+      d.message.startsWith(`${d.field} `) || d.message.startsWith(`${d.field}:`) || d.message.includes(`"${d.field}"`);
+    const message = details.map((d) => (names(d) ? d.message : `${d.field}: ${d.message}`)).join('; ');
+    return reply.status(400).send(errorBody(unknown ? 'unknown_parameter' : 'invalid_parameter', message, details));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -259,6 +315,36 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
   return reply
     .status(500)
     .send(errorBody('internal_error', 'Something went wrong on our side; it has been logged.', []));
+}
+
+/**
+ * The first parameter or field (dotted path) of a parsed request part whose name or text holds a
+ * NUL character; null if none. Walks objects and arrays (not a file's bytes or a stream).
+ */
+function nulField(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulField(value[i], path ? `${path}.${String(i)}` : String(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  // A parsed query has a prototype of its own (fast-querystring's); bytes and streams are not text.
+  if (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    typeof (value as { pipe?: unknown }).pipe === 'function'
+  )
+    return null;
+  for (const [key, v] of Object.entries(value)) {
+    const name = path ? `${path}.${key}` : key;
+    if (key.includes('\0')) return name.replaceAll('\0', '\uFFFD');
+    const found = nulField(v, name);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** Fastify's default limit of a path parameter: longer than any code, id or slug the API has. */
