@@ -4,6 +4,7 @@
  * answers), and the shapes of the library, search, workflow and account API.
  */
 import { z } from 'zod';
+import { wholeNumber } from './params.js';
 import { UI_LANGUAGES } from './languages.js';
 import {
   AGREEMENT_SCOPES,
@@ -274,7 +275,7 @@ export const RevisionDetail = RevisionSummary.extend({
   changes: z.array(FieldChange),
 });
 export type RevisionDetail = z.infer<typeof RevisionDetail>;
-export const RevisionParams = z.strictObject({ id: ItemId, version: z.coerce.number().int().min(1) });
+export const RevisionParams = z.strictObject({ id: ItemId, version: wholeNumber(1, 2_147_483_647) });
 export const RestoreBody = z.strictObject({ version: z.number().int().describe('The current version') });
 
 export const ReviewQueue = z.object({
@@ -324,8 +325,8 @@ export const SearchQuery = z.strictObject({
   instrument: csvList(z.enum(codesOf(INSTRUMENTS))).optional(),
   sector: csvList(z.enum(codesOf(SECTORS))).optional(),
   design: csvList(z.enum(codesOf(STUDY_DESIGNS))).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(10000).default(0),
+  limit: wholeNumber(1, 100).default(20),
+  offset: wholeNumber(0, 10_000).default(0),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -381,8 +382,8 @@ export const GapMapQuery = z.strictObject({
   region: csvList(z.string().regex(/^\d{3}$/, 'must be an M49 region or sub-region code such as 002')).optional(),
   theme: csvList(z.enum(codesOf(KNOMAD_THEMES))).optional(),
   design: csvList(z.enum(codesOf(STUDY_DESIGNS))).optional(),
-  from: z.coerce.number().int().min(1900).max(2100).optional(),
-  to: z.coerce.number().int().min(1900).max(2100).optional(),
+  from: wholeNumber(1900, 2100).optional(),
+  to: wholeNumber(1900, 2100).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type GapMapQuery = z.infer<typeof GapMapQuery>;

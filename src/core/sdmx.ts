@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from './params.js';
 
 // The zod-free ids live in sdmx-ids.ts (the UI imports them without zod).
 export * from './sdmx-ids.js';
@@ -84,11 +85,7 @@ const period = z
   .string()
   .trim()
   .refine((v) => parseSdmxPeriod(v) !== null, { message: PERIOD_MESSAGE });
-const observationCount = z.coerce
-  .number({ message: 'must be a positive whole number' })
-  .int('must be a positive whole number')
-  .min(1, 'must be a positive whole number')
-  .max(1_000_000);
+const observationCount = wholeNumber(1, 1_000_000);
 
 /** `format=` values of a data query; the Accept header says the same with media types. */
 export const SDMX_DATA_FORMATS = [

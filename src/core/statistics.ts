@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from './params.js';
 import { AREA_KINDS, FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, parseFiscalYear } from './classifications.js';
 import { Citation } from './citation.js';
 import { SourceCitation } from './countries.js';
@@ -112,7 +113,7 @@ export const RankingQuery = z.strictObject({
   counterpart: areaCode.optional().describe('Only the series with this counterpart area (origin, sender)'),
   sex: z.enum(SEXES).optional().describe('_T (default) both sexes, M, F'),
   dims: dimsParam.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional().describe('Rows of the ranking; default all'),
+  limit: wholeNumber(1, 1000).optional().describe('Rows of the ranking; default all'),
   lang,
   format,
 });

@@ -669,8 +669,10 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
 
     it('tells a huge number once, by the parameter’s own range', async () => {
       const body = await get<ErrorResponse>('/api/rankings/migrant_stock?limit=99999999999999999999999', 400);
-      expect(body.error.details).toEqual([{ field: 'limit', message: 'Too big: expected number to be <=1000' }]);
-      expect(body.error.message).toBe('limit: Too big: expected number to be <=1000');
+      expect(body.error.details).toEqual([
+        { field: 'limit', message: 'must be at most 1000 (a whole number from 1 to 1000)' },
+      ]);
+      expect(body.error.message).toBe('limit: must be at most 1000 (a whole number from 1 to 1000)');
     });
 
     it('answers an over-long path parameter with 414 in the API’s error shape, not echoing it', async () => {
