@@ -4,6 +4,7 @@ import { ApiError } from '../http/api-error.js';
 import { parseAccept, negotiate, DATA_OFFERS, DATA_SUPPORTED } from './negotiate.js';
 import { dimensionIdOfDimsKey } from '../../core/sdmx-ids.js';
 import { codeOfDimsValue, parseFlowRef, parseSeriesKey } from './sdmx-key.js';
+import { structureQueryKey } from './sdmx.service.js';
 
 const DIMS = ['FREQ', 'REF_AREA', 'COUNTERPART_AREA', 'SEX'];
 
@@ -144,5 +145,26 @@ describe('content negotiation', () => {
     const err = errorOf(() => pick(accept));
     expect(err.statusCode).toBe(406);
     expect(err.message).toContain('application/vnd.sdmx.data+json;version=1.0.0');
+  });
+});
+
+describe('structure query cache keys', () => {
+  it('gives the spellings of one structure query one key', () => {
+    const key = (path: { agency?: string; id?: string; version?: string }, query = {}) =>
+      structureQueryKey('codelist', path, query);
+    const all = key({ agency: 'BRIDGES', id: 'all', version: 'latest' }, { references: 'none' });
+    for (const spelling of [
+      key({ agency: 'BRIDGES' }),
+      key({ agency: 'BRIDGES', id: '*', version: '+' }),
+      key({ agency: 'BRIDGES', id: 'all', version: '~' }),
+      key({ agency: 'BRIDGES', id: 'all', version: 'latest' }, { references: 'children' }),
+    ])
+      expect(spelling).toBe(all);
+    expect(key({ id: 'cl_sex' })).toBe(key({ agency: 'all', id: 'CL_SEX', version: 'all' }));
+    // What changes the answer changes the key.
+    expect(key({ id: 'CL_SEX' })).not.toBe(key({ id: 'CL_AREA' }));
+    expect(key({ id: 'CL_SEX' })).not.toBe(key({ id: 'CL_SEX' }, { references: 'parents' }));
+    expect(key({ id: 'CL_SEX' })).not.toBe(key({ id: 'CL_SEX' }, { detail: 'allstubs' }));
+    expect(key({ agency: 'BRIDGES' })).not.toBe(key({ agency: 'bridges' }));
   });
 });

@@ -21,7 +21,7 @@ import {
   type MessageContext,
 } from './sdmx-json.js';
 import { DATA_XML_TYPE, dataMessageXml, STRUCTURE_XML_TYPE, structureMessageXml } from './sdmx-xml.js';
-import { findStructures, planData, readDataSeries, type StructureResource } from './sdmx.service.js';
+import { findStructures, planData, readDataSeries, structureQueryKey, type StructureResource } from './sdmx.service.js';
 
 /**
  * SDMX 2.1 REST under /api/sdmx, so SDMX clients (R rsdmx, Python sdmx1/pandasdmx, spreadsheet
@@ -114,10 +114,8 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
           : negotiate(request.headers.accept, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED).format;
         // The same structures until an import changes the data: computed once per data version
         // (all the codelists take a second or more to gather; a client asks for them often).
-        const { agency = '', id = '', version = '' } = request.params;
-        const set = await cache.answer(
-          `sdmx-structure|${resource}|${agency}|${id}|${version}|${request.query.references ?? ''}|${detail ?? ''}`,
-          () => findStructures(db, resource, request.params, request.query),
+        const set = await cache.answer(structureQueryKey(resource, request.params, request.query), () =>
+          findStructures(db, resource, request.params, request.query),
         );
         // Buffers, so Fastify sends the SDMX media types exactly as written; gzipped as the
         // statistics answers are (the areas' codelist is 160 kB as SDMX-ML, 23 kB gzipped), but
@@ -195,7 +193,18 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       const chosen = format
         ? { format: sdmxDataFormat(format), range: null }
         : negotiate(request.headers.accept, DATA_OFFERS, DATA_SUPPORTED);
-      const [key, provider, ...extra] = (request.params['*'] ?? '').split('/');
+      // Split as sent, then decoded: a %2F inside the key is part of a code, not a separator.
+      const sent = (request.url.split('?')[0] ?? '').split('/').slice('/api/sdmx/data/:flow'.split('/').length);
+      const [key, provider, ...extra] = sent.map((part) => decodeURIComponent(part));
+      for (const [field, value] of [
+        ['key', key],
+        ['provider', provider],
+      ] as const)
+        if (value?.includes('/'))
+          throw ApiError.invalidParameter(
+            field,
+            `"${value}" holds a "/" (sent as %2F), which no ${field === 'key' ? 'code of a key' : 'provider'} has: a data query is /api/sdmx/data/{flow}/{key}/{provider}`,
+          );
       if (extra.length) {
         throw ApiError.notFound(
           `No route GET ${request.url.split('?')[0] ?? ''}: a data query is /api/sdmx/data/{flow}/{key}/{provider}`,

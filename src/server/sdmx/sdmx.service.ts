@@ -139,6 +139,30 @@ function referencedKinds(resource: StructureResource, references: string): Kind[
 }
 
 /**
+ * What a structure query's answer is kept under in the answer cache: the reference as matched
+ * (wildcards and `latest` as one, the id in capitals) and the kinds of artefact the answer holds,
+ * so that the spellings of one query (`all`, `*`; `references=none` or none) share one entry.
+ */
+export function structureQueryKey(
+  resource: StructureResource,
+  path: { agency?: string; id?: string; version?: string },
+  query: { references?: string; detail?: string },
+): string {
+  const ref = structureRef(path.agency, path.id, path.version);
+  const references = query.references ?? (resource === 'datastructure' ? 'children' : 'none');
+  const kinds = [...new Set([KIND_OF[resource], ...referencedKinds(resource, references)])].sort();
+  return [
+    'sdmx-structure',
+    resource,
+    ref.agency ?? '*',
+    ref.id?.toUpperCase() ?? '*',
+    ref.version ?? '*',
+    kinds.join('+'),
+    query.detail ?? 'full',
+  ].join('|');
+}
+
+/**
  * A structure query: the artefacts of one kind a reference names, with the ones `references`
  * adds. NOTE: a data structure comes with its codelists and concepts unless `references=none`
  * (SDMX's default is none), because a key means nothing to a client without them.
@@ -201,7 +225,13 @@ export async function findStructures(
     let lists: SdmxCodelist[];
     if (resource === 'codelist') {
       // Codelists asked for by id: the shared ones too, whether or not a flow uses them.
-      const shared = matchesMaintainer(ref) ? [...FIXED_CODELISTS, areaCodelist(await repo.findAreaNames(db))] : [];
+      // The areas' list is read only when asked for: an unknown id is answered without reading them.
+      const shared = matchesMaintainer(ref)
+        ? [
+            ...FIXED_CODELISTS,
+            ...(id === null || id === CODELIST_AREA ? [areaCodelist(await repo.findAreaNames(db))] : []),
+          ]
+        : [];
       lists = [...shared, ...ownCodelists].filter((c) => id === null || c.id === id);
     } else {
       const used = new Set(structures.flatMap((s) => s.dsd.dimensions.map((d) => d.codelistId)));

@@ -741,6 +741,10 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         [`${FLOW_2024}/all?startPeriod=0000`, 'startPeriod'],
         [`${FLOW_2024}/all?startPeriod=2020&endPeriod=2010`, 'startPeriod'],
         [`${FLOW_2024}/all?lastNObservations=0`, 'lastNObservations'],
+        [`${FLOW_2024}/all?lastNObservations=2000000`, 'lastNObservations'],
+        [`${FLOW_2024}/all?firstNObservations=0x10`, 'firstNObservations'],
+        [`${FLOW_2024}/A.PHL%2FUSA.USA.F`, 'key'],
+        [`${FLOW_2024}/A.PHL.USA.F/BRIDGES%2FX`, 'provider'],
         ['A,B,C,D/all', 'flow'],
       ])('answers %s with 400 naming %s', async (path, field) => {
         const body = await getJson<ErrorResponse>(data(path), 400);
