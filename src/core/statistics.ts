@@ -548,6 +548,20 @@ export const CorridorResponse = z
       ),
       sources: z.array(Citation),
     }),
+    displaced: z
+      .object({
+        indicator: z.string(),
+        dataset: z.string().nullable().describe('The UNHCR edition with data on the corridor; null if none'),
+        unit: z.string(),
+        description: z.string(),
+        trend: z
+          .array(z.object({ period: Period, total: z.number().describe('Stock groups'), byGroup: GroupValues }))
+          .describe('People from A (origin) in B (asylum), by period and UNHCR group'),
+        groups: z.record(z.string(), z.string()).describe('Labels of the group codes'),
+        totals: Computation.describe('How every `total` is made from its `byGroup`'),
+        sources: z.array(Citation),
+      })
+      .describe('Forcibly displaced people from A in B (UNHCR): refugees, asylum seekers, others; returns to A apart'),
     sources: z.array(Citation),
     dataflows: z.array(DataflowRef).describe('The SDMX dataflows behind the blocks, to pull the same numbers'),
   })

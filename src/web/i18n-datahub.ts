@@ -224,9 +224,14 @@ const en = {
   // Corridor
   corridorTitle: (from: string, to: string) => `${from} → ${to}`,
   corridorLead:
-    'People born in the origin country living in the destination country: how many they are, the money sent between the two countries, and what sending it costs.',
+    'People born in the origin country living in the destination country: how many they are, the money sent between the two countries, what sending it costs, and the people forcibly displaced from the one to the other.',
   reverseCorridor: (from: string, to: string) => `Reverse corridor: ${from} → ${to}`,
   corridorStockTitle: (from: string, to: string) =>
+  corridorDisplacementTitle: (from: string, to: string) =>
+    `${from} → ${to}: people forcibly displaced from the origin in the destination, by group`,
+  corridorDisplacementLead: (from: string, to: string) =>
+    `Refugees, asylum seekers and others of concern to UNHCR from the country of origin (${from}) in the country of asylum (${to}), at the end of each year except where the source says mid-year. Returned refugees went back from ${to} to ${from} during the year: a flow, in the table, never in the total.`,
+  personsStockGroups: 'persons, each UNHCR group as its own line (returns in the table)',
     `${from} → ${to}: people born in the origin living in the destination`,
   corridorStockLead: (from: string, to: string) =>
     `People born in the country of origin (${from}) living in the country of destination (${to}), at mid-year.`,
@@ -657,11 +662,16 @@ const fr = {
 
   corridorTitle: (from: string, to: string) => `${from} → ${to}`,
   corridorLead:
-    'Personnes nées dans le pays d’origine vivant dans le pays de destination\u00a0: leur nombre, l’argent envoyé entre les deux pays et le coût de ces envois.',
+    'Personnes nées dans le pays d’origine vivant dans le pays de destination\u00a0: leur nombre, l’argent envoyé entre les deux pays, le coût de ces envois et les personnes déplacées de force de l’un vers l’autre.',
   reverseCorridor: (from: string, to: string) => `Corridor inverse\u00a0: ${from} → ${to}`,
   corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}\u00a0: personnes nées dans le pays d’origine vivant dans le pays de destination`,
   corridorStockLead: (from: string, to: string) =>
+  corridorDisplacementTitle: (from: string, to: string) =>
+    `${from} → ${to}\u00a0: personnes du pays d’origine déplacées de force dans le pays de destination, par groupe`,
+  corridorDisplacementLead: (from: string, to: string) =>
+    `Réfugiés, demandeurs d’asile et autres personnes relevant du HCR originaires du pays d’origine (${from}) dans le pays d’asile (${to}), à la fin de chaque année sauf là où la source indique le milieu d’année. Les réfugiés rapatriés sont rentrés pendant l’année du pays d’asile vers le pays d’origine\u00a0: un flux, dans le tableau, jamais dans le total.`,
+  personsStockGroups: 'personnes, une courbe par groupe du HCR (les retours dans le tableau)',
     `Personnes nées dans le pays d’origine (${from}) et vivant dans le pays de destination (${to}), au milieu de l’année.`,
   corridorRemittancesLead: (from: string, to: string) =>
     `Envois de fonds estimés entre les deux pays, chaque sens à part\u00a0: ${from} → ${to}, puis ${to} → ${from} (ce que les migrants vivant dans le pays de destination, ${to}, envoient chez eux), en dollars US courants.`,
@@ -1160,13 +1170,18 @@ const es = {
 
   corridorTitle: (from: string, to: string) => `${from} → ${to}`,
   corridorLead:
-    'Personas nacidas en el país de origen que viven en el país de destino: cuántas son, el dinero enviado entre ambos países y lo que cuesta enviarlo.',
+    'Personas nacidas en el país de origen que viven en el país de destino: cuántas son, el dinero enviado entre ambos países, lo que cuesta enviarlo y las personas desplazadas por la fuerza de uno a otro.',
   reverseCorridor: (from: string, to: string) => `Corredor inverso: ${from} → ${to}`,
   corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}: personas nacidas en el origen que viven en el destino`,
   corridorStockLead: (from: string, to: string) =>
     `Personas nacidas en ${from} (origen) que viven en ${to} (destino), a mitad de año.`,
   corridorRemittancesLead: (from: string, to: string) =>
+  corridorDisplacementTitle: (from: string, to: string) =>
+    `${from} → ${to}: personas del origen desplazadas por la fuerza en el destino, por grupo`,
+  corridorDisplacementLead: (from: string, to: string) =>
+    `Refugiados, solicitantes de asilo y otras personas de interés para el ACNUR de ${from} (origen) en ${to} (país de asilo), al final de cada año salvo donde la fuente indica mitad de año. Los refugiados retornados volvieron de ${to} a ${from} durante el año: un flujo, en la tabla, nunca en el total.`,
+  personsStockGroups: 'personas, una línea por grupo del ACNUR (los retornos en la tabla)',
     `Remesas estimadas entre ambos, cada sentido por separado: ${from} → ${to}, luego ${to} → ${from} (lo que los migrantes en ${to} envían a casa), en US$ corrientes.`,
   corridorCostLead: (ceiling: number) =>
     `Costo total promedio de enviar dinero, cada sentido, fuente y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)}\u00a0%.`,

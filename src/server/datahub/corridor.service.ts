@@ -3,6 +3,7 @@ import type { NameLanguage } from '../../core/languages.js';
 import {
   INDICATOR_IDS,
   SDG_10C,
+  UNHCR_GROUPS,
   USD_FACTORS,
   type CorridorQuery,
   type CorridorResponse,
@@ -13,17 +14,20 @@ import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
+import { DISPLACEMENT_TOTALS, displacementTotal } from './profile.service.js';
 
 const CORRIDOR_INDICATORS = [
   INDICATOR_IDS.migrantStock,
   INDICATOR_IDS.remittanceBilateral,
   INDICATOR_IDS.remittanceCost,
+  INDICATOR_IDS.forciblyDisplaced,
 ];
 
 /**
  * The corridor A → B: migrants born in A living in B (every UN DESA edition side by side), the
- * money between them (each KNOMAD edition, both directions, apart) and what sending it costs
- * (each RPW file, both directions, apart). One query; cached per data version.
+ * money between them (each KNOMAD edition, both directions, apart), what sending it costs
+ * (each RPW file, both directions, apart) and the people from A forcibly displaced in B (UNHCR,
+ * by group). One query; cached per data version.
  */
 export async function corridor(
   db: Kysely<DB>,
@@ -137,6 +141,25 @@ function presentCorridor(
       .sort((a, b) => a.dataset.localeCompare(b.dataset) || Number(a.amountUsd ?? 0) - Number(b.amountUsd ?? 0));
   });
 
+  // Forced displacement: people from A (origin) in B (asylum), the latest UNHCR edition with any;
+  // its returns are those who went back from B to A during the year (a flow, outside the total).
+  const displacedRows = of(INDICATOR_IDS.forciblyDisplaced).filter((r) => r.ref_area === to);
+  const displacedDataset =
+    ctx
+      .datasetsWith(INDICATOR_IDS.forciblyDisplaced)
+      .find((c) => displacedRows.some((r) => r.dataset_id === c.dataset_id))?.dataset_id ?? null;
+  const byPeriod = new Map<string, Record<string, number>>();
+  for (const r of displacedRows) {
+    if (r.dataset_id !== displacedDataset) continue;
+    const group = r.dims.group ?? '';
+    const groups = byPeriod.get(r.period) ?? {};
+    groups[group] = (groups[group] ?? 0) + r.value;
+    byPeriod.set(r.period, groups);
+  }
+  const displacedTrend = [...byPeriod]
+    .sort((x, y) => comparePeriods(x[0], y[0]))
+    .map(([period, byGroup]) => ({ period, total: displacementTotal(byGroup), byGroup }));
+
   const stockUsed = stockEditions.filter((e) => e.points.length).map((e) => e.dataset);
   const remittanceUsed = remittanceSeries.map((s) => s.dataset);
   const costUsed = costSeries.map((s) => s.dataset);
@@ -167,11 +190,22 @@ function presentCorridor(
       series: costSeries,
       sources: ctx.cite(costUsed),
     },
-    sources: ctx.cite([...stockUsed, ...remittanceUsed, ...costUsed]),
+    displaced: {
+      indicator: INDICATOR_IDS.forciblyDisplaced,
+      dataset: displacedDataset,
+      unit: ctx.indicators.get(INDICATOR_IDS.forciblyDisplaced)?.unit ?? 'persons',
+      description: `People from ${a.name} (origin) forcibly displaced in ${b.name} (country of asylum), by UNHCR population group; "refugee return" counts those who returned from ${b.name} to ${a.name} during the year.`,
+      trend: displacedTrend,
+      groups: UNHCR_GROUPS,
+      totals: DISPLACEMENT_TOTALS,
+      sources: ctx.cite(displacedDataset ? [displacedDataset] : []),
+    },
+    sources: ctx.cite([...stockUsed, ...remittanceUsed, ...costUsed, ...(displacedDataset ? [displacedDataset] : [])]),
     dataflows: ctx.dataflows([
       ...stockUsed.map((d) => [d, INDICATOR_IDS.migrantStock] as const),
       ...remittanceUsed.map((d) => [d, INDICATOR_IDS.remittanceBilateral] as const),
       ...costUsed.map((d) => [d, INDICATOR_IDS.remittanceCost] as const),
+      ...(displacedDataset ? [[displacedDataset, INDICATOR_IDS.forciblyDisplaced] as const] : []),
     ]),
   };
 }
@@ -226,5 +260,20 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
         },
         sources: [s.dataset],
       });
-  return { columns: ['measure', 'from', 'to', 'period', 'sex', 'amount_usd', 'value', 'unit'], rows };
+  // The groups as published; their total is Bridges' sum, in the JSON only.
+  for (const p of c.displaced.trend)
+    for (const [group, value] of Object.entries(p.byGroup))
+      rows.push({
+        cells: {
+          measure: 'forcibly_displaced',
+          from: c.from.code,
+          to: c.to.code,
+          period: p.period,
+          group,
+          value,
+          unit: c.displaced.unit,
+        },
+        sources: c.displaced.dataset ? [c.displaced.dataset] : [],
+      });
+  return { columns: ['measure', 'from', 'to', 'period', 'sex', 'amount_usd', 'group', 'value', 'unit'], rows };
 }

@@ -557,8 +557,7 @@ function refugeeBlock(
       }
     }
     // Stocks only: returns are flows during the year, shown in byGroup beside the total, never in it.
-    const sum = (groups: Record<string, number>) =>
-      Object.entries(groups).reduce((s, [group, v]) => (UNHCR_FLOW_GROUPS.has(group) ? s : s + v), 0);
+    const sum = displacementTotal;
     const points = [...trend]
       .sort((a, b) => comparePeriods(a[0], b[0]))
       .map(([period, byGroup]) => ({ period, total: sum(byGroup), byGroup }));
@@ -585,21 +584,29 @@ function refugeeBlock(
     hosted: side('hosted'),
     withinCountry: side('within'),
     groups: UNHCR_GROUPS,
-    totals: {
-      computedBy: COMPUTED_BY,
-      method: `total = the sum of the stock groups at the end of the period (${Object.entries(UNHCR_GROUPS)
-        .filter(([code]) => !UNHCR_FLOW_GROUPS.has(code))
-        .map(([, label]) => label)
-        .join(', ')}). ${Object.entries(UNHCR_GROUPS)
-        .filter(([code]) => UNHCR_FLOW_GROUPS.has(code))
-        .map(([, label]) => label)
-        .join(
-          ' and ',
-        )} are people who returned during the year, a flow: given in byGroup, never added to a total (UNHCR's caveat).`,
-    },
+    totals: DISPLACEMENT_TOTALS,
     sources: ctx.cite(dataset ? [dataset] : []),
   };
 }
+
+/** The sum of a period's UNHCR stock groups: returns are flows during the year, never added in. */
+export function displacementTotal(groups: Readonly<Record<string, number>>): number {
+  return Object.entries(groups).reduce((s, [group, v]) => (UNHCR_FLOW_GROUPS.has(group) ? s : s + v), 0);
+}
+
+/** How a displacement `total` is made from its groups (profiles and corridors). */
+export const DISPLACEMENT_TOTALS = {
+  computedBy: COMPUTED_BY,
+  method: `total = the sum of the stock groups at the end of the period (${Object.entries(UNHCR_GROUPS)
+    .filter(([code]) => !UNHCR_FLOW_GROUPS.has(code))
+    .map(([, label]) => label)
+    .join(', ')}). ${Object.entries(UNHCR_GROUPS)
+    .filter(([code]) => UNHCR_FLOW_GROUPS.has(code))
+    .map(([, label]) => label)
+    .join(
+      ' and ',
+    )} are people who returned during the year, a flow: given in byGroup, never added to a total (UNHCR's caveat).`,
+} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Emigrants in OECD countries (DIOC)

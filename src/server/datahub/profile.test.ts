@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sdmxOwnDimensions } from '../../core/sdmx-ids.js';
-import type { ProfileResponse } from '../../core/statistics.js';
+import type { CorridorResponse, ProfileResponse } from '../../core/statistics.js';
 import { testEngines } from '../../../tests/helpers/database.js';
 import { diocImporters } from '../importers/dioc.js';
 import { knomadBilateral2021, knomadInflows2023 } from '../importers/knomad.js';
@@ -261,6 +261,42 @@ describe.each(testEngines())('country profile on %s', (engine) => {
         ['asylum', 'idp', 'idp return', 'other', 'refugee', 'refugee return', 'stateless'].sort(),
       );
       expect(p.refugees.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
+    });
+
+    it('gives a corridor’s displaced people by group, returns apart, as UNHCR prints them', async () => {
+      const c = await getJson<CorridorResponse>(hub.app, '/api/corridors/SYR/TUR');
+      const d = c.displaced;
+      expect(d.dataset).toBe('unhcr-displacement-2024');
+      // The file's rows 2011 and 2023, TUR (asylum) × SYR (origin).
+      expect(d.trend.find((p) => p.period === '2011')).toEqual({
+        period: '2011',
+        total: 205 + 9270 + 19,
+        byGroup: { asylum: 205, other: 9270, refugee: 19 },
+      });
+      expect(d.trend.find((p) => p.period === '2023')).toEqual({
+        period: '2023',
+        total: 3214780,
+        byGroup: { refugee: 3214780, 'refugee return': 19865 },
+      });
+      expect(d.totals.method).toContain('never added to a total');
+      expect(d.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
+      expect(c.sources.map((s) => s.dataset)).toContain('unhcr-displacement-2024');
+      expect(c.dataflows.map((f) => f.indicator)).toContain('forcibly_displaced');
+      // In the CSV, the groups as published (the total is Bridges' sum, in the JSON only).
+      const { rows } = await getCsv(hub.app, '/api/corridors/SYR/TUR?format=csv');
+      const returns = rows.filter((r) => r.measure === 'forcibly_displaced' && r.group === 'refugee return');
+      expect(returns.find((r) => r.period === '2023')).toMatchObject({ from: 'SYR', to: 'TUR', value: '19865' });
+      expect(returns.every((r) => r.dataset === 'unhcr-displacement-2024')).toBe(true);
+      // The other way round, people from Türkiye in Syria: UNHCR's smallest printed figures.
+      const back = await getJson<CorridorResponse>(hub.app, '/api/corridors/TUR/SYR');
+      expect(back.displaced.trend.find((p) => p.period === '2023')).toEqual({
+        period: '2023',
+        total: 10,
+        byGroup: { asylum: 5, refugee: 5 },
+      });
+      // No displacement between two countries: an empty block that cites nothing.
+      const none = await getJson<CorridorResponse>(hub.app, '/api/corridors/CAN/NZL');
+      expect(none.displaced).toMatchObject({ dataset: null, trend: [], sources: [] });
     });
 
     it('never adds returns to stocks in a ranking or a series: the group must be chosen', async () => {

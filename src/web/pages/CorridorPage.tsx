@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { CorridorResponse } from '../../core/statistics.js';
-import { INDICATOR_IDS, SDG_10C } from '../../core/statistics-terms.js';
+import { INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
 import { csvUrl, getCorridor } from '../api.js';
 import { BarChart, type Bar } from '../charts/BarChart.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
@@ -10,6 +10,7 @@ import { DataTable } from '../components/DataTable.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData, Section } from '../components/Section.js';
+import { dimensionValueLabel } from '../dimensions.js';
 import { editionGaps, type EditionGap } from '../editions.js';
 import { formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
@@ -26,7 +27,8 @@ type SexChoice = (typeof SEX_CHOICES)[number];
 /**
  * A migration corridor, origin → destination: how many people born in the origin live in the
  * destination (every UN DESA edition as its own line), the money they send (every KNOMAD
- * edition, both directions) and what sending it costs (every RPW file as its own series).
+ * edition, both directions), what sending it costs (every RPW file as its own series) and the
+ * people from the origin forcibly displaced in the destination (UNHCR).
  */
 export function CorridorPage() {
   const { from = '', to = '' } = useParams();
@@ -105,6 +107,7 @@ function Corridor({ corridor }: { corridor: CorridorResponse }) {
       <StockBlock corridor={corridor} />
       <RemittanceBlock corridor={corridor} />
       <CostBlock corridor={corridor} />
+      <DisplacementBlock corridor={corridor} />
     </article>
   );
 }
@@ -444,6 +447,99 @@ function CostBlock({ corridor }: { corridor: CorridorResponse }) {
               { value: SDG_10C.averageBelowPct, label: t.sdgTarget3 },
               { value: SDG_10C.corridorCeilingPct, label: t.sdgCeiling5 },
             ]}
+          />
+        </ChartFrame>
+      )}
+    </Section>
+  );
+}
+
+/**
+ * People from the origin forcibly displaced in the destination (UNHCR): one line per stock group
+ * over time; returns (a flow during the year) in the table only, as the API keeps them out of the total.
+ */
+function DisplacementBlock({ corridor }: { corridor: CorridorResponse }) {
+  const t = useT();
+  const lang = useLang();
+  const d = corridor.displaced;
+  const persons = (v: number) => formatNumber(v, lang);
+  const title = t.corridorDisplacementTitle(corridor.from.name, corridor.to.name);
+  const groups = [...new Set(d.trend.flatMap((p) => Object.keys(p.byGroup)))].sort(
+    (a, b) => Number(UNHCR_FLOW_GROUPS.has(a)) - Number(UNHCR_FLOW_GROUPS.has(b)) || a.localeCompare(b),
+  );
+  const label = (group: string) => dimensionValueLabel('group', group, t, lang);
+  const series: LineSeries[] = groups
+    .filter((g) => !UNHCR_FLOW_GROUPS.has(g))
+    .map((g) => ({
+      key: g,
+      label: label(g),
+      points: d.trend.map((p) => ({ period: p.period, value: p.byGroup[g] ?? null })),
+    }));
+  return (
+    <Section
+      id="displacement"
+      title={t.displacementHeading}
+      lead={t.corridorDisplacementLead(corridor.from.name, corridor.to.name)}
+    >
+      {!d.dataset || d.trend.length === 0 ? (
+        <NoData />
+      ) : (
+        <ChartFrame
+          title={title}
+          subtitle={t.personsStockGroups}
+          citations={d.sources}
+          csv={{
+            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'group', 'value', 'unit'],
+            rows: d.trend.flatMap((p) =>
+              groups
+                .filter((g) => p.byGroup[g] !== undefined)
+                .map((g) => ({
+                  cells: {
+                    from: corridor.from.code,
+                    from_name: corridor.from.name,
+                    to: corridor.to.code,
+                    to_name: corridor.to.name,
+                    period: p.period,
+                    group: g,
+                    value: p.byGroup[g] ?? null,
+                    unit: d.unit,
+                  },
+                  sources: d.dataset ? [d.dataset] : [],
+                })),
+            ),
+          }}
+          filename={`corridor-displaced-${corridor.from.code}-${corridor.to.code}`}
+          sdmxUrl={sdmxFlowUrl(corridor.dataflows, d.dataset, d.indicator, {
+            refArea: corridor.to.code,
+            counterpart: corridor.from.code,
+          })}
+          table={
+            <DataTable
+              caption={title}
+              columns={[
+                { key: 'period', label: t.colPeriod },
+                { key: 'total', label: t.sexTotal, numeric: true },
+                ...groups.map((g) => ({ key: g, label: label(g), numeric: true })),
+              ]}
+              rows={d.trend.map((p) => ({
+                key: p.period,
+                cells: {
+                  period: formatPeriod(p.period, lang),
+                  total: persons(p.total),
+                  ...Object.fromEntries(
+                    groups.map((g) => [g, p.byGroup[g] === undefined ? '—' : persons(p.byGroup[g] ?? 0)]),
+                  ),
+                },
+              }))}
+            />
+          }
+        >
+          <LineChart
+            series={series}
+            label={title}
+            description={describeLines(series, persons, t, lang)}
+            formatTick={(v) => formatTick(v, 'persons', lang)}
+            formatValue={persons}
           />
         </ChartFrame>
       )}
