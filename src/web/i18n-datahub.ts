@@ -50,6 +50,7 @@ const en = {
   noData: 'No data',
   noBundledData: 'No data in the bundled sources.',
   computedByBridges: 'computed by Bridges',
+  computedFrom: (a: string, b: string) => `computed by Bridges from ${a} and ${b}`,
   sumOfEdition: (edition: string) => `Bridges’ sum of ${edition}`,
   keyFigures: 'Key figures',
   onThisPage: 'On this page',
@@ -226,12 +227,12 @@ const en = {
   corridorLead:
     'People born in the origin country living in the destination country: how many they are, the money sent between the two countries, what sending it costs, and the people forcibly displaced from the one to the other.',
   reverseCorridor: (from: string, to: string) => `Reverse corridor: ${from} → ${to}`,
-  corridorStockTitle: (from: string, to: string) =>
   corridorDisplacementTitle: (from: string, to: string) =>
     `${from} → ${to}: people forcibly displaced from the origin in the destination, by group`,
   corridorDisplacementLead: (from: string, to: string) =>
     `Refugees, asylum seekers and others of concern to UNHCR from the country of origin (${from}) in the country of asylum (${to}), at the end of each year except where the source says mid-year. Returned refugees went back from ${to} to ${from} during the year: a flow, in the table, never in the total.`,
   personsStockGroups: 'persons, each UNHCR group as its own line (returns in the table)',
+  corridorStockTitle: (from: string, to: string) =>
     `${from} → ${to}: people born in the origin living in the destination`,
   corridorStockLead: (from: string, to: string) =>
     `People born in the country of origin (${from}) living in the country of destination (${to}), at mid-year.`,
@@ -424,8 +425,9 @@ const en = {
   fileSize: (bytes: string) => `${bytes} bytes`,
   sdmxHeading: 'SDMX API',
   sdmxLead:
-    'Each indicator of this edition is an SDMX 2.1 dataflow: any SDMX client (the sdmx1 library, .Stat Suite, R rsdmx) can query it with the key FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
+    'Each indicator of this edition is an SDMX 2.1 dataflow: any SDMX client (the sdmx1 library, .Stat Suite, R rsdmx) can query it with its series key, given beside each flow: FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions.',
   sdmxStructure: 'structure',
+  sdmxKeyLabel: 'key',
   otherEditionsHeading: 'Other editions',
   compareEditions: 'Compare the editions side by side',
 
@@ -483,6 +485,7 @@ const fr = {
   noData: 'Pas de données',
   noBundledData: 'Aucune donnée dans les sources fournies.',
   computedByBridges: 'calculé par Bridges',
+  computedFrom: (a, b) => `calculé par Bridges à partir de ${a} et ${b}`,
   sumOfEdition: (edition) => `somme de ${edition} calculée par Bridges`,
   keyFigures: 'Chiffres clés',
   onThisPage: 'Sur cette page',
@@ -664,14 +667,14 @@ const fr = {
   corridorLead:
     'Personnes nées dans le pays d’origine vivant dans le pays de destination\u00a0: leur nombre, l’argent envoyé entre les deux pays, le coût de ces envois et les personnes déplacées de force de l’un vers l’autre.',
   reverseCorridor: (from: string, to: string) => `Corridor inverse\u00a0: ${from} → ${to}`,
-  corridorStockTitle: (from: string, to: string) =>
-    `${from} → ${to}\u00a0: personnes nées dans le pays d’origine vivant dans le pays de destination`,
-  corridorStockLead: (from: string, to: string) =>
   corridorDisplacementTitle: (from: string, to: string) =>
     `${from} → ${to}\u00a0: personnes du pays d’origine déplacées de force dans le pays de destination, par groupe`,
   corridorDisplacementLead: (from: string, to: string) =>
     `Réfugiés, demandeurs d’asile et autres personnes relevant du HCR originaires du pays d’origine (${from}) dans le pays d’asile (${to}), à la fin de chaque année sauf là où la source indique le milieu d’année. Les réfugiés rapatriés sont rentrés pendant l’année du pays d’asile vers le pays d’origine\u00a0: un flux, dans le tableau, jamais dans le total.`,
   personsStockGroups: 'personnes, une courbe par groupe du HCR (les retours dans le tableau)',
+  corridorStockTitle: (from: string, to: string) =>
+    `${from} → ${to}\u00a0: personnes nées dans le pays d’origine vivant dans le pays de destination`,
+  corridorStockLead: (from: string, to: string) =>
     `Personnes nées dans le pays d’origine (${from}) et vivant dans le pays de destination (${to}), au milieu de l’année.`,
   corridorRemittancesLead: (from: string, to: string) =>
     `Envois de fonds estimés entre les deux pays, chaque sens à part\u00a0: ${from} → ${to}, puis ${to} → ${from} (ce que les migrants vivant dans le pays de destination, ${to}, envoient chez eux), en dollars US courants.`,
@@ -937,8 +940,9 @@ const fr = {
   fileSize: (bytes: string) => `${bytes}\u00a0octets`,
   sdmxHeading: 'API SDMX',
   sdmxLead:
-    'Chaque indicateur de cette édition est un flux de données SDMX 2.1\u00a0: tout client SDMX (bibliothèque sdmx1, .Stat Suite, rsdmx pour R) peut l’interroger avec la clé FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
+    'Chaque indicateur de cette édition est un flux de données SDMX 2.1\u00a0: tout client SDMX (bibliothèque sdmx1, .Stat Suite, rsdmx pour R) peut l’interroger avec sa clé de série, donnée à côté de chaque flux\u00a0: FREQ.REF_AREA.COUNTERPART_AREA.SEX, puis les dimensions propres à la source.',
   sdmxStructure: 'structure',
+  sdmxKeyLabel: 'clé',
   otherEditionsHeading: 'Autres éditions',
   compareEditions: 'Comparer les éditions côte à côte',
 
@@ -994,6 +998,7 @@ const es = {
   noData: 'Sin datos',
   noBundledData: 'No hay datos en las fuentes incluidas.',
   computedByBridges: 'calculado por Bridges',
+  computedFrom: (a, b) => `calculado por Bridges a partir de ${a} y ${b}`,
   sumOfEdition: (edition) => `suma de ${edition} calculada por Bridges`,
   keyFigures: 'Cifras clave',
   onThisPage: 'En esta página',
@@ -1172,16 +1177,16 @@ const es = {
   corridorLead:
     'Personas nacidas en el país de origen que viven en el país de destino: cuántas son, el dinero enviado entre ambos países, lo que cuesta enviarlo y las personas desplazadas por la fuerza de uno a otro.',
   reverseCorridor: (from: string, to: string) => `Corredor inverso: ${from} → ${to}`,
-  corridorStockTitle: (from: string, to: string) =>
-    `${from} → ${to}: personas nacidas en el origen que viven en el destino`,
-  corridorStockLead: (from: string, to: string) =>
-    `Personas nacidas en ${from} (origen) que viven en ${to} (destino), a mitad de año.`,
-  corridorRemittancesLead: (from: string, to: string) =>
   corridorDisplacementTitle: (from: string, to: string) =>
     `${from} → ${to}: personas del origen desplazadas por la fuerza en el destino, por grupo`,
   corridorDisplacementLead: (from: string, to: string) =>
     `Refugiados, solicitantes de asilo y otras personas de interés para el ACNUR de ${from} (origen) en ${to} (país de asilo), al final de cada año salvo donde la fuente indica mitad de año. Los refugiados retornados volvieron de ${to} a ${from} durante el año: un flujo, en la tabla, nunca en el total.`,
   personsStockGroups: 'personas, una línea por grupo del ACNUR (los retornos en la tabla)',
+  corridorStockTitle: (from: string, to: string) =>
+    `${from} → ${to}: personas nacidas en el origen que viven en el destino`,
+  corridorStockLead: (from: string, to: string) =>
+    `Personas nacidas en ${from} (origen) que viven en ${to} (destino), a mitad de año.`,
+  corridorRemittancesLead: (from: string, to: string) =>
     `Remesas estimadas entre ambos, cada sentido por separado: ${from} → ${to}, luego ${to} → ${from} (lo que los migrantes en ${to} envían a casa), en US$ corrientes.`,
   corridorCostLead: (ceiling: number) =>
     `Costo total promedio de enviar dinero, cada sentido, fuente y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)}\u00a0%.`,
@@ -1446,8 +1451,9 @@ const es = {
   fileSize: (bytes: string) => `${bytes} bytes`,
   sdmxHeading: 'API SDMX',
   sdmxLead:
-    'Cada indicador de esta edición es un flujo de datos SDMX 2.1: cualquier cliente SDMX (la biblioteca sdmx1, .Stat Suite, rsdmx para R) puede consultarlo con la clave FREQ.REF_AREA.COUNTERPART_AREA.SEX.',
+    'Cada indicador de esta edición es un flujo de datos SDMX 2.1: cualquier cliente SDMX (la biblioteca sdmx1, .Stat Suite, rsdmx para R) puede consultarlo con su clave de serie, indicada junto a cada flujo: FREQ.REF_AREA.COUNTERPART_AREA.SEX y luego las dimensiones propias de la fuente.',
   sdmxStructure: 'estructura',
+  sdmxKeyLabel: 'clave',
   otherEditionsHeading: 'Otras ediciones',
   compareEditions: 'Comparar las ediciones lado a lado',
 

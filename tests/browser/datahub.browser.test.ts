@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from '../helpers/browser.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
+import { unhcrDisplacement } from '../../src/server/importers/unhcr.js';
 import { wdiGdidata2025, wdiRemittances2023 } from '../../src/server/importers/wdi.js';
 import { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
 import { importDataset } from '../../src/server/stats/import-dataset.js';
@@ -30,7 +31,14 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startDatahubServer({
-      importers: [undesaIms2024, undesaIms2020, rpwDatabankCorridors, wdiRemittances2023, wdiGdidata2025],
+      importers: [
+        undesaIms2024,
+        undesaIms2020,
+        rpwDatabankCorridors,
+        wdiRemittances2023,
+        wdiGdidata2025,
+        unhcrDisplacement,
+      ],
     }),
     launchChromium(),
   ]);
@@ -747,6 +755,18 @@ describe('the data hub in the browser', () => {
       expect((await breakdown.allTextContents()).map((s) => s.replace(/\s+/g, ' '))).toEqual([
         'Montant envoyé (amount) : 200 US$',
       ]);
+      // Its SDMX links have a position for that dimension too: a 4-position key was a 400.
+      const sdmx = page.getByRole('region', { name: 'API SDMX' });
+      expect(await sdmx.locator('code').allTextContents()).toContain('FREQ.REF_AREA.COUNTERPART_AREA.SEX.AMOUNT');
+      const hrefs = await indicators
+        .locator('a[href*="/api/sdmx/data/"]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs).toHaveLength(2);
+      for (const href of hrefs) {
+        const res = await page.request.get(href);
+        expect(res.status(), href).toBe(200);
+        expect(await res.text()).toContain('USA');
+      }
     } finally {
       await page.close();
     }
@@ -808,6 +828,42 @@ describe('the data hub in the browser', () => {
       await page.close();
     }
   });
+
+  it(
+    'draws the people displaced along a corridor by group, returns in the table only',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openPage('/corridors/SYR/TUR?lang=fr');
+      try {
+        const figure = page.getByRole('figure', {
+          name: /^République arabe syrienne → Türkiye\u00a0: personnes du pays d’origine déplacées de force/,
+        });
+        await figure.getByRole('img').waitFor();
+        // One line per stock group; returned refugees (a flow) are not drawn.
+        const texts = (await figure.locator('svg text').allTextContents()).map((s) => s.trim());
+        expect(texts).toContain('Réfugiés');
+        expect(texts).not.toContain('Réfugiés rapatriés');
+        expect(await figure.locator('.source-line').textContent()).toContain('CC BY 4.0');
+        await figure.getByText('Afficher les données sous forme de tableau').click();
+        // UNHCR's file: 2023, Türkiye × Syria, refugees 3,214,780 and returns 19,865.
+        const row = figure.getByRole('row', { name: /^2023/ });
+        await row.waitFor();
+        const cells = (await row.locator('td').allTextContents()).map((c) => c.replace(/\s/g, ''));
+        expect(cells).toContain('3214780');
+        expect(cells).toContain('19865');
+        const csvDownload = await downloadFrom(figure.getByRole('button', { name: 'Télécharger le CSV' }));
+        const csv = parseCsv(csvDownload.bytes.toString('utf8'));
+        const header = csv[0] ?? [];
+        const returns = csv.find(
+          (r) => r[header.indexOf('period')] === '2023' && r[header.indexOf('group')] === 'refugee return',
+        );
+        expect(returns?.[header.indexOf('value')]).toBe('19865');
+        expect(returns?.[header.indexOf('dataset')]).toBe('unhcr-displacement-2024');
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('says on a corridor where the two UN DESA revisions part widely', { timeout: 60_000 }, async () => {
     const page = await openPage('/corridors/UKR/RUS?lang=en');

@@ -11,7 +11,8 @@ import { formatNumber, formatPeriod, formatPeriodRange } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
-import { SDMX_AGENCY, SDMX_VERSION, sdmxDataUrl, sdmxFlowId } from '../sdmx.js';
+import { sdmxOwnDimensions } from '../../core/sdmx-ids.js';
+import { SDMX_AGENCY, SDMX_VERSION, sdmxDataUrl, sdmxFlowId, sdmxOwnKey, type SdmxKey } from '../sdmx.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
 
@@ -171,12 +172,12 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
                     <LangLink to={`/explorer?indicator=${i.id}&dataset=${d.id}`}>{t.exploreOnMap}</LangLink>
                   </li>
                   <li>
-                    <a href={sdmxDataUrl(d.id, i.id, {}, { startPeriod: i.lastPeriod ?? undefined })}>
+                    <a href={sdmxDataUrl(d.id, i.id, allOf(i), { startPeriod: i.lastPeriod ?? undefined })}>
                       {t.sdmxData(formatPeriod(i.lastPeriod ?? '', lang))}
                     </a>
                   </li>
                   <li>
-                    <a href={sdmxDataUrl(d.id, i.id, {}, {})}>{t.sdmxDataAll}</a>
+                    <a href={sdmxDataUrl(d.id, i.id, allOf(i), {})}>{t.sdmxDataAll}</a>
                   </li>
                 </ul>
               ),
@@ -193,7 +194,7 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
               <code>
                 {SDMX_AGENCY},{sdmxFlowId(d.id, i.id)},{SDMX_VERSION}
               </code>{' '}
-              —{' '}
+              — {t.sdmxKeyLabel} <code>{seriesKeyOf(i)}</code> —{' '}
               <a href={`/api/sdmx/dataflow/${SDMX_AGENCY}/${sdmxFlowId(d.id, i.id)}/${SDMX_VERSION}?references=all`}>
                 {t.sdmxStructure}
               </a>
@@ -257,4 +258,20 @@ function CopyableCitation({ text }: { text: string }) {
       </span>
     </div>
   );
+}
+
+/** Every series of an indicator: each position of its key a wildcard, the source's own dimensions too. */
+function allOf(indicator: { dimensions: Record<string, string[]> }): SdmxKey {
+  return { extra: sdmxOwnKey(Object.keys(indicator.dimensions)) };
+}
+
+/** The series key's dimensions, in order: FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source's own. */
+function seriesKeyOf(indicator: { dimensions: Record<string, string[]> }): string {
+  return [
+    'FREQ',
+    'REF_AREA',
+    'COUNTERPART_AREA',
+    'SEX',
+    ...sdmxOwnDimensions(Object.keys(indicator.dimensions)).map((d) => d.id),
+  ].join('.');
 }

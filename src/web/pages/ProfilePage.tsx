@@ -793,6 +793,12 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
     f ? [...f.points].sort((a, b) => comparePeriods(a.period, b.period)).at(-1) : undefined;
   const receivedLast = lastPoint(received);
   const sentLast = lastPoint(sent);
+  // A key figure names its edition, and says when the publisher marks the value (KNOMAD's "2023e").
+  const figureNote = (f: FlowSeries, status: string) =>
+    [
+      shortDatasetLabel(f.dataset, r.sources, lang),
+      ...(['E', 'P', 'I', 'F'] as const).filter((s) => status.includes(s)).map((s) => t.statuses[s]),
+    ].join(' · ');
 
   function handleMeasure(next: 'usd' | 'gdp') {
     setSearchParams(
@@ -855,17 +861,20 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                       key: 'received',
                       label: t.receivedLatest(receivedLast.period),
                       value: usd(receivedLast.valueUsd),
-                      note: shortDatasetLabel(received.dataset, r.sources, lang),
+                      note: figureNote(received, receivedLast.status),
                     },
                   ]
                 : []),
-              ...(receivedLast?.pctOfGdp != null
+              ...(received && receivedLast?.pctOfGdp != null && gdpDataset
                 ? [
                     {
                       key: 'gdp',
                       label: t.receivedPctGdp(receivedLast.period),
                       value: formatPercent(receivedLast.pctOfGdp, lang, 1),
-                      note: t.computedByBridges,
+                      note: t.computedFrom(
+                        shortDatasetLabel(received.dataset, r.sources, lang),
+                        shortDatasetLabel(gdpDataset, r.sources, lang),
+                      ),
                     },
                   ]
                 : []),
@@ -875,7 +884,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                       key: 'sent',
                       label: t.sentLatest(sentLast.period),
                       value: usd(sentLast.valueUsd),
-                      note: shortDatasetLabel(sent.dataset, r.sources, lang),
+                      note: figureNote(sent, sentLast.status),
                     },
                   ]
                 : []),
