@@ -226,6 +226,8 @@ function migrationBlock(
     [...partners[direction]]
       .filter(([partner]) => partner !== UNKNOWN_ORIGIN && !ctx.isAggregate(partner))
       .map(([partner, values]) => ({ partner, ...bySex(values) }))
+      // A pair printed 0 is not a destination or origin worth ranking (Tuvalu's 10th was Bulgaria, 0).
+      .filter((p) => p.total > 0)
       .sort((a, b) => b.total - a.total || a.partner.localeCompare(b.partner))
       .slice(0, TOP)
       .map(({ partner, ...values }, i) => ({
@@ -395,6 +397,8 @@ function remittanceBlock(
   const senders = inMatrix.filter((r) => r.period === period && !ctx.isAggregate(r.partner));
   const sum = senders.reduce((s, r) => s + r.value, 0);
   const corridors = senders
+    // KNOMAD 2018 prints 0 for an estimate below US$ 0.5 million or none: not a top sender.
+    .filter((r) => r.value > 0)
     .sort((a, b) => b.value - a.value || a.partner.localeCompare(b.partner))
     .slice(0, TOP)
     .map((r, i) => ({
@@ -572,6 +576,7 @@ function refugeeBlock(
           return kind !== 'aggregate' && kind !== 'residual';
         })
         .map(([code, byGroup]) => ({ code, byGroup, total: sum(byGroup) }))
+        .filter((p) => p.total > 0)
         .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code))
         .slice(0, TOP)
         .map((p, i) => ({ rank: i + 1, area: ctx.areaRef(p.code, lang), total: p.total, byGroup: p.byGroup })),

@@ -148,6 +148,24 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     });
   });
 
+  it('ranks no partner whose figure is 0 among the top ten', async () => {
+    // UN DESA 2024 prints Tuvalu's emigrants in Bulgaria, Finland, Guinea, Norway and Slovakia as 0.
+    const p = await profile('/api/profiles/TUV');
+    const destinations = p.migration.topDestinations.items;
+    expect(destinations.map((d) => d.area.code)).toEqual([
+      'FJI',
+      'KIR',
+      'AUS',
+      'WSM',
+      'TKL',
+      'NRU',
+      'NIU',
+      'GRC',
+      'DNK',
+    ]);
+    expect(destinations.at(-1)?.total).toBe(2);
+  });
+
   describe('remittances', () => {
     it('labels every series with its source, converts US$ millions explicitly, and sets it against GDP', async () => {
       const p = await profile('/api/profiles/PHL');
