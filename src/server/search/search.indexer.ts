@@ -1,3 +1,4 @@
+import { M49_NAMES } from '../../core/un-region-names.js';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ORGANISATION_TYPES, RECORD_KINDS, STUDY_DESIGNS, type Term } from '../../core/library-vocab.js';
 import type { DB } from '../db/schema.js';
@@ -184,9 +185,9 @@ export async function indexCountries(db: Kysely<DB>): Promise<void> {
       INSERT INTO search_document (type, id, title_en, title_fr, title_es, summary_en, summary_fr, summary_es,
                                    subtitle, facets, title_key, tsv)
       SELECT 'country', a.code, coalesce(n.short_en, a.name_en), n.short_fr, n.short_es,
-             concat_ws(' · ', n.formal_en, regions.path), concat_ws(' · ', n.formal_fr, regions.path),
-             concat_ws(' · ', n.formal_es, regions.path),
-             jsonb_build_object('en', regions.nearest, 'fr', regions.nearest, 'es', regions.nearest),
+             concat_ws(' · ', n.formal_en, regions.path), concat_ws(' · ', n.formal_fr, regions.path_fr),
+             concat_ws(' · ', n.formal_es, regions.path_es),
+             jsonb_build_object('en', regions.nearest, 'fr', regions.nearest_fr, 'es', regions.nearest_es),
              array_remove(ARRAY['type:country', 'country:' || a.code, 'region:' || a.region_code,
                                 'region:' || a.subregion_code], NULL),
              bridges_search_key(coalesce(n.short_en, a.name_en)),
@@ -197,14 +198,30 @@ export async function indexCountries(db: Kysely<DB>): Promise<void> {
                     concat_ws(' ', a.name_en, n.other_names, a.code, a.iso2)), 'A')
                || setweight(to_tsvector('bridges_simple', coalesce(n.formal_names, '')), 'B')
                || setweight(to_tsvector('bridges_en', coalesce(regions.path, '')), 'C')
+               || setweight(to_tsvector('bridges_fr', coalesce(regions.path_fr, '')), 'C')
+               || setweight(to_tsvector('bridges_es', coalesce(regions.path_es, '')), 'C')
       FROM area a
       LEFT JOIN names n ON n.area_code = a.code
       LEFT JOIN m49_region r ON r.code = a.region_code
       LEFT JOIN m49_region s ON s.code = a.subregion_code
       LEFT JOIN m49_region im ON im.code = a.intermediate_code
+      -- The regions in French and Spanish as the UN writes them (M49_NAMES), English where it has none.
+      CROSS JOIN (SELECT ${JSON.stringify(M49_NAMES)}::jsonb AS m49) names_of
+      CROSS JOIN LATERAL (
+        SELECT coalesce(names_of.m49 -> 'fr' ->> im.code, im.name_en) AS im_fr,
+               coalesce(names_of.m49 -> 'fr' ->> s.code, s.name_en) AS s_fr,
+               coalesce(names_of.m49 -> 'fr' ->> r.code, r.name_en) AS r_fr,
+               coalesce(names_of.m49 -> 'es' ->> im.code, im.name_en) AS im_es,
+               coalesce(names_of.m49 -> 'es' ->> s.code, s.name_en) AS s_es,
+               coalesce(names_of.m49 -> 'es' ->> r.code, r.name_en) AS r_es
+      ) local
       CROSS JOIN LATERAL (
         SELECT nullif(concat_ws(' · ', im.name_en, s.name_en, r.name_en), '') AS path,
-               coalesce(im.name_en, s.name_en, r.name_en) AS nearest
+               nullif(concat_ws(' · ', local.im_fr, local.s_fr, local.r_fr), '') AS path_fr,
+               nullif(concat_ws(' · ', local.im_es, local.s_es, local.r_es), '') AS path_es,
+               coalesce(im.name_en, s.name_en, r.name_en) AS nearest,
+               coalesce(local.im_fr, local.s_fr, local.r_fr) AS nearest_fr,
+               coalesce(local.im_es, local.s_es, local.r_es) AS nearest_es
       ) regions
       WHERE a.kind IN ('country', 'non_iso')`.execute(trx);
   });

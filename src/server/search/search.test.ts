@@ -286,7 +286,14 @@ describe.each(testEngines())('search on %s', (engine) => {
       id: 'CIV',
       title: 'Côte d’Ivoire',
     });
-    expect((await q('Filipinas', '&lang=es')).results[0]).toMatchObject({ id: 'PHL', title: 'Filipinas' });
+    // Its region in the reader's language too, as the UN writes it; and found by it.
+    expect((await q('Filipinas', '&lang=es')).results[0]).toMatchObject({
+      id: 'PHL',
+      title: 'Filipinas',
+      subtitle: 'Asia sudoriental',
+    });
+    expect((await q('Allemagne', '&lang=fr')).results[0]?.subtitle).toBe('Europe occidentale');
+    expect((await q('Germany')).results[0]?.subtitle).toBe('Western Europe');
     expect((await q('Estados Unidos', '&lang=es&type=country')).results[0]?.id).toBe('USA');
   });
 
