@@ -33,6 +33,7 @@ const en = {
   downloadCsv: 'Download CSV',
   downloadPng: 'Download image (PNG)',
   downloadSvg: 'SVG',
+  imageNotDrawn: 'The chart could not be drawn for its image: try again once the page has loaded.',
   chartDownloads: (title: string) => `Downloads: ${title}`,
   sdmxLinkTitle:
     'The publisher’s series behind this chart, from the SDMX API (SDMX-CSV); the totals and means Bridges computed from them are not in it',
@@ -149,8 +150,8 @@ const en = {
   statusesMarked: (items: readonly string[]) => `As the publisher marks them: ${items.join('; ')}.`,
   comparisonTitle: (name: string) => `${name}: remittances compared with aid (ODA) and investment (FDI)`,
   pctOfGdpNote: 'Shares of GDP are computed by Bridges: flow ÷ GDP in current US$ of the same year.',
-  topSendersTitle: (name: string, period: string) =>
-    `${name}: where remittances come from, top 10 sending countries, ${period}`,
+  topSendersTitle: (name: string, period: string, count: number) =>
+    `${name}: where remittances come from, ${count === 1 ? 'the one sending country' : `top ${String(count)} sending countries`}, ${period}`,
   currentUsdEstimate: 'Current US$, estimates',
   colSendingCountry: 'Sending country',
   colReceivingCountry: 'Receiving country',
@@ -467,6 +468,7 @@ const fr = {
   downloadCsv: 'Télécharger le CSV',
   downloadPng: 'Télécharger l’image (PNG)',
   downloadSvg: 'SVG',
+  imageNotDrawn: 'Le graphique n’a pas pu être dessiné pour son image\u00a0: réessayez une fois la page chargée.',
   chartDownloads: (title: string) => `Téléchargements\u00a0: ${title}`,
   sdmxLinkTitle:
     'Les séries de l’éditeur derrière ce graphique, depuis l’API SDMX (SDMX-CSV)\u00a0; les totaux et moyennes que Bridges en a calculés n’y sont pas',
@@ -588,8 +590,8 @@ const fr = {
     `${name}\u00a0: envois de fonds comparés à l’aide (APD) et aux investissements (IDE)`,
   pctOfGdpNote:
     'Les parts du PIB sont calculées par Bridges\u00a0: flux ÷ PIB en dollars US courants de la même année.',
-  topSendersTitle: (name: string, period: string) =>
-    `${name}\u00a0: d’où viennent les envois de fonds, les 10 premiers pays d’envoi, ${period}`,
+  topSendersTitle: (name: string, period: string, count: number) =>
+    `${name}\u00a0: d’où viennent les envois de fonds, ${count === 1 ? 'le seul pays d’envoi' : `les ${String(count)} premiers pays d’envoi`}, ${period}`,
   currentUsdEstimate: 'Dollars US courants, estimations',
   colSendingCountry: 'Pays d’envoi',
   colReceivingCountry: 'Pays de réception',
@@ -980,6 +982,7 @@ const es = {
   downloadCsv: 'Descargar CSV',
   downloadPng: 'Descargar imagen (PNG)',
   downloadSvg: 'SVG',
+  imageNotDrawn: 'No se pudo dibujar el gráfico para su imagen: vuelva a intentarlo cuando la página haya cargado.',
   chartDownloads: (title: string) => `Descargas: ${title}`,
   sdmxLinkTitle:
     'Las series del editor detrás de este gráfico, desde la API SDMX (SDMX-CSV); los totales y medias que Bridges calculó con ellas no están',
@@ -1099,8 +1102,8 @@ const es = {
   statusesMarked: (items: readonly string[]) => `Según las marcas del editor: ${items.join('; ')}.`,
   comparisonTitle: (name: string) => `${name}: remesas comparadas con la ayuda (AOD) y la inversión (IED)`,
   pctOfGdpNote: 'Las proporciones del PIB las calcula Bridges: flujo ÷ PIB en US$ corrientes del mismo año.',
-  topSendersTitle: (name: string, period: string) =>
-    `${name}: de dónde vienen las remesas, los 10 principales países de envío, ${period}`,
+  topSendersTitle: (name: string, period: string, count: number) =>
+    `${name}: de dónde vienen las remesas, ${count === 1 ? 'el único país de envío' : `los ${String(count)} principales países de envío`}, ${period}`,
   currentUsdEstimate: 'US$ corrientes, estimaciones',
   colSendingCountry: 'País de envío',
   colReceivingCountry: 'País de recepción',

@@ -594,6 +594,13 @@ describe('the data hub in the browser', () => {
       expect(svg).toContain('Source: United Nations, Department of Economic and Social Affairs');
       // The copy drawn for the image is gone again, leaving no hidden chart in the page.
       expect(await page.locator('.chart__export').count()).toBe(0);
+      // The map draws its copy a moment later (once its shapes are read): the download waits for it.
+      const map = page.locator('figure.chart', { has: page.locator('.map') });
+      await map.locator('.map__svg').waitFor();
+      const mapSvg = (await downloadFrom(map.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+      expect(mapSvg).toMatch(/^<\?xml[^>]*>\n<svg /);
+      expect(mapSvg.match(/class="map__country"/g)?.length).toBeGreaterThan(100);
+      expect(await page.locator('.chart__export').count()).toBe(0);
     } finally {
       await page.close();
     }
@@ -760,10 +767,10 @@ describe('the data hub in the browser', () => {
       expect(await sdmx.locator('code').allTextContents()).toContain('FREQ.REF_AREA.COUNTERPART_AREA.SEX.AMOUNT');
       const hrefs = await indicators
         .locator('a[href*="/api/sdmx/data/"]')
-        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs).toHaveLength(2);
       for (const href of hrefs) {
-        const res = await page.request.get(href);
+        const res = await page.request.get(new URL(href, page.url()).toString());
         expect(res.status(), href).toBe(200);
         expect(await res.text()).toContain('USA');
       }
@@ -836,7 +843,7 @@ describe('the data hub in the browser', () => {
       const page = await openPage('/corridors/SYR/TUR?lang=fr');
       try {
         const figure = page.getByRole('figure', {
-          name: /^République arabe syrienne → Türkiye\u00a0: personnes du pays d’origine déplacées de force/,
+          name: /^République arabe syrienne → Türkiye\s: personnes du pays d’origine déplacées de force/,
         });
         await figure.getByRole('img').waitFor();
         // One line per stock group; returned refugees (a flow) are not drawn.

@@ -42,6 +42,9 @@ export interface ChartFrameProps {
  * chart, its source line, notes, and its data as a table in a <details>. Downloads carry the
  * source: a citation on every CSV row, the title and source line drawn into the images.
  */
+/** How long an image download waits for the off-screen copy of a chart to draw. */
+const EXPORT_WAIT_MS = 5000;
+
 export function ChartFrame({
   title,
   subtitle,
@@ -98,8 +101,25 @@ export function ChartFrame({
 
   useEffect(() => {
     if (!exporting) return;
-    exportImage(exporting, exportRef.current?.querySelector('svg'));
-    setExporting(null);
+    // A chart may draw its SVG a moment after it mounts (the map, once its shapes are read): the
+    // copy is waited for, frame by frame, for a few seconds; then the reader is told, not left waiting.
+    let cancelled = false;
+    const started = performance.now();
+    const attempt = () => {
+      if (cancelled) return;
+      const svg = exportRef.current?.querySelector('svg');
+      if (svg) exportImage(exporting, svg);
+      else if (performance.now() - started > EXPORT_WAIT_MS) setError(t.imageNotDrawn);
+      else {
+        requestAnimationFrame(attempt);
+        return;
+      }
+      setExporting(null);
+    };
+    attempt();
+    return () => {
+      cancelled = true;
+    };
     // exportImage reads the notes and the frame as they are now; only a request starts it.
   }, [exporting]);
 

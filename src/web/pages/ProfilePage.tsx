@@ -1010,7 +1010,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
           </ChartFrame>
 
           <ChartFrame
-            title={t.topSendersTitle(area.name, corridors.period ?? '')}
+            title={t.topSendersTitle(area.name, corridors.period ?? '', corridors.items.length)}
             subtitle={t.currentUsdEstimate}
             citations={citationsOf([corridors.dataset], r.sources)}
             csv={{
@@ -1038,7 +1038,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             table={
               <DataTable
                 ranked
-                caption={t.topSendersTitle(area.name, corridors.period ?? '')}
+                caption={t.topSendersTitle(area.name, corridors.period ?? '', corridors.items.length)}
                 columns={[
                   { key: 'rank', label: t.colRank, numeric: true },
                   { key: 'sender', label: t.colSendingCountry },
@@ -1060,7 +1060,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             {senderBars.length > 0 ? (
               <BarChart
                 bars={senderBars}
-                label={t.topSendersTitle(area.name, corridors.period ?? '')}
+                label={t.topSendersTitle(area.name, corridors.period ?? '', corridors.items.length)}
                 description={describeBars(senderBars, usd, t)}
                 formatValue={usd}
                 formatTick={usd}
@@ -1358,6 +1358,8 @@ function DisplacementChart({
   const lang = useLang();
   const r = profile.refugees;
   const persons = (v: number) => formatNumber(v, lang);
+  // Nothing to draw, download or query: say so under the chart's title, with no buttons.
+  if (side.top.length === 0) return <NoData what={title} />;
   const groups = [...new Set(side.top.flatMap((x) => Object.keys(x.byGroup)))].sort();
   const bars: Bar[] = side.top.map((x) => ({ key: x.area.code, label: x.area.name, value: x.total }));
   const partners = side.top.map((x) => x.area.code).join('+');
