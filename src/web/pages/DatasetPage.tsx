@@ -28,7 +28,7 @@ export function DatasetPage() {
   const data = dataset.data && dataset.data.id === id ? dataset.data : undefined;
   const notFound = dataset.error !== undefined && (dataset.error.status === 404 || dataset.error.status === 400);
   useDocumentTitle(data?.title ?? (notFound ? t.notFoundTitle : dataset.error ? t.errorTitle : t.loading), t.siteName);
-  if (notFound) return <NotFoundPage />;
+  if (notFound) return <NotFoundPage back="datasets" />;
   return (
     <div className="page">
       <Breadcrumb trail={[{ to: '/datasets', label: t.navDatasets }]} current={id} />

@@ -65,7 +65,7 @@ export function ItemPage() {
     setAnnouncement(t.workflowDone[action]);
   }
 
-  if (notFound) return <NotFoundPage />;
+  if (notFound) return <NotFoundPage back="library" />;
 
   return (
     <div className="page">

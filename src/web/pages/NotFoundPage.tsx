@@ -2,8 +2,17 @@ import { useT } from '../i18n.js';
 import { useDocumentTitle } from '../hooks.js';
 import { LangLink } from '../links.js';
 
-/** Shown for any address the UI does not know, and for country codes the API does not know. */
-export function NotFoundPage({ countryCode }: { countryCode?: string }) {
+/**
+ * Shown for any address the UI does not know, and for country codes, datasets and library records
+ * the API does not know; `back` is the list the reader came from (the countries by default).
+ */
+export function NotFoundPage({
+  countryCode,
+  back = 'countries',
+}: {
+  countryCode?: string;
+  back?: 'countries' | 'datasets' | 'library';
+}) {
   const t = useT();
   const title = countryCode === undefined ? t.notFoundTitle : t.countryNotFoundTitle;
   useDocumentTitle(title, t.siteName);
@@ -13,7 +22,9 @@ export function NotFoundPage({ countryCode }: { countryCode?: string }) {
       <p className="lead">{countryCode === undefined ? t.notFoundText : t.countryNotFoundText(countryCode)}</p>
       <ul className="link-list">
         <li>
-          <LangLink to="/countries">{t.backToCountries}</LangLink>
+          <LangLink to={`/${back}`}>
+            {back === 'datasets' ? t.backToDatasets : back === 'library' ? t.backToLibrary : t.backToCountries}
+          </LangLink>
         </li>
         <li>
           <LangLink to="/">{t.backHome}</LangLink>
