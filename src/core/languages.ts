@@ -9,3 +9,25 @@ export type NameLanguage = (typeof NAME_LANGUAGES)[number];
 export function toUiLanguage(value: string | null | undefined): UiLanguage {
   return (UI_LANGUAGES as readonly string[]).includes(value ?? '') ? (value as UiLanguage) : 'en';
 }
+
+/**
+ * What the page the server sends says before any script runs, in each UI language: its
+ * description (search engines, link previews) and the line shown without JavaScript.
+ */
+export const PAGE_TEXTS: Readonly<Record<UiLanguage, { description: string; noscript: string }>> = {
+  en: {
+    description: 'Bridges: open reference data, evidence and people for the migration and development community.',
+    noscript: 'Bridges needs JavaScript to show this page. The data is also available from the API at /api/docs.',
+  },
+  fr: {
+    description:
+      'Bridges\u00a0: données de référence ouvertes, éléments probants et personnes pour la communauté des migrations et du développement.',
+    noscript:
+      'Bridges a besoin de JavaScript pour afficher cette page. Les données sont aussi disponibles par l’API, à /api/docs.',
+  },
+  es: {
+    description:
+      'Bridges: datos de referencia abiertos, evidencia y personas para la comunidad de la migración y el desarrollo.',
+    noscript: 'Bridges necesita JavaScript para mostrar esta página. Los datos también están en la API, en /api/docs.',
+  },
+};

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/helpers/database.js';
+import { PAGE_TEXTS } from '../core/languages.js';
 import { buildApp } from './app.js';
+import { ROOT_DIR } from './paths.js';
 import type { ErrorResponse } from '../core/errors.js';
 
 describe('serving the web UI beside the API', () => {
@@ -22,10 +24,8 @@ describe('serving the web UI beside the API', () => {
     webDir = path.join(tmp, 'a', 'web');
     mkdirSync(path.join(webDir, 'assets'), { recursive: true });
     writeFileSync(path.join(tmp, 'marker.txt'), MARKER);
-    writeFileSync(
-      path.join(webDir, 'index.html'),
-      '<!doctype html><html lang="en"><title>Bridges</title><div id="root"></div></html>',
-    );
+    // The UI's own index page (Vite's source: the build keeps its head and body as they are).
+    writeFileSync(path.join(webDir, 'index.html'), readFileSync(path.join(ROOT_DIR, 'src', 'web', 'index.html')));
     writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
     // A large script with the build's compressed copies beside it (vite.config.ts writes them).
     const big = `console.log(${JSON.stringify('Bridges '.repeat(2000))});`;
@@ -57,6 +57,11 @@ describe('serving the web UI beside the API', () => {
     expect(await lang('/?lang=es')).toBe('es');
     expect(await lang('/explorer')).toBe('en');
     expect(await lang('/explorer?lang=%22%3E%3Cscript%3E')).toBe('en');
+    // The description and the line shown without JavaScript are in the page's language too.
+    const french = (await app.inject({ url: '/countries/PHL?lang=fr' })).body;
+    expect(french).toContain(`content="${PAGE_TEXTS.fr.description}"`);
+    expect(french).toMatch(/<noscript\s*>Bridges a besoin de JavaScript/);
+    expect(french).not.toContain('Bridges needs JavaScript');
   });
 
   it('serves built assets, and a missing one is a 404 rather than the index', async () => {

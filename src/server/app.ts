@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ErrorDetail, ErrorResponse } from '../core/errors.js';
-import { toUiLanguage } from '../core/languages.js';
+import { PAGE_TEXTS, toUiLanguage, UI_LANGUAGES, type UiLanguage } from '../core/languages.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
@@ -131,6 +131,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const indexHtml = path.join(webDir, 'index.html');
   // The index, read once, is sent for every page of the UI (fastify-static serves the rest).
   const indexText = existsSync(indexHtml) ? readFileSync(indexHtml, 'utf8') : null;
+  // The index in each UI language: its lang, description and no-script line said before any script runs.
+  const indexPages =
+    indexText === null ? null : Object.fromEntries(UI_LANGUAGES.map((lang) => [lang, localizedIndex(indexText, lang)]));
   if (indexText !== null) {
     await app.register(fastifyStatic, {
       root: webDir,
@@ -162,8 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // The page's language from the first byte, as the link asks (?lang=fr), not only once the
       // script has run: screen readers and search engines read it before.
       const lang = toUiLanguage(new URLSearchParams(query).get('lang'));
-      const html = indexText.replace('<html lang="en">', `<html lang="${lang}">`);
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.type('text/html; charset=utf-8').send(indexPages?.[lang]);
     }
     // An address that exists for other methods: 405 with those methods (OPTIONS: just them).
     const allowed = ROUTE_METHODS.filter((method) => app.findRoute({ method, url }) !== null);
@@ -178,6 +180,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url}`, []));
   });
   return app;
+}
+
+/** The built index with the page's language, description and no-script line in `lang`. */
+function localizedIndex(html: string, lang: UiLanguage): string {
+  const text = PAGE_TEXTS[lang];
+  return html
+    .replace('<html lang="en">', `<html lang="${lang}">`)
+    .replace(
+      /(<meta\s+name="description"\s+content=")[^"]*(")/,
+      (_all, open: string, close: string) => `${open}${text.description}${close}`,
+    )
+    .replace(
+      /(<noscript\s*>)[^<]*(<\/noscript\s*>)/,
+      (_all, open: string, close: string) => `${open}${text.noscript}${close}`,
+    );
 }
 
 /** The methods the API's routes use, in the order an Allow header lists them. */
