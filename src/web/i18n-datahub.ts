@@ -2,6 +2,13 @@ import type { UiLanguage } from '../core/languages.js';
 import { DIOC_REGIONS_OF_BIRTH, type ProfileFlow, type RankingGrouping } from '../core/statistics-terms.js';
 import { formatNumber } from './format.js';
 
+/**
+ * A name after a colon in French and Spanish, which write it in lower case ("Les 15 premiers : stock
+ * de migrants"); a name that starts with an acronym or a proper noun's capitals ("PIB", "AOD") stays.
+ */
+const afterColon = (name: string) =>
+  /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+
 /** What an indicator's counterpart area is: where its people were born or come from, where its money was sent from. */
 const COUNTERPART_ROLE: Record<string, 'birth' | 'origin' | 'sender' | undefined> = {
   migrant_stock: 'birth',
@@ -838,7 +845,7 @@ const fr = {
   mapKeyboard:
     'Chaque pays est un lien vers son profil statistique. Au clavier, la carte est un seul arrêt\u00a0: les flèches parcourent les pays qui ont une valeur, par ordre alphabétique, et Entrée en ouvre un.',
   topNTitle: (n: number, indicator: string, period: string) =>
-    `Les ${String(n)} premiers\u00a0: ${indicator}, ${period}`,
+    `Les ${String(n)} premiers\u00a0: ${afterColon(indicator)}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
     `${mean ? 'Moyennes' : 'Totaux'} ${{ m49region: 'par région (M49 de l’ONU)', m49subregion: 'par sous-région (M49 de l’ONU)', incomeGroup: 'par catégorie de revenu (Banque mondiale)' }[grouping]}, ${period}`,
   coverage: (withData: number, inGroup: number) => `${String(withData)} sur ${String(inGroup)} avec données`,
@@ -1353,7 +1360,8 @@ const es = {
     `${String(filled)} de los ${String(drawn)} países dibujados en el mapa tienen un valor.`,
   mapKeyboard:
     'Cada país es un enlace a su perfil estadístico. Con el teclado, el mapa es una sola parada: las flechas recorren los países con un valor, en orden alfabético, y Intro abre uno.',
-  topNTitle: (n: number, indicator: string, period: string) => `Los ${String(n)} primeros: ${indicator}, ${period}`,
+  topNTitle: (n: number, indicator: string, period: string) =>
+    `Los ${String(n)} primeros: ${afterColon(indicator)}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
     `${mean ? 'Medias' : 'Totales'} ${{ m49region: 'por región (M49 de la ONU)', m49subregion: 'por subregión (M49 de la ONU)', incomeGroup: 'por grupo de ingreso (Banco Mundial)' }[grouping]}, ${period}`,
   coverage: (withData: number, inGroup: number) => `${String(withData)} de ${String(inGroup)} con datos`,
