@@ -261,6 +261,9 @@ const en = {
   explorerControls: 'Indicator, edition, year and filters',
   explorerUnknownIndicator: (id: string, shown: string) =>
     `There is no indicator “${id}”: the explorer shows “${shown}” instead.`,
+  profileUnknownEdition: (id: string) => `There is no edition “${id}”: the profile shows the latest instead.`,
+  corridorSameEnds: (code: string) =>
+    `A corridor joins two different countries or areas: ${code} → ${code} is not one. Choose another destination.`,
   explorerReset: (choices: readonly string[]) =>
     `This link asks for ${choices.join(', ')}, which the data do not have: the explorer shows the latest data instead.`,
   indicatorLabel: 'Indicator',
@@ -701,6 +704,10 @@ const fr = {
   explorerControls: 'Indicateur, édition, année et filtres',
   explorerUnknownIndicator: (id: string, shown: string) =>
     `Il n’y a pas d’indicateur «\u00a0${id}\u00a0»\u00a0: l’explorateur montre «\u00a0${shown}\u00a0» à la place.`,
+  profileUnknownEdition: (id: string) =>
+    `Il n’y a pas d’édition «\u00a0${id}\u00a0»\u00a0: le profil montre la plus récente à la place.`,
+  corridorSameEnds: (code: string) =>
+    `Un corridor relie deux pays ou zones différents\u00a0: ${code} → ${code} n’en est pas un. Choisissez une autre destination.`,
   explorerReset: (choices: readonly string[]) =>
     `Ce lien demande ${choices.join(', ')}, que les données n’ont pas\u00a0: l’explorateur montre les données les plus récentes à la place.`,
   indicatorLabel: 'Indicateur',
@@ -1212,6 +1219,10 @@ const es = {
   explorerControls: 'Indicador, edición, año y filtros',
   explorerUnknownIndicator: (id: string, shown: string) =>
     `No hay ningún indicador «${id}»: el explorador muestra «${shown}» en su lugar.`,
+  profileUnknownEdition: (id: string) =>
+    `No hay ninguna edición «${id}»: el perfil muestra la más reciente en su lugar.`,
+  corridorSameEnds: (code: string) =>
+    `Un corredor une dos países o zonas diferentes: ${code} → ${code} no lo es. Elija otro destino.`,
   explorerReset: (choices: readonly string[]) =>
     `Este enlace pide ${choices.join(', ')}, que los datos no tienen: el explorador muestra los datos más recientes en su lugar.`,
   indicatorLabel: 'Indicador',

@@ -872,6 +872,24 @@ describe('the data hub in the browser', () => {
     },
   );
 
+  it('turns a profile link with an unknown edition into the latest, and tells a corridor to itself, in the reader’s language', async () => {
+    const page = await openPage('/countries/PHL/profile?edition=bogus&lang=fr');
+    try {
+      await page.getByRole('status').filter({ hasText: 'Il n’y a pas d’édition' }).waitFor();
+      expect(await page.getByRole('status').filter({ hasText: 'bogus' }).textContent()).toContain(
+        'le profil montre la plus récente à la place',
+      );
+      await page.getByRole('heading', { level: 1, name: /Philippines/ }).waitFor();
+      expect(new URL(page.url()).searchParams.get('edition')).toBeNull();
+      await page.goto(`${server?.url ?? ''}/corridors/PHL/phl?lang=es`);
+      const alert = page.getByRole('alert');
+      await alert.filter({ hasText: 'Un corredor une dos países o zonas diferentes: PHL → PHL no lo es.' }).waitFor();
+      expect(await alert.textContent()).not.toContain('the same as from');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says on a corridor where the two UN DESA revisions part widely', { timeout: 60_000 }, async () => {
     const page = await openPage('/corridors/UKR/RUS?lang=en');
     try {

@@ -35,6 +35,8 @@ export function CorridorPage() {
   const t = useT();
   const lang = useLang();
   const corridor = useApi(`corridor|${from}|${to}|${lang}`, (signal) => getCorridor(from, to, lang, signal));
+  // A corridor from a place to itself, which the API refuses, is told in the reader's language.
+  const sameEnds = from.toUpperCase() === to.toUpperCase();
   const data =
     corridor.data &&
     corridor.data.from.code.toUpperCase() === from.toUpperCase() &&
@@ -67,7 +69,16 @@ export function CorridorPage() {
       {corridor.error && (
         <>
           <h1>{codes}</h1>
-          <ErrorAlert error={corridor.error} />
+          {sameEnds ? (
+            <div className="alert" role="alert">
+              <p>{t.corridorSameEnds(from.toUpperCase())}</p>
+              <p>
+                <LangLink to={`/countries/${from.toUpperCase()}/profile`}>{t.profileOf(from.toUpperCase())}</LangLink>
+              </p>
+            </div>
+          ) : (
+            <ErrorAlert error={corridor.error} />
+          )}
         </>
       )}
       {!data && !corridor.error && (

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import {
   INDICATOR_IDS,
@@ -51,13 +51,34 @@ export function ProfilePage() {
   const { code = '' } = useParams();
   const t = useT();
   const lang = useLang();
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const edition = searchParams.get('edition') ?? undefined;
   const profile = useApi(`profile|${code}|${edition ?? ''}|${lang}`, (signal) =>
     getProfile(code, { edition, lang }, signal),
   );
   const data = profile.data && profile.data.area.code.toUpperCase() === code.toUpperCase() ? profile.data : undefined;
-  const error = profile.error;
+  // A link with an edition not loaded (an old link, a typo) is not a dead end: the profile says so
+  // in the reader's language and shows the latest edition.
+  const [refusedEdition, setRefusedEdition] = useState<string | null>(null);
+  const editionRefused =
+    edition !== undefined && profile.error?.status === 400 && profile.error.details.some((d) => d.field === 'edition');
+  useEffect(() => {
+    if (!editionRefused) return;
+    setRefusedEdition(edition);
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        next.delete('edition');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [editionRefused]);
+  // The reader's own choice of an edition: the notice about the link no longer applies.
+  useEffect(() => {
+    if (edition !== undefined && edition !== refusedEdition) setRefusedEdition(null);
+  }, [edition]);
+  const error = editionRefused ? undefined : profile.error;
   const notFound = error !== undefined && (error.status === 404 || (error.status === 400 && !edition));
   useDocumentTitle(
     data ? t.profileTitle(data.area.name) : notFound ? t.countryNotFoundTitle : error ? t.errorTitle : t.loading,
@@ -75,6 +96,11 @@ export function ProfilePage() {
         current={t.tabProfile}
       />
       {error && <ErrorAlert error={error} />}
+      {refusedEdition !== null && (
+        <p className="notice" role="status">
+          {t.profileUnknownEdition(refusedEdition)}
+        </p>
+      )}
       {!data && !error && (
         <p role="status" className="loading">
           {t.loading}
