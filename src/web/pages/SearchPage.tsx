@@ -275,7 +275,15 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
                 <li key={`${hit.type}:${hit.id}`} className="result">
                   <p className="result__meta">
                     <span className={`type-tag type-tag--${hit.type}`}>{termLabel('type', hit.type, lang)}</span>
-                    {hit.subtitle && <span className="result__subtitle">{hit.subtitle}</span>}
+                    {hit.subtitle && (
+                      // A dataset's publisher and edition are the publisher's English words.
+                      <span
+                        className="result__subtitle"
+                        lang={hit.type === 'dataset' && lang !== 'en' ? 'en' : undefined}
+                      >
+                        {hit.subtitle}
+                      </span>
+                    )}
                   </p>
                   <h3 className="result__title" lang={hit.titleLang === lang ? undefined : hit.titleLang}>
                     <LangLink to={hit.url}>{hit.title}</LangLink>
