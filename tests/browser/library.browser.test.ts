@@ -69,6 +69,27 @@ async function logIn(page: Page, email: string): Promise<void> {
 const EDIT = 'Edited in the browser test.';
 
 describe('the library in the browser', () => {
+  it('fits search on a phone, its filters folded above the results and opened by a tap', async () => {
+    if (!browser) throw new Error('the browser did not start');
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    page.setDefaultTimeout(WAIT_MS);
+    try {
+      await page.goto(`${url}/search?q=remittances&lang=fr`);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /résultats? pour/ })
+        .waitFor();
+      // No sideways scroll: long titles and publishers wrap (the page was 418 px wide).
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      const filters = page.getByRole('group', { name: 'Type', exact: true });
+      expect(await filters.isVisible()).toBe(false);
+      await page.getByText('Affiner les résultats').click();
+      await filters.waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
   it(
     'finds MIDA, shows its evidence, and takes an edit from a contributor through review to publication',
     { timeout: 180_000 },

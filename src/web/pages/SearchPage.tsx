@@ -119,6 +119,9 @@ export function LibraryPage() {
  * Search box, facets, results with highlighted snippets and pagination, all held in the URL.
  * `scope` "library" keeps to records, organisations and studies.
  */
+/** The width below which the results and filters stand in one column (styles.css, .search__layout). */
+const NARROW_SCREEN = '(max-width: 48rem)';
+
 function SearchView({ scope }: { scope: 'all' | 'library' }) {
   const t = useT();
   const lang = useLang();
@@ -126,6 +129,8 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
   const state = readSearchState(searchParams);
   const inputId = useId();
   const [text, setText] = useState(state.q);
+  // On a phone the filters come first in the page but start folded, so the results are in view.
+  const [narrow] = useState(() => window.matchMedia(NARROW_SCREEN).matches);
 
   // The box follows the URL (back button, a new search from the header).
   useEffect(() => setText(state.q), [state.q]);
@@ -231,21 +236,25 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
 
       <div className="search__layout">
         <aside className="search__facets" aria-labelledby={`${inputId}-facets`}>
-          <h2 id={`${inputId}-facets`} className="search__facets-title">
-            {t.refineHeading}
-          </h2>
-          {hasFilters && (
-            <button type="button" className="button-secondary button-block" onClick={handleClear}>
-              {t.clearAllFilters}
-            </button>
-          )}
-          <FacetFilters
-            facets={facets}
-            order={order}
-            selected={state.selected}
-            labelOf={labelOf}
-            onToggle={handleToggle}
-          />
+          <details className="search__facets-fold" open={!narrow || hasFilters}>
+            <summary>
+              <h2 id={`${inputId}-facets`} className="search__facets-title">
+                {t.refineHeading}
+              </h2>
+            </summary>
+            {hasFilters && (
+              <button type="button" className="button-secondary button-block" onClick={handleClear}>
+                {t.clearAllFilters}
+              </button>
+            )}
+            <FacetFilters
+              facets={facets}
+              order={order}
+              selected={state.selected}
+              labelOf={labelOf}
+              onToggle={handleToggle}
+            />
+          </details>
         </aside>
 
         <section
