@@ -193,18 +193,18 @@ export async function findStructures(
     flows =
       id === null ? await findDataflows(db, ref) : await findDataflows(db, { ...ref, id: id.replace(/^CS_/, '') });
     if (id !== null && !id.startsWith('CS_')) flows = [];
-  } else {
-    const all = await findDataflows(db, { ...ref, id: null });
+  } else if (id === null || sharedCodelistAsked) {
     // A shared codelist (CL_SEX, CL_AREA…) belongs to no flow; its parents are the data structures
     // that use it, found below, and only when asked for (they cost a read of every structure).
-    flows =
-      id === null
-        ? all
-        : sharedCodelistAsked
-          ? wantsParents
-            ? all
-            : []
-          : all.filter((f) => id.startsWith(`CL_${f.id}_`));
+    flows = id === null || wantsParents ? await findDataflows(db, { ...ref, id: null }) : [];
+  } else {
+    // A flow's own codelist is CL_{FLOW}_{DIMENSION}: each way of cutting the id names a flow to
+    // look up by its id, so an unknown codelist costs a few lookups, not a read of every flow.
+    const parts = id.startsWith('CL_') ? id.slice(3).split('_') : [];
+    flows = [];
+    for (let n = parts.length - 1; n >= 1; n--)
+      flows.push(...(await findDataflows(db, { ...ref, id: parts.slice(0, n).join('_') })));
+    flows = flows.filter((f) => id.startsWith(`CL_${f.id}_`)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   let structures: { dsd: SdmxDataStructure; codelists: SdmxCodelist[] }[] = [];
