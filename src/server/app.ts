@@ -222,9 +222,11 @@ function clipQuotes(text: string): string {
   return text.replace(/"([^"]{81,})"/g, (_all, quoted: string) => `"${clip(quoted)}"`);
 }
 
+/** The first `length` characters of a text and an ellipsis, or the text if it is no longer. */
 function clip(text: string, length = 80): string {
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }
+
 /** Presents every failure in the one error shape; request mistakes name the parameter at fault. */
 function handleRouterError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
