@@ -307,82 +307,249 @@ export const SECTORS = terms([
 
 const GCM = 'Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195), objectives 1–23';
 
-/** The 23 objectives of the Global Compact for Migration. */
+/**
+ * The 23 objectives as paragraph 16 of the Compact's annex to General Assembly resolution A/RES/73/195
+ * (19 December 2018) words them: English from the resolution; French from the Pacte mondial pour des
+ * migrations sûres, ordonnées et régulières; Spanish from the Pacto Mundial para la Migración Segura,
+ * Ordenada y Regular. Where each title was checked (n = the objective's number):
+ * - [MN-fr n]: the UN Network on Migration's page for the objective, which quotes the Compact's French
+ *   text, https://migrationnetwork.un.org/fr/taxonomy/term/<278 + n> (detail/<278 + n> for some);
+ * - [CIMM]: House of Commons of Canada, CIMM report 23 (42nd Parliament, 1st session), Annex B, which
+ *   reproduces the 23 French titles, https://noscommunes.ca/documentviewer/fr/42-1/CIMM/rapport-23/page-51
+ *   (1 to 15 read there);
+ * - [MN-es 2]: https://migrationnetwork.un.org/es/taxonomy/term/280;
+ * - [EMM-es 1]: IOM, Essentials of Migration Management, which quotes objective 1 in Spanish,
+ *   https://emm.iom.int/es/handbooks/trata-de-personas-y-formas-conexas-de-explotacion-y-abuso/recopilacion-de-datos-analisis;
+ * - [CS-fr 17]: a French civil-society paper quoting objectives 7, 16 and 17 (no UN page for 17 was found),
+ *   https://www.carolesalas.com/fr/2023/03/02/justice-en-matiere-de-migration-tenir-les-promesses-du-pacte-mondial-pour-les-migrations-5/
+ * NOTE: a title left undefined could not be checked against a found copy of the official text: the label
+ * keeps the English title after "Objectif n :" / "Objetivo n:" rather than show a translation of our own.
+ */
+const GCM_TITLES: readonly { en: string; fr?: string; es?: string }[] = [
+  {
+    en: 'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies',
+    // [MN-fr 1] [CIMM] [EMM-es 1]
+    fr: 'Collecter et utiliser des données précises et ventilées qui serviront à l’élaboration de politiques fondées sur la connaissance des faits',
+    es: 'Recopilar y utilizar datos exactos y desglosados para formular políticas con base empírica',
+  },
+  {
+    en: 'Minimize the adverse drivers and structural factors that compel people to leave their country of origin',
+    // [MN-fr 2] [CIMM] [MN-es 2]
+    fr: 'Lutter contre les facteurs négatifs et les problèmes structurels qui poussent des personnes à quitter leur pays d’origine',
+    es: 'Minimizar los factores adversos y estructurales que obligan a las personas a abandonar su país de origen',
+  },
+  {
+    en: 'Provide accurate and timely information at all stages of migration',
+    // [CIMM]
+    fr: 'Fournir dans les meilleurs délais des informations exactes à toutes les étapes de la migration',
+  },
+  {
+    en: 'Ensure that all migrants have proof of legal identity and adequate documentation',
+    // [MN-fr 4] [CIMM]
+    fr: 'Munir tous les migrants d’une preuve d’identité légale et de papiers adéquats',
+  },
+  {
+    en: 'Enhance availability and flexibility of pathways for regular migration',
+    // [MN-fr 5] [CIMM]
+    fr: 'Faire en sorte que les filières de migration régulière soient accessibles et plus souples',
+  },
+  {
+    en: 'Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work',
+    // [MN-fr 6] [CIMM]
+    fr: 'Favoriser des pratiques de recrutement justes et éthiques et assurer les conditions d’un travail décent',
+  },
+  {
+    en: 'Address and reduce vulnerabilities in migration',
+    // [CIMM]
+    fr: 'S’attaquer aux facteurs de vulnérabilité liés aux migrations et les réduire',
+  },
+  {
+    en: 'Save lives and establish coordinated international efforts on missing migrants',
+    // [CIMM]
+    fr: 'Sauver des vies et mettre en place une action internationale coordonnée pour retrouver les migrants disparus',
+  },
+  {
+    en: 'Strengthen the transnational response to smuggling of migrants',
+    // [CIMM]
+    fr: 'Renforcer l’action transnationale face au trafic de migrants',
+  },
+  {
+    en: 'Prevent, combat and eradicate trafficking in persons in the context of international migration',
+    // [CIMM]
+    fr: 'Prévenir, combattre et éliminer la traite de personnes dans le cadre des migrations internationales',
+  },
+  {
+    en: 'Manage borders in an integrated, secure and coordinated manner',
+    // [CIMM]
+    fr: 'Gérer les frontières de manière intégrée, sûre et coordonnée',
+  },
+  {
+    en: 'Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral',
+    // [CIMM]
+    fr: 'Veiller à l’invariabilité et à la prévisibilité des procédures migratoires pour assurer des contrôles, des évaluations et une orientation appropriés',
+  },
+  {
+    en: 'Use migration detention only as a measure of last resort and work towards alternatives',
+    // [CIMM]
+    fr: 'Ne recourir au placement en rétention administrative des migrants qu’en dernier ressort et chercher des solutions de rechange',
+  },
+  {
+    en: 'Enhance consular protection, assistance and cooperation throughout the migration cycle',
+    // [CIMM]
+    fr: 'Renforcer la protection, l’assistance et la coopération consulaires tout au long du cycle migratoire',
+  },
+  {
+    en: 'Provide access to basic services for migrants',
+    // [CIMM]
+    fr: 'Assurer l’accès des migrants aux services de base',
+  },
+  {
+    en: 'Empower migrants and societies to realize full inclusion and social cohesion',
+    // [MN-fr 16]
+    fr: 'Donner aux migrants et aux sociétés des moyens en faveur de la pleine intégration et de la cohésion sociale',
+  },
+  {
+    en: 'Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration',
+    // [CS-fr 17]
+    fr: 'Éliminer toutes les formes de discrimination et encourager un débat public fondé sur l’analyse des faits afin de faire évoluer la manière dont les migrations sont perçues',
+  },
+  {
+    en: 'Invest in skills development and facilitate mutual recognition of skills, qualifications and competences',
+  },
+  {
+    en: 'Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries',
+    // [MN-fr 19]
+    fr: 'Créer les conditions permettant aux migrants et aux diasporas de contribuer pleinement au développement durable dans tous les pays',
+  },
+  {
+    en: 'Promote faster, safer and cheaper transfer of remittances and foster financial inclusion of migrants',
+    // [MN-fr 20]
+    fr: 'Rendre les envois de fonds plus rapides, plus sûrs et moins coûteux et favoriser l’inclusion financière des migrants',
+  },
+  {
+    en: 'Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration',
+    // [MN-fr 21]
+    fr: 'Coopérer en vue de faciliter le retour et la réadmission des migrants en toute sécurité et dignité, ainsi que leur réintégration durable',
+  },
+  {
+    en: 'Establish mechanisms for the portability of social security entitlements and earned benefits',
+    // [MN-fr 22]
+    fr: 'Mettre en place des mécanismes de portabilité des droits de sécurité sociale et des avantages acquis',
+  },
+  {
+    en: 'Strengthen international cooperation and global partnerships for safe, orderly and regular migration',
+    // [MN-fr 23]
+    fr: 'Renforcer la coopération internationale et les partenariats mondiaux pour des migrations sûres, ordonnées et régulières',
+  },
+];
+
+/** The 23 objectives of the Global Compact for Migration, each labelled "n. Title" in every UI language. */
 export const GCM_OBJECTIVES = terms(
-  [
-    'Collect and utilize accurate and disaggregated data as a basis for evidence-based policies',
-    'Minimize the adverse drivers and structural factors that compel people to leave their country of origin',
-    'Provide accurate and timely information at all stages of migration',
-    'Ensure that all migrants have proof of legal identity and adequate documentation',
-    'Enhance availability and flexibility of pathways for regular migration',
-    'Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work',
-    'Address and reduce vulnerabilities in migration',
-    'Save lives and establish coordinated international efforts on missing migrants',
-    'Strengthen the transnational response to smuggling of migrants',
-    'Prevent, combat and eradicate trafficking in persons in the context of international migration',
-    'Manage borders in an integrated, secure and coordinated manner',
-    'Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral',
-    'Use migration detention only as a measure of last resort and work towards alternatives',
-    'Enhance consular protection, assistance and cooperation throughout the migration cycle',
-    'Provide access to basic services for migrants',
-    'Empower migrants and societies to realize full inclusion and social cohesion',
-    'Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration',
-    'Invest in skills development and facilitate mutual recognition of skills, qualifications and competences',
-    'Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries',
-    'Promote faster, safer and cheaper transfer of remittances and foster financial inclusion of migrants',
-    'Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration',
-    'Establish mechanisms for the portability of social security entitlements and earned benefits',
-    'Strengthen international cooperation and global partnerships for safe, orderly and regular migration',
-  ].map((en, i) => ({
-    code: `gcm${String(i + 1)}`,
-    // NOTE: the Compact's official French and Spanish texts are long; the UI shows "Objectif n" / "Objetivo n"
-    // with the English title until those translations are bundled.
-    label: {
-      en: `${String(i + 1)}. ${en}`,
-      fr: `Objectif ${String(i + 1)} : ${en}`,
-      es: `Objetivo ${String(i + 1)}: ${en}`,
-    },
-    note: GCM,
-  })),
+  GCM_TITLES.map(({ en, fr, es }, i) => {
+    const n = String(i + 1);
+    return {
+      code: `gcm${n}`,
+      label: {
+        en: `${n}. ${en}`,
+        fr: fr === undefined ? `Objectif ${n} : ${en}` : `${n}. ${fr}`,
+        es: es === undefined ? `Objetivo ${n}: ${en}` : `${n}. ${es}`,
+      },
+      note: GCM,
+    };
+  }),
 );
 
 const SDG =
   'United Nations, 2030 Agenda for Sustainable Development (A/RES/70/1), targets that refer to migration, migrants, remittances or mobility';
 
-/** SDG targets that concern migration (the 2030 Agenda's migration-related targets). */
+/**
+ * SDG targets that concern migration (the 2030 Agenda's migration-related targets), each labelled with
+ * the target's own words as General Assembly resolution A/RES/70/1 (25 September 2015) gives them in
+ * English, in French (Transformer notre monde : le Programme de développement durable à l'horizon 2030)
+ * and in Spanish (Transformar nuestro mundo: la Agenda 2030 para el Desarrollo Sostenible).
+ * Copied from open-sdg's files of the global targets, whose French and Spanish were imported from the UN's
+ * official translations (its changelog, release 0.2.0): translations/en/global_targets.yml,
+ * translations/fr/global_targets.yml and translations/es/global_targets.yml in
+ * https://github.com/open-sdg/sdg-translations. Checked against other copies: French 10.c against the
+ * Compact's French objective 20 (action a, "éliminer les circuits d’envois de fonds", MN-fr 20 above),
+ * French 17.18 and Spanish 8.8 and 10.c against SDG target lists in other public repositories.
+ * NOTE: four long targets are cut the same way in all three languages, each cut marked "…": 3.c and 8.7 lose
+ * their last clause; 4.b and 17.18 also skip the list of the countries they name first.
+ */
+const SDG_TARGET_TEXTS: readonly { code: string; en: string; fr: string; es: string }[] = [
+  {
+    code: '3.c',
+    en: 'Substantially increase health financing and the recruitment, development, training and retention of the health workforce in developing countries …',
+    fr: 'Accroître considérablement le budget de la santé et le recrutement, le perfectionnement, la formation et le maintien en poste du personnel de santé dans les pays en développement …',
+    es: 'Aumentar considerablemente la financiación de la salud y la contratación, el perfeccionamiento, la capacitación y la retención del personal sanitario en los países en desarrollo …',
+  },
+  {
+    code: '4.b',
+    en: 'By 2020, substantially expand globally the number of scholarships available to developing countries … for enrolment in higher education …',
+    fr: 'D’ici à 2020, augmenter nettement à l’échelle mondiale le nombre de bourses d’études offertes à des étudiants des pays en développement … pour leur permettre de suivre des études supérieures …',
+    es: 'De aquí a 2020, aumentar considerablemente a nivel mundial el número de becas disponibles para los países en desarrollo … a fin de que sus estudiantes puedan matricularse en programas de enseñanza superior …',
+  },
+  {
+    code: '5.2',
+    en: 'Eliminate all forms of violence against all women and girls in the public and private spheres, including trafficking and sexual and other types of exploitation',
+    fr: 'Éliminer de la vie publique et de la vie privée toutes les formes de violence faite aux femmes et aux filles, y compris la traite et l’exploitation sexuelle et d’autres types d’exploitation',
+    es: 'Eliminar todas las formas de violencia contra todas las mujeres y las niñas en los ámbitos público y privado, incluidas la trata y la explotación sexual y otros tipos de explotación',
+  },
+  {
+    code: '8.7',
+    en: 'Take immediate and effective measures to eradicate forced labour, end modern slavery and human trafficking …',
+    fr: 'Prendre des mesures immédiates et efficaces pour supprimer le travail forcé, mettre fin à l’esclavage moderne et à la traite d’êtres humains …',
+    es: 'Adoptar medidas inmediatas y eficaces para erradicar el trabajo forzoso, poner fin a las formas contemporáneas de esclavitud y la trata de personas …',
+  },
+  {
+    code: '8.8',
+    en: 'Protect labour rights and promote safe and secure working environments for all workers, including migrant workers, in particular women migrants, and those in precarious employment',
+    fr: 'Défendre les droits des travailleurs, promouvoir la sécurité sur le lieu de travail et assurer la protection de tous les travailleurs, y compris les migrants, en particulier les femmes, et ceux qui ont un emploi précaire',
+    es: 'Proteger los derechos laborales y promover un entorno de trabajo seguro y sin riesgos para todos los trabajadores, incluidos los trabajadores migrantes, en particular las mujeres migrantes y las personas con empleos precarios',
+  },
+  {
+    code: '10.7',
+    en: 'Facilitate orderly, safe, regular and responsible migration and mobility of people, including through the implementation of planned and well-managed migration policies',
+    fr: 'Faciliter la migration et la mobilité de façon ordonnée, sûre, régulière et responsable, notamment par la mise en œuvre de politiques migratoires planifiées et bien gérées',
+    es: 'Facilitar la migración y la movilidad ordenadas, seguras, regulares y responsables de las personas, incluso mediante la aplicación de políticas migratorias planificadas y bien gestionadas',
+  },
+  {
+    code: '10.c',
+    en: 'By 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent',
+    fr: 'D’ici à 2030, faire baisser au-dessous de 3 pour cent les coûts de transaction des envois de fonds effectués par les migrants et éliminer les circuits d’envois de fonds dont les coûts sont supérieurs à 5 pour cent',
+    es: 'De aquí a 2030, reducir a menos del 3% los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5%',
+  },
+  {
+    code: '16.2',
+    en: 'End abuse, exploitation, trafficking and all forms of violence against and torture of children',
+    fr: 'Mettre un terme à la maltraitance, à l’exploitation et à la traite, et à toutes les formes de violence et de torture dont sont victimes les enfants',
+    es: 'Poner fin al maltrato, la explotación, la trata y todas las formas de violencia y tortura contra los niños',
+  },
+  {
+    code: '16.9',
+    en: 'By 2030, provide legal identity for all, including birth registration',
+    fr: 'D’ici à 2030, garantir à tous une identité juridique, notamment grâce à l’enregistrement des naissances',
+    es: 'De aquí a 2030, proporcionar acceso a una identidad jurídica para todos, en particular mediante el registro de nacimientos',
+  },
+  {
+    code: '17.3',
+    en: 'Mobilize additional financial resources for developing countries from multiple sources',
+    fr: 'Mobiliser des ressources financières supplémentaires de diverses provenances en faveur des pays en développement',
+    es: 'Movilizar recursos financieros adicionales de múltiples fuentes para los países en desarrollo',
+  },
+  {
+    code: '17.18',
+    en: 'By 2020, enhance capacity-building support to developing countries … to increase significantly the availability of high-quality, timely and reliable data disaggregated by income, gender, age, race, ethnicity, migratory status, disability, geographic location …',
+    fr: 'D’ici à 2020, apporter un soutien accru au renforcement des capacités des pays en développement … l’objectif étant de disposer d’un beaucoup plus grand nombre de données de qualité, actualisées et exactes, ventilées par niveau de revenu, sexe, âge, race, appartenance ethnique, statut migratoire, handicap et emplacement géographique …',
+    es: 'De aquí a 2020, mejorar el apoyo a la creación de capacidad prestado a los países en desarrollo … para aumentar significativamente la disponibilidad de datos oportunos, fiables y de gran calidad desglosados por ingresos, sexo, edad, raza, origen étnico, estatus migratorio, discapacidad, ubicación geográfica …',
+  },
+];
+
+/** SDG targets that concern migration, each labelled "code Text" in every UI language. */
 export const SDG_TARGETS = terms(
-  (
-    [
-      [
-        '3.c',
-        'Increase health financing and the recruitment, development, training and retention of the health workforce in developing countries',
-      ],
-      ['4.b', 'Expand scholarships for developing countries for enrolment in higher education'],
-      ['5.2', 'Eliminate all forms of violence against women and girls, including trafficking'],
-      ['8.7', 'Eradicate forced labour, modern slavery and human trafficking'],
-      [
-        '8.8',
-        'Protect labour rights and promote safe and secure working environments for all workers, including migrant workers',
-      ],
-      [
-        '10.7',
-        'Facilitate orderly, safe, regular and responsible migration and mobility, including through well-managed migration policies',
-      ],
-      [
-        '10.c',
-        'Reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate corridors with costs higher than 5 per cent',
-      ],
-      ['16.2', 'End abuse, exploitation, trafficking and all forms of violence against and torture of children'],
-      ['16.9', 'Provide legal identity for all, including birth registration'],
-      ['17.3', 'Mobilize additional financial resources for developing countries from multiple sources'],
-      [
-        '17.18',
-        'Increase the availability of data disaggregated by income, gender, age, race, ethnicity, migratory status, disability and location',
-      ],
-    ] as const
-  ).map(([code, en]) => ({
+  SDG_TARGET_TEXTS.map(({ code, en, fr, es }) => ({
     code: `sdg${code}`,
-    label: { en: `${code} ${en}`, fr: `Cible ${code} : ${en}`, es: `Meta ${code}: ${en}` },
+    label: { en: `${code} ${en}`, fr: `${code} ${fr}`, es: `${code} ${es}` },
     note: SDG,
   })),
 );

@@ -320,8 +320,14 @@ export const SearchQuery = z.strictObject({
   kind: csvList(z.enum(codesOf(RECORD_KINDS))).optional(),
   theme: csvList(z.enum(codesOf(KNOMAD_THEMES))).optional(),
   stage: csvList(z.enum(codesOf(STAGES))).optional(),
-  region: csvList(z.string().regex(/^\d{3}$/, 'must be an M49 region or sub-region code such as 002')).optional(),
-  country: csvList(CountryCode).optional(),
+  region: csvList(z.string().regex(/^\d{3}$/, 'must be an M49 region or sub-region code such as 002'))
+    .optional()
+    .describe(
+      'M49 regions or sub-regions, comma-separated, e.g. 002 (Africa) or 035 (South-eastern Asia); /api/regions lists them. A code that is neither is a 400',
+    ),
+  country: csvList(CountryCode)
+    .optional()
+    .describe('Country or area codes, comma-separated, e.g. PHL,MEX; a code no country or area has is a 400'),
   instrument: csvList(z.enum(codesOf(INSTRUMENTS))).optional(),
   sector: csvList(z.enum(codesOf(SECTORS))).optional(),
   design: csvList(z.enum(codesOf(STUDY_DESIGNS))).optional(),

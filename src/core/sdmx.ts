@@ -121,7 +121,7 @@ export const SdmxDataQuery = z.strictObject({
     )
     .optional()
     .describe(
-      'TIME_PERIOD: observations grouped in time series (default); AllDimensions: a flat list; another dimension: 501 Not Implemented',
+      'TIME_PERIOD: observations grouped in time series (default); AllDimensions: a flat list (only with observations: with detail=serieskeysonly or nodata, a 400); another dimension: 501 Not Implemented. SDMX-CSV is one row per observation, with its whole key, either way',
     ),
   detail: z
     .enum(['full', 'dataonly', 'serieskeysonly', 'nodata'])
@@ -129,8 +129,16 @@ export const SdmxDataQuery = z.strictObject({
     .describe(
       'full (default); dataonly: no attributes; serieskeysonly: the matching series, no observation; nodata: series and their attributes',
     ),
-  firstNObservations: observationCount.optional().describe('At most this many observations per series, the earliest'),
-  lastNObservations: observationCount.optional().describe('At most this many observations per series, the latest'),
+  firstNObservations: observationCount
+    .optional()
+    .describe(
+      'At most this many observations per series, the earliest (only with observations: with detail=serieskeysonly or nodata, a 400)',
+    ),
+  lastNObservations: observationCount
+    .optional()
+    .describe(
+      'At most this many observations per series, the latest (only with observations: with detail=serieskeysonly or nodata, a 400)',
+    ),
   format: z
     .enum(SDMX_DATA_FORMATS)
     .optional()
@@ -141,11 +149,18 @@ export const SdmxDataQuery = z.strictObject({
     .string()
     .optional()
     .describe('Not implemented (501): Bridges keeps when an edition was loaded, not when each value changed'),
-  includeHistory: z.string().optional().describe('Not implemented (501): editions are separate dataflows'),
+  includeHistory: z
+    .enum(['false', 'true', '0', '1'])
+    .optional()
+    .describe(
+      'false (the default) is what Bridges answers: the values as published; true is not implemented (501): editions are separate dataflows',
+    ),
   labels: z
     .enum(['id', 'both'])
     .optional()
-    .describe('SDMX-CSV only: id (default) or both ("USA: United States of America")'),
+    .describe(
+      'SDMX-CSV only (a 400 when the answer is SDMX-JSON or SDMX-ML): id (default) or both ("USA: United States of America"). The same as labels=both in the SDMX-CSV media type (Accept: application/vnd.sdmx.data+csv;version=1.0.0;labels=both), which this parameter overrides',
+    ),
 });
 export type SdmxDataQuery = z.infer<typeof SdmxDataQuery>;
 

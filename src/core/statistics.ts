@@ -54,7 +54,12 @@ const Unit = z.object({
 // ---------------------------------------------------------------------------------------------
 
 const trimmed = z.string().trim();
-const format = z.enum(OUTPUT_FORMATS).optional().describe('json (default) or csv; `Accept: text/csv` asks for CSV too');
+const format = z
+  .enum(OUTPUT_FORMATS)
+  .optional()
+  .describe(
+    'json (default) or csv. Without it the Accept header chooses: text/csv (or text/*) preferred to application/json asks for CSV; an Accept that takes neither is a 406',
+  );
 const lang = z.enum(NAME_LANGUAGES).optional().describe('Language of area names; default en');
 const areaCode = trimmed.regex(/^[A-Za-z][A-Za-z0-9_]{1,39}$/, 'must be an area code such as PHL or WB_LMY');
 // Year 0000 does not exist (the proleptic calendar goes from 1 BC to AD 1): refused here, not by the database.
@@ -99,18 +104,26 @@ export const CorridorParams = z.strictObject({
 export const CorridorQuery = z.strictObject({ lang, format });
 export type CorridorQuery = z.infer<typeof CorridorQuery>;
 
+const COUNTERPART =
+  'Only the series with this counterpart area (origin of the migrants, sender of the money); only for an indicator with counterpart areas (a 400 otherwise). A code no country or area has is a 400';
+
 export const RankingParams = z.strictObject({ indicator: indicatorId });
 export const RankingQuery = z.strictObject({
   period: periodParam.optional().describe('Default: the latest period with data'),
   dataset: datasetId.optional().describe('Default: the edition with the latest data'),
-  groupBy: z.enum(RANKING_GROUPINGS).optional(),
+  groupBy: z
+    .enum(RANKING_GROUPINGS)
+    .optional()
+    .describe('Totals by M49 region or sub-region, or by World Bank income group (see incomeFiscalYear); default none'),
   incomeFiscalYear: trimmed
     .refine((v) => parseFiscalYear(v) !== null, {
       message: `must be a fiscal year between FY${String(FIRST_FISCAL_YEAR % 100)} and FY${String(LAST_FISCAL_YEAR % 100)}, e.g. FY25`,
     })
     .optional()
-    .describe('Default: the fiscal year whose classification used GNI of the data year'),
-  counterpart: areaCode.optional().describe('Only the series with this counterpart area (origin, sender)'),
+    .describe(
+      'Only with groupBy=incomeGroup (a 400 otherwise): the fiscal year of the income groups; default the fiscal year whose classification used GNI of the data year',
+    ),
+  counterpart: areaCode.optional().describe(COUNTERPART),
   sex: z.enum(SEXES).optional().describe('_T (default) both sexes, M, F'),
   dims: dimsParam.optional(),
   limit: wholeNumber(1, 1000).optional().describe('Rows of the ranking; default all'),
@@ -126,8 +139,10 @@ export const SeriesQuery = z.strictObject({
       /^[A-Za-z][A-Za-z0-9_]{1,39}(,[A-Za-z][A-Za-z0-9_]{1,39}){0,49}$/,
       'must be up to 50 area codes (letters, digits and _) separated by commas, e.g. PHL,MEX',
     )
-    .describe('Countries or publishers’ aggregates, comma-separated'),
-  counterpart: areaCode.optional(),
+    .describe(
+      'Countries or publishers’ aggregates, comma-separated; codes no country or area has are a 400 naming them all',
+    ),
+  counterpart: areaCode.optional().describe(COUNTERPART),
   sex: z.enum(SEXES).optional(),
   dataset: datasetId.optional().describe('Default: every edition that carries the indicator, side by side'),
   dims: dimsParam.optional(),
@@ -526,6 +541,11 @@ export const CorridorResponse = z
           }),
         )
         .describe('Each KNOMAD edition and direction apart: A → B first, then B → A (what migrants send home)'),
+      absent: z
+        .array(z.object({ dataset: z.string(), sender: AreaRef, receiver: AreaRef }))
+        .describe(
+          'The editions loaded that have no value for a direction (no estimate, which is not an estimate of zero: KNOMAD 2021 leaves such cells blank); cited in `sources` too',
+        ),
       sources: z.array(Citation),
     }),
     cost: z.object({

@@ -16,6 +16,7 @@ import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { ALL_REFERENCE_SOURCES, INCOME_HISTORY_CITATION } from '../reference/sources.js';
 import * as repo from './countries.repository.js';
+import { noAreaHas, unknownM49Codes } from './unknown-codes.js';
 
 type NameRows = Awaited<ReturnType<typeof repo.findNamesOf>>;
 
@@ -114,10 +115,10 @@ async function computeCountryList(db: Kysely<DB>, query: CountryListQuery): Prom
 /** Everything Bridges knows of one area; a publisher's alias (CHI) finds its area too. */
 export async function getCountry(db: Kysely<DB>, code: string, lang: NameLanguage = 'en'): Promise<CountryDetail> {
   const resolved = await repo.resolveAreaCode(db, code);
-  if (!resolved) throw ApiError.notFound(`No country or area has the code "${code}"`);
+  if (!resolved) throw ApiError.notFoundAt('code', noAreaHas([code]));
   const fiscalYears = await repo.findFiscalYears(db);
   const [row] = await repo.findAreasWithIncome(db, { codes: [resolved], fiscalYear: fiscalYears.at(-1) ?? 0 });
-  if (!row) throw ApiError.notFound(`No country or area has the code "${code}"`);
+  if (!row) throw ApiError.notFoundAt('code', noAreaHas([code]));
   const names = await repo.findNamesOf(db, [resolved]);
   const history = await repo.findIncomeHistory(db, resolved);
   const aliases = await repo.findAliasesOf(db, resolved);
@@ -159,8 +160,8 @@ function checkRegion(
 ): string {
   const code = value.padStart(3, '0');
   if (!regions.some((r) => r.code === code && r.level === level)) {
-    const known = regions.filter((r) => r.level === level).map((r) => `${r.code} ${r.name_en}`);
-    throw ApiError.invalidParameter(field, `unknown M49 ${level} code "${value}"; known: ${known.join(', ')}`);
+    const known = regions.filter((r) => r.level === level);
+    throw ApiError.invalidParameter(field, unknownM49Codes(level, [value], known));
   }
   return code;
 }

@@ -262,10 +262,13 @@ describe.each(testEngines())('countries API on %s', (engine) => {
       }
     });
 
-    it('answers an unknown country with 404', async () => {
+    it('answers an unknown country with a 404 naming the path parameter', async () => {
       const body = await get<ErrorResponse>('/api/countries/XYZ', 404);
-      expect(body.error).toMatchObject({ code: 'not_found', details: [] });
-      expect(body.error.message).toContain('XYZ');
+      expect(body.error).toEqual({
+        code: 'not_found',
+        message: 'code: no country or area has the code "XYZ"',
+        details: [{ field: 'code', message: 'no country or area has the code "XYZ"' }],
+      });
     });
 
     it('answers an unknown API route with a JSON 404', async () => {

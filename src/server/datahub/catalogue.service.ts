@@ -39,9 +39,14 @@ function presentDatasets(ctx: DatahubContext): DatasetListResponse {
   };
 }
 
+/** The 404 message of a dataset id nothing has. */
+export function noDatasetHas(id: string): string {
+  return `no dataset has the id "${id}" (the list is at /api/datasets)`;
+}
+
 export async function getDataset(cache: DatahubCache, id: string): Promise<DatasetDetailResponse> {
   const ctx = await cache.context();
-  if (!ctx.datasets.has(id)) throw ApiError.notFound(`No dataset has the id "${id}" (the list is at /api/datasets)`);
+  if (!ctx.datasets.has(id)) throw ApiError.notFoundAt('id', noDatasetHas(id));
   const summary = presentDataset(ctx, id);
   const otherEditions = [...ctx.datasets.values()]
     .filter((d) => d.family === summary.family && d.id !== id)

@@ -37,8 +37,8 @@ export async function corridor(
   query: CorridorQuery,
 ): Promise<CorridorResponse> {
   const ctx = await cache.context();
-  const from = ctx.requireArea(fromCode, 'from');
-  const to = ctx.requireArea(toCode, 'to');
+  const from = ctx.requireArea(fromCode, 'from', 404);
+  const to = ctx.requireArea(toCode, 'to', 404);
   // A corridor joins two places: not a place with itself, nor a publisher's aggregate (the World).
   for (const [field, code] of [
     ['from', from],
@@ -103,16 +103,21 @@ function presentCorridor(
         ];
   const remittanceUnit = ctx.indicators.get(INDICATOR_IDS.remittanceBilateral)?.unit ?? 'US$ millions';
   const toUsd = USD_FACTORS[remittanceUnit] ?? 1;
-  const remittanceSeries = directions.flatMap(([sender, receiver]) =>
-    ctx.datasetsWith(INDICATOR_IDS.remittanceBilateral).flatMap((c) => {
-      const points = of(INDICATOR_IDS.remittanceBilateral)
+  const remittanceEditions = directions.flatMap(([sender, receiver]) =>
+    ctx.datasetsWith(INDICATOR_IDS.remittanceBilateral).map((c) => ({
+      dataset: c.dataset_id,
+      sender: ctx.areaRef(sender, lang),
+      receiver: ctx.areaRef(receiver, lang),
+      points: of(INDICATOR_IDS.remittanceBilateral)
         .filter((r) => r.dataset_id === c.dataset_id && r.counterpart_area === sender && r.ref_area === receiver)
-        .map((r) => ({ period: r.period, value: r.value, valueUsd: r.value * toUsd }));
-      return points.length
-        ? [{ dataset: c.dataset_id, sender: ctx.areaRef(sender, lang), receiver: ctx.areaRef(receiver, lang), points }]
-        : [];
-    }),
+        .map((r) => ({ period: r.period, value: r.value, valueUsd: r.value * toUsd })),
+    })),
   );
+  const remittanceSeries = remittanceEditions.filter((s) => s.points.length > 0);
+  // An edition with no value for a direction says so, rather than leaving its bar out unexplained.
+  const remittanceAbsent = remittanceEditions
+    .filter((s) => s.points.length === 0)
+    .map(({ dataset, sender, receiver }) => ({ dataset, sender, receiver }));
 
   const costSeries = directions.flatMap(([sender, receiver]) => {
     const groups = new Map<string, Row[]>();
@@ -161,7 +166,7 @@ function presentCorridor(
     .map(([period, byGroup]) => ({ period, total: displacementTotal(byGroup), byGroup }));
 
   const stockUsed = stockEditions.filter((e) => e.points.length).map((e) => e.dataset);
-  const remittanceUsed = remittanceSeries.map((s) => s.dataset);
+  const remittanceUsed = [...new Set([...remittanceSeries, ...remittanceAbsent].map((s) => s.dataset))];
   const costUsed = costSeries.map((s) => s.dataset);
   const a = ctx.areaRef(from, lang);
   const b = ctx.areaRef(to, lang);
@@ -181,6 +186,7 @@ function presentCorridor(
       toUsd,
       description: `Estimated remittances between the two, each direction apart: ${a.name} → ${b.name}, then ${b.name} → ${a.name} (what migrants in ${b.name} send home). valueUsd = value × ${String(toUsd)}.`,
       series: remittanceSeries,
+      absent: remittanceAbsent,
       sources: ctx.cite(remittanceUsed),
     },
     cost: {

@@ -4,6 +4,7 @@ import type { NameLanguage } from '../../core/languages.js';
 import { sdmxFlowId } from '../../core/sdmx-ids.js';
 import type { AreaRef, Citation, DataflowRef } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
+import { noAreaHas } from '../countries/unknown-codes.js';
 import { ApiError } from '../http/api-error.js';
 import * as repo from './datahub.repository.js';
 
@@ -125,14 +126,23 @@ export class DatahubContext {
     return this.aliases.get(upper);
   }
 
-  /** Like resolveArea, but an unknown code is a 404 naming the parameter. */
-  requireArea(code: string, field: string): string {
+  /**
+   * Like resolveArea, but an unknown code is an error naming the parameter: a 404 in a path (the
+   * resource asked for does not exist), a 400 in a query (a bad value of a filter).
+   */
+  requireArea(code: string, field: string, status: 400 | 404): string {
+    if (status === 400) return this.requireAreas([code], field)[0] as string;
     const resolved = this.resolveArea(code);
-    if (!resolved) {
-      const message = `no country or area has the code "${code}"`;
-      throw new ApiError(404, 'not_found', `${field}: ${message}`, [{ field, message }]);
-    }
+    if (!resolved) throw ApiError.notFoundAt(field, noAreaHas([code]));
     return resolved;
+  }
+
+  /** The codes of a query parameter resolved, in order; unknown ones are a 400 naming the parameter and every one of them. */
+  requireAreas(codes: readonly string[], field: string): string[] {
+    const resolved = codes.map((code) => this.resolveArea(code));
+    const unknown = codes.filter((_, i) => resolved[i] === undefined);
+    if (unknown.length) throw ApiError.invalidParameter(field, noAreaHas([...new Set(unknown)]));
+    return resolved as string[];
   }
 
   areaRef(code: string, lang: NameLanguage): AreaRef {

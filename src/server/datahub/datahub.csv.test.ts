@@ -1,23 +1,48 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { annualGrowthRate, percentChange, sharePercent } from '../../core/statistics.js';
-import { wantsCsv } from './datahub.csv.js';
+import { ApiError } from '../http/api-error.js';
+import { answerFormat } from './datahub.csv.js';
 
 describe('CSV or JSON', () => {
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  const choose = (format: 'json' | 'csv' | undefined, accept: string | undefined) => {
+    const request = { headers: accept === undefined ? {} : { accept } } as FastifyRequest;
+    const reply = { header: () => reply } as unknown as FastifyReply;
+    try {
+      return answerFormat(request, reply, format);
+    } catch (err) {
+      if (err instanceof ApiError) return err.statusCode;
+      throw err;
+    }
+  };
+
   it.each([
-    [undefined, 'text/csv', true],
-    [undefined, 'text/csv, application/json', true],
-    [undefined, 'application/json, text/csv', false],
-    [undefined, '*/*', false],
-    [undefined, undefined, false],
-    ['json', 'text/csv', false],
-    ['csv', 'application/json', true],
-    [undefined, 'text/csv;q=0, application/json', false],
-    [undefined, 'application/json;q=0.1, text/csv', true],
-    [undefined, 'text/csvx', false],
-  ] as const)('format=%s with Accept %s → CSV %s', (format, accept, expected) => {
-    const request = { headers: accept ? { accept } : {} } as FastifyRequest;
-    expect(wantsCsv(request, format)).toBe(expected);
+    [undefined, 'text/csv', 'csv'],
+    [undefined, 'text/csv, application/json', 'csv'],
+    [undefined, 'application/json, text/csv', 'json'],
+    [undefined, '*/*', 'json'],
+    [undefined, undefined, 'json'],
+    [undefined, '', 'json'],
+    [undefined, 'text/*', 'csv'],
+    [undefined, 'application/*', 'json'],
+    [undefined, BROWSER, 'json'],
+    [undefined, 'application/json;charset=utf-8', 'json'],
+    [undefined, 'text/csv;charset=utf-8', 'csv'],
+    ['json', 'text/csv', 'json'],
+    ['csv', 'application/json', 'csv'],
+    [undefined, 'text/csv;q=0, application/json', 'json'],
+    [undefined, 'application/json;q=0.1, text/csv', 'csv'],
+    [undefined, 'application/json;q=0, */*', 'csv'],
+    // Neither JSON nor CSV: 406, unless format says which.
+    [undefined, 'text/csvx', 406],
+    [undefined, 'application/xml', 406],
+    [undefined, 'image/png', 406],
+    [undefined, '*/*;q=0', 406],
+    ['csv', 'image/png', 'csv'],
+    ['json', 'application/xml', 'json'],
+  ] as const)('format=%s with Accept %j → %s', (format, accept, expected) => {
+    expect(choose(format, accept)).toBe(expected);
   });
 });
 

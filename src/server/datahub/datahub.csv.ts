@@ -1,17 +1,32 @@
-import Negotiator from 'negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { citedCsv, type CsvTable } from '../../core/csv.js';
+import { negotiate, type Offer } from '../http/negotiate.js';
 import { encodeBody, sendEncoded, type EncodedBody } from '../http/public-data.js';
 import type { Citation, OutputFormat } from '../../core/statistics.js';
 
+/** The media types the data hub's answers come in. */
+export const ANSWER_MEDIA_TYPES = ['application/json', 'text/csv'];
+
+const ANSWER_OFFERS: Offer<OutputFormat>[] = [
+  { format: 'json', accepts: (r) => r.type === 'application/json' || r.type === 'application/*' || r.type === '*/*' },
+  { format: 'csv', accepts: (r) => r.type === 'text/csv' || r.type === 'text/*' || r.type === '*/*' },
+];
+
 /**
- * `format=csv` wins; otherwise the Accept header, quality values honoured (negotiator, as
- * Express does): text/csv preferred to application/json asks for CSV; anything else is JSON.
+ * The format of an answer: `format=` wins; otherwise the Accept header, negotiated as the SDMX
+ * routes negotiate theirs (quality values honoured; no header, an empty one or `*∕*` is JSON):
+ * text/csv (or text/*) preferred to application/json asks for CSV. An Accept that takes neither
+ * (application/xml, image/png) is a 406 listing the two. Call it before the answer is computed,
+ * so a refusal costs nothing; the answer varies with Accept, and says so even when refused.
  */
-export function wantsCsv(request: FastifyRequest, format: OutputFormat | undefined): boolean {
-  if (format) return format === 'csv';
-  return new Negotiator(request).mediaType(['application/json', 'text/csv']) === 'text/csv';
+export function answerFormat(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  format: OutputFormat | undefined,
+): OutputFormat {
+  void reply.header('vary', 'Accept, Accept-Encoding');
+  return format ?? negotiate(request.headers.accept, ANSWER_OFFERS, ANSWER_MEDIA_TYPES).format;
 }
 
 // Serialised answers, per answer object: the cache hands out the same object until the data change.
@@ -29,18 +44,18 @@ export interface Answer<T extends object> {
 }
 
 /**
- * Sends an answer as JSON or, when asked, as CSV (a download named bridges-<what>.csv). Each
- * answer object is checked, serialised and gzipped once: a cached profile is sent as the bytes made
- * the first time, so a warm request costs neither serialisation nor compression.
+ * Sends an answer as JSON or as CSV (a download named bridges-<what>.csv), in the format
+ * `answerFormat` chose. Each answer object is checked, serialised and gzipped once: a cached
+ * profile is sent as the bytes made the first time, so a warm request costs neither serialisation
+ * nor compression.
  */
 export function sendAnswer<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
-  format: OutputFormat | undefined,
+  format: OutputFormat,
   answer: Answer<T>,
 ): FastifyReply {
-  void reply.header('vary', 'Accept, Accept-Encoding');
-  if (wantsCsv(request, format)) {
+  if (format === 'csv') {
     let body = csvBodies.get(answer.value);
     if (body === undefined) {
       body = encodeBody(citedCsv(answer.csv(answer.value), answer.sources));

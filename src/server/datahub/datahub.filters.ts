@@ -14,7 +14,7 @@ export function requireIndicator(ctx: DatahubContext, id: string, field: string,
   const message = indicator
     ? `no loaded dataset carries the indicator "${id}" yet; indicators with data: ${known}`
     : `unknown indicator "${id}"; indicators with data: ${known} (the catalogue is at /api/indicators)`;
-  if (status === 404) throw new ApiError(404, 'not_found', `${field}: ${message}`, [{ field, message }]);
+  if (status === 404) throw ApiError.notFoundAt(field, message);
   throw ApiError.invalidParameter(field, message);
 }
 
@@ -33,6 +33,23 @@ export function datasetsFor(ctx: DatahubContext, indicator: IndicatorInfo, datas
     );
   }
   return [chosen];
+}
+
+/**
+ * A counterpart applies to an indicator whose series have counterpart areas (a bilateral table:
+ * the migrants' origins, the money's senders); given for one without (GDP, a country's
+ * remittances from everywhere), it is a 400, not an empty answer.
+ */
+export function checkCounterpartApplies(ctx: DatahubContext, indicator: IndicatorInfo, datasets: CoverageRow[]): void {
+  if (datasets.some((d) => d.counterpart_areas > 0)) return;
+  const bilateral = [...ctx.coverage.values()]
+    .filter((c) => c.counterpart_areas > 0 && c.observation_count > 0)
+    .map((c) => c.indicator_id);
+  const names = datasets.map((d) => d.dataset_id).join(', ');
+  throw ApiError.invalidParameter(
+    'counterpart',
+    `applies only to an indicator with counterpart areas (origins, senders), and ${indicator.id} has none in ${names}; indicators with counterparts: ${[...new Set(bilateral)].sort().join(', ') || 'none loaded'}`,
+  );
 }
 
 /**

@@ -25,18 +25,32 @@ import {
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { corridor, corridorCsv } from './corridor.service.js';
-import { datasetsCsv, getDataset, indicatorsCsv, listDatasets, listIndicators } from './catalogue.service.js';
+import {
+  datasetsCsv,
+  getDataset,
+  indicatorsCsv,
+  listDatasets,
+  listIndicators,
+  noDatasetHas,
+} from './catalogue.service.js';
 import { datasetFiles, fileMediaType } from './dataset-files.js';
 import { DatahubCache } from './datahub.context.js';
 import { allowAnyOrigin } from '../http/public-data.js';
-import { sendAnswer } from './datahub.csv.js';
+import { answerFormat, sendAnswer } from './datahub.csv.js';
 import { countryProfile, profileCsv } from './profile.service.js';
 import { ranking, rankingCsv } from './rankings.service.js';
 import { seriesCsv, timeSeries } from './series.service.js';
 
 const CSV_NOTE =
-  ' Answers in CSV with `format=csv` or `Accept: text/csv`: one row per value, each ending with dataset, publisher, edition, licence and citation.';
+  ' Answers in CSV with `format=csv` or `Accept: text/csv`: one row per value, each ending with dataset, publisher, edition, licence and citation. An Accept header that takes neither application/json nor text/csv (and no `format`) is a 406.';
 const errors = { 400: ErrorResponse, 404: ErrorResponse };
+const notAcceptable = ErrorResponse.describe(
+  'Not Acceptable: the Accept header takes neither application/json nor text/csv',
+);
+/** The answers in JSON or CSV: a 406 too, for an Accept that takes neither. */
+const answerErrors = { ...errors, 406: notAcceptable };
+/** Answers with no path parameter (the lists, the series): a bad value (an unknown area too) is a 400, never a 404. */
+const queryAnswerErrors = { 400: ErrorResponse, 406: notAcceptable };
 
 /**
  * The analytics API: catalogue, country profiles, corridors, rankings and series, in JSON or CSV.
@@ -54,12 +68,13 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           summary: 'The dataset catalogue: every publisher edition loaded, with its citation and coverage',
           description: `Editions of one publication share a family and are listed side by side.${CSV_NOTE}`,
           querystring: FormatQuery,
-          response: { 200: DatasetListResponse, ...errors },
+          response: { 200: DatasetListResponse, ...queryAnswerErrors },
         },
       },
       async (request, reply) => {
+        const format = answerFormat(request, reply, request.query.format);
         const value = await listDatasets(cache);
-        return sendAnswer(request, reply, request.query.format, {
+        return sendAnswer(request, reply, format, {
           value,
           schema: DatasetListResponse,
           what: 'datasets',
@@ -78,12 +93,13 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           description: CSV_NOTE,
           params: DatasetParams,
           querystring: FormatQuery,
-          response: { 200: DatasetDetailResponse, ...errors },
+          response: { 200: DatasetDetailResponse, ...answerErrors },
         },
       },
       async (request, reply) => {
+        const format = answerFormat(request, reply, request.query.format);
         const value = await getDataset(cache, request.params.id);
-        return sendAnswer(request, reply, request.query.format, {
+        return sendAnswer(request, reply, format, {
           value,
           schema: DatasetDetailResponse,
           what: `dataset-${value.id}`,
@@ -110,11 +126,12 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
       async (request, reply) => {
         const { id, name } = request.params;
         const edition = (await cache.context()).datasets.get(id);
-        if (!edition) throw ApiError.notFound(`No dataset has the id "${id}" (the list is at /api/datasets)`);
+        if (!edition) throw ApiError.notFoundAt('id', noDatasetHas(id));
         const files = datasetFiles(id, edition.checksum);
         const file = files.find((f) => f.name === name);
         if (!file)
-          throw ApiError.notFound(
+          throw ApiError.notFoundAt(
+            'name',
             `${id} was not loaded from a file "${name}"${files.length ? `: its files are ${files.map((f) => f.name).join(', ')}` : ': it lists no bundled file'}`,
           );
         return reply
@@ -133,12 +150,13 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           summary: 'The indicator catalogue, each indicator with the editions that carry it',
           description: CSV_NOTE,
           querystring: FormatQuery,
-          response: { 200: IndicatorListResponse, ...errors },
+          response: { 200: IndicatorListResponse, ...queryAnswerErrors },
         },
       },
       async (request, reply) => {
+        const format = answerFormat(request, reply, request.query.format);
         const value = await listIndicators(cache);
-        return sendAnswer(request, reply, request.query.format, {
+        return sendAnswer(request, reply, format, {
           value,
           schema: IndicatorListResponse,
           what: 'indicators',
@@ -158,12 +176,13 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           description: `Each block cites its sources; a block whose data is not loaded is empty, with no sources.${CSV_NOTE}`,
           params: ProfileParams,
           querystring: ProfileQuery,
-          response: { 200: ProfileResponse, ...errors },
+          response: { 200: ProfileResponse, ...answerErrors },
         },
       },
       async (request, reply) => {
+        const format = answerFormat(request, reply, request.query.format);
         const value = await countryProfile(db, cache, request.params.code, request.query);
-        return sendAnswer(request, reply, request.query.format, {
+        return sendAnswer(request, reply, format, {
           value,
           schema: ProfileResponse,
           what: `profile-${value.area.code}`,
@@ -182,12 +201,13 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           description: `from = origin of the migrants, to = destination.${CSV_NOTE}`,
           params: CorridorParams,
           querystring: CorridorQuery,
-          response: { 200: CorridorResponse, ...errors },
+          response: { 200: CorridorResponse, ...answerErrors },
         },
       },
       async (request, reply) => {
+        const format = answerFormat(request, reply, request.query.format);
         const value = await corridor(db, cache, request.params.from, request.params.to, request.query);
-        return sendAnswer(request, reply, request.query.format, {
+        return sendAnswer(request, reply, format, {
           value,
           schema: CorridorResponse,
           what: `corridor-${value.from.code}-${value.to.code}`,
@@ -206,12 +226,13 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           description: `Publishers’ own aggregates are listed apart. Income groups: data of year Y use the World Bank fiscal year that classified on GNI of year Y (FY(Y+2)).${CSV_NOTE}`,
           params: RankingParams,
           querystring: RankingQuery,
-          response: { 200: RankingResponse, ...errors },
+          response: { 200: RankingResponse, ...answerErrors },
         },
       },
       async (request, reply) => {
+        const format = answerFormat(request, reply, request.query.format);
         const value = await ranking(db, cache, request.params.indicator, request.query);
-        return sendAnswer(request, reply, request.query.format, {
+        return sendAnswer(request, reply, format, {
           value,
           schema: RankingResponse,
           what: `ranking-${value.indicator.id}-${value.period}`,
@@ -229,12 +250,13 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           summary: 'Time series of an indicator for countries or aggregates, with growth rates',
           description: `One series per area and edition; editions are never spliced.${CSV_NOTE}`,
           querystring: SeriesQuery,
-          response: { 200: SeriesResponse, ...errors },
+          response: { 200: SeriesResponse, ...queryAnswerErrors },
         },
       },
       async (request, reply) => {
+        const format = answerFormat(request, reply, request.query.format);
         const value = await timeSeries(db, cache, request.query);
-        return sendAnswer(request, reply, request.query.format, {
+        return sendAnswer(request, reply, format, {
           value,
           schema: SeriesResponse,
           what: `series-${value.indicator.id}`,

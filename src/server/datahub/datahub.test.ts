@@ -442,6 +442,23 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(c.remittances.series[0]).toMatchObject({ sender: { code: 'MEX' }, receiver: { code: 'USA' } });
     });
 
+    it('says which edition has no value for a direction, rather than leaving its bar out unexplained', async () => {
+      // bilateral_remittance_matrix_2021_0.xlsx: the cell India → United Arab Emirates is blank (the
+      // UAE → India one is US$ 19,821 million); the 2018 matrix prints 0 for it, a value of its own.
+      const c = await get<CorridorResponse>('/api/corridors/IND/ARE');
+      expect(c.remittances.absent.map((a) => [a.dataset, a.sender.code, a.receiver.code])).toEqual([
+        ['knomad-bilateral-2021', 'IND', 'ARE'],
+      ]);
+      expect(c.remittances.series.map((s) => [s.dataset, s.sender.code, s.points[0]?.value])).toEqual([
+        ['knomad-bilateral-2018', 'IND', 0],
+        ['knomad-bilateral-2021', 'ARE', expect.closeTo(19_821.05, 2)],
+        ['knomad-bilateral-2018', 'ARE', 18_529],
+      ]);
+      // The edition the note names is cited with the others.
+      expect(c.remittances.sources.map((s) => s.dataset)).toEqual(['knomad-bilateral-2018', 'knomad-bilateral-2021']);
+      expect((await get<CorridorResponse>('/api/corridors/MEX/USA')).remittances.absent).toEqual([]);
+    });
+
     it('gives the cost of sending money from each RPW file as its own series', async () => {
       const c = await get<CorridorResponse>('/api/corridors/MEX/USA');
       const usaToMex = c.cost.series.filter((s) => s.sender.code === 'USA' && s.receiver.code === 'MEX');
@@ -617,6 +634,78 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
     });
   });
 
+  describe('JSON or CSV by Accept', () => {
+    const ANSWERS = [
+      '/api/datasets',
+      '/api/datasets/undesa-ims-2024',
+      '/api/indicators',
+      '/api/profiles/PHL',
+      '/api/corridors/MEX/USA',
+      '/api/rankings/migrant_stock',
+      '/api/series?indicator=migrant_stock&areas=PHL',
+    ];
+    const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const withAccept = (url: string, accept?: string) =>
+      hub.app.inject({ method: 'GET', url, headers: accept === undefined ? {} : { accept } });
+    const formatCsv = (url: string) => `${url}${url.includes('?') ? '&' : '?'}format=csv`;
+
+    it.each(ANSWERS)('%s answers an Accept that takes neither JSON nor CSV with 406 listing both', async (url) => {
+      for (const accept of ['application/xml', 'image/png', 'text/html', 'text/csv;q=0, application/json;q=0']) {
+        const res = await withAccept(url, accept);
+        expect(res.statusCode, `${url} with Accept ${accept}: ${res.body.slice(0, 200)}`).toBe(406);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.headers.vary).toBe('Accept, Accept-Encoding');
+        const body = res.json<ErrorResponse>();
+        expect(body.error).toEqual({
+          code: 'invalid_parameter',
+          message: `Accept: none of "${accept}" can be served here; ask for application/json, text/csv (or use the format parameter)`,
+          details: [{ field: 'Accept', message: 'supported: application/json, text/csv' }],
+        });
+      }
+    });
+
+    it.each(ANSWERS)(
+      '%s answers as before to */*, text/*, application/*, no Accept, a browser and format=csv',
+      async (url) => {
+        const json = await withAccept(url);
+        expect(json.statusCode).toBe(200);
+        expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+        for (const accept of ['*/*', 'application/*', 'application/json', BROWSER, '']) {
+          const res = await withAccept(url, accept);
+          expect([res.statusCode, res.headers['content-type']], `Accept ${accept}`).toEqual([
+            200,
+            'application/json; charset=utf-8',
+          ]);
+          expect(res.body).toBe(json.body);
+        }
+        const csv = await withAccept(formatCsv(url));
+        expect(csv.statusCode).toBe(200);
+        expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+        for (const accept of ['text/*', 'text/csv', 'text/csv;charset=utf-8', 'application/json;q=0.5, text/csv']) {
+          const res = await withAccept(url, accept);
+          expect([res.statusCode, res.headers['content-type']], `Accept ${accept}`).toEqual([
+            200,
+            'text/csv; charset=utf-8',
+          ]);
+          expect(res.body).toBe(csv.body);
+        }
+        // The format parameter wins over any Accept, even one that takes neither.
+        const asked = await withAccept(formatCsv(url), 'image/png');
+        expect([asked.statusCode, asked.body]).toEqual([200, csv.body]);
+        const jsonAsked = await withAccept(`${url}${url.includes('?') ? '&' : '?'}format=json`, 'application/xml');
+        expect([jsonAsked.statusCode, jsonAsked.body]).toEqual([200, json.body]);
+      },
+    );
+
+    it('leaves a bundled file as it is: its route answers no JSON nor CSV', async () => {
+      const res = await withAccept(
+        '/api/datasets/undesa-ims-2024/files/undesa_ims2024_bilateral_by_sex.csv.gz',
+        'application/xml',
+      );
+      expect([res.statusCode, res.headers['content-type']]).toEqual([200, 'application/gzip']);
+    });
+  });
+
   describe('bad input', () => {
     it.each([
       ['/api/datasets?foo=1', 'unknown_parameter', 'foo'],
@@ -630,6 +719,12 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/rankings/migrant_stock?sex=X', 'invalid_parameter', 'sex'],
       ['/api/rankings/migrant_stock?groupBy=continent', 'invalid_parameter', 'groupBy'],
       ['/api/rankings/migrant_stock?incomeFiscalYear=FY70', 'invalid_parameter', 'incomeFiscalYear'],
+      // Parameters that do not apply: said, not ignored.
+      ['/api/rankings/migrant_stock?incomeFiscalYear=FY25', 'invalid_parameter', 'incomeFiscalYear'],
+      ['/api/rankings/migrant_stock?groupBy=m49region&incomeFiscalYear=FY25', 'invalid_parameter', 'incomeFiscalYear'],
+      ['/api/rankings/gdp_usd?counterpart=USA', 'invalid_parameter', 'counterpart'],
+      ['/api/rankings/gdp_usd?counterpart=USA&period=2020', 'invalid_parameter', 'counterpart'],
+      ['/api/series?indicator=gdp_usd&areas=PHL&counterpart=USA', 'invalid_parameter', 'counterpart'],
       ['/api/rankings/migrant_stock?dataset=knomad-inflows-2023-12', 'invalid_parameter', 'dataset'],
       ['/api/rankings/migrant_stock?dims=group:refugee', 'invalid_parameter', 'dims'],
       ['/api/rankings/migrant_stock?dims=nonsense', 'invalid_parameter', 'dims'],
@@ -658,13 +753,77 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/profiles/XYZ', 'code'],
       ['/api/corridors/MEX/XYZ', 'to'],
       ['/api/corridors/QQQ/USA', 'from'],
-      ['/api/rankings/migrant_stock?counterpart=XYZ', 'counterpart'],
-      ['/api/series?indicator=migrant_stock&areas=PHL,XYZ', 'areas'],
       ['/api/rankings/no_such_indicator', 'indicator'],
+      ['/api/datasets/no-such-dataset', 'id'],
+      ['/api/datasets/no-such-dataset/files/data.csv.gz', 'id'],
+      ['/api/datasets/undesa-ims-2024/files/data.csv.gz', 'name'],
     ])('%s → 404 naming %s', async (url, field) => {
       const body = await get<ErrorResponse>(url, 404);
       expect(body.error.code).toBe('not_found');
-      expect(body.error.details.map((d) => d.field)).toContain(field);
+      expect(body.error.details.map((d) => d.field)).toEqual([field]);
+      expect(body.error.message).toBe(`${field}: ${body.error.details[0]?.message ?? ''}`);
+    });
+
+    // A path names the resource, so an unknown code there is a 404; in a query it is a bad value: 400.
+    it.each([
+      ['/api/rankings/migrant_stock?counterpart=XYZ', 'counterpart', 'no country or area has the code "XYZ"'],
+      [
+        '/api/series?indicator=migrant_stock&areas=PHL&counterpart=XYZ',
+        'counterpart',
+        'no country or area has the code "XYZ"',
+      ],
+      ['/api/series?indicator=migrant_stock&areas=PHL,XYZ', 'areas', 'no country or area has the code "XYZ"'],
+      // Every unknown code, once each; PHL and the alias chi are known.
+      [
+        '/api/series?indicator=migrant_stock&areas=XYZ,PHL,qqq,XYZ,chi',
+        'areas',
+        'no country or area has the codes "XYZ", "qqq"',
+      ],
+    ])('%s → 400 naming %s and the unknown codes', async (url, field, message) => {
+      const body = await get<ErrorResponse>(url, 400);
+      expect(body.error).toEqual({
+        code: 'invalid_parameter',
+        message: `${field}: ${message}`,
+        details: [{ field, message }],
+      });
+    });
+
+    it('says when a parameter applies, rather than ignoring it', async () => {
+      const fiscal = await get<ErrorResponse>('/api/rankings/migrant_stock?incomeFiscalYear=FY25', 400);
+      expect(fiscal.error.details).toEqual([
+        {
+          field: 'incomeFiscalYear',
+          message:
+            'applies only with groupBy=incomeGroup: it chooses the fiscal year of the income groups the totals are by, and no groupBy was given',
+        },
+      ]);
+      const byRegion = await get<ErrorResponse>(
+        '/api/rankings/migrant_stock?groupBy=m49region&incomeFiscalYear=FY25',
+        400,
+      );
+      expect(byRegion.error.details[0]?.message).toMatch(/groupBy=m49region groups by M49 instead$/);
+      // A counterpart of GDP named the period (with one) or nothing was found at all (series).
+      for (const url of [
+        '/api/rankings/gdp_usd?counterpart=USA&period=2020',
+        '/api/series?indicator=gdp_usd&areas=PHL&counterpart=USA',
+      ]) {
+        const body = await get<ErrorResponse>(url, 400);
+        expect(body.error.details).toEqual([
+          {
+            field: 'counterpart',
+            message: expect.stringMatching(
+              /^applies only to an indicator with counterpart areas \(origins, senders\), and gdp_usd has none in wdi-gdp-datahub-2023(, wdi-gdidata-2025)?; indicators with counterparts: .*migrant_stock.*remittance_cost_pct/,
+            ) as string,
+          },
+        ]);
+      }
+      // Where they apply, they work as before.
+      const grouped = await get<RankingResponse>(
+        '/api/rankings/migrant_stock?groupBy=incomeGroup&incomeFiscalYear=FY25',
+      );
+      expect(grouped.grouping?.fiscalYearLabel).toBe('FY25');
+      const fromMexico = await get<SeriesResponse>('/api/series?indicator=migrant_stock&areas=USA&counterpart=MEX');
+      expect(fromMexico.series.length).toBeGreaterThan(0);
     });
 
     it('tells a huge number once, by the parameter’s own range', async () => {
@@ -691,18 +850,39 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
     });
   });
 
-  it('documents the endpoints in the OpenAPI document', async () => {
-    const doc = await get<{ paths: Record<string, unknown> }>('/api/openapi.json');
-    expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining([
-        '/api/datasets',
-        '/api/datasets/{id}',
-        '/api/indicators',
-        '/api/profiles/{code}',
-        '/api/corridors/{from}/{to}',
-        '/api/rankings/{indicator}',
-        '/api/series',
-      ]),
-    );
+  it('documents the endpoints in the OpenAPI document, with the 406 of an Accept they cannot serve', async () => {
+    interface Operation {
+      parameters?: { name: string; in: string; description?: string }[];
+      responses: Record<string, { description: string }>;
+    }
+    const doc = await get<{ paths: Record<string, { get: Operation }> }>('/api/openapi.json');
+    const answers = [
+      '/api/datasets',
+      '/api/datasets/{id}',
+      '/api/indicators',
+      '/api/profiles/{code}',
+      '/api/corridors/{from}/{to}',
+      '/api/rankings/{indicator}',
+      '/api/series',
+    ];
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(answers));
+    for (const path of answers) {
+      const get = doc.paths[path]?.get;
+      expect(Object.keys(get?.responses ?? {}), path).toContain('406');
+      expect(get?.responses['406']?.description).toMatch(/neither application\/json nor text\/csv/);
+      const format = get?.parameters?.find((p) => p.in === 'query' && p.name === 'format');
+      expect(format?.description, path).toMatch(/Accept header chooses.*406/);
+    }
+    // A bundled file is sent as it is, whatever the Accept.
+    expect(Object.keys(doc.paths['/api/datasets/{id}/files/{name}']?.get.responses ?? {})).not.toContain('406');
+    // Answers with no path parameter have nothing to be not found: no 404 is listed (the series'
+    // unknown areas are a 400).
+    for (const path of ['/api/datasets', '/api/indicators', '/api/series'])
+      expect(Object.keys(doc.paths[path]?.get.responses ?? {}).sort(), path).toEqual(['200', '400', '406']);
+    const series = doc.paths['/api/series']?.get;
+    for (const name of ['areas', 'counterpart'])
+      expect(series?.parameters?.find((p) => p.name === name)?.description, name).toMatch(
+        /no country or area has .* 400/,
+      );
   });
 });

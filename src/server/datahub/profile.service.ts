@@ -12,7 +12,7 @@ import {
   UNHCR_FLOW_GROUPS,
   UNHCR_GROUPS,
   USD_FACTORS,
-  roundPercent,
+  computedValue,
   sharePercent,
   otherEditionMeasure,
   stockSumNote,
@@ -56,7 +56,7 @@ export async function countryProfile(
   query: ProfileQuery,
 ): Promise<ProfileResponse> {
   const ctx = await cache.context();
-  const area = ctx.requireArea(code, 'code');
+  const area = ctx.requireArea(code, 'code', 404);
   const editions = ctx.datasetsWith(INDICATOR_IDS.migrantStock).map((c) => c.dataset_id);
   if (query.edition && !editions.includes(query.edition)) {
     throw ApiError.invalidParameter(
@@ -508,7 +508,9 @@ function costBlock(
       dataset: first.dataset,
       direction: first.direction,
       period,
-      meanPct: roundPercent(mean),
+      // To 15 digits, as every mean Bridges computes (rankings.service.ts): rounded to fewer, a
+      // one-corridor mean of 6.2249999 became 6.225 and showed as 6.23 beside its corridor's 6.22.
+      meanPct: computedValue(mean),
       corridorCount: values.length,
       corridorsAboveFive: values.filter((v) => v > SDG_10C.corridorCeilingPct).length,
       belowThree: mean < SDG_10C.averageBelowPct,

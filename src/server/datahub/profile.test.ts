@@ -236,9 +236,11 @@ describe.each(testEngines())('country profile on %s', (engine) => {
         period: '2020-Q3',
         corridorCount: 1,
         corridorsAboveFive: 0,
-        meanPct: 4.1804,
         belowThree: false,
       });
+      // A mean of one corridor is that corridor's value, not a rounding of it that a page could show
+      // one hundredth apart from the corridor's own bar (Palestine: 6.2249999 became 6.225).
+      expect(mean?.meanPct).toBe(usa?.latest.value);
       expect(p.cost.sources.map((s) => s.dataset)).toEqual(['rpw-corridors-2020q3']);
       // The Philippines, receiving from 14 countries priced in 2020Q3 (same file, lines 191–5297,
       // column "2020Q3 [YR2020Q3]"): AUS 4.198, CAN 4.847, ITA 5.570, JPN 9.189, KWT 4.143, MYS 3.726,
@@ -251,9 +253,9 @@ describe.each(testEngines())('country profile on %s', (engine) => {
         period: '2020-Q3',
         corridorCount: 14,
         corridorsAboveFive: 3,
-        meanPct: 4.4883,
         belowThree: false,
       });
+      expect(phl.cost.means.find((m) => m.direction === 'inbound')?.meanPct).toBeCloseTo(4.488268, 6);
     });
   });
 

@@ -16,7 +16,7 @@ import { REFERENCE_SOURCES } from '../reference/sources.js';
 import type { CsvTable } from '../../core/csv.js';
 import type { DatahubCache, DatahubContext, IndicatorInfo } from './datahub.context.js';
 import { formatDims, parseDims } from '../../core/statistics-terms.js';
-import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
+import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
 /**
@@ -32,12 +32,18 @@ export async function ranking(
   const ctx = await cache.context();
   const indicator = requireIndicator(ctx, indicatorId, 'indicator', 404);
   const [coverage] = datasetsFor(ctx, indicator, query.dataset);
-  if (!coverage) throw ApiError.notFound(`No dataset carries ${indicator.id}`);
+  if (!coverage) throw ApiError.notFoundAt('indicator', `no dataset carries ${indicator.id}`);
   const sex = query.sex ?? '_T';
   const sexes = sexesFor(indicator, coverage, sex);
   const dims = parseDims(query.dims);
   checkDims(ctx, indicator, [coverage], dims);
-  const counterpart = query.counterpart ? ctx.requireArea(query.counterpart, 'counterpart') : undefined;
+  if (query.counterpart) checkCounterpartApplies(ctx, indicator, [coverage]);
+  const counterpart = query.counterpart ? ctx.requireArea(query.counterpart, 'counterpart', 400) : undefined;
+  if (query.incomeFiscalYear && query.groupBy !== 'incomeGroup')
+    throw ApiError.invalidParameter(
+      'incomeFiscalYear',
+      `applies only with groupBy=incomeGroup: it chooses the fiscal year of the income groups the totals are by${query.groupBy ? `, and groupBy=${query.groupBy} groups by M49 instead` : ', and no groupBy was given'}`,
+    );
   const fiscalYear = query.incomeFiscalYear ? (parseFiscalYear(query.incomeFiscalYear) as number) : undefined;
   if (fiscalYear !== undefined && !ctx.income.has(fiscalYear))
     throw ApiError.invalidParameter(

@@ -14,7 +14,7 @@ import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
 import { changeInPoints, combinedDimensionsText, parseDims, pointsDifference } from '../../core/statistics-terms.js';
-import { checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
+import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
 /**
@@ -25,12 +25,13 @@ import * as repo from './datahub.repository.js';
 export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: SeriesQuery): Promise<SeriesResponse> {
   const ctx = await cache.context();
   const indicator = requireIndicator(ctx, query.indicator, 'indicator', 400);
-  const areas = [...new Set(query.areas.split(',').map((code) => ctx.requireArea(code, 'areas')))];
+  const areas = [...new Set(ctx.requireAreas(query.areas.split(','), 'areas'))];
   const datasets = datasetsFor(ctx, indicator, query.dataset);
   const sex = query.sex ?? '_T';
   const dims = parseDims(query.dims);
   checkDims(ctx, indicator, datasets, dims);
-  const counterpart = query.counterpart ? ctx.requireArea(query.counterpart, 'counterpart') : undefined;
+  if (query.counterpart) checkCounterpartApplies(ctx, indicator, datasets);
+  const counterpart = query.counterpart ? ctx.requireArea(query.counterpart, 'counterpart', 400) : undefined;
   const from = query.from ? normalisePeriod(query.from.toUpperCase()) : null;
   const to = query.to ? normalisePeriod(query.to.toUpperCase()) : null;
   if (from && to && periodStartMonth(from.period) > periodStartMonth(to.period))

@@ -12,8 +12,14 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
+  /** A 404 no path parameter is to blame for (an SDMX structure query while nothing is published yet). */
   static notFound(message: string): ApiError {
     return new ApiError(404, 'not_found', message);
+  }
+
+  /** A 404 a path parameter is to blame for (an id or code nothing has), named as a 400 names its field. */
+  static notFoundAt(field: string, message: string): ApiError {
+    return new ApiError(404, 'not_found', `${field}: ${message}`, [{ field, message }]);
   }
 
   static unauthorized(message = 'Sign in first: this needs an account.'): ApiError {

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorResponse } from '../../core/errors.js';
 import { INTERVENTIONS, OUTCOMES } from '../../core/library-vocab.js';
 import type { GapMap, ItemView, SearchResponse } from '../../core/library.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
@@ -108,6 +109,18 @@ describe.each(testEngines())('the bundled library content on %s', (engine) => {
     const inverted = await app.inject({ url: '/api/library/gap-map?from=2020&to=2000' });
     expect(inverted.statusCode).toBe(400);
     expect(inverted.json()).toMatchObject({ error: { message: 'from: 2020 comes after to 2000' } });
+    const unknownRegion = await app.inject({ url: '/api/library/gap-map?region=002,999' });
+    expect(unknownRegion.statusCode).toBe(400);
+    expect(unknownRegion.json()).toMatchObject({
+      error: {
+        details: [
+          { field: 'region', message: expect.stringMatching(/^unknown M49 .* code "999"; known: 002 Africa, /) },
+        ],
+      },
+    });
+    // Africa, its sub-region Sub-Saharan Africa and its intermediate region Eastern Africa are all codes it takes.
+    for (const region of ['002', '202', '014'])
+      expect((await app.inject({ url: `/api/library/gap-map?region=${region}` })).statusCode).toBe(200);
     const vocabularies = await app.inject({ url: '/api/library/vocabularies?x=1' });
     expect(vocabularies.statusCode).toBe(400);
     expect(vocabularies.json()).toMatchObject({ error: { code: 'unknown_parameter' } });
@@ -133,6 +146,10 @@ describe.each(testEngines())('the bundled library content on %s', (engine) => {
     expect(doc.statusCode).toBe(200);
     expect(doc.body).toContain("Palais d'Egmont");
     expect((await app.inject({ url: '/api/library/sources/..%2Fpackage.json' })).statusCode).toBe(400);
-    expect((await app.inject({ url: '/api/library/sources/999_none.txt' })).statusCode).toBe(404);
+    const missing = await app.inject({ url: '/api/library/sources/999_none.txt' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json<ErrorResponse>().error.details).toEqual([
+      { field: 'file', message: 'no source document is called "999_none.txt"' },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appraisalQuality, INTERVENTIONS, OUTCOMES, termLabel } from '../../core/library-vocab.js';
 import type { GapMap, GapMapQuery, RecordData, StudyData } from '../../core/library.js';
 import type { DB } from '../db/schema.js';
+import { unknownM49Codes } from '../countries/unknown-codes.js';
 import { ApiError } from '../http/api-error.js';
 import { libraryRepository as repo } from './library.repository.js';
 
@@ -19,6 +20,16 @@ export async function gapMap(db: Kysely<DB>, query: Query): Promise<Answer> {
   // As the series and SDMX do: a range that ends before it starts is a mistake, not an empty map.
   if (query.from !== undefined && query.to !== undefined && query.from > query.to)
     throw ApiError.invalidParameter('from', `${String(query.from)} comes after to ${String(query.to)}`);
+  // A region code the reference data lacks is a mistake to say (region=999), not an empty map.
+  if (query.region) {
+    const known = await repo.m49Regions(db);
+    const unknown = query.region.filter((code) => !known.some((r) => r.code === code));
+    if (unknown.length)
+      throw ApiError.invalidParameter(
+        'region',
+        unknownM49Codes('region, sub-region or intermediate region', [...new Set(unknown)], known),
+      );
+  }
   const records = new Map((await repo.publishedItems(db, 'record')).map((r) => [r.id, r.data as RecordData]));
   const studies = (await repo.publishedItems(db, 'study')).map((s) => ({ id: s.id, data: s.data as StudyData }));
   const regions = await repo.areaRegions(db, [...new Set(studies.flatMap((s) => s.data.places))]);

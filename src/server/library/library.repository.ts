@@ -210,6 +210,11 @@ export const libraryRepository = {
   },
 
   /** M49 region and sub-region codes of areas. */
+  /** The M49 regions, sub-regions and intermediate regions: the codes the gap map's region filter takes. */
+  async m49Regions(db: Kysely<DB>): Promise<{ code: string; name_en: string }[]> {
+    return db.selectFrom('m49_region').select(['code', 'name_en']).orderBy('code').execute();
+  },
+
   async areaRegions(db: Kysely<DB>, codes: string[]): Promise<Map<string, string[]>> {
     if (!codes.length) return new Map();
     const rows = await db

@@ -290,7 +290,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
             'utf8',
           );
         } catch {
-          throw ApiError.notFound(`No source document is called ${request.params.file}.`);
+          throw ApiError.notFoundAt('file', `no source document is called "${request.params.file}"`);
         }
         return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(text);
       },

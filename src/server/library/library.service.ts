@@ -156,9 +156,9 @@ export async function getItem(
     options.view === 'working' || (isEditor(user) && options.view === undefined && row?.published_data === null);
   const data = working ? row?.data : row?.published_data;
   if (row?.state === 'retired' && !working)
-    throw ApiError.notFound(`The library item "${id}" has been retired: it is no longer published.`);
+    throw ApiError.notFoundAt('id', `the library item "${id}" has been retired: it is no longer published`);
   if (!row || data === null || data === undefined)
-    throw ApiError.notFound(`No published library item has the id "${id}".`);
+    throw ApiError.notFoundAt('id', `no published library item has the id "${id}"`);
   return present(db, row, data as AnyData, working, options.lang);
 }
 
@@ -291,7 +291,7 @@ export async function restoreRevision(
     if (row.state === 'in_review' && !hasRole(user.role, 'reviewer'))
       throw ApiError.conflict(`"${id}" is in review: withdraw it from review before restoring a version.`);
     const old = (await repo.listRevisions(trx, id)).find((r) => r.version === revision);
-    if (!old) throw ApiError.notFound(`"${id}" has no version ${String(revision)}.`);
+    if (!old) throw ApiError.notFoundAt('version', `"${id}" has no version ${String(revision)}`);
     const data = await validate(trx, row.type, id, old.data);
     return writeVersion(
       trx,
@@ -309,9 +309,14 @@ export async function restoreRevision(
   });
 }
 
+/** The 404 message of an item id nothing has, in the working copies or the revisions. */
+function noItemHas(id: string): string {
+  return `no library item has the id "${id}"`;
+}
+
 async function lockItem(db: Kysely<DB>, id: string, version: number): Promise<ItemRow> {
   const row = await repo.findItem(db, id, { forUpdate: true });
-  if (!row) throw ApiError.notFound(`No library item has the id "${id}".`);
+  if (!row) throw ApiError.notFoundAt('id', noItemHas(id));
   checkVersion(row, version);
   return row;
 }
@@ -371,7 +376,7 @@ function summarise(rev: RevisionRow, previous: RevisionRow | undefined) {
 
 async function revisionsOf(db: Kysely<DB>, id: string): Promise<RevisionRow[]> {
   const revisions = await repo.listRevisions(db, id);
-  if (!revisions.length) throw ApiError.notFound(`No library item has the id "${id}".`);
+  if (!revisions.length) throw ApiError.notFoundAt('id', noItemHas(id));
   return revisions;
 }
 
@@ -390,7 +395,7 @@ export async function getRevision(
   const revisions = await revisionsOf(db, id);
   const index = revisions.findIndex((r) => r.version === version);
   const rev = revisions[index];
-  if (!rev) throw ApiError.notFound(`"${id}" has no version ${String(version)}.`);
+  if (!rev) throw ApiError.notFoundAt('version', `"${id}" has no version ${String(version)}`);
   const previous = revisions[index + 1];
   return {
     ...summarise(rev, previous),

@@ -225,7 +225,9 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
 
     const gone = await anonymous.request('GET', '/api/library/items/test-retire');
     expect(gone.status).toBe(404);
-    expect(gone.json<ErrorResponse>().error.message).toContain('has been retired');
+    expect(gone.json<ErrorResponse>().error.details).toEqual([
+      { field: 'id', message: 'the library item "test-retire" has been retired: it is no longer published' },
+    ]);
     expect(await search()).not.toContain('test-retire');
     // Nothing is lost: the working copy and every revision, the reason with the retirement.
     const working = (await contributor.request('GET', '/api/library/items/test-retire?view=working')).json<ItemView>();
@@ -336,6 +338,30 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
     ).json<RevisionList>();
     expect(after.revisions[0]).toMatchObject({ version: 8, action: 'restore', comment: 'Restored version 1' });
     expect(after.revisions).toHaveLength(8);
+  });
+
+  it('names the path parameter of an item or version nothing has', async () => {
+    expect((await create(contributor, 'test-one-version')).status).toBe(201);
+    const none = 'no library item has the id "test-none"';
+    const noVersion = '"test-one-version" has no version 99';
+    const cases: [method: 'GET' | 'PUT' | 'POST', url: string, body: unknown, field: string, message: string][] = [
+      ['GET', '/api/library/items/test-none', undefined, 'id', 'no published library item has the id "test-none"'],
+      ['GET', '/api/library/items/test-none/revisions', undefined, 'id', none],
+      ['GET', '/api/library/items/test-none/revisions/1', undefined, 'id', none],
+      ['PUT', '/api/library/items/test-none', { version: 1, data: practice }, 'id', none],
+      ['POST', '/api/library/items/test-none/transitions', { action: 'submit', version: 1 }, 'id', none],
+      ['GET', '/api/library/items/test-one-version/revisions/99', undefined, 'version', noVersion],
+      ['POST', '/api/library/items/test-one-version/revisions/99/restore', { version: 1 }, 'version', noVersion],
+    ];
+    for (const [method, url, body, field, message] of cases) {
+      const res = await contributor.request(method, url, body);
+      expect(res.status, `${method} ${url}`).toBe(404);
+      expect(res.json<ErrorResponse>().error, `${method} ${url}`).toEqual({
+        code: 'not_found',
+        message: `${field}: ${message}`,
+        details: [{ field, message }],
+      });
+    }
   });
 
   it('lets administrators alone create accounts', async () => {

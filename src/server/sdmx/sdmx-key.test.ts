@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseSdmxPeriod, sdmxFlowId } from '../../core/sdmx.js';
-import { ApiError } from '../http/api-error.js';
-import { parseAccept, negotiate, DATA_OFFERS, DATA_SUPPORTED } from './negotiate.js';
+import { apiErrorOf } from '../../../tests/helpers/api-error.js';
 import { dimensionIdOfDimsKey } from '../../core/sdmx-ids.js';
 import { codeOfDimsValue, parseFlowRef, parseSeriesKey } from './sdmx-key.js';
 import { structureQueryKey } from './sdmx.service.js';
 
 const DIMS = ['FREQ', 'REF_AREA', 'COUNTERPART_AREA', 'SEX'];
-
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ApiError) return err;
-    throw err;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('flow ids', () => {
   it('derives a stable upper-case id from dataset and indicator', () => {
@@ -34,7 +23,7 @@ describe('flow ids', () => {
   });
 
   it.each(['A,B,C,D', 'BRIDGES,,1.0', 'BRIDGES,X Y'])('refuses the flow reference %s with a 400', (text) => {
-    const err = errorOf(() => parseFlowRef(text));
+    const err = apiErrorOf(() => parseFlowRef(text));
     expect(err.statusCode).toBe(400);
     expect(err.message).toContain(text);
   });
@@ -51,7 +40,7 @@ describe('series keys', () => {
   });
 
   it('names the key and the dimensions when the count is wrong', () => {
-    const err = errorOf(() => parseSeriesKey('A.USA.MEX', DIMS, 'UNDESA_IMS_2024_MIGRANT_STOCK'));
+    const err = apiErrorOf(() => parseSeriesKey('A.USA.MEX', DIMS, 'UNDESA_IMS_2024_MIGRANT_STOCK'));
     expect(err.statusCode).toBe(400);
     expect(err.details[0]?.field).toBe('key');
     expect(err.message).toContain('"A.USA.MEX"');
@@ -60,7 +49,7 @@ describe('series keys', () => {
   });
 
   it.each(['A.U SA..', 'A.USA++CAN..', 'A.USA.MEX.F;'])('refuses the malformed key %s', (key) => {
-    const err = errorOf(() => parseSeriesKey(key, DIMS, 'F'));
+    const err = apiErrorOf(() => parseSeriesKey(key, DIMS, 'F'));
     expect(err.statusCode).toBe(400);
     expect(err.message).toContain(key);
   });
@@ -104,47 +93,6 @@ describe('periods', () => {
 
   it.each(['20', '2020-Q5', '2020-13', '2021-02-29', '2021-W53', 'soon'])('refuses %s', (text) => {
     expect(parseSdmxPeriod(text)).toBeNull();
-  });
-});
-
-describe('content negotiation', () => {
-  const pick = (accept?: string) => negotiate(accept, DATA_OFFERS, DATA_SUPPORTED).format;
-
-  it('honours quality values and specificity', () => {
-    expect(parseAccept('text/csv;q=0.5, application/json').map((r) => r.type)).toEqual([
-      'application/json',
-      'text/csv',
-    ]);
-    expect(pick('application/pdf, text/csv;q=0.5')).toBe('csv');
-    expect(pick('*/*;q=0.1, application/vnd.sdmx.data+csv;version=1.0.0')).toBe('csv');
-  });
-
-  it.each([
-    [undefined, 'json'],
-    ['*/*', 'json'],
-    ['application/vnd.sdmx.data+json;version=1.0.0', 'json'],
-    ['application/vnd.sdmx.data+json', 'json'],
-    ['application/vnd.sdmx.data+csv;version=1.0.0;labels=both', 'csv'],
-    ['text/csv', 'csv'],
-    ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'xml'],
-    ['text/html,*/*;q=0.8', 'json'],
-    ['application/xml', 'xml'],
-    ['application/vnd.sdmx.genericdata+xml;version=2.1', 'xml'],
-    // A refused type (q=0) is not given for a broader range.
-    ['application/vnd.sdmx.data+json;version=1.0.0;q=0, */*', 'csv'],
-    ['application/vnd.sdmx.data+json;q=0, application/vnd.sdmx.data+csv;q=0, */*', 'xml'],
-  ])('%s → %s', (accept, format) => {
-    expect(pick(accept)).toBe(format);
-  });
-
-  it.each([
-    'application/vnd.sdmx.structurespecificdata+xml;version=2.1',
-    'application/vnd.sdmx.data+json;version=2.0.0',
-    'application/json;q=0',
-  ])('answers %s with 406', (accept) => {
-    const err = errorOf(() => pick(accept));
-    expect(err.statusCode).toBe(406);
-    expect(err.message).toContain('application/vnd.sdmx.data+json;version=1.0.0');
   });
 });
 

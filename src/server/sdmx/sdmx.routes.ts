@@ -9,9 +9,9 @@ import { SDMX_AGENCY, sdmxDataFormat, SdmxDataQuery, SdmxStructureQuery } from '
 import type { DatahubCache } from '../datahub/datahub.context.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
+import { negotiate, type MediaRange } from '../http/negotiate.js';
 import { acceptsGzip, allowAnyOrigin, encodeBody, sendEncoded } from '../http/public-data.js';
 import { siteOrigin } from '../http/site-origin.js';
-import { DATA_OFFERS, DATA_SUPPORTED, negotiate, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './negotiate.js';
 import { DATA_CSV_TYPE, dataMessageCsv } from './sdmx-csv.js';
 import {
   DATA_JSON_TYPE,
@@ -20,8 +20,15 @@ import {
   structureMessageJson,
   type MessageContext,
 } from './sdmx-json.js';
+import { csvLabelsOf, DATA_OFFERS, DATA_SUPPORTED, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './sdmx-offers.js';
 import { DATA_XML_TYPE, dataMessageXml, STRUCTURE_XML_TYPE, structureMessageXml } from './sdmx-xml.js';
-import { findStructures, planData, readDataSeries, structureQueryKey, type StructureResource } from './sdmx.service.js';
+import {
+  findStructures,
+  openData,
+  structureQueryKey,
+  type ReadChunks,
+  type StructureResource,
+} from './sdmx.service.js';
 
 /**
  * SDMX 2.1 REST under /api/sdmx, so SDMX clients (R rsdmx, Python sdmx1/pandasdmx, spreadsheet
@@ -66,18 +73,44 @@ const UNSUPPORTED_RESOURCES = [
 ];
 
 /**
- * An answer written as it is read, gzipped for clients that accept gzip (a whole UN DESA flow is
- * 49 MB as CSV, about a tenth of that gzipped).
+ * A data answer, gzipped for clients that accept gzip (a whole UN DESA flow is 49 MB as CSV, about
+ * a fiftieth of that gzipped). One read from the database (`whole`) is sent in one piece; a bigger
+ * one is written as it is read. A failure while writing it ends the answer without its last
+ * chunk (Fastify destroys the connection), so no client takes a cut answer for a whole one.
  */
-function stream(request: FastifyRequest, reply: FastifyReply, chunks: AsyncIterable<string>): Readable {
-  const source = Readable.from(chunks, { objectMode: true, highWaterMark: 1 });
+async function sendData(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  parts: AsyncIterable<string>,
+  whole: boolean,
+): Promise<FastifyReply> {
   void reply.header('vary', 'Accept, Accept-Encoding');
-  if (!acceptsGzip(request)) return source;
-  void reply.header('content-encoding', 'gzip');
+  if (whole) {
+    // NOTE: a streamed answer costs several turns of the event loop (gzip works apart, and hands
+    // back each piece), and each turn waits for a chunk of every download in progress.
+    let text = '';
+    for await (const part of parts) text += part;
+    return sendEncoded(request, reply, encodeBody(text), false);
+  }
+  const source = Readable.from(parts, { objectMode: true, highWaterMark: 1 });
+  if (!acceptsGzip(request)) return reply.send(source);
   const gzip = createGzip();
-  // A failure while reading ends the gzip stream with it, and so the answer.
+  // A failure while reading destroys the gzip stream with it, and so the answer.
   pipeline(source, gzip, () => undefined);
-  return gzip;
+  return reply.header('content-encoding', 'gzip').send(gzip);
+}
+
+const DATA_FORMAT_NAMES = { json: 'SDMX-JSON', csv: 'SDMX-CSV', xml: 'SDMX-ML' } as const;
+
+/** How a data answer's format was chosen, for an error that a parameter does not fit it. */
+function howChosen(
+  format: SdmxDataQuery['format'],
+  chosen: { format: 'json' | 'csv' | 'xml'; range: MediaRange | null },
+): string {
+  const name = DATA_FORMAT_NAMES[chosen.format];
+  if (format) return `format=${format} asks for ${name}`;
+  if (chosen.range) return `the Accept header's ${chosen.range.type} gets ${name}`;
+  return `with neither format= nor an Accept header the answer is ${name}`;
 }
 
 function messageContext(request: FastifyRequest): MessageContext {
@@ -88,6 +121,8 @@ function messageContext(request: FastifyRequest): MessageContext {
 export interface SdmxOptions {
   /** Largest data answer, in observations (series for serieskeysonly/nodata); default MAX_OBSERVATIONS. */
   maxObservations?: number;
+  /** What a data answer reads from the database at a time; default READ_CHUNKS (tests read in tiny chunks). */
+  chunks?: ReadChunks;
 }
 
 /** The SDMX 2.1 REST routes under /api/sdmx (structure and data queries). */
@@ -178,7 +213,8 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
           'updatedAfter',
           'updatedAfter is not implemented: Bridges keeps when an edition was loaded (see /api/datasets), not when each value changed',
         );
-      if (includeHistory !== undefined)
+      // includeHistory=false, SDMX's default, asks for what Bridges answers.
+      if (includeHistory === 'true' || includeHistory === '1')
         throw ApiError.notImplemented(
           'includeHistory',
           'includeHistory is not implemented: each edition is a dataflow of its own (see /api/sdmx/dataflow)',
@@ -193,6 +229,12 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       const chosen = format
         ? { format: sdmxDataFormat(format), range: null }
         : negotiate(request.headers.accept, DATA_OFFERS, DATA_SUPPORTED);
+      // SDMX-CSV's own option: said, not ignored, where the answer is another format.
+      if (request.query.labels !== undefined && chosen.format !== 'csv')
+        throw ApiError.invalidParameter(
+          'labels',
+          `applies only to SDMX-CSV (format=csv, or Accept: application/vnd.sdmx.data+csv or text/csv): it chooses codes alone (id) or codes with their names (both), and ${howChosen(format, chosen)}`,
+        );
       // Split as sent, then decoded: a %2F inside the key is part of a code, not a separator.
       const sent = (request.url.split('?')[0] ?? '').split('/').slice('/api/sdmx/data/:flow'.split('/').length);
       const [key, provider, ...extra] = sent.map((part) => decodeURIComponent(part));
@@ -205,35 +247,38 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
             field,
             `"${value}" holds a "/" (sent as %2F), which no ${field === 'key' ? 'code of a key' : 'provider'} has: a data query is /api/sdmx/data/{flow}/{key}/{provider}`,
           );
+      // The path parameter after the flow is documented as the key (optionally /provider).
       if (extra.length) {
-        throw ApiError.notFound(
-          `No route GET ${request.url.split('?')[0] ?? ''}: a data query is /api/sdmx/data/{flow}/{key}/{provider}`,
+        throw ApiError.notFoundAt(
+          'key',
+          `no route GET ${request.url.split('?')[0] ?? ''}: a data query is /api/sdmx/data/{flow}/{key}/{provider}, and "${extra.join('/')}" follows the provider`,
         );
       }
-      const plan = await planData(
+      const { plan, batches, whole } = await openData(
         db,
         { flow: request.params.flow, key, provider, query: request.query },
-        options.maxObservations,
-        cache,
+        { maxObservations: options.maxObservations, answers: cache, chunks: options.chunks },
       );
-      const batches = readDataSeries(db, plan);
       if (chosen.format === 'csv') {
-        const labels = request.query.labels ?? (chosen.range?.params.labels === 'both' ? 'both' : 'id');
-        return reply
-          .type(DATA_CSV_TYPE)
-          .header('content-disposition', `attachment; filename="${plan.dsd.flow.id}.csv"`)
-          .send(stream(request, reply, dataMessageCsv(plan, batches, labels)));
+        // `labels` as a parameter (for spreadsheets, which cannot send an Accept) or, as SDMX-CSV
+        // defines it, in the media type; the parameter wins.
+        const labels = request.query.labels ?? csvLabelsOf(chosen.range);
+        void reply.type(DATA_CSV_TYPE).header('content-disposition', `attachment; filename="${plan.dsd.flow.id}.csv"`);
+        return sendData(request, reply, dataMessageCsv(plan, batches, labels), whole);
       }
       if (chosen.format === 'xml')
-        return reply.type(DATA_XML_TYPE).send(stream(request, reply, dataMessageXml(plan, batches)));
-      return reply
-        .type(DATA_JSON_TYPE)
-        .send(stream(request, reply, dataMessageJson(plan, batches, messageContext(request))));
+        return sendData(request, reply.type(DATA_XML_TYPE), dataMessageXml(plan, batches), whole);
+      return sendData(
+        request,
+        reply.type(DATA_JSON_TYPE),
+        dataMessageJson(plan, batches, messageContext(request)),
+        whole,
+      );
     };
     const dataSchema = {
       tags: ['sdmx'],
       querystring: SdmxDataQuery,
-      response: { ...errors, 413: ErrorResponse },
+      response: { ...errors, 409: ErrorResponse, 413: ErrorResponse },
     };
     const dataDescription =
       'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. 404 when nothing matches; 413 past 500,000 observations.';

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { parseSdmxPeriod, SDMX_AGENCY, sdmxFlowId, sdmxIdPart, type SdmxDataQuery } from '../../core/sdmx.js';
+import {
+  parseSdmxPeriod,
+  SDMX_AGENCY,
+  SDMX_VERSION,
+  sdmxFlowId,
+  sdmxIdPart,
+  type SdmxDataQuery,
+} from '../../core/sdmx.js';
 import { sourceDimension } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
@@ -37,13 +44,20 @@ import * as repo from './sdmx.repository.js';
 
 /** The largest data answer, in observations (series for serieskeysonly/nodata): about 50 MB of SDMX-CSV. */
 export const MAX_OBSERVATIONS = 500_000;
+/** How many series, and observations, one read of an answer takes from the database. */
+export interface ReadChunks {
+  series: number;
+  observations: number;
+}
 /**
- * What is read from the database at a time while an answer streams, whichever limit comes first:
- * with at most a couple of batches in flight, memory stays bounded (a few MB) whatever the size
- * of the answer or the length of its series.
+ * Read at a time while an answer is planned and streamed, whichever limit comes first: each read
+ * takes 5-25 ms on PGlite, whose one connection (and, PGlite running in this process, the event
+ * loop) every other request waits for meanwhile; with a chunk or two in flight, memory stays a
+ * few MB whatever the size of the answer.
  */
-const BATCH_SERIES = 2000;
-const BATCH_OBSERVATIONS = 20_000;
+export const READ_CHUNKS: ReadChunks = { series: 1000, observations: 5000 };
+/** How often an answer is planned and its first chunk read again when its flow is reloaded meanwhile. */
+const READ_ATTEMPTS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Dataflows and structures
@@ -243,12 +257,25 @@ export async function findStructures(
     set.codelists = lists;
   }
   if (resource === 'conceptscheme' && id !== null) set.conceptSchemes = set.conceptSchemes.filter((c) => c.id === id);
-  if (set[KIND_OF[resource]].length === 0) {
-    throw ApiError.notFound(
-      `No ${resource} matches ${[ref.agency ?? 'all', ref.id ?? 'all', ref.version ?? 'latest'].join('/')}: Bridges publishes agency ${SDMX_AGENCY}, version 1.0; the dataflows are listed at /api/sdmx/dataflow (empty while the bundled datasets load: see /api/status)`,
-    );
-  }
+  if (set[KIND_OF[resource]].length === 0) throw noStructureMatches(resource, ref);
   return set;
+}
+
+/**
+ * The 404 of a structure query that found nothing, naming the path segment to blame: an agency
+ * or version Bridges does not publish, else the id. With neither an id nor a foreign agency or
+ * version, no segment is to blame: nothing is published yet (the bundled datasets still loading).
+ */
+function noStructureMatches(resource: StructureResource, ref: ArtefactRef): ApiError {
+  const published = `Bridges publishes agency ${SDMX_AGENCY}, version ${SDMX_VERSION}; the dataflows are listed at /api/sdmx/dataflow (empty while the bundled datasets load: see /api/status)`;
+  if (ref.agency !== null && ref.agency !== SDMX_AGENCY)
+    return ApiError.notFoundAt('agency', `no ${resource} is maintained by "${ref.agency}": ${published}`);
+  if (ref.version !== null && ref.version !== SDMX_VERSION)
+    return ApiError.notFoundAt('version', `no ${resource} has the version "${ref.version}": ${published}`);
+  if (ref.id !== null) return ApiError.notFoundAt('id', `no ${resource} has the id "${ref.id}": ${published}`);
+  return ApiError.notFound(
+    `No ${resource} is published yet: the bundled datasets may still be loading (see /api/status)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,6 +297,8 @@ export interface DataPlan {
   seriesDimensions: SdmxDimension[];
   detail: DataDetail;
   dimensionAtObservation: 'TIME_PERIOD' | 'AllDimensions';
+  /** The load of the flow's edition the answer is read at (see FlowReloadedError). */
+  version: string;
   series: { id: number; observations: number }[];
   observationCount: number;
   observationFilter: repo.ObservationFilter;
@@ -303,6 +332,30 @@ function periodBounds(query: SdmxDataQuery): { start?: string; end?: string } {
   return { start, end };
 }
 
+/**
+ * Parameters that shape observations apply only to an answer that has some: with
+ * detail=serieskeysonly or nodata, firstNObservations, lastNObservations and
+ * dimensionAtObservation=AllDimensions would change nothing, so they are a 400 saying so.
+ */
+function checkObservationParameters(query: SdmxDataQuery): void {
+  const detail = query.detail;
+  if (detail !== 'serieskeysonly' && detail !== 'nodata') return;
+  for (const [field, which] of [
+    ['firstNObservations', 'first'],
+    ['lastNObservations', 'last'],
+  ] as const)
+    if (query[field] !== undefined)
+      throw ApiError.invalidParameter(
+        field,
+        `applies only to an answer with observations (detail=full or dataonly): it keeps the ${which} N of each series, and detail=${detail} gives none`,
+      );
+  if (query.dimensionAtObservation === 'AllDimensions')
+    throw ApiError.invalidParameter(
+      'dimensionAtObservation',
+      `AllDimensions applies only to an answer with observations (detail=full or dataonly): it lists each observation with its whole key, and detail=${detail} gives series without observations`,
+    );
+}
+
 /** Computes an answer once per data version (the datahub's answer cache); failures are not kept. */
 export interface AnswerCache {
   answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
@@ -311,29 +364,36 @@ export interface AnswerCache {
 /**
  * Checks a data query and counts what it selects: 400 for a malformed flow reference, key or
  * period, 404 for an unknown flow or when nothing matches (SDMX's NoResultsFound), 413 when the
- * answer would pass MAX_OBSERVATIONS.
+ * answer would pass MAX_OBSERVATIONS. Counts a chunk of series at a time, all at one version of
+ * the flow (FlowReloadedError when it changes meanwhile).
  */
 export async function planData(
   db: Kysely<DB>,
   request: DataRequest,
   maxObservations = MAX_OBSERVATIONS,
   answers: AnswerCache = { answer: (_key, compute) => compute() },
+  chunks: ReadChunks = READ_CHUNKS,
 ): Promise<DataPlan> {
+  checkObservationParameters(request.query);
   const ref = parseFlowRef(request.flow);
   // The flow and its structure, once per data version: gathering them (every series of the flow)
   // took the most of a one-series query, 20–50 ms of work for 0.3 ms of data.
   const { flow, dsd } = await answers.answer(`sdmx-flow|${request.flow.toUpperCase()}`, async () => {
     const [found] = await findDataflows(db, ref);
     if (!found) {
-      throw ApiError.notFound(
-        `No dataflow "${request.flow}": Bridges' dataflows (agency ${SDMX_AGENCY}, version 1.0) are listed at /api/sdmx/dataflow`,
+      throw ApiError.notFoundAt(
+        'flow',
+        `no dataflow "${request.flow}": Bridges' dataflows (agency ${SDMX_AGENCY}, version ${SDMX_VERSION}) are listed at /api/sdmx/dataflow`,
       );
     }
     return { flow: found, dsd: (await dataStructureOf(db, found)).dsd };
   });
   const provider = request.provider?.trim();
   if (provider && !['all', '*', SDMX_AGENCY].includes(provider)) {
-    throw ApiError.notFound(`No data provider "${provider}": every Bridges dataflow is provided by ${SDMX_AGENCY}`);
+    throw ApiError.notFoundAt(
+      'provider',
+      `no data provider "${provider}": every Bridges dataflow is provided by ${SDMX_AGENCY} (or ask for all)`,
+    );
   }
   const seriesDimensions = dsd.dimensions.filter((d) => d.source.kind !== 'time');
   const positions = parseSeriesKey(
@@ -378,30 +438,48 @@ export async function planData(
     lastN: request.query.lastNObservations,
   };
   const detail = request.query.detail ?? 'full';
-  const series = (await repo.findMatchingSeries(db, filter, observationFilter)).map((s) => ({
-    id: s.id,
-    observations: keptObservations(s.observations, observationFilter),
-  }));
+  const found = await repo.findSeriesInKeyOrder(db, filter);
+  const version = found.version;
+  if (version === null) throw new FlowReloadedError(flow.id);
+  // The observations of each series in the period, a chunk of series at a time; a series without
+  // any is left out.
+  const series: DataPlan['series'] = [];
+  for (let i = 0; i < found.ids.length; i += chunks.series) {
+    if (i > 0) await yieldToEventLoop();
+    const ids = found.ids.slice(i, i + chunks.series);
+    const counts = await repo.countObservationsAt(db, flow.datasetId, version, ids, observationFilter);
+    if (!counts) throw new FlowReloadedError(flow.id);
+    for (const id of ids) {
+      const count = counts.get(id);
+      if (count) series.push({ id, observations: keptObservations(count, observationFilter) });
+    }
+  }
   const observationCount = series.reduce((n, s) => n + s.observations, 0);
   if (series.length === 0) {
-    // Which position of the key matches nothing in this flow on its own (a mistyped code, a sex
-    // the edition does not publish): named, so the client knows what to change.
+    // The key is to blame when it selects no series: which of its positions matches nothing in
+    // this flow on its own (a mistyped code, a sex the edition does not publish) is named, so the
+    // client knows what to change. When its series only lie outside the periods, the periods are.
+    const period = (['startPeriod', 'endPeriod'] as const).find((p) => request.query[p] !== undefined);
+    const periodField = found.ids.length > 0 ? period : undefined;
     const unmatched: string[] = [];
-    for (const [i, codes] of positions.entries()) {
-      if (!codes?.length) continue;
-      if (!(await repo.anySeriesMatches(db, filterOf(positions.map((p, j) => (j === i ? p : null))))))
-        unmatched.push(`${seriesDimensions[i]?.id ?? `position ${String(i + 1)}`}=${codes.join('+')}`);
-    }
-    throw ApiError.notFound(
-      `No data for ${flow.id} with the key "${request.key ?? 'all'}"${start || end ? ` between ${request.query.startPeriod ?? 'the start'} and ${request.query.endPeriod ?? 'the end'}` : ''} (NoResultsFound).${unmatched.length ? ` No series of this flow has ${unmatched.join(', nor ')}.` : ''} The dimensions are ${seriesDimensions.map((d) => d.id).join('.')}; the codes are at /api/sdmx/datastructure/${SDMX_AGENCY}/${flow.id}/1.0`,
+    if (found.ids.length === 0)
+      for (const [i, codes] of positions.entries()) {
+        if (!codes?.length) continue;
+        if (!(await repo.anySeriesMatches(db, filterOf(positions.map((p, j) => (j === i ? p : null))))))
+          unmatched.push(`${seriesDimensions[i]?.id ?? `position ${String(i + 1)}`}=${codes.join('+')}`);
+      }
+    throw ApiError.notFoundAt(
+      periodField ?? 'key',
+      `no data for ${flow.id} with the key "${request.key ?? 'all'}"${start || end ? ` between ${request.query.startPeriod ?? 'the start'} and ${request.query.endPeriod ?? 'the end'}` : ''} (NoResultsFound).${unmatched.length ? ` No series of this flow has ${unmatched.join(', nor ')}.` : ''}${periodField ? ` The key's ${String(found.ids.length)} series have no observation in that span.` : ''} The dimensions are ${seriesDimensions.map((d) => d.id).join('.')}; the codes are at /api/sdmx/datastructure/${SDMX_AGENCY}/${flow.id}/${SDMX_VERSION}`,
     );
   }
-  const size = detail === 'serieskeysonly' || detail === 'nodata' ? series.length : observationCount;
+  const seriesOnly = detail === 'serieskeysonly' || detail === 'nodata';
+  const size = seriesOnly ? series.length : observationCount;
   if (size > maxObservations) {
     throw new ApiError(
       413,
       'invalid_parameter',
-      `key: the answer would hold ${String(size)} ${detail === 'serieskeysonly' || detail === 'nodata' ? 'series' : 'observations'}, more than the ${String(maxObservations)} one answer may carry: narrow the key (e.g. one REF_AREA) or the periods (startPeriod, endPeriod, lastNObservations)`,
+      `key: the answer would hold ${String(size)} ${seriesOnly ? 'series' : 'observations'}, more than the ${String(maxObservations)} one answer may carry: narrow the key (e.g. one REF_AREA) or the periods (startPeriod, endPeriod${seriesOnly ? '' : ', lastNObservations'})`,
       [{ field: 'key', message: `selects ${String(size)}; at most ${String(maxObservations)}` }],
     );
   }
@@ -411,6 +489,7 @@ export async function planData(
     seriesDimensions,
     detail,
     dimensionAtObservation: request.query.dimensionAtObservation === 'AllDimensions' ? 'AllDimensions' : 'TIME_PERIOD',
+    version,
     series,
     observationCount,
     observationFilter,
@@ -432,7 +511,7 @@ function seriesKeyOf(
   dimsNames: Map<string, string>,
   datasetId: string,
 ): string[] {
-  const dims = JSON.parse(row.dims) as Record<string, string>;
+  const dims = row.dims;
   return dimensions.map((d) => {
     switch (d.source.kind) {
       case 'freq':
@@ -460,37 +539,124 @@ function seriesKeyOf(
 }
 
 /**
- * The planned series in key order with their observations, a batch at a time, so an answer
- * streams without holding more than one batch. NOTE: the batches are separate reads, not one
- * transaction: on the one-connection PGlite a transaction would hold every other request for the
- * whole download; an edition reloaded in between simply drops its series from the rest.
+ * A flow's edition was reloaded (or removed) while an answer was planned or read: the rest of
+ * the answer would come from another load than its beginning. NOTE: each chunk is read in one
+ * statement that also reads the edition's version, not in one transaction for the whole answer:
+ * on PGlite a transaction would hold its one connection, hence every other request, for the whole
+ * download, and on PostgreSQL it would hold a pooled connection as long as the slowest client
+ * takes to read (ten slow downloads would take the whole pool).
  */
-export async function* readDataSeries(db: Kysely<DB>, plan: DataPlan): AsyncGenerator<DataSeries[]> {
+export class FlowReloadedError extends Error {
+  constructor(readonly flowId: string) {
+    super(`${flowId} was reloaded while its answer was read: the answer was cut short, ask again`);
+    this.name = 'FlowReloadedError';
+  }
+}
+
+/**
+ * Lets the requests that arrived meanwhile run (PGlite runs its queries in this thread), between
+ * two chunks of an answer. NOTE: never before the first: a small answer, read in one chunk, then
+ * runs from start to end in one turn instead of waiting a turn of every download at each step.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The planned series cut into the chunks they are read in: ids, in key order. */
+function chunksOf(plan: DataPlan, chunks: ReadChunks): number[][] {
   const withObservations = plan.detail === 'full' || plan.detail === 'dataonly';
-  for (let i = 0; i < plan.series.length;) {
-    const ids: number[] = [];
-    let observationCount = 0;
-    for (; i < plan.series.length && ids.length < BATCH_SERIES && observationCount < BATCH_OBSERVATIONS; i++) {
-      const series = plan.series[i] as { id: number; observations: number };
-      ids.push(series.id);
-      if (withObservations) observationCount += series.observations;
+  const list: number[][] = [];
+  let ids: number[] = [];
+  let observationCount = 0;
+  for (const series of plan.series) {
+    if (ids.length === chunks.series || observationCount >= chunks.observations) {
+      list.push(ids);
+      ids = [];
+      observationCount = 0;
     }
-    const rows = new Map((await repo.findSeriesByIds(db, ids)).map((r) => [r.id, r]));
-    const observations = withObservations
-      ? await repo.findObservations(db, ids, plan.observationFilter)
-      : new Map<number, repo.ObservationRow[]>();
+    ids.push(series.id);
+    if (withObservations) observationCount += series.observations;
+  }
+  if (ids.length) list.push(ids);
+  return list;
+}
+
+/**
+ * The planned series in key order with their observations, a chunk at a time, each read at the
+ * plan's version of the flow: an answer streams without holding more than a chunk, and between
+ * chunks the other requests run and take the connection. Throws FlowReloadedError when the flow's
+ * edition is reloaded meanwhile.
+ */
+export async function* readDataSeries(
+  db: Kysely<DB>,
+  plan: DataPlan,
+  chunks: ReadChunks = READ_CHUNKS,
+): AsyncGenerator<DataSeries[]> {
+  const withObservations = plan.detail === 'full' || plan.detail === 'dataonly';
+  for (const [i, ids] of chunksOf(plan, chunks).entries()) {
+    if (i > 0) await yieldToEventLoop();
+    const found = await repo.findSeriesWithObservationsAt(
+      db,
+      plan.dsd.flow.datasetId,
+      plan.version,
+      ids,
+      plan.observationFilter,
+      withObservations,
+    );
+    if (!found) throw new FlowReloadedError(plan.dsd.flow.id);
+    const rows = new Map(found.map((r) => [r.id, r]));
     const batch: DataSeries[] = [];
     for (const id of ids) {
       const row = rows.get(id);
-      if (!row) continue;
-      const obs = observations.get(id) ?? [];
-      if (withObservations && obs.length === 0) continue;
+      // Never at the plan's version: a series and its observations change only with a new load.
+      if (!row) throw new FlowReloadedError(plan.dsd.flow.id);
+      if (withObservations && row.observations.length === 0) continue;
       batch.push({
         key: seriesKeyOf(row, plan.seriesDimensions, plan.dimsNames, plan.dsd.flow.datasetId),
-        observations: obs,
+        observations: row.observations,
       });
     }
     yield batch;
+  }
+}
+
+/**
+ * A data query planned and its first chunk read, ready to stream: anything that fails before the
+ * answer's first bytes (a malformed query, the cap, the database) is an error answer, and a
+ * reload of the flow meanwhile makes it start again at the new load. A reload later cuts the
+ * answer short (FlowReloadedError), never mixes two loads. `whole`: the first chunk is the whole
+ * answer, read already.
+ */
+export async function openData(
+  db: Kysely<DB>,
+  request: DataRequest,
+  options: { maxObservations?: number; answers?: AnswerCache; chunks?: ReadChunks } = {},
+): Promise<{ plan: DataPlan; batches: AsyncGenerator<DataSeries[]>; whole: boolean }> {
+  const chunks = options.chunks ?? READ_CHUNKS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const plan = await planData(db, request, options.maxObservations, options.answers, chunks);
+      const batches = readDataSeries(db, plan, chunks);
+      const first = await batches.next();
+      return { plan, batches: startingWith(first, batches), whole: chunksOf(plan, chunks).length <= 1 };
+    } catch (err) {
+      if (!(err instanceof FlowReloadedError)) throw err;
+      if (attempt === READ_ATTEMPTS)
+        throw ApiError.conflict(
+          `${err.flowId} was reloaded ${String(READ_ATTEMPTS)} times while its answer was read: ask again in a moment`,
+        );
+    }
+  }
+}
+
+/** A generator's first result, already read, then the rest of it; closing it closes the rest. */
+async function* startingWith<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
   }
 }
 

@@ -301,13 +301,17 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
     });
 
     it.each([
-      '/api/sdmx/dataflow/BRIDGES/NOPE',
-      '/api/sdmx/dataflow/ECB',
-      `/api/sdmx/dataflow/BRIDGES/${FLOW_2024}/2.0`,
-      '/api/sdmx/codelist/BRIDGES/CL_NOPE',
-    ])('answers %s with 404', async (url) => {
+      ['/api/sdmx/dataflow/BRIDGES/NOPE', 'id', 'no dataflow has the id "NOPE"'],
+      ['/api/sdmx/dataflow/ECB', 'agency', 'no dataflow is maintained by "ECB"'],
+      [`/api/sdmx/datastructure/ECB/${FLOW_2024}/2.0`, 'agency', 'no datastructure is maintained by "ECB"'],
+      [`/api/sdmx/dataflow/BRIDGES/${FLOW_2024}/2.0`, 'version', 'no dataflow has the version "2.0"'],
+      ['/api/sdmx/codelist/BRIDGES/CL_NOPE', 'id', 'no codelist has the id "CL_NOPE"'],
+      [`/api/sdmx/conceptscheme/all/${FLOW_2024}`, 'id', `no conceptscheme has the id "${FLOW_2024}"`],
+    ])('answers %s with 404 naming the path segment %s', async (url, field, message) => {
       const body = await getJson<ErrorResponse>(url, 404);
       expect(body.error.code).toBe('not_found');
+      expect(body.error.details).toEqual([{ field, message: expect.stringContaining(message) as unknown }]);
+      expect(body.error.message).toContain('Bridges publishes agency BRIDGES, version 1.0');
     });
 
     it('keeps structures until an import changes the data, then answers with the new flow', async () => {
@@ -614,6 +618,65 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect(row?.['OBS_STATUS: Observation status']).toBe('A: Normal value');
     });
 
+    it('takes labels as a parameter or in the SDMX-CSV media type, the parameter winning', async () => {
+      // The counterpart of the first row, as written.
+      const mexico = (body: string) => {
+        const [row] = parseCsv(body, { columns: true }) as Record<string, string>[];
+        return Object.entries(row ?? {}).find(([column]) => column.startsWith('COUNTERPART_AREA'))?.[1];
+      };
+      const url = data(`${FLOW_2024}/A.USA.MEX.F`, '?lastNObservations=1');
+      const byParameter = await get(`${url}&labels=both`, { accept: 'text/csv' });
+      expect(mexico(byParameter.body)).toBe('MEX: Mexico');
+      const byMediaType = await get(url, { accept: 'application/vnd.sdmx.data+csv;version=1.0.0;labels=both' });
+      expect(mexico(byMediaType.body)).toBe('MEX: Mexico');
+      const overridden = await get(`${url}&labels=id`, {
+        accept: 'application/vnd.sdmx.data+csv;version=1.0.0;labels=both',
+      });
+      expect(mexico(overridden.body)).toBe('MEX');
+    });
+
+    it.each([
+      ['', undefined, 'with neither format= nor an Accept header the answer is SDMX-JSON'],
+      ['&format=jsondata', 'text/csv', 'format=jsondata asks for SDMX-JSON'],
+      ['&format=xml', undefined, 'format=xml asks for SDMX-ML'],
+      ['', 'application/xml', "the Accept header's application/xml gets SDMX-ML"],
+      ['', '*/*', "the Accept header's */* gets SDMX-JSON"],
+    ])('refuses labels with 400 where the answer is not SDMX-CSV (%s, Accept %s)', async (query, accept, why) => {
+      for (const labels of ['both', 'id']) {
+        const body = await getJson<ErrorResponse>(
+          data(`${FLOW_2024}/A.USA.MEX.F`, `?labels=${labels}${query}`),
+          400,
+          accept ? { accept } : {},
+        );
+        expect(body.error.details).toEqual([
+          {
+            field: 'labels',
+            message: `applies only to SDMX-CSV (format=csv, or Accept: application/vnd.sdmx.data+csv or text/csv): it chooses codes alone (id) or codes with their names (both), and ${why}`,
+          },
+        ]);
+      }
+    });
+
+    it('does not take an SDMX-CSV media type asking for options it does not give', async () => {
+      for (const accept of [
+        'application/vnd.sdmx.data+csv;version=1.0.0;labels=name',
+        'application/vnd.sdmx.data+csv;version=1.0.0;timeFormat=normalized',
+        'text/csv;labels=name',
+      ]) {
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.F`), 406, { accept });
+        expect(body.error.message).toContain('application/vnd.sdmx.data+csv;version=1.0.0;labels=both');
+      }
+      // Another format the client takes is given instead.
+      const json = await get(data(`${FLOW_2024}/A.USA.MEX.F`), {
+        accept: 'application/vnd.sdmx.data+csv;version=1.0.0;timeFormat=normalized, application/json;q=0.5',
+      });
+      expect(json.headers['content-type']).toBe('application/vnd.sdmx.data+json;version=1.0.0');
+      const original = await get(data(`${FLOW_2024}/A.USA.MEX.F`), {
+        accept: 'application/vnd.sdmx.data+csv;version=1.0.0;timeFormat=original;labels=id',
+      });
+      expect(original.body.startsWith('DATAFLOW,FREQ,REF_AREA,COUNTERPART_AREA,SEX,TIME_PERIOD')).toBe(true);
+    });
+
     it('reads wildcards and + in the key', async () => {
       const { observations } = readSdmxJson(
         await getJson<JsonDataMessage>(data(`${FLOW_2024}/A..MEX+CAN.F`, '?startPeriod=2020&endPeriod=2020')),
@@ -704,6 +767,19 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect(Object.values(first).every((o) => o.length === 1)).toBe(true);
       const csv = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?detail=serieskeysonly&format=csv'));
       expect(csv.body.split('\r\n')[0]).toBe('DATAFLOW,FREQ,REF_AREA,COUNTERPART_AREA,SEX');
+      // A flat list of series keys has no observation to list: said, not answered as series.
+      const flat = await getJson<ErrorResponse>(
+        data(`${FLOW_2024}/A.USA.MEX.`, '?detail=serieskeysonly&dimensionAtObservation=AllDimensions'),
+        400,
+        { accept: 'application/xml' },
+      );
+      expect(flat.error.details).toEqual([
+        {
+          field: 'dimensionAtObservation',
+          message:
+            'AllDimensions applies only to an answer with observations (detail=full or dataonly): it lists each observation with its whole key, and detail=serieskeysonly gives series without observations',
+        },
+      ]);
     });
 
     it('chooses the format by Accept, the format parameter winning', async () => {
@@ -746,29 +822,49 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         [`${FLOW_2024}/A.PHL%2FUSA.USA.F`, 'key'],
         [`${FLOW_2024}/A.PHL.USA.F/BRIDGES%2FX`, 'provider'],
         ['A,B,C,D/all', 'flow'],
+        // Parameters that shape observations, where there are none.
+        [`${FLOW_2024}/all?detail=serieskeysonly&lastNObservations=1`, 'lastNObservations'],
+        [`${FLOW_2024}/all?detail=nodata&firstNObservations=1&format=csv`, 'firstNObservations'],
+        [`${FLOW_2024}/all?detail=nodata&dimensionAtObservation=AllDimensions`, 'dimensionAtObservation'],
       ])('answers %s with 400 naming %s', async (path, field) => {
         const body = await getJson<ErrorResponse>(data(path), 400);
         expect(body.error.details.map((d) => d.field)).toContain(field);
       });
 
-      it.each(['NOPE/all', `ECB,${FLOW_2024},1.0/all`, `BRIDGES,${FLOW_2024},2.0/all`, `${FLOW_2024}/all/SOMEONE`])(
-        'answers the unknown %s with 404',
-        async (path) => {
-          const body = await getJson<ErrorResponse>(data(path), 404);
-          expect(body.error.code).toBe('not_found');
-        },
-      );
+      it.each([
+        ['NOPE/all', 'flow'],
+        [`ECB,${FLOW_2024},1.0/all`, 'flow'],
+        [`BRIDGES,${FLOW_2024},2.0/all`, 'flow'],
+        [`${FLOW_2024}/all/SOMEONE`, 'provider'],
+        [`${FLOW_2024}/all/BRIDGES/more`, 'key'],
+      ])('answers the unknown %s with 404 naming %s', async (path, field) => {
+        const body = await getJson<ErrorResponse>(data(path), 404);
+        expect(body.error.code).toBe('not_found');
+        expect(body.error.details.map((d) => d.field)).toEqual([field]);
+        expect(body.error.message.startsWith(`${field}: `)).toBe(true);
+      });
 
       it('answers a query matching nothing with 404 (NoResultsFound)', async () => {
         const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.ZZZ.`), 404);
         expect(body.error.message).toContain('NoResultsFound');
         // The position that matches nothing on its own is named; a key whose codes each exist is not blamed.
         expect(body.error.message).toContain('No series of this flow has COUNTERPART_AREA=ZZZ.');
+        expect(body.error.details[0]?.field).toBe('key');
+        // A key whose series lie outside the periods: the periods are to blame.
         const later = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?startPeriod=2030'), 404);
         expect(later.error.message).not.toContain('No series of this flow has');
-        // UN DESA prints men and women only: no both-sexes series to pull.
-        const total = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX._T`), 404);
+        expect(later.error.details).toEqual([
+          {
+            field: 'startPeriod',
+            message: expect.stringContaining("The key's 2 series have no observation in that span.") as unknown,
+          },
+        ]);
+        const earlier = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?endPeriod=1950'), 404);
+        expect(earlier.error.details[0]?.field).toBe('endPeriod');
+        // UN DESA prints men and women only: no both-sexes series to pull, whatever the periods.
+        const total = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX._T`, '?startPeriod=2020'), 404);
         expect(total.error.message).toContain('No series of this flow has SEX=_T.');
+        expect(total.error.details[0]?.field).toBe('key');
       });
 
       it('answers an Accept it cannot serve with 406', async () => {
@@ -787,6 +883,15 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, `?${query}`), 501);
         expect(body.error.code).toBe('not_implemented');
         expect(body.error.details).toEqual([{ field, message: expect.stringContaining('not implemented') as unknown }]);
+      });
+
+      it('takes includeHistory=false, SDMX’s default, as asking for what it answers', async () => {
+        const plain = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?format=csv'));
+        const noHistory = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?format=csv&includeHistory=false'));
+        expect(noHistory.statusCode).toBe(200);
+        expect(noHistory.body).toBe(plain.body);
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?includeHistory=yes'), 400);
+        expect(body.error.details[0]?.field).toBe('includeHistory');
       });
 
       it('links to the host the client asked for, or to PUBLIC_URL whatever Host a request sends', async () => {

@@ -640,7 +640,7 @@ export async function findAreaNames(db: Kysely<DB>, lang: UiLanguage) {
   return rows;
 }
 
-/** The names of UN M49 regions and sub-regions (the reference data has them in English). */
+/** The UN M49 regions, sub-regions and intermediate regions: names (the reference data has them in English), levels and parents. */
 export async function findRegionNames(db: Kysely<DB>) {
-  return db.selectFrom('m49_region').select(['code', 'name_en as name']).execute();
+  return db.selectFrom('m49_region').select(['code', 'name_en', 'level', 'parent_code']).orderBy('code').execute();
 }

@@ -11,7 +11,10 @@ import {
   STUDY_DESIGNS,
   type Term,
 } from '../../core/library-vocab.js';
+import type { ErrorDetail } from '../../core/errors.js';
+import { noAreaHas, unknownM49Codes } from '../countries/unknown-codes.js';
 import type { DB } from '../db/schema.js';
+import { ApiError } from '../http/api-error.js';
 import * as repo from './search.repository.js';
 import {
   buildTsquery,
@@ -109,11 +112,11 @@ async function answer(
   generation?: string,
 ): Promise<SearchResponse> {
   const lang = query.lang;
-  const filters = facetFilters(query);
+  const context: RunContext = { db, query, filters: facetFilters(query), limits, generation };
+  await checkPlaceFilters(context);
   const words = queryWords(query.q);
   const analysed = words.length ? await repo.analyseQueryWords(db, words, query.q, lang) : undefined;
   const terms = analysed?.words.filter(isSearchable) ?? [];
-  const context: RunContext = { db, query, filters, limits, generation };
 
   if (!analysed || terms.length === 0) {
     return present(context, null, await run(context, null));
@@ -587,18 +590,25 @@ function presentHit(row: repo.PageRow, searched: boolean): Hit {
   };
 }
 
+type M49Region = Awaited<ReturnType<typeof repo.findRegionNames>>[number];
+
+interface PlaceNames {
+  /** Every area code, with its short name. */
+  countryNames: Map<string, string>;
+  /** Every M49 code, by code: regions, sub-regions and intermediate regions. */
+  regions: Map<string, M49Region>;
+}
+
 /** The names of places, by index generation and language (see placeNames). */
-const placeNameCaches = new WeakMap<
-  Kysely<DB>,
-  { generation: string; byLang: Map<string, { countryNames: Map<string, string>; regionNames: Map<string, string> }> }
->();
+const placeNameCaches = new WeakMap<Kysely<DB>, { generation: string; byLang: Map<string, PlaceNames> }>();
 
 /**
  * The short names of every area in the request's language (English when it has none) and of the
- * M49 regions, for facet labels: read once per index generation (the reference data they come
- * from is reloaded only with a reindex of the countries, which moves the generation).
+ * M49 regions, for facet labels and to check the country and region filters: read once per index
+ * generation (the reference data they come from is reloaded only with a reindex of the
+ * countries, which moves the generation).
  */
-async function placeNames(context: RunContext) {
+async function placeNames(context: RunContext): Promise<PlaceNames> {
   const { db, query } = context;
   const generation = context.generation ?? (await repo.findIndexGeneration(db));
   let cache = placeNameCaches.get(db);
@@ -611,11 +621,45 @@ async function placeNames(context: RunContext) {
     const [areas, regions] = await Promise.all([repo.findAreaNames(db, query.lang), repo.findRegionNames(db)]);
     names = {
       countryNames: new Map(areas.map((r) => [r.code, r.name])),
-      regionNames: new Map(regions.map((r) => [r.code, r.name])),
+      regions: new Map(regions.map((r) => [r.code, r])),
     };
     cache.byLang.set(query.lang, names);
   }
   return names;
+}
+
+/** The M49 levels a document's region facet holds (search.indexer.ts): its region and its sub-region. */
+const FACET_REGION_LEVELS = new Set(['region', 'subregion']);
+
+/**
+ * The country and region filters must name places of the reference data: an unknown code would
+ * match nothing, silently. A 400 names each filter and its unknown codes, in the words the data
+ * hub and the countries API use. Checked against the facets' labels (kept per index generation
+ * and language, and read for the answer anyway), so it costs no query of its own.
+ */
+async function checkPlaceFilters(context: RunContext): Promise<void> {
+  const { country = [], region = [] } = context.query;
+  if (country.length === 0 && region.length === 0) return;
+  const { countryNames, regions } = await placeNames(context);
+  const details: ErrorDetail[] = [];
+  const unknownCountries = [...new Set(country.filter((code) => !countryNames.has(code)))];
+  if (unknownCountries.length) details.push({ field: 'country', message: noAreaHas(unknownCountries) });
+
+  const notFacet = [...new Set(region.filter((code) => !FACET_REGION_LEVELS.has(regions.get(code)?.level ?? '')))];
+  const unknownRegions = notFacet.filter((code) => !regions.has(code));
+  const known = [...regions.values()].filter((r) => FACET_REGION_LEVELS.has(r.level));
+  const said = unknownRegions.length ? [unknownM49Codes('region or sub-region', unknownRegions, known)] : [];
+  // An intermediate region (014 Eastern Africa) is a real M49 code, but no document is filed under one.
+  for (const code of notFacet.filter((c) => regions.has(c))) {
+    const intermediate = regions.get(code) as M49Region;
+    const parent = intermediate.parent_code ? regions.get(intermediate.parent_code) : undefined;
+    said.push(
+      `"${code}" is ${intermediate.name_en}, an M49 intermediate region, which the search does not filter by${parent ? `: ask for its sub-region, ${parent.code} ${parent.name_en}` : ''}`,
+    );
+  }
+  if (said.length) details.push({ field: 'region', message: said.join('; ') });
+  if (details.length)
+    throw new ApiError(400, 'invalid_parameter', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
 }
 
 /** The UI page of a search result (src/web/main.tsx has the routes). */
@@ -647,7 +691,7 @@ async function presentFacets(context: RunContext, counts: Map<string, Count>): P
       if (values && !values.has(value)) values.set(value, { count: 0, approximate: false });
     }
   }
-  const { countryNames, regionNames } = await placeNames(context);
+  const { countryNames, regions } = await placeNames(context);
   const collator = new Intl.Collator(query.lang, { sensitivity: 'base' });
   const facets: SearchResponse['facets'] = {};
   for (const facet of SEARCH_FACETS) {
@@ -655,7 +699,7 @@ async function presentFacets(context: RunContext, counts: Map<string, Count>): P
       facet === 'country'
         ? (countryNames.get(value) ?? value)
         : facet === 'region'
-          ? (regionNames.get(value) ?? value)
+          ? (regions.get(value)?.name_en ?? value)
           : (FACET_VOCABULARIES[facet]?.find((t) => t.code === value)?.label[query.lang] ?? value);
     facets[facet] = [...(byFacet.get(facet) ?? [])]
       .map(([value, { count, approximate }]) => ({

@@ -556,6 +556,52 @@ describe.each(testEngines())('search on %s', (engine) => {
       expect(body.error.code).toBe(code);
       expect(body.error.details.map((d) => d.field.split('.')[0])).toContain(field);
     });
+
+    it('filters by the country and region codes of the reference data', async () => {
+      expect(ids(await find('country=PHL'))).toEqual(['PHL']);
+      const southEastAsia = await find('region=035&limit=100');
+      expect(southEastAsia.total).toBe(11);
+      expect(ids(southEastAsia)).toEqual(expect.arrayContaining(['PHL', 'IDN', 'VNM', 'TLS']));
+      expect(southEastAsia.facets.region?.find((f) => f.value === '035')?.label).toBe('South-eastern Asia');
+      expect(ids(await find('region=002&type=record')).sort()).toEqual(['french-co-development', 'mida']);
+      // A sub-region and a region together: either one (OR within the facet).
+      expect(ids(await find('region=002,035&type=record,organisation')).sort()).toEqual([
+        'french-co-development',
+        'mida',
+      ]);
+      expect(ids(await find('country=PHL,MEX&type=country'))).toEqual(['MEX', 'PHL']);
+    });
+
+    it.each([
+      ['country=XXX', 'country', 'no country or area has the code "XXX"'],
+      ['country=PHL,XXX,QQQ,XXX', 'country', 'no country or area has the codes "XXX", "QQQ"'],
+      ['region=999', 'region', 'unknown M49 region or sub-region code "999"; known: 002 Africa, 009 Oceania, 015'],
+      ['region=002,999,998', 'region', 'unknown M49 region or sub-region codes "999", "998"; known: 002 Africa'],
+      [
+        'region=014',
+        'region',
+        '"014" is Eastern Africa, an M49 intermediate region, which the search does not filter by: ask for its sub-region, 202 Sub-Saharan Africa',
+      ],
+    ])('%s → 400 naming %s and the unknown codes', async (query, field, message) => {
+      const body = await get<ErrorResponse>(`/api/search?${query}`, 400);
+      expect(body.error.code).toBe('invalid_parameter');
+      expect(body.error.details).toEqual([{ field, message: expect.stringContaining(message) as string }]);
+      expect(body.error.message).toContain(`${field}: ${message}`);
+      // Known codes given beside an unknown one are not blamed.
+      expect(body.error.details[0]?.message).not.toMatch(/"(PHL|002)"/);
+    });
+
+    it('names both filters when both hold unknown codes, and the known ones as known', async () => {
+      const body = await get<ErrorResponse>('/api/search?q=diaspora&country=GHA,XKX,ZZZ&region=035,999', 400);
+      expect(body.error.details).toEqual([
+        { field: 'country', message: 'no country or area has the code "ZZZ"' },
+        { field: 'region', message: expect.stringMatching(/^unknown M49 region or sub-region code "999"; known: /) },
+      ]);
+      // Every region and sub-region a document can be filed under is listed, with its name.
+      const known = body.error.details[1]?.message.split('known: ')[1]?.split(', ') ?? [];
+      expect(known).toHaveLength(22);
+      expect(known).toEqual(expect.arrayContaining(['035 South-eastern Asia', '419 Latin America and the Caribbean']));
+    });
   });
 });
 
