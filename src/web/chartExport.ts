@@ -1,3 +1,4 @@
+import { wrapWords } from './charts/layout.js';
 import { downloadBlob } from './csv.js';
 
 /**
@@ -31,21 +32,6 @@ function textWidth(text: string, size: number, weight = 400): number {
   return measureContext.measureText(text).width;
 }
 
-/** Greedy word wrap to `width` pixels. */
-export function wrapText(text: string, width: number, measure: (line: string) => number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && measure(candidate) > width) {
-      lines.push(line);
-      line = word;
-    } else line = candidate;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 function escapeXml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
@@ -70,9 +56,9 @@ export function framedSvg(svg: SVGSVGElement, frame: ImageFrame): { markup: stri
   const chart = chartSize(svg);
   const width = Math.max(MIN_WIDTH, Math.ceil(chart.width) + 2 * PADDING);
   const inner = width - 2 * PADDING;
-  const titleLines = wrapText(frame.title, inner, (l) => textWidth(l, TITLE_SIZE, 700));
-  const subtitleLines = frame.subtitle ? wrapText(frame.subtitle, inner, (l) => textWidth(l, SUBTITLE_SIZE)) : [];
-  const footerLines = frame.footer.flatMap((line) => wrapText(line, inner, (l) => textWidth(l, SOURCE_SIZE)));
+  const titleLines = wrapWords(frame.title, inner, (l) => textWidth(l, TITLE_SIZE, 700));
+  const subtitleLines = frame.subtitle ? wrapWords(frame.subtitle, inner, (l) => textWidth(l, SUBTITLE_SIZE)) : [];
+  const footerLines = frame.footer.flatMap((line) => wrapWords(line, inner, (l) => textWidth(l, SOURCE_SIZE)));
 
   const parts: string[] = [];
   let y = PADDING;

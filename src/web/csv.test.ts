@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { wrapText } from './chartExport.js';
 import { quantileClasses } from './charts/classes.js';
 import { slug } from './csv.js';
 
@@ -10,10 +9,6 @@ describe('the CSV behind a chart', () => {
 });
 
 describe('chart helpers', () => {
-  it('wrap a source line to the image width', () => {
-    expect(wrapText('one two three four', 9, (l) => l.length)).toEqual(['one two', 'three', 'four']);
-  });
-
   it('make map classes from quantiles, rounded, ascending and distinct', () => {
     const values = Array.from({ length: 100 }, (_, i) => (i + 1) * 1234);
     const classes = quantileClasses(values);

@@ -249,6 +249,8 @@ const en = {
   corridorCostLead: (ceiling: number) =>
     `Average total cost of sending money, each direction, source and amount apart; SDG 10.c: no corridor above ${String(ceiling)}%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remittances`,
+  remittanceAbsent: (edition: string, direction: string) =>
+    `${edition} has no value for ${direction}: no estimate, which is not an estimate of zero.`,
   knomadEstimateNote:
     'KNOMAD bilateral remittances are model estimates (from migrant stocks and incomes), not measured flows; each edition is its own bar.',
   corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}: cost of sending money`,
@@ -627,7 +629,7 @@ const fr = {
   costMeanMethod: (amount: string) =>
     `Moyenne non pondérée, calculée par Bridges, du coût total moyen d’un envoi de ${amount}\u00a0dollars US dans les corridors relevés à la dernière période de chaque édition\u00a0; ce n’est pas la moyenne publiée par la Banque mondiale, qui pondère les corridors.`,
   sdgTargetText:
-    'Cible 10.c des ODD\u00a0: d’ici à 2030, faire baisser au-dessous de 3\u00a0% les coûts de transaction des envois de fonds effectués par les migrants et éliminer les couloirs de transfert de fonds dont les coûts sont supérieurs à 5\u00a0% (indicateur 10.c.1, pour un envoi de 200\u00a0$ US).',
+    'Cible 10.c des ODD\u00a0: d’ici à 2030, faire baisser au-dessous de 3\u00a0pour cent les coûts de transaction des envois de fonds effectués par les migrants et éliminer les circuits d’envois de fonds dont les coûts sont supérieurs à 5\u00a0pour cent (indicateur 10.c.1, pour un envoi de 200\u00a0$ US).',
   costMean: (inbound: boolean, mean: string, period: string, count: number, above: number, edition: string) =>
     `${inbound ? 'Envois vers le pays' : 'Envois depuis le pays'}\u00a0: ${mean} en moyenne sur ${count === 1 ? 'un seul corridor' : `${String(count)} corridors`} en ${period} (${edition})\u00a0; ${String(above)} au-dessus de 5\u00a0%.`,
   displacementHeading: 'Déplacements forcés',
@@ -693,6 +695,8 @@ const fr = {
   corridorCostLead: (ceiling: number) =>
     `Coût total moyen d’un envoi d’argent, chaque sens, source et montant à part\u00a0; ODD 10.c\u00a0: aucun corridor au-dessus de ${String(ceiling)}\u00a0%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: envois de fonds`,
+  remittanceAbsent: (edition: string, direction: string) =>
+    `${edition} ne donne aucune valeur pour ${direction}\u00a0: pas d’estimation, ce qui n’est pas une estimation nulle.`,
   knomadEstimateNote:
     'Les envois bilatéraux de KNOMAD sont des estimations par modèle (à partir des effectifs de migrants et des revenus), non des flux mesurés\u00a0; chaque édition a sa propre barre.',
   corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: coût des envois d’argent`,
@@ -1208,6 +1212,8 @@ const es = {
   corridorCostLead: (ceiling: number) =>
     `Costo total promedio de enviar dinero, cada sentido, fuente y monto por separado; ODS 10.c: ningún corredor por encima del ${String(ceiling)}\u00a0%.`,
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remesas`,
+  remittanceAbsent: (edition: string, direction: string) =>
+    `${edition} no da ningún valor para ${direction}: no hay estimación, lo que no equivale a una estimación de cero.`,
   knomadEstimateNote:
     'Las remesas bilaterales de KNOMAD son estimaciones de un modelo (a partir de los stocks de migrantes y los ingresos), no flujos medidos; cada edición tiene su propia barra.',
   corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}: costo de enviar dinero`,

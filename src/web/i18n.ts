@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { fiscalYearLabel } from '../core/classifications.js';
 import type { IncomeGroup, AreaKind } from '../core/countries.js';
 import type { NameLanguage, UiLanguage } from '../core/languages.js';
 import { DATAHUB_MESSAGES } from './i18n-datahub.js';
@@ -70,6 +71,12 @@ const en = {
   colName: 'Name',
   colIso3: 'ISO3 code',
   colRegion: 'Region',
+  /**
+   * A World Bank fiscal year as a reader of the language knows it: the Bank's own "FY25" in English;
+   * the year in French and Spanish, where the Bank writes "exercice 25" and "ejercicio de 2025", and
+   * the messages that take it say "exercice" / "ejercicio" themselves.
+   */
+  fiscalYear: (year: number) => fiscalYearLabel(year),
   colIncomeGroup: (fiscalYear: string) => `Income group (${fiscalYear})`,
   notClassified: 'Not classified',
   sourcesLabel: 'Sources',
@@ -221,7 +228,8 @@ const messages = {
     colName: 'Nom',
     colIso3: 'Code ISO3',
     colRegion: 'Région',
-    colIncomeGroup: (fiscalYear: string) => `Catégorie de revenu (${fiscalYear})`,
+    fiscalYear: (year: number) => String(year),
+    colIncomeGroup: (fiscalYear: string) => `Catégorie de revenu (exercice ${fiscalYear})`,
     notClassified: 'Non classé',
     sourcesLabel: 'Sources',
     licence: 'licence',
@@ -267,7 +275,7 @@ const messages = {
     m49Subregion: 'Sous-région',
     m49IntermediateRegion: 'Région intermédiaire',
     wbRegion: 'Région de la Banque mondiale',
-    currentIncomeGroup: (fiscalYear: string) => `Catégorie de revenu de la Banque mondiale (${fiscalYear})`,
+    currentIncomeGroup: (fiscalYear: string) => `Catégorie de revenu de la Banque mondiale (exercice ${fiscalYear})`,
     ldc: 'Pays moins avancé (PMA)',
     lldc: 'Pays en développement sans littoral (PDSL)',
     sids: 'Petit État insulaire en développement (PEID)',
@@ -360,7 +368,8 @@ const messages = {
     colName: 'Nombre',
     colIso3: 'Código ISO3',
     colRegion: 'Región',
-    colIncomeGroup: (fiscalYear: string) => `Grupo de ingreso (${fiscalYear})`,
+    fiscalYear: (year: number) => String(year),
+    colIncomeGroup: (fiscalYear: string) => `Grupo de ingreso (ejercicio ${fiscalYear})`,
     notClassified: 'Sin clasificar',
     sourcesLabel: 'Fuentes',
     licence: 'licencia',
@@ -406,7 +415,7 @@ const messages = {
     m49Subregion: 'Subregión',
     m49IntermediateRegion: 'Región intermedia',
     wbRegion: 'Región del Banco Mundial',
-    currentIncomeGroup: (fiscalYear: string) => `Grupo de ingreso del Banco Mundial (${fiscalYear})`,
+    currentIncomeGroup: (fiscalYear: string) => `Grupo de ingreso del Banco Mundial (ejercicio ${fiscalYear})`,
     ldc: 'País menos adelantado (PMA)',
     lldc: 'País en desarrollo sin litoral (PDSL)',
     sids: 'Pequeño Estado insular en desarrollo (PEID)',

@@ -81,11 +81,15 @@ describe('countries in the browser', () => {
       expect(await frenchRow.getByRole('cell', { name: 'Philippines (les)', exact: true }).count()).toBe(1);
       await page.getByRole('region', { name: 'Codes', exact: true }).getByText('PHL', { exact: true }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Historique de la catégorie de revenu' }).waitFor();
-      // The income-group strip sits in a chart frame like every chart: its source line, its CSV.
+      // The income-group strip sits in a chart frame like every chart: its source line, its CSV. Its
+      // fiscal years are written as years in French, not with the English "FY".
       const income = page.getByRole('figure', {
-        name: 'Philippines\u00a0: catégorie de revenu de la Banque mondiale par exercice, FY89–FY25',
+        name: 'Philippines\u00a0: catégorie de revenu de la Banque mondiale par exercice, 1989–2025',
       });
       await income.getByRole('img', { name: /^Philippines\s: catégorie de revenu/ }).waitFor();
+      expect(await income.locator('.chart__note').textContent()).toMatch(/^1989–\d{4}\s: Revenu intermédiaire/);
+      expect(await income.locator('svg').textContent()).not.toMatch(/FY\d/);
+      // (The source line keeps the publisher's English title, "… by income, FY89–FY25 (OGHIST)".)
       expect(await income.locator('.source-line').textContent()).toContain('CC BY 4.0');
       // Reference data has no catalogue page: no "about this dataset" link leading nowhere.
       expect(await income.locator('.source-line__about').count()).toBe(0);

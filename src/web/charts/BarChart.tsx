@@ -12,6 +12,7 @@ import {
   flagText,
   labelRows,
   textWidth,
+  wrapText,
 } from './layout.js';
 import { AXIS_TEXT, BAR_FILL, FLAG_FILL, GRID, TEXT } from './palette.js';
 
@@ -34,6 +35,9 @@ const DETAIL_FONT = 10;
 const TICK_FONT = 11;
 const REF_FONT = 11;
 const REF_ROW = 13;
+/** A name too long for its room is set on two lines this far apart, and the rows grow to hold them. */
+const NAME_LINE = 14;
+const NAME_LINES = 2;
 
 /**
  * Horizontal bars, largest first as given, labelled with their value; long names are shortened
@@ -65,7 +69,6 @@ export function BarChart({
   const t = useT();
   const WIDTH = useChartWidth();
   const hasDetail = bars.some((b) => b.detail);
-  const row = hasDetail ? ROW_WITH_DETAIL : ROW;
   const max = Math.max(0, ...bars.map((b) => b.value), ...referenceLines.map((r) => r.value));
   const domain = scaleLinear()
     .domain([0, max || 1])
@@ -85,6 +88,11 @@ export function BarChart({
     flagMark,
   });
   const LABEL_WIDTH = layout.labelWidth;
+  const nameWidth = LABEL_WIDTH - 14;
+  const names = bars.map((b) => wrapText(b.label, nameWidth, LABEL_FONT, NAME_LINES));
+  // Each row as high as its name needs: a name on two lines makes its own row taller, no other.
+  const rows = names.map((n) => (hasDetail ? ROW_WITH_DETAIL : ROW) + (n.length - 1) * NAME_LINE);
+  const rowTops = rows.map((_, i) => rows.slice(0, i).reduce((sum, h) => sum + h, 0));
   const x = scaleLinear().domain(domain).range([LABEL_WIDTH, layout.plotRight]);
   // Ticks far enough apart that their labels never run into each other, in one style.
   const { ticks, labels: tickLabels } = fittingTicks(
@@ -99,14 +107,14 @@ export function BarChart({
   );
   const referenceRows = references.length ? Math.max(...references.map((r) => r.row)) + 1 : 0;
   const plotTop = TOP + (referenceRows ? 16 + (referenceRows - 1) * REF_ROW : 0);
-  const plotBottom = plotTop + bars.length * row;
+  const plotBottom = plotTop + rows.reduce((sum, h) => sum + h, 0);
   const height = plotBottom + AXIS;
   const patternId = `${id}-hatch`.replace(/[^a-zA-Z0-9_-]/g, '');
-  const nameWidth = LABEL_WIDTH - 14;
   const barGeometry = (index: number) => {
-    const y0 = plotTop + index * row;
-    const barHeight = Math.min(18, row - 10);
-    const barY = y0 + (hasDetail ? 6 : (row - barHeight) / 2);
+    const y0 = plotTop + (rowTops[index] ?? 0);
+    const row = rows[index] ?? ROW;
+    const barHeight = 18;
+    const barY = y0 + (hasDetail ? 6 + (row - ROW_WITH_DETAIL) / 2 : (row - barHeight) / 2);
     return { barY, barHeight };
   };
 
@@ -139,26 +147,25 @@ export function BarChart({
       {bars.map((bar, index) => {
         const { barY, barHeight } = barGeometry(index);
         const end = x(Math.max(0, bar.value));
-        const name = fitText(bar.label, nameWidth, LABEL_FONT);
+        const name = names[index] ?? [bar.label];
+        // Half the height of the name's lines below the bar's middle: where the detail starts.
+        const nameBelow = ((name.length - 1) * NAME_LINE) / 2;
         const detail = bar.detail ? fitText(bar.detail, nameWidth, DETAIL_FONT) : undefined;
         return (
           <g key={bar.key}>
             <title>{`${bar.label}${bar.detail ? ` (${bar.detail})` : ''}${t.colon}${valueTexts[index] ?? ''}${bar.flag ? ` — ${bar.flag}` : ''}`}</title>
-            <text
-              x={LABEL_WIDTH - 8}
-              y={barY + barHeight / 2}
-              fontSize={LABEL_FONT}
-              fill={TEXT}
-              textAnchor="end"
-              dominantBaseline="central"
-            >
-              {name !== bar.label && <title>{bar.label}</title>}
-              {name}
+            <text x={LABEL_WIDTH - 8} fontSize={LABEL_FONT} fill={TEXT} textAnchor="end" dominantBaseline="central">
+              {name.join(' ') !== bar.label && <title>{bar.label}</title>}
+              {name.map((line, i) => (
+                <tspan key={i} x={LABEL_WIDTH - 8} y={barY + barHeight / 2 - nameBelow + i * NAME_LINE}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             {bar.detail && (
               <text
                 x={LABEL_WIDTH - 8}
-                y={barY + barHeight + 9}
+                y={barY + barHeight + 9 + nameBelow}
                 fontSize={DETAIL_FONT}
                 fill={AXIS_TEXT}
                 textAnchor="end"

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { INCOME_GROUPS, fiscalYearLabel, type IncomeGroup } from '../../core/classifications.js';
+import { INCOME_GROUPS, type IncomeGroup } from '../../core/classifications.js';
 import type { IncomeClassification } from '../../core/countries.js';
 import { useT, type Messages } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
@@ -31,27 +31,36 @@ const MIN_STEP = 6;
 /** The names of the rows take at most this share of the width; longer ones wrap. */
 const MAX_LABEL_SHARE = 0.36;
 
-type Run = { from: string; to: string; group: IncomeGroup | null };
+type Run = { from: number; to: number; group: IncomeGroup | null };
 
-/** Consecutive years in the same group, for the text summary ("FY89–FY07: Low income"). */
+/** Consecutive fiscal years in the same group, for the text summary ("FY89–FY07: Low income"). */
 export function incomeRuns(history: readonly IncomeClassification[]): Run[] {
   const runs: Run[] = [];
   for (const year of history) {
     const last = runs.at(-1);
-    if (last && last.group === year.group) last.to = year.fiscalYearLabel;
-    else runs.push({ from: year.fiscalYearLabel, to: year.fiscalYearLabel, group: year.group });
+    if (last && last.group === year.group) last.to = year.fiscalYear;
+    else runs.push({ from: year.fiscalYear, to: year.fiscalYear, group: year.group });
   }
   return runs;
+}
+
+/** The first and last fiscal years of a history, as the reader's language writes them. */
+export function incomeHistorySpan(t: Messages, history: readonly IncomeClassification[]) {
+  const [first, last] = [history[0], history.at(-1)];
+  return { first: first ? t.fiscalYear(first.fiscalYear) : '', last: last ? t.fiscalYear(last.fiscalYear) : '' };
 }
 
 export function incomeGroupLabel(t: Messages, group: IncomeGroup | null): string {
   return group ? t.incomeGroups[group] : t.notClassified;
 }
 
-/** The runs of a history in words: "FY89–FY07: Low income; FY08–FY25: Lower-middle income". */
+/**
+ * The runs of a history in words: "FY89–FY07: Low income; FY08–FY25: Lower-middle income" (in French
+ * and Spanish the years: "1989–2007 : Faible revenu").
+ */
 export function incomeSummary(t: Messages, history: readonly IncomeClassification[]): string {
   return incomeRuns(history)
-    .map((run) => t.incomeHistoryRun(run.from, run.to, incomeGroupLabel(t, run.group)))
+    .map((run) => t.incomeHistoryRun(t.fiscalYear(run.from), t.fiscalYear(run.to), incomeGroupLabel(t, run.group)))
     .join('; ');
 }
 
@@ -92,7 +101,7 @@ export function IncomeHistoryChart({
   const plotLeft = Math.ceil(labelRoom) + 8;
   const years = last.fiscalYear - first.fiscalYear + 1;
   // Room after the last cell for half of its centred tick label ("FY25").
-  const trailing = textWidth('FY00', TICK_FONT) / 2;
+  const trailing = textWidth(t.fiscalYear(2000), TICK_FONT) / 2;
   const step = Math.max(MIN_STEP, (WIDTH - plotLeft - trailing) / years);
   const cell = Math.min(MAX_CELL, Math.max(MIN_STEP - 1, step - 2));
   const width = Math.max(WIDTH, plotLeft + years * step + trailing);
@@ -103,12 +112,12 @@ export function IncomeHistoryChart({
   const ticks = timeTicks(
     [first.fiscalYear, last.fiscalYear],
     (years - 1) * step,
-    { value: last.fiscalYear, label: last.fiscalYearLabel },
+    { value: last.fiscalYear, label: t.fiscalYear(last.fiscalYear) },
     TICK_FONT,
     12,
   );
   // The first year is always labelled too, and a regular tick too close to it gives way.
-  const tickRoom = textWidth('FY00', TICK_FONT) + 8;
+  const tickRoom = textWidth(t.fiscalYear(2000), TICK_FONT) + 8;
   const tickYears = [
     first.fiscalYear,
     ...ticks.map((tick) => tick.value).filter((year) => (year - first.fiscalYear) * step >= tickRoom),
@@ -157,7 +166,7 @@ export function IncomeHistoryChart({
             fill={year.group ? INCOME_GROUP_COLOURS[year.group] : UNCLASSIFIED_COLOUR}
             stroke={year.group ? 'none' : UNCLASSIFIED_STROKE}
           >
-            <title>{`${year.fiscalYearLabel}${t.colon}${incomeGroupLabel(t, year.group)}`}</title>
+            <title>{`${t.fiscalYear(year.fiscalYear)}${t.colon}${incomeGroupLabel(t, year.group)}`}</title>
           </rect>
         );
       })}
@@ -170,7 +179,7 @@ export function IncomeHistoryChart({
           fill={AXIS_TEXT}
           textAnchor="middle"
         >
-          {fiscalYearLabel(fiscalYear)}
+          {t.fiscalYear(fiscalYear)}
         </text>
       ))}
     </svg>

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import type { MapClasses } from './classes.js';
 import { useLang, useT } from '../i18n.js';
-import { WARNING_MARK } from './layout.js';
+import { spreadMarks, WARNING_MARK } from './layout.js';
 import { AXIS_TEXT, MAP_BORDER, NO_DATA_FILL, NO_DATA_HATCH, TEXT } from './palette.js';
 
 type CountryFeature = Feature<Geometry, { name: string }>;
@@ -48,6 +48,10 @@ export interface MapArea {
 const WIDTH = 900;
 const MAP_HEIGHT = 440;
 const LEGEND_HEIGHT = 46;
+/** The size in pixels of the ⚠ over a country whose value is to be checked. */
+const MARK_SIZE = 12;
+/** The white outline around a mark (its stroke width), which neighbouring marks keep clear of too. */
+const MARK_HALO = 3;
 
 /**
  * A world choropleth on Natural Earth boundaries (Equal Earth projection). Countries without a
@@ -57,6 +61,8 @@ const LEGEND_HEIGHT = 46;
  * value in alphabetical order (Home, End: the first, the last), Enter opens one. The shapes stay
  * in the file's order, which is their painting order (Lesotho drawn over South Africa).
  */
+const keyOf = (f: CountryFeature) => `${String(f.id ?? '')}-${f.properties.name}`;
+
 export function WorldMap({
   values,
   areasByIsoNumeric,
@@ -128,20 +134,38 @@ export function WorldMap({
     .range([...classes.colours]);
   const patternId = `${id}-nodata`.replace(/[^a-zA-Z0-9_-]/g, '');
 
-  if (failed) return <p className="alert">{failed}</p>;
-  if (!world || !path) return <div className="map__placeholder" aria-busy="true" />;
+  // The shapes and the marks' places, drawn once per map rather than at every move of the pointer
+  // (the tooltip's state re-renders the map).
+  const drawing = useMemo(() => {
+    if (!world || !path) return null;
+    const shapes = world.map((f) => {
+      const area =
+        (f.id !== undefined ? areasByIsoNumeric.get(String(f.id)) : undefined) ??
+        (FEATURES_WITHOUT_ID[f.properties.name]
+          ? { code: FEATURES_WITHOUT_ID[f.properties.name] ?? '', name: f.properties.name }
+          : undefined);
+      const value = area ? values.get(area.code) : undefined;
+      const flag = area && value !== undefined ? flags?.get(area.code) : undefined;
+      return { feature: f, area, value, flag, d: path(f) ?? '', centroid: path.centroid(f) };
+    });
+    // Neighbours' marks (Rwanda, Uganda and Kenya on the cost map) spread apart, the smaller country's moving.
+    const flagged = shapes.filter((s) => s.flag);
+    const places = spreadMarks(
+      flagged.map((s) => ({ x: s.centroid[0], y: s.centroid[1], weight: path.area(s.feature) })),
+      MARK_SIZE + MARK_HALO,
+    );
+    const flagMarks = flagged.map((s, i) => ({
+      key: keyOf(s.feature),
+      centroid: s.centroid,
+      place: places[i] ?? { x: s.centroid[0], y: s.centroid[1] },
+    }));
+    return { shapes, flagMarks };
+  }, [world, path, areasByIsoNumeric, values, flags]);
 
-  const shapes = world.map((f) => {
-    const area =
-      (f.id !== undefined ? areasByIsoNumeric.get(String(f.id)) : undefined) ??
-      (FEATURES_WITHOUT_ID[f.properties.name]
-        ? { code: FEATURES_WITHOUT_ID[f.properties.name] ?? '', name: f.properties.name }
-        : undefined);
-    const value = area ? values.get(area.code) : undefined;
-    const flag = area && value !== undefined ? flags?.get(area.code) : undefined;
-    return { feature: f, area, value, flag, d: path(f) ?? '', centroid: path.centroid(f) };
-  });
-  const keyOf = (f: CountryFeature) => `${String(f.id ?? '')}-${f.properties.name}`;
+  if (failed) return <p className="alert">{failed}</p>;
+  if (!drawing) return <div className="map__placeholder" aria-busy="true" />;
+  const { shapes, flagMarks } = drawing;
+
   // The keyboard's order: the countries with a value, by name in the reader's language.
   const keyboardOrder = shapes
     .filter((s) => s.area && s.value !== undefined)
@@ -268,27 +292,27 @@ export function WorldMap({
             );
           })}
           {/* The marks over the shapes, so that a neighbour drawn later does not hide one. */}
-          {shapes
-            .filter((s) => s.flag)
-            .map(({ feature: f, centroid }) => (
+          {flagMarks.map(({ key, centroid, place }) => (
+            <g key={key} aria-hidden="true" pointerEvents="none" data-flag-mark="">
+              {/* A mark pushed off its country by a neighbour's points back to it. */}
+              {Math.hypot(place.x - centroid[0], place.y - centroid[1]) > MARK_SIZE / 4 && (
+                <line x1={centroid[0]} y1={centroid[1]} x2={place.x} y2={place.y} stroke={TEXT} strokeWidth={1} />
+              )}
               <text
-                key={keyOf(f)}
-                x={centroid[0]}
-                y={centroid[1]}
-                fontSize={12}
+                x={place.x}
+                y={place.y}
+                fontSize={MARK_SIZE}
                 textAnchor="middle"
                 dominantBaseline="central"
                 fill={TEXT}
                 stroke="#ffffff"
-                strokeWidth={3}
+                strokeWidth={MARK_HALO}
                 paintOrder="stroke"
-                aria-hidden="true"
-                pointerEvents="none"
-                data-flag-mark=""
               >
                 {WARNING_MARK}
               </text>
-            ))}
+            </g>
+          ))}
           <g aria-hidden="true" display="none" data-export-only="" transform={`translate(8,${String(MAP_HEIGHT + 8)})`}>
             <text x={0} y={10} fontSize={11} fill={AXIS_TEXT}>
               {legendLabel}

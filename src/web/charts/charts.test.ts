@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { UiLanguage } from '../../core/languages.js';
 import { formatNumber, formatTick, formatUsd } from '../format.js';
 import { LanguageContext } from '../i18n.js';
+import { DATAHUB_MESSAGES } from '../i18n-datahub.js';
 import { fiscalYearLabel } from '../../core/classifications.js';
 import { BarChart } from './BarChart.js';
 import { IncomeHistoryChart } from './IncomeHistoryChart.js';
@@ -155,6 +156,54 @@ describe('BarChart', () => {
     expect(markup).toContain('<title>United Kingdom of Great Britain and Northern Ireland</title>');
   });
 
+  it('sets a name too long for its room on two lines, clear of the next row, rather than cutting it', () => {
+    // OECD DIOC's levels of education in French, with their shares under them, in a half-width card
+    // (Mexico, DIOC 2015/16), where the first two were cut to "Faible (premier cycle du seco…".
+    const names = DATAHUB_MESSAGES.fr.dioc.education;
+    const levels = [
+      { key: '1', label: names.low, detail: '53,7 %', value: 6_284_405 },
+      { key: '2', label: names.medium, detail: '36,6 %', value: 4_281_265 },
+      { key: '3', label: names.tertiary, detail: '9,7 %', value: 1_135_877 },
+    ];
+    const markup = render(
+      createElement(BarChart, {
+        bars: levels,
+        label: 'DIOC',
+        description: 'DIOC',
+        formatValue: (v: number) => formatNumber(v, 'fr'),
+        formatTick: (v: number) => formatTick(v, 'persons', 'fr'),
+      }),
+      'fr',
+      500,
+    );
+    const lines = [...markup.matchAll(/<tspan x="([\d.]+)" y="([\d.]+)">([^<]*)<\/tspan>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      text: decode(m[3] ?? ''),
+    }));
+    expect(lines.slice(0, 2).map((l) => l.text)).toHaveLength(2);
+    expect(
+      lines
+        .slice(0, 2)
+        .map((l) => l.text)
+        .join(' '),
+    ).toBe(levels[0]?.label);
+    expect(
+      lines
+        .slice(2, 4)
+        .map((l) => l.text)
+        .join(' '),
+    ).toBe(levels[1]?.label);
+    expect(lines[4]?.text).toBe('Supérieur');
+    for (const l of lines) expect(l.x - textWidth(l.text, 12)).toBeGreaterThanOrEqual(0);
+    // Every line of text at the left, names and shares, at least a line apart from the others.
+    const details = texts(markup)
+      .filter((t) => /%$/.test(t.text))
+      .map((t) => Number(t.attrs.y));
+    const ys = [...lines.map((l) => l.y), ...details].sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(11);
+  });
+
   it('writes names in full when the chart is wide enough', () => {
     const names = texts(barChart(720)).map((t) => t.text);
     expect(names).toContain('United States of America');
@@ -202,18 +251,25 @@ describe('IncomeHistoryChart', () => {
   });
 
   it('draws one cell per fiscal year inside the drawing, and year labels that do not touch', () => {
-    for (const width of [320, 720]) {
-      const markup = chart('fr', width);
-      const [w = 0] = viewBox(markup);
-      const cells = [...markup.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)];
-      expect(cells).toHaveLength(37);
-      for (const m of cells) expect(Number(m[1]) + Number(m[2])).toBeLessThanOrEqual(w);
-      const ticks = texts(markup).filter((t) => t.attrs['text-anchor'] === 'middle');
-      expect(ticks[0]?.text).toBe('FY89');
-      expect(ticks.at(-1)?.text).toBe('FY25');
-      const xs = ticks.map((t) => Number(t.attrs.x));
-      for (let i = 1; i < xs.length; i += 1)
-        expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThan(textWidth('FY00', 11));
-    }
+    // The World Bank's "FY89" in English; the year in French and Spanish, where "FY" is no word.
+    for (const [lang, firstYear, lastYear] of [
+      ['en', 'FY89', 'FY25'],
+      ['fr', '1989', '2025'],
+      ['es', '1989', '2025'],
+    ] as const)
+      for (const width of [320, 720]) {
+        const markup = chart(lang, width);
+        const [w = 0] = viewBox(markup);
+        const cells = [...markup.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)];
+        expect(cells).toHaveLength(37);
+        for (const m of cells) expect(Number(m[1]) + Number(m[2])).toBeLessThanOrEqual(w);
+        const ticks = texts(markup).filter((t) => t.attrs['text-anchor'] === 'middle');
+        expect(ticks[0]?.text).toBe(firstYear);
+        expect(ticks.at(-1)?.text).toBe(lastYear);
+        expect(markup).not.toMatch(lang === 'en' ? /<title>\d{4}/ : /FY\d/);
+        const xs = ticks.map((t) => Number(t.attrs.x));
+        for (let i = 1; i < xs.length; i += 1)
+          expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThan(textWidth(firstYear, 11));
+      }
   });
 });

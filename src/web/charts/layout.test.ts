@@ -9,8 +9,11 @@ import {
   labelRows,
   legendLayout,
   niceDomain,
+  spreadMarks,
   textWidth,
   timeTicks,
+  wrapText,
+  wrapWords,
 } from './layout.js';
 
 describe('text width estimates', () => {
@@ -28,6 +31,24 @@ describe('text width estimates', () => {
     expect(short.endsWith('…')).toBe(true);
     expect(textWidth(short, 12)).toBeLessThanOrEqual(120);
     expect('United Kingdom of Great Britain and Northern Ireland'.startsWith(short.slice(0, -1))).toBe(true);
+  });
+
+  it('wrap words to a width, as a source line to the image width', () => {
+    expect(wrapWords('one two three four', 9, (l) => l.length)).toEqual(['one two', 'three', 'four']);
+    expect(wrapWords('  one  two ', 9, (l) => l.length)).toEqual(['one two']);
+  });
+
+  it('wrap a name to at most so many lines, the last shortened when the name goes on', () => {
+    const name = 'Faible (premier cycle du secondaire ou moins)';
+    expect(wrapText(name, 1000, 12, 2)).toEqual([name]);
+    const two = wrapText(name, 200, 12, 2);
+    expect(two).toHaveLength(2);
+    expect(two.join(' ')).toBe(name);
+    for (const line of two) expect(textWidth(line, 12)).toBeLessThanOrEqual(200);
+    const cut = wrapText('United Kingdom of Great Britain and Northern Ireland', 100, 12, 2);
+    expect(cut).toHaveLength(2);
+    expect(cut[1]?.endsWith('…')).toBe(true);
+    expect(textWidth(cut[1] ?? '', 12)).toBeLessThanOrEqual(100);
   });
 });
 
@@ -145,6 +166,33 @@ describe('bar chart layout', () => {
     expect(narrow.plotRight - narrow.labelWidth).toBeGreaterThanOrEqual(320 * 0.35);
   });
 
+  it('leaves a phone’s chart room for each name on two lines before cutting one', () => {
+    // The Philippines' top senders of 2021 in Spanish, on a 390 px phone (a chart 326 px wide).
+    const senders = [
+      'Estados Unidos de América',
+      'Emiratos Árabes Unidos',
+      'Reino Unido de Gran Bretaña e Irlanda del Norte',
+    ];
+    const amounts = [12_837, 3_469, 958].map((value) => ({ value, text: `${value.toLocaleString('es')} M US$` }));
+    const layout = barLayout({
+      width: 326,
+      labels: senders.map((label) => ({ label })),
+      values: amounts,
+      domainMax: 15_000,
+      tickHalfWidth: 30,
+    });
+    expect(layout.plotRight - layout.labelWidth).toBeGreaterThanOrEqual(326 * 0.35);
+    const lines = (name: string) => wrapText(name, layout.labelWidth - 14, 12, 2);
+    expect(lines('Estados Unidos de América').join(' ')).toBe('Estados Unidos de América');
+    expect(lines('Emiratos Árabes Unidos').join(' ')).toBe('Emiratos Árabes Unidos');
+    // The longest is still cut on its second line, its full name in a tooltip.
+    expect(
+      lines(senders[2] ?? '')
+        .at(-1)
+        ?.endsWith('…'),
+    ).toBe(true);
+  });
+
   it('puts reference-line labels that would collide on separate rows', () => {
     const rows = labelRows(
       [
@@ -166,5 +214,26 @@ describe('bar chart layout', () => {
     expect(narrow.ticks.length).toBeLessThan(wide.ticks.length);
     const spacing = (120 * ((narrow.ticks[1] ?? 0) - (narrow.ticks[0] ?? 0))) / 8;
     expect(spacing).toBeGreaterThan(Math.max(...narrow.labels.map((l) => textWidth(l, 11))));
+  });
+});
+
+describe('marks on a map', () => {
+  it('keep clear of each other, the smaller country’s moving, and stay put where nothing is near', () => {
+    // Centroids of Rwanda, Uganda and Kenya as the map projects them, twice Rwanda, and Bolivia far off.
+    const points = [
+      { x: 650, y: 370, weight: 2 },
+      { x: 658, y: 357, weight: 20 },
+      { x: 675, y: 360, weight: 50 },
+      { x: 650, y: 370, weight: 1 },
+      { x: 370, y: 430, weight: 90 },
+    ];
+    const places = spreadMarks(points, 12);
+    for (const [i, a] of places.entries())
+      for (const b of places.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(12);
+    expect(places[4]).toEqual({ x: 370, y: 430 });
+    const moved = places.map((p, i) => Math.hypot(p.x - (points[i]?.x ?? 0), p.y - (points[i]?.y ?? 0)));
+    expect(moved[2]).toBeLessThan(moved[0] ?? 0);
+    expect(moved[2]).toBeLessThan(2);
+    expect(spreadMarks(points, 12)).toEqual(places);
   });
 });

@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { tickIncrement } from 'd3-array';
+import { forceCollide, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 
 /**
  * Layout arithmetic shared by the charts: text widths, axis margins, tick choice, legend rows.
@@ -36,19 +37,29 @@ export function fitText(text: string, width: number, fontSize: number, bold = fa
   return `${chars.slice(0, end).join('').trimEnd()}…`;
 }
 
-/** Words of `text` in lines of at most `width` pixels (a word longer than a line is shortened). */
-export function wrapText(text: string, width: number, fontSize: number): string[] {
+/** Greedy word wrap: the words of `text` in lines no wider than `width` as `measure` reckons them. */
+export function wrapWords(text: string, width: number, measure: (line: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && textWidth(candidate, fontSize) > width) {
+    if (line && measure(candidate) > width) {
       lines.push(line);
       line = word;
     } else line = candidate;
   }
   if (line) lines.push(line);
-  return lines.map((l) => fitText(l, width, fontSize));
+  return lines;
+}
+
+/**
+ * Words of `text` in lines of at most `width` pixels (a word longer than a line is shortened); at
+ * most `maxLines` of them, the last shortened with an ellipsis when the text goes on.
+ */
+export function wrapText(text: string, width: number, fontSize: number, maxLines = Infinity): string[] {
+  const lines = wrapWords(text, width, (l) => textWidth(l, fontSize));
+  const kept = lines.length > maxLines ? [...lines.slice(0, maxLines - 1), lines.slice(maxLines - 1).join(' ')] : lines;
+  return kept.map((l) => fitText(l, width, fontSize));
 }
 
 /**
@@ -215,6 +226,41 @@ export function labelRows(
   });
 }
 
+/**
+ * Places for marks of `size` pixels that would sit on given points (a map's marks on its countries'
+ * centroids) such that no two overlap: each mark stays on its point where it can, and marks that
+ * would collide are pushed apart by d3-force's collision force while each is pulled back to its
+ * own point, the harder the larger its `weight` (a country's area: the small neighbour's mark
+ * moves). The same input gives the same places (d3-force's jiggle is seeded).
+ */
+export function spreadMarks(
+  points: readonly { x: number; y: number; weight?: number }[],
+  size: number,
+): { x: number; y: number }[] {
+  const nodes: SimulationNodeDatum[] = points.map((p) => ({ x: p.x, y: p.y }));
+  // Pull from 0.05 for the lightest to 0.5 for the heaviest, by rank.
+  const ranks = new Map(
+    points
+      .map((p, i) => ({ i, w: p.weight ?? 0 }))
+      .sort((a, b) => a.w - b.w)
+      .map(({ i }, rank) => [i, points.length > 1 ? rank / (points.length - 1) : 1]),
+  );
+  const pull = (i: number) => 0.05 + 0.45 * (ranks.get(i) ?? 1);
+  forceSimulation(nodes)
+    .force(
+      'x',
+      forceX<SimulationNodeDatum>((_, i) => points[i]?.x ?? 0).strength((_, i) => pull(i)),
+    )
+    .force(
+      'y',
+      forceY<SimulationNodeDatum>((_, i) => points[i]?.y ?? 0).strength((_, i) => pull(i)),
+    )
+    .force('collide', forceCollide(size / 2 + 1).iterations(4))
+    .stop()
+    .tick(300);
+  return nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }));
+}
+
 export interface BarLayoutInput {
   width: number;
   /** Category names and their optional detail lines. */
@@ -256,12 +302,25 @@ export function flagText(flag: string, full: boolean, mark = FLAG_MARK): string 
   return full ? ` ${mark} ${flag}` : ` ${mark}`;
 }
 
+/** The least width in which `text` goes on two lines (or one): the widest line of its best split. */
+function twoLineWidth(text: string, fontSize: number): number {
+  const words = text.split(/\s+/).filter(Boolean);
+  let best = textWidth(text, fontSize);
+  for (let i = 1; i < words.length; i++)
+    best = Math.min(
+      best,
+      Math.max(textWidth(words.slice(0, i).join(' '), fontSize), textWidth(words.slice(i).join(' '), fontSize)),
+    );
+  return best;
+}
+
 /**
  * Horizontal space of a bar chart: as much room for the category names as they need (up to about
  * two fifths of the width), and a value axis reaching as far right as the value labels allow,
  * each label fitting after its own bar rather than a fixed margin for the largest. Where that
- * leaves too narrow a plot, flags shrink to their mark, then the names give way (and are
- * shortened, with the full name in a tooltip).
+ * leaves too narrow a plot, flags shrink to their mark, then the names give way: to the room they
+ * need on two lines, or as much of it as the plot leaves (a name that does not fit is shortened,
+ * with the full name in a tooltip).
  */
 export function barLayout(input: BarLayoutInput): BarLayout {
   const { width, labels, values, domainMax, tickHalfWidth, references = [] } = input;
@@ -272,8 +331,14 @@ export function barLayout(input: BarLayoutInput): BarLayout {
     0,
     ...labels.map((l) => Math.max(textWidth(l.label, labelFont), l.detail ? textWidth(l.detail, detailFont) : 0)),
   );
+  // The room the names need set on two lines at most (a chart sets a longer name so: BarChart).
+  const twoLineNeed = Math.max(
+    0,
+    ...labels.map((l) => Math.max(twoLineWidth(l.label, labelFont), l.detail ? textWidth(l.detail, detailFont) : 0)),
+  );
   const minPlot = width * 0.35;
   const wanted = Math.ceil(Math.min(Math.max(nameNeed + 14, 60), width * 0.42));
+  const wantedOnTwoLines = Math.ceil(Math.min(Math.max(twoLineNeed + 14, 60), width * 0.42));
   const squeezed = Math.round(Math.min(wanted, Math.max(80, width * 0.28)));
   const plotRightFor = (labelWidth: number, fullFlags: boolean) => {
     let right = width - tickHalfWidth - 2;
@@ -292,10 +357,18 @@ export function barLayout(input: BarLayoutInput): BarLayout {
     }
     return Math.floor(right);
   };
+  const fits = (labelWidth: number) => plotRightFor(labelWidth, false) - labelWidth >= minPlot;
+  // The widest room for names, up to what they need on two lines, that still leaves the plot its share.
+  let twoLines = squeezed;
+  for (let high = Math.max(squeezed, wantedOnTwoLines); twoLines < high;) {
+    const mid = Math.ceil((twoLines + high) / 2);
+    if (fits(mid)) twoLines = mid;
+    else high = mid - 1;
+  }
   const options: [number, boolean][] = [
     [wanted, true],
     [wanted, false],
-    [squeezed, false],
+    [twoLines, false],
   ];
   for (const [labelWidth, fullFlags] of options) {
     const plotRight = plotRightFor(labelWidth, fullFlags);

@@ -336,7 +336,19 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
               }),
             })),
           )}
-          note={<p className="chart__note">{t.knomadEstimateNote}</p>}
+          note={
+            <>
+              <p className="chart__note">{t.knomadEstimateNote}</p>
+              {r.absent.map((a) => (
+                <p className="chart__note" key={`${a.dataset}|${a.sender.code}`}>
+                  {t.remittanceAbsent(
+                    shortDatasetLabel(a.dataset, r.sources, lang),
+                    `${a.sender.name} → ${a.receiver.name}`,
+                  )}
+                </p>
+              ))}
+            </>
+          }
           table={
             <DataTable
               caption={title}

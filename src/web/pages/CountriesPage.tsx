@@ -108,7 +108,7 @@ export function CountriesPage() {
       : 0;
   const selectedFiscalYear = state.fiscalYear ? (parseFiscalYear(state.fiscalYear) ?? 0) : latestFiscalYear;
   // Caption and header name the year of the data on screen, which may lag the select by a request.
-  const fiscalYearText = list.data ? fiscalYearLabel(list.data.fiscalYear) : '';
+  const fiscalYearText = list.data ? t.fiscalYear(list.data.fiscalYear) : '';
 
   const hasFilters = ['q', 'region', 'subregion', 'incomeGroup', 'fiscalYear', 'kind'].some((key) =>
     searchParams.has(key),
@@ -166,7 +166,7 @@ export function CountriesPage() {
             .sort((a, b) => b - a)
             .map((year) => (
               <option key={year} value={String(year)}>
-                {fiscalYearLabel(year)}
+                {t.fiscalYear(year)}
               </option>
             ))}
         </SelectField>

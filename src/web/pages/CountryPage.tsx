@@ -8,7 +8,12 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { ChartFrame } from '../components/ChartFrame.js';
 import { KindBadge } from '../components/KindBadge.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { IncomeHistoryChart, incomeGroupLabel, incomeSummary } from '../charts/IncomeHistoryChart.js';
+import {
+  IncomeHistoryChart,
+  incomeGroupLabel,
+  incomeHistorySpan,
+  incomeSummary,
+} from '../charts/IncomeHistoryChart.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name, m49Text, wbRegionText } from '../m49-names.js';
@@ -69,8 +74,7 @@ function CountryProfile({ country }: { country: CountryDetail }) {
   const lang = useLang();
   const formalName = country.formalNames[lang];
   const history = country.incomeHistory;
-  const first = history[0]?.fiscalYearLabel ?? '';
-  const last = history.at(-1)?.fiscalYearLabel ?? '';
+  const { first, last } = incomeHistorySpan(t, history);
   const otherNames = otherNamesByLanguage(country);
   const hasOtherNames = otherNames.size > 0;
 
@@ -94,7 +98,7 @@ function CountryProfile({ country }: { country: CountryDetail }) {
           )}
           {country.incomeGroup?.group && (
             <li>
-              <span className="facts__label">{t.currentIncomeGroup(country.incomeGroup.fiscalYearLabel)}</span>{' '}
+              <span className="facts__label">{t.currentIncomeGroup(t.fiscalYear(country.incomeGroup.fiscalYear))}</span>{' '}
               {t.incomeGroups[country.incomeGroup.group]}
             </li>
           )}
@@ -156,7 +160,7 @@ function CountryProfile({ country }: { country: CountryDetail }) {
             <Fact label={t.m49IntermediateRegion}>{m49RegionName(country.intermediateRegion, lang, t)}</Fact>
             <Fact label={t.wbRegion}>{regionName(country.wbRegion, lang, t)}</Fact>
             {country.incomeGroup && (
-              <Fact label={t.currentIncomeGroup(country.incomeGroup.fiscalYearLabel)}>
+              <Fact label={t.currentIncomeGroup(t.fiscalYear(country.incomeGroup.fiscalYear))}>
                 {country.incomeGroup.group ? t.incomeGroups[country.incomeGroup.group] : t.notClassified}
               </Fact>
             )}
@@ -215,8 +219,7 @@ function CountryProfile({ country }: { country: CountryDetail }) {
 function IncomeHistoryFrame({ country }: { country: CountryDetail }) {
   const t = useT();
   const history = country.incomeHistory;
-  const first = history[0]?.fiscalYearLabel ?? '';
-  const last = history.at(-1)?.fiscalYearLabel ?? '';
+  const { first, last } = incomeHistorySpan(t, history);
   const citation = country.incomeHistoryCitation;
   const title = t.incomeHistoryChartTitle(country.name, first, last);
   const summary = incomeSummary(t, history);
@@ -259,7 +262,7 @@ function IncomeHistoryFrame({ country }: { country: CountryDetail }) {
             <tbody>
               {history.map((year) => (
                 <tr key={year.fiscalYear}>
-                  <th scope="row">{year.fiscalYearLabel}</th>
+                  <th scope="row">{t.fiscalYear(year.fiscalYear)}</th>
                   <td>{incomeGroupLabel(t, year.group)}</td>
                   <td>{year.sourceValue ?? '..'}</td>
                   <td>{year.gniYear ?? '—'}</td>

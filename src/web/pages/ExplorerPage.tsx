@@ -410,6 +410,9 @@ function ExplorerControls({
       period: null,
       dims: null,
       sex: null,
+  // The address caught up: let go, unless a key moved the slider on meanwhile. The updater reads the
+  // state as it is then, not as this render saw it: an effect can run after the next key's update
+  // is queued (React flushes effects before rendering it), and resetting then dropped that step.
       counterpart: null,
       // The chart over time keeps the areas chosen (unknown ones are left out) but not the periods.
       from: null,
@@ -421,7 +424,7 @@ function ExplorerControls({
   // React may defer, and a controlled range input would meanwhile snap back, dropping keys.
   const [moving, setMoving] = useState<number | null>(null);
   useEffect(() => {
-    if (moving === periodIndex) setMoving(null);
+    setMoving((m) => (m === periodIndex ? null : m));
   }, [moving, periodIndex]);
   // Back or Forward before the address caught up: the address wins.
   const location = useLocation();
@@ -1085,9 +1088,9 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                   formatPeriod(ranking.period, lang),
                 )}
               </p>
-              {grouping.fiscalYearLabel && (
+              {grouping.fiscalYear !== null && (
                 <p>
-                  {t.incomeFiscalYear(grouping.fiscalYearLabel)}
+                  {t.incomeFiscalYear(t.fiscalYear(grouping.fiscalYear))}
                   {!grouping.matched && ` ${t.incomeNotMatched}`}
                 </p>
               )}
