@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { ApiError, isAbortError } from './api.js';
 
 /** What a component knows about one API call: the last data it received and the current state. */
@@ -65,4 +66,45 @@ export function useDocumentTitle(pageTitle: string | undefined, siteName: string
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} — ${siteName}` : siteName;
   }, [pageTitle, siteName]);
+}
+
+/** Query parameters to set; null or '' removes one. */
+export type ParamPatch = Record<string, string | null>;
+
+export type PatchOptions = {
+  /** Replace the current history entry instead of adding one. */
+  replace?: boolean;
+  preventScrollReset?: boolean;
+  /**
+   * The page correcting a link it cannot show (an effect, not the reader): rendered in a
+   * transition, as the router does by default.
+   */
+  correction?: boolean;
+};
+
+/**
+ * The URL's query parameters, and a function that sets or removes some of them, keeping the rest.
+ * A reader's change is rendered before the next event is handled (flushSync) rather than in a
+ * transition, the router's default: a click right after it would otherwise act on the page as it
+ * was before, and undo it (removing a country from the explorer's chart and adding another at
+ * once brought the first one back).
+ */
+export function useParamPatch(): [URLSearchParams, (patch: ParamPatch, options?: PatchOptions) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const update = useCallback(
+    (patch: ParamPatch, { correction = false, ...options }: PatchOptions = {}) =>
+      setSearchParams(
+        (params) => {
+          const next = new URLSearchParams(params);
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === null || value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { ...options, flushSync: !correction },
+      ),
+    [setSearchParams],
+  );
+  return [searchParams, update];
 }

@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import type { CorridorResponse } from '../../core/statistics.js';
 import { INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
 import { csvUrl, getCorridor } from '../api.js';
@@ -13,7 +13,7 @@ import { NoData, Section } from '../components/Section.js';
 import { dimensionValueLabel } from '../dimensions.js';
 import { editionGaps, type EditionGap } from '../editions.js';
 import { formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
 import { sdmxFlowUrl, sdmxLinks } from '../sdmx.js';
@@ -126,7 +126,7 @@ function Corridor({ corridor }: { corridor: CorridorResponse }) {
 function StockBlock({ corridor }: { corridor: CorridorResponse }) {
   const t = useT();
   const lang = useLang();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, patchParams] = useParamPatch();
   const s = corridor.migrantStock;
   const sexParam = searchParams.get('sex');
   const sex: SexChoice = (SEX_CHOICES as readonly string[]).includes(sexParam ?? '') ? (sexParam as SexChoice) : '_T';
@@ -147,15 +147,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
   const edition = (g: EditionGap['low']) => shortDatasetLabel(g.dataset, s.sources, lang);
 
   function handleSex(next: SexChoice) {
-    setSearchParams(
-      (params) => {
-        const p = new URLSearchParams(params);
-        if (next === '_T') p.delete('sex');
-        else p.set('sex', next);
-        return p;
-      },
-      { preventScrollReset: true, replace: true },
-    );
+    patchParams({ sex: next === '_T' ? null : next }, { preventScrollReset: true, replace: true });
   }
 
   return (

@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { useLocation, useSearchParams } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { INCOME_GROUPS, fiscalYearLabel, parseFiscalYear } from '../../core/classifications.js';
 import type { CountrySummary, RegionsResponse } from '../../core/countries.js';
 import { apiUrl, getRegions, listCountries } from '../api.js';
@@ -25,7 +25,7 @@ import {
   type KindChoice,
   type SortKey,
 } from '../countryList.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch, type ParamPatch } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49GroupLabel, m49Text } from '../m49-names.js';
 import { LangLink } from '../links.js';
@@ -44,8 +44,6 @@ const KIND_LABELS = {
 /** State a country page receives from the list, so its breadcrumb returns to the same search. */
 export type FromListState = { listSearch: string };
 
-type ParamPatch = Record<string, string | null>;
-
 /**
  * The countries page: a search box, filters and a sortable table, all held in the URL so that a
  * link reproduces the view exactly (language included).
@@ -54,7 +52,7 @@ export function CountriesPage() {
   const t = useT();
   const lang = useLang();
   const location = useLocation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, updateParams] = useParamPatch();
   const state = readCountryListState(searchParams);
   const query = toCountryListQuery(state, lang);
 
@@ -62,20 +60,6 @@ export function CountriesPage() {
   const regions = useApi('regions', (signal) => getRegions(signal));
   const searchId = useId();
   useDocumentTitle(t.countriesTitle, t.siteName);
-
-  const updateParams = useCallback(
-    (patch: ParamPatch, options: { replace?: boolean } = {}) => {
-      setSearchParams((params) => {
-        const next = new URLSearchParams(params);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      }, options);
-    },
-    [setSearchParams],
-  );
 
   const handleSearchCommit = useCallback(
     (text: string) => updateParams({ q: text.trim() || null }, { replace: true }),
@@ -89,12 +73,9 @@ export function CountriesPage() {
 
   function handleClearFilters() {
     // Sorting is how the reader looks at the list, not what they look for: it stays.
-    const next = new URLSearchParams({ lang });
-    for (const key of ['sort', 'dir']) {
-      const value = searchParams.get(key);
-      if (value) next.set(key, value);
-    }
-    setSearchParams(next);
+    const kept = ['lang', 'sort', 'dir'];
+    const filters = [...searchParams.keys()].filter((key) => !kept.includes(key));
+    updateParams({ ...Object.fromEntries(filters.map((key) => [key, null])), lang });
     // The button disappears with the filters; give keyboard users a sensible place to be.
     document.getElementById(searchId)?.focus();
   }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { useLocation, useNavigate, useNavigationType, useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import type { CountryListResponse } from '../../core/countries.js';
 import {
   NOT_GROUPED,
@@ -52,7 +52,7 @@ import {
   unitKind,
 } from '../format.js';
 import { dimensionValueLabel } from '../dimensions.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
@@ -138,7 +138,7 @@ export function ExplorerPage() {
   const t = useT();
   const lang = useLang();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, patchParams] = useParamPatch();
   const state = readState(searchParams);
   useDocumentTitle(t.explorerTitle, t.siteName);
 
@@ -215,17 +215,7 @@ export function ExplorerPage() {
       setReset({ indicator: null, choices: [] });
       lastChoice.current = { keys, at: now };
     }
-    setSearchParams(
-      (params) => {
-        const next = new URLSearchParams(params);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: correction || sameRun, preventScrollReset: true },
-    );
+    patchParams(patch, { replace: correction || sameRun, preventScrollReset: true, correction });
   };
 
   const areasByIsoNumeric = useMemo(() => {
@@ -410,9 +400,6 @@ function ExplorerControls({
       period: null,
       dims: null,
       sex: null,
-  // The address caught up: let go, unless a key moved the slider on meanwhile. The updater reads the
-  // state as it is then, not as this render saw it: an effect can run after the next key's update
-  // is queued (React flushes effects before rendering it), and resetting then dropped that step.
       counterpart: null,
       // The chart over time keeps the areas chosen (unknown ones are left out) but not the periods.
       from: null,
@@ -423,6 +410,9 @@ function ExplorerControls({
   // The slider's own position while the address catches up: a route change is a transition
   // React may defer, and a controlled range input would meanwhile snap back, dropping keys.
   const [moving, setMoving] = useState<number | null>(null);
+  // The address caught up: let go, unless a key moved the slider on meanwhile. The updater reads the
+  // state as it is then, not as this render saw it: an effect can run after the next key's update
+  // is queued (React flushes effects before rendering it), and resetting then dropped that step.
   useEffect(() => {
     setMoving((m) => (m === periodIndex ? null : m));
   }, [moving, periodIndex]);

@@ -1,12 +1,11 @@
 import { useId, useRef } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { KNOMAD_THEMES, STUDY_DESIGNS } from '../../core/library-vocab.js';
 import { getRegions } from '../api.js';
 import { EffectLabel, QualityBadge } from '../components/Badges.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatNumber } from '../format.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { m49GroupLabel, m49Text } from '../m49-names.js';
 import { gapMapFileUrl, getGapMap, type GapMap, type GapMapCell, type GapMapParams } from '../library-api.js';
@@ -23,7 +22,7 @@ const FILTER_KEYS = ['region', 'theme', 'design', 'from', 'to'] as const;
 export function GapMapPage() {
   const t = useT();
   const lang = useLang();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useParamPatch();
   const filters: GapMapParams = {};
   for (const key of FILTER_KEYS) {
     const value = searchParams.get(key);
@@ -36,17 +35,6 @@ export function GapMapPage() {
   const formId = useId();
   const studiesRef = useRef<HTMLElement>(null);
   useDocumentTitle(t.gapMapTitle, t.siteName);
-
-  function update(patch: Record<string, string | null>) {
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === null || value === '') next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    });
-  }
 
   function handleChooseCell(cell: GapMapCell) {
     update({ cell: `${cell.intervention}:${cell.outcome}` });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { StateBadge } from '../components/Badges.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
@@ -8,7 +8,7 @@ import { Loading } from '../components/Loading.js';
 import { Section } from '../components/Section.js';
 import { WordDiff } from '../components/Snippet.js';
 import { ApiError } from '../api.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import {
   getItem,
@@ -34,7 +34,7 @@ export function HistoryPage() {
   const t = useT();
   const lang = useLang();
   const session = useSession();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, patchParams] = useParamPatch();
   const editor = session.can('contributor');
   const ready = session.ready;
   const revisions = useApi(`revisions|${id}|${String(ready)}|${session.user?.id ?? ''}`, (signal) =>
@@ -52,11 +52,7 @@ export function HistoryPage() {
   useDocumentTitle(t.historyTitle(title), t.siteName);
 
   function handleChoose(version: number) {
-    setSearchParams((params) => {
-      const next = new URLSearchParams(params);
-      next.set('v', String(version));
-      return next;
-    });
+    patchParams({ v: String(version) });
     // The changes show under the list: take the reader there.
     requestAnimationFrame(() => {
       const heading = document.getElementById('revision-heading');

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import {
   INDICATOR_IDS,
   PROFILE_TOP,
@@ -32,7 +32,7 @@ import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../../core/csv.js';
 import { editionGaps, type EditionGap } from '../editions.js';
 import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
 import { sdmxDataUrl, sdmxFlowUrl, sdmxLinks } from '../sdmx.js';
@@ -51,7 +51,7 @@ export function ProfilePage() {
   const { code = '' } = useParams();
   const t = useT();
   const lang = useLang();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, patchParams] = useParamPatch();
   const edition = searchParams.get('edition') ?? undefined;
   const profile = useApi(`profile|${code}|${edition ?? ''}|${lang}`, (signal) =>
     getProfile(code, { edition, lang }, signal),
@@ -65,14 +65,7 @@ export function ProfilePage() {
   useEffect(() => {
     if (!editionRefused) return;
     setRefusedEdition(edition);
-    setSearchParams(
-      (params) => {
-        const next = new URLSearchParams(params);
-        next.delete('edition');
-        return next;
-      },
-      { replace: true },
-    );
+    patchParams({ edition: null }, { replace: true, correction: true });
   }, [editionRefused]);
   // The reader's own choice of an edition: the notice about the link no longer applies.
   useEffect(() => {
@@ -314,20 +307,12 @@ function StockGapsNote({ profile, measure }: { profile: ProfileResponse; measure
 
 function EditionSwitch({ profile }: { profile: ProfileResponse }) {
   const t = useT();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, patchParams] = useParamPatch();
   if (profile.availableEditions.length < 2) return null;
   const latest = profile.availableEditions[0]?.id;
 
   function handleChange(id: string) {
-    setSearchParams(
-      (params) => {
-        const next = new URLSearchParams(params);
-        if (id === latest) next.delete('edition');
-        else next.set('edition', id);
-        return next;
-      },
-      { preventScrollReset: true },
-    );
+    patchParams({ edition: id === latest ? null : id }, { preventScrollReset: true });
   }
 
   const current = searchParams.get('edition') ?? profile.edition ?? latest;
@@ -805,7 +790,7 @@ function flowName(flow: ProfileFlow, t: Messages): string {
 function RemittancesSection({ profile }: { profile: ProfileResponse }) {
   const t = useT();
   const lang = useLang();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, patchParams] = useParamPatch();
   const r = profile.remittances;
   const area = profile.area;
   const usd = (v: number) => formatUsd(v, lang);
@@ -827,15 +812,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
     ].join(' · ');
 
   function handleMeasure(next: 'usd' | 'gdp') {
-    setSearchParams(
-      (params) => {
-        const p = new URLSearchParams(params);
-        if (next === 'usd') p.delete('measure');
-        else p.set('measure', next);
-        return p;
-      },
-      { preventScrollReset: true, replace: true },
-    );
+    patchParams({ measure: next === 'usd' ? null : next }, { preventScrollReset: true, replace: true });
   }
 
   const labelOf = (f: FlowSeries) => `${flowName(f.flow, t)} — ${shortDatasetLabel(f.dataset, r.sources, lang)}`;

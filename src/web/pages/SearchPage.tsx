@@ -1,12 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { SEARCH_FACETS, termLabel, type SearchFacet, type VocabularyName } from '../../core/library-vocab.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { FacetFilters } from '../components/FacetFilters.js';
 import { Pagination } from '../components/Pagination.js';
 import { Snippet } from '../components/Snippet.js';
 import { formatNumber } from '../format.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch, type ParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LIBRARY_EXPORTS, search, type SearchParams, type SearchResponse } from '../library-api.js';
 import { splitList } from '../library.js';
@@ -125,7 +124,7 @@ const NARROW_SCREEN = '(max-width: 48rem)';
 function SearchView({ scope }: { scope: 'all' | 'library' }) {
   const t = useT();
   const lang = useLang();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, patchParams] = useParamPatch();
   const state = readSearchState(searchParams);
   const inputId = useId();
   const [text, setText] = useState(state.q);
@@ -156,17 +155,9 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
   if (state.page > 1) params.offset = String((state.page - 1) * PAGE_SIZE);
   const result = useApi(apiUrl('/search', params), (signal) => search(params, signal));
 
-  function update(patch: Record<string, string | null>) {
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === null || value === '') next.delete(key);
-        else next.set(key, value);
-      }
-      // A new search or filter starts again at the first page.
-      if (!('page' in patch)) next.delete('page');
-      return next;
-    });
+  function update(patch: ParamPatch) {
+    // A new search or filter starts again at the first page.
+    patchParams('page' in patch ? patch : { ...patch, page: null });
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
