@@ -17,9 +17,18 @@ export class ApiError extends Error {
     return new ApiError(404, 'not_found', message);
   }
 
-  /** A 404 a path parameter is to blame for (an id or code nothing has), named as a 400 names its field. */
-  static notFoundAt(field: string, message: string): ApiError {
-    return new ApiError(404, 'not_found', `${field}: ${message}`, [{ field, message }]);
+  /**
+   * A 404 a parameter is to blame for (an id or code nothing has), named as a 400 names its field;
+   * or several together (a span of periods neither end of which is wrong alone).
+   */
+  static notFoundAt(fields: string | readonly string[], message: string): ApiError {
+    const named = typeof fields === 'string' ? [fields] : fields;
+    return new ApiError(
+      404,
+      'not_found',
+      `${named.join(', ')}: ${message}`,
+      named.map((field) => ({ field, message })),
+    );
   }
 
   static unauthorized(message = 'Sign in first: this needs an account.'): ApiError {

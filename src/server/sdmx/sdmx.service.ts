@@ -458,9 +458,10 @@ export async function planData(
   if (series.length === 0) {
     // The key is to blame when it selects no series: which of its positions matches nothing in
     // this flow on its own (a mistyped code, a sex the edition does not publish) is named, so the
-    // client knows what to change. When its series only lie outside the periods, the periods are.
-    const period = (['startPeriod', 'endPeriod'] as const).find((p) => request.query[p] !== undefined);
-    const periodField = found.ids.length > 0 ? period : undefined;
+    // client knows what to change. When its series only lie outside the periods, the periods are
+    // (both, when both are given: the span is to blame, not one end of it).
+    const periods = (['startPeriod', 'endPeriod'] as const).filter((p) => request.query[p] !== undefined);
+    const periodFields = found.ids.length > 0 && periods.length > 0 ? periods : undefined;
     const unmatched: string[] = [];
     if (found.ids.length === 0)
       for (const [i, codes] of positions.entries()) {
@@ -469,8 +470,8 @@ export async function planData(
           unmatched.push(`${seriesDimensions[i]?.id ?? `position ${String(i + 1)}`}=${codes.join('+')}`);
       }
     throw ApiError.notFoundAt(
-      periodField ?? 'key',
-      `no data for ${flow.id} with the key "${request.key ?? 'all'}"${start || end ? ` between ${request.query.startPeriod ?? 'the start'} and ${request.query.endPeriod ?? 'the end'}` : ''} (NoResultsFound).${unmatched.length ? ` No series of this flow has ${unmatched.join(', nor ')}.` : ''}${periodField ? ` The key's ${String(found.ids.length)} series have no observation in that span.` : ''} The dimensions are ${seriesDimensions.map((d) => d.id).join('.')}; the codes are at /api/sdmx/datastructure/${SDMX_AGENCY}/${flow.id}/${SDMX_VERSION}`,
+      periodFields ?? 'key',
+      `no data for ${flow.id} with the key "${request.key ?? 'all'}"${start || end ? ` between ${request.query.startPeriod ?? 'the start'} and ${request.query.endPeriod ?? 'the end'}` : ''} (NoResultsFound).${unmatched.length ? ` No series of this flow has ${unmatched.join(', nor ')}.` : ''}${periodFields ? ` The key's ${String(found.ids.length)} series have no observation in that span.` : ''} The dimensions are ${seriesDimensions.map((d) => d.id).join('.')}; the codes are at /api/sdmx/datastructure/${SDMX_AGENCY}/${flow.id}/${SDMX_VERSION}`,
     );
   }
   const seriesOnly = detail === 'serieskeysonly' || detail === 'nodata';

@@ -861,6 +861,13 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         ]);
         const earlier = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?endPeriod=1950'), 404);
         expect(earlier.error.details[0]?.field).toBe('endPeriod');
+        // Both ends given around no observation: the span is to blame, both named.
+        const between = await getJson<ErrorResponse>(
+          data(`${FLOW_2024}/A.USA.MEX.`, '?startPeriod=2021&endPeriod=2023'),
+          404,
+        );
+        expect(between.error.details.map((d) => d.field)).toEqual(['startPeriod', 'endPeriod']);
+        expect(between.error.message.startsWith('startPeriod, endPeriod: no data')).toBe(true);
         // UN DESA prints men and women only: no both-sexes series to pull, whatever the periods.
         const total = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX._T`, '?startPeriod=2020'), 404);
         expect(total.error.message).toContain('No series of this flow has SEX=_T.');
