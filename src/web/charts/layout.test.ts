@@ -215,6 +215,15 @@ describe('bar chart layout', () => {
     const spacing = (120 * ((narrow.ticks[1] ?? 0) - (narrow.ticks[0] ?? 0))) / 8;
     expect(spacing).toBeGreaterThan(Math.max(...narrow.labels.map((l) => textWidth(l, 11))));
   });
+
+  it('keeps the axis’s end where d3’s ticks are too crowded, not a lone 0', () => {
+    const millions = (ticks: readonly number[]) => ticks.map((v) => `${String(v / 1e6)}M`);
+    // 0, 20M, 40M do not fit in 60 px; d3's sparsest set is 0 alone.
+    expect(fittingTicks([0, 40e6], 60, millions, 11)).toEqual({ ticks: [0, 40e6], labels: ['0M', '40M'] });
+    // Where even the ends run into each other, the start alone.
+    expect(fittingTicks([0, 40e6], 30, millions, 11).ticks).toEqual([0]);
+    expect(fittingTicks([0, 0], 60, millions, 11).ticks).toEqual([0]);
+  });
 });
 
 describe('marks on a map', () => {

@@ -381,6 +381,8 @@ export function barLayout(input: BarLayoutInput): BarLayout {
 /**
  * As many ticks (up to `maxCount`) as the axis has room for: the densest of d3's tick sets for
  * `domain` whose labels, `labelsFor` them, keep a gap between neighbours at `plotWidth` pixels.
+ * Where none fits (a phone, long labels), the two ends of the axis if they do (a nice domain ends
+ * on a round value), so the axis still says how far it goes; else its start alone.
  */
 export function fittingTicks(
   domain: readonly [number, number],
@@ -391,14 +393,18 @@ export function fittingTicks(
   gap = 12,
 ): { ticks: number[]; labels: string[] } {
   const scale = scaleLinear().domain(domain).range([0, plotWidth]);
-  let fallback: { ticks: number[]; labels: string[] } = { ticks: [], labels: [] };
+  const fits = (ticks: readonly number[], labels: readonly string[]) =>
+    Math.abs(scale(ticks[1] ?? 0) - scale(ticks[0] ?? 0)) >=
+    Math.max(0, ...labels.map((l) => textWidth(l, fontSize))) + gap;
   for (let count = maxCount; count >= 1; count -= 1) {
     const ticks = scale.ticks(count);
+    if (ticks.length < 2) break;
     const labels = labelsFor(ticks);
-    fallback = { ticks, labels };
-    const widest = Math.max(0, ...labels.map((l) => textWidth(l, fontSize)));
-    const spacing = ticks.length > 1 ? Math.abs(scale(ticks[1] ?? 0) - scale(ticks[0] ?? 0)) : Infinity;
-    if (spacing >= widest + gap) return { ticks, labels };
+    if (fits(ticks, labels)) return { ticks, labels };
   }
-  return fallback;
+  const [start, end] = domain;
+  const ends = [start, end];
+  const endLabels = labelsFor(ends);
+  if (end > start && fits(ends, endLabels)) return { ticks: ends, labels: endLabels };
+  return { ticks: [start], labels: labelsFor([start]) };
 }
