@@ -75,6 +75,8 @@ export type PatchOptions = {
   /** Replace the current history entry instead of adding one. */
   replace?: boolean;
   preventScrollReset?: boolean;
+  /** The history entry's state (a country page remembers the search it was opened from). */
+  state?: unknown;
   /**
    * The page correcting a link it cannot show (an effect, not the reader): rendered in a
    * transition, as the router does by default.

@@ -1,5 +1,6 @@
-import { useLocation, useSearchParams } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { UI_LANGUAGES, type UiLanguage } from '../../core/languages.js';
+import { useParamPatch } from '../hooks.js';
 import { LANGUAGE_NATIVE_NAMES, useLang, useT } from '../i18n.js';
 
 /**
@@ -9,19 +10,12 @@ import { LANGUAGE_NATIVE_NAMES, useLang, useT } from '../i18n.js';
 export function LanguageSwitcher() {
   const t = useT();
   const current = useLang();
-  const [, setSearchParams] = useSearchParams();
+  const [, patchParams] = useParamPatch();
   const { state } = useLocation();
 
   function handleSelectLanguage(lang: UiLanguage) {
-    setSearchParams(
-      (params) => {
-        const next = new URLSearchParams(params);
-        next.set('lang', lang);
-        return next;
-      },
-      // Keep the history state too: a country page remembers the search it was opened from.
-      { state: state as unknown },
-    );
+    // Keep the history state too: a country page remembers the search it was opened from.
+    patchParams({ lang }, { state: state as unknown });
   }
 
   return (
