@@ -52,7 +52,7 @@ import {
   unitKind,
 } from '../format.js';
 import { dimensionValueLabel } from '../dimensions.js';
-import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch, type ParamPatch } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
@@ -206,7 +206,7 @@ export function ExplorerPage() {
   // One history entry per choice, but a run of changes to one control (arrow keys through the
   // indicators, the year slider) makes one entry, not one per step: Back undoes the run.
   const lastChoice = useRef<{ keys: string; at: number } | null>(null);
-  const updateParams = (patch: Record<string, string | null>, correction = false) => {
+  const updateParams = (patch: ParamPatch, correction = false) => {
     const keys = Object.keys(patch).sort().join(',');
     const now = Date.now();
     const sameRun = lastChoice.current?.keys === keys && now - lastChoice.current.at < RUN_MS;
@@ -381,7 +381,7 @@ function ExplorerControls({
   periods: string[];
   currentPeriod: string;
   dims: Record<string, string>;
-  onChange: (patch: Record<string, string | null>) => void;
+  onChange: (patch: ParamPatch) => void;
 }) {
   const t = useT();
   const lang = useLang();
@@ -675,7 +675,7 @@ function ExplorerResults({
   dimensionKeys: readonly string[];
   /** Every period of the edition with data, oldest first (the catalogue's). */
   editionPeriods: readonly string[];
-  onTrendChange: (patch: Record<string, string | null>) => void;
+  onTrendChange: (patch: ParamPatch) => void;
   onOpen: (code: string) => void;
   onSort: (sort: 'value' | 'name', dir: 'asc' | 'desc') => void;
 }) {

@@ -20,7 +20,7 @@ import { NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatValue } from '../format.js';
-import { useApi } from '../hooks.js';
+import { useApi, type ParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 
 /** As many areas as the charts have distinct line styles: each line stays told apart without colour. */
@@ -54,7 +54,7 @@ export function ExplorerTrend({
   periods: readonly string[];
   subtitle: string;
   unitLabel: string;
-  onChange: (patch: Record<string, string | null>) => void;
+  onChange: (patch: ParamPatch) => void;
 }) {
   const t = useT();
   const lang = useLang();
