@@ -618,6 +618,9 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(changes.length).toBeGreaterThan(0);
       expect(changes.every((p) => p.changePoints === null && p.changePct !== null)).toBe(true);
       expect(providers.series[0]?.growth.differencePoints).toBeNull();
+      // Several corridors into the Philippines: their mean, and the method says so (not "sum").
+      expect(providers.series[0]?.points.some((p) => p.parts > 1)).toBe(true);
+      expect(providers.series[0]?.combined?.method).toMatch(/is the unweighted mean of the series/);
     });
 
     it('gives the series as CSV equal to the JSON', async () => {

@@ -61,6 +61,8 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
     lang,
   ]);
   const rate = changeInPoints(indicator);
+  // A rate (a percentage, or a mean count such as providers per corridor) is averaged, never summed.
+  const mean = indicator.measureType === 'rate';
   return cache.answer(key, async (c) => {
     const rows = await repo.findCombinedValues(db, {
       indicatorId: indicator.id,
@@ -70,7 +72,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       dims,
       fromStart: from?.start,
       toEnd: to ? monthDate(periodStartMonth(to.period) + periodMonths(to.period)) : undefined,
-      combine: indicator.measureType === 'rate' ? 'avg' : 'sum',
+      combine: mean ? 'avg' : 'sum',
       describeParts: true,
     });
     const groups = new Map<string, repo.CombinedValueRow[]>();
@@ -100,7 +102,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
             };
           }),
           growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate),
-          combined: combination(points, rate),
+          combined: combination(points, mean),
         };
       })
       .sort(
@@ -123,7 +125,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
  * series combined, each dimension with every value that went in (UN DESA's both sexes are
  * M + F; DIOC's emigrants by education, left open by age, include the under-15s).
  */
-function combination(points: repo.CombinedValueRow[], rate: boolean): SeriesItem['combined'] {
+function combination(points: repo.CombinedValueRow[], mean: boolean): SeriesItem['combined'] {
   if (!points.some((p) => p.parts > 1)) return null;
   const values = new Map<string, Set<string>>([
     ['sex', new Set()],
@@ -144,7 +146,7 @@ function combination(points: repo.CombinedValueRow[], rate: boolean): SeriesItem
     .map(([dimension, set]) => ({ dimension, values: [...set].sort() }));
   return {
     computedBy: COMPUTED_BY,
-    method: `Each point whose parts are above 1 is the ${rate ? 'unweighted mean' : 'sum'} of the series matching the query${over.length ? `, over ${combinedDimensionsText(over)}` : ''}; the others are published values.`,
+    method: `Each point whose parts are above 1 is the ${mean ? 'unweighted mean' : 'sum'} of the series matching the query${over.length ? `, over ${combinedDimensionsText(over)}` : ''}; the others are published values.`,
     over,
   };
 }
