@@ -563,7 +563,9 @@ export const CorridorResponse = z
           aboveFive: z
             .boolean()
             .nullable()
-            .describe('Whether `latest`, the series’ own latest cost, is above the SDG 10.c ceiling of 5 %'),
+            .describe(
+              'Whether `latest`, the series’ own latest cost, is above the SDG 10.c ceiling of 5 %; null without a latest cost or when the amount is not US$ 200, the SDG’s basis',
+            ),
         }),
       ),
       sources: z.array(Citation),

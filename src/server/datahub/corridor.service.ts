@@ -140,7 +140,9 @@ function presentCorridor(
           amountUsd: first.dims.amount ?? null,
           points,
           latest,
-          aboveFive: latest ? latest.value > SDG_10C.corridorCeilingPct : null,
+          // SDG 10.c's 5 % ceiling is of the cost of sending US$ 200: a US$ 500 series is not held to it.
+          aboveFive:
+            latest && first.dims.amount === SDG_10C.amountUsd ? latest.value > SDG_10C.corridorCeilingPct : null,
         };
       })
       .sort((a, b) => a.dataset.localeCompare(b.dataset) || Number(a.amountUsd ?? 0) - Number(b.amountUsd ?? 0));

@@ -469,6 +469,11 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       const means = usaToMex.find((s) => s.dataset === 'rpw-corridor-means-2025q1' && s.amountUsd === '200');
       expect(means?.latest?.period).toBe('2025-Q1');
       expect(means?.latest?.value).toBeCloseTo(4.98, 2);
+      expect(means?.aboveFive).toBe(false);
+      // SDG 10.c is of sending US$ 200: the US$ 500 series has a latest cost but no flag either way.
+      const of500 = usaToMex.find((s) => s.dataset === 'rpw-corridor-means-2025q1' && s.amountUsd === '500');
+      expect(of500?.latest?.period).toBe('2025-Q1');
+      expect(of500?.aboveFive).toBeNull();
       expect(c.sources.map((s) => s.dataset)).toEqual(
         expect.arrayContaining(['knomad-bilateral-2018', 'rpw-corridor-means-2025q1', 'undesa-ims-2020']),
       );
