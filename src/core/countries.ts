@@ -105,9 +105,16 @@ export const CountryListQuery = z.strictObject({
 });
 export type CountryListQuery = z.infer<typeof CountryListQuery>;
 
-export const CountryParams = z.strictObject({
-  code: trimmed.regex(/^[A-Za-z]{3}$/, 'must be a three-letter code such as PHL'),
-});
+/**
+ * An area code as a request gives it: ISO alpha-3 (PHL), a source's own code for a non-ISO area
+ * (XKX, AB9: letters and digits), or a publisher aggregate's (WB_LMY).
+ */
+export const AreaCodeParam = trimmed.regex(
+  /^[A-Za-z][A-Za-z0-9_]{1,39}$/,
+  'must be an area code such as PHL, AB9 or WB_LMY',
+);
+
+export const CountryParams = z.strictObject({ code: AreaCodeParam });
 
 export const CountryDetailQuery = z.strictObject({
   lang: z.enum(NAME_LANGUAGES).optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { wholeNumber } from './params.js';
 import { AREA_KINDS, FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR, parseFiscalYear } from './classifications.js';
 import { Citation } from './citation.js';
-import { SourceCitation } from './countries.js';
+import { AreaCodeParam, SourceCitation } from './countries.js';
 import { NAME_LANGUAGES } from './languages.js';
 import {
   COMPUTED_BY,
@@ -61,7 +61,7 @@ const format = z
     'json (default) or csv. Without it the Accept header chooses: text/csv (or text/*) preferred to application/json asks for CSV; an Accept that takes neither is a 406',
   );
 const lang = z.enum(NAME_LANGUAGES).optional().describe('Language of area names; default en');
-const areaCode = trimmed.regex(/^[A-Za-z][A-Za-z0-9_]{1,39}$/, 'must be an area code such as PHL or WB_LMY');
+const areaCode = AreaCodeParam;
 // Year 0000 does not exist (the proleptic calendar goes from 1 BC to AD 1): refused here, not by the database.
 const periodParam = trimmed.regex(/^(?!0000)\d{4}(-(Q[1-4]|S[12]))?$/i, 'must be a period such as 2020 or 2020-Q3');
 const datasetId = trimmed.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a dataset id such as undesa-ims-2024');

@@ -208,6 +208,13 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     expect(kosovo.incomeHistory.find((h) => h.fiscalYear === 2025)?.group).toBe('UM');
   });
 
+  it('opens every area the list gives, whatever its code (AB9, the Abyei Area, has a digit)', async () => {
+    const all = await list('');
+    const opened = await Promise.all(all.items.map((c) => get<CountryDetail>(`/api/countries/${c.code}`)));
+    expect(opened.map((c) => c.code)).toEqual(all.items.map((c) => c.code));
+    expect(opened.find((c) => c.code === 'AB9')?.kind).toBe('non_iso');
+  });
+
   it('lists the filter vocabularies', async () => {
     const r = await get<{ regions: { code: string; subregions: { code: string }[] }[]; fiscalYears: number[] }>(
       '/api/regions',
@@ -242,7 +249,9 @@ describe.each(testEngines())('countries API on %s', (engine) => {
       ['/api/countries?fiscalYear=FY70', 'invalid_parameter', 'fiscalYear'],
       ['/api/countries?lang=de', 'invalid_parameter', 'lang'],
       ['/api/countries?kind=planet', 'invalid_parameter', 'kind'],
-      ['/api/countries/TOOLONG', 'invalid_parameter', 'code'],
+      ['/api/countries/PH-L', 'invalid_parameter', 'code'],
+      ['/api/countries/1PH', 'invalid_parameter', 'code'],
+      [`/api/countries/${'P'.repeat(41)}`, 'invalid_parameter', 'code'],
       ['/api/countries/PHL?verbose=1', 'unknown_parameter', 'verbose'],
     ])('%s → 400 %s naming %s', async (url, code, field) => {
       const body = await get<ErrorResponse>(url, 400);
