@@ -269,6 +269,15 @@ export function stockSumNote(measure: 'immigrants' | 'emigrants', sex: string, t
 }
 
 /**
+ * The `computed_by` of a both-sexes stock that Bridges added up (male + female) because the
+ * edition prints no total; null for a published value. The same words in the API's CSV and the
+ * charts' CSVs.
+ */
+export function bothSexesNote(sex: string, totalPublished: boolean): string | null {
+  return sex === '_T' && !totalPublished ? `${COMPUTED_BY} (male + female)` : null;
+}
+
+/**
  * The CSV measure of another UN DESA edition's totals set beside the profile's edition
  * ("immigrants_other_edition", its edition in the row's dataset column): a measure of its own, so
  * that rows of `immigrants` give one value per period and sex.

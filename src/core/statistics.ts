@@ -522,7 +522,15 @@ export const CorridorResponse = z
       unit: z.string(),
       description: z.string(),
       editions: z
-        .array(z.object({ dataset: z.string(), points: z.array(StockPoint) }))
+        .array(
+          z.object({
+            dataset: z.string(),
+            totalPublished: z
+              .boolean()
+              .describe('The edition prints a both-sexes total; false: total = male + female, computed by Bridges'),
+            points: z.array(StockPoint),
+          }),
+        )
         .describe('Every UN DESA edition side by side, newest first; never spliced'),
       sources: z.array(Citation),
     }),

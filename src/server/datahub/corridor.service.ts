@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NameLanguage } from '../../core/languages.js';
 import {
+  bothSexesNote,
   INDICATOR_IDS,
   SDG_10C,
   UNHCR_GROUPS,
@@ -76,8 +77,10 @@ function presentCorridor(
   const editions = ctx.datasetsWith(INDICATOR_IDS.migrantStock).map((c) => c.dataset_id);
   const stockEditions = editions.map((dataset) => {
     const byPeriod = new Map<string, { M?: number; F?: number; _T?: number }>();
+    let totalPublished = false;
     for (const r of stockRows) {
       if (r.dataset_id !== dataset) continue;
+      if (r.sex === '_T') totalPublished = true;
       const v = byPeriod.get(r.period) ?? {};
       v[r.sex as 'M' | 'F' | '_T'] = (v[r.sex as 'M' | 'F' | '_T'] ?? 0) + r.value;
       byPeriod.set(r.period, v);
@@ -90,7 +93,7 @@ function presentCorridor(
         female: v.F ?? null,
         total: v._T ?? (v.M ?? 0) + (v.F ?? 0),
       }));
-    return { dataset, points };
+    return { dataset, totalPublished, points };
   });
 
   // Money: each edition and direction apart, A → B first.
@@ -238,6 +241,7 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
               sex,
               value,
               unit: c.migrantStock.unit,
+              computed_by: bothSexesNote(sex, edition.totalPublished),
             },
             sources: [edition.dataset],
           });
@@ -283,5 +287,8 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
         },
         sources: c.displaced.dataset ? [c.displaced.dataset] : [],
       });
-  return { columns: ['measure', 'from', 'to', 'period', 'sex', 'amount_usd', 'group', 'value', 'unit'], rows };
+  return {
+    columns: ['measure', 'from', 'to', 'period', 'sex', 'amount_usd', 'group', 'value', 'unit', 'computed_by'],
+    rows,
+  };
 }

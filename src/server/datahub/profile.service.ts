@@ -16,6 +16,7 @@ import {
   sharePercent,
   otherEditionMeasure,
   stockSumNote,
+  bothSexesNote,
   type CostBlock,
   type CostCorridor,
   type CostMean,
@@ -746,7 +747,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
       ['F', point.female],
     ] as const;
   // Every stock of this block is a sum of the edition's bilateral series (see m.stocks.method).
-  const bothSexes = m.stocks.totalPublished ? null : `${COMPUTED_BY} (male + female)`;
+  const bothSexes = bothSexesNote('_T', m.stocks.totalPublished);
   for (const point of m.immigrants.series) {
     for (const [sex, value] of sexes(point))
       if (value !== null)

@@ -307,6 +307,17 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       const returns = rows.filter((r) => r.measure === 'forcibly_displaced' && r.group === 'refugee return');
       expect(returns.find((r) => r.period === '2023')).toMatchObject({ from: 'SYR', to: 'TUR', value: '19865' });
       expect(returns.every((r) => r.dataset === 'unhcr-displacement-2024')).toBe(true);
+      // UN DESA prints men and women only: the both-sexes stock is Bridges' sum, and says so.
+      const stocks = rows.filter((r) => r.measure === 'migrant_stock');
+      expect(stocks.length).toBeGreaterThan(0);
+      expect(new Set(stocks.map((r) => `${r.sex}:${r.computed_by ?? ''}`))).toEqual(
+        new Set(['_T:Bridges (male + female)', 'M:', 'F:']),
+      );
+      const [m, f, t] = ['M', 'F', '_T'].map(
+        (sex) => stocks.find((r) => r.sex === sex && r.period === '2020' && r.dataset === 'undesa-ims-2024')?.value,
+      );
+      expect(Number(t)).toBe(Number(m) + Number(f));
+      expect(c.migrantStock.editions.map((e) => e.totalPublished)).toEqual([false, false]);
       // The other way round, people from Türkiye in Syria: UNHCR's smallest printed figures.
       const back = await getJson<CorridorResponse>(hub.app, '/api/corridors/TUR/SYR');
       expect(back.displaced.trend.find((p) => p.period === '2023')).toEqual({

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router-dom';
 import type { CorridorResponse } from '../../core/statistics.js';
-import { INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
+import { bothSexesNote, INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
 import { csvUrl, getCorridor } from '../api.js';
 import { BarChart, type Bar } from '../charts/BarChart.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
@@ -160,7 +160,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           subtitle={`${sexLabel[sex]} · ${t.personsEachEdition}`}
           citations={s.sources}
           csv={{
-            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'sex', 'value', 'unit'],
+            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'sex', 'value', 'unit', 'computed_by'],
             rows: s.editions.flatMap((e) =>
               e.points.flatMap((p) =>
                 (
@@ -179,6 +179,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
                     sex: code,
                     value,
                     unit: s.unit,
+                    computed_by: bothSexesNote(code, e.totalPublished),
                   },
                   sources: [e.dataset],
                 })),
