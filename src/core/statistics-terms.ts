@@ -278,6 +278,14 @@ export function bothSexesNote(sex: string, totalPublished: boolean): string | nu
 }
 
 /**
+ * The `computed_by` of an emigrants-in-OECD value: a sum of the DIOC file's cells over the
+ * dimensions named (sex, age_lfs…). The same words in the API's CSV and the chart's CSV.
+ */
+export function diocSumNote(over: readonly string[]): string {
+  return `${COMPUTED_BY} (sum of the file's cells${over.length ? ` over ${over.join(', ')}` : ''})`;
+}
+
+/**
  * The CSV measure of another UN DESA edition's totals set beside the profile's edition
  * ("immigrants_other_edition", its edition in the row's dataset column): a measure of its own, so
  * that rows of `immigrants` give one value per period and sex.

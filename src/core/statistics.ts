@@ -464,8 +464,17 @@ const DiocDistribution = z.object({
   populationKind: z
     .enum(['all', 'aged15PlusOrUnknown', 'aged15Plus'])
     .describe('Who is counted, as a code: everyone; under-15s left out; a table of people aged 15 and over'),
-  total: z.number().nullable(),
+  total: z.number().nullable().describe('The sum of the values, computed by Bridges'),
   items: z.array(DiocCategory),
+  computedBy: z
+    .string()
+    .nullable()
+    .describe(
+      'Bridges: each value is a sum of the file’s cells (the OECD prints no such total), each share its part of the sum; null when there is no data',
+    ),
+  over: z
+    .array(z.string())
+    .describe('What each value is summed over: sex and the file’s other dimensions that vary between its cells'),
   kept: z
     .record(z.string(), z.array(z.string()))
     .describe(

@@ -17,6 +17,7 @@ import {
   otherEditionMeasure,
   stockSumNote,
   bothSexesNote,
+  diocSumNote,
   type CostBlock,
   type CostCorridor,
   type CostMean,
@@ -654,7 +655,17 @@ function distribution(
   const chosen = candidates[0];
   const key = chosen ? keys.find((k) => chosen.dims.has(k)) : undefined;
   if (!chosen || !key)
-    return { dataset: null, period: null, dimension: null, total: null, items: [], kept: {}, excluded: false };
+    return {
+      dataset: null,
+      period: null,
+      dimension: null,
+      total: null,
+      items: [],
+      computedBy: null,
+      over: [],
+      kept: {},
+      excluded: false,
+    };
   const mine = rows.filter((r) => r.dataset_id === chosen.id && key in r.dims);
   const kept = exclude ? mine.filter((r) => r.dims[exclude.key] !== exclude.value) : mine;
   const values = new Map<string, number>();
@@ -676,12 +687,21 @@ function distribution(
       const ib = vocab.findIndex((v) => v.key === b.key);
       return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.code.localeCompare(b.code);
     });
+  // What a value adds up: the sexes and the other dimensions whose codes differ between its cells.
+  const varies = (codes: (string | undefined)[]) => new Set(codes).size > 1;
+  const otherKeys = [...new Set(kept.flatMap((r) => Object.keys(r.dims)))].filter((k) => k !== key).sort();
+  const over = [
+    ...(varies(kept.map((r) => r.sex)) ? ['sex'] : []),
+    ...otherKeys.filter((k) => varies(kept.map((r) => r.dims[k]))),
+  ];
   return {
     dataset: chosen.id,
     period: mine[0]?.period ?? null,
     dimension: key,
     total: items.length ? total : null,
     items,
+    computedBy: items.length ? COMPUTED_BY : null,
+    over,
     // The codes of the excluding dimension that stay, so an SDMX query can ask for the same cells.
     kept:
       exclude && kept.length < mine.length
@@ -980,6 +1000,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           category: `${item.code} ${item.key}`,
           value: item.value,
           unit: 'persons',
+          computed_by: diocSumNote(dist.over),
         },
         dist.dataset ? [dist.dataset] : [],
       );

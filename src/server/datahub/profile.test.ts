@@ -382,6 +382,13 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       // Under-15s are left out of education, and the answer says which ages stay; labour force keeps all.
       expect(education.kept).toEqual({ age_lfs: ['1', '2', '3'] }); // no Mexican of unknown age (99) in File A
       expect(labourForce.kept).toEqual({});
+      // The OECD prints cells, not these totals: each value is Bridges' sum, over what varies between the cells.
+      expect(education).toMatchObject({
+        computedBy: 'Bridges',
+        over: ['sex', 'age_lfs', 'national'], // men and women, the three ages kept, citizens or not
+      });
+      expect(labourForce.computedBy).toBe('Bridges');
+      expect(labourForce.over).toContain('sex');
       // An SDMX client asking for those ages gets the same numbers, category by category.
       const flow = p.dataflows.find((f) => f.dataset === 'oecd-dioc-2015-age-education');
       const own = sdmxOwnDimensions(flow?.dims ?? []);
@@ -504,6 +511,9 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     expect(new Set(rows.map((r) => r.block))).toEqual(
       new Set(['migration', 'remittances', 'cost', 'refugees', 'emigrants_in_oecd']),
     );
+    const oecd = rows.filter((r) => r.block === 'emigrants_in_oecd');
+    expect(oecd.length).toBeGreaterThan(0);
+    expect(oecd.every((r) => r.computed_by?.startsWith("Bridges (sum of the file's cells over sex, "))).toBe(true);
   });
 
   it('sends the same answer gzipped to clients that accept gzip, as browsers do', async () => {

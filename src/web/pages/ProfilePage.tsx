@@ -8,6 +8,7 @@ import {
   computedBy,
   otherEditionMeasure,
   stockSumNote,
+  diocSumNote,
 } from '../../core/statistics-terms.js';
 import type {
   Citation,
@@ -1497,6 +1498,7 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
                   'value',
                   'share_pct',
                   'unit',
+                  'computed_by',
                 ],
                 rows: dist.items.map((item) => ({
                   cells: {
@@ -1510,6 +1512,7 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
                     value: item.value,
                     share_pct: item.sharePct,
                     unit: 'persons',
+                    computed_by: diocSumNote(dist.over),
                   },
                   sources: [dataset],
                 })),
