@@ -265,6 +265,33 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(asked.grouping).toMatchObject({ fiscalYear: 2020, gniYear: 2018, matched: false });
     });
 
+    it('reproduces the World Bank’s income aggregates with the fiscal year of their release, and says so', async () => {
+      // WDI (October 2023) sums every year over FY24's groups: for 2009, lower middle income
+      // US$ 167.8 bn (WB_LMC), where FY11's groups (classified on 2009 data) give 180.6 bn.
+      const url =
+        '/api/rankings/remittances_received_usd?period=2009&dataset=wdi-remittances-2023-10&groupBy=incomeGroup';
+      const byYear = await get<RankingResponse>(url);
+      expect(byYear.grouping?.fiscalYearLabel).toBe('FY11');
+      expect(byYear.grouping?.method).toMatch(
+        /the World Bank’s use, for every year, the classification current at their release/,
+      );
+      const asRelease = await get<RankingResponse>(`${url}&incomeFiscalYear=FY24`);
+      const published = new Map(byYear.publishedAggregates.map((a) => [a.area.code, a.value]));
+      const ours = new Map(asRelease.grouping?.groups.map((g) => [g.code, g.value]));
+      for (const [group, code] of [
+        ['L', 'WB_LIC'],
+        ['LM', 'WB_LMC'],
+        ['UM', 'WB_UMC'],
+        ['H', 'WB_HIC'],
+      ] as const) {
+        expect(ours.get(group), group).toBeCloseTo(published.get(code) ?? Number.NaN, -3);
+      }
+      const lmc = byYear.grouping?.groups.find((g) => g.code === 'LM')?.value ?? 0;
+      expect(Math.abs(lmc - (published.get('WB_LMC') ?? 0))).toBeGreaterThan(10e9);
+      const caveats = (await get<DatasetDetailResponse>('/api/datasets/wdi-remittances-2023-10')).caveats;
+      expect(caveats).toMatch(/every year’s income aggregates are fiscal year 2024’s groups/);
+    });
+
     it('groups by M49 region, the regions adding up to the world', async () => {
       const r = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=m49region');
       const groups = r.grouping?.groups ?? [];

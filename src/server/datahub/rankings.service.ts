@@ -190,6 +190,7 @@ function groupAggregates(
   let fiscalYear: number | null = null;
   let matched = true;
   let basis: string;
+  let publishedNote = '';
   if (options.groupBy === 'incomeGroup') {
     const dataYear = Number(period.slice(0, 4));
     const years = [...ctx.income.keys()].sort((a, b) => a - b);
@@ -216,6 +217,8 @@ function groupAggregates(
           ? `, the fiscal year that classified on ${String(dataYear)} data`
           : `: no classification on GNI of ${String(dataYear)} is loaded, the nearest fiscal year is used`
     }`;
+    publishedNote =
+      ' A publisher’s own income-group aggregates (publishedAggregates) may group otherwise: the World Bank’s use, for every year, the classification current at their release; set incomeFiscalYear to that fiscal year to compare like with like.';
   } else {
     const level = options.groupBy === 'm49region' ? 'region' : 'subregion';
     for (const area of ctx.areas.values()) {
@@ -279,7 +282,7 @@ function groupAggregates(
   }
   return {
     computedBy: COMPUTED_BY,
-    method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members.`,
+    method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members.${publishedNote}`,
     by: options.groupBy as RankingGrouping,
     fiscalYear,
     fiscalYearLabel: fiscalYear === null ? null : fiscalYearLabel(fiscalYear),

@@ -12,7 +12,10 @@ const LICENCE = 'CC BY 4.0';
 const METADATA_FILE = 'wdi/wdi_country_metadata_region_incomegroup_2023-10.csv.gz';
 
 const AGGREGATE_CAVEAT =
-  'World Bank aggregates (regions, income groups, lending groups, World) are kept as areas WB_<code> named as the file names them. The World Bank recomputes them with the classification of each release, so the same code may cover different economies in another edition: in July 2024 Afghanistan and Pakistan moved from South Asia (SAS) to “Middle East, North Africa, Afghanistan & Pakistan” (MEA), and income groups follow each year’s classification.';
+  'World Bank aggregates (regions, income groups, lending groups, World) are kept as areas WB_<code> named as the file names them. ' +
+  'The World Bank computes them at each release with the classification current then, for every year alike: an income group’s aggregate sums the economies in the group at the release, not those so classified in the year of the data, as Bridges’ own income-group totals do. ' +
+  'In the October 2023 remittances download, every year’s income aggregates are fiscal year 2024’s groups (2009: lower middle income US$ 167.8 bn, against 180.6 bn over fiscal year 2011’s groups, the year classified on 2009 data); Bridges’ rankings reproduce a release’s aggregates with incomeFiscalYear set to its fiscal year. ' +
+  'So the same code may cover different economies in another edition: in July 2024 Afghanistan and Pakistan moved from South Asia (SAS) to “Middle East, North Africa, Afghanistan & Pakistan” (MEA).';
 
 /**
  * The WDI economies-or-aggregates rule: a code the WDI metadata lists without a region is an
@@ -82,7 +85,8 @@ export const wdiRemittances2023: Importer = {
   indicators: [INDICATORS.remittancesReceived],
   files: [REMITTANCES_FILE, METADATA_FILE],
   // v3: family 'wdi' → 'wdi-remittances'; the new version re-imports installations holding the old family.
-  version: 4,
+  // v5: the aggregates' caveat says which classification the World Bank's income aggregates use.
+  version: 5,
   read(ctx) {
     const area = wdiAreas(ctx);
     const file = ctx.file(REMITTANCES_FILE);
@@ -217,7 +221,8 @@ export const wdiPopulationDatahub: Importer = {
   indicators: [INDICATORS.population],
   files: [POPULATION_FILE, METADATA_FILE],
   // v2: family 'wdi' → 'wdi-population'; the new version re-imports installations holding the old family.
-  version: 3,
+  // v4: the aggregates' caveat says which classification the World Bank's income aggregates use.
+  version: 4,
   read: datahubSeries(INDICATORS.population, POPULATION_FILE),
 };
 
@@ -243,7 +248,8 @@ export const wdiGdpDatahub: Importer = {
   indicators: [INDICATORS.gdp],
   files: [GDP_FILE, METADATA_FILE],
   // v2: family 'wdi' → 'wdi-gdp'; the new version re-imports installations holding the old family.
-  version: 3,
+  // v4: the aggregates' caveat says which classification the World Bank's income aggregates use.
+  version: 4,
   read: datahubSeries(INDICATORS.gdp, GDP_FILE),
 };
 
