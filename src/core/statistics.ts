@@ -736,6 +736,9 @@ export const SeriesResponse = z
       to: z.string().nullable(),
     }),
     series: z.array(SeriesItem).describe('One per area and edition: editions are never spliced'),
+    withoutData: z
+      .array(AreaRef)
+      .describe('The areas asked that have no value matching the query in any edition used: no data, not zero'),
     sources: z.array(Citation),
   })
   .meta({ id: 'Series' });

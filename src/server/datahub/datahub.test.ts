@@ -655,6 +655,20 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(providers.series[0]?.combined?.method).toMatch(/is the unweighted mean of the series/);
     });
 
+    it('says which areas asked have no data, and where the data run when a span has none', async () => {
+      // KNOMAD's inflows have its own aggregates (KNOMAD_LMIC), not the World Bank's WB_LMY.
+      const r = await get<SeriesResponse>(
+        '/api/series?indicator=remittance_inflows_usd_m&areas=KNOMAD_LMIC,PHL,WB_LMY&from=2019',
+      );
+      expect(r.series.map((s) => s.area.code)).toEqual(['KNOMAD_LMIC', 'PHL']);
+      expect(r.withoutData.map((a) => a.code)).toEqual(['WB_LMY']);
+      expect((await get<SeriesResponse>('/api/series?indicator=migrant_stock&areas=PHL')).withoutData).toEqual([]);
+      const late = await get<ErrorResponse>('/api/series?indicator=remittance_inflows_usd_m&areas=PHL&from=9999', 400);
+      expect(late.error.message).toMatch(
+        /no data from 9999 on; its periods run knomad-inflows-2023-12 from 2000 to 2023/,
+      );
+    });
+
     it('gives the series as CSV equal to the JSON', async () => {
       const url = '/api/series?indicator=remittance_inflows_usd_m&areas=KNOMAD_LMIC,PHL&from=2019';
       const json = await get<SeriesResponse>(url);
@@ -774,6 +788,8 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/series?indicator=migrant_stock', 'invalid_parameter', 'areas'],
       ['/api/series?indicator=migrant_stock&areas=PHL&from=2020&to=2010', 'invalid_parameter', 'from'],
       ['/api/series?indicator=migrant_stock&areas=PHL&from=0000', 'invalid_parameter', 'from'],
+      ['/api/series?indicator=remittance_inflows_usd_m&areas=PHL&from=9999', 'invalid_parameter', 'from'],
+      ['/api/series?indicator=remittance_inflows_usd_m&areas=PHL&to=1950', 'invalid_parameter', 'to'],
       ['/api/series?indicator=migrant_stock&areas=PHL&dataset=nope-1', 'invalid_parameter', 'dataset'],
       ['/api/corridors/PHL/phl', 'invalid_parameter', 'to'],
       ['/api/corridors/KNOMAD_WORLD/PHL', 'invalid_parameter', 'from'],

@@ -48,6 +48,12 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
   });
   const firstDataset = datasets[0];
   if (usable.length === 0 && firstDataset) sexesFor(indicator, firstDataset, sex); // throws the 400 naming sex
+  checkSpan(
+    indicator.id,
+    datasets.filter((d) => usable.some((u) => u.id === d.dataset_id)),
+    from?.period,
+    to?.period,
+  );
 
   const key = JSON.stringify([
     'series',
@@ -114,9 +120,33 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit, measureType: indicator.measureType },
       filters: { counterpart: counterpart ?? null, sex, dims, from: from?.period ?? null, to: to?.period ?? null },
       series,
+      withoutData: areas.filter((a) => !series.some((s) => s.area.code === a)).map((a) => c.areaRef(a, lang)),
       sources: c.cite(series.map((s) => s.dataset)),
     };
   });
+}
+
+/**
+ * A `from` after the last period of every edition used, or a `to` before the first, is a 400
+ * naming it with the editions' spans (as a ranking's period is), not an empty answer.
+ */
+function checkSpan(
+  indicator: string,
+  editions: { dataset_id: string; first_period: string | null; last_period: string | null }[],
+  from: string | undefined,
+  to: string | undefined,
+): void {
+  const spans = editions.flatMap((d) =>
+    d.first_period && d.last_period ? [{ id: d.dataset_id, first: d.first_period, last: d.last_period }] : [],
+  );
+  if (spans.length === 0) return;
+  const said = spans.map((s) => `${s.id} from ${s.first} to ${s.last}`).join('; ');
+  const lastEnd = Math.max(...spans.map((s) => periodStartMonth(s.last) + periodMonths(s.last)));
+  if (from && periodStartMonth(from) >= lastEnd)
+    throw ApiError.invalidParameter('from', `${indicator} has no data from ${from} on; its periods run ${said}`);
+  const firstStart = Math.min(...spans.map((s) => periodStartMonth(s.first)));
+  if (to && periodStartMonth(to) + periodMonths(to) <= firstStart)
+    throw ApiError.invalidParameter('to', `${indicator} has no data up to ${to}; its periods run ${said}`);
 }
 
 /**
