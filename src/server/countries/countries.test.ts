@@ -129,6 +129,23 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     }
   });
 
+  it('finds a country by the name people use in French and Spanish (CLDR), not only the UN’s', async () => {
+    // The UN's names are Türkiye, République de Corée, République de Moldova…
+    for (const [q, lang, code] of [
+      ['Turquie', 'fr', 'TUR'],
+      ['Turquía', 'es', 'TUR'],
+      ['Corée du Sud', 'fr', 'KOR'],
+      ['Corea del Sur', 'es', 'KOR'],
+      ['Moldavie', 'fr', 'MDA'],
+      ['Турция', 'ru', 'TUR'],
+    ] as const) {
+      const found = await list(`?q=${encodeURIComponent(q)}&lang=${lang}`);
+      expect(found.items[0]?.code, q).toBe(code);
+    }
+    // The names shown stay the UN's.
+    expect((await list('?q=Turquie&lang=fr')).items[0]?.name).toBe('Türkiye');
+  });
+
   it('returns no rows, not an error, when nothing matches', async () => {
     expect((await list('?q=zzqqxx')).total).toBe(0);
   });

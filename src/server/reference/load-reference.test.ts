@@ -72,15 +72,18 @@ describe.each(testEngines())('reference data load on %s', (engine) => {
       force: true,
       onProgress: (step, done, total) => steps.push(`${step} ${String(done)}/${String(total)}`),
     });
-    // 12,576 rows: 29 M49 regions, sub-regions and intermediate regions (UNSD-M49-en.csv.gz), 261
-    // areas, 3,994 names, 4 code aliases (the source_aliases of non-iso-areas.csv) and 8,288
-    // income rows (OGHIST.xlsx, sheet Country_cat: 224 economies × 37 fiscal years FY89–FY25);
-    // one step per table, names and income rows in chunks of 1,000.
-    const loading = [29, 290, 1290, 2290, 3290, 4284, 4288, 5288, 6288, 7288, 8288, 9288, 10288, 11288, 12288, 12576];
+    // 13,270 rows: 29 M49 regions, sub-regions and intermediate regions (UNSD-M49-en.csv.gz), 261
+    // areas, 4,688 names (3,994 from the UN's and datahub's files, 694 more from CLDR's), 4 code
+    // aliases (the source_aliases of non-iso-areas.csv) and 8,288 income rows (OGHIST.xlsx, sheet
+    // Country_cat: 224 economies × 37 fiscal years FY89–FY25); one step per table, names and
+    // income rows in chunks of 1,000.
+    const loading = [
+      29, 290, 1290, 2290, 3290, 4290, 4978, 4982, 5982, 6982, 7982, 8982, 9982, 10982, 11982, 12982, 13270,
+    ];
     expect(steps).toEqual([
       'reading reference files 0/1',
       'reading reference files 1/1',
-      ...loading.map((done) => `loading countries and classifications ${String(done)}/12576`),
+      ...loading.map((done) => `loading countries and classifications ${String(done)}/13270`),
     ]);
   });
 
@@ -99,6 +102,15 @@ describe.each(testEngines())('reference data load on %s', (engine) => {
       editGzipText(path.join(dir, 'country-codes.csv.gz'), (t) => t.replace(/\nAFG,93,AFG,/, '\nAFG,93,AF1,'));
       await expectFailure(
         /country-codes\.csv\.gz \(line 2, column "ISO3166-1-Alpha-3"\): "AF1" is not an ISO alpha-3 code/,
+      );
+    });
+
+    it('a CLDR name for a code that is no ISO country', async () => {
+      editGzipText(path.join(dir, 'cldr-territory-names.csv.gz'), (t) =>
+        t.replace(/\nTR,fr,,Turquie\n/, '\nTQ,fr,,Turquie\n'),
+      );
+      await expectFailure(
+        /cldr-territory-names\.csv\.gz \(line \d+, column "iso2"\): "TQ" is not the ISO alpha-2 code of a country/,
       );
     });
 
@@ -141,6 +153,8 @@ describe.each(testEngines())('reference data load on %s', (engine) => {
       editGzipText(path.join(dir, 'country-codes.csv.gz'), (t) =>
         t.replace(/^(AFG,93,AFG,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,)AF,/m, '$1PH,'),
       );
+      // (CLDR's names of AF would otherwise be refused first, by the parser.)
+      editGzipText(path.join(dir, 'cldr-territory-names.csv.gz'), (t) => t.replace(/^AF,.*\n/gm, ''));
       await expectFailure(/area_iso2_key|duplicate key/);
     });
   });

@@ -8,6 +8,7 @@ import { SourceFormatError } from '../ingest/source-error.js';
 import { REFERENCE_DATA_DIR } from '../paths.js';
 import {
   columnLetter,
+  parseCldrNames,
   OGHIST_FIRST_YEAR_COL,
   parseCountryCodes,
   parseIncomeGroup,
@@ -55,6 +56,7 @@ export function readReferenceFiles(dir = REFERENCE_DATA_DIR) {
     wdi: file(REFERENCE_SOURCES.wdiRegions.file),
     nonIso: file(REFERENCE_SOURCES.nonIsoAreas.file),
     oghist: file(REFERENCE_SOURCES.incomeHistory.file),
+    cldr: file(REFERENCE_SOURCES.cldrNames.file),
   };
   const hash = createHash('sha256').update(`loader:${String(LOADER_VERSION)}`);
   for (const f of Object.values(files)) hash.update(f.sha256);
@@ -75,7 +77,8 @@ export async function parseReferenceData(files: ReferenceFiles): Promise<Referen
   const oghist = await parseOghist(files.oghist);
 
   const areas: AreaRow[] = [];
-  const names: NameRow[] = [...codes.names, ...nonIso.names];
+  const iso3Of = new Map([...codes.codes].flatMap(([iso3, c]) => (c.iso2 ? [[c.iso2, iso3] as const] : [])));
+  const names: NameRow[] = [...codes.names, ...nonIso.names, ...parseCldrNames(files.cldr, iso3Of)];
   for (const [iso3, c] of m49.countries) {
     const iso = codes.codes.get(iso3);
     if (!iso) throw new SourceFormatError(files.codes.name, `has no row for ${iso3}, which UNSD's M49 file lists`);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AreaKind, IncomeGroup } from '../../core/countries.js';
 import { AREA_KINDS, INCOME_GROUPS } from '../../core/countries.js';
-import type { NameLanguage } from '../../core/languages.js';
+import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { parseCsv, type SourceFile } from '../ingest/read-source.js';
 
@@ -178,6 +178,33 @@ export function parseCountryCodes(file: SourceFile) {
     if (cldr) names.push({ area_code: iso3, lang: 'en', name_type: 'other', name: cldr });
   }
   return { codes, names };
+}
+
+/**
+ * The Unicode CLDR's names of ISO countries in the six name languages (Turquie, Corea del Sur,
+ * Moldavie: the names people type, where the UN's are Türkiye, República de Corea…), kept as
+ * other names so that a search finds them. The file's codes are ISO alpha-2; one the country-codes
+ * file does not have is an error naming its line.
+ */
+export function parseCldrNames(file: SourceFile, iso3Of: ReadonlyMap<string, string>): NameRow[] {
+  const rows = parseCsv(file, ['iso2', 'lang', 'variant', 'name']);
+  return rows.map((row) => {
+    const iso3 = iso3Of.get(row.get('iso2').trim());
+    if (!iso3)
+      throw new SourceFormatError(file.name, `"${row.get('iso2')}" is not the ISO alpha-2 code of a country`, {
+        line: row.line,
+        column: 'iso2',
+      });
+    const lang = row.get('lang').trim();
+    if (!(NAME_LANGUAGES as readonly string[]).includes(lang))
+      throw new SourceFormatError(file.name, `"${lang}" is not one of the languages ${NAME_LANGUAGES.join(', ')}`, {
+        line: row.line,
+        column: 'lang',
+      });
+    const name = row.get('name').trim();
+    if (!name) throw new SourceFormatError(file.name, 'the name is empty', { line: row.line, column: 'name' });
+    return { area_code: iso3, lang: lang as NameLanguage, name_type: 'other', name };
+  });
 }
 
 /** World Bank region of each economy (aggregates have no region and are skipped). */

@@ -30,6 +30,14 @@ export const REFERENCE_SOURCES = {
     url: 'https://datahelpdesk.worldbank.org/knowledgebase/articles/906519',
     file: 'OGHIST.xlsx',
   },
+  cldrNames: {
+    id: 'unicode-cldr-48.2-territories',
+    title: 'Unicode CLDR 48.2: territory names in Arabic, Chinese, English, French, Russian and Spanish',
+    publisher: 'Unicode Consortium, Common Locale Data Repository (CLDR)',
+    licence: 'Unicode License v3',
+    url: 'https://cldr.unicode.org/',
+    file: 'cldr-territory-names.csv.gz',
+  },
   wdiRegions: {
     id: 'wdi-country-metadata-2023-10',
     title: 'World Development Indicators, country metadata (regions), October 2023',
