@@ -60,6 +60,12 @@ const format = z
   .describe(
     'json (default) or csv. Without it the Accept header chooses: text/csv (or text/*) preferred to application/json asks for CSV; an Accept that takes neither is a 406',
   );
+const bom = z
+  .enum(['true', 'false'])
+  .optional()
+  .describe(
+    'CSV only (ignored for JSON): true starts the file with a UTF-8 byte-order mark, so that Excel reads accented names right, as CKAN’s bom=True does; default false, for programs',
+  );
 const lang = z.enum(NAME_LANGUAGES).optional().describe('Language of area names; default en');
 const areaCode = AreaCodeParam;
 // Year 0000 does not exist (the proleptic calendar goes from 1 BC to AD 1): refused here, not by the database.
@@ -76,7 +82,7 @@ const dimsParam = trimmed
   })
   .describe('Dimension filters, e.g. `amount:200` or `group:refugee`');
 
-export const FormatQuery = z.strictObject({ format });
+export const FormatQuery = z.strictObject({ format, bom });
 export type FormatQuery = z.infer<typeof FormatQuery>;
 
 export const DatasetParams = z.strictObject({ id: datasetId });
@@ -92,6 +98,7 @@ export const ProfileQuery = z.strictObject({
     .describe('UN DESA edition of the migrant stock (dataset id); default the latest revision'),
   lang,
   format,
+  bom,
 });
 export type ProfileQuery = z.infer<typeof ProfileQuery>;
 
@@ -101,7 +108,7 @@ export const CorridorParams = z.strictObject({
   ),
   to: areaCode.describe('Destination of the migrants (where they live), from which they send money home'),
 });
-export const CorridorQuery = z.strictObject({ lang, format });
+export const CorridorQuery = z.strictObject({ lang, format, bom });
 export type CorridorQuery = z.infer<typeof CorridorQuery>;
 
 const COUNTERPART =
@@ -129,6 +136,7 @@ export const RankingQuery = z.strictObject({
   limit: wholeNumber(1, 1000).optional().describe('Rows of the ranking; default all'),
   lang,
   format,
+  bom,
 });
 export type RankingQuery = z.infer<typeof RankingQuery>;
 
@@ -150,6 +158,7 @@ export const SeriesQuery = z.strictObject({
   to: periodParam.optional(),
   lang,
   format,
+  bom,
 });
 export type SeriesQuery = z.infer<typeof SeriesQuery>;
 

@@ -192,7 +192,10 @@ export function getSeries(params: SeriesParams, signal?: AbortSignal): Promise<S
   return getJson(apiUrl('/series', params), signal);
 }
 
-/** The CSV of any API answer (source columns on every row): the same URL with `format=csv`. */
+/**
+ * The CSV of any API answer (source columns on every row) for a reader to download: the same URL
+ * with `format=csv`, and `bom=true` so that Excel reads its accented names as UTF-8.
+ */
 export function csvUrl(path: string, params: Record<string, string | undefined> = {}): string {
-  return apiUrl(path, { ...params, format: 'csv' });
+  return apiUrl(path, { ...params, format: 'csv', bom: 'true' });
 }

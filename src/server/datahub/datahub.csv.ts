@@ -32,6 +32,7 @@ export function answerFormat(
 // Serialised answers, per answer object: the cache hands out the same object until the data change.
 const jsonBodies = new WeakMap<object, EncodedBody>();
 const csvBodies = new WeakMap<object, EncodedBody>();
+const csvBomBodies = new WeakMap<object, EncodedBody>();
 
 export interface Answer<T extends object> {
   value: T;
@@ -56,10 +57,14 @@ export function sendAnswer<T extends object>(
   answer: Answer<T>,
 ): FastifyReply {
   if (format === 'csv') {
-    let body = csvBodies.get(answer.value);
+    // bom=true (the UI's download links): a byte-order mark first, for Excel; the query schemas
+    // allow only 'true' or 'false'.
+    const bom = (request.query as { bom?: string } | undefined)?.bom === 'true';
+    const bodies = bom ? csvBomBodies : csvBodies;
+    let body = bodies.get(answer.value);
     if (body === undefined) {
-      body = encodeBody(citedCsv(answer.csv(answer.value), answer.sources));
-      csvBodies.set(answer.value, body);
+      body = encodeBody(`${bom ? '\uFEFF' : ''}${citedCsv(answer.csv(answer.value), answer.sources)}`);
+      bodies.set(answer.value, body);
     }
     const name = `bridges-${answer.what.replace(/[^A-Za-z0-9_.-]+/g, '-')}.csv`;
     void reply

@@ -712,6 +712,23 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
         });
       }
     });
+  describe('a CSV for Excel', () => {
+    it('starts with a byte-order mark when bom=true (the UI’s download links), and not otherwise', async () => {
+      for (const url of ['/api/profiles/PHL?lang=fr', '/api/corridors/PHL/USA?lang=es', '/api/datasets']) {
+        const sep = url.includes('?') ? '&' : '?';
+        const plain = await hub.app.inject({ url: `${url}${sep}format=csv` });
+        const marked = await hub.app.inject({ url: `${url}${sep}format=csv&bom=true` });
+        expect(plain.body.startsWith('\uFEFF'), url).toBe(false);
+        expect(marked.body, url).toBe(`\uFEFF${plain.body}`);
+        expect(marked.headers['content-type']).toBe('text/csv; charset=utf-8');
+      }
+      // JSON is JSON, mark or not; a value other than true or false is refused by name.
+      expect((await hub.app.inject({ url: '/api/datasets?bom=true' })).json()).toHaveProperty('items');
+      const wrong = await get<ErrorResponse>('/api/datasets?format=csv&bom=yes', 400);
+      expect(wrong.error.details.map((d) => d.field)).toEqual(['bom']);
+    });
+  });
+
 
     it.each(ANSWERS)(
       '%s answers as before to */*, text/*, application/*, no Accept, a browser and format=csv',
