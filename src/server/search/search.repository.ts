@@ -194,13 +194,16 @@ export interface PageRow {
 }
 
 /**
- * The score of document `d`: a tier (3: the title is the query; 2: the title starts with it; 1:
- * every word is in a title; 0: elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
+ * The score of document `d`: a tier (3: the title is the query, or for a country one of its names
+ * in any language, "Turquie" as much as "Türkiye"; 2: the title starts with it; 1: every word is in
+ * a title; 0: elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
  */
 function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
   const col = (name: string) => sql.ref(`${d}.${name}`);
   if (ranking.match.tsquery === null || ranking.titleTsquery === null) return sql<number>`0::float8`;
   return sql<number>`round((CASE WHEN ${col('title_key')} = ${ranking.titleKey} THEN 3
+                      WHEN ${col('type')} = 'country' AND EXISTS (
+                        SELECT 1 FROM area_name n WHERE n.area_code = ${col('id')} AND n.search_key = ${ranking.titleKey}) THEN 3
                       WHEN ${col('title_key')} LIKE ${ranking.titleKey} || '%' THEN 2
                       WHEN ${titleWords(ranking.weightedTitleTsquery ?? '', d)} THEN 1
                       ELSE 0 END

@@ -282,6 +282,10 @@ describe.each(testEngines())('search on %s', (engine) => {
 
   it('finds countries by their French and Spanish names, and datasets', async () => {
     expect((await q('Allemagne')).results[0]).toMatchObject({ type: 'country', id: 'DEU' });
+    // By the names people type (CLDR's), not only the UN's (Türkiye, République de Corée).
+    expect((await q('Turquie', '&lang=fr')).results[0]).toMatchObject({ type: 'country', id: 'TUR' });
+    expect((await q('Corée du Sud', '&lang=fr')).results[0]).toMatchObject({ type: 'country', id: 'KOR' });
+    expect((await q('Corea del Sur', '&lang=es')).results[0]).toMatchObject({ type: 'country', id: 'KOR' });
     expect((await q('Côte d’Ivoire', '&lang=fr')).results[0]).toMatchObject({
       id: 'CIV',
       title: 'Côte d’Ivoire',
