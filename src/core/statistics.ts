@@ -673,6 +673,11 @@ export const RankingResponse = z
       reference: z.array(SourceCitation).describe('The classification the groups come from'),
     }).nullable(),
     publishedAggregates: z.array(z.object({ area: AreaRef, publisher: z.string(), value: z.number(), status: Status })),
+    counterparts: z
+      .array(AreaRef)
+      .describe(
+        'The partner areas the edition has the indicator for, in any period, sex or dimension value (the values `counterpart` takes), by name; empty when its series have no partner',
+      ),
     sources: z.array(Citation),
   })
   .meta({ id: 'Ranking' });

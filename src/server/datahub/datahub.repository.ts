@@ -234,6 +234,22 @@ export async function findLatestPeriod(
   return rows[0]?.period ?? null;
 }
 
+/**
+ * The partner areas (counterparts) an edition has series of an indicator with, in code order:
+ * what `counterpart=` can take there, whatever the period, sex or dimension values.
+ */
+export async function findCounterpartsWithData(
+  db: Queryable,
+  datasetId: string,
+  indicatorId: string,
+): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`
+    SELECT DISTINCT s.counterpart_area AS code FROM series s
+    WHERE s.indicator_id = ${indicatorId} AND s.dataset_id = ${datasetId} AND s.counterpart_area IS NOT NULL
+    ORDER BY 1`.execute(db);
+  return rows.map((r) => r.code);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Country profile
 // ---------------------------------------------------------------------------------------------

@@ -438,6 +438,35 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(rows.find((r) => r.row_type === 'bridges_total')?.value).toBe(String(json.total.value));
       expect(new Set(rows.map((r) => r.dataset))).toEqual(new Set(['undesa-ims-2020']));
     });
+
+    it('lists the partner countries the edition has data for, by name in the language asked', async () => {
+      const fr = await get<RankingResponse>('/api/rankings/migrant_stock?lang=fr');
+      const detail = await get<DatasetDetailResponse>('/api/datasets/undesa-ims-2024');
+      // Every origin of UN DESA's 2024 revision, and no more: the reference's areas without data
+      // (Antarctica, Bouvet Island) are not offered as partners.
+      expect(fr.counterparts).toHaveLength(detail.areas.counterpart);
+      const codes = fr.counterparts.map((c) => c.code);
+      expect(codes).toEqual(expect.arrayContaining(['PHL', 'MEX', 'OOO']));
+      expect(codes).not.toContain('ATA');
+      expect(codes).not.toContain('BVT');
+      expect(fr.counterparts.find((c) => c.code === 'DEU')).toEqual({
+        code: 'DEU',
+        name: 'Allemagne',
+        kind: 'country',
+      });
+      const names = fr.counterparts.map((c) => c.name);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+      // The same list whatever the period, sex or partner chosen; none for an indicator without partners.
+      const one = await get<RankingResponse>('/api/rankings/migrant_stock?lang=fr&counterpart=PHL&period=1990&sex=F');
+      expect(one.counterparts).toEqual(fr.counterparts);
+      expect((await get<RankingResponse>('/api/rankings/remittances_received_usd')).counterparts).toEqual([]);
+      // KNOMAD's matrix: the sending countries, and its world total as the publisher's aggregate.
+      const knomad = await get<RankingResponse>(
+        '/api/rankings/remittance_bilateral_usd_m?dataset=knomad-bilateral-2021',
+      );
+      expect(knomad.counterparts.find((c) => c.code === 'KNOMAD_WORLD')?.kind).toBe('aggregate');
+      expect(knomad.counterparts.find((c) => c.code === 'USA')?.kind).toBe('country');
+    });
   });
 
   describe('corridors', () => {
@@ -683,6 +712,23 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
     });
   });
 
+  describe('a CSV for Excel', () => {
+    it('starts with a byte-order mark when bom=true (the UI’s download links), and not otherwise', async () => {
+      for (const url of ['/api/profiles/PHL?lang=fr', '/api/corridors/PHL/USA?lang=es', '/api/datasets']) {
+        const sep = url.includes('?') ? '&' : '?';
+        const plain = await hub.app.inject({ url: `${url}${sep}format=csv` });
+        const marked = await hub.app.inject({ url: `${url}${sep}format=csv&bom=true` });
+        expect(plain.body.startsWith('\uFEFF'), url).toBe(false);
+        expect(marked.body, url).toBe(`\uFEFF${plain.body}`);
+        expect(marked.headers['content-type']).toBe('text/csv; charset=utf-8');
+      }
+      // JSON is JSON, mark or not; a value other than true or false is refused by name.
+      expect((await hub.app.inject({ url: '/api/datasets?bom=true' })).json()).toHaveProperty('items');
+      const wrong = await get<ErrorResponse>('/api/datasets?format=csv&bom=yes', 400);
+      expect(wrong.error.details.map((d) => d.field)).toEqual(['bom']);
+    });
+  });
+
   describe('JSON or CSV by Accept', () => {
     const ANSWERS = [
       '/api/datasets',
@@ -712,23 +758,6 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
         });
       }
     });
-  describe('a CSV for Excel', () => {
-    it('starts with a byte-order mark when bom=true (the UI’s download links), and not otherwise', async () => {
-      for (const url of ['/api/profiles/PHL?lang=fr', '/api/corridors/PHL/USA?lang=es', '/api/datasets']) {
-        const sep = url.includes('?') ? '&' : '?';
-        const plain = await hub.app.inject({ url: `${url}${sep}format=csv` });
-        const marked = await hub.app.inject({ url: `${url}${sep}format=csv&bom=true` });
-        expect(plain.body.startsWith('\uFEFF'), url).toBe(false);
-        expect(marked.body, url).toBe(`\uFEFF${plain.body}`);
-        expect(marked.headers['content-type']).toBe('text/csv; charset=utf-8');
-      }
-      // JSON is JSON, mark or not; a value other than true or false is refused by name.
-      expect((await hub.app.inject({ url: '/api/datasets?bom=true' })).json()).toHaveProperty('items');
-      const wrong = await get<ErrorResponse>('/api/datasets?format=csv&bom=yes', 400);
-      expect(wrong.error.details.map((d) => d.field)).toEqual(['bom']);
-    });
-  });
-
 
     it.each(ANSWERS)(
       '%s answers as before to */*, text/*, application/*, no Accept, a browser and format=csv',

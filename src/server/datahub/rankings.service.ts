@@ -91,7 +91,11 @@ export async function ranking(
         'period',
         `${coverage.dataset_id} has no ${indicator.id} for ${query.period} with these filters; its periods run from ${coverage.first_period ?? '?'} to ${coverage.last_period ?? '?'}`,
       );
-    return presentRanking(c, indicator, coverage.dataset_id, period, rows, {
+    // Kept apart from the ranking's own key: every period, filter and language of the edition shares it.
+    const partners = await cache.answer(JSON.stringify(['counterparts', coverage.dataset_id, indicator.id]), () =>
+      repo.findCounterpartsWithData(db, coverage.dataset_id, indicator.id),
+    );
+    return presentRanking(c, indicator, coverage.dataset_id, period, rows, partners, {
       sex,
       dims,
       counterpart: counterpart ?? null,
@@ -119,6 +123,7 @@ function presentRanking(
   dataset: string,
   period: string,
   rows: repo.CombinedValueRow[],
+  counterparts: readonly string[],
   options: RankingOptions,
 ): RankingResponse {
   const rate = indicator.measureType === 'rate';
@@ -168,6 +173,9 @@ function presentRanking(
         value: r.value,
         status: r.status,
       })),
+    counterparts: counterparts
+      .map((code) => ctx.areaRef(code, options.lang))
+      .sort((a, b) => a.name.localeCompare(b.name, options.lang) || a.code.localeCompare(b.code)),
     sources: ctx.cite([dataset]),
   };
 }

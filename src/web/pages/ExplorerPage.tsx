@@ -13,6 +13,7 @@ import {
   type RankingGrouping,
 } from '../../core/statistics-terms.js';
 import type {
+  AreaRef,
   DatasetListResponse,
   IndicatorListResponse,
   IndicatorSummary,
@@ -74,8 +75,13 @@ function askedPeriod(period: string, periods: readonly string[]): string | undef
 /** Link parameters the explorer drops, saying so, when the API finds no data for them. */
 const RESETTABLE = ['dataset', 'period', 'sex', 'counterpart', 'dims'] as const;
 
-/** A refused choice of a link in the reader's words: "year or period 2099", "amount sent 999". */
-function choiceText(field: (typeof RESETTABLE)[number], state: ExplorerState, t: Messages): string {
+/** A refused choice of a link in the reader's words: "year or period 2099", "amount sent 999", "partner country Tibetans". */
+function choiceText(
+  field: (typeof RESETTABLE)[number],
+  state: ExplorerState,
+  t: Messages,
+  countries: CountryListResponse | undefined,
+): string {
   const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
   if (field === 'dims')
     return Object.entries(parseDims(state.dims))
@@ -84,7 +90,11 @@ function choiceText(field: (typeof RESETTABLE)[number], state: ExplorerState, t:
   const label = { dataset: t.editionLabel, period: t.periodLabel, sex: t.sexLabel, counterpart: t.counterpartLabel }[
     field
   ];
-  return `${lower(label)} ${state[field]}`;
+  const value =
+    field === 'counterpart'
+      ? (countries?.items.find((c) => c.code === state.counterpart)?.name ?? state.counterpart)
+      : state[field];
+  return `${lower(label)} ${value}`;
 }
 
 /** The series API takes at most 50 areas: the periods offered are those of the 50 largest. */
@@ -162,22 +172,24 @@ export function ExplorerPage() {
     groupBy: state.groupBy,
     lang,
   };
-  // The ranking waits for both catalogues: they decide the edition and, for rates, the category.
-  const ready = indicators.data !== undefined && (datasets.data !== undefined || datasets.error !== undefined);
+  // A link with an unknown indicator, or choices the data do not have (a year, an edition), is
+  // not a dead end: the explorer says so in the reader's language and shows the defaults.
+  const unknownIndicator =
+    indicators.data !== undefined && indicator === undefined && state.indicator !== DEFAULT_INDICATOR;
+  // The ranking waits for both catalogues: they decide the edition and, for rates, the category;
+  // an indicator the catalogue does not have is not asked for (the link is corrected first).
+  const ready =
+    indicators.data !== undefined && (datasets.data !== undefined || datasets.error !== undefined) && !unknownIndicator;
   const rankingKey = JSON.stringify([state.indicator, rankingParams, ready]);
   const ranking = useApi(rankingKey, (signal) =>
     ready ? getRanking(state.indicator, rankingParams, signal) : new Promise<never>(() => {}),
   );
   const rankingData = ranking.data && ranking.data.indicator.id === state.indicator ? ranking.data : undefined;
 
-  // A link with an unknown indicator, or choices the data do not have (a year, an edition), is
-  // not a dead end: the explorer says so in the reader's language and shows the defaults.
   const [reset, setReset] = useState<{ indicator: string | null; choices: string[] }>({
     indicator: null,
     choices: [],
   });
-  const unknownIndicator =
-    indicators.data !== undefined && indicator === undefined && state.indicator !== DEFAULT_INDICATOR;
   const refused = (ranking.error?.details ?? [])
     .map((d) => d.field)
     .filter((field): field is (typeof RESETTABLE)[number] => (RESETTABLE as readonly string[]).includes(field))
@@ -188,7 +200,7 @@ export function ExplorerPage() {
       updateParams({ indicator: null, dataset: null, period: null, dims: null, counterpart: null, sex: null }, true);
     } else if (refused.length > 0) {
       // The API names one refused choice at a time: each is added, so the notice names them all.
-      const said = refused.map((field) => choiceText(field, state, t));
+      const said = refused.map((field) => choiceText(field, state, t, countries.data));
       setReset((r) => ({ ...r, choices: [...r.choices, ...said] }));
       updateParams(Object.fromEntries(refused.map((field) => [field, null])), true);
     }
@@ -196,12 +208,21 @@ export function ExplorerPage() {
   const notice = [
     reset.indicator === null
       ? null
-      : t.explorerUnknownIndicator(reset.indicator, t.indicatorNames[DEFAULT_INDICATOR] ?? DEFAULT_INDICATOR),
+      : t.explorerUnknownIndicator(
+          reset.indicator,
+          // English names are the catalogue's own: the dictionaries translate them.
+          t.indicatorNames[DEFAULT_INDICATOR] ??
+            indicators.data?.items.find((i) => i.id === DEFAULT_INDICATOR)?.name ??
+            DEFAULT_INDICATOR,
+        ),
     reset.choices.length ? t.explorerReset(reset.choices) : null,
   ]
     .filter(Boolean)
     .join(' ');
   const periods = usePeriods(state, dataset, dimsText, rankingData);
+  // The partners with data are the ranking's: those of the last one of this indicator and edition,
+  // so the list stays while the ranking of a partner chosen loads.
+  const partners = rankingData && rankingData.dataset === dataset ? rankingData.counterparts : undefined;
 
   // One history entry per choice, but a run of changes to one control (arrow keys through the
   // indicators, the year slider) makes one entry, not one per step: Back undoes the run.
@@ -242,6 +263,7 @@ export function ExplorerPage() {
         dataset={dataset}
         datasetsData={datasets.data}
         countries={countries.data}
+        partners={partners}
         periods={periods}
         // The period asked for, not the one last shown: a slider moved fast, key after key, goes on
         // from where it is rather than from the map still loading.
@@ -367,6 +389,7 @@ function ExplorerControls({
   dataset,
   datasetsData,
   countries,
+  partners,
   periods,
   currentPeriod,
   dims,
@@ -378,6 +401,8 @@ function ExplorerControls({
   dataset: string;
   datasetsData: DatasetListResponse | undefined;
   countries: CountryListResponse | undefined;
+  /** The partner areas with data for the indicator and edition; undefined while they load. */
+  partners: readonly AreaRef[] | undefined;
   periods: string[];
   currentPeriod: string;
   dims: Record<string, string>;
@@ -387,7 +412,7 @@ function ExplorerControls({
   const lang = useLang();
   const sliderId = useId();
   const info = datasetIndicator(datasetsData, dataset, state.indicator);
-  const topics = [...new Set((indicators?.items ?? []).map((i) => i.topic))].sort();
+  const menu = indicatorMenu(indicators, t, lang);
   const periodIndex = Math.max(0, periods.indexOf(currentPeriod));
   const hasSexes = info ? info.sexes.some((s) => s === 'M' || s === 'F') : false;
   const isRate = indicator?.measureType === 'rate';
@@ -439,15 +464,13 @@ function ExplorerControls({
         {(props) => (
           <select {...props} value={state.indicator} onChange={(e) => handleIndicator(e.target.value)}>
             {!indicators && <option value={state.indicator}>{t.loading}</option>}
-            {topics.map((topic) => (
-              <optgroup key={topic} label={t.topics[topic as keyof Messages['topics']] ?? topic}>
-                {(indicators?.items ?? [])
-                  .filter((i) => i.topic === topic)
-                  .map((i) => (
-                    <option key={i.id} value={i.id} lang={t.indicatorNames[i.id] ? undefined : 'en'}>
-                      {t.indicatorNames[i.id] ?? i.name}
-                    </option>
-                  ))}
+            {menu.map((group) => (
+              <optgroup key={group.topic} label={group.label}>
+                {group.items.map((i) => (
+                  <option key={i.id} value={i.id} lang={i.translated ? undefined : 'en'}>
+                    {i.name}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
@@ -534,11 +557,7 @@ function ExplorerControls({
               onChange={(e) => onChange({ counterpart: e.target.value, period: null })}
             >
               <option value="">{isRate ? t.allCounterpartsAveraged : t.allCounterparts}</option>
-              {(countries?.items ?? []).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
+              <PartnerOptions partners={partners} chosen={state.counterpart} countries={countries} />
             </select>
           )}
         </Field>
@@ -587,6 +606,70 @@ function ExplorerControls({
   );
 }
 
+/**
+ * The indicator menu: by topic, the topics and the indicators in each in the alphabetical order of
+ * the reader's language (as names are read, not as ids are spelled), English names where the
+ * dictionary has none.
+ */
+function indicatorMenu(
+  indicators: IndicatorListResponse | undefined,
+  t: Messages,
+  lang: UiLanguage,
+): { topic: string; label: string; items: { id: string; name: string; translated: boolean }[] }[] {
+  const collator = new Intl.Collator(lang);
+  const items = (indicators?.items ?? []).map((i) => ({
+    id: i.id,
+    topic: i.topic,
+    name: t.indicatorNames[i.id] ?? i.name,
+    translated: t.indicatorNames[i.id] !== undefined,
+  }));
+  return [...new Set(items.map((i) => i.topic))]
+    .map((topic) => ({
+      topic,
+      label: t.topics[topic as keyof Messages['topics']] ?? topic,
+      items: items.filter((i) => i.topic === topic).sort((a, b) => collator.compare(a.name, b.name)),
+    }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/**
+ * The partner menu's options: the partners the edition has data for, by name in the reader's
+ * language, publishers' aggregates (KNOMAD's world) apart; while they load, only the one chosen.
+ */
+function PartnerOptions({
+  partners,
+  chosen,
+  countries,
+}: {
+  partners: readonly AreaRef[] | undefined;
+  chosen: string;
+  countries: CountryListResponse | undefined;
+}) {
+  const t = useT();
+  const lang = useLang();
+  if (partners === undefined)
+    return chosen ? (
+      <option value={chosen}>{countries?.items.find((c) => c.code === chosen)?.name ?? chosen}</option>
+    ) : null;
+  const collator = new Intl.Collator(lang);
+  const byName = (a: AreaRef, b: AreaRef) => collator.compare(a.name, b.name);
+  const options = (areas: readonly AreaRef[]) =>
+    [...areas].sort(byName).map((a) => (
+      <option key={a.code} value={a.code}>
+        {a.name}
+      </option>
+    ));
+  const places = partners.filter((p) => p.kind !== 'aggregate');
+  const aggregates = partners.filter((p) => p.kind === 'aggregate');
+  if (aggregates.length === 0) return <>{options(places)}</>;
+  return (
+    <>
+      <optgroup label={t.trendCountriesGroup}>{options(places)}</optgroup>
+      <optgroup label={t.trendAggregatesGroup}>{options(aggregates)}</optgroup>
+    </>
+  );
+}
+
 function filtersText(
   ranking: RankingResponse,
   t: Messages,
@@ -596,8 +679,11 @@ function filtersText(
   const parts: string[] = [];
   if (ranking.filters.sex !== '_T') parts.push(ranking.filters.sex === 'F' ? t.sexFemale : t.sexMale);
   if (ranking.filters.counterpart) {
+    const code = ranking.filters.counterpart;
     const name =
-      countries?.items.find((c) => c.code === ranking.filters.counterpart)?.name ?? ranking.filters.counterpart;
+      ranking.counterparts.find((c) => c.code === code)?.name ??
+      countries?.items.find((c) => c.code === code)?.name ??
+      code;
     parts.push(t.counterpartIs(name, ranking.indicator.id));
   }
   for (const [k, v] of Object.entries(ranking.filters.dims))
@@ -706,6 +792,8 @@ function ExplorerResults({
     { startPeriod: ranking.period, endPeriod: ranking.period },
   );
   const averaged = averagedOverCorridors(ranking);
+  // A value that sums or averages several series is Bridges' (as the CSV says): so is the image's credit.
+  const combined = (items: readonly RankingResponse['items'][number][]) => items.some((i) => i.parts > 1);
   const unusual = ranking.items.filter((i) => hasUnusualCost(ranking.indicator.id, i));
   const unusualNote = (items: readonly RankingResponse['items'][number][]) =>
     items.length > 0 && (
@@ -731,6 +819,7 @@ function ExplorerResults({
         csv={csv}
         filename={`map-${ranking.indicator.id}-${ranking.period}`}
         sdmxUrl={sdmx}
+        computed={combined(ranking.items)}
         note={
           <>
             <p className="chart__note">
@@ -778,6 +867,7 @@ function ExplorerResults({
           citations={ranking.sources}
           csv={{ ...csv, rows: csv.rows.slice(0, TOP_N) }}
           filename={`top-${ranking.indicator.id}-${ranking.period}`}
+          computed={combined(ranking.items.slice(0, TOP_N))}
           note={
             <>
               {averaged && <p className="chart__note">{t.corridorsAveragedNote(fewest(ranking, TOP_N))}</p>}

@@ -267,6 +267,8 @@ export function ExplorerTrend({
             citations={data.sources}
             csv={trendCsv(data)}
             filename={`trend-${ranking.indicator.id}`}
+            // A line of sums or means of several series is Bridges' (the CSV's computed_by says so).
+            computed={data.series.some((s) => s.points.some((p) => p.parts > 1))}
             table={<SeriesTable caption={title} series={lines} formatValue={fmt} />}
             note={
               <>
