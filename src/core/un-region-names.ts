@@ -141,6 +141,37 @@ const UNDESA_OTHER: Readonly<Record<number, { fr: string; es: string }>> = {
   },
 };
 
+/**
+ * UN DESA's aggregates whose workbook name does not read as a name in English: World and the
+ * continents, printed in capitals as the workbook's headings ("OCEANIA"), and the SDG regions, said
+ * to be so as in French and Spanish (the SDG region 1830 beside its M49 namesake 904, both "Latin
+ * America and the Caribbean" in the workbook). The words are the UN's own (M49, the SDG regions).
+ */
+const UNDESA_ENGLISH: Readonly<Record<number, string>> = {
+  900: 'World',
+  903: 'Africa',
+  904: 'Latin America and the Caribbean',
+  905: 'Northern America',
+  908: 'Europe',
+  909: 'Oceania',
+  935: 'Asia',
+  921: 'Central and Southern Asia (SDG region)',
+  1829: 'Europe and Northern America (SDG region)',
+  1830: 'Latin America and the Caribbean (SDG region)',
+  1832: 'Eastern and South-Eastern Asia (SDG region)',
+  1833: 'Northern Africa and Western Asia (SDG region)',
+  1835: 'Oceania excluding Australia and New Zealand (SDG region)',
+};
+
+/**
+ * A UN DESA aggregate's English name, by its location code: the workbook's (`printed`), except
+ * where it is in capitals or shared with an M49 region (UNDESA_ENGLISH). Codes and figures are the
+ * workbook's either way.
+ */
+export function undesaAggregateEnglishName(code: number, printed: string): string {
+  return UNDESA_ENGLISH[code] ?? printed;
+}
+
 /** A UN DESA aggregate's names in French and Spanish, by its location code; undefined if unknown. */
 export function undesaAggregateNames(code: number): { fr: string; es: string } | undefined {
   const m49 = UNDESA_M49[code];

@@ -81,7 +81,7 @@ describe.each(testEngines())('UN DESA migrant stock by destination on %s', (engi
     `.execute(testDb.database.db);
     expect(r.rows).toEqual([
       { code: 'UNDESA_1503', name_en: 'High-income countries', publisher: 'UN DESA' },
-      { code: 'UNDESA_900', name_en: 'WORLD', publisher: 'UN DESA' },
+      { code: 'UNDESA_900', name_en: 'World', publisher: 'UN DESA' },
       { code: 'UNDESA_927', name_en: 'Australia and New Zealand', publisher: 'UN DESA' },
       { code: 'UNDESA_957', name_en: 'Polynesia', publisher: 'UN DESA' },
     ]);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { undesaAggregateNames } from '../../core/un-region-names.js';
+import { undesaAggregateEnglishName, undesaAggregateNames } from '../../core/un-region-names.js';
 import type { SourceFile } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { columnLetter } from '../reference/parse-reference.js';
@@ -184,7 +184,7 @@ export const undesaImsDestination2020: Importer = {
   },
   indicators: TABLES.map((t) => t.indicator),
   files: [WORKBOOK],
-  version: 2,
+  version: 3,
   async read(ctx) {
     const source = ctx.file(WORKBOOK);
     const tables = await readUndesaTotalsWorkbook(source);
@@ -197,7 +197,7 @@ export const undesaImsDestination2020: Importer = {
         row.code >= 900
           ? ctx.areas.aggregate({
               code: `UNDESA_${code}`,
-              name: row.name,
+              name: undesaAggregateEnglishName(row.code, row.name),
               names: undesaAggregateNames(row.code),
               publisher: AGGREGATE_PUBLISHER,
             })
