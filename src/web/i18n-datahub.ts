@@ -155,6 +155,10 @@ const en = {
     `${flow} ${period}: ${lowValue} (${low}) against ${highValue} (${high})`,
   editionsNotSpliced: 'Editions are shown side by side, never spliced: a later edition may revise earlier years.',
   statusesMarked: (items: readonly string[]) => `As the publisher marks them: ${items.join('; ')}.`,
+  corridorTotalNote: (editions: readonly string[]) =>
+    `Total (${editions.join(', ')}): women + men, as ${editions.length === 1 ? 'this edition prints' : 'these editions print'} no total for a corridor; the SDMX data give women and men, not their total.`,
+  displacedSumNote: 'Each bar is the sum of the UNHCR groups in the table, returns apart.',
+  groupsSum: (list: string) => `Bridges’ sum: ${list}`,
   comparisonTitle: (name: string) => `${name}: remittances compared with aid (ODA) and investment (FDI)`,
   pctOfGdpNote: 'Shares of GDP are computed by Bridges: flow ÷ GDP in current US$ of the same year.',
   topSendersTitle: (name: string, period: string, count: number) =>
@@ -598,6 +602,10 @@ const fr = {
   editionsNotSpliced:
     'Les éditions sont présentées côte à côte, jamais raccordées\u00a0: une édition plus récente peut réviser les années antérieures.',
   statusesMarked: (items: readonly string[]) => `Selon les marques de l’éditeur\u00a0: ${items.join('\u00a0; ')}.`,
+  corridorTotalNote: (editions: readonly string[]) =>
+    `Total (${editions.join(', ')})\u00a0: femmes + hommes, car ${editions.length === 1 ? 'cette édition ne publie' : 'ces éditions ne publient'} pas de total par corridor\u00a0; les données SDMX donnent les femmes et les hommes, pas leur total.`,
+  displacedSumNote: 'Chaque barre est la somme des groupes du HCR du tableau, hors retours.',
+  groupsSum: (list: string) => `somme calculée par Bridges\u00a0: ${list}`,
   comparisonTitle: (name: string) =>
     `${name}\u00a0: envois de fonds comparés à l’aide (APD) et aux investissements (IDE)`,
   pctOfGdpNote:
@@ -806,12 +814,12 @@ const fr = {
       'Produit intérieur brut aux prix d’acquisition, en dollars US courants, Indicateurs du développement dans le monde (WDI).',
     oda_received_usd_m: 'Aide publique au développement, versements nets de tous les donneurs, prix courants.',
     remittance_cost_pct:
-      'Coût total moyen (frais et marge de change) d’un envoi de fonds de la zone partenaire (qui envoie) vers la zone de référence (qui reçoit), en pourcentage du montant envoyé (dimension amount\u00a0: 200 ou 500\u00a0dollars US). Cible 10.c des ODD\u00a0: moins de 3\u00a0% en moyenne, aucun corridor au-dessus de 5\u00a0%.',
+      'Coût total moyen (frais et marge de change) d’un envoi de fonds de la zone partenaire (qui envoie) vers la zone de référence (qui reçoit), en pourcentage du montant envoyé (dimension «\u00a0montant envoyé\u00a0»\u00a0: 200 ou 500\u00a0dollars US). Cible 10.c des ODD\u00a0: moins de 3\u00a0% en moyenne, aucun corridor au-dessus de 5\u00a0%.',
     remittance_fx_margin_pct:
-      'Marge de change moyenne dans le corridor, en pourcentage du montant envoyé (dimension amount).',
+      'Marge de change moyenne dans le corridor, en pourcentage du montant envoyé (dimension «\u00a0montant envoyé\u00a0»).',
     remittance_providers: 'Nombre de prestataires dont les prix ont été relevés dans le corridor et le trimestre.',
     forcibly_displaced:
-      'Personnes relevant du mandat du HCR, par pays d’asile (zone de référence) et d’origine (zone partenaire)\u00a0; dimension group\u00a0: réfugiés, demandeurs d’asile, réfugiés rapatriés, déplacés internes, déplacés internes rentrés, apatrides, autres.',
+      'Personnes relevant du mandat du HCR, par pays d’asile (zone de référence) et d’origine (zone partenaire)\u00a0; dimension «\u00a0groupe de population\u00a0»\u00a0: réfugiés, demandeurs d’asile, réfugiés rapatriés, déplacés internes, déplacés internes rentrés, apatrides, autres.',
     dioc_emigrants:
       'Population née à l’étranger des pays de l’OCDE, par pays de naissance (zone de référence\u00a0: pays de naissance), avec des dimensions telles que le niveau d’instruction, la situation au regard de l’activité, l’âge et la durée de séjour.',
   },
@@ -1118,6 +1126,10 @@ const es = {
   editionsNotSpliced:
     'Las ediciones se muestran lado a lado, nunca empalmadas: una edición posterior puede revisar los años anteriores.',
   statusesMarked: (items: readonly string[]) => `Según las marcas del editor: ${items.join('; ')}.`,
+  corridorTotalNote: (editions: readonly string[]) =>
+    `Total (${editions.join(', ')}): mujeres + hombres, pues ${editions.length === 1 ? 'esta edición no publica' : 'estas ediciones no publican'} un total por corredor; los datos SDMX dan mujeres y hombres, no su total.`,
+  displacedSumNote: 'Cada barra es la suma de los grupos del ACNUR de la tabla, sin los retornos.',
+  groupsSum: (list: string) => `suma calculada por Bridges: ${list}`,
   comparisonTitle: (name: string) => `${name}: remesas comparadas con la ayuda (AOD) y la inversión (IED)`,
   pctOfGdpNote: 'Las proporciones del PIB las calcula Bridges: flujo ÷ PIB en US$ corrientes del mismo año.',
   topSendersTitle: (name: string, period: string, count: number) =>
@@ -1328,12 +1340,12 @@ const es = {
     oda_received_usd_m:
       'Asistencia oficial para el desarrollo, desembolsos netos de todos los donantes, precios corrientes.',
     remittance_cost_pct:
-      'Costo total promedio (comisiones y margen cambiario) de enviar dinero desde la zona de contrapartida (que envía) a la zona de referencia (que recibe), como porcentaje del monto enviado (dimensión amount: 200 o 500 US$). Meta 10.c de los ODS: menos del 3\u00a0% en promedio, ningún corredor por encima del 5\u00a0%.',
+      'Costo total promedio (comisiones y margen cambiario) de enviar dinero desde la zona de contrapartida (que envía) a la zona de referencia (que recibe), como porcentaje del monto enviado (dimensión «monto enviado»: 200 o 500 US$). Meta 10.c de los ODS: menos del 3\u00a0% en promedio, ningún corredor por encima del 5\u00a0%.',
     remittance_fx_margin_pct:
-      'Margen cambiario promedio en el corredor, como porcentaje del monto enviado (dimensión amount).',
+      'Margen cambiario promedio en el corredor, como porcentaje del monto enviado (dimensión «monto enviado»).',
     remittance_providers: 'Número de proveedores cuyos precios se relevaron en el corredor y el trimestre.',
     forcibly_displaced:
-      'Personas bajo el mandato del ACNUR, por país de asilo (zona de referencia) y de origen (zona de contrapartida); dimensión group: refugiados, solicitantes de asilo, refugiados retornados, desplazados internos, desplazados internos retornados, apátridas, otros.',
+      'Personas bajo el mandato del ACNUR, por país de asilo (zona de referencia) y de origen (zona de contrapartida); dimensión «grupo de población»: refugiados, solicitantes de asilo, refugiados retornados, desplazados internos, desplazados internos retornados, apátridas, otros.',
     dioc_emigrants:
       'Población nacida en el extranjero de los países de la OCDE, por país de nacimiento (zona de referencia: país de nacimiento), con dimensiones como el nivel educativo, la situación laboral, la edad y la duración de la estancia.',
   },

@@ -35,6 +35,10 @@ describe('shortDatasetLabel', () => {
     expect(shortDatasetLabel('rpw-corridors-2020q3', all, 'es')).toBe('RPW (Banco Mundial) T3\u00a02020');
     expect(shortDatasetLabel('undesa-ims-2024', all, 'fr')).toBe('DAES (UN DESA) 2024');
     expect(shortDatasetLabel('unhcr-displacement-2024', all, 'es')).toBe('ACNUR 2024');
+    // The channel of a republished edition (datahub.io) is not in its name.
+    const wdi = [cite('wdi-gdp-datahub-2023', 'wdi-gdp'), cite('wdi-population-datahub-2024', 'wdi-population')];
+    expect(shortDatasetLabel('wdi-gdp-datahub-2023', wdi, 'fr')).toBe('WDI (Banque mondiale) 2023');
+    expect(shortDatasetLabel('wdi-population-datahub-2024', wdi, 'en')).toBe('World Bank WDI 2024');
     // A release month stays as the id gives it, a date every language reads.
     expect(shortDatasetLabel('wdi-remittances-2023-10', all, 'fr')).toBe('WDI (Banque mondiale) 2023-10');
   });

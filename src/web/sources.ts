@@ -58,7 +58,9 @@ export function shortDatasetLabel(datasetId: string, citations: readonly Citatio
   const familyParts = (family || (known?.[0] ?? '')).split('-');
   let shared = 0;
   while (shared < idParts.length && idParts[shared] === familyParts[shared]) shared++;
-  const rest = idParts.slice(shared).join('-') || datasetId;
+  // The channel an edition came through is not part of its name: "wdi-gdp-datahub-2023" (WDI's
+  // GDP as datahub.io republished it) is WDI 2023 to a reader; the source line says the rest.
+  const rest = (idParts.slice(shared).join('-') || datasetId).replace(/^datahub-(?=\d{4})/, '');
   const m = /^(\d{4})(?:q([1-4]))?(-\d{2})?(?:-(.+))?$/i.exec(rest);
   if (!m) return `${publisher} ${rest}`;
   const [, year = '', quarter, month = '', words] = m;

@@ -978,4 +978,178 @@ describe('the data hub in the browser', () => {
       expect(found).toEqual([]);
     },
   );
+
+  // The explorer's menus (partners with data, indicators in order), its unknown-indicator notice and its image credits.
+  it(
+    'offers as partners only those with data, names the default indicator, orders the indicators by name and credits sums to Bridges',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage('/explorer?lang=fr');
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      try {
+        // The partners of UN DESA's migrant stock: no area without data (UNHCR's Tibetans and
+        // stateless, Antarctica), each named in French; choosing one shows it, with no notice.
+        const partner = page.getByLabel('Pays partenaire');
+        await expect
+          .poll(() => partner.locator('option').allTextContents(), { timeout: WAIT_MS })
+          .toContain('Philippines');
+        const partners = await partner.locator('option').allTextContents();
+        expect(partners[0]).toBe('Tous (somme)');
+        for (const absent of ['Tibétains', 'Apatrides', 'Antarctique', 'Île Bouvet'])
+          expect(partners).not.toContain(absent);
+        expect(partners.slice(1)).toEqual([...partners.slice(1)].sort(new Intl.Collator('fr').compare));
+        await partner.selectOption({ label: 'Philippines' });
+        await page
+          .getByText(/pays de naissance\u00a0?: Philippines/)
+          .first()
+          .waitFor();
+        expect(new URL(page.url()).searchParams.get('counterpart')).toBe('PHL');
+        expect(await page.locator('.notice').count()).toBe(0);
+        // UNHCR has Tibetans as an origin: there they are offered, and shown.
+        await page.goto(`${server?.url ?? ''}/explorer?indicator=forcibly_displaced&lang=fr`);
+        await expect
+          .poll(() => page.getByLabel('Pays partenaire').locator('option').allTextContents(), { timeout: WAIT_MS })
+          .toContain('Tibétains');
+        await page.getByLabel('Pays partenaire').selectOption({ label: 'Tibétains' });
+        await page
+          .getByText(/pays d’origine\u00a0?: Tibétains/)
+          .first()
+          .waitFor();
+        expect(await page.locator('.notice').count()).toBe(0);
+
+        // The indicator menu: topics, and indicators in each, in French alphabetical order.
+        const groups = await page
+          .getByLabel('Indicateur', { exact: true })
+          .locator('optgroup')
+          .evaluateAll((gs) =>
+            gs.map((g) => ({
+              label: g.getAttribute('label') ?? '',
+              names: [...g.querySelectorAll('option')].map((o) => o.text),
+            })),
+          );
+        const collator = new Intl.Collator('fr');
+        expect(groups.map((g) => g.label)).toEqual(groups.map((g) => g.label).sort(collator.compare));
+        for (const g of groups) expect(g.names).toEqual([...g.names].sort(collator.compare));
+
+        // An unknown indicator is named by the default's name in English too, and never asked of the API.
+        await page.goto(`${server?.url ?? ''}/explorer?indicator=zzz&lang=en`);
+        await page
+          .getByText('There is no indicator “zzz”: the explorer shows “International migrant stock” instead.')
+          .waitFor();
+        await page
+          .getByRole('table', { name: /^International migrant stock, 2024/ })
+          .first()
+          .waitFor();
+        expect(requested.filter((path) => path.startsWith('/api/rankings/zzz'))).toEqual([]);
+
+        // Every country's stock sums its origins: the map's, the top 15's and the trend's images say Bridges computed them.
+        const computed = 'Figures computed by Bridges from the sources';
+        const map = page.locator('figure.chart', { has: page.locator('.map') });
+        await map.locator('.map__svg').waitFor();
+        expect((await downloadFrom(map.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8')).toContain(
+          computed,
+        );
+        const top = page.getByRole('figure', { name: /^Top 15/ });
+        expect((await downloadFrom(top.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8')).toContain(
+          computed,
+        );
+        const trend = page.getByRole('figure', { name: /over time$/ });
+        await trend.locator('svg').first().waitFor();
+        expect((await downloadFrom(trend.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8')).toContain(
+          computed,
+        );
+        // One series per country (WDI's remittances): figures as published.
+        await page.goto(`${server?.url ?? ''}/explorer?indicator=remittances_received_usd&lang=en`);
+        const published = page.locator('figure.chart', { has: page.locator('.map') });
+        await published.locator('.map__svg').waitFor();
+        expect((await downloadFrom(published.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8')).toContain(
+          'Figures as published',
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
+  // Figures Bridges computed say so on the corridor and the profile; names and decimals as readers read them.
+
+  it('marks a corridor’s both-sexes total, which UN DESA does not print, computed by Bridges, on the page and in the image', async () => {
+    const page = await openPage('/corridors/PHL/USA?lang=en');
+    try {
+      const stock = page.getByRole('figure', { name: /^Philippines → United States of America: people born/ });
+      const note = stock.locator('.chart__note').filter({ hasText: 'women + men' });
+      await note.waitFor();
+      expect(await note.textContent()).toContain('the SDMX data give women and men, not their total');
+      expect(await note.locator('.tag').textContent()).toBe('computed by Bridges');
+      const svg = (await downloadFrom(stock.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+      expect(svg).toContain('Figures computed by Bridges from the sources');
+      expect(svg).not.toContain('Figures as published');
+      // Women alone are as published: no note, no "computed" in the image.
+      await stock.getByRole('radio', { name: 'Women' }).check();
+      await expect.poll(() => note.count()).toBe(0);
+      const women = (await downloadFrom(stock.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+      expect(women).toContain('Figures as published');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('names the place of a corridor to itself, in the heading and the profile link', async () => {
+    const page = await openPage('/corridors/PHL/PHL?lang=fr');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Philippines → Philippines' }).waitFor();
+      await page.getByRole('link', { name: 'Profil statistique\u00a0: Philippines' }).waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toContain('PHL');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('marks UNHCR bars that add up groups computed by Bridges, and their key figures as Bridges’ sums', async () => {
+    const page = await openPage('/countries/PHL/profile?lang=en');
+    try {
+      const abroad = page.getByRole('figure', { name: /displaced abroad, by country of asylum/ });
+      await abroad.locator('.chart__note').filter({ hasText: 'Each bar is the sum of the UNHCR groups' }).waitFor();
+      const svg = (await downloadFrom(abroad.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+      expect(svg).toContain('Figures computed by Bridges from the sources');
+      expect(await abroad.locator('th').allTextContents()).toContain('Total (computed by Bridges)');
+      const figures = page.locator('#displacement .key-figures__note');
+      await figures.first().waitFor();
+      expect(await figures.first().textContent()).toMatch(/^Bridges’ sum: /);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('names the editions behind remittances as % of GDP readably, and prints each % column with fixed decimals', async () => {
+    const page = await openPage('/countries/PHL/profile?lang=fr&measure=gdp');
+    try {
+      const gdpNote = page.locator('#remittances .key-figures__note').filter({ hasText: 'calculé par Bridges' });
+      await gdpNote.waitFor();
+      expect(await gdpNote.textContent()).toMatch(
+        /^calculé par Bridges à partir de WDI \(Banque mondiale\) \d{4} et WDI \(Banque mondiale\) \d{4} \(PIB\)$/,
+      );
+      const comparison = page.getByRole('figure', { name: /envois de fonds comparés à l’aide/ });
+      await comparison.locator('svg').first().waitFor();
+      const cells = await comparison.locator('tbody td').allTextContents();
+      const percents = cells.filter((c) => c.includes('%'));
+      expect(percents.length).toBeGreaterThan(0);
+      for (const c of percents) expect(c).toMatch(/^−?\d+,\d{2}[\s\u00a0\u202f]%$/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('names dimensions in the reader’s language in indicator descriptions', async () => {
+    const page = await openPage('/explorer?indicator=forcibly_displaced&lang=es');
+    try {
+      await page
+        .getByText(/dimensión «grupo de población»: refugiados/)
+        .first()
+        .waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('dimensión group');
+    } finally {
+      await page.close();
+    }
+  });
 });

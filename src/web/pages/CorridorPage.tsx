@@ -1,7 +1,7 @@
 import { useParams } from 'react-router-dom';
 import type { CorridorResponse } from '../../core/statistics.js';
 import { bothSexesNote, INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
-import { csvUrl, getCorridor } from '../api.js';
+import { csvUrl, getCorridor, getCountry } from '../api.js';
 import { BarChart, type Bar } from '../charts/BarChart.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
 import { SeriesTable, describeBars, describeLines } from '../charts/SeriesTable.js';
@@ -48,7 +48,13 @@ export function CorridorPage() {
     corridor.error?.status === 404
       ? corridor.error.details.find((d) => d.field === 'from' || d.field === 'to')?.field
       : undefined;
-  const codes = `${from.toUpperCase()} → ${to.toUpperCase()}`;
+  // The API refuses a corridor from a place to itself without naming the place: its name is asked
+  // for on its own, so that the heading and the profile link read as on any other corridor.
+  const place = useApi(`corridor-same-end|${sameEnds ? from : ''}|${lang}`, (signal) =>
+    sameEnds ? getCountry(from, lang, signal) : Promise.resolve(undefined),
+  );
+  const placeName = sameEnds ? (place.data?.name ?? from.toUpperCase()) : undefined;
+  const codes = placeName ? `${placeName} → ${placeName}` : `${from.toUpperCase()} → ${to.toUpperCase()}`;
   useDocumentTitle(
     data
       ? t.corridorTitle(data.from.name, data.to.name)
@@ -73,7 +79,9 @@ export function CorridorPage() {
             <div className="alert" role="alert">
               <p>{t.corridorSameEnds(from.toUpperCase())}</p>
               <p>
-                <LangLink to={`/countries/${from.toUpperCase()}/profile`}>{t.profileOf(from.toUpperCase())}</LangLink>
+                <LangLink to={`/countries/${from.toUpperCase()}/profile`}>
+                  {t.profileOf(placeName ?? from.toUpperCase())}
+                </LangLink>
               </p>
             </div>
           ) : (
@@ -142,6 +150,11 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
     })),
   }));
   const hasData = s.editions.some((e) => e.points.length > 0);
+  // UN DESA prints corridors by sex only in some editions: the total drawn is then Bridges' sum.
+  const summedEditions = s.editions
+    .filter((e) => e.points.length > 0 && !e.totalPublished)
+    .map((e) => shortDatasetLabel(e.dataset, s.sources, lang));
+  const totalComputed = sex === '_T' && summedEditions.length > 0;
   // Where the editions part widely for a year, said in words, as on the profile.
   const gaps = editionGaps(series.map((line) => ({ group: sex, dataset: line.key, points: line.points })));
   const edition = (g: EditionGap['low']) => shortDatasetLabel(g.dataset, s.sources, lang);
@@ -159,6 +172,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           title={title}
           subtitle={`${sexLabel[sex]} · ${t.personsEachEdition}`}
           citations={s.sources}
+          computed={totalComputed}
           csv={{
             columns: ['from', 'from_name', 'to', 'to_name', 'period', 'sex', 'value', 'unit', 'computed_by'],
             rows: s.editions.flatMap((e) =>
@@ -212,6 +226,11 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           note={
             <>
               <p className="chart__note">{t.editionsNotSpliced}</p>
+              {totalComputed && (
+                <p className="chart__note">
+                  {t.corridorTotalNote(summedEditions)} <span className="tag tag--computed">{t.computedByBridges}</span>
+                </p>
+              )}
               <GapsNote
                 lead={t.revisionsDiffer}
                 gaps={gaps.map((g) =>
@@ -534,7 +553,14 @@ function DisplacementBlock({ corridor }: { corridor: CorridorResponse }) {
               caption={title}
               columns={[
                 { key: 'period', label: t.colPeriod },
-                { key: 'total', label: t.sexTotal, numeric: true },
+                {
+                  key: 'total',
+                  // A total of several groups is Bridges' sum (UNHCR prints each group): the header says so.
+                  label: d.trend.some((p) => Object.keys(p.byGroup).filter((g) => !UNHCR_FLOW_GROUPS.has(g)).length > 1)
+                    ? `${t.sexTotal} (${t.computedByBridges})`
+                    : t.sexTotal,
+                  numeric: true,
+                },
                 ...groups.map((g) => ({ key: g, label: label(g), numeric: true })),
               ]}
               rows={d.trend.map((p) => ({

@@ -479,7 +479,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                         total: p ? persons(p.total) : '—',
                         female: p?.female == null ? '—' : persons(p.female),
                         male: p?.male == null ? '—' : persons(p.male),
-                        share: p?.sharePct == null ? '—' : formatPercent(p.sharePct, lang, 2),
+                        share: p?.sharePct == null ? '—' : formatPercent(p.sharePct, lang, 2, 2),
                         ...Object.fromEntries(
                           m.otherEditions.map((o) => {
                             const theirs = o.immigrants.find((q) => q.period === period);
@@ -693,7 +693,7 @@ function PartnerChart({
                 total: persons(item.total),
                 female: item.female === null ? '—' : persons(item.female),
                 male: item.male === null ? '—' : persons(item.male),
-                share: item.sharePct === null ? '—' : formatPercent(item.sharePct, lang),
+                share: item.sharePct === null ? '—' : formatPercent(item.sharePct, lang, 1, 1),
               },
             }))}
           />
@@ -845,7 +845,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
     label: labelOf(f),
     points: f.points.map((p) => ({ period: p.period, value: measure === 'gdp' ? p.pctOfGdp : p.valueUsd })),
   }));
-  const comparisonFormat = measure === 'gdp' ? (v: number) => formatPercent(v, lang, 2) : usd;
+  const comparisonFormat = measure === 'gdp' ? (v: number) => formatPercent(v, lang, 2, 2) : usd;
   const comparisonTick = measure === 'gdp' ? (v: number) => formatPercent(v, lang, 1) : usd;
   const corridors = r.topSendingCorridors;
   const senderBars: Bar[] = corridors.items.map((c) => ({ key: c.area.code, label: c.area.name, value: c.valueUsd }));
@@ -877,7 +877,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                       value: formatPercent(receivedLast.pctOfGdp, lang, 1),
                       note: t.computedFrom(
                         shortDatasetLabel(received.dataset, r.sources, lang),
-                        shortDatasetLabel(gdpDataset, r.sources, lang),
+                        `${shortDatasetLabel(gdpDataset, r.sources, lang)} (${t.gdpLabel})`,
                       ),
                     },
                   ]
@@ -1055,7 +1055,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                     rank: c.rank,
                     sender: <LangLink to={`/corridors/${area.code}/${c.area.code}`}>{c.area.name}</LangLink>,
                     value: usd(c.valueUsd),
-                    share: c.sharePct === null ? '—' : formatPercent(c.sharePct, lang),
+                    share: c.sharePct === null ? '—' : formatPercent(c.sharePct, lang, 1, 1),
                   },
                 }))}
               />
@@ -1282,6 +1282,11 @@ function groupLabel(group: string, t: Messages, labels: Record<string, string>):
   return t.unhcrGroups[key] ?? labels[group] ?? group;
 }
 
+/** A UNHCR total that adds up more than one stock group (returns are never in it): Bridges' sum, not a figure UNHCR prints. */
+function isGroupSum(byGroup: Readonly<Record<string, number>>): boolean {
+  return Object.keys(byGroup).filter((g) => !UNHCR_FLOW_GROUPS.has(g)).length > 1;
+}
+
 function DisplacementSection({ profile }: { profile: ProfileResponse }) {
   const t = useT();
   const lang = useLang();
@@ -1304,7 +1309,8 @@ function DisplacementSection({ profile }: { profile: ProfileResponse }) {
         .map(([g, v]) => `${groupLabel(g, t, r.groups)}${t.colon}${persons(v)}`)
         .join(' · ');
     const returns = list(true);
-    return [list(false), returns ? t.flowsApart(returns) : ''].filter(Boolean).join(' · ');
+    const stocks = isGroupSum(byGroup) ? t.groupsSum(list(false)) : list(false);
+    return [stocks, returns ? t.flowsApart(returns) : ''].filter(Boolean).join(' · ');
   };
   const figures = (
     [
@@ -1367,11 +1373,20 @@ function DisplacementChart({
   const groups = [...new Set(side.top.flatMap((x) => Object.keys(x.byGroup)))].sort();
   const bars: Bar[] = side.top.map((x) => ({ key: x.area.code, label: x.area.name, value: x.total }));
   const partners = side.top.map((x) => x.area.code).join('+');
+  const summed = side.top.some((x) => isGroupSum(x.byGroup));
   return (
     <ChartFrame
       title={title}
       subtitle={t.personsAllGroups}
       citations={r.sources}
+      computed={summed}
+      note={
+        summed ? (
+          <p className="chart__note">
+            {t.displacedSumNote} <span className="tag tag--computed">{t.computedByBridges}</span>
+          </p>
+        ) : undefined
+      }
       csv={{
         columns: [
           'area',
@@ -1420,7 +1435,7 @@ function DisplacementChart({
           caption={title}
           columns={[
             { key: 'partner', label: partnerLabel },
-            { key: 'total', label: t.sexTotal, numeric: true },
+            { key: 'total', label: summed ? `${t.sexTotal} (${t.computedByBridges})` : t.sexTotal, numeric: true },
             ...groups.map((g) => ({ key: g, label: groupLabel(g, t, r.groups), numeric: true })),
           ]}
           rows={side.top.map((x) => ({
@@ -1531,7 +1546,7 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
                     cells: {
                       category: label(item.key, item.label),
                       value: persons(item.value),
-                      share: item.sharePct === null ? '—' : formatPercent(item.sharePct, lang),
+                      share: item.sharePct === null ? '—' : formatPercent(item.sharePct, lang, 1, 1),
                     },
                   }))}
                 />
