@@ -5,6 +5,23 @@ export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const NAME_LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 export type NameLanguage = (typeof NAME_LANGUAGES)[number];
 
+/** Whether a string (a URL parameter) is one of the UI languages. */
+export function isUiLanguage(value: string | null | undefined): value is UiLanguage {
+  return (UI_LANGUAGES as readonly string[]).includes(value ?? '');
+}
+
+/**
+ * The UI language a reader's browser prefers (`navigator.languages`, "fr-CA", "es-419"…): the
+ * first whose language Bridges speaks; English when none is.
+ */
+export function preferredUiLanguage(languages: readonly string[]): UiLanguage {
+  for (const tag of languages) {
+    const primary = tag.split('-')[0]?.toLowerCase();
+    if (isUiLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
 /** Narrows any string (a URL parameter, a header) to a UI language, defaulting to English. */
 export function toUiLanguage(value: string | null | undefined): UiLanguage {
   return (UI_LANGUAGES as readonly string[]).includes(value ?? '') ? (value as UiLanguage) : 'en';

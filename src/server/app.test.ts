@@ -64,6 +64,23 @@ describe('serving the web UI beside the API', () => {
     expect(french).not.toContain('Bridges needs JavaScript');
   });
 
+  it('gives a link without ?lang= the language the browser prefers, and says the page varies with it', async () => {
+    const page = (url: string, acceptLanguage?: string) =>
+      app.inject({ url, headers: acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage } });
+    const lang = (body: string) => /<html lang="(\w+)">/.exec(body)?.[1];
+    const french = await page('/countries/PHL', 'fr-CA,fr;q=0.9,en;q=0.8');
+    expect(lang(french.body)).toBe('fr');
+    expect(french.headers.vary).toBe('Accept-Language');
+    // The first language Bridges speaks, by preference; a refused one (q=0) never.
+    expect(lang((await page('/', 'de-DE,es;q=0.7,fr;q=0.5')).body)).toBe('es');
+    expect(lang((await page('/', 'fr;q=0, de')).body)).toBe('en');
+    expect(lang((await page('/')).body)).toBe('en');
+    // The link's own language wins, and then the page does not vary with the header.
+    const asked = await page('/countries/PHL?lang=en', 'fr');
+    expect(lang(asked.body)).toBe('en');
+    expect(asked.headers.vary).toBeUndefined();
+  });
+
   it('serves built assets, and a missing one is a 404 rather than the index', async () => {
     const js = await app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(js.statusCode).toBe(200);

@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ErrorDetail, ErrorResponse } from '../core/errors.js';
-import { PAGE_TEXTS, toUiLanguage, UI_LANGUAGES, type UiLanguage } from '../core/languages.js';
+import { isUiLanguage, PAGE_TEXTS, preferredUiLanguage, UI_LANGUAGES, type UiLanguage } from '../core/languages.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { countriesRoutes } from './countries/countries.routes.js';
@@ -163,8 +163,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const isFile = /\.[a-z0-9]+$/i.test(url);
     if ((request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api') && !isFile && indexText) {
       // The page's language from the first byte, as the link asks (?lang=fr), not only once the
-      // script has run: screen readers and search engines read it before.
-      const lang = toUiLanguage(new URLSearchParams(query).get('lang'));
+      // script has run: screen readers and search engines read it before. A link without one
+      // gets the language the browser prefers, as the UI does (navigator.languages).
+      const asked = new URLSearchParams(query).get('lang');
+      const lang = isUiLanguage(asked)
+        ? asked
+        : preferredUiLanguage(acceptedLanguages(request.headers['accept-language']));
+      if (!isUiLanguage(asked)) void reply.header('vary', 'Accept-Language');
       return reply.type('text/html; charset=utf-8').send(indexPages?.[lang]);
     }
     // An address that exists for other methods: 405 with those methods (OPTIONS: just them).
@@ -180,6 +185,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(404).send(errorBody('not_found', `No route ${request.method} ${url}`, []));
   });
   return app;
+}
+
+/** The language tags of an Accept-Language header, most wanted first (q=0: refused, left out). */
+export function acceptedLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.split(';').map((s) => s.trim());
+      const q = params.find((p) => p.startsWith('q='));
+      return { tag, q: q === undefined ? 1 : Number(q.slice(2)) };
+    })
+    .filter((l) => l.tag !== '' && l.q > 0)
+    .sort((a, b) => b.q - a.q)
+    .map((l) => l.tag);
 }
 
 /** The built index with the page's language, description and no-script line in `lang`. */

@@ -49,11 +49,17 @@ afterAll(async () => {
   await server?.close();
 }, 60_000);
 
-/** A page of the UI at `path`, on a desktop screen or, with `phone`, 390 px wide. */
-async function openPage(path: string, { phone = false } = {}): Promise<Page> {
+/**
+ * A page of the UI at `path`, on a desktop screen or, with `phone`, 390 px wide; `locale`: the
+ * browser's language (Chromium's own otherwise, English here).
+ */
+async function openPage(
+  path: string,
+  { phone = false, locale }: { phone?: boolean; locale?: string } = {},
+): Promise<Page> {
   if (!browser || !server) throw new Error('the browser or the server did not start');
   const viewport = phone ? { width: 390, height: 800 } : { width: 1280, height: 900 };
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const page = await browser.newPage({ viewport, acceptDownloads: true, ...(locale ? { locale } : {}) });
   page.setDefaultTimeout(WAIT_MS);
   await page.goto(`${server.url}${path}`);
   return page;
@@ -1148,6 +1154,27 @@ describe('the data hub in the browser', () => {
         .first()
         .waitFor();
       expect(await page.locator('main').textContent()).not.toContain('dimensión group');
+    } finally {
+      await page.close();
+    }
+  });
+  it('opens a link without ?lang= in the language the browser prefers, which its links then carry', async () => {
+    const page = await openPage('/countries/PHL/profile', { locale: 'fr-FR' });
+    try {
+      const french = page.getByRole('button', { name: 'Français' });
+      await expect.poll(() => french.getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      await page.getByRole('heading', { level: 1, name: /Philippines/ }).waitFor();
+      const links = await page
+        .locator('header nav a[href^="/"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links.length).toBeGreaterThan(0);
+      expect(links.filter((href) => !href.includes('lang=fr'))).toEqual([]);
+      // A reader who chooses English keeps it, whatever the browser prefers.
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
+      await page.reload();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     } finally {
       await page.close();
     }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Outlet, useLocation, useSearchParams } from 'react-router-dom';
-import { toUiLanguage } from '../../core/languages.js';
+import { isUiLanguage, preferredUiLanguage } from '../../core/languages.js';
 import { LanguageContext, messagesFor, type Messages } from '../i18n.js';
 import { LangLink, LangNavLink } from '../links.js';
 import { SessionProvider } from '../session.js';
@@ -29,11 +29,13 @@ export const COMING_MODULES = ['navNetwork', 'navScenarios'] as const satisfies 
 
 /**
  * The frame of every page: skip link, header with navigation and language switcher, the page in
- * `<main>`, and the footer. It reads the UI language from `?lang=` and provides it to the pages.
+ * `<main>`, and the footer. It reads the UI language from `?lang=` (a link without one: the language
+ * the browser prefers, which every link from then on carries) and provides it to the pages.
  */
 export function Shell() {
   const [searchParams] = useSearchParams();
-  const lang = toUiLanguage(searchParams.get('lang'));
+  const asked = searchParams.get('lang');
+  const lang = isUiLanguage(asked) ? asked : preferredUiLanguage(navigator.languages);
   const t = messagesFor(lang);
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
