@@ -74,8 +74,10 @@ lines.push(
   '',
   'An import that validates every cell and writes into a table with a primary key cannot run at half the',
   'speed of a bare COPY while writing into the keyed table alone takes more than twice as long as the COPY:',
-  "reaching the target would take storing observations otherwise (a series' values in one row, say), in a",
-  'form every query of the API would then read.',
+  "reaching the target would take storing observations otherwise. A series' values in one row was tried",
+  'by hand on PostgreSQL 15 (22,000 rows of arrays for the 153,296 values): bare, their COPY took',
+  '0.10–0.13 s, but into a series table with its checks and three indexes 0.23–0.37 s, more than the bare',
+  'COPY of the file before any parsing: that form would not reach the target either.',
 );
 lines.push(
   '',
