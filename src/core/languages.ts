@@ -22,11 +22,6 @@ export function preferredUiLanguage(languages: readonly string[]): UiLanguage {
   return 'en';
 }
 
-/** Narrows any string (a URL parameter, a header) to a UI language, defaulting to English. */
-export function toUiLanguage(value: string | null | undefined): UiLanguage {
-  return (UI_LANGUAGES as readonly string[]).includes(value ?? '') ? (value as UiLanguage) : 'en';
-}
-
 /**
  * What the page the server sends says before any script runs, in each UI language: its
  * description (search engines, link previews) and the line shown without JavaScript.

@@ -188,6 +188,14 @@ export const UNHCR_FLOW_GROUPS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Whether a displacement total adds up more than one UNHCR stock group (returns are never in it):
+ * Bridges' sum then, not a figure UNHCR prints.
+ */
+export function isGroupSum(byGroup: Readonly<Record<string, number>>): boolean {
+  return Object.keys(byGroup).filter((g) => !UNHCR_FLOW_GROUPS.has(g)).length > 1;
+}
+
+/**
  * Whether an indicator's values can be added up over a dimension (the API's "all values summed",
  * the explorer's "All (summed)"): never for a rate (a cost, a share), nor over UNHCR's population
  * groups, which mix stocks with returns (flows during the year) that UNHCR says never to add to them.

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router-dom';
 import type { CorridorResponse } from '../../core/statistics.js';
-import { bothSexesNote, INDICATOR_IDS, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
+import { bothSexesNote, INDICATOR_IDS, isGroupSum, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
 import { csvUrl, getCorridor, getCountry } from '../api.js';
 import { BarChart, type Bar } from '../charts/BarChart.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
@@ -556,7 +556,7 @@ function DisplacementBlock({ corridor }: { corridor: CorridorResponse }) {
                 {
                   key: 'total',
                   // A total of several groups is Bridges' sum (UNHCR prints each group): the header says so.
-                  label: d.trend.some((p) => Object.keys(p.byGroup).filter((g) => !UNHCR_FLOW_GROUPS.has(g)).length > 1)
+                  label: d.trend.some((p) => isGroupSum(p.byGroup))
                     ? `${t.sexTotal} (${t.computedByBridges})`
                     : t.sexTotal,
                   numeric: true,

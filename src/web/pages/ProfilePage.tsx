@@ -4,6 +4,7 @@ import {
   INDICATOR_IDS,
   PROFILE_TOP,
   SDG_10C,
+  isGroupSum,
   UNHCR_FLOW_GROUPS,
   computedBy,
   otherEditionMeasure,
@@ -1280,11 +1281,6 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
 function groupLabel(group: string, t: Messages, labels: Record<string, string>): string {
   const key = group.replace(' ', '_') as keyof Messages['unhcrGroups'];
   return t.unhcrGroups[key] ?? labels[group] ?? group;
-}
-
-/** A UNHCR total that adds up more than one stock group (returns are never in it): Bridges' sum, not a figure UNHCR prints. */
-function isGroupSum(byGroup: Readonly<Record<string, number>>): boolean {
-  return Object.keys(byGroup).filter((g) => !UNHCR_FLOW_GROUPS.has(g)).length > 1;
 }
 
 function DisplacementSection({ profile }: { profile: ProfileResponse }) {
