@@ -649,6 +649,19 @@ export const GroupAggregate = Computation.extend({
 });
 export type GroupAggregate = z.infer<typeof GroupAggregate>;
 
+export const RankingWeights = z
+  .object({
+    indicator: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    dataset: z.string(),
+  })
+  .nullable()
+  .describe(
+    'For a rate that is a share of another indicator of the same edition (migrants as a share of the population): that indicator, whose values weight the means, so a group’s share is its migrants over its population. null: an unweighted mean (a rate) or a sum',
+  );
+export type RankingWeights = z.infer<typeof RankingWeights>;
+
 export const RankingResponse = z
   .object({
     indicator: IndicatorRef,
@@ -660,9 +673,10 @@ export const RankingResponse = z
       dims: z.record(z.string(), z.string()),
     }),
     items: z.array(RankingItem).describe('Countries and other areas; publishers’ aggregates are apart'),
-    total: Computation.extend({ value: z.number().nullable(), count: z.number().int() }),
+    total: Computation.extend({ value: z.number().nullable(), count: z.number().int(), weights: RankingWeights }),
     grouping: Computation.extend({
       by: z.enum(RANKING_GROUPINGS),
+      weights: RankingWeights,
       fiscalYear: z.number().int().nullable(),
       fiscalYearLabel: z.string().nullable(),
       gniYear: z.number().int().nullable(),

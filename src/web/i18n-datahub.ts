@@ -2,6 +2,9 @@ import type { UiLanguage } from '../core/languages.js';
 import { DIOC_REGIONS_OF_BIRTH, type ProfileFlow, type RankingGrouping } from '../core/statistics-terms.js';
 import { formatNumber } from './format.js';
 
+/** How Bridges' totals combine the areas' values: a sum, a rate's unweighted mean, or a share's mean weighted by (the translated name of) what it is a share of. */
+export type Combination = 'sum' | 'mean' | { weightedBy: string };
+
 /**
  * A name after a colon in French and Spanish, which write it in lower case ("Les 15 premiers : stock
  * de migrants"); a name that starts with an acronym or a proper noun's capitals ("PIB", "AOD") stays.
@@ -316,8 +319,8 @@ const en = {
     m49subregion: 'Sub-region (UN M49)',
     incomeGroup: 'Income group (World Bank)',
   } satisfies Record<RankingGrouping, string>,
-  groupMethod: (grouping: string, mean: boolean, period: string) =>
-    `${grouping}: ${mean ? 'unweighted mean' : 'sum'} of the members with a value in ${period}; coverage = members with data / members.`,
+  groupMethod: (grouping: string, how: Combination, period: string) =>
+    `${grouping}: ${how === 'sum' ? 'sum' : how === 'mean' ? 'unweighted mean' : `mean weighted by ${how.weightedBy}`} of the members with a value in ${period}; coverage = members with data / members.`,
   topics: {
     migration: 'Migration',
     remittances: 'Remittances',
@@ -389,6 +392,8 @@ const en = {
   noPublishedAggregates: 'The publisher gives no aggregate for this indicator and period.',
   totalComputed: (value: string, count: number) => `Total over ${String(count)} countries and areas: ${value}`,
   meanComputed: (value: string, count: number) => `Unweighted mean over ${String(count)} countries and areas: ${value}`,
+  weightedMeanComputed: (value: string, count: number, weight: string) =>
+    `Mean over ${String(count)} countries and areas, weighted by ${weight}: ${value}`,
   allCountriesHeading: (count: number) => `All countries and areas (${String(count)})`,
   apiCsvLink: 'The same ranking as CSV from the API (with totals by group)',
 
@@ -780,8 +785,8 @@ const fr = {
     m49subregion: 'Sous-région (M49 de l’ONU)',
     incomeGroup: 'Catégorie de revenu (Banque mondiale)',
   },
-  groupMethod: (grouping: string, mean: boolean, period: string) =>
-    `${grouping}\u00a0: ${mean ? 'moyenne non pondérée' : 'somme'} des membres ayant une valeur en ${period}\u00a0; couverture = membres avec données / membres.`,
+  groupMethod: (grouping: string, how: Combination, period: string) =>
+    `${grouping}\u00a0: ${how === 'sum' ? 'somme' : how === 'mean' ? 'moyenne non pondérée' : `moyenne pondérée par «\u00a0${how.weightedBy}\u00a0»`} des membres ayant une valeur en ${period}\u00a0; couverture = membres avec données / membres.`,
   topics: {
     migration: 'Migration',
     remittances: 'Envois de fonds',
@@ -913,6 +918,8 @@ const fr = {
   totalComputed: (value: string, count: number) => `Total sur ${String(count)} pays et zones\u00a0: ${value}`,
   meanComputed: (value: string, count: number) =>
     `Moyenne non pondérée sur ${String(count)} pays et zones\u00a0: ${value}`,
+  weightedMeanComputed: (value: string, count: number, weight: string) =>
+    `Moyenne sur ${String(count)} pays et zones, pondérée par «\u00a0${weight}\u00a0»\u00a0: ${value}`,
   allCountriesHeading: (count: number) => `Tous les pays et zones (${String(count)})`,
   apiCsvLink: 'Le même classement en CSV depuis l’API (avec les totaux par groupe)',
 
@@ -1305,8 +1312,8 @@ const es = {
     m49subregion: 'Subregión (M49 de la ONU)',
     incomeGroup: 'Grupo de ingreso (Banco Mundial)',
   },
-  groupMethod: (grouping: string, mean: boolean, period: string) =>
-    `${grouping}: ${mean ? 'media no ponderada' : 'suma'} de los miembros con un valor en ${period}; cobertura = miembros con datos / miembros.`,
+  groupMethod: (grouping: string, how: Combination, period: string) =>
+    `${grouping}: ${how === 'sum' ? 'suma' : how === 'mean' ? 'media no ponderada' : `media ponderada por «${how.weightedBy}»`} de los miembros con un valor en ${period}; cobertura = miembros con datos / miembros.`,
   topics: {
     migration: 'Migración',
     remittances: 'Remesas',
@@ -1438,6 +1445,8 @@ const es = {
   noPublishedAggregates: 'El editor no publica agregados para este indicador y período.',
   totalComputed: (value: string, count: number) => `Total de ${String(count)} países y zonas: ${value}`,
   meanComputed: (value: string, count: number) => `Media no ponderada de ${String(count)} países y zonas: ${value}`,
+  weightedMeanComputed: (value: string, count: number, weight: string) =>
+    `Media de ${String(count)} países y zonas, ponderada por «${weight}»: ${value}`,
   allCountriesHeading: (count: number) => `Todos los países y zonas (${String(count)})`,
   apiCsvLink: 'La misma clasificación en CSV desde la API (con los totales por grupo)',
 

@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from '../helpers/browser.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
+import { undesaImsDestination2020 } from '../../src/server/importers/undesa-totals.js';
 import { unhcrDisplacement } from '../../src/server/importers/unhcr.js';
 import { wdiGdidata2025, wdiRemittances2023 } from '../../src/server/importers/wdi.js';
 import { BundledLoadStatus } from '../../src/server/stats/bundled-load.js';
@@ -34,6 +35,7 @@ beforeAll(async () => {
       importers: [
         undesaIms2024,
         undesaIms2020,
+        undesaImsDestination2020,
         rpwDatabankCorridors,
         wdiRemittances2023,
         wdiGdidata2025,
@@ -363,6 +365,32 @@ describe('the data hub in the browser', () => {
       await page.close();
     }
   });
+
+  it(
+    'weights a share’s regional means by population, and says so in the reader’s language',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openPage('/explorer?indicator=migrant_share_pct&groupBy=m49region&lang=fr');
+      try {
+        const figure = page.getByRole('figure', { name: /^Moyennes par région/ });
+        await figure.waitFor();
+        await figure
+          .getByText(/moyenne pondérée par «\u00a0Population totale \(DAES de l’ONU\)\u00a0» des membres/)
+          .waitFor();
+        // Europe 2020: 11,60 %, the UN's own figure (the unweighted mean of its countries is 19,60 %).
+        await figure.getByText('Afficher les données sous forme de tableau').click();
+        const europe = figure.getByRole('row', { name: /^Europe\b/ });
+        expect(await europe.textContent()).toMatch(/11,60/);
+        await page
+          .getByText(
+            /^Moyenne sur 232 pays et zones, pondérée par «\u00a0Population totale \(DAES de l’ONU\)\u00a0»\u00a0: 3,61/,
+          )
+          .waitFor();
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it(
     'marks the countries whose cost is or averages an unusual corridor, and leaves them out of the default trend',

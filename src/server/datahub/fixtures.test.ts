@@ -223,6 +223,53 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
     });
   });
 
+  it('weights a share by what it is a share of where the edition gives it, and leaves out an area without one', async () => {
+    // Shares 1, 2, 4 and 15 % of populations of 100, 300, 100 and (none) thousand: the income groups
+    // and the total weigh by population; the United States, without one, cannot take part.
+    await write(
+      'weighted',
+      [INDICATORS.migrantShare, INDICATORS.populationThousands],
+      [
+        annual('migrant_share_pct', 'PHL', '2020', 1),
+        annual('migrant_share_pct', 'IND', '2020', 2),
+        annual('migrant_share_pct', 'MEX', '2020', 4),
+        annual('migrant_share_pct', 'USA', '2020', 15),
+        annual('population_thousands', 'PHL', '2020', 100),
+        annual('population_thousands', 'IND', '2020', 300),
+        annual('population_thousands', 'MEX', '2020', 100),
+      ],
+    );
+    const r = await get<RankingResponse>('/api/rankings/migrant_share_pct?dataset=weighted&groupBy=incomeGroup');
+    // (1·100 + 2·300 + 4·100) / 500 = 2.2; unweighted, with the United States, it would be 5.5.
+    expect(r.total).toMatchObject({ value: 2.2, count: 3 });
+    expect(r.total.weights).toEqual({
+      indicator: 'population_thousands',
+      name: INDICATORS.populationThousands.name,
+      unit: 'thousands of persons',
+      dataset: 'weighted',
+    });
+    expect(r.total.method).toMatch(/^The mean weighted by Total population \(UN DESA\)/);
+    expect(r.total.method).toContain('Left out for want of a weight: USA.');
+    expect(r.grouping?.weights).toEqual(r.total.weights);
+    // Lower middle income: (1·100 + 2·300) / 400 = 1.75, against 1.5 unweighted.
+    expect(r.grouping?.groups.find((g) => g.code === 'LM')).toMatchObject({ value: 1.75, countWithData: 2 });
+    const high = r.grouping?.groups.find((g) => g.code === 'H');
+    expect(high).toMatchObject({ value: null, countWithData: 0 });
+    expect(high?.missing).toContain('USA');
+    // The ranking itself is of the published shares, the United States first.
+    expect(r.items.map((i) => [i.area.code, i.value])).toEqual([
+      ['USA', 15],
+      ['MEX', 4],
+      ['IND', 2],
+      ['PHL', 1],
+    ]);
+    // A dataset without the weight: the unweighted mean, said so (the 'rate' dataset above).
+    const unweighted = await get<RankingResponse>('/api/rankings/migrant_share_pct?dataset=rate');
+    expect(unweighted.total).toMatchObject({ value: 5.5, weights: null });
+    const csv = await getCsv(app, '/api/rankings/migrant_share_pct?dataset=weighted&format=csv');
+    expect(csv.rows.find((row) => row.row_type === 'bridges_total')?.method).toMatch(/weighted by Total population/);
+  });
+
   it('orders the editions of a family newest first: by the dates their ids name, else release date, undated last', async () => {
     // Written in an order that is none of the expected ones; ids and release dates invented.
     const editions: [id: string, year: string, releaseDate: string | null][] = [

@@ -8,6 +8,7 @@ import {
   type RankingGrouping,
   type RankingQuery,
   type RankingResponse,
+  type RankingWeights,
 } from '../../core/statistics.js';
 import { combinedValueNote, computedBy, computedValue } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
@@ -18,6 +19,7 @@ import type { DatahubCache, DatahubContext, IndicatorInfo } from './datahub.cont
 import { formatDims, parseDims } from '../../core/statistics-terms.js';
 import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
+import { RATE_WEIGHTS } from '../importers/indicators.js';
 
 /**
  * Countries ranked on an indicator for one period of one edition, with Bridges' own totals by
@@ -91,11 +93,26 @@ export async function ranking(
         'period',
         `${coverage.dataset_id} has no ${indicator.id} for ${query.period} with these filters; its periods run from ${coverage.first_period ?? '?'} to ${coverage.last_period ?? '?'}`,
       );
+    // A share's weights: the values it is a share of, same edition, period and sex.
+    const weight = weightOf(ctx, indicator, coverage.dataset_id, counterpart, dims);
+    const weightRows = weight
+      ? await repo.findCombinedValues(db, {
+          indicatorId: weight.id,
+          datasets: [{ id: coverage.dataset_id, sexes }],
+          dims: {},
+          period,
+          combine: 'sum',
+        })
+      : [];
     // Kept apart from the ranking's own key: every period, filter and language of the edition shares it.
     const partners = await cache.answer(JSON.stringify(['counterparts', coverage.dataset_id, indicator.id]), () =>
       repo.findCounterpartsWithData(db, coverage.dataset_id, indicator.id),
     );
-    return presentRanking(c, indicator, coverage.dataset_id, period, rows, partners, {
+    const weights =
+      weight && weightRows.length
+        ? { info: weight, values: new Map(weightRows.map((r) => [r.ref_area, r.value])) }
+        : undefined;
+    return presentRanking(c, indicator, coverage.dataset_id, period, rows, partners, weights, {
       sex,
       dims,
       counterpart: counterpart ?? null,
@@ -105,6 +122,69 @@ export async function ranking(
       lang,
     });
   });
+}
+
+/**
+ * The indicator a rate's means are weighted by (RATE_WEIGHTS), where the same edition carries it
+ * and neither a partner nor a dimension value narrows the rate (the weight has neither).
+ */
+function weightOf(
+  ctx: DatahubContext,
+  indicator: IndicatorInfo,
+  dataset: string,
+  counterpart: string | undefined,
+  dims: Record<string, string>,
+): IndicatorInfo | undefined {
+  const id = indicator.measureType === 'rate' ? RATE_WEIGHTS.get(indicator.id) : undefined;
+  if (!id || counterpart || Object.keys(dims).length) return undefined;
+  if (!ctx.datasetsWith(id).some((c) => c.dataset_id === dataset)) return undefined;
+  return ctx.indicators.get(id);
+}
+
+interface Weights {
+  info: IndicatorInfo;
+  values: ReadonlyMap<string, number>;
+}
+
+/**
+ * How several areas' values make one: a sum, a rate's unweighted mean, or a share's mean
+ * weighted by what it is a share of (areas without a weight cannot take part, and are missing).
+ */
+interface Combiner {
+  how: string;
+  usable: (code: string) => boolean;
+  combine: (codes: readonly string[]) => number | null;
+}
+
+function combinerFor(
+  rate: boolean,
+  valueOf: ReadonlyMap<string, number>,
+  weights: Weights | undefined,
+  dataset: string,
+): Combiner {
+  const value = (c: string) => valueOf.get(c) as number;
+  if (weights) {
+    const weight = (c: string) => weights.values.get(c) as number;
+    return {
+      how: `mean weighted by ${weights.info.name} (${weights.info.id}, ${dataset}, same period and sex)`,
+      usable: (c) => valueOf.has(c) && weights.values.has(c),
+      combine: (codes) => {
+        const total = codes.reduce((s, c) => s + weight(c), 0);
+        return codes.length === 0 || total === 0
+          ? null
+          : computedValue(codes.reduce((s, c) => s + value(c) * weight(c), 0) / total);
+      },
+    };
+  }
+  return {
+    how: rate ? 'unweighted mean' : 'sum',
+    usable: (c) => valueOf.has(c),
+    combine: (codes) => {
+      if (codes.length === 0) return null;
+      const sum = codes.reduce((s, c) => s + value(c), 0);
+      return computedValue(rate ? sum / codes.length : sum);
+    },
+  };
 }
 
 interface RankingOptions {
@@ -124,10 +204,17 @@ function presentRanking(
   period: string,
   rows: repo.CombinedValueRow[],
   counterparts: readonly string[],
+  weights: Weights | undefined,
   options: RankingOptions,
 ): RankingResponse {
   const rate = indicator.measureType === 'rate';
   const places = rows.filter((r) => !ctx.isAggregate(r.ref_area));
+  const combiner = combinerFor(rate, new Map(places.map((r) => [r.ref_area, r.value])), weights, dataset);
+  const used = places.map((r) => r.ref_area).filter(combiner.usable);
+  const unweighted = places.filter((r) => !combiner.usable(r.ref_area)).map((r) => r.ref_area);
+  const weightsRef = weights
+    ? { indicator: weights.info.id, name: weights.info.name, unit: weights.info.unit, dataset }
+    : null;
   const ranked = [...places].sort((a, b) => b.value - a.value || a.ref_area.localeCompare(b.ref_area));
   const items = ranked.slice(0, options.limit ?? ranked.length).map((r, i) => ({
     rank: i + 1,
@@ -138,11 +225,6 @@ function presentRanking(
     partsMax: r.parts_max,
     status: r.status,
   }));
-  const combine = (values: number[]) =>
-    values.length === 0
-      ? null
-      : computedValue(rate ? values.reduce((s, v) => s + v, 0) / values.length : values.reduce((s, v) => s + v, 0));
-  const how = rate ? 'unweighted mean' : 'sum';
   // Said only where some area's value does combine several series (not of ODA, one series each).
   const combinedNote = !places.some((r) => r.parts > 1)
     ? ''
@@ -159,11 +241,14 @@ function presentRanking(
     items,
     total: {
       computedBy: COMPUTED_BY,
-      method: `The ${how} over the ${String(places.length)} ${areaNote} with a value in ${period}.${combinedNote}`,
-      value: combine(places.map((r) => r.value)),
-      count: places.length,
+      method: `The ${combiner.how} over the ${String(used.length)} ${areaNote} with a value in ${period}.${combinedNote}${
+        unweighted.length ? ` Left out for want of a weight: ${unweighted.join(', ')}.` : ''
+      }`,
+      value: combiner.combine(used),
+      count: used.length,
+      weights: weightsRef,
     },
-    grouping: options.groupBy ? groupAggregates(ctx, places, period, options, combine, how) : null,
+    grouping: options.groupBy ? groupAggregates(ctx, places, period, options, combiner, weightsRef) : null,
     publishedAggregates: rows
       .filter((r) => ctx.isAggregate(r.ref_area))
       .sort((a, b) => b.value - a.value)
@@ -190,9 +275,10 @@ function groupAggregates(
   places: repo.CombinedValueRow[],
   period: string,
   options: RankingOptions,
-  combine: (values: number[]) => number | null,
-  how: string,
+  combiner: Combiner,
+  weights: RankingWeights,
 ): NonNullable<RankingResponse['grouping']> {
+  const { how, usable, combine } = combiner;
   const valueOf = new Map(places.map((r) => [r.ref_area, r.value]));
   const members = new Map<string, { name: string; codes: string[] }>();
   let fiscalYear: number | null = null;
@@ -245,7 +331,7 @@ function groupAggregates(
   }
   const groups: GroupAggregate[] = [...members].map(([code, group]) => {
     const codes = group.codes.sort();
-    const withData = codes.filter((c) => valueOf.has(c));
+    const withData = codes.filter(usable);
     // (An income group's members are the World Bank's own list, Kosovo included.)
     const notCountries =
       options.groupBy === 'incomeGroup' ? [] : codes.filter((c) => ctx.areas.get(c)?.kind !== 'country');
@@ -257,11 +343,11 @@ function groupAggregates(
       method: `The ${how} of the values of the members with data (${basis}).${placed}`,
       code,
       name: group.name,
-      value: combine(withData.map((c) => valueOf.get(c) as number)),
+      value: combine(withData),
       countWithData: withData.length,
       countInGroup: codes.length,
       coverage: `${String(withData.length)} / ${String(codes.length)}`,
-      missing: codes.filter((c) => !valueOf.has(c)),
+      missing: codes.filter((c) => !usable(c)),
     };
   });
   // Income groups keep the World Bank's order (low to high); regions go by name.
@@ -281,17 +367,18 @@ function groupAggregates(
       name: { incomeGroup: 'Not classified', m49region: 'No M49 region', m49subregion: 'No M49 sub-region' }[
         options.groupBy as RankingGrouping
       ],
-      value: combine(outside.map((c) => valueOf.get(c) as number)),
-      countWithData: outside.length,
+      value: combine(outside.filter(usable)),
+      countWithData: outside.filter(usable).length,
       countInGroup: outside.length,
-      coverage: `${String(outside.length)} / ${String(outside.length)}`,
-      missing: [],
+      coverage: `${String(outside.filter(usable).length)} / ${String(outside.length)}`,
+      missing: outside.filter((c) => !usable(c)),
     });
   }
   return {
     computedBy: COMPUTED_BY,
     method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members.${publishedNote}`,
     by: options.groupBy as RankingGrouping,
+    weights,
     fiscalYear,
     fiscalYearLabel: fiscalYear === null ? null : fiscalYearLabel(fiscalYear),
     gniYear: fiscalYear === null ? null : (ctx.gniYearOf.get(fiscalYear) ?? null),

@@ -32,6 +32,7 @@ export const INDICATORS = {
     description: 'International migrant stock as a percentage of the total population, as published by UN DESA.',
     measureType: 'rate',
     topic: 'migration',
+    weightedBy: 'population_thousands',
   },
   remittanceBilateral: {
     id: 'remittance_bilateral_usd_m',
@@ -151,3 +152,10 @@ export const INDICATORS = {
     topic: 'migration',
   },
 } as const satisfies Record<string, IndicatorDef>;
+
+/** Rate → the indicator weighting its means over several areas (see IndicatorDef.weightedBy). */
+export const RATE_WEIGHTS: ReadonlyMap<string, string> = new Map(
+  Object.values(INDICATORS as Record<string, IndicatorDef>).flatMap((d) =>
+    d.weightedBy ? [[d.id, d.weightedBy] as const] : [],
+  ),
+);

@@ -33,6 +33,12 @@ export interface IndicatorDef {
   description: string;
   measureType: 'stock' | 'flow' | 'rate';
   topic: string;
+  /**
+   * For a rate that is a share of something the same edition also publishes (migrants as a share
+   * of the population): that indicator, whose values weight the rate's means over several areas,
+   * so that a region's share is its migrants over its population, as the publisher computes it.
+   */
+  weightedBy?: string;
 }
 
 export type Sex = '_T' | 'M' | 'F';

@@ -55,6 +55,7 @@ import {
 import { dimensionValueLabel } from '../dimensions.js';
 import { useApi, useDocumentTitle, useParamPatch, type ParamPatch } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
+import type { Combination } from '../i18n-datahub.js';
 import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
 import { sdmxDataUrl, sdmxOwnKey } from '../sdmx.js';
@@ -1099,6 +1100,12 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
   // In a table whose value column is headed by the unit, US$ is not repeated in every cell.
   const cell = (v: number) => formatValue(v, unit, lang, false);
   const grouping = ranking.grouping;
+  const weights = ranking.total.weights;
+  const combination: Combination = weights
+    ? { weightedBy: t.indicatorNames[weights.indicator] ?? weights.name }
+    : ranking.indicator.measureType === 'rate'
+      ? 'mean'
+      : 'sum';
   const groups = (grouping?.groups ?? []).filter((g) => g.value !== null);
   const title = grouping
     ? t.aggregatesTitle(grouping.by, formatPeriod(ranking.period, lang), ranking.indicator.measureType === 'rate')
@@ -1162,11 +1169,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
             <div className="chart__note">
               <p>
                 <span className="tag tag--computed">{t.computedByBridges}</span>{' '}
-                {t.groupMethod(
-                  t.groupings[grouping.by],
-                  ranking.indicator.measureType === 'rate',
-                  formatPeriod(ranking.period, lang),
-                )}
+                {t.groupMethod(t.groupings[grouping.by], combination, formatPeriod(ranking.period, lang))}
               </p>
               {grouping.fiscalYear !== null && (
                 <p>
@@ -1250,10 +1253,12 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
           </>
         )}
         <p className="chart__note">
-          {(ranking.indicator.measureType === 'rate' ? t.meanComputed : t.totalComputed)(
-            fmt(ranking.total.value ?? 0),
-            ranking.total.count,
-          )}{' '}
+          {typeof combination === 'object'
+            ? t.weightedMeanComputed(fmt(ranking.total.value ?? 0), ranking.total.count, combination.weightedBy)
+            : (combination === 'mean' ? t.meanComputed : t.totalComputed)(
+                fmt(ranking.total.value ?? 0),
+                ranking.total.count,
+              )}{' '}
           <span className="tag tag--computed">{t.computedByBridges}</span>
         </p>
         {ranking.publishedAggregates.length > 0 && <SourceLine citations={ranking.sources} />}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RankingResponse } from '../../core/statistics.js';
+import { testEngines } from '../../../tests/helpers/database.js';
+import { undesaImsDestination2020 } from '../importers/undesa-totals.js';
+import { getCsv, getJson, startDatahub, type DatahubTestApp } from './datahub.test-helpers.js';
+
+/**
+ * Bridges' regional means of a share, on UN DESA's "International Migrant Stock 2020: Destination"
+ * workbook, against the regional shares the UN published in the same workbook (Table 3).
+ */
+describe.each(testEngines())('a share’s means over regions on %s', (engine) => {
+  let hub: DatahubTestApp;
+  const get = <T>(url: string) => getJson<T>(hub.app, url);
+  const dataset = undesaImsDestination2020.meta.id;
+
+  beforeAll(async () => {
+    hub = await startDatahub(engine, [undesaImsDestination2020]);
+  }, 300_000);
+  afterAll(async () => {
+    await hub.close();
+  });
+
+  const published = (r: RankingResponse, name: string) =>
+    r.publishedAggregates.find((a) => a.area.name === name)?.value;
+
+  it('weights each country by its population, so a region’s share is the UN’s own where the members agree', async () => {
+    const r = await get<RankingResponse>(`/api/rankings/migrant_share_pct?dataset=${dataset}&groupBy=m49region`);
+    expect(r.period).toBe('2020');
+    expect(r.total.weights).toMatchObject({ indicator: 'population_thousands', dataset });
+    const group = (name: string) => r.grouping?.groups.find((g) => g.name === name);
+    // Africa 1.89 %, Europe 11.60 %, Oceania 21.98 %: the UN's figures, to twelve digits. Unweighted,
+    // they read 4.43, 19.60 and 20.25 %.
+    for (const name of ['Africa', 'Europe', 'Oceania']) {
+      expect(group(name)?.value, name).toBeCloseTo(published(r, name) as number, 12);
+      expect(group(name)?.method, name).toMatch(/mean weighted by Total population \(UN DESA\)/);
+    }
+    expect(group('Africa')?.value).toBeCloseTo(1.8938907756, 9);
+    // Asia: the UN's 85,618,502 migrants over 4,641,054,786 people (1.845 %) count Taiwan's
+    // population, for which the workbook gives no migrants (".."); Bridges' mean is over the
+    // members with both (1.854 %), and lists Taiwan as missing.
+    expect(published(r, 'Asia')).toBeCloseTo(1.8448069662584672, 12);
+    expect(group('Asia')).toMatchObject({ countWithData: 50, countInGroup: 51, missing: ['TWN'] });
+    expect(group('Asia')?.value).toBeCloseTo(1.854322905, 9);
+    // The world: 3.61 % over the 232 areas with both, against the UN's 3.60 %; the unweighted mean
+    // of the countries' shares would be 14.75 %.
+    expect(r.total.count).toBe(232);
+    expect(r.total.value).toBeCloseTo(3.61086744919, 9);
+    expect(published(r, 'World')).toBeCloseTo(3.5998120638581024, 12);
+  });
+
+  it('weights the women’s share by the female population', async () => {
+    const r = await get<RankingResponse>(
+      `/api/rankings/migrant_share_pct?dataset=${dataset}&groupBy=m49region&sex=F&period=2020`,
+    );
+    const europe = r.grouping?.groups.find((g) => g.name === 'Europe');
+    // The UN's Europe, females: 11.570 %. Bridges' members with both: 40 of 52 (the workbook
+    // gives no female shares for Andorra, Monaco, San Marino and others).
+    expect(published(r, 'Europe')).toBeCloseTo(11.57004350244291, 12);
+    expect(europe?.countWithData).toBe(40);
+    expect(europe?.value).toBeCloseTo(11.5538724786019, 9);
+  });
+
+  it('says how the mean was weighted in the CSV', async () => {
+    const { rows } = await getCsv(
+      hub.app,
+      `/api/rankings/migrant_share_pct?dataset=${dataset}&groupBy=m49region&format=csv`,
+    );
+    const africa = rows.find((row) => row.row_type === 'bridges_m49region' && row.area_name === 'Africa');
+    expect(Number(africa?.value)).toBeCloseTo(1.8938907756, 9);
+    expect(africa?.method).toContain(`mean weighted by Total population (UN DESA) (population_thousands, ${dataset}`);
+    expect(africa?.computed_by).toBe('Bridges');
+  });
+});
