@@ -18,6 +18,15 @@ export type SexCode = (typeof SEXES)[number];
 /** SDMX observation status: A normal, E estimated, P provisional, I imputed, F forecast. */
 export const OBSERVATION_STATUSES = ['A', 'E', 'P', 'I', 'F'] as const;
 
+/** The statuses a reader is told of beside a value: all but A (normal). */
+export const MARKED_STATUSES = ['E', 'P', 'I', 'F'] as const;
+export type MarkedStatus = (typeof MARKED_STATUSES)[number];
+
+/** The marked statuses in a value's status ("AP": a sum of normal and provisional values → P). */
+export function markedStatuses(status: string | null | undefined): MarkedStatus[] {
+  return MARKED_STATUSES.filter((s) => status?.includes(s));
+}
+
 /** How a ranking groups countries: UN M49 region or sub-region, or World Bank income group. */
 export const RANKING_GROUPINGS = ['m49region', 'm49subregion', 'incomeGroup'] as const;
 export type RankingGrouping = (typeof RANKING_GROUPINGS)[number];

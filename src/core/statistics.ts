@@ -432,8 +432,19 @@ export type CostBlock = z.infer<typeof CostBlock>;
 
 const GroupValues = z.record(z.string(), z.number()).describe('Persons by UNHCR group');
 
+/** One period of UNHCR's groups: their values, the total of the stock groups, their statuses. */
+export const DisplacementPoint = z.object({
+  period: Period,
+  total: z.number().describe('Stock groups'),
+  byGroup: GroupValues,
+  status: Status,
+});
+
 export const DisplacementSide = z.object({
   latestPeriod: z.string().nullable(),
+  latestStatus: Status.nullable().describe(
+    'The statuses of the latest period’s values (P: UNHCR’s mid-year figures, provisional; see the dataset’s method notes)',
+  ),
   total: z
     .number()
     .nullable()
@@ -442,7 +453,7 @@ export const DisplacementSide = z.object({
   top: z
     .array(z.object({ rank: z.number().int(), area: AreaRef, total: z.number(), byGroup: GroupValues }))
     .describe('Partners by their total of stock groups'),
-  trend: z.array(z.object({ period: Period, total: z.number().describe('Stock groups'), byGroup: GroupValues })),
+  trend: z.array(DisplacementPoint),
 });
 export type DisplacementSide = z.infer<typeof DisplacementSide>;
 
@@ -602,9 +613,7 @@ export const CorridorResponse = z
         dataset: z.string().nullable().describe('The UNHCR edition with data on the corridor; null if none'),
         unit: z.string(),
         description: z.string(),
-        trend: z
-          .array(z.object({ period: Period, total: z.number().describe('Stock groups'), byGroup: GroupValues }))
-          .describe('People from A (origin) in B (asylum), by period and UNHCR group'),
+        trend: z.array(DisplacementPoint).describe('People from A (origin) in B (asylum), by period and UNHCR group'),
         groups: z.record(z.string(), z.string()).describe('Labels of the group codes'),
         totals: Computation.describe('How every `total` is made from its `byGroup`'),
         sources: z.array(Citation),

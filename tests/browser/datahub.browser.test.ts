@@ -915,6 +915,7 @@ describe('the data hub in the browser', () => {
         const cells = (await row.locator('td').allTextContents()).map((c) => c.replace(/\s/g, ''));
         expect(cells).toContain('3214780');
         expect(cells).toContain('19865');
+        await figure.getByRole('row', { name: /^2024 \(provisoire\)/ }).waitFor();
         const csvDownload = await downloadFrom(figure.getByRole('button', { name: 'Télécharger le CSV' }));
         const csv = parseCsv(csvDownload.bytes.toString('utf8'));
         const header = csv[0] ?? [];
@@ -923,6 +924,10 @@ describe('the data hub in the browser', () => {
         );
         expect(returns?.[header.indexOf('value')]).toBe('19865');
         expect(returns?.[header.indexOf('dataset')]).toBe('unhcr-displacement-2024');
+        expect(returns?.[header.indexOf('status')]).toBe('A');
+        const midYear = csv.filter((r) => r[header.indexOf('period')] === '2024');
+        expect(midYear.length).toBeGreaterThan(0);
+        expect(midYear.every((r) => r[header.indexOf('status')] === 'P')).toBe(true);
       } finally {
         await page.close();
       }
@@ -1150,6 +1155,11 @@ describe('the data hub in the browser', () => {
       const figures = page.locator('#displacement .key-figures__note');
       await figures.first().waitFor();
       expect(await figures.first().textContent()).toMatch(/^Bridges’ sum: /);
+      // UNHCR's mid-2024 release is provisional: its key figures and charts say so beside the year.
+      await page.locator('#displacement').getByText('From the country, abroad (2024, provisional)').waitFor();
+      expect(await abroad.getByRole('heading').first().textContent()).toMatch(
+        /by country of asylum, 2024, provisional$/,
+      );
     } finally {
       await page.close();
     }

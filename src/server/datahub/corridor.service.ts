@@ -159,16 +159,23 @@ function presentCorridor(
       .datasetsWith(INDICATOR_IDS.forciblyDisplaced)
       .find((c) => displacedRows.some((r) => r.dataset_id === c.dataset_id))?.dataset_id ?? null;
   const byPeriod = new Map<string, Record<string, number>>();
+  const statusOf = new Map<string, Set<string>>();
   for (const r of displacedRows) {
     if (r.dataset_id !== displacedDataset) continue;
     const group = r.dims.group ?? '';
     const groups = byPeriod.get(r.period) ?? {};
     groups[group] = (groups[group] ?? 0) + r.value;
     byPeriod.set(r.period, groups);
+    statusOf.set(r.period, (statusOf.get(r.period) ?? new Set()).add(r.status));
   }
   const displacedTrend = [...byPeriod]
     .sort((x, y) => comparePeriods(x[0], y[0]))
-    .map(([period, byGroup]) => ({ period, total: displacementTotal(byGroup), byGroup }));
+    .map(([period, byGroup]) => ({
+      period,
+      total: displacementTotal(byGroup),
+      byGroup,
+      status: [...(statusOf.get(period) ?? [])].sort().join(''),
+    }));
 
   const stockUsed = stockEditions.filter((e) => e.points.length).map((e) => e.dataset);
   const remittanceUsed = [...new Set([...remittanceSeries, ...remittanceAbsent].map((s) => s.dataset))];
@@ -284,11 +291,24 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
           group,
           value,
           unit: c.displaced.unit,
+          status: p.status,
         },
         sources: c.displaced.dataset ? [c.displaced.dataset] : [],
       });
   return {
-    columns: ['measure', 'from', 'to', 'period', 'sex', 'amount_usd', 'group', 'value', 'unit', 'computed_by'],
+    columns: [
+      'measure',
+      'from',
+      'to',
+      'period',
+      'sex',
+      'amount_usd',
+      'group',
+      'value',
+      'unit',
+      'status',
+      'computed_by',
+    ],
     rows,
   };
 }

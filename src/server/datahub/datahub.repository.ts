@@ -369,25 +369,29 @@ export async function findDisplacementAround(db: Queryable, indicatorId: string,
     grp: string;
     partner: string | null;
     value: number;
+    status: string;
   }>`
     WITH obs AS (
       SELECT s.dataset_id,
              CASE WHEN s.counterpart_area = ${code} THEN 'within' ELSE 'hosted' END AS side,
              s.counterpart_area AS partner, coalesce(s.dims->>'group', '_T') AS grp,
-             o.period, o.period_start, o.value
+             o.period, o.period_start, o.value, o.status
       FROM series s JOIN observation o ON o.series_id = s.id
       WHERE s.indicator_id = ${indicatorId} AND s.ref_area = ${code} AND s.sex = '_T'
       UNION ALL
-      SELECT s.dataset_id, 'from', s.ref_area, coalesce(s.dims->>'group', '_T'), o.period, o.period_start, o.value
+      SELECT s.dataset_id, 'from', s.ref_area, coalesce(s.dims->>'group', '_T'), o.period, o.period_start, o.value,
+             o.status
       FROM series s JOIN observation o ON o.series_id = s.id
       WHERE s.indicator_id = ${indicatorId} AND s.counterpart_area = ${code} AND s.ref_area <> ${code}
         AND s.sex = '_T'
     ),
     latest AS (SELECT dataset_id, side, max(period_start) AS period_start FROM obs GROUP BY dataset_id, side)
-    SELECT dataset_id, side, period, grp, NULL::text AS partner, sum(value)::float8 AS value
+    SELECT dataset_id, side, period, grp, NULL::text AS partner, sum(value)::float8 AS value,
+           string_agg(DISTINCT status, '' ORDER BY status) AS status
     FROM obs GROUP BY dataset_id, side, period, period_start, grp
     UNION ALL
-    SELECT o.dataset_id, o.side, o.period, o.grp, o.partner, sum(o.value)::float8
+    SELECT o.dataset_id, o.side, o.period, o.grp, o.partner, sum(o.value)::float8,
+           string_agg(DISTINCT o.status, '' ORDER BY o.status)
     FROM obs o JOIN latest l ON l.dataset_id = o.dataset_id AND l.side = o.side AND l.period_start = o.period_start
     WHERE o.side <> 'within'
     GROUP BY o.dataset_id, o.side, o.period, o.grp, o.partner

@@ -549,6 +549,7 @@ function refugeeBlock(
   const mine = rows.filter((r) => r.dataset_id === dataset);
   const side = (name: 'from' | 'hosted' | 'within'): DisplacementSide => {
     const trend = new Map<string, Record<string, number>>();
+    const statuses = new Map<string, Set<string>>();
     const partners = new Map<string, Record<string, number>>();
     let latestPeriod: string | null = null;
     for (const r of mine) {
@@ -557,6 +558,8 @@ function refugeeBlock(
         const groups = trend.get(r.period) ?? {};
         groups[r.grp] = (groups[r.grp] ?? 0) + r.value;
         trend.set(r.period, groups);
+        // (A sum's status lists each of its values' letters: "AP".)
+        statuses.set(r.period, new Set([...(statuses.get(r.period) ?? []), ...r.status]));
       } else {
         latestPeriod = r.period;
         const groups = partners.get(r.partner) ?? {};
@@ -568,10 +571,16 @@ function refugeeBlock(
     const sum = displacementTotal;
     const points = [...trend]
       .sort((a, b) => comparePeriods(a[0], b[0]))
-      .map(([period, byGroup]) => ({ period, total: sum(byGroup), byGroup }));
+      .map(([period, byGroup]) => ({
+        period,
+        total: sum(byGroup),
+        byGroup,
+        status: [...(statuses.get(period) ?? [])].sort().join(''),
+      }));
     const last = points.at(-1);
     return {
       latestPeriod: last?.period ?? latestPeriod,
+      latestStatus: last?.status ?? null,
       total: last?.total ?? null,
       byGroup: last?.byGroup ?? {},
       top: [...partners]
@@ -750,6 +759,7 @@ const PROFILE_COLUMNS = [
   'category',
   'value',
   'unit',
+  'status',
   'computed_by',
 ] as const;
 
@@ -879,6 +889,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           period: point.period,
           value: point.value,
           unit: flow.unit,
+          status: point.status,
         },
         [flow.dataset],
       );
@@ -964,6 +975,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
             category: group,
             value,
             unit: 'persons',
+            status: point.status,
             computed_by: over ? `${COMPUTED_BY} (sum over ${over})` : null,
           },
           refSources,
@@ -980,6 +992,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           category: 'stock groups (returns left out)',
           value: item.total,
           unit: 'persons',
+          status: side.latestStatus,
           computed_by: `${COMPUTED_BY} (sum of the stock groups)`,
         },
         refSources,

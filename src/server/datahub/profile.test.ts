@@ -265,6 +265,9 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       const from = p.refugees.fromCountry;
       expect(p.refugees.dataset).toBe('unhcr-displacement-2024');
       expect(from.latestPeriod).toBe('2024');
+      // UNHCR's mid-year release, provisional; the end-year figures before it are not.
+      expect(from.latestStatus).toBe('P');
+      expect(from.trend.filter((t) => t.status !== 'A').map((t) => t.period)).toEqual(['2024']);
       const y2023 = from.trend.find((t) => t.period === '2023');
       expect(Math.round((y2023?.byGroup.refugee ?? 0) / 1e4) / 100).toBe(6.4); // millions
       expect(from.top.slice(0, 2).map((t) => t.area.code)).toEqual(['IRN', 'PAK']);
@@ -292,12 +295,16 @@ describe.each(testEngines())('country profile on %s', (engine) => {
         period: '2011',
         total: 205 + 9270 + 19,
         byGroup: { asylum: 205, other: 9270, refugee: 19 },
+        status: 'A',
       });
       expect(d.trend.find((p) => p.period === '2023')).toEqual({
         period: '2023',
         total: 3214780,
         byGroup: { refugee: 3214780, 'refugee return': 19865 },
+        status: 'A',
       });
+      // Mid-2024: UNHCR's mid-year release, provisional.
+      expect(d.trend.at(-1)).toMatchObject({ period: '2024', status: 'P' });
       expect(d.totals.method).toContain('never added to a total');
       expect(d.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
       expect(c.sources.map((s) => s.dataset)).toContain('unhcr-displacement-2024');
@@ -305,7 +312,13 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       // In the CSV, the groups as published (the total is Bridges' sum, in the JSON only).
       const { rows } = await getCsv(hub.app, '/api/corridors/SYR/TUR?format=csv');
       const returns = rows.filter((r) => r.measure === 'forcibly_displaced' && r.group === 'refugee return');
-      expect(returns.find((r) => r.period === '2023')).toMatchObject({ from: 'SYR', to: 'TUR', value: '19865' });
+      expect(returns.find((r) => r.period === '2023')).toMatchObject({
+        from: 'SYR',
+        to: 'TUR',
+        value: '19865',
+        status: 'A',
+      });
+      expect(returns.find((r) => r.period === '2024')?.status).toBe('P');
       expect(returns.every((r) => r.dataset === 'unhcr-displacement-2024')).toBe(true);
       // UN DESA prints men and women only: the both-sexes stock is Bridges' sum, and says so.
       const stocks = rows.filter((r) => r.measure === 'migrant_stock');
@@ -324,6 +337,7 @@ describe.each(testEngines())('country profile on %s', (engine) => {
         period: '2023',
         total: 10,
         byGroup: { asylum: 5, refugee: 5 },
+        status: 'A',
       });
       // No displacement between two countries: an empty block that cites nothing.
       const none = await getJson<CorridorResponse>(hub.app, '/api/corridors/CAN/NZL');
@@ -484,6 +498,21 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       json.migration.emigrants.series.map((s) => [s.period, s.total]),
     );
     expect(emigrants).toHaveLength(8); // 1990, 1995, …, 2020, 2024
+    // Remittances keep the publisher's status on each row (KNOMAD's "2023e": estimated).
+    for (const flow of json.remittances.flows)
+      expect(
+        rows
+          .filter(
+            (r) =>
+              r.block === 'remittances' && r.measure === `${flow.flow}:${flow.indicator}` && r.dataset === flow.dataset,
+          )
+          .map((r) => [r.period, r.status]),
+        flow.dataset,
+      ).toEqual(flow.points.map((point) => [point.period, point.status]));
+    expect(
+      rows.find((r) => r.dataset === 'knomad-inflows-2023-12' && r.period === '2023' && r.block === 'remittances')
+        ?.status,
+    ).toBe('E');
     expect(emigrants.every((r) => r.dataset === 'undesa-ims-2024' && r.licence === 'CC BY 3.0 IGO')).toBe(true);
     // UN DESA prints no total: every stock of the block is a sum Bridges computed, and says so.
     expect(json.migration.stocks).toMatchObject({ computedBy: 'Bridges', totalPublished: false });
@@ -497,6 +526,10 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     // Refugees abroad by group sum the countries of asylum; a country's figure sums the stock groups.
     const abroad = rows.filter((r) => r.block === 'refugees' && r.measure === 'from_country');
     expect(abroad.length).toBeGreaterThan(0);
+    // Each value carries its status: UNHCR's mid-2024 figures provisional, the years before normal.
+    expect(new Set(abroad.map((r) => `${r.period === '2024' ? '2024' : 'before'} ${r.status}`))).toEqual(
+      new Set(['before A', '2024 P']),
+    );
     expect(abroad.every((r) => r.computed_by === 'Bridges (sum over countries of asylum)')).toBe(true);
     const asylum = rows.filter((r) => r.measure === 'from_country_top');
     expect(asylum.length).toBeGreaterThan(0);

@@ -79,6 +79,26 @@ describe.each(testEngines())('UNHCR importer on %s', (engine) => {
     expect(rows.rows[0]?.n).toBe(91);
   });
 
+  it('marks the mid-2024 values provisional, and no end-year value', async () => {
+    const r = await sql<{ period: string; status: string; n: number; refugees: number }>`
+      SELECT o.period, o.status, count(*)::int AS n,
+             sum(o.value) FILTER (WHERE s.dims ->> 'group' = 'refugee')::float8 AS refugees
+      FROM observation o JOIN series s ON s.id = o.series_id
+      WHERE s.dataset_id = ${unhcrDisplacement.meta.id} AND o.period IN ('2023', '2024')
+      GROUP BY o.period, o.status ORDER BY 1, 2
+    `.execute(testDb.database.db);
+    // 31,956,584 refugees at mid-2024: UNHCR's Mid-Year Trends 2024 gives 32 million at the end of June.
+    expect(r.rows.map((row) => [row.period, row.status, row.refugees])).toEqual([
+      ['2023', 'A', 31_637_408],
+      ['2024', 'P', 31_956_584],
+    ]);
+    const other = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM observation o JOIN series s ON s.id = o.series_id
+      WHERE s.dataset_id = ${unhcrDisplacement.meta.id} AND o.period < '2024' AND o.status <> 'A'
+    `.execute(testDb.database.db);
+    expect(other.rows[0]?.n).toBe(0);
+  });
+
   /** A fingerprint of the whole database's statistics. */
   const snapshot = () => statsSnapshot(testDb.database.db);
 

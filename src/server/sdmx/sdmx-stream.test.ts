@@ -45,8 +45,10 @@ const GOLDEN: Record<string, { bytes: number; sha256: string }> = {
     sha256: 'f6cf69fe455638d035d2ddd90fd1c1578f7a2649de4bc55ff88bcdf012b664c3',
   },
   'undesa xml': { bytes: 32_457_585, sha256: 'cb624cdf5b41fb63a8f7c10c2a935492c46caf2068dce1b11fbf326f12cd0df7' },
-  'unhcr csv': { bytes: 65_456_294, sha256: '8eec9c3b8997d946f9a8a96a79f60c92de5e6e13abd43f718e160a2fd1b60090' },
-  'unhcr json': { bytes: 3_800_867, sha256: '3060c8326a427f7cee8c08785182991c8e2ad8e007463f62762b5be8404e2195' },
+  // UNHCR since its mid-2024 values are marked provisional (c54ea49): the CSV as long as before (A
+  // → P in OBS_STATUS), the JSON's observation status gains the value P.
+  'unhcr csv': { bytes: 65_456_294, sha256: 'dff76a4db79b45b9572525f3b1d25f50611dae9ceb02475a3bbf04664a9f82a3' },
+  'unhcr json': { bytes: 3_801_638, sha256: 'be23a1a21b4e63a80f273d61c22f964ffd227ee17d005a1aad5766be76d35d45' },
 };
 
 /** The message's id and time, and when the edition was loaded: the parts that differ from one answer or load to the next. */

@@ -1,6 +1,13 @@
 import { useParams } from 'react-router-dom';
 import type { CorridorResponse } from '../../core/statistics.js';
-import { bothSexesNote, INDICATOR_IDS, isGroupSum, SDG_10C, UNHCR_FLOW_GROUPS } from '../../core/statistics-terms.js';
+import {
+  bothSexesNote,
+  INDICATOR_IDS,
+  isGroupSum,
+  markedStatuses,
+  SDG_10C,
+  UNHCR_FLOW_GROUPS,
+} from '../../core/statistics-terms.js';
 import { csvUrl, getCorridor, getCountry } from '../api.js';
 import { BarChart, type Bar } from '../charts/BarChart.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
@@ -524,7 +531,7 @@ function DisplacementBlock({ corridor }: { corridor: CorridorResponse }) {
           subtitle={t.personsStockGroups}
           citations={d.sources}
           csv={{
-            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'group', 'value', 'unit'],
+            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'group', 'value', 'unit', 'status'],
             rows: d.trend.flatMap((p) =>
               groups
                 .filter((g) => p.byGroup[g] !== undefined)
@@ -538,6 +545,7 @@ function DisplacementBlock({ corridor }: { corridor: CorridorResponse }) {
                     group: g,
                     value: p.byGroup[g] ?? null,
                     unit: d.unit,
+                    status: p.status,
                   },
                   sources: d.dataset ? [d.dataset] : [],
                 })),
@@ -566,7 +574,11 @@ function DisplacementBlock({ corridor }: { corridor: CorridorResponse }) {
               rows={d.trend.map((p) => ({
                 key: p.period,
                 cells: {
-                  period: formatPeriod(p.period, lang),
+                  // UNHCR's mid-year release, provisional: "2024 (provisional)".
+                  period: [
+                    formatPeriod(p.period, lang),
+                    ...markedStatuses(p.status).map((s) => `(${t.statuses[s]})`),
+                  ].join(' '),
                   total: persons(p.total),
                   ...Object.fromEntries(
                     groups.map((g) => [g, p.byGroup[g] === undefined ? '—' : persons(p.byGroup[g] ?? 0)]),

@@ -10,6 +10,8 @@ import {
   otherEditionMeasure,
   stockSumNote,
   diocSumNote,
+  markedStatuses,
+  MARKED_STATUSES,
 } from '../../core/statistics-terms.js';
 import type {
   Citation,
@@ -808,10 +810,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
   const sentLast = lastPoint(sent);
   // A key figure names its edition, and says when the publisher marks the value (KNOMAD's "2023e").
   const figureNote = (f: FlowSeries, status: string) =>
-    [
-      shortDatasetLabel(f.dataset, r.sources, lang),
-      ...(['E', 'P', 'I', 'F'] as const).filter((s) => status.includes(s)).map((s) => t.statuses[s]),
-    ].join(' · ');
+    [shortDatasetLabel(f.dataset, r.sources, lang), ...markedStatuses(status).map((s) => t.statuses[s])].join(' · ');
 
   function handleMeasure(next: 'usd' | 'gdp') {
     patchParams({ measure: next === 'usd' ? null : next }, { preventScrollReset: true, replace: true });
@@ -834,7 +833,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
   // Values the publisher marks estimated, provisional, imputed or forecast: said under the chart.
   const marked = (flows: readonly FlowSeries[]) =>
     flows.flatMap((f) =>
-      (['E', 'P', 'I', 'F'] as const).flatMap((status) => {
+      MARKED_STATUSES.flatMap((status) => {
         const periods = f.points.filter((p) => p.status.includes(status)).map((p) => p.period);
         return periods.length ? [`${labelOf(f)}, ${periods.join(', ')}${t.colon}${t.statuses[status]}`] : [];
       }),
@@ -1283,6 +1282,15 @@ function groupLabel(group: string, t: Messages, labels: Record<string, string>):
   return t.unhcrGroups[key] ?? labels[group] ?? group;
 }
 
+/**
+ * The latest period of a displacement side, with the statuses its values carry beside it
+ * (UNHCR's mid-year release, provisional: "2024, provisional").
+ */
+function displacementWhen(side: DisplacementSide, t: Messages): string {
+  if (side.latestPeriod === null) return '';
+  return [side.latestPeriod, ...markedStatuses(side.latestStatus).map((s) => t.statuses[s])].join(', ');
+}
+
 function DisplacementSection({ profile }: { profile: ProfileResponse }) {
   const t = useT();
   const lang = useLang();
@@ -1321,7 +1329,7 @@ function DisplacementSection({ profile }: { profile: ProfileResponse }) {
         label={t.keyFigures}
         items={figures.map(([key, side, label]) => ({
           key,
-          label: `${label} (${side.latestPeriod ?? ''})`,
+          label: `${label} (${displacementWhen(side, t)})`,
           value: persons(side.total ?? 0),
           note: groupNote(side.byGroup),
         }))}
@@ -1332,14 +1340,14 @@ function DisplacementSection({ profile }: { profile: ProfileResponse }) {
           profile={profile}
           side={r.fromCountry}
           name="from_country"
-          title={t.displacedByAsylumTitle(area.name, r.fromCountry.latestPeriod ?? '')}
+          title={t.displacedByAsylumTitle(area.name, displacementWhen(r.fromCountry, t))}
           partnerLabel={t.colAsylumCountry}
         />
         <DisplacementChart
           profile={profile}
           side={r.hosted}
           name="hosted"
-          title={t.displacedByOriginTitle(area.name, r.hosted.latestPeriod ?? '')}
+          title={t.displacedByOriginTitle(area.name, displacementWhen(r.hosted, t))}
           partnerLabel={t.colOrigin}
         />
       </div>
@@ -1394,6 +1402,7 @@ function DisplacementChart({
           'total',
           ...groups.map((g) => `group:${g}`),
           'unit',
+          'status',
         ],
         rows: side.top.map((x) => ({
           cells: {
@@ -1406,6 +1415,7 @@ function DisplacementChart({
             total: x.total,
             ...Object.fromEntries(groups.map((g) => [`group:${g}`, x.byGroup[g] ?? null])),
             unit: 'persons',
+            status: side.latestStatus,
           },
           sources: r.dataset ? [r.dataset] : [],
         })),
