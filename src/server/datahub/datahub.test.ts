@@ -744,6 +744,13 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       hub.app.inject({ method: 'GET', url, headers: accept === undefined ? {} : { accept } });
     const formatCsv = (url: string) => `${url}${url.includes('?') ? '&' : '?'}format=csv`;
 
+    it('answers a malformed quality in Accept with 400 naming the header', async () => {
+      const res = await withAccept('/api/profiles/PHL', 'text/csv;q=abc');
+      expect(res.statusCode).toBe(400);
+      expect(res.json<ErrorResponse>().error.details[0]?.field).toBe('Accept');
+      expect(res.json<ErrorResponse>().error.message).toContain('q=abc');
+    });
+
     it.each(ANSWERS)('%s answers an Accept that takes neither JSON nor CSV with 406 listing both', async (url) => {
       for (const accept of ['application/xml', 'image/png', 'text/html', 'text/csv;q=0, application/json;q=0']) {
         const res = await withAccept(url, accept);

@@ -29,6 +29,14 @@ describe('Accept headers', () => {
     expect(range).toMatchObject({ type: 'text/csv', params: { labels: 'both' }, q: 0.7 });
   });
 
+  it('refuses a quality that is not a qvalue, naming the header', () => {
+    for (const q of ['abc', '2', '0.5000', '-1', '', '1.5'])
+      expect(() => parseAccept(`text/csv;q=${q}`), q).toThrow(
+        expect.objectContaining({ statusCode: 400, details: [expect.objectContaining({ field: 'Accept' })] }),
+      );
+    expect(parseAccept('text/csv;q=0.125, */*;q=1.000').map((r) => r.q)).toEqual([1, 0.125]);
+  });
+
   it('keeps the refusals (q=0) apart', () => {
     expect(parseAccept('text/csv;q=0, */*').map((r) => r.type)).toEqual(['*/*']);
     expect(parseAccept('text/csv;q=0, */*', true).map((r) => r.type)).toEqual(['text/csv']);

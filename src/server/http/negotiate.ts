@@ -16,9 +16,13 @@ export interface MediaRange {
   order: number;
 }
 
+/** RFC 9110's qvalue: 0 to 1 with at most three decimals. */
+const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+
 /**
  * `a/b;version=1.0;q=0.5, c/d` → the ranges asked for, best first (higher q, then more specific,
  * then as written); with `refused`, the ranges with q=0 instead (what the client will not take).
+ * A quality that is not a qvalue (`q=abc`, `q=2`) is a 400 naming the Accept header, not a guess.
  */
 export function parseAccept(header: string, refused = false): MediaRange[] {
   return header
@@ -34,9 +38,14 @@ export function parseAccept(header: string, refused = false): MediaRange[] {
             .trim()
             .replace(/^"|"$/g, '');
       }
+      if (params.q !== undefined && !QVALUE.test(params.q))
+        throw ApiError.invalidParameter(
+          'Accept',
+          `the quality "q=${params.q.slice(0, 20)}" of "${type.slice(0, 80)}" is not a number from 0 to 1 with at most three decimals (RFC 9110 §12.4.2)`,
+        );
       const q = params.q === undefined ? 1 : Number(params.q);
       delete params.q;
-      return { type: type.toLowerCase(), params, q: Number.isFinite(q) ? q : 0, order };
+      return { type: type.toLowerCase(), params, q, order };
     })
     .filter((r) => r.type !== '' && (refused ? r.q <= 0 : r.q > 0))
     .sort((a, b) => b.q - a.q || specificity(b) - specificity(a) || a.order - b.order);
