@@ -1,9 +1,9 @@
 /**
  * UN M49 region, sub-region and intermediate-region names in French and Spanish, as the United
- * Nations Statistics Division writes them in its M49 standard, by M49 code. The API gives them in
- * English only (the bundled M49 file is the English edition), so the UI translates them with this
- * table (a code it does not know is shown in the API's English and marked `lang="en"`), and the UN
- * DESA importer names the regions of its workbook with it.
+ * Nations Statistics Division writes them in its M49 standard, by M49 code. The bundled M49 file is
+ * the English edition, so the UI translates the regions with this table (a code it does not know is
+ * shown in English and marked `lang="en"`), the rankings name their regional groups with it in the
+ * language asked, and the UN DESA importer names the regions of its workbook with it.
  */
 export const M49_NAMES: Readonly<Record<'fr' | 'es', Readonly<Record<string, string>>>> = {
   fr: {

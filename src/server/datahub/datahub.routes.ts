@@ -236,7 +236,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           value,
           schema: RankingResponse,
           what: `ranking-${value.indicator.id}-${value.period}`,
-          csv: rankingCsv,
+          csv: (v) => rankingCsv(v, request.query.lang ?? 'en'),
           sources: value.sources,
         });
       },

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { fiscalYearLabel, INCOME_GROUP_NAMES, INCOME_GROUPS, parseFiscalYear } from '../../core/classifications.js';
 import type { NameLanguage } from '../../core/languages.js';
+import { M49_NAMES } from '../../core/un-region-names.js';
+import { WB_AGGREGATE_NAMES } from '../../core/wb-aggregate-names.js';
 import {
   NOT_GROUPED,
   COMPUTED_BY,
@@ -187,6 +189,41 @@ function combinerFor(
   };
 }
 
+/**
+ * Bridges' own row names in the CSV and the groups no classification holds, in the UI languages
+ * (the other name languages get English, as for the groups).
+ */
+const OWN_NAMES: Readonly<Record<'en' | 'fr' | 'es', Record<'total' | RankingGrouping, string>>> = {
+  en: {
+    total: 'All areas with data',
+    incomeGroup: 'Not classified',
+    m49region: 'No M49 region',
+    m49subregion: 'No M49 sub-region',
+  },
+  fr: {
+    total: 'Toutes les zones ayant des données',
+    incomeGroup: 'Non classés',
+    m49region: 'Sans région M49',
+    m49subregion: 'Sans sous-région M49',
+  },
+  es: {
+    total: 'Todas las zonas con datos',
+    incomeGroup: 'Sin clasificar',
+    m49region: 'Sin región M49',
+    m49subregion: 'Sin subregión M49',
+  },
+};
+
+/** A group's name in the language asked, English where Bridges' tables have none. */
+function groupName(lang: NameLanguage, by: RankingGrouping, code: string, english: string): string {
+  if (lang !== 'fr' && lang !== 'es') return english;
+  return (by === 'incomeGroup' ? WB_AGGREGATE_NAMES[english]?.[lang] : M49_NAMES[lang][code]) ?? english;
+}
+
+function ownName(lang: NameLanguage, key: 'total' | RankingGrouping): string {
+  return OWN_NAMES[lang === 'fr' || lang === 'es' ? lang : 'en'][key];
+}
+
 interface RankingOptions {
   sex: RankingResponse['filters']['sex'];
   dims: Record<string, string>;
@@ -300,7 +337,8 @@ function groupAggregates(
       fiscalYear = first !== null && dataYear < (ctx.gniYearOf.get(first) ?? 0) ? first : (years.at(-1) ?? null);
     }
     const classes = fiscalYear === null ? new Map<string, string>() : (ctx.income.get(fiscalYear) ?? new Map());
-    for (const group of INCOME_GROUPS) members.set(group, { name: INCOME_GROUP_NAMES[group], codes: [] });
+    for (const group of INCOME_GROUPS)
+      members.set(group, { name: groupName(options.lang, 'incomeGroup', group, INCOME_GROUP_NAMES[group]), codes: [] });
     for (const [code, group] of classes) members.get(group)?.codes.push(code);
     const label = fiscalYear === null ? 'none' : fiscalYearLabel(fiscalYear);
     const gni = fiscalYear === null ? null : (ctx.gniYearOf.get(fiscalYear) ?? null);
@@ -323,7 +361,10 @@ function groupAggregates(
       if (area.kind !== 'country' && !valueOf.has(area.code)) continue;
       const code = level === 'region' ? area.regionCode : area.subregionCode;
       if (!code) continue;
-      const group = members.get(code) ?? { name: ctx.regions.get(code)?.name ?? code, codes: [] };
+      const group = members.get(code) ?? {
+        name: groupName(options.lang, options.groupBy ?? 'm49region', code, ctx.regions.get(code)?.name ?? code),
+        codes: [],
+      };
       group.codes.push(area.code);
       members.set(code, group);
     }
@@ -364,9 +405,7 @@ function groupAggregates(
       computedBy: COMPUTED_BY,
       method: `The ${how} of the values of the areas with data that no group holds (${basis}).`,
       code: NOT_GROUPED,
-      name: { incomeGroup: 'Not classified', m49region: 'No M49 region', m49subregion: 'No M49 sub-region' }[
-        options.groupBy as RankingGrouping
-      ],
+      name: ownName(options.lang, options.groupBy as RankingGrouping),
       value: combine(outside.filter(usable)),
       countWithData: outside.filter(usable).length,
       countInGroup: outside.length,
@@ -389,7 +428,7 @@ function groupAggregates(
 }
 
 /** Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates. */
-export function rankingCsv(r: RankingResponse): CsvTable {
+export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTable {
   const base = {
     indicator: r.indicator.id,
     period: r.period,
@@ -420,7 +459,7 @@ export function rankingCsv(r: RankingResponse): CsvTable {
       cells: {
         ...base,
         row_type: 'bridges_total',
-        area_name: 'All areas with data',
+        area_name: ownName(lang, 'total'),
         value: r.total.value,
         coverage: String(r.total.count),
         computed_by: COMPUTED_BY,

@@ -60,6 +60,24 @@ describe.each(testEngines())('a share’s means over regions on %s', (engine) =>
     expect(europe?.value).toBeCloseTo(11.5538724786019, 9);
   });
 
+  it('names the groups and its own rows in the language asked, as it names the countries', async () => {
+    const r = await get<RankingResponse>(
+      `/api/rankings/migrant_share_pct?dataset=${dataset}&groupBy=m49region&lang=es`,
+    );
+    expect(r.grouping?.groups.map((g) => g.name)).toEqual(['África', 'Américas', 'Asia', 'Europa', 'Oceanía']);
+    const income = await get<RankingResponse>(
+      `/api/rankings/migrant_share_pct?dataset=${dataset}&groupBy=incomeGroup&lang=fr`,
+    );
+    expect(income.grouping?.groups.find((g) => g.code === 'H')?.name).toBe('Revenu élevé');
+    const { rows } = await getCsv(
+      hub.app,
+      `/api/rankings/migrant_share_pct?dataset=${dataset}&groupBy=m49region&format=csv&lang=fr`,
+    );
+    expect(rows.find((row) => row.row_type === 'bridges_total')?.area_name).toBe('Toutes les zones ayant des données');
+    expect(rows.find((row) => row.row_type === 'bridges_m49region' && row.area === '150')?.area_name).toBe('Europe');
+    expect(rows.find((row) => row.area === 'FRA')?.area_name).toBe('France');
+  });
+
   it('says how the mean was weighted in the CSV', async () => {
     const { rows } = await getCsv(
       hub.app,
