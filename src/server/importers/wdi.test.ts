@@ -72,6 +72,30 @@ describe.each(testEngines())('WDI importers on %s', (engine) => {
     ]);
   });
 
+  it('stores no remittance printed 0 (a country that reports no figure), and keeps the zeros of FDI', async () => {
+    const r = await sql<{ dataset: string; indicator: string; zeros: number; sgp: number; n: number }>`
+      SELECT s.dataset_id AS dataset, s.indicator_id AS indicator,
+             count(*) FILTER (WHERE o.value = 0)::int AS zeros,
+             count(*) FILTER (WHERE s.ref_area = 'SGP')::int AS sgp, count(*)::int AS n
+      FROM observation o JOIN series s ON s.id = o.series_id
+      WHERE s.dataset_id IN (${wdiRemittances2023.meta.id}, ${wdiGdidata2025.meta.id})
+        AND s.indicator_id <> 'gdp_usd'
+      GROUP BY 1, 2 ORDER BY 1, 2
+    `.execute(testDb.database.db);
+    // The bundled files: gdidata prints 0 in 362 cells of remin (Singapore 19 of them) and 36 of
+    // remout, and in 20 of fdiin and 152 of fdiout; the October 2023 download in 199 of its 9,478
+    // rows (Singapore 18).
+    expect(r.rows.map((row) => [row.dataset, row.indicator, row.zeros, row.sgp])).toEqual([
+      ['wdi-gdidata-2025', 'fdi_inflows_usd', 20, 34],
+      ['wdi-gdidata-2025', 'fdi_outflows_usd', 152, 34],
+      ['wdi-gdidata-2025', 'remittances_paid_usd', 0, 0],
+      ['wdi-gdidata-2025', 'remittances_received_usd', 0, 0],
+      ['wdi-remittances-2023-10', 'remittances_received_usd', 0, 0],
+    ]);
+    for (const importer of [wdiRemittances2023, wdiGdidata2025])
+      expect(importer.meta.caveats).toContain('are not stored. The World Bank prints 0 for personal remittances');
+  });
+
   it('population: World 2024 = 8,141,808,945; GDP: World 2023 US$ 105.4 tn, LMY 2013 24.9 tn', async () => {
     expect(await total(wdiPopulationDatahub.meta.id, '2024', sql`s.ref_area = 'WB_WLD'`)).toBe(8_141_808_945);
     const gdp = wdiGdpDatahub.meta.id;

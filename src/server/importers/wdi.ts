@@ -57,6 +57,15 @@ function annual(indicator: IndicatorDef, refArea: string, period: string, value:
 
 // --- Personal remittances, received (current US$), WDI download of 26 October 2023 ---
 
+/**
+ * The World Bank prints 0 for personal remittances where a country reports no figure (Singapore and
+ * Turkmenistan year after year), as KNOMAD's workbook does: such a 0 is a gap, not a measurement, and
+ * is not stored (each dataset's caveats give how many). Other series' zeros are kept.
+ */
+const NO_FIGURE_AS_ZERO = new Set<string>([INDICATORS.remittancesReceived.id, INDICATORS.remittancesPaid.id]);
+const ZERO_NOT_STORED =
+  ' The World Bank prints 0 for personal remittances where a country reports no figure, as KNOMAD’s workbook does; Bridges does not store those cells, so the country has no value that year rather than US$ 0, and is not ranked or counted as a country with data.';
+
 const REMITTANCES_FILE = 'wdi/wdi_BX.TRF.PWKR.CD.DT_2023-10-26_long.csv.gz';
 const REMITTANCES_CODE = 'BX.TRF.PWKR.CD.DT';
 
@@ -77,6 +86,9 @@ export const wdiRemittances2023: Importer = {
     caveats:
       'WDI aggregates are lower than KNOMAD’s (2013: low & middle income US$ 379.2 bn, World 522.7 bn, against KNOMAD’s 420.9 bn and 580.6 bn) because KNOMAD estimates the economies that do not report; recorded remittances are underestimated in both. ' +
       'The latest year of this download (2022) is incomplete for some economies: the Philippines shows US$ 9.07 bn for 2022 here, against US$ 38.0 bn in the later WDI extraction (dataset wdi-gdidata-2025) and KNOMAD’s estimate; compare editions before using 2022. ' +
+      'The 199 cells printed 0 (30 economies: Singapore and Turkmenistan in 18 years, Libya 16, Somalia and the Turks and Caicos Islands 13, …) are not stored.' +
+      ZERO_NOT_STORED +
+      ' ' +
       AGGREGATE_CAVEAT,
     provenance:
       'WDI download API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901.xls (“Last Updated 2023-10-26”) from repository raulincadet/Trade @ d5c59ec455c19b87d65135085e0cf129218726c2, path Migration/API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901.xls, file commit d9ea7e0dd7883f9bc394d57585e7e55f43fa730d (2024-02-21); no licence file in the repository, the file is the World Bank’s own. ' +
@@ -86,24 +98,26 @@ export const wdiRemittances2023: Importer = {
   files: [REMITTANCES_FILE, METADATA_FILE],
   // v3: family 'wdi' → 'wdi-remittances'; the new version re-imports installations holding the old family.
   // v5: the aggregates' caveat says which classification the World Bank's income aggregates use.
-  version: 5,
+  // v6: cells printed 0 (no figure reported) are not stored.
+  version: 6,
   read(ctx) {
     const area = wdiAreas(ctx);
     const file = ctx.file(REMITTANCES_FILE);
     const rows = parseCsv(file, ['country_name', 'iso3', 'indicator_code', 'year', 'value']);
-    const observations = rows.map((row) => {
+    const observations = rows.flatMap((row) => {
       const code = row.get('indicator_code').trim();
       if (code !== REMITTANCES_CODE)
         throw new SourceFormatError(file.name, `indicator "${code}" is not ${REMITTANCES_CODE}`, {
           line: row.line,
           column: 'indicator_code',
         });
-      return annual(
+      const observation = annual(
         INDICATORS.remittancesReceived,
         area(row.get('iso3'), row.get('country_name'), { file: file.name, line: row.line, column: 'iso3' }),
         requireYear(file, row, 'year'),
         parseNumber(row.get('value'), file.name, row.line, 'value'),
       );
+      return observation.value === 0 ? [] : [observation];
     });
     return { observations };
   },
@@ -140,14 +154,18 @@ export const wdiGdidata2025: Importer = {
       'Not read: pop (UN World Population Prospects 2024, not WDI SP.POP.TOTL; no catalogue indicator), income (GDP per capita, PPP, NY.GDP.PCAP.PP.KD), nmig (net migration, SM.POP.NETM), birth, depend, inf, unem and polstb, none of which the catalogue holds yet.',
     caveats:
       'A publication of its own (IOM’s extraction of five WDI series, countries only), not an edition of the October 2023 remittances download (dataset wdi-remittances-2023-10) nor of the datahub GDP copy (wdi-gdp-datahub-2023): it comes from a later WDI release, and the World Bank revises past years, so the same series gives different values for the same year (remittances received, Philippines 2022: US$ 38.0 bn here, 9.07 bn in October 2023; GDP, United States 2022: US$ 26.01 tn here, 25.74 tn in the datahub copy). Compare the series side by side; do not splice them. ' +
-      'Country-level only: sums over countries are not World Bank aggregates (remittances received 2013 over all countries: US$ 527.9 bn, against WDI World 522.7 bn in October 2023). Negative FDI values are net disinvestment. Channel Islands appear as CHI (Bridges XCX).',
+      'Country-level only: sums over countries are not World Bank aggregates (remittances received 2013 over all countries: US$ 527.9 bn, against WDI World 522.7 bn in October 2023). Negative FDI values are net disinvestment. Channel Islands appear as CHI (Bridges XCX). ' +
+      'Remittances: the 362 cells of remittances received printed 0 (39 countries: Bahrain, the Central African Republic, Eritrea, Equatorial Guinea, Iran, Singapore, Chad and Turkmenistan in 19 years, …) and the 36 of remittances paid (9 countries, Lesotho in 12 years) are not stored.' +
+      ZERO_NOT_STORED +
+      ' Zeros of FDI are kept (172 cells: a net flow can be nil).',
     provenance:
       'Repository iom/gdidata (MIT) @ c9e4cc69cebd91d6cfca5f4107e2406e4de2c6ff, data/wdi.rda, file commit 1267fd377f3362f8108ba8ddd1455c49a7976369 (2025-02-07); converted from .rda to a long CSV (iso3, year, indicator, value), empty cells dropped, no value changed; bundled gzip-compressed.',
   },
   indicators: Object.values(GDIDATA_INDICATORS),
   files: [GDIDATA_FILE],
   // v2: family 'wdi' → 'wdi-gdidata', caveats; the new version re-imports installations holding the old ones.
-  version: 2,
+  // v3: remittance cells printed 0 (no figure reported) are not stored.
+  version: 3,
   read(ctx) {
     const file = ctx.file(GDIDATA_FILE);
     const rows = parseCsv(file, ['iso3', 'year', 'indicator', 'value']);
@@ -159,14 +177,14 @@ export const wdiGdidata2025: Importer = {
         if (GDIDATA_SKIPPED.includes(name)) continue;
         throw new SourceFormatError(file.name, `unknown indicator "${name}"`, { line: row.line, column: 'indicator' });
       }
-      observations.push(
-        annual(
-          indicator,
-          ctx.areas.code(row.get('iso3'), { file: file.name, line: row.line, column: 'iso3' }, 'world-bank'),
-          requireYear(file, row, 'year'),
-          parseNumber(row.get('value'), file.name, row.line, 'value'),
-        ),
+      const observation = annual(
+        indicator,
+        ctx.areas.code(row.get('iso3'), { file: file.name, line: row.line, column: 'iso3' }, 'world-bank'),
+        requireYear(file, row, 'year'),
+        parseNumber(row.get('value'), file.name, row.line, 'value'),
       );
+      if (observation.value === 0 && NO_FIGURE_AS_ZERO.has(indicator.id)) continue;
+      observations.push(observation);
     }
     return { observations };
   },
