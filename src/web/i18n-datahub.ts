@@ -282,6 +282,12 @@ const en = {
     count === 1 ? `Data for ${first} only.` : `${String(count)} periods with data, ${first} to ${last}.`,
   counterpartLabel: 'Partner country',
   counterpartHint: 'Origin of the migrants, sender of the money',
+  /** The partner's role by the indicator's topic, where it has one of its own. */
+  counterpartHints: {
+    migration: 'Country of origin of the migrants',
+    remittances: 'Country the money is sent from',
+    displacement: 'Country of origin of the displaced people',
+  } as Readonly<Record<string, string>>,
   allCounterparts: 'All (summed)',
   allCounterpartsAveraged: 'All (unweighted mean)',
   /** The counterpart in a chart's title, in what it is for the indicator: where people were born, where money was sent from. */
@@ -736,6 +742,11 @@ const fr = {
       : `${String(count)} périodes avec des données, de ${first} à ${last}.`,
   counterpartLabel: 'Pays partenaire',
   counterpartHint: 'Origine des migrants, pays d’envoi de l’argent',
+  counterpartHints: {
+    migration: 'Pays d’origine des migrants',
+    remittances: 'Pays d’où l’argent est envoyé',
+    displacement: 'Pays d’origine des personnes déplacées',
+  },
   allCounterparts: 'Tous (somme)',
   allCounterpartsAveraged: 'Tous (moyenne simple)',
   counterpartIs: (name: string, indicator: string) =>
@@ -1257,6 +1268,11 @@ const es = {
     count === 1 ? `Datos solo para ${first}.` : `${String(count)} períodos con datos, de ${first} a ${last}.`,
   counterpartLabel: 'País socio',
   counterpartHint: 'Origen de los migrantes, país que envía el dinero',
+  counterpartHints: {
+    migration: 'País de origen de los migrantes',
+    remittances: 'País desde el que se envía el dinero',
+    displacement: 'País de origen de las personas desplazadas',
+  },
   allCounterparts: 'Todos (suma)',
   allCounterpartsAveraged: 'Todos (media simple)',
   counterpartIs: (name: string, indicator: string) =>

@@ -1192,6 +1192,9 @@ describe('the data hub in the browser', () => {
         .first()
         .waitFor();
       expect(await page.locator('main').textContent()).not.toContain('dimensión group');
+      // The partner of a displacement figure is the people's origin, not a sender of money.
+      await page.getByText('País de origen de las personas desplazadas').waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('envía el dinero');
     } finally {
       await page.close();
     }

@@ -550,7 +550,10 @@ function ExplorerControls({
         </Field>
       )}
       {info?.hasCounterparts && (
-        <Field label={t.counterpartLabel} hint={t.counterpartHint}>
+        <Field
+          label={t.counterpartLabel}
+          hint={(indicator && t.counterpartHints[indicator.topic]) ?? t.counterpartHint}
+        >
           {(props) => (
             <select
               {...props}
