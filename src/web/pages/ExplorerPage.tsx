@@ -8,6 +8,7 @@ import {
   computedBy,
   formatDims,
   hasUnusualCost,
+  markedStatuses,
   parseDims,
   summableOver,
   type RankingGrouping,
@@ -782,7 +783,8 @@ function ExplorerResults({
   const edition = shortDatasetLabel(ranking.dataset, ranking.sources, lang);
   const subtitle = [`${edition}`, t.unitNames[unit] ?? unit, filters].filter(Boolean).join(' · ');
   const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
-  const mapTitle = t.mapTitle(name, formatPeriod(ranking.period, lang));
+  const when = rankingWhen(ranking, t, lang);
+  const mapTitle = t.mapTitle(name, when);
   const csv = rankingCsv(ranking);
   const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
   const sdmx = sdmxDataUrl(
@@ -866,7 +868,7 @@ function ExplorerResults({
 
       <div className="chart-grid" id="explorer-after-map" tabIndex={-1}>
         <ChartFrame
-          title={t.topNTitle(TOP_N, name, formatPeriod(ranking.period, lang))}
+          title={t.topNTitle(TOP_N, name, when)}
           subtitle={subtitle}
           citations={ranking.sources}
           csv={{ ...csv, rows: csv.rows.slice(0, TOP_N) }}
@@ -881,7 +883,7 @@ function ExplorerResults({
           table={
             <DataTable
               ranked
-              caption={t.topNTitle(TOP_N, name, formatPeriod(ranking.period, lang))}
+              caption={t.topNTitle(TOP_N, name, when)}
               columns={[
                 { key: 'rank', label: t.colRank, numeric: true },
                 { key: 'area', label: t.colName },
@@ -898,7 +900,7 @@ function ExplorerResults({
           {top.length > 0 ? (
             <BarChart
               bars={top}
-              label={t.topNTitle(TOP_N, name, formatPeriod(ranking.period, lang))}
+              label={t.topNTitle(TOP_N, name, when)}
               description={describeBars(top, fmt, t)}
               formatValue={fmt}
               formatTick={tick}
@@ -938,6 +940,17 @@ function ExplorerResults({
  * A rate over every partner (remittance costs of all corridors): each country's value is the
  * unweighted mean of its corridors, so how many there are says how much the value stands for.
  */
+/**
+ * The ranking's period for a title, with the status every value carries ("2024, provisional":
+ * UNHCR's mid-year release; "2023, estimated": KNOMAD's 2023e); mixed statuses are in the rows.
+ */
+function rankingWhen(ranking: RankingResponse, t: Messages, lang: UiLanguage): string {
+  const common = markedStatuses(ranking.items[0]?.status).filter((s) =>
+    ranking.items.every((i) => i.status.includes(s)),
+  );
+  return [formatPeriod(ranking.period, lang), ...common.map((s) => t.statuses[s])].join(', ');
+}
+
 function averagedOverCorridors(ranking: RankingResponse): boolean {
   return (
     ranking.indicator.measureType === 'rate' &&
@@ -1111,7 +1124,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
       : 'sum';
   const groups = (grouping?.groups ?? []).filter((g) => g.value !== null);
   const title = grouping
-    ? t.aggregatesTitle(grouping.by, formatPeriod(ranking.period, lang), ranking.indicator.measureType === 'rate')
+    ? t.aggregatesTitle(grouping.by, rankingWhen(ranking, t, lang), ranking.indicator.measureType === 'rate')
     : '';
   const groupName = (code: string, name: string) =>
     grouping && code === NOT_GROUPED
