@@ -43,6 +43,14 @@ const annual = (
   extra: Partial<ObservationInput> = {},
 ) => ({ indicator, refArea, counterpartArea: null, sex: '_T', freq: 'A', period, value, ...extra }) as ObservationInput;
 
+/** Migrants' shares of the population in 2020, invented: a lower-middle, upper-middle and high-income country each. */
+const SHARES_2020 = [
+  annual('migrant_share_pct', 'PHL', '2020', 1),
+  annual('migrant_share_pct', 'IND', '2020', 2),
+  annual('migrant_share_pct', 'MEX', '2020', 4),
+  annual('migrant_share_pct', 'USA', '2020', 15),
+];
+
 describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
   let testDb: TestDatabase;
   let app: FastifyInstance;
@@ -195,16 +203,7 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
 
   it('aggregates a rate by income group of the matching fiscal year: mean, count and coverage', async () => {
     // FY22 classified on GNI of 2020: Philippines LM, India LM, Mexico UM, United States H.
-    await write(
-      'rate',
-      [INDICATORS.migrantShare],
-      [
-        annual('migrant_share_pct', 'PHL', '2020', 1),
-        annual('migrant_share_pct', 'IND', '2020', 2),
-        annual('migrant_share_pct', 'MEX', '2020', 4),
-        annual('migrant_share_pct', 'USA', '2020', 15),
-      ],
-    );
+    await write('rate', [INDICATORS.migrantShare], SHARES_2020);
     const r = await get<RankingResponse>('/api/rankings/migrant_share_pct?groupBy=incomeGroup');
     expect(r.period).toBe('2020');
     expect(r.total).toMatchObject({ value: 5.5, count: 4 });
@@ -230,10 +229,7 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
       'weighted',
       [INDICATORS.migrantShare, INDICATORS.populationThousands],
       [
-        annual('migrant_share_pct', 'PHL', '2020', 1),
-        annual('migrant_share_pct', 'IND', '2020', 2),
-        annual('migrant_share_pct', 'MEX', '2020', 4),
-        annual('migrant_share_pct', 'USA', '2020', 15),
+        ...SHARES_2020,
         annual('population_thousands', 'PHL', '2020', 100),
         annual('population_thousands', 'IND', '2020', 300),
         annual('population_thousands', 'MEX', '2020', 100),
