@@ -246,7 +246,8 @@ function presentRanking(
 ): RankingResponse {
   const rate = indicator.measureType === 'rate';
   const places = rows.filter((r) => !ctx.isAggregate(r.ref_area));
-  const combiner = combinerFor(rate, new Map(places.map((r) => [r.ref_area, r.value])), weights, dataset);
+  const valueOf = new Map(places.map((r) => [r.ref_area, r.value]));
+  const combiner = combinerFor(rate, valueOf, weights, dataset);
   const used = places.map((r) => r.ref_area).filter(combiner.usable);
   const unweighted = places.filter((r) => !combiner.usable(r.ref_area)).map((r) => r.ref_area);
   const weightsRef = weights
@@ -285,7 +286,7 @@ function presentRanking(
       count: used.length,
       weights: weightsRef,
     },
-    grouping: options.groupBy ? groupAggregates(ctx, places, period, options, combiner, weightsRef) : null,
+    grouping: options.groupBy ? groupAggregates(ctx, valueOf, period, options, combiner, weightsRef) : null,
     publishedAggregates: rows
       .filter((r) => ctx.isAggregate(r.ref_area))
       .sort((a, b) => b.value - a.value)
@@ -309,14 +310,14 @@ function presentRanking(
  */
 function groupAggregates(
   ctx: DatahubContext,
-  places: repo.CombinedValueRow[],
+  /** Each area's value (countries and other areas, no publisher's aggregate). */
+  valueOf: ReadonlyMap<string, number>,
   period: string,
   options: RankingOptions,
   combiner: Combiner,
   weights: RankingWeights,
 ): NonNullable<RankingResponse['grouping']> {
   const { how, usable, combine } = combiner;
-  const valueOf = new Map(places.map((r) => [r.ref_area, r.value]));
   const members = new Map<string, { name: string; codes: string[] }>();
   let fiscalYear: number | null = null;
   let matched = true;
@@ -396,10 +397,7 @@ function groupAggregates(
   // Areas with a value that no group holds (not classified that fiscal year, no M49 region) are a
   // group of their own, last, so the groups add up to the total instead of dropping them silently.
   const grouped = new Set([...members.values()].flatMap((g) => g.codes));
-  const outside = places
-    .map((r) => r.ref_area)
-    .filter((c) => !grouped.has(c))
-    .sort();
+  const outside = [...valueOf.keys()].filter((c) => !grouped.has(c)).sort();
   if (outside.length) {
     groups.push({
       computedBy: COMPUTED_BY,
