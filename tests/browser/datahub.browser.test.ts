@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from '../helpers/browser.js';
+import { knomadBilateral2021 } from '../../src/server/importers/knomad.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
 import { undesaImsDestination2020 } from '../../src/server/importers/undesa-totals.js';
@@ -16,8 +17,8 @@ import { startDatahubServer } from './datahub-server.js';
 
 /**
  * The data hub in real Chromium against the real server (built UI + API) on a fresh database
- * with both UN DESA migrant stock editions, RPW's corridor costs and two WDI remittance editions
- * imported: the Philippines' profile, the CSV and the
+ * with both UN DESA migrant stock editions, RPW's corridor costs, two WDI remittance editions,
+ * UNHCR's displacement and KNOMAD's 2021 remittance matrix imported: the Philippines' profile, the CSV and the
  * image behind a chart, the same numbers through SDMX, French, a corridor, the explorer's map
  * and the catalogue. Locators go by role and label, as a screen reader finds things.
  */
@@ -40,6 +41,7 @@ beforeAll(async () => {
         wdiRemittances2023,
         wdiGdidata2025,
         unhcrDisplacement,
+        knomadBilateral2021,
       ],
     }),
     launchChromium(),
@@ -141,6 +143,20 @@ describe('the data hub in the browser', () => {
         const other2020 = trendCsv.find((row) => row[1] === 'emigrants_other_edition' && row[2] === '2020');
         expect(other2020?.[4]).toBe('6094307');
         expect(other2020?.[(trendCsv[0] ?? []).indexOf('dataset')]).toBe('undesa-ims-2020');
+        // …and an SDMX query of its own: the 2020 revision's men and women abroad in 2020 add up to it.
+        await trend.locator('summary', { hasText: 'SDMX' }).click();
+        const trendQueries = trend.locator('.chart__sdmx a');
+        expect(await trendQueries.allTextContents()).toEqual(['UN DESA 2024', 'UN DESA 2020']);
+        const query2020 = parseCsv(
+          await (await fetch(`${server?.url ?? ''}${(await trendQueries.nth(1).getAttribute('href')) ?? ''}`)).text(),
+        );
+        const at2020 = (name: string) => (query2020[0] ?? []).findIndex((h) => h.startsWith(name));
+        expect(
+          query2020
+            .slice(1)
+            .filter((r) => r[at2020('TIME_PERIOD')] === '2020')
+            .reduce((sum, r) => sum + Number(r[at2020('OBS_VALUE')]), 0),
+        ).toBe(6094307);
         // …and where the editions part widely, the chart says so: the UN's immigrants in the Philippines.
         const immigrantsTrend = page.getByRole('figure', { name: /^Philippines: immigrants by sex/ });
         expect(await immigrantsTrend.locator('.chart__note').allTextContents()).toContainEqual(
@@ -192,7 +208,7 @@ describe('the data hub in the browser', () => {
         expect(wholeCsv).not.toContain('United States of America');
         // Blocks without data say so rather than disappearing.
         await page
-          .getByRole('region', { name: 'Envois de fonds' })
+          .getByRole('region', { name: 'Émigrés dans les pays de l’OCDE' })
           .getByText('Aucune donnée dans les sources fournies.')
           .waitFor();
 
@@ -290,6 +306,32 @@ describe('the data hub in the browser', () => {
       }
     },
   );
+
+  it('pulls through SDMX the senders the remittance chart ranks, not KNOMAD’s world total beside them', async () => {
+    const page = await openPage('/countries/PHL/profile');
+    try {
+      const senders = page.getByRole('figure', { name: /^Philippines: where remittances come from/ });
+      const csv = parseCsv(
+        (await downloadFrom(senders.getByRole('button', { name: 'Download CSV' }))).bytes.toString(),
+      );
+      const column = (name: string) => (csv[0] ?? []).indexOf(name);
+      const chart = new Map(csv.slice(1).map((r) => [r[column('sender')], Number(r[column('value')])]));
+      expect(chart.size).toBe(10);
+      expect(chart.get('USA')).toBeGreaterThan(10_000);
+
+      const href = await senders.getByRole('link', { name: 'SDMX' }).getAttribute('href');
+      const sdmx = parseCsv(await (await fetch(`${server?.url ?? ''}${href ?? ''}`)).text());
+      const at = (name: string) => (sdmx[0] ?? []).findIndex((h) => h.startsWith(name));
+      const pulled = new Map(
+        sdmx.slice(1).map((r) => [r[at('COUNTERPART_AREA')]?.split(':')[0], Number(r[at('OBS_VALUE')])]),
+      );
+      expect(sdmx.slice(1).every((r) => r[at('TIME_PERIOD')] === '2021')).toBe(true);
+      expect(pulled.has('KNOMAD_WORLD')).toBe(false);
+      expect(pulled).toEqual(chart);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('says in words where two editions of a series part', { timeout: 60_000 }, async () => {
     const page = await openPage('/countries/PHL/profile?lang=en');

@@ -39,7 +39,7 @@ import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, 
 import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
-import { sdmxDataUrl, sdmxFlowUrl, sdmxLinks } from '../sdmx.js';
+import { sdmxDataUrl, sdmxFlowUrl, sdmxLinks, type SdmxKey } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
@@ -369,6 +369,15 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
     ...otherEditionLines(m.otherEditions, 'immigrants', t),
   ];
   // The table's years: this revision's and the others', as the chart draws them all.
+  // One SDMX query per revision the chart draws, each named as the legend names it.
+  const editionQueries = (key: SdmxKey) => {
+    const editions = [dataset, ...otherEditions].filter((d): d is string => d !== null);
+    const queries = editions.map((d) => ({
+      label: shortDatasetLabel(d, m.sources, lang),
+      href: sdmxDataUrl(d, INDICATOR_IDS.migrantStock, key),
+    }));
+    return queries.length === 1 ? queries[0]?.href : queries;
+  };
   const immigrantPeriods = [
     ...new Set([...m.immigrants.series, ...m.otherEditions.flatMap((o) => o.immigrants)].map((p) => p.period)),
   ].sort();
@@ -426,7 +435,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               computed
               note={<StockGapsNote profile={profile} measure="emigrants" />}
               filename={`emigrants-${area.code}-${dataset}`}
-              sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { counterpart: area.code })}
+              sdmxUrl={editionQueries({ counterpart: area.code })}
               table={
                 <SeriesTable caption={t.emigrantsTrendTitle(area.name)} series={emigrantLines} formatValue={persons} />
               }
@@ -451,7 +460,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               csv={immigrantsCsv(profile)}
               computed
               filename={`immigrants-${area.code}-${dataset}`}
-              sdmxUrl={sdmxDataUrl(dataset, INDICATOR_IDS.migrantStock, { refArea: area.code })}
+              sdmxUrl={editionQueries({ refArea: area.code })}
               note={
                 <>
                   <p className="chart__note">{t.shareNote}</p>
@@ -527,7 +536,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
             sdmxUrl={sdmxDataUrl(
               dataset,
               INDICATOR_IDS.migrantStock,
-              { counterpart: area.code },
+              { refArea: partnerKey(m.topDestinations.items), counterpart: area.code },
               { startPeriod: m.topDestinations.period ?? undefined, endPeriod: m.topDestinations.period ?? undefined },
             )}
             corridor={(partner) => `/corridors/${area.code}/${partner}`}
@@ -566,7 +575,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
             sdmxUrl={sdmxDataUrl(
               dataset,
               INDICATOR_IDS.migrantStock,
-              { refArea: area.code },
+              { refArea: area.code, counterpart: partnerKey(m.topOrigins.items) },
               { startPeriod: m.topOrigins.period ?? undefined, endPeriod: m.topOrigins.period ?? undefined },
             )}
             corridor={(partner) => `/corridors/${partner}/${area.code}`}
@@ -581,6 +590,14 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
       )}
     </Section>
   );
+}
+
+/**
+ * The SDMX key position naming the partners a top-N chart shows ("USA+SAU+…"), so that its query
+ * pulls the chart's numbers, and not the publisher's aggregates (KNOMAD_WORLD) beside them.
+ */
+function partnerKey(items: readonly { area: { code: string } }[]): string | undefined {
+  return items.length > 0 ? items.map((item) => item.area.code).join('+') : undefined;
 }
 
 /** The chart's rows, then each other edition's, citing its own edition. */
@@ -1036,7 +1053,12 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             filename={`remittance-senders-${area.code}`}
             sdmxUrl={
               corridors.dataset
-                ? sdmxDataUrl(corridors.dataset, INDICATOR_IDS.remittanceBilateral, { refArea: area.code })
+                ? sdmxDataUrl(
+                    corridors.dataset,
+                    INDICATOR_IDS.remittanceBilateral,
+                    { refArea: area.code, counterpart: partnerKey(corridors.items) },
+                    { startPeriod: corridors.period ?? undefined, endPeriod: corridors.period ?? undefined },
+                  )
                 : undefined
             }
             table={
