@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'unknown_parameter',
   'not_found',
   'method_not_allowed',
+  'not_acceptable',
   'conflict',
   'unauthorized',
   'forbidden',

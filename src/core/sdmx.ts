@@ -80,11 +80,23 @@ export function parseSdmxPeriod(text: string): PeriodSpan | null {
   return null;
 }
 
-const PERIOD_MESSAGE = 'must be a period such as 2020, 2020-S1, 2020-Q3, 2020-06 or 2020-06-30';
+/**
+ * A startPeriod or endPeriod as SDMX 2.1 REST allows it: an SDMX period, or an ISO 8601 date-time
+ * (`2020-01-01T00:00:00`, with seconds' fractions or a zone), which stands for its day: Bridges'
+ * periods are days at the finest. Null when the text is neither.
+ */
+export function parseSdmxQueryPeriod(text: string): PeriodSpan | null {
+  const t = text.trim();
+  const dateTime = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  return parseSdmxPeriod(dateTime?.[1] ?? t);
+}
+
+const PERIOD_MESSAGE =
+  'must be a period such as 2020, 2020-S1, 2020-Q3, 2020-06 or 2020-06-30, or a date-time such as 2020-06-30T00:00:00';
 const period = z
   .string()
   .trim()
-  .refine((v) => parseSdmxPeriod(v) !== null, { message: PERIOD_MESSAGE });
+  .refine((v) => parseSdmxQueryPeriod(v) !== null, { message: PERIOD_MESSAGE });
 const observationCount = wholeNumber(1, 1_000_000);
 
 /** `format=` values of a data query; the Accept header says the same with media types. */
@@ -99,6 +111,27 @@ export const SDMX_DATA_FORMATS = [
   'xml',
   'sdmx-ml',
 ] as const;
+/**
+ * `format=` values naming SDMX formats Bridges does not write (structure-specific, compact,
+ * cross-sectional, utility and EDI data, generic time series): a 406, as their media types in an
+ * Accept header are, rather than a 400 as if the name were mistyped.
+ */
+export const SDMX_UNSERVED_DATA_FORMATS = [
+  'structurespecificdata',
+  'structurespecifictimeseriesdata',
+  'generictimeseriesdata',
+  'compactdata',
+  'crosssectionaldata',
+  'utilitydata',
+  'edidata',
+] as const;
+
+export function isUnservedDataFormat(
+  format: string | undefined,
+): format is (typeof SDMX_UNSERVED_DATA_FORMATS)[number] {
+  return (SDMX_UNSERVED_DATA_FORMATS as readonly (string | undefined)[]).includes(format);
+}
+
 /** `format=` values of a structure query. */
 export const SDMX_STRUCTURE_FORMATS = ['sdmx-json', 'json', 'xml', 'sdmx-ml'] as const;
 
@@ -110,7 +143,9 @@ export function sdmxDataFormat(format: (typeof SDMX_DATA_FORMATS)[number]): 'jso
 }
 
 export const SdmxDataQuery = z.strictObject({
-  startPeriod: period.optional().describe('First period wanted (inclusive): 2000, 2000-Q1, 2000-01-01…'),
+  startPeriod: period
+    .optional()
+    .describe('First period wanted (inclusive): 2000, 2000-Q1, 2000-01-01…; a date-time stands for its day'),
   endPeriod: period.optional().describe('Last period wanted (inclusive)'),
   dimensionAtObservation: z
     .string()
@@ -121,7 +156,7 @@ export const SdmxDataQuery = z.strictObject({
     )
     .optional()
     .describe(
-      'TIME_PERIOD: observations grouped in time series (default); AllDimensions: a flat list (only with observations: with detail=serieskeysonly or nodata, a 400); another dimension: 501 Not Implemented. SDMX-CSV is one row per observation, with its whole key, either way',
+      'TIME_PERIOD: observations grouped in time series (default); AllDimensions: a flat list (only with observations: with detail=serieskeysonly or nodata, a 400); another dimension of the flow: 501 Not Implemented; a name the flow has no dimension by: 400. SDMX-CSV is one row per observation, with its whole key, either way',
     ),
   detail: z
     .enum(['full', 'dataonly', 'serieskeysonly', 'nodata'])
@@ -140,10 +175,10 @@ export const SdmxDataQuery = z.strictObject({
       'At most this many observations per series, the latest (only with observations: with detail=serieskeysonly or nodata, a 400)',
     ),
   format: z
-    .enum(SDMX_DATA_FORMATS)
+    .enum([...SDMX_DATA_FORMATS, ...SDMX_UNSERVED_DATA_FORMATS])
     .optional()
     .describe(
-      'Instead of an Accept header: jsondata (SDMX-JSON 1.0), csv (SDMX-CSV 1.0) or genericdata (SDMX-ML 2.1 generic data)',
+      'Instead of an Accept header: jsondata (SDMX-JSON 1.0), csv (SDMX-CSV 1.0) or genericdata (SDMX-ML 2.1 generic data); another SDMX format (structurespecificdata, compactdata…) is a 406',
     ),
   updatedAfter: z
     .string()
@@ -154,6 +189,12 @@ export const SdmxDataQuery = z.strictObject({
     .optional()
     .describe(
       'false (the default) is what Bridges answers: the values as published; true is not implemented (501): editions are separate dataflows',
+    ),
+  bom: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      'SDMX-CSV only (a 400 when the answer is SDMX-JSON or SDMX-ML): true starts the file with a UTF-8 byte-order mark, so that Excel opening it reads accented names right; default false, for programs',
     ),
   labels: z
     .enum(['id', 'both'])

@@ -759,7 +759,7 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
         expect(res.headers.vary).toBe('Accept, Accept-Encoding');
         const body = res.json<ErrorResponse>();
         expect(body.error).toEqual({
-          code: 'invalid_parameter',
+          code: 'not_acceptable',
           message: `Accept: none of "${accept}" can be served here; ask for application/json, text/csv (or use the format parameter)`,
           details: [{ field: 'Accept', message: 'supported: application/json, text/csv' }],
         });
@@ -846,6 +846,9 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/series?indicator=migrant_stock&areas=PHL&dataset=nope-1', 'invalid_parameter', 'dataset'],
       ['/api/corridors/PHL/phl', 'invalid_parameter', 'to'],
       ['/api/corridors/KNOMAD_WORLD/PHL', 'invalid_parameter', 'from'],
+      // A publisher's aggregate has no profile (an empty one would read as a place without data).
+      ['/api/profiles/KNOMAD_WORLD', 'invalid_parameter', 'code'],
+      ['/api/profiles/KNOMAD_WORLD?format=csv', 'invalid_parameter', 'code'],
     ])('%s → 400 %s naming %s', async (url, code, field) => {
       const body = await get<ErrorResponse>(url, 400);
       expect(body.error.code).toBe(code);

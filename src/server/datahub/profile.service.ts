@@ -59,6 +59,13 @@ export async function countryProfile(
 ): Promise<ProfileResponse> {
   const ctx = await cache.context();
   const area = ctx.requireArea(code, 'code', 404);
+  // A profile is of a place; a publisher's aggregate has none of its blocks (no corridors, no
+  // sums over its partners) but its published figures, which the series answer gives.
+  if (ctx.isAggregate(area))
+    throw ApiError.invalidParameter(
+      'code',
+      `${area} (${ctx.areaRef(area, 'en').name}) is a publisher’s aggregate, not a country or area: a profile is of one of those; the aggregate's published figures are at /api/series?areas=${area}&indicator=… and beside each ranking (publishedAggregates)`,
+    );
   const editions = ctx.datasetsWith(INDICATOR_IDS.migrantStock).map((c) => c.dataset_id);
   if (query.edition && !editions.includes(query.edition)) {
     throw ApiError.invalidParameter(

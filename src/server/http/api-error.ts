@@ -47,6 +47,11 @@ export class ApiError extends Error {
     return new ApiError(400, 'invalid_parameter', `${field}: ${message}`, [{ field, message }]);
   }
 
+  /** A format (a parameter or the Accept header) the route does not write: 406. */
+  static notAcceptable(field: string, message: string): ApiError {
+    return new ApiError(406, 'not_acceptable', message, [{ field, message }]);
+  }
+
   /** A standard parameter (SDMX's updatedAfter…) Bridges knows but does not do: 501. */
   static notImplemented(field: string, message: string): ApiError {
     return new ApiError(501, 'not_implemented', message, [{ field, message }]);

@@ -86,7 +86,7 @@ export function negotiate<F extends string>(
   }
   throw new ApiError(
     406,
-    'invalid_parameter',
+    'not_acceptable',
     `Accept: none of "${accept ?? ''}" can be served here; ask for ${supported.join(', ')} (or use the format parameter)`,
     [{ field: 'Accept', message: `supported: ${supported.join(', ')}` }],
   );

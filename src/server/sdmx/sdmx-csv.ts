@@ -12,7 +12,8 @@ import { obsStatusName } from './sdmx-structure.js';
  * values read "ID: Name".
  */
 
-export const DATA_CSV_TYPE = 'application/vnd.sdmx.data+csv;version=1.0.0';
+// charset: spreadsheets that open the file as it comes otherwise guess another encoding ("TÃ¼rkiye").
+export const DATA_CSV_TYPE = 'application/vnd.sdmx.data+csv;version=1.0.0;charset=utf-8';
 
 export async function* dataMessageCsv(
   plan: DataPlan,

@@ -190,7 +190,16 @@ export function structureMessageJson(set: StructureSet, ctx: MessageContext) {
       id: messageId(),
       test: false,
       prepared: new Date().toISOString(),
-      contentLanguages: ['en'],
+      // Every language a name of the message is in (SDMX-JSON: "used anywhere in the message"):
+      // English everywhere, the UN's five others for the areas.
+      contentLanguages: [
+        ...new Set([
+          'en',
+          ...(set.stub.has('codelists') ? [] : set.codelists).flatMap((l) =>
+            l.codes.flatMap((c) => Object.keys(c.names ?? {})),
+          ),
+        ]),
+      ],
       sender: SENDER,
       links: [{ href: ctx.requestUrl, rel: 'request' }],
     },

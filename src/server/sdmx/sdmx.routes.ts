@@ -5,7 +5,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ErrorResponse } from '../../core/errors.js';
-import { SDMX_AGENCY, sdmxDataFormat, SdmxDataQuery, SdmxStructureQuery } from '../../core/sdmx.js';
+import {
+  isUnservedDataFormat,
+  SDMX_AGENCY,
+  sdmxDataFormat,
+  SdmxDataQuery,
+  SdmxStructureQuery,
+} from '../../core/sdmx.js';
 import type { DatahubCache } from '../datahub/datahub.context.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
@@ -98,6 +104,12 @@ async function sendData(
   // A failure while reading destroys the gzip stream with it, and so the answer.
   pipeline(source, gzip, () => undefined);
   return reply.header('content-encoding', 'gzip').send(gzip);
+}
+
+/** A text's parts after a UTF-8 byte-order mark. */
+async function* withBom(parts: AsyncIterable<string>): AsyncGenerator<string> {
+  yield '\uFEFF';
+  yield* parts;
 }
 
 const DATA_FORMAT_NAMES = { json: 'SDMX-JSON', csv: 'SDMX-CSV', xml: 'SDMX-ML' } as const;
@@ -207,7 +219,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       reply: FastifyReply,
     ) => {
       // Parts of SDMX 2.1 Bridges does not do are 501 Not Implemented, as the standard asks.
-      const { updatedAfter, includeHistory, dimensionAtObservation } = request.query;
+      const { updatedAfter, includeHistory } = request.query;
       if (updatedAfter !== undefined)
         throw ApiError.notImplemented(
           'updatedAfter',
@@ -219,22 +231,27 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
           'includeHistory',
           'includeHistory is not implemented: each edition is a dataflow of its own (see /api/sdmx/dataflow)',
         );
-      if (dimensionAtObservation && !['TIME_PERIOD', 'AllDimensions'].includes(dimensionAtObservation))
-        throw ApiError.notImplemented(
-          'dimensionAtObservation',
-          `dimensionAtObservation=${dimensionAtObservation} is not implemented: ask for TIME_PERIOD (time series) or AllDimensions (flat)`,
-        );
+      // (dimensionAtObservation is checked against the flow's dimensions when the flow is read.)
       // Negotiate first: a client that cannot read the answer learns it before any work is done.
       const format = request.query.format;
+      if (isUnservedDataFormat(format))
+        throw ApiError.notAcceptable(
+          'format',
+          `format=${format} is an SDMX format Bridges does not write; ask for jsondata (SDMX-JSON 1.0), csv (SDMX-CSV 1.0) or genericdata (SDMX-ML 2.1 generic data)`,
+        );
       const chosen = format
         ? { format: sdmxDataFormat(format), range: null }
         : negotiate(request.headers.accept, DATA_OFFERS, DATA_SUPPORTED);
-      // SDMX-CSV's own option: said, not ignored, where the answer is another format.
-      if (request.query.labels !== undefined && chosen.format !== 'csv')
-        throw ApiError.invalidParameter(
-          'labels',
-          `applies only to SDMX-CSV (format=csv, or Accept: application/vnd.sdmx.data+csv or text/csv): it chooses codes alone (id) or codes with their names (both), and ${howChosen(format, chosen)}`,
-        );
+      // SDMX-CSV's own options: said, not ignored, where the answer is another format.
+      for (const [field, what] of [
+        ['labels', 'it chooses codes alone (id) or codes with their names (both)'],
+        ['bom', 'it starts the file with a byte-order mark for spreadsheets'],
+      ] as const)
+        if (request.query[field] !== undefined && chosen.format !== 'csv')
+          throw ApiError.invalidParameter(
+            field,
+            `applies only to SDMX-CSV (format=csv, or Accept: application/vnd.sdmx.data+csv or text/csv): ${what}, and ${howChosen(format, chosen)}`,
+          );
       // Split as sent, then decoded: a %2F inside the key is part of a code, not a separator.
       const sent = (request.url.split('?')[0] ?? '').split('/').slice('/api/sdmx/data/:flow'.split('/').length);
       const [key, provider, ...extra] = sent.map((part) => decodeURIComponent(part));
@@ -264,7 +281,8 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
         // defines it, in the media type; the parameter wins.
         const labels = request.query.labels ?? csvLabelsOf(chosen.range);
         void reply.type(DATA_CSV_TYPE).header('content-disposition', `attachment; filename="${plan.dsd.flow.id}.csv"`);
-        return sendData(request, reply, dataMessageCsv(plan, batches, labels), whole);
+        const csv = dataMessageCsv(plan, batches, labels);
+        return sendData(request, reply, request.query.bom === 'true' ? withBom(csv) : csv, whole);
       }
       if (chosen.format === 'xml')
         return sendData(request, reply.type(DATA_XML_TYPE), dataMessageXml(plan, batches), whole);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
-  parseSdmxPeriod,
+  parseSdmxQueryPeriod,
   SDMX_AGENCY,
   SDMX_VERSION,
   sdmxFlowId,
@@ -318,8 +318,8 @@ export interface DataSeries {
 }
 
 function periodBounds(query: SdmxDataQuery): { start?: string; end?: string } {
-  const start = query.startPeriod ? parseSdmxPeriod(query.startPeriod)?.start : undefined;
-  const until = query.endPeriod ? parseSdmxPeriod(query.endPeriod)?.end : undefined;
+  const start = query.startPeriod ? parseSdmxQueryPeriod(query.startPeriod)?.start : undefined;
+  const until = query.endPeriod ? parseSdmxQueryPeriod(query.endPeriod)?.end : undefined;
   // A period ending with the year 9999 ends on 10000-01-01, which ISO dates write "+010000-01-01"
   // (neither a date PostgreSQL reads nor one that compares as text): no end at all, as meant.
   const end = until?.startsWith('+') ? undefined : until;
@@ -354,6 +354,25 @@ function checkObservationParameters(query: SdmxDataQuery): void {
       'dimensionAtObservation',
       `AllDimensions applies only to an answer with observations (detail=full or dataonly): it lists each observation with its whole key, and detail=${detail} gives series without observations`,
     );
+}
+
+/**
+ * dimensionAtObservation: TIME_PERIOD and AllDimensions are answered; another dimension of the
+ * flow is a 501 (a cross-section Bridges does not build); a name the flow has no dimension by is a
+ * mistake, a 400 listing what it has.
+ */
+function checkDimensionAtObservation(value: string | undefined, dsd: SdmxDataStructure, flowId: string): void {
+  if (value === undefined || value === 'TIME_PERIOD' || value === 'AllDimensions') return;
+  const ids = dsd.dimensions.map((d) => d.id);
+  if (ids.includes(value))
+    throw ApiError.notImplemented(
+      'dimensionAtObservation',
+      `dimensionAtObservation=${value} is not implemented: ask for TIME_PERIOD (time series) or AllDimensions (flat)`,
+    );
+  throw ApiError.invalidParameter(
+    'dimensionAtObservation',
+    `${flowId} has no dimension "${value}": ask for TIME_PERIOD (time series, the default) or AllDimensions (flat); its dimensions are ${ids.join(', ')}`,
+  );
 }
 
 /** Computes an answer once per data version (the datahub's answer cache); failures are not kept. */
@@ -396,6 +415,7 @@ export async function planData(
     );
   }
   const seriesDimensions = dsd.dimensions.filter((d) => d.source.kind !== 'time');
+  checkDimensionAtObservation(request.query.dimensionAtObservation, dsd, flow.id);
   const positions = parseSeriesKey(
     request.key,
     seriesDimensions.map((d) => d.id),

@@ -196,7 +196,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       annotations: { type: string; text?: string; title?: string }[];
     }
     type StructureMessage = {
-      meta: { sender: { id: string } };
+      meta: { sender: { id: string }; contentLanguages: string[] };
       data: {
         dataflows?: Flow[];
         dataStructures?: {
@@ -274,11 +274,14 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       const mexico = codelists.get('CL_AREA')?.codes.find((c) => c.id === 'MEX');
       expect(mexico?.name).toBe('Mexico');
       expect(mexico?.names.es).toBe('México');
+      // The message names every language a name of it is in: the areas' are in the UN's six.
+      expect([...message.meta.contentLanguages].sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
       expect(codelists.get('CL_SEX')?.codes.map((c) => c.id)).toEqual(['_T', 'F', 'M']);
       expect(message.data.conceptSchemes?.[0]?.concepts.map((c) => c.id)).toContain('COUNTERPART_AREA');
-      // references=none: the data structure alone, as SDMX's default.
+      // references=none: the data structure alone, as SDMX's default; in English alone.
       const bare = await getJson<StructureMessage>(`/api/sdmx/datastructure/BRIDGES/${FLOW_2024}?references=none`);
       expect(bare.data.codelists).toBeUndefined();
+      expect(bare.meta.contentLanguages).toEqual(['en']);
       // A dataflow with its descendants.
       const all = await getJson<StructureMessage>(`/api/sdmx/dataflow/BRIDGES/${FLOW_2024}?references=descendants`);
       expect(all.data.dataStructures?.map((d) => d.id)).toEqual([FLOW_2024]);
@@ -477,7 +480,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       ] as const) {
         const res = await get(data(`BRIDGES,${flow},1.0/A.USA.MEX.`, '?format=csv'));
         expect(res.statusCode).toBe(200);
-        expect(res.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0');
+        expect(res.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0;charset=utf-8');
         expect(res.body).toContain('\r\n');
         const rows = parseCsv(res.body, { columns: true }) as Record<string, string>[];
         expect(Object.keys(rows[0] ?? {})).toEqual([
@@ -784,7 +787,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
 
     it('chooses the format by Accept, the format parameter winning', async () => {
       const csv = await get(data(`${FLOW_2024}/A.USA.MEX.`), { accept: 'application/vnd.sdmx.data+csv;version=1.0.0' });
-      expect(csv.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0');
+      expect(csv.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0;charset=utf-8');
       expect(csv.body.startsWith('DATAFLOW,')).toBe(true);
       const text = await get(data(`${FLOW_2024}/A.USA.MEX.`), { accept: 'application/pdf, text/csv;q=0.5' });
       expect(text.body.startsWith('DATAFLOW,')).toBe(true);
@@ -879,7 +882,59 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
           accept: 'application/vnd.sdmx.structurespecificdata+xml;version=2.1',
         });
         expect(body.error.details[0]?.field).toBe('Accept');
+        expect(body.error.code).toBe('not_acceptable');
         expect(body.error.message).toContain('application/vnd.sdmx.genericdata+xml;version=2.1');
+      });
+
+      it('answers format= naming an SDMX format it does not write with 406 too, and a mistyped one with 400', async () => {
+        for (const format of ['structurespecificdata', 'compactdata', 'edidata']) {
+          const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, `?format=${format}`), 406);
+          expect(body.error.code).toBe('not_acceptable');
+          expect(body.error.details[0]?.field).toBe('format');
+          expect(body.error.message).toContain('genericdata');
+        }
+        const typo = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?format=jsondta'), 400);
+        expect(typo.error.details[0]?.field).toBe('format');
+      });
+
+      it('tells a dimensionAtObservation the flow has no dimension by from one it does not do, listing the dimensions', async () => {
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?dimensionAtObservation=NOPE'), 400);
+        expect(body.error.details[0]?.field).toBe('dimensionAtObservation');
+        expect(body.error.message).toContain('has no dimension "NOPE"');
+        expect(body.error.message).toContain('FREQ, REF_AREA, COUNTERPART_AREA, SEX, TIME_PERIOD');
+        // Case matters in SDMX ids: allDimensions is not AllDimensions.
+        await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?dimensionAtObservation=allDimensions'), 400);
+      });
+
+      it('reads an ISO 8601 date-time in startPeriod and endPeriod as its day', async () => {
+        const byDay = await get(
+          data(`${FLOW_2024}/A.USA.MEX.F`, '?format=csv&startPeriod=2020-01-01&endPeriod=2020-12-31'),
+        );
+        expect(byDay.statusCode, byDay.body.slice(0, 300)).toBe(200);
+        for (const query of [
+          'startPeriod=2020-01-01T00:00:00&endPeriod=2020-12-31T23:59:59',
+          'startPeriod=2020-01-01T00:00:00.000Z&endPeriod=2020-12-31T12:00%2B01:00',
+        ]) {
+          const byTime = await get(data(`${FLOW_2024}/A.USA.MEX.F`, `?format=csv&${query}`));
+          expect(byTime.body).toBe(byDay.body);
+        }
+        expect(parseCsv(byDay.body).length).toBe(2); // the header and 2020
+        const bad = await getJson<ErrorResponse>(
+          data(`${FLOW_2024}/A.USA.MEX.F`, '?startPeriod=2020-02-30T00:00:00'),
+          400,
+        );
+        expect(bad.error.details[0]?.field).toBe('startPeriod');
+      });
+
+      it('starts SDMX-CSV with a byte-order mark for spreadsheets when asked, and only SDMX-CSV', async () => {
+        const plain = await get(data(`${FLOW_2024}/A.DEU.TUR.F`, '?format=csv&labels=both'));
+        const withBom = await get(data(`${FLOW_2024}/A.DEU.TUR.F`, '?format=csv&labels=both&bom=true'));
+        expect(plain.body).toContain('TUR: Türkiye');
+        expect(withBom.body).toBe(`\uFEFF${plain.body}`);
+        expect(withBom.headers['content-type']).toBe('application/vnd.sdmx.data+csv;version=1.0.0;charset=utf-8');
+        const json = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.DEU.TUR.F`, '?bom=true'), 400);
+        expect(json.error.details[0]?.field).toBe('bom');
+        expect(json.error.message).toContain('SDMX-JSON');
       });
 
       it.each([
