@@ -679,6 +679,11 @@ export const RankingResponse = z
     filters: z.object({
       counterpart: z.string().nullable(),
       sex: z.enum(SEXES),
+      sexes: z
+        .array(z.enum(SEXES))
+        .describe(
+          'The sexes whose series the values are made of: the one asked, or for both sexes M and F (summed) where the edition publishes no total',
+        ),
       dims: z.record(z.string(), z.string()),
     }),
     items: z.array(RankingItem).describe('Countries and other areas; publishers’ aggregates are apart'),

@@ -1,7 +1,7 @@
 /** Links to the SDMX API for the numbers a chart shows, so an SDMX client can pull the same data. */
 
 import { SDMX_AGENCY, SDMX_ID_PATTERN, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../core/sdmx-ids.js';
-import type { DataflowRef } from '../core/statistics.js';
+import type { DataflowRef, RankingResponse } from '../core/statistics.js';
 
 export { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId };
 
@@ -75,4 +75,27 @@ export function sdmxOwnKey(
 /** The links whose query exists, for a chart drawing on several dataflows. */
 export function sdmxLinks(links: readonly { label: string; href: string | undefined }[]): SdmxLink[] {
   return links.filter((l): l is SdmxLink => l.href !== undefined);
+}
+
+/**
+ * The SDMX key of the series a ranking's values are made of, and no others: its areas (or
+ * `refAreas`, a trend's), the sexes combined (the published total, else men and women), and, when
+ * no partner is chosen, the partners summed over: every one but publishers' aggregates, whose
+ * rows (KNOMAD_WORLD, the matrix's World column) would double a sum. Adding up or averaging the
+ * rows of a period then gives the ranking's values.
+ */
+export function rankingSdmxKey(
+  ranking: Pick<RankingResponse, 'items' | 'filters' | 'counterparts'>,
+  extra: readonly string[],
+  refAreas: readonly string[] = ranking.items.map((i) => i.area.code),
+): SdmxKey {
+  const joined = (codes: readonly string[]) => (codes.length > 0 ? codes.join('+') : undefined);
+  return {
+    refArea: joined(refAreas),
+    counterpart:
+      ranking.filters.counterpart ??
+      joined(ranking.counterparts.filter((a) => a.kind !== 'aggregate').map((a) => a.code)),
+    sex: ranking.filters.sexes.join('+'),
+    extra,
+  };
 }

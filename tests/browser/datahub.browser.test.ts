@@ -333,6 +333,42 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it.each([
+    // A total UN DESA prints beside men and women, and beside its regions and income groups.
+    ['migrant_stock_total', 1],
+    // KNOMAD's matrix: each receiver's sum over the senders, not over the World column too.
+    ['remittance_bilateral_usd_m', 1e-6],
+  ])(
+    'pulls through SDMX the series the %s map is made of, and no others',
+    { timeout: 60_000 },
+    async (indicator, tolerance) => {
+      const page = await openPage(`/explorer?indicator=${indicator}&lang=en`);
+      try {
+        const map = page.getByRole('figure', { name: /^[^:]+, \d{4}/ }).first();
+        const csv = parseCsv((await downloadFrom(map.getByRole('button', { name: 'Download CSV' }))).bytes.toString());
+        const column = (name: string) => (csv[0] ?? []).indexOf(name);
+        const drawn = new Map(csv.slice(1).map((r) => [r[column('area')] ?? '', Number(r[column('value')])]));
+        expect(drawn.size).toBeGreaterThan(150);
+
+        const href = await map.getByRole('link', { name: 'SDMX' }).getAttribute('href');
+        const sdmx = parseCsv(await (await fetch(`${server?.url ?? ''}${href ?? ''}`)).text());
+        const at = (name: string) => (sdmx[0] ?? []).findIndex((h) => h.startsWith(name));
+        const code = (cell: string | undefined) => cell?.split(':')[0] ?? '';
+        const summed = new Map<string, number>();
+        for (const r of sdmx.slice(1)) {
+          // No publisher's aggregate as partner (_Z: the flow has no partner).
+          expect(code(r[at('COUNTERPART_AREA')])).toMatch(/^([A-Z0-9]{3}|_Z)$/);
+          summed.set(code(r[at('REF_AREA')]), (summed.get(code(r[at('REF_AREA')])) ?? 0) + Number(r[at('OBS_VALUE')]));
+        }
+        expect([...summed.keys()].sort()).toEqual([...drawn.keys()].sort());
+        for (const [area, value] of drawn)
+          expect(Math.abs((summed.get(area) ?? 0) - value), area).toBeLessThan(tolerance);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('says in words where two editions of a series part', { timeout: 60_000 }, async () => {
     const page = await openPage('/countries/PHL/profile?lang=en');
     try {
@@ -519,6 +555,21 @@ describe('the data hub in the browser', () => {
           growth?.toValue.toLocaleString('en-US'),
         ]);
         expect(cells[2]).toBe(`${(growth?.changePct ?? 0).toFixed(1)}%`);
+        // The SDMX query behind the lines: the two countries' migrants, by sex, 1990 to 2020; men and
+        // women in the United States add up to the API's figures at both ends.
+        const href = await figure.getByRole('link', { name: 'SDMX' }).getAttribute('href');
+        const sdmx = parseCsv(await (await fetch(`${server.url}${href ?? ''}`)).text());
+        const at = (name: string) => (sdmx[0] ?? []).findIndex((h) => h.startsWith(name));
+        const rows = sdmx.slice(1);
+        expect(new Set(rows.map((r) => r[at('REF_AREA')]?.split(':')[0]))).toEqual(new Set(['USA', 'DEU']));
+        expect(new Set(rows.map((r) => r[at('TIME_PERIOD')]))).toEqual(
+          new Set(['1990', '1995', '2000', '2005', '2010', '2015', '2020']),
+        );
+        const usaIn = (period: string) =>
+          rows
+            .filter((r) => r[at('REF_AREA')]?.startsWith('USA') && r[at('TIME_PERIOD')] === period)
+            .reduce((sum, r) => sum + Number(r[at('OBS_VALUE')]), 0);
+        expect([usaIn('1990'), usaIn('2020')]).toEqual([growth?.fromValue, growth?.toValue]);
         // Remove one, add another at once: the URL keeps both choices. On a slow machine (as here,
         // a CPU twenty times slower) a page rendered in a transition still held Germany when "Add" was
         // clicked, and brought it back.

@@ -56,7 +56,7 @@ export function checkCounterpartApplies(ctx: DatahubContext, indicator: Indicato
  * The stored sexes to combine for the sex asked: the series of that sex where stored; for both
  * sexes of a stock or flow published by sex only (UN DESA), male + female.
  */
-export function sexesFor(indicator: IndicatorInfo, coverage: CoverageRow, sex: SexCode): string[] {
+export function sexesFor(indicator: IndicatorInfo, coverage: CoverageRow, sex: SexCode): SexCode[] {
   if (coverage.sexes.includes(sex)) return [sex];
   if (sex === '_T' && indicator.measureType !== 'rate' && coverage.sexes.includes('M') && coverage.sexes.includes('F'))
     return ['M', 'F'];

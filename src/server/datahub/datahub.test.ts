@@ -213,6 +213,8 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(r.items[0]?.area.code).toBe('USA');
       expect(Math.round((r.items[0]?.value ?? 0) / 1e5) / 10).toBe(50.6);
       expect(r.total.value).toBe(280_598_105);
+      // The revision prints men and women only: both sexes are their sum, and the answer says so.
+      expect(r.filters).toMatchObject({ sex: '_T', sexes: ['M', 'F'] });
       const women = await get<RankingResponse>('/api/rankings/migrant_stock?dataset=undesa-ims-2020&period=2020&sex=F');
       const men = await get<RankingResponse>('/api/rankings/migrant_stock?dataset=undesa-ims-2020&period=2020&sex=M');
       expect(women.total.value).toBe(134_942_261);

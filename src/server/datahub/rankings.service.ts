@@ -116,6 +116,7 @@ export async function ranking(
         : undefined;
     return presentRanking(c, indicator, coverage.dataset_id, period, rows, partners, weights, {
       sex,
+      sexes,
       dims,
       counterpart: counterpart ?? null,
       groupBy: query.groupBy,
@@ -226,6 +227,7 @@ function ownName(lang: NameLanguage, key: 'total' | RankingGrouping): string {
 
 interface RankingOptions {
   sex: RankingResponse['filters']['sex'];
+  sexes: RankingResponse['filters']['sexes'];
   dims: Record<string, string>;
   counterpart: string | null;
   groupBy: RankingGrouping | undefined;
@@ -275,7 +277,7 @@ function presentRanking(
     indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit, measureType: indicator.measureType },
     dataset,
     period,
-    filters: { counterpart: options.counterpart, sex: options.sex, dims: options.dims },
+    filters: { counterpart: options.counterpart, sex: options.sex, sexes: options.sexes, dims: options.dims },
     items,
     total: {
       computedBy: COMPUTED_BY,

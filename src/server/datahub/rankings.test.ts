@@ -48,6 +48,13 @@ describe.each(testEngines())('a share’s means over regions on %s', (engine) =>
     expect(published(r, 'World')).toBeCloseTo(3.5998120638581024, 12);
   });
 
+  it('names the sexes its values are made of: the total the workbook publishes, or the one asked', async () => {
+    const both = await get<RankingResponse>(`/api/rankings/migrant_stock_total?dataset=${dataset}&period=2020`);
+    expect(both.filters).toMatchObject({ sex: '_T', sexes: ['_T'] });
+    const women = await get<RankingResponse>(`/api/rankings/migrant_stock_total?dataset=${dataset}&sex=F`);
+    expect(women.filters).toMatchObject({ sex: 'F', sexes: ['F'] });
+  });
+
   it('weights the women’s share by the female population', async () => {
     const r = await get<RankingResponse>(
       `/api/rankings/migrant_share_pct?dataset=${dataset}&groupBy=m49region&sex=F&period=2020`,

@@ -59,7 +59,7 @@ import { useLang, useT, type Messages } from '../i18n.js';
 import type { Combination } from '../i18n-datahub.js';
 import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
-import { sdmxDataUrl, sdmxOwnKey } from '../sdmx.js';
+import { rankingSdmxKey, sdmxDataUrl, sdmxOwnKey } from '../sdmx.js';
 import { shortDatasetLabel } from '../sources.js';
 import { Translated } from '../components/Translated.js';
 import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend.js';
@@ -787,16 +787,11 @@ function ExplorerResults({
   const mapTitle = t.mapTitle(name, when);
   const csv = rankingCsv(ranking);
   const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
-  const sdmx = sdmxDataUrl(
-    ranking.dataset,
-    ranking.indicator.id,
-    {
-      counterpart: ranking.filters.counterpart ?? undefined,
-      sex: ranking.filters.sex === '_T' ? undefined : ranking.filters.sex,
-      extra: sdmxOwnKey(dimensionKeys, dims),
-    },
-    { startPeriod: ranking.period, endPeriod: ranking.period },
-  );
+  const sdmxExtra = sdmxOwnKey(dimensionKeys, dims);
+  const sdmx = sdmxDataUrl(ranking.dataset, ranking.indicator.id, rankingSdmxKey(ranking, sdmxExtra), {
+    startPeriod: ranking.period,
+    endPeriod: ranking.period,
+  });
   const averaged = averagedOverCorridors(ranking);
   // A value that sums or averages several series is Bridges' (as the CSV says): so is the image's credit.
   const combined = (items: readonly RankingResponse['items'][number][]) => items.some((i) => i.parts > 1);
@@ -915,6 +910,7 @@ function ExplorerResults({
 
       <ExplorerTrend
         ranking={ranking}
+        sdmxExtra={sdmxExtra}
         trend={state.trend}
         periods={editionPeriods}
         subtitle={subtitle}

@@ -13,6 +13,7 @@ import { LineChart, type LineSeries } from '../charts/LineChart.js';
 import { SeriesTable, describeLines } from '../charts/SeriesTable.js';
 import { SERIES_STYLES } from '../charts/palette.js';
 import { ChartFrame } from '../components/ChartFrame.js';
+import { rankingSdmxKey, sdmxDataUrl } from '../sdmx.js';
 import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Field, type ControlProps } from '../components/Field.js';
@@ -42,6 +43,7 @@ export interface TrendState {
  */
 export function ExplorerTrend({
   ranking,
+  sdmxExtra,
   trend,
   periods,
   subtitle,
@@ -49,6 +51,8 @@ export function ExplorerTrend({
   onChange,
 }: {
   ranking: RankingResponse;
+  /** The key positions of the flow's own dimensions, as the map's SDMX query has them. */
+  sdmxExtra: readonly string[];
   trend: TrendState;
   /** Every period of the edition with data, oldest first. */
   periods: readonly string[];
@@ -267,6 +271,16 @@ export function ExplorerTrend({
             citations={data.sources}
             csv={trendCsv(data)}
             filename={`trend-${ranking.indicator.id}`}
+            sdmxUrl={sdmxDataUrl(
+              ranking.dataset,
+              ranking.indicator.id,
+              rankingSdmxKey(
+                ranking,
+                sdmxExtra,
+                data.series.map((s) => s.area.code),
+              ),
+              { startPeriod: from || undefined, endPeriod: to || undefined },
+            )}
             // A line of sums or means of several series is Bridges' (the CSV's computed_by says so).
             computed={data.series.some((s) => s.points.some((p) => p.parts > 1))}
             table={<SeriesTable caption={title} series={lines} formatValue={fmt} />}

@@ -369,15 +369,20 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
     ...otherEditionLines(m.otherEditions, 'immigrants', t),
   ];
   // The table's years: this revision's and the others', as the chart draws them all.
-  // One SDMX query per revision the chart draws, each named as the legend names it.
-  const editionQueries = (key: SdmxKey) => {
+  // One SDMX query per revision the chart draws, each named as the legend names it, and any
+  // other flow its figures are computed from (the population a share divides by).
+  const editionQueries = (key: SdmxKey, others: readonly { label: string; href: string | undefined }[] = []) => {
     const editions = [dataset, ...otherEditions].filter((d): d is string => d !== null);
-    const queries = editions.map((d) => ({
-      label: shortDatasetLabel(d, m.sources, lang),
-      href: sdmxDataUrl(d, INDICATOR_IDS.migrantStock, key),
-    }));
+    const queries = sdmxLinks([
+      ...editions.map((d) => ({
+        label: shortDatasetLabel(d, m.sources, lang),
+        href: sdmxDataUrl(d, INDICATOR_IDS.migrantStock, key),
+      })),
+      ...others,
+    ]);
     return queries.length === 1 ? queries[0]?.href : queries;
   };
+  const population = m.immigrants.population;
   const immigrantPeriods = [
     ...new Set([...m.immigrants.series, ...m.otherEditions.flatMap((o) => o.immigrants)].map((p) => p.period)),
   ].sort();
@@ -460,7 +465,20 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               csv={immigrantsCsv(profile)}
               computed
               filename={`immigrants-${area.code}-${dataset}`}
-              sdmxUrl={editionQueries({ refArea: area.code })}
+              sdmxUrl={editionQueries(
+                { refArea: area.code },
+                population
+                  ? [
+                      {
+                        label: `${t.topics.population} — ${shortDatasetLabel(population.dataset, m.sources, lang)}`,
+                        href: sdmxFlowUrl(profile.dataflows, population.dataset, population.indicator, {
+                          refArea: area.code,
+                          sex: '_T',
+                        }),
+                      },
+                    ]
+                  : [],
+              )}
               note={
                 <>
                   <p className="chart__note">{t.shareNote}</p>
@@ -975,7 +993,8 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                 label: labelOf(f),
                 href: sdmxFlowUrl(profile.dataflows, f.dataset, f.indicator, { refArea: area.code }),
               })),
-              ...(measure === 'gdp' && r.gdp
+              // The CSV's pct_of_gdp is there in either view, and so is the GDP it divides by.
+              ...(r.gdp
                 ? [
                     {
                       label: `${t.gdpLabel} — ${shortDatasetLabel(r.gdp.dataset, r.sources, lang)}`,
