@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sdmxDataUrl, sdmxFlowUrl, sdmxKey } from './sdmx.js';
+import type { AreaRef, RankingResponse } from '../core/statistics.js';
+import { rankingSdmxKey, sdmxDataUrl, sdmxFlowUrl, sdmxKey } from './sdmx.js';
 
 describe('SDMX links of the UI', () => {
   it('build keys with empty positions for all values', () => {
@@ -27,5 +28,28 @@ describe('SDMX links of the UI', () => {
     // A value that is not an SDMX code leaves its position open rather than break the query.
     expect(url({ age_lfs: ['1', '2 3'] })).toContain('/.MEX.........?');
     expect(sdmxFlowUrl(flows, 'undesa-ims-2024', 'migrant_stock', {})).toBeUndefined();
+  });
+
+  it('key a ranking to the areas drawn, the sexes combined and the partners summed, aggregates left out', () => {
+    const area = (code: string, kind: AreaRef['kind'] = 'country'): AreaRef => ({ code, name: code, kind });
+    const item = (code: string) => ({
+      area: area(code),
+      rank: 1,
+      value: 1,
+      parts: 2,
+      partsMin: 1,
+      partsMax: 1,
+      status: 'A',
+    });
+    const ranking: Pick<RankingResponse, 'items' | 'filters' | 'counterparts'> = {
+      items: [item('IND'), item('MEX')],
+      filters: { counterpart: null, sex: '_T', sexes: ['M', 'F'], dims: {} },
+      counterparts: [area('USA'), area('KNOMAD_WORLD', 'aggregate'), area('OOO', 'residual')],
+    };
+    expect(sdmxKey(rankingSdmxKey(ranking, []))).toBe('.IND+MEX.USA+OOO.M+F');
+    // A trend's own areas; a chosen partner is the partner.
+    expect(
+      sdmxKey(rankingSdmxKey({ ...ranking, filters: { ...ranking.filters, counterpart: 'USA' } }, ['200'], ['PHL'])),
+    ).toBe('.PHL.USA.M+F.200');
   });
 });
