@@ -205,6 +205,14 @@ export function isGroupSum(byGroup: Readonly<Record<string, number>>): boolean {
 }
 
 /**
+ * The `computed_by` of a displacement total: Bridges' where it adds up several stock groups, null
+ * where it is the one group UNHCR printed. The same words in the API's CSV and the charts' CSVs.
+ */
+export function groupSumNote(byGroup: Readonly<Record<string, number>>): string | null {
+  return isGroupSum(byGroup) ? `${COMPUTED_BY} (sum of the stock groups)` : null;
+}
+
+/**
  * Whether an indicator's values can be added up over a dimension (the API's "all values summed",
  * the explorer's "All (summed)"): never for a rate (a cost, a share), nor over UNHCR's population
  * groups, which mix stocks with returns (flows during the year) that UNHCR says never to add to them.

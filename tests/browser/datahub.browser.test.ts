@@ -1245,6 +1245,17 @@ describe('the data hub in the browser', () => {
       const svg = (await downloadFrom(abroad.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
       expect(svg).toContain('Figures computed by Bridges from the sources');
       expect(await abroad.locator('th').allTextContents()).toContain('Total (computed by Bridges)');
+      // So does the CSV behind the bars, row by row: a sum of groups is Bridges', one group UNHCR's.
+      const csv = parseCsv((await downloadFrom(abroad.getByRole('button', { name: 'Download CSV' }))).bytes.toString());
+      const header = csv[0] ?? [];
+      const groups = header.filter((h) => h.startsWith('group:') && !h.includes('return'));
+      for (const row of csv.slice(1)) {
+        const summed = groups.filter((g) => row[header.indexOf(g)] !== '').length > 1;
+        expect(row[header.indexOf('computed_by')], row[header.indexOf('partner')]).toBe(
+          summed ? 'Bridges (sum of the stock groups)' : '',
+        );
+      }
+      expect(csv.slice(1).some((row) => row[header.indexOf('computed_by')] !== '')).toBe(true);
       const figures = page.locator('#displacement .key-figures__note');
       await figures.first().waitFor();
       expect(await figures.first().textContent()).toMatch(/^Bridges’ sum: /);

@@ -16,6 +16,7 @@ import {
   sharePercent,
   otherEditionMeasure,
   stockSumNote,
+  groupSumNote,
   bothSexesNote,
   diocSumNote,
   type CostBlock,
@@ -1000,7 +1001,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           value: item.total,
           unit: 'persons',
           status: side.latestStatus,
-          computed_by: `${COMPUTED_BY} (sum of the stock groups)`,
+          computed_by: groupSumNote(item.byGroup),
         },
         refSources,
       );

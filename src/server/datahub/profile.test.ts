@@ -533,7 +533,18 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     expect(abroad.every((r) => r.computed_by === 'Bridges (sum over countries of asylum)')).toBe(true);
     const asylum = rows.filter((r) => r.measure === 'from_country_top');
     expect(asylum.length).toBeGreaterThan(0);
-    expect(asylum.every((r) => r.computed_by === 'Bridges (sum of the stock groups)')).toBe(true);
+    // A country of asylum's figure is Bridges' where it adds up several stock groups, UNHCR's own
+    // where there is one (refugees alone, say).
+    const groupsOf = new Map(json.refugees.fromCountry.top.map((x) => [x.area.code, Object.keys(x.byGroup)]));
+    expect(asylum.map((r) => r.partner)).toEqual([...groupsOf.keys()]);
+    for (const r of asylum)
+      expect(r.computed_by, r.partner).toBe(
+        (groupsOf.get(r.partner ?? '') ?? []).filter((g) => !g.includes('return')).length > 1
+          ? 'Bridges (sum of the stock groups)'
+          : '',
+      );
+    expect(asylum.some((r) => r.computed_by === '')).toBe(true);
+    expect(asylum.some((r) => r.computed_by !== '')).toBe(true);
     const shares = rows.filter((r) => r.measure === 'immigrants_share_of_population');
     expect(shares.length).toBeGreaterThan(0);
     expect(shares.every((r) => r.computed_by === 'Bridges' && r.dataset?.includes(' | '))).toBe(true);

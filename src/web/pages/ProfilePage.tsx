@@ -4,6 +4,7 @@ import {
   INDICATOR_IDS,
   PROFILE_TOP,
   SDG_10C,
+  groupSumNote,
   isGroupSum,
   UNHCR_FLOW_GROUPS,
   computedBy,
@@ -1444,6 +1445,7 @@ function DisplacementChart({
           ...groups.map((g) => `group:${g}`),
           'unit',
           'status',
+          'computed_by',
         ],
         rows: side.top.map((x) => ({
           cells: {
@@ -1457,6 +1459,7 @@ function DisplacementChart({
             ...Object.fromEntries(groups.map((g) => [`group:${g}`, x.byGroup[g] ?? null])),
             unit: 'persons',
             status: side.latestStatus,
+            computed_by: groupSumNote(x.byGroup),
           },
           sources: r.dataset ? [r.dataset] : [],
         })),
