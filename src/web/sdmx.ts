@@ -33,6 +33,11 @@ export function sdmxDataUrl(
   return `/api/sdmx/data/${flow}/${sdmxKey(key)}?${search.toString()}`;
 }
 
+/** Several codes as one key position ("USA+SAU"); undefined, every code, when there are none. */
+export function sdmxCodes(codes: readonly string[]): string | undefined {
+  return codes.length > 0 ? codes.join('+') : undefined;
+}
+
 /** A labelled SDMX query, one of several behind a chart that draws on more than one dataflow. */
 export interface SdmxLink {
   label: string;
@@ -89,12 +94,11 @@ export function rankingSdmxKey(
   extra: readonly string[],
   refAreas: readonly string[] = ranking.items.map((i) => i.area.code),
 ): SdmxKey {
-  const joined = (codes: readonly string[]) => (codes.length > 0 ? codes.join('+') : undefined);
   return {
-    refArea: joined(refAreas),
+    refArea: sdmxCodes(refAreas),
     counterpart:
       ranking.filters.counterpart ??
-      joined(ranking.counterparts.filter((a) => a.kind !== 'aggregate').map((a) => a.code)),
+      sdmxCodes(ranking.counterparts.filter((a) => a.kind !== 'aggregate').map((a) => a.code)),
     sex: ranking.filters.sexes.join('+'),
     extra,
   };

@@ -40,7 +40,7 @@ import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, 
 import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
-import { sdmxDataUrl, sdmxFlowUrl, sdmxLinks, type SdmxKey } from '../sdmx.js';
+import { sdmxCodes, sdmxDataUrl, sdmxFlowUrl, sdmxLinks, type SdmxKey } from '../sdmx.js';
 import { citationsOf, shortDatasetLabel } from '../sources.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
@@ -615,9 +615,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
  * The SDMX key position naming the partners a top-N chart shows ("USA+SAU+…"), so that its query
  * pulls the chart's numbers, and not the publisher's aggregates (KNOMAD_WORLD) beside them.
  */
-function partnerKey(items: readonly { area: { code: string } }[]): string | undefined {
-  return items.length > 0 ? items.map((item) => item.area.code).join('+') : undefined;
-}
+const partnerKey = (items: readonly { area: { code: string } }[]) => sdmxCodes(items.map((item) => item.area.code));
 
 /** The chart's rows, then each other edition's, citing its own edition. */
 function withOtherEditions(table: CsvTable, profile: ProfileResponse, measure: 'immigrants' | 'emigrants'): CsvTable {
@@ -1418,7 +1416,7 @@ function DisplacementChart({
   if (side.top.length === 0) return <NoData what={title} />;
   const groups = [...new Set(side.top.flatMap((x) => Object.keys(x.byGroup)))].sort();
   const bars: Bar[] = side.top.map((x) => ({ key: x.area.code, label: x.area.name, value: x.total }));
-  const partners = side.top.map((x) => x.area.code).join('+');
+  const partners = partnerKey(side.top);
   const summed = side.top.some((x) => isGroupSum(x.byGroup));
   return (
     <ChartFrame
