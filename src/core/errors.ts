@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'forbidden',
   'too_many_requests',
   'not_implemented',
+  'data_loading',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -342,9 +342,13 @@ export function roundPercent(value: number): number {
   return Math.round(value * f) / f;
 }
 
-/** Percentage change from `before` to `after`; null when `before` is zero or either is missing. */
+/**
+ * Percentage change from `before` to `after`; null when either is missing or `before` is zero or
+ * negative. From a negative base (a net flow such as FDI, which can be negative) the ratio's sign
+ * reads backwards: Nigeria's FDI from −187 to +1,873 million would be a change of −1,102 %.
+ */
 export function percentChange(before: number | null | undefined, after: number | null | undefined): number | null {
-  if (before === null || before === undefined || after === null || after === undefined || before === 0) return null;
+  if (before === null || before === undefined || after === null || after === undefined || before <= 0) return null;
   return roundPercent((after / before - 1) * 100);
 }
 
@@ -378,6 +382,19 @@ export function changeInPoints(indicator: { measureType: 'stock' | 'flow' | 'rat
 export function pointsDifference(before: number | null | undefined, after: number | null | undefined): number | null {
   if (before === null || before === undefined || after === null || after === undefined) return null;
   return roundPercent(after - before);
+}
+
+/**
+ * Items sorted from highest to lowest `value`, each with its rank in competition ranking: equal
+ * values share the rank of the first of them, and the next value's rank counts them all (1, 2, 2, 4).
+ */
+export function ranked<T>(sorted: readonly T[], value: (item: T) => number): { rank: number; item: T }[] {
+  const out: { rank: number; item: T }[] = [];
+  sorted.forEach((item, i) => {
+    const before = out[i - 1];
+    out.push({ rank: before && value(item) === value(before.item) ? before.rank : i + 1, item });
+  });
+  return out;
 }
 
 /** `part` as a percentage of `whole`; null when `whole` is missing or zero. */

@@ -287,8 +287,14 @@ export const ImmigrantPoint = StockPoint.extend({
 });
 export type ImmigrantPoint = z.infer<typeof ImmigrantPoint>;
 
+/** A rank in competition ranking, as every ranked list of the data hub gives it. */
+const Rank = z
+  .number()
+  .int()
+  .describe('Equal values share a rank and are listed by area code: 1, 2, 2, 4 (competition ranking)');
+
 export const PartnerStock = SexBreakdown.extend({
-  rank: z.number().int(),
+  rank: Rank,
   area: AreaRef,
   sharePct: z.number().nullable().describe('% of all immigrants (or emigrants) in that year'),
 });
@@ -363,7 +369,7 @@ export const FlowSeries = Unit.extend({
 export type FlowSeries = z.infer<typeof FlowSeries>;
 
 export const CorridorAmount = z.object({
-  rank: z.number().int(),
+  rank: Rank,
   area: AreaRef,
   valueUsdMillions: z.number(),
   valueUsd: z.number(),
@@ -451,7 +457,7 @@ export const DisplacementSide = z.object({
     .describe('Latest period, all stock groups: returns (refugee return, idp return) are flows, in byGroup only'),
   byGroup: GroupValues,
   top: z
-    .array(z.object({ rank: z.number().int(), area: AreaRef, total: z.number(), byGroup: GroupValues }))
+    .array(z.object({ rank: Rank, area: AreaRef, total: z.number(), byGroup: GroupValues }))
     .describe('Partners by their total of stock groups'),
   trend: z.array(DisplacementPoint),
 });
@@ -637,7 +643,7 @@ export const IndicatorRef = z.object({
 });
 
 export const RankingItem = z.object({
-  rank: z.number().int(),
+  rank: Rank,
   area: AreaRef,
   value: z.number(),
   parts: z.number().int().describe('Series summed (or averaged, for rates) into this value'),
@@ -699,6 +705,9 @@ export const RankingResponse = z
         .array(GroupAggregate)
         .describe('The groups, then (code _Z) the areas with a value that no group holds, so the groups add up'),
       reference: z.array(SourceCitation).describe('The classification the groups come from'),
+      citation: Citation.describe(
+        'The same classification cited as the datasets are: the CSV rows of the groups carry it beside the dataset',
+      ),
     }).nullable(),
     publishedAggregates: z.array(z.object({ area: AreaRef, publisher: z.string(), value: z.number(), status: Status })),
     counterparts: z
@@ -719,12 +728,15 @@ export const SeriesPoint = z.object({
     .number()
     .int()
     .describe('Series summed (or averaged, for rates) into this value: above 1, the value is Bridges’ sum or mean'),
-  previousPeriod: z.string().nullable(),
+  previousPeriod: z
+    .string()
+    .nullable()
+    .describe('The previous period with data, which may be before `from`; null for the first period of the edition'),
   changePct: z
     .number()
     .nullable()
     .describe(
-      '% change from the previous period with data, computed by Bridges; null for a percentage (see changePoints)',
+      '% change from the previous period with data, computed by Bridges; null for a percentage (see changePoints), and where the earlier value is zero or negative',
     ),
   changePoints: z
     .number()
@@ -760,7 +772,12 @@ export const SeriesItem = z.object({
     to: z.string().nullable(),
     fromValue: z.number().nullable(),
     toValue: z.number().nullable(),
-    changePct: z.number().nullable().describe('% change from `from` to `to`; null for a percentage'),
+    changePct: z
+      .number()
+      .nullable()
+      .describe(
+        '% change from `from` to `to`; null for a percentage, and where the value at `from` is zero or negative',
+      ),
     annualRatePct: z.number().nullable().describe('Compound annual rate, for whole years apart; null for a percentage'),
     differencePoints: z.number().nullable().describe('For a percentage: `to` − `from`, in percentage points'),
   }),

@@ -123,7 +123,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes(options.database.db));
   await app.register(countriesRoutes(options.database.db));
   // One answer cache, one check of the data's version, for the statistics and the SDMX routes.
-  const answers = new DatahubCache(options.database.db);
+  const loadStatus = options.loadStatus;
+  const answers = new DatahubCache(options.database.db, {
+    stillLoading: loadStatus ? () => loadStatus.stillLoading() : undefined,
+  });
   await app.register(datahubRoutes(options.database.db, answers));
   await app.register(sdmxRoutes(options.database.db, answers, options.sdmx));
 
@@ -311,7 +314,10 @@ function clientErrorAnswer(code: string, reason: string): [number, string, strin
 
 function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ApiError) {
-    return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details));
+    return reply
+      .headers(error.headers)
+      .status(error.statusCode)
+      .send(errorBody(error.code, error.message, error.details));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';

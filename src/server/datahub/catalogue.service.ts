@@ -8,6 +8,7 @@ import type {
 import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
+import { stillLoadingMessage } from './datahub.filters.js';
 import { datasetFiles } from './dataset-files.js';
 
 /**
@@ -46,7 +47,10 @@ export function noDatasetHas(id: string): string {
 
 export async function getDataset(cache: DatahubCache, id: string): Promise<DatasetDetailResponse> {
   const ctx = await cache.context();
-  if (!ctx.datasets.has(id)) throw ApiError.notFoundAt('id', noDatasetHas(id));
+  if (!ctx.datasets.has(id)) {
+    if (ctx.isLoading(id)) throw ApiError.dataLoading('id', stillLoadingMessage(`"${id}"`, [id]));
+    throw ApiError.notFoundAt('id', noDatasetHas(id));
+  }
   const summary = presentDataset(ctx, id);
   const otherEditions = [...ctx.datasets.values()]
     .filter((d) => d.family === summary.family && d.id !== id)

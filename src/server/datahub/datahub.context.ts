@@ -6,6 +6,7 @@ import type { AreaRef, Citation, DataflowRef } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
 import { noAreaHas } from '../countries/unknown-codes.js';
 import { ApiError } from '../http/api-error.js';
+import type { StillLoading } from '../stats/bundled-load.js';
 import * as repo from './datahub.repository.js';
 
 export interface AreaInfo {
@@ -48,7 +49,22 @@ export class DatahubContext {
   /** fiscal year → the calendar year of the GNI data it classified on. */
   readonly gniYearOf = new Map<number, number>();
 
+  /** The bundled datasets the first start has not loaded yet (none when the app loads none). */
+  stillLoading: () => readonly StillLoading[] = () => [];
+
   private constructor(readonly version: string) {}
+
+  /** The bundled datasets not loaded yet that will bring `indicatorId`. */
+  loadingWith(indicatorId: string): string[] {
+    return this.stillLoading()
+      .filter((d) => d.indicators.includes(indicatorId))
+      .map((d) => d.dataset);
+  }
+
+  /** Whether `datasetId` is a bundled dataset not loaded yet. */
+  isLoading(datasetId: string): boolean {
+    return this.stillLoading().some((d) => d.dataset === datasetId);
+  }
 
   static async load(db: Kysely<DB>, version: string): Promise<DatahubContext> {
     const ctx = new DatahubContext(version);
@@ -237,7 +253,12 @@ export class DatahubCache {
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly options: { maxAnswers?: number; versionMaxAgeMs?: number } = {},
+    private readonly options: {
+      maxAnswers?: number;
+      versionMaxAgeMs?: number;
+      /** The bundled datasets the first start has not loaded yet (BundledLoadStatus.stillLoading). */
+      stillLoading?: () => readonly StillLoading[];
+    } = {},
   ) {
     this.#version = new repo.DataVersionCheck(db, options.versionMaxAgeMs);
   }
@@ -247,7 +268,11 @@ export class DatahubCache {
     const current = this.#context ? await this.#context.catch(() => null) : null;
     if (current?.version === version) return current;
     this.#answers.clear();
-    const loading = DatahubContext.load(this.db, version);
+    const stillLoading = this.options.stillLoading;
+    const loading = DatahubContext.load(this.db, version).then((ctx) => {
+      if (stillLoading) ctx.stillLoading = stillLoading;
+      return ctx;
+    });
     this.#context = loading;
     try {
       return await loading;
@@ -255,6 +280,11 @@ export class DatahubCache {
       if (this.#context === loading) this.#context = null;
       throw err;
     }
+  }
+
+  /** The bundled datasets the first start has not loaded yet (none when it loads none). */
+  stillLoading(): readonly StillLoading[] {
+    return this.options.stillLoading?.() ?? [];
   }
 
   /** The answer stored under `key` for this data version, computed once. Failures are not kept. */

@@ -10,6 +10,8 @@ import type { CoverageRow } from './datahub.repository.js';
 export function requireIndicator(ctx: DatahubContext, id: string, field: string, status: 400 | 404): IndicatorInfo {
   const indicator = ctx.indicators.get(id);
   if (indicator && ctx.datasetsWith(id).length) return indicator;
+  const loading = ctx.loadingWith(id);
+  if (loading.length) throw ApiError.dataLoading(field, stillLoadingMessage(`the indicator "${id}"`, loading));
   const known = [...ctx.indicators.keys()].filter((i) => ctx.datasetsWith(i).length).join(', ') || 'none loaded';
   const message = indicator
     ? `no loaded dataset carries the indicator "${id}" yet; indicators with data: ${known}`
@@ -18,12 +20,19 @@ export function requireIndicator(ctx: DatahubContext, id: string, field: string,
   throw ApiError.invalidParameter(field, message);
 }
 
+/** What a 503 says of something a bundled dataset still loading will bring. */
+export function stillLoadingMessage(what: string, datasets: readonly string[]): string {
+  const list = datasets.join(', ');
+  return `${what} comes with ${datasets.length > 1 ? 'the bundled datasets' : 'the bundled dataset'} ${list}, which the first start is still loading (see /api/status); ask again in a few seconds`;
+}
+
 /** The datasets to read: the one asked for (it must carry the indicator), else every one, latest first. */
 export function datasetsFor(ctx: DatahubContext, indicator: IndicatorInfo, dataset: string | undefined): CoverageRow[] {
   const carrying = ctx.datasetsWith(indicator.id);
   if (!dataset) return carrying;
   const chosen = carrying.find((c) => c.dataset_id === dataset);
   if (!chosen) {
+    if (ctx.isLoading(dataset)) throw ApiError.dataLoading('dataset', stillLoadingMessage(`"${dataset}"`, [dataset]));
     const known = carrying.map((c) => c.dataset_id).join(', ');
     throw ApiError.invalidParameter(
       'dataset',

@@ -35,6 +35,7 @@ import {
 } from './catalogue.service.js';
 import { datasetFiles, fileMediaType } from './dataset-files.js';
 import { DatahubCache } from './datahub.context.js';
+import { stillLoadingMessage } from './datahub.filters.js';
 import { allowAnyOrigin } from '../http/public-data.js';
 import { answerFormat, sendAnswer } from './datahub.csv.js';
 import { countryProfile, profileCsv } from './profile.service.js';
@@ -125,8 +126,12 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
       },
       async (request, reply) => {
         const { id, name } = request.params;
-        const edition = (await cache.context()).datasets.get(id);
-        if (!edition) throw ApiError.notFoundAt('id', noDatasetHas(id));
+        const ctx = await cache.context();
+        const edition = ctx.datasets.get(id);
+        if (!edition) {
+          if (ctx.isLoading(id)) throw ApiError.dataLoading('id', stillLoadingMessage(`"${id}"`, [id]));
+          throw ApiError.notFoundAt('id', noDatasetHas(id));
+        }
         const files = datasetFiles(id, edition.checksum);
         const file = files.find((f) => f.name === name);
         if (!file)
@@ -237,7 +242,8 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           schema: RankingResponse,
           what: `ranking-${value.indicator.id}-${value.period}`,
           csv: (v) => rankingCsv(v, request.query.lang ?? 'en'),
-          sources: value.sources,
+          // The groups' rows cite their classification too.
+          sources: [...value.sources, ...(value.grouping ? [value.grouping.citation] : [])],
         });
       },
     );

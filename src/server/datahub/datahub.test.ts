@@ -438,7 +438,13 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
         json.grouping?.groups.map((g) => [g.code, g.value, g.coverage, 'Bridges']),
       );
       expect(rows.find((r) => r.row_type === 'bridges_total')?.value).toBe(String(json.total.value));
-      expect(new Set(rows.map((r) => r.dataset))).toEqual(new Set(['undesa-ims-2020']));
+      // A group's row cites the income classification beside the dataset; the others, the dataset.
+      expect(new Set(groups.map((r) => r.dataset))).toEqual(new Set(['undesa-ims-2020 | wb-oghist-fy25']));
+      expect(groups[0]?.licence).toBe(`${json.sources[0]?.licence ?? ''} | CC BY 4.0`);
+      expect(json.grouping?.citation).toMatchObject({ dataset: 'wb-oghist-fy25', publisher: 'World Bank' });
+      expect(new Set(rows.filter((r) => r.row_type !== 'bridges_incomeGroup').map((r) => r.dataset))).toEqual(
+        new Set(['undesa-ims-2020']),
+      );
     });
 
     it('lists the partner countries the edition has data for, by name in the language asked', async () => {
@@ -573,6 +579,15 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(k?.growth).toMatchObject({ computedBy: 'Bridges', from: '2008', to: '2009', changePct: -5.0478 });
       expect(k?.points[1]).toMatchObject({ previousPeriod: '2008', changePct: -5.0478 });
       expect(k?.growth.changePct).toBeCloseTo(((k?.growth.toValue ?? 0) / (k?.growth.fromValue ?? 1) - 1) * 100, 3);
+      // Asked from 2009, its first point is still compared with 2008's.
+      const from2009 = await get<SeriesResponse>(
+        '/api/series?indicator=remittance_inflows_usd_m&areas=KNOMAD_LMIC&from=2009',
+      );
+      expect(from2009.series[0]?.points[0]).toMatchObject({
+        period: '2009',
+        previousPeriod: '2008',
+        changePct: -5.0478,
+      });
 
       const wdi = await get<SeriesResponse>(
         '/api/series?indicator=remittances_received_usd&areas=WB_LMY&from=2008&to=2009&dataset=wdi-remittances-2023-10',
@@ -615,6 +630,13 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       const span = await get<SeriesResponse>(`${url}&from=2019&to=2020-Q3`);
       expect(span.series[0]?.growth).toMatchObject({ from: '2019-Q1', to: '2020-Q3', toValue: 4.18037033081055 });
       expect(span.series[0]?.points[0]?.period).toBe('2019-Q1');
+      // A quarter to a year is July to December 2019 (2019Q3 4.6103572845459, 2019Q4 4.38857126235962),
+      // and the first quarter in it is compared with the one before it (2019Q2 4.64107131958008).
+      const half = await get<SeriesResponse>(`${url}&from=2019-Q3&to=2019`);
+      expect(half.series[0]?.points.map((p) => [p.period, p.value, p.previousPeriod, p.changePoints])).toEqual([
+        ['2019-Q3', 4.6103572845459, '2019-Q2', -0.0307],
+        ['2019-Q4', 4.38857126235962, '2019-Q3', -0.2218],
+      ]);
       // A quarter asked of yearly data keeps the year that holds it.
       const stock = await get<SeriesResponse>(
         '/api/series?indicator=migrant_stock&areas=PHL&dataset=undesa-ims-2024&from=2020-Q3&to=2024-Q1',
@@ -670,7 +692,8 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
         `/api/series?indicator=remittance_cost_pct&areas=MEX&counterpart=USA&dims=amount:200&dataset=${rpwDatabankCorridors.meta.id}&from=2020-Q1&to=2020-Q3`,
       );
       const [q1, q2] = cost.series[0]?.points ?? [];
-      expect(q1).toMatchObject({ changePct: null, changePoints: null });
+      // 2020Q1 against 2019Q4 (4.38857126235962), the quarter before the window.
+      expect(q1).toMatchObject({ previousPeriod: '2019-Q4', changePct: null, changePoints: -0.3532 });
       expect(q2).toMatchObject({ changePct: null, changePoints: 0.1843 });
       expect(cost.series[0]?.growth).toMatchObject({ changePct: null, annualRatePct: null, differencePoints: 0.145 });
       // A mean count (providers per corridor) is not a percentage: its change stays a % change.
@@ -842,6 +865,7 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ['/api/series?indicator=no_such_thing&areas=PHL', 'invalid_parameter', 'indicator'],
       ['/api/series?indicator=migrant_stock', 'invalid_parameter', 'areas'],
       ['/api/series?indicator=migrant_stock&areas=PHL&from=2020&to=2010', 'invalid_parameter', 'from'],
+      ['/api/series?indicator=migrant_stock&areas=PHL&from=2020-Q1&to=2019', 'invalid_parameter', 'from'],
       ['/api/series?indicator=migrant_stock&areas=PHL&from=0000', 'invalid_parameter', 'from'],
       ['/api/series?indicator=remittance_inflows_usd_m&areas=PHL&from=9999', 'invalid_parameter', 'from'],
       ['/api/series?indicator=remittance_inflows_usd_m&areas=PHL&to=1950', 'invalid_parameter', 'to'],

@@ -119,6 +119,32 @@ describe.each(testEngines())('analytics logic on fixtures on %s', (engine) => {
     expect(between.series[0]?.points.map((p) => p.period)).toEqual(['2019', '2020']);
   });
 
+  it('gives no % change from a negative value, whose sign would read backwards', async () => {
+    // A net flow can be negative (FDI inflows net of disinvestment). The figures are invented.
+    await write(
+      'negative',
+      [INDICATORS.fdiInflows],
+      [
+        annual('fdi_inflows_usd', 'NGA', '2021', 3_300),
+        annual('fdi_inflows_usd', 'NGA', '2022', -186.8),
+        annual('fdi_inflows_usd', 'NGA', '2023', 1_872.5),
+      ],
+    );
+    const r = await get<SeriesResponse>('/api/series?indicator=fdi_inflows_usd&areas=NGA');
+    expect(r.series[0]?.points.map((p) => [p.period, p.previousPeriod, p.changePct])).toEqual([
+      ['2021', null, null],
+      ['2022', '2021', -105.6606], // from a positive base it is defined
+      ['2023', '2022', null],
+    ]);
+    const from2022 = await get<SeriesResponse>('/api/series?indicator=fdi_inflows_usd&areas=NGA&from=2022');
+    expect(from2022.series[0]?.growth).toMatchObject({
+      from: '2022',
+      to: '2023',
+      changePct: null,
+      annualRatePct: null,
+    });
+  });
+
   it('notices a new load without being told, and cites the fixture on every CSV row', async () => {
     // An indicator and area no other test here writes: this test stands on its own.
     const url = '/api/series?indicator=fdi_inflows_usd&areas=NPL';

@@ -14,6 +14,7 @@ import {
   USD_FACTORS,
   computedValue,
   sharePercent,
+  ranked,
   otherEditionMeasure,
   stockSumNote,
   groupSumNote,
@@ -233,19 +234,21 @@ function migrationBlock(
   });
 
   const top = (direction: 'in' | 'out', total: number | null): PartnerStock[] =>
-    [...partners[direction]]
-      .filter(([partner]) => partner !== UNKNOWN_ORIGIN && !ctx.isAggregate(partner))
-      .map(([partner, values]) => ({ partner, ...bySex(values) }))
-      // A pair printed 0 is not a destination or origin worth ranking (Tuvalu's 10th was Bulgaria, 0).
-      .filter((p) => p.total > 0)
-      .sort((a, b) => b.total - a.total || a.partner.localeCompare(b.partner))
-      .slice(0, TOP)
-      .map(({ partner, ...values }, i) => ({
-        rank: i + 1,
-        area: ctx.areaRef(partner, lang),
-        ...values,
-        sharePct: sharePercent(values.total, total),
-      }));
+    ranked(
+      [...partners[direction]]
+        .filter(([partner]) => partner !== UNKNOWN_ORIGIN && !ctx.isAggregate(partner))
+        .map(([partner, values]) => ({ partner, ...bySex(values) }))
+        // A pair printed 0 is not a destination or origin worth ranking (Tuvalu's 10th was Bulgaria, 0).
+        .filter((p) => p.total > 0)
+        .sort((a, b) => b.total - a.total || a.partner.localeCompare(b.partner))
+        .slice(0, TOP),
+      (p) => p.total,
+    ).map(({ rank, item: { partner, ...values } }) => ({
+      rank,
+      area: ctx.areaRef(partner, lang),
+      ...values,
+      sharePct: sharePercent(values.total, total),
+    }));
   const unknown = partners.in.get(UNKNOWN_ORIGIN);
   const latestIn = immigrants.find((p) => p.period === latestPeriod.in) ?? immigrants.at(-1) ?? null;
   const latestOut = emigrants.find((p) => p.period === latestPeriod.out) ?? emigrants.at(-1) ?? null;
@@ -406,18 +409,20 @@ function remittanceBlock(
       .at(-1) ?? null;
   const senders = inMatrix.filter((r) => r.period === period && !ctx.isAggregate(r.partner));
   const sum = senders.reduce((s, r) => s + r.value, 0);
-  const corridors = senders
-    // KNOMAD 2018 prints 0 for an estimate below US$ 0.5 million or none: not a top sender.
-    .filter((r) => r.value > 0)
-    .sort((a, b) => b.value - a.value || a.partner.localeCompare(b.partner))
-    .slice(0, TOP)
-    .map((r, i) => ({
-      rank: i + 1,
-      area: ctx.areaRef(r.partner, lang),
-      valueUsdMillions: r.value,
-      valueUsd: r.value * 1e6,
-      sharePct: sharePercent(r.value, sum),
-    }));
+  const corridors = ranked(
+    senders
+      // KNOMAD 2018 prints 0 for an estimate below US$ 0.5 million or none: not a top sender.
+      .filter((r) => r.value > 0)
+      .sort((a, b) => b.value - a.value || a.partner.localeCompare(b.partner))
+      .slice(0, TOP),
+    (r) => r.value,
+  ).map(({ rank, item: r }) => ({
+    rank,
+    area: ctx.areaRef(r.partner, lang),
+    valueUsdMillions: r.value,
+    valueUsd: r.value * 1e6,
+    sharePct: sharePercent(r.value, sum),
+  }));
 
   const used = [
     ...flowList.map((f) => f.dataset),
@@ -591,16 +596,18 @@ function refugeeBlock(
       latestStatus: last?.status ?? null,
       total: last?.total ?? null,
       byGroup: last?.byGroup ?? {},
-      top: [...partners]
-        .filter(([code]) => {
-          const kind = ctx.areas.get(code)?.kind;
-          return kind !== 'aggregate' && kind !== 'residual';
-        })
-        .map(([code, byGroup]) => ({ code, byGroup, total: sum(byGroup) }))
-        .filter((p) => p.total > 0)
-        .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code))
-        .slice(0, TOP)
-        .map((p, i) => ({ rank: i + 1, area: ctx.areaRef(p.code, lang), total: p.total, byGroup: p.byGroup })),
+      top: ranked(
+        [...partners]
+          .filter(([code]) => {
+            const kind = ctx.areas.get(code)?.kind;
+            return kind !== 'aggregate' && kind !== 'residual';
+          })
+          .map(([code, byGroup]) => ({ code, byGroup, total: sum(byGroup) }))
+          .filter((p) => p.total > 0)
+          .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code))
+          .slice(0, TOP),
+        (p) => p.total,
+      ).map(({ rank, item: p }) => ({ rank, area: ctx.areaRef(p.code, lang), total: p.total, byGroup: p.byGroup })),
       trend: points,
     };
   };

@@ -12,10 +12,10 @@ import {
   type RankingResponse,
   type RankingWeights,
 } from '../../core/statistics.js';
-import { combinedValueNote, computedBy, computedValue } from '../../core/statistics-terms.js';
+import { combinedValueNote, computedBy, computedValue, ranked } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import { REFERENCE_SOURCES } from '../reference/sources.js';
+import { INCOME_HISTORY_CITATION, M49_CITATION, REFERENCE_SOURCES } from '../reference/sources.js';
 import type { CsvTable } from '../../core/csv.js';
 import type { DatahubCache, DatahubContext, IndicatorInfo } from './datahub.context.js';
 import { formatDims, parseDims } from '../../core/statistics-terms.js';
@@ -255,16 +255,18 @@ function presentRanking(
   const weightsRef = weights
     ? { indicator: weights.info.id, name: weights.info.name, unit: weights.info.unit, dataset }
     : null;
-  const ranked = [...places].sort((a, b) => b.value - a.value || a.ref_area.localeCompare(b.ref_area));
-  const items = ranked.slice(0, options.limit ?? ranked.length).map((r, i) => ({
-    rank: i + 1,
-    area: ctx.areaRef(r.ref_area, options.lang),
-    value: r.value,
-    parts: r.parts,
-    partsMin: r.parts_min,
-    partsMax: r.parts_max,
-    status: r.status,
-  }));
+  const sorted = [...places].sort((a, b) => b.value - a.value || a.ref_area.localeCompare(b.ref_area));
+  const items = ranked(sorted, (r) => r.value)
+    .slice(0, options.limit ?? sorted.length)
+    .map(({ rank, item: r }) => ({
+      rank,
+      area: ctx.areaRef(r.ref_area, options.lang),
+      value: r.value,
+      parts: r.parts,
+      partsMin: r.parts_min,
+      partsMax: r.parts_max,
+      status: r.status,
+    }));
   // Said only where some area's value does combine several series (not of ODA, one series each).
   const combinedNote = !places.some((r) => r.parts > 1)
     ? ''
@@ -424,6 +426,7 @@ function groupAggregates(
     matched,
     groups,
     reference: [options.groupBy === 'incomeGroup' ? REFERENCE_SOURCES.incomeHistory : REFERENCE_SOURCES.m49],
+    citation: options.groupBy === 'incomeGroup' ? INCOME_HISTORY_CITATION : M49_CITATION,
   };
 }
 
@@ -479,7 +482,8 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
         computed_by: COMPUTED_BY,
         method: r.grouping?.method,
       },
-      sources: [r.dataset],
+      // A group's row cites the classification it groups by too, as the JSON's grouping.reference does.
+      sources: [r.dataset, ...(r.grouping ? [r.grouping.citation.dataset] : [])],
     });
   for (const a of r.publishedAggregates)
     rows.push({

@@ -94,5 +94,7 @@ describe.each(testEngines())('a share’s means over regions on %s', (engine) =>
     expect(Number(africa?.value)).toBeCloseTo(1.8938907756, 9);
     expect(africa?.method).toContain(`mean weighted by Total population (UN DESA) (population_thousands, ${dataset}`);
     expect(africa?.computed_by).toBe('Bridges');
+    expect(africa?.dataset).toBe(`${dataset} | unsd-m49`);
+    expect(africa?.publisher).toMatch(/ \| United Nations Statistics Division$/);
   });
 });

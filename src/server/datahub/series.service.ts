@@ -34,8 +34,9 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
   const counterpart = query.counterpart ? ctx.requireArea(query.counterpart, 'counterpart', 400) : undefined;
   const from = query.from ? normalisePeriod(query.from.toUpperCase()) : null;
   const to = query.to ? normalisePeriod(query.to.toUpperCase()) : null;
-  if (from && to && periodStartMonth(from.period) > periodStartMonth(to.period))
-    throw ApiError.invalidParameter('from', `${from.period} is after to=${to.period}`);
+  // A period asked runs to its end (to=2019 is up to December 2019): from=2019-Q3&to=2019 is half a year.
+  if (from && to && periodStartMonth(from.period) >= periodStartMonth(to.period) + periodMonths(to.period))
+    throw ApiError.invalidParameter('from', `${from.period} starts after to=${to.period} ends`);
   const lang = query.lang ?? 'en';
   // Datasets that do not have the sex asked are left out when no dataset was named.
   const usable = datasets.flatMap((d) => {
@@ -76,7 +77,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       refAreas: areas,
       counterpart,
       dims,
-      fromStart: from?.start,
+      // Not from `from`: the first point in the window is compared with the one before it.
       toEnd: to ? monthDate(periodStartMonth(to.period) + periodMonths(to.period)) : undefined,
       combine: mean ? 'avg' : 'sum',
       describeParts: true,
@@ -87,29 +88,37 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       groups.set(k, [...(groups.get(k) ?? []), r]);
     }
     const datasetOrder = usable.map((d) => d.id);
+    // The points that end after `from` starts (those that overlap it, as the repository reads `to`).
+    const inWindow = (p: repo.CombinedValueRow) =>
+      !from || periodStartMonth(p.period) + periodMonths(p.period) > periodStartMonth(from.period);
     const series: SeriesItem[] = [...groups.values()]
-      .map((points) => {
-        const first = points[0] as repo.CombinedValueRow;
-        points.sort((a, b) => comparePeriods(a.period, b.period));
-        return {
-          area: c.areaRef(first.ref_area, lang),
-          dataset: first.dataset_id,
-          unit: indicator.unit,
-          points: points.map((p, i) => {
-            const previous = i > 0 ? points[i - 1] : undefined;
-            return {
-              period: p.period,
-              value: p.value,
-              status: p.status,
-              parts: p.parts,
-              previousPeriod: previous?.period ?? null,
-              changePct: rate ? null : percentChange(previous?.value, p.value),
-              changePoints: rate ? pointsDifference(previous?.value, p.value) : null,
-            };
-          }),
-          growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate),
-          combined: combination(points, mean),
-        };
+      .flatMap((all) => {
+        all.sort((a, b) => comparePeriods(a.period, b.period));
+        const points = all.filter(inWindow);
+        const first = points[0];
+        if (!first) return [];
+        const before = all.length - points.length;
+        return [
+          {
+            area: c.areaRef(first.ref_area, lang),
+            dataset: first.dataset_id,
+            unit: indicator.unit,
+            points: points.map((p, i) => {
+              const previous = all[before + i - 1];
+              return {
+                period: p.period,
+                value: p.value,
+                status: p.status,
+                parts: p.parts,
+                previousPeriod: previous?.period ?? null,
+                changePct: rate ? null : percentChange(previous?.value, p.value),
+                changePoints: rate ? pointsDifference(previous?.value, p.value) : null,
+              };
+            }),
+            growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate),
+            combined: combination(points, mean),
+          },
+        ];
       })
       .sort(
         (a, b) =>
@@ -211,9 +220,9 @@ function growthBetween(
     computedBy: COMPUTED_BY,
     method: rate
       ? 'A percentage: differencePoints = value at `to` − value at `from`, in percentage points, between the periods that hold the start of `from` and the end of `to`; ' +
-        'each point’s changePoints is its difference from the previous period with data. Rounded to 4 decimals; null where a value is missing. No % change of a %.'
+        'each point’s changePoints is its difference from the previous period with data (before `from` too). Rounded to 4 decimals; null where a value is missing. No % change of a %.'
       : 'changePct = (value at `to` ÷ value at `from` − 1) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
-        'each point’s changePct compares it with the previous period with data. Rounded to 4 decimals; null where a value is missing or zero.',
+        'each point’s changePct compares it with the previous period with data (before `from` too). Rounded to 4 decimals; null where a value is missing, or the earlier value zero or negative (a net flow such as FDI can be: from a negative base the sign of a ratio reads backwards).',
     from: startPeriod ?? null,
     to: endPeriod ?? null,
     fromValue: start?.value ?? null,

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Headers the answer carries (a 503's Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -55,5 +57,16 @@ export class ApiError extends Error {
   /** A standard parameter (SDMX's updatedAfter…) Bridges knows but does not do: 501. */
   static notImplemented(field: string, message: string): ApiError {
     return new ApiError(501, 'not_implemented', message, [{ field, message }]);
+  }
+
+  /**
+   * What a parameter names is not there yet but is on its way: a bundled dataset the first start
+   * is still loading. A 503 with Retry-After, so that a script waits rather than concludes it
+   * does not exist.
+   */
+  static dataLoading(field: string, message: string, retryAfterSeconds = 10): ApiError {
+    return new ApiError(503, 'data_loading', `${field}: ${message}`, [{ field, message }], {
+      'retry-after': String(retryAfterSeconds),
+    });
   }
 }

@@ -76,3 +76,17 @@ export const INCOME_HISTORY_CITATION: Citation = {
     "Each fiscal year's group rests on the GNI per capita (Atlas method) of an earlier calendar year, the GNI data year; the thresholds between groups change every year. " +
     'OGHIST\'s "LM*" (Yemen, FY89–FY90, footnoted in the workbook) is shown as lower-middle income with the printed value kept; "Specific" (Serbia and Montenegro, FY00) and ".." as not classified.',
 };
+
+/** The M49 overview cited the way the statistics cite their datasets (Bridges' groups by region). */
+export const M49_CITATION: Citation = {
+  dataset: REFERENCE_SOURCES.m49.id,
+  family: 'unsd-m49',
+  title: REFERENCE_SOURCES.m49.title,
+  publisher: REFERENCE_SOURCES.m49.publisher,
+  edition: 'Overview as mirrored by datasets/country-codes on 2024-09-25',
+  releaseDate: null,
+  licence: REFERENCE_SOURCES.m49.licence,
+  sourceUrl: REFERENCE_SOURCES.m49.url,
+  citation: `${REFERENCE_SOURCES.m49.publisher}. ${REFERENCE_SOURCES.m49.title}. ${REFERENCE_SOURCES.m49.url}`,
+  caveats: null,
+};

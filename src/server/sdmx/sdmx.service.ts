@@ -34,6 +34,7 @@ import {
   type SdmxDataStructure,
   type SdmxDimension,
 } from './sdmx-structure.js';
+import type { StillLoading } from '../stats/bundled-load.js';
 import * as repo from './sdmx.repository.js';
 
 /**
@@ -378,6 +379,8 @@ function checkDimensionAtObservation(value: string | undefined, dsd: SdmxDataStr
 /** Computes an answer once per data version (the datahub's answer cache); failures are not kept. */
 export interface AnswerCache {
   answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** The bundled datasets the first start has not loaded yet, if it loads any. */
+  stillLoading?(): readonly StillLoading[];
 }
 
 /**
@@ -400,6 +403,14 @@ export async function planData(
   const { flow, dsd } = await answers.answer(`sdmx-flow|${request.flow.toUpperCase()}`, async () => {
     const [found] = await findDataflows(db, ref);
     if (!found) {
+      const loading = answers
+        .stillLoading?.()
+        .find((d) => d.indicators.some((i) => sdmxFlowId(d.dataset, i) === ref.id.toUpperCase()));
+      if (loading)
+        throw ApiError.dataLoading(
+          'flow',
+          `the dataflow "${request.flow}" comes with the bundled dataset ${loading.dataset}, which the first start is still loading (see /api/status); ask again in a few seconds`,
+        );
       throw ApiError.notFoundAt(
         'flow',
         `no dataflow "${request.flow}": Bridges' dataflows (agency ${SDMX_AGENCY}, version ${SDMX_VERSION}) are listed at /api/sdmx/dataflow`,

@@ -5,18 +5,39 @@ import { importDataset, refreshStatistics } from './import-dataset.js';
 
 export type DatasetLoadState = 'pending' | 'loading' | 'loaded' | 'unchanged' | 'failed';
 
+/** A bundled dataset the first start has not loaded yet, and the indicators it will bring. */
+export interface StillLoading {
+  dataset: string;
+  indicators: readonly string[];
+}
+
 /** What the background load of the bundled datasets has done so far; /api/status shows it. */
 export class BundledLoadStatus {
   readonly datasets = new Map<string, { state: DatasetLoadState; seconds?: number; error?: string }>();
   startedAt: Date | null = null;
   finishedAt: Date | null = null;
 
+  readonly #indicators = new Map<string, string[]>();
+
   constructor(importers: Importer[]) {
-    for (const i of importers) this.datasets.set(i.meta.id, { state: 'pending' });
+    for (const i of importers) {
+      this.datasets.set(i.meta.id, { state: 'pending' });
+      this.#indicators.set(
+        i.meta.id,
+        i.indicators.map((indicator) => indicator.id),
+      );
+    }
   }
 
   get done(): boolean {
     return [...this.datasets.values()].every((d) => d.state !== 'pending' && d.state !== 'loading');
+  }
+
+  /** The datasets not loaded yet (waiting or loading), with the indicators each will bring. */
+  stillLoading(): StillLoading[] {
+    return [...this.datasets]
+      .filter(([, d]) => d.state === 'pending' || d.state === 'loading')
+      .map(([dataset]) => ({ dataset, indicators: this.#indicators.get(dataset) ?? [] }));
   }
 }
 

@@ -1144,7 +1144,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
           title={title}
           subtitle={`${subtitle} · ${t.computedByBridges}`}
           computed
-          citations={ranking.sources}
+          citations={[...ranking.sources, grouping.citation]}
           csv={{
             columns: [
               'indicator',
@@ -1173,7 +1173,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                 computed_by: g.computedBy,
                 method: g.method,
               },
-              sources: [ranking.dataset],
+              sources: [ranking.dataset, grouping.citation.dataset],
             })),
           }}
           filename={`groups-${grouping.by}-${ranking.indicator.id}-${ranking.period}`}
