@@ -114,6 +114,18 @@ export function formatTick(value: number, unit: string, lang: UiLanguage): strin
 }
 
 /**
+ * A date (an ISO date or timestamp) as the catalogue and a dataset's page both say it, in full
+ * ("24 November 2026"), read in UTC so that a load at 23:30 is not dated the next day east of it;
+ * null when none, the text as it is when it is no date.
+ */
+export function formatDate(iso: string | null, lang: UiLanguage): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/**
  * A period as a reader of the language writes it: years as they are; SDMX's quarters and half-years
  * ("2025-Q1", "2025-S2") as "Q1 2025" and "H2 2025" in English, "T1 2025" and "S2 2025" in French
  * and Spanish (trimestre, semestre). Files and addresses keep the SDMX form.

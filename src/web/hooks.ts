@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError, isAbortError } from './api.js';
 
 /** What a component knows about one API call: the last data it received and the current state. */
@@ -109,4 +109,18 @@ export function useParamPatch(): [URLSearchParams, (patch: ParamPatch, options?:
     [setSearchParams],
   );
   return [searchParams, update];
+}
+
+/**
+ * Brings the element the address's #fragment names into view once the page has drawn it
+ * (`ready`: its data came). A client-side link to /datasets#family-undesa-ims otherwise stays at
+ * the top, the section not yet there when the browser would have looked for it (Shell leaves the
+ * scroll to this when there is a fragment).
+ */
+export function useScrollToHash(ready: boolean): void {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!ready || hash.length < 2) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [ready, hash]);
 }

@@ -258,6 +258,8 @@ const en = {
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remittances`,
   remittanceAbsent: (edition: string, direction: string) =>
     `${edition} has no value for ${direction}: no estimate, which is not an estimate of zero.`,
+  remittanceZero: (edition: string, direction: string) =>
+    `${edition} prints 0 for ${direction}: in its whole millions, an estimate below US$ 0.5 million, or perhaps no estimate at all; not a measured absence of remittances.`,
   knomadEstimateNote:
     'KNOMAD bilateral remittances are model estimates (from migrant stocks and incomes), not measured flows; each edition is its own bar.',
   corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}: cost of sending money`,
@@ -274,7 +276,7 @@ const en = {
   corridorSameEnds: (code: string) =>
     `A corridor joins two different countries or areas: ${code} → ${code} is not one. Choose another destination.`,
   explorerReset: (choices: readonly string[]) =>
-    `This link asks for ${choices.join(', ')}, which the data do not have: the explorer shows the latest data instead.`,
+    `This link asks for ${choices.join(', ')}, which the data do not have: the explorer shows its default for each instead (the latest edition and period, all partner countries, both sexes).`,
   indicatorLabel: 'Indicator',
   editionLabel: 'Edition',
   periodLabel: 'Year or period',
@@ -421,9 +423,12 @@ const en = {
   colSource: 'Source',
   colLoaded: 'Loaded in Bridges',
   areaCounts: (reference: number, counterpart: number, aggregates: number, lang: UiLanguage) =>
+    // The aggregates are among the reference areas, not beside them.
     `${formatNumber(reference, lang)} reference areas` +
-    (counterpart ? `, ${formatNumber(counterpart, lang)} partner areas` : '') +
-    (aggregates ? `, ${formatNumber(aggregates, lang)} publisher aggregate${aggregates === 1 ? '' : 's'}` : ''),
+    (aggregates
+      ? ` (${formatNumber(aggregates, lang)} of them publisher aggregate${aggregates === 1 ? '' : 's'})`
+      : '') +
+    (counterpart ? `, ${formatNumber(counterpart, lang)} partner areas` : ''),
   citationHeading: 'How to cite',
   copyCitation: 'Copy the citation',
   copied: 'Citation copied.',
@@ -716,6 +721,8 @@ const fr = {
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: envois de fonds`,
   remittanceAbsent: (edition: string, direction: string) =>
     `${edition} ne donne aucune valeur pour ${direction}\u00a0: pas d’estimation, ce qui n’est pas une estimation nulle.`,
+  remittanceZero: (edition: string, direction: string) =>
+    `${edition} indique 0 pour ${direction}\u00a0: en millions entiers, une estimation inférieure à 0,5 million de dollars US, ou peut-être l’absence d’estimation\u00a0; non une absence constatée d’envois.`,
   knomadEstimateNote:
     'Les envois bilatéraux de KNOMAD sont des estimations par modèle (à partir des effectifs de migrants et des revenus), non des flux mesurés\u00a0; chaque édition a sa propre barre.',
   corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}\u00a0: coût des envois d’argent`,
@@ -732,7 +739,7 @@ const fr = {
   corridorSameEnds: (code: string) =>
     `Un corridor relie deux pays ou zones différents\u00a0: ${code} → ${code} n’en est pas un. Choisissez une autre destination.`,
   explorerReset: (choices: readonly string[]) =>
-    `Ce lien demande ${choices.join(', ')}, que les données n’ont pas\u00a0: l’explorateur montre les données les plus récentes à la place.`,
+    `Ce lien demande ${choices.join(', ')}, que les données n’ont pas\u00a0: l’explorateur montre à la place ce qu’il montre par défaut (la dernière édition et la dernière période, tous les pays partenaires, les deux sexes).`,
   indicatorLabel: 'Indicateur',
   editionLabel: 'Édition',
   periodLabel: 'Année ou période',
@@ -953,8 +960,8 @@ const fr = {
   colLoaded: 'Chargé dans Bridges',
   areaCounts: (reference: number, counterpart: number, aggregates: number, lang: UiLanguage) =>
     `${formatNumber(reference, lang)} zones de référence` +
-    (counterpart ? `, ${formatNumber(counterpart, lang)} zones partenaires` : '') +
-    (aggregates ? `, ${formatNumber(aggregates, lang)} agrégat${aggregates === 1 ? '' : 's'} de l’éditeur` : ''),
+    (aggregates ? ` (dont ${formatNumber(aggregates, lang)} agrégat${aggregates === 1 ? '' : 's'} de l’éditeur)` : '') +
+    (counterpart ? `, ${formatNumber(counterpart, lang)} zones partenaires` : ''),
   citationHeading: 'Comment citer',
   copyCitation: 'Copier la citation',
   copied: 'Citation copiée.',
@@ -1244,6 +1251,8 @@ const es = {
   corridorRemittancesTitle: (from: string, to: string) => `${from} ↔ ${to}: remesas`,
   remittanceAbsent: (edition: string, direction: string) =>
     `${edition} no da ningún valor para ${direction}: no hay estimación, lo que no equivale a una estimación de cero.`,
+  remittanceZero: (edition: string, direction: string) =>
+    `${edition} indica 0 para ${direction}: en millones enteros, una estimación inferior a 0,5 millones de dólares, o quizá la falta de estimación; no una ausencia comprobada de remesas.`,
   knomadEstimateNote:
     'Las remesas bilaterales de KNOMAD son estimaciones de un modelo (a partir de los stocks de migrantes y los ingresos), no flujos medidos; cada edición tiene su propia barra.',
   corridorCostTitle: (from: string, to: string) => `${from} ↔ ${to}: costo de enviar dinero`,
@@ -1260,7 +1269,7 @@ const es = {
   corridorSameEnds: (code: string) =>
     `Un corredor une dos países o zonas diferentes: ${code} → ${code} no lo es. Elija otro destino.`,
   explorerReset: (choices: readonly string[]) =>
-    `Este enlace pide ${choices.join(', ')}, que los datos no tienen: el explorador muestra los datos más recientes en su lugar.`,
+    `Este enlace pide ${choices.join(', ')}, que los datos no tienen: el explorador muestra en su lugar lo que muestra por defecto (la última edición y el último período, todos los países de contrapartida, ambos sexos).`,
   indicatorLabel: 'Indicador',
   editionLabel: 'Edición',
   periodLabel: 'Año o período',
@@ -1484,8 +1493,10 @@ const es = {
   colLoaded: 'Cargado en Bridges',
   areaCounts: (reference: number, counterpart: number, aggregates: number, lang: UiLanguage) =>
     `${formatNumber(reference, lang)} zonas de referencia` +
-    (counterpart ? `, ${formatNumber(counterpart, lang)} zonas de contrapartida` : '') +
-    (aggregates ? `, ${formatNumber(aggregates, lang)} agregado${aggregates === 1 ? '' : 's'} del editor` : ''),
+    (aggregates
+      ? ` (${formatNumber(aggregates, lang)} de ellas agregado${aggregates === 1 ? '' : 's'} del editor)`
+      : '') +
+    (counterpart ? `, ${formatNumber(counterpart, lang)} zonas de contrapartida` : ''),
   citationHeading: 'Cómo citar',
   copyCitation: 'Copiar la cita',
   copied: 'Cita copiada.',

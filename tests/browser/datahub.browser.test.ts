@@ -54,6 +54,33 @@ afterAll(async () => {
 }, 60_000);
 
 /**
+ * The legend a downloaded map image draws (for the image only): how many classes, how many of
+ * them run into another, and how many leave the image, measured by the browser with the image
+ * put in the page for the purpose.
+ */
+async function exportedLegend(
+  page: Page,
+  svgText: string,
+): Promise<{ items: number; overlaps: number; outside: number }> {
+  const legend = await page.locator('body').evaluate((body, text) => {
+    const holder = body.ownerDocument.createElement('div');
+    holder.innerHTML = text.replace(/^<\?xml[^>]*>\n/, '');
+    body.append(holder);
+    const svg = holder.querySelector('svg');
+    const right = svg?.getBoundingClientRect().right ?? 0;
+    const boxes = [...holder.querySelectorAll('[data-export-only] > g')].map((g) => g.getBoundingClientRect());
+    const overlaps = boxes.filter((a, i) =>
+      boxes.some((b, j) => j > i && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom),
+    ).length;
+    const outside = boxes.filter((b) => b.right > right + 0.5).length;
+    holder.remove();
+    return { items: boxes.length, overlaps, outside };
+  }, svgText);
+  expect(legend.items).toBeGreaterThan(2);
+  return legend;
+}
+
+/**
  * A page of the UI at `path`, on a desktop screen or, with `phone`, 390 px wide; `locale`: the
  * browser's language (Chromium's own otherwise, English here).
  */
@@ -750,7 +777,21 @@ describe('the data hub in the browser', () => {
       const mapSvg = (await downloadFrom(map.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
       expect(mapSvg).toMatch(/^<\?xml[^>]*>\n<svg /);
       expect(mapSvg.match(/class="map__country"/g)?.length).toBeGreaterThan(100);
+      expect(await exportedLegend(page, mapSvg)).toMatchObject({ overlaps: 0, outside: 0 });
       expect(await page.locator('.chart__export').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws the downloaded map’s legend with room for long classes (US$ in French)', { timeout: 60_000 }, async () => {
+    const page = await openPage('/explorer?indicator=remittances_received_usd&dataset=wdi-remittances-2023-10&lang=fr');
+    try {
+      const map = page.locator('figure.chart', { has: page.locator('.map') });
+      await map.locator('.map__svg').waitFor();
+      const svg = (await downloadFrom(map.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+      expect(svg).toMatch(/ US\$/);
+      expect(await exportedLegend(page, svg)).toMatchObject({ overlaps: 0, outside: 0 });
     } finally {
       await page.close();
     }
@@ -901,6 +942,24 @@ describe('the data hub in the browser', () => {
       await page.close();
     }
   });
+
+  it(
+    'takes a dataset’s link to its other editions to them in the catalogue, not to its top',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openPage('/datasets/undesa-ims-2024?lang=en');
+      try {
+        await page.getByRole('link', { name: 'Compare the editions side by side' }).click();
+        await page.waitForURL(/\/datasets\?lang=en#family-undesa-ims$|\/datasets#family-undesa-ims/);
+        const family = page.locator('#family-undesa-ims');
+        await family.waitFor();
+        await expect.poll(() => family.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(200);
+        expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('names a dataset’s breakdowns and their values in the reader’s language', { timeout: 60_000 }, async () => {
     const page = await openPage('/datasets/rpw-corridors-2020q3?lang=fr');

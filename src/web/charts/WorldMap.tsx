@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import type { MapClasses } from './classes.js';
 import { useLang, useT } from '../i18n.js';
-import { spreadMarks, WARNING_MARK } from './layout.js';
+import { legendLayout, spreadMarks, WARNING_MARK } from './layout.js';
 import { AXIS_TEXT, MAP_BORDER, NO_DATA_FILL, NO_DATA_HATCH, TEXT } from './palette.js';
 
 type CountryFeature = Feature<Geometry, { name: string }>;
@@ -47,7 +47,10 @@ export interface MapArea {
 
 const WIDTH = 900;
 const MAP_HEIGHT = 440;
-const LEGEND_HEIGHT = 46;
+/** The image's legend (the page's is HTML): its font, the height of its rows, its swatches. */
+const LEGEND_FONT = 11;
+const LEGEND_ROW = 18;
+const LEGEND_SWATCH = 18;
 /** The size in pixels of the ⚠ over a country whose value is to be checked. */
 const MARK_SIZE = 12;
 /** The white outline around a mark (its stroke width), which neighbouring marks keep clear of too. */
@@ -233,7 +236,18 @@ export function WorldMap({
     }),
     { colour: NO_DATA_FILL, text: noDataLabel, noData: true },
   ];
-  const legendItemWidth = Math.min(130, (WIDTH - 120) / legendItems.length);
+  // Each class takes the room its label needs (slots of one width let "US$ 380 m–US$ 820 m" run
+  // over the next swatch), in rows that wrap at the map's width; the image grows to hold them all.
+  const legend = legendLayout(
+    legendItems.map((item) => item.text),
+    WIDTH - 16,
+    LEGEND_FONT,
+    LEGEND_ROW,
+    LEGEND_FONT + 3,
+    LEGEND_SWATCH + 5,
+  );
+  // The map, a gap, the legend's title row, its classes' rows and a margin.
+  const exportHeight = MAP_HEIGHT + 8 + LEGEND_ROW + legend.height + 4;
 
   return (
     <div className="map" data-filled={filled}>
@@ -244,7 +258,7 @@ export function WorldMap({
           ref={svgRef}
           onKeyDown={handleKeyDown}
           viewBox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT)}`}
-          data-export-viewbox={`0 0 ${String(WIDTH)} ${String(MAP_HEIGHT + LEGEND_HEIGHT)}`}
+          data-export-viewbox={`0 0 ${String(WIDTH)} ${String(exportHeight)}`}
           className="map__svg"
           role="group"
           aria-labelledby={`${id}-title`}
@@ -314,23 +328,30 @@ export function WorldMap({
             </g>
           ))}
           <g aria-hidden="true" display="none" data-export-only="" transform={`translate(8,${String(MAP_HEIGHT + 8)})`}>
-            <text x={0} y={10} fontSize={11} fill={AXIS_TEXT}>
+            <text x={0} y={10} fontSize={LEGEND_FONT} fill={AXIS_TEXT}>
               {legendLabel}
             </text>
-            {legendItems.map((item, i) => (
-              <g key={item.text} transform={`translate(${String(i * legendItemWidth)},18)`}>
-                <rect
-                  width={18}
-                  height={12}
-                  fill={item.noData ? `url(#${patternId})` : item.colour}
-                  stroke="#9ca3af"
-                  strokeWidth={0.5}
-                />
-                <text x={23} y={10} fontSize={11} fill={TEXT}>
-                  {item.text}
-                </text>
-              </g>
-            ))}
+            {legendItems.map((item, i) => {
+              const place = legend.items[i] ?? { x: 0, y: 0, lines: [item.text] };
+              return (
+                <g key={item.text} transform={`translate(${String(place.x)},${String(LEGEND_ROW + place.y)})`}>
+                  <rect
+                    width={LEGEND_SWATCH}
+                    height={12}
+                    fill={item.noData ? `url(#${patternId})` : item.colour}
+                    stroke="#9ca3af"
+                    strokeWidth={0.5}
+                  />
+                  <text y={10} fontSize={LEGEND_FONT} fill={TEXT}>
+                    {place.lines.map((line, k) => (
+                      <tspan key={k} x={LEGEND_SWATCH + 5} dy={k === 0 ? 0 : LEGEND_FONT + 3}>
+                        {line}
+                      </tspan>
+                    ))}
+                  </text>
+                </g>
+              );
+            })}
           </g>
         </svg>
         {hovered?.area && hover && (

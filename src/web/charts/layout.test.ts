@@ -140,6 +140,32 @@ describe('the legend', () => {
     // On a wide chart, both fit side by side on one row.
     expect(legendLayout(labels, 1000, 12, 20, 15).height).toBe(20);
   });
+
+  it('gives a map’s long class labels the room they need: no label runs into the next swatch', () => {
+    // The remittance map's classes, whose labels ran over each other in slots of one width.
+    const thresholds = [15e6, 73e6, 380e6, 820e6];
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const usd = (v: number) => formatUsd(v, lang);
+      const labels = [
+        `< ${usd(15e6)}`,
+        ...thresholds.slice(1).map((high, i) => `${usd(thresholds[i] ?? 0)}–${usd(high)}`),
+        `≥ ${usd(820e6)}`,
+        'No data',
+      ];
+      for (const width of [884, 400]) {
+        const { items, height } = legendLayout(labels, width, 11, 18, 14, 23);
+        const ends = items.map((item) => item.x + 23 + Math.max(...item.lines.map((l) => textWidth(l, 11))));
+        items.forEach((item, i) => {
+          expect(ends[i]).toBeLessThanOrEqual(width);
+          const next = items[i + 1];
+          if (next && next.y === item.y) expect(next.x).toBeGreaterThan(ends[i] ?? Infinity);
+        });
+        const rows = new Set(items.map((item) => item.y)).size;
+        expect(height).toBe(rows * 18);
+        if (width === 400) expect(rows).toBeGreaterThan(1);
+      }
+    }
+  });
 });
 
 describe('bar chart layout', () => {

@@ -235,6 +235,38 @@ function noteLines(notes: HTMLElement | null): string[] {
   for (const element of copy.querySelectorAll('[data-page-only]')) element.remove();
   return [...copy.querySelectorAll('.chart__note')]
     .filter((element) => !element.parentElement?.closest('.chart__note'))
-    .map((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .map(noteText)
     .filter(Boolean);
+}
+
+/** The parts of a DOM node that `noteText` reads (a structural type, so tests need no DOM). */
+export interface NoteNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<NoteNode>;
+  classList?: { contains(token: string): boolean };
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** Elements set on lines of their own on the page: in a note's text, a space keeps their words apart. */
+const BLOCK_ELEMENTS = new Set(['P', 'DIV', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BR']);
+
+/**
+ * One note as a line of text. Its `textContent` would run the note's paragraphs together
+ * ("… / members.Income groups …") and read a badge into the sentence beside it ("computed by
+ * Bridges Income group: …"): here blocks are kept apart by a space, and a badge (`.tag`), which
+ * the page sets apart by its box, is set in brackets.
+ */
+export function noteText(note: NoteNode): string {
+  const words = (node: NoteNode): string => {
+    if (node.nodeType === TEXT_NODE) return node.textContent ?? '';
+    if (node.nodeType !== ELEMENT_NODE) return '';
+    const inner = Array.from(node.childNodes, words).join('');
+    if (node.classList?.contains('tag')) return ` [${inner.trim()}] `;
+    return BLOCK_ELEMENTS.has(node.nodeName.toUpperCase()) ? ` ${inner} ` : inner;
+  };
+  return words(note).replace(/\s+/g, ' ').trim();
 }

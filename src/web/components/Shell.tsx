@@ -38,7 +38,7 @@ export function Shell() {
   const lang = isUiLanguage(asked) ? asked : preferredUiLanguage(navigator.languages);
   const t = messagesFor(lang);
   const mainRef = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const previousPathname = useRef(pathname);
   const inDataHub = isDataHubPath(pathname);
   const inLibrary = isLibraryPath(pathname);
@@ -53,8 +53,9 @@ export function Shell() {
   useEffect(() => {
     if (previousPathname.current === pathname) return;
     previousPathname.current = pathname;
-    mainRef.current?.focus();
-    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: hash !== '' });
+    // A link to a section (#family-…) is scrolled to by its page once drawn (useScrollToHash).
+    if (!hash) window.scrollTo(0, 0);
   }, [pathname]);
 
   // On a phone the navigation is one scrolling line: bring the current entry into it.

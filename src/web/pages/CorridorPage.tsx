@@ -358,6 +358,18 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
           note={
             <>
               <p className="chart__note">{t.knomadEstimateNote}</p>
+              {r.series.flatMap((s) =>
+                s.points
+                  .filter((p) => p.value === 0)
+                  .map((p) => (
+                    <p className="chart__note" key={`zero|${s.dataset}|${s.sender.code}|${p.period}`}>
+                      {t.remittanceZero(
+                        shortDatasetLabel(s.dataset, r.sources, lang),
+                        `${s.sender.name} → ${s.receiver.name}`,
+                      )}
+                    </p>
+                  )),
+              )}
               {r.absent.map((a) => (
                 <p className="chart__note" key={`${a.dataset}|${a.sender.code}`}>
                   {t.remittanceAbsent(

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { listCountries } from '../api.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { pickerPatch, readPickerChoices, type PickerKey } from '../datahub-pickers.js';
+import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink, withLang } from '../links.js';
 
@@ -15,10 +16,11 @@ export function DataHubPage() {
   const navigate = useNavigate();
   useDocumentTitle(t.navDataHub, t.siteName);
   const countries = useApi(`countries|country|${lang}`, (signal) => listCountries({ kind: 'country', lang }, signal));
-  const items = countries.data?.items ?? [];
-  const [profile, setProfile] = useState('PHL');
-  const [from, setFrom] = useState('PHL');
-  const [to, setTo] = useState('USA');
+  const items = countries.data?.items;
+  const codes = useMemo(() => new Set(items?.map((c) => c.code)), [items]);
+  // The choices live in the URL, so Back from the profile or corridor they open restores them.
+  const [searchParams, patchParams] = useParamPatch();
+  const { country: profile, from, to } = readPickerChoices(searchParams, codes);
   const profileId = useId();
   const fromId = useId();
   const toId = useId();
@@ -33,7 +35,12 @@ export function DataHubPage() {
     void navigate(withLang(`/corridors/${from}/${to}`, lang));
   }
 
-  const options = items.map((c) => (
+  function handlePick(key: PickerKey, code: string) {
+    // Replaced, not added: Back leaves the data hub rather than stepping through each pick.
+    patchParams(pickerPatch(key, code), { replace: true, preventScrollReset: true });
+  }
+
+  const options = (items ?? []).map((c) => (
     <option key={c.code} value={c.code}>
       {c.name}
     </option>
@@ -60,8 +67,8 @@ export function DataHubPage() {
           <h2 className="card__title">{t.profilesCardTitle}</h2>
           <form className="card__form" onSubmit={handleProfile}>
             <label htmlFor={profileId}>{t.countryLabel}</label>
-            <select id={profileId} value={profile} onChange={(e) => setProfile(e.target.value)}>
-              {items.length === 0 && <option value="PHL">PHL</option>}
+            <select id={profileId} value={profile} onChange={(e) => handlePick('country', e.target.value)}>
+              {codes.size === 0 && <option value={profile}>{profile}</option>}
               {options}
             </select>
             <button type="submit" className="button-secondary">
@@ -73,13 +80,13 @@ export function DataHubPage() {
           <h2 className="card__title">{t.corridorsCardTitle}</h2>
           <form className="card__form" onSubmit={handleCorridor}>
             <label htmlFor={fromId}>{t.originLabel}</label>
-            <select id={fromId} value={from} onChange={(e) => setFrom(e.target.value)}>
-              {items.length === 0 && <option value="PHL">PHL</option>}
+            <select id={fromId} value={from} onChange={(e) => handlePick('from', e.target.value)}>
+              {codes.size === 0 && <option value={from}>{from}</option>}
               {options}
             </select>
             <label htmlFor={toId}>{t.destinationLabel}</label>
-            <select id={toId} value={to} onChange={(e) => setTo(e.target.value)}>
-              {items.length === 0 && <option value="USA">USA</option>}
+            <select id={toId} value={to} onChange={(e) => handlePick('to', e.target.value)}>
+              {codes.size === 0 && <option value={to}>{to}</option>}
               {options}
             </select>
             <button type="submit" className="button-secondary">

@@ -7,7 +7,7 @@ import { DataTable } from '../components/DataTable.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Section } from '../components/Section.js';
 import { dimensionValueLabel } from '../dimensions.js';
-import { formatNumber, formatPeriod, formatPeriodRange } from '../format.js';
+import { formatDate, formatNumber, formatPeriod, formatPeriodRange } from '../format.js';
 import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
@@ -46,8 +46,7 @@ export function DatasetPage() {
 function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
   const t = useT();
   const lang = useLang();
-  const date = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)) : null;
+  const date = (iso: string | null) => formatDate(iso, lang);
   return (
     <article aria-labelledby="dataset-title">
       <header className="country__header">

@@ -5,11 +5,10 @@ import { csvUrl, listDatasets } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData } from '../components/Section.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { formatNumber, formatPeriodRange } from '../format.js';
-import { useApi, useDocumentTitle } from '../hooks.js';
+import { formatDate, formatNumber, formatPeriodRange } from '../format.js';
+import { useApi, useDocumentTitle, useScrollToHash } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
-import type { UiLanguage } from '../../core/languages.js';
 
 /**
  * The dataset catalogue: every publisher edition loaded, grouped by publication, editions side by
@@ -21,6 +20,7 @@ export function DatasetsPage() {
   const datasets = useApi('datasets', (signal) => listDatasets(signal));
   useDocumentTitle(t.datasetsTitle, t.siteName);
   const data = datasets.data;
+  useScrollToHash(data !== undefined);
   const byId = new Map((data?.items ?? []).map((d) => [d.id, d]));
 
   return (
@@ -63,13 +63,6 @@ export function DatasetsPage() {
       )}
     </div>
   );
-}
-
-function formatDate(iso: string | null, lang: UiLanguage): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /**

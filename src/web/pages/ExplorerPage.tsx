@@ -693,7 +693,9 @@ function filtersText(
   }
   for (const [k, v] of Object.entries(ranking.filters.dims))
     parts.push(
-      k === 'amount' ? formatUsd(Number(v), lang) : `${t.dimensionLabel(k)}: ${dimensionValueLabel(k, v, t, lang)}`,
+      k === 'amount'
+        ? formatUsd(Number(v), lang)
+        : `${t.dimensionLabel(k)}${t.colon}${dimensionValueLabel(k, v, t, lang)}`,
     );
   return parts.join(' · ');
 }

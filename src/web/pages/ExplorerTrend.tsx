@@ -325,8 +325,9 @@ export function ExplorerTrend({
                     from: s.growth.fromValue === null ? '—' : cell(s.growth.fromValue),
                     to: s.growth.toValue === null ? '—' : cell(s.growth.toValue),
                     difference: difference(s),
-                    change: s.growth.changePct === null ? '—' : formatPercent(s.growth.changePct, lang, 1),
-                    annual: s.growth.annualRatePct === null ? '—' : formatPercent(s.growth.annualRatePct, lang, 1),
+                    // One decimal always, so that a column reads alike: −5.0 % beside −5.2 %, not −5 %.
+                    change: s.growth.changePct === null ? '—' : formatPercent(s.growth.changePct, lang, 1, 1),
+                    annual: s.growth.annualRatePct === null ? '—' : formatPercent(s.growth.annualRatePct, lang, 1, 1),
                   },
                 }))}
               />
