@@ -6,25 +6,26 @@ import { z } from 'zod';
  */
 export function wholeNumber(min: number, max: number) {
   const range = `a whole number from ${String(min)} to ${String(max)}`;
-  return z
-    .string()
-    .transform((text, ctx) => {
-      const digits = text.trim();
-      const fail = (message: string) => {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      };
-      if (digits === '') return fail(`is empty; give ${range}`);
-      if (!/^\d+$/.test(digits)) return fail(`must be ${range}, in digits`);
-      const value = Number(digits);
-      if (value < min) return fail(`must be at least ${String(min)} (${range})`);
-      if (value > max) return fail(`must be at most ${String(max)} (${range})`);
-      return value;
-    })
-    .meta({
-      pattern: '^[0-9]+$',
-      minimum: min,
-      maximum: max,
-      description: `${range[0]?.toUpperCase() ?? ''}${range.slice(1)}`,
-    });
+  return (
+    z
+      .string()
+      .transform((text, ctx) => {
+        const digits = text.trim();
+        const fail = (message: string) => {
+          ctx.addIssue({ code: 'custom', message });
+          return z.NEVER;
+        };
+        if (digits === '') return fail(`is empty; give ${range}`);
+        if (!/^\d+$/.test(digits)) return fail(`must be ${range}, in digits`);
+        const value = Number(digits);
+        if (value < min) return fail(`must be at least ${String(min)} (${range})`);
+        if (value > max) return fail(`must be at most ${String(max)} (${range})`);
+        return value;
+      })
+      // A query parameter is text: its range is said in words, a string's minimum being no check.
+      .meta({
+        pattern: '^[0-9]+$',
+        description: `${range[0]?.toUpperCase() ?? ''}${range.slice(1)}`,
+      })
+  );
 }

@@ -69,7 +69,11 @@ const bom = z
 const lang = z.enum(NAME_LANGUAGES).optional().describe('Language of area names; default en');
 const areaCode = AreaCodeParam;
 // Year 0000 does not exist (the proleptic calendar goes from 1 BC to AD 1): refused here, not by the database.
-const periodParam = trimmed.regex(/^(?!0000)\d{4}(-(Q[1-4]|S[12]))?$/i, 'must be a period such as 2020 or 2020-Q3');
+// Spelled out in either case, as the document's pattern cannot carry the i flag: 2020-q3 is 2020-Q3.
+const periodParam = trimmed.regex(
+  /^(?!0000)\d{4}(-([Qq][1-4]|[Ss][12]))?$/,
+  'must be a period such as 2020 or 2020-Q3',
+);
 const datasetId = trimmed.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a dataset id such as undesa-ims-2024');
 const indicatorId = trimmed.regex(/^[a-z0-9_]+$/, 'must be an indicator id such as migrant_stock');
 const dimsParam = trimmed
@@ -126,9 +130,10 @@ export const RankingQuery = z.strictObject({
     .refine((v) => parseFiscalYear(v) !== null, {
       message: `must be a fiscal year between FY${String(FIRST_FISCAL_YEAR % 100)} and FY${String(LAST_FISCAL_YEAR % 100)}, e.g. FY25`,
     })
+    .meta({ pattern: '^([Ff][Yy])?([0-9]{2}|[0-9]{4})$' })
     .optional()
     .describe(
-      'Only with groupBy=incomeGroup (a 400 otherwise): the fiscal year of the income groups; default the fiscal year whose classification used GNI of the data year',
+      `Only with groupBy=incomeGroup (a 400 otherwise): the World Bank fiscal year of the income groups, FY${String(FIRST_FISCAL_YEAR % 100)} to FY${String(LAST_FISCAL_YEAR % 100)}, written FY25, 25 or 2025 (any case); default the fiscal year whose classification used GNI of the data year`,
     ),
   counterpart: areaCode.optional().describe(COUNTERPART),
   sex: z.enum(SEXES).optional().describe('_T (default) both sexes, M, F'),

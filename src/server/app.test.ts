@@ -215,8 +215,16 @@ describe('serving the web UI beside the API', () => {
       [
         'an address over 16 KB',
         `GET /api/countries?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+        414,
+        /the address is longer than 16 KB/,
+        'query',
+      ],
+      [
+        'headers over 16 KB',
+        `GET /api/countries HTTP/1.1\r\nHost: x\r\nX-Long: ${'a'.repeat(20_000)}\r\n\r\n`,
         431,
-        /longer than 16 KB/,
+        /the headers are longer than 16 KB/,
+        'headers',
       ],
       ['an unknown method', 'FOO /api/countries HTTP/1.1\r\nHost: x\r\n\r\n', 400, /not an HTTP method/, 'method'],
       ['an unknown HTTP version', 'GET /api/countries HTTP/9.9\r\nHost: x\r\n\r\n', 505, /HTTP\/1\.1/, 'version'],

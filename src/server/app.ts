@@ -8,7 +8,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -27,7 +26,7 @@ import { libraryRoutes } from './library/library.routes.js';
 import { sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { ApiError } from './http/api-error.js';
-import { openApiTransform } from './http/openapi-transform.js';
+import { openApiTransform, openApiTransformObject } from './http/openapi-transform.js';
 import { setPublicOrigin } from './http/site-origin.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
 import type { BundledLoadStatus } from './stats/bundled-load.js';
@@ -111,7 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ],
     },
     transform: openApiTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: openApiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -268,7 +267,10 @@ function handleClientError(error: Error & { code?: string }, socket: Duplex) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   // The parser's own reason ("Invalid character in Content-Length"): plain ASCII, never the request's bytes.
   const reason = error.message.replace(/^Parse Error: /, '');
-  const [status, field, message] = clientErrorAnswer(error.code ?? '', reason);
+  const [status, field, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? overflowAnswer((error as { rawPacket?: unknown }).rawPacket)
+      : clientErrorAnswer(error.code ?? '', reason);
   const body = JSON.stringify(errorBody('invalid_parameter', message, [{ field, message }]));
   if (socket.writable)
     socket.write(
@@ -277,13 +279,32 @@ function handleClientError(error: Error & { code?: string }, socket: Duplex) {
   socket.destroy(error);
 }
 
+/**
+ * A request whose address and headers pass Node's 16 KB: a 414 when the address alone is too long
+ * (a query of thousands of areas), named by its part (query or path), a 431 when the headers are.
+ * Which, the bytes the parser stopped in tell (`rawPacket`): the request line, when they start
+ * with it, is seen whole or cut off. When they do not (the request came in pieces), both are said.
+ */
+function overflowAnswer(packet: unknown): [number, string, string] {
+  const text = Buffer.isBuffer(packet) ? packet.toString('latin1', 0, 16_384) : '';
+  const requestLine = /^[A-Z]+ (\S*)/.exec(text);
+  if (!requestLine) return [431, 'request', 'the address or the headers are longer than 16 KB'];
+  const lineEnd = text.indexOf('\r\n');
+  // Headers over 16 KB behind an address of ordinary length.
+  if (lineEnd !== -1 && lineEnd < 8_192) return [431, 'headers', 'the headers are longer than 16 KB'];
+  const address = requestLine[1] ?? '';
+  return [
+    414,
+    address.includes('?') ? 'query' : 'path',
+    'the address is longer than 16 KB: ask for fewer areas or codes at a time',
+  ];
+}
+
 /** The status, field and message of a request Node's HTTP parser refused, by its error code. */
 function clientErrorAnswer(code: string, reason: string): [number, string, string] {
   switch (code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return [408, 'request', 'the request took too long to arrive'];
-    case 'HPE_HEADER_OVERFLOW':
-      return [431, 'path', 'the address or the headers are longer than 16 KB'];
     case 'HPE_INVALID_METHOD':
       return [400, 'method', 'the request method is not an HTTP method (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS)'];
     case 'HPE_INVALID_VERSION':

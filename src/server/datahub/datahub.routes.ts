@@ -50,6 +50,12 @@ const notAcceptable = ErrorResponse.describe(
 );
 /** The answers in JSON or CSV: a 406 too, for an Accept that takes neither. */
 const answerErrors = { ...errors, 406: notAcceptable };
+/** What an indicator or dataset the first start is still loading gets (ApiError.dataLoading). */
+const stillLoading = {
+  503: ErrorResponse.describe(
+    'Service Unavailable (code data_loading): what is asked for comes with a bundled dataset the first start is still loading; ask again after Retry-After seconds',
+  ),
+};
 /** Answers with no path parameter (the lists, the series): a bad value (an unknown area too) is a 400, never a 404. */
 const queryAnswerErrors = { 400: ErrorResponse, 406: notAcceptable };
 
@@ -94,7 +100,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           description: CSV_NOTE,
           params: DatasetParams,
           querystring: FormatQuery,
-          response: { 200: DatasetDetailResponse, ...answerErrors },
+          response: { 200: DatasetDetailResponse, ...answerErrors, ...stillLoading },
         },
       },
       async (request, reply) => {
@@ -121,7 +127,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           params: DatasetFileParams,
           querystring: z.strictObject({}),
           // The file's bytes, streamed as they are (never serialised).
-          response: { 200: z.any().describe('The file, as bundled'), ...errors },
+          response: { 200: z.any().describe('The file, as bundled'), ...errors, ...stillLoading },
         },
       },
       async (request, reply) => {
@@ -231,7 +237,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           description: `Publishers’ own aggregates are listed apart. Income groups: data of year Y use the World Bank fiscal year that classified on GNI of year Y (FY(Y+2)).${CSV_NOTE}`,
           params: RankingParams,
           querystring: RankingQuery,
-          response: { 200: RankingResponse, ...answerErrors },
+          response: { 200: RankingResponse, ...answerErrors, ...stillLoading },
         },
       },
       async (request, reply) => {
@@ -256,7 +262,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           summary: 'Time series of an indicator for countries or aggregates, with growth rates',
           description: `One series per area and edition; editions are never spliced.${CSV_NOTE}`,
           querystring: SeriesQuery,
-          response: { 200: SeriesResponse, ...queryAnswerErrors },
+          response: { 200: SeriesResponse, ...queryAnswerErrors, ...stillLoading },
         },
       },
       async (request, reply) => {

@@ -986,7 +986,7 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
   it('documents the endpoints in the OpenAPI document, with the 406 of an Accept they cannot serve', async () => {
     interface Operation {
       parameters?: { name: string; in: string; description?: string }[];
-      responses: Record<string, { description: string }>;
+      responses: Record<string, { description: string; content?: Record<string, unknown> }>;
     }
     const doc = await get<{ paths: Record<string, { get: Operation }> }>('/api/openapi.json');
     const answers = [
@@ -1010,8 +1010,26 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
     expect(Object.keys(doc.paths['/api/datasets/{id}/files/{name}']?.get.responses ?? {})).not.toContain('406');
     // Answers with no path parameter have nothing to be not found: no 404 is listed (the series'
     // unknown areas are a 400).
-    for (const path of ['/api/datasets', '/api/indicators', '/api/series'])
-      expect(Object.keys(doc.paths[path]?.get.responses ?? {}).sort(), path).toEqual(['200', '400', '406']);
+    for (const path of ['/api/datasets', '/api/indicators'])
+      expect(Object.keys(doc.paths[path]?.get.responses ?? {}).sort(), path).toEqual(['200', '304', '400', '406']);
+    // What may be on its way while the first start loads is a 503 there.
+    expect(Object.keys(doc.paths['/api/series']?.get.responses ?? {}).sort()).toEqual([
+      '200',
+      '304',
+      '400',
+      '406',
+      '503',
+    ]);
+    // Each answer in JSON or CSV says both, so that generated clients can ask for either; a
+    // bundled file is its own type.
+    for (const path of answers)
+      expect(Object.keys(doc.paths[path]?.get.responses['200']?.content ?? {}), path).toEqual([
+        'application/json',
+        'text/csv',
+      ]);
+    expect(Object.keys(doc.paths['/api/datasets/{id}/files/{name}']?.get.responses['200']?.content ?? {})).toContain(
+      'application/gzip',
+    );
     const series = doc.paths['/api/series']?.get;
     for (const name of ['areas', 'counterpart'])
       expect(series?.parameters?.find((p) => p.name === name)?.description, name).toMatch(

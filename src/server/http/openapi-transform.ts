@@ -1,4 +1,4 @@
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 type Transform = typeof jsonSchemaTransform;
 
@@ -27,4 +27,54 @@ export const openApiTransform: Transform = (input) => {
       },
     },
   };
+};
+
+interface OpenApiOperation {
+  parameters?: { in: string; name: string; schema?: { enum?: unknown[] } }[];
+  responses?: Record<string, { description?: string; content?: Record<string, unknown> }>;
+}
+
+/** The media types of the files an edition was loaded from (datahub/dataset-files.ts fileMediaType). */
+const BUNDLED_FILE_TYPES = [
+  'application/gzip',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'text/csv',
+];
+
+/**
+ * The OpenAPI document's last touches, after zod's: what the route schemas cannot say because
+ * Fastify serialises only JSON through them.
+ * - An answer that `format=csv` (or Accept: text/csv) gives as CSV lists text/csv beside JSON,
+ *   and its 304 (those answers carry an entity tag), so that generated clients can ask for both.
+ * - A bundled file (`/api/datasets/{id}/files/{name}`) is the file's own type, not JSON.
+ */
+export const openApiTransformObject: typeof jsonSchemaTransformObject = (input) => {
+  const doc = jsonSchemaTransformObject(input) as { paths?: Record<string, Record<string, OpenApiOperation>> };
+  for (const [path, methods] of Object.entries(doc.paths ?? {})) {
+    for (const operation of Object.values(methods)) {
+      const ok = operation.responses?.['200'];
+      if (!ok || !operation.responses) continue;
+      if (path === '/api/datasets/{id}/files/{name}') {
+        ok.content = Object.fromEntries(
+          BUNDLED_FILE_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        );
+        continue;
+      }
+      const format = operation.parameters?.find((p) => p.in === 'query' && p.name === 'format');
+      if (path.startsWith('/api/sdmx/') || !format?.schema?.enum?.includes('csv')) continue;
+      ok.content = {
+        ...ok.content,
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description:
+              'The same answer as CSV (RFC 4180, UTF-8): one row per value, each ending with dataset, publisher, edition, licence and citation',
+          },
+        },
+      };
+      operation.responses['304'] = { description: 'Not Modified: the If-None-Match entity tag still holds' };
+    }
+  }
+  return doc as ReturnType<typeof jsonSchemaTransformObject>;
 };

@@ -296,7 +296,14 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
     const dataSchema = {
       tags: ['sdmx'],
       querystring: SdmxDataQuery,
-      response: { ...errors, 409: ErrorResponse, 413: ErrorResponse },
+      response: {
+        ...errors,
+        409: ErrorResponse,
+        413: ErrorResponse,
+        503: ErrorResponse.describe(
+          'Service Unavailable (code data_loading): the flow comes with a bundled dataset the first start is still loading; ask again after Retry-After seconds',
+        ),
+      },
     };
     const dataDescription =
       'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. 404 when nothing matches; 413 past 500,000 observations.';
