@@ -665,6 +665,7 @@ export const GroupAggregate = Computation.extend({
   countWithData: z.number().int(),
   countInGroup: z.number().int(),
   coverage: z.string().describe('"n with data / n in group"'),
+  members: z.array(z.string()).describe('Every member of the group (area codes), with a value or not'),
   missing: z.array(z.string()).describe('Members of the group without a value'),
 });
 export type GroupAggregate = z.infer<typeof GroupAggregate>;

@@ -242,10 +242,14 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       // The four groups, then the areas with data that FY22 did not classify (Venezuela among them).
       expect(groups.map((g) => g.code)).toEqual(['L', 'LM', 'UM', 'H', '_Z']);
       expect(groups.at(-1)).toMatchObject({ name: 'Not classified', missing: [] });
+      // Which areas those are: Venezuela among them.
+      expect(groups.at(-1)?.members).toContain('VEN');
       for (const g of groups) {
         expect(g.computedBy).toBe('Bridges');
         expect(g.coverage).toBe(`${String(g.countWithData)} / ${String(g.countInGroup)}`);
         expect(g.countInGroup - g.countWithData).toBe(g.missing.length);
+        expect(g.members).toHaveLength(g.countInGroup);
+        expect(g.missing.every((code) => g.members.includes(code))).toBe(true);
       }
       // Nothing dropped: the groups add up to the total.
       const sum = groups.reduce((s, g) => s + (g.value ?? 0), 0);
@@ -436,6 +440,10 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       const groups = rows.filter((r) => r.row_type === 'bridges_incomeGroup');
       expect(groups.map((r) => [r.area, Number(r.value), r.coverage, r.computed_by])).toEqual(
         json.grouping?.groups.map((g) => [g.code, g.value, g.coverage, 'Bridges']),
+      );
+      // Its members and those without a value, as the JSON lists them.
+      expect(groups.map((r) => [r.members?.split(' '), r.missing ? r.missing.split(' ') : []])).toEqual(
+        json.grouping?.groups.map((g) => [g.members, g.missing]),
       );
       expect(rows.find((r) => r.row_type === 'bridges_total')?.value).toBe(String(json.total.value));
       // A group's row cites the income classification beside the dataset; the others, the dataset.

@@ -859,25 +859,43 @@ export function profileCsv(p: ProfileResponse): CsvTable {
               },
               [other.dataset],
             );
-  const partnerRows = (measure: string, period: string | null, items: PartnerStock[]) => {
-    for (const item of items)
-      add(
-        {
-          block: 'migration',
-          measure,
-          period,
-          sex: '_T',
-          partner: item.area.code,
-          partner_name: item.area.name,
-          rank: item.rank,
-          value: item.total,
-          unit: 'persons',
-          computed_by: bothSexes,
-        },
-        stock,
-      );
+  // Each partner by sex as the JSON gives it, and its share of all (a measure of its own, whose
+  // value is a percentage: a reader summing `top_origin` sums persons only).
+  const partnerRows = (measure: string, period: string | null, items: PartnerStock[], of: string) => {
+    for (const item of items) {
+      const partner = { partner: item.area.code, partner_name: item.area.name, rank: item.rank };
+      for (const [sex, value] of sexes(item))
+        if (value !== null)
+          add(
+            {
+              block: 'migration',
+              measure,
+              period,
+              sex,
+              ...partner,
+              value,
+              unit: 'persons',
+              computed_by: bothSexesNote(sex, m.stocks.totalPublished),
+            },
+            stock,
+          );
+      if (item.sharePct !== null)
+        add(
+          {
+            block: 'migration',
+            measure: `${measure}_share`,
+            period,
+            sex: '_T',
+            ...partner,
+            value: item.sharePct,
+            unit: `percent of all ${of}`,
+            computed_by: COMPUTED_BY,
+          },
+          stock,
+        );
+    }
   };
-  partnerRows('top_origin', m.topOrigins.period, m.topOrigins.items);
+  partnerRows('top_origin', m.topOrigins.period, m.topOrigins.items, 'immigrants');
   if (m.topOrigins.unknownOrigin)
     add(
       {
@@ -892,7 +910,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
       },
       stock,
     );
-  partnerRows('top_destination', m.topDestinations.period, m.topDestinations.items);
+  partnerRows('top_destination', m.topDestinations.period, m.topDestinations.items, 'emigrants');
 
   const r = p.remittances;
   for (const flow of r.flows) {
@@ -927,20 +945,28 @@ export function profileCsv(p: ProfileResponse): CsvTable {
       add({ block: 'remittances', measure: 'gdp', period: point.period, value: point.valueUsd, unit: 'current US$' }, [
         r.gdp.dataset,
       ]);
-  for (const item of r.topSendingCorridors.items)
-    add(
-      {
-        block: 'remittances',
-        measure: 'top_sending_country',
-        period: r.topSendingCorridors.period,
-        partner: item.area.code,
-        partner_name: item.area.name,
-        rank: item.rank,
-        value: item.valueUsdMillions,
-        unit: 'US$ millions',
-      },
-      r.topSendingCorridors.dataset ? [r.topSendingCorridors.dataset] : [],
-    );
+  for (const item of r.topSendingCorridors.items) {
+    const sender = {
+      block: 'remittances',
+      period: r.topSendingCorridors.period,
+      partner: item.area.code,
+      partner_name: item.area.name,
+      rank: item.rank,
+    };
+    const matrix = r.topSendingCorridors.dataset ? [r.topSendingCorridors.dataset] : [];
+    add({ ...sender, measure: 'top_sending_country', value: item.valueUsdMillions, unit: 'US$ millions' }, matrix);
+    if (item.sharePct !== null)
+      add(
+        {
+          ...sender,
+          measure: 'top_sending_country_share',
+          value: item.sharePct,
+          unit: 'percent of the sum over all sending countries in the matrix',
+          computed_by: COMPUTED_BY,
+        },
+        matrix,
+      );
+  }
 
   for (const corridor of p.cost.corridors)
     for (const point of corridor.points)

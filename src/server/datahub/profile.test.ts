@@ -520,9 +520,27 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     const women = rows.filter((r) => r.measure === 'immigrants' && r.sex === 'F');
     expect(women.length).toBeGreaterThan(0);
     expect(women.every((r) => r.computed_by === 'Bridges (sum over all origins)')).toBe(true);
-    const top = rows.filter((r) => r.measure === 'top_destination');
+    const top = rows.filter((r) => r.measure === 'top_destination' && r.sex === '_T');
     expect(top.length).toBeGreaterThan(0);
     expect(top.every((r) => r.computed_by === 'Bridges (male + female)')).toBe(true);
+    // Each destination by sex and its share, as the JSON gives them.
+    const destinations = json.migration.topDestinations.items;
+    for (const [sex, key] of [
+      ['M', 'male'],
+      ['F', 'female'],
+    ] as const)
+      expect(
+        rows
+          .filter((r) => r.measure === 'top_destination' && r.sex === sex)
+          .map((r) => [r.partner, Number(r.value), r.computed_by]),
+      ).toEqual(destinations.map((d) => [d.area.code, d[key], '']));
+    expect(
+      rows.filter((r) => r.measure === 'top_destination_share').map((r) => [r.partner, Number(r.value), r.unit]),
+    ).toEqual(destinations.map((d) => [d.area.code, d.sharePct, 'percent of all emigrants']));
+    const senders = rows.filter((r) => r.measure === 'top_sending_country_share');
+    expect(senders.map((r) => [r.partner, Number(r.value), r.computed_by])).toEqual(
+      json.remittances.topSendingCorridors.items.map((c) => [c.area.code, c.sharePct, 'Bridges']),
+    );
     // Refugees abroad by group sum the countries of asylum; a country's figure sums the stock groups.
     const abroad = rows.filter((r) => r.block === 'refugees' && r.measure === 'from_country');
     expect(abroad.length).toBeGreaterThan(0);

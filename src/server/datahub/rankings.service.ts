@@ -393,6 +393,7 @@ function groupAggregates(
       countWithData: withData.length,
       countInGroup: codes.length,
       coverage: `${String(withData.length)} / ${String(codes.length)}`,
+      members: codes,
       missing: codes.filter((c) => !usable(c)),
     };
   });
@@ -412,6 +413,7 @@ function groupAggregates(
       countWithData: outside.filter(usable).length,
       countInGroup: outside.length,
       coverage: `${String(outside.filter(usable).length)} / ${String(outside.length)}`,
+      members: outside,
       missing: outside.filter((c) => !usable(c)),
     });
   }
@@ -479,6 +481,9 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
         area_name: g.name,
         value: g.value,
         coverage: g.coverage,
+        // Codes separated by spaces, as the JSON lists them: which areas a group adds up.
+        members: g.members.join(' '),
+        missing: g.missing.join(' '),
         computed_by: COMPUTED_BY,
         method: r.grouping?.method,
       },
@@ -515,6 +520,8 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
       'series_min',
       'series_max',
       'coverage',
+      'members',
+      'missing',
       'computed_by',
       'method',
     ],
