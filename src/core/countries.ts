@@ -44,6 +44,11 @@ export const CountrySummary = z
     ldc: z.boolean(),
     lldc: z.boolean(),
     sids: z.boolean(),
+    hasData: z
+      .boolean()
+      .describe(
+        'Whether any loaded dataset has statistics of it (as reference or counterpart area); false: its profile is empty',
+      ),
   })
   .meta({ id: 'CountrySummary' });
 export type CountrySummary = z.infer<typeof CountrySummary>;

@@ -24,6 +24,7 @@ function buildCountry(
     ldc: false,
     lldc: false,
     sids: false,
+    hasData: true,
   };
 }
 

@@ -944,6 +944,34 @@ describe('the data hub in the browser', () => {
   });
 
   it(
+    'offers in the data hub’s pickers the places with data, and brings the choice back on Back',
+    { timeout: 60_000 },
+    async () => {
+      const page = await openPage('/data?lang=en');
+      try {
+        const origin = page.getByLabel('Origin');
+        await origin.locator('option[value="MEX"]').waitFor({ state: 'attached' });
+        const offered = await origin
+          .locator('option')
+          .evaluateAll((options) => options.map((o) => o.getAttribute('value')));
+        // Nobody lives in Antarctica: its page would be empty.
+        expect(offered).toContain('IND');
+        expect(offered).not.toContain('ATA');
+        await origin.selectOption('MEX');
+        await page.getByLabel('Destination').selectOption('CAN');
+        await page.getByRole('button', { name: 'Open the corridor' }).click();
+        await page.waitForURL(/\/corridors\/MEX\/CAN/);
+        await page.goBack();
+        await page.waitForURL(/\/data\?/);
+        await expect.poll(() => origin.inputValue()).toBe('MEX');
+        expect(await page.getByLabel('Destination').inputValue()).toBe('CAN');
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
     'takes a dataset’s link to its other editions to them in the catalogue, not to its top',
     { timeout: 60_000 },
     async () => {

@@ -46,6 +46,12 @@ export async function findAreasWithIncome(db: Kysely<DB>, filter: AreaFilter) {
       'ic.gni_year',
       'ic.income_group',
       'ic.source_value',
+      // Whether any loaded series has it, as reference or counterpart area (one hashed pass over
+      // series; with the NULL of a series without counterpart, IN would be NULL, not false, for the rest).
+      sql<boolean>`a.code IN (SELECT ref_area FROM series
+                             UNION SELECT counterpart_area FROM series WHERE counterpart_area IS NOT NULL)`.as(
+        'has_data',
+      ),
     ])
     .orderBy('a.name_en');
   if (filter.codes) query = query.where('a.code', 'in', filter.codes.length ? filter.codes : ['']);

@@ -224,5 +224,6 @@ function presentSummary(row: repo.AreaWithIncomeRow, names: NameRows, lang: Name
     ldc: row.is_ldc,
     lldc: row.is_lldc,
     sids: row.is_sids,
+    hasData: row.has_data,
   };
 }

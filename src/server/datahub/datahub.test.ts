@@ -66,6 +66,13 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
   });
 
   describe('catalogue', () => {
+    it('tells the places some dataset has from those none has, which the pickers leave out', async () => {
+      const list = await get<{ items: { code: string; hasData: boolean }[] }>('/api/countries?kind=country');
+      const has = new Map(list.items.map((c) => [c.code, c.hasData]));
+      // UN DESA has Filipinos abroad and migrants in Mexico; nobody lives in Antarctica or on Bouvet Island.
+      expect([has.get('PHL'), has.get('MEX'), has.get('ATA'), has.get('BVT')]).toEqual([true, true, false, false]);
+    });
+
     it('lists every edition with its citation, coverage and family, editions side by side', async () => {
       const list = await get<DatasetListResponse>('/api/datasets');
       expect(list.items).toHaveLength(11);

@@ -17,7 +17,13 @@ export function DataHubPage() {
   useDocumentTitle(t.navDataHub, t.siteName);
   const countries = useApi(`countries|country|${lang}`, (signal) => listCountries({ kind: 'country', lang }, signal));
   const items = countries.data?.items;
-  const codes = useMemo(() => new Set(items?.map((c) => c.code)), [items]);
+  // Places no loaded dataset has (Antarctica, Bouvet Island…) would open an empty page: not
+  // offered, unless none has data yet (a first start still loading), when all are.
+  const offered = useMemo(() => {
+    const withData = items?.filter((c) => c.hasData) ?? [];
+    return withData.length ? withData : (items ?? []);
+  }, [items]);
+  const codes = useMemo(() => new Set(offered.map((c) => c.code)), [offered]);
   // The choices live in the URL, so Back from the profile or corridor they open restores them.
   const [searchParams, patchParams] = useParamPatch();
   const { country: profile, from, to } = readPickerChoices(searchParams, codes);
@@ -40,7 +46,7 @@ export function DataHubPage() {
     patchParams(pickerPatch(key, code), { replace: true, preventScrollReset: true });
   }
 
-  const options = (items ?? []).map((c) => (
+  const options = offered.map((c) => (
     <option key={c.code} value={c.code}>
       {c.name}
     </option>
