@@ -104,6 +104,18 @@ describe('user files: formats and mapping files', () => {
     expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: bundled })).toThrow(
       /"undesa-ims-2024" is a bundled dataset of Bridges; choose another id/,
     );
+    // Nor may a file of one's own join the editions of a bundled publication.
+    const family = editedMapping(TIDY_MAPPING, (m) => ((m.dataset as Record<string, unknown>).family = 'undesa-ims'));
+    expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: family })).toThrow(
+      /"undesa-ims" is the family of Bridges' bundled editions \(United Nations, Department of Economic and Social Affairs, Population Division\); .* choose another family/,
+    );
+    // Two columns for one dimension: the second's values would replace the first's.
+    const oneDimension = editedMapping(TIDY_MAPPING, (m) => {
+      (m.columns as Record<string, unknown>).dims = { a: 'channel', b: 'channel' };
+    });
+    expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: oneDimension })).toThrow(
+      /columns "a" and "b" are both mapped to the dimension "channel": each dimension takes one column/,
+    );
     expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: fixture(TIDY_MAPPING) })).toThrow(
       /"columns" is for tidy CSV files/,
     );
@@ -1110,6 +1122,24 @@ describe.each(testEngines())('user files on %s', (engine) => {
           '  "Freedonia" (lines 2, 5)\n' +
           '  "Korea, Rep." (line 3)\n' +
           '  "Atlantis" (line 4)',
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('checks a row whose missing value it skips like any other: its unmatched name is listed', async () => {
+      const file = path.join(scratch, 'skip-unmatched.csv');
+      writeFileSync(
+        file,
+        [
+          'country,year,sex,share_pct,quality,channel,comment',
+          'Philippines,2020,Total,11.5,,bank,',
+          'Freedonia,2020,Total,..,,bank,',
+        ].join('\n'),
+      );
+      const skipping = editedMapping(TIDY_MAPPING, (m) => (m.skipMissing = true));
+      const before = await snapshot();
+      await expect(importUserFile(testDb.database, userFileImporter(file, { mapping: skipping }))).rejects.toThrow(
+        /skip-unmatched\.csv \(line 3, column "country"\): unknown area name "Freedonia"/,
       );
       expect(await snapshot()).toEqual(before);
     });

@@ -15,6 +15,7 @@ import type { ProgressReporter } from '../reference/load-reference.js';
 import type { AreaResolver } from '../stats/area-resolver.js';
 import { importDataset, type ImportOutcome } from '../stats/import-dataset.js';
 import {
+  dimsKeyOf,
   normalisePeriod,
   type DatasetMeta,
   type Frequency,
@@ -167,6 +168,31 @@ export function readUserMapping(filePath: string): ResolvedMapping {
   const bundled = BUNDLED_IMPORTERS.find((i) => i.meta.id === mapping.dataset.id);
   if (bundled) {
     throw fail(['dataset', 'id'], `"${mapping.dataset.id}" is a bundled dataset of Bridges; choose another id`);
+  }
+  // A family groups a publisher's editions side by side: a file of one's own set among UN DESA's
+  // would read as its newest revision, and retitle the family.
+  const family = mapping.dataset.family ?? mapping.dataset.id;
+  const bundledFamily = BUNDLED_IMPORTERS.find((i) => i.meta.family === family);
+  if (bundledFamily) {
+    throw fail(
+      mapping.dataset.family === undefined ? ['dataset', 'id'] : ['dataset', 'family'],
+      `"${family}" is the family of Bridges' bundled editions (${bundledFamily.meta.publisher}); a file of your own is a publication of its own: choose another ${mapping.dataset.family === undefined ? 'id' : 'family'}`,
+    );
+  }
+  // Two columns for one dimension: one's values would be dropped for the other's, silently.
+  const dimensionColumns = new Map<string, string>();
+  const dims = mapping.columns?.dims;
+  const pairs: [column: string, dimension: string][] = Array.isArray(dims)
+    ? dims.map((c) => [c, c])
+    : Object.entries(dims ?? {});
+  for (const [column, dimension] of pairs) {
+    const other = dimensionColumns.get(dimension);
+    if (other !== undefined)
+      throw fail(
+        ['columns', 'dims', ...(Array.isArray(dims) ? [] : [column])],
+        `columns "${other}" and "${column}" are both mapped to the dimension "${dimension}": each dimension takes one column`,
+      );
+    dimensionColumns.set(dimension, column);
   }
   const resolve = (ref: z.infer<typeof indicatorRef>, at: PropertyKey[]): IndicatorDef => {
     if (typeof ref === 'string') {
@@ -410,7 +436,6 @@ export class ObservationAssembler {
   add(raw: RawObservation, at: Locate): void {
     this.report.rows++;
     const value = this.#value(raw.value, at);
-    if (value === null) return;
     const p = normalisePeriod(raw.period);
     if (!p) {
       throw at('period').error(
@@ -439,7 +464,7 @@ export class ObservationAssembler {
     const flags = [raw.flags?.trim(), unknownStatus].filter(Boolean).join(' ') || null;
     if (!indicator || refArea === undefined || counterpart === undefined) return;
     // A count of people cannot be negative (a stock of money, a net flow can).
-    if (value < 0 && this.#indicatorsUsed.get(indicator)?.unit === 'persons') {
+    if (value !== null && value < 0 && this.#indicatorsUsed.get(indicator)?.unit === 'persons') {
       throw at('value').error(`${String(value)} persons: a count of people cannot be negative`);
     }
 
@@ -450,23 +475,13 @@ export class ObservationAssembler {
           `no ${dimension} (an empty cell): write _T where the value is a total over all of them, _Z where none applies`,
         );
     }
+    // A missing value skipped ("skipMissing") only once the rest of its row is checked: its area
+    // and dimensions are reported like any other's.
+    if (value === null) return;
     // _Z, "not applicable", is no breakdown: as Bridges' own SDMX writes a series without that key.
     const kept = Object.entries(raw.dims).filter(([, v]) => v !== '_Z');
     const dims = kept.length ? Object.fromEntries(kept) : undefined;
-    const key = [
-      indicator,
-      refArea,
-      counterpart ?? '',
-      sex,
-      p.freq,
-      dims
-        ? Object.keys(dims)
-            .sort()
-            .map((k) => `${k}=${dims[k] ?? ''}`)
-            .join(';')
-        : '',
-      p.period,
-    ].join('|');
+    const key = [indicator, refArea, counterpart ?? '', sex, p.freq, dimsKeyOf(dims), p.period].join('|');
     const first = this.#seen.get(key);
     if (first) {
       throw at('value').error(

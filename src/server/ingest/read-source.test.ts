@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, parseCsv, scanRecords, type SourceFile } from './read-source.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { decodeUtf8, parseCsv, readSourceFile, scanRecords, type SourceFile } from './read-source.js';
 
 const file = (name: string, bytes: Buffer): SourceFile => ({ name, bytes, sha256: '' });
 /** UTF-16 as Excel's "Unicode text" writes it: little-endian, a byte-order mark first. */
@@ -9,6 +13,19 @@ const utf16 = (text: string, { bom = true, bigEndian = false } = {}) => {
 };
 // Invented test data.
 const CSV = 'country,year,value\nPhilippines,2020,1.5\n';
+
+describe('readSourceFile', () => {
+  it('gunzips a file named .gz in any case (Windows saves DATA.CSV.GZ)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bridges-gz-'));
+    try {
+      const upper = path.join(dir, 'DATA.CSV.GZ');
+      writeFileSync(upper, gzipSync(CSV));
+      expect(readSourceFile(upper).bytes.toString('utf8')).toBe(CSV);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('decodeUtf8', () => {
   it('reads UTF-8 whatever its script, dropping a byte-order mark', () => {

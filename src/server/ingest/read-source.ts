@@ -18,7 +18,8 @@ export function readSourceFile(filePath: string): SourceFile {
   const name = path.basename(filePath);
   const raw = readFileSync(filePath);
   let bytes = raw;
-  if (filePath.endsWith('.gz')) {
+  // Any case: a file saved as DATA.CSV.GZ is gzip too.
+  if (filePath.toLowerCase().endsWith('.gz')) {
     try {
       bytes = gunzipSync(raw);
     } catch (err) {

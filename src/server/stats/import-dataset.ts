@@ -89,17 +89,21 @@ export async function importDataset(
   const known = new Set(importer.indicators.map((i) => i.id));
   const stray = parsed.observations.find((o) => !known.has(o.indicator));
   if (stray) throw new Error(`${importer.meta.id}: observation of undeclared indicator "${stray.indicator}"`);
+  // An edition loaded from other data is replaced only with --force (users' files).
+  const refuseOtherSource = (loaded: { loaded_from: string | null } | undefined) => {
+    if (
+      loaded &&
+      !options.force &&
+      options.replaceOtherSource === false &&
+      loaded.loaded_from !== (importer.meta.loadedFrom ?? null)
+    ) {
+      throw new Error(
+        `${importer.meta.id} is already loaded, from other data (${loaded.loaded_from ?? 'a bundled dataset'}): give --force to replace it, or another "dataset.id" in the mapping to keep both`,
+      );
+    }
+  };
   // After reading, so that a faulty file is told its fault first.
-  if (
-    existing &&
-    !options.force &&
-    options.replaceOtherSource === false &&
-    existing.loaded_from !== (importer.meta.loadedFrom ?? null)
-  ) {
-    throw new Error(
-      `${importer.meta.id} is already loaded, from other data (${existing.loaded_from ?? 'a bundled dataset'}): give --force to replace it, or another "dataset.id" in the mapping to keep both`,
-    );
-  }
+  refuseOtherSource(existing);
 
   const written = await database.withRawSession(async (session) => {
     await session.exec('BEGIN');
@@ -108,6 +112,13 @@ export async function importDataset(
       // server's first start) waits here for the first to commit, then replaces what it wrote,
       // rather than failing on the dataset's key half-way.
       await session.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [EDITION_LOCK, importer.meta.id]);
+      // Again under the lock: another import of this id may have committed other data meanwhile
+      // (two `bridges import`s at once), which the check before reading could not see.
+      const [current] = await session.query<{ loaded_from: string | null }>(
+        'SELECT loaded_from FROM dataset WHERE id = $1',
+        [importer.meta.id],
+      );
+      refuseOtherSource(current);
       const result = await writeDataset(
         session,
         importer.meta,

@@ -93,6 +93,20 @@ export interface Importer {
   read(ctx: ImportContext): Promise<ParsedDataset> | ParsedDataset;
 }
 
+/**
+ * The key of a series' own dimensions (`dims_key`): `name=value` pairs by name, joined by `;`,
+ * each name and value's `%`, `;` and `=` percent-encoded, so that a value holding "x;b=y" cannot
+ * make the key of another combination. Empty without dimensions. (No bundled value holds them.)
+ */
+export function dimsKeyOf(dims: Readonly<Record<string, string>> | undefined): string {
+  if (!dims) return '';
+  const part = (text: string) => text.replace(/[%;=]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return Object.keys(dims)
+    .sort()
+    .map((k) => `${part(k)}=${part(dims[k] ?? '')}`)
+    .join(';');
+}
+
 /** `2011Q1` / `2011-Q1` / `2011` → the SDMX period and the date it starts. */
 export function normalisePeriod(text: string): { period: string; start: string; freq: Frequency } | null {
   const t = text.trim();

@@ -211,6 +211,54 @@ describe.each(testEngines())('an import on %s', (engine) => {
   });
 });
 
+describe.each(testEngines())('two imports of one id from other data, on %s', (engine) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+  }, 60_000);
+  afterAll(async () => {
+    await testDb.drop();
+  });
+
+  it('loads the first; the second, begun before the first committed, is refused, not written over it', async () => {
+    const from = (file: string) => {
+      const tiny = tinyImporter('tiny-race');
+      return { ...tiny, meta: { ...tiny.meta, loadedFrom: file } };
+    };
+    const results = await Promise.allSettled([
+      importDataset(testDb.database, from('a.csv'), { replaceOtherSource: false }),
+      importDataset(testDb.database, from('b.csv'), { replaceOtherSource: false }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(String(refused?.reason)).toMatch(/tiny-race is already loaded, from other data \([ab]\.csv\): give --force/);
+    const loaded = await sql<{
+      loaded_from: string;
+    }>`SELECT loaded_from FROM dataset WHERE id = 'tiny-race'`.execute(testDb.database.db);
+    const winner = results.findIndex((r) => r.status === 'fulfilled');
+    expect(loaded.rows.map((r) => r.loaded_from)).toEqual([winner === 0 ? 'a.csv' : 'b.csv']);
+  });
+
+  it('keeps series apart whose dimension values hold ";" or "=" (the key escapes them)', async () => {
+    const tiny = tinyImporter('tiny-dims');
+    const at = (dims: Record<string, string>) => ({
+      indicator: 'tiny_stock',
+      refArea: 'PHL',
+      counterpartArea: null,
+      sex: '_T' as const,
+      freq: 'A' as const,
+      period: '2020',
+      value: 1,
+      dims,
+    });
+    const outcome = await importDataset(testDb.database, {
+      ...tiny,
+      read: () => ({ observations: [at({ a: 'x;b=y', b: 'z' }), at({ a: 'x', b: 'y;b=z' })] }),
+    });
+    expect(outcome).toMatchObject({ loaded: true, series: 2, observations: 2 });
+  });
+});
+
 describe('seriesOrder', () => {
   it('groups positions by series, stable, in the order series first appear', () => {
     expect([...seriesOrder(Int32Array.from([0, 1, 2, 0, 1, 2, 0, 2]), 3)]).toEqual([0, 3, 6, 1, 4, 2, 5, 7]);

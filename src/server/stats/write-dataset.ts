@@ -1,6 +1,6 @@
 import type { RawSession } from '../db/database.js';
 import type { ProgressReporter } from '../reference/load-reference.js';
-import { normalisePeriod, type DatasetMeta, type IndicatorDef, type ParsedDataset } from './model.js';
+import { dimsKeyOf, normalisePeriod, type DatasetMeta, type IndicatorDef, type ParsedDataset } from './model.js';
 
 const COPY_CHUNK = 50_000;
 
@@ -99,12 +99,7 @@ export async function writeDataset(
   for (let i = 0; i < parsed.observations.length; i++) {
     const o = parsed.observations[i];
     if (!o) continue;
-    const dimsKey = o.dims
-      ? Object.keys(o.dims)
-          .sort()
-          .map((k) => `${k}=${o.dims?.[k] ?? ''}`)
-          .join(';')
-      : '';
+    const dimsKey = dimsKeyOf(o.dims);
     const key = `${o.indicator}|${o.refArea}|${o.counterpartArea ?? ''}|${o.sex}|${o.freq}|${dimsKey}`;
     let index = seriesIndex.get(key);
     if (index === undefined) {
