@@ -568,6 +568,11 @@ export const CorridorResponse = z
             totalPublished: z
               .boolean()
               .describe('The edition prints a both-sexes total; false: total = male + female, computed by Bridges'),
+            typesOfData: z
+              .array(z.string())
+              .describe(
+                "The source's type-of-data codes of these figures (UN DESA: B foreign-born, C foreign citizens where birthplace is not recorded, R refugees added, I imputed)",
+              ),
             points: z.array(StockPoint),
           }),
         )

@@ -160,6 +160,8 @@ const en = {
   statusesMarked: (items: readonly string[]) => `As the publisher marks them: ${items.join('; ')}.`,
   corridorTotalNote: (editions: readonly string[]) =>
     `Total (${editions.join(', ')}): women + men, as ${editions.length === 1 ? 'this edition prints' : 'these editions print'} no total for a corridor; the SDMX data give women and men, not their total.`,
+  corridorCitizensNote: (to: string) =>
+    `For ${to}, UN DESA counts migrants by citizenship, not by place of birth (its type-of-data code C): these figures are of citizens of the country of origin, not of the people born there.`,
   displacedSumNote: 'Each bar is the sum of the UNHCR groups in the table, returns apart.',
   groupsSum: (list: string) => `Bridges’ sum: ${list}`,
   comparisonTitle: (name: string) => `${name}: remittances compared with aid (ODA) and investment (FDI)`,
@@ -620,6 +622,8 @@ const fr = {
   statusesMarked: (items: readonly string[]) => `Selon les marques de l’éditeur\u00a0: ${items.join('\u00a0; ')}.`,
   corridorTotalNote: (editions: readonly string[]) =>
     `Total (${editions.join(', ')})\u00a0: femmes + hommes, car ${editions.length === 1 ? 'cette édition ne publie' : 'ces éditions ne publient'} pas de total par corridor\u00a0; les données SDMX donnent les femmes et les hommes, pas leur total.`,
+  corridorCitizensNote: (to: string) =>
+    `Pour ${to}, le DAES de l’ONU compte les migrants par nationalité, non par lieu de naissance (type de données C)\u00a0: ces chiffres sont ceux des ressortissants du pays d’origine, non des personnes qui y sont nées.`,
   displacedSumNote: 'Chaque barre est la somme des groupes du HCR du tableau, hors retours.',
   groupsSum: (list: string) => `somme calculée par Bridges\u00a0: ${list}`,
   comparisonTitle: (name: string) =>
@@ -1153,6 +1157,8 @@ const es = {
   statusesMarked: (items: readonly string[]) => `Según las marcas del editor: ${items.join('; ')}.`,
   corridorTotalNote: (editions: readonly string[]) =>
     `Total (${editions.join(', ')}): mujeres + hombres, pues ${editions.length === 1 ? 'esta edición no publica' : 'estas ediciones no publican'} un total por corredor; los datos SDMX dan mujeres y hombres, no su total.`,
+  corridorCitizensNote: (to: string) =>
+    `Para ${to}, el DAES de las Naciones Unidas cuenta a los migrantes por nacionalidad, no por lugar de nacimiento (tipo de datos C): estas cifras son las de los nacionales del país de origen, no las de las personas nacidas en él.`,
   displacedSumNote: 'Cada barra es la suma de los grupos del ACNUR de la tabla, sin los retornos.',
   groupsSum: (list: string) => `suma calculada por Bridges: ${list}`,
   comparisonTitle: (name: string) => `${name}: remesas comparadas con la ayuda (AOD) y la inversión (IED)`,

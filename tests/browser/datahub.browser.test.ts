@@ -971,6 +971,27 @@ describe('the data hub in the browser', () => {
     },
   );
 
+  it('says on a corridor where UN DESA counts citizens rather than the foreign-born', { timeout: 60_000 }, async () => {
+    const page = await openPage('/corridors/IND/ARE?lang=en');
+    try {
+      // The file flags every figure of Indians in the United Arab Emirates type C (citizens)…
+      await page
+        .getByText('For United Arab Emirates, UN DESA counts migrants by citizenship, not by place of birth')
+        .waitFor();
+    } finally {
+      await page.close();
+    }
+    // … and those of Mexicans in the United States type B (born abroad): no such note there.
+    const usa = await openPage('/corridors/MEX/USA?lang=en');
+    try {
+      await usa.getByRole('heading', { level: 1 }).waitFor();
+      await usa.locator('figure.chart').first().waitFor();
+      expect(await usa.getByText(/counts migrants by citizenship/).count()).toBe(0);
+    } finally {
+      await usa.close();
+    }
+  });
+
   it(
     'takes a dataset’s link to its other editions to them in the catalogue, not to its top',
     { timeout: 60_000 },

@@ -217,6 +217,9 @@ export function datasetsCsv(items: DatasetSummary[]): CsvTable {
       'release_date',
       'loaded_at',
       'source_url',
+      'method_notes',
+      'caveats',
+      'provenance',
     ],
     rows: items.flatMap((d) =>
       (d.indicators.length ? d.indicators : [null]).map((i) => ({
@@ -233,6 +236,10 @@ export function datasetsCsv(items: DatasetSummary[]): CsvTable {
           release_date: d.releaseDate,
           loaded_at: d.loadedAt,
           source_url: d.sourceUrl,
+          // The record in full, as its page shows it (CKAN's export carries its notes too).
+          method_notes: d.methodNotes,
+          caveats: d.caveats,
+          provenance: d.provenance,
         },
         sources: [d.id],
       })),

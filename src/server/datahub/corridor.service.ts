@@ -6,6 +6,7 @@ import {
   SDG_10C,
   UNHCR_GROUPS,
   USD_FACTORS,
+  type AreaRef,
   type CorridorQuery,
   type CorridorResponse,
   type StockPoint,
@@ -78,9 +79,11 @@ function presentCorridor(
   const stockEditions = editions.map((dataset) => {
     const byPeriod = new Map<string, { M?: number; F?: number; _T?: number }>();
     let totalPublished = false;
+    const types = new Set<string>();
     for (const r of stockRows) {
       if (r.dataset_id !== dataset) continue;
       if (r.sex === '_T') totalPublished = true;
+      for (const code of r.flags ?? '') types.add(code);
       const v = byPeriod.get(r.period) ?? {};
       v[r.sex as 'M' | 'F' | '_T'] = (v[r.sex as 'M' | 'F' | '_T'] ?? 0) + r.value;
       byPeriod.set(r.period, v);
@@ -93,7 +96,7 @@ function presentCorridor(
         female: v.F ?? null,
         total: v._T ?? (v.M ?? 0) + (v.F ?? 0),
       }));
-    return { dataset, totalPublished, points };
+    return { dataset, totalPublished, typesOfData: [...types].sort(), points };
   });
 
   // Money: each edition and direction apart, A → B first.
@@ -231,6 +234,13 @@ function presentCorridor(
 /** One row per value of the corridor. */
 export function corridorCsv(c: CorridorResponse): CsvTable {
   const rows: CsvTable['rows'] = [];
+  // Each end by code and by name (in the language asked), as the charts' own CSVs give them.
+  const ends = (from: AreaRef, to: AreaRef) => ({
+    from: from.code,
+    from_name: from.name,
+    to: to.code,
+    to_name: to.name,
+  });
   for (const edition of c.migrantStock.editions)
     for (const p of edition.points)
       for (const [sex, value] of [
@@ -242,8 +252,7 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
           rows.push({
             cells: {
               measure: 'migrant_stock',
-              from: c.from.code,
-              to: c.to.code,
+              ...ends(c.from, c.to),
               period: p.period,
               sex,
               value,
@@ -257,8 +266,7 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
       rows.push({
         cells: {
           measure: 'remittances',
-          from: s.sender.code,
-          to: s.receiver.code,
+          ...ends(s.sender, s.receiver),
           period: p.period,
           value: p.value,
           unit: c.remittances.unit,
@@ -270,8 +278,7 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
       rows.push({
         cells: {
           measure: 'remittance_cost',
-          from: s.sender.code,
-          to: s.receiver.code,
+          ...ends(s.sender, s.receiver),
           period: p.period,
           amount_usd: s.amountUsd,
           value: p.value,
@@ -285,8 +292,7 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
       rows.push({
         cells: {
           measure: 'forcibly_displaced',
-          from: c.from.code,
-          to: c.to.code,
+          ...ends(c.from, c.to),
           period: p.period,
           group,
           value,
@@ -299,7 +305,9 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
     columns: [
       'measure',
       'from',
+      'from_name',
       'to',
+      'to_name',
       'period',
       'sex',
       'amount_usd',

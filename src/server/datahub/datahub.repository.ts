@@ -443,14 +443,15 @@ export async function findCorridorObservations(db: Queryable, a: string, b: stri
     period: string;
     value: number;
     status: string;
+    flags: string | null;
   }>`
     SELECT s.dataset_id, s.indicator_id, s.ref_area, s.counterpart_area, s.sex, s.dims, o.period,
-           o.value::float8 AS value, o.status, s.dims_key, o.period_start::text AS period_start
+           o.value::float8 AS value, o.status, s.dims_key, o.period_start::text AS period_start, o.flags
     FROM series s JOIN observation o ON o.series_id = s.id
     WHERE s.indicator_id IN (${sql.join(indicatorIds)}) AND s.ref_area = ${b} AND s.counterpart_area = ${a}
     UNION ALL
     SELECT s.dataset_id, s.indicator_id, s.ref_area, s.counterpart_area, s.sex, s.dims, o.period,
-           o.value::float8, o.status, s.dims_key, o.period_start::text
+           o.value::float8, o.status, s.dims_key, o.period_start::text, o.flags
     FROM series s JOIN observation o ON o.series_id = s.id
     WHERE s.indicator_id IN (${sql.join(indicatorIds)}) AND s.ref_area = ${a} AND s.counterpart_area = ${b}
       AND ${a} <> ${b}

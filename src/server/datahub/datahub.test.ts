@@ -201,6 +201,10 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(disposition).toBe('attachment; filename="bridges-datasets.csv"');
       const un = rows.find((r) => r.dataset === 'undesa-ims-2024');
       expect(un).toMatchObject({ indicator: 'migrant_stock', licence: 'CC BY 3.0 IGO', last_period: '2024' });
+      // The record in full, as its page shows it.
+      expect(un?.method_notes).toMatch(/^Estimates at mid-year for 1990, 1995, …, 2020 and 2024/);
+      expect(un?.caveats).toMatch(/a missing pair is unknown, not zero/);
+      expect(un?.provenance).toMatch(/^IOM Global Data Institute, repository iom\/gdidata/);
     });
   });
 
@@ -505,6 +509,12 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       for (const p of [...(rev2024?.points ?? []), ...(rev2020?.points ?? [])])
         expect((p.male ?? 0) + (p.female ?? 0)).toBe(p.total);
       expect(c.migrantStock.sources.map((s) => s.dataset)).toEqual(['undesa-ims-2020', 'undesa-ims-2024']);
+      // The United States count the foreign-born (UN DESA's type B) …
+      expect(rev2024?.typesOfData).toEqual(['B']);
+      // … the United Arab Emirates foreign citizens (type C, as the file flags every Indian there).
+      const [uae] = (await get<CorridorResponse>('/api/corridors/IND/ARE')).migrantStock.editions;
+      expect(uae?.typesOfData).toContain('C');
+      expect(uae?.typesOfData).not.toContain('B');
     });
 
     it('gives the money both ways, each KNOMAD edition apart, with the US$ conversion', async () => {

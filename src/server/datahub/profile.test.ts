@@ -314,7 +314,9 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       const returns = rows.filter((r) => r.measure === 'forcibly_displaced' && r.group === 'refugee return');
       expect(returns.find((r) => r.period === '2023')).toMatchObject({
         from: 'SYR',
+        from_name: 'Syrian Arab Republic',
         to: 'TUR',
+        to_name: 'Türkiye',
         value: '19865',
         status: 'A',
       });

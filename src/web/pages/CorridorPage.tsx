@@ -233,6 +233,9 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           note={
             <>
               <p className="chart__note">{t.editionsNotSpliced}</p>
+              {s.editions.some((e) => e.points.length > 0 && e.typesOfData.includes('C')) && (
+                <p className="chart__note">{t.corridorCitizensNote(corridor.to.name)}</p>
+              )}
               {totalComputed && (
                 <p className="chart__note">
                   {t.corridorTotalNote(summedEditions)} <span className="tag tag--computed">{t.computedByBridges}</span>

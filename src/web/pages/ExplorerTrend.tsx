@@ -7,6 +7,7 @@ import {
   hasUnusualCost,
   INDICATOR_IDS,
   isUnusualCost,
+  SDG_10C,
 } from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
@@ -134,6 +135,13 @@ export function ExplorerTrend({
     // A difference that rounds to nothing has no sign: "0 points", not "−0 points".
     const sign = /[1-9]/.test(size) ? (d > 0 ? '+' : '−') : '';
     return `${sign}${size} ${t.percentagePoints}`;
+  };
+
+  // An end that is not a final figure (UNHCR's mid-year provisional, KNOMAD's 2023 estimate) says
+  // so beside its value: the change and the rate rest on it.
+  const endStatus = (s: SeriesResponse['series'][number], period: string | null) => {
+    const status = s.points.find((p) => p.period === period)?.status ?? 'A';
+    return status === 'A' ? '' : ` (${t.statuses[status as keyof typeof t.statuses] ?? status})`;
   };
 
   // A cost below 0 % or above 30 % of the amount sent, anywhere on the lines shown, is named
@@ -298,6 +306,15 @@ export function ExplorerTrend({
                 description={describeLines(lines, fmt, t, lang)}
                 formatTick={(v) => formatTick(v, unit, lang)}
                 formatValue={fmt}
+                // The cost of sending money against SDG 10.c, as the corridor's chart draws it.
+                referenceLines={
+                  ranking.indicator.id === INDICATOR_IDS.remittanceCost
+                    ? [
+                        { value: SDG_10C.averageBelowPct, label: t.sdgTarget3 },
+                        { value: SDG_10C.corridorCeilingPct, label: t.sdgCeiling5 },
+                      ]
+                    : undefined
+                }
               />
             ) : (
               <NoData />
@@ -322,8 +339,9 @@ export function ExplorerTrend({
                   key: s.area.code,
                   cells: {
                     area: s.area.name,
-                    from: s.growth.fromValue === null ? '—' : cell(s.growth.fromValue),
-                    to: s.growth.toValue === null ? '—' : cell(s.growth.toValue),
+                    from:
+                      s.growth.fromValue === null ? '—' : `${cell(s.growth.fromValue)}${endStatus(s, s.growth.from)}`,
+                    to: s.growth.toValue === null ? '—' : `${cell(s.growth.toValue)}${endStatus(s, s.growth.to)}`,
                     difference: difference(s),
                     // One decimal always, so that a column reads alike: −5.0 % beside −5.2 %, not −5 %.
                     change: s.growth.changePct === null ? '—' : formatPercent(s.growth.changePct, lang, 1, 1),
