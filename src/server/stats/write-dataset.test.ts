@@ -209,18 +209,8 @@ describe.each(testEngines())('an import on %s', (engine) => {
       expect(await size()).toBeLessThan(afterTwo * 1.25);
     });
   });
-});
 
-describe.each(testEngines())('two imports of one id from other data, on %s', (engine) => {
-  let testDb: TestDatabase;
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-  }, 60_000);
-  afterAll(async () => {
-    await testDb.drop();
-  });
-
-  it('loads the first; the second, begun before the first committed, is refused, not written over it', async () => {
+  it('of one id from other data, twice at once, loads the first and refuses the second rather than write over it', async () => {
     const from = (file: string) => {
       const tiny = tinyImporter('tiny-race');
       return { ...tiny, meta: { ...tiny.meta, loadedFrom: file } };
