@@ -1144,6 +1144,29 @@ describe.each(testEngines())('user files on %s', (engine) => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it('says which values it stores rounded, having more digits than the database keeps', async () => {
+      const file = path.join(scratch, 'many-digits.csv');
+      writeFileSync(
+        file,
+        [
+          'country,year,sex,share_pct,quality,channel,comment',
+          'Philippines,2020,Total,12345678901234567,,bank,',
+          'Mexico,2020,Total,1.50,,bank,',
+        ].join('\n'),
+      );
+      const mapping = editedMapping(
+        TIDY_MAPPING,
+        (m) => ((m.dataset as Record<string, unknown>).id = 'test-digits-2024'),
+      );
+      const importer = userFileImporter(file, { mapping });
+      expect(await importUserFile(testDb.database, importer)).toMatchObject({ loaded: true, observations: 2 });
+      // 1.50 is 1.5 exactly; 12345678901234567 is beyond a float8's digits.
+      expect(importer.report.notes).toContain(
+        '1 value has more significant digits than the database keeps (15 to 17): stored rounded, e.g. line 2: 12345678901234567 → 12345678901234568',
+      );
+      await sql`DELETE FROM dataset WHERE id = 'test-digits-2024'`.execute(testDb.database.db);
+    });
+
     it('caps the list of unmatched names, saying how many more', async () => {
       const file = path.join(scratch, 'many-unmatched.csv');
       const names = Array.from({ length: 60 }, (_, i) => `Nowhere ${String(i + 1)},2020,Total,1,,bank,`);

@@ -371,6 +371,20 @@ const MISSING = new Set(['', 'nan', 'na', 'n/a', '..', ':', '-']);
 const NO_COUNTERPART = new Set(['_Z', '_T']);
 /** A number as statistics print it: no thousands separators, decimal comma, hex or "Infinity". */
 const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/**
+ * The significant digits of a decimal number as written ("0012.3400e5" → "1234"), to tell a value
+ * stored exactly (its shortest float8 form has the same digits) from one stored rounded.
+ */
+function significantDigits(text: string): string {
+  return text
+    .trim()
+    .replace(/^[+-]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
+}
 /** Said of a number beyond float8, which the database stores values as. */
 const TOO_LARGE = 'too large to store (beyond ±1.8e308)';
 const LIST_CAP = 50;
@@ -405,6 +419,10 @@ export class ObservationAssembler {
   readonly #nameMatches = new Map<string, string>();
   readonly #flows = new Map<string, IndicatorDef | null>();
   readonly #unknownStatuses = new Map<string, number>();
+  /** Values with more significant digits than a float8 keeps, and the first of them. */
+  readonly #rounded: { count: number; first?: { line: number | undefined; text: string; stored: number } } = {
+    count: 0,
+  };
   #singleIndicatorCode: string | undefined;
 
   constructor(
@@ -527,6 +545,12 @@ export class ObservationAssembler {
           : 'holds no observations',
       );
     }
+    if (this.#rounded.count) {
+      const first = this.#rounded.first;
+      this.report.notes.push(
+        `${String(this.#rounded.count)} value${this.#rounded.count > 1 ? 's have' : ' has'} more significant digits than the database keeps (15 to 17): stored rounded, e.g. ${first?.line === undefined ? '' : `line ${String(first.line)}: `}${first?.text ?? ''} → ${String(first?.stored ?? '')}`,
+      );
+    }
     if (this.#unknownStatuses.size) {
       const list = listSome(
         [...this.#unknownStatuses].map(([text, n]) => `"${text}" (${String(n)})`),
@@ -573,6 +597,11 @@ export class ObservationAssembler {
     // 1e-400 reads as 0: a value the file gives would be stored as another.
     if (n === 0 && /[1-9]/.test(text.replace(/[eE].*$/, '')))
       throw at('value').error(`"${text}" is too small to store (below ±4.9e-324): it would become 0`);
+    // A value whose digits the float8 cannot all keep is stored rounded: said in the report.
+    if (significantDigits(text) !== significantDigits(String(n))) {
+      this.#rounded.count++;
+      this.#rounded.first ??= { line: at('value').line, text: text.trim(), stored: n };
+    }
     return n;
   }
 
