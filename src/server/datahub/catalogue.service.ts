@@ -8,7 +8,7 @@ import type {
 import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
-import { stillLoadingMessage } from './datahub.filters.js';
+import { stillLoadingMessage } from '../stats/bundled-load.js';
 import { datasetFiles } from './dataset-files.js';
 
 /**
@@ -41,16 +41,18 @@ function presentDatasets(ctx: DatahubContext): DatasetListResponse {
 }
 
 /** The 404 message of a dataset id nothing has. */
-export function noDatasetHas(id: string): string {
-  return `no dataset has the id "${id}" (the list is at /api/datasets)`;
+/**
+ * The error for a dataset id the context lacks, named as the path's `id`: a 503 to ask again
+ * while the first start is still loading it, else a 404.
+ */
+export function noDataset(ctx: DatahubContext, id: string): ApiError {
+  if (ctx.isLoading(id)) return ApiError.dataLoading('id', stillLoadingMessage(`"${id}"`, [id]));
+  return ApiError.notFoundAt('id', `no dataset has the id "${id}" (the list is at /api/datasets)`);
 }
 
 export async function getDataset(cache: DatahubCache, id: string): Promise<DatasetDetailResponse> {
   const ctx = await cache.context();
-  if (!ctx.datasets.has(id)) {
-    if (ctx.isLoading(id)) throw ApiError.dataLoading('id', stillLoadingMessage(`"${id}"`, [id]));
-    throw ApiError.notFoundAt('id', noDatasetHas(id));
-  }
+  if (!ctx.datasets.has(id)) throw noDataset(ctx, id);
   const summary = presentDataset(ctx, id);
   const otherEditions = [...ctx.datasets.values()]
     .filter((d) => d.family === summary.family && d.id !== id)

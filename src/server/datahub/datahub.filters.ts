@@ -1,6 +1,7 @@
 import type { SexCode } from '../../core/statistics.js';
 import { summableOver } from '../../core/statistics-terms.js';
 import { ApiError } from '../http/api-error.js';
+import { stillLoadingMessage } from '../stats/bundled-load.js';
 import type { DatahubContext, IndicatorInfo } from './datahub.context.js';
 import type { CoverageRow } from './datahub.repository.js';
 
@@ -18,12 +19,6 @@ export function requireIndicator(ctx: DatahubContext, id: string, field: string,
     : `unknown indicator "${id}"; indicators with data: ${known} (the catalogue is at /api/indicators)`;
   if (status === 404) throw ApiError.notFoundAt(field, message);
   throw ApiError.invalidParameter(field, message);
-}
-
-/** What a 503 says of something a bundled dataset still loading will bring. */
-export function stillLoadingMessage(what: string, datasets: readonly string[]): string {
-  const list = datasets.join(', ');
-  return `${what} comes with ${datasets.length > 1 ? 'the bundled datasets' : 'the bundled dataset'} ${list}, which the first start is still loading (see /api/status); ask again in a few seconds`;
 }
 
 /** The datasets to read: the one asked for (it must carry the indicator), else every one, latest first. */

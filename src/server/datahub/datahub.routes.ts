@@ -31,11 +31,10 @@ import {
   indicatorsCsv,
   listDatasets,
   listIndicators,
-  noDatasetHas,
+  noDataset,
 } from './catalogue.service.js';
 import { datasetFiles, fileMediaType } from './dataset-files.js';
 import { DatahubCache } from './datahub.context.js';
-import { stillLoadingMessage } from './datahub.filters.js';
 import { allowAnyOrigin } from '../http/public-data.js';
 import { answerFormat, sendAnswer } from './datahub.csv.js';
 import { countryProfile, profileCsv } from './profile.service.js';
@@ -134,10 +133,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
         const { id, name } = request.params;
         const ctx = await cache.context();
         const edition = ctx.datasets.get(id);
-        if (!edition) {
-          if (ctx.isLoading(id)) throw ApiError.dataLoading('id', stillLoadingMessage(`"${id}"`, [id]));
-          throw ApiError.notFoundAt('id', noDatasetHas(id));
-        }
+        if (!edition) throw noDataset(ctx, id);
         const files = datasetFiles(id, edition.checksum);
         const file = files.find((f) => f.name === name);
         if (!file)

@@ -56,6 +56,14 @@ const TEST_SHARE = {
   topic: 'migration',
 };
 
+/** A file in the layout of remittance-share.csv (its header, then `rows`), written into the scratch folder. */
+function shareCsv(name: string, rows: readonly string[]): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, [SHARE_HEADER, ...rows].join('\n'));
+  return file;
+}
+const SHARE_HEADER = 'country,year,sex,share_pct,quality,channel,comment';
+
 /** Writes a mapping into the scratch folder, as `edit` changes the given fixture's. */
 function editedMapping(name: string, edit: (m: Record<string, unknown>) => void): string {
   const mapping = JSON.parse(readFileSync(fixture(name), 'utf8')) as Record<string, unknown>;
@@ -803,7 +811,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
     });
 
     it('a second value for the same observation, and a period or a number Bridges cannot store', async () => {
-      const header = 'country,year,sex,share_pct,quality,channel,comment';
+      const header = SHARE_HEADER;
       const cases: [string, string, RegExp][] = [
         [
           'twice.csv',
@@ -1127,15 +1135,10 @@ describe.each(testEngines())('user files on %s', (engine) => {
     });
 
     it('checks a row whose missing value it skips like any other: its unmatched name is listed', async () => {
-      const file = path.join(scratch, 'skip-unmatched.csv');
-      writeFileSync(
-        file,
-        [
-          'country,year,sex,share_pct,quality,channel,comment',
-          'Philippines,2020,Total,11.5,,bank,',
-          'Freedonia,2020,Total,..,,bank,',
-        ].join('\n'),
-      );
+      const file = shareCsv('skip-unmatched.csv', [
+        'Philippines,2020,Total,11.5,,bank,',
+        'Freedonia,2020,Total,..,,bank,',
+      ]);
       const skipping = editedMapping(TIDY_MAPPING, (m) => (m.skipMissing = true));
       const before = await snapshot();
       await expect(importUserFile(testDb.database, userFileImporter(file, { mapping: skipping }))).rejects.toThrow(
@@ -1145,15 +1148,10 @@ describe.each(testEngines())('user files on %s', (engine) => {
     });
 
     it('says which values it stores rounded, having more digits than the database keeps', async () => {
-      const file = path.join(scratch, 'many-digits.csv');
-      writeFileSync(
-        file,
-        [
-          'country,year,sex,share_pct,quality,channel,comment',
-          'Philippines,2020,Total,12345678901234567,,bank,',
-          'Mexico,2020,Total,1.50,,bank,',
-        ].join('\n'),
-      );
+      const file = shareCsv('many-digits.csv', [
+        'Philippines,2020,Total,12345678901234567,,bank,',
+        'Mexico,2020,Total,1.50,,bank,',
+      ]);
       const mapping = editedMapping(
         TIDY_MAPPING,
         (m) => ((m.dataset as Record<string, unknown>).id = 'test-digits-2024'),
@@ -1168,9 +1166,8 @@ describe.each(testEngines())('user files on %s', (engine) => {
     });
 
     it('caps the list of unmatched names, saying how many more', async () => {
-      const file = path.join(scratch, 'many-unmatched.csv');
       const names = Array.from({ length: 60 }, (_, i) => `Nowhere ${String(i + 1)},2020,Total,1,,bank,`);
-      writeFileSync(file, ['country,year,sex,share_pct,quality,channel,comment', ...names].join('\n'));
+      const file = shareCsv('many-unmatched.csv', names);
       const error = await importUserFile(
         testDb.database,
         userFileImporter(file, { mapping: fixture(TIDY_MAPPING) }),

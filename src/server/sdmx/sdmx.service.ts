@@ -34,7 +34,7 @@ import {
   type SdmxDataStructure,
   type SdmxDimension,
 } from './sdmx-structure.js';
-import type { StillLoading } from '../stats/bundled-load.js';
+import { stillLoadingMessage, type StillLoading } from '../stats/bundled-load.js';
 import * as repo from './sdmx.repository.js';
 
 /**
@@ -407,10 +407,7 @@ export async function planData(
         .stillLoading?.()
         .find((d) => d.indicators.some((i) => sdmxFlowId(d.dataset, i) === ref.id.toUpperCase()));
       if (loading)
-        throw ApiError.dataLoading(
-          'flow',
-          `the dataflow "${request.flow}" comes with the bundled dataset ${loading.dataset}, which the first start is still loading (see /api/status); ask again in a few seconds`,
-        );
+        throw ApiError.dataLoading('flow', stillLoadingMessage(`the dataflow "${request.flow}"`, [loading.dataset]));
       throw ApiError.notFoundAt(
         'flow',
         `no dataflow "${request.flow}": Bridges' dataflows (agency ${SDMX_AGENCY}, version ${SDMX_VERSION}) are listed at /api/sdmx/dataflow`,

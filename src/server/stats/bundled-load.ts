@@ -11,6 +11,12 @@ export interface StillLoading {
   indicators: readonly string[];
 }
 
+/** What a 503 says of something (an indicator, a dataset, an SDMX flow) bundled datasets still loading will bring. */
+export function stillLoadingMessage(what: string, datasets: readonly string[]): string {
+  const list = datasets.join(', ');
+  return `${what} comes with ${datasets.length > 1 ? 'the bundled datasets' : 'the bundled dataset'} ${list}, which the first start is still loading (see /api/status); ask again in a few seconds`;
+}
+
 /** What the background load of the bundled datasets has done so far; /api/status shows it. */
 export class BundledLoadStatus {
   readonly datasets = new Map<string, { state: DatasetLoadState; seconds?: number; error?: string }>();
