@@ -182,7 +182,8 @@ describe('bridges CLI', () => {
       again.child.kill('SIGINT');
     }
     expect(await exitOf(again.child)).toBe(0);
-  }, 90_000);
+    // Two starts of the server, the first loading every bundled dataset: minutes on a busy machine.
+  }, 180_000);
 
   it('stops an import on Ctrl+C while it writes, saying so, and writes nothing of it', async () => {
     const dataDir = path.join(dir, 'interrupt');
@@ -219,6 +220,43 @@ describe('bridges CLI', () => {
     // Nothing of it was written: the same import runs in full, it is not "already loaded".
     const again = run(['import', file, '--mapping', mappingFile], { BRIDGES_DATA_DIR: dataDir });
     expect(again.stdout).toMatch(/^test-remittance-share-2024: 120000 observations in 4000 series/);
+  }, 180_000);
+
+  it('stops an import on Ctrl+C while it reads a large file, without reading it to the end', async () => {
+    const dataDir = path.join(dir, 'interrupt-read');
+    // Invented values, like the fixtures: 600,000 rows, seconds of reading.
+    const fixtures = path.join(ROOT_DIR, 'tests', 'fixtures', 'user-files');
+    const mapping = JSON.parse(readFileSync(path.join(fixtures, 'remittance-share.mapping.json'), 'utf8')) as {
+      columns: Record<string, unknown>;
+    };
+    mapping.columns.areaBy = 'iso3';
+    const mappingFile = path.join(dir, 'interrupt-read.mapping.json');
+    writeFileSync(mappingFile, JSON.stringify(mapping));
+    const rows = ['country,year,sex,share_pct,quality,channel,comment'];
+    for (const country of ['PHL', 'MEX', 'TUR', 'VNM', 'IND'])
+      for (let channel = 0; channel < 2000; channel++)
+        for (let year = 1961; year <= 2020; year++)
+          rows.push(`${country},${String(year)},Total,1.5,,c${String(channel)},`);
+    const file = path.join(dir, 'interrupt-read.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+
+    const child = spawn(process.execPath, [CLI, 'import', file, '--mapping', mappingFile], {
+      env: { ...process.env, BRIDGES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    });
+    let stderr = '';
+    child.stdout.resume();
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (/reading interrupt-read\.csv: \d+\//.test(stderr)) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    expect(await exitOf(child)).toBe(130);
+    expect(stderr).toContain('Interrupted: test-remittance-share-2024 was not written.');
+    // Heard while reading: the file was not read to its end first.
+    expect(stderr).not.toMatch(/reading interrupt-read\.csv: 600000\/600000/);
+    expect(stderr).not.toMatch(/writing test-remittance-share-2024/);
   }, 180_000);
 
   it('takes over the lock of a process that died without releasing it', async () => {

@@ -1,7 +1,7 @@
 import { parseCsv } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { parseNumber } from '../stats/import-dataset.js';
-import type { ImportContext, Importer, ObservationInput } from '../stats/model.js';
+import type { AggregateArea, ImportContext, Importer, ObservationInput } from '../stats/model.js';
 import { INDICATORS } from './indicators.js';
 
 const OECD_PUBLISHER = 'OECD, Directorate for Employment, Labour and Social Affairs';
@@ -89,6 +89,19 @@ const DIOC_RESIDUALS: Record<string, { en: string; fr: string; es: string }> = {
     es: 'Corea, Norte y Sur sin distinguir (DIOC)',
   },
 };
+
+/** The aggregate a residual country of birth of DIOC's (AFRI, KOREA-NS…) is kept as; undefined for any other code. */
+function diocResidual(coub: string): AggregateArea | undefined {
+  const residual = DIOC_RESIDUALS[coub];
+  if (!residual) return undefined;
+  const { en, fr, es } = residual;
+  return { code: `OECD_${coub.replace('-', '_')}`, name: en, names: { fr, es }, publisher: 'OECD' };
+}
+
+/** Every aggregate DIOC's residual countries of birth are kept as. */
+export const DIOC_AGGREGATES: readonly AggregateArea[] = Object.keys(DIOC_RESIDUALS).flatMap(
+  (c) => diocResidual(c) ?? [],
+);
 
 const SEX: Record<string, 'M' | 'F'> = { '1': 'M', '2': 'F' };
 
@@ -219,15 +232,8 @@ function diocByBirth(spec: DiocFile): Importer {
 
 function birthArea(ctx: ImportContext, printed: string, where: { file: string; line: number; column: string }): string {
   const coub = printed.trim();
-  const residual = DIOC_RESIDUALS[coub];
-  if (residual) {
-    return ctx.areas.aggregate({
-      code: `OECD_${coub.replace('-', '_')}`,
-      name: residual.en,
-      names: { fr: residual.fr, es: residual.es },
-      publisher: 'OECD',
-    });
-  }
+  const residual = diocResidual(coub);
+  if (residual) return ctx.areas.aggregate(residual);
   const mapped = DIOC_CODES[coub];
   if (mapped) return mapped;
   if (!/^[A-Z]{3}$/.test(coub)) throw new SourceFormatError(where.file, `unknown country of birth "${coub}"`, where);

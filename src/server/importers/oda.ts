@@ -25,7 +25,7 @@ const OECD_CODES: Record<string, string> = { XKV: 'XKX' };
  * label it, and its values (ODA peaking in 2011) suggest "North of Sahara, regional" but nothing
  * in the extract says so.
  */
-const OECD_AGGREGATES: Record<string, AggregateArea> = {
+export const ODA_AGGREGATES: Readonly<Record<string, AggregateArea>> = {
   F4_X: {
     code: 'OECD_F4_X',
     name: 'OECD DAC recipient F4_X (regional or unspecified, not a country)',
@@ -88,7 +88,7 @@ export const odaDac2a: Importer = {
       if (!/^\d{4}$/.test(year))
         throw new SourceFormatError(file.name, `"${year}" is not a year`, where('TIME_PERIOD'));
       const code = row.get('RECIPIENT').trim();
-      const aggregate = OECD_AGGREGATES[code];
+      const aggregate = ODA_AGGREGATES[code];
       const refArea = aggregate
         ? ctx.areas.aggregate(aggregate)
         : ctx.areas.code(OECD_CODES[code] ?? code, where('RECIPIENT'));

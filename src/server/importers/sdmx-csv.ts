@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { parseCsv, type CsvRow, type SourceFile } from '../ingest/read-source.js';
+import { READ_BATCH, readCsv, yieldToEventLoop, type CsvRow, type SourceFile } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { UNIT_MULT_PROBLEM, UnitMultiplier } from './unit-mult.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
@@ -58,10 +58,10 @@ interface Column {
  * indicator dimensions are found by their SDMX ids (or the names the mapping gives); every other
  * dimension is kept in `dims`.
  */
-export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInput): void {
-  const rows = parseCsv(file, []);
+export async function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInput): Promise<void> {
+  const csv = readCsv(file);
   const { sdmx } = mapping;
-  const columns: Column[] = csvHeader(file).map((header) => ({ header, id: idOf(header) }));
+  const columns: Column[] = csv.header.map((header) => ({ header, id: idOf(header) }));
   // SDMX ids are upper case by convention, Eurostat writes its dimensions in lower case ("geo",
   // "sex"): a column is found whatever the case.
   const find = (id: string) => columns.find((c) => c.id.toUpperCase() === id.toUpperCase());
@@ -199,7 +199,10 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
   };
 
   const flows = new Set<string>();
-  rows.forEach((row, i) => {
+  const step = `reading ${file.name}`;
+  progress(step, 0, csv.linesAfterHeader);
+  let read = 0;
+  for (const row of csv.rows()) {
     const flow = dataflow ? row.get(dataflow.header).trim() : '';
     if (flow) flows.add(flow);
     if (action && idOf(row.get(action.header)).toUpperCase() === 'D') {
@@ -232,10 +235,13 @@ export function readSdmxCsv({ file, mapping, sink, report, progress }: ReaderInp
       dims: {},
     };
     for (const c of others) raw.dims[c.id] = idOf(row.get(c.header));
-    sink.add(raw, (field) => cell(row, field.startsWith('dim:') ? find(field.slice(4)) : where[field]));
-    if ((i + 1) % 10_000 === 0) progress(`reading ${file.name}`, i + 1, rows.length);
-  });
-  progress(`reading ${file.name}`, rows.length, rows.length);
+    sink.add(raw, (field) => cell(row, field.startsWith('dim:') ? find(field.slice(4)) : where[field]), row.line);
+    if (++read % READ_BATCH === 0) {
+      progress(step, read, Math.max(read, csv.linesAfterHeader));
+      await yieldToEventLoop();
+    }
+  }
+  progress(step, read, read);
 
   if (flows.size) report.notes.push(`dataflow${flows.size > 1 ? 's' : ''} ${[...flows].join(', ')}`);
   if (labels.length) report.notes.push(`label columns not stored (codes are): ${listSome(labels, LISTED)}`);

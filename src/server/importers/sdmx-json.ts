@@ -1,4 +1,4 @@
-import { decodeUtf8 } from '../ingest/read-source.js';
+import { decodeUtf8, READ_BATCH, yieldToEventLoop } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
 import { UNIT_MULT_PROBLEM, UnitMultiplier } from './unit-mult.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
@@ -14,7 +14,7 @@ const LISTED = 50;
  * (`dataSets[0].observations["0:1:0:3"]`); each key is the index of a value of each dimension in
  * the structure, in the structure's order.
  */
-export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderInput): void {
+export async function readSdmxJson({ file, mapping, sink, report, progress }: ReaderInput): Promise<void> {
   const text = withoutBom(decodeUtf8(file));
   const root = parseJsonText(file.name, text);
   const lines = new Map<string, number | undefined>();
@@ -50,7 +50,8 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
     0,
   );
 
-  dataSets.forEach((ds, di) => {
+  const step = `reading ${file.name}`;
+  for (const [di, ds] of dataSets.entries()) {
     const dsPath = [...base, 'dataSets', di];
     if (!isRecord(ds)) throw fail(dsPath, 'a data set must be a JSON object');
     if (typeof ds.action === 'string' && /^delete$/i.test(ds.action)) {
@@ -216,17 +217,23 @@ export function readSdmxJson({ file, mapping, sink, report, progress }: ReaderIn
           const oPath = [...sPath, 'observations', obsKey];
           emit([...picked, ...keyed(obsKey, dims.observation, oPath)], oPath, obs);
         }
-        if (++seriesDone % 1000 === 0) progress(`reading ${file.name}`, seriesDone, seriesTotal);
+        if (++seriesDone % 1000 === 0) {
+          progress(step, seriesDone, seriesTotal);
+          await yieldToEventLoop();
+        }
       }
     } else if (flat) {
       for (const [obsKey, obs] of Object.entries(flat)) {
         const oPath = [...dsPath, 'observations', obsKey];
         emit([...fixed, ...keyed(obsKey, dims.observation, oPath)], oPath, obs);
-        if (++seriesDone % 5000 === 0) progress(`reading ${file.name}`, seriesDone, seriesTotal);
+        if (++seriesDone % READ_BATCH === 0) {
+          progress(step, seriesDone, seriesTotal);
+          await yieldToEventLoop();
+        }
       }
     }
-  });
-  progress(`reading ${file.name}`, seriesTotal, seriesTotal);
+  }
+  progress(step, seriesTotal, seriesTotal);
   if (keysOnly.length) {
     report.notes.push(
       `${String(keysOnly.length)} series with no observations (keys only, nothing to import): ${listSome(

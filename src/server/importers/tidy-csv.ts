@@ -1,6 +1,5 @@
-import { parseCsv, type CsvRow } from '../ingest/read-source.js';
+import { READ_BATCH, readCsv, yieldToEventLoop, type CsvRow } from '../ingest/read-source.js';
 import { SourceFormatError } from '../ingest/source-error.js';
-import { csvHeader } from './sdmx-csv.js';
 import type { CellRef, ObservationField, RawObservation, ReaderInput } from './user-files.js';
 import { listSome } from './report-list.js';
 
@@ -11,12 +10,14 @@ const LISTED = 50;
  * A tidy CSV: one observation a row, with the columns the mapping names (area, period, value and,
  * if the file has them, counterpart, sex, status, flags, indicator and further dimensions).
  * Every column the mapping names must be in the header; columns it does not name are reported.
+ * Rows are read one at a time (readCsv), and the event loop turns every READ_BATCH rows, so that a
+ * progress bar moves and Ctrl+C is heard while a large file is read.
  */
-export function readTidyCsv({ file, mapping, sink, report, progress }: ReaderInput): void {
+export async function readTidyCsv({ file, mapping, sink, report, progress }: ReaderInput): Promise<void> {
   const columns = mapping.mapping.columns;
   if (!columns) throw new SourceFormatError(mapping.file, '"columns" is required for a tidy CSV');
-  const rows = parseCsv(file, []);
-  const header = csvHeader(file);
+  const csv = readCsv(file);
+  const header = csv.header;
 
   const dims: [column: string, dimension: string][] = Array.isArray(columns.dims)
     ? columns.dims.map((c) => [c, c])
@@ -58,7 +59,10 @@ export function readTidyCsv({ file, mapping, sink, report, progress }: ReaderInp
   });
   const get = (row: CsvRow, column: string | undefined) => (column === undefined ? undefined : row.get(column));
 
-  rows.forEach((row, i) => {
+  const step = `reading ${file.name}`;
+  progress(step, 0, csv.linesAfterHeader);
+  let read = 0;
+  for (const row of csv.rows()) {
     const raw: RawObservation = {
       refArea: row.get(columns.refArea),
       counterpart: get(row, columns.counterpart),
@@ -71,8 +75,15 @@ export function readTidyCsv({ file, mapping, sink, report, progress }: ReaderInp
       dims: {},
     };
     for (const [column, dimension] of dims) raw.dims[dimension] = row.get(column).trim();
-    sink.add(raw, (field) => cell(row, field.startsWith('dim:') ? dimensionColumn.get(field.slice(4)) : where[field]));
-    if ((i + 1) % 10_000 === 0) progress(`reading ${file.name}`, i + 1, rows.length);
-  });
-  progress(`reading ${file.name}`, rows.length, rows.length);
+    sink.add(
+      raw,
+      (field) => cell(row, field.startsWith('dim:') ? dimensionColumn.get(field.slice(4)) : where[field]),
+      row.line,
+    );
+    if (++read % READ_BATCH === 0) {
+      progress(step, read, Math.max(read, csv.linesAfterHeader));
+      await yieldToEventLoop();
+    }
+  }
+  progress(step, read, read);
 }

@@ -7,7 +7,7 @@ import type { Importer, ObservationInput, Sex } from '../stats/model.js';
 import { INDICATORS } from './indicators.js';
 
 const WORKBOOK = 'undesa_ims/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx';
-const AGGREGATE_PUBLISHER = 'UN DESA';
+export const UNDESA_AGGREGATE_PUBLISHER = 'UN DESA';
 
 /**
  * Tables 1–3 of the workbook: the title each must carry in E3, the indicator it holds, and whether
@@ -199,7 +199,7 @@ export const undesaImsDestination2020: Importer = {
               code: `UNDESA_${code}`,
               name: undesaAggregateEnglishName(row.code, row.name),
               names: undesaAggregateNames(row.code),
-              publisher: AGGREGATE_PUBLISHER,
+              publisher: UNDESA_AGGREGATE_PUBLISHER,
             })
           : ctx.areas.m49(code, { file: source.name, line: row.line, column: columnLetter(CODE_COL) }),
       );

@@ -429,6 +429,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
     expect(v2.report.notes).toEqual([
       'dataflow TEST.AGENCY:DSD_TEST@DF_TEST(1.0)',
       'label columns not stored (codes are): Reference area, Sex, Frequency of observation, Time period, Observation status, Unit multiplier',
+      'replaced the edition loaded before: 2 → 2 observations (±0)',
     ]);
     expect(
       (await observations('test-sdmx-migrants-2024')).map((r) => [r.ref, r.sex, r.period, r.value, r.dims]),
@@ -742,7 +743,11 @@ describe.each(testEngines())('user files on %s', (engine) => {
     });
 
     it.each([
-      ['bad-number.csv', TIDY_MAPPING, /^bad-number\.csv \(line 4, column "share_pct"\): "3,25" is not a number$/],
+      [
+        'bad-number.csv',
+        TIDY_MAPPING,
+        /^bad-number\.csv \(line 4, column "share_pct"\): "3,25" is not a number: the decimal separator must be a point \(write 3\.25\)$/,
+      ],
       [
         'missing-column.csv',
         TIDY_MAPPING,
@@ -1200,6 +1205,247 @@ describe.each(testEngines())('user files on %s', (engine) => {
       expect((error as Error).message).toMatch(/missing column "share_pct" .*"x43", … and 11,956 more$/);
     });
   });
+
+  describe('what a file means does not depend on what else is loaded', () => {
+    /** A tidy CSV of ISO3 codes and aggregate codes, imported as dataset `id` (invented values). */
+    const importCodes = async (
+      id: string,
+      codes: readonly string[],
+      edit: (m: Record<string, unknown>) => void = () => {},
+    ) => {
+      const data = shareCsv(
+        `${id}.csv`,
+        codes.map((code, i) => `${code},2020,Total,${String(i + 1)}.5,,bank,`),
+      );
+      const mapping = editedMapping(TIDY_MAPPING, (m) => {
+        (m.dataset as Record<string, unknown>).id = id;
+        (m.columns as Record<string, unknown>).areaBy = 'iso3';
+        delete m.areaNames;
+        edit(m);
+      });
+      return importUserFile(testDb.database, userFileImporter(data, { mapping }));
+    };
+    const area = async (code: string) =>
+      (
+        await sql<{ kind: string; publisher: string | null; name: string; fr: string | null }>`
+          SELECT a.kind, a.aggregate_publisher AS publisher, a.name_en AS name,
+                 (SELECT n.name FROM area_name n WHERE n.area_code = a.code AND n.lang = 'fr' AND n.name_type = 'short') AS fr
+          FROM area a WHERE a.code = ${code}`.execute(testDb.database.db)
+      ).rows[0];
+    const messageOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'imported',
+        // (each import's mapping is a file of its own, named at random)
+        (err: unknown) => (err as Error).message.replace(/edited-\d+/g, 'edited-N'),
+      );
+
+    it('accepts the code of an aggregate Bridges’ datasets publish, loaded or not, as its importer declares it', async () => {
+      // No bundled dataset is loaded in this database: none of these aggregates is there yet.
+      for (const code of ['WB_WLD', 'UNDESA_900', 'KNOMAD_WORLD', 'OECD_F4_X'])
+        expect(await area(code)).toBeUndefined();
+      const outcome = await importCodes('test-bundled-aggregates', ['PHL', 'WB_WLD', 'undesa_900', 'KNOMAD_WORLD']);
+      expect(outcome).toMatchObject({ loaded: true, observations: 4 });
+      expect((await observations('test-bundled-aggregates')).map((r) => r.ref)).toEqual([
+        'KNOMAD_WORLD',
+        'PHL',
+        'UNDESA_900',
+        'WB_WLD',
+      ]);
+      expect(await area('WB_WLD')).toEqual({
+        kind: 'aggregate',
+        publisher: 'World Bank (WDI)',
+        name: 'World',
+        fr: 'Monde',
+      });
+      expect(await area('UNDESA_900')).toEqual({ kind: 'aggregate', publisher: 'UN DESA', name: 'World', fr: 'Monde' });
+      expect(await area('KNOMAD_WORLD')).toMatchObject({ publisher: 'World Bank/KNOMAD', name: 'World (KNOMAD)' });
+
+      // Loaded now, as a WDI edition would have it, under the name that edition gives it: it is
+      // accepted the same, and keeps that name.
+      await sql`UPDATE area SET name_en = 'World (as an edition names it)' WHERE code = 'WB_WLD'`.execute(
+        testDb.database.db,
+      );
+      const again = await importCodes('test-bundled-aggregates-2', ['WB_WLD', 'OECD_F4_X'], (m) => {
+        m.areaNames = { Monde: 'WB_WLD' };
+      });
+      expect(again).toMatchObject({ loaded: true, observations: 2 });
+      expect(await area('WB_WLD')).toMatchObject({ name: 'World (as an edition names it)' });
+      expect(await area('OECD_F4_X')).toMatchObject({ publisher: 'OECD Development Assistance Committee' });
+      await sql`DELETE FROM dataset WHERE id IN ('test-bundled-aggregates', 'test-bundled-aggregates-2')`.execute(
+        testDb.database.db,
+      );
+    });
+
+    it('refuses an aggregate code Bridges does not know with the same message whether or not another file loaded it', async () => {
+      const unknown = () => messageOf(importCodes('test-unknown-aggregate', ['PHL', 'TEST_ELSEWHERE_WLD']));
+      const before = await snapshot();
+      const absent = await unknown();
+      expect(absent).toMatch(
+        /^test-unknown-aggregate\.csv \(line 3, column "country"\): unknown area code "TEST_ELSEWHERE_WLD" \(map each in "areaNames"/,
+      );
+      expect(await snapshot()).toEqual(before);
+      // Declared by another user's file, with that file's dataset.
+      await importCodes('test-elsewhere', ['world'], (m) => {
+        m.aggregates = { world: { code: 'TEST_ELSEWHERE_WLD', name: 'World (another file)' } };
+      });
+      const loaded = await snapshot();
+      expect(await unknown()).toBe(absent);
+      expect(await snapshot()).toEqual(loaded);
+      // Nor may "areaNames" lead to it, nor a mapping declare a bundled aggregate anew.
+      expect(
+        await messageOf(
+          importCodes('test-unknown-aggregate', ['Earth'], (m) => (m.areaNames = { Earth: 'TEST_ELSEWHERE_WLD' })),
+        ),
+      ).toMatch(/\(line \d+, column \d+\): "TEST_ELSEWHERE_WLD" is not an area code Bridges knows/);
+      expect(
+        await messageOf(
+          importCodes('test-unknown-aggregate', ['world'], (m) => {
+            m.aggregates = { world: { code: 'WB_WLD', name: 'Our world' } };
+          }),
+        ),
+      ).toMatch(
+        /\(line \d+, column \d+\): "WB_WLD" is an aggregate of World Bank \(WDI\) that Bridges knows \("World"\): write its code in the file, or map "world" to it in "areaNames"/,
+      );
+      expect(await snapshot()).toEqual(loaded);
+      await sql`DELETE FROM dataset WHERE id = 'test-elsewhere'`.execute(testDb.database.db);
+    });
+  });
+
+  describe('faults say what to do, name their place, and change nothing', () => {
+    /** Expects importing `rows` (in the layout of remittance-share.csv) to fail with `message`, the database untouched. */
+    async function refused(name: string, rows: readonly string[], message: RegExp, mapping = fixture(TIDY_MAPPING)) {
+      const file = shareCsv(name, rows);
+      const before = await snapshot();
+      await expect(importUserFile(testDb.database, userFileImporter(file, { mapping }))).rejects.toThrow(message);
+      expect(await snapshot()).toEqual(before);
+    }
+
+    it('a number with a decimal comma or thousands separators', async () => {
+      await refused(
+        'decimal-comma.csv',
+        ['Philippines,2020,Total,11.5,,bank,', 'Mexico,2020,Total,"1,5",,bank,'],
+        /^decimal-comma\.csv \(line 3, column "share_pct"\): "1,5" is not a number: the decimal separator must be a point \(write 1\.5\)$/,
+      );
+      await refused(
+        'grouped-comma.csv',
+        ['Mexico,2020,Total,"1 234,5",,bank,'],
+        /^grouped-comma\.csv \(line 2, column "share_pct"\): "1 234,5" is not a number: the decimal separator must be a point, and numbers take no thousands separator \(write 1234\.5\)$/,
+      );
+      await refused(
+        'ambiguous-comma.csv',
+        ['Mexico,2020,Total,"1,234",,bank,'],
+        /"1,234" is not a number: the decimal separator must be a point, and numbers take no thousands separator \(write 1\.234, or 1234 if the comma separates thousands\)$/,
+      );
+      await refused(
+        'thousands.csv',
+        ['Mexico,2020,Total,"12,345.5",,bank,'],
+        /^thousands\.csv \(line 2, column "share_pct"\): "12,345\.5" is not a number: numbers take no thousands separator \(write 12345\.5\)$/,
+      );
+      // Not quoted, the comma splits the number in two columns.
+      await refused(
+        'split-comma.csv',
+        ['Mexico,2020,Total,3,25,,bank,'],
+        /^split-comma\.csv \(line 2\): 8 columns where the header has 7: is "3,25" in column "share_pct" a number with a decimal comma\? The decimal separator must be a point \(3\.25\)$/,
+      );
+    });
+
+    it('a spreadsheet formula left in a cell', async () => {
+      await refused(
+        'formula.csv',
+        ['Philippines,2020,Total,11.5,,bank,', 'Mexico,2020,Total,=SUM(B2:B4),,bank,'],
+        /^formula\.csv \(line 3, column "share_pct"\): "=SUM\(B2:B4\)" is a spreadsheet formula, not a value: save the sheet's values/,
+      );
+      await refused(
+        'formula-year.csv',
+        ['Mexico,=B2+1,Total,1,,bank,'],
+        /^formula-year\.csv \(line 2, column "year"\): "=B2\+1" is a spreadsheet formula, not a value/,
+      );
+    });
+
+    it('an area column of M49 codes read as ISO3 codes or names', async () => {
+      const reading = (areaBy: string) =>
+        editedMapping(TIDY_MAPPING, (m) => {
+          (m.columns as Record<string, unknown>).areaBy = areaBy;
+          delete m.areaNames;
+        });
+      await refused(
+        'm49-as-iso3.csv',
+        ['004,2020,Total,1,,bank,', '4,2021,Total,1,,bank,', '608,2020,Total,2,,bank,'],
+        /^m49-as-iso3\.csv \(line 2, column "country"\): 3 area codes matching no area; the column holds numbers, which are UN M49 codes \("004" is AFG\), read here as ISO3 codes: set "areaBy": "m49" in "columns" of edited-\d+\.mapping\.json:\n {2}"004" \(line 2\)/,
+        reading('iso3'),
+      );
+      await refused(
+        'm49-as-name.csv',
+        ['608,2020,Total,2,,bank,'],
+        /^m49-as-name\.csv \(line 2, column "country"\): unknown area name "608" \(the column holds numbers, which are UN M49 codes \("608" is PHL\), read here as names: set "areaBy": "m49" in "columns" of /,
+        reading('name'),
+      );
+    });
+
+    it('warns of "areaNames" no row used, and says what a re-import replaced', async () => {
+      const mapping = editedMapping(TIDY_MAPPING, (m) => {
+        (m.dataset as Record<string, unknown>).id = 'test-report-2024';
+        m.areaNames = { Turkey: 'TUR', 'Viet  Nam': 'VNM', Absurdistan: 'FRA' };
+      });
+      const file = shareCsv('report.csv', ['Turkey,2020,Total,1,,bank,', 'Viet Nam,2020,Total,2,,bank,']);
+      const first = userFileImporter(file, { mapping });
+      const outcome = await importUserFile(testDb.database, first);
+      expect(first.report.notes).toContain(
+        `warning: 2 of "areaNames" in ${path.basename(mapping)} matched no row of report.csv, not used: "Viet  Nam", "Absurdistan"`,
+      );
+      expect(outcome).toMatchObject({ loaded: true, replaced: null });
+      expect(first.report.notes.join('\n')).not.toMatch(/replaced/);
+      // Corrected: a row fewer, two more.
+      writeFileSync(
+        file,
+        [SHARE_HEADER, 'Turkey,2020,Total,1,,bank,', 'Turkey,2021,Total,3,,bank,', 'Mexico,2021,Total,4,,bank,'].join(
+          '\n',
+        ),
+      );
+      const second = userFileImporter(file, { mapping });
+      expect(await importUserFile(testDb.database, second)).toMatchObject({
+        loaded: true,
+        observations: 3,
+        replaced: 2,
+      });
+      expect(second.report.notes).toContain('replaced the edition loaded before: 2 → 3 observations (+1)');
+      await sql`DELETE FROM dataset WHERE id = 'test-report-2024'`.execute(testDb.database.db);
+    });
+  });
+
+  it('reads a large file row by row, reporting progress and letting the event loop turn while it reads', async () => {
+    // Invented values, 30,000 rows: three turns of the event loop.
+    const rows: string[] = [];
+    for (const country of ['PHL', 'MEX', 'TUR'])
+      for (let channel = 0; channel < 100; channel++)
+        for (let year = 1921; year <= 2020; year++)
+          rows.push(`${country},${String(year)},Total,1.5,,c${String(channel)},`);
+    const file = shareCsv('large.csv', rows);
+    const mapping = editedMapping(TIDY_MAPPING, (m) => {
+      (m.dataset as Record<string, unknown>).id = 'test-large-2024';
+      (m.columns as Record<string, unknown>).areaBy = 'iso3';
+      delete m.areaNames;
+    });
+    let turned = 0;
+    const reports: [number, number, number][] = [];
+    const importer = userFileImporter(file, {
+      mapping,
+      onProgress: (step, done, total) => {
+        if (step === 'reading large.csv') reports.push([done, total, turned]);
+      },
+    });
+    const ticking = setInterval(() => turned++, 0);
+    try {
+      expect(await importUserFile(testDb.database, importer)).toMatchObject({ observations: 30_000 });
+    } finally {
+      clearInterval(ticking);
+    }
+    // A first report before any row is read, with the rows to come; the event loop turned while reading.
+    expect(reports[0]).toEqual([0, 30_000, expect.any(Number)]);
+    expect(reports.at(-1)?.slice(0, 2)).toEqual([30_000, 30_000]);
+    expect(reports.at(-1)?.[2]).toBeGreaterThan(reports[0]?.[2] ?? 0);
+    await sql`DELETE FROM dataset WHERE id = 'test-large-2024'`.execute(testDb.database.db);
+  });
 });
 
 /** The built CLI, exactly as the package's `bridges` bin runs it. */
@@ -1224,7 +1470,10 @@ describe('bridges import <file> (the built CLI)', () => {
 
   it('imports a tidy CSV with its mapping, showing progress, once', () => {
     const first = run(['import', fixture('remittance-share.csv'), '--mapping', fixture(TIDY_MAPPING)]);
-    expect(first.stderr).toMatch(/reading remittance-share\.csv: 8\/8 \(100%\)/);
+    // Progress from the first row on, not once the whole file is read.
+    expect(first.stderr).toMatch(
+      /reading remittance-share\.csv: 0\/8 \(0%\)\nreading remittance-share\.csv: 8\/8 \(100%\)/,
+    );
     expect(first.stderr).toMatch(/writing test-remittance-share-2024: observations: 8\/8 \(100%\)/);
     expect(first.stdout).toMatch(/^test-remittance-share-2024: 8 observations in \d+ series, [\d.]+ s\n/);
     expect(first.stdout).toContain(

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -32,6 +32,7 @@ import { csvHeader, readSdmxCsv } from './sdmx-csv.js';
 import { formatJsonPath, jsonErrorAt, jsonLineAt, parseJsonText, readSdmxJson } from './sdmx-json.js';
 import { readTidyCsv } from './tidy-csv.js';
 import { listSome } from './report-list.js';
+import { bundledAggregate } from './user-files-aggregates.js';
 
 // ---------------------------------------------------------------------------------------------
 // The mapping file: what a user says about their file. JSON, so no new dependency is needed.
@@ -193,6 +194,16 @@ export function readUserMapping(filePath: string): ResolvedMapping {
         `columns "${other}" and "${column}" are both mapped to the dimension "${dimension}": each dimension takes one column`,
       );
     dimensionColumns.set(dimension, column);
+  }
+  // A bundled dataset's aggregate is the file's to name by its code (or through "areaNames"), not
+  // to declare anew: it keeps its publisher and its name, whatever is loaded.
+  for (const [printed, aggregate] of Object.entries(mapping.aggregates ?? {})) {
+    const bundledAggregateArea = bundledAggregate(aggregate.code);
+    if (bundledAggregateArea)
+      throw fail(
+        ['aggregates', printed, 'code'],
+        `"${aggregate.code}" is an aggregate of ${bundledAggregateArea.publisher} that Bridges knows ("${bundledAggregateArea.name}"): write its code in the file, or map "${printed}" to it in "areaNames", rather than declare it; or give your aggregate a code of its own`,
+      );
   }
   const resolve = (ref: z.infer<typeof indicatorRef>, at: PropertyKey[]): IndicatorDef => {
     if (typeof ref === 'string') {
@@ -391,15 +402,22 @@ const LIST_CAP = 50;
 const LINES_CAP = 10;
 /** How many matched names the report lists, each with the code it became. */
 const NAMES_LISTED = 300;
+/** How many distinct periods and flags the assembler shares among observations. */
+const SHARED_CAP = 100_000;
 
 interface Unmatched {
   value: string;
   /** How the value was read: as a code, an M49 code or a name (areas), or an indicator code. */
   by: AreaBy | 'indicator';
+  /** The fields it was printed in (for areas: the reference area, the counterpart). */
+  fields: Set<ObservationField>;
   first: CellRef;
   lines: number[];
   count: number;
 }
+
+/** Where an observation was read: its line when the reader knows it cheaply (CSV), else where to find it. */
+type SeenAt = number | Locate;
 
 /**
  * Turns raw observations into ObservationInputs: numbers, periods, sex and status codes are
@@ -411,7 +429,21 @@ export class ObservationAssembler {
   readonly #areaCache = new Map<string, string | null>();
   readonly #unmatchedAreas = new Map<string, Unmatched>();
   readonly #unmatchedIndicators = new Map<string, Unmatched>();
-  readonly #seen = new Map<string, Locate>();
+  /**
+   * Each series' periods, and where each was read, to refuse a second value for one observation.
+   * NOTE: by series, then period: a key of every observation would hold a long string per row
+   * (a million rows, over 100 MB); and a line rather than the reader's Locate where the reader
+   * knows it, which would keep every row of a CSV alive until the import ends.
+   */
+  readonly #seen = new Map<string, Map<string, SeenAt>>();
+  /** One object per combination of dimensions (by their codes as printed), shared by the observations. */
+  readonly #dims = new Map<string, { dims: Record<string, string> | undefined; key: string }>();
+  /** Each period as printed, read once. */
+  readonly #periods = new Map<string, ReturnType<typeof normalisePeriod>>();
+  /** One string per period or flags, shared by the observations. */
+  readonly #strings = new Map<string, string>();
+  /** The mapping's aggregates by code (as printed in it: which printed value declares each). */
+  readonly #aggregateCodes: Map<string, string>;
   readonly #indicatorsUsed = new Map<string, IndicatorDef>();
   readonly #namesMatched = new Set<string>();
   readonly #namesMapped = new Set<string>();
@@ -431,7 +463,11 @@ export class ObservationAssembler {
     private readonly fileName: string,
     private readonly report: UserFileReport,
     private readonly areaBy: { refArea: AreaBy; counterpart: AreaBy },
-  ) {}
+  ) {
+    this.#aggregateCodes = new Map(
+      Object.entries(resolved.mapping.aggregates ?? {}).map(([printed, a]) => [a.code.toUpperCase(), printed]),
+    );
+  }
 
   /**
    * The catalogue indicator a Bridges dataflow names: `BRIDGES:UNDESA_IMS_2024_MIGRANT_STOCK(1.0)`
@@ -451,10 +487,18 @@ export class ObservationAssembler {
     return def ?? undefined;
   }
 
-  add(raw: RawObservation, at: Locate): void {
+  /**
+   * Checks one observation and keeps it. `line` is its line, when the reader knows it without
+   * looking (CSV): what is kept to name it later.
+   */
+  add(raw: RawObservation, at: Locate, line?: number): void {
     this.report.rows++;
     const value = this.#value(raw.value, at);
-    const p = normalisePeriod(raw.period);
+    refuseFormula(raw.period, at('period'));
+    let p = this.#periods.get(raw.period);
+    if (p === undefined && this.#periods.size < SHARED_CAP)
+      this.#periods.set(raw.period, (p = normalisePeriod(raw.period)));
+    p ??= normalisePeriod(raw.period);
     if (!p) {
       throw at('period').error(
         `"${raw.period}" is not a period Bridges can store (a year such as 2020, a half-year 2020-S1 or a quarter 2020-Q1; months and days are not supported)`,
@@ -467,7 +511,7 @@ export class ObservationAssembler {
       if (freq !== p.freq) throw at('freq').error(`frequency "${raw.freq}" does not match the period "${raw.period}"`);
     }
     const indicator = this.#indicator(raw.indicator, raw.dataflow, at);
-    const refArea = this.#area(raw.refArea, this.areaBy.refArea, at('refArea'));
+    const refArea = this.#area(raw.refArea, this.areaBy.refArea, at('refArea'), 'refArea');
     if (raw.counterpart !== undefined && raw.counterpart.trim() === '') {
       throw at('counterpart').error(
         'no counterpart area (an empty cell): write _T where the value is a total over all counterparts, _Z where none applies',
@@ -476,7 +520,7 @@ export class ObservationAssembler {
     const counterpart =
       raw.counterpart === undefined || NO_COUNTERPART.has(raw.counterpart.trim().toUpperCase())
         ? null
-        : this.#area(raw.counterpart, this.areaBy.counterpart, at('counterpart'));
+        : this.#area(raw.counterpart, this.areaBy.counterpart, at('counterpart'), 'counterpart');
     const sex = this.#sex(raw.sex, at);
     const { status, unknownStatus } = this.#status(raw.status);
     const flags = [raw.flags?.trim(), unknownStatus].filter(Boolean).join(' ') || null;
@@ -487,26 +531,31 @@ export class ObservationAssembler {
     }
 
     // An empty cell in a dimension's column is no code: as for the counterpart, say which.
-    for (const [dimension, code] of Object.entries(raw.dims)) {
+    let printedDims = '';
+    for (const dimension in raw.dims) {
+      const code = raw.dims[dimension] ?? '';
       if (code.trim() === '')
         throw at(`dim:${dimension}`).error(
           `no ${dimension} (an empty cell): write _T where the value is a total over all of them, _Z where none applies`,
         );
+      printedDims += `${dimension}\u0000${code}\u0001`;
     }
     // A missing value skipped ("skipMissing") only once the rest of its row is checked: its area
     // and dimensions are reported like any other's.
     if (value === null) return;
-    // _Z, "not applicable", is no breakdown: as Bridges' own SDMX writes a series without that key.
-    const kept = Object.entries(raw.dims).filter(([, v]) => v !== '_Z');
-    const dims = kept.length ? Object.fromEntries(kept) : undefined;
-    const key = [indicator, refArea, counterpart ?? '', sex, p.freq, dimsKeyOf(dims), p.period].join('|');
-    const first = this.#seen.get(key);
-    if (first) {
+    const { dims, key: dimsKey } = this.#dimensions(printedDims, raw.dims);
+    const seriesKey = `${indicator}|${refArea}|${counterpart ?? ''}|${sex}|${p.freq}|${dimsKey}`;
+    let periods = this.#seen.get(seriesKey);
+    if (!periods) this.#seen.set(seriesKey, (periods = new Map()));
+    const period = this.#shared(p.period);
+    const first = periods.get(period);
+    if (first !== undefined) {
+      const firstLine = typeof first === 'number' ? first : first('value').line;
       throw at('value').error(
-        `a second value for the same observation (same indicator, areas, sex, dimensions and period as line ${String(first('value').line ?? '?')})`,
+        `a second value for the same observation (same indicator, areas, sex, dimensions and period as line ${String(firstLine ?? '?')})`,
       );
     }
-    this.#seen.set(key, at);
+    periods.set(period, line ?? at);
     this.observations.push({
       indicator,
       refArea,
@@ -514,11 +563,35 @@ export class ObservationAssembler {
       sex,
       freq: p.freq as Frequency,
       dims,
-      period: p.period,
+      period,
       value,
       status,
-      flags,
+      flags: flags === null ? null : this.#shared(flags),
     });
+  }
+
+  /** An observation's dimensions and their key, made once per combination (`printed`: its codes as printed). */
+  #dimensions(printed: string, raw: Record<string, string>): { dims: Record<string, string> | undefined; key: string } {
+    let known = this.#dims.get(printed);
+    if (!known) {
+      // _Z, "not applicable", is no breakdown: as Bridges' own SDMX writes a series without that key.
+      const kept = Object.entries(raw).filter(([, v]) => v !== '_Z');
+      const dims = kept.length ? Object.fromEntries(kept) : undefined;
+      known = { dims, key: dimsKeyOf(dims) };
+      this.#dims.set(printed, known);
+    }
+    return known;
+  }
+
+  /**
+   * One string for each distinct text (periods, flags): a million observations share a few dozen.
+   * (Past SHARED_CAP distinct texts, flags that are each a row's own are kept as they are.)
+   */
+  #shared(text: string): string {
+    const known = this.#strings.get(text);
+    if (known !== undefined) return known;
+    if (this.#strings.size < SHARED_CAP) this.#strings.set(text, text);
+    return text;
   }
 
   /** Throws the one report of everything unmatched, or returns what was read. */
@@ -572,6 +645,16 @@ export class ObservationAssembler {
     } else if (mapped) {
       this.report.notes.push(`${String(mapped)} area code${mapped > 1 ? 's' : ''} read through "areaNames"`);
     }
+    // A key no row has is most likely misspelt (or the file is not the one the mapping was written for).
+    const unused = Object.keys(this.resolved.mapping.areaNames ?? {}).filter((k) => !this.#namesMapped.has(k));
+    if (unused.length) {
+      this.report.notes.push(
+        `warning: ${String(unused.length)} of "areaNames" in ${this.resolved.file} matched no row of ${this.fileName}, not used: ${listSome(
+          unused.map((k) => `"${k}"`),
+          LIST_CAP,
+        )}`,
+      );
+    }
     return { observations: this.observations, indicators: [...this.#indicatorsUsed.values()] };
   }
 
@@ -582,6 +665,7 @@ export class ObservationAssembler {
       return value;
     }
     const text = value ?? '';
+    refuseFormula(text, at('value'));
     if (MISSING.has(text.trim().toLowerCase())) {
       if (this.resolved.mapping.skipMissing) {
         this.report.skipped++;
@@ -591,14 +675,15 @@ export class ObservationAssembler {
         `${value === null ? 'no value (null)' : `"${text}" is not a number`}: a missing value is an error unless ${this.resolved.file} says "skipMissing": true`,
       );
     }
-    if (!DECIMAL.test(text)) throw at('value').error(`"${text}" is not a number`);
+    if (!DECIMAL.test(text)) throw at('value').error(`"${text}" is not a number${separatorHint(text)}`);
     const n = Number(text.trim());
     if (!Number.isFinite(n)) throw at('value').error(`"${text}" is ${TOO_LARGE}`);
     // 1e-400 reads as 0: a value the file gives would be stored as another.
     if (n === 0 && /[1-9]/.test(text.replace(/[eE].*$/, '')))
       throw at('value').error(`"${text}" is too small to store (below ±4.9e-324): it would become 0`);
     // A value whose digits the float8 cannot all keep is stored rounded: said in the report.
-    if (significantDigits(text) !== significantDigits(String(n))) {
+    // (Fifteen digits or fewer it always keeps.)
+    if (text.length > 15 && significantDigits(text) !== significantDigits(String(n))) {
       this.#rounded.count++;
       this.#rounded.first ??= { line: at('value').line, text: text.trim(), stored: n };
     }
@@ -666,16 +751,17 @@ export class ObservationAssembler {
       }
     }
     if (!def) {
-      this.#remember(this.#unmatchedIndicators, code ?? '', 'indicator', at('indicator'));
+      this.#remember(this.#unmatchedIndicators, code ?? '', 'indicator', at('indicator'), 'indicator');
       return undefined;
     }
     this.#indicatorsUsed.set(def.id, def);
     return def.id;
   }
 
-  #area(printed: string, by: AreaBy, cell: CellRef): string | undefined {
+  #area(printed: string, by: AreaBy, cell: CellRef, field: 'refArea' | 'counterpart'): string | undefined {
     const value = printed.trim();
     if (!value) throw cell.error('no area: the cell is empty');
+    refuseFormula(value, cell);
     const cacheKey = `${by}\u0000${value}`;
     let code = this.#areaCache.get(cacheKey);
     if (code === undefined) {
@@ -683,17 +769,49 @@ export class ObservationAssembler {
       this.#areaCache.set(cacheKey, code);
     }
     if (code === null) {
-      this.#remember(this.#unmatchedAreas, value, by, cell);
+      this.#remember(this.#unmatchedAreas, value, by, cell, field);
       return undefined;
     }
     return code;
+  }
+
+  /**
+   * A code as printed → area code, the same whatever else is loaded: a country or area of Bridges'
+   * reference data (or a publisher's alias of one), an aggregate of Bridges' bundled datasets
+   * (declared with this import, as its importer declares it, unless a dataset wrote it already),
+   * or an aggregate this mapping declares. An aggregate that only another user's file declared is
+   * unknown, as it is where that file was never imported.
+   */
+  #code(printed: string): string | undefined {
+    const value = printed.trim().toUpperCase();
+    const declared = this.#aggregateCodes.get(value);
+    if (declared !== undefined) return this.#mappingAggregate(declared);
+    const bundled = bundledAggregate(value);
+    if (bundled) return this.areas.isStored(bundled.code) ? bundled.code : this.areas.aggregate(bundled);
+    const code = this.areas.tryCode(value);
+    return code === undefined || this.areas.isAggregate(code) ? undefined : code;
+  }
+
+  /** The aggregate the mapping's "aggregates" declares for `printed`, declared for this import. */
+  #mappingAggregate(printed: string): string | undefined {
+    const { mapping } = this.resolved;
+    const aggregate = mapping.aggregates?.[printed];
+    if (!aggregate) return undefined;
+    // Another publisher's aggregate (KNOMAD_WORLD) or a country keeps its name and its figures.
+    const holder = this.areas.heldBy(aggregate.code, mapping.dataset.publisher);
+    if (holder)
+      throw this.resolved.errorAt(
+        ['aggregates', printed, 'code'],
+        `"${aggregate.code}" is already an area of ${holder}; give your aggregate a code of its own`,
+      );
+    return this.areas.aggregate({ ...aggregate, publisher: mapping.dataset.publisher });
   }
 
   #resolveArea(value: string, by: AreaBy): string | undefined {
     const { mapping } = this.resolved;
     const named = mapping.areaNames?.[value];
     if (named) {
-      const code = this.areas.tryCode(named);
+      const code = this.#code(named);
       if (!code) throw this.resolved.errorAt(['areaNames', value], `"${named}" is not an area code Bridges knows`);
       this.#namesMapped.add(value);
       if (by === 'name') {
@@ -702,18 +820,8 @@ export class ObservationAssembler {
       }
       return code;
     }
-    const aggregate = mapping.aggregates?.[value];
-    if (aggregate) {
-      // Another publisher's aggregate (KNOMAD_WORLD) or a country keeps its name and its figures.
-      const holder = this.areas.heldBy(aggregate.code, mapping.dataset.publisher);
-      if (holder)
-        throw this.resolved.errorAt(
-          ['aggregates', value, 'code'],
-          `"${aggregate.code}" is already an area of ${holder}; give your aggregate a code of its own`,
-        );
-      return this.areas.aggregate({ ...aggregate, publisher: mapping.dataset.publisher });
-    }
-    if (by === 'iso3') return this.areas.tryCode(value);
+    if (mapping.aggregates?.[value]) return this.#mappingAggregate(value);
+    if (by === 'iso3') return this.#code(value);
     if (by === 'm49') {
       if (!/^\d{1,3}$/.test(value)) return undefined;
       try {
@@ -732,9 +840,16 @@ export class ObservationAssembler {
     return code;
   }
 
-  #remember(into: Map<string, Unmatched>, value: string, by: Unmatched['by'], cell: CellRef): void {
+  #remember(
+    into: Map<string, Unmatched>,
+    value: string,
+    by: Unmatched['by'],
+    cell: CellRef,
+    field: ObservationField,
+  ): void {
     const seen = into.get(`${by}\u0000${value}`);
     if (seen) {
+      seen.fields.add(field);
       seen.count++;
       if (seen.lines.length < LINES_CAP && cell.line !== undefined && !seen.lines.includes(cell.line))
         seen.lines.push(cell.line);
@@ -743,10 +858,38 @@ export class ObservationAssembler {
     into.set(`${by}\u0000${value}`, {
       value,
       by,
+      fields: new Set([field]),
       first: cell,
       lines: cell.line === undefined ? [] : [cell.line],
       count: 1,
     });
+  }
+
+  /**
+   * The hint for an area column of numbers that the mapping says to read as ISO3 codes or names:
+   * UN M49 codes ("004", "4"), which "areaBy": "m49" reads. Undefined unless every unmatched
+   * value is such a number and one at least is an M49 code Bridges knows.
+   */
+  #m49Hint(unmatched: Unmatched[]): string | undefined {
+    if (!unmatched.every((u) => (u.by === 'iso3' || u.by === 'name') && /^\d{1,3}$/.test(u.value))) return undefined;
+    let example: { value: string; code: string } | undefined;
+    for (const u of unmatched) {
+      try {
+        example = { value: u.value, code: this.areas.m49(u.value, { file: this.fileName }) };
+        break;
+      } catch {
+        // Not an M49 code either: the next one may be.
+      }
+    }
+    if (!example) return undefined;
+    const fields = new Set(unmatched.flatMap((u) => [...u.fields]));
+    const options = [fields.has('refArea') ? 'areaBy' : null, fields.has('counterpart') ? 'counterpartBy' : null]
+      .filter((o): o is string => o !== null)
+      .map((o) => `"${o}": "m49"`)
+      .join(' and ');
+    const section = this.resolved.mapping.columns ? 'columns' : 'sdmx';
+    const readAs = unmatched[0]?.by === 'name' ? 'names' : 'ISO3 codes';
+    return `the column holds numbers, which are UN M49 codes ("${example.value}" is ${example.code}), read here as ${readAs}: set ${options} in "${section}" of ${this.resolved.file}`;
   }
 
   #unmatchedError(unmatched: Unmatched[]): Error {
@@ -761,9 +904,10 @@ export class ObservationAssembler {
             ? 'M49 code'
             : 'area code';
     const hint =
-      kinds.size === 1 && first.by === 'name'
+      this.#m49Hint(unmatched) ??
+      (kinds.size === 1 && first.by === 'name'
         ? `add each to "areaNames" in ${this.resolved.file} as "name as printed": "ISO3"`
-        : `map each in "areaNames" ("code as printed": "ISO3") or, for a publisher's aggregate, in "aggregates" of ${this.resolved.file}`;
+        : `map each in "areaNames" ("code as printed": "ISO3") or, for a publisher's aggregate, in "aggregates" of ${this.resolved.file}`);
     if (unmatched.length === 1 && first.count === 1)
       return first.first.error(`unknown ${what} "${first.value}" (${hint})`);
     return first.first.error(
@@ -773,6 +917,41 @@ export class ObservationAssembler {
 }
 
 type AreaBy = z.infer<typeof AREA_BY>;
+
+/**
+ * Refuses a spreadsheet formula left in a cell (a CSV saved with its formulas, not their values),
+ * saying so: "=SUM(B2:B4)" is no value, no period and no area.
+ */
+function refuseFormula(printed: string, cell: CellRef): void {
+  const text = printed.trim();
+  if (text.length > 1 && text.startsWith('=') && /^=[A-Za-z_(+\-"'0-9$]/.test(text))
+    throw cell.error(
+      `"${text}" is a spreadsheet formula, not a value: save the sheet's values (copy the cells and paste them as values) before exporting it as CSV`,
+    );
+}
+
+/**
+ * What a value that is not a number but for its separators should be written as: a decimal comma
+ * ("1,5", "1 234,5", "1.234,5") or thousands separators ("1,234.5", "1 234"). Empty when neither.
+ */
+function separatorHint(printed: string): string {
+  const text = printed.trim();
+  const m = /^([+-]?)(\d{1,3}(?:([ \u00a0\u202f.'])\d{3})*|\d+),(\d+)$/.exec(text);
+  if (m) {
+    const [, sign = '', whole = '', grouped, decimals = ''] = m;
+    const digits = grouped ? whole.split(grouped).join('') : whole;
+    // "1,234": a decimal comma, or a thousands separator? Both readings are offered.
+    if (!grouped && decimals.length === 3 && digits.length <= 3)
+      return `: the decimal separator must be a point, and numbers take no thousands separator (write ${sign}${digits}.${decimals}, or ${sign}${digits}${decimals} if the comma separates thousands)`;
+    return `: the decimal separator must be a point${grouped ? ', and numbers take no thousands separator' : ''} (write ${sign}${digits}.${decimals})`;
+  }
+  const t = /^([+-]?)(\d{1,3}(?:([, \u00a0\u202f'])\d{3})+)(\.\d+)?$/.exec(text);
+  if (t) {
+    const [, sign = '', whole = '', separator = ',', decimals = ''] = t;
+    return `: numbers take no thousands separator (write ${sign}${whole.split(separator).join('')}${decimals})`;
+  }
+  return '';
+}
 
 function listUnmatched(unmatched: Unmatched[]): string {
   const lines = unmatched.map((u) => {
@@ -812,10 +991,10 @@ export function detectUserFileFormat(filePath: string): UserFileFormat {
   const name = path.basename(filePath).toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.json')) return 'sdmx-json';
   if (name.endsWith('.csv') || name.endsWith('.txt')) {
-    const file = readSourceFile(filePath);
+    const file = readFileStart(filePath);
     // Before anything is made of its first line (an empty file would be taken for a tidy CSV, and
     // its mapping blamed for not saying which columns it has).
-    if (file.bytes.length <= 65_536 && new TextDecoder('utf-8').decode(file.bytes).trim() === '')
+    if (file.whole && file.bytes.length <= 65_536 && new TextDecoder('utf-8').decode(file.bytes).trim() === '')
       throw new SourceFormatError(file.name, 'is empty: no header row and no data');
     // Before the separator check: Excel's "Unicode text" is UTF-16 with tabs, and its encoding is the fault to name.
     refuseUtf16(file);
@@ -826,6 +1005,26 @@ export function detectUserFileFormat(filePath: string): UserFileFormat {
   throw new Error(
     `Cannot tell the format of ${path.basename(filePath)}: expected a .csv (tidy or SDMX-CSV) or a .json (SDMX-JSON) file, optionally gzipped`,
   );
+}
+
+/** The start of a file: at least 64 KiB and its whole first line (a gzipped file is read whole). */
+function readFileStart(filePath: string): SourceFile & { whole: boolean } {
+  if (filePath.toLowerCase().endsWith('.gz')) return { ...readSourceFile(filePath), whole: true };
+  const fd = openSync(filePath, 'r');
+  try {
+    const size = statSync(filePath).size;
+    let bytes = Buffer.alloc(0);
+    // NOTE: only the start, not a file of tens of megabytes read to look at its first line.
+    while (bytes.length < size && (bytes.length < 65_536 || !bytes.includes(0x0a))) {
+      const chunk = Buffer.alloc(Math.min(Math.max(65_536, bytes.length), size - bytes.length));
+      const read = readSync(fd, chunk, 0, chunk.length, bytes.length);
+      if (read === 0) break;
+      bytes = Buffer.concat([bytes, chunk.subarray(0, read)]);
+    }
+    return { name: path.basename(filePath), bytes, sha256: '', whole: bytes.length >= size };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -912,7 +1111,7 @@ export function userFileImporter(
     indicators: declared,
     files: [dataName, path.relative(root, mappingPath)],
     version: 1,
-    read(ctx) {
+    async read(ctx) {
       report.rows = 0;
       report.skipped = 0;
       report.notes.length = 0;
@@ -926,9 +1125,9 @@ export function userFileImporter(
           : { refArea: resolved.sdmx.areaBy, counterpart: resolved.sdmx.counterpartBy ?? resolved.sdmx.areaBy };
       const sink = new ObservationAssembler(ctx.areas, resolved, file.name, report, areaBy);
       const input: ReaderInput = { file, mapping: resolved, sink, report, progress: options.onProgress ?? (() => {}) };
-      if (format === 'tidy-csv') readTidyCsv(input);
-      else if (format === 'sdmx-csv') readSdmxCsv(input);
-      else readSdmxJson(input);
+      if (format === 'tidy-csv') await readTidyCsv(input);
+      else if (format === 'sdmx-csv') await readSdmxCsv(input);
+      else await readSdmxJson(input);
       const { indicators, ...parsed } = sink.finish();
       if (report.skipped) {
         report.notes.push(
@@ -962,7 +1161,19 @@ export async function importUserFile(
   options: { force?: boolean; onProgress?: ProgressReporter; signal?: AbortSignal; onCommitted?: () => void } = {},
 ): Promise<ImportOutcome> {
   await refuseRenamedAggregates(database, importer);
-  return importDataset(database, importer, { ...options, dir: importer.dir, replaceOtherSource: false });
+  const outcome = await importDataset(database, importer, {
+    ...options,
+    dir: importer.dir,
+    replaceOtherSource: false,
+  });
+  // A re-import says what it replaced: a corrected file that lost half its rows should not go unseen.
+  if (outcome.loaded && outcome.replaced !== null) {
+    const change = outcome.observations - outcome.replaced;
+    importer.report.notes.push(
+      `replaced the edition loaded before: ${outcome.replaced.toLocaleString('en')} → ${outcome.observations.toLocaleString('en')} observations (${change > 0 ? '+' : change < 0 ? '−' : '±'}${Math.abs(change).toLocaleString('en')})`,
+    );
+  }
+  return outcome;
 }
 
 /**

@@ -6,7 +6,7 @@ import { INDICATORS } from './indicators.js';
 import { WB_AGGREGATE_NAMES } from '../../core/wb-aggregate-names.js';
 
 const PUBLISHER = 'World Bank';
-const AGGREGATE_PUBLISHER = 'World Bank (WDI)';
+export const WDI_AGGREGATE_PUBLISHER = 'World Bank (WDI)';
 const LICENCE = 'CC BY 4.0';
 /** Sheet "Metadata - Countries" of the WDI download of October 2023: which codes are aggregates. */
 const METADATA_FILE = 'wdi/wdi_country_metadata_region_incomegroup_2023-10.csv.gz';
@@ -36,7 +36,7 @@ function wdiAreas(ctx: ImportContext) {
           code: `WB_${c}`,
           name: english,
           names: WB_AGGREGATE_NAMES[english],
-          publisher: AGGREGATE_PUBLISHER,
+          publisher: WDI_AGGREGATE_PUBLISHER,
         })
       : ctx.areas.code(c, where, 'world-bank');
     resolved.set(c, area);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { decodeUtf8, parseCsv, readSourceFile, scanRecords, type SourceFile } from './read-source.js';
+import { decodeUtf8, parseCsv, readCsv, readSourceFile, scanRecords, type SourceFile } from './read-source.js';
 
 const file = (name: string, bytes: Buffer): SourceFile => ({ name, bytes, sha256: '' });
 /** UTF-16 as Excel's "Unicode text" writes it: little-endian, a byte-order mark first. */
@@ -82,6 +82,70 @@ describe('the line of a record', () => {
     expect(scanRecords(open).openQuoteLine).toBe(3);
     expect(() => parseCsv(file('open.csv', Buffer.from(open)), ['a'])).toThrow(
       /^open\.csv \(line 3\): a quote \("\) opened here is never closed/,
+    );
+  });
+});
+
+describe('readCsv: a file read a batch at a time', () => {
+  // Invented test data: more than a megabyte, so that the file is read in several batches.
+  const rows = Array.from(
+    { length: 80_000 },
+    (_, i) => `PHL,${String(1900 + (i % 100))},"note ${String(i)}",${String(i)}`,
+  );
+  const big = `area,year,note,value\n${rows.join('\n')}\n`;
+
+  it('gives the rows and their lines as parseCsv does, across batches, quotes and line breaks in fields', () => {
+    expect(big.length).toBeGreaterThan(2 * (1 << 20));
+    const plain = big.replaceAll('"', '').replace('PHL,1901,note 1,1\n', 'PHL,1901,note 1,1\n\n');
+    // CRLF line ends, a blank line and a quoted field with a line break.
+    const quoted = big
+      .replace('"note 30000"', '"note\r\n30000"')
+      .replace('PHL,1901,"note 1",1\n', 'PHL,1901,"note 1",1\n\n')
+      .replaceAll('\n', '\r\n');
+    // A quoted field of many lines across the end of the first batch (a megabyte): a batch ends
+    // at a line break outside quotes only.
+    const long = big.replace('"note 2"', `"${'a line of a long note\n'.repeat(60_000)}"`);
+    for (const text of [plain, quoted, long]) {
+      const reader = readCsv(file('big.csv', Buffer.from(text)), ['area']);
+      expect(reader.header).toEqual(['area', 'year', 'note', 'value']);
+      const streamed = [...reader.rows()].map((r) => [r.line, r.get('note'), r.get('value')]);
+      const parsed = parseCsv(file('big.csv', Buffer.from(text)), ['area']).map((r) => [
+        r.line,
+        r.get('note'),
+        r.get('value'),
+      ]);
+      expect(streamed).toEqual(parsed);
+      expect(streamed).toHaveLength(80_000);
+      expect(streamed.at(-1)).toEqual([
+        text === long ? 140_001 : text === plain ? 80_002 : 80_003,
+        'note 79999',
+        '79999',
+      ]);
+    }
+  });
+
+  it('reads rows before it has read the whole file, and names the line of a fault in a later batch', () => {
+    const text = big.replace('PHL,1999,"note 79999",79999', 'PHL,1999,"note 79999",79999,extra');
+    const reader = readCsv(file('late.csv', Buffer.from(text)));
+    let read = 0;
+    expect(() => {
+      for (const _row of reader.rows()) read++;
+    }).toThrow('late.csv (line 80001): 5 columns where the header has 4');
+    expect(read).toBe(79_999);
+    const latin1 = Buffer.concat([Buffer.from(big), Buffer.from("C\xf4te d'Ivoire,2020,x,1\n", 'latin1')]);
+    expect(() => [...readCsv(file('latin1.csv', latin1)).rows()]).toThrow(
+      'latin1.csv (line 80002, column "area"): is not valid UTF-8 text',
+    );
+    const open = `${big}PHL,2020,"open,1\n${'x,y,z,w\n'.repeat(10)}`;
+    expect(() => [...readCsv(file('open.csv', Buffer.from(open))).rows()]).toThrow(
+      /^open\.csv \(line 80002\): a quote \("\) opened here is never closed/,
+    );
+  });
+
+  it('says a number with a decimal comma may be why a row has a column too many', () => {
+    const text = 'area,year,value,note\nPHL,2020,1.5,x\nMEX,2020,3,25,x\n';
+    expect(() => [...readCsv(file('comma.csv', Buffer.from(text))).rows()]).toThrow(
+      'comma.csv (line 3): 5 columns where the header has 4: is "3,25" in column "value" a number with a decimal comma? The decimal separator must be a point (3.25)',
     );
   });
 });

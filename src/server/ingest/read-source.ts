@@ -51,11 +51,21 @@ export function parseCsv(file: SourceFile, requiredColumns: readonly string[]): 
   const records = parseRecords(file.name, text);
   if (records.length === 0) throw new SourceFormatError(file.name, 'is empty: no header row and no data');
   const header = (records[0] ?? []).map((h) => h.trim());
+  checkHeader(file.name, header, requiredColumns);
+  const index = new Map(header.map((h, i) => [h, i]));
+  const lines = new LineIndex(file.name, text, records.length);
+  const rows = new Array<CsvRow>(records.length - 1);
+  for (let i = 1; i < records.length; i++) rows[i - 1] = new Record(records[i] as string[], i, index, lines);
+  return rows;
+}
+
+/** A header names each column once, and every required one. */
+function checkHeader(name: string, header: readonly string[], requiredColumns: readonly string[]): void {
   header.forEach((h, i) => {
     const first = header.indexOf(h);
     if (h !== '' && first !== i) {
       throw new SourceFormatError(
-        file.name,
+        name,
         `column "${h}" appears twice in the header (columns ${String(first + 1)} and ${String(i + 1)}): which one holds the data?`,
         { line: 1, column: h },
       );
@@ -63,14 +73,240 @@ export function parseCsv(file: SourceFile, requiredColumns: readonly string[]): 
   });
   for (const column of requiredColumns) {
     if (!header.includes(column)) {
-      throw new SourceFormatError(file.name, `missing column "${column}" in the header`, { line: 1 });
+      throw new SourceFormatError(name, `missing column "${column}" in the header`, { line: 1 });
     }
   }
+}
+
+/**
+ * A CSV file read one record at a time: its header, checked as parseCsv checks it, and its rows as
+ * they are asked for. The file's bytes are decoded and parsed a batch of about a megabyte at a time,
+ * so a large file is never held as one string nor as rows (parseCsv holds both: fine for the
+ * bundled files, not for a user's file of tens of megabytes).
+ */
+export interface CsvReader {
+  /** The header row, trimmed. */
+  readonly header: readonly string[];
+  /** The lines after the header: the rows, or a few more (blank lines, quoted line breaks); for progress. */
+  readonly linesAfterHeader: number;
+  /** The data rows, in file order, each read when asked for. Faults throw a SourceFormatError with the line. */
+  rows(): Generator<CsvRow, void, undefined>;
+}
+
+/** How many rows a reader of a large file reads between two turns of the event loop (and progress reports). */
+export const READ_BATCH = 10_000;
+
+/**
+ * Lets the event loop turn: timers (a progress bar's), signals (Ctrl+C) and requests are served
+ * between two batches of a long synchronous loop.
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The bytes of a batch (a record that is longer takes its own length). */
+const BATCH_BYTES = 1 << 20;
+
+/** Reads a CSV file with a header row one record at a time; faults are SourceFormatErrors, as parseCsv's. */
+export function readCsv(file: SourceFile, requiredColumns: readonly string[] = []): CsvReader {
+  refuseUtf16(file);
+  const records = csvRecords(file);
+  const first = records.next();
+  if (first.done) throw new SourceFormatError(file.name, 'is empty: no header row and no data');
+  const header = first.value.values.map((h) => h.trim());
+  checkHeader(file.name, header, requiredColumns);
   const index = new Map(header.map((h, i) => [h, i]));
-  const lines = new LineIndex(file.name, text, records.length);
-  const rows = new Array<CsvRow>(records.length - 1);
-  for (let i = 1; i < records.length; i++) rows[i - 1] = new Record(records[i] as string[], i, index, lines);
-  return rows;
+  let lines = 0;
+  for (let i = file.bytes.indexOf(0x0a); i !== -1 && i < file.bytes.length - 1; i = file.bytes.indexOf(0x0a, i + 1))
+    lines++;
+  let started = false;
+  return {
+    header,
+    linesAfterHeader: Math.max(0, lines + 1 - first.value.line),
+    *rows() {
+      if (started) throw new Error(`${file.name}: its rows are read once`);
+      started = true;
+      for (const { values, line } of records) {
+        if (values.length !== header.length)
+          throw new SourceFormatError(
+            file.name,
+            `${String(values.length)} columns where the header has ${String(header.length)}${decimalCommaSplit(values, header)}`,
+            { line },
+          );
+        yield new StreamedRow(values, line, index);
+      }
+    },
+  };
+}
+
+/**
+ * Why a row may have a column too many: a number written with a decimal comma and not quoted
+ * ("3,25" read as 3 and 25), said with the column it most likely belongs to. Empty otherwise.
+ */
+function decimalCommaSplit(values: readonly string[], header: readonly string[]): string {
+  if (values.length <= header.length) return '';
+  // The last such pair: a value column tends to come after the year's.
+  for (let i = values.length - 2; i >= 0; i--) {
+    const whole = values[i] ?? '';
+    const decimals = values[i + 1] ?? '';
+    if (/^\s*[+-]?\d+$/.test(whole) && /^\d+\s*$/.test(decimals) && header[i] !== undefined) {
+      return `: is "${whole},${decimals}" in column "${header[i]}" a number with a decimal comma? The decimal separator must be a point (${whole.trim()}.${decimals.trim()})`;
+    }
+  }
+  return '';
+}
+
+class StreamedRow implements CsvRow {
+  constructor(
+    private readonly values: string[],
+    readonly line: number,
+    private readonly index: Map<string, number>,
+  ) {}
+
+  get(column: string): string {
+    const i = this.index.get(column);
+    return i === undefined ? '' : (this.values[i] ?? '');
+  }
+
+  at(index: number): string {
+    return this.values[index] ?? '';
+  }
+}
+
+/**
+ * The records of a CSV file and the line each starts on, a batch at a time. A batch ends at a line
+ * break outside quotes, so that it is whole records and whole UTF-8 characters; each is checked to
+ * be UTF-8 without NULs, then split on commas and line breaks when it has no quote (nor a carriage
+ * return but before a line feed), or parsed by csv-parse otherwise, whose faults are given the line
+ * in the file.
+ */
+function* csvRecords(file: SourceFile): Generator<{ values: string[]; line: number }, void, undefined> {
+  const bytes = file.bytes;
+  const quotes = bytes.includes(0x22);
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  /** The line the batch starts on. */
+  let line = 1;
+  let header: string[] | undefined;
+  while (start < bytes.length) {
+    const end = batchEnd(bytes, start, quotes);
+    const text = decodeBatch(file.name, bytes.subarray(start, end), line, header);
+    if (!header) checkCommaSeparated(file.name, text);
+    const batchLine = line;
+    if (!text.includes('"') && !/\r(?!\n)/.test(text)) {
+      let from = 0;
+      while (from < text.length) {
+        let to = text.indexOf('\n', from);
+        if (to === -1) to = text.length;
+        const stop = text.charCodeAt(to - 1) === 0x0d ? to - 1 : to;
+        if (stop > from) {
+          const values = text.slice(from, stop).split(',');
+          header ??= values;
+          yield { values, line };
+        }
+        if (to < text.length) line++;
+        from = to + 1;
+      }
+    } else {
+      const starts = scanRecords(text).starts;
+      const parsed = parseBatch(file.name, text, batchLine);
+      for (let k = 0; k < parsed.length; k++) {
+        const values = parsed[k] as string[];
+        header ??= values;
+        yield { values, line: batchLine + (starts[k] ?? 1) - 1 };
+      }
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+    }
+    start = end;
+  }
+}
+
+/** Where the batch from `start` ends: after the first line break outside quotes past BATCH_BYTES, or at the end. */
+function batchEnd(bytes: Buffer, start: number, quotes: boolean): number {
+  let from = start;
+  let quoted = false;
+  let target = start + BATCH_BYTES;
+  for (;;) {
+    if (target >= bytes.length) return bytes.length;
+    const newline = bytes.indexOf(0x0a, target);
+    if (newline === -1) return bytes.length;
+    if (quotes) {
+      for (let q = bytes.indexOf(0x22, from); q !== -1 && q < newline; q = bytes.indexOf(0x22, q + 1)) quoted = !quoted;
+      from = newline;
+    }
+    if (!quoted) return newline + 1;
+    target = newline + 1;
+  }
+}
+
+/** A batch's text, strictly UTF-8 and without NUL; a fault names its line in the file and its column. */
+function decodeBatch(name: string, bytes: Buffer, firstLine: number, header: string[] | undefined): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    throw new SourceFormatError(
+      name,
+      'is not valid UTF-8 text (save it as UTF-8; Latin-1 and Windows-1252 are not accepted)',
+      { line: firstLine + lineAt(lenient, at) - 1, column: batchColumnAt(name, lenient, at, header, firstLine) },
+    );
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) {
+    throw new SourceFormatError(
+      name,
+      'holds a NUL character (byte 0), which no text file has: is it a spreadsheet or another binary file?',
+      { line: firstLine + lineAt(text, nul) - 1, column: batchColumnAt(name, text, nul, header, firstLine) },
+    );
+  }
+  return text;
+}
+
+/** The column of a character of a batch: as csvColumnAt, with the header read already for later batches. */
+function batchColumnAt(
+  name: string,
+  text: string,
+  offset: number,
+  header: string[] | undefined,
+  firstLine: number,
+): string | undefined {
+  if (!header || firstLine === 1) return csvColumnAt(name, text, offset);
+  if (!/\.csv(\.gz)?$/i.test(name) || offset < 0) return undefined;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let index = 0;
+  let quoted = false;
+  for (let i = lineStart; i < offset; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) index++;
+  }
+  return header[index]?.trim() || undefined;
+}
+
+/** A batch parsed by csv-parse; its faults name their line in the file. */
+function parseBatch(name: string, text: string, firstLine: number): string[][] {
+  try {
+    return parse(text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const inFile = (line: number) => firstLine + line - 1;
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+        const opened = scanRecords(text).openQuoteLine;
+        if (opened !== undefined)
+          throw new SourceFormatError(
+            name,
+            'a quote (") opened here is never closed: everything after it would be one field; close it, or double a quote inside a field ("")',
+            { line: inFile(opened) },
+          );
+      }
+      const line = (err as CsvError & { lines?: number }).lines;
+      const message = csvErrorMessage(err).replace(
+        /\bat line (\d+)/g,
+        (_, n: string) => `at line ${String(inFile(Number(n)))}`,
+      );
+      throw new SourceFormatError(name, message, line ? { line: inFile(line) } : {});
+    }
+    throw err;
+  }
 }
 
 class Record implements CsvRow {

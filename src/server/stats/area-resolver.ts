@@ -75,6 +75,11 @@ export class AreaResolver {
     return this.#codes.has(code) ? 'Bridges’ reference data (a country or area)' : undefined;
   }
 
+  /** Whether the database holds an area of code `code` (a country or area, or an aggregate an import wrote). */
+  isStored(code: string): boolean {
+    return this.#codes.has(code);
+  }
+
   /** Whether `code` is an aggregate (a region, an income group) rather than a country or area. */
   isAggregate(code: string): boolean {
     return this.#publishers.has(code) || this.#aggregates.has(code);

@@ -27,7 +27,15 @@ const EDITION_LOCK = 0x42524447;
 
 export type ImportOutcome =
   | { dataset: string; loaded: false }
-  | { dataset: string; loaded: true; series: number; observations: number; seconds: number };
+  | {
+      dataset: string;
+      loaded: true;
+      series: number;
+      observations: number;
+      seconds: number;
+      /** The observations of the load of this edition it replaced; null when there was none. */
+      replaced: number | null;
+    };
 
 /**
  * Imports one dataset edition in one transaction: a malformed file fails with its file, line
@@ -82,6 +90,9 @@ export async function importDataset(
     },
     areas,
   });
+  // The files' bytes are not needed once read: a user's file of tens of megabytes is not kept
+  // through the write.
+  files.clear();
   parsed.aggregates = [
     ...(parsed.aggregates ?? []),
     ...areas.aggregates.filter((a) => !parsed.aggregates?.some((b) => b.code === a.code)),
@@ -114,8 +125,8 @@ export async function importDataset(
       await session.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [EDITION_LOCK, importer.meta.id]);
       // Again under the lock: another import of this id may have committed other data meanwhile
       // (two `bridges import`s at once), which the check before reading could not see.
-      const [current] = await session.query<{ loaded_from: string | null }>(
-        'SELECT loaded_from FROM dataset WHERE id = $1',
+      const [current] = await session.query<{ loaded_from: string | null; observations: number }>(
+        'SELECT loaded_from, observation_count::int AS observations FROM dataset WHERE id = $1',
         [importer.meta.id],
       );
       refuseOtherSource(current);
@@ -133,7 +144,7 @@ export async function importDataset(
       // Fresh statistics, so the planner does not plan big-table scans for five-row lookups
       // until autovacuum gets there (PGlite has no autovacuum).
       if (options.analyze !== false) await refreshStatistics(session, database.engine);
-      return result;
+      return { ...result, replaced: current?.observations ?? null };
     } catch (err) {
       await session.exec('ROLLBACK');
       throw err;

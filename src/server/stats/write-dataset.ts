@@ -1,10 +1,9 @@
 import type { RawSession } from '../db/database.js';
+import { yieldToEventLoop } from '../ingest/read-source.js';
 import type { ProgressReporter } from '../reference/load-reference.js';
 import { dimsKeyOf, normalisePeriod, type DatasetMeta, type IndicatorDef, type ParsedDataset } from './model.js';
 
 const COPY_CHUNK = 50_000;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Writes one dataset edition on a session whose transaction the caller holds, replacing a
