@@ -4,7 +4,7 @@
  * chart over time are both this table, so the two files never disagree. Zod-free: the UI imports it.
  */
 import type { SeriesResponse } from './statistics.js';
-import { combinedValueNote, computedBy, formatDims } from './statistics-terms.js';
+import { combinedValueNote, computedBy, formatDims, noteLanguage } from './statistics-terms.js';
 
 export const SERIES_CSV_COLUMNS = [
   'area',
@@ -35,7 +35,15 @@ export interface SeriesCsvRow {
   sources: string[];
 }
 
-export function seriesCsvRows(r: SeriesResponse): SeriesCsvRow[] {
+/** What Bridges computed on every row beside a combined value: the change and growth columns. */
+const CHANGE_COLUMNS = {
+  en: 'change and growth columns',
+  fr: 'colonnes de variation et de croissance',
+  es: 'columnas de variación y crecimiento',
+} as const;
+
+/** The rows, `computed_by` in `lang` (English unless French or Spanish: the API's `lang`, the UI's language). */
+export function seriesCsvRows(r: SeriesResponse, lang: string = 'en'): SeriesCsvRow[] {
   return r.series.flatMap((s) =>
     s.points.map((p) => {
       return {
@@ -60,8 +68,8 @@ export function seriesCsvRows(r: SeriesResponse): SeriesCsvRow[] {
           growth_annual_rate_pct: s.growth.annualRatePct,
           growth_difference_points: s.growth.differencePoints,
           computed_by: computedBy(
-            combinedValueNote(r.indicator.measureType, p.parts, s.combined?.over),
-            'change and growth columns',
+            combinedValueNote(r.indicator.measureType, p.parts, s.combined?.over, lang),
+            CHANGE_COLUMNS[noteLanguage(lang)],
           ),
         },
         sources: [s.dataset],

@@ -8,6 +8,17 @@ import { NOT_APPLICABLE } from './sdmx-ids.js';
 /** Who computed a figure that no publisher printed (a sum, a mean, a share, a growth rate). */
 export const COMPUTED_BY = 'Bridges' as const;
 
+/**
+ * The languages a `computed_by` says what Bridges computed in: the UI languages. An answer asked
+ * for in another name language (`lang=ar`) says it in English, as it names its groups.
+ */
+export type NoteLanguage = 'en' | 'fr' | 'es';
+
+/** The language of the notes for an answer's `lang` (English for none, or one without notes). */
+export function noteLanguage(lang: string | undefined): NoteLanguage {
+  return lang === 'fr' || lang === 'es' ? lang : 'en';
+}
+
 export const OUTPUT_FORMATS = ['json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -206,10 +217,12 @@ export function isGroupSum(byGroup: Readonly<Record<string, number>>): boolean {
 
 /**
  * The `computed_by` of a displacement total: Bridges' where it adds up several stock groups, null
- * where it is the one group UNHCR printed. The same words in the API's CSV and the charts' CSVs.
+ * where it is the one group UNHCR printed. The same words in the API's CSV and the charts' CSVs,
+ * in `lang` (English unless French or Spanish).
  */
-export function groupSumNote(byGroup: Readonly<Record<string, number>>): string | null {
-  return isGroupSum(byGroup) ? `${COMPUTED_BY} (sum of the stock groups)` : null;
+export function groupSumNote(byGroup: Readonly<Record<string, number>>, lang: string = 'en'): string | null {
+  const words = { en: 'sum of the stock groups', fr: 'somme des groupes de stock', es: 'suma de los grupos de stock' };
+  return isGroupSum(byGroup) ? `${COMPUTED_BY} (${words[noteLanguage(lang)]})` : null;
 }
 
 /**
@@ -257,27 +270,46 @@ export function formatDims(dims: Readonly<Record<string, string>>): string {
 
 /**
  * What Bridges computed of a value that combines several series (several origins, both sexes,
- * several corridors); null for one series, the publisher's own figure.
+ * several corridors), in `lang` (English unless French or Spanish; the dimensions by their ids);
+ * null for one series, the publisher's own figure.
  */
 export function combinedValueNote(
   measureType: 'stock' | 'flow' | 'rate',
   parts: number,
   over: readonly { dimension: string; values: readonly string[] }[] = [],
+  lang: string = 'en',
 ): string | null {
   if (parts <= 1) return null;
-  const what = `value = ${measureType === 'rate' ? 'unweighted mean' : 'sum'} of ${String(parts)} series`;
-  return over.length ? `${what} over ${combinedDimensionsText(over)}` : what;
+  const rate = measureType === 'rate';
+  const n = String(parts);
+  const dims = over.length ? combinedDimensionsText(over, lang) : null;
+  switch (noteLanguage(lang)) {
+    case 'fr':
+      return `valeur = ${rate ? 'moyenne non pondérée' : 'somme'} de ${n} séries${dims ? ` sur ${dims}` : ''}`;
+    case 'es':
+      return `valor = ${rate ? 'media no ponderada' : 'suma'} de ${n} series${dims ? ` sobre ${dims}` : ''}`;
+    default:
+      return `value = ${rate ? 'unweighted mean' : 'sum'} of ${n} series${dims ? ` over ${dims}` : ''}`;
+  }
 }
 
 /** Most values a dimension lists in a note; past it, their count: "counterpart_area (203 areas)". */
 const LISTED_VALUES = 12;
 
 /** "sex (F, M), age_lfs (0, 1, 2, 3)": the dimensions a combined value runs over, and their values. */
-export function combinedDimensionsText(over: readonly { dimension: string; values: readonly string[] }[]): string {
+export function combinedDimensionsText(
+  over: readonly { dimension: string; values: readonly string[] }[],
+  lang: string = 'en',
+): string {
+  const words = {
+    en: { areas: 'areas', values: 'values' },
+    fr: { areas: 'zones', values: 'valeurs' },
+    es: { areas: 'zonas', values: 'valores' },
+  }[noteLanguage(lang)];
   return over
     .map(({ dimension, values }) =>
       values.length > LISTED_VALUES
-        ? `${dimension} (${String(values.length)} ${dimension === 'counterpart_area' ? 'areas' : 'values'})`
+        ? `${dimension} (${String(values.length)} ${dimension === 'counterpart_area' ? words.areas : words.values})`
         : `${dimension} (${values.join(', ')})`,
     )
     .join(', ');
@@ -286,28 +318,49 @@ export function combinedDimensionsText(over: readonly { dimension: string; value
 /**
  * The `computed_by` of a country's migrant stock in a profile: a sum of the edition's bilateral
  * series over every origin (immigrants) or destination (emigrants), and over both sexes for the
- * total where the edition prints none. The same words in the API's CSV and the charts' CSVs.
+ * total where the edition prints none. The same words in the API's CSV and the charts' CSVs, in
+ * `lang` (English unless French or Spanish).
  */
-export function stockSumNote(measure: 'immigrants' | 'emigrants', sex: string, totalPublished: boolean): string {
-  const over = measure === 'immigrants' ? 'all origins' : 'all destinations';
-  return `${COMPUTED_BY} (sum over ${over}${sex === '_T' && !totalPublished ? ' and both sexes' : ''})`;
+export function stockSumNote(
+  measure: 'immigrants' | 'emigrants',
+  sex: string,
+  totalPublished: boolean,
+  lang: string = 'en',
+): string {
+  const sexes = sex === '_T' && !totalPublished;
+  const immigrants = measure === 'immigrants';
+  switch (noteLanguage(lang)) {
+    case 'fr':
+      return `${COMPUTED_BY} (somme sur ${immigrants ? 'toutes les origines' : 'toutes les destinations'}${sexes ? ' et les deux sexes' : ''})`;
+    case 'es':
+      return `${COMPUTED_BY} (suma de ${immigrants ? 'todos los orígenes' : 'todos los destinos'}${sexes ? ' y ambos sexos' : ''})`;
+    default:
+      return `${COMPUTED_BY} (sum over ${immigrants ? 'all origins' : 'all destinations'}${sexes ? ' and both sexes' : ''})`;
+  }
 }
 
 /**
  * The `computed_by` of a both-sexes stock that Bridges added up (male + female) because the
  * edition prints no total; null for a published value. The same words in the API's CSV and the
- * charts' CSVs.
+ * charts' CSVs, in `lang` (English unless French or Spanish).
  */
-export function bothSexesNote(sex: string, totalPublished: boolean): string | null {
-  return sex === '_T' && !totalPublished ? `${COMPUTED_BY} (male + female)` : null;
+export function bothSexesNote(sex: string, totalPublished: boolean, lang: string = 'en'): string | null {
+  const words = { en: 'male + female', fr: 'hommes + femmes', es: 'hombres + mujeres' };
+  return sex === '_T' && !totalPublished ? `${COMPUTED_BY} (${words[noteLanguage(lang)]})` : null;
 }
 
 /**
  * The `computed_by` of an emigrants-in-OECD value: a sum of the DIOC file's cells over the
- * dimensions named (sex, age_lfs…). The same words in the API's CSV and the chart's CSV.
+ * dimensions named (sex, age_lfs…). The same words in the API's CSV and the chart's CSV, in `lang`
+ * (English unless French or Spanish).
  */
-export function diocSumNote(over: readonly string[]): string {
-  return `${COMPUTED_BY} (sum of the file's cells${over.length ? ` over ${over.join(', ')}` : ''})`;
+export function diocSumNote(over: readonly string[], lang: string = 'en'): string {
+  const words = {
+    en: ["sum of the file's cells", 'over'],
+    fr: ['somme des cellules du fichier', 'sur'],
+    es: ['suma de las celdas del archivo', 'sobre'],
+  }[noteLanguage(lang)];
+  return `${COMPUTED_BY} (${words[0]}${over.length ? ` ${words[1]} ${over.join(', ')}` : ''})`;
 }
 
 /**

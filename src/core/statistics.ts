@@ -66,7 +66,12 @@ const bom = z
   .describe(
     'CSV only (ignored for JSON): true starts the file with a UTF-8 byte-order mark, so that Excel reads accented names right, as CKAN’s bom=True does; default false, for programs',
   );
-const lang = z.enum(NAME_LANGUAGES).optional().describe('Language of area names; default en');
+const lang = z
+  .enum(NAME_LANGUAGES)
+  .optional()
+  .describe(
+    'Language of the names of areas and groups, and of what Bridges says it computed (`computed_by` in CSV, coverage notes: in French or Spanish, English for the other languages); default en',
+  );
 const areaCode = AreaCodeParam;
 // Year 0000 does not exist (the proleptic calendar goes from 1 BC to AD 1): refused here, not by the database.
 // Spelled out in either case, as the document's pattern cannot carry the i flag: 2020-q3 is 2020-Q3.
@@ -668,10 +673,23 @@ export const GroupAggregate = Computation.extend({
   name: z.string(),
   value: z.number().nullable(),
   countWithData: z.number().int(),
-  countInGroup: z.number().int(),
-  coverage: z.string().describe('"n with data / n in group"'),
-  members: z.array(z.string()).describe('Every member of the group (area codes), with a value or not'),
-  missing: z.array(z.string()).describe('Members of the group without a value'),
+  countInGroup: z.number().int().describe('Members counted: every member of the group but those in `notCounted`'),
+  coverage: z.string().describe('"n with data / n counted" (countWithData / countInGroup)'),
+  members: z
+    .array(z.string())
+    .describe('Every member of the group that is counted (area codes), with a value or not; `notCounted` apart'),
+  missing: z.array(z.string()).describe('Members counted that have no value'),
+  notCounted: z
+    .array(z.string())
+    .describe(
+      'Members left out of the coverage (area codes), which no figure could be missing for: no population of their own in the data (no population above zero in any population table loaded, UN DESA’s total population or the World Bank’s SP.POP.TOTL, and no figure in any other dataset): uninhabited territories (Bouvet Island) or areas the publishers count with another (Åland Islands, with Finland). Empty while no population table is loaded',
+    ),
+  notCountedNote: z
+    .string()
+    .nullable()
+    .describe(
+      'The members not counted, named, in the language asked (`lang`: French or Spanish, else English), e.g. "2 areas not counted, with no population of their own in the data (uninhabited, or counted with another area): British Indian Ocean Territory (IOT), French Southern Territories (ATF)"; null when every member is counted',
+    ),
 });
 export type GroupAggregate = z.infer<typeof GroupAggregate>;
 

@@ -45,3 +45,29 @@ export function editionGaps(series: readonly EditionSeries[], ratio = EDITION_GA
   }
   return gaps.sort((a, b) => comparePeriods(b.period, a.period) || a.group.localeCompare(b.group));
 }
+
+export interface EditionDisagreement {
+  period: string;
+  /** Each edition's value for the period, in the order the series were given. */
+  values: { dataset: string; value: number }[];
+}
+
+/**
+ * The latest period for which editions of one measure give different values: revisions smaller
+ * than EDITION_GAP_RATIO, which `editionGaps` leaves alone, still give a period two figures (UN
+ * DESA's Revision 2024 re-estimates the 2020 of Revision 2020). Null when the editions
+ * share no period or agree on every one they share.
+ */
+export function latestDisagreement(series: readonly EditionSeries[]): EditionDisagreement | null {
+  const periods = new Map<string, { dataset: string; value: number }[]>();
+  for (const s of series)
+    for (const p of s.points) {
+      if (p.value === null) continue;
+      periods.set(p.period, [...(periods.get(p.period) ?? []), { dataset: s.dataset, value: p.value }]);
+    }
+  const differing = [...periods.entries()]
+    .filter(([, values]) => values.length >= 2 && values.some((v) => v.value !== values[0]?.value))
+    .sort(([a], [b]) => comparePeriods(b, a));
+  const [period, values] = differing[0] ?? [];
+  return period && values ? { period, values } : null;
+}

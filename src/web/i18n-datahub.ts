@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../core/languages.js';
+import { INDICATOR_NAMES, SEX_NAMES, UNIT_NAMES } from '../core/statistics-names.js';
 import { DIOC_REGIONS_OF_BIRTH, type ProfileFlow, type RankingGrouping } from '../core/statistics-terms.js';
 import { formatNumber } from './format.js';
 
@@ -154,6 +155,9 @@ const en = {
   editionsWhy: 'A first estimate may be revised; see the caveats.',
   revisionsDiffer: 'The revisions differ widely (by 50% or more):',
   revisionsWhy: 'Each revision estimates past years again; see the caveats.',
+  /** The latest year the revisions give different figures for, where they part by less than the note above says. */
+  revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
+    `The revisions do not agree on ${period} (${flow.toLowerCase()}): ${values.join(' against ')}; each revision estimates past years again.`,
   editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
     `${flow} ${period}: ${lowValue} (${low}) against ${highValue} (${high})`,
   editionsNotSpliced: 'Editions are shown side by side, never spliced: a later edition may revise earlier years.',
@@ -329,8 +333,12 @@ const en = {
     m49subregion: 'Sub-region (UN M49)',
     incomeGroup: 'Income group (World Bank)',
   } satisfies Record<RankingGrouping, string>,
-  groupMethod: (grouping: string, how: Combination, period: string) =>
-    `${grouping}: ${how === 'sum' ? 'sum' : how === 'mean' ? 'unweighted mean' : `mean weighted by ${how.weightedBy}`} of the members with a value in ${period}; coverage = members with data / members.`,
+  /** `notCounted`: some group leaves members out of its coverage (the API's `notCounted`). */
+  groupMethod: (grouping: string, how: Combination, period: string, notCounted = false) =>
+    `${grouping}: ${how === 'sum' ? 'sum' : how === 'mean' ? 'unweighted mean' : `mean weighted by ${how.weightedBy}`} of the members with a value in ${period}; coverage = members with data / members counted.${notCounted ? ' Not counted: members with no population of their own in the data (uninhabited, or counted with another area).' : ''}`,
+  /** The members each group does not count, by name. */
+  notCountedList: (groups: readonly { group: string; names: readonly string[] }[]) =>
+    `Not counted: ${groups.map((g) => `${g.group} (${g.names.join(', ')})`).join('; ')}.`,
   topics: {
     migration: 'Migration',
     remittances: 'Remittances',
@@ -339,7 +347,10 @@ const en = {
     finance: 'Finance',
     population: 'Population',
   },
-  /** Names of the bundled indicators and units where the language has its own; others show the API's English. */
+  /**
+   * Names of the bundled indicators and units where the language has its own (src/core's
+   * statistics-names.ts, the SDMX names' too); others show the API's English.
+   */
   indicatorNames: {} as Readonly<Record<string, string>>,
   /** The indicators' descriptions, where the API's English has a translation; none in English. */
   indicatorDescriptions: {} as Readonly<Record<string, string>>,
@@ -358,8 +369,13 @@ const en = {
   topNTitle: (n: number, indicator: string, period: string) => `Top ${String(n)}: ${indicator}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
     `${mean ? 'Means' : 'Totals'} ${{ m49region: 'by region (UN M49)', m49subregion: 'by sub-region (UN M49)', incomeGroup: 'by income group (World Bank)' }[grouping]}, ${period}`,
-  coverage: (withData: number, inGroup: number) => `${String(withData)} of ${String(inGroup)} with data`,
+  /** A group's coverage: members with data of those counted, and how many it does not count. */
+  coverage: (withData: number, inGroup: number, notCounted = 0) =>
+    `${String(withData)} of ${String(inGroup)} with data${notCounted ? `; ${String(notCounted)} not counted` : ''}`,
+  /** A CSV's computed_by: a both-sexes total Bridges added up (as src/core's bothSexesNote words it). */
+  csvTotalBothSexes: 'total = male + female',
   colCoverage: 'Coverage',
+  colNotCounted: 'Not counted',
   incomeGroupsShort: { L: 'Low income', LM: 'Lower-middle', UM: 'Upper-middle', H: 'High income' },
   notGrouped: {
     incomeGroup: 'Not classified',
@@ -387,6 +403,15 @@ const en = {
   trendSinglePeriod: (period: string) =>
     `This edition has one period only (${period}): there is nothing to follow over time. Choose another edition or indicator.`,
   trendNoData: (names: string) => `No data with these filters for ${names}.`,
+  /** Areas chosen that the view has no value for: left out, or, when none is left, replaced by `instead`. */
+  trendAreasDropped: (
+    names: readonly string[],
+    indicator: string,
+    indicatorName: string,
+    period: string,
+    instead: readonly string[],
+  ) =>
+    `${names.join(', ')}: no value for “${indicatorName}” in ${period}${COUNTERPART_ROLE[indicator] === 'sender' ? ' (its values are those of the country the money is sent to)' : ''}. ${instead.length ? `The chart over time shows its default instead: ${instead.join(', ')}.` : `The chart over time leaves ${names.length === 1 ? 'it' : 'them'} out.`}`,
   trendGrowthCaption: (from: string, to: string, unit: string) => `Change from ${from} to ${to} (${unit})`,
   trendDifference: 'Difference',
   percentagePoints: 'points',
@@ -544,10 +569,10 @@ const fr = {
     min === max ? `${name} (${min})` : `${name} (corridors de ${min} à ${max})`,
   colEdition: 'Édition',
   colDirection: 'Sens',
-  sexLabel: 'Sexe',
-  sexTotal: 'Total',
-  sexFemale: 'Femmes',
-  sexMale: 'Hommes',
+  sexLabel: SEX_NAMES.fr.SEX,
+  sexTotal: SEX_NAMES.fr._T,
+  sexFemale: SEX_NAMES.fr.F,
+  sexMale: SEX_NAMES.fr.M,
   measure: 'Mesure',
   currentUsd: 'Dollars US courants',
   percentOfGdp: '% du PIB',
@@ -615,6 +640,8 @@ const fr = {
   editionsWhy: 'Une première estimation peut être révisée\u00a0; voir les mises en garde.',
   revisionsDiffer: 'Les révisions diffèrent fortement (de 50\u00a0% ou plus)\u00a0:',
   revisionsWhy: 'Chaque révision estime à nouveau les années passées\u00a0; voir les mises en garde.',
+  revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
+    `Les révisions ne concordent pas pour ${period} (${flow.toLowerCase()})\u00a0: ${values.join(' contre ')}\u00a0; chaque révision estime à nouveau les années passées.`,
   editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
     `${flow} ${period}\u00a0: ${lowValue} (${low}) contre ${highValue} (${high})`,
   editionsNotSpliced:
@@ -807,8 +834,10 @@ const fr = {
     m49subregion: 'Sous-région (M49 de l’ONU)',
     incomeGroup: 'Catégorie de revenu (Banque mondiale)',
   },
-  groupMethod: (grouping: string, how: Combination, period: string) =>
-    `${grouping}\u00a0: ${how === 'sum' ? 'somme' : how === 'mean' ? 'moyenne non pondérée' : `moyenne pondérée par «\u00a0${how.weightedBy}\u00a0»`} des membres ayant une valeur en ${period}\u00a0; couverture = membres avec données / membres.`,
+  groupMethod: (grouping: string, how: Combination, period: string, notCounted = false) =>
+    `${grouping}\u00a0: ${how === 'sum' ? 'somme' : how === 'mean' ? 'moyenne non pondérée' : `moyenne pondérée par «\u00a0${how.weightedBy}\u00a0»`} des membres ayant une valeur en ${period}\u00a0; couverture = membres avec données / membres comptés.${notCounted ? ' Non comptés\u00a0: les membres sans population propre dans les données (inhabités, ou comptés avec une autre zone).' : ''}`,
+  notCountedList: (groups: readonly { group: string; names: readonly string[] }[]) =>
+    `Non comptés\u00a0: ${groups.map((g) => `${g.group} (${g.names.join(', ')})`).join('\u00a0; ')}.`,
   topics: {
     migration: 'Migration',
     remittances: 'Envois de fonds',
@@ -850,35 +879,8 @@ const fr = {
     dioc_emigrants:
       'Population née à l’étranger des pays de l’OCDE, par pays de naissance (zone de référence\u00a0: pays de naissance), avec des dimensions telles que le niveau d’instruction, la situation au regard de l’activité, l’âge et la durée de séjour.',
   },
-  indicatorNames: {
-    migrant_stock: 'Stock de migrants internationaux',
-    migrant_stock_total: 'Stock de migrants internationaux, total par destination',
-    migrant_share_pct: 'Migrants internationaux en part de la population',
-    population_thousands: 'Population totale (DAES de l’ONU)',
-    population: 'Population totale (WDI SP.POP.TOTL)',
-    remittance_bilateral_usd_m: 'Estimation bilatérale des envois de fonds',
-    remittance_inflows_usd_m: 'Envois de fonds reçus (KNOMAD)',
-    remittances_received_usd: 'Envois de fonds personnels reçus (WDI BX.TRF.PWKR.CD.DT)',
-    remittances_paid_usd: 'Envois de fonds personnels versés (WDI BM.TRF.PWKR.CD.DT)',
-    fdi_inflows_usd: 'Investissements directs étrangers, entrées nettes (WDI BX.KLT.DINV.CD.WD)',
-    fdi_outflows_usd: 'Investissements directs étrangers, sorties nettes (WDI BM.KLT.DINV.CD.WD)',
-    gdp_usd: 'PIB (WDI NY.GDP.MKTP.CD)',
-    oda_received_usd_m: 'APD nette reçue de tous les donneurs (CAD de l’OCDE, DAC2A)',
-    remittance_cost_pct: 'Coût total moyen d’un envoi de fonds',
-    remittance_fx_margin_pct: 'Marge de change sur les envois de fonds',
-    remittance_providers: 'Prestataires de services d’envoi de fonds relevés dans le corridor',
-    forcibly_displaced: 'Personnes déplacées de force et apatrides (HCR)',
-    dioc_emigrants: 'Émigrés vivant dans les pays de l’OCDE (DIOC 2015/16)',
-  },
-  unitNames: {
-    'US$ millions': 'millions de dollars US',
-    'current US$': 'dollars US courants',
-    'percent of amount sent': 'pourcentage du montant envoyé',
-    percent: 'pourcentage',
-    persons: 'personnes',
-    providers: 'prestataires',
-    'thousands of persons': 'milliers de personnes',
-  },
+  indicatorNames: INDICATOR_NAMES.fr,
+  unitNames: UNIT_NAMES.fr,
   inEnglish: '(les descriptions des indicateurs sont en anglais)',
   skipMap: 'Passer la carte (le tableau en dessous donne toutes les valeurs)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
@@ -894,8 +896,11 @@ const fr = {
     `Les ${String(n)} premiers\u00a0: ${afterColon(indicator)}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
     `${mean ? 'Moyennes' : 'Totaux'} ${{ m49region: 'par région (M49 de l’ONU)', m49subregion: 'par sous-région (M49 de l’ONU)', incomeGroup: 'par catégorie de revenu (Banque mondiale)' }[grouping]}, ${period}`,
-  coverage: (withData: number, inGroup: number) => `${String(withData)} sur ${String(inGroup)} avec données`,
+  coverage: (withData: number, inGroup: number, notCounted = 0) =>
+    `${String(withData)} sur ${String(inGroup)} avec données${notCounted ? `\u00a0; ${String(notCounted)} ${notCounted === 1 ? 'non compté' : 'non comptés'}` : ''}`,
+  csvTotalBothSexes: 'total = hommes + femmes',
   colCoverage: 'Couverture',
+  colNotCounted: 'Non comptés',
   incomeGroupsShort: { L: 'Faible revenu', LM: 'Interm. inférieur', UM: 'Interm. supérieur', H: 'Revenu élevé' },
   notGrouped: {
     incomeGroup: 'Non classés',
@@ -924,6 +929,14 @@ const fr = {
   trendSinglePeriod: (period: string) =>
     `Cette édition n’a qu’une période (${period})\u00a0: rien à suivre dans le temps. Choisissez une autre édition ou un autre indicateur.`,
   trendNoData: (names: string) => `Pas de données avec ces filtres pour\u00a0: ${names}.`,
+  trendAreasDropped: (
+    names: readonly string[],
+    indicator: string,
+    indicatorName: string,
+    period: string,
+    instead: readonly string[],
+  ) =>
+    `${names.join(', ')}\u00a0: aucune valeur pour «\u00a0${indicatorName}\u00a0» en ${period}${COUNTERPART_ROLE[indicator] === 'sender' ? ' (ses valeurs sont celles du pays qui reçoit l’argent)' : ''}. ${instead.length ? `Le graphique dans le temps montre à la place ce qu’il montre par défaut\u00a0: ${instead.join(', ')}.` : `Le graphique dans le temps ${names.length === 1 ? 'le laisse' : 'les laisse'} de côté.`}`,
   trendGrowthCaption: (from: string, to: string, unit: string) => `Variation de ${from} à ${to} (${unit})`,
   trendDifference: 'Écart',
   percentagePoints: 'points',
@@ -1079,10 +1092,10 @@ const es = {
     min === max ? `${name} (${min})` : `${name} (corredores de ${min} a ${max})`,
   colEdition: 'Edición',
   colDirection: 'Sentido',
-  sexLabel: 'Sexo',
-  sexTotal: 'Total',
-  sexFemale: 'Mujeres',
-  sexMale: 'Hombres',
+  sexLabel: SEX_NAMES.es.SEX,
+  sexTotal: SEX_NAMES.es._T,
+  sexFemale: SEX_NAMES.es.F,
+  sexMale: SEX_NAMES.es.M,
   measure: 'Medida',
   currentUsd: 'US$ corrientes',
   percentOfGdp: '% del PIB',
@@ -1150,6 +1163,8 @@ const es = {
   editionsWhy: 'Una primera estimación puede revisarse; véanse las advertencias.',
   revisionsDiffer: 'Las revisiones difieren mucho (un 50\u00a0% o más):',
   revisionsWhy: 'Cada revisión vuelve a estimar los años pasados; véanse las advertencias.',
+  revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
+    `Las revisiones no coinciden para ${period} (${flow.toLowerCase()}): ${values.join(' frente a ')}; cada revisión vuelve a estimar los años pasados.`,
   editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
     `${flow} ${period}: ${lowValue} (${low}) frente a ${highValue} (${high})`,
   editionsNotSpliced:
@@ -1343,8 +1358,10 @@ const es = {
     m49subregion: 'Subregión (M49 de la ONU)',
     incomeGroup: 'Grupo de ingreso (Banco Mundial)',
   },
-  groupMethod: (grouping: string, how: Combination, period: string) =>
-    `${grouping}: ${how === 'sum' ? 'suma' : how === 'mean' ? 'media no ponderada' : `media ponderada por «${how.weightedBy}»`} de los miembros con un valor en ${period}; cobertura = miembros con datos / miembros.`,
+  groupMethod: (grouping: string, how: Combination, period: string, notCounted = false) =>
+    `${grouping}: ${how === 'sum' ? 'suma' : how === 'mean' ? 'media no ponderada' : `media ponderada por «${how.weightedBy}»`} de los miembros con un valor en ${period}; cobertura = miembros con datos / miembros contados.${notCounted ? ' No contados: los miembros sin población propia en los datos (deshabitados, o contados con otra zona).' : ''}`,
+  notCountedList: (groups: readonly { group: string; names: readonly string[] }[]) =>
+    `No contados: ${groups.map((g) => `${g.group} (${g.names.join(', ')})`).join('; ')}.`,
   topics: {
     migration: 'Migración',
     remittances: 'Remesas',
@@ -1387,35 +1404,8 @@ const es = {
     dioc_emigrants:
       'Población nacida en el extranjero de los países de la OCDE, por país de nacimiento (zona de referencia: país de nacimiento), con dimensiones como el nivel educativo, la situación laboral, la edad y la duración de la estancia.',
   },
-  indicatorNames: {
-    migrant_stock: 'Stock de migrantes internacionales',
-    migrant_stock_total: 'Stock de migrantes internacionales, total por destino',
-    migrant_share_pct: 'Migrantes internacionales como porcentaje de la población',
-    population_thousands: 'Población total (DAES de la ONU)',
-    population: 'Población total (WDI SP.POP.TOTL)',
-    remittance_bilateral_usd_m: 'Estimación bilateral de remesas',
-    remittance_inflows_usd_m: 'Remesas recibidas (KNOMAD)',
-    remittances_received_usd: 'Remesas personales recibidas (WDI BX.TRF.PWKR.CD.DT)',
-    remittances_paid_usd: 'Remesas personales pagadas (WDI BM.TRF.PWKR.CD.DT)',
-    fdi_inflows_usd: 'Inversión extranjera directa, entrada neta (WDI BX.KLT.DINV.CD.WD)',
-    fdi_outflows_usd: 'Inversión extranjera directa, salida neta (WDI BM.KLT.DINV.CD.WD)',
-    gdp_usd: 'PIB (WDI NY.GDP.MKTP.CD)',
-    oda_received_usd_m: 'AOD neta recibida de todos los donantes (CAD de la OCDE, DAC2A)',
-    remittance_cost_pct: 'Costo total promedio de enviar remesas',
-    remittance_fx_margin_pct: 'Margen cambiario de las remesas',
-    remittance_providers: 'Proveedores de servicios de remesas relevados en el corredor',
-    forcibly_displaced: 'Personas desplazadas por la fuerza y apátridas (ACNUR)',
-    dioc_emigrants: 'Emigrantes que viven en países de la OCDE (DIOC 2015/16)',
-  },
-  unitNames: {
-    'US$ millions': 'millones de US$',
-    'current US$': 'US$ corrientes',
-    'percent of amount sent': 'porcentaje del monto enviado',
-    percent: 'porcentaje',
-    persons: 'personas',
-    providers: 'proveedores',
-    'thousands of persons': 'miles de personas',
-  },
+  indicatorNames: INDICATOR_NAMES.es,
+  unitNames: UNIT_NAMES.es,
   inEnglish: '(las descripciones de los indicadores están en inglés)',
   skipMap: 'Saltar el mapa (la tabla de abajo da todos los valores)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
@@ -1431,8 +1421,11 @@ const es = {
     `Los ${String(n)} primeros: ${afterColon(indicator)}, ${period}`,
   aggregatesTitle: (grouping: RankingGrouping, period: string, mean: boolean) =>
     `${mean ? 'Medias' : 'Totales'} ${{ m49region: 'por región (M49 de la ONU)', m49subregion: 'por subregión (M49 de la ONU)', incomeGroup: 'por grupo de ingreso (Banco Mundial)' }[grouping]}, ${period}`,
-  coverage: (withData: number, inGroup: number) => `${String(withData)} de ${String(inGroup)} con datos`,
+  coverage: (withData: number, inGroup: number, notCounted = 0) =>
+    `${String(withData)} de ${String(inGroup)} con datos${notCounted ? `; ${String(notCounted)} ${notCounted === 1 ? 'no contado' : 'no contados'}` : ''}`,
+  csvTotalBothSexes: 'total = hombres + mujeres',
   colCoverage: 'Cobertura',
+  colNotCounted: 'No contados',
   incomeGroupsShort: { L: 'Ingreso bajo', LM: 'Mediano bajo', UM: 'Mediano alto', H: 'Ingreso alto' },
   notGrouped: {
     incomeGroup: 'Sin clasificar',
@@ -1461,6 +1454,14 @@ const es = {
   trendSinglePeriod: (period: string) =>
     `Esta edición tiene un solo período (${period}): no hay nada que seguir en el tiempo. Elija otra edición u otro indicador.`,
   trendNoData: (names: string) => `Sin datos con estos filtros para ${names}.`,
+  trendAreasDropped: (
+    names: readonly string[],
+    indicator: string,
+    indicatorName: string,
+    period: string,
+    instead: readonly string[],
+  ) =>
+    `${names.join(', ')}: sin valor para «${indicatorName}» en ${period}${COUNTERPART_ROLE[indicator] === 'sender' ? ' (sus valores son los del país que recibe el dinero)' : ''}. ${instead.length ? `El gráfico en el tiempo muestra en su lugar lo que muestra por defecto: ${instead.join(', ')}.` : `El gráfico en el tiempo ${names.length === 1 ? 'lo deja' : 'los deja'} fuera.`}`,
   trendGrowthCaption: (from: string, to: string, unit: string) => `Variación de ${from} a ${to} (${unit})`,
   trendDifference: 'Diferencia',
   percentagePoints: 'puntos',

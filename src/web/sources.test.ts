@@ -20,7 +20,9 @@ describe('shortDatasetLabel', () => {
     const all = [cite('undesa-ims-2024', 'undesa-ims'), cite('rpw-corridor-means-2025q1', 'rpw-corridor-means')];
     expect(shortDatasetLabel('undesa-ims-2024', all, 'en')).toBe('UN DESA 2024');
     // A third party's means of the World Bank's file are not labelled as the Bank's.
-    expect(shortDatasetLabel('rpw-corridor-means-2025q1', all, 'en')).toBe('RPW (J. Smirl) Q1\u00a02025');
+    expect(shortDatasetLabel('rpw-corridor-means-2025q1', all, 'en')).toBe('RPW (J. Smirl), edition Q1\u00a02025');
+    expect(shortDatasetLabel('rpw-corridor-means-2025q1', all, 'fr')).toBe('RPW (J. Smirl), édition T1\u00a02025');
+    expect(shortDatasetLabel('rpw-corridor-means-2025q1', all, 'es')).toBe('RPW (J. Smirl), edición T1\u00a02025');
   });
 
   it('writes publishers and quarters as the language does, as every other period on the page', () => {
@@ -30,9 +32,10 @@ describe('shortDatasetLabel', () => {
       cite('unhcr-displacement-2024', 'unhcr-displacement'),
       cite('wdi-remittances-2023-10', 'wdi-remittances'),
     ];
-    expect(shortDatasetLabel('rpw-corridors-2020q3', all, 'en')).toBe('World Bank RPW Q3\u00a02020');
-    expect(shortDatasetLabel('rpw-corridors-2020q3', all, 'fr')).toBe('RPW (Banque mondiale) T3\u00a02020');
-    expect(shortDatasetLabel('rpw-corridors-2020q3', all, 'es')).toBe('RPW (Banco Mundial) T3\u00a02020');
+    // An edition named after a quarter says it is one: beside a cost, "RPW Q3 2020" read as that quarter's.
+    expect(shortDatasetLabel('rpw-corridors-2020q3', all, 'en')).toBe('World Bank RPW, edition Q3\u00a02020');
+    expect(shortDatasetLabel('rpw-corridors-2020q3', all, 'fr')).toBe('RPW (Banque mondiale), édition T3\u00a02020');
+    expect(shortDatasetLabel('rpw-corridors-2020q3', all, 'es')).toBe('RPW (Banco Mundial), edición T3\u00a02020');
     expect(shortDatasetLabel('undesa-ims-2024', all, 'fr')).toBe('DAES (UN DESA) 2024');
     expect(shortDatasetLabel('unhcr-displacement-2024', all, 'es')).toBe('ACNUR 2024');
     // The channel of a republished edition (datahub.io) is not in its name.

@@ -41,11 +41,16 @@ const EDITION_WORDS: Readonly<Record<string, Readonly<Record<UiLanguage, string>
   'labour-force': { en: 'labour force', fr: 'population active', es: 'población activa' },
 };
 
+/** The word for an edition, where a label must say that what follows is one. */
+const EDITION_WORD: Readonly<Record<UiLanguage, string>> = { en: 'edition', fr: 'édition', es: 'edición' };
+
 /**
  * A short label for one edition, for legends, in the reader's language: "UN DESA 2024", "World
- * Bank RPW Q1 2025" ("RPW (Banque mondiale) T1 2025"), "KNOMAD 2023-12", "OECD DIOC 2015, labour
- * force". NOTE: the API gives no short title, so it is made from the family and the dataset id;
- * the full citation is always in the source line next to it.
+ * Bank RPW, edition Q1 2025" ("RPW (Banque mondiale), édition T1 2025"), "KNOMAD 2023-12", "OECD
+ * DIOC 2015, labour force". NOTE: the API gives no short title, so it is made from the family and
+ * the dataset id; the full citation is always in the source line next to it. An edition named
+ * after a quarter says it is an edition: "RPW Q1 2025" beside a cost read as that quarter's
+ * cost, where it is the release of a series over many quarters (a year reads as a publication's).
  */
 export function shortDatasetLabel(datasetId: string, citations: readonly Citation[], lang: UiLanguage): string {
   const citation = citations.find((c) => c.dataset === datasetId);
@@ -64,9 +69,9 @@ export function shortDatasetLabel(datasetId: string, citations: readonly Citatio
   const m = /^(\d{4})(?:q([1-4]))?(-\d{2})?(?:-(.+))?$/i.exec(rest);
   if (!m) return `${publisher} ${rest}`;
   const [, year = '', quarter, month = '', words] = m;
-  const when = quarter ? formatPeriod(`${year}-Q${quarter}`, lang) : `${year}${month}`;
   const what = words ? `, ${EDITION_WORDS[words]?.[lang] ?? words}` : '';
-  return `${publisher} ${when}${what}`;
+  if (quarter) return `${publisher}, ${EDITION_WORD[lang]} ${formatPeriod(`${year}-Q${quarter}`, lang)}${what}`;
+  return `${publisher} ${year}${month}${what}`;
 }
 
 /** The citations of the given dataset ids, in the order given, each once. */

@@ -12,7 +12,7 @@ save <- function(df, name) write.csv(df, file.path(out, name), row.names = FALSE
 read_data <- function(path) suppressWarnings(as.data.frame(readSDMX(sdmx(path))))
 
 flows <- as.data.frame(readSDMX(sdmx("dataflow")))
-save(flows[, c("id", "agencyID", "version")], "flows.csv")
+save(flows[, c("id", "agencyID", "version", grep("^Name", names(flows), value = TRUE))], "flows.csv")
 
 corridor <- read_data("data/UNDESA_IMS_2024_MIGRANT_STOCK/A.USA.PHL.")
 save(corridor, "corridor.csv")

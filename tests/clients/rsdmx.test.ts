@@ -76,6 +76,11 @@ describe("R's rsdmx pulling from Bridges", () => {
     expect(flows.map((f) => f.id).sort()).toEqual(message.data.dataflows.map((f) => f.id).sort());
     expect(flows.map((f) => f.id)).toContain(FLOW);
     expect(new Set(flows.map((f) => `${f.agencyID ?? ''} ${f.version ?? ''}`))).toEqual(new Set(['BRIDGES 1.0']));
+    // Each name in every language Bridges has: the indicator's in French and Spanish too.
+    const flow = flows.find((f) => f.id === FLOW);
+    const api = message.data.dataflows.find((f) => f.id === FLOW) as { names?: Record<string, string> } | undefined;
+    expect(flow).toMatchObject({ 'Name.en': api?.names?.en, 'Name.fr': api?.names?.fr, 'Name.es': api?.names?.es });
+    expect(flow?.['Name.fr']).toMatch(/^Stock de migrants internationaux — /);
   });
 
   it('reads the Filipinos in the United States, by sex and year, as the UN published them', () => {

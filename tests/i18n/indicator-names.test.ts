@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { INDICATOR_NAMES, SEX_NAMES, UNIT_NAMES } from '../../src/core/statistics-names.js';
 import { BUNDLED_IMPORTERS } from '../../src/server/importers/index.js';
 import { DATAHUB_MESSAGES } from '../../src/web/i18n-datahub.js';
 
 /**
- * The explorer names and describes indicators, and names units, in the reader's language: every
- * indicator and unit of the bundled datasets has a French and a Spanish name and description (a
- * user's own file falls back to its English).
+ * The explorer and the API's SDMX structures name indicators and units in the reader's language,
+ * from one table (src/core/statistics-names.ts), and the explorer describes them: every indicator
+ * and unit of the bundled datasets has a French and a Spanish name and description (a user's own
+ * file falls back to its English).
  */
 describe('names of the bundled indicators in French and Spanish', () => {
   const indicators = new Map(BUNDLED_IMPORTERS.flatMap((i) => i.indicators).map((i) => [i.id, i]));
 
-  it.each(['fr', 'es'] as const)('%s names every bundled indicator and unit', (lang) => {
+  it.each(['fr', 'es'] as const)('%s names every bundled indicator and unit, and no other', (lang) => {
+    // src/core's tables: the names the API's SDMX structures give in this language.
+    expect([...indicators.keys()].filter((id) => !INDICATOR_NAMES[lang][id])).toEqual([]);
+    const units = new Set([...indicators.values()].map((i) => i.unit));
+    expect([...units].filter((u) => !UNIT_NAMES[lang][u])).toEqual([]);
+    // Names only for indicators and units that exist, so a renamed one is not left behind.
+    expect(Object.keys(INDICATOR_NAMES[lang]).filter((id) => !indicators.has(id))).toEqual([]);
+    expect(Object.keys(UNIT_NAMES[lang]).filter((u) => !units.has(u))).toEqual([]);
+  });
+
+  it.each(['fr', 'es'] as const)('%s: the explorer shows the names the API gives, written once', (lang) => {
+    // The UI's dictionary takes src/core's tables themselves, not a copy that could drift from them.
     const t = DATAHUB_MESSAGES[lang];
-    expect([...indicators.keys()].filter((id) => !t.indicatorNames[id])).toEqual([]);
-    expect([...new Set([...indicators.values()].map((i) => i.unit))].filter((u) => !t.unitNames[u])).toEqual([]);
-    // Names only for indicators that exist, so a renamed one is not left behind.
-    expect(Object.keys(t.indicatorNames).filter((id) => !indicators.has(id))).toEqual([]);
+    expect(t.indicatorNames).toBe(INDICATOR_NAMES[lang]);
+    expect(t.unitNames).toBe(UNIT_NAMES[lang]);
+    expect({ _T: t.sexTotal, F: t.sexFemale, M: t.sexMale, SEX: t.sexLabel }).toEqual(SEX_NAMES[lang]);
   });
 
   it.each(['fr', 'es'] as const)('%s describes every bundled indicator, and no other', (lang) => {

@@ -231,8 +231,8 @@ function presentCorridor(
   };
 }
 
-/** One row per value of the corridor. */
-export function corridorCsv(c: CorridorResponse): CsvTable {
+/** One row per value of the corridor, `computed_by` in `lang` (English unless French or Spanish). */
+export function corridorCsv(c: CorridorResponse, lang: NameLanguage = 'en'): CsvTable {
   const rows: CsvTable['rows'] = [];
   // Each end by code and by name (in the language asked), as the charts' own CSVs give them.
   const ends = (from: AreaRef, to: AreaRef) => ({
@@ -257,7 +257,7 @@ export function corridorCsv(c: CorridorResponse): CsvTable {
               sex,
               value,
               unit: c.migrantStock.unit,
-              computed_by: bothSexesNote(sex, edition.totalPublished),
+              computed_by: bothSexesNote(sex, edition.totalPublished, lang),
             },
             sources: [edition.dataset],
           });

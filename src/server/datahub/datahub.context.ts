@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AreaKind, IncomeGroup } from '../../core/classifications.js';
 import type { NameLanguage } from '../../core/languages.js';
 import { sdmxFlowId } from '../../core/sdmx-ids.js';
+import { INDICATOR_IDS } from '../../core/statistics-terms.js';
 import type { AreaRef, Citation, DataflowRef } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
 import { noAreaHas } from '../countries/unknown-codes.js';
@@ -48,6 +49,11 @@ export class DatahubContext {
   readonly income = new Map<number, Map<string, IncomeGroup>>();
   /** fiscal year → the calendar year of the GNI data it classified on. */
   readonly gniYearOf = new Map<number, number>();
+  /**
+   * Countries and territories with no population of their own in the data (see
+   * repo.findAreasWithoutPopulation): a group's coverage does not count them as missing.
+   */
+  readonly withoutPopulation = new Set<string>();
 
   /** The bundled datasets the first start has not loaded yet (none when the app loads none). */
   stillLoading: () => readonly StillLoading[] = () => [];
@@ -68,14 +74,16 @@ export class DatahubContext {
 
   static async load(db: Kysely<DB>, version: string): Promise<DatahubContext> {
     const ctx = new DatahubContext(version);
-    const [datasets, coverage, dims, indicators, directory, income] = [
+    const [datasets, coverage, dims, indicators, directory, income, withoutPopulation] = [
       await repo.findDatasets(db),
       await repo.findDatasetCoverage(db),
       await repo.findDimensionValues(db),
       await repo.findIndicators(db),
       await repo.findAreaDirectory(db),
       await repo.findIncomeClassifications(db),
+      await repo.findAreasWithoutPopulation(db, [INDICATOR_IDS.populationThousands, INDICATOR_IDS.population]),
     ];
+    for (const code of withoutPopulation) ctx.withoutPopulation.add(code);
     for (const d of datasets) {
       ctx.datasets.set(d.id, d);
       ctx.citations.set(d.id, {

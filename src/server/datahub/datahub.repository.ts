@@ -126,6 +126,29 @@ export async function findAreaDirectory(db: Queryable) {
   return { areas, names, aliases, regions };
 }
 
+/**
+ * The countries and territories with no population of their own in the data: no population table
+ * loaded (`populationIndicators`: UN DESA's total population, the World Bank's SP.POP.TOTL) gives
+ * one a population above zero in any period, and no other dataset has any figure for it, as
+ * reference or counterpart area. Uninhabited territories (Bouvet Island) and areas the publishers
+ * count with another (Åland with Finland) come out so. None while no population table is loaded:
+ * then nothing says who lives where.
+ */
+export async function findAreasWithoutPopulation(db: Queryable, populationIndicators: string[]): Promise<string[]> {
+  const result = await sql<{ code: string }>`
+    SELECT a.code
+    FROM area a
+    WHERE a.kind = 'country'
+      AND EXISTS (SELECT 1 FROM series p WHERE p.indicator_id = ANY(${populationIndicators}::text[]))
+      AND a.code NOT IN (
+        SELECT s.ref_area FROM series s WHERE s.indicator_id <> ALL(${populationIndicators}::text[])
+        UNION SELECT s.counterpart_area FROM series s WHERE s.counterpart_area IS NOT NULL
+        UNION SELECT s.ref_area FROM series s JOIN observation o ON o.series_id = s.id
+              WHERE s.indicator_id = ANY(${populationIndicators}::text[]) AND o.value > 0)
+    ORDER BY a.code COLLATE "C"`.execute(db);
+  return result.rows.map((r) => r.code);
+}
+
 /** The World Bank income classification, every fiscal year, with the GNI year each one used. */
 export async function findIncomeClassifications(db: Queryable) {
   return db

@@ -193,7 +193,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           value,
           schema: ProfileResponse,
           what: `profile-${value.area.code}`,
-          csv: profileCsv,
+          csv: (v) => profileCsv(v, request.query.lang ?? 'en'),
           sources: value.sources,
         });
       },
@@ -218,7 +218,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           value,
           schema: CorridorResponse,
           what: `corridor-${value.from.code}-${value.to.code}`,
-          csv: corridorCsv,
+          csv: (v) => corridorCsv(v, request.query.lang ?? 'en'),
           sources: value.sources,
         });
       },
@@ -268,7 +268,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           value,
           schema: SeriesResponse,
           what: `series-${value.indicator.id}`,
-          csv: seriesCsv,
+          csv: (v) => seriesCsv(v, request.query.lang ?? 'en'),
           sources: value.sources,
         });
       },

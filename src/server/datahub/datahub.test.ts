@@ -466,6 +466,35 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       );
     });
 
+    it('says what Bridges computed in the language asked, in every CSV, as it names the areas', async () => {
+      const url = '/api/rankings/migrant_stock?period=2020&groupBy=m49region&dataset=undesa-ims-2020&format=csv';
+      const areaRows = async (lang: string) => (await csv(`${url}${lang}`)).rows.filter((r) => r.row_type === 'area');
+      const english = await areaRows('');
+      // Every area's stock sums its origins and sexes (rev. 2020 prints men and women only).
+      expect(english.every((r) => Number(r.series_combined) > 1)).toBe(true);
+      expect((await areaRows('&lang=fr')).map((r) => r.computed_by)).toEqual(
+        english.map((r) => `Bridges (valeur = somme de ${r.series_combined ?? '?'} séries)`),
+      );
+      expect((await areaRows('&lang=es')).map((r) => r.computed_by)).toEqual(
+        english.map((r) => `Bridges (valor = suma de ${r.series_combined ?? '?'} series)`),
+      );
+      // A name language Bridges writes no notes in gets them in English, as it gets the groups' names.
+      expect((await areaRows('&lang=ar')).map((r) => r.computed_by)).toEqual(english.map((r) => r.computed_by));
+
+      // The series: Mexicans in the United States in 2024, men + women (UN DESA prints no total).
+      const series = await csv(
+        '/api/series?indicator=migrant_stock&areas=USA&counterpart=MEX&dataset=undesa-ims-2024&from=2024&format=csv&lang=fr',
+      );
+      expect(series.rows[0]?.computed_by).toBe(
+        'Bridges (valeur = somme de 2 séries sur sex (F, M); colonnes de variation et de croissance)',
+      );
+      // The corridor: each edition's both-sexes stock is Bridges' sum of the two it prints.
+      const corridor = await csv('/api/corridors/MEX/USA?format=csv&lang=es');
+      const totals = corridor.rows.filter((r) => r.measure === 'migrant_stock' && r.sex === '_T');
+      expect(totals.length).toBeGreaterThan(0);
+      expect(new Set(totals.map((r) => r.computed_by))).toEqual(new Set(['Bridges (hombres + mujeres)']));
+    });
+
     it('lists the partner countries the edition has data for, by name in the language asked', async () => {
       const fr = await get<RankingResponse>('/api/rankings/migrant_stock?lang=fr');
       const detail = await get<DatasetDetailResponse>('/api/datasets/undesa-ims-2024');

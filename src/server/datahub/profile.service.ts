@@ -20,6 +20,7 @@ import {
   groupSumNote,
   bothSexesNote,
   diocSumNote,
+  noteLanguage,
   type CostBlock,
   type CostCorridor,
   type CostMean,
@@ -778,8 +779,11 @@ const PROFILE_COLUMNS = [
   'computed_by',
 ] as const;
 
-/** One row per value of the profile, each with the datasets it comes from. */
-export function profileCsv(p: ProfileResponse): CsvTable {
+/**
+ * One row per value of the profile, each with the datasets it comes from; `computed_by` in `lang`
+ * (English unless French or Spanish), as the names are.
+ */
+export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTable {
   const rows: CsvTable['rows'] = [];
   const add = (cells: Partial<Record<(typeof PROFILE_COLUMNS)[number], CsvCell>>, sources: string[]) =>
     rows.push({ cells: { area: p.area.code, ...cells }, sources });
@@ -792,7 +796,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
       ['F', point.female],
     ] as const;
   // Every stock of this block is a sum of the edition's bilateral series (see m.stocks.method).
-  const bothSexes = bothSexesNote('_T', m.stocks.totalPublished);
+  const bothSexes = bothSexesNote('_T', m.stocks.totalPublished, lang);
   for (const point of m.immigrants.series) {
     for (const [sex, value] of sexes(point))
       if (value !== null)
@@ -804,7 +808,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
             sex,
             value,
             unit: 'persons',
-            computed_by: stockSumNote('immigrants', sex, m.stocks.totalPublished),
+            computed_by: stockSumNote('immigrants', sex, m.stocks.totalPublished, lang),
           },
           stock,
         );
@@ -833,7 +837,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
             sex,
             value,
             unit: 'persons',
-            computed_by: stockSumNote('emigrants', sex, m.stocks.totalPublished),
+            computed_by: stockSumNote('emigrants', sex, m.stocks.totalPublished, lang),
           },
           stock,
         );
@@ -855,7 +859,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
                 sex,
                 value,
                 unit: 'persons',
-                computed_by: stockSumNote(measure, sex, other.totalPublished),
+                computed_by: stockSumNote(measure, sex, other.totalPublished, lang),
               },
               [other.dataset],
             );
@@ -875,7 +879,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
               ...partner,
               value,
               unit: 'persons',
-              computed_by: bothSexesNote(sex, m.stocks.totalPublished),
+              computed_by: bothSexesNote(sex, m.stocks.totalPublished, lang),
             },
             stock,
           );
@@ -1002,8 +1006,24 @@ export function profileCsv(p: ProfileResponse): CsvTable {
   // A group's figure abroad or hosted sums the countries of asylum or of origin; a partner's
   // figure sums its stock groups (returns, a flow, left out): Bridges' sums, said on each row.
   for (const [name, side, over] of [
-    ['from_country', ref.fromCountry, 'countries of asylum'],
-    ['hosted', ref.hosted, 'countries of origin'],
+    [
+      'from_country',
+      ref.fromCountry,
+      {
+        en: 'sum over countries of asylum',
+        fr: 'somme sur les pays d’asile',
+        es: 'suma de los países de asilo',
+      },
+    ],
+    [
+      'hosted',
+      ref.hosted,
+      {
+        en: 'sum over countries of origin',
+        fr: 'somme sur les pays d’origine',
+        es: 'suma de los países de origen',
+      },
+    ],
     ['within_country', ref.withinCountry, null],
   ] as const) {
     for (const point of side.trend)
@@ -1017,7 +1037,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
             value,
             unit: 'persons',
             status: point.status,
-            computed_by: over ? `${COMPUTED_BY} (sum over ${over})` : null,
+            computed_by: over ? `${COMPUTED_BY} (${over[noteLanguage(lang)]})` : null,
           },
           refSources,
         );
@@ -1034,7 +1054,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           value: item.total,
           unit: 'persons',
           status: side.latestStatus,
-          computed_by: groupSumNote(item.byGroup),
+          computed_by: groupSumNote(item.byGroup, lang),
         },
         refSources,
       );
@@ -1054,7 +1074,7 @@ export function profileCsv(p: ProfileResponse): CsvTable {
           category: `${item.code} ${item.key}`,
           value: item.value,
           unit: 'persons',
-          computed_by: diocSumNote(dist.over),
+          computed_by: diocSumNote(dist.over, lang),
         },
         dist.dataset ? [dist.dataset] : [],
       );

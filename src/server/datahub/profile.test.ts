@@ -580,6 +580,36 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     expect(oecd.every((r) => r.computed_by?.startsWith("Bridges (sum of the file's cells over sex, "))).toBe(true);
   });
 
+  it('says in the CSV what Bridges computed in the language asked, row for row', async () => {
+    const english = (await getCsv(hub.app, '/api/profiles/PHL?format=csv')).rows;
+    const french = (await getCsv(hub.app, '/api/profiles/PHL?format=csv&lang=fr')).rows;
+    expect(french.map((r) => [r.measure, r.period, r.value])).toEqual(
+      english.map((r) => [r.measure, r.period, r.value]),
+    );
+    const said = new Map(english.map((r, i) => [r.computed_by ?? '', french[i]?.computed_by ?? '']));
+    const words: Record<string, string> = {
+      '': '',
+      Bridges: 'Bridges',
+      'Bridges (sum over all destinations and both sexes)':
+        'Bridges (somme sur toutes les destinations et les deux sexes)',
+      'Bridges (sum over all origins and both sexes)': 'Bridges (somme sur toutes les origines et les deux sexes)',
+      'Bridges (sum over all destinations)': 'Bridges (somme sur toutes les destinations)',
+      'Bridges (sum over all origins)': 'Bridges (somme sur toutes les origines)',
+      'Bridges (male + female)': 'Bridges (hommes + femmes)',
+      'Bridges (sum over countries of asylum)': 'Bridges (somme sur les pays d’asile)',
+      'Bridges (sum over countries of origin)': 'Bridges (somme sur les pays d’origine)',
+      'Bridges (sum of the stock groups)': 'Bridges (somme des groupes de stock)',
+    };
+    // OECD DIOC's sums, over the dimensions each table has.
+    const dioc = "Bridges (sum of the file's cells over ";
+    for (const [en, fr] of said)
+      expect(fr, en).toBe(
+        en.startsWith(dioc) ? en.replace(dioc, 'Bridges (somme des cellules du fichier sur ') : words[en],
+      );
+    expect([...said.keys()].filter((en) => en.startsWith(dioc)).length).toBeGreaterThan(0);
+    expect(said.size).toBeGreaterThan(8);
+  });
+
   it('sends the same answer gzipped to clients that accept gzip, as browsers do', async () => {
     const plain = await hub.app.inject({ url: '/api/profiles/PHL' });
     const zipped = await hub.app.inject({

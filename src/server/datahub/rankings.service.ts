@@ -12,7 +12,7 @@ import {
   type RankingResponse,
   type RankingWeights,
 } from '../../core/statistics.js';
-import { combinedValueNote, computedBy, computedValue, ranked } from '../../core/statistics-terms.js';
+import { combinedValueNote, computedBy, computedValue, noteLanguage, ranked } from '../../core/statistics-terms.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { INCOME_HISTORY_CITATION, M49_CITATION, REFERENCE_SOURCES } from '../reference/sources.js';
@@ -376,7 +376,11 @@ function groupAggregates(
     basis = `UN M49 ${level === 'region' ? 'regions' : 'sub-regions'}`;
   }
   const groups: GroupAggregate[] = [...members].map(([code, group]) => {
-    const codes = group.codes.sort();
+    // Members with no population of their own in the data (Bouvet Island; Åland, which the
+    // publishers count with Finland) can have no value: counted apart, never as missing.
+    const all = group.codes.sort();
+    const notCounted = all.filter((c) => ctx.withoutPopulation.has(c) && !valueOf.has(c));
+    const codes = all.filter((c) => !notCounted.includes(c));
     const withData = codes.filter(usable);
     // (An income group's members are the World Bank's own list, Kosovo included.)
     const notCountries =
@@ -395,6 +399,8 @@ function groupAggregates(
       coverage: `${String(withData.length)} / ${String(codes.length)}`,
       members: codes,
       missing: codes.filter((c) => !usable(c)),
+      notCounted,
+      notCountedNote: notCountedNote(ctx, notCounted, options.lang),
     };
   });
   // Income groups keep the World Bank's order (low to high); regions go by name.
@@ -415,11 +421,13 @@ function groupAggregates(
       coverage: `${String(outside.filter(usable).length)} / ${String(outside.length)}`,
       members: outside,
       missing: outside.filter((c) => !usable(c)),
+      notCounted: [],
+      notCountedNote: null,
     });
   }
   return {
     computedBy: COMPUTED_BY,
-    method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members.${publishedNote}`,
+    method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members counted.${ctx.withoutPopulation.size ? ` ${NOT_COUNTED_RULE}` : ''}${publishedNote}`,
     by: options.groupBy as RankingGrouping,
     weights,
     fiscalYear,
@@ -432,7 +440,36 @@ function groupAggregates(
   };
 }
 
-/** Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates. */
+/**
+ * How Bridges tells the members it does not count (`notCounted`): a rule on the data loaded, not a
+ * list; said in the grouping's method.
+ */
+const NOT_COUNTED_RULE =
+  'Not counted: members with no population of their own in the data (no population above zero in any population table loaded, UN DESA’s total population or the World Bank’s SP.POP.TOTL, and no figure in any other dataset): uninhabited territories, or areas the publishers count with another (listed in each group’s notCounted).';
+
+/**
+ * The members a group does not count, said in `lang` (French or Spanish, else English), with the
+ * areas named as the answer names them; null when it counts them all.
+ */
+function notCountedNote(ctx: DatahubContext, codes: readonly string[], lang: NameLanguage): string | null {
+  if (codes.length === 0) return null;
+  const list = codes.map((c) => `${ctx.areaRef(c, lang).name} (${c})`).join(', ');
+  const n = codes.length;
+  const one = n === 1;
+  switch (noteLanguage(lang)) {
+    case 'fr':
+      return `${one ? '1 zone non comptée' : `${String(n)} zones non comptées`}, sans population propre dans les données (${one ? 'inhabitée, ou comptée' : 'inhabitées, ou comptées'} avec une autre zone)\u00a0: ${list}`;
+    case 'es':
+      return `${one ? '1 zona no contada' : `${String(n)} zonas no contadas`}, sin población propia en los datos (${one ? 'deshabitada, o contada' : 'deshabitadas, o contadas'} con otra zona): ${list}`;
+    default:
+      return `${one ? '1 area' : `${String(n)} areas`} not counted, with no population of ${one ? 'its' : 'their'} own in the data (uninhabited, or counted with another area): ${list}`;
+  }
+}
+
+/**
+ * Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates; Bridges'
+ * own row names and what it computed (`computed_by`) in `lang`, as the areas' names are.
+ */
 export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTable {
   const base = {
     indicator: r.indicator.id,
@@ -455,7 +492,7 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
       series_min: i.partsMin,
       series_max: i.partsMax,
       // An area's value is the publisher's where one series matches, Bridges' sum or mean otherwise.
-      computed_by: computedBy(combinedValueNote(r.indicator.measureType, i.parts)),
+      computed_by: computedBy(combinedValueNote(r.indicator.measureType, i.parts, [], lang)),
     },
     sources: [r.dataset],
   }));
@@ -484,6 +521,8 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
         // Codes separated by spaces, as the JSON lists them: which areas a group adds up.
         members: g.members.join(' '),
         missing: g.missing.join(' '),
+        not_counted: g.notCounted.join(' '),
+        not_counted_note: g.notCountedNote,
         computed_by: COMPUTED_BY,
         method: r.grouping?.method,
       },
@@ -522,6 +561,8 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
       'coverage',
       'members',
       'missing',
+      'not_counted',
+      'not_counted_note',
       'computed_by',
       'method',
     ],

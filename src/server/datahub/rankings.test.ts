@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RankingResponse } from '../../core/statistics.js';
+import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
 import { testEngines } from '../../../tests/helpers/database.js';
 import { undesaImsDestination2020 } from '../importers/undesa-totals.js';
 import { getCsv, getJson, startDatahub, type DatahubTestApp } from './datahub.test-helpers.js';
@@ -96,5 +96,48 @@ describe.each(testEngines())('a share’s means over regions on %s', (engine) =>
     expect(africa?.computed_by).toBe('Bridges');
     expect(africa?.dataset).toBe(`${dataset} | unsd-m49`);
     expect(africa?.publisher).toMatch(/ \| United Nations Statistics Division$/);
+  });
+
+  it('counts apart the members no figure could be missing for, having no population of their own, and names them', async () => {
+    const url = `/api/rankings/migrant_stock_total?dataset=${dataset}&period=2020&groupBy=m49region`;
+    const r = await get<RankingResponse>(url);
+    const groups = new Map(r.grouping?.groups.map((g) => [g.name, g]));
+    // UN M49 places the British Indian Ocean Territory and the French Southern Territories in
+    // Africa; the workbook's Table 2 (total population) has no row for either, nor has any other
+    // table of it: they are not counted, where they read as 2 of Africa's missing members before.
+    const africa = groups.get('Africa');
+    expect(africa?.notCounted).toEqual(['ATF', 'IOT']);
+    expect(africa?.notCountedNote).toBe(
+      '2 areas not counted, with no population of their own in the data (uninhabited, or counted with another area): French Southern Territories (ATF), British Indian Ocean Territory (IOT)',
+    );
+    // Europe: the Åland Islands and Svalbard, which the UN counts with Finland and Norway, and
+    // Guernsey and Jersey, which it counts together as the Channel Islands (830), a member here.
+    expect(groups.get('Europe')?.notCounted).toEqual(['ALA', 'GGY', 'JEY', 'SJM']);
+    expect(groups.get('Europe')?.members).toContain('XCX');
+    // Asia: every member has a population; Taiwan, which has one but no migrant stock, stays missing.
+    expect(groups.get('Asia')).toMatchObject({ notCounted: [], notCountedNote: null });
+    for (const g of r.grouping?.groups ?? []) {
+      expect(g.members.filter((c) => g.notCounted.includes(c))).toEqual([]);
+      expect(g.countInGroup).toBe(g.members.length);
+      expect(g.coverage).toBe(`${String(g.countWithData)} / ${String(g.countInGroup)}`);
+      expect(g.missing.every((c) => g.members.includes(c))).toBe(true);
+    }
+    // What the rule rests on: the population table has none of them, and has every missing member.
+    const notCounted = (r.grouping?.groups ?? []).flatMap((g) => g.notCounted);
+    const missing = (r.grouping?.groups ?? []).flatMap((g) => g.missing);
+    const population = await get<SeriesResponse>(
+      `/api/series?indicator=population_thousands&dataset=${dataset}&areas=${[...notCounted, ...missing].join(',')}`,
+    );
+    expect(population.withoutData.map((a) => a.code).sort()).toEqual([...notCounted].sort());
+    expect(r.grouping?.method).toContain('members with no population of their own in the data');
+
+    // In the CSV too, and said in the language asked.
+    const { rows } = await getCsv(hub.app, `${url}&format=csv&lang=fr`);
+    const row = rows.find((x) => x.row_type === 'bridges_m49region' && x.area === '002');
+    expect(row?.not_counted).toBe('ATF IOT');
+    expect(row?.coverage).toBe(africa?.coverage);
+    expect(row?.not_counted_note).toMatch(
+      /^2 zones non comptées, sans population propre dans les données \(inhabitées, ou comptées avec une autre zone\)\u00a0: .+ \(ATF\), .+ \(IOT\)$/,
+    );
   });
 });

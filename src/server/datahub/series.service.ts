@@ -234,6 +234,7 @@ function growthBetween(
 }
 
 /** One row per value, with its change from the previous period and the growth between the ends. */
-export function seriesCsv(r: SeriesResponse): CsvTable {
-  return { columns: [...SERIES_CSV_COLUMNS], rows: seriesCsvRows(r) };
+/** The series as CSV, `computed_by` in the language asked (`lang`; English unless French or Spanish). */
+export function seriesCsv(r: SeriesResponse, lang: string = 'en'): CsvTable {
+  return { columns: [...SERIES_CSV_COLUMNS], rows: seriesCsvRows(r, lang) };
 }

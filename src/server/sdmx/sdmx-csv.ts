@@ -1,4 +1,5 @@
 import { csvField, csvRecord } from '../../core/csv.js';
+import { localName } from '../../core/languages.js';
 import { SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
 import { codeName } from './sdmx-json.js';
 import type { DataPlan, DataSeries } from './sdmx.service.js';
@@ -9,7 +10,7 @@ import { obsStatusName } from './sdmx-structure.js';
  * DATAFLOW (`AGENCY:ID(VERSION)`), every dimension in data-structure order (TIME_PERIOD last),
  * OBS_VALUE, then every attribute, the data set's ones (unit, publisher, licence, citation)
  * repeated on each row so any row carries its source. With `labels=both` headers and coded
- * values read "ID: Name".
+ * values read "ID: Name", the name in the language asked (Accept-Language) where Bridges has it.
  */
 
 // charset: spreadsheets that open the file as it comes otherwise guess another encoding ("TÃ¼rkiye").
@@ -31,7 +32,7 @@ export async function* dataMessageCsv(
 
   const header = [
     'DATAFLOW',
-    ...plan.seriesDimensions.map((d) => label(d.id, d.name)),
+    ...plan.seriesDimensions.map((d) => label(d.id, localName(d.names, plan.languages))),
     ...(withObservations ? [label('TIME_PERIOD', 'Time period'), label('OBS_VALUE', 'Observation value')] : []),
     ...observationAttributes.map((a) => label(a.id, a.name)),
     ...datasetAttributes.map((a) => label(a.id, a.name)),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { localName } from '../../core/languages.js';
 import { parseSdmxPeriod, SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
 import { dimsNameKey } from './sdmx-key.js';
 import type { DataPlan, DataSeries, StructureSet } from './sdmx.service.js';
@@ -9,9 +10,12 @@ import {
   dataflowUrn,
   dataStructureUrn,
   freqName,
+  messageLanguages,
   NOT_APPLICABLE,
   obsStatusName,
-  sexName,
+  sexNames,
+  structureLanguages,
+  type Names,
   type SdmxAnnotation,
   type SdmxCodelist,
   type SdmxConceptScheme,
@@ -29,12 +33,22 @@ import {
 export const STRUCTURE_JSON_TYPE = 'application/vnd.sdmx.structure+json;version=1.0';
 export const DATA_JSON_TYPE = 'application/vnd.sdmx.data+json;version=1.0.0';
 
-/** Where the message was asked for, for its links. */
+/** Where the message was asked for, for its links, and in which languages. */
 export interface MessageContext {
   /** `http://host:port`, without a trailing slash. */
   baseUrl: string;
   /** The URL of the request, absolute. */
   requestUrl: string;
+  /**
+   * The languages each `name` is chosen in, most wanted first (Accept-Language); English where
+   * a name has none of them. `names` beside it has every language Bridges has.
+   */
+  languages: readonly string[];
+}
+
+/** `name` in the best language asked and `names` in all: SDMX-JSON's localised text. */
+function localised(names: Names, languages: readonly string[]) {
+  return { name: localName(names, languages), names };
 }
 
 const SENDER = { id: SDMX_AGENCY, name: 'Bridges: open data on migration and development' };
@@ -47,45 +61,54 @@ function artefactUrl(ctx: MessageContext, resource: string, id: string): string 
   return `${ctx.baseUrl}/api/sdmx/${resource}/${SDMX_AGENCY}/${id}/${SDMX_VERSION}`;
 }
 
-function annotationsJson(annotations: SdmxAnnotation[]) {
+function annotationsJson(annotations: SdmxAnnotation[], languages: readonly string[]) {
   return annotations.map((a) => ({
     type: a.type,
     ...(a.title !== undefined ? { title: a.title } : {}),
-    ...(a.text !== undefined ? { text: a.text, texts: { en: a.text } } : {}),
+    ...(a.text !== undefined
+      ? { text: localName(a.texts ?? { en: a.text }, languages), texts: a.texts ?? { en: a.text } }
+      : {}),
     ...(a.url !== undefined ? { links: [{ href: a.url, rel: 'external' }] } : {}),
   }));
 }
 
-function maintainable(id: string, name: string, description?: string) {
+/** An artefact's names: English alone unless it has more. */
+function namesOf(item: { name: string; names?: Names }): Names {
+  return item.names ?? { en: item.name };
+}
+
+function maintainable(
+  item: { id: string; name: string; names?: Names },
+  languages: readonly string[],
+  description?: string,
+) {
   return {
-    id,
+    id: item.id,
     version: SDMX_VERSION,
     agencyID: SDMX_AGENCY,
     isExternalReference: false,
     isFinal: true,
-    name,
-    names: { en: name },
+    ...localised(namesOf(item), languages),
     ...(description ? { description, descriptions: { en: description } } : {}),
   };
 }
 
-function stub(id: string, name: string, url: string) {
+function stub(item: { id: string; name: string; names?: Names }, url: string, languages: readonly string[]) {
   return {
-    id,
+    id: item.id,
     version: SDMX_VERSION,
     agencyID: SDMX_AGENCY,
     isExternalReference: true,
-    name,
-    names: { en: name },
+    ...localised(namesOf(item), languages),
     links: [{ href: url, rel: 'external' }],
   };
 }
 
 function dataflowJson(flow: SdmxDataflow, ctx: MessageContext) {
   return {
-    ...maintainable(flow.id, flow.name, flow.description),
+    ...maintainable(flow, ctx.languages, flow.description),
     structure: dataStructureUrn(flow.id),
-    annotations: annotationsJson(flow.annotations),
+    annotations: annotationsJson(flow.annotations, ctx.languages),
     links: [
       { href: artefactUrl(ctx, 'dataflow', flow.id), rel: 'self', urn: dataflowUrn(flow.id) },
       { href: `${ctx.baseUrl}/api/sdmx/data/${SDMX_AGENCY},${flow.id},${SDMX_VERSION}/all`, rel: 'data' },
@@ -102,7 +125,7 @@ function dataStructureJson(dsd: SdmxDataStructure, ctx: MessageContext) {
   const dimensions = dsd.dimensions.filter((d) => d.source.kind !== 'time');
   const time = dsd.dimensions.filter((d) => d.source.kind === 'time');
   return {
-    ...maintainable(dsd.id, dsd.name, dsd.description),
+    ...maintainable(dsd, ctx.languages, dsd.description),
     links: [{ href: artefactUrl(ctx, 'datastructure', dsd.id), rel: 'self', urn: dataStructureUrn(dsd.id) }],
     dataStructureComponents: {
       attributeList: {
@@ -146,22 +169,21 @@ function dataStructureJson(dsd: SdmxDataStructure, ctx: MessageContext) {
 
 function codelistJson(list: SdmxCodelist, ctx: MessageContext) {
   return {
-    ...maintainable(list.id, list.name, list.description),
+    ...maintainable(list, ctx.languages, list.description),
     links: [{ href: artefactUrl(ctx, 'codelist', list.id), rel: 'self', urn: codelistUrn(list.id) }],
     isPartial: false,
-    codes: list.codes.map((c) => ({ id: c.id, name: c.name, names: c.names ?? { en: c.name } })),
+    codes: list.codes.map((c) => ({ id: c.id, ...localised(namesOf(c), ctx.languages) })),
   };
 }
 
 function conceptSchemeJson(scheme: SdmxConceptScheme, ctx: MessageContext) {
   return {
-    ...maintainable(scheme.id, scheme.name),
+    ...maintainable(scheme, ctx.languages),
     links: [{ href: artefactUrl(ctx, 'conceptscheme', scheme.id), rel: 'self', urn: conceptSchemeUrn(scheme.id) }],
     isPartial: false,
     concepts: scheme.concepts.map((c) => ({
       id: c.id,
-      name: c.name,
-      names: { en: c.name },
+      ...localised(namesOf(c), ctx.languages),
       ...(c.description ? { description: c.description, descriptions: { en: c.description } } : {}),
     })),
   };
@@ -170,7 +192,7 @@ function conceptSchemeJson(scheme: SdmxConceptScheme, ctx: MessageContext) {
 /** The SDMX-JSON structure message 1.0 of a set of artefacts. */
 export function structureMessageJson(set: StructureSet, ctx: MessageContext) {
   const data: Record<string, unknown[]> = {};
-  const put = <T extends { id: string; name: string }>(
+  const put = <T extends { id: string; name: string; names?: Names }>(
     kind: 'dataflows' | 'dataStructures' | 'codelists' | 'conceptSchemes',
     resource: string,
     items: T[],
@@ -178,7 +200,7 @@ export function structureMessageJson(set: StructureSet, ctx: MessageContext) {
   ) => {
     if (items.length === 0) return;
     data[kind] = items.map((item) =>
-      set.stub.has(kind) ? stub(item.id, item.name, artefactUrl(ctx, resource, item.id)) : full(item),
+      set.stub.has(kind) ? stub(item, artefactUrl(ctx, resource, item.id), ctx.languages) : full(item),
     );
   };
   put('dataflows', 'dataflow', set.dataflows, (f) => dataflowJson(f, ctx));
@@ -190,16 +212,10 @@ export function structureMessageJson(set: StructureSet, ctx: MessageContext) {
       id: messageId(),
       test: false,
       prepared: new Date().toISOString(),
-      // Every language a name of the message is in (SDMX-JSON: "used anywhere in the message"):
-      // English everywhere, the UN's five others for the areas.
-      contentLanguages: [
-        ...new Set([
-          'en',
-          ...(set.stub.has('codelists') ? [] : set.codelists).flatMap((l) =>
-            l.codes.flatMap((c) => Object.keys(c.names ?? {})),
-          ),
-        ]),
-      ],
+      // Every language a name of the message is in (SDMX-JSON: "used anywhere in the message"),
+      // the one its names were chosen in first: English everywhere, the UN's five others for the
+      // areas, French and Spanish for Bridges' indicators, units and sexes.
+      contentLanguages: messageLanguages(structureLanguages(set), ctx.languages),
       sender: SENDER,
       links: [{ href: ctx.requestUrl, rel: 'request' }],
     },
@@ -212,9 +228,9 @@ export function structureMessageJson(set: StructureSet, ctx: MessageContext) {
 
 /** Values of one component in the order they were first met; a value's index is its place. */
 class ValueIndex {
-  readonly values: Record<string, string>[] = [];
+  readonly values: Record<string, string | Names | undefined>[] = [];
   private readonly index = new Map<string, number>();
-  constructor(private readonly describe: (id: string) => Record<string, string>) {}
+  constructor(private readonly describe: (id: string) => Record<string, string | Names | undefined>) {}
   of(id: string): number {
     let i = this.index.get(id);
     if (i === undefined) {
@@ -226,26 +242,45 @@ class ValueIndex {
   }
 }
 
-/** The name of a code of a dimension, for the values list of a data message or a labelled CSV. */
+/** The names of a code of a dimension, for the values list of a data message or a labelled CSV. */
+export function codeNames(
+  dim: SdmxDimension,
+  code: string,
+  names: { areaNames: ReadonlyMap<string, Names>; dimsNames: Map<string, string> },
+): Names {
+  if (code === NOT_APPLICABLE) return { en: 'Not applicable' };
+  switch (dim.source.kind) {
+    case 'freq':
+      return { en: freqName(code) };
+    case 'sex':
+      return sexNames(code);
+    case 'refArea':
+    case 'counterpartArea':
+      return names.areaNames.get(code) ?? { en: code };
+    case 'dims':
+      return { en: names.dimsNames.get(dimsNameKey(dim.source.key, code)) ?? code };
+    default:
+      return { en: code };
+  }
+}
+
+/** A code's name in the plan's languages (English where it has none of them). */
 export function codeName(
   dim: SdmxDimension,
   code: string,
-  names: { areaNames: Map<string, string>; dimsNames: Map<string, string> },
+  plan: {
+    areaNames: ReadonlyMap<string, Names>;
+    dimsNames: Map<string, string>;
+    languages: readonly string[];
+  },
 ): string {
-  if (code === NOT_APPLICABLE) return 'Not applicable';
-  switch (dim.source.kind) {
-    case 'freq':
-      return freqName(code);
-    case 'sex':
-      return sexName(code);
-    case 'refArea':
-    case 'counterpartArea':
-      return names.areaNames.get(code) ?? code;
-    case 'dims':
-      return names.dimsNames.get(dimsNameKey(dim.source.key, code)) ?? code;
-    default:
-      return code;
-  }
+  return localName(codeNames(dim, code, plan), plan.languages);
+}
+
+/** A data message's `name`, with `names` where Bridges has more than English. */
+function dataName(names: Names, languages: readonly string[]): { name: string; names?: Names } {
+  const name = localName(names, languages);
+  return Object.keys(names).length > 1 ? { name, names } : { name };
 }
 
 function timeValue(period: string): Record<string, string> {
@@ -269,8 +304,9 @@ export async function* dataMessageJson(
   const flat = plan.dimensionAtObservation === 'AllDimensions';
   const withAttributes = plan.detail === 'full' || plan.detail === 'nodata';
   const withObservations = plan.detail === 'full' || plan.detail === 'dataonly';
+  const languages = plan.languages;
   const keyIndexes = plan.seriesDimensions.map(
-    (dim) => new ValueIndex((code) => ({ id: code, name: codeName(dim, code, plan) })),
+    (dim) => new ValueIndex((code) => ({ id: code, ...dataName(codeNames(dim, code, plan), languages) })),
   );
   const periods = new ValueIndex(timeValue);
   const statuses = new ValueIndex((code) => ({ id: code, name: obsStatusName(code) }));
@@ -316,7 +352,7 @@ export async function* dataMessageJson(
 
   const seriesDimensions = plan.seriesDimensions.map((dim, i) => ({
     id: dim.id,
-    name: dim.name,
+    ...dataName(dim.names, languages),
     keyPosition: dim.position,
     ...(dim.source.kind === 'refArea' ? { role: 'REF_AREA' } : dim.source.kind === 'freq' ? { role: 'FREQ' } : {}),
     values: (keyIndexes[i] as ValueIndex).values,
@@ -343,7 +379,7 @@ export async function* dataMessageJson(
       { href: artefactUrl(ctx, 'dataflow', flow.id), rel: 'dataflow', urn: dataflowUrn(flow.id) },
       { href: artefactUrl(ctx, 'datastructure', flow.id), rel: 'datastructure', urn: dataStructureUrn(flow.id) },
     ],
-    name: flow.name,
+    ...dataName(flow.names, languages),
     description: flow.description,
     dimensions: {
       dataSet: [],
@@ -355,13 +391,15 @@ export async function* dataMessageJson(
         ? datasetAttributes.map((a) => ({
             id: a.id,
             name: a.name,
-            values: [{ name: flow.datasetAttributeValues[a.id] ?? '' }],
+            values: [
+              dataName(flow.datasetAttributeNames[a.id] ?? { en: flow.datasetAttributeValues[a.id] ?? '' }, languages),
+            ],
           }))
         : [],
       series: [],
       observation: withObservations ? observationAttributes : [],
     },
-    annotations: annotationsJson(flow.annotations),
+    annotations: annotationsJson(flow.annotations, languages),
   };
   out += `,"structure":${JSON.stringify(structure)}}`;
   yield out;

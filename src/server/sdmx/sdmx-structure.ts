@@ -1,4 +1,6 @@
+import { NAME_LANGUAGES } from '../../core/languages.js';
 import { NOT_APPLICABLE, SDMX_AGENCY, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../../core/sdmx.js';
+import { INDICATOR_NAMES, namesByLanguage, SEX_NAMES, UNIT_NAMES } from '../../core/statistics-names.js';
 import { sourceDimension } from '../../core/statistics-terms.js';
 import { codeOfDimsValue } from './sdmx-key.js';
 import type { DatasetIndicatorPair, DatasetRow, IndicatorRow } from './sdmx.repository.js';
@@ -10,6 +12,14 @@ import type { DatasetIndicatorPair, DatasetRow, IndicatorRow } from './sdmx.repo
  * they use. Pure: the service fetches the rows.
  */
 
+/**
+ * A name in each language Bridges has it in, by language tag: English always (`en`), French,
+ * Spanish and the UN's other languages where the reference data or Bridges' own tables
+ * (src/core/statistics-names.ts) have one. Never translated on the fly: a name Bridges has in
+ * English alone is `{ en }`.
+ */
+export type Names = Readonly<Record<string, string>>;
+
 export type DimensionSource =
   | { kind: 'freq' }
   | { kind: 'refArea' }
@@ -20,7 +30,9 @@ export type DimensionSource =
 
 export interface SdmxDimension {
   id: string;
+  /** In English; `names` has it in every language Bridges has. */
   name: string;
+  names: Names;
   /** 0-based position in the data structure (TIME_PERIOD is last). */
   position: number;
   /** Null for TIME_PERIOD, which is not coded. */
@@ -40,7 +52,9 @@ export interface SdmxAttribute {
 export interface SdmxAnnotation {
   type: string;
   title?: string;
+  /** In English; `texts` has it in every language Bridges has, where more than English. */
   text?: string;
+  texts?: Names;
   url?: string;
 }
 
@@ -48,12 +62,14 @@ export interface SdmxCode {
   id: string;
   name: string;
   /** Names by language where more than English is known. */
-  names?: Record<string, string>;
+  names?: Names;
 }
 
 export interface SdmxCodelist {
   id: string;
   name: string;
+  /** Names by language where more than English is known. */
+  names?: Names;
   description?: string;
   codes: SdmxCode[];
 }
@@ -61,6 +77,8 @@ export interface SdmxCodelist {
 export interface SdmxConcept {
   id: string;
   name: string;
+  /** Names by language where more than English is known. */
+  names?: Names;
   description?: string;
 }
 
@@ -73,13 +91,17 @@ export interface SdmxConceptScheme {
 /** A dataflow: the data of one indicator in one dataset edition, with its source. */
 export interface SdmxDataflow {
   id: string;
+  /** In English; `names` has it in every language Bridges has its indicator's name in. */
   name: string;
+  names: Names;
   description: string;
   annotations: SdmxAnnotation[];
   datasetId: string;
   indicatorId: string;
   /** Values of the attributes attached to the whole data set: unit and source. */
   datasetAttributeValues: Record<string, string>;
+  /** Those values by language, where Bridges has more than English (the unit's). */
+  datasetAttributeNames: Record<string, Names>;
   /** Sexes present in the flow (`F`, `M`, `_T`). */
   sexes: string[];
 }
@@ -88,6 +110,7 @@ export interface SdmxDataflow {
 export interface SdmxDataStructure {
   id: string;
   name: string;
+  names: Names;
   description: string;
   flow: SdmxDataflow;
   dimensions: SdmxDimension[];
@@ -104,7 +127,7 @@ export const CODELIST_OBS_STATUS = 'CL_OBS_STATUS';
 export { NOT_APPLICABLE };
 
 const FREQ_NAMES: Record<string, string> = { A: 'Annual', S: 'Half-yearly, semester', Q: 'Quarterly' };
-const SEX_NAMES: Record<string, string> = { _T: 'Total', F: 'Female', M: 'Male' };
+const SEX_CODE_NAMES: Record<string, string> = { _T: 'Total', F: 'Female', M: 'Male' };
 const OBS_STATUS_NAMES: Record<string, string> = {
   A: 'Normal value',
   E: 'Estimated value',
@@ -117,34 +140,68 @@ export function freqName(code: string): string {
   return FREQ_NAMES[code] ?? code;
 }
 export function sexName(code: string): string {
-  return SEX_NAMES[code] ?? code;
+  return SEX_CODE_NAMES[code] ?? code;
 }
+/** A sex's names: English, and Bridges' French and Spanish. */
+export function sexNames(code: string): Names {
+  return namesByLanguage(SEX_NAMES, code, sexName(code));
+}
+/** The SEX dimension's (and its concept's and codelist's) names. */
+const SEX_DIMENSION_NAMES = namesByLanguage(SEX_NAMES, 'SEX', 'Sex');
 export function obsStatusName(code: string): string {
   return OBS_STATUS_NAMES[code] ?? code;
 }
 
-function fixedCodelist(id: string, name: string, names: Record<string, string>): SdmxCodelist {
-  return { id, name, codes: Object.entries(names).map(([code, n]) => ({ id: code, name: n })) };
+function fixedCodelist(
+  id: string,
+  name: string | Names,
+  codes: Record<string, string>,
+  namesOf: (code: string) => Names | undefined = () => undefined,
+): SdmxCodelist {
+  const names = typeof name === 'string' ? { en: name } : name;
+  return {
+    id,
+    name: names.en ?? id,
+    ...(Object.keys(names).length > 1 ? { names } : {}),
+    codes: Object.entries(codes).map(([code, n]) => {
+      const more = namesOf(code);
+      return more && Object.keys(more).length > 1 ? { id: code, name: n, names: more } : { id: code, name: n };
+    }),
+  };
 }
 
 /** Codelists every data structure shares; CL_AREA comes from the area table (see `areaCodelist`). */
 export const FIXED_CODELISTS: SdmxCodelist[] = [
   fixedCodelist(CODELIST_FREQ, 'Frequency', FREQ_NAMES),
-  fixedCodelist(CODELIST_SEX, 'Sex', SEX_NAMES),
+  fixedCodelist(CODELIST_SEX, SEX_DIMENSION_NAMES, SEX_CODE_NAMES, sexNames),
   fixedCodelist(CODELIST_OBS_STATUS, 'Observation status', OBS_STATUS_NAMES),
 ];
 
-/** Every area Bridges knows (countries, territories, residual categories, publisher aggregates) and `_Z`. */
-export function areaCodelist(rows: { code: string; name_en: string; lang: string | null; name: string | null }[]) {
-  const codes: SdmxCode[] = [];
+/** One name of an area as the repository reads them: its English name, and a short name in `lang`. */
+export interface AreaNameRow {
+  code: string;
+  name_en: string;
+  lang: string | null;
+  name: string | null;
+}
+
+/** Each area's names by language (English the area's own), from rows in code order. */
+export function areaNamesByCode(rows: readonly AreaNameRow[]): Map<string, Names> {
+  const byCode = new Map<string, Record<string, string>>();
   for (const row of rows) {
-    let code = codes.at(-1);
-    if (code?.id !== row.code) {
-      code = { id: row.code, name: row.name_en, names: { en: row.name_en } };
-      codes.push(code);
+    let names = byCode.get(row.code);
+    if (!names) {
+      names = { en: row.name_en };
+      byCode.set(row.code, names);
     }
-    if (row.lang && row.name && row.lang !== 'en' && code.names) code.names[row.lang] ??= row.name;
+    if (row.lang && row.name && row.lang !== 'en') names[row.lang] ??= row.name;
   }
+  return byCode;
+}
+
+/** Every area Bridges knows (countries, territories, residual categories, publisher aggregates) and `_Z`. */
+export function areaCodelist(rows: readonly AreaNameRow[]) {
+  const codes: SdmxCode[] = [...areaNamesByCode(rows)].map(([id, names]) => ({ id, name: names.en ?? id, names }));
   codes.push({ id: NOT_APPLICABLE, name: 'Not applicable' });
   return {
     id: CODELIST_AREA,
@@ -188,14 +245,16 @@ export function buildDataflow(pair: DatasetIndicatorPair, dataset: DatasetRow, i
   ]
     .filter((t): t is string => Boolean(t))
     .join(' ');
+  const indicatorNames = namesByLanguage(INDICATOR_NAMES, indicator.id, indicator.name);
+  const unitNames = namesByLanguage(UNIT_NAMES, indicator.unit, indicator.unit);
   const annotations: SdmxAnnotation[] = [
     { type: 'BRIDGES_DATASET', title: dataset.id, text: dataset.title },
-    { type: 'BRIDGES_INDICATOR', title: indicator.id, text: indicator.name },
+    { type: 'BRIDGES_INDICATOR', title: indicator.id, text: indicator.name, texts: indicatorNames },
     { type: 'PUBLISHER', text: dataset.publisher },
     { type: 'EDITION', text: dataset.edition },
     { type: 'LICENCE', text: dataset.licence },
     { type: 'CITATION', text: dataset.citation },
-    { type: 'UNIT_MEASURE', text: indicator.unit },
+    { type: 'UNIT_MEASURE', text: indicator.unit, texts: unitNames },
     { type: 'MEASURE_TYPE', title: indicator.measure_type },
     { type: 'LAST_LOADED', title: dataset.loaded_at },
   ];
@@ -205,9 +264,15 @@ export function buildDataflow(pair: DatasetIndicatorPair, dataset: DatasetRow, i
   if (dataset.caveats) annotations.push({ type: 'CAVEATS', text: dataset.caveats });
   if (sexNote) annotations.push({ type: 'NOTE_SEX', text: sexNote });
   annotations.push({ type: 'PROVENANCE', text: dataset.provenance });
+  // The indicator's name in each language Bridges has it in; the edition's title is the
+  // publisher's, as a book's title stays its own in a citation in another language.
+  const names = Object.fromEntries(
+    Object.entries(indicatorNames).map(([lang, name]) => [lang, `${name} — ${dataset.title} (${dataset.edition})`]),
+  );
   return {
     id,
-    name: `${indicator.name} — ${dataset.title} (${dataset.edition})`,
+    name: names.en ?? id,
+    names,
     description,
     annotations,
     datasetId: dataset.id,
@@ -218,6 +283,7 @@ export function buildDataflow(pair: DatasetIndicatorPair, dataset: DatasetRow, i
       LICENCE: dataset.licence,
       CITATION: dataset.citation,
     },
+    datasetAttributeNames: { UNIT_MEASURE: unitNames },
     sexes,
   };
 }
@@ -236,26 +302,27 @@ export function conceptSchemeIdOf(flowId: string): string {
  * OBS_STATUS and OBS_FLAGS per observation, unit and source for the whole data set.
  */
 export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): SdmxDataStructure {
+  const english = (name: string) => ({ name, names: { en: name } });
   const fixed: Omit<SdmxDimension, 'position'>[] = [
-    { id: 'FREQ', name: 'Frequency', codelistId: CODELIST_FREQ, source: { kind: 'freq' } },
-    { id: 'REF_AREA', name: 'Reference area', codelistId: CODELIST_AREA, source: { kind: 'refArea' } },
+    { id: 'FREQ', ...english('Frequency'), codelistId: CODELIST_FREQ, source: { kind: 'freq' } },
+    { id: 'REF_AREA', ...english('Reference area'), codelistId: CODELIST_AREA, source: { kind: 'refArea' } },
     {
       id: 'COUNTERPART_AREA',
-      name: 'Counterpart area',
+      ...english('Counterpart area'),
       codelistId: CODELIST_AREA,
       source: { kind: 'counterpartArea' },
     },
-    { id: 'SEX', name: 'Sex', codelistId: CODELIST_SEX, source: { kind: 'sex' } },
+    { id: 'SEX', name: 'Sex', names: SEX_DIMENSION_NAMES, codelistId: CODELIST_SEX, source: { kind: 'sex' } },
   ];
   const extra = sdmxOwnDimensions(dimsKeys).map(({ id, key }): Omit<SdmxDimension, 'position'> => ({
     id,
-    name: sourceDimension(flow.datasetId, key)?.name ?? key,
+    ...english(sourceDimension(flow.datasetId, key)?.name ?? key),
     codelistId: dimsCodelistId(flow.id, id),
     source: { kind: 'dims', key },
   }));
   const time: Omit<SdmxDimension, 'position'> = {
     id: 'TIME_PERIOD',
-    name: 'Time period',
+    ...english('Time period'),
     codelistId: null,
     source: { kind: 'time' },
   };
@@ -313,6 +380,7 @@ export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): Sdmx
   return {
     id: flow.id,
     name: flow.name,
+    names: flow.names,
     description: `Data structure of ${flow.id}: dimensions ${dimensions.map((d) => d.id).join(', ')}; measure OBS_VALUE.`,
     flow,
     dimensions,
@@ -351,7 +419,11 @@ export function conceptScheme(dsd: SdmxDataStructure): SdmxConceptScheme {
     id: dsd.conceptSchemeId,
     name: `Concepts of ${dsd.flow.id}`,
     concepts: [
-      ...dsd.dimensions.map((d) => ({ id: d.id, name: d.name })),
+      ...dsd.dimensions.map((d) => ({
+        id: d.id,
+        name: d.name,
+        ...(Object.keys(d.names).length > 1 ? { names: d.names } : {}),
+      })),
       {
         id: 'OBS_VALUE',
         name: 'Observation value',
@@ -360,4 +432,41 @@ export function conceptScheme(dsd: SdmxDataStructure): SdmxConceptScheme {
       ...dsd.attributes.map((a) => ({ id: a.id, name: a.name, description: a.description })),
     ],
   };
+}
+
+/**
+ * Every language a name of a structure message is in, English first, then the UN's order: what
+ * its writers write (a stub's own names; a full codelist's codes too).
+ */
+export function structureLanguages(set: {
+  dataflows: SdmxDataflow[];
+  dataStructures: SdmxDataStructure[];
+  codelists: SdmxCodelist[];
+  conceptSchemes: SdmxConceptScheme[];
+  stub: ReadonlySet<string>;
+}): string[] {
+  const found = new Set<string>(['en']);
+  const add = (names: Names | undefined) => Object.keys(names ?? {}).forEach((lang) => found.add(lang));
+  for (const flow of set.dataflows) {
+    add(flow.names);
+    if (!set.stub.has('dataflows')) flow.annotations.forEach((a) => add(a.texts));
+  }
+  set.dataStructures.forEach((d) => add(d.names));
+  for (const list of set.codelists) {
+    add(list.names);
+    if (!set.stub.has('codelists')) list.codes.forEach((c) => add(c.names));
+  }
+  for (const scheme of set.conceptSchemes)
+    if (!set.stub.has('conceptSchemes')) scheme.concepts.forEach((c) => add(c.names));
+  const order = [...NAME_LANGUAGES] as string[];
+  return [...found].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+}
+
+/**
+ * The languages of a message for its `contentLanguages` and Content-Language: the one its `name`s
+ * were chosen in first (the first language asked that the message has, else English), then the others.
+ */
+export function messageLanguages(all: readonly string[], asked: readonly string[]): string[] {
+  const main = asked.find((lang) => all.includes(lang)) ?? 'en';
+  return [main, ...all.filter((lang) => lang !== main)];
 }

@@ -7,6 +7,7 @@ import {
   conceptUrn,
   dataflowUrn,
   dataStructureUrn,
+  type Names,
   type SdmxAnnotation,
   type SdmxCodelist,
   type SdmxConceptScheme,
@@ -60,14 +61,32 @@ function header(extra = ''): string {
   );
 }
 
-function names(name: string, description?: string): string {
+/**
+ * One element per language of a localised text (`com:Name`, `com:AnnotationText`…), the languages
+ * asked first in their order, then the others as given (English first): a client that reads the
+ * first finds the one it asked for, one that reads `xml:lang` finds them all.
+ */
+function localisedXml(element: string, texts: Names, languages: readonly string[]): string {
+  const asked = languages.filter((lang) => texts[lang] !== undefined);
+  const order = [...new Set([...asked, ...Object.keys(texts)])];
+  return order
+    .map((lang) => `<${element} xml:lang="${xmlEscape(lang)}">${xmlEscape(texts[lang] ?? '')}</${element}>`)
+    .join('');
+}
+
+/** Where the message is written for: the languages each name's first element is chosen in, most wanted first. */
+interface XmlContext {
+  languages: readonly string[];
+}
+
+function names(item: { name: string; names?: Names }, ctx: XmlContext, description?: string): string {
   return (
-    `<com:Name xml:lang="en">${xmlEscape(name)}</com:Name>` +
+    localisedXml('com:Name', item.names ?? { en: item.name }, ctx.languages) +
     (description ? `<com:Description xml:lang="en">${xmlEscape(description)}</com:Description>` : '')
   );
 }
 
-function annotationsXml(annotations: SdmxAnnotation[]): string {
+function annotationsXml(annotations: SdmxAnnotation[], ctx: XmlContext): string {
   if (annotations.length === 0) return '';
   const items = annotations.map(
     (a) =>
@@ -75,7 +94,7 @@ function annotationsXml(annotations: SdmxAnnotation[]): string {
       (a.title !== undefined ? `<com:AnnotationTitle>${xmlEscape(a.title)}</com:AnnotationTitle>` : '') +
       `<com:AnnotationType>${xmlEscape(a.type)}</com:AnnotationType>` +
       (a.url !== undefined ? `<com:AnnotationURL>${xmlEscape(a.url)}</com:AnnotationURL>` : '') +
-      (a.text !== undefined ? `<com:AnnotationText xml:lang="en">${xmlEscape(a.text)}</com:AnnotationText>` : '') +
+      (a.text !== undefined ? localisedXml('com:AnnotationText', a.texts ?? { en: a.text }, ctx.languages) : '') +
       '</com:Annotation>',
   );
   return `<com:Annotations>${items.join('')}</com:Annotations>`;
@@ -113,45 +132,43 @@ function representation(codelistId: string | null, textType: string): string {
     : `<str:LocalRepresentation><str:TextFormat textType="${textType}"/></str:LocalRepresentation>`;
 }
 
-function dataflowXml(flow: SdmxDataflow, stub: boolean): string {
+function dataflowXml(flow: SdmxDataflow, stub: boolean, ctx: XmlContext): string {
   if (stub)
-    return `<str:Dataflow${maintainable(flow.id, dataflowUrn(flow.id), true)}>${names(flow.name)}</str:Dataflow>`;
+    return `<str:Dataflow${maintainable(flow.id, dataflowUrn(flow.id), true)}>${names(flow, ctx)}</str:Dataflow>`;
   return (
     `<str:Dataflow${maintainable(flow.id, dataflowUrn(flow.id), false)}>` +
-    annotationsXml(flow.annotations) +
-    names(flow.name, flow.description) +
+    annotationsXml(flow.annotations, ctx) +
+    names(flow, ctx, flow.description) +
     `<str:Structure>${ref({ id: flow.id, version: SDMX_VERSION, agencyID: SDMX_AGENCY, package: 'datastructure', class: 'DataStructure' })}</str:Structure>` +
     '</str:Dataflow>'
   );
 }
 
-function codelistXml(list: SdmxCodelist, stub: boolean): string {
+function codelistXml(list: SdmxCodelist, stub: boolean, ctx: XmlContext): string {
   const open = `<str:Codelist${maintainable(list.id, codelistUrn(list.id), stub)}>`;
-  if (stub) return `${open}${names(list.name)}</str:Codelist>`;
-  const codes = list.codes.map((c) => {
-    const all = Object.entries(c.names ?? { en: c.name });
-    return (
+  if (stub) return `${open}${names(list, ctx)}</str:Codelist>`;
+  const codes = list.codes.map(
+    (c) =>
       `<str:Code${attrs({ id: c.id, urn: `${codelistUrn(list.id).replace('Codelist=', 'Code=')}.${c.id}` })}>` +
-      all.map(([lang, name]) => `<com:Name xml:lang="${xmlEscape(lang)}">${xmlEscape(name)}</com:Name>`).join('') +
-      '</str:Code>'
-    );
-  });
-  return `${open}${names(list.name, list.description)}${codes.join('')}</str:Codelist>`;
+      names(c, ctx) +
+      '</str:Code>',
+  );
+  return `${open}${names(list, ctx, list.description)}${codes.join('')}</str:Codelist>`;
 }
 
-function conceptSchemeXml(scheme: SdmxConceptScheme, stub: boolean): string {
+function conceptSchemeXml(scheme: SdmxConceptScheme, stub: boolean, ctx: XmlContext): string {
   const open = `<str:ConceptScheme${maintainable(scheme.id, conceptSchemeUrn(scheme.id), stub)}>`;
-  if (stub) return `${open}${names(scheme.name)}</str:ConceptScheme>`;
+  if (stub) return `${open}${names(scheme, ctx)}</str:ConceptScheme>`;
   const concepts = scheme.concepts.map(
     (c) =>
-      `<str:Concept${attrs({ id: c.id, urn: conceptUrn(scheme.id, c.id) })}>${names(c.name, c.description)}</str:Concept>`,
+      `<str:Concept${attrs({ id: c.id, urn: conceptUrn(scheme.id, c.id) })}>${names(c, ctx, c.description)}</str:Concept>`,
   );
-  return `${open}${names(scheme.name)}${concepts.join('')}</str:ConceptScheme>`;
+  return `${open}${names(scheme, ctx)}${concepts.join('')}</str:ConceptScheme>`;
 }
 
-function dataStructureXml(dsd: SdmxDataStructure, stub: boolean): string {
+function dataStructureXml(dsd: SdmxDataStructure, stub: boolean, ctx: XmlContext): string {
   const open = `<str:DataStructure${maintainable(dsd.id, dataStructureUrn(dsd.id), stub)}>`;
-  if (stub) return `${open}${names(dsd.name)}</str:DataStructure>`;
+  if (stub) return `${open}${names(dsd, ctx)}</str:DataStructure>`;
   const dimensions = dsd.dimensions.map((d) =>
     d.source.kind === 'time'
       ? `<str:TimeDimension${attrs({ id: d.id, position: d.position + 1 })}>${conceptRef(dsd, d.id)}${representation(null, 'ObservationalTimePeriod')}</str:TimeDimension>`
@@ -167,7 +184,7 @@ function dataStructureXml(dsd: SdmxDataStructure, stub: boolean): string {
   );
   return (
     open +
-    names(dsd.name, dsd.description) +
+    names(dsd, ctx, dsd.description) +
     '<str:DataStructureComponents>' +
     `<str:DimensionList id="DimensionDescriptor">${dimensions.join('')}</str:DimensionList>` +
     `<str:AttributeList id="AttributeDescriptor">${attributes.join('')}</str:AttributeList>` +
@@ -176,24 +193,27 @@ function dataStructureXml(dsd: SdmxDataStructure, stub: boolean): string {
   );
 }
 
-/** The SDMX-ML 2.1 structure message of a set of artefacts, in the order the schema wants. */
-export function structureMessageXml(set: StructureSet): string {
+/**
+ * The SDMX-ML 2.1 structure message of a set of artefacts, in the order the schema wants; each
+ * name in every language Bridges has, the languages asked (Accept-Language) first.
+ */
+export function structureMessageXml(set: StructureSet, ctx: XmlContext = { languages: [] }): string {
   const parts: string[] = [];
   if (set.dataflows.length)
     parts.push(
-      `<str:Dataflows>${set.dataflows.map((f) => dataflowXml(f, set.stub.has('dataflows'))).join('')}</str:Dataflows>`,
+      `<str:Dataflows>${set.dataflows.map((f) => dataflowXml(f, set.stub.has('dataflows'), ctx)).join('')}</str:Dataflows>`,
     );
   if (set.codelists.length)
     parts.push(
-      `<str:Codelists>${set.codelists.map((c) => codelistXml(c, set.stub.has('codelists'))).join('')}</str:Codelists>`,
+      `<str:Codelists>${set.codelists.map((c) => codelistXml(c, set.stub.has('codelists'), ctx)).join('')}</str:Codelists>`,
     );
   if (set.conceptSchemes.length)
     parts.push(
-      `<str:Concepts>${set.conceptSchemes.map((c) => conceptSchemeXml(c, set.stub.has('conceptSchemes'))).join('')}</str:Concepts>`,
+      `<str:Concepts>${set.conceptSchemes.map((c) => conceptSchemeXml(c, set.stub.has('conceptSchemes'), ctx)).join('')}</str:Concepts>`,
     );
   if (set.dataStructures.length)
     parts.push(
-      `<str:DataStructures>${set.dataStructures.map((d) => dataStructureXml(d, set.stub.has('dataStructures'))).join('')}</str:DataStructures>`,
+      `<str:DataStructures>${set.dataStructures.map((d) => dataStructureXml(d, set.stub.has('dataStructures'), ctx)).join('')}</str:DataStructures>`,
     );
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -91,7 +91,7 @@ export async function findDimsValues(db: Kysely<DB>, datasetId: string, indicato
   return result.rows;
 }
 
-/** Every area with its English name and its short names in the UN languages. */
+/** Every area with its English name and its short names in the UN languages, in code order. */
 export async function findAreaNames(db: Kysely<DB>) {
   const result = await sql<{ code: string; name_en: string; lang: string | null; name: string | null }>`
     SELECT a.code, a.name_en, n.lang, n.name
@@ -99,12 +99,6 @@ export async function findAreaNames(db: Kysely<DB>) {
     LEFT JOIN area_name n ON n.area_code = a.code AND n.name_type = 'short'
     ORDER BY a.code COLLATE "C", n.lang COLLATE "C", n.name COLLATE "C"`.execute(db);
   return result.rows;
-}
-
-/** English names of every area, for the labels of a data message. */
-export async function findAreaEnglishNames(db: Kysely<DB>): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('area').select(['code', 'name_en']).execute();
-  return new Map(rows.map((r) => [r.code, r.name_en]));
 }
 
 /** The dimensions a data query filters on, as codes; `null` in an area list means "no counterpart". */

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ErrorResponse } from '../../core/errors.js';
+import { acceptedNameLanguages } from '../../core/languages.js';
 import {
   isUnservedDataFormat,
   SDMX_AGENCY,
@@ -28,6 +29,7 @@ import {
 } from './sdmx-json.js';
 import { csvLabelsOf, DATA_OFFERS, DATA_SUPPORTED, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './sdmx-offers.js';
 import { DATA_XML_TYPE, dataMessageXml, STRUCTURE_XML_TYPE, structureMessageXml } from './sdmx-xml.js';
+import { messageLanguages, structureLanguages } from './sdmx-structure.js';
 import {
   findStructures,
   openData,
@@ -90,7 +92,7 @@ async function sendData(
   parts: AsyncIterable<string>,
   whole: boolean,
 ): Promise<FastifyReply> {
-  void reply.header('vary', 'Accept, Accept-Encoding');
+  void reply.header('vary', 'Accept, Accept-Encoding, Accept-Language');
   if (whole) {
     // NOTE: a streamed answer costs several turns of the event loop (gzip works apart, and hands
     // back each piece), and each turn waits for a chunk of every download in progress.
@@ -125,9 +127,14 @@ function howChosen(
   return `with neither format= nor an Accept header the answer is ${name}`;
 }
 
+/** The name languages the request's Accept-Language asks for, most wanted first (none: English). */
+function languagesOf(request: FastifyRequest) {
+  return acceptedNameLanguages(request.headers['accept-language']);
+}
+
 function messageContext(request: FastifyRequest): MessageContext {
   const baseUrl = siteOrigin(request);
-  return { baseUrl, requestUrl: `${baseUrl}${request.url}` };
+  return { baseUrl, requestUrl: `${baseUrl}${request.url}`, languages: languagesOf(request) };
 }
 
 export interface SdmxOptions {
@@ -166,10 +173,19 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
         );
         // Buffers, so Fastify sends the SDMX media types exactly as written; gzipped as the
         // statistics answers are (the areas' codelist is 160 kB as SDMX-ML, 23 kB gzipped), but
-        // with no entity tag: each message has its own id and time.
-        void reply.header('vary', 'Accept, Accept-Encoding');
+        // with no entity tag: each message has its own id and time. The names are in every
+        // language Bridges has; Accept-Language chooses which one `name` (the first com:Name) is.
+        const languages = languagesOf(request);
+        void reply
+          .header('vary', 'Accept, Accept-Encoding, Accept-Language')
+          .header('content-language', messageLanguages(structureLanguages(set), languages).join(', '));
         if (chosen === 'xml')
-          return sendEncoded(request, reply.type(STRUCTURE_XML_TYPE), encodeBody(structureMessageXml(set)), false);
+          return sendEncoded(
+            request,
+            reply.type(STRUCTURE_XML_TYPE),
+            encodeBody(structureMessageXml(set, { languages })),
+            false,
+          );
         return sendEncoded(
           request,
           reply.type(STRUCTURE_JSON_TYPE),
@@ -190,7 +206,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
             schema: {
               tags: ['sdmx'],
               summary: `SDMX 2.1 ${resource} query`,
-              description: `${what}. Agency ${SDMX_AGENCY}, version 1.0; \`all\` and \`latest\` match everything. Answers SDMX-JSON 1.0 (application/vnd.sdmx.structure+json;version=1.0, the default) or SDMX-ML 2.1 (application/xml).`,
+              description: `${what}. Agency ${SDMX_AGENCY}, version 1.0; \`all\` and \`latest\` match everything. Answers SDMX-JSON 1.0 (application/vnd.sdmx.structure+json;version=1.0, the default) or SDMX-ML 2.1 (application/xml). Names come in every language Bridges has them in (areas in the UN’s six; indicators, units and sexes in French and Spanish too); Accept-Language chooses \`name\` (the first com:Name), English otherwise.`,
               params,
               querystring: SdmxStructureQuery,
               response: errors,
@@ -271,11 +287,15 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
           `no route GET ${request.url.split('?')[0] ?? ''}: a data query is /api/sdmx/data/{flow}/{key}/{provider}, and "${extra.join('/')}" follows the provider`,
         );
       }
+      const languages = languagesOf(request);
       const { plan, batches, whole } = await openData(
         db,
-        { flow: request.params.flow, key, provider, query: request.query },
+        { flow: request.params.flow, key, provider, query: request.query, languages },
         { maxObservations: options.maxObservations, answers: cache, chunks: options.chunks },
       );
+      // Names in the first language asked that Bridges has them in (the areas' in the UN's six,
+      // its indicators', units' and sexes' in French and Spanish), English for the others.
+      void reply.header('content-language', [...new Set([languages[0] ?? 'en', 'en'])].join(', '));
       if (chosen.format === 'csv') {
         // `labels` as a parameter (for spreadsheets, which cannot send an Accept) or, as SDMX-CSV
         // defines it, in the media type; the parameter wins.
@@ -306,7 +326,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       },
     };
     const dataDescription =
-      'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. 404 when nothing matches; 413 past 500,000 observations.';
+      'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. Names (SDMX-JSON values, SDMX-CSV labels=both) in the language Accept-Language asks for where Bridges has it, English otherwise. 404 when nothing matches; 413 past 500,000 observations.';
     app.get(
       '/api/sdmx/data/:flow',
       {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { NameLanguage } from '../../core/languages.js';
 import {
   parseSdmxQueryPeriod,
   SDMX_AGENCY,
@@ -21,6 +22,7 @@ import {
 } from './sdmx-key.js';
 import {
   areaCodelist,
+  areaNamesByCode,
   buildDataflow,
   buildDataStructure,
   CODELIST_AREA,
@@ -33,6 +35,7 @@ import {
   type SdmxDataflow,
   type SdmxDataStructure,
   type SdmxDimension,
+  type Names,
 } from './sdmx-structure.js';
 import { stillLoadingMessage, type StillLoading } from '../stats/bundled-load.js';
 import * as repo from './sdmx.repository.js';
@@ -287,6 +290,8 @@ export interface DataRequest {
   key?: string;
   provider?: string;
   query: SdmxDataQuery;
+  /** The languages names are wanted in, most wanted first (Accept-Language); none: English. */
+  languages?: readonly NameLanguage[];
 }
 
 export type DataDetail = 'full' | 'dataonly' | 'serieskeysonly' | 'nodata';
@@ -303,8 +308,10 @@ export interface DataPlan {
   series: { id: number; observations: number }[];
   observationCount: number;
   observationFilter: repo.ObservationFilter;
-  /** English names of the areas, for labels. */
-  areaNames: Map<string, string>;
+  /** The languages the names of the answer are chosen in, most wanted first; English where none has one. */
+  languages: readonly NameLanguage[];
+  /** The areas' names by language, for labels. */
+  areaNames: ReadonlyMap<string, Names>;
   /**
    * The name of each code of the source's own dimensions, by dimsNameKey (`lfs`, `1` → "Employed";
    * else the source's own value: `idp_return_2bd50a` → "idp return"), filled as series are read.
@@ -512,7 +519,8 @@ export async function planData(
       [{ field: 'key', message: `selects ${String(size)}; at most ${String(maxObservations)}` }],
     );
   }
-  const areaNames = await repo.findAreaEnglishNames(db);
+  // Every area's names in every language, once per data version (a few hundred areas).
+  const areaNames = await answers.answer('sdmx-area-names', async () => areaNamesByCode(await repo.findAreaNames(db)));
   return {
     dsd,
     seriesDimensions,
@@ -522,6 +530,7 @@ export async function planData(
     series,
     observationCount,
     observationFilter,
+    languages: request.languages ?? [],
     areaNames,
     dimsNames: new Map(),
   };

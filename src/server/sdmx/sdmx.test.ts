@@ -278,10 +278,11 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect([...message.meta.contentLanguages].sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
       expect(codelists.get('CL_SEX')?.codes.map((c) => c.id)).toEqual(['_T', 'F', 'M']);
       expect(message.data.conceptSchemes?.[0]?.concepts.map((c) => c.id)).toContain('COUNTERPART_AREA');
-      // references=none: the data structure alone, as SDMX's default; in English alone.
+      // references=none: the data structure alone, as SDMX's default; named in the languages
+      // Bridges names its indicator in.
       const bare = await getJson<StructureMessage>(`/api/sdmx/datastructure/BRIDGES/${FLOW_2024}?references=none`);
       expect(bare.data.codelists).toBeUndefined();
-      expect(bare.meta.contentLanguages).toEqual(['en']);
+      expect(bare.meta.contentLanguages).toEqual(['en', 'fr', 'es']);
       // A dataflow with its descendants.
       const all = await getJson<StructureMessage>(`/api/sdmx/dataflow/BRIDGES/${FLOW_2024}?references=descendants`);
       expect(all.data.dataStructures?.map((d) => d.id)).toEqual([FLOW_2024]);
@@ -535,7 +536,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       const zipped = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, br' } });
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(zipped.headers['content-encoding']).toBe('gzip');
-      expect(zipped.headers.vary).toBe('Accept, Accept-Encoding');
+      expect(zipped.headers.vary).toBe('Accept, Accept-Encoding, Accept-Language');
       expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
       expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
       expect(plain.headers['access-control-allow-origin']).toBe('*');

@@ -6,13 +6,13 @@ import { useChartWidth } from './chartWidth.js';
 import {
   axisTickLabels,
   barLayout,
-  fitText,
   fittingTicks,
   FLAG_MARK,
   flagText,
   labelRows,
   textWidth,
   wrapText,
+  wrapTextEvenly,
 } from './layout.js';
 import { AXIS_TEXT, BAR_FILL, FLAG_FILL, GRID, TEXT } from './palette.js';
 
@@ -24,6 +24,8 @@ export interface Bar {
   flag?: string;
   /** A second, smaller line under the label (an edition, a period). */
   detail?: string;
+  /** More about the detail, in its tooltip and the bar's (the members a group's coverage leaves out). */
+  detailNote?: string;
 }
 
 const ROW = 28;
@@ -38,6 +40,9 @@ const REF_ROW = 13;
 /** A name too long for its room is set on two lines this far apart, and the rows grow to hold them. */
 const NAME_LINE = 14;
 const NAME_LINES = 2;
+/** So is a detail (a group's coverage, "44 de 53 con datos", on a phone). */
+const DETAIL_LINE = 12;
+const DETAIL_LINES = 3;
 
 /**
  * Horizontal bars, largest first as given, labelled with their value; long names are shortened
@@ -90,8 +95,15 @@ export function BarChart({
   const LABEL_WIDTH = layout.labelWidth;
   const nameWidth = LABEL_WIDTH - 14;
   const names = bars.map((b) => wrapText(b.label, nameWidth, LABEL_FONT, NAME_LINES));
-  // Each row as high as its name needs: a name on two lines makes its own row taller, no other.
-  const rows = names.map((n) => (hasDetail ? ROW_WITH_DETAIL : ROW) + (n.length - 1) * NAME_LINE);
+  const details = bars.map((b) => (b.detail ? wrapTextEvenly(b.detail, nameWidth, DETAIL_FONT, DETAIL_LINES) : []));
+  // Each row as high as its name and detail need: one on two lines makes its own row taller, no other.
+  const nameExtra = names.map((n) => (n.length - 1) * NAME_LINE);
+  const rows = names.map(
+    (_, i) =>
+      (hasDetail ? ROW_WITH_DETAIL : ROW) +
+      (nameExtra[i] ?? 0) +
+      Math.max(0, (details[i]?.length ?? 0) - 1) * DETAIL_LINE,
+  );
   const rowTops = rows.map((_, i) => rows.slice(0, i).reduce((sum, h) => sum + h, 0));
   const x = scaleLinear().domain(domain).range([LABEL_WIDTH, layout.plotRight]);
   // Ticks far enough apart that their labels never run into each other, in one style.
@@ -114,7 +126,8 @@ export function BarChart({
     const y0 = plotTop + (rowTops[index] ?? 0);
     const row = rows[index] ?? ROW;
     const barHeight = 18;
-    const barY = y0 + (hasDetail ? 6 + (row - ROW_WITH_DETAIL) / 2 : (row - barHeight) / 2);
+    // The name's extra lines reach as far above the bar as below it; the detail's go under it.
+    const barY = y0 + (hasDetail ? 6 + (nameExtra[index] ?? 0) / 2 : (row - barHeight) / 2);
     return { barY, barHeight };
   };
 
@@ -150,10 +163,10 @@ export function BarChart({
         const name = names[index] ?? [bar.label];
         // Half the height of the name's lines below the bar's middle: where the detail starts.
         const nameBelow = ((name.length - 1) * NAME_LINE) / 2;
-        const detail = bar.detail ? fitText(bar.detail, nameWidth, DETAIL_FONT) : undefined;
+        const detail = details[index] ?? [];
         return (
           <g key={bar.key}>
-            <title>{`${bar.label}${bar.detail ? ` (${bar.detail})` : ''}${t.colon}${valueTexts[index] ?? ''}${bar.flag ? ` — ${bar.flag}` : ''}`}</title>
+            <title>{`${bar.label}${bar.detail ? ` (${bar.detail})` : ''}${t.colon}${valueTexts[index] ?? ''}${bar.flag ? ` — ${bar.flag}` : ''}${bar.detailNote ? `\n${bar.detailNote}` : ''}`}</title>
             <text x={LABEL_WIDTH - 8} fontSize={LABEL_FONT} fill={TEXT} textAnchor="end" dominantBaseline="central">
               {name.join(' ') !== bar.label && <title>{bar.label}</title>}
               {name.map((line, i) => (
@@ -170,8 +183,14 @@ export function BarChart({
                 fill={AXIS_TEXT}
                 textAnchor="end"
               >
-                {detail !== bar.detail && <title>{bar.detail}</title>}
-                {detail}
+                {(detail.join(' ') !== bar.detail || bar.detailNote) && (
+                  <title>{bar.detailNote ? `${bar.detail}\n${bar.detailNote}` : bar.detail}</title>
+                )}
+                {detail.map((line, i) => (
+                  <tspan key={i} x={LABEL_WIDTH - 8} dy={i === 0 ? 0 : DETAIL_LINE}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
             )}
             <rect

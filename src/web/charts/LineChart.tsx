@@ -4,7 +4,15 @@ import { useId } from 'react';
 import { formatCompact, formatPeriod, periodPosition } from '../format.js';
 import { useLang, useT } from '../i18n.js';
 import { useChartWidth } from './chartWidth.js';
-import { axisLabelWidth, axisTickLabels, legendLayout, niceDomain, textWidth, timeTicks } from './layout.js';
+import {
+  axisLabelWidth,
+  axisTickLabels,
+  legendLayout,
+  niceDomain,
+  referenceLabelPlaces,
+  textWidth,
+  timeTicks,
+} from './layout.js';
 import { AXIS_TEXT, GRID, TEXT, markerPath, seriesStyle } from './palette.js';
 
 export interface LineSeries {
@@ -25,6 +33,7 @@ const LEGEND_ROW = 20;
 const LEGEND_LINE = 15;
 const LEGEND_FONT = 12;
 const TICK_FONT = 11;
+const REF_FONT = 11;
 /** Below this width the legend starts at the left edge rather than above the plot, for room. */
 const NARROW = 560;
 
@@ -99,6 +108,12 @@ export function LineChart({
     WIDTH - right - left,
     lastPeriod === undefined ? undefined : { value: xMax, label: lastPeriod },
     TICK_FONT,
+  );
+  // Labels of lines close together (3 % and 5 % on a scale to 40 %) kept apart, each by its line.
+  const referencePlaces = referenceLabelPlaces(
+    referenceLines.map((ref) => ({ y: y(ref.value), width: textWidth(ref.label, REF_FONT, true) })),
+    { left: left + 6, right: WIDTH - right, bottom: top + PLOT_HEIGHT },
+    REF_FONT,
   );
   const path = line<{ period: string; value: number | null }>()
     .defined((p) => p.value !== null && Number.isFinite(p.value) && Number.isFinite(periodPosition(p.period)))
@@ -202,6 +217,13 @@ export function LineChart({
         const sorted = [...s.points].sort((a, b) => periodPosition(a.period) - periodPosition(b.period));
         // Many points (quarters over a decade): markers every few points, so the line stays legible.
         const every = sorted.length > 24 ? Math.ceil(sorted.length / 12) : 1;
+        const defined = (i: number) => {
+          const value = sorted[i]?.value;
+          return value !== null && value !== undefined && Number.isFinite(value);
+        };
+        // A value with none beside it (a series' only one, or one between gaps) has no line to
+        // show it: its marker is always drawn, else the series would draw nothing there.
+        const alone = (i: number) => !defined(i - 1) && !defined(i + 1);
         return (
           <g key={s.key}>
             <path
@@ -216,7 +238,7 @@ export function LineChart({
               p.value === null || !Number.isFinite(p.value) ? null : (
                 <path
                   key={p.period}
-                  d={markerPath(style.marker, i % every === 0 || i === sorted.length - 1 ? 8 : 0.1)}
+                  d={markerPath(style.marker, i % every === 0 || i === sorted.length - 1 || alone(i) ? 8 : 0.1)}
                   transform={`translate(${String(x(periodPosition(p.period)))},${String(y(p.value))})`}
                   fill={style.colour}
                   stroke="#ffffff"
@@ -230,12 +252,12 @@ export function LineChart({
         );
       })}
       {/* The reference lines' labels over the series, so that a line crossing one leaves it readable. */}
-      {referenceLines.map((ref) => (
+      {referenceLines.map((ref, index) => (
         <text
           key={ref.label}
-          x={left + 6}
-          y={y(ref.value) - 5}
-          fontSize={11}
+          x={referencePlaces[index]?.x ?? left + 6}
+          y={referencePlaces[index]?.y ?? y(ref.value) - 5}
+          fontSize={REF_FONT}
           fontWeight={600}
           fill="#7f1d1d"
           stroke="#ffffff"

@@ -6,11 +6,13 @@ import { formatNumber, formatTick, formatUsd } from '../format.js';
 import { LanguageContext } from '../i18n.js';
 import { DATAHUB_MESSAGES } from '../i18n-datahub.js';
 import { fiscalYearLabel } from '../../core/classifications.js';
+import { SDG_10C } from '../../core/statistics-terms.js';
 import { BarChart } from './BarChart.js';
 import { IncomeHistoryChart } from './IncomeHistoryChart.js';
 import { ChartWidthContext } from './chartWidth.js';
 import { LineChart, type LineSeries } from './LineChart.js';
 import { textWidth } from './layout.js';
+import { markerPath, seriesStyle } from './palette.js';
 
 function render(chart: ReactElement, lang: UiLanguage, width: number): string {
   return renderToStaticMarkup(
@@ -119,6 +121,102 @@ describe('LineChart', () => {
     expect(label).toBeGreaterThan(lastSeries);
   });
 
+  it('keeps the labels of SDG 10.c’s two lines apart where a high cost squeezes the lines together', () => {
+    // A country's mean cost by quarter reaching 53.57 % (the Syrian Arab Republic, Q4 2022, in the
+    // explorer's default chart over time): 3 % and 5 % a few pixels apart.
+    const quarters = Array.from(
+      { length: 36 },
+      (_, i) => `${String(2016 + Math.floor(i / 4))}-Q${String((i % 4) + 1)}`,
+    );
+    const costs: LineSeries[] = [
+      {
+        key: 'SYR',
+        label: 'SYR',
+        points: quarters.map((period, i) => ({ period, value: i === 27 ? 53.57 : 4 + (i % 5) })),
+      },
+      { key: 'MLI', label: 'MLI', points: quarters.map((period, i) => ({ period, value: 1 + (i % 7) * 3 })) },
+    ];
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const t = DATAHUB_MESSAGES[lang];
+      for (const width of [390, 720]) {
+        const markup = render(
+          createElement(LineChart, {
+            series: costs,
+            label: 'Cost',
+            description: 'Cost',
+            formatTick: String,
+            formatValue: String,
+            referenceLines: [
+              { value: SDG_10C.averageBelowPct, label: t.sdgTarget3 },
+              { value: SDG_10C.corridorCeilingPct, label: t.sdgCeiling5 },
+            ],
+          }),
+          lang,
+          width,
+        );
+        // The dashed lines, then their labels' boxes (11 px bold, as drawn).
+        const lineYs = [...markup.matchAll(/<line [^>]*y1="([\d.]+)"[^>]*stroke="#7f1d1d"/g)].map((m) => Number(m[1]));
+        expect(lineYs).toHaveLength(2);
+        expect(Math.abs((lineYs[0] ?? 0) - (lineYs[1] ?? 0))).toBeLessThan(11);
+        const labels = texts(markup)
+          .filter((x) => x.attrs['font-weight'] === '600')
+          .map((x) => {
+            const left = Number(x.attrs.x);
+            const baseline = Number(x.attrs.y);
+            return {
+              left,
+              right: left + textWidth(x.text, 11, true),
+              top: baseline - 0.8 * 11,
+              bottom: baseline + 0.25 * 11,
+            };
+          });
+        expect(labels).toHaveLength(2);
+        const [a, b] = labels;
+        if (!a || !b) throw new Error('no labels');
+        expect(
+          a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top,
+          `${lang} ${String(width)}`,
+        ).toBe(true);
+        // No dashed line runs through a label, and each stays within the chart.
+        for (const label of labels) {
+          for (const y of lineYs) expect(y <= label.top || y >= label.bottom, `${lang} ${String(width)}`).toBe(true);
+          expect(label.right).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+  });
+
+  it('draws the marker of a value no line reaches: a series’ only value, or one between gaps', () => {
+    // As UNHCR's groups on a corridor: "others of concern" in one year of 35, refugees in most of them.
+    const years = Array.from({ length: 35 }, (_, i) => String(1990 + i));
+    const lines: LineSeries[] = [
+      { key: 'refugee', label: 'Refugees', points: years.map((period, i) => ({ period, value: 100 + i })) },
+      {
+        key: 'other',
+        label: 'Others',
+        points: years.map((period) => ({ period, value: period === '2000' ? 3341 : null })),
+      },
+      // A single series with a single value (one period in all), as a chart of one year.
+      { key: 'one', label: 'One', points: [{ period: '2001', value: 7 }] },
+    ];
+    const markup = render(
+      createElement(LineChart, {
+        series: lines,
+        label: 'L',
+        description: 'L',
+        formatTick: String,
+        formatValue: (v: number) => formatNumber(v, 'en'),
+      }),
+      'en',
+      720,
+    );
+    const marker = (title: string) => new RegExp(`<path d="([^"]*)"[^>]*><title>${title}</title>`).exec(markup)?.[1];
+    expect(marker('Others, 2000: 3,341')).toBe(markerPath(seriesStyle(1).marker, 8));
+    expect(marker('One, 2001: 7')).toBe(markerPath(seriesStyle(2).marker, 8));
+    // The long series keeps its markers every few points (not at 1991).
+    expect(marker('Refugees, 1991: 101')).toBe(markerPath(seriesStyle(0).marker, 0.1));
+  });
+
   it('keeps every legend line within the chart on a phone', () => {
     const markup = remittanceChart('es', 300);
     const lines = [...markup.matchAll(/<tspan x="([\d.]+)"[^>]*>([^<]*)<\/tspan>/g)];
@@ -202,6 +300,35 @@ describe('BarChart', () => {
       .map((t) => Number(t.attrs.y));
     const ys = [...lines.map((l) => l.y), ...details].sort((a, b) => a - b);
     for (let i = 1; i < ys.length; i++) expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(11);
+  });
+
+  it('sets a group’s coverage on more lines on a phone rather than cutting it, in every language', () => {
+    // KNOMAD's inflows of 2023 by sub-region (US$ millions, as /api/rankings answers): long value
+    // labels leave the names little room, where "44 de 53 con datos" was cut to "44 de 53 con dat…".
+    const groups = [
+      { key: '015', label: 'Afrique septentrionale', value: 41800, withData: 5, inGroup: 7 },
+      { key: '202', label: 'Afrique subsaharienne', value: 52978.96274814, withData: 44, inGroup: 53 },
+      { key: '419', label: 'Amérique latine et Caraïbes', value: 157609.430371396, withData: 35, inGroup: 52 },
+      { key: '034', label: 'Asie du Sud', value: 188779.710815907, withData: 8, inGroup: 9 },
+    ];
+    for (const lang of ['fr', 'es', 'en'] as const) {
+      const usd = (v: number) => formatUsd(v * 1e6, lang);
+      const bars = groups.map((g) => ({ ...g, detail: DATAHUB_MESSAGES[lang].coverage(g.withData, g.inGroup) }));
+      const markup = render(
+        createElement(BarChart, { bars, label: 'G', description: 'G', formatValue: usd, formatTick: usd }),
+        lang,
+        320,
+      );
+      const details = texts(markup).filter((t) => t.attrs['font-size'] === '10');
+      expect(details).toHaveLength(bars.length);
+      expect(details.filter((d) => d.text.includes('…'))).toEqual([]);
+      const lines = [...markup.matchAll(/<tspan x="([\d.]+)" dy="([\d.]+)">([^<]*)<\/tspan>/g)].map((m) => ({
+        x: Number(m[1]),
+        text: decode(m[3] ?? ''),
+      }));
+      expect(lines.map((l) => l.text).join(' ')).toBe(bars.map((b) => b.detail).join(' '));
+      for (const l of lines) expect(l.x - textWidth(l.text, 10)).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('writes names in full when the chart is wide enough', () => {

@@ -9,10 +9,12 @@ import {
   labelRows,
   legendLayout,
   niceDomain,
+  referenceLabelPlaces,
   spreadMarks,
   textWidth,
   timeTicks,
   wrapText,
+  wrapTextEvenly,
   wrapWords,
 } from './layout.js';
 
@@ -38,6 +40,15 @@ describe('text width estimates', () => {
     expect(wrapWords('  one  two ', 9, (l) => l.length)).toEqual(['one two']);
   });
 
+  it('never break a line at a no-break space, as French puts before a semicolon', () => {
+    // A French coverage: the semicolon stays with its word, and the no-break space with both.
+    const coverage = '44 sur 46 avec données\u00a0; 7 non comptés';
+    const lines = wrapWords(coverage, 10, (l) => l.length);
+    expect(lines).toContain('données\u00a0;');
+    expect(lines.join(' ')).toBe(coverage);
+    expect(wrapWords('US$\u00a0125\u202fbn', 3, (l) => l.length)).toEqual(['US$\u00a0125\u202fbn']);
+  });
+
   it('wrap a name to at most so many lines, the last shortened when the name goes on', () => {
     const name = 'Faible (premier cycle du secondaire ou moins)';
     expect(wrapText(name, 1000, 12, 2)).toEqual([name]);
@@ -49,6 +60,16 @@ describe('text width estimates', () => {
     expect(cut).toHaveLength(2);
     expect(cut[1]?.endsWith('…')).toBe(true);
     expect(textWidth(cut[1] ?? '', 12)).toBeLessThanOrEqual(100);
+  });
+
+  it('wrap a detail in lines of even length, as few as the width allows', () => {
+    const coverage = '44 de 53 con datos';
+    const width = textWidth('44 de 53 con', 10);
+    expect(wrapText(coverage, width, 10)).toEqual(['44 de 53 con', 'datos']);
+    expect(wrapTextEvenly(coverage, width, 10)).toEqual(['44 de 53', 'con datos']);
+    expect(wrapTextEvenly(coverage, 1000, 10)).toEqual([coverage]);
+    // Text that must be cut to its lines is cut as wrapText cuts it.
+    expect(wrapTextEvenly(coverage, width / 2, 10, 2)).toEqual(wrapText(coverage, width / 2, 10, 2));
   });
 });
 
@@ -270,5 +291,58 @@ describe('marks on a map', () => {
     expect(moved[2]).toBeLessThan(moved[0] ?? 0);
     expect(moved[2]).toBeLessThan(2);
     expect(spreadMarks(points, 12)).toEqual(places);
+  });
+});
+
+describe('labels of reference lines across a line chart', () => {
+  // SDG 10.c's 5 % ceiling and 3 % target, as the explorer labels them in French, bold at 11 px.
+  const ceiling = textWidth('plafond 5\u00a0%', 11, true);
+  const target = textWidth('ODD 10.c\u00a0: 3\u00a0%', 11, true);
+  const plot = { left: 56, right: 700, bottom: 300 };
+  /** A label's box around its baseline, as referenceLabelPlaces reckons it. */
+  const box = (p: { x: number; y: number }, width: number) => ({
+    left: p.x,
+    right: p.x + width,
+    top: p.y - 0.8 * 11,
+    bottom: p.y + 0.25 * 11,
+  });
+  const apart = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+    a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+
+  it('sit above their lines at the left where the lines are far apart', () => {
+    const places = referenceLabelPlaces(
+      [
+        { y: 200, width: target },
+        { y: 150, width: ceiling },
+      ],
+      plot,
+      11,
+    );
+    expect(places).toEqual([
+      { x: 56, y: 195 },
+      { x: 56, y: 145 },
+    ]);
+  });
+
+  it('keep apart where the lines are close, each beside its own line', () => {
+    // 3 % and 5 % on a scale to 70 %, 280 px high: 8 px apart.
+    const lines = [
+      { y: 260, width: target },
+      { y: 252, width: ceiling },
+    ];
+    const places = referenceLabelPlaces(lines, plot, 11);
+    const [low, high] = places.map((p, i) => box(p, lines[i]?.width ?? 0));
+    if (!low || !high) throw new Error('no places');
+    expect(apart(low, high)).toBe(true);
+    // The upper line's label above it, the lower one's under it: no other line runs through either.
+    expect(high.bottom).toBeLessThanOrEqual(252);
+    expect(low.top).toBeGreaterThanOrEqual(260);
+    // With no room under the lower line (the axis right below), side by side above both lines.
+    const cramped = referenceLabelPlaces(lines, { ...plot, bottom: 265 }, 11);
+    const [a, b] = cramped.map((p, i) => box(p, lines[i]?.width ?? 0));
+    if (!a || !b) throw new Error('no places');
+    expect(apart(a, b)).toBe(true);
+    expect(Math.max(a.bottom, b.bottom)).toBeLessThanOrEqual(252);
+    expect(Math.max(a.right, b.right)).toBeLessThanOrEqual(plot.right);
   });
 });

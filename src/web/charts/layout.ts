@@ -37,11 +37,17 @@ export function fitText(text: string, width: number, fontSize: number, bold = fa
   return `${chars.slice(0, end).join('').trimEnd()}…`;
 }
 
+/**
+ * Spaces a line may break at: white space but the no-break spaces (U+00A0, U+2007, U+202F) that
+ * keep "44 sur 46 avec données ; 7" from starting a line with its semicolon, or "US$ 125 bn" whole.
+ */
+const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/;
+
 /** Greedy word wrap: the words of `text` in lines no wider than `width` as `measure` reckons them. */
 export function wrapWords(text: string, width: number, measure: (line: string) => number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(BREAKING_SPACE).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (line && measure(candidate) > width) {
       lines.push(line);
@@ -60,6 +66,30 @@ export function wrapText(text: string, width: number, fontSize: number, maxLines
   const lines = wrapWords(text, width, (l) => textWidth(l, fontSize));
   const kept = lines.length > maxLines ? [...lines.slice(0, maxLines - 1), lines.slice(maxLines - 1).join(' ')] : lines;
   return kept.map((l) => fitText(l, width, fontSize));
+}
+
+/**
+ * As `wrapText`, but with lines of even length: as many lines as `width` needs, each as short as
+ * that many lines allow ("44 de 53 / con datos", not "44 de 53 con / datos"). Text that has to be
+ * shortened to fit `maxLines` is wrapped as `wrapText` does.
+ */
+export function wrapTextEvenly(text: string, width: number, fontSize: number, maxLines = Infinity): string[] {
+  const measure = (line: string) => textWidth(line, fontSize);
+  const lines = wrapWords(text, width, measure);
+  const fits = (w: number) => {
+    const wrapped = wrapWords(text, w, measure);
+    return wrapped.length <= lines.length && wrapped.every((l) => measure(l) <= w);
+  };
+  if (lines.length < 2 || lines.length > maxLines || !fits(width)) return wrapText(text, width, fontSize, maxLines);
+  // The narrowest width that keeps the number of lines (fewer lines never come of a narrower one).
+  let narrowest = width;
+  let low = 0;
+  while (narrowest - low >= 0.5) {
+    const mid = (low + narrowest) / 2;
+    if (fits(mid)) narrowest = mid;
+    else low = mid;
+  }
+  return wrapWords(text, narrowest, measure);
 }
 
 /**
@@ -226,6 +256,72 @@ export function labelRows(
   });
 }
 
+/** Where a label's glyphs reach above and below its baseline, in ems (DejaVu Sans, rounded up). */
+const ASCENT = 0.8;
+const DESCENT = 0.25;
+
+/**
+ * Places (left end and baseline) for the labels of horizontal reference lines on a line chart
+ * (SDG 10.c's 3 % and 5 %), each at the plot's left just above its line, unless there it would run
+ * into a label already placed or have another line through it: then just under its line where the
+ * plot has room above its axis (`bottom`), else in the row above the line that would cross it,
+ * after the labels already there. Lines close together (3 % and 5 % on a scale to 40 %) so keep
+ * their labels apart and whole, each beside its own line where the plot allows.
+ */
+export function referenceLabelPlaces(
+  lines: readonly { y: number; width: number }[],
+  plot: { left: number; right: number; bottom: number },
+  fontSize: number,
+  gap = 4,
+): { x: number; y: number }[] {
+  const up = ASCENT * fontSize;
+  const down = DESCENT * fontSize;
+  type Box = { left: number; right: number; top: number; bottom: number };
+  const box = (x: number, baseline: number, width: number): Box => ({
+    left: x,
+    right: x + width,
+    top: baseline - up,
+    bottom: baseline + down,
+  });
+  const placed: Box[] = [];
+  const clear = (b: Box) =>
+    placed.every((o) => b.right + gap <= o.left || o.right + gap <= b.left || b.bottom <= o.top || o.bottom <= b.top);
+  const places: { x: number; y: number }[] = lines.map((line) => ({ x: plot.left, y: line.y - 5 }));
+  // The highest line first: its label keeps the place above it; the next ones make room.
+  const order = lines.map((line, index) => ({ ...line, index })).sort((a, b) => a.y - b.y);
+  for (const line of order) {
+    const crossing = (b: Box) => lines.filter((o, i) => i !== line.index && o.y > b.top - 1 && o.y < b.bottom + 1);
+    const above = line.y - 5;
+    const below = line.y + 3 + up;
+    const candidates = [
+      { x: plot.left, y: above },
+      // Under its line, the baseline above the axis (a descender may touch it).
+      ...(below <= plot.bottom - 1 ? [{ x: plot.left, y: below }] : []),
+    ];
+    let place = candidates.find((c) => {
+      const b = box(c.x, c.y, line.width);
+      return clear(b) && crossing(b).length === 0;
+    });
+    if (!place) {
+      // Raised above every line that would cross it, after the labels already at that height.
+      let baseline = above;
+      for (let crossed = crossing(box(plot.left, baseline, line.width)); crossed.length;) {
+        baseline = Math.min(...crossed.map((o) => o.y)) - 5;
+        crossed = crossing(box(plot.left, baseline, line.width));
+      }
+      const row = box(plot.left, baseline, line.width);
+      const after = Math.max(
+        plot.left,
+        ...placed.filter((o) => o.top < row.bottom && row.top < o.bottom).map((o) => o.right + 3 * gap),
+      );
+      place = { x: Math.min(after, Math.max(plot.left, plot.right - line.width)), y: baseline };
+    }
+    placed.push(box(place.x, place.y, line.width));
+    places[line.index] = place;
+  }
+  return places;
+}
+
 /**
  * Places for marks of `size` pixels that would sit on given points (a map's marks on its countries'
  * centroids) such that no two overlap: each mark stays on its point where it can, and marks that
@@ -304,7 +400,7 @@ export function flagText(flag: string, full: boolean, mark = FLAG_MARK): string 
 
 /** The least width in which `text` goes on two lines (or one): the widest line of its best split. */
 function twoLineWidth(text: string, fontSize: number): number {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(BREAKING_SPACE).filter(Boolean);
   let best = textWidth(text, fontSize);
   for (let i = 1; i < words.length; i++)
     best = Math.min(

@@ -18,7 +18,7 @@ import { NotFoundPage } from './NotFoundPage.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData, Section } from '../components/Section.js';
 import { dimensionValueLabel } from '../dimensions.js';
-import { editionGaps, type EditionGap } from '../editions.js';
+import { editionGaps, latestDisagreement, type EditionGap } from '../editions.js';
 import { formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
@@ -163,8 +163,12 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
     .map((e) => shortDatasetLabel(e.dataset, s.sources, lang));
   const totalComputed = sex === '_T' && summedEditions.length > 0;
   // Where the editions part widely for a year, said in words, as on the profile.
-  const gaps = editionGaps(series.map((line) => ({ group: sex, dataset: line.key, points: line.points })));
+  const editionSeries = series.map((line) => ({ group: sex, dataset: line.key, points: line.points }));
+  const gaps = editionGaps(editionSeries);
   const edition = (g: EditionGap['low']) => shortDatasetLabel(g.dataset, s.sources, lang);
+  // Where they part by less, the latest year they differ on is said too, unless the note above has it.
+  const disagreement = latestDisagreement(editionSeries);
+  const smallDisagreement = disagreement && !gaps.some((g) => g.period === disagreement.period) ? disagreement : null;
 
   function handleSex(next: SexChoice) {
     patchParams({ sex: next === '_T' ? null : next }, { preventScrollReset: true, replace: true });
@@ -200,7 +204,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
                     sex: code,
                     value,
                     unit: s.unit,
-                    computed_by: bothSexesNote(code, e.totalPublished),
+                    computed_by: bothSexesNote(code, e.totalPublished, lang),
                   },
                   sources: [e.dataset],
                 })),
@@ -255,6 +259,15 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
                 )}
                 why={t.revisionsWhy}
               />
+              {smallDisagreement && (
+                <p className="chart__note">
+                  {t.revisionsDisagree(
+                    smallDisagreement.period,
+                    sexLabel[sex],
+                    smallDisagreement.values.map((v) => `${persons(v.value)} (${edition(v)})`),
+                  )}
+                </p>
+              )}
             </>
           }
           table={

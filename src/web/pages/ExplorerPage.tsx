@@ -248,6 +248,18 @@ export function ExplorerPage() {
     return map;
   }, [countries.data]);
 
+  // The names of the areas of every view shown, in the reader's language: the chart over time can
+  // name the areas chosen in an earlier view that the current one has no value for (a publisher's
+  // aggregate of another indicator), which the list of countries does not have.
+  const [shownNames, setShownNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!rankingData) return;
+    const areas = [...rankingData.items, ...rankingData.publishedAggregates].map((i) => i.area);
+    setShownNames((names) => new Map([...names, ...areas.map((a) => [`${lang}|${a.code}`, a.name] as const)]));
+  }, [rankingData, lang]);
+  const areaName = (code: string) =>
+    shownNames.get(`${lang}|${code}`) ?? countries.data?.items.find((c) => c.code === code)?.name ?? code;
+
   return (
     <div className="page explorer">
       <h1>{t.explorerTitle}</h1>
@@ -288,6 +300,7 @@ export function ExplorerPage() {
           indicators={indicators.data}
           countries={countries.data}
           areasByIsoNumeric={areasByIsoNumeric}
+          areaName={areaName}
           dims={dims}
           dimensionKeys={Object.keys(info?.dimensions ?? {})}
           editionPeriods={info?.periods ?? []}
@@ -585,7 +598,8 @@ function ExplorerControls({
           )}
         </Field>
       ))}
-      <Field label={isRate ? t.meansByLabel : t.groupByLabel}>
+      {/* Wide: its choices' names ("Catégorie de revenu (Banque mondiale)") take more than a column. */}
+      <Field label={isRate ? t.meansByLabel : t.groupByLabel} className="field--wide">
         {(props) => (
           <select
             {...props}
@@ -700,7 +714,8 @@ function filtersText(
   return parts.join(' · ');
 }
 
-function rankingCsv(ranking: RankingResponse): CsvTable {
+/** The ranking as the API's CSV has its areas' rows, `computed_by` in the reader's language. */
+function rankingCsv(ranking: RankingResponse, lang: UiLanguage): CsvTable {
   return {
     columns: [
       'indicator',
@@ -736,7 +751,7 @@ function rankingCsv(ranking: RankingResponse): CsvTable {
         counterpart: ranking.filters.counterpart,
         dims: formatDims(ranking.filters.dims),
         // A value that sums or averages several series is Bridges', as in the API's own CSV.
-        computed_by: computedBy(combinedValueNote(ranking.indicator.measureType, item.parts)),
+        computed_by: computedBy(combinedValueNote(ranking.indicator.measureType, item.parts, [], lang)),
       },
       sources: [ranking.dataset],
     })),
@@ -750,6 +765,7 @@ function ExplorerResults({
   indicators,
   countries,
   areasByIsoNumeric,
+  areaName,
   dims,
   dimensionKeys,
   editionPeriods,
@@ -763,6 +779,8 @@ function ExplorerResults({
   indicators: IndicatorListResponse | undefined;
   countries: CountryListResponse | undefined;
   areasByIsoNumeric: ReadonlyMap<string, MapArea>;
+  /** An area's name in the reader's language, from any view shown so far (its code when none). */
+  areaName: (code: string) => string;
   dims: Record<string, string>;
   /** The source's own dimensions of the flow: every one is a position of the SDMX key. */
   dimensionKeys: readonly string[];
@@ -787,7 +805,7 @@ function ExplorerResults({
   const name = t.indicatorNames[ranking.indicator.id] ?? ranking.indicator.name;
   const when = rankingWhen(ranking, t, lang);
   const mapTitle = t.mapTitle(name, when);
-  const csv = rankingCsv(ranking);
+  const csv = rankingCsv(ranking, lang);
   const info = indicators?.items.find((i) => i.id === ranking.indicator.id);
   const sdmxExtra = sdmxOwnKey(dimensionKeys, dims);
   const sdmx = sdmxDataUrl(ranking.dataset, ranking.indicator.id, rankingSdmxKey(ranking, sdmxExtra), {
@@ -907,7 +925,7 @@ function ExplorerResults({
             <NoData />
           )}
         </ChartFrame>
-        <Aggregates ranking={ranking} subtitle={subtitle} />
+        <Aggregates ranking={ranking} subtitle={subtitle} areaName={areaName} />
       </div>
 
       <ExplorerTrend
@@ -917,6 +935,7 @@ function ExplorerResults({
         periods={editionPeriods}
         subtitle={subtitle}
         unitLabel={cellUnit(unit, t)}
+        areaName={areaName}
         onChange={onTrendChange}
       />
 
@@ -1106,7 +1125,16 @@ function cellUnit(unit: string, t: Messages): string {
   return unitKind(unit).kind === 'usd' ? 'US$' : (t.unitNames[unit] ?? unit);
 }
 
-function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle: string }) {
+function Aggregates({
+  ranking,
+  subtitle,
+  areaName,
+}: {
+  ranking: RankingResponse;
+  subtitle: string;
+  /** An area's name in the reader's language (its code when none is known). */
+  areaName: (code: string) => string;
+}) {
   const t = useT();
   const lang = useLang();
   const unit = ranking.indicator.unit;
@@ -1137,8 +1165,12 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
         ? (t.incomeGroupsShort[g.code as keyof Messages['incomeGroupsShort']] ?? g.name)
         : groupName(g.code, g.name),
     value: g.value ?? 0,
-    detail: t.coverage(g.countWithData, g.countInGroup),
+    detail: t.coverage(g.countWithData, g.countInGroup, g.notCounted.length),
+    // The API's sentence naming the members not counted, in the reader's language.
+    detailNote: g.notCountedNote ?? undefined,
   }));
+  // Members some group leaves out of its coverage (no population of their own in the data), by name.
+  const notCounted = groups.filter((g) => g.notCounted.length > 0);
   return (
     <div>
       {grouping && (
@@ -1158,6 +1190,8 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
               'unit',
               'count_with_data',
               'count_in_group',
+              'not_counted',
+              'not_counted_note',
               'computed_by',
               'method',
             ],
@@ -1172,6 +1206,9 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                 unit,
                 count_with_data: g.countWithData,
                 count_in_group: g.countInGroup,
+                // Codes separated by spaces, and the API's sentence naming them, as in the API's CSV.
+                not_counted: g.notCounted.join(' '),
+                not_counted_note: g.notCountedNote,
                 computed_by: g.computedBy,
                 method: g.method,
               },
@@ -1183,8 +1220,20 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
             <div className="chart__note">
               <p>
                 <span className="tag tag--computed">{t.computedByBridges}</span>{' '}
-                {t.groupMethod(t.groupings[grouping.by], combination, formatPeriod(ranking.period, lang))}
+                {t.groupMethod(
+                  t.groupings[grouping.by],
+                  combination,
+                  formatPeriod(ranking.period, lang),
+                  notCounted.length > 0,
+                )}
               </p>
+              {notCounted.length > 0 && (
+                <p>
+                  {t.notCountedList(
+                    notCounted.map((g) => ({ group: groupName(g.code, g.name), names: g.notCounted.map(areaName) })),
+                  )}
+                </p>
+              )}
               {grouping.fiscalYear !== null && (
                 <p>
                   {t.incomeFiscalYear(t.fiscalYear(grouping.fiscalYear))}
@@ -1209,6 +1258,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                 { key: 'group', label: t.groupings[grouping.by] },
                 { key: 'value', label: cellUnit(unit, t), numeric: true },
                 { key: 'coverage', label: t.colCoverage, numeric: true },
+                ...(notCounted.length > 0 ? [{ key: 'notCounted', label: t.colNotCounted, numeric: true }] : []),
               ]}
               rows={groups.map((g) => ({
                 key: g.code,
@@ -1226,6 +1276,7 @@ function Aggregates({ ranking, subtitle }: { ranking: RankingResponse; subtitle:
                   ),
                   value: cell(g.value ?? 0),
                   coverage: g.coverage,
+                  notCounted: g.notCounted.length,
                 },
               }))}
             />

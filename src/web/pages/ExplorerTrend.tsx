@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import type { UiLanguage } from '../../core/languages.js';
 import type { RankingResponse, SeriesResponse } from '../../core/statistics.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
 import {
@@ -49,6 +50,7 @@ export function ExplorerTrend({
   periods,
   subtitle,
   unitLabel,
+  areaName,
   onChange,
 }: {
   ranking: RankingResponse;
@@ -59,6 +61,8 @@ export function ExplorerTrend({
   periods: readonly string[];
   subtitle: string;
   unitLabel: string;
+  /** The name of an area this view may not know (one chosen in another), in the reader's language. */
+  areaName: (code: string) => string;
   onChange: (patch: ParamPatch) => void;
 }) {
   const t = useT();
@@ -89,6 +93,20 @@ export function ExplorerTrend({
     .slice(0, DEFAULT_AREAS)
     .map((i) => i.area.code);
   const areas = (known.length ? known : defaults).slice(0, TREND_MAX_AREAS);
+  // Areas chosen that this view has no value for (after a change of indicator: the countries that
+  // send money, where a cost is the receiving country's) are left out, or replaced by the default
+  // when none is left: the reader is told which, and why.
+  const dropped = trend.areas.filter((code) => !nameOf.has(code));
+  const droppedNotice =
+    dropped.length > 0
+      ? t.trendAreasDropped(
+          dropped.map(areaName),
+          ranking.indicator.id,
+          name,
+          formatPeriod(ranking.period, lang),
+          known.length ? [] : areas.map((code) => nameOf.get(code) ?? code),
+        )
+      : null;
   // Both ends are always sent, so every row's growth runs between the same two periods.
   const first = periods[0] ?? '';
   const last = periods.at(-1) ?? '';
@@ -172,6 +190,11 @@ export function ExplorerTrend({
 
   return (
     <Section id="trend" title={t.trendHeading} lead={t.trendLead(TREND_MAX_AREAS)}>
+      {droppedNotice && (
+        <p className="notice" role="status">
+          {droppedNotice}
+        </p>
+      )}
       <div className="filters" role="group" aria-label={t.trendControls}>
         <div className="field field--full">
           <p className="field__label" id="trend-areas-label">
@@ -277,7 +300,7 @@ export function ExplorerTrend({
             title={title}
             subtitle={subtitle}
             citations={data.sources}
-            csv={trendCsv(data)}
+            csv={trendCsv(data, lang)}
             filename={`trend-${ranking.indicator.id}`}
             sdmxUrl={sdmxDataUrl(
               ranking.dataset,
@@ -385,7 +408,10 @@ function PeriodSelect({
   );
 }
 
-/** The lines' values as the API's own CSV of the series: one row per area and period, with the growth. */
-function trendCsv(r: SeriesResponse): CsvTable {
-  return { columns: SERIES_CSV_COLUMNS, rows: seriesCsvRows(r) };
+/**
+ * The lines' values as the API's own CSV of the series: one row per area and period, with the
+ * growth; what Bridges computed said in the reader's language, as the API's CSV says it in `lang`.
+ */
+function trendCsv(r: SeriesResponse, lang: UiLanguage): CsvTable {
+  return { columns: SERIES_CSV_COLUMNS, rows: seriesCsvRows(r, lang) };
 }

@@ -4,6 +4,7 @@ import {
   INDICATOR_IDS,
   PROFILE_TOP,
   SDG_10C,
+  COMPUTED_BY,
   groupSumNote,
   isGroupSum,
   UNHCR_FLOW_GROUPS,
@@ -35,6 +36,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { KeyFigures, NoData, Section } from '../components/Section.js';
 import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../../core/csv.js';
+import type { UiLanguage } from '../../core/languages.js';
 import { editionGaps, type EditionGap } from '../editions.js';
 import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
@@ -181,13 +183,17 @@ function sexSeries(points: readonly StockPoint[], t: Messages, prefix: string, t
   ];
 }
 
-/** A country's immigrants or emigrants by sex: sums Bridges made of the edition's bilateral series, as the API's CSV says. */
+/**
+ * A country's immigrants or emigrants by sex: sums Bridges made of the edition's bilateral series,
+ * as the API's CSV says in the reader's language.
+ */
 function stockCsv(
   area: string,
   measure: 'immigrants' | 'emigrants',
   points: readonly StockPoint[],
   dataset: string,
   totalPublished: boolean,
+  lang: UiLanguage,
 ): CsvTable {
   return {
     columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
@@ -206,7 +212,7 @@ function stockCsv(
           sex,
           value,
           unit: 'persons',
-          computed_by: stockSumNote(measure, sex, totalPublished),
+          computed_by: stockSumNote(measure, sex, totalPublished, lang),
         },
         sources: [dataset],
       })),
@@ -221,9 +227,10 @@ function partnerCsv(
   items: readonly PartnerStock[],
   dataset: string,
   totalPublished: boolean,
+  t: Messages,
 ): CsvTable {
   // The share is Bridges' (of the sum over every partner); so is the total where the edition prints none.
-  const computed = computedBy(totalPublished ? null : 'total = male + female', 'share_pct');
+  const computed = computedBy(totalPublished ? null : t.csvTotalBothSexes, 'share_pct');
   return {
     columns: [
       'area',
@@ -437,7 +444,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               title={t.emigrantsTrendTitle(area.name)}
               subtitle={t.personsBySex}
               citations={citationsOf([dataset, ...otherEditions], m.sources)}
-              csv={emigrantsCsv(profile)}
+              csv={emigrantsCsv(profile, lang)}
               computed
               note={<StockGapsNote profile={profile} measure="emigrants" />}
               filename={`emigrants-${area.code}-${dataset}`}
@@ -463,7 +470,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               title={t.immigrantsTrendTitle(area.name)}
               subtitle={t.personsBySex}
               citations={citationsOf([dataset, m.immigrants.population?.dataset, ...otherEditions], m.sources)}
-              csv={immigrantsCsv(profile)}
+              csv={immigrantsCsv(profile, lang)}
               computed
               filename={`immigrants-${area.code}-${dataset}`}
               sdmxUrl={editionQueries(
@@ -548,6 +555,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               m.topDestinations.items,
               dataset,
               m.stocks.totalPublished,
+              t,
             )}
             computed={!m.stocks.totalPublished}
             citations={stockCitations}
@@ -587,6 +595,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               m.topOrigins.items,
               dataset,
               m.stocks.totalPublished,
+              t,
             )}
             computed={!m.stocks.totalPublished}
             citations={stockCitations}
@@ -618,9 +627,14 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
 const partnerKey = (items: readonly { area: { code: string } }[]) => sdmxCodes(items.map((item) => item.area.code));
 
 /** The chart's rows, then each other edition's, citing its own edition. */
-function withOtherEditions(table: CsvTable, profile: ProfileResponse, measure: 'immigrants' | 'emigrants'): CsvTable {
+function withOtherEditions(
+  table: CsvTable,
+  profile: ProfileResponse,
+  measure: 'immigrants' | 'emigrants',
+  lang: UiLanguage,
+): CsvTable {
   const others = profile.migration.otherEditions.flatMap((o) =>
-    stockCsv(profile.area.code, measure, o[measure], o.dataset, o.totalPublished).rows.map((row) => ({
+    stockCsv(profile.area.code, measure, o[measure], o.dataset, o.totalPublished, lang).rows.map((row) => ({
       ...row,
       cells: { ...row.cells, measure: otherEditionMeasure(measure) },
     })),
@@ -628,26 +642,27 @@ function withOtherEditions(table: CsvTable, profile: ProfileResponse, measure: '
   return { ...table, rows: [...table.rows, ...others] };
 }
 
-function emigrantsCsv(profile: ProfileResponse): CsvTable {
+function emigrantsCsv(profile: ProfileResponse, lang: UiLanguage): CsvTable {
   const m = profile.migration;
   return withOtherEditions(
-    stockCsv(profile.area.code, 'emigrants', m.emigrants.series, m.dataset ?? '', m.stocks.totalPublished),
+    stockCsv(profile.area.code, 'emigrants', m.emigrants.series, m.dataset ?? '', m.stocks.totalPublished, lang),
     profile,
     'emigrants',
+    lang,
   );
 }
 
-function immigrantsCsv(profile: ProfileResponse): CsvTable {
+function immigrantsCsv(profile: ProfileResponse, lang: UiLanguage): CsvTable {
   const m = profile.migration;
   const dataset = m.dataset ?? '';
   const population = m.immigrants.population?.dataset;
-  return withOtherEditions(immigrantsOfEdition(), profile, 'immigrants');
+  return withOtherEditions(immigrantsOfEdition(), profile, 'immigrants', lang);
 
   function immigrantsOfEdition(): CsvTable {
     return {
       columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
       rows: m.immigrants.series.flatMap((p) => [
-        ...stockCsv(profile.area.code, 'immigrants', [p], dataset, m.stocks.totalPublished).rows,
+        ...stockCsv(profile.area.code, 'immigrants', [p], dataset, m.stocks.totalPublished, lang).rows,
         ...(p.sharePct !== null && population
           ? [
               {
@@ -658,7 +673,7 @@ function immigrantsCsv(profile: ProfileResponse): CsvTable {
                   sex: '_T',
                   value: p.sharePct,
                   unit: 'percent',
-                  computed_by: 'Bridges',
+                  computed_by: COMPUTED_BY,
                 },
                 sources: [dataset, population],
               },
@@ -813,7 +828,7 @@ function flowCsv(area: string, flows: readonly FlowSeries[], gdpDataset: string 
           value_usd: p.valueUsd,
           pct_of_gdp: p.pctOfGdp,
           status: p.status,
-          computed_by: p.pctOfGdp !== null ? 'Bridges (pct_of_gdp)' : '',
+          computed_by: p.pctOfGdp !== null ? computedBy('pct_of_gdp') : null,
         },
         sources: p.pctOfGdp !== null && gdpDataset ? [f.dataset, gdpDataset] : [f.dataset],
       })),
@@ -1457,7 +1472,7 @@ function DisplacementChart({
             ...Object.fromEntries(groups.map((g) => [`group:${g}`, x.byGroup[g] ?? null])),
             unit: 'persons',
             status: side.latestStatus,
-            computed_by: groupSumNote(x.byGroup),
+            computed_by: groupSumNote(x.byGroup, lang),
           },
           sources: r.dataset ? [r.dataset] : [],
         })),
@@ -1575,7 +1590,7 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
                     value: item.value,
                     share_pct: item.sharePct,
                     unit: 'persons',
-                    computed_by: diocSumNote(dist.over),
+                    computed_by: diocSumNote(dist.over, lang),
                   },
                   sources: [dataset],
                 })),

@@ -1,0 +1,99 @@
+/**
+ * Bridges' French and Spanish names of what its figures are about: the bundled indicators, their
+ * units and the sexes, written once for the API's answers in other languages than English (the
+ * SDMX names) and the explorer (src/web/i18n-datahub.ts takes its names from here);
+ * tests/i18n/indicator-names.test.ts checks every bundled indicator and unit has one. A key these tables do not know (a user's own
+ * indicator or unit) has its English name only: nothing here is translated on the fly. Zod-free.
+ */
+
+/** The languages Bridges translates its own words into (the UI languages but English). */
+export type TranslatedLanguage = 'fr' | 'es';
+export const TRANSLATED_LANGUAGES: readonly TranslatedLanguage[] = ['fr', 'es'];
+
+type Translations = Readonly<Record<TranslatedLanguage, Readonly<Record<string, string>>>>;
+
+/** The bundled indicators' names, by indicator id. */
+export const INDICATOR_NAMES: Translations = {
+  fr: {
+    migrant_stock: 'Stock de migrants internationaux',
+    migrant_stock_total: 'Stock de migrants internationaux, total par destination',
+    migrant_share_pct: 'Migrants internationaux en part de la population',
+    population_thousands: 'Population totale (DAES de l’ONU)',
+    population: 'Population totale (WDI SP.POP.TOTL)',
+    remittance_bilateral_usd_m: 'Estimation bilatérale des envois de fonds',
+    remittance_inflows_usd_m: 'Envois de fonds reçus (KNOMAD)',
+    remittances_received_usd: 'Envois de fonds personnels reçus (WDI BX.TRF.PWKR.CD.DT)',
+    remittances_paid_usd: 'Envois de fonds personnels versés (WDI BM.TRF.PWKR.CD.DT)',
+    fdi_inflows_usd: 'Investissements directs étrangers, entrées nettes (WDI BX.KLT.DINV.CD.WD)',
+    fdi_outflows_usd: 'Investissements directs étrangers, sorties nettes (WDI BM.KLT.DINV.CD.WD)',
+    gdp_usd: 'PIB (WDI NY.GDP.MKTP.CD)',
+    oda_received_usd_m: 'APD nette reçue de tous les donneurs (CAD de l’OCDE, DAC2A)',
+    remittance_cost_pct: 'Coût total moyen d’un envoi de fonds',
+    remittance_fx_margin_pct: 'Marge de change sur les envois de fonds',
+    remittance_providers: 'Prestataires de services d’envoi de fonds relevés dans le corridor',
+    forcibly_displaced: 'Personnes déplacées de force et apatrides (HCR)',
+    dioc_emigrants: 'Émigrés vivant dans les pays de l’OCDE (DIOC 2015/16)',
+  },
+  es: {
+    migrant_stock: 'Stock de migrantes internacionales',
+    migrant_stock_total: 'Stock de migrantes internacionales, total por destino',
+    migrant_share_pct: 'Migrantes internacionales como porcentaje de la población',
+    population_thousands: 'Población total (DAES de la ONU)',
+    population: 'Población total (WDI SP.POP.TOTL)',
+    remittance_bilateral_usd_m: 'Estimación bilateral de remesas',
+    remittance_inflows_usd_m: 'Remesas recibidas (KNOMAD)',
+    remittances_received_usd: 'Remesas personales recibidas (WDI BX.TRF.PWKR.CD.DT)',
+    remittances_paid_usd: 'Remesas personales pagadas (WDI BM.TRF.PWKR.CD.DT)',
+    fdi_inflows_usd: 'Inversión extranjera directa, entrada neta (WDI BX.KLT.DINV.CD.WD)',
+    fdi_outflows_usd: 'Inversión extranjera directa, salida neta (WDI BM.KLT.DINV.CD.WD)',
+    gdp_usd: 'PIB (WDI NY.GDP.MKTP.CD)',
+    oda_received_usd_m: 'AOD neta recibida de todos los donantes (CAD de la OCDE, DAC2A)',
+    remittance_cost_pct: 'Costo total promedio de enviar remesas',
+    remittance_fx_margin_pct: 'Margen cambiario de las remesas',
+    remittance_providers: 'Proveedores de servicios de remesas relevados en el corredor',
+    forcibly_displaced: 'Personas desplazadas por la fuerza y apátridas (ACNUR)',
+    dioc_emigrants: 'Emigrantes que viven en países de la OCDE (DIOC 2015/16)',
+  },
+};
+
+/** The units the bundled indicators are printed in, by their English name. */
+export const UNIT_NAMES: Translations = {
+  fr: {
+    'US$ millions': 'millions de dollars US',
+    'current US$': 'dollars US courants',
+    'percent of amount sent': 'pourcentage du montant envoyé',
+    percent: 'pourcentage',
+    persons: 'personnes',
+    providers: 'prestataires',
+    'thousands of persons': 'milliers de personnes',
+  },
+  es: {
+    'US$ millions': 'millones de US$',
+    'current US$': 'US$ corrientes',
+    'percent of amount sent': 'porcentaje del monto enviado',
+    percent: 'porcentaje',
+    persons: 'personas',
+    providers: 'proveedores',
+    'thousands of persons': 'miles de personas',
+  },
+};
+
+/** The sexes by SDMX code (`_T` both sexes), and the word for the dimension itself (`SEX`). */
+export const SEX_NAMES: Readonly<Record<TranslatedLanguage, Readonly<Record<'_T' | 'F' | 'M' | 'SEX', string>>>> = {
+  fr: { _T: 'Total', F: 'Femmes', M: 'Hommes', SEX: 'Sexe' },
+  es: { _T: 'Total', F: 'Mujeres', M: 'Hombres', SEX: 'Sexo' },
+};
+
+/**
+ * A text by language: English as given, and each translated language that `table` has a name in
+ * for `key`. `{ en: 'persons', fr: 'personnes', es: 'personas' }`; `{ en: 'my unit' }` for a key it
+ * does not know.
+ */
+export function namesByLanguage(table: Translations, key: string, english: string): Record<string, string> {
+  const names: Record<string, string> = { en: english };
+  for (const lang of TRANSLATED_LANGUAGES) {
+    const name = Object.hasOwn(table[lang], key) ? table[lang][key] : undefined;
+    if (name) names[lang] = name;
+  }
+  return names;
+}
