@@ -261,6 +261,18 @@ function decodeBatch(name: string, bytes: Buffer, firstLine: number, header: str
   return text;
 }
 
+/** Which field of its line (0 for the first) the character at `offset` is in, the line starting at `lineStart`. */
+function fieldIndexAt(text: string, lineStart: number, offset: number): number {
+  let index = 0;
+  let quoted = false;
+  for (let i = lineStart; i < offset; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) index++;
+  }
+  return index;
+}
+
 /** The column of a character of a batch: as csvColumnAt, with the header read already for later batches. */
 function batchColumnAt(
   name: string,
@@ -272,13 +284,7 @@ function batchColumnAt(
   if (!header || firstLine === 1) return csvColumnAt(name, text, offset);
   if (!/\.csv(\.gz)?$/i.test(name) || offset < 0) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let index = 0;
-  let quoted = false;
-  for (let i = lineStart; i < offset; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) index++;
-  }
+  const index = fieldIndexAt(text, lineStart, offset);
   return header[index]?.trim() || undefined;
 }
 
@@ -528,13 +534,7 @@ function csvColumnAt(name: string, text: string, offset: number): string | undef
   if (!/\.csv(\.gz)?$/i.test(name) || offset < 0) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (lineStart === 0) return undefined;
-  let index = 0;
-  let quoted = false;
-  for (let i = lineStart; i < offset; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) index++;
-  }
+  const index = fieldIndexAt(text, lineStart, offset);
   const firstLine = text
     .slice(0, text.indexOf('\n'))
     .replace(/^\uFEFF/, '')
