@@ -206,7 +206,7 @@ function* csvRecords(file: SourceFile): Generator<{ values: string[]; line: numb
       }
     } else {
       const starts = scanRecords(text).starts;
-      const parsed = parseBatch(file.name, text, batchLine);
+      const parsed = parseText(file.name, text, batchLine, true);
       for (let k = 0; k < parsed.length; k++) {
         const values = parsed[k] as string[];
         header ??= values;
@@ -288,10 +288,13 @@ function batchColumnAt(
   return header[index]?.trim() || undefined;
 }
 
-/** A batch parsed by csv-parse; its faults name their line in the file. */
-function parseBatch(name: string, text: string, firstLine: number): string[][] {
+/**
+ * A CSV text parsed by csv-parse, the text starting on line `firstLine` of the file (a batch of
+ * readCsv's, or the whole file); its faults name their line in the file.
+ */
+function parseText(name: string, text: string, firstLine = 1, relaxColumnCount = false): string[][] {
   try {
-    return parse(text, { skip_empty_lines: true, relax_column_count: true }) as string[][];
+    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: relaxColumnCount }) as string[][];
   } catch (err) {
     if (err instanceof CsvError) {
       const inFile = (line: number) => firstLine + line - 1;
@@ -408,26 +411,7 @@ export function scanRecords(text: string): { starts: number[]; openQuoteLine: nu
 }
 
 function parseRecords(name: string, text: string): string[][] {
-  const plain = parsePlainRecords(text);
-  if (plain) return plain;
-  try {
-    return parse(text, { bom: true, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    if (err instanceof CsvError) {
-      if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-        const opened = scanRecords(text).openQuoteLine;
-        if (opened !== undefined)
-          throw new SourceFormatError(
-            name,
-            'a quote (") opened here is never closed: everything after it would be one field; close it, or double a quote inside a field ("")',
-            { line: opened },
-          );
-      }
-      const line = (err as CsvError & { lines?: number }).lines;
-      throw new SourceFormatError(name, csvErrorMessage(err), line ? { line } : {});
-    }
-    throw err;
-  }
+  return parsePlainRecords(text) ?? parseText(name, text);
 }
 
 /**
