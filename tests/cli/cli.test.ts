@@ -185,24 +185,27 @@ describe('bridges CLI', () => {
     // Two starts of the server, the first loading every bundled dataset: minutes on a busy machine.
   }, 180_000);
 
-  it('stops an import on Ctrl+C while it writes, saying so, and writes nothing of it', async () => {
-    const dataDir = path.join(dir, 'interrupt');
-    // A file large enough that writing it takes several chunks (invented values, like the fixtures).
+  /**
+   * Writes a user's file of invented values (like the fixtures): five countries, `channels`
+   * channels each, every year from `years[0]` to `years[1]`; imports it, and sends Ctrl+C once the
+   * import's output matches `when`: its exit code and output, and how to run the same import again.
+   */
+  async function interruptImport(name: string, channels: number, years: [number, number], when: RegExp) {
     const fixtures = path.join(ROOT_DIR, 'tests', 'fixtures', 'user-files');
     const mapping = JSON.parse(readFileSync(path.join(fixtures, 'remittance-share.mapping.json'), 'utf8')) as {
       columns: Record<string, unknown>;
     };
     mapping.columns.areaBy = 'iso3';
-    const mappingFile = path.join(dir, 'interrupt.mapping.json');
+    const mappingFile = path.join(dir, `${name}.mapping.json`);
     writeFileSync(mappingFile, JSON.stringify(mapping));
     const rows = ['country,year,sex,share_pct,quality,channel,comment'];
     for (const country of ['PHL', 'MEX', 'TUR', 'VNM', 'IND'])
-      for (let channel = 0; channel < 800; channel++)
-        for (let year = 1990; year < 2020; year++)
+      for (let channel = 0; channel < channels; channel++)
+        for (let year = years[0]; year <= years[1]; year++)
           rows.push(`${country},${String(year)},Total,1.5,,c${String(channel)},`);
-    const file = path.join(dir, 'interrupt.csv');
+    const file = path.join(dir, `${name}.csv`);
     writeFileSync(file, `${rows.join('\n')}\n`);
-
+    const dataDir = path.join(dir, name);
     const child = spawn(process.execPath, [CLI, 'import', file, '--mapping', mappingFile], {
       env: { ...process.env, BRIDGES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     });
@@ -211,48 +214,41 @@ describe('bridges CLI', () => {
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
-        if (/writing test-remittance-share-2024: observations/.test(stderr)) resolve();
+        if (when.test(stderr)) resolve();
       });
     });
     child.kill('SIGINT');
-    expect(await exitOf(child)).toBe(130);
+    const code = await exitOf(child);
+    return {
+      code,
+      stderr,
+      again: () => run(['import', file, '--mapping', mappingFile], { BRIDGES_DATA_DIR: dataDir }),
+    };
+  }
+
+  it('stops an import on Ctrl+C while it writes, saying so, and writes nothing of it', async () => {
+    // 120,000 rows: writing them takes several chunks.
+    const { code, stderr, again } = await interruptImport(
+      'interrupt',
+      800,
+      [1990, 2019],
+      /writing test-remittance-share-2024: observations/,
+    );
+    expect(code).toBe(130);
     expect(stderr).toContain('Interrupted: test-remittance-share-2024 was not written.');
     // Nothing of it was written: the same import runs in full, it is not "already loaded".
-    const again = run(['import', file, '--mapping', mappingFile], { BRIDGES_DATA_DIR: dataDir });
-    expect(again.stdout).toMatch(/^test-remittance-share-2024: 120000 observations in 4000 series/);
+    expect(again().stdout).toMatch(/^test-remittance-share-2024: 120000 observations in 4000 series/);
   }, 180_000);
 
   it('stops an import on Ctrl+C while it reads a large file, without reading it to the end', async () => {
-    const dataDir = path.join(dir, 'interrupt-read');
-    // Invented values, like the fixtures: 600,000 rows, seconds of reading.
-    const fixtures = path.join(ROOT_DIR, 'tests', 'fixtures', 'user-files');
-    const mapping = JSON.parse(readFileSync(path.join(fixtures, 'remittance-share.mapping.json'), 'utf8')) as {
-      columns: Record<string, unknown>;
-    };
-    mapping.columns.areaBy = 'iso3';
-    const mappingFile = path.join(dir, 'interrupt-read.mapping.json');
-    writeFileSync(mappingFile, JSON.stringify(mapping));
-    const rows = ['country,year,sex,share_pct,quality,channel,comment'];
-    for (const country of ['PHL', 'MEX', 'TUR', 'VNM', 'IND'])
-      for (let channel = 0; channel < 2000; channel++)
-        for (let year = 1961; year <= 2020; year++)
-          rows.push(`${country},${String(year)},Total,1.5,,c${String(channel)},`);
-    const file = path.join(dir, 'interrupt-read.csv');
-    writeFileSync(file, `${rows.join('\n')}\n`);
-
-    const child = spawn(process.execPath, [CLI, 'import', file, '--mapping', mappingFile], {
-      env: { ...process.env, BRIDGES_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    });
-    let stderr = '';
-    child.stdout.resume();
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (/reading interrupt-read\.csv: \d+\//.test(stderr)) resolve();
-      });
-    });
-    child.kill('SIGINT');
-    expect(await exitOf(child)).toBe(130);
+    // 600,000 rows: seconds of reading.
+    const { code, stderr } = await interruptImport(
+      'interrupt-read',
+      2000,
+      [1961, 2020],
+      /reading interrupt-read\.csv: \d+\//,
+    );
+    expect(code).toBe(130);
     expect(stderr).toContain('Interrupted: test-remittance-share-2024 was not written.');
     // Heard while reading: the file was not read to its end first.
     expect(stderr).not.toMatch(/reading interrupt-read\.csv: 600000\/600000/);
