@@ -181,9 +181,14 @@ export const SdmxDataQuery = z.strictObject({
       'Instead of an Accept header: jsondata (SDMX-JSON 1.0), csv (SDMX-CSV 1.0) or genericdata (SDMX-ML 2.1 generic data); another SDMX format (structurespecificdata, compactdata…) is a 406',
     ),
   updatedAfter: z
-    .string()
+    .union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+      error:
+        'must be a date or a date-time, as SDMX asks: 2024-01-01, 2024-01-01T00:00:00 or 2024-01-01T00:00:00Z (an offset as %2B01:00)',
+    })
     .optional()
-    .describe('Not implemented (501): Bridges keeps when an edition was loaded, not when each value changed'),
+    .describe(
+      'A date or date-time (an invalid one is a 400); not implemented (501): Bridges keeps when an edition was loaded, not when each value changed',
+    ),
   includeHistory: z
     .enum(['false', 'true', '0', '1'])
     .optional()

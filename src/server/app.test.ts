@@ -177,6 +177,25 @@ describe('serving the web UI beside the API', () => {
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/^code: must be an area code/);
   });
 
+  it('words a failed check as the API does, not as the validator does, and names a list by its parameter', async () => {
+    for (const [url, field, message] of [
+      ['/api/series?indicator=migrant_stock', 'areas', 'areas: is required'],
+      ['/api/search?q=a&type=bogus', 'type', 'type: must be one of record, organisation, study, country, dataset'],
+      [
+        '/api/search?q=a&type=record,bogus',
+        'type',
+        'type: must be one of record, organisation, study, country, dataset (item 2 of the list)',
+      ],
+      [`/api/search?q=${'a'.repeat(201)}`, 'q', 'q: is longer than 200 characters'],
+    ] as const) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      const { error } = res.json<ErrorResponse>();
+      expect(error.message, url).toBe(message);
+      expect(error.details, url).toEqual([{ field, message: message.slice(field.length + 2) }]);
+    }
+  });
+
   it('keeps an error small whatever the request: values quoted in part, details counted past 20', async () => {
     const many = Array.from({ length: 1500 }, (_, i) => `p${String(i)}=1`).join('&');
     const res = await app.inject({ method: 'GET', url: `/api/datasets?${many}` });

@@ -358,10 +358,17 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
         // A parameter given twice (?limit=1&limit=2) arrives as a list: say so, not "expected number".
         const given =
           where === 'querystring' ? (request.query as Record<string, unknown>)[path.split('.')[0] ?? ''] : null;
+        // A list's item (?type=record,bogus) is named by its parameter and its place in the list.
+        const [name = '', item] = path.split('.');
+        const listItem = item !== undefined && /^\d+$/.test(item) ? Number(item) : null;
         const message = Array.isArray(given)
           ? `given ${String(given.length)} times; give it once`
-          : (issue.message ?? 'is invalid');
-        const field = path || where;
+          : `${plainMessage(issue.keyword, issue.params, issue.message)}${
+              listItem === null || !(typeof given === 'string' && given.includes(','))
+                ? ''
+                : ` (item ${String(listItem + 1)} of the list)`
+            }`;
+        const field = listItem === null ? path || where : name;
         if (!details.some((d) => d.field === field && d.message === message)) details.push({ field, message });
       }
     }
@@ -423,6 +430,34 @@ const STATUS_CODES: Partial<Record<number, ErrorResponse['error']['code']>> = {
   409: 'conflict',
   429: 'too_many_requests',
 };
+
+/**
+ * Zod's own wording of a failed check ("Invalid input: expected string, received undefined") in the
+ * API's ("is required"); a message a schema gives is kept as it is.
+ */
+function plainMessage(code: string, params: Record<string, unknown>, message: string | undefined): string {
+  const said = message ?? 'is invalid';
+  const bound = (key: 'maximum' | 'minimum') => {
+    const n = params[key];
+    return typeof n === 'number' || typeof n === 'bigint' ? String(n) : null;
+  };
+  const max = bound('maximum');
+  const min = bound('minimum');
+  if (code === 'invalid_type' && /^Invalid input: expected \w+, received undefined$/.test(said)) return 'is required';
+  if (code === 'too_big' && said.startsWith('Too big:') && max !== null) {
+    if (params.origin === 'string') return `is longer than ${max} characters`;
+    if (params.origin === 'array') return `has more than ${max} items`;
+    return `must be at most ${max}`;
+  }
+  if (code === 'too_small' && said.startsWith('Too small:') && min !== null) {
+    if (params.origin === 'string') return min === '1' ? 'is empty' : `is shorter than ${min} characters`;
+    if (params.origin === 'array') return `needs at least ${min} item${min === '1' ? '' : 's'}`;
+    return `must be at least ${min}`;
+  }
+  if (code === 'invalid_value' && said.startsWith('Invalid option:') && Array.isArray(params.values))
+    return `must be one of ${params.values.map((v) => String(v)).join(', ')}`;
+  return said;
+}
 
 function describe(context: string): string {
   return context === 'querystring' ? 'parameter' : context === 'params' ? 'path parameter' : 'field';

@@ -48,11 +48,14 @@ describe('series keys', () => {
     expect(err.message).toContain('UNDESA_IMS_2024_MIGRANT_STOCK');
   });
 
-  it.each(['A.U SA..', 'A.USA++CAN..', 'A.USA.MEX.F;'])('refuses the malformed key %s', (key) => {
-    const err = apiErrorOf(() => parseSeriesKey(key, DIMS, 'F'));
-    expect(err.statusCode).toBe(400);
-    expect(err.message).toContain(key);
-  });
+  it.each(['A.U SA..', 'A.USA++CAN..', 'A.USA.MEX.F;', '.PHL.. ', ' A.PHL..'])(
+    'refuses the malformed key %s',
+    (key) => {
+      const err = apiErrorOf(() => parseSeriesKey(key, DIMS, 'F'));
+      expect(err.statusCode).toBe(400);
+      expect(err.message).toContain(key);
+    },
+  );
 });
 
 describe('codes of sources’ own dimensions', () => {

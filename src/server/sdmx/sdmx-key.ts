@@ -55,7 +55,8 @@ export function parseFlowRef(text: string): ArtefactRef & { id: string } {
  * dimensions when the key does not fit.
  */
 export function parseSeriesKey(key: string | undefined, dimensions: string[], flowId: string): (string[] | null)[] {
-  const text = (key ?? '').trim();
+  // Not trimmed: a space is no part of a code, at an end of the key as anywhere in it.
+  const text = key ?? '';
   if (text === '' || text === 'all' || text === '*') return dimensions.map(() => null);
   const positions = text.split('.');
   const expected = dimensions.join('.');

@@ -948,6 +948,23 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         expect(body.error.details).toEqual([{ field, message: expect.stringContaining('not implemented') as unknown }]);
       });
 
+      it.each(['garbage', '2024-13-01', '2024-01-01T25:00:00', '2024-01-01T00:00:00 01:00'])(
+        'refuses updatedAfter=%s, no date-time, with a 400 naming it',
+        async (value) => {
+          const url = data(`${FLOW_2024}/A.USA.MEX.`, `?updatedAfter=${encodeURIComponent(value)}`);
+          const body = await getJson<ErrorResponse>(url, 400);
+          expect(body.error.details[0]?.field).toBe('updatedAfter');
+          expect(body.error.message).toContain('date-time');
+        },
+      );
+
+      it.each(['2024-01-01', '2024-01-01T00:00:00%2B01:00', '2024-01-01T00:00:00Z'])(
+        'answers a valid updatedAfter=%s with 501',
+        async (value) => {
+          await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, `?updatedAfter=${value}`), 501);
+        },
+      );
+
       it('takes includeHistory=false, SDMX’s default, as asking for what it answers', async () => {
         const plain = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?format=csv'));
         const noHistory = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?format=csv&includeHistory=false'));
