@@ -171,6 +171,25 @@ describe('serving the web UI beside the API', () => {
     }
   });
 
+  it('refuses a bad percent-encoding in a parameter, naming it, as it refuses one in the path', async () => {
+    for (const [url, field] of [
+      ['/api/countries?q=%E0%A4%A', 'q'],
+      ['/api/search?q=%ED%A0%80', 'q'],
+      ['/api/countries?kind=country&q=phil%', 'q'],
+    ] as const) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({
+        error: {
+          code: 'invalid_parameter',
+          details: [{ field, message: expect.stringContaining('percent-encoding') as string }],
+        },
+      });
+    }
+    const fine = await app.inject({ method: 'GET', url: '/api/countries?q=%C3%A9t%20a+b' });
+    expect(fine.body).not.toContain('percent-encoding');
+  });
+
   it('names the field in the message, even when its message happens to hold the field’s name', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/profiles/P' });
     expect(res.statusCode).toBe(400);

@@ -71,6 +71,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // PostgreSQL's text holds no NUL character: one in a parameter or a field would fail in the
   // database (a 500); it is the client's mistake, named as such.
   app.addHook('preValidation', async (request) => {
+    // The query parser keeps a bad percent-encoding as it is written ("%E0%A4%A"), a path's is a 400.
+    const malformed = malformedQueryParameter(request.url);
+    if (malformed !== null)
+      throw ApiError.invalidParameter(
+        malformed,
+        'is malformed: a bad percent-encoding (characters other than ASCII are written as the %XX of their UTF-8 bytes, Ü as %C3%9C)',
+      );
     const field = nulField(request.params, '') ?? nulField(request.query, '') ?? nulField(request.body, '');
     if (field !== null)
       throw ApiError.invalidParameter(field, 'holds a NUL character (U+0000, %00), which no text here may contain');
@@ -393,6 +400,26 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
  * The first parameter or field (dotted path) of a parsed request part whose name or text holds a
  * NUL character; null if none. Walks objects and arrays (not a file's bytes or a stream).
  */
+/** The first query parameter (by name, as far as it can be read) whose percent-encoding is not UTF-8. */
+function malformedQueryParameter(url: string): string | null {
+  const start = url.indexOf('?');
+  if (start === -1) return null;
+  for (const pair of url.slice(start + 1).split('&')) {
+    const [name = '', value = ''] = pair.split('=', 2);
+    const decoded = (text: string) => {
+      try {
+        return decodeURIComponent(text.replaceAll('+', ' '));
+      } catch {
+        return null;
+      }
+    };
+    const key = decoded(name);
+    if (key === null) return name.replace(/%[0-9A-Fa-f]{0,2}/g, '\uFFFD') || 'query';
+    if (decoded(value) === null) return key;
+  }
+  return null;
+}
+
 function nulField(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\0') ? path : null;
   if (Array.isArray(value)) {
