@@ -14,6 +14,11 @@ export const MIGRANT_STOCK: IndicatorDef = {
 };
 
 const UN_DESA_LICENCE = 'CC BY 3.0 IGO';
+
+/** Revision 2024's destinations whose every 2024 figure is their 2020 figure (undesa-ims.test.ts checks the file). */
+export const REPEATS_2020 = ['NIU', 'PHL'];
+const REPEATED_2020_CAVEAT =
+  ' In two destinations of 233, the Philippines (87,212 migrants in all) and Niue (588), every 2024 figure repeats the 2020 figure exactly, origin by origin and sex by sex: read their change from 2020 to 2024 as not estimated, not as none. (The UN’s own 2024 workbook, which would show whether it printed them so, is not among the files Bridges could obtain.)';
 const TYPE_FLAGS = ['type_b', 'type_c', 'type_r', 'type_i'] as const;
 
 /**
@@ -40,12 +45,14 @@ function undesaBilateral(revision: 2020 | 2024, file: string, releaseDate: strin
         (revision === 2024 ? ' and 2024' : '') +
         ', based on population censuses, registers and surveys. Migrants are foreign-born where the source allows (type B), else foreign citizens (type C); refugees are added where needed (R); missing figures were imputed (I).',
       caveats:
-        'Only origin–destination pairs with a figure are present: a missing pair is unknown, not zero. Origin OOO ("Other") gathers migrants whose origin the source does not give. The two revisions revise the past too: compare editions side by side, do not splice them.',
+        'Only origin–destination pairs with a figure are present: a missing pair is unknown, not zero. Origin OOO ("Other") gathers migrants whose origin the source does not give. The two revisions revise the past too: compare editions side by side, do not splice them.' +
+        (revision === 2024 ? REPEATED_2020_CAVEAT : ''),
       provenance: `IOM Global Data Institute, repository iom/gdidata (MIT), data/undesa_stocks${revision === 2020 ? '_2020' : ''}.rda, file commit ${commit}; converted to CSV with python rdata, columns renamed, no value changed.`,
     },
     indicators: [MIGRANT_STOCK],
     files: [`undesa_ims/${file}`],
-    version: 1,
+    // v2: Revision 2024's caveats name the destinations whose 2024 figures repeat 2020's.
+    version: revision === 2024 ? 2 : 1,
     read(ctx) {
       const source = ctx.file(`undesa_ims/${file}`);
       const rows = parseCsv(source, ['year', 'dest_iso3', 'origin_iso3', 'sex', 'migrant_stock', ...TYPE_FLAGS]);
