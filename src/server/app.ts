@@ -396,10 +396,6 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
     .send(errorBody('internal_error', 'Something went wrong on our side; it has been logged.', []));
 }
 
-/**
- * The first parameter or field (dotted path) of a parsed request part whose name or text holds a
- * NUL character; null if none. Walks objects and arrays (not a file's bytes or a stream).
- */
 /** The first query parameter (by name, as far as it can be read) whose percent-encoding is not UTF-8. */
 function malformedQueryParameter(url: string): string | null {
   const start = url.indexOf('?');
@@ -420,6 +416,10 @@ function malformedQueryParameter(url: string): string | null {
   return null;
 }
 
+/**
+ * The first parameter or field (dotted path) of a parsed request part whose name or text holds a
+ * NUL character; null if none. Walks objects and arrays (not a file's bytes or a stream).
+ */
 function nulField(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\0') ? path : null;
   if (Array.isArray(value)) {

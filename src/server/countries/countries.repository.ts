@@ -8,7 +8,8 @@ export { DataVersionCheck } from '../db/sql.js';
 
 export interface AreaFilter {
   codes?: string[];
-  kind?: AreaKind;
+  /** One kind; `any`: every kind, publisher aggregates included; none: every kind but aggregates. */
+  kind?: AreaKind | 'any';
   regionCode?: string;
   subregionCode?: string;
   incomeGroup?: IncomeGroup;
@@ -36,6 +37,7 @@ export async function findAreasWithIncome(db: Kysely<DB>, filter: AreaFilter) {
       'a.is_lldc',
       'a.is_sids',
       'a.note',
+      'a.aggregate_publisher',
       'a.region_code',
       'r.name_en as region_name',
       'a.subregion_code',
@@ -56,7 +58,8 @@ export async function findAreasWithIncome(db: Kysely<DB>, filter: AreaFilter) {
     .orderBy('a.name_en');
   if (filter.codes) query = query.where('a.code', 'in', filter.codes.length ? filter.codes : ['']);
   // Publisher aggregates are listed only when asked for by kind: they are not places.
-  query = filter.kind ? query.where('a.kind', '=', filter.kind) : query.where('a.kind', '<>', 'aggregate');
+  if (filter.kind === undefined) query = query.where('a.kind', '<>', 'aggregate');
+  else if (filter.kind !== 'any') query = query.where('a.kind', '=', filter.kind);
   if (filter.regionCode) query = query.where('a.region_code', '=', filter.regionCode);
   if (filter.subregionCode) query = query.where('a.subregion_code', '=', filter.subregionCode);
   if (filter.incomeGroup) query = query.where('ic.income_group', '=', filter.incomeGroup);

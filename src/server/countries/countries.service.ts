@@ -112,12 +112,20 @@ async function computeCountryList(db: Kysely<DB>, query: CountryListQuery): Prom
   return { items, total: items.length, fiscalYear, sources: ALL_REFERENCE_SOURCES };
 }
 
-/** Everything Bridges knows of one area; a publisher's alias (CHI) finds its area too. */
+/**
+ * Everything Bridges knows of one area; a publisher's alias (CHI) finds its area too. Every area
+ * the list gives opens, a publisher's aggregate (WB_WLD, `kind=aggregate`) too: its names, and
+ * its publisher in `note`.
+ */
 export async function getCountry(db: Kysely<DB>, code: string, lang: NameLanguage = 'en'): Promise<CountryDetail> {
   const resolved = await repo.resolveAreaCode(db, code);
   if (!resolved) throw ApiError.notFoundAt('code', noAreaHas([code]));
   const fiscalYears = await repo.findFiscalYears(db);
-  const [row] = await repo.findAreasWithIncome(db, { codes: [resolved], fiscalYear: fiscalYears.at(-1) ?? 0 });
+  const [row] = await repo.findAreasWithIncome(db, {
+    codes: [resolved],
+    kind: 'any',
+    fiscalYear: fiscalYears.at(-1) ?? 0,
+  });
   if (!row) throw ApiError.notFoundAt('code', noAreaHas([code]));
   const names = await repo.findNamesOf(db, [resolved]);
   const history = await repo.findIncomeHistory(db, resolved);
@@ -129,9 +137,15 @@ export async function getCountry(db: Kysely<DB>, code: string, lang: NameLanguag
     aliases: aliases.map((a) => ({ code: a.alias, source: a.source })),
     incomeHistory: history.map((h) => presentIncome(h)),
     incomeHistoryCitation: INCOME_HISTORY_CITATION,
-    note: row.note,
+    note: row.aggregate_publisher === null ? row.note : aggregateNote(row.aggregate_publisher, row.note),
     sources: ALL_REFERENCE_SOURCES,
   };
+}
+
+/** What an aggregate is, and whose: the detail has no field of its own for the publisher. */
+function aggregateNote(publisher: string, note: string | null): string {
+  const what = `An aggregate published by ${publisher}: the publisher's figures for a group of countries, not a country or area of its own.`;
+  return note ? `${what} ${note}` : what;
 }
 
 /** The filter vocabularies: M49 regions and sub-regions, income groups, fiscal years. */

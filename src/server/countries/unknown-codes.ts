@@ -4,9 +4,33 @@
  * areas, the search's country and region filters).
  */
 
-/** `no country or area has the code "XXX"` (`the codes "XXX", "YYY"` for several). */
+/**
+ * Codes people write for the whole world (the World Bank's WLD, SDMX's W00 or W, M49's 001):
+ * Bridges has no area for it, only the publishers' aggregates of the world.
+ */
+const WORLD_CODES = new Set(['WLD', 'WORLD', 'W00', 'W', '001', '1W']);
+
+/**
+ * The publishers' aggregates that are the world, as the bundled datasets load them (WDI, the
+ * KNOMAD bilateral matrices, UN DESA's International Migrant Stock); a test holds them to what the
+ * importers write.
+ */
+export const WORLD_AGGREGATES: readonly { code: string; publisher: string }[] = [
+  { code: 'WB_WLD', publisher: 'World Bank, WDI' },
+  { code: 'KNOMAD_WORLD', publisher: 'KNOMAD' },
+  { code: 'UNDESA_900', publisher: 'UN DESA' },
+];
+
+/**
+ * `no country or area has the code "XXX"` (`the codes "XXX", "YYY"` for several); for a code of
+ * the world (WLD, wld), a hint naming the publishers' world aggregates, which are the codes to ask for.
+ */
 export function noAreaHas(codes: readonly string[]): string {
-  return `no country or area has the code${codes.length > 1 ? 's' : ''} ${quoted(codes)}`;
+  const message = `no country or area has the code${codes.length > 1 ? 's' : ''} ${quoted(codes)}`;
+  const world = codes.filter((code) => WORLD_CODES.has(code.trim().toUpperCase()));
+  if (world.length === 0) return message;
+  const aggregates = WORLD_AGGREGATES.map((a) => `${a.code} (${a.publisher})`).join(', ');
+  return `${message}: the world is no country or area but an aggregate each publisher computes, ${aggregates}; /api/countries?kind=aggregate lists every aggregate`;
 }
 
 /** `unknown M49 region code "999"; known: 002 Africa, …`, for the levels a parameter takes. */

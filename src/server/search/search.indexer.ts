@@ -161,8 +161,9 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
 }
 
 /**
- * Replaces the documents of every country and non-ISO area: names in English, French and
- * Spanish (short, formal and other names), its M49 region and sub-region.
+ * Replaces the documents of every country and non-ISO area: shown by its names in English, French
+ * and Spanish, found by its names in all six UN languages (short, formal and other names: 菲律宾,
+ * Филиппины and الفلبين find the Philippines, as /api/countries does), its M49 region and sub-region.
  */
 export async function indexCountries(db: Kysely<DB>): Promise<void> {
   await inTransaction(db, async (trx) => {
@@ -176,10 +177,11 @@ export async function indexCountries(db: Kysely<DB>): Promise<void> {
                max(name) FILTER (WHERE lang = 'en' AND name_type = 'formal') AS formal_en,
                max(name) FILTER (WHERE lang = 'fr' AND name_type = 'formal') AS formal_fr,
                max(name) FILTER (WHERE lang = 'es' AND name_type = 'formal') AS formal_es,
-               string_agg(name, ' ' ORDER BY name) FILTER (WHERE name_type <> 'formal') AS other_names,
-               string_agg(name, ' ' ORDER BY name) FILTER (WHERE name_type = 'formal') AS formal_names
+               -- Every language's names, Arabic, Chinese and Russian too: the parser keeps a run of
+               -- Chinese characters as one word, so a name is found whole or by its start (菲律).
+               string_agg(name, ' ' ORDER BY lang, name) FILTER (WHERE name_type <> 'formal') AS other_names,
+               string_agg(name, ' ' ORDER BY lang, name) FILTER (WHERE name_type = 'formal') AS formal_names
         FROM area_name
-        WHERE lang IN ('en', 'fr', 'es')
         GROUP BY area_code
       )
       INSERT INTO search_document (type, id, title_en, title_fr, title_es, summary_en, summary_fr, summary_es,

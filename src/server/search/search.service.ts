@@ -102,8 +102,8 @@ export async function search(
 /**
  * Every word must match (the last as a prefix); when nothing does, words that match nothing are
  * replaced by the closest lexicon word, and if that finds nothing either, documents matching any
- * word are ranked. An empty query lists everything by title. Facet counts cover the whole match,
- * each facet filtered by the others.
+ * word are ranked. An empty query lists everything by title; a query with nothing to search for
+ * ("%", an emoji) is a 400 naming q. Facet counts cover the whole match, each facet filtered by the others.
  */
 async function answer(
   db: Kysely<DB>,
@@ -114,13 +114,12 @@ async function answer(
   const lang = query.lang;
   const context: RunContext = { db, query, filters: facetFilters(query), limits, generation };
   await checkPlaceFilters(context);
+  if (query.q === '') return present(context, null, await run(context, null));
   const words = queryWords(query.q);
-  const analysed = words.length ? await repo.analyseQueryWords(db, words, query.q, lang) : undefined;
-  const terms = analysed?.words.filter(isSearchable) ?? [];
-
-  if (!analysed || terms.length === 0) {
-    return present(context, null, await run(context, null));
-  }
+  if (words.length === 0) throw ApiError.invalidParameter('q', NOTHING_TO_SEARCH);
+  const analysed = await repo.analyseQueryWords(db, words, query.q, lang);
+  const terms = searchedWords(analysed.words);
+  if (terms.length === 0) throw ApiError.invalidParameter('q', NO_WORD_KEPT);
   const typed: WordQuery = { terms, all: analysed.words, key: analysed.key, mode: 'and' };
   const exact = await run(context, typed);
   if (exact.total > 0) return present(context, null, exact);
@@ -132,6 +131,27 @@ async function answer(
   }
   const any = await run(context, { ...(corrected ?? typed), mode: 'or' });
   return present(context, any.total > 0 && corrected ? corrected.text : null, any);
+}
+
+/**
+ * A query that holds no letters or digits ("%", "_", ".*", an emoji) gives nothing to search for:
+ * a 400, not the whole index as though no query were given. (An empty q lists everything.)
+ */
+const NOTHING_TO_SEARCH =
+  'has no letters or digits to search for: give a word, or leave q out to list everything by title';
+/** Letters the text search parser reads as no word at all (rare signs): as good as none. */
+const NO_WORD_KEPT =
+  'has no word the search can look for: give another word, or leave q out to list everything by title';
+
+/**
+ * The words a query searches for: those that are no stop word of the request's language or of
+ * English. A query of stop words only ("the", "in", "de la") searches them as written, as plain
+ * names (in titles, names and codes: "in" finds India by its ISO code), rather than nothing.
+ */
+function searchedWords(words: AnalysedWord[]): AnalysedWord[] {
+  const searchable = words.filter(isSearchable);
+  if (searchable.length > 0) return searchable;
+  return words.filter((word) => word.simpleForms.length > 0).map((word) => ({ ...word, langForms: [], enForms: [] }));
 }
 
 interface WordQuery {

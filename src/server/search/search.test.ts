@@ -301,6 +301,29 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect((await q('Estados Unidos', '&lang=es&type=country')).results[0]?.id).toBe('USA');
   });
 
+  it('finds countries by their Arabic, Chinese and Russian names too, as /api/countries does', async () => {
+    for (const [text, code] of [
+      ['菲律宾', 'PHL'],
+      ['菲律', 'PHL'], // Chinese has no spaces: the start of a name
+      ['菲律宾共和国', 'PHL'], // its formal name
+      ['中国', 'CHN'],
+      ['Филиппины', 'PHL'],
+      ['ФИЛИППИНЫ', 'PHL'],
+      ['Республика Филиппины', 'PHL'],
+      ['Китай', 'CHN'],
+      ['الفلبين', 'PHL'],
+      ['الصين', 'CHN'],
+    ] as const) {
+      for (const lang of ['en', 'fr']) {
+        const r = await q(text, `&type=country&lang=${lang}`);
+        expect(r.results[0]?.id, `${text} (${lang})`).toBe(code);
+        expect(r.correctedQuery, text).toBeNull();
+      }
+    }
+    // Shown in the reader's language, found by any of the six.
+    expect((await q('菲律宾', '&lang=es')).results[0]).toMatchObject({ id: 'PHL', title: 'Filipinas' });
+  });
+
   it('counts facets over the whole match, each filtered by the others', async () => {
     const r = await q('diaspora', '&type=record');
     expect(r.facets.type).toEqual([{ value: 'record', label: 'Practice', count: 3 }]);
@@ -535,7 +558,7 @@ describe.each(testEngines())('search on %s', (engine) => {
   });
 
   describe('odd and bad input', () => {
-    it.each(['!!!', '"', "'; DROP TABLE search_document; --", '&|!:*()', '\\', '%', 'the', 'a b c'])(
+    it.each(["'; DROP TABLE search_document; --", 'the', 'a b c', 'in'])(
       'answers %j without an error',
       async (text) => {
         const r = await q(text);
@@ -543,6 +566,47 @@ describe.each(testEngines())('search on %s', (engine) => {
         expect(Array.isArray(r.results)).toBe(true);
       },
     );
+
+    it.each(['%', '_', '\\', '.*', '([', '😀', '!!!', '"', '&|!:*()', ' % _ '])(
+      'refuses %j, which has no letters or digits, naming q, rather than listing everything',
+      async (text) => {
+        const body = await get<ErrorResponse>(`/api/search?q=${encodeURIComponent(text)}`, 400);
+        expect(body.error.code).toBe('invalid_parameter');
+        expect(body.error.details).toEqual([
+          { field: 'q', message: expect.stringContaining('has no letters or digits to search for') as string },
+        ]);
+      },
+    );
+
+    it('searches a query of common words only ("the", "in") as written, in titles and names, not as a browse', async () => {
+      const everything = (await find('')).total;
+      // "in" and "it" are English stop words, and the ISO codes of India and Italy.
+      expect((await q('IN', '&type=country')).results[0]?.id).toBe('IND');
+      expect((await q('it', '&type=country')).results[0]?.id).toBe('ITA');
+      for (const [text, lang] of [
+        ['the', 'en'],
+        ['in', 'en'],
+        ['de la', 'fr'],
+      ] as const) {
+        const r = await q(text, `&lang=${lang}`);
+        expect(r.total, text).toBeGreaterThan(0);
+        expect(r.total, text).toBeLessThan(everything);
+        expect(
+          r.results.every((h) => h.snippet.some((s) => s.hit) || h.score > 0),
+          text,
+        ).toBe(true);
+      }
+    });
+
+    it('refuses a bad percent-encoding in q, as in a path', async () => {
+      for (const url of ['/api/search?q=%ED%A0%80', '/api/search?q=%E0%A4%A', '/api/search?q=%']) {
+        const body = await get<ErrorResponse>(url, 400);
+        expect(
+          body.error.details.map((d) => d.field),
+          url,
+        ).toEqual(['q']);
+      }
+    });
 
     it('gives no results, not an error, for words found nowhere', async () => {
       const r = await q('xqzvvk');
