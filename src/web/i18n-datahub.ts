@@ -14,7 +14,7 @@ const afterColon = (name: string) =>
   /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 
 /** What an indicator's counterpart area is: where its people were born or come from, where its money was sent from. */
-const COUNTERPART_ROLE: Record<string, 'birth' | 'origin' | 'sender' | undefined> = {
+export const COUNTERPART_ROLE: Record<string, 'birth' | 'origin' | 'sender' | undefined> = {
   migrant_stock: 'birth',
   forcibly_displaced: 'origin',
   remittance_bilateral_usd_m: 'sender',
@@ -189,6 +189,8 @@ const en = {
   costFlagNote: (ceiling: number) =>
     `Hatched bars marked ▲ are corridors above the SDG 10.c ceiling of ${String(ceiling)}%. Dashed lines: the 3% average target and the 5% ceiling.`,
   costLinesNote: 'Dashed lines: the SDG 10.c average target of 3% and the ceiling of 5% per corridor.',
+  costOtherEditions: (editions: readonly string[]) =>
+    `The bars are the latest edition’s. ${editions.join('; ')} ${editions.length > 1 ? 'are' : 'is'} left out of this chart and its CSV: each corridor’s page draws every edition, and the whole profile’s CSV has them.`,
   aboveFive: 'above 5%',
   sdgTarget3: 'SDG 10.c: 3%',
   sdgCeiling5: 'ceiling 5%',
@@ -677,6 +679,8 @@ const fr = {
     `Les barres hachurées marquées ▲ sont les corridors au-dessus du plafond de ${String(ceiling)}\u00a0% de la cible 10.c des ODD. Lignes pointillées\u00a0: la cible moyenne de 3\u00a0% et le plafond de 5\u00a0%.`,
   costLinesNote:
     'Lignes pointillées\u00a0: la cible moyenne de 3\u00a0% de l’ODD 10.c et le plafond de 5\u00a0% par corridor.',
+  costOtherEditions: (editions: readonly string[]) =>
+    `Les barres sont celles de l’édition la plus récente. ${editions.join('\u00a0; ')} ${editions.length > 1 ? 'sont laissées' : 'est laissée'} hors de ce graphique et de son CSV\u00a0: la page de chaque corridor trace toutes les éditions, et le CSV du profil complet les contient.`,
   aboveFive: 'au-dessus de 5\u00a0%',
   sdgTarget3: 'ODD 10.c\u00a0: 3\u00a0%',
   sdgCeiling5: 'plafond 5\u00a0%',
@@ -1197,6 +1201,8 @@ const es = {
   costFlagNote: (ceiling: number) =>
     `Las barras rayadas marcadas con ▲ son corredores por encima del tope del ${String(ceiling)}\u00a0% de la meta 10.c de los ODS. Líneas discontinuas: la meta promedio del 3\u00a0% y el tope del 5\u00a0%.`,
   costLinesNote: 'Líneas discontinuas: la meta promedio del 3\u00a0% del ODS 10.c y el tope del 5\u00a0% por corredor.',
+  costOtherEditions: (editions: readonly string[]) =>
+    `Las barras son las de la edición más reciente. ${editions.join('; ')} ${editions.length > 1 ? 'quedan' : 'queda'} fuera de este gráfico y de su CSV: la página de cada corredor traza todas las ediciones, y el CSV del perfil completo las contiene.`,
   aboveFive: 'por encima del 5\u00a0%',
   sdgTarget3: 'ODS 10.c: 3\u00a0%',
   sdgCeiling5: 'tope 5\u00a0%',

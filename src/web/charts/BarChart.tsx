@@ -26,6 +26,12 @@ export interface Bar {
   detail?: string;
   /** More about the detail, in its tooltip and the bar's (the members a group's coverage leaves out). */
   detailNote?: string;
+  /**
+   * What to draw instead of the label where a label would not fit whole ("PHL → USA" for a
+   * corridor's two names): shortening "United Kingdom … → Philippines" would cut off the half
+   * that tells two bars apart. The full label stays in the tooltip.
+   */
+  shortLabel?: string;
 }
 
 const ROW = 28;
@@ -94,7 +100,14 @@ export function BarChart({
   });
   const LABEL_WIDTH = layout.labelWidth;
   const nameWidth = LABEL_WIDTH - 14;
-  const names = bars.map((b) => wrapText(b.label, nameWidth, LABEL_FONT, NAME_LINES));
+  const fullNames = bars.map((b) => wrapText(b.label, nameWidth, LABEL_FONT, NAME_LINES));
+  // One bar's label cut short: every bar that has a short label draws it, so that they read alike.
+  const shorten = bars.some((b, i) => b.shortLabel !== undefined && fullNames[i]?.join(' ') !== b.label);
+  const names = bars.map((b, i) =>
+    shorten && b.shortLabel !== undefined
+      ? wrapText(b.shortLabel, nameWidth, LABEL_FONT, NAME_LINES)
+      : (fullNames[i] ?? [b.label]),
+  );
   const details = bars.map((b) => (b.detail ? wrapTextEvenly(b.detail, nameWidth, DETAIL_FONT, DETAIL_LINES) : []));
   // Each row as high as its name and detail need: one on two lines makes its own row taller, no other.
   const nameExtra = names.map((n) => (n.length - 1) * NAME_LINE);

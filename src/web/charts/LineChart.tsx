@@ -75,6 +75,18 @@ export function LineChart({
   // The latest period is always labelled, as the language writes it ("2024", "Q1 2025", "T1 2025").
   const latest = points.find((p) => periodPosition(p.period) === xMax)?.period;
   const lastPeriod = latest === undefined ? undefined : formatPeriod(latest, lang);
+  // Where each line stops short of the axis's end (a revision to 2020 beside one to 2024): that
+  // period is labelled too, so the reader sees where the line ends and not a year near it.
+  const lineEnds = new Map<number, string>();
+  for (const s of series) {
+    const ends = s.points.filter((p) => p.value !== null && Number.isFinite(p.value));
+    const end = ends.reduce<string | undefined>(
+      (a, p) => (a === undefined || periodPosition(p.period) > periodPosition(a) ? p.period : a),
+      undefined,
+    );
+    const at = end === undefined ? Number.NaN : periodPosition(end);
+    if (end !== undefined && Number.isFinite(at) && at < xMax) lineEnds.set(at, formatPeriod(end, lang));
+  }
 
   // The y axis first: its widest tick label sets the left margin.
   const yLow = Math.min(...ys);
@@ -108,6 +120,8 @@ export function LineChart({
     WIDTH - right - left,
     lastPeriod === undefined ? undefined : { value: xMax, label: lastPeriod },
     TICK_FONT,
+    undefined,
+    [...lineEnds].map(([value, label]) => ({ value, label })),
   );
   // Labels of lines close together (3 % and 5 % on a scale to 40 %) kept apart, each by its line.
   const referencePlaces = referenceLabelPlaces(
@@ -157,7 +171,7 @@ export function LineChart({
               stroke={AXIS_TEXT}
             />
             <text
-              x={x(tick.value)}
+              x={x(tick.value) + (tick.dx ?? 0)}
               y={top + PLOT_HEIGHT + 18}
               fontSize={TICK_FONT}
               fill={AXIS_TEXT}

@@ -147,6 +147,34 @@ describe('the time axis', () => {
       timeTicks([1977, 2023], 1000, { value: 2023, label: '2023' }).length,
     );
   });
+
+  it('labels where a line stops short of the others, without labels running into each other', () => {
+    // A phone's plot: Revision 2020 ends on 2020 beside Revision 2024 on 2024, five years apart
+    // on the axis's regular ticks, and 2020 was the tick that gave way to 2024.
+    const last = { value: 2024, label: '2024' };
+    for (const width of [240, 290, 330, 600]) {
+      const ticks = timeTicks([1990, 2024], width, last, 11, 10, [{ value: 2020, label: '2020' }]);
+      expect(ticks.map((t) => t.label)).toEqual(expect.arrayContaining(['2020', '2024']));
+      // Each label's middle (moved a little off its tick where it makes room), and its tick under it.
+      const px = (t: { value: number; dx?: number }) => ((t.value - 1990) / (2024 - 1990)) * width + (t.dx ?? 0);
+      for (let i = 1; i < ticks.length; i += 1) {
+        const a = ticks[i - 1];
+        const b = ticks[i];
+        if (!a || !b) continue;
+        expect(px(b) - px(a)).toBeGreaterThan((textWidth(a.label, 11) + textWidth(b.label, 11)) / 2);
+      }
+      for (const t of ticks) expect(Math.abs(t.dx ?? 0)).toBeLessThan(textWidth(t.label, 11) / 2);
+    }
+    // Ends too close for both labels: the axis's own end wins, and nothing overlaps.
+    const crowded = timeTicks([1990, 2024], 290, last, 11, 10, [{ value: 2023, label: '2023' }]);
+    expect(crowded.map((t) => t.label)).not.toContain('2023');
+    expect(crowded.at(-1)).toEqual(last);
+    // A quarter's end is labelled as the language writes it.
+    const quarters = timeTicks([2011, 2025], 320, { value: 2025, label: 'Q1 2025' }, 11, 10, [
+      { value: 2020.5, label: 'Q3 2020' },
+    ]);
+    expect(quarters.map((t) => t.label)).toEqual(expect.arrayContaining(['Q3 2020', 'Q1 2025']));
+  });
 });
 
 describe('the legend', () => {

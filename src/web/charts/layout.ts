@@ -138,14 +138,24 @@ export function axisLabelWidth(labels: readonly string[], fontSize: number, mini
 export interface TimeTick {
   value: number;
   label: string;
+  /** The label drawn this many px off its tick (a line's end made room beside the next end's label). */
+  dx?: number;
 }
 
 const YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500];
 
+/** Least room between two labels every one of which must be shown (the ends of lines), px. */
+const END_GAP = 4;
+
 /**
  * Ticks of a time axis in whole years, thinned so the labels never touch at the given plot width,
  * and always ending on the latest period (labelled as it is written, e.g. "2024" or "2025-Q1");
- * a regular tick too close to that last one is dropped instead.
+ * a regular tick too close to that last one is dropped instead. `ends` are periods the reader
+ * must be able to find on the axis too (where a line stops short of the others: a revision that
+ * ends on 2020 beside one that ends on 2024): each is labelled, and regular ticks give way to
+ * them. An end a little too close to a later one has its label moved off its tick towards the
+ * start (`dx`), never so far that the tick leaves the label's width; one closer still is left
+ * out (its line's last marker still says where it stops).
  */
 export function timeTicks(
   domain: readonly [number, number],
@@ -153,6 +163,7 @@ export function timeTicks(
   last?: TimeTick,
   fontSize = 11,
   maxTicks = 10,
+  ends: readonly TimeTick[] = [],
 ): TimeTick[] {
   const [start, end] = domain;
   const span = end - start;
@@ -166,11 +177,24 @@ export function timeTicks(
   const ticks: TimeTick[] = [];
   for (let v = Math.ceil(start / step) * step; v <= end + 1e-9; v += step) ticks.push({ value: v, label: String(v) });
   if (!last) return ticks;
-  const lastWidth = textWidth(last.label, fontSize);
+  // Where a label's middle is drawn, and how far it must stay from another's for both to read.
+  const at = (t: TimeTick) => (t.value - start) * perUnit + (t.dx ?? 0);
+  const room = (a: TimeTick, b: TimeTick, extra: number) =>
+    (textWidth(a.label, fontSize) + textWidth(b.label, fontSize)) / 2 + extra;
+  // Latest first: the axis's own end is always kept, then each earlier end that fits before those kept.
+  const required: TimeTick[] = [last];
+  const candidates = [...ends]
+    .filter((e) => e.value >= start && e.value < last.value)
+    .sort((a, b) => b.value - a.value);
+  for (const e of candidates) {
+    const shift = Math.max(0, ...required.map((r) => room(e, r, END_GAP) - (at(r) - at(e))));
+    if (shift <= textWidth(e.label, fontSize) / 3) required.push(shift > 0 ? { ...e, dx: -shift } : e);
+  }
   const kept = ticks.filter(
-    (t) => t.value !== last.value && (last.value - t.value) * perUnit >= (yearWidth + lastWidth) / 2 + gap,
+    (t) =>
+      t.value < last.value && required.every((r) => r.value !== t.value && Math.abs(at(r) - at(t)) >= room(t, r, gap)),
   );
-  return [...kept.filter((t) => t.value < last.value), last];
+  return [...kept, ...required].sort((a, b) => a.value - b.value);
 }
 
 export interface LegendItem {

@@ -324,7 +324,9 @@ function RemittanceBlock({ corridor }: { corridor: CorridorResponse }) {
       const edition = shortDatasetLabel(s.dataset, r.sources, lang);
       return {
         key: `${s.dataset}|${s.sender.code}|${p.period}`,
-        label: `${s.sender.code} → ${s.receiver.code}`,
+        // Names as the rest of the page gives them; codes only where a name would be cut short.
+        label: `${s.sender.name} → ${s.receiver.name}`,
+        shortLabel: `${s.sender.code} → ${s.receiver.code}`,
         detail: edition.endsWith(` ${p.period}`) ? edition : `${edition}, ${p.period}`,
         value: p.valueUsd,
       };

@@ -61,6 +61,7 @@ import { m49Name } from '../m49-names.js';
 import { LangLink, withLang } from '../links.js';
 import { rankingSdmxKey, sdmxDataUrl, sdmxOwnKey } from '../sdmx.js';
 import { shortDatasetLabel } from '../sources.js';
+import { explorerFileName } from '../explorer-files.js';
 import { Translated } from '../components/Translated.js';
 import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend.js';
 
@@ -838,7 +839,7 @@ function ExplorerResults({
         subtitle={subtitle}
         citations={ranking.sources}
         csv={csv}
-        filename={`map-${ranking.indicator.id}-${ranking.period}`}
+        filename={explorerFileName('map', ranking, ranking.period)}
         sdmxUrl={sdmx}
         computed={combined(ranking.items)}
         note={
@@ -887,7 +888,7 @@ function ExplorerResults({
           subtitle={subtitle}
           citations={ranking.sources}
           csv={{ ...csv, rows: csv.rows.slice(0, TOP_N) }}
-          filename={`top-${ranking.indicator.id}-${ranking.period}`}
+          filename={explorerFileName(`top${String(TOP_N)}`, ranking, ranking.period)}
           computed={combined(ranking.items.slice(0, TOP_N))}
           note={
             <>
@@ -1188,6 +1189,9 @@ function Aggregates({
               'group_name',
               'value',
               'unit',
+              'sex',
+              'counterpart',
+              'dims',
               'count_with_data',
               'count_in_group',
               'not_counted',
@@ -1204,6 +1208,10 @@ function Aggregates({
                 group_name: groupName(g.code, g.name),
                 value: g.value,
                 unit,
+                // The filters of the figures summed, as the map's CSV has them on every row.
+                sex: ranking.filters.sex,
+                counterpart: ranking.filters.counterpart,
+                dims: formatDims(ranking.filters.dims),
                 count_with_data: g.countWithData,
                 count_in_group: g.countInGroup,
                 // Codes separated by spaces, and the API's sentence naming them, as in the API's CSV.
@@ -1215,7 +1223,7 @@ function Aggregates({
               sources: [ranking.dataset, grouping.citation.dataset],
             })),
           }}
-          filename={`groups-${grouping.by}-${ranking.indicator.id}-${ranking.period}`}
+          filename={explorerFileName(`groups-${grouping.by}`, ranking, ranking.period)}
           note={
             <div className="chart__note">
               <p>

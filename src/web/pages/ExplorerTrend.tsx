@@ -24,6 +24,7 @@ import { SourceLine } from '../components/SourceLine.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, formatNumber, formatPercent, formatPeriod, formatTick, formatValue } from '../format.js';
 import { useApi, type ParamPatch } from '../hooks.js';
+import { explorerFileName } from '../explorer-files.js';
 import { useLang, useT } from '../i18n.js';
 
 /** As many areas as the charts have distinct line styles: each line stays told apart without colour. */
@@ -301,7 +302,12 @@ export function ExplorerTrend({
             subtitle={subtitle}
             citations={data.sources}
             csv={trendCsv(data, lang)}
-            filename={`trend-${ranking.indicator.id}`}
+            filename={explorerFileName(
+              'trend',
+              ranking,
+              [...new Set(data.series.map((s) => s.area.code))].join('+'),
+              [from, to].filter(Boolean).join('-'),
+            )}
             sdmxUrl={sdmxDataUrl(
               ranking.dataset,
               ranking.indicator.id,

@@ -1241,8 +1241,8 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
   const corridors = c.corridors.filter((x) => x.direction === direction);
   const title =
     direction === 'inbound' ? t.costInboundTitle(area.name, c.amountUsd) : t.costOutboundTitle(area.name, c.amountUsd);
-  if (corridors.length === 0) return <NoData what={title} />;
   const latest = latestCostDataset(corridors);
+  if (latest === null) return <NoData what={title} />;
   const shown = corridors.filter((x) => x.dataset === latest).sort((a, b) => b.latest.value - a.latest.value);
   const partnerOf = (x: CostCorridor) => (direction === 'inbound' ? x.from : x.to);
   // Costs as the RPW prints them, two decimals each, so that bars and lines read alike.
@@ -1257,8 +1257,9 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
     flag: x.aboveFive ? t.aboveFive : undefined,
     detail: x.latest.period === newest ? undefined : formatPeriod(x.latest.period, lang),
   }));
-  const datasets = [...new Set(corridors.map((x) => x.dataset))];
-  const partners = [...new Map(corridors.map((x) => [partnerOf(x).code, partnerOf(x)])).values()];
+  // The chart draws one edition: its source line, CSV, query and table are that edition's alone;
+  // the others are said in a note and are on each corridor's page and in the profile's whole CSV.
+  const others = [...new Set(corridors.map((x) => x.dataset))].filter((d) => d !== latest);
   const corridorLink = (code: string) =>
     direction === 'inbound' ? `/corridors/${area.code}/${code}` : `/corridors/${code}/${area.code}`;
   return (
@@ -1266,47 +1267,41 @@ function CostDirection({ profile, direction }: { profile: ProfileResponse; direc
       title={title}
       subtitle={(bars.some((b) => b.detail) ? t.costSubtitleMixed : t.costSubtitle)(
         formatPeriod(newest, lang),
-        latest ? shortDatasetLabel(latest, c.sources, lang) : '',
+        shortDatasetLabel(latest, c.sources, lang),
       )}
-      citations={citationsOf(datasets, c.sources)}
-      csv={costCsv(corridors, c.unit)}
-      filename={`cost-${direction}-${area.code}`}
-      sdmxUrl={sdmxLinks(
-        datasets.map((d) => ({
-          label: shortDatasetLabel(d, c.sources, lang),
-          href: sdmxFlowUrl(profile.dataflows, d, INDICATOR_IDS.remittanceCost, {
-            ...(direction === 'inbound' ? { refArea: area.code } : { counterpart: area.code }),
-            dims: { amount: c.amountUsd },
-          }),
-        })),
-      )}
-      note={<p className="chart__note">{t.costFlagNote(c.sdg.corridorCeilingPct)}</p>}
+      citations={citationsOf([latest], c.sources)}
+      csv={costCsv(shown, c.unit)}
+      filename={`cost-${direction}-${area.code}-${latest}`}
+      sdmxUrl={sdmxFlowUrl(profile.dataflows, latest, INDICATOR_IDS.remittanceCost, {
+        ...(direction === 'inbound' ? { refArea: area.code } : { counterpart: area.code }),
+        dims: { amount: c.amountUsd },
+      })}
+      note={
+        <>
+          <p className="chart__note">{t.costFlagNote(c.sdg.corridorCeilingPct)}</p>
+          {others.length > 0 && (
+            <p className="chart__note">
+              {t.costOtherEditions(others.map((d) => shortDatasetLabel(d, c.sources, lang)))}
+            </p>
+          )}
+        </>
+      }
       table={
         <DataTable
           caption={title}
           columns={[
             { key: 'partner', label: direction === 'inbound' ? t.colSendingCountry : t.colReceivingCountry },
-            ...datasets.map((d) => ({ key: d, label: shortDatasetLabel(d, c.sources, lang), numeric: true })),
+            { key: 'cost', label: shortDatasetLabel(latest, c.sources, lang), numeric: true },
           ]}
-          rows={partners.map((p) => ({
-            key: p.code,
+          rows={shown.map((x) => ({
+            key: partnerOf(x).code,
             cells: {
-              partner: <LangLink to={corridorLink(p.code)}>{p.name}</LangLink>,
-              ...Object.fromEntries(
-                datasets.map((d) => {
-                  const x = corridors.find((y) => y.dataset === d && partnerOf(y).code === p.code);
-                  return [
-                    d,
-                    x ? (
-                      <>
-                        {pct(x.latest.value)} <span className="muted">({formatPeriod(x.latest.period, lang)})</span>
-                        {x.aboveFive && <span className="flag"> ▲ {t.aboveFive}</span>}
-                      </>
-                    ) : (
-                      '—'
-                    ),
-                  ];
-                }),
+              partner: <LangLink to={corridorLink(partnerOf(x).code)}>{partnerOf(x).name}</LangLink>,
+              cost: (
+                <>
+                  {pct(x.latest.value)} <span className="muted">({formatPeriod(x.latest.period, lang)})</span>
+                  {x.aboveFive && <span className="flag"> ▲ {t.aboveFive}</span>}
+                </>
               ),
             },
           }))}

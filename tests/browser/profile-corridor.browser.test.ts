@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
+import { knomadBilateral2018, knomadBilateral2021 } from '../../src/server/importers/knomad.js';
+import { rpwCorridorMeans, rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
+import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
+import type { CorridorResponse, ProfileResponse } from '../../src/core/statistics.js';
+import { startDatahubServer } from './datahub-server.js';
+
+/**
+ * A country's profile and a corridor in real Chromium against the real server, with both RPW
+ * editions of corridor costs (the World Bank's DataBank to 2020Q3 and the corridor means to
+ * 2025Q1), both UN DESA revisions and two KNOMAD matrices: what a chart draws is what its source
+ * line cites and its CSV holds; a corridor's bars are named as the page names its countries; a
+ * phone's time axis says where each line ends.
+ */
+
+const WAIT_MS = 30_000;
+const DRAWN_COST_EDITION = 'rpw-corridor-means-2025q1';
+const OLDER_COST_EDITION = 'rpw-corridors-2020q3';
+
+let server: Awaited<ReturnType<typeof startDatahubServer>> | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startDatahubServer({
+      importers: [
+        undesaIms2024,
+        undesaIms2020,
+        rpwDatabankCorridors,
+        rpwCorridorMeans,
+        knomadBilateral2021,
+        knomadBilateral2018,
+      ],
+    }),
+    launchChromium(),
+  ]);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+}, 60_000);
+
+/** A page of the UI at `path`, on a desktop screen or, with `phone`, 390 px wide. */
+async function openPage(path: string, { phone = false }: { phone?: boolean } = {}): Promise<Page> {
+  if (!browser || !server) throw new Error('the browser or the server did not start');
+  const viewport = phone ? { width: 390, height: 844 } : { width: 1280, height: 800 };
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  page.setDefaultTimeout(WAIT_MS);
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${server?.url ?? ''}${path}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Clicks what starts a download: the file's suggested name and its bytes. */
+async function downloadFrom(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([trigger.page().waitForEvent('download'), trigger.click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** A downloaded CSV's rows as objects by column name. */
+function csvRecords(bytes: Buffer): Record<string, string>[] {
+  return parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+}
+
+/** The labels of a line chart's time axis, left to right, each with the box the browser draws it in. */
+async function timeAxis(chart: Locator): Promise<{ label: string; left: number; right: number }[]> {
+  const svg = chart.locator('.chart__body svg').first();
+  await svg.waitFor();
+  return svg.locator('text[text-anchor="middle"]').evaluateAll((texts) =>
+    texts
+      .filter((text) => /^(\d{4}|Q\d\s\d{4})$/.test(text.textContent ?? ''))
+      .map((text) => {
+        const box = text.getBoundingClientRect();
+        return { label: text.textContent ?? '', left: box.left, right: box.right };
+      })
+      .sort((a, b) => a.left - b.left),
+  );
+}
+
+describe('profile and corridor charts in the browser', () => {
+  it(
+    'cites, downloads and queries only the RPW edition the cost bars draw, and says where the other is',
+    { timeout: 120_000 },
+    async () => {
+      const profile = await api<ProfileResponse>('/api/profiles/PHL?lang=en');
+      const inbound = profile.cost.corridors.filter((c) => c.direction === 'inbound');
+      // The answer has both editions: 14 corridors each, quarter by quarter.
+      expect(new Set(inbound.map((c) => c.dataset))).toEqual(new Set([DRAWN_COST_EDITION, OLDER_COST_EDITION]));
+      const drawn = inbound.filter((c) => c.dataset === DRAWN_COST_EDITION);
+      const drawnRows = drawn.reduce((sum, c) => sum + c.points.length, 0);
+      expect(drawnRows).toBeLessThan(inbound.reduce((sum, c) => sum + c.points.length, 0));
+
+      const page = await openPage('/countries/PHL/profile?lang=en');
+      try {
+        const chart = page.getByRole('figure', { name: /^Philippines: cost of sending US\$ 200 to the country/ });
+        expect(await chart.locator('.chart__subtitle').textContent()).toContain('RPW (J. Smirl), edition Q1\u00a02025');
+        // One bar per corridor of the drawn edition.
+        const bars = await chart.locator('.chart__body svg g > title').allTextContents();
+        expect(bars).toHaveLength(drawn.length);
+        // The source line cites that edition, not the DataBank's of 2011–2020.
+        const source = (await chart.locator('.source-line').textContent()) ?? '';
+        expect(source).toContain('RPW complete dataset to 2025Q1');
+        expect(source).not.toContain('DataBank');
+        // The CSV: the rows the chart draws, every one citing the drawn edition.
+        const csv = await downloadFrom(chart.getByRole('button', { name: 'Download CSV' }));
+        const rows = csvRecords(csv.bytes);
+        expect(new Set(rows.map((r) => r.dataset))).toEqual(new Set([DRAWN_COST_EDITION]));
+        expect(rows).toHaveLength(drawnRows);
+        expect(new Set(rows.map((r) => r.from)).size).toBe(drawn.length);
+        // The image cites what it draws too.
+        const svg = (await downloadFrom(chart.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+        expect(svg).toContain('jonsmirl/thesis');
+        expect(svg).not.toContain('DataBank');
+        // One SDMX query, of the drawn edition.
+        expect(await chart.locator('.chart__sdmx').count()).toBe(0);
+        expect(await chart.getByRole('link', { name: 'SDMX' }).getAttribute('href')).toContain('2025');
+        // The table has the drawn edition's column only.
+        await chart.getByText('Show the data as a table').click();
+        expect(await chart.locator('thead th').allTextContents()).toEqual([
+          'Sending country',
+          'RPW (J. Smirl), edition Q1\u00a02025',
+        ]);
+        // The other edition is said, and is in the whole profile's CSV.
+        await chart.getByText(/World Bank RPW, edition Q3\u00a02020 is left out of this chart and its CSV/).waitFor();
+        const whole = await page.getByRole('link', { name: /^Download the whole profile as CSV/ }).getAttribute('href');
+        expect(await (await fetch(`${server?.url ?? ''}${whole ?? ''}`)).text()).toContain(OLDER_COST_EDITION);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('keeps the outbound cost chart to the edition it draws too', { timeout: 120_000 }, async () => {
+    const profile = await api<ProfileResponse>('/api/profiles/USA?lang=en');
+    const outbound = profile.cost.corridors.filter((c) => c.direction === 'outbound');
+    expect(new Set(outbound.map((c) => c.dataset))).toEqual(new Set([DRAWN_COST_EDITION, OLDER_COST_EDITION]));
+    const page = await openPage('/countries/USA/profile?lang=en');
+    try {
+      const chart = page.getByRole('figure', { name: /cost of sending US\$ 200 from the country/ });
+      const source = (await chart.locator('.source-line').textContent()) ?? '';
+      expect(source).toContain('RPW complete dataset to 2025Q1');
+      expect(source).not.toContain('DataBank');
+      const rows = csvRecords((await downloadFrom(chart.getByRole('button', { name: 'Download CSV' }))).bytes);
+      expect(new Set(rows.map((r) => r.dataset))).toEqual(new Set([DRAWN_COST_EDITION]));
+      expect(new Set(rows.map((r) => r.to)).size).toBe(outbound.filter((c) => c.dataset === DRAWN_COST_EDITION).length);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it(
+    'names a corridor’s remittance bars by their countries, in the page and its images, by code only where names do not fit',
+    { timeout: 120_000 },
+    async () => {
+      const corridor = await api<CorridorResponse>('/api/corridors/PHL/USA?lang=fr');
+      const there = `${corridor.from.name} → ${corridor.to.name}`;
+      const back = `${corridor.to.name} → ${corridor.from.name}`;
+      expect(corridor.to.name).not.toBe('USA');
+      const page = await openPage('/corridors/PHL/USA?lang=fr');
+      try {
+        const chart = page.locator('#remittances figure');
+        await chart.locator('.chart__body svg').waitFor();
+        const drawn = (await chart.locator('.chart__body svg tspan').allTextContents()).join(' | ');
+        expect(drawn).toContain(there);
+        expect(drawn).toContain(back);
+        expect(drawn).not.toMatch(/PHL →|→ PHL/);
+        const svg = (await downloadFrom(chart.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+        expect(svg).toContain(there);
+        expect(svg).toContain(back);
+        expect(svg).not.toMatch(/PHL →|→ PHL/);
+        // A phone leaves the names too little room: the bars read by code, each with its names in
+        // its tooltip, and the image, drawn at a report's width, has the names.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.reload();
+        const phone = page.locator('#remittances figure');
+        await phone.locator('.chart__body svg').waitFor();
+        const shortened = phone.locator('.chart__body svg text', { has: page.locator('tspan', { hasText: '→' }) });
+        expect(await shortened.locator('tspan').allTextContents()).toEqual([
+          'PHL → USA',
+          'PHL → USA',
+          'USA → PHL',
+          'USA → PHL',
+        ]);
+        expect(await shortened.locator('title').allTextContents()).toEqual([there, there, back, back]);
+        const phoneSvg = (await downloadFrom(phone.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
+        expect(phoneSvg).toContain(there);
+        expect(phoneSvg).toContain(back);
+        expect(phoneSvg).not.toMatch(/PHL →|→ PHL/);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'labels on a phone’s time axis the year each line ends on, with no label running into another',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage('/countries/PHL/profile?lang=en', { phone: true });
+      try {
+        const charts = [
+          page.getByRole('figure', { name: /^Philippines: emigrants by sex/ }),
+          page.getByRole('figure', { name: /^Philippines: immigrants by sex/ }),
+        ];
+        for (const chart of charts) {
+          const axis = await timeAxis(chart);
+          // Revision 2020 ends on 2020, Revision 2024 on 2024: both are on the axis.
+          expect(axis.map((a) => a.label)).toEqual(expect.arrayContaining(['1990', '2020', '2024']));
+          for (let i = 1; i < axis.length; i += 1)
+            expect(axis[i]?.left ?? 0).toBeGreaterThan((axis[i - 1]?.right ?? 0) + 1);
+        }
+        await page.goto(`${server?.url ?? ''}/corridors/PHL/USA?lang=en`);
+        const axis = await timeAxis(page.locator('#stock figure'));
+        expect(axis.map((a) => a.label)).toEqual(expect.arrayContaining(['2020', '2024']));
+        for (let i = 1; i < axis.length; i += 1)
+          expect(axis[i]?.left ?? 0).toBeGreaterThan((axis[i - 1]?.right ?? 0) + 1);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
