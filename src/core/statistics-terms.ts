@@ -53,6 +53,7 @@ export const INDICATOR_IDS = {
   population: 'population',
   remittanceBilateral: 'remittance_bilateral_usd_m',
   remittanceInflowsKnomad: 'remittance_inflows_usd_m',
+  remittanceInflowsPctGdp: 'remittance_inflows_pct_gdp',
   remittancesReceived: 'remittances_received_usd',
   remittancesPaid: 'remittances_paid_usd',
   fdiInflows: 'fdi_inflows_usd',

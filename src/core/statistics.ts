@@ -400,6 +400,18 @@ export const RemittanceBlock = z.object({
     })
     .nullable(),
   pctOfGdp: Computation,
+  publishedPctOfGdp: z
+    .array(
+      z.object({
+        indicator: z.string(),
+        dataset: z.string(),
+        unit: z.string(),
+        points: z.array(z.object({ period: Period, value: z.number(), status: Status })),
+      }),
+    )
+    .describe(
+      'Remittances received as a share of GDP as a publisher printed it (KNOMAD, with the IMF’s GDP), beside the share Bridges computes: one entry per edition',
+    ),
   topSendingCorridors: z.object({
     dataset: z.string().nullable().describe('Latest edition of the KNOMAD bilateral matrix with data'),
     period: z.string().nullable(),

@@ -142,6 +142,8 @@ const en = {
     'Money migrants send home, in current US$, set against official development assistance (ODA) and foreign direct investment (FDI). Each edition is its own series.',
   receivedLatest: (period: string) => `Remittances received, ${period}`,
   receivedPctGdp: (period: string) => `Remittances received as % of GDP, ${period}`,
+  receivedPctGdpPrinted: (period: string) => `Remittances received as % of GDP, as published, ${period}`,
+  imfGdp: 'GDP of the IMF World Economic Outlook',
   sentLatest: (period: string) => `Remittances sent, ${period}`,
   flowNames: {
     remittances_received: 'Remittances received',
@@ -629,6 +631,8 @@ const fr = {
     'L’argent que les migrants envoient chez eux, en dollars US courants, comparé à l’aide publique au développement (APD) et aux investissements directs étrangers (IDE). Chaque édition forme sa propre série.',
   receivedLatest: (period: string) => `Envois de fonds reçus, ${period}`,
   receivedPctGdp: (period: string) => `Envois de fonds reçus en % du PIB, ${period}`,
+  receivedPctGdpPrinted: (period: string) => `Envois de fonds reçus en % du PIB, tel que publié, ${period}`,
+  imfGdp: 'PIB des Perspectives de l’économie mondiale du FMI',
   sentLatest: (period: string) => `Envois de fonds émis, ${period}`,
   flowNames: {
     remittances_received: 'Envois de fonds reçus',
@@ -863,6 +867,8 @@ const fr = {
       'Estimation des envois de fonds de la zone partenaire (qui envoie) vers la zone de référence (qui reçoit).',
     remittance_inflows_usd_m:
       'Envois de fonds personnels reçus, estimés par la Banque mondiale et KNOMAD (y compris des estimations pour les pays qui ne déclarent pas).',
+    remittance_inflows_pct_gdp:
+      'Envois de fonds reçus en pourcentage du PIB, tels que la Banque mondiale et KNOMAD les publient pour leur dernière année (PIB des Perspectives de l’économie mondiale du FMI).',
     remittances_received_usd:
       'Transferts personnels et rémunération des salariés reçus, Indicateurs du développement dans le monde (WDI).',
     remittances_paid_usd:
@@ -1154,6 +1160,8 @@ const es = {
     'El dinero que los migrantes envían a sus países, en US$ corrientes, comparado con la asistencia oficial para el desarrollo (AOD) y la inversión extranjera directa (IED). Cada edición es su propia serie.',
   receivedLatest: (period: string) => `Remesas recibidas, ${period}`,
   receivedPctGdp: (period: string) => `Remesas recibidas en % del PIB, ${period}`,
+  receivedPctGdpPrinted: (period: string) => `Remesas recibidas en % del PIB, tal como se publicó, ${period}`,
+  imfGdp: 'PIB de Perspectivas de la economía mundial del FMI',
   sentLatest: (period: string) => `Remesas enviadas, ${period}`,
   flowNames: {
     remittances_received: 'Remesas recibidas',
@@ -1389,6 +1397,8 @@ const es = {
       'Estimación de las remesas enviadas desde la zona de contrapartida (que envía) a la zona de referencia (que recibe).',
     remittance_inflows_usd_m:
       'Remesas personales recibidas, estimadas por el Banco Mundial y KNOMAD (incluye estimaciones para los países que no declaran).',
+    remittance_inflows_pct_gdp:
+      'Remesas recibidas como porcentaje del PIB, tal como las publican el Banco Mundial y KNOMAD para su último año (PIB de Perspectivas de la economía mundial del FMI).',
     remittances_received_usd:
       'Transferencias personales y remuneración de empleados recibidas, Indicadores del desarrollo mundial (WDI).',
     remittances_paid_usd:

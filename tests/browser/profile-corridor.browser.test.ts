@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
-import { knomadBilateral2018, knomadBilateral2021 } from '../../src/server/importers/knomad.js';
+import { knomadBilateral2018, knomadBilateral2021, knomadInflows2023 } from '../../src/server/importers/knomad.js';
 import { rpwCorridorMeans, rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
 import type { CorridorResponse, ProfileResponse } from '../../src/core/statistics.js';
@@ -12,7 +12,7 @@ import { startDatahubServer } from './datahub-server.js';
 /**
  * A country's profile and a corridor in real Chromium against the real server, with both RPW
  * editions of corridor costs (the World Bank's DataBank to 2020Q3 and the corridor means to
- * 2025Q1), both UN DESA revisions and two KNOMAD matrices: what a chart draws is what its source
+ * 2025Q1), both UN DESA revisions, two KNOMAD matrices and KNOMAD's inflows: what a chart draws is what its source
  * line cites and its CSV holds; a corridor's bars are named as the page names its countries; a
  * phone's time axis says where each line ends.
  */
@@ -34,6 +34,7 @@ beforeAll(async () => {
         rpwCorridorMeans,
         knomadBilateral2021,
         knomadBilateral2018,
+        knomadInflows2023,
       ],
     }),
     launchChromium(),
@@ -201,6 +202,28 @@ describe('profile and corridor charts in the browser', () => {
       }
     },
   );
+
+  it('sets the share of GDP KNOMAD printed among the key figures, with its GDP and status, in each language', async () => {
+    const expected = {
+      en: ['Remittances received as % of GDP, as published, 2023', 'IMF World Economic Outlook', 'estimated'],
+      fr: ['Envois de fonds reçus en % du PIB, tel que publié, 2023', 'du FMI', 'estimée'],
+      es: ['Remesas recibidas en % del PIB, tal como se publicó, 2023', 'del FMI', 'estimado'],
+    };
+    for (const [lang, [label, gdp, status]] of Object.entries(expected)) {
+      const page = await openPage(`/countries/PHL/profile?lang=${lang}`);
+      try {
+        const item = page.locator('#remittances .key-figures__item').filter({ hasText: label });
+        await item.waitFor();
+        // Workbook cell Z154: 9.1743…, printed to one decimal.
+        expect(await item.locator('.key-figures__value').textContent(), lang).toMatch(/^9[.,]2[\s\u00a0\u202f]?%$/);
+        const note = (await item.locator('.key-figures__note').textContent()) ?? '';
+        expect(note, lang).toContain(gdp);
+        expect(note, lang).toContain(status);
+      } finally {
+        await page.close();
+      }
+    }
+  });
 
   it(
     'labels on a phone’s time axis the year each line ends on, with no label running into another',

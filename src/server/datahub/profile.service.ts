@@ -105,7 +105,12 @@ async function buildProfile(
         dataset: other,
         rows: await repo.findMigrantStockAround(trx, other, INDICATOR_IDS.migrantStock, code),
       });
-  const plain = await repo.findAreaSeries(trx, code, [...FLOW_INDICATORS, INDICATOR_IDS.gdp, ...POPULATION_INDICATORS]);
+  const plain = await repo.findAreaSeries(trx, code, [
+    ...FLOW_INDICATORS,
+    INDICATOR_IDS.gdp,
+    INDICATOR_IDS.remittanceInflowsPctGdp,
+    ...POPULATION_INDICATORS,
+  ]);
   const bilateral = await repo.findBilateralInto(trx, INDICATOR_IDS.remittanceBilateral, code);
   const costs = await repo.findCorridorsTouching(trx, INDICATOR_IDS.remittanceCost, code, {
     amount: SDG_10C.amountUsd,
@@ -148,6 +153,7 @@ function usedFlows(
     ...(population ? [[population.dataset, population.indicator] as [string, string]] : []),
     ...remittances.flows.map((f): [string, string] => [f.dataset, f.indicator]),
     ...(remittances.gdp ? [[remittances.gdp.dataset, remittances.gdp.indicator] as [string, string]] : []),
+    ...remittances.publishedPctOfGdp.map((p): [string, string] => [p.dataset, p.indicator]),
     [remittances.topSendingCorridors.dataset, INDICATOR_IDS.remittanceBilateral],
     ...cost.corridors.map((c): [string, string] => [c.dataset, INDICATOR_IDS.remittanceCost]),
     [refugees.dataset, INDICATOR_IDS.forciblyDisplaced],
@@ -399,6 +405,23 @@ function remittanceBlock(
   );
   const usesGdp = gdpPick !== undefined && flowList.some((f) => f.points.some((p) => p.pctOfGdp !== null));
 
+  // The share of GDP a publisher printed (KNOMAD's, with the IMF's GDP): set beside Bridges' own.
+  const published = new Map<string, RemittanceBlock['publishedPctOfGdp'][number]>();
+  for (const r of plain) {
+    if (r.indicator_id !== INDICATOR_IDS.remittanceInflowsPctGdp) continue;
+    const entry = published.get(r.dataset_id) ?? {
+      indicator: r.indicator_id,
+      dataset: r.dataset_id,
+      unit: ctx.indicators.get(r.indicator_id)?.unit ?? 'percent of GDP',
+      points: [],
+    };
+    entry.points.push({ period: r.period, value: r.value, status: r.status });
+    published.set(r.dataset_id, entry);
+  }
+  const publishedPctOfGdp = [...published.values()]
+    .sort((a, b) => a.dataset.localeCompare(b.dataset))
+    .map((p) => ({ ...p, points: p.points.sort((a, b) => comparePeriods(a.period, b.period)) }));
+
   // Top sending countries: the latest edition of the bilateral matrix that has this area.
   const order = ctx.datasetsWith(INDICATOR_IDS.remittanceBilateral).map((c) => c.dataset_id);
   const matrix = order.find((id) => bilateral.some((r) => r.dataset_id === id)) ?? null;
@@ -428,6 +451,7 @@ function remittanceBlock(
   const used = [
     ...flowList.map((f) => f.dataset),
     ...(usesGdp && gdpPick ? [gdpPick[0]] : []),
+    ...publishedPctOfGdp.map((p) => p.dataset),
     ...(matrix ? [matrix] : []),
   ];
   return {
@@ -448,6 +472,7 @@ function remittanceBlock(
         ? `Flow in US$ (US$ millions × 1e6 where published in millions) ÷ GDP in current US$ of the same year (${INDICATOR_IDS.gdp}, ${gdpPick[0]}) × 100. Years without GDP have none.`
         : 'Not computed: no GDP series is loaded for this area.',
     },
+    publishedPctOfGdp,
     topSendingCorridors: { dataset: matrix, period, unit: 'US$ millions', items: corridors },
     sources: ctx.cite(used),
   };
@@ -944,6 +969,19 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
         );
     }
   }
+  for (const share of r.publishedPctOfGdp)
+    for (const point of share.points)
+      add(
+        {
+          block: 'remittances',
+          measure: `remittances_received:${share.indicator}`,
+          period: point.period,
+          value: point.value,
+          unit: share.unit,
+          status: point.status,
+        },
+        [share.dataset],
+      );
   if (r.gdp)
     for (const point of r.gdp.points)
       add({ block: 'remittances', measure: 'gdp', period: point.period, value: point.valueUsd, unit: 'current US$' }, [

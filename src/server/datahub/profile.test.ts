@@ -184,6 +184,16 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(r.gdp?.points.find((pt) => pt.period === '2023')?.valueUsd).toBeCloseTo(437_146_372_729.94, 2);
       expect(y2023?.pctOfGdp).toBeCloseTo(9.1503, 4); // 40e9 / 437,146,372,729.94 × 100 = 9.15025
       expect(r.pctOfGdp.computedBy).toBe('Bridges');
+      // Beside it, the share KNOMAD printed with the IMF's GDP (workbook cell Z154).
+      expect(r.publishedPctOfGdp).toEqual([
+        {
+          indicator: 'remittance_inflows_pct_gdp',
+          dataset: 'knomad-inflows-2023-12',
+          unit: 'percent of GDP',
+          points: [{ period: '2023', value: 9.1743119266055047, status: 'E' }],
+        },
+      ]);
+      expect(p.dataflows.map((f) => f.flow)).toContain('KNOMAD_INFLOWS_2023_12_REMITTANCE_INFLOWS_PCT_GDP');
 
       const wdi = r.flows.find((f) => f.indicator === 'remittances_received_usd');
       expect(wdi).toMatchObject({ dataset: 'wdi-gdidata-2025', toUsd: 1 });
@@ -441,6 +451,7 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     const p = await profile('/api/profiles/PHL');
     expect(p.dataflows.map((f) => f.flow)).toEqual([
       'KNOMAD_BILATERAL_2021_REMITTANCE_BILATERAL_USD_M',
+      'KNOMAD_INFLOWS_2023_12_REMITTANCE_INFLOWS_PCT_GDP',
       'KNOMAD_INFLOWS_2023_12_REMITTANCE_INFLOWS_USD_M',
       'OECD_DAC2A_2025_ODA_RECEIVED_USD_M',
       'OECD_DIOC_2015_AGE_EDUCATION_DIOC_EMIGRANTS',
@@ -568,6 +579,10 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     const shares = rows.filter((r) => r.measure === 'immigrants_share_of_population');
     expect(shares.length).toBeGreaterThan(0);
     expect(shares.every((r) => r.computed_by === 'Bridges' && r.dataset?.includes(' | '))).toBe(true);
+    const printedShare = rows.filter((r) => r.measure === 'remittances_received:remittance_inflows_pct_gdp');
+    expect(printedShare.map((r) => [r.period, r.value, r.unit, r.status, r.dataset, r.computed_by])).toEqual([
+      ['2023', '9.174311926605505', 'percent of GDP', 'E', 'knomad-inflows-2023-12', ''],
+    ]);
     const knomad = rows.filter((r) => r.measure === 'remittances_received:remittance_inflows_usd_m');
     expect(knomad.map((r) => Number(r.value))).toEqual(
       json.remittances.flows.find((f) => f.indicator === 'remittance_inflows_usd_m')?.points.map((pt) => pt.value),

@@ -51,6 +51,15 @@ export const INDICATORS = {
     measureType: 'flow',
     topic: 'remittances',
   },
+  remittanceInflowsPctGdpKnomad: {
+    id: 'remittance_inflows_pct_gdp',
+    name: 'Remittance inflows, share of GDP (KNOMAD)',
+    unit: 'percent of GDP',
+    description:
+      'Remittance inflows as a percentage of GDP, as printed by the World Bank/KNOMAD for its latest year (GDP from the IMF World Economic Outlook).',
+    measureType: 'rate',
+    topic: 'remittances',
+  },
   remittancesReceived: {
     id: 'remittances_received_usd',
     name: 'Personal remittances, received (WDI BX.TRF.PWKR.CD.DT)',

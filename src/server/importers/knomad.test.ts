@@ -84,6 +84,13 @@ const cases: { name: string; importer: Importer; spoil: (dir: string) => Promise
     error: /inward_remittance_flows_december_2023_1\.xlsx: 1 name\(s\) match no area .*"Atlantis" \(row 3\)/,
   },
   {
+    name: 'inflows: a share of GDP for a year the table has no inflows of',
+    importer: knomadInflows2023,
+    spoil: (dir) => setCells(path.join(dir, INFLOWS), { Z1: '% of GDP in 2030' }),
+    error:
+      /inward_remittance_flows_december_2023_1\.xlsx \(line 1, column "Z"\): "% of GDP in 2030" has no column of inflows for 2030/,
+  },
+  {
     name: 'inflows: a header that is not a year',
     importer: knomadInflows2023,
     spoil: (dir) => setCells(path.join(dir, INFLOWS), { F1: 'Total' }),
@@ -183,7 +190,7 @@ describe.each(testEngines())('KNOMAD importers on %s', (engine) => {
 
   describe('Remittance inflows, December 2023', () => {
     const id = knomadInflows2023.meta.id;
-    const at = (area: string) => sql`s.ref_area = ${area}`;
+    const at = (area: string) => sql`s.ref_area = ${area} AND s.indicator_id = 'remittance_inflows_usd_m'`;
 
     it('low- and middle-income countries: 2013 US$ 420.9 bn (World 580.6), 2022 644.8, 2023e 669.3', async () => {
       expect(Math.abs((await total(id, '2013', at('KNOMAD_LMIC'))) - 420_900)).toBeLessThan(50);
@@ -196,9 +203,30 @@ describe.each(testEngines())('KNOMAD importers on %s', (engine) => {
       const r = await sql<{ value: number; status: string; flags: string | null }>`
         SELECT o.value, o.status, o.flags FROM observation o JOIN series s ON s.id = o.series_id
         WHERE s.dataset_id = ${id} AND s.ref_area = 'IND' AND o.period = '2023'
+          AND s.indicator_id = 'remittance_inflows_usd_m'
       `.execute(testDb.database.db);
       expect(r.rows).toEqual([{ value: 125_000, status: 'E', flags: 'e' }]);
       expect(await total(id, '2022', sql`o.status = 'E'`)).toBeNaN();
+    });
+
+    it('keeps KNOMAD’s own share of GDP in 2023, estimates as the inflows: the Philippines 9.17 %, World 0.82 %', async () => {
+      const r = await sql<{ area: string; value: number; status: string; flags: string | null }>`
+        SELECT s.ref_area AS area, o.value, o.status, o.flags FROM observation o JOIN series s ON s.id = o.series_id
+        WHERE s.dataset_id = ${id} AND s.indicator_id = 'remittance_inflows_pct_gdp'
+        ORDER BY s.ref_area, o.period
+      `.execute(testDb.database.db);
+      // 216 rows in the column: 26 blank and 5 printed 0 are not stored.
+      expect(r.rows).toHaveLength(185);
+      expect(new Set(r.rows.map((row) => `${row.status} ${String(row.flags)}`))).toEqual(new Set(['E e']));
+      const of = (area: string) => r.rows.find((row) => row.area === area)?.value;
+      expect([of('PHL'), of('KNOMAD_LMIC'), of('KNOMAD_WORLD')]).toEqual([
+        9.1743119266055047, 1.7006970686585263, 0.82231005181388794,
+      ]);
+      const periods = await sql<{ period: string }>`
+        SELECT DISTINCT o.period FROM observation o JOIN series s ON s.id = o.series_id
+        WHERE s.indicator_id = 'remittance_inflows_pct_gdp'
+      `.execute(testDb.database.db);
+      expect(periods.rows).toEqual([{ period: '2023' }]);
     });
 
     it('stores no printed 0 and declares its aggregates under KNOMAD', async () => {

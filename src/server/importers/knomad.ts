@@ -366,8 +366,9 @@ const INFLOW_AGGREGATES = { 'Low-and Middle-Income Countries': KNOMAD_LMIC, Worl
 
 /**
  * Reads "Remittance inflows (US$ million)" as published: A1 the title, row 1 the years 2000…2022,
- * "2023e" (an estimate: status E) and "% of GDP in 2023" (not read: no indicator of the catalogue
- * fits it), then one country a row, then the two aggregates; a blank row ends the table.
+ * "2023e" (an estimate: status E) and "% of GDP in 2023" (KNOMAD's own share of GDP, GDP from the
+ * IMF's World Economic Outlook: an estimate too where the year's inflows are), then one country a
+ * row, then the two aggregates; a blank row ends the table.
  */
 async function readInflows(ctx: ImportContext) {
   const file = ctx.file(INFLOWS_FILE);
@@ -380,16 +381,25 @@ async function readInflows(ctx: ImportContext) {
       column: 'A',
     });
   const years: { col: number; year: string; estimate: boolean }[] = [];
+  const shares: { col: number; year: string }[] = [];
   for (let col = 2; text(1, col) !== ''; col++) {
     const label = text(1, col);
     const m = /^(\d{4})(e?)$/.exec(label);
+    const share = /^% of GDP in (\d{4})$/i.exec(label);
     if (m?.[1]) years.push({ col, year: m[1], estimate: m[2] === 'e' });
-    else if (!/^% of GDP/i.test(label))
-      throw new SourceFormatError(file.name, `"${label}" is not a year column`, {
+    else if (share?.[1]) shares.push({ col, year: share[1] });
+    else
+      throw new SourceFormatError(file.name, `"${label}" is not a year column nor "% of GDP in" a year`, {
         line: 1,
         column: columnLetter(col),
       });
   }
+  for (const { col, year } of shares)
+    if (!years.some((y) => y.year === year))
+      throw new SourceFormatError(file.name, `"${text(1, col)}" has no column of inflows for ${year}`, {
+        line: 1,
+        column: columnLetter(col),
+      });
   if (years.length === 0) throw new SourceFormatError(file.name, 'row 1 has no year columns', { line: 1 });
 
   const labels: Label[] = [];
@@ -407,6 +417,24 @@ async function readInflows(ctx: ImportContext) {
       if (value === undefined || value === 0) continue;
       observations.push({
         indicator: INDICATORS.remittanceInflowsKnomad.id,
+        refArea,
+        counterpartArea: null,
+        sex: '_T',
+        freq: 'A',
+        period: year,
+        value,
+        status: estimate ? 'E' : 'A',
+        flags: estimate ? 'e' : null,
+      });
+    }
+    for (const { col, year } of shares) {
+      const column = `${columnLetter(col)} (${text(1, col)})`;
+      const value = millions(cell(line, col), file, line, column);
+      // A share of nothing reported (inflows printed 0) is no measurement either.
+      if (value === undefined || value === 0) continue;
+      const estimate = years.find((y) => y.year === year)?.estimate ?? false;
+      observations.push({
+        indicator: INDICATORS.remittanceInflowsPctGdpKnomad.id,
         refArea,
         counterpartArea: null,
         sex: '_T',
@@ -436,7 +464,7 @@ export const knomadInflows2023: Importer = {
     methodNotes:
       'Remittance inflows in millions of current US$, 2000–2022, and KNOMAD’s estimate for 2023 (column “2023e”, status E). Data since 2005 follow IMF balance-of-payments statistics (BPM6). ' +
       'Countries by KNOMAD’s names; some rows carry KNOMAD’s note on their source: Iran (Brief 36 data), Israel (central bank data), Portugal (revised with balance-of-payments estimates), Spain (adjusted for balance-of-payments ratio estimates), Zimbabwe (central bank data for 2021 and 2022). ' +
-      'The aggregates “Low-and Middle-Income Countries” and “World” are kept as KNOMAD_LMIC and KNOMAD_WORLD. The column “% of GDP in 2023” (GDP from the IMF World Economic Outlook) is not read: no indicator of the catalogue holds it.',
+      'The aggregates “Low-and Middle-Income Countries” and “World” are kept as KNOMAD_LMIC and KNOMAD_WORLD. The column “% of GDP in 2023” is read as KNOMAD’s own share of GDP (indicator remittance_inflows_pct_gdp, status E as the 2023 inflows it divides): its GDP is the IMF World Economic Outlook’s, so it differs from the share Bridges computes with the World Bank’s GDP (the Philippines 2023: 9.17 % printed here, 9.15 % with WDI GDP).',
     caveats:
       'KNOMAD prints 0 where a country reported no figure (e.g. Afghanistan 2000–2007, Bahrain and Singapore in every year): the 532 cells printed 0 are not stored, and blank cells neither; a missing value is unknown, not zero. ' +
       'KNOMAD’s figures include its own estimates for countries that do not report, so they exceed the World Development Indicators’ aggregates (WDI low- and middle-income 2013: US$ 379.2 bn; KNOMAD: 420.9 bn). Recorded remittances are underestimated: informal channels are not captured. ' +
@@ -444,11 +472,12 @@ export const knomadInflows2023: Importer = {
     provenance:
       'KNOMAD workbook inward_remittance_flows_december_2023_1.xlsx, bundled byte for byte as found in repository raulincadet/Macro @ 65b2aa9bf463f9797fdd6c228a9def86488b7968, path Remittance/inward_remittance_flows_december_2023_1.xlsx; the repository has no licence file, the workbook is the World Bank’s own publication.',
   },
-  indicators: [INDICATORS.remittanceInflowsKnomad],
+  indicators: [INDICATORS.remittanceInflowsKnomad, INDICATORS.remittanceInflowsPctGdpKnomad],
   files: [INFLOWS_FILE],
   // v2: the citation names the table and its address after the workbook's own line; the aggregates
   // are named in French and Spanish too.
-  version: 2,
+  // v3: the column "% of GDP in 2023" is read (remittance_inflows_pct_gdp).
+  version: 3,
   read: readInflows,
 };
 

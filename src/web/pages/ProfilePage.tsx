@@ -858,6 +858,8 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
   const receivedLast = lastPoint(received);
   const sentLast = lastPoint(sent);
   // A key figure names its edition, and says when the publisher marks the value (KNOMAD's "2023e").
+  const printed = r.publishedPctOfGdp[0];
+  const printedLast = printed?.points.at(-1);
   const figureNote = (f: FlowSeries, status: string) =>
     [shortDatasetLabel(f.dataset, r.sources, lang), ...markedStatuses(status).map((s) => t.statuses[s])].join(' · ');
 
@@ -928,6 +930,21 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                         shortDatasetLabel(received.dataset, r.sources, lang),
                         `${shortDatasetLabel(gdpDataset, r.sources, lang)} (${t.gdpLabel})`,
                       ),
+                    },
+                  ]
+                : []),
+              // The share a publisher printed (KNOMAD's, with the IMF's GDP), beside Bridges' own.
+              ...(printed && printedLast
+                ? [
+                    {
+                      key: 'gdp-printed',
+                      label: t.receivedPctGdpPrinted(printedLast.period),
+                      value: formatPercent(printedLast.value, lang, 1),
+                      note: [
+                        shortDatasetLabel(printed.dataset, r.sources, lang),
+                        t.imfGdp,
+                        ...markedStatuses(printedLast.status).map((s) => t.statuses[s]),
+                      ].join(' · '),
                     },
                   ]
                 : []),
