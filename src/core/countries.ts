@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Citation } from './citation.js';
 import { AREA_KINDS, FIRST_FISCAL_YEAR, INCOME_GROUPS, LAST_FISCAL_YEAR, parseFiscalYear } from './classifications.js';
 import { NAME_LANGUAGES } from './languages.js';
+import { OUTPUT_FORMATS } from './statistics-terms.js';
 
 // The zod-free vocabularies live in classifications.ts (the UI imports them without zod).
 export * from './classifications.js';
@@ -63,6 +64,24 @@ export const SourceCitation = z.object({
 });
 export type SourceCitation = z.infer<typeof SourceCitation>;
 
+/** A bundled reference file as an answer cites it: the file, and how to cite it. */
+export const CitedSource = SourceCitation.extend({
+  edition: z.string().describe('Which version of the publisher’s file is bundled'),
+  citation: z.string().describe('How to cite it; every CSV row drawn on it carries this citation and licence'),
+}).meta({ id: 'CitedSource' });
+export type CitedSource = z.infer<typeof CitedSource>;
+
+export const AggregateDataset = Citation.extend({
+  aggregates: z.array(z.string()).describe('The codes of the answer’s aggregates whose series it has'),
+}).meta({ id: 'AggregateDataset' });
+export type AggregateDataset = z.infer<typeof AggregateDataset>;
+
+const AggregateDatasets = z
+  .array(AggregateDataset)
+  .describe(
+    'The datasets whose series carry the publishers’ aggregates in the answer (`kind=aggregate`): an aggregate’s CSV row cites them, not the reference files; empty when the answer has none',
+  );
+
 export const CountryDetail = CountrySummary.extend({
   formalNames: NamesByLanguage.describe('Formal (long) name in each UN language'),
   otherNames: z.array(z.object({ lang: z.string(), name: z.string() })),
@@ -72,7 +91,8 @@ export const CountryDetail = CountrySummary.extend({
     'Where the income history comes from, as the statistics cite their datasets',
   ),
   note: z.string().nullable(),
-  sources: z.array(SourceCitation),
+  sources: z.array(CitedSource).describe('The reference files Bridges draws its countries and areas from'),
+  datasets: AggregateDatasets,
 }).meta({ id: 'CountryDetail' });
 export type CountryDetail = z.infer<typeof CountryDetail>;
 
@@ -81,12 +101,29 @@ export const CountryListResponse = z
     items: z.array(CountrySummary),
     total: z.number().int(),
     fiscalYear: z.number().int().describe('Fiscal year of the income groups shown'),
-    sources: z.array(SourceCitation),
+    sources: z.array(CitedSource).describe('The reference files Bridges draws its countries and areas from'),
+    datasets: AggregateDatasets,
   })
   .meta({ id: 'CountryList' });
 export type CountryListResponse = z.infer<typeof CountryListResponse>;
 
 const trimmed = z.string().trim();
+
+// NOTE: the same two parameters as the data hub's (statistics.ts FormatQuery), declared here
+// because statistics.ts imports this module: importing them back would be a cycle.
+/** json or csv; without it the Accept header chooses. */
+export const AnswerFormatParam = z
+  .enum(OUTPUT_FORMATS)
+  .optional()
+  .describe(
+    'json (default) or csv. Without it the Accept header chooses: text/csv (or text/*) preferred to application/json asks for CSV; an Accept that takes neither is a 406',
+  );
+export const CsvBomParam = z
+  .enum(['true', 'false'])
+  .optional()
+  .describe(
+    'CSV only (ignored for JSON): true starts the file with a UTF-8 byte-order mark, so that Excel reads names in every script right; default false, for programs',
+  );
 
 export const CountryListQuery = z.strictObject({
   q: trimmed
@@ -107,6 +144,8 @@ export const CountryListQuery = z.strictObject({
     .optional()
     .describe('Default and `all`: every country and area but publisher aggregates, which `aggregate` lists'),
   lang: z.enum(NAME_LANGUAGES).optional().describe('Language of `name` and of the sort order; default en'),
+  format: AnswerFormatParam,
+  bom: CsvBomParam,
 });
 export type CountryListQuery = z.infer<typeof CountryListQuery>;
 
@@ -123,13 +162,20 @@ export const CountryParams = z.strictObject({ code: AreaCodeParam });
 
 export const CountryDetailQuery = z.strictObject({
   lang: z.enum(NAME_LANGUAGES).optional(),
+  format: AnswerFormatParam,
+  bom: CsvBomParam,
 });
+
+export const RegionsQuery = z.strictObject({ format: AnswerFormatParam, bom: CsvBomParam });
 
 export const RegionsResponse = z
   .object({
     regions: z.array(RegionRef.extend({ subregions: z.array(RegionRef) })),
     incomeGroups: z.array(z.object({ code: z.enum(INCOME_GROUPS), name: z.string() })),
     fiscalYears: z.array(z.number().int()),
+    sources: z
+      .array(CitedSource)
+      .describe('UN M49 (regions and sub-regions) and the World Bank’s income classification (groups, fiscal years)'),
   })
   .meta({ id: 'Regions' });
 export type RegionsResponse = z.infer<typeof RegionsResponse>;

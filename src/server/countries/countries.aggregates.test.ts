@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountryDetail, CountryListResponse } from '../../core/countries.js';
@@ -61,6 +62,32 @@ describe.each(testEngines())('publishers’ aggregates in the countries API on %
     expect((await get<CountryDetail>('/api/countries/UNDESA_903')).note).toMatch(/^An aggregate published by UN DESA/);
     // A code is read in any case, as a country's is.
     expect((await get<CountryDetail>('/api/countries/knomad_world')).code).toBe('KNOMAD_WORLD');
+  });
+
+  it('cites, for an aggregate, the datasets that publish it: in JSON and on its CSV rows', async () => {
+    const list = await get<CountryListResponse>('/api/countries?kind=aggregate');
+    expect(list.datasets.map((d) => d.dataset).sort()).toEqual(
+      expect.arrayContaining(['knomad-bilateral-2021', 'wdi-remittances-2023-10']),
+    );
+    for (const d of list.datasets) {
+      expect(d.citation, d.dataset).toMatch(/\S/);
+      expect(d.licence, d.dataset).toMatch(/\S/);
+    }
+    const res = await app.inject({ url: '/api/countries?kind=aggregate&format=csv' });
+    expect(res.statusCode).toBe(200);
+    const rows = parse(res.body, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(list.items.length);
+    const world = rows.find((r) => r.code === 'WB_WLD');
+    expect(world?.dataset).toBe('wdi-remittances-2023-10');
+    expect(world?.dataset).not.toContain('unsd-m49');
+    expect(world?.licence).toBe('CC BY 4.0');
+    for (const row of rows) expect(row.citation, row.code).toMatch(/\S/);
+    const detail = await get<CountryDetail>('/api/countries/KNOMAD_WORLD');
+    expect(detail.datasets.map((d) => d.dataset)).toEqual(['knomad-bilateral-2021']);
+    const detailCsv = await app.inject({ url: '/api/countries/KNOMAD_WORLD?format=csv' });
+    const [only, ...more] = parse(detailCsv.body, { columns: true }) as Record<string, string>[];
+    expect(more).toEqual([]);
+    expect(only).toMatchObject({ code: 'KNOMAD_WORLD', kind: 'aggregate', dataset: 'knomad-bilateral-2021' });
   });
 
   it('answers WLD, in any case, naming the aggregates that are the world', async () => {

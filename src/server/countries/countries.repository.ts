@@ -148,3 +148,34 @@ export async function findFiscalYears(db: Kysely<DB>): Promise<number[]> {
     .execute();
   return rows.map((r) => r.fiscal_year);
 }
+
+/**
+ * The datasets whose series name each of these areas (as reference or counterpart area), with
+ * what a citation needs: where a publisher's aggregate comes from. One row per area and dataset.
+ */
+export async function findDatasetsCarrying(db: Kysely<DB>, codes: string[]) {
+  if (codes.length === 0) return [];
+  const result = await sql<{
+    area_code: string;
+    id: string;
+    family: string;
+    title: string;
+    publisher: string;
+    edition: string;
+    release_date: string | null;
+    licence: string;
+    source_url: string | null;
+    citation: string;
+    caveats: string | null;
+  }>`
+    WITH carried AS (
+      SELECT ref_area AS area_code, dataset_id FROM series WHERE ref_area IN (${sql.join(codes)})
+      UNION
+      SELECT counterpart_area, dataset_id FROM series WHERE counterpart_area IN (${sql.join(codes)})
+    )
+    SELECT c.area_code, d.id, d.family, d.title, d.publisher, d.edition, d.release_date::text AS release_date,
+           d.licence, d.source_url, d.citation, d.caveats
+    FROM carried c JOIN dataset d ON d.id = c.dataset_id
+    ORDER BY c.area_code, d.id`.execute(db);
+  return result.rows;
+}

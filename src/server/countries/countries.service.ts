@@ -14,7 +14,8 @@ import {
 import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
-import { ALL_REFERENCE_SOURCES, INCOME_HISTORY_CITATION } from '../reference/sources.js';
+import { INCOME_HISTORY_CITATION } from '../reference/sources.js';
+import { aggregateDatasets, CITED_REFERENCE_SOURCES, CLASSIFICATION_SOURCES } from './countries.citations.js';
 import * as repo from './countries.repository.js';
 import { noAreaHas, unknownM49Codes } from './unknown-codes.js';
 
@@ -55,14 +56,16 @@ export async function listCountries(
     cache.answers = new Map();
   }
   const { answers } = cache;
-  const key = JSON.stringify(query);
+  // The format is not the answer's: JSON and CSV are written from the same answer, kept once.
+  const { format: _format, bom: _bom, ...filter } = query;
+  const key = JSON.stringify(filter);
   const kept = answers.get(key);
   if (kept) {
     answers.delete(key);
     answers.set(key, kept);
     return kept;
   }
-  const fresh = computeCountryList(db, query);
+  const fresh = computeCountryList(db, filter);
   answers.set(key, fresh);
   fresh.catch(() => {
     if (answers.get(key) === fresh) answers.delete(key);
@@ -109,7 +112,9 @@ async function computeCountryList(db: Kysely<DB>, query: CountryListQuery): Prom
   } else {
     items.sort((a, b) => collator.compare(a.name, b.name));
   }
-  return { items, total: items.length, fiscalYear, sources: ALL_REFERENCE_SOURCES };
+  const aggregates = items.filter((a) => a.kind === 'aggregate').map((a) => a.code);
+  const datasets = aggregateDatasets(await repo.findDatasetsCarrying(db, aggregates));
+  return { items, total: items.length, fiscalYear, sources: CITED_REFERENCE_SOURCES, datasets };
 }
 
 /**
@@ -138,7 +143,8 @@ export async function getCountry(db: Kysely<DB>, code: string, lang: NameLanguag
     incomeHistory: history.map((h) => presentIncome(h)),
     incomeHistoryCitation: INCOME_HISTORY_CITATION,
     note: row.aggregate_publisher === null ? row.note : aggregateNote(row.aggregate_publisher, row.note),
-    sources: ALL_REFERENCE_SOURCES,
+    sources: CITED_REFERENCE_SOURCES,
+    datasets: row.kind === 'aggregate' ? aggregateDatasets(await repo.findDatasetsCarrying(db, [resolved])) : [],
   };
 }
 
@@ -163,6 +169,7 @@ export async function listRegions(db: Kysely<DB>): Promise<RegionsResponse> {
       })),
     incomeGroups: INCOME_GROUPS.map((code) => ({ code, name: INCOME_GROUP_NAMES[code] })),
     fiscalYears: await repo.findFiscalYears(db),
+    sources: CLASSIFICATION_SOURCES,
   };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { annualGrowthRate, percentChange, ranked, sharePercent } from '../../core/statistics.js';
 import { ApiError } from '../http/api-error.js';
-import { answerFormat } from './datahub.csv.js';
+import { answerFormat } from '../http/answer-format.js';
 
 describe('CSV or JSON', () => {
   const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';

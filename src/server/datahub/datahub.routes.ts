@@ -36,7 +36,7 @@ import {
 import { datasetFiles, fileMediaType } from './dataset-files.js';
 import { DatahubCache } from './datahub.context.js';
 import { allowAnyOrigin } from '../http/public-data.js';
-import { answerFormat, sendAnswer } from './datahub.csv.js';
+import { answerFormat, sendAnswer } from '../http/answer-format.js';
 import { countryProfile, profileCsv } from './profile.service.js';
 import { ranking, rankingCsv } from './rankings.service.js';
 import { seriesCsv, timeSeries } from './series.service.js';

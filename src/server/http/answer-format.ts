@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { citedCsv, type CsvTable } from '../../core/csv.js';
-import { negotiate, type Offer } from '../http/negotiate.js';
-import { encodeBody, sendEncoded, type EncodedBody } from '../http/public-data.js';
+import { negotiate, type Offer } from './negotiate.js';
+import { encodeBody, sendEncoded, type EncodedBody } from './public-data.js';
 import type { Citation, OutputFormat } from '../../core/statistics.js';
 
-/** The media types the data hub's answers come in. */
+/** The media types the data answers (data hub, countries) come in. */
 export const ANSWER_MEDIA_TYPES = ['application/json', 'text/csv'];
 
 const ANSWER_OFFERS: Offer<OutputFormat>[] = [
