@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AreaKind, IncomeGroup } from '../../core/countries.js';
-import type { DB } from '../db/schema.js';
+import type { DatasetTable, DB } from '../db/schema.js';
 
 export { DataVersionCheck } from '../db/sql.js';
 
@@ -155,19 +155,8 @@ export async function findFiscalYears(db: Kysely<DB>): Promise<number[]> {
  */
 export async function findDatasetsCarrying(db: Kysely<DB>, codes: string[]) {
   if (codes.length === 0) return [];
-  const result = await sql<{
-    area_code: string;
-    id: string;
-    family: string;
-    title: string;
-    publisher: string;
-    edition: string;
-    release_date: string | null;
-    licence: string;
-    source_url: string | null;
-    citation: string;
-    caveats: string | null;
-  }>`
+  type Cited = 'id' | 'family' | 'title' | 'publisher' | 'edition' | 'release_date' | 'licence' | 'source_url';
+  const result = await sql<Pick<DatasetTable, Cited | 'citation' | 'caveats'> & { area_code: string }>`
     WITH carried AS (
       SELECT ref_area AS area_code, dataset_id FROM series WHERE ref_area IN (${sql.join(codes)})
       UNION

@@ -406,35 +406,28 @@ async function readInflows(ctx: ImportContext) {
   for (let row = 2; text(row, 1) !== ''; row++) labels.push({ name: text(row, 1), where: `row ${String(row)}` });
   const [codes = []] = resolveLabels(file, ctx.areas, [labels], INFLOW_AGGREGATES);
 
+  // The inflows' columns, then the shares of GDP: an estimate where the year's inflows are.
+  const columns = [
+    ...years.map((y) => ({ ...y, indicator: INDICATORS.remittanceInflowsKnomad.id })),
+    ...shares.map(({ col, year }) => ({
+      col,
+      year,
+      estimate: years.find((y) => y.year === year)?.estimate ?? false,
+      indicator: INDICATORS.remittanceInflowsPctGdpKnomad.id,
+    })),
+  ];
   const observations: ObservationInput[] = [];
   codes.forEach((refArea, i) => {
     const line = i + 2;
-    for (const { col, year, estimate } of years) {
+    for (const { col, year, estimate, indicator } of columns) {
       const column = `${columnLetter(col)} (${text(1, col)})`;
       const value = millions(cell(line, col), file, line, column);
       // NOTE: KNOMAD prints 0 where a country reported nothing (Afghanistan before 2008, Bahrain
-      // and Singapore throughout): such a 0 is a gap, not a measurement, and is not stored.
+      // and Singapore throughout): such a 0 is a gap, not a measurement, and is not stored; nor
+      // is a share of GDP printed 0.
       if (value === undefined || value === 0) continue;
       observations.push({
-        indicator: INDICATORS.remittanceInflowsKnomad.id,
-        refArea,
-        counterpartArea: null,
-        sex: '_T',
-        freq: 'A',
-        period: year,
-        value,
-        status: estimate ? 'E' : 'A',
-        flags: estimate ? 'e' : null,
-      });
-    }
-    for (const { col, year } of shares) {
-      const column = `${columnLetter(col)} (${text(1, col)})`;
-      const value = millions(cell(line, col), file, line, column);
-      // A share of nothing reported (inflows printed 0) is no measurement either.
-      if (value === undefined || value === 0) continue;
-      const estimate = years.find((y) => y.year === year)?.estimate ?? false;
-      observations.push({
-        indicator: INDICATORS.remittanceInflowsPctGdpKnomad.id,
+        indicator,
         refArea,
         counterpartArea: null,
         sex: '_T',
