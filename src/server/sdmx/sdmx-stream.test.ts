@@ -36,8 +36,11 @@ const GOLDEN: Record<string, { bytes: number; sha256: string }> = {
   },
   // The JSON since its names come in every language Bridges has (`names` beside `name`: the
   // areas', the sexes', the flow's and the unit's), 2.5 % longer; CSV and SDMX-ML as they were.
-  'undesa json': { bytes: 2_807_322, sha256: '326a40c44a57099fb3e687c8934b78b1d0ae59401dbe1085662eccf641651df0' },
-  'undesa json flat': { bytes: 3_238_659, sha256: 'b60f8162b8157ea05e69eefa20dd7a34edf5f8c2987abfc3f8331ded320862d4' },
+  // Since Revision 2024's caveats name the destinations whose 2024 figures repeat 2020's (f419f9a),
+  // the JSON's three copies of the caveats are 3 × 358 bytes longer; without that sentence, the
+  // same bytes as before (326a40c4… and b60f8162…).
+  'undesa json': { bytes: 2_808_396, sha256: '351add110b5098fbd88373c6925c8a0d90abf45cfe3d91c0c624b18736062789' },
+  'undesa json flat': { bytes: 3_239_733, sha256: '437649db0069d003e7067ec78609c6ab5be05db7f506fa5e2a48914a8c8281ab' },
   'undesa last two since 2000': {
     bytes: 6_180_294,
     sha256: '92f1e4a1357c6b648ad764f5efc71c80f7a7b0a1dba729f585f1339f7e2ec4f2',
