@@ -46,6 +46,7 @@ const en = {
   showingResultsFor: 'Showing results for',
   noResultsForTyped: (query: string) => `(no results for “${query}”)`,
   noSearchResults: 'Nothing matches this search and these filters. Try fewer words or fewer filters.',
+  searchNeedsWords: 'Type a word to search for, in letters or digits; leave the box empty to browse everything.',
   facetNames: {
     type: 'Type',
     kind: 'Kind of practice',
@@ -447,6 +448,8 @@ const fr: LibraryMessages = {
   showingResultsFor: 'Résultats pour',
   noResultsForTyped: (query) => `(aucun résultat pour «\u00a0${query}\u00a0»)`,
   noSearchResults: 'Rien ne correspond à cette recherche et à ces filtres. Essayez moins de mots ou moins de filtres.',
+  searchNeedsWords:
+    'Tapez un mot à chercher, en lettres ou en chiffres\u00a0; laissez la case vide pour tout parcourir.',
   facetNames: {
     type: 'Type',
     kind: 'Nature de la pratique',
@@ -841,6 +844,7 @@ const es: LibraryMessages = {
   showingResultsFor: 'Resultados para',
   noResultsForTyped: (query) => `(ningún resultado para «${query}»)`,
   noSearchResults: 'Nada coincide con esta búsqueda y estos filtros. Pruebe con menos palabras o menos filtros.',
+  searchNeedsWords: 'Escriba una palabra para buscar, con letras o cifras; deje el campo vacío para verlo todo.',
   facetNames: {
     type: 'Tipo',
     kind: 'Clase de práctica',

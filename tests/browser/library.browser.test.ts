@@ -90,6 +90,23 @@ describe('the library in the browser', () => {
     }
   });
 
+  it('says in the reader’s language that a search needs a word, for a query of signs alone', async () => {
+    const page = await openPage(`/search?q=${encodeURIComponent('%')}&lang=fr`);
+    try {
+      await page.getByText('Tapez un mot à chercher, en lettres ou en chiffres').waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      // A word is searched again, and the hint goes.
+      await page.goto(`${url}/search?q=remittances&lang=fr`);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /résultats? pour/ })
+        .waitFor();
+      expect(await page.getByText('Tapez un mot à chercher').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it(
     'finds MIDA, shows its evidence, and takes an edit from a contributor through review to publication',
     { timeout: 180_000 },

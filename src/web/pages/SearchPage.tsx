@@ -154,6 +154,8 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
   }
   if (state.page > 1) params.offset = String((state.page - 1) * PAGE_SIZE);
   const result = useApi(apiUrl('/search', params), (signal) => search(params, signal));
+  const noWords =
+    result.error?.code === 'invalid_parameter' && result.error.details.some((detail) => detail.field === 'q');
 
   function update(patch: ParamPatch) {
     // A new search or filter starts again at the first page.
@@ -258,7 +260,9 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
           <h2 id={`${inputId}-results`} className="visually-hidden">
             {t.resultsHeading}
           </h2>
-          {result.error && <ErrorAlert error={result.error} />}
+          {/* A query with nothing to search for ("%", "😀") is refused naming q: said in the reader's language. */}
+          {result.error && !noWords && <ErrorAlert error={result.error} />}
+          {noWords && <p className="empty">{t.searchNeedsWords}</p>}
           <div role="status" className="result-count">
             {result.error ? (
               ''
