@@ -400,15 +400,15 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
 function malformedQueryParameter(url: string): string | null {
   const start = url.indexOf('?');
   if (start === -1) return null;
+  const decoded = (text: string) => {
+    try {
+      return decodeURIComponent(text.replaceAll('+', ' '));
+    } catch {
+      return null;
+    }
+  };
   for (const pair of url.slice(start + 1).split('&')) {
     const [name = '', value = ''] = pair.split('=', 2);
-    const decoded = (text: string) => {
-      try {
-        return decodeURIComponent(text.replaceAll('+', ' '));
-      } catch {
-        return null;
-      }
-    };
     const key = decoded(name);
     if (key === null) return name.replace(/%[0-9A-Fa-f]{0,2}/g, '\uFFFD') || 'query';
     if (decoded(value) === null) return key;
