@@ -6,13 +6,14 @@ import { launchChromium } from '../helpers/browser.js';
 import { knomadBilateral2018, knomadBilateral2021, knomadInflows2023 } from '../../src/server/importers/knomad.js';
 import { rpwCorridorMeans, rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
+import { wdiGdidata2025 } from '../../src/server/importers/wdi.js';
 import type { CorridorResponse, ProfileResponse } from '../../src/core/statistics.js';
 import { startDatahubServer } from './datahub-server.js';
 
 /**
  * A country's profile and a corridor in real Chromium against the real server, with both RPW
  * editions of corridor costs (the World Bank's DataBank to 2020Q3 and the corridor means to
- * 2025Q1), both UN DESA revisions, two KNOMAD matrices and KNOMAD's inflows: what a chart draws is what its source
+ * 2025Q1), both UN DESA revisions, two KNOMAD matrices, KNOMAD's inflows and the WDI's flows: what a chart draws is what its source
  * line cites and its CSV holds; a corridor's bars are named as the page names its countries; a
  * phone's time axis says where each line ends.
  */
@@ -35,6 +36,7 @@ beforeAll(async () => {
         knomadBilateral2021,
         knomadBilateral2018,
         knomadInflows2023,
+        wdiGdidata2025,
       ],
     }),
     launchChromium(),
@@ -202,6 +204,26 @@ describe('profile and corridor charts in the browser', () => {
       }
     },
   );
+
+  it('heads the remittances with the recorded value when an estimate of the same year competes with it', async () => {
+    // Tajikistan 2023, both series 2002–2023: the WDI recorded US$ 4,633,754,222 (4.6 bn, 38.4 % of
+    // its GDP), KNOMAD's December 2023 file estimated 5,700 million ("2023e").
+    const page = await openPage('/countries/TJK/profile?lang=en');
+    try {
+      const item = page.locator('#remittances .key-figures__item').filter({ hasText: 'Remittances received, 2023' });
+      await item.waitFor();
+      expect(await item.locator('.key-figures__value').textContent()).toMatch(/^US\$\s?4\.6\s?bn$/);
+      const note = (await item.locator('.key-figures__note').textContent()) ?? '';
+      expect(note).toContain('WDI');
+      expect(note).not.toContain('estimated');
+      const share = page
+        .locator('#remittances .key-figures__item')
+        .filter({ hasText: 'Remittances received as % of GDP, 2023' });
+      expect(await share.locator('.key-figures__value').textContent()).toMatch(/^38\.4\s?%$/);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('sets the share of GDP KNOMAD printed among the key figures, with its GDP and status, in each language', async () => {
     const expected = {

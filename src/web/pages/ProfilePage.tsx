@@ -790,19 +790,26 @@ function PersonBars({ bars, label }: { bars: readonly Bar[]; label: string }) {
 // Remittances, ODA, FDI
 // ---------------------------------------------------------------------------------------------
 
-/** For each flow, the one series a comparison shows: the one reaching the latest year, then the longest. */
+/**
+ * For each flow, the one series the key figures and the comparison show, by one rule for every
+ * country: the series reaching the latest year; at the same year, one whose latest value the
+ * publisher recorded before one it estimated, imputed or forecast (Tajikistan 2023: the WDI's
+ * recorded US$ 4.6 bn, not KNOMAD's estimated 5.7 bn); then the longest.
+ */
 function preferredFlows(flows: readonly FlowSeries[]): FlowSeries[] {
+  const latest = (s: FlowSeries) => [...s.points].sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
+  const better = (a: FlowSeries, b: FlowSeries) => {
+    const [pa, pb] = [latest(a), latest(b)];
+    const byYear = comparePeriods(pa?.period ?? '', pb?.period ?? '');
+    if (byYear !== 0) return byYear > 0;
+    const recorded = (p: typeof pa) => (p && !/[EIF]/.test(p.status) ? 1 : 0);
+    if (recorded(pa) !== recorded(pb)) return recorded(pa) > recorded(pb);
+    return a.points.length > b.points.length;
+  };
   const byFlow = new Map<ProfileFlow, FlowSeries>();
   for (const f of flows) {
     const current = byFlow.get(f.flow);
-    const last = (s: FlowSeries) =>
-      [...s.points].sort((a, b) => comparePeriods(a.period, b.period)).at(-1)?.period ?? '';
-    if (
-      !current ||
-      comparePeriods(last(f), last(current)) > 0 ||
-      (last(f) === last(current) && f.points.length > current.points.length)
-    )
-      byFlow.set(f.flow, f);
+    if (!current || better(f, current)) byFlow.set(f.flow, f);
   }
   return [...byFlow.values()];
 }
