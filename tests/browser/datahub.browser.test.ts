@@ -1378,6 +1378,23 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it('gives a small state’s share of immigrants for the latest year with a population, citing it only then', async () => {
+    // Niue: UN DESA's 2024 stock (588) has no population to divide by, the UN's population runs to
+    // 2020: the share is 2020's, 36.34 % as the UN's own table 3 prints it.
+    const page = await openPage('/countries/NIU/profile?lang=en');
+    try {
+      const share = page
+        .locator('#migration .key-figures__item')
+        .filter({ hasText: 'Immigrants as a share of the population, 2020' });
+      await share.waitFor();
+      expect(await share.locator('.key-figures__value').textContent()).toMatch(/^36\.34\s?%$/);
+      const sources = await page.locator('#migration .source-line').first().textContent();
+      expect(sources).toContain('International Migrant Stock 2020: Destination');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('names the editions behind remittances as % of GDP readably, and prints each % column with fixed decimals', async () => {
     const page = await openPage('/countries/PHL/profile?lang=fr&measure=gdp');
     try {

@@ -361,6 +361,11 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   const tick = (v: number) => formatTick(v, 'persons', lang);
   const hasData = dataset !== null && (m.immigrants.series.length > 0 || m.emigrants.series.length > 0);
   const latestIn = m.immigrants.latest;
+  // The share needs the population of its year: the latest year that has one (Niue: the UN's
+  // population runs to 2020, its migrant stock to 2024), which may be earlier than the stock's.
+  const latestShare = [...m.immigrants.series]
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .findLast((p) => p.sharePct !== null);
   const latestOut = m.emigrants.latest;
   const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources, lang) : '';
   const otherEditions = m.otherEditions.map((o) => o.dataset);
@@ -425,19 +430,21 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                     },
                   ]
                 : []),
-              ...(latestIn?.sharePct != null
+              ...(latestShare?.sharePct != null
                 ? [
                     {
                       key: 'share',
-                      label: t.immigrantShare(latestIn.period),
-                      value: formatPercent(latestIn.sharePct, lang, 2),
+                      label: t.immigrantShare(latestShare.period),
+                      value: formatPercent(latestShare.sharePct, lang, 2),
                       note: t.computedByBridges,
                     },
                   ]
                 : []),
             ]}
           />
-          <SourceLine citations={citationsOf([dataset, m.immigrants.population?.dataset], m.sources)} />
+          <SourceLine
+            citations={citationsOf([dataset, latestShare ? m.immigrants.population?.dataset : null], m.sources)}
+          />
 
           <div className="chart-grid">
             <ChartFrame
