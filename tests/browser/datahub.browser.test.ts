@@ -1395,6 +1395,26 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it('exports with the comparison of flows the shares of GDP only in the view that draws them', async () => {
+    for (const [query, hasShares] of [
+      ['', false],
+      ['&measure=gdp', true],
+    ] as const) {
+      const page = await openPage(`/countries/PHL/profile?lang=en${query}`);
+      try {
+        const comparison = page.getByRole('figure', { name: /remittances compared with aid \(ODA\)/ });
+        await comparison.locator('svg').first().waitFor();
+        const csv = parseCsv(
+          (await downloadFrom(comparison.getByRole('button', { name: 'Download CSV' }))).bytes.toString(),
+        );
+        expect(csv[0]?.includes('pct_of_gdp'), query).toBe(hasShares);
+        expect(csv[0]).toContain('value_usd');
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it('names the editions behind remittances as % of GDP readably, and prints each % column with fixed decimals', async () => {
     const page = await openPage('/countries/PHL/profile?lang=fr&measure=gdp');
     try {

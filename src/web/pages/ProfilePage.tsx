@@ -865,6 +865,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
   const preferred = preferredFlows(r.flows);
   const measure = searchParams.get('measure') === 'gdp' && r.gdp ? 'gdp' : 'usd';
   const gdpDataset = r.gdp?.dataset ?? null;
+  const drawnGdp = measure === 'gdp' ? gdpDataset : null;
   const received = preferred.find((f) => f.flow === 'remittances_received');
   const sent = preferred.find((f) => f.flow === 'remittances_sent');
   const lastPoint = (f: FlowSeries | undefined) =>
@@ -1030,8 +1031,9 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             title={t.comparisonTitle(area.name)}
             subtitle={measure === 'gdp' ? t.percentOfGdp : t.currentUsd}
             computed={measure === 'gdp'}
-            citations={citationsOf([...preferred.map((f) => f.dataset), gdpDataset], r.sources)}
-            csv={flowCsv(area.code, preferred, gdpDataset)}
+            // GDP is cited, and its shares exported, only in the view that divides by it.
+            citations={citationsOf([...preferred.map((f) => f.dataset), drawnGdp], r.sources)}
+            csv={flowCsv(area.code, preferred, drawnGdp)}
             filename={`remittances-oda-fdi-${area.code}`}
             sdmxUrl={sdmxLinks([
               ...preferred.map((f) => ({
