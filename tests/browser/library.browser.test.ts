@@ -90,6 +90,20 @@ describe('the library in the browser', () => {
     }
   });
 
+  it('opens an item typed in capitals, and calls an address that is no item not found', async () => {
+    const page = await openPage('/library/MIDA?lang=fr');
+    try {
+      await page.getByRole('heading', { level: 1, name: /Migration pour le développement en Afrique/ }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/library/mida');
+      expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
+      await page.goto(`${url}/library/${encodeURIComponent('mida!')}?lang=en`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says in the reader’s language that a search needs a word, for a query of signs alone', async () => {
     const page = await openPage(`/search?q=${encodeURIComponent('%')}&lang=fr`);
     try {

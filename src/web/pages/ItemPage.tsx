@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Navigate, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import type { OrganisationData, RecordData, SourceRef, StudyData } from '../../core/library.js';
 import { APPRAISAL_QUESTIONS, termLabel, type QualityLevel, type VocabularyName } from '../../core/library-vocab.js';
 import type { UiLanguage } from '../../core/languages.js';
@@ -52,7 +52,10 @@ export function ItemPage() {
     return saved ? t.savedMessages[saved] : '';
   });
   const item = override?.key === key ? override.item : fetched.data?.id === id ? fetched.data : undefined;
-  const notFound = fetched.error?.status === 404;
+  // An id that is no slug at all (a typed address: "/library/mida!") is no item either.
+  const notFound =
+    fetched.error?.status === 404 ||
+    (fetched.error?.status === 400 && fetched.error.details.some((d) => d.field === 'id'));
   useDocumentTitle(
     item ? item.title : notFound ? t.itemNotFoundTitle : fetched.error ? t.errorTitle : t.loading,
     t.siteName,
@@ -65,6 +68,8 @@ export function ItemPage() {
     setAnnouncement(t.workflowDone[action]);
   }
 
+  // Ids are lower case: "/library/MIDA", typed from the acronym, is MIDA's page.
+  if (id !== id.toLowerCase()) return <Navigate to={`${itemPath(id.toLowerCase())}${location.search}`} replace />;
   if (notFound) return <NotFoundPage back="library" />;
 
   return (
