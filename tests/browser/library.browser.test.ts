@@ -90,7 +90,7 @@ describe('the library in the browser', () => {
     }
   });
 
-  it('opens an item typed in capitals, and calls an address that is no item not found', async () => {
+  it('opens an item typed in capitals, calls an address that is no item not found, and asks a reader for a history to log in', async () => {
     const page = await openPage('/library/MIDA?lang=fr');
     try {
       await page.getByRole('heading', { level: 1, name: /Migration pour le développement en Afrique/ }).waitFor();
@@ -98,6 +98,13 @@ describe('the library in the browser', () => {
       expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
       await page.goto(`${url}/library/${encodeURIComponent('mida!')}?lang=en`);
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+      // An item's history is for contributors: a reader is asked to log in, named by the item.
+      await page.goto(`${url}/library/mida/history?lang=en`);
+      await page
+        .getByRole('heading', { level: 1, name: 'History of Migration for Development in Africa (MIDA)' })
+        .waitFor();
+      await page.getByText('Log in as a contributor').waitFor();
       expect(await page.getByRole('alert').count()).toBe(0);
     } finally {
       await page.close();

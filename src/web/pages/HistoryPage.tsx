@@ -3,6 +3,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { StateBadge } from '../components/Badges.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
 import { CaptionedTable } from '../components/CaptionedTable.js';
+import { ContributorGate } from '../components/ContributorGate.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Loading } from '../components/Loading.js';
 import { Section } from '../components/Section.js';
@@ -37,10 +38,11 @@ export function HistoryPage() {
   const [searchParams, patchParams] = useParamPatch();
   const editor = session.can('contributor');
   const ready = session.ready;
-  const revisions = useApi(`revisions|${id}|${String(ready)}|${session.user?.id ?? ''}`, (signal) =>
-    ready ? listRevisions(id, signal) : new Promise<RevisionList>(() => undefined),
+  // Revisions are for contributors: others are told so and asked to log in, not shown an error.
+  const revisions = useApi(`revisions|${id}|${String(ready && editor)}|${session.user?.id ?? ''}`, (signal) =>
+    ready && editor ? listRevisions(id, signal) : new Promise<RevisionList>(() => undefined),
   );
-  const item = useApi(`history-item|${id}|${lang}|${String(ready && editor)}`, (signal) =>
+  const item = useApi(`history-item|${id}|${lang}|${String(ready)}|${String(editor)}`, (signal) =>
     ready ? getItem(id, lang, editor, signal) : new Promise<ItemView>(() => undefined),
   );
   const list = revisions.data?.id === id ? revisions.data.revisions : undefined;
@@ -50,6 +52,8 @@ export function HistoryPage() {
   const chosen = Number(searchParams.get('v')) || (sorted?.find((r) => r.changedFields.length > 0)?.version ?? latest);
   const title = item.data?.id === id ? item.data.title : id;
   useDocumentTitle(t.historyTitle(title), t.siteName);
+
+  if (!ready || !editor) return <ContributorGate title={t.historyTitle(title)} />;
 
   function handleChoose(version: number) {
     patchParams({ v: String(version) });
