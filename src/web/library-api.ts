@@ -143,14 +143,17 @@ export function getGapMap(params: GapMapParams & { lang: UiLanguage }, signal?: 
   return requestJson(apiUrl('/library/gap-map', params), undefined, signal);
 }
 
-/** The gap map as a file (the API's own CSV or JSON). */
+/** The gap map as a file (the API's own CSV, with a byte-order mark for Excel, or JSON). */
 export function gapMapFileUrl(params: GapMapParams & { lang: UiLanguage }, format: 'csv' | 'json'): string {
-  return apiUrl('/library/gap-map', { ...params, format });
+  return apiUrl('/library/gap-map', { ...params, format, ...(format === 'csv' ? { bom: 'true' } : {}) });
 }
 
-/** Downloads of the published library: records as CSV or JSON, studies as RIS or CSL-JSON. */
+/**
+ * Downloads of the published library: records as CSV (with a byte-order mark, so that Excel reads
+ * French and Spanish titles as UTF-8) or JSON, studies as RIS or CSL-JSON.
+ */
 export const LIBRARY_EXPORTS = [
-  { key: 'csv', url: apiUrl('/library/export', { format: 'csv' }) },
+  { key: 'csv', url: apiUrl('/library/export', { format: 'csv', bom: 'true' }) },
   { key: 'json', url: apiUrl('/library/export', { format: 'json' }) },
   { key: 'ris', url: apiUrl('/library/studies/export', { format: 'ris' }) },
   { key: 'csl', url: apiUrl('/library/studies/export', { format: 'csl-json' }) },

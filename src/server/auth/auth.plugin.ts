@@ -17,6 +17,14 @@ declare module 'fastify' {
     /** The signed-in session, looked up once per request from the session cookie. */
     session(): Promise<SessionUser | null>;
   }
+  interface FastifyContextConfig {
+    /**
+     * Who may call the route: a role (401 without a session, 403 below it), checked as the request
+     * arrives, before its parameters and body are parsed or validated; or 'anyone'. Every /api/
+     * route that changes state says which: the app refuses to start otherwise.
+     */
+    access?: Role | 'anyone';
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -39,6 +47,26 @@ export const authPlugin = fp<{ db: Kysely<DB> }>(async (app: FastifyInstance, { 
       cache.set(this, found);
     }
     return found;
+  });
+
+  // NOTE: the role is checked in the route's own onRequest hook, after the CSRF check below and
+  // before Fastify parses and validates anything: an anonymous write is a 401, not a list of the
+  // body's faults (or of the roles an account may have), whatever it sends.
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access === undefined) {
+      const methods = [route.method].flat();
+      if (route.url.startsWith('/api/') && methods.some((m) => !SAFE_METHODS.has(m)))
+        throw new Error(
+          `${methods.join(', ')} ${route.url} changes state: say who may call it (config.access: a role, or 'anyone')`,
+        );
+      return;
+    }
+    if (access === 'anyone') return;
+    const checkRole = async (request: FastifyRequest) => {
+      await requireRole(request, access);
+    };
+    route.onRequest = [...[route.onRequest ?? []].flat(), checkRole];
   });
 
   app.addHook('onRequest', async (request) => {
@@ -75,6 +103,14 @@ export async function requireRole(request: FastifyRequest, role: Role): Promise<
   if (!hasRole(session.user.role, role))
     throw ApiError.forbidden(`This needs the ${role} role; ${session.user.name} is a ${session.user.role}.`);
   return session.user;
+}
+
+/** The user calling a route that names a role in its config.access (checked as the request arrived). */
+export async function routeUser(request: FastifyRequest): Promise<User> {
+  const access = request.routeOptions.config.access;
+  if (access === undefined || access === 'anyone')
+    throw new Error(`${request.routeOptions.url ?? request.url} names no role in config.access`);
+  return requireRole(request, access);
 }
 
 /** The signed-in user if any. */

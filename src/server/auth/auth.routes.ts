@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ErrorResponse } from '../../core/errors.js';
 import { CreateUserBody, LoginBody, SessionInfo, User, UserList } from '../../core/library.js';
 import type { DB } from '../db/schema.js';
-import { SESSION_COOKIE, requireRole } from './auth.plugin.js';
+import { SESSION_COOKIE, routeUser } from './auth.plugin.js';
 import { createUser, listUsers, login, logout } from './auth.service.js';
 
 /** Sign in and out, the current session, and (admins) accounts. */
@@ -33,7 +33,7 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       '/api/auth/login',
       {
         // Slows down password guessing: ten attempts a minute from one address.
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { access: 'anyone', rateLimit: { max: 10, timeWindow: '1 minute' } },
         schema: {
           tags: ['accounts'],
           summary: 'Sign in: sets an http-only session cookie',
@@ -57,7 +57,10 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: z.null(), 403: ErrorResponse } } },
+      {
+        config: { access: 'anyone' },
+        schema: { tags: ['accounts'], summary: 'Sign out', response: { 204: z.null(), 403: ErrorResponse } },
+      },
       async (request, reply) => {
         const session = await request.session();
         if (session) await logout(db, session.tokenHash);
@@ -69,6 +72,7 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/api/users',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['accounts'],
           summary: 'Accounts (administrators)',
@@ -76,7 +80,7 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        await requireRole(request, 'admin');
+        await routeUser(request);
         return { users: await listUsers(db) };
       },
     );
@@ -84,6 +88,7 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.post(
       '/api/users',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['accounts'],
           summary: 'Create an account (administrators)',
@@ -92,7 +97,7 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await requireRole(request, 'admin');
+        await routeUser(request);
         return reply.status(201).send(await createUser(db, request.body));
       },
     );

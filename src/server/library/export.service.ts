@@ -1,6 +1,7 @@
 import { csvRecord, type CsvCell } from '../../core/csv.js';
 import type { Kysely } from 'kysely';
-import { appraisalQuality, termLabel } from '../../core/library-vocab.js';
+import { appraisalQuality, APPRAISAL_QUESTIONS, termLabel } from '../../core/library-vocab.js';
+import { parse as parseName } from '@citation-js/name';
 import type { OrganisationData, RecordData, SourceRef, StudyData } from '../../core/library.js';
 import type { DB } from '../db/schema.js';
 import { libraryRepository as repo } from './library.repository.js';
@@ -129,6 +130,11 @@ export async function exportCsv(
     header = [
       'id',
       'title_en',
+      'title_fr',
+      'title_es',
+      'summary_en',
+      'summary_fr',
+      'summary_es',
       'authors',
       'year',
       'design',
@@ -137,7 +143,7 @@ export async function exportCsv(
       'outcomes',
       'independence',
       'quality',
-      ...Object.keys((items[0]?.data as StudyData | undefined)?.appraisal ?? {}).map((q) => `appraisal_${q}`),
+      ...APPRAISAL_QUESTIONS.map((q) => `appraisal_${q.code}`),
       'records',
       'citation',
       'url',
@@ -148,6 +154,11 @@ export async function exportCsv(
       return [
         id,
         s.title.en,
+        s.title.fr ?? '',
+        s.title.es ?? '',
+        s.summary.en,
+        s.summary.fr ?? '',
+        s.summary.es ?? '',
         list(s.authors),
         s.year,
         s.design,
@@ -156,7 +167,7 @@ export async function exportCsv(
         list(s.outcomes.map((o) => `${o.outcome}: ${o.effect}`)),
         s.independence,
         appraisalQuality(s.appraisal),
-        ...Object.values(s.appraisal),
+        ...APPRAISAL_QUESTIONS.map((q) => s.appraisal[q.code]),
         list(s.records),
         citeSource(s.citation, origin),
         `${origin}/library/${id}`,
@@ -171,26 +182,322 @@ async function publishedStudies(db: Kysely<DB>) {
   return (await repo.publishedItems(db, 'study')).map((s) => ({ id: s.id, study: s.data as StudyData }));
 }
 
-/** Studies as RIS, the tagged format reference managers (Zotero, EndNote, Mendeley) import. */
+/**
+ * What each bundled source document is, as its own text says (and content/sources/README.md, which
+ * names the Forum of document 003 as the GFMD): the reference managers' exports cite the document a
+ * study was drawn from, not the library's description of the finding. Nothing is added that the
+ * documents do not state: the KNOMAD seminar's account is undated and names no publisher; the GFMD
+ * session's names no place or year.
+ *
+ * NOTE: this belongs beside the documents (a catalogue in content/sources/), where the content's
+ * editors keep it; it is here until that exists, and a test checks that it covers every document.
+ * `talks`: a rapporteur's account of a meeting's talks (each study credits its speakers);
+ * `paper` and `conclusions`: a document with its own title and authors.
+ */
+export const SOURCE_DOCUMENTS: Readonly<Record<string, SourceDocument>> = {
+  '000_e4b254ee847db189.txt': {
+    kind: 'paper',
+    title:
+      'Contributions of the International Metropolis Project to the Global Discussions on the Relations between Migration and Development',
+    authors: ['International Metropolis Project'],
+    year: 2014,
+    event: 'Twelfth Coordination Meeting on International Migration',
+    eventPlace: 'New York',
+    eventDate: [
+      [2014, 2, 20],
+      [2014, 2, 21],
+    ],
+    publisher: 'United Nations Secretariat, Department of Economic and Social Affairs, Population Division',
+    publisherPlace: 'New York',
+  },
+  '001_3a18e76350be2082.txt': {
+    kind: 'paper',
+    title:
+      'The International Metropolis Project: Policy-Research Activities in the Field of Migration. A Paper Contributed to the United Nations Tenth Co-ordination Meeting on International Migration',
+    authors: ['International Metropolis Project'],
+    year: 2012,
+    event: 'Tenth Coordination Meeting on International Migration',
+    eventPlace: 'New York',
+    eventDate: [
+      [2012, 2, 9],
+      [2012, 2, 10],
+    ],
+    publisher: 'United Nations Secretariat, Department of Economic and Social Affairs, Population Division',
+    publisherPlace: 'New York',
+  },
+  '002_93ee955995179cfa.txt': {
+    kind: 'talks',
+    talk: 'Seminar presentation',
+    account: 'an undated account of the seminar’s presentations and discussions',
+    event: 'KNOMAD public seminar',
+    eventPlace: 'Ottawa',
+  },
+  '003_1d717ddf9bb5e146.txt': {
+    kind: 'talks',
+    talk: 'Conference presentation',
+    account: 'the proceedings of the session, written by its rapporteur',
+    container:
+      'Proceedings of Session 3.2: Policy and Institutional Coherence in Migration and Development Within Government',
+    event: 'Global Forum on Migration and Development',
+  },
+  '004_356cef00a4ef66b7.txt': {
+    kind: 'conclusions',
+    title: 'Conference Conclusions',
+    authors: ['Migration and Development Conference'],
+    year: 2006,
+    event: 'Migration and Development Conference',
+    eventPlace: 'Brussels',
+    eventDate: [
+      [2006, 3, 15],
+      [2006, 3, 16],
+    ],
+    organizers: ['Government of the Kingdom of Belgium', 'International Organization for Migration'],
+  },
+};
+
+interface SourceDocument {
+  kind: 'talks' | 'paper' | 'conclusions';
+  /** The document's own title (papers, conclusions). */
+  title?: string;
+  /** Who the document is by (papers, conclusions); a talk is by its speakers. */
+  authors?: readonly string[];
+  year?: number;
+  /** What kind of talk an account of talks reports. */
+  talk?: string;
+  /** How a note names an account of talks. */
+  account?: string;
+  /** The title of the proceedings an account of talks is. */
+  container?: string;
+  event: string;
+  eventPlace?: string;
+  /** The first and last day. */
+  eventDate?: readonly (readonly [number, number, number])[];
+  publisher?: string;
+  publisherPlace?: string;
+  organizers?: readonly string[];
+}
+
+/** A name as CSL-JSON holds it: a person's in parts, an organisation's whole. */
+type CslName =
+  | {
+      family: string;
+      given: string;
+      'non-dropping-particle'?: string;
+      'dropping-particle'?: string;
+      suffix?: string;
+    }
+  | { literal: string };
+
+// Words that make a name an organisation's ("World Bank", "UN Population Division").
+const ORGANISATION_WORD =
+  /\b(?:academy|agency|alliance|assembly|association|authority|bank|board|bureau|cent(?:re|er)|coalition|college|commission|committee|community|conference|consortium|council|department|division|forum|foundation|fund|government|group|initiative|institute|international|ministry|nations|network|office|organi[sz]ation|partnership|programme|program|project|secretariat|service|society|team|union|university|world)\b/i;
+// A word of a personal name: capitalised ("María", "O’Neill", "A."), or a particle ("de la", "van").
+const NAME_WORD = /^\p{Lu}(?:[\p{L}'’-]*\p{L})?\.?$|^\p{Ll}{1,4}$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
+/**
+ * A study's author as CSL names it: a personal name ("David A. Phillips") in family and given names
+ * (split by citation.js's name parser) so that styles can write "Phillips, D. A."; an organisation
+ * ("World Bank", a name the library's organisations bear, one with digits, commas or an acronym)
+ * and anything unsure left whole, which a style prints as written rather than mangled.
+ */
+export function cslName(author: string, organisations: ReadonlySet<string> = new Set()): CslName {
+  const name = author.trim();
+  const words = name.split(/\s+/);
+  const personal =
+    !organisations.has(name.toLowerCase()) &&
+    !ORGANISATION_WORD.test(name) &&
+    words.length >= 2 &&
+    words.length <= 5 &&
+    words.every((w) => NAME_WORD.test(w) && !ACRONYM.test(w)) &&
+    /^\p{Lu}/u.test(words[0] ?? '') &&
+    /^\p{Lu}/u.test(words.at(-1) ?? '') &&
+    // "Jr.", "III": the parser would take them for the family name; such a name stays whole.
+    !/^(?:Jr|Sr)\.?$|^[IVX]+$/.test(words.at(-1) ?? '');
+  const parts = personal ? parseName(name) : undefined;
+  if (!parts?.family || !parts.given || parts.literal !== undefined) return { literal: name };
+  const { family, given, suffix } = parts;
+  return {
+    family,
+    given,
+    ...(parts['non-dropping-particle'] ? { 'non-dropping-particle': parts['non-dropping-particle'] } : {}),
+    ...(parts['dropping-particle'] ? { 'dropping-particle': parts['dropping-particle'] } : {}),
+    ...(suffix ? { suffix } : {}),
+  };
+}
+
+/** A CSL name as RIS writes it: "Family, Given" (particles before the family name), an organisation whole. */
+function risName(name: CslName): string {
+  if ('literal' in name) return name.literal;
+  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
+  const given = [name.given, name['dropping-particle']].filter(Boolean).join(' ');
+  return [family, given, name.suffix].filter(Boolean).join(', ');
+}
+
+/** "UN Population Division (as cited by Dilip Ratha)" → the work cited and who cites it. */
+function citedAuthor(author: string): { name: string; citedBy?: string } {
+  const m = /^(.+?)\s*\(as (?:cited|quoted|reported) (?:by|in) (.+)\)$/i.exec(author.trim());
+  return m ? { name: (m[1] as string).trim(), citedBy: (m[2] as string).trim() } : { name: author.trim() };
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** One study as a reference manager should cite it: the work that exists, and where the library found it. */
+interface Reference {
+  id: string;
+  csl: 'speech' | 'paper-conference' | 'document';
+  ris: 'CPAPER' | 'CONF' | 'GEN';
+  title: string;
+  authors: string[];
+  year: number;
+  genre?: string;
+  event?: string;
+  eventPlace?: string;
+  eventDate?: readonly (readonly [number, number, number])[];
+  container?: string;
+  publisher?: string;
+  publisherPlace?: string;
+  organizers: readonly string[];
+  doi?: string;
+  url: string;
+  note: string;
+}
+
+/**
+ * The reference a study's citation stands for. A study drawn from an account of talks cites the
+ * talk: its speakers as authors, the meeting as the event, the library's title in square brackets
+ * (the talk's own is not recorded). One drawn from a paper or a conference's conclusions cites that
+ * document under its own title and authors. An outside publication is cited by its title, its kind
+ * unknown (a DOI is no proof of a journal article: the World Bank's books have them).
+ *
+ * NOTE: an author "as cited by" someone is not credited with the work: the reference is to what
+ * the library read (the talk or document that quotes), as APA's rule for secondary sources has it,
+ * and the work quoted is named in the note; crediting the UN Population Division with a keynote,
+ * or citing its projection without the publication, year or variant, would invent a work.
+ */
+function referenceOf(id: string, study: StudyData, origin: string): Reference {
+  const { citation } = study;
+  const doc = citation.document ? SOURCE_DOCUMENTS[citation.document] : undefined;
+  const parsed = study.authors.map(citedAuthor);
+  const library = `Bridges library: “${study.title.en}”, ${termLabel('design', study.design, 'en').toLowerCase()}, quality ${appraisalQuality(study.appraisal)}, ${origin}/library/${id}.`;
+  const url = citation.document
+    ? `${origin}/api/library/sources/${citation.document}`
+    : (citation.url ?? (citation.doi ? `https://doi.org/${citation.doi}` : `${origin}/library/${id}`));
+  const notes: string[] = [];
+  let ref: Omit<Reference, 'id' | 'year' | 'url' | 'note' | 'organizers'>;
+  let year = study.year;
+  let organizers: readonly string[] = [];
+  if (doc && doc.kind !== 'talks') {
+    const own = doc.authors ?? [];
+    // The document's own authors, or the work it reports ("World Bank" in the Brussels conclusions).
+    const quoted = parsed.some((a) => own.some((o) => sameName(o, a.name))) ? [] : parsed;
+    ref = {
+      csl: 'paper-conference',
+      ris: doc.kind === 'conclusions' ? 'CONF' : 'CPAPER',
+      title: doc.title ?? `[${study.title.en}]`,
+      authors: [...own],
+      genre: doc.kind === 'conclusions' ? 'Conference conclusions' : 'Paper contributed to a meeting',
+      event: doc.event,
+      eventPlace: doc.eventPlace,
+      eventDate: doc.eventDate,
+      publisher: doc.publisher,
+      publisherPlace: doc.publisherPlace,
+    };
+    year = doc.year ?? study.year;
+    organizers = doc.organizers ?? [];
+    notes.push(`Cited part: ${citation.section ?? ''}.`);
+    if (organizers.length) notes.push(`Organisers: ${organizers.join('; ')}.`);
+    if (quoted.length)
+      notes.push(`Reports the work of ${quoted.map((a) => a.name).join('; ')}, as cited in this document.`);
+  } else {
+    // Whoever quotes an author "as cited by" them is the author of what the library read.
+    const speakers = [...new Set(parsed.map((a) => a.citedBy ?? a.name))];
+    const quoted = parsed.filter((a) => a.citedBy);
+    if (doc) {
+      const section = citation.section ?? '';
+      const genre =
+        speakers.length === 0 && /discussion/i.test(section)
+          ? 'Discussion'
+          : /^keynote/i.test(section)
+            ? 'Keynote speech'
+            : (doc.talk ?? 'Talk');
+      ref = {
+        csl: 'speech',
+        ris: 'CPAPER',
+        title: `[${study.title.en}]`,
+        authors: speakers,
+        genre,
+        event: doc.event,
+        eventPlace: doc.eventPlace,
+        container: doc.container,
+      };
+      notes.push(
+        `${genre} known from ${doc.account ?? 'an account of the meeting'}, section “${section}”; the title says what was said, the talk’s own title is not recorded.`,
+      );
+    } else if (citation.document) {
+      // A bundled document not described above yet: cited as a document, its section named.
+      ref = { csl: 'document', ris: 'GEN', title: `[${study.title.en}]`, authors: speakers };
+      notes.push(`From ${citation.document}, section “${citation.section ?? ''}”.`);
+    } else {
+      ref = {
+        csl: 'document',
+        ris: 'GEN',
+        title: citation.title ?? study.title.en,
+        authors: speakers,
+        doi: citation.doi,
+      };
+    }
+    if (quoted.length)
+      notes.push(`Reports the work of ${quoted.map((a) => `${a.name}, as cited by ${a.citedBy ?? ''}`).join('; ')}.`);
+  }
+  if (citation.note) notes.push(citation.note.endsWith('.') ? citation.note : `${citation.note}.`);
+  notes.push(library);
+  return { ...ref, id, year, organizers, url, note: notes.join(' ') };
+}
+
+/** The published studies as references, and the names of the library's organisations (never split as a person's). */
+async function studyReferences(db: Kysely<DB>, origin: string) {
+  const [studies, organisations] = await Promise.all([publishedStudies(db), repo.publishedItems(db, 'organisation')]);
+  const names = new Set(
+    organisations.flatMap(({ data }) => {
+      const o = data as OrganisationData;
+      return [o.name.en, o.name.fr, o.name.es, o.acronym]
+        .filter((n): n is string => Boolean(n))
+        .map((n) => n.toLowerCase());
+    }),
+  );
+  return studies.map(({ id, study }) => ({
+    study,
+    ref: referenceOf(id, study, origin),
+    name: (author: string) => cslName(author, names),
+  }));
+}
+
+/**
+ * Studies as RIS, the tagged format reference managers (Zotero, EndNote, Mendeley) import: a talk
+ * or a paper as CPAPER (the meeting in T2, its place in CY), conference conclusions as CONF, an
+ * outside publication of unrecorded kind as GEN.
+ */
 export async function exportRis(db: Kysely<DB>, origin: string): Promise<string> {
   const lines: string[] = [];
   const tag = (name: string, value: string | number | undefined) => {
     // RIS is line-based: a value never spans lines.
     if (value !== undefined && value !== '') lines.push(`${name}  - ${String(value).replace(/\s*\n\s*/g, ' ')}`);
   };
-  for (const { id, study } of await publishedStudies(db)) {
-    tag('TY', study.citation.doi ? 'JOUR' : 'RPRT');
-    tag('ID', id);
-    tag('TI', study.title.en);
-    for (const author of study.authors) tag('AU', author);
-    tag('PY', study.year);
+  for (const { study, ref, name } of await studyReferences(db, origin)) {
+    tag('TY', ref.ris);
+    tag('ID', ref.id);
+    tag('TI', ref.title);
+    for (const author of ref.authors) tag('AU', risName(name(author)));
+    tag('PY', ref.year);
+    tag('T2', ref.event);
+    tag('C3', ref.container);
+    tag('CY', ref.eventPlace ?? ref.publisherPlace);
+    tag('PB', ref.publisher);
     tag('AB', study.summary.en);
-    tag('DO', study.citation.doi);
-    tag('UR', study.citation.url ?? `${origin}/library/${id}`);
-    tag(
-      'N1',
-      `Design: ${termLabel('design', study.design, 'en')}. Quality: ${appraisalQuality(study.appraisal)}. Source: ${citeSource(study.citation, origin)}`,
-    );
+    tag('DO', ref.doi);
+    tag('UR', ref.url);
+    tag('N1', ref.note);
     for (const o of study.outcomes) tag('KW', termLabel('outcome', o.outcome, 'en'));
     tag('DB', LIBRARY_SOURCE);
     lines.push('ER  - ', '');
@@ -198,18 +505,30 @@ export async function exportRis(db: Kysely<DB>, origin: string): Promise<string>
   return lines.join('\r\n');
 }
 
-/** Studies as CSL-JSON, the citation data Zotero and citeproc processors read. */
+/**
+ * Studies as CSL-JSON (the variables of CSL 1.0.2's csl-data.json), the citation data Zotero and
+ * citeproc processors read: a talk as `speech` at its `event-title`, a paper or conference
+ * conclusions as `paper-conference`, an outside publication of unrecorded kind as `document`.
+ */
 export async function exportCslJson(db: Kysely<DB>, origin: string) {
-  return (await publishedStudies(db)).map(({ id, study }) => ({
-    id,
-    type: study.citation.doi ? 'article-journal' : 'report',
-    title: study.title.en,
-    author: study.authors.map((literal) => ({ literal })),
-    issued: { 'date-parts': [[study.year]] },
+  return (await studyReferences(db, origin)).map(({ study, ref, name }) => ({
+    id: ref.id,
+    type: ref.csl,
+    ...(ref.genre ? { genre: ref.genre } : {}),
+    title: ref.title,
+    ...(ref.authors.length ? { author: ref.authors.map(name) } : {}),
+    issued: { 'date-parts': [[ref.year]] },
+    ...(ref.event ? { 'event-title': ref.event } : {}),
+    ...(ref.eventPlace ? { 'event-place': ref.eventPlace } : {}),
+    ...(ref.eventDate ? { 'event-date': { 'date-parts': ref.eventDate.map((d) => [...d]) } } : {}),
+    ...(ref.organizers.length ? { organizer: ref.organizers.map((literal) => ({ literal })) } : {}),
+    ...(ref.container ? { 'container-title': ref.container } : {}),
+    ...(ref.publisher ? { publisher: ref.publisher } : {}),
+    ...(ref.publisherPlace ? { 'publisher-place': ref.publisherPlace } : {}),
     abstract: study.summary.en,
-    ...(study.citation.doi ? { DOI: study.citation.doi } : {}),
-    URL: study.citation.url ?? `${origin}/library/${id}`,
-    note: `Design: ${termLabel('design', study.design, 'en')}; quality: ${appraisalQuality(study.appraisal)}; source: ${citeSource(study.citation, origin)}`,
+    ...(ref.doi ? { DOI: ref.doi } : {}),
+    URL: ref.url,
+    note: ref.note,
     keyword: study.outcomes.map((o) => termLabel('outcome', o.outcome, 'en')).join(', '),
     source: LIBRARY_SOURCE,
   }));

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { CsvBomParam } from '../../core/countries.js';
 import { ErrorResponse } from '../../core/errors.js';
 import { UI_LANGUAGES } from '../../core/languages.js';
 import { VOCABULARIES } from '../../core/library-vocab.js';
@@ -22,8 +23,10 @@ import {
   SaveItemBody,
   TransitionBody,
 } from '../../core/library.js';
-import { optionalUser, requireRole } from '../auth/auth.plugin.js';
+import { FormatQuery } from '../../core/statistics.js';
+import { optionalUser, routeUser } from '../auth/auth.plugin.js';
 import type { DB } from '../db/schema.js';
+import { answerFormat } from '../http/answer-format.js';
 import { ApiError } from '../http/api-error.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
@@ -41,6 +44,13 @@ import {
 } from './library.service.js';
 
 const LangQuery = z.strictObject({ lang: z.enum(UI_LANGUAGES).default('en') });
+/**
+ * A CSV answer as `bom=true` asks for it (the parameter of every CSV answer, CsvBomParam): a UTF-8
+ * byte-order mark first, so that Excel reads accents right, as http/answer-format.ts's sendAnswer
+ * does for the data hub's and the countries' CSV.
+ */
+const withCsvBom = (bom: 'true' | 'false' | undefined, csv: string) => (bom === 'true' ? `\uFEFF${csv}` : csv);
+
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 /** The practice & evidence library: items, workflow, revisions, gap map, exports, source documents. */
@@ -79,6 +89,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.post(
       '/api/library/items',
       {
+        config: { access: 'contributor' },
         schema: {
           tags: ['library'],
           summary: 'Create an item as a draft (contributors)',
@@ -88,7 +99,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const user = await requireRole(request, 'contributor');
+        const user = await routeUser(request);
         return reply.status(201).send(await createItem(db, user, request.body, request.query.lang));
       },
     );
@@ -96,6 +107,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.put(
       '/api/library/items/:id',
       {
+        config: { access: 'contributor' },
         schema: {
           tags: ['library'],
           summary: 'Save the working copy; a save based on an older version is a conflict (409)',
@@ -106,7 +118,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const user = await requireRole(request, 'contributor');
+        const user = await routeUser(request);
         return saveItem(db, user, request.params.id, request.body, request.query.lang);
       },
     );
@@ -114,6 +126,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.post(
       '/api/library/items/:id/transitions',
       {
+        config: { access: 'contributor' },
         schema: {
           tags: ['library'],
           summary: 'Submit for review, withdraw (contributors); publish, return with a comment (reviewers)',
@@ -124,7 +137,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const user = await requireRole(request, 'contributor');
+        const user = await routeUser(request);
         return transition(db, user, request.params.id, request.body, request.query.lang);
       },
     );
@@ -132,6 +145,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/api/library/items/:id/revisions',
       {
+        config: { access: 'contributor' },
         schema: {
           tags: ['library'],
           summary: 'Every revision of an item: who, when, what changed (contributors)',
@@ -140,7 +154,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        await requireRole(request, 'contributor');
+        await routeUser(request);
         return listRevisions(db, request.params.id);
       },
     );
@@ -148,6 +162,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/api/library/items/:id/revisions/:version',
       {
+        config: { access: 'contributor' },
         schema: {
           tags: ['library'],
           summary: 'One revision and its changes against the one before, with word diffs (contributors)',
@@ -156,7 +171,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        await requireRole(request, 'contributor');
+        await routeUser(request);
         return getRevision(db, request.params.id, request.params.version);
       },
     );
@@ -164,6 +179,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.post(
       '/api/library/items/:id/revisions/:version/restore',
       {
+        config: { access: 'contributor' },
         schema: {
           tags: ['library'],
           summary: 'Make an earlier revision the new working copy (contributors)',
@@ -174,7 +190,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const user = await requireRole(request, 'contributor');
+        const user = await routeUser(request);
         return restoreRevision(
           db,
           user,
@@ -189,6 +205,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/api/library/review-queue',
       {
+        config: { access: 'contributor' },
         schema: {
           tags: ['library'],
           summary: 'Items in review, and your own unpublished work (contributors)',
@@ -197,7 +214,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const user = await requireRole(request, 'contributor');
+        const user = await routeUser(request);
         void reply.header('cache-control', 'no-store');
         return reviewQueue(db, user, request.query.lang);
       },
@@ -209,7 +226,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         schema: {
           tags: ['library'],
           summary: 'Evidence gap map: interventions × outcomes, studies and their quality per cell; JSON or CSV',
-          querystring: GapMapQuery,
+          querystring: GapMapQuery.extend({ bom: CsvBomParam }),
           response: { 200: GapMap.or(z.string()), 400: ErrorResponse },
         },
       },
@@ -219,7 +236,12 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', 'attachment; filename="bridges-evidence-gap-map.csv"')
-            .send(gapMapCsv(map, request.query.lang, `${LIBRARY_SOURCE}, ${siteOrigin(request)}/gap-map`));
+            .send(
+              withCsvBom(
+                request.query.bom,
+                gapMapCsv(map, request.query.lang, `${LIBRARY_SOURCE}, ${siteOrigin(request)}/gap-map`),
+              ),
+            );
         }
         return map;
       },
@@ -230,21 +252,24 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['library'],
-          summary: 'The published library: JSON (everything) or CSV (one item type)',
-          querystring: z.strictObject({
-            format: z.enum(['json', 'csv']).default('json'),
+          summary: 'The published library: JSON (everything) or CSV (one item type); format= or Accept',
+          querystring: FormatQuery.extend({
             type: z.enum(['record', 'organisation', 'study']).default('record').describe('CSV only'),
           }),
         },
       },
       async (request, reply) => {
         const origin = siteOrigin(request);
-        if (request.query.format === 'csv')
+        // The data hub's negotiation: format= wins, else Accept (text/csv asks for CSV; neither is a 406).
+        if (answerFormat(request, reply, request.query.format) === 'csv') {
+          const csv = await exportCsv(db, request.query.type, origin);
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', `attachment; filename="bridges-library-${request.query.type}s.csv"`)
-            .send(await exportCsv(db, request.query.type, origin));
+            .send(withCsvBom(request.query.bom, csv));
+        }
         return reply
+          .type('application/json; charset=utf-8')
           .header('content-disposition', 'attachment; filename="bridges-library.json"')
           .send(await exportJson(db, origin));
       },
