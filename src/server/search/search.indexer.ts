@@ -84,7 +84,8 @@ async function withReferencingRecords(trx: Kysely<DB>, ids: string[]): Promise<s
  * facets, subtitle, other text), so the weighting below is written once:
  *   A  titles in their language's configuration, and all titles and the acronym as names;
  *   B  summaries, each in its language's configuration;
- *   C  descriptions, study populations and findings; country and organisation names, authors.
+ *   C  descriptions, study populations and findings; the names of its places in English, French and
+ *      Spanish (short and other names: Türkiye, Turkey, Turquie, Turquía), organisation names, authors.
  */
 async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
   const labels = subtitleLabels();
@@ -151,9 +152,12 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
     FROM item it
     CROSS JOIN LATERAL (
       SELECT coalesce(array_agg(DISTINCT f) FILTER (WHERE f IS NOT NULL), '{}') AS facets,
-             (SELECT string_agg(n.name, ' ')
+             -- NOTE: the short names and the other names: the UN's short names are its own
+             -- (Türkiye in all three languages), the names people type are other names (CLDR's
+             -- Turkey, Turquie, Turquía), as the country's own document has them.
+             (SELECT string_agg(DISTINCT n.name, ' ')
               FROM area_name n
-              WHERE n.area_code = ANY(it.codes) AND n.lang IN ('en', 'fr', 'es') AND n.name_type = 'short') AS names
+              WHERE n.area_code = ANY(it.codes) AND n.lang IN ('en', 'fr', 'es') AND n.name_type <> 'formal') AS names
       FROM unnest(it.codes) AS c(code)
       LEFT JOIN area a ON a.code = c.code
       CROSS JOIN LATERAL unnest(ARRAY['country:' || c.code, 'region:' || a.region_code, 'region:' || a.subregion_code]) f

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { UiLanguage } from '../../core/languages.js';
 import type { DB } from '../db/schema.js';
-import { HIT_END, HIT_START, type AnalysedWord } from './search.text.js';
+import { allLexemes, HIT_END, HIT_START, type AnalysedWord } from './search.text.js';
 
 /**
  * The queries of the platform-wide search (the index itself is written by search.indexer.ts).
@@ -46,7 +46,8 @@ function filterCondition(values: string[]): RawBuilder<SqlBool> {
 
 /**
  * How PostgreSQL reads each query word: its lexemes in the request language's configuration, in
- * English and as a plain name; and the query's title key (as bridges_search_key makes title_key).
+ * English and as a plain name, and which of the three languages' configurations drop it as a stop
+ * word; and the query's title key (as bridges_search_key makes title_key).
  */
 export async function analyseQueryWords(
   db: Kysely<DB>,
@@ -59,6 +60,7 @@ export async function analyseQueryWords(
     lang_forms: string[];
     en_forms: string[];
     simple_forms: string[];
+    stop_word_of: UiLanguage[];
     completions: Record<string, string[]> | null;
     key: string | null;
   }>`
@@ -66,9 +68,12 @@ export async function analyseQueryWords(
       SELECT w, i,
              tsvector_to_array(to_tsvector(${TS_CONFIG[lang]}::regconfig, w)) AS lang_forms,
              tsvector_to_array(to_tsvector('bridges_en', w)) AS en_forms,
-             tsvector_to_array(to_tsvector('bridges_simple', w)) AS simple_forms
+             tsvector_to_array(to_tsvector('bridges_simple', w)) AS simple_forms,
+             array_remove(ARRAY[CASE WHEN length(to_tsvector('bridges_en', w)) = 0 THEN 'en' END,
+                                CASE WHEN length(to_tsvector('bridges_fr', w)) = 0 THEN 'fr' END,
+                                CASE WHEN length(to_tsvector('bridges_es', w)) = 0 THEN 'es' END], NULL) AS stop_word_of
       FROM unnest(${words}::text[]) WITH ORDINALITY AS u(w, i))
-    SELECT w AS word, lang_forms, en_forms, simple_forms,
+    SELECT w AS word, lang_forms, en_forms, simple_forms, stop_word_of,
            (SELECT jsonb_object_agg(f, c.lexemes)
             FROM (SELECT DISTINCT f FROM unnest(lang_forms || en_forms || simple_forms) f) forms,
                  LATERAL (${lexemesStartingWith(sql.ref('f'))}) c
@@ -82,6 +87,7 @@ export async function analyseQueryWords(
       langForms: r.lang_forms,
       enForms: r.en_forms,
       simpleForms: r.simple_forms,
+      stopWordOf: r.stop_word_of,
       ...(r.completions ? { completions: r.completions } : {}),
     })),
     key: rows[0]?.key ?? '',
@@ -118,23 +124,94 @@ export async function findWordsWithMatches(db: Kysely<DB>, tsqueries: string[]):
   return tsqueries.map((_, i) => rows[0]?.[`w${String(i)}`] === true);
 }
 
+/** A lexicon word close to a word of a query, by trigram similarity (0 to 1). */
+export interface LexiconWord {
+  word: string;
+  similarity: number;
+  /** The documents whose titles and summaries hold it. */
+  ndoc: number;
+}
+
 /**
- * For each word, the lexicon word closest to it by trigram similarity (at least pg_trgm's
- * default threshold, 0.3); ties go to the word in more documents. Null when none is close.
+ * For each word, the lexicon words closest to it by trigram similarity (at least pg_trgm's default
+ * threshold, 0.3), at most `limit` of them, the closest first; ties go to the word in more
+ * documents. Words shorter than three characters are not corrected.
  */
-export async function findClosestLexiconWords(db: Kysely<DB>, words: string[]): Promise<(string | null)[]> {
-  const { rows } = await sql<{ suggestion: string | null }>`
-    SELECT s.word AS suggestion
+export async function findClosestLexiconWords(
+  db: Kysely<DB>,
+  words: string[],
+  limit: number,
+): Promise<LexiconWord[][]> {
+  const { rows } = await sql<LexiconWord & { i: number }>`
+    SELECT x.i::int AS i, s.word, s.similarity, s.ndoc
     FROM unnest(${words}::text[]) WITH ORDINALITY AS x(w, i)
-    LEFT JOIN LATERAL (
-      SELECT sw.word
+    CROSS JOIN LATERAL (
+      SELECT sw.word, similarity(sw.word, x.w)::float8 AS similarity, sw.ndoc
       FROM search_word sw
       WHERE length(x.w) >= 3 AND sw.word % x.w AND sw.word <> x.w
       ORDER BY similarity(sw.word, x.w) DESC, sw.ndoc DESC, sw.word
-      LIMIT 1
-    ) s ON true
-    ORDER BY x.i`.execute(db);
-  return rows.map((r) => r.suggestion);
+      LIMIT ${limit}
+    ) s
+    ORDER BY x.i, s.similarity DESC, s.ndoc DESC, s.word`.execute(db);
+  return words.map((_, i) =>
+    rows.filter((r) => r.i === i + 1).map(({ word, similarity, ndoc }) => ({ word, similarity, ndoc })),
+  );
+}
+
+/** A correction to try: the query it makes, and the corrected word. */
+export interface CorrectionCheck {
+  /** The corrected query (the search's facet filters included). */
+  match: Match;
+  /** The corrected word as the lexicon has it (unaccented, lower-cased: a bridges_simple lexeme). */
+  word: string;
+  /**
+   * Its lexemes in the request language's configuration as a tsquery of weight A or B (titles and
+   * summaries, where the lexicon's words come from); null when that configuration drops it.
+   */
+  langTsquery: string | null;
+}
+
+/** Documents read at most to tell whether a word is written in the request's language. */
+const LANGUAGE_SAMPLE = 50;
+
+/**
+ * For each correction, whether any document matches the corrected query and, when one does,
+ * whether the word is written in the request's language: in the title or summary in that
+ * language of one of the first LANGUAGE_SAMPLE documents holding its stem (so the stem of
+ * another language's word, "migrantes" for "migrants", does not count).
+ */
+export async function checkCorrections(
+  db: Kysely<DB>,
+  checks: CorrectionCheck[],
+  lang: UiLanguage,
+): Promise<{ matches: boolean; inLanguage: boolean }[]> {
+  if (checks.length === 0) return [];
+  const ref = (prefix: string, i: number) => sql.ref(`${prefix}${String(i)}`);
+  // NOTE: MATERIALIZED, as in findWordsWithMatches: planned without the LIMIT 1 of EXISTS, the
+  // match uses the GIN index rather than reading documents until one matches. The language sample
+  // is read only for a correction that matches (CASE), and only until the word is found in it.
+  const ctes = checks.flatMap((c, i) => [
+    sql`${ref('m', i)} AS MATERIALIZED (SELECT 1 FROM search_document d WHERE ${matchCondition(c.match)})`,
+    sql`${ref('l', i)} AS MATERIALIZED (
+          SELECT concat_ws(' ', ${sql.ref(`d.title_${lang}`)}, ${sql.ref(`d.summary_${lang}`)}) AS text
+          FROM search_document d
+          WHERE ${c.langTsquery === null ? sql`false` : sql`d.tsv @@ ${c.langTsquery}::tsquery`}
+          LIMIT ${LANGUAGE_SAMPLE})`,
+  ]);
+  const columns = checks.map(
+    (c, i) => sql`
+      EXISTS (SELECT 1 FROM ${ref('m', i)}) AS ${ref('matches', i)},
+      CASE WHEN EXISTS (SELECT 1 FROM ${ref('m', i)}) THEN EXISTS (
+        SELECT 1 FROM ${ref('l', i)} s WHERE to_tsvector('bridges_simple', s.text) @@ ${allLexemes([c.word])}::tsquery)
+      ELSE false END AS ${ref('lang', i)}`,
+  );
+  const { rows } = await sql<Record<string, boolean>>`
+    WITH ${sql.join(ctes)} SELECT ${sql.join(columns)}`.execute(db);
+  const row = rows[0] ?? {};
+  return checks.map((_, i) => ({
+    matches: row[`matches${String(i)}`] === true,
+    inLanguage: row[`lang${String(i)}`] === true,
+  }));
 }
 
 /** Sample order (migrations/20261122T1600_search_sample.sql): by sample_key, a hash of the document's key. */

@@ -17,6 +17,7 @@ import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import * as repo from './search.repository.js';
 import {
+  allLexemes,
   buildTsquery,
   headlineSegments,
   isSearchable,
@@ -101,9 +102,10 @@ export async function search(
 
 /**
  * Every word must match (the last as a prefix); when nothing does, words that match nothing are
- * replaced by the closest lexicon word, and if that finds nothing either, documents matching any
- * word are ranked. An empty query lists everything by title; a query with nothing to search for
- * ("%", an emoji) is a 400 naming q. Facet counts cover the whole match, each facet filtered by the others.
+ * replaced by close lexicon words with which every word matches (see correctTypos), and failing
+ * that, documents matching any of the typed words are ranked. An empty query lists everything by
+ * title; a query with nothing to search for ("%", an emoji) is a 400 naming q. Facet counts cover
+ * the whole match, each facet filtered by the others.
  */
 async function answer(
   db: Kysely<DB>,
@@ -118,19 +120,20 @@ async function answer(
   const words = queryWords(query.q);
   if (words.length === 0) throw ApiError.invalidParameter('q', NOTHING_TO_SEARCH);
   const analysed = await repo.analyseQueryWords(db, words, query.q, lang);
-  const terms = searchedWords(analysed.words);
+  const terms = searchedWords(analysed.words, lang);
   if (terms.length === 0) throw ApiError.invalidParameter('q', NO_WORD_KEPT);
   const typed: WordQuery = { terms, all: analysed.words, key: analysed.key, mode: 'and' };
   const exact = await run(context, typed);
   if (exact.total > 0) return present(context, null, exact);
 
-  const corrected = await correctTypos(db, terms, lang);
+  const corrected = await correctTypos(context, typed);
   if (corrected) {
     const fixed = await run(context, corrected);
     if (fixed.total > 0) return present(context, corrected.text, fixed);
   }
-  const any = await run(context, { ...(corrected ?? typed), mode: 'or' });
-  return present(context, any.total > 0 && corrected ? corrected.text : null, any);
+  // NOTE: the typed words, never the corrections: a correction is offered only when the corrected
+  // query matches as it is, and results found by words nobody typed nor was offered would be a puzzle.
+  return present(context, null, await run(context, { ...typed, mode: 'or' }));
 }
 
 /**
@@ -144,18 +147,18 @@ const NO_WORD_KEPT =
   'has no word the search can look for: give another word, or leave q out to list everything by title';
 
 /**
- * The words a query searches for: those that are no stop word of the request's language or of
- * English. A query of stop words only ("the", "in", "de la") searches them as written, as plain
- * names (in titles, names and codes: "in" finds India by its ISO code), rather than nothing.
+ * The words a query searches for: those that are no stop word of English, French or Spanish (see
+ * isSearchable). A query of stop words only ("the", "in", "de la") searches them as written, as
+ * plain names (in titles, names and codes: "in" finds India by its ISO code), rather than nothing.
  */
-function searchedWords(words: AnalysedWord[]): AnalysedWord[] {
-  const searchable = words.filter(isSearchable);
+function searchedWords(words: AnalysedWord[], lang: UiLanguage): AnalysedWord[] {
+  const searchable = words.filter((word) => isSearchable(word, lang));
   if (searchable.length > 0) return searchable;
   return words.filter((word) => word.simpleForms.length > 0).map((word) => ({ ...word, langForms: [], enForms: [] }));
 }
 
 interface WordQuery {
-  /** The words searched for: stop words of the request's language or of English left out. */
+  /** The words searched for: stop words of the three languages left out (see isSearchable). */
   terms: AnalysedWord[];
   /**
    * Every word, stop words included: a title must hold them all to rank first ("Estados Unidos"
@@ -546,35 +549,97 @@ async function boundedPage(
   return repo.findShownRows(db, ranking, keys);
 }
 
+/** Lexicon words tried at most for each word that matches nothing, the closest first. */
+const CORRECTION_CANDIDATES = 5;
+
 /**
- * The words again, each one that matches no document replaced by its closest lexicon word;
- * undefined when no word could be corrected.
+ * How much closer (in trigram similarity, from 0.3 to 1) a word the library writes in another
+ * language only must be than one it writes in the request's language to be offered instead:
+ * "devlopement" is closer to the French "developpement" (0.53) than to "development" (0.41), and
+ * an English reader is offered "development".
+ */
+const OWN_LANGUAGE_PREFERENCE = 0.2;
+
+/**
+ * The query again, each word that matches no document replaced by a close lexicon word, such that
+ * the corrected query matches as it is (every word, within the facet filters); undefined when there
+ * is no such correction. The words are corrected one after the other, in the query's order, each
+ * with the query's other words that match and the corrections already made: of the closest
+ * lexicon words that then match, the closest is taken, a word the library writes in the request's
+ * language preferred (OWN_LANGUAGE_PREFERENCE). So a word of another language is offered only
+ * when it is much closer, or when no word of the request's language makes a query that matches
+ * (the query's words may be in any of the three languages). A word of the query ("brain drain" is
+ * not "brain brain") or a stop word is never offered.
  */
 async function correctTypos(
-  db: Kysely<DB>,
-  terms: AnalysedWord[],
-  lang: UiLanguage,
+  context: RunContext,
+  typed: WordQuery,
 ): Promise<(WordQuery & { text: string }) | undefined> {
-  const found = await repo.findWordsWithMatches(
-    db,
-    terms.map((t, i) => buildTsquery([t], { mode: 'and', prefixLast: i === terms.length - 1 })),
-  );
-  const missing = terms.filter((_, i) => !found[i]);
+  const { db, query, filters } = context;
+  const { lang } = query;
+  const { terms } = typed;
+  // A query of stop words only, searched as names, is not corrected.
+  if (!terms.every((t) => isSearchable(t, lang))) return undefined;
+  const last = terms.length - 1;
+  const wordTsquery = (t: AnalysedWord, i: number) => buildTsquery([t], { mode: 'and', prefixLast: i === last });
+  const found = await repo.findWordsWithMatches(db, terms.map(wordTsquery));
+  const missing = terms.flatMap((_, i) => (found[i] ? [] : [i]));
   if (missing.length === 0) return undefined;
-  const suggestions = await repo.findClosestLexiconWords(
+
+  const closest = await repo.findClosestLexiconWords(
     db,
-    missing.map((t) => t.simpleForms.join(' ')),
+    missing.map((i) => terms[i]?.simpleForms.join(' ') ?? ''),
+    CORRECTION_CANDIDATES,
   );
-  const replacement = new Map<string, string>();
-  missing.forEach((t, i) => {
-    const s = suggestions[i];
-    if (s) replacement.set(t.word, s);
-  });
-  if (replacement.size === 0) return undefined;
-  const words = terms.map((t) => replacement.get(t.word) ?? t.word);
+  const typedForms = new Set(typed.all.flatMap((w) => w.simpleForms));
+  const candidateWords = [...new Set(closest.flat().map((c) => c.word))].filter((w) => !typedForms.has(w));
+  if (candidateWords.length === 0) return undefined;
+  const analysedCandidates = await repo.analyseQueryWords(db, candidateWords, '', lang);
+  const formsOf = new Map(analysedCandidates.words.map((w) => [w.word, w]));
+
+  const corrections = new Map<number, AnalysedWord>();
+  const facetValues = [...filters.values()];
+  for (const [k, i] of missing.entries()) {
+    const candidates = (closest[k] ?? []).flatMap((c) => {
+      const forms = formsOf.get(c.word);
+      const taken = [...corrections.values()].some((w) => w.word === c.word);
+      return forms && !taken && isSearchable(forms, lang) ? [{ ...c, forms }] : [];
+    });
+    // The query with this word corrected: the words that match, the corrections so far, this one
+    // (each as the whole query would search it: the query's last word as a prefix).
+    const tsqueryWith = (forms: AnalysedWord) =>
+      terms
+        .flatMap((t, j) => {
+          const word = j === i ? forms : (corrections.get(j) ?? (found[j] ? t : null));
+          return word ? [wordTsquery(word, j)] : [];
+        })
+        .join(' & ');
+    const checked = await repo.checkCorrections(
+      db,
+      candidates.map((c) => ({
+        match: { tsquery: tsqueryWith(c.forms), filters: facetValues },
+        word: c.word,
+        langTsquery: c.forms.langForms.length > 0 ? allLexemes(c.forms.langForms, 'AB') : null,
+      })),
+      lang,
+    );
+    const score = (n: number) =>
+      (candidates[n]?.similarity ?? 0) + (checked[n]?.inLanguage ? OWN_LANGUAGE_PREFERENCE : 0);
+    // Candidates come closest first (ties: in more documents), and the sort keeps that order on ties.
+    const best = candidates
+      .map((c, n) => ({ c, n }))
+      .filter(({ n }) => checked[n]?.matches)
+      .sort((a, b) => score(b.n) - score(a.n))[0];
+    if (!best) return undefined;
+    corrections.set(i, best.c.forms);
+  }
+
+  const replaced = new Map([...corrections].map(([i, w]) => [terms[i]?.word, w.word]));
+  // Every typed word, stop words included, in the typed order ("gain de cerveaux").
+  const words = typed.all.map((w) => replaced.get(w.word) ?? w.word);
   const text = words.join(' ');
   const analysed = await repo.analyseQueryWords(db, words, text, lang);
-  const correctedTerms = analysed.words.filter(isSearchable);
+  const correctedTerms = analysed.words.filter((w) => isSearchable(w, lang));
   if (correctedTerms.length === 0) return undefined;
   return { terms: correctedTerms, all: analysed.words, key: analysed.key, mode: 'and', text };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildTsquery, headlineSegments, HIT_END, HIT_START, leadingWords, queryWords } from './search.text.js';
+import type { UiLanguage } from '../../core/languages.js';
+import {
+  buildTsquery,
+  headlineSegments,
+  HIT_END,
+  HIT_START,
+  isSearchable,
+  leadingWords,
+  queryWords,
+} from './search.text.js';
 
 describe('search text', () => {
   it('splits a query into lower-case words, dropping punctuation and tsquery syntax', () => {
@@ -16,6 +25,7 @@ describe('search text', () => {
       langForms: lang,
       enForms: en,
       simpleForms: simple,
+      stopWordOf: [],
     });
     const words = [
       word('développement', ['developp'], ['developp'], ['developpement']),
@@ -37,9 +47,10 @@ describe('search text', () => {
       langForms: ['remit'],
       enForms: ['remit'],
       simpleForms: ['remit'],
+      stopWordOf: [],
       completions: { remit: ['remitt', 'remittance'] },
     };
-    const fonds = { word: 'fonds', langForms: ['fond'], enForms: ['fond'], simpleForms: ['fonds'] };
+    const fonds = { word: 'fonds', langForms: ['fond'], enForms: ['fond'], simpleForms: ['fonds'], stopWordOf: [] };
     expect(buildTsquery([fonds, remit], { mode: 'and' })).toBe("('fond' | 'fonds') & ('remitt' | 'remittance')");
     expect(buildTsquery([remit], { mode: 'and', weight: 'A' })).toBe("('remitt':A | 'remittance':A)");
     const one = { ...remit, completions: { remit: ['remitt'] } };
@@ -50,6 +61,29 @@ describe('search text', () => {
     // a form without completions stays a prefix
     const other = { ...remit, simpleForms: ['remesa'] };
     expect(buildTsquery([other], { mode: 'and' })).toBe("(('remitt' | 'remittance') | 'remesa':*)");
+  });
+
+  it('searches no stop word of English, French or Spanish, but a word of the request language', () => {
+    const word = (w: string, stopWordOf: UiLanguage[], lang: UiLanguage = 'en') => ({
+      word: w,
+      langForms: stopWordOf.includes(lang) ? [] : [w],
+      enForms: stopWordOf.includes('en') ? [] : [w],
+      simpleForms: [w],
+      stopWordOf,
+    });
+    expect(isSearchable(word('diaspora', []), 'en')).toBe(true);
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      expect(isSearchable(word('the', ['en'], lang), lang), lang).toBe(false);
+      expect(isSearchable(word('de', ['fr', 'es'], lang), lang), lang).toBe(false);
+      expect(isSearchable(word('des', ['fr'], lang), lang), lang).toBe(false);
+    }
+    // "son" is an English word, and a French and Spanish stop word; "sur" a Spanish word.
+    expect(isSearchable(word('son', ['fr', 'es'], 'en'), 'en')).toBe(true);
+    expect(isSearchable(word('son', ['fr', 'es'], 'fr'), 'fr')).toBe(false);
+    expect(isSearchable(word('sur', ['fr'], 'es'), 'es')).toBe(true);
+    expect(isSearchable(word('sur', ['fr'], 'en'), 'en')).toBe(false);
+    // a sign the parser reads as no word at all
+    expect(isSearchable({ ...word('·', []), simpleForms: [] }, 'en')).toBe(false);
   });
 
   it('reads ts_headline marks as segments, joining neighbouring matches', () => {

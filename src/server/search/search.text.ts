@@ -1,3 +1,5 @@
+import type { UiLanguage } from '../../core/languages.js';
+
 /**
  * The text side of search, without the database: splitting what people type into words, writing
  * the tsquery from the lexemes PostgreSQL gave each word, and reading ts_headline's marked-up
@@ -33,6 +35,8 @@ export interface AnalysedWord {
   langForms: string[];
   enForms: string[];
   simpleForms: string[];
+  /** The languages among English, French and Spanish whose configuration drops it as a stop word. */
+  stopWordOf: UiLanguage[];
   /**
    * For the last word: each form's completions, the lexemes of the index that start with it
    * (itself included), when there are only a few. A form not listed has many or none.
@@ -40,9 +44,38 @@ export interface AnalysedWord {
   completions?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** A word that a stemming configuration drops is a stop word ("the", "les", "de"): it is not searched. */
-export function isSearchable(word: AnalysedWord): boolean {
-  return word.langForms.length > 0 && word.enForms.length > 0 && word.simpleForms.length > 0;
+/**
+ * Words that are a stop word of another of the three languages but a word people search for in
+ * this one: searched for when the request is in this language (see isSearchable).
+ *
+ * NOTE: a query's words may be in any of the three languages, whatever the interface's, so a stop
+ * word of any of them is not required ("la diaspora", "fuga de cerebros" in the English
+ * interface): required, it would hold back every document without it (most of those with no
+ * French or Spanish text), or, found in none, send the query to the any-word fallback, where it
+ * matches nearly everything. Yet a few are words of another language: French "sur" is the
+ * Spanish for south (Corea del Sur) and French "mes" a Spanish month; French and Spanish "son",
+ * Spanish "sea", "sin", "era" and "han", French "eu" (the EU) and "ai" (AI) are English words.
+ * Which one a reader means is unknowable from the word, so the interface's language decides: the
+ * reader most likely types in it. In the other interfaces such a word is not required, which only
+ * widens a query ("Corea del Sur" in the English one finds North Korea too, ranked below: its
+ * title lacks the words). English stop words stay dropped in every language, as before: the
+ * English configuration, which drops them, is searched whatever the request's language.
+ */
+const SEARCHED_THOUGH_FOREIGN_STOP_WORDS: Record<UiLanguage, ReadonlySet<string>> = {
+  en: new Set(['son', 'sea', 'sin', 'era', 'han', 'eu', 'ai']),
+  fr: new Set(),
+  es: new Set(['sur', 'mes']),
+};
+
+/**
+ * A word is searched for (required in every match) unless it is a stop word ("the", "les", "de")
+ * of the request's language, of English, or of another of the three languages (except the few
+ * words of the request's language listed above). A query of stop words only is searched otherwise
+ * (see the search service).
+ */
+export function isSearchable(word: AnalysedWord, lang: UiLanguage): boolean {
+  if (word.langForms.length === 0 || word.enForms.length === 0 || word.simpleForms.length === 0) return false;
+  return word.stopWordOf.length === 0 || SEARCHED_THOUGH_FOREIGN_STOP_WORDS[lang].has(word.word);
 }
 
 export interface TsqueryOptions {
@@ -87,6 +120,11 @@ export function buildTsquery(words: AnalysedWord[], options: TsqueryOptions): st
     return list.length > 1 ? `(${list.join(' | ')})` : (list[0] ?? '');
   });
   return parts.filter(Boolean).join(options.mode === 'and' ? ' & ' : ' | ');
+}
+
+/** A tsquery that every one of these lexemes must match, each of one of `weights` ('AB') when given. */
+export function allLexemes(lexemes: readonly string[], weights = ''): string {
+  return lexemes.map((l) => literal(l) + (weights ? `:${weights}` : '')).join(' & ');
 }
 
 /** A lexeme as a tsquery literal. */
