@@ -19,6 +19,21 @@ export function noteLanguage(lang: string | undefined): NoteLanguage {
   return lang === 'fr' || lang === 'es' ? lang : 'en';
 }
 
+/**
+ * One sentence of what Bridges says it computed (an answer's `method`), in each note language: a
+ * template per language over the same parts, side by side, so that the logic choosing the parts
+ * is written once and a change to one language is seen beside the others.
+ */
+export type Wording<Parts> = Readonly<Record<NoteLanguage, (parts: Parts) => string>>;
+
+/** A fixed sentence or phrase in each note language. */
+export type Words = Readonly<Record<NoteLanguage, string>>;
+
+/** Sentences one after another, those that are not said (null) left out. */
+export function sentences(...said: (string | null)[]): string {
+  return said.filter((s) => s !== null).join(' ');
+}
+
 export const OUTPUT_FORMATS = ['json', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 

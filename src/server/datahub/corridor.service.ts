@@ -16,7 +16,7 @@ import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
-import { DISPLACEMENT_TOTALS, displacementTotal } from './profile.service.js';
+import { displacementTotal, displacementTotals } from './profile.service.js';
 
 const CORRIDOR_INDICATORS = [
   INDICATOR_IDS.migrantStock,
@@ -218,7 +218,7 @@ function presentCorridor(
       description: `People from ${a.name} (origin) forcibly displaced in ${b.name} (country of asylum), by UNHCR population group; "refugee return" counts those who returned from ${b.name} to ${a.name} during the year.`,
       trend: displacedTrend,
       groups: UNHCR_GROUPS,
-      totals: DISPLACEMENT_TOTALS,
+      totals: displacementTotals(lang),
       sources: ctx.cite(displacedDataset ? [displacedDataset] : []),
     },
     sources: ctx.cite([...stockUsed, ...remittanceUsed, ...costUsed, ...(displacedDataset ? [displacedDataset] : [])]),

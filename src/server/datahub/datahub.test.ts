@@ -763,6 +763,57 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(providers.series[0]?.combined?.method).toMatch(/is the unweighted mean of the series/);
     });
 
+    it('says how it combined and compared a series’ points in the language asked, English as before', async () => {
+      // Mexicans in the United States, 2024: men + women (UN DESA 2024 prints no total).
+      const mexicans =
+        '/api/series?indicator=migrant_stock&areas=USA&counterpart=MEX&dataset=undesa-ims-2024&from=2024';
+      const said = {
+        en: {
+          combined:
+            'Each point whose parts are above 1 is the sum of the series matching the query, over sex (F, M); the others are published values.',
+          growth:
+            /^changePct = \(value at `to` ÷ value at `from` − 1\) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = /,
+          providers:
+            /^Each point whose parts are above 1 is the unweighted mean of the series matching the query, over counterpart_area \(\d+ areas\); the others are published values\.$/,
+        },
+        fr: {
+          combined:
+            'Chaque point dont le nombre de séries (parts) dépasse 1 est la somme des séries répondant à la requête, sur sex (F, M)\u00a0; les autres sont des valeurs publiées.',
+          growth:
+            /^changePct = \(valeur à `to` ÷ valeur à `from` − 1\) × 100, entre les périodes qui contiennent le début de `from` et la fin de `to`\u00a0; annualRatePct = \(\(to ÷ from\)\^\(1 ÷ années\) − 1\) × 100 pour des périodes annuelles/,
+          providers:
+            /^Chaque point dont le nombre de séries \(parts\) dépasse 1 est la moyenne non pondérée des séries répondant à la requête, sur counterpart_area \(\d+ zones\)\u00a0; les autres sont des valeurs publiées\.$/,
+        },
+        es: {
+          combined:
+            'Cada punto cuyo número de series (parts) es mayor que 1 es la suma de las series que responden a la consulta, sobre sex (F, M); los demás son valores publicados.',
+          growth:
+            /^changePct = \(valor en `to` ÷ valor en `from` − 1\) × 100, entre los períodos que contienen el inicio de `from` y el final de `to`; annualRatePct = \(\(to ÷ from\)\^\(1 ÷ años\) − 1\) × 100 para períodos anuales/,
+          providers:
+            /^Cada punto cuyo número de series \(parts\) es mayor que 1 es la media no ponderada de las series que responden a la consulta, sobre counterpart_area \(\d+ zonas\); los demás son valores publicados\.$/,
+        },
+      };
+      for (const lang of ['', 'en', 'ar', 'fr', 'es'] as const) {
+        const words = said[lang === 'fr' || lang === 'es' ? lang : 'en'];
+        const suffix = lang ? `&lang=${lang}` : '';
+        const stock = await get<SeriesResponse>(`${mexicans}${suffix}`);
+        expect(stock.series[0]?.combined?.method, lang).toBe(words.combined);
+        expect(stock.series[0]?.growth.method, lang).toMatch(words.growth);
+        // Several corridors into the Philippines: their mean.
+        const providers = await get<SeriesResponse>(
+          `/api/series?indicator=remittance_providers&areas=PHL&from=2019&to=2020${suffix}`,
+        );
+        expect(providers.series[0]?.combined?.method, lang).toMatch(words.providers);
+      }
+      // A rate in percent changes in points, said in the language asked too.
+      const cost = await get<SeriesResponse>(
+        `/api/series?indicator=remittance_cost_pct&areas=MEX&counterpart=USA&dims=amount:200&dataset=${rpwDatabankCorridors.meta.id}&from=2020-Q1&to=2020-Q3&lang=es`,
+      );
+      expect(cost.series[0]?.growth.method).toMatch(
+        /^Un porcentaje: differencePoints = valor en `to` − valor en `from`, en puntos porcentuales/,
+      );
+    });
+
     it('says which areas asked have no data, and where the data run when a span has none', async () => {
       // KNOMAD's inflows have its own aggregates (KNOMAD_LMIC), not the World Bank's WB_LMY.
       const r = await get<SeriesResponse>(

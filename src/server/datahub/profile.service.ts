@@ -21,6 +21,9 @@ import {
   bothSexesNote,
   diocSumNote,
   noteLanguage,
+  type Wording,
+  type Words,
+  type Computation,
   type CostBlock,
   type CostCorridor,
   type CostMean,
@@ -37,6 +40,7 @@ import {
   type RemittanceBlock,
   type StockPoint,
 } from '../../core/statistics.js';
+import { namesByLanguage, UNIT_NAMES } from '../../core/statistics-names.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import type { CsvCell, CsvTable } from '../../core/csv.js';
@@ -263,6 +267,7 @@ function migrationBlock(
   const used = [...(rows.length ? [edition ?? ''] : []), ...otherEditions.map((o) => o.dataset)];
   if (population && immigrants.some((p) => p.sharePct !== null)) used.push(population.dataset);
   const totalPublished = rows.some((r) => r.sex === '_T');
+  const note = noteLanguage(lang);
   return {
     dataset: rows.length ? edition : null,
     immigrants: {
@@ -279,8 +284,15 @@ function migrationBlock(
       share: {
         computedBy: COMPUTED_BY,
         method: population
-          ? `Immigrants (sum over all origins, both sexes = male + female) ÷ total population × 100, same year. Population: ${population.indicator} from ${population.dataset}${population.multiplier !== 1 ? ` (${population.unit} × ${String(population.multiplier)})` : ''}; UN DESA's own population is preferred where it covers the latest year, else the World Bank's.`
-          : 'Not computed: no population series is loaded for this area.',
+          ? IMMIGRANT_SHARE_METHOD[note]({
+              indicator: population.indicator,
+              dataset: population.dataset,
+              scaled:
+                population.multiplier !== 1
+                  ? `${namesByLanguage(UNIT_NAMES, population.unit, population.unit)[note] ?? population.unit} × ${String(population.multiplier)}`
+                  : null,
+            })
+          : NO_POPULATION[note],
       },
     },
     emigrants: { series: emigrants, latest: latestOut },
@@ -293,12 +305,52 @@ function migrationBlock(
     topDestinations: { period: latestPeriod.out, items: top('out', latestOut?.total ?? null) },
     stocks: {
       computedBy: COMPUTED_BY,
-      method: `Sums of the edition's bilateral stocks: immigrants over all origins (unknown origin included, publishers' aggregates excluded), emigrants over all destinations, a partner over its series; both sexes = ${totalPublished ? 'the total the edition prints' : 'male + female (the edition prints no total)'}.`,
+      method: STOCKS_METHOD[note](BOTH_SEXES[totalPublished ? 'published' : 'summed'][note]),
       totalPublished,
     },
     sources: ctx.cite(used),
   };
 }
+
+/** The immigrants' share of the population; `scaled` is the population's unit and multiplier where it has one. */
+const IMMIGRANT_SHARE_METHOD: Wording<{ indicator: string; dataset: string; scaled: string | null }> = {
+  en: (p) =>
+    `Immigrants (sum over all origins, both sexes = male + female) ÷ total population × 100, same year. Population: ${p.indicator} from ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}; UN DESA's own population is preferred where it covers the latest year, else the World Bank's.`,
+  fr: (p) =>
+    `Immigrés (somme sur toutes les origines, les deux sexes = hommes + femmes) ÷ population totale × 100, même année. Population\u00a0: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}\u00a0; la population du DAES de l’ONU est préférée là où elle couvre la dernière année, sinon celle de la Banque mondiale.`,
+  es: (p) =>
+    `Inmigrantes (suma de todos los orígenes, ambos sexos = hombres + mujeres) ÷ población total × 100, mismo año. Población: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}; se prefiere la población propia del DAES de la ONU donde cubre el último año; si no, la del Banco Mundial.`,
+};
+
+const NO_POPULATION: Words = {
+  en: 'Not computed: no population series is loaded for this area.',
+  fr: 'Non calculé\u00a0: aucune série de population n’est chargée pour cette zone.',
+  es: 'No calculado: no hay cargada ninguna serie de población para esta zona.',
+};
+
+/** How the migration block's stocks add up the edition's bilateral series; `bothSexes` from BOTH_SEXES. */
+const STOCKS_METHOD: Wording<string> = {
+  en: (bothSexes) =>
+    `Sums of the edition's bilateral stocks: immigrants over all origins (unknown origin included, publishers' aggregates excluded), emigrants over all destinations, a partner over its series; both sexes = ${bothSexes}.`,
+  fr: (bothSexes) =>
+    `Sommes des stocks bilatéraux de l’édition\u00a0: immigrés sur toutes les origines (origine inconnue comprise, agrégats des éditeurs exclus), émigrés sur toutes les destinations, chaque partenaire sur ses séries\u00a0; les deux sexes = ${bothSexes}.`,
+  es: (bothSexes) =>
+    `Sumas de los stocks bilaterales de la edición: inmigrantes de todos los orígenes (incluido el origen desconocido, excluidos los agregados de los editores), emigrantes de todos los destinos, cada país socio sobre sus series; ambos sexos = ${bothSexes}.`,
+};
+
+/** What "both sexes" is: the edition's own total, or Bridges' male + female where it prints none. */
+const BOTH_SEXES: Readonly<Record<'published' | 'summed', Words>> = {
+  published: {
+    en: 'the total the edition prints',
+    fr: 'le total que publie l’édition',
+    es: 'el total que publica la edición',
+  },
+  summed: {
+    en: 'male + female (the edition prints no total)',
+    fr: 'hommes + femmes (l’édition ne publie pas de total)',
+    es: 'hombres + mujeres (la edición no publica un total)',
+  },
+};
 
 /**
  * The population the immigrant share divides by: one series, never spliced. UN DESA's own
@@ -469,14 +521,30 @@ function remittanceBlock(
     pctOfGdp: {
       computedBy: COMPUTED_BY,
       method: gdpPick
-        ? `Flow in US$ (US$ millions × 1e6 where published in millions) ÷ GDP in current US$ of the same year (${INDICATOR_IDS.gdp}, ${gdpPick[0]}) × 100. Years without GDP have none.`
-        : 'Not computed: no GDP series is loaded for this area.',
+        ? PCT_OF_GDP_METHOD[noteLanguage(lang)]({ indicator: INDICATOR_IDS.gdp, dataset: gdpPick[0] })
+        : NO_GDP[noteLanguage(lang)],
     },
     publishedPctOfGdp,
     topSendingCorridors: { dataset: matrix, period, unit: 'US$ millions', items: corridors },
     sources: ctx.cite(used),
   };
 }
+
+/** A flow as a share of GDP (the GDP series cited by indicator and dataset). */
+const PCT_OF_GDP_METHOD: Wording<{ indicator: string; dataset: string }> = {
+  en: (p) =>
+    `Flow in US$ (US$ millions × 1e6 where published in millions) ÷ GDP in current US$ of the same year (${p.indicator}, ${p.dataset}) × 100. Years without GDP have none.`,
+  fr: (p) =>
+    `Flux en dollars US (millions de dollars US × 1e6 là où il est publié en millions) ÷ PIB en dollars US courants de la même année (${p.indicator}, ${p.dataset}) × 100. Aucune part pour les années sans PIB.`,
+  es: (p) =>
+    `Flujo en US$ (millones de US$ × 1e6 donde se publica en millones) ÷ PIB en US$ corrientes del mismo año (${p.indicator}, ${p.dataset}) × 100. Ninguna proporción para los años sin PIB.`,
+};
+
+const NO_GDP: Words = {
+  en: 'Not computed: no GDP series is loaded for this area.',
+  fr: 'Non calculé\u00a0: aucune série de PIB n’est chargée pour cette zone.',
+  es: 'No calculado: no hay cargada ninguna serie de PIB para esta zona.',
+};
 
 function lastKey(map: Map<string, number>): string | null {
   return [...map.keys()].sort(comparePeriods).at(-1) ?? null;
@@ -485,6 +553,23 @@ function lastKey(map: Map<string, number>): string | null {
 // ---------------------------------------------------------------------------------------------
 // Cost of sending money
 // ---------------------------------------------------------------------------------------------
+
+/** A country's mean cost over the corridors of one edition and direction priced in one period. */
+const COST_MEAN_METHOD: Wording<{ count: number; direction: 'inbound' | 'outbound'; period: string; dataset: string }> =
+  {
+    en: (p) =>
+      `Unweighted mean of the average total cost of sending US$ ${SDG_10C.amountUsd} in the ${String(p.count)} ${p.direction} corridors priced in ${p.period} (${p.dataset}); not the World Bank's published average, which weights corridors.`,
+    fr: (p) =>
+      `Moyenne non pondérée du coût total moyen d’un envoi de ${SDG_10C.amountUsd}\u00a0dollars US dans ${
+        p.count === 1
+          ? `le seul corridor ${p.direction === 'inbound' ? 'entrant' : 'sortant'} relevé`
+          : `les ${String(p.count)} corridors ${p.direction === 'inbound' ? 'entrants' : 'sortants'} relevés`
+      } en ${p.period} (${p.dataset})\u00a0; ce n’est pas la moyenne publiée par la Banque mondiale, qui pondère les corridors.`,
+    es: (p) =>
+      `Media no ponderada del costo total promedio de enviar ${SDG_10C.amountUsd} US$ en ${
+        p.count === 1 ? 'el único corredor' : `los ${String(p.count)} corredores`
+      } ${p.direction === 'inbound' ? 'de entrada' : 'de salida'} ${p.count === 1 ? 'relevado' : 'relevados'} en ${p.period} (${p.dataset}); no es el promedio publicado por el Banco Mundial, que pondera los corredores.`,
+  };
 
 function costBlock(
   ctx: DatahubContext,
@@ -545,7 +630,12 @@ function costBlock(
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
     means.push({
       computedBy: COMPUTED_BY,
-      method: `Unweighted mean of the average total cost of sending US$ ${SDG_10C.amountUsd} in the ${String(values.length)} ${first.direction} corridors priced in ${period} (${first.dataset}); not the World Bank's published average, which weights corridors.`,
+      method: COST_MEAN_METHOD[noteLanguage(lang)]({
+        count: values.length,
+        direction: first.direction,
+        period,
+        dataset: first.dataset,
+      }),
       dataset: first.dataset,
       direction: first.direction,
       period,
@@ -643,7 +733,7 @@ function refugeeBlock(
     hosted: side('hosted'),
     withinCountry: side('within'),
     groups: UNHCR_GROUPS,
-    totals: DISPLACEMENT_TOTALS,
+    totals: displacementTotals(lang),
     sources: ctx.cite(dataset ? [dataset] : []),
   };
 }
@@ -653,19 +743,56 @@ export function displacementTotal(groups: Readonly<Record<string, number>>): num
   return Object.entries(groups).reduce((s, [group, v]) => (UNHCR_FLOW_GROUPS.has(group) ? s : s + v), 0);
 }
 
-/** How a displacement `total` is made from its groups (profiles and corridors). */
-export const DISPLACEMENT_TOTALS = {
-  computedBy: COMPUTED_BY,
-  method: `total = the sum of the stock groups at the end of the period (${Object.entries(UNHCR_GROUPS)
-    .filter(([code]) => !UNHCR_FLOW_GROUPS.has(code))
-    .map(([, label]) => label)
-    .join(', ')}). ${Object.entries(UNHCR_GROUPS)
-    .filter(([code]) => UNHCR_FLOW_GROUPS.has(code))
-    .map(([, label]) => label)
-    .join(
-      ' and ',
-    )} are people who returned during the year, a flow: given in byGroup, never added to a total (UNHCR's caveat).`,
-} as const;
+/**
+ * UNHCR's population groups (UNHCR_GROUPS, by the importer's codes) in French and Spanish, as
+ * UNHCR names them in those languages; said only in DISPLACEMENT_TOTALS_METHOD.
+ */
+const UNHCR_GROUP_NAMES: Readonly<Record<'fr' | 'es', Readonly<Record<string, string>>>> = {
+  fr: {
+    refugee: 'Réfugiés relevant du mandat du HCR',
+    asylum: 'Demandeurs d’asile',
+    'refugee return': 'Réfugiés rapatriés',
+    idp: 'Personnes déplacées internes',
+    'idp return': 'Déplacés internes rentrés',
+    stateless: 'Personnes apatrides',
+    other: 'Autres personnes relevant de la compétence du HCR',
+  },
+  es: {
+    refugee: 'Refugiados bajo el mandato del ACNUR',
+    asylum: 'Solicitantes de asilo',
+    'refugee return': 'Refugiados retornados',
+    idp: 'Desplazados internos',
+    'idp return': 'Desplazados internos retornados',
+    stateless: 'Personas apátridas',
+    other: 'Otras personas de interés para el ACNUR',
+  },
+};
+
+/** How a displacement `total` is made: the stock groups added up, the returns (flows) apart, by name. */
+const DISPLACEMENT_TOTALS_METHOD: Wording<{ stocks: string[]; flows: string[] }> = {
+  en: (p) =>
+    `total = the sum of the stock groups at the end of the period (${p.stocks.join(', ')}). ${p.flows.join(' and ')} are people who returned during the year, a flow: given in byGroup, never added to a total (UNHCR's caveat).`,
+  fr: (p) =>
+    `total = somme des groupes de stock en fin de période (${p.stocks.join(', ')}). ${p.flows.join(' et ')} sont des personnes rentrées pendant l’année, un flux\u00a0: donnés dans byGroup, jamais ajoutés à un total (mise en garde du HCR).`,
+  es: (p) =>
+    `total = suma de los grupos de stock al final del período (${p.stocks.join(', ')}). ${p.flows.join(' y ')} son personas que retornaron durante el año, un flujo: figuran en byGroup, nunca se suman a un total (advertencia del ACNUR).`,
+};
+
+/**
+ * How a displacement `total` is made from its groups (profiles and corridors), in `lang`
+ * (English unless French or Spanish).
+ */
+export function displacementTotals(lang: string): Computation {
+  const note = noteLanguage(lang);
+  const names = (flows: boolean) =>
+    Object.entries(UNHCR_GROUPS)
+      .filter(([code]) => UNHCR_FLOW_GROUPS.has(code) === flows)
+      .map(([code, label]) => (note === 'en' ? label : (UNHCR_GROUP_NAMES[note][code] ?? label)));
+  return {
+    computedBy: COMPUTED_BY,
+    method: DISPLACEMENT_TOTALS_METHOD[note]({ stocks: names(false), flows: names(true) }),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Emigrants in OECD countries (DIOC)

@@ -625,6 +625,53 @@ describe.each(testEngines())('country profile on %s', (engine) => {
     expect(said.size).toBeGreaterThan(8);
   });
 
+  it('says how it computed its figures in the language asked, profiles and corridors alike, English as before', async () => {
+    const english = await profile('/api/profiles/PHL');
+    const arabic = await profile('/api/profiles/PHL?lang=ar');
+    const french = await profile('/api/profiles/PHL?lang=fr');
+    const spanish = await profile('/api/profiles/PHL?lang=es');
+    const methods = (p: ProfileResponse) => [
+      p.migration.stocks.method,
+      p.migration.immigrants.share.method,
+      p.remittances.pctOfGdp.method,
+      ...p.cost.means.map((m) => m.method),
+      p.refugees.totals.method,
+    ];
+    // Another name language than the UI's says them in English, as before.
+    expect(methods(arabic)).toEqual(methods(english));
+    expect(english.refugees.totals.method).toBe(
+      "total = the sum of the stock groups at the end of the period (Refugees under UNHCR’s mandate, Asylum seekers, Internally displaced persons, Stateless persons, Others of concern). Returned refugees and Returned IDPs are people who returned during the year, a flow: given in byGroup, never added to a total (UNHCR's caveat).",
+    );
+    expect(french.refugees.totals.method).toBe(
+      'total = somme des groupes de stock en fin de période (Réfugiés relevant du mandat du HCR, Demandeurs d’asile, Personnes déplacées internes, Personnes apatrides, Autres personnes relevant de la compétence du HCR). Réfugiés rapatriés et Déplacés internes rentrés sont des personnes rentrées pendant l’année, un flux\u00a0: donnés dans byGroup, jamais ajoutés à un total (mise en garde du HCR).',
+    );
+    expect(spanish.migration.stocks.method).toBe(
+      'Sumas de los stocks bilaterales de la edición: inmigrantes de todos los orígenes (incluido el origen desconocido, excluidos los agregados de los editores), emigrantes de todos los destinos, cada país socio sobre sus series; ambos sexos = hombres + mujeres (la edición no publica un total).',
+    );
+    expect(french.migration.immigrants.share.method).toMatch(
+      /^Immigrés \(somme sur toutes les origines, les deux sexes = hommes \+ femmes\) ÷ population totale × 100, même année\. Population\u00a0: /,
+    );
+    expect(spanish.remittances.pctOfGdp.method).toMatch(
+      /^Flujo en US\$ \(millones de US\$ × 1e6 donde se publica en millones\) ÷ PIB en US\$ corrientes del mismo año \(gdp_usd, /,
+    );
+    // The Philippines' 14 corridors priced in 2020-Q3 (see the cost block's test); Mexico's one.
+    expect(french.cost.means.find((m) => m.direction === 'inbound')?.method).toBe(
+      'Moyenne non pondérée du coût total moyen d’un envoi de 200\u00a0dollars US dans les 14 corridors entrants relevés en 2020-Q3 (rpw-corridors-2020q3)\u00a0; ce n’est pas la moyenne publiée par la Banque mondiale, qui pondère les corridors.',
+    );
+    const mexico = await profile('/api/profiles/MEX?lang=es');
+    expect(mexico.cost.means.find((m) => m.direction === 'inbound')?.method).toBe(
+      'Media no ponderada del costo total promedio de enviar 200 US$ en el único corredor de entrada relevado en 2020-Q3 (rpw-corridors-2020q3); no es el promedio publicado por el Banco Mundial, que pondera los corredores.',
+    );
+    // A corridor's displaced people: the same words as the profile's.
+    const corridor = await getJson<CorridorResponse>(hub.app, '/api/corridors/SYR/TUR?lang=es');
+    expect(corridor.displaced.totals.method).toBe(
+      'total = suma de los grupos de stock al final del período (Refugiados bajo el mandato del ACNUR, Solicitantes de asilo, Desplazados internos, Personas apátridas, Otras personas de interés para el ACNUR). Refugiados retornados y Desplazados internos retornados son personas que retornaron durante el año, un flujo: figuran en byGroup, nunca se suman a un total (advertencia del ACNUR).',
+    );
+    expect((await getJson<CorridorResponse>(hub.app, '/api/corridors/SYR/TUR')).displaced.totals.method).toBe(
+      english.refugees.totals.method,
+    );
+  });
+
   it('sends the same answer gzipped to clients that accept gzip, as browsers do', async () => {
     const plain = await hub.app.inject({ url: '/api/profiles/PHL' });
     const zipped = await hub.app.inject({

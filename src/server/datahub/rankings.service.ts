@@ -12,7 +12,18 @@ import {
   type RankingResponse,
   type RankingWeights,
 } from '../../core/statistics.js';
-import { combinedValueNote, computedBy, computedValue, noteLanguage, ranked } from '../../core/statistics-terms.js';
+import {
+  combinedValueNote,
+  computedBy,
+  computedValue,
+  noteLanguage,
+  ranked,
+  sentences,
+  type NoteLanguage,
+  type Wording,
+  type Words,
+} from '../../core/statistics-terms.js';
+import { INDICATOR_NAMES, namesByLanguage } from '../../core/statistics-names.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { INCOME_HISTORY_CITATION, M49_CITATION, REFERENCE_SOURCES } from '../reference/sources.js';
@@ -154,22 +165,42 @@ interface Weights {
  * weighted by what it is a share of (areas without a weight cannot take part, and are missing).
  */
 interface Combiner {
+  /** What the combination is, in the answer's note language ("sum", "moyenne non pondérée"…). */
   how: string;
   usable: (code: string) => boolean;
   combine: (codes: readonly string[]) => number | null;
 }
+
+/**
+ * A sum and a rate's unweighted mean, as the methods name them. NOTE: every word here is feminine
+ * in French and Spanish (somme, moyenne; suma, media), as the weighted mean's is: the sentences
+ * that use them (TOTAL_METHOD, GROUP_METHOD…) put "La" before them.
+ */
+const HOW: Readonly<Record<'sum' | 'mean', Words>> = {
+  sum: { en: 'sum', fr: 'somme', es: 'suma' },
+  mean: { en: 'unweighted mean', fr: 'moyenne non pondérée', es: 'media no ponderada' },
+};
+
+/** A share's mean weighted by what it is a share of (the weight's name in the note's language). */
+const WEIGHTED_MEAN: Wording<{ name: string; id: string; dataset: string }> = {
+  en: (w) => `mean weighted by ${w.name} (${w.id}, ${w.dataset}, same period and sex)`,
+  fr: (w) => `moyenne pondérée par «\u00a0${w.name}\u00a0» (${w.id}, ${w.dataset}, même période et même sexe)`,
+  es: (w) => `media ponderada por «${w.name}» (${w.id}, ${w.dataset}, mismo período y mismo sexo)`,
+};
 
 function combinerFor(
   rate: boolean,
   valueOf: ReadonlyMap<string, number>,
   weights: Weights | undefined,
   dataset: string,
+  note: NoteLanguage,
 ): Combiner {
   const value = (c: string) => valueOf.get(c) as number;
   if (weights) {
     const weight = (c: string) => weights.values.get(c) as number;
+    const { id, name } = weights.info;
     return {
-      how: `mean weighted by ${weights.info.name} (${weights.info.id}, ${dataset}, same period and sex)`,
+      how: WEIGHTED_MEAN[note]({ name: namesByLanguage(INDICATOR_NAMES, id, name)[note] ?? name, id, dataset }),
       usable: (c) => valueOf.has(c) && weights.values.has(c),
       combine: (codes) => {
         const total = codes.reduce((s, c) => s + weight(c), 0);
@@ -180,7 +211,7 @@ function combinerFor(
     };
   }
   return {
-    how: rate ? 'unweighted mean' : 'sum',
+    how: HOW[rate ? 'mean' : 'sum'][note],
     usable: (c) => valueOf.has(c),
     combine: (codes) => {
       if (codes.length === 0) return null;
@@ -225,6 +256,131 @@ function ownName(lang: NameLanguage, key: 'total' | RankingGrouping): string {
   return OWN_NAMES[lang === 'fr' || lang === 'es' ? lang : 'en'][key];
 }
 
+// ---------------------------------------------------------------------------------------------
+// What Bridges says it computed (the `method` of the total, the grouping and each group), in the
+// answer's note language: English unless `lang` is French or Spanish.
+// ---------------------------------------------------------------------------------------------
+
+/** The total over every area with a value. */
+const TOTAL_METHOD: Wording<{ how: string; count: number; period: string }> = {
+  en: (p) =>
+    `The ${p.how} over the ${String(p.count)} countries and other areas (publishers’ aggregates excluded) with a value in ${p.period}.`,
+  fr: (p) =>
+    `La ${p.how} sur les ${String(p.count)} pays et autres zones (agrégats des éditeurs exclus) ayant une valeur en ${p.period}.`,
+  es: (p) =>
+    `La ${p.how} sobre los ${String(p.count)} países y otras zonas (excluidos los agregados de los editores) con un valor en ${p.period}.`,
+};
+
+/** How an area's own value is made where several series match it. */
+const AREA_COMBINES: Readonly<Record<'sum' | 'mean', Words>> = {
+  mean: {
+    en: 'Where several series match an area (several corridors), its value is their unweighted mean.',
+    fr: 'Là où plusieurs séries correspondent à une zone (plusieurs corridors), sa valeur est leur moyenne non pondérée.',
+    es: 'Donde varias series corresponden a una zona (varios corredores), su valor es su media no ponderada.',
+  },
+  sum: {
+    en: 'Where several series match an area (counterpart areas, both sexes = male + female where no total is published, dimension values not chosen), its value is their sum.',
+    fr: 'Là où plusieurs séries correspondent à une zone (zones partenaires, les deux sexes = hommes + femmes là où aucun total n’est publié, valeurs de dimension non choisies), sa valeur est leur somme.',
+    es: 'Donde varias series corresponden a una zona (zonas de contrapartida, ambos sexos = hombres + mujeres donde no se publica un total, valores de dimensión no elegidos), su valor es su suma.',
+  },
+};
+
+/** The areas a weighted mean leaves out, having no weight (their codes). */
+const LEFT_OUT: Wording<string> = {
+  en: (codes) => `Left out for want of a weight: ${codes}.`,
+  fr: (codes) => `Zones exclues faute de pondération\u00a0: ${codes}.`,
+  es: (codes) => `Zonas excluidas por falta de ponderación: ${codes}.`,
+};
+
+/** The World Bank income groups a grouping is by, and of which fiscal year (FY25 = 2025). */
+const INCOME_BASIS: Wording<{ fiscalYear: number | null; gniYear: number | null }> = {
+  en: (p) =>
+    `World Bank income groups of ${p.fiscalYear === null ? 'none' : fiscalYearLabel(p.fiscalYear)} (classified on GNI per capita of ${String(p.gniYear ?? '?')})`,
+  fr: (p) =>
+    `groupes de revenu de la Banque mondiale ${p.fiscalYear === null ? 'd’aucun exercice' : `de l’exercice ${String(p.fiscalYear)}`} (classés selon le RNB par habitant de ${String(p.gniYear ?? '?')})`,
+  es: (p) =>
+    `grupos de ingreso del Banco Mundial ${p.fiscalYear === null ? 'de ningún ejercicio' : `del ejercicio ${String(p.fiscalYear)}`} (clasificados según el INB per cápita de ${String(p.gniYear ?? '?')})`,
+};
+
+/** Why that fiscal year: asked for, the one classifying on the data's year, or the nearest loaded. */
+const INCOME_YEAR_CHOICE: Readonly<Record<'asked' | 'matched' | 'nearest', Wording<number>>> = {
+  asked: { en: () => ', as asked', fr: () => ', comme demandé', es: () => ', como se pidió' },
+  matched: {
+    en: (year) => `, the fiscal year that classified on ${String(year)} data`,
+    fr: (year) => `, l’exercice qui a classé les pays sur les données de ${String(year)}`,
+    es: (year) => `, el ejercicio que clasificó los países con los datos de ${String(year)}`,
+  },
+  nearest: {
+    en: (year) => `: no classification on GNI of ${String(year)} is loaded, the nearest fiscal year is used`,
+    fr: (year) =>
+      `\u00a0: aucune classification fondée sur le RNB de ${String(year)} n’est chargée, l’exercice le plus proche est utilisé`,
+    es: (year) =>
+      `: no hay cargada ninguna clasificación basada en el INB de ${String(year)}, se usa el ejercicio más cercano`,
+  },
+};
+
+/** The UN M49 regions or sub-regions a grouping is by. */
+const M49_BASIS: Readonly<Record<'region' | 'subregion', Words>> = {
+  region: { en: 'UN M49 regions', fr: 'régions M49 de l’ONU', es: 'regiones M49 de la ONU' },
+  subregion: { en: 'UN M49 sub-regions', fr: 'sous-régions M49 de l’ONU', es: 'subregiones M49 de la ONU' },
+};
+
+/** A group's value. */
+const GROUP_METHOD: Wording<{ how: string; basis: string }> = {
+  en: (p) => `The ${p.how} of the values of the members with data (${p.basis}).`,
+  fr: (p) => `La ${p.how} des valeurs des membres ayant des données (${p.basis}).`,
+  es: (p) => `La ${p.how} de los valores de los miembros con datos (${p.basis}).`,
+};
+
+/** The members of a region that UN M49 does not list as countries (names and codes). */
+const PLACED_BY_BRIDGES: Wording<string> = {
+  en: (areas) =>
+    `With ${areas}: not in UN M49's list of countries, placed in this region by Bridges' reference data (IOM's country dictionary).`,
+  fr: (areas) =>
+    `Membres hors de la liste des pays de la norme M49 de l’ONU, rattachés à cette région par les données de référence de Bridges (dictionnaire des pays de l’OIM)\u00a0: ${areas}.`,
+  es: (areas) =>
+    `Miembros fuera de la lista de países de la norma M49 de la ONU, situados en esta región por los datos de referencia de Bridges (diccionario de países de la OIM): ${areas}.`,
+};
+
+/** The value of the areas no group holds. */
+const NOT_GROUPED_METHOD: Wording<{ how: string; basis: string }> = {
+  en: (p) => `The ${p.how} of the values of the areas with data that no group holds (${p.basis}).`,
+  fr: (p) => `La ${p.how} des valeurs des zones ayant des données qui n’appartiennent à aucun groupe (${p.basis}).`,
+  es: (p) => `La ${p.how} de los valores de las zonas con datos que no pertenecen a ningún grupo (${p.basis}).`,
+};
+
+/** The grouping as a whole: what by, how, and what its coverage counts. */
+const GROUPING_METHOD: Wording<{ basis: string; how: string; period: string }> = {
+  en: (p) =>
+    `${p.basis}; ${p.how} over the members with a value in ${p.period}; coverage = members with data / members counted.`,
+  fr: (p) =>
+    `${upperFirst(p.basis)}\u00a0; ${p.how} sur les membres ayant une valeur en ${p.period}\u00a0; couverture = membres avec données / membres comptés.`,
+  es: (p) =>
+    `${upperFirst(p.basis)}; ${p.how} sobre los miembros con un valor en ${p.period}; cobertura = miembros con datos / miembros contados.`,
+};
+
+/**
+ * How Bridges tells the members it does not count (`notCounted`): a rule on the data loaded, not a
+ * list; said in the grouping's method.
+ */
+const NOT_COUNTED_RULE: Words = {
+  en: 'Not counted: members with no population of their own in the data (no population above zero in any population table loaded, UN DESA’s total population or the World Bank’s SP.POP.TOTL, and no figure in any other dataset): uninhabited territories, or areas the publishers count with another (listed in each group’s notCounted).',
+  fr: 'Non comptés\u00a0: les membres sans population propre dans les données (aucune population supérieure à zéro dans les tableaux de population chargés, population totale du DAES de l’ONU ou SP.POP.TOTL de la Banque mondiale, et aucun chiffre dans un autre jeu de données)\u00a0: territoires inhabités, ou zones que les éditeurs comptent avec une autre (énumérés dans le notCounted de chaque groupe).',
+  es: 'No contados: los miembros sin población propia en los datos (ninguna población mayor que cero en las tablas de población cargadas, la población total del DAES de la ONU o el SP.POP.TOTL del Banco Mundial, y ninguna cifra en otro conjunto de datos): territorios deshabitados, o zonas que los editores cuentan con otra (enumerados en el notCounted de cada grupo).',
+};
+
+/** Why a publisher's own income-group aggregates may differ from Bridges' groups. */
+const PUBLISHED_INCOME_AGGREGATES: Words = {
+  en: 'A publisher’s own income-group aggregates (publishedAggregates) may group otherwise: the World Bank’s use, for every year, the classification current at their release; set incomeFiscalYear to that fiscal year to compare like with like.',
+  fr: 'Les agrégats par groupe de revenu d’un éditeur (publishedAggregates) peuvent regrouper autrement\u00a0: ceux de la Banque mondiale appliquent à chaque année la classification en vigueur à leur publication\u00a0; fixez incomeFiscalYear à cet exercice pour comparer ce qui est comparable.',
+  es: 'Los agregados por grupo de ingreso de un editor (publishedAggregates) pueden agrupar de otro modo: los del Banco Mundial aplican a cada año la clasificación vigente en el momento de su publicación; indique ese ejercicio en incomeFiscalYear para comparar en igualdad de condiciones.',
+};
+
+/** "régions M49…" → "Régions M49…", where a sentence starts with it. */
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 interface RankingOptions {
   sex: RankingResponse['filters']['sex'];
   sexes: RankingResponse['filters']['sexes'];
@@ -249,7 +405,8 @@ function presentRanking(
   const rate = indicator.measureType === 'rate';
   const places = rows.filter((r) => !ctx.isAggregate(r.ref_area));
   const valueOf = new Map(places.map((r) => [r.ref_area, r.value]));
-  const combiner = combinerFor(rate, valueOf, weights, dataset);
+  const note = noteLanguage(options.lang);
+  const combiner = combinerFor(rate, valueOf, weights, dataset, note);
   const used = places.map((r) => r.ref_area).filter(combiner.usable);
   const unweighted = places.filter((r) => !combiner.usable(r.ref_area)).map((r) => r.ref_area);
   const weightsRef = weights
@@ -268,12 +425,7 @@ function presentRanking(
       status: r.status,
     }));
   // Said only where some area's value does combine several series (not of ODA, one series each).
-  const combinedNote = !places.some((r) => r.parts > 1)
-    ? ''
-    : rate
-      ? ' Where several series match an area (several corridors), its value is their unweighted mean.'
-      : ' Where several series match an area (counterpart areas, both sexes = male + female where no total is published, dimension values not chosen), its value is their sum.';
-  const areaNote = 'countries and other areas (publishers’ aggregates excluded)';
+  const combinedNote = places.some((r) => r.parts > 1) ? AREA_COMBINES[rate ? 'mean' : 'sum'][note] : null;
 
   return {
     indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit, measureType: indicator.measureType },
@@ -283,9 +435,11 @@ function presentRanking(
     items,
     total: {
       computedBy: COMPUTED_BY,
-      method: `The ${combiner.how} over the ${String(used.length)} ${areaNote} with a value in ${period}.${combinedNote}${
-        unweighted.length ? ` Left out for want of a weight: ${unweighted.join(', ')}.` : ''
-      }`,
+      method: sentences(
+        TOTAL_METHOD[note]({ how: combiner.how, count: used.length, period }),
+        combinedNote,
+        unweighted.length ? LEFT_OUT[note](unweighted.join(', ')) : null,
+      ),
       value: combiner.combine(used),
       count: used.length,
       weights: weightsRef,
@@ -322,11 +476,12 @@ function groupAggregates(
   weights: RankingWeights,
 ): NonNullable<RankingResponse['grouping']> {
   const { how, usable, combine } = combiner;
+  const note = noteLanguage(options.lang);
   const members = new Map<string, { name: string; codes: string[] }>();
   let fiscalYear: number | null = null;
   let matched = true;
   let basis: string;
-  let publishedNote = '';
+  let publishedNote: string | null = null;
   if (options.groupBy === 'incomeGroup') {
     const dataYear = Number(period.slice(0, 4));
     const years = [...ctx.income.keys()].sort((a, b) => a - b);
@@ -345,17 +500,10 @@ function groupAggregates(
     for (const group of INCOME_GROUPS)
       members.set(group, { name: groupName(options.lang, 'incomeGroup', group, INCOME_GROUP_NAMES[group]), codes: [] });
     for (const [code, group] of classes) members.get(group)?.codes.push(code);
-    const label = fiscalYear === null ? 'none' : fiscalYearLabel(fiscalYear);
-    const gni = fiscalYear === null ? null : (ctx.gniYearOf.get(fiscalYear) ?? null);
-    basis = `World Bank income groups of ${label} (classified on GNI per capita of ${String(gni ?? '?')})${
-      options.fiscalYear !== undefined
-        ? ', as asked'
-        : matched
-          ? `, the fiscal year that classified on ${String(dataYear)} data`
-          : `: no classification on GNI of ${String(dataYear)} is loaded, the nearest fiscal year is used`
-    }`;
-    publishedNote =
-      ' A publisher’s own income-group aggregates (publishedAggregates) may group otherwise: the World Bank’s use, for every year, the classification current at their release; set incomeFiscalYear to that fiscal year to compare like with like.';
+    const gniYear = fiscalYear === null ? null : (ctx.gniYearOf.get(fiscalYear) ?? null);
+    const choice = options.fiscalYear !== undefined ? 'asked' : matched ? 'matched' : 'nearest';
+    basis = INCOME_BASIS[note]({ fiscalYear, gniYear }) + INCOME_YEAR_CHOICE[choice][note](dataYear);
+    publishedNote = PUBLISHED_INCOME_AGGREGATES[note];
   } else {
     const level = options.groupBy === 'm49region' ? 'region' : 'subregion';
     for (const area of ctx.areas.values()) {
@@ -373,7 +521,7 @@ function groupAggregates(
       group.codes.push(area.code);
       members.set(code, group);
     }
-    basis = `UN M49 ${level === 'region' ? 'regions' : 'sub-regions'}`;
+    basis = M49_BASIS[level][note];
   }
   const groups: GroupAggregate[] = [...members].map(([code, group]) => {
     // Members with no population of their own in the data (Bouvet Island; Åland, which the
@@ -385,12 +533,14 @@ function groupAggregates(
     // (An income group's members are the World Bank's own list, Kosovo included.)
     const notCountries =
       options.groupBy === 'incomeGroup' ? [] : codes.filter((c) => ctx.areas.get(c)?.kind !== 'country');
+    // Named as the answer names areas in French and Spanish; in English, by their English names.
+    const nameOf = (c: string) => (note === 'en' ? (ctx.areas.get(c)?.nameEn ?? c) : ctx.areaRef(c, options.lang).name);
     const placed = notCountries.length
-      ? ` With ${notCountries.map((c) => `${ctx.areas.get(c)?.nameEn ?? c} (${c})`).join(', ')}: not in UN M49's list of countries, placed in this region by Bridges' reference data (IOM's country dictionary).`
-      : '';
+      ? PLACED_BY_BRIDGES[note](notCountries.map((c) => `${nameOf(c)} (${c})`).join(', '))
+      : null;
     return {
       computedBy: COMPUTED_BY,
-      method: `The ${how} of the values of the members with data (${basis}).${placed}`,
+      method: sentences(GROUP_METHOD[note]({ how, basis }), placed),
       code,
       name: group.name,
       value: combine(withData),
@@ -412,7 +562,7 @@ function groupAggregates(
   if (outside.length) {
     groups.push({
       computedBy: COMPUTED_BY,
-      method: `The ${how} of the values of the areas with data that no group holds (${basis}).`,
+      method: NOT_GROUPED_METHOD[note]({ how, basis }),
       code: NOT_GROUPED,
       name: ownName(options.lang, options.groupBy as RankingGrouping),
       value: combine(outside.filter(usable)),
@@ -427,7 +577,11 @@ function groupAggregates(
   }
   return {
     computedBy: COMPUTED_BY,
-    method: `${basis}; ${how} over the members with a value in ${period}; coverage = members with data / members counted.${ctx.withoutPopulation.size ? ` ${NOT_COUNTED_RULE}` : ''}${publishedNote}`,
+    method: sentences(
+      GROUPING_METHOD[note]({ basis, how, period }),
+      ctx.withoutPopulation.size ? NOT_COUNTED_RULE[note] : null,
+      publishedNote,
+    ),
     by: options.groupBy as RankingGrouping,
     weights,
     fiscalYear,
@@ -439,13 +593,6 @@ function groupAggregates(
     citation: options.groupBy === 'incomeGroup' ? INCOME_HISTORY_CITATION : M49_CITATION,
   };
 }
-
-/**
- * How Bridges tells the members it does not count (`notCounted`): a rule on the data loaded, not a
- * list; said in the grouping's method.
- */
-const NOT_COUNTED_RULE =
-  'Not counted: members with no population of their own in the data (no population above zero in any population table loaded, UN DESA’s total population or the World Bank’s SP.POP.TOTL, and no figure in any other dataset): uninhabited territories, or areas the publishers count with another (listed in each group’s notCounted).';
 
 /**
  * The members a group does not count, said in `lang` (French or Spanish, else English), with the

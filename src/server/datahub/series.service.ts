@@ -13,7 +13,16 @@ import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
-import { changeInPoints, combinedDimensionsText, parseDims, pointsDifference } from '../../core/statistics-terms.js';
+import {
+  changeInPoints,
+  combinedDimensionsText,
+  noteLanguage,
+  parseDims,
+  pointsDifference,
+  type NoteLanguage,
+  type Wording,
+  type Words,
+} from '../../core/statistics-terms.js';
 import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 
@@ -70,6 +79,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
   const rate = changeInPoints(indicator);
   // A rate (a percentage, or a mean count such as providers per corridor) is averaged, never summed.
   const mean = indicator.measureType === 'rate';
+  const note = noteLanguage(lang);
   return cache.answer(key, async (c) => {
     const rows = await repo.findCombinedValues(db, {
       indicatorId: indicator.id,
@@ -115,8 +125,8 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
                 changePoints: rate ? pointsDifference(previous?.value, p.value) : null,
               };
             }),
-            growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate),
-            combined: combination(points, mean),
+            growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate, note),
+            combined: combination(points, mean, note),
           },
         ];
       })
@@ -158,13 +168,24 @@ function checkSpan(
     throw ApiError.invalidParameter('to', `${indicator} has no data up to ${to}; its periods run ${said}`);
 }
 
+/** How a series' points that combine several series are made (a sum or a mean, over what). */
+const COMBINED_METHOD: Wording<{ mean: boolean; over: string | null }> = {
+  en: (p) =>
+    `Each point whose parts are above 1 is the ${p.mean ? 'unweighted mean' : 'sum'} of the series matching the query${p.over ? `, over ${p.over}` : ''}; the others are published values.`,
+  fr: (p) =>
+    `Chaque point dont le nombre de séries (parts) dépasse 1 est la ${p.mean ? 'moyenne non pondérée' : 'somme'} des séries répondant à la requête${p.over ? `, sur ${p.over}` : ''}\u00a0; les autres sont des valeurs publiées.`,
+  es: (p) =>
+    `Cada punto cuyo número de series (parts) es mayor que 1 es la ${p.mean ? 'media no ponderada' : 'suma'} de las series que responden a la consulta${p.over ? `, sobre ${p.over}` : ''}; los demás son valores publicados.`,
+};
+
 /**
  * What Bridges combined into a series' points, when any point sums (or averages) several series:
  * the sexes, counterparts and values of the source's own dimensions that differ between the
  * series combined, each dimension with every value that went in (UN DESA's both sexes are
- * M + F; DIOC's emigrants by education, left open by age, include the under-15s).
+ * M + F; DIOC's emigrants by education, left open by age, include the under-15s). Its method in
+ * the note language `note`.
  */
-function combination(points: repo.CombinedValueRow[], mean: boolean): SeriesItem['combined'] {
+function combination(points: repo.CombinedValueRow[], mean: boolean, note: NoteLanguage): SeriesItem['combined'] {
   if (!points.some((p) => p.parts > 1)) return null;
   const values = new Map<string, Set<string>>([
     ['sex', new Set()],
@@ -185,7 +206,7 @@ function combination(points: repo.CombinedValueRow[], mean: boolean): SeriesItem
     .map(([dimension, set]) => ({ dimension, values: [...set].sort() }));
   return {
     computedBy: COMPUTED_BY,
-    method: `Each point whose parts are above 1 is the ${mean ? 'unweighted mean' : 'sum'} of the series matching the query${over.length ? `, over ${combinedDimensionsText(over)}` : ''}; the others are published values.`,
+    method: COMBINED_METHOD[note]({ mean, over: over.length ? combinedDimensionsText(over, note) : null }),
     over,
   };
 }
@@ -195,11 +216,41 @@ function monthDate(month: number): string {
   return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
 }
 
+/**
+ * How the growth between the ends and each point's change are computed: a rate in percent in
+ * percentage points (`points`), anything else in % (`change`).
+ */
+const GROWTH_METHOD: Readonly<Record<'points' | 'change', Words>> = {
+  points: {
+    en:
+      'A percentage: differencePoints = value at `to` − value at `from`, in percentage points, between the periods that hold the start of `from` and the end of `to`; ' +
+      'each point’s changePoints is its difference from the previous period with data (before `from` too). Rounded to 4 decimals; null where a value is missing. No % change of a %.',
+    fr:
+      'Un pourcentage\u00a0: differencePoints = valeur à `to` − valeur à `from`, en points de pourcentage, entre les périodes qui contiennent le début de `from` et la fin de `to`\u00a0; ' +
+      'le changePoints de chaque point est son écart avec la période précédente ayant des données (avant `from` aussi). Arrondi à 4 décimales\u00a0; null là où une valeur manque. Pas de variation en % d’un %.',
+    es:
+      'Un porcentaje: differencePoints = valor en `to` − valor en `from`, en puntos porcentuales, entre los períodos que contienen el inicio de `from` y el final de `to`; ' +
+      'el changePoints de cada punto es su diferencia con el período anterior con datos (también antes de `from`). Redondeado a 4 decimales; null donde falta un valor. Ninguna variación en % de un %.',
+  },
+  change: {
+    en:
+      'changePct = (value at `to` ÷ value at `from` − 1) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
+      'each point’s changePct compares it with the previous period with data (before `from` too). Rounded to 4 decimals; null where a value is missing, or the earlier value zero or negative (a net flow such as FDI can be: from a negative base the sign of a ratio reads backwards).',
+    fr:
+      'changePct = (valeur à `to` ÷ valeur à `from` − 1) × 100, entre les périodes qui contiennent le début de `from` et la fin de `to`\u00a0; annualRatePct = ((to ÷ from)^(1 ÷ années) − 1) × 100 pour des périodes annuelles\u00a0; ' +
+      'le changePct de chaque point le compare à la période précédente ayant des données (avant `from` aussi). Arrondi à 4 décimales\u00a0; null là où une valeur manque, ou là où la valeur antérieure est nulle ou négative (un flux net comme les IDE peut l’être\u00a0: à partir d’une base négative, le signe d’un rapport se lit à l’envers).',
+    es:
+      'changePct = (valor en `to` ÷ valor en `from` − 1) × 100, entre los períodos que contienen el inicio de `from` y el final de `to`; annualRatePct = ((to ÷ from)^(1 ÷ años) − 1) × 100 para períodos anuales; ' +
+      'el changePct de cada punto lo compara con el período anterior con datos (también antes de `from`). Redondeado a 4 decimales; null donde falta un valor, o donde el valor anterior es cero o negativo (un flujo neto como la IED puede serlo: desde una base negativa, el signo de un cociente se lee al revés).',
+  },
+};
+
 function growthBetween(
   points: repo.CombinedValueRow[],
   from: string | null,
   to: string | null,
   rate: boolean,
+  note: NoteLanguage,
 ): SeriesItem['growth'] {
   // The ends are the points whose periods hold the first month of `from` and the last month of
   // `to`: on quarterly data from=2019 is 2019-Q1 and to=2020 is 2020-Q4; on yearly data
@@ -218,11 +269,7 @@ function growthBetween(
   const ends = start && end && start !== end ? { start: start.value, end: end.value } : null;
   return {
     computedBy: COMPUTED_BY,
-    method: rate
-      ? 'A percentage: differencePoints = value at `to` − value at `from`, in percentage points, between the periods that hold the start of `from` and the end of `to`; ' +
-        'each point’s changePoints is its difference from the previous period with data (before `from` too). Rounded to 4 decimals; null where a value is missing. No % change of a %.'
-      : 'changePct = (value at `to` ÷ value at `from` − 1) × 100, between the periods that hold the start of `from` and the end of `to`; annualRatePct = ((to ÷ from)^(1 ÷ years) − 1) × 100 for annual periods; ' +
-        'each point’s changePct compares it with the previous period with data (before `from` too). Rounded to 4 decimals; null where a value is missing, or the earlier value zero or negative (a net flow such as FDI can be: from a negative base the sign of a ratio reads backwards).',
+    method: GROWTH_METHOD[rate ? 'points' : 'change'][note],
     from: startPeriod ?? null,
     to: endPeriod ?? null,
     fromValue: start?.value ?? null,
