@@ -70,7 +70,7 @@ const lang = z
   .enum(NAME_LANGUAGES)
   .optional()
   .describe(
-    'Language of the names of areas and groups, and of what Bridges says it computed (`computed_by` in CSV, coverage notes: in French or Spanish, English for the other languages); default en',
+    'Language of the names of areas and groups, and of what Bridges says it computed (`method` texts, `computed_by` in CSV, coverage notes: in French or Spanish, English for the other languages); default en',
   );
 const areaCode = AreaCodeParam;
 // Year 0000 does not exist (the proleptic calendar goes from 1 BC to AD 1): refused here, not by the database.
