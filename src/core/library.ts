@@ -48,6 +48,20 @@ export const Multilingual = z.strictObject({
 });
 export type Multilingual = z.infer<typeof Multilingual>;
 
+/** An acronym or short name as it is written: MIDA, IOM, UN DESA. */
+const Acronym = z.string().trim().min(1).max(40);
+
+/**
+ * An item's acronym in French and Spanish, only where it differs from `acronym` (OIM for IOM,
+ * PNUD for UNDP); `acronym` is the English one, or the one every language uses (MIDA, KNOMAD).
+ * The item page shows the reader's language's (`acronym` where it has none of its own); search
+ * finds the item by every one of them, whatever the interface language.
+ */
+export const LocalAcronyms = z
+  .strictObject({ fr: Acronym.optional(), es: Acronym.optional() })
+  .describe('The acronym in French and Spanish where it differs from `acronym`: OIM for IOM');
+export type LocalAcronyms = z.infer<typeof LocalAcronyms>;
+
 const CountryCode = z.string().regex(/^[A-Z][A-Z0-9_]{2,}$/, 'must be a Bridges area code such as PHL or XKX');
 const Year = z.number().int().min(1900).max(2100);
 
@@ -94,7 +108,8 @@ export const RecordData = z
     kind: z.enum(codesOf(RECORD_KINDS)),
     agreementScope: z.enum(codesOf(AGREEMENT_SCOPES)).optional(),
     title: Multilingual,
-    acronym: z.string().trim().min(1).max(40).optional(),
+    acronym: Acronym.optional(),
+    acronyms: LocalAcronyms.optional(),
     summary: Multilingual,
     description: Multilingual.optional(),
     countries: unique(z.strictObject({ code: CountryCode, role: z.enum(codesOf(COUNTRY_ROLES)) })).default([]),
@@ -126,7 +141,8 @@ export type RecordData = z.infer<typeof RecordData>;
 /** A government body, international organisation, civil-society group, university or company. */
 export const OrganisationData = z.strictObject({
   name: Multilingual,
-  acronym: z.string().trim().min(1).max(40).optional(),
+  acronym: Acronym.optional(),
+  acronyms: LocalAcronyms.optional(),
   type: z.enum(codesOf(ORGANISATION_TYPES)),
   countries: unique(CountryCode).default([]).describe('Where it is based'),
   summary: Multilingual.optional(),

@@ -9,6 +9,8 @@ import { APPRAISAL_QUESTIONS, type AppraisalAnswer, type ItemType } from '../cor
  */
 
 export type TextDraft = { en: string; fr: string; es: string };
+/** The acronym in French and Spanish, where either differs from the acronym (OIM for IOM). */
+export type AcronymsDraft = { fr: string; es: string };
 export type SourceDraft = { document: string; section: string; title: string; url: string; doi: string; note: string };
 
 export type RecordDraft = {
@@ -16,6 +18,7 @@ export type RecordDraft = {
   agreementScope: string;
   title: TextDraft;
   acronym: string;
+  acronyms: AcronymsDraft;
   summary: TextDraft;
   description: TextDraft;
   countries: { code: string; role: string }[];
@@ -39,6 +42,7 @@ export type RecordDraft = {
 export type OrganisationDraft = {
   name: TextDraft;
   acronym: string;
+  acronyms: AcronymsDraft;
   type: string;
   countries: string[];
   summary: TextDraft;
@@ -79,6 +83,10 @@ function textDraft(text: { en: string; fr?: string; es?: string } | undefined): 
   return { en: text?.en ?? '', fr: text?.fr ?? '', es: text?.es ?? '' };
 }
 
+function acronymsDraft(acronyms: { fr?: string; es?: string } | undefined): AcronymsDraft {
+  return { fr: acronyms?.fr ?? '', es: acronyms?.es ?? '' };
+}
+
 function sourceDraft(source: SourceRef): SourceDraft {
   return {
     document: source.document ?? '',
@@ -102,6 +110,7 @@ export function emptyDraft(type: ItemType): Draft {
         agreementScope: '',
         title: emptyText(),
         acronym: '',
+        acronyms: acronymsDraft(undefined),
         summary: emptyText(),
         description: emptyText(),
         countries: [],
@@ -129,6 +138,7 @@ export function emptyDraft(type: ItemType): Draft {
       values: {
         name: emptyText(),
         acronym: '',
+        acronyms: acronymsDraft(undefined),
         type: '',
         countries: [],
         summary: emptyText(),
@@ -170,6 +180,7 @@ export function draftOf(type: ItemType, data: unknown): Draft {
         agreementScope: d.agreementScope ?? '',
         title: textDraft(d.title),
         acronym: d.acronym ?? '',
+        acronyms: acronymsDraft(d.acronyms),
         summary: textDraft(d.summary),
         description: textDraft(d.description),
         countries: d.countries.map((c) => ({ ...c })),
@@ -198,6 +209,7 @@ export function draftOf(type: ItemType, data: unknown): Draft {
       values: {
         name: textDraft(d.name),
         acronym: d.acronym ?? '',
+        acronyms: acronymsDraft(d.acronyms),
         type: d.type,
         countries: [...d.countries],
         summary: textDraft(d.summary),
@@ -242,6 +254,12 @@ function textData(text: TextDraft): Record<string, string> | undefined {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+function acronymsData(acronyms: AcronymsDraft): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const lang of ['fr', 'es'] as const) put(out, lang, acronyms[lang]);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function sourceData(source: SourceDraft): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of ['document', 'section', 'title', 'url', 'doi', 'note'] as const) put(out, key, source[key]);
@@ -275,6 +293,7 @@ export function toData(draft: Draft): Record<string, unknown> {
     if (v.kind === 'agreement') put(out, 'agreementScope', v.agreementScope);
     put(out, 'title', textData(v.title));
     put(out, 'acronym', v.acronym);
+    put(out, 'acronyms', acronymsData(v.acronyms));
     put(out, 'summary', textData(v.summary));
     put(out, 'description', textData(v.description));
     out.countries = v.countries.filter((c) => c.code);
@@ -301,6 +320,7 @@ export function toData(draft: Draft): Record<string, unknown> {
     const v = draft.values;
     put(out, 'name', textData(v.name));
     put(out, 'acronym', v.acronym);
+    put(out, 'acronyms', acronymsData(v.acronyms));
     put(out, 'type', v.type);
     out.countries = v.countries.filter(Boolean);
     put(out, 'summary', textData(v.summary));

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../core/errors.js';
@@ -139,6 +140,29 @@ describe.each(testEngines())('the bundled library content on %s', (engine) => {
     }[];
     expect(csl).toHaveLength(filesOf('studies').length);
     expect(csl[0]?.issued).toMatchObject({ 'date-parts': [[expect.any(Number)]] });
+  });
+
+  it('gives acronyms in French and Spanish where they differ, in the item and in the CSV', async () => {
+    const iom = await get<ItemView>('/api/library/items/iom?lang=fr');
+    expect(iom.data).toMatchObject({ acronym: 'IOM', acronyms: { fr: 'OIM', es: 'OIM' } });
+    const csvOf = async (type: string) => {
+      const res = await app.inject({ url: `/api/library/export?format=csv&type=${type}` });
+      expect(res.statusCode).toBe(200);
+      return parseCsv(res.body, { columns: true }) as Record<string, string>[];
+    };
+    const organisations = await csvOf('organisation');
+    const acronyms = (id: string) => {
+      const row = organisations.find((r) => r.id === id);
+      return [row?.acronym, row?.acronym_fr, row?.acronym_es];
+    };
+    expect(acronyms('iom')).toEqual(['IOM', 'OIM', 'OIM']);
+    expect(acronyms('undp')).toEqual(['UNDP', 'PNUD', 'PNUD']);
+    expect(acronyms('oecd')).toEqual(['OECD', 'OCDE', 'OCDE']);
+    expect(acronyms('imf')).toEqual(['IMF', 'FMI', 'FMI']);
+    // One acronym in every language: none of its own in French or Spanish.
+    expect(acronyms('european-training-foundation')).toEqual(['ETF', '', '']);
+    const gfmd = (await csvOf('record')).find((r) => r.id === 'gfmd');
+    expect([gfmd?.acronym, gfmd?.acronym_fr, gfmd?.acronym_es]).toEqual(['GFMD', 'FMMD', 'FMMD']);
   });
 
   it('serves the source documents the content cites, and nothing else', async () => {

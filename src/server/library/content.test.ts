@@ -89,6 +89,24 @@ describe.each(testEngines())('library content files on %s', (engine) => {
     expect(message).toMatch(/records\/test-programme\.yaml:2 field status: Invalid option/);
   });
 
+  it('reads the acronyms in French and Spanish, held to the limits of the acronym', async () => {
+    const message = await problemsOf({
+      'organisations/test-agency.yaml': `${ORGANISATION}acronym: TA\nacronyms: { fr: AT, es: ${'X'.repeat(41)} }\n`,
+      'records/test-programme.yaml': RECORD.replace('kind: programme', 'kind: programme\nacronyms: { de: TP }'),
+    });
+    expect(message).toMatch(/organisations\/test-agency\.yaml:5 field acronyms\.es: Too big: .*40/);
+    expect(message).toMatch(/records\/test-programme\.yaml:2 field acronyms: Unrecognized key: "de"/);
+
+    const file = `${ORGANISATION}acronym: TA\nacronyms: { fr: AT, es: AT }\n`;
+    await loadLibraryContent(testDb.database, { dir: dir({ 'organisations/test-acronym-agency.yaml': file }) });
+    const row = await testDb.database.db
+      .selectFrom('library_item')
+      .select('published_data')
+      .where('id', '=', 'test-acronym-agency')
+      .executeTakeFirstOrThrow();
+    expect(row.published_data).toMatchObject({ acronym: 'TA', acronyms: { fr: 'AT', es: 'AT' } });
+  });
+
   it('reports a missing required field where its parent is', async () => {
     const message = await problemsOf({
       'organisations/test-agency.yaml': ORGANISATION,

@@ -37,7 +37,10 @@ export async function exportJson(db: Kysely<DB>, origin: string) {
 
 const list = (values: readonly string[]) => values.join('; ');
 
-/** One published item type as CSV, one row per item, multilingual fields in columns. */
+/**
+ * One published item type as CSV, one row per item, multilingual fields in columns (acronym_fr and
+ * acronym_es, like the data, only where French or Spanish have an acronym of their own).
+ */
 export async function exportCsv(
   db: Kysely<DB>,
   type: 'record' | 'organisation' | 'study',
@@ -56,6 +59,8 @@ export async function exportCsv(
       'title_fr',
       'title_es',
       'acronym',
+      'acronym_fr',
+      'acronym_es',
       'summary_en',
       'summary_fr',
       'summary_es',
@@ -87,6 +92,8 @@ export async function exportCsv(
         r.title.fr ?? '',
         r.title.es ?? '',
         r.acronym ?? '',
+        r.acronyms?.fr ?? '',
+        r.acronyms?.es ?? '',
         r.summary.en,
         r.summary.fr ?? '',
         r.summary.es ?? '',
@@ -110,7 +117,20 @@ export async function exportCsv(
       ];
     });
   } else if (type === 'organisation') {
-    header = ['id', 'type', 'name_en', 'name_fr', 'name_es', 'acronym', 'countries', 'website', 'url', 'source'];
+    header = [
+      'id',
+      'type',
+      'name_en',
+      'name_fr',
+      'name_es',
+      'acronym',
+      'acronym_fr',
+      'acronym_es',
+      'countries',
+      'website',
+      'url',
+      'source',
+    ];
     rows = items.map(({ id, data }) => {
       const o = data as OrganisationData;
       return [
@@ -120,6 +140,8 @@ export async function exportCsv(
         o.name.fr ?? '',
         o.name.es ?? '',
         o.acronym ?? '',
+        o.acronyms?.fr ?? '',
+        o.acronyms?.es ?? '',
         list(o.countries),
         o.website ?? '',
         `${origin}/library/${id}`,

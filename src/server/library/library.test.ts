@@ -130,6 +130,15 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
       { field: 'data.organisations[0].id', message: 'no organisation has the id "no-such-organisation"' },
       { field: 'data.countries[0].code', message: 'unknown country or area code "XYZ"' },
     ]);
+    const acronym = await create(contributor, 'test-invalid', {
+      ...practice,
+      acronym: 'TDMS',
+      acronyms: { fr: 'PTMD', es: 'P'.repeat(41) },
+    });
+    expect(acronym.status).toBe(400);
+    expect(acronym.json<ErrorResponse>().error.details).toEqual([
+      { field: 'data.acronyms.es', message: 'is longer than 40 characters' },
+    ]);
     const citation = await create(contributor, 'test-invalid', {
       ...practice,
       sources: [{ document: '999_not_bundled.txt', section: 'Anywhere' }],

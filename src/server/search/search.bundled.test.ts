@@ -138,6 +138,35 @@ describe.each(testEngines())('search of the bundled library on %s', (engine) => 
     });
   });
 
+  describe('acronyms of library items', () => {
+    // NOTE: the French and Spanish acronyms are the content's own (content/library, `acronyms`).
+    const ORGANISATIONS = [
+      ['iom', 'IOM', 'OIM'],
+      ['undp', 'UNDP', 'PNUD'],
+      ['oecd', 'OECD', 'OCDE'],
+      ['imf', 'IMF', 'FMI'],
+    ] as const;
+
+    it('find an organisation first by its French or Spanish acronym, whatever the interface language', async () => {
+      for (const [id, english, local] of ORGANISATIONS) {
+        for (const acronym of [local, local.toLowerCase(), english]) {
+          for (const lang of ['en', 'fr', 'es'] as const) {
+            const r = await q(acronym, lang);
+            expect(r.results[0], `${acronym} (${lang})`).toMatchObject({ type: 'organisation', id });
+            expect(r.correctedQuery, `${acronym} (${lang})`).toBeNull();
+          }
+        }
+      }
+    });
+
+    it('find a record by its French or Spanish acronym too (FMMD is the GFMD, AGCS the GATS)', async () => {
+      for (const lang of ['en', 'fr', 'es'] as const) {
+        expect((await q('FMMD', lang)).results[0]?.id, lang).toBe('gfmd');
+        expect((await q('AGCS', lang)).results[0]?.id, lang).toBe('gats-skilled-mobility');
+      }
+    });
+  });
+
   describe('places of library items', () => {
     it('are found by the names people type in English, French and Spanish', async () => {
       for (const name of ['Turkey', 'Turquie', 'Turquía', 'Turquia', 'Türkiye']) {

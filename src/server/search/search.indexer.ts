@@ -80,18 +80,21 @@ async function withReferencingRecords(trx: Kysely<DB>, ids: string[]): Promise<s
 
 /**
  * One search document per published item matching `where` (a condition on library_item `i`).
- * Every type is first brought to one shape (title, summary, description, acronym, countries,
+ * Every type is first brought to one shape (title, summary, description, acronyms, countries,
  * facets, subtitle, other text), so the weighting below is written once:
- *   A  titles in their language's configuration, and all titles and the acronym as names;
+ *   A  titles in their language's configuration, and all titles and the acronyms (`acronym` and its
+ *      French and Spanish `acronyms`, OIM for IOM, found in every interface language) as names;
  *   B  summaries, each in its language's configuration;
  *   C  descriptions, study populations and findings; the names of its places in English, French and
- *      Spanish (short and other names: Türkiye, Turkey, Turquie, Turquía), organisation names, authors.
+ *      Spanish (short and other names: Türkiye, Turkey, Turquie, Turquía), organisation names and
+ *      acronyms, authors.
  */
 async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>): Promise<void> {
   const labels = subtitleLabels();
   await sql`
     WITH item AS (
-      SELECT 'record'::text AS type, i.id, d -> 'title' AS title, d ->> 'acronym' AS acronym,
+      SELECT 'record'::text AS type, i.id, d -> 'title' AS title,
+             concat_ws(' ', d ->> 'acronym', d #>> '{acronyms,fr}', d #>> '{acronyms,es}') AS acronyms,
              d -> 'summary' AS summary, d -> 'description' AS description,
              ARRAY(SELECT c ->> 'code' FROM jsonb_array_elements(d -> 'countries') c) AS codes,
              ARRAY['kind:' || (d ->> 'kind')]
@@ -102,13 +105,15 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
              L -> 'kind' -> (d ->> 'kind') AS subtitle,
              NULL::text AS other_en,
              (SELECT string_agg(concat_ws(' ', o.published_data #>> '{name,en}', o.published_data #>> '{name,fr}',
-                                          o.published_data #>> '{name,es}', o.published_data ->> 'acronym'), ' ')
+                                          o.published_data #>> '{name,es}', o.published_data ->> 'acronym',
+                                          o.published_data #>> '{acronyms,fr}', o.published_data #>> '{acronyms,es}'), ' ')
               FROM jsonb_array_elements(d -> 'organisations') ro
               JOIN library_item o ON o.id = ro ->> 'id' AND o.published_data IS NOT NULL) AS other_names
       FROM library_item i, LATERAL (SELECT i.published_data AS d, ${labels}::jsonb AS L) x
       WHERE i.type = 'record' AND i.published_data IS NOT NULL AND ${where}
       UNION ALL
-      SELECT 'organisation', i.id, d -> 'name', d ->> 'acronym', d -> 'summary', NULL,
+      SELECT 'organisation', i.id, d -> 'name',
+             concat_ws(' ', d ->> 'acronym', d #>> '{acronyms,fr}', d #>> '{acronyms,es}'), d -> 'summary', NULL,
              ARRAY(SELECT jsonb_array_elements_text(d -> 'countries')),
              ARRAY[]::text[],
              L -> 'orgType' -> (d ->> 'type'),
@@ -141,7 +146,7 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
              || setweight(to_tsvector('bridges_fr', coalesce(it.title ->> 'fr', '')), 'A')
              || setweight(to_tsvector('bridges_es', coalesce(it.title ->> 'es', '')), 'A')
              || setweight(to_tsvector('bridges_simple',
-                  concat_ws(' ', it.title ->> 'en', it.title ->> 'fr', it.title ->> 'es', it.acronym)), 'A')
+                  concat_ws(' ', it.title ->> 'en', it.title ->> 'fr', it.title ->> 'es', it.acronyms)), 'A')
              || setweight(to_tsvector('bridges_en', coalesce(it.summary ->> 'en', '')), 'B')
              || setweight(to_tsvector('bridges_fr', coalesce(it.summary ->> 'fr', '')), 'B')
              || setweight(to_tsvector('bridges_es', coalesce(it.summary ->> 'es', '')), 'B')

@@ -272,8 +272,12 @@ export interface PageRow {
 
 /**
  * The score of document `d`: a tier (3: the title is the query, or for a country one of its names
- * in any language, "Turquie" as much as "Türkiye"; 2: the title starts with it; 1: every word is in
- * a title; 0: elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
+ * in any language, "Turquie" as much as "Türkiye", or for a record or an organisation one of its
+ * acronyms, "OIM" as much as "IOM"; 2: the title starts with it; 1: every word is in a title; 0:
+ * elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
+ *
+ * NOTE: without the acronym's tier, "FMI" would rank the IMF below the record whose French and
+ * Spanish titles name the FMI ("Classification des paiements du FMI"): more title words, more rank.
  */
 function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
   const col = (name: string) => sql.ref(`${d}.${name}`);
@@ -281,6 +285,13 @@ function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
   return sql<number>`round((CASE WHEN ${col('title_key')} = ${ranking.titleKey} THEN 3
                       WHEN ${col('type')} = 'country' AND EXISTS (
                         SELECT 1 FROM area_name n WHERE n.area_code = ${col('id')} AND n.search_key = ${ranking.titleKey}) THEN 3
+                      -- An acronym is a title word: that cheap test first, then the published acronyms.
+                      WHEN ${col('type')} IN ('record', 'organisation')
+                        AND ${titleWords(ranking.weightedTitleTsquery ?? '', d)} AND EXISTS (
+                        SELECT 1 FROM library_item i
+                        CROSS JOIN LATERAL (VALUES (i.published_data ->> 'acronym'),
+                          (i.published_data #>> '{acronyms,fr}'), (i.published_data #>> '{acronyms,es}')) a(acronym)
+                        WHERE i.id = ${col('id')} AND bridges_search_key(a.acronym) = ${ranking.titleKey}) THEN 3
                       WHEN ${col('title_key')} LIKE ${ranking.titleKey} || '%' THEN 2
                       WHEN ${titleWords(ranking.weightedTitleTsquery ?? '', d)} THEN 1
                       ELSE 0 END

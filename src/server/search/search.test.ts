@@ -420,6 +420,20 @@ describe.each(testEngines())('search on %s', (engine) => {
       .execute();
     await reindexItems(db, ['iom']);
     expect(ids(await q('migration agency'))).toEqual(expect.arrayContaining(['iom', 'mida']));
+    // and by its acronyms in French and Spanish, the organisation first
+    const abbreviated = { ...renamed, acronyms: { fr: 'AMNUQ', es: 'AMNUZ' } };
+    await db
+      .updateTable('library_item')
+      .set({ published_data: JSON.stringify(abbreviated) })
+      .where('id', '=', 'iom')
+      .execute();
+    expect((await q('AMNUZ')).total).toBe(0); // not yet reindexed
+    await reindexItems(db, ['iom']);
+    for (const acronym of ['AMNUQ', 'amnuz']) {
+      const found = await q(acronym, '&lang=fr');
+      expect(found.results[0]?.id, acronym).toBe('iom');
+      expect(ids(found), acronym).toContain('mida');
+    }
     await db
       .updateTable('library_item')
       .set({ published_data: null, published_version: null, state: 'draft' })

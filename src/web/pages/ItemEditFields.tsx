@@ -39,6 +39,7 @@ import {
 import { useLang, useT, type Messages } from '../i18n.js';
 import {
   emptySource,
+  type AcronymsDraft,
   type OrganisationDraft,
   type RecordDraft,
   type SourceDraft,
@@ -127,6 +128,26 @@ function YearField(props: {
 function AcronymField(props: { path: string; value: string; onChange: (value: string) => void }) {
   const t = useT();
   return <TextField {...props} label={t.fieldLabels.acronym} className="field--narrow" />;
+}
+
+/** The acronym in French and in Spanish, each only where it differs from the acronym (OIM for IOM). */
+function LocalAcronymFields({
+  path,
+  value,
+  onChange,
+}: {
+  path: string;
+  value: AcronymsDraft;
+  onChange: (value: AcronymsDraft) => void;
+}) {
+  const t = useT();
+  const field = bindFields(value, onChange, path);
+  return (
+    <>
+      <TextField {...field('fr')} label={t.acronymIn.fr} lang="fr" className="field--narrow" />
+      <TextField {...field('es')} label={t.acronymIn.es} lang="es" className="field--narrow" />
+    </>
+  );
 }
 
 function WebsiteField(props: { path: string; value: string; onChange: (value: string) => void }) {
@@ -323,6 +344,7 @@ export function RecordFields({ values: v, pickers, onChange }: FieldSetProps<Rec
           )}
           <TermSelect {...field('status')} label={t.fieldLabels.status} terms={RECORD_STATUSES} choose={false} />
           <AcronymField {...field('acronym')} />
+          <LocalAcronymFields {...field('acronyms')} />
         </div>
         <MultilingualField {...field('title')} label={t.fieldLabels.title} required />
         <MultilingualField
@@ -398,6 +420,7 @@ export function OrganisationFields({ values: v, pickers, onChange }: FieldSetPro
         <div className="inline-fields">
           <TermSelect {...field('type')} label={t.fieldLabels.orgType} terms={ORGANISATION_TYPES} required />
           <AcronymField {...field('acronym')} />
+          <LocalAcronymFields {...field('acronyms')} />
         </div>
         <MultilingualField {...field('name')} label={t.fieldLabels.name} required />
         <MultilingualField {...field('summary')} label={t.fieldLabels.summary} multiline />

@@ -104,7 +104,7 @@ function ItemHeader({
 }) {
   const t = useT();
   const lang = useLang();
-  const acronym = 'acronym' in item.data ? item.data.acronym : undefined;
+  const acronym = item.type === 'study' ? undefined : acronymIn(item.data as RecordData | OrganisationData, lang);
   const subtitle =
     item.type === 'record'
       ? termLabel('kind', (item.data as RecordData).kind, lang)
@@ -123,7 +123,7 @@ function ItemHeader({
       </p>
       <h1 id="item-title">
         <span lang={titleText.lang === lang ? undefined : titleText.lang}>{titleText.text}</span>
-        {/* Most titles already end with their acronym, "… in Africa (MIDA)". */}
+        {/* Most titles already end with their acronym, "… in Africa (MIDA)", "… développement (FMMD)". */}
         {acronym && !titleText.text.includes(acronym) && <span className="item__acronym"> ({acronym})</span>}
       </h1>
       {item.type === 'study' && item.quality && <QualityBadge quality={item.quality} />}
@@ -572,6 +572,20 @@ function citationLd(source: SourceRef): Record<string, unknown> {
   };
 }
 
+/** The acronym in the reader's language: French or Spanish where the item has its own (OIM), else `acronym`. */
+function acronymIn(data: RecordData | OrganisationData, lang: UiLanguage): string | undefined {
+  return (lang === 'en' ? undefined : data.acronyms?.[lang]) ?? data.acronym;
+}
+
+/** schema.org's alternateName: the acronym, or every acronym where languages differ (IOM, OIM). */
+function alternateNameOf(data: RecordData | OrganisationData): { alternateName?: string | string[] } {
+  const acronyms = [...new Set([data.acronym, data.acronyms?.fr, data.acronyms?.es])].filter(
+    (a): a is string => a !== undefined,
+  );
+  if (acronyms.length === 0) return {};
+  return { alternateName: acronyms.length === 1 ? acronyms[0] : acronyms };
+}
+
 /**
  * schema.org for the item: CreativeWork for records (with what it is about, where and who),
  * Organization for organisations, ScholarlyArticle for studies.
@@ -586,7 +600,7 @@ function jsonLdOf(item: ItemView, lang: UiLanguage, t: Messages): Record<string,
       ...base,
       '@type': 'CreativeWork',
       additionalType: termLabel('kind', data.kind, 'en'),
-      ...(data.acronym ? { alternateName: data.acronym } : {}),
+      ...alternateNameOf(data),
       description: summary.text,
       inLanguage: summary.lang,
       about: [...labelsOf('theme', data.themes, lang), ...labelsOf('intervention', data.interventions, lang)].map(
@@ -615,7 +629,7 @@ function jsonLdOf(item: ItemView, lang: UiLanguage, t: Messages): Record<string,
     return {
       ...base,
       '@type': 'Organization',
-      ...(data.acronym ? { alternateName: data.acronym } : {}),
+      ...alternateNameOf(data),
       ...(summary ? { description: summary.text, inLanguage: summary.lang } : { inLanguage: lang }),
       ...(data.website ? { sameAs: data.website } : {}),
       location: item.links.countries.map((c) => ({ '@type': 'Country', name: c.name })),
