@@ -97,6 +97,38 @@ export const SourceRef = z
   });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+/**
+ * What a bundled source document is (content/sources/catalogue.yaml): how the library's pages name
+ * it, and what a reference manager needs to cite it. `talks`: an account of a meeting's talks (a
+ * study drawn from it credits its speakers); `paper`, `conclusions`: a document with its own title.
+ */
+export const SourceDocument = z.strictObject({
+  label: z.string().trim().min(1).max(300).describe('How the library names the document, in English'),
+  kind: z.enum(['talks', 'paper', 'conclusions']),
+  title: z.string().trim().min(1).optional().describe('The document’s own title (papers, conclusions)'),
+  authors: z.array(z.string().trim().min(1)).optional().describe('Who the document is by; a talk is by its speakers'),
+  year: z.number().int().min(1900).max(2100).optional(),
+  talk: z.string().trim().min(1).optional().describe('What kind of talk an account of talks reports'),
+  account: z.string().trim().min(1).optional().describe('How a citation’s note names an account of talks'),
+  container: z.string().trim().min(1).optional().describe('The title of the proceedings an account of talks is'),
+  event: z.string().trim().min(1),
+  eventPlace: z.string().trim().min(1).optional(),
+  eventDate: z
+    .array(z.tuple([z.number().int(), z.number().int().min(1).max(12), z.number().int().min(1).max(31)]))
+    .min(1)
+    .max(2)
+    .optional()
+    .describe('The first and last day, [year, month, day]'),
+  publisher: z.string().trim().min(1).optional(),
+  publisherPlace: z.string().trim().min(1).optional(),
+  organizers: z.array(z.string().trim().min(1)).optional(),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
+export const SourceDocumentList = z.object({
+  documents: z.array(SourceDocument.extend({ file: z.string().describe('Its file name, as citations name it') })),
+});
+export type SourceDocumentList = z.infer<typeof SourceDocumentList>;
+
 const unique = <T extends z.ZodType>(item: T) =>
   z
     .array(item)

@@ -8,6 +8,7 @@ import type {
   SearchFacet,
   SearchResponse,
   SessionInfo as SessionInfoSchema,
+  SourceDocumentList,
   TransitionBody,
 } from '../core/library.js';
 import type { ItemType } from '../core/library-vocab.js';
@@ -158,6 +159,19 @@ export const LIBRARY_EXPORTS = [
   { key: 'ris', url: apiUrl('/library/studies/export', { format: 'ris' }) },
   { key: 'csl', url: apiUrl('/library/studies/export', { format: 'csl-json' }) },
 ] as const;
+
+/**
+ * What each bundled source document is (its label, title, meeting), asked once per page load and
+ * shared by every citation that names one.
+ */
+let sourceDocuments: Promise<SourceDocumentList> | undefined;
+export function listSourceDocuments(): Promise<SourceDocumentList> {
+  sourceDocuments ??= requestJson<SourceDocumentList>(apiUrl('/library/sources')).catch((error: unknown) => {
+    sourceDocuments = undefined;
+    throw error;
+  });
+  return sourceDocuments;
+}
 
 /** The bundled source document a citation points to, as plain text. */
 export function sourceDocumentUrl(file: string): string {

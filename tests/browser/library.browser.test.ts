@@ -111,6 +111,28 @@ describe('the library in the browser', () => {
     }
   });
 
+  it('names a cited source document by what it is, linked to its text', async () => {
+    const page = await openPage('/library/mida?lang=fr');
+    try {
+      const link = page.getByRole('link', {
+        name: 'Conclusions of the Migration and Development Conference (Brussels, 15–16 March 2006)',
+      });
+      await link.first().waitFor();
+      expect(await link.first().getAttribute('href')).toBe('/api/library/sources/004_356cef00a4ef66b7.txt');
+      // The catalogue the page reads, as the API gives it to anyone.
+      const list = (await (await fetch(`${url}/api/library/sources`)).json()) as { documents: { file: string }[] };
+      expect(list.documents.map((d) => d.file)).toEqual([
+        '000_e4b254ee847db189.txt',
+        '001_3a18e76350be2082.txt',
+        '002_93ee955995179cfa.txt',
+        '003_1d717ddf9bb5e146.txt',
+        '004_356cef00a4ef66b7.txt',
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says in the reader’s language that a search needs a word, for a query of signs alone', async () => {
     const page = await openPage(`/search?q=${encodeURIComponent('%')}&lang=fr`);
     try {

@@ -115,6 +115,21 @@ export function parseItemFile(
   text: string,
   file: string,
 ): { item: ContentItem } | { problems: ContentProblem[] } {
+  const parsed = parseYamlFile(ITEM_DATA[type] as z.ZodType<ItemInput['data']>, text, file);
+  if ('problems' in parsed) return parsed;
+  const input = { type, id, data: parsed.data } as ItemInput;
+  return { item: { input, file, hash: contentHash(input.data), lineOf: parsed.lineOf } };
+}
+
+/**
+ * A YAML file of the content validated by `schema`: its data and where each field is, or every
+ * problem with its line and field (YAML syntax first, then the schema's).
+ */
+export function parseYamlFile<T>(
+  schema: z.ZodType<T>,
+  text: string,
+  file: string,
+): { data: T; lineOf: ContentItem['lineOf'] } | { problems: ContentProblem[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
@@ -128,7 +143,6 @@ export function parseItemFile(
     };
   }
   const lineOf = lineFinder(doc, counter);
-  const schema: z.ZodType = ITEM_DATA[type];
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
     return {
@@ -140,8 +154,7 @@ export function parseItemFile(
       })),
     };
   }
-  const input = { type, id, data: parsed.data } as ItemInput;
-  return { item: { input, file, hash: contentHash(input.data), lineOf } };
+  return { data: parsed.data, lineOf };
 }
 
 /** SHA-256 of the canonical JSON of an item's data (keys sorted). */

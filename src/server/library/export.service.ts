@@ -5,6 +5,7 @@ import { parse as parseName } from '@citation-js/name';
 import type { OrganisationData, RecordData, SourceRef, StudyData } from '../../core/library.js';
 import type { DB } from '../db/schema.js';
 import { libraryRepository as repo } from './library.repository.js';
+import { SOURCE_DOCUMENTS } from './source-documents.js';
 
 /** Where the exports say they come from. */
 export const LIBRARY_SOURCE = 'Bridges practice & evidence library';
@@ -204,101 +205,6 @@ async function publishedStudies(db: Kysely<DB>) {
   return (await repo.publishedItems(db, 'study')).map((s) => ({ id: s.id, study: s.data as StudyData }));
 }
 
-/**
- * What each bundled source document is, as its own text says (and content/sources/README.md, which
- * names the Forum of document 003 as the GFMD): the reference managers' exports cite the document a
- * study was drawn from, not the library's description of the finding. Nothing is added that the
- * documents do not state: the KNOMAD seminar's account is undated and names no publisher; the GFMD
- * session's names no place or year.
- *
- * NOTE: this belongs beside the documents (a catalogue in content/sources/), where the content's
- * editors keep it; it is here until that exists, and a test checks that it covers every document.
- * `talks`: a rapporteur's account of a meeting's talks (each study credits its speakers);
- * `paper` and `conclusions`: a document with its own title and authors.
- */
-export const SOURCE_DOCUMENTS: Readonly<Record<string, SourceDocument>> = {
-  '000_e4b254ee847db189.txt': {
-    kind: 'paper',
-    title:
-      'Contributions of the International Metropolis Project to the Global Discussions on the Relations between Migration and Development',
-    authors: ['International Metropolis Project'],
-    year: 2014,
-    event: 'Twelfth Coordination Meeting on International Migration',
-    eventPlace: 'New York',
-    eventDate: [
-      [2014, 2, 20],
-      [2014, 2, 21],
-    ],
-    publisher: 'United Nations Secretariat, Department of Economic and Social Affairs, Population Division',
-    publisherPlace: 'New York',
-  },
-  '001_3a18e76350be2082.txt': {
-    kind: 'paper',
-    title:
-      'The International Metropolis Project: Policy-Research Activities in the Field of Migration. A Paper Contributed to the United Nations Tenth Co-ordination Meeting on International Migration',
-    authors: ['International Metropolis Project'],
-    year: 2012,
-    event: 'Tenth Coordination Meeting on International Migration',
-    eventPlace: 'New York',
-    eventDate: [
-      [2012, 2, 9],
-      [2012, 2, 10],
-    ],
-    publisher: 'United Nations Secretariat, Department of Economic and Social Affairs, Population Division',
-    publisherPlace: 'New York',
-  },
-  '002_93ee955995179cfa.txt': {
-    kind: 'talks',
-    talk: 'Seminar presentation',
-    account: 'an undated account of the seminar’s presentations and discussions',
-    event: 'KNOMAD public seminar',
-    eventPlace: 'Ottawa',
-  },
-  '003_1d717ddf9bb5e146.txt': {
-    kind: 'talks',
-    talk: 'Conference presentation',
-    account: 'the proceedings of the session, written by its rapporteur',
-    container:
-      'Proceedings of Session 3.2: Policy and Institutional Coherence in Migration and Development Within Government',
-    event: 'Global Forum on Migration and Development',
-  },
-  '004_356cef00a4ef66b7.txt': {
-    kind: 'conclusions',
-    title: 'Conference Conclusions',
-    authors: ['Migration and Development Conference'],
-    year: 2006,
-    event: 'Migration and Development Conference',
-    eventPlace: 'Brussels',
-    eventDate: [
-      [2006, 3, 15],
-      [2006, 3, 16],
-    ],
-    organizers: ['Government of the Kingdom of Belgium', 'International Organization for Migration'],
-  },
-};
-
-interface SourceDocument {
-  kind: 'talks' | 'paper' | 'conclusions';
-  /** The document's own title (papers, conclusions). */
-  title?: string;
-  /** Who the document is by (papers, conclusions); a talk is by its speakers. */
-  authors?: readonly string[];
-  year?: number;
-  /** What kind of talk an account of talks reports. */
-  talk?: string;
-  /** How a note names an account of talks. */
-  account?: string;
-  /** The title of the proceedings an account of talks is. */
-  container?: string;
-  event: string;
-  eventPlace?: string;
-  /** The first and last day. */
-  eventDate?: readonly (readonly [number, number, number])[];
-  publisher?: string;
-  publisherPlace?: string;
-  organizers?: readonly string[];
-}
-
 /** A name as CSL-JSON holds it: a person's in parts, an organisation's whole. */
 type CslName =
   | {
@@ -399,7 +305,7 @@ interface Reference {
  */
 function referenceOf(id: string, study: StudyData, origin: string): Reference {
   const { citation } = study;
-  const doc = citation.document ? SOURCE_DOCUMENTS[citation.document] : undefined;
+  const doc = citation.document ? SOURCE_DOCUMENTS.get(citation.document) : undefined;
   const parsed = study.authors.map(citedAuthor);
   const library = `Bridges library: “${study.title.en}”, ${termLabel('design', study.design, 'en').toLowerCase()}, quality ${appraisalQuality(study.appraisal)}, ${origin}/library/${id}.`;
   const url = citation.document

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../core/errors.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { buildApp } from '../app.js';
-import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
-import { cslName, SOURCE_DOCUMENTS } from './export.service.js';
+import { cslName } from './export.service.js';
 import { loadLibraryContent } from './load-content.js';
 
 // Invented test content: the people, organisations and findings are made up; the documents cited
@@ -295,12 +294,5 @@ describe('CSL names of the library’s authors', () => {
     ])
       expect(cslName(organisation)).toEqual({ literal: organisation });
     expect(cslName('Lumen Partners', new Set(['lumen partners']))).toEqual({ literal: 'Lumen Partners' });
-  });
-
-  it('knows what every bundled source document is', () => {
-    const bundled = readdirSync(SOURCE_DOCUMENTS_DIR)
-      .filter((f) => f.endsWith('.txt.gz'))
-      .map((f) => f.slice(0, -3));
-    expect(Object.keys(SOURCE_DOCUMENTS).sort()).toEqual(bundled.sort());
   });
 });

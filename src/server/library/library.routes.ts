@@ -21,6 +21,7 @@ import {
   RevisionList,
   RevisionParams,
   SaveItemBody,
+  SourceDocumentList,
   TransitionBody,
 } from '../../core/library.js';
 import { FormatQuery } from '../../core/statistics.js';
@@ -30,6 +31,7 @@ import { answerFormat } from '../http/answer-format.js';
 import { ApiError } from '../http/api-error.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
+import { sourceDocumentList } from './source-documents.js';
 import { exportCslJson, exportCsv, exportJson, exportRis, LIBRARY_SOURCE } from './export.service.js';
 import { gapMap, gapMapCsv } from './gap-map.service.js';
 import {
@@ -295,6 +297,21 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           .type('application/vnd.citationstyles.csl+json; charset=utf-8')
           .header('content-disposition', 'attachment; filename="bridges-studies.json"')
           .send(JSON.stringify(await exportCslJson(db, origin)));
+      },
+    );
+
+    app.get(
+      '/api/library/sources',
+      {
+        schema: {
+          tags: ['library'],
+          summary: 'The source documents the library cites: what each one is (its label, title, meeting, dates)',
+          response: { 200: SourceDocumentList },
+        },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'public, max-age=3600');
+        return sourceDocumentList();
       },
     );
 

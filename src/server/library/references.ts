@@ -1,16 +1,8 @@
-import { readdirSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { ItemInput } from '../../core/library.js';
 import type { DB, ItemTypeColumn } from '../db/schema.js';
-import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
 import { libraryRepository } from './library.repository.js';
-
-/** The bundled source documents a citation may name (content/sources/<name>.gz). */
-const SOURCE_DOCUMENTS = new Set(
-  readdirSync(SOURCE_DOCUMENTS_DIR)
-    .filter((f) => f.endsWith('.txt.gz'))
-    .map((f) => f.slice(0, -3)),
-);
+import { SOURCE_DOCUMENTS } from './source-documents.js';
 
 export interface ReferenceProblem {
   path: (string | number)[];

@@ -1,15 +1,22 @@
 import type { SourceRef } from '../../core/library.js';
 import { useT } from '../i18n.js';
-import { sourceDocumentUrl } from '../library-api.js';
+import { useApi } from '../hooks.js';
+import { listSourceDocuments, sourceDocumentUrl } from '../library-api.js';
 
-/** One citation: a bundled source document and its section (linked to its text), or an outside publication. */
+/**
+ * One citation: a bundled source document, named by what it is ("Conclusions of the Migration and
+ * Development Conference (Brussels, 15–16 March 2006)"; its file name until that is known), and
+ * its section, linked to its text; or an outside publication.
+ */
 export function SourceRefText({ source }: { source: SourceRef }) {
   const t = useT();
+  const documents = useApi('source-documents', () => listSourceDocuments());
   if (source.document) {
+    const label = documents.data?.documents.find((d) => d.file === source.document)?.label;
     return (
       <>
         <a href={sourceDocumentUrl(source.document)} type="text/plain">
-          {t.sourceDocument(source.document)}
+          {label ? <span lang="en">{label}</span> : t.sourceDocument(source.document)}
         </a>
         {source.section && (
           <>
