@@ -200,6 +200,8 @@ export interface SearchDocumentTable {
   tsv: string;
   /** hashtext(type:id): one fixed pseudo-random order, for samples and bounded ranking. */
   sample_key: GeneratedAlways<number>;
+  /** A record's or an organisation's acronyms in every language, as bridges_search_key() writes them. */
+  acronym_keys: Generated<string[]>;
 }
 
 export interface SearchWordTable {

@@ -95,6 +95,7 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
     WITH item AS (
       SELECT 'record'::text AS type, i.id, d -> 'title' AS title,
              concat_ws(' ', d ->> 'acronym', d #>> '{acronyms,fr}', d #>> '{acronyms,es}') AS acronyms,
+             ARRAY(SELECT DISTINCT bridges_search_key(a) FROM (VALUES (d ->> 'acronym'), (d #>> '{acronyms,fr}'), (d #>> '{acronyms,es}')) v(a) WHERE a IS NOT NULL ORDER BY 1) AS acronym_keys,
              d -> 'summary' AS summary, d -> 'description' AS description,
              ARRAY(SELECT c ->> 'code' FROM jsonb_array_elements(d -> 'countries') c) AS codes,
              ARRAY['kind:' || (d ->> 'kind')]
@@ -113,7 +114,8 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
       WHERE i.type = 'record' AND i.published_data IS NOT NULL AND ${where}
       UNION ALL
       SELECT 'organisation', i.id, d -> 'name',
-             concat_ws(' ', d ->> 'acronym', d #>> '{acronyms,fr}', d #>> '{acronyms,es}'), d -> 'summary', NULL,
+             concat_ws(' ', d ->> 'acronym', d #>> '{acronyms,fr}', d #>> '{acronyms,es}'),
+             ARRAY(SELECT DISTINCT bridges_search_key(a) FROM (VALUES (d ->> 'acronym'), (d #>> '{acronyms,fr}'), (d #>> '{acronyms,es}')) v(a) WHERE a IS NOT NULL ORDER BY 1), d -> 'summary', NULL,
              ARRAY(SELECT jsonb_array_elements_text(d -> 'countries')),
              ARRAY[]::text[],
              L -> 'orgType' -> (d ->> 'type'),
@@ -121,7 +123,7 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
       FROM library_item i, LATERAL (SELECT i.published_data AS d, ${labels}::jsonb AS L) x
       WHERE i.type = 'organisation' AND i.published_data IS NOT NULL AND ${where}
       UNION ALL
-      SELECT 'study', i.id, d -> 'title', NULL, d -> 'summary', NULL,
+      SELECT 'study', i.id, d -> 'title', NULL, ARRAY[]::text[], d -> 'summary', NULL,
              ARRAY(SELECT jsonb_array_elements_text(d -> 'places')),
              ARRAY['design:' || (d ->> 'design')],
              jsonb_build_object(
@@ -135,13 +137,14 @@ async function insertItemDocuments(trx: Kysely<DB>, where: RawBuilder<unknown>):
       WHERE i.type = 'study' AND i.published_data IS NOT NULL AND ${where}
     )
     INSERT INTO search_document (type, id, title_en, title_fr, title_es, summary_en, summary_fr, summary_es,
-                                 subtitle, facets, title_key, tsv)
+                                 subtitle, facets, title_key, acronym_keys, tsv)
     SELECT it.type, it.id,
            it.title ->> 'en', it.title ->> 'fr', it.title ->> 'es',
            it.summary ->> 'en', it.summary ->> 'fr', it.summary ->> 'es',
            it.subtitle,
            ARRAY['type:' || it.type] || it.facets || place.facets,
            bridges_search_key(it.title ->> 'en'),
+           it.acronym_keys,
            setweight(to_tsvector('bridges_en', coalesce(it.title ->> 'en', '')), 'A')
              || setweight(to_tsvector('bridges_fr', coalesce(it.title ->> 'fr', '')), 'A')
              || setweight(to_tsvector('bridges_es', coalesce(it.title ->> 'es', '')), 'A')

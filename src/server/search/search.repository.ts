@@ -285,13 +285,7 @@ function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
   return sql<number>`round((CASE WHEN ${col('title_key')} = ${ranking.titleKey} THEN 3
                       WHEN ${col('type')} = 'country' AND EXISTS (
                         SELECT 1 FROM area_name n WHERE n.area_code = ${col('id')} AND n.search_key = ${ranking.titleKey}) THEN 3
-                      -- An acronym is a title word: that cheap test first, then the published acronyms.
-                      WHEN ${col('type')} IN ('record', 'organisation')
-                        AND ${titleWords(ranking.weightedTitleTsquery ?? '', d)} AND EXISTS (
-                        SELECT 1 FROM library_item i
-                        CROSS JOIN LATERAL (VALUES (i.published_data ->> 'acronym'),
-                          (i.published_data #>> '{acronyms,fr}'), (i.published_data #>> '{acronyms,es}')) a(acronym)
-                        WHERE i.id = ${col('id')} AND bridges_search_key(a.acronym) = ${ranking.titleKey}) THEN 3
+                      WHEN ${ranking.titleKey} = ANY(${col('acronym_keys')}) THEN 3
                       WHEN ${col('title_key')} LIKE ${ranking.titleKey} || '%' THEN 2
                       WHEN ${titleWords(ranking.weightedTitleTsquery ?? '', d)} THEN 1
                       ELSE 0 END
@@ -612,15 +606,15 @@ export async function findTitleCandidates(
 ): Promise<{ ranked: RankedKey[]; prefix: PrefixCandidates }> {
   const { rows } = await sql<{ type: PageRow['type']; id: string; part: 't' | 'p'; i: number; title_key: string }>`
     WITH t AS (
-      SELECT d.type, d.id, d.title_key, d.tsv
+      SELECT d.type, d.id, d.title_key, d.acronym_keys, d.tsv
       FROM ${windowOf(windows.titleCut, windows.titleScan)}
       WHERE ${titleMatch(ranking, { byIndex: !windows.titleScan })}
     ), p AS (
       -- NOTE: titles that start with the query are read in order from their index (the inner
       -- LIMIT lets the planner take that path) and each tested; nearly all match, so few are read.
-      SELECT d.type, d.id, d.title_key, d.tsv
+      SELECT d.type, d.id, d.title_key, d.acronym_keys, d.tsv
       FROM (
-        SELECT d.type, d.id, d.title_key, d.tsv, d.facets FROM search_document d
+        SELECT d.type, d.id, d.title_key, d.acronym_keys, d.tsv, d.facets FROM search_document d
         WHERE ${titleStartsWith(ranking.titleKey)}
         ORDER BY d.title_key COLLATE "C", d.type, d.id
         LIMIT ${PREFIX_READ * windows.prefixLimit}
