@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/core/library-vocab.js';
 import { createUser } from '../../src/server/auth/auth.service.js';
 import type { Database } from '../../src/server/db/database.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadLibraryContent } from '../../src/server/library/load-content.js';
+import { rebuildSearchIndex } from '../../src/server/search/search.indexer.js';
+import { createTestDatabase, type TestDatabase, type TestEngine } from './database.js';
 
 /** The test accounts' password (test data; never used outside tests). */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -59,6 +63,27 @@ export async function clientFor(app: FastifyInstance, email?: string): Promise<C
         },
       });
       return { status: res.statusCode, json: <T>() => res.json<T>(), body: res.body, headers: res.headers };
+    },
+  };
+}
+
+/**
+ * The app over a fresh database holding the library's real content (content/library) and its
+ * search index, as a fresh start loads them; `close` stops the app and drops the database.
+ */
+export async function startBundledLibrary(
+  engine: TestEngine,
+): Promise<{ app: FastifyInstance; testDb: TestDatabase; close: () => Promise<void> }> {
+  const testDb = await createTestDatabase(engine);
+  await loadLibraryContent(testDb.database);
+  await rebuildSearchIndex(testDb.database.db);
+  const app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
+  return {
+    app,
+    testDb,
+    close: async () => {
+      await app.close();
+      await testDb.drop();
     },
   };
 }

@@ -6,12 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse } from '../../core/errors.js';
 import { INTERVENTIONS, OUTCOMES } from '../../core/library-vocab.js';
 import type { GapMap, ItemView, SearchResponse } from '../../core/library.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
-import { buildApp } from '../app.js';
+import { testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
+import { startBundledLibrary } from '../../../tests/helpers/library.js';
 import { LIBRARY_CONTENT_DIR } from '../paths.js';
-import { rebuildSearchIndex } from '../search/search.indexer.js';
 import { TYPE_FOLDERS } from './content.js';
-import { loadLibraryContent } from './load-content.js';
 
 const filesOf = (folder: string) =>
   readdirSync(path.join(LIBRARY_CONTENT_DIR, folder)).filter((f) => f.endsWith('.yaml'));
@@ -20,17 +18,12 @@ const filesOf = (folder: string) =>
 describe.each(testEngines())('the bundled library content on %s', (engine) => {
   let testDb: TestDatabase;
   let app: FastifyInstance;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-    await loadLibraryContent(testDb.database);
-    await rebuildSearchIndex(testDb.database.db);
-    app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
+    ({ app, testDb, close } = await startBundledLibrary(engine));
   }, 60_000);
-  afterAll(async () => {
-    await app.close();
-    await testDb.drop();
-  });
+  afterAll(() => close());
 
   async function get<T>(url: string): Promise<T> {
     const res = await app.inject({ method: 'GET', url });

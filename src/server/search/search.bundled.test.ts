@@ -1,29 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../core/library.js';
-import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
-import { buildApp } from '../app.js';
-import { loadLibraryContent } from '../library/load-content.js';
-import { rebuildSearchIndex } from './search.indexer.js';
+import { testEngines } from '../../../tests/helpers/database.js';
+import { startBundledLibrary } from '../../../tests/helpers/library.js';
 
 /**
  * The search over the library's real content (content/library) and the reference data, as a
  * fresh start loads them: typo corrections, stop words and place names in the three languages.
  */
 describe.each(testEngines())('search of the bundled library on %s', (engine) => {
-  let testDb: TestDatabase;
   let app: FastifyInstance;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase(engine);
-    await loadLibraryContent(testDb.database);
-    await rebuildSearchIndex(testDb.database.db);
-    app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
+    ({ app, close } = await startBundledLibrary(engine));
   }, 60_000);
-  afterAll(async () => {
-    await app.close();
-    await testDb.drop();
-  });
+  afterAll(() => close());
 
   async function q(text: string, lang: 'en' | 'fr' | 'es' = 'en', rest = ''): Promise<SearchResponse> {
     const url = `/api/search?q=${encodeURIComponent(text)}&lang=${lang}&limit=100${rest}`;
