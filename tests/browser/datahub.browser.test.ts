@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from '../helpers/browser.js';
+import { axeViolations, downloadFrom, launchChromium } from '../helpers/browser.js';
 import { knomadBilateral2021 } from '../../src/server/importers/knomad.js';
 import { rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
@@ -95,12 +95,6 @@ async function openPage(
   page.setDefaultTimeout(WAIT_MS);
   await page.goto(`${server.url}${path}`);
   return page;
-}
-
-/** Clicks what starts a download: the file's suggested name and its bytes. */
-async function downloadFrom(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([trigger.page().waitForEvent('download'), trigger.click()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
 /** CSV text as rows of fields (a downloaded chart's or an SDMX-CSV answer). */

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { downloadFrom, launchChromium } from '../helpers/browser.js';
 import { knomadBilateral2018, knomadBilateral2021, knomadInflows2023 } from '../../src/server/importers/knomad.js';
 import { rpwCorridorMeans, rpwDatabankCorridors } from '../../src/server/importers/rpw.js';
 import { undesaIms2020, undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
@@ -62,12 +61,6 @@ async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${server?.url ?? ''}${path}`);
   expect(response.status).toBe(200);
   return (await response.json()) as T;
-}
-
-/** Clicks what starts a download: the file's suggested name and its bytes. */
-async function downloadFrom(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([trigger.page().waitForEvent('download'), trigger.click()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
 /** A downloaded CSV's rows as objects by column name. */

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ROOT_DIR } from '../../src/server/paths.js';
 
 /** Debian's Chromium: the browser tests never download one. */
@@ -44,4 +44,10 @@ export async function axeViolations(page: Page, address: string, label: string):
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   return violations.map((v) => `${label}: ${v.id}, ${String(v.nodes.length)} × ${v.nodes[0]?.target.join(' ') ?? ''}`);
+}
+
+/** Clicks what starts a download: the file's suggested name and its bytes. */
+export async function downloadFrom(trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([trigger.page().waitForEvent('download'), trigger.click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
