@@ -67,7 +67,7 @@ import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend
 
 const DEFAULT_INDICATOR = 'migrant_stock';
 const TOP_N = 15;
-/** Changes to one control closer together than this are one step of history (ms). */
+/** Changes to one control closer together than this (from when the last one was drawn) are one step of history (ms). */
 const RUN_MS = 1500;
 
 /** The period the link asks for (none: the latest), when it is one of the indicator's periods. */
@@ -228,16 +228,34 @@ export function ExplorerPage() {
   const partners = rankingData && rankingData.dataset === dataset ? rankingData.counterparts : undefined;
 
   // One history entry per choice, but a run of changes to one control (arrow keys through the
-  // indicators, the year slider) makes one entry, not one per step: Back undoes the run.
-  const lastChoice = useRef<{ keys: string; at: number } | null>(null);
+  // indicators, the year slider) makes one entry, not one per step: Back undoes the run. A change
+  // made while the page still draws the last one is in its run, and the pause that ends a run
+  // counts from when it was drawn: a slow machine drawing the map for each step would otherwise
+  // split one run into many.
+  const lastChoice = useRef<{ keys: string; at: number; drawn: boolean } | null>(null);
+  useEffect(() => {
+    const choice = lastChoice.current;
+    if (!choice) return;
+    choice.drawn = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The task after the next frame: the page has been laid out and painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => Object.assign(choice, { drawn: true, at: Date.now() }));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  });
   const updateParams = (patch: ParamPatch, correction = false) => {
     const keys = Object.keys(patch).sort().join(',');
     const now = Date.now();
-    const sameRun = lastChoice.current?.keys === keys && now - lastChoice.current.at < RUN_MS;
+    const last = lastChoice.current;
+    const sameRun = last?.keys === keys && (!last.drawn || now - last.at < RUN_MS);
     // The reader's own choice: a notice about the link they came by no longer applies.
     if (!correction) {
       setReset({ indicator: null, choices: [] });
-      lastChoice.current = { keys, at: now };
+      lastChoice.current = { keys, at: now, drawn: false };
     }
     patchParams(patch, { replace: correction || sameRun, preventScrollReset: true, correction });
   };
