@@ -41,6 +41,26 @@ describe('CSV with its source on every row', () => {
     });
   });
 
+  it('writes a unit column in the language asked, a unit it has no name for as given', () => {
+    const table = {
+      columns: ['value', 'unit'],
+      rows: [
+        { cells: { value: 1, unit: 'persons' }, sources: ['a'] },
+        { cells: { value: 2, unit: 'current US$' }, sources: ['a'] },
+        { cells: { value: 3, unit: 'my own unit' }, sources: ['a'] },
+      ],
+    };
+    const units = (lang?: string) =>
+      (parse(citedCsv(table, [cite('a', 'CC BY 4.0')], lang), { columns: true }) as Record<string, string>[]).map(
+        (r) => r.unit,
+      );
+    expect(units()).toEqual(['persons', 'current US$', 'my own unit']);
+    expect(units('fr')).toEqual(['personnes', 'dollars US courants', 'my own unit']);
+    expect(units('es')).toEqual(['personas', 'US$ corrientes', 'my own unit']);
+    // A name language Bridges has no unit names in (Arabic): English, as its notes are.
+    expect(units('ar')).toEqual(units());
+  });
+
   it('writes numbers in full and nothing for what is not one', () => {
     expect([0.1 + 0.2, -0, 52_375_047, Number.NaN, Number.POSITIVE_INFINITY, null, undefined].map(csvField)).toEqual([
       '0.30000000000000004',

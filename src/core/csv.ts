@@ -4,6 +4,7 @@
  * on every row that the API and the charts share. Zod-free: the UI imports it.
  */
 import type { Citation } from './statistics.js';
+import { unitName } from './statistics-names.js';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -51,16 +52,20 @@ export function csvRecord(fields: readonly CsvCell[]): string {
 /**
  * A table with its source on every row: its columns, then dataset, publisher, edition, licence
  * and citation (joined with " | " when a figure comes from several datasets, a share of GDP say).
- * Numbers are written in full, unrounded.
+ * Numbers are written in full, unrounded. A `unit` column is written in `lang`, as the areas'
+ * names are (Bridges' names of the bundled units; any other unit as given).
  */
-export function citedCsv(table: CsvTable, citations: readonly Citation[]): string {
+export function citedCsv(table: CsvTable, citations: readonly Citation[], lang = 'en'): string {
   const byId = new Map(citations.map((c) => [c.dataset, c]));
   let text = csvRecord([...table.columns, ...SOURCE_COLUMNS]);
   for (const row of table.rows) {
     const cited = row.sources.map((id) => byId.get(id)).filter((c): c is Citation => c !== undefined);
     const join = (pick: (c: Citation) => string) => cited.map(pick).join(JOIN);
     text += csvRecord([
-      ...table.columns.map((column) => row.cells[column]),
+      ...table.columns.map((column) => {
+        const cell = row.cells[column];
+        return column === 'unit' && typeof cell === 'string' ? unitName(cell, lang) : cell;
+      }),
       join((c) => c.dataset),
       join((c) => c.publisher),
       join((c) => c.edition),

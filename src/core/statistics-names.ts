@@ -82,6 +82,25 @@ export const UNIT_NAMES: Translations = {
   },
 };
 
+/**
+ * The units of the shares Bridges computes in a country's profile (a partner's share of all the
+ * country's emigrants, of the sum over the matrix's senders), by their English name.
+ */
+export const SHARE_UNIT_NAMES: Translations = {
+  fr: {
+    'percent of all emigrants': 'pourcentage de l’ensemble des émigrés',
+    'percent of all immigrants': 'pourcentage de l’ensemble des immigrés',
+    'percent of the sum over all sending countries in the matrix':
+      'pourcentage de la somme sur tous les pays d’envoi de la matrice',
+  },
+  es: {
+    'percent of all emigrants': 'porcentaje del total de emigrantes',
+    'percent of all immigrants': 'porcentaje del total de inmigrantes',
+    'percent of the sum over all sending countries in the matrix':
+      'porcentaje de la suma sobre todos los países de envío de la matriz',
+  },
+};
+
 /** The sexes by SDMX code (`_T` both sexes), and the word for the dimension itself (`SEX`). */
 export const SEX_NAMES: Readonly<Record<TranslatedLanguage, Readonly<Record<'_T' | 'F' | 'M' | 'SEX', string>>>> = {
   fr: { _T: 'Total', F: 'Femmes', M: 'Hommes', SEX: 'Sexe' },
@@ -100,4 +119,13 @@ export function namesByLanguage(table: Translations, key: string, english: strin
     if (name) names[lang] = name;
   }
   return names;
+}
+
+/**
+ * A unit in `lang`, as the CSVs of the API and of the charts write it: Bridges' French or Spanish
+ * name of a bundled unit or of a share it computes, otherwise the unit as given (English, or a
+ * user's own unit).
+ */
+export function unitName(unit: string, lang: string): string {
+  return lang === 'fr' || lang === 'es' ? (UNIT_NAMES[lang][unit] ?? SHARE_UNIT_NAMES[lang][unit] ?? unit) : unit;
 }

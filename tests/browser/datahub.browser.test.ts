@@ -1902,6 +1902,8 @@ describe('the data hub in the browser', () => {
         expect(rows.length).toBe(api.size);
         expect(rows.filter((r) => r.computed_by !== api.get(`${r.dataset} ${r.period} ${r.sex}`))).toEqual([]);
         expect(rows.some((r) => r.computed_by !== '')).toBe(true);
+        // The unit in Spanish too, as the API's CSV in Spanish gives it.
+        expect(new Set(rows.map((r) => r.unit))).toEqual(new Set(['personas']));
       } finally {
         await corridor.close();
       }
@@ -1920,6 +1922,7 @@ describe('the data hub in the browser', () => {
         );
         const emigrantRows = (await chartCsv(emigrants, 'Descargar CSV')).filter((r) => r.value !== '');
         expect(emigrantRows.length).toBe(stocks.size);
+        expect(new Set(emigrantRows.map((r) => r.unit))).toEqual(new Set(['personas']));
         expect(emigrantRows.filter((r) => r.computed_by !== stocks.get(`${r.measure} ${r.period} ${r.sex}`))).toEqual(
           [],
         );

@@ -40,7 +40,7 @@ import {
   type RemittanceBlock,
   type StockPoint,
 } from '../../core/statistics.js';
-import { namesByLanguage, UNIT_NAMES } from '../../core/statistics-names.js';
+import { unitName } from '../../core/statistics-names.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import type { CsvCell, CsvTable } from '../../core/csv.js';
@@ -289,7 +289,7 @@ function migrationBlock(
               dataset: population.dataset,
               scaled:
                 population.multiplier !== 1
-                  ? `${namesByLanguage(UNIT_NAMES, population.unit, population.unit)[note] ?? population.unit} × ${String(population.multiplier)}`
+                  ? `${unitName(population.unit, note)} × ${String(population.multiplier)}`
                   : null,
             })
           : NO_POPULATION[note],

@@ -623,6 +623,24 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       );
     expect([...said.keys()].filter((en) => en.startsWith(dioc)).length).toBeGreaterThan(0);
     expect(said.size).toBeGreaterThan(8);
+    // The units too, every one the profile prints in French.
+    const units = new Map(english.map((r, i) => [r.unit ?? '', french[i]?.unit ?? '']));
+    expect(units).toEqual(
+      new Map([
+        ['persons', 'personnes'],
+        ['percent', 'pourcentage'],
+        ['current US$', 'dollars US courants'],
+        ['US$ millions', 'millions de dollars US'],
+        ['percent of GDP', 'pourcentage du PIB'],
+        ['percent of amount sent', 'pourcentage du montant envoyé'],
+        ['percent of all immigrants', 'pourcentage de l’ensemble des immigrés'],
+        ['percent of all emigrants', 'pourcentage de l’ensemble des émigrés'],
+        [
+          'percent of the sum over all sending countries in the matrix',
+          'pourcentage de la somme sur tous les pays d’envoi de la matrice',
+        ],
+      ]),
+    );
   });
 
   it('says how it computed its figures in the language asked, profiles and corridors alike, English as before', async () => {

@@ -59,11 +59,12 @@ export function sendAnswer<T extends object>(
   if (format === 'csv') {
     // bom=true (the UI's download links): a byte-order mark first, for Excel; the query schemas
     // allow only 'true' or 'false'.
-    const bom = (request.query as { bom?: string } | undefined)?.bom === 'true';
+    const query = request.query as { bom?: string; lang?: string } | undefined;
+    const bom = query?.bom === 'true';
     const bodies = bom ? csvBomBodies : csvBodies;
     let body = bodies.get(answer.value);
     if (body === undefined) {
-      body = encodeBody(`${bom ? '\uFEFF' : ''}${citedCsv(answer.csv(answer.value), answer.sources)}`);
+      body = encodeBody(`${bom ? '\uFEFF' : ''}${citedCsv(answer.csv(answer.value), answer.sources, query?.lang)}`);
       bodies.set(answer.value, body);
     }
     const name = `bridges-${answer.what.replace(/[^A-Za-z0-9_.-]+/g, '-')}.csv`;

@@ -4,7 +4,7 @@ import { downloadPng, downloadSvg, type ImageFrame } from '../chartExport.js';
 import { ChartWidthContext, DEFAULT_CHART_WIDTH, useElementWidth } from '../charts/chartWidth.js';
 import { citedCsv, type CsvTable } from '../../core/csv.js';
 import { downloadCsv, slug } from '../csv.js';
-import { useT } from '../i18n.js';
+import { useLang, useT } from '../i18n.js';
 import type { SdmxLink } from '../sdmx.js';
 import { sourceLineText } from '../sources.js';
 import { SourceLine } from './SourceLine.js';
@@ -60,6 +60,7 @@ export function ChartFrame({
   children,
 }: ChartFrameProps) {
   const t = useT();
+  const lang = useLang();
   const id = useId();
   const bodyRef = useRef<HTMLDivElement>(null);
   const notesRef = useRef<HTMLDivElement>(null);
@@ -124,7 +125,7 @@ export function ChartFrame({
   }, [exporting]);
 
   function handleDownloadCsv() {
-    downloadCsv(`${base}.csv`, citedCsv(csv, citations));
+    downloadCsv(`${base}.csv`, citedCsv(csv, citations, lang));
   }
 
   return (
