@@ -438,7 +438,6 @@ export const GapMapQuery = z.strictObject({
   design: csvList(z.enum(codesOf(STUDY_DESIGNS))).optional(),
   from: wholeNumber(1900, 2100).optional(),
   to: wholeNumber(1900, 2100).optional(),
-  format: z.enum(['json', 'csv']).default('json'),
 });
 export type GapMapQuery = z.infer<typeof GapMapQuery>;
 export const GapMapCell = z.object({

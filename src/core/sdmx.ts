@@ -87,7 +87,9 @@ export function parseSdmxPeriod(text: string): PeriodSpan | null {
  */
 export function parseSdmxQueryPeriod(text: string): PeriodSpan | null {
   const t = text.trim();
-  const dateTime = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  // A time of day that is one (23:59:59 at most) and a zone that is one (±14:00 at most).
+  const dateTime =
+    /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?$/.exec(t);
   return parseSdmxPeriod(dateTime?.[1] ?? t);
 }
 

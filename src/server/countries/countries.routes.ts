@@ -12,6 +12,7 @@ import { ErrorResponse } from '../../core/errors.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { answerFormat, sendAnswer } from '../http/answer-format.js';
+import { allowAnyOrigin } from '../http/public-data.js';
 import { REFERENCE_CITATIONS } from './countries.citations.js';
 import { countriesCsv, countryCsv, regionsCsv } from './countries.csv.js';
 import { getCountry, listCountries, listRegions } from './countries.service.js';
@@ -30,6 +31,7 @@ const REFERENCE = Object.values(REFERENCE_CITATIONS);
  */
 export function countriesRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   return async (app) => {
+    allowAnyOrigin(app);
     app.get(
       '/api/countries',
       {

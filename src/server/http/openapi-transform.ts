@@ -46,7 +46,8 @@ const BUNDLED_FILE_TYPES = [
  * The OpenAPI document's last touches, after zod's: what the route schemas cannot say because
  * Fastify serialises only JSON through them.
  * - An answer that `format=csv` (or Accept: text/csv) gives as CSV lists text/csv beside JSON,
- *   and its 304 (those answers carry an entity tag), so that generated clients can ask for both.
+ *   and, for the data hub's and the countries' (which carry an entity tag), its 304, so that
+ *   generated clients can ask for both.
  * - A bundled file (`/api/datasets/{id}/files/{name}`) is the file's own type, not JSON.
  */
 export const openApiTransformObject: typeof jsonSchemaTransformObject = (input) => {
@@ -63,17 +64,21 @@ export const openApiTransformObject: typeof jsonSchemaTransformObject = (input) 
       }
       const format = operation.parameters?.find((p) => p.in === 'query' && p.name === 'format');
       if (path.startsWith('/api/sdmx/') || !format?.schema?.enum?.includes('csv')) continue;
+      // The library's CSVs (gap map, export) end each row with its source, and carry no entity tag.
+      const library = path.startsWith('/api/library/');
       ok.content = {
         ...ok.content,
         'text/csv': {
           schema: {
             type: 'string',
-            description:
-              'The same answer as CSV (RFC 4180, UTF-8): one row per value, each ending with dataset, publisher, edition, licence and citation',
+            description: library
+              ? 'The same answer as CSV (RFC 4180, UTF-8): one row per item or cell, each ending with its source (the library and the address it is read at)'
+              : 'The same answer as CSV (RFC 4180, UTF-8): one row per value, each ending with dataset, publisher, edition, licence and citation',
           },
         },
       };
-      operation.responses['304'] = { description: 'Not Modified: the If-None-Match entity tag still holds' };
+      if (!library)
+        operation.responses['304'] = { description: 'Not Modified: the If-None-Match entity tag still holds' };
     }
   }
   return doc as ReturnType<typeof jsonSchemaTransformObject>;

@@ -229,6 +229,7 @@ describe.each(testEngines())('library exports on %s', (engine) => {
       'summary_es',
     ]);
     expect(header).toContain('appraisal_question');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="bridges-library-studies.csv"');
     expect(row).toContain('Constat inventé sur le mentorat de la diaspora');
     expect(row).toContain('Un resumen inventado, acentuado.');
   });
@@ -268,6 +269,21 @@ describe.each(testEngines())('library exports on %s', (engine) => {
     const refused = await app.inject({ url: '/api/library/export', headers: { accept: 'application/xml' } });
     expect(refused.statusCode).toBe(406);
     expect(refused.json<ErrorResponse>().error.message).toContain('text/csv');
+    // The gap map alike.
+    const map = await app.inject({ url: '/api/library/gap-map?lang=fr', headers: { accept: 'text/csv' } });
+    expect([map.statusCode, map.headers['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect(map.body).toBe((await app.inject({ url: '/api/library/gap-map?lang=fr&format=csv' })).body);
+    const mapJson = await app.inject({ url: '/api/library/gap-map', headers: { accept: 'application/json' } });
+    expect(mapJson.json()).toHaveProperty('cells');
+    const mapRefused = await app.inject({ url: '/api/library/gap-map', headers: { accept: 'image/png' } });
+    expect(mapRefused.statusCode).toBe(406);
+    // The API's description says what the library's CSV ends with (its source), and promises no 304.
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    }>();
+    const responses = doc.paths['/api/library/gap-map']?.get.responses;
+    expect(JSON.stringify(responses?.['200']?.content?.['text/csv'])).toContain('each ending with its source');
+    expect(responses?.['304']).toBeUndefined();
   });
 });
 

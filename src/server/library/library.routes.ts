@@ -30,6 +30,7 @@ import type { DB } from '../db/schema.js';
 import { answerFormat } from '../http/answer-format.js';
 import { ApiError } from '../http/api-error.js';
 import { siteOrigin } from '../http/site-origin.js';
+import { allowAnyOrigin } from '../http/public-data.js';
 import { SOURCE_DOCUMENTS_DIR } from '../paths.js';
 import { sourceDocumentList } from './source-documents.js';
 import { exportCslJson, exportCsv, exportJson, exportRis, LIBRARY_SOURCE } from './export.service.js';
@@ -222,19 +223,35 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
+    await app.register(libraryOpenDataRoutes(db));
+  };
+}
+
+/** The CSV export's file name by item type. */
+const CSV_FILE_NAMES = { record: 'records', organisation: 'organisations', study: 'studies' } as const;
+
+/**
+ * The library's open data (gap map, exports, source documents), readable from any web page as the
+ * data hub's answers are: GETs that need no cookie.
+ */
+function libraryOpenDataRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+  return async (open) => {
+    allowAnyOrigin(open);
+    open.get(
       '/api/library/gap-map',
       {
         schema: {
           tags: ['library'],
           summary: 'Evidence gap map: interventions × outcomes, studies and their quality per cell; JSON or CSV',
-          querystring: GapMapQuery.extend({ bom: CsvBomParam }),
+          querystring: GapMapQuery.extend({ bom: CsvBomParam, format: FormatQuery.shape.format }),
           response: { 200: GapMap.or(z.string()), 400: ErrorResponse },
         },
       },
       async (request, reply) => {
+        // The data hub's negotiation: format= wins, else Accept (text/csv asks for CSV; neither is a 406).
+        const format = answerFormat(request, reply, request.query.format);
         const map = await gapMap(db, request.query);
-        if (request.query.format === 'csv') {
+        if (format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', 'attachment; filename="bridges-evidence-gap-map.csv"')
@@ -249,7 +266,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
+    open.get(
       '/api/library/export',
       {
         schema: {
@@ -267,7 +284,10 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
           const csv = await exportCsv(db, request.query.type, origin);
           return reply
             .type('text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="bridges-library-${request.query.type}s.csv"`)
+            .header(
+              'content-disposition',
+              `attachment; filename="bridges-library-${CSV_FILE_NAMES[request.query.type]}.csv"`,
+            )
             .send(withCsvBom(request.query.bom, csv));
         }
         return reply
@@ -277,7 +297,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
+    open.get(
       '/api/library/studies/export',
       {
         schema: {
@@ -300,7 +320,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
+    open.get(
       '/api/library/sources',
       {
         schema: {
@@ -315,7 +335,7 @@ export function libraryRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
+    open.get(
       '/api/library/sources/:file',
       {
         schema: {

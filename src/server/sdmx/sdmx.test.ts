@@ -597,6 +597,32 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       });
       const profile = await app.inject({ method: 'OPTIONS', url: '/api/profiles/PHL' });
       expect([profile.statusCode, profile.headers['access-control-allow-origin']]).toEqual([204, '*']);
+      // The countries, the search and the library's open data (gap map, exports, source documents) too.
+      for (const url of [
+        '/api/countries',
+        '/api/regions',
+        '/api/search?q=mida',
+        '/api/library/gap-map',
+        '/api/library/export',
+        '/api/library/sources',
+      ]) {
+        const get = await app.inject({ method: 'GET', url, headers: { origin: 'https://stats.example.org' } });
+        const asked = await app.inject({
+          method: 'OPTIONS',
+          url,
+          headers: { origin: 'https://stats.example.org', 'access-control-request-method': 'GET' },
+        });
+        expect([url, get.statusCode, get.headers['access-control-allow-origin']]).toEqual([url, 200, '*']);
+        expect([url, asked.statusCode, asked.headers['access-control-allow-origin']]).toEqual([url, 204, '*']);
+      }
+      // The library's editing and its review queue are not open data.
+      for (const [method, url] of [
+        ['GET', '/api/library/review-queue'],
+        ['POST', '/api/library/items'],
+      ] as const) {
+        const res = await app.inject({ method, url, headers: { origin: 'https://evil.example' } });
+        expect([url, res.headers['access-control-allow-origin']]).toEqual([url, undefined]);
+      }
       // Accounts answer OPTIONS with their methods, but no page elsewhere may call them.
       const session = await app.inject({
         method: 'OPTIONS',
@@ -920,11 +946,17 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
           expect(byTime.body).toBe(byDay.body);
         }
         expect(parseCsv(byDay.body).length).toBe(2); // the header and 2020
-        const bad = await getJson<ErrorResponse>(
-          data(`${FLOW_2024}/A.USA.MEX.F`, '?startPeriod=2020-02-30T00:00:00'),
-          400,
-        );
-        expect(bad.error.details[0]?.field).toBe('startPeriod');
+        // A day that is none, a time of day that is none, a zone that is none: each a 400 naming it.
+        for (const [query, field] of [
+          ['startPeriod=2020-02-30T00:00:00', 'startPeriod'],
+          ['startPeriod=2020-06-30T99:99:99', 'startPeriod'],
+          ['startPeriod=2020-06-30T24:00:00', 'startPeriod'],
+          ['endPeriod=2020-06-30T12:60', 'endPeriod'],
+          ['endPeriod=2020-06-30T00:00:00%2B25:00', 'endPeriod'],
+        ] as const) {
+          const bad = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.F`, `?${query}`), 400);
+          expect(bad.error.details[0]?.field, query).toBe(field);
+        }
       });
 
       it('starts SDMX-CSV with a byte-order mark for spreadsheets when asked, and only SDMX-CSV', async () => {

@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import { ErrorResponse } from '../../core/errors.js';
 import { SearchQuery, SearchResponse } from '../../core/library.js';
 import type { DB } from '../db/schema.js';
+import { allowAnyOrigin } from '../http/public-data.js';
 import { search } from './search.service.js';
 
 /** GET /api/search: validate → call the service → present (the service returns the API shape). */
 export function searchRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   return async (app) => {
+    allowAnyOrigin(app);
     app.get(
       '/api/search',
       {
