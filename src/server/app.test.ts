@@ -162,6 +162,8 @@ describe('serving the web UI beside the API', () => {
       ['/api/countries?q=phil%00', 'q'],
       ['/api/search?q=a%00b', 'q'],
       ['/api/countries/PH%00L', 'code'],
+      // The rest of a wildcard route's path (an SDMX key) is named as the path.
+      ['/api/sdmx/data/UNDESA_IMS_2024_MIGRANT_STOCK/A.MEX.USA.F%00', 'path'],
     ] as const) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
@@ -206,6 +208,8 @@ describe('serving the web UI beside the API', () => {
         'type: must be one of record, organisation, study, country, dataset (item 2 of the list)',
       ],
       [`/api/search?q=${'a'.repeat(201)}`, 'q', 'q: is longer than 200 characters'],
+      // A choice left out is required, not a wrong choice.
+      ['/api/library/studies/export', 'format', 'format: is required: it must be one of ris, csl-json'],
     ] as const) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);

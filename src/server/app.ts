@@ -79,8 +79,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'is malformed: a bad percent-encoding (characters other than ASCII are written as the %XX of their UTF-8 bytes, Ü as %C3%9C)',
       );
     const field = nulField(request.params, '') ?? nulField(request.query, '') ?? nulField(request.body, '');
+    // A wildcard route's rest of the path (the SDMX key and provider) is named as the path.
     if (field !== null)
-      throw ApiError.invalidParameter(field, 'holds a NUL character (U+0000, %00), which no text here may contain');
+      throw ApiError.invalidParameter(
+        field === '*' ? 'path' : field,
+        'holds a NUL character (U+0000, %00), which no text here may contain',
+      );
   });
   setPublicOrigin(app, options.publicOrigin ?? null);
 
@@ -368,9 +372,11 @@ function handleError(this: FastifyInstance, error: FastifyError, request: Fastif
         // A list's item (?type=record,bogus) is named by its parameter and its place in the list.
         const [name = '', item] = path.split('.');
         const listItem = item !== undefined && /^\d+$/.test(item) ? Number(item) : null;
+        const plain = plainMessage(issue.keyword, issue.params, issue.message);
         const message = Array.isArray(given)
           ? `given ${String(given.length)} times; give it once`
-          : `${plainMessage(issue.keyword, issue.params, issue.message)}${
+          : // A required choice left out (?format missing): say it is required, then the choices.
+            `${where === 'querystring' && given === undefined && plain.startsWith('must be one of ') ? `is required: it ${plain}` : plain}${
               listItem === null || !(typeof given === 'string' && given.includes(','))
                 ? ''
                 : ` (item ${String(listItem + 1)} of the list)`
