@@ -1940,6 +1940,11 @@ describe('the data hub in the browser', () => {
         expect(displacedRows.length).toBe(displaced.size);
         expect(displacedRows.filter((r) => r.computed_by !== displaced.get(r.partner))).toEqual([]);
         expect(displacedRows.some((r) => r.computed_by !== '')).toBe(true);
+        // Where remittances come from: the share of each sender is Bridges' and says so.
+        const senders = profile.getByRole('figure', { name: /de dónde vienen las remesas/ });
+        const senderRows = await chartCsv(senders, 'Descargar CSV');
+        expect(senderRows.length).toBeGreaterThan(0);
+        expect(senderRows.filter((r) => r.share_pct !== '' && r.computed_by !== 'Bridges (share_pct)')).toEqual([]);
       } finally {
         await profile.close();
       }

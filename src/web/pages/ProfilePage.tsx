@@ -825,7 +825,7 @@ function preferredFlows(flows: readonly FlowSeries[]): FlowSeries[] {
  * The flows behind a chart as CSV; with the GDP dataset, each value as % of GDP too, Bridges'
  * computation citing the GDP dataset beside the flow's (the chart must cite it as well).
  */
-function flowCsv(area: string, flows: readonly FlowSeries[], gdpDataset: string | null): CsvTable {
+function flowCsv(area: string, flows: readonly FlowSeries[], gdpDataset: string | null, t: Messages): CsvTable {
   const base = ['area', 'flow', 'indicator', 'indicator_name', 'period', 'value', 'unit', 'value_usd'];
   return {
     columns: gdpDataset ? [...base, 'pct_of_gdp', 'status', 'computed_by'] : [...base, 'status'],
@@ -835,7 +835,7 @@ function flowCsv(area: string, flows: readonly FlowSeries[], gdpDataset: string 
           area,
           flow: f.flow,
           indicator: f.indicator,
-          indicator_name: f.indicatorName,
+          indicator_name: t.indicatorNames[f.indicator] ?? f.indicatorName,
           period: p.period,
           value: p.value,
           unit: f.unit,
@@ -982,7 +982,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
               remittanceFlows.map((f) => f.dataset),
               r.sources,
             )}
-            csv={flowCsv(area.code, remittanceFlows, null)}
+            csv={flowCsv(area.code, remittanceFlows, null, t)}
             filename={`remittances-${area.code}`}
             sdmxUrl={sdmxLinks(
               remittanceFlows.map((f) => ({
@@ -1033,7 +1033,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             computed={measure === 'gdp'}
             // GDP is cited, and its shares exported, only in the view that divides by it.
             citations={citationsOf([...preferred.map((f) => f.dataset), drawnGdp], r.sources)}
-            csv={flowCsv(area.code, preferred, drawnGdp)}
+            csv={flowCsv(area.code, preferred, drawnGdp, t)}
             filename={`remittances-oda-fdi-${area.code}`}
             sdmxUrl={sdmxLinks([
               ...preferred.map((f) => ({
@@ -1101,7 +1101,17 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
             subtitle={t.currentUsdEstimate}
             citations={citationsOf([corridors.dataset], r.sources)}
             csv={{
-              columns: ['receiver', 'rank', 'sender', 'sender_name', 'period', 'value', 'unit', 'share_pct'],
+              columns: [
+                'receiver',
+                'rank',
+                'sender',
+                'sender_name',
+                'period',
+                'value',
+                'unit',
+                'share_pct',
+                'computed_by',
+              ],
               rows: corridors.items.map((c) => ({
                 cells: {
                   receiver: area.code,
@@ -1112,6 +1122,7 @@ function RemittancesSection({ profile }: { profile: ProfileResponse }) {
                   value: c.valueUsdMillions,
                   unit: corridors.unit,
                   share_pct: c.sharePct,
+                  computed_by: c.sharePct !== null ? computedBy('share_pct') : null,
                 },
                 sources: corridors.dataset ? [corridors.dataset] : [],
               })),
@@ -1614,7 +1625,7 @@ function OecdSection({ profile }: { profile: ProfileResponse }) {
                     dimension: dist.dimension,
                     code: item.code,
                     category: item.key,
-                    label: item.label,
+                    label: label(item.key, item.label),
                     value: item.value,
                     share_pct: item.sharePct,
                     unit: 'persons',
