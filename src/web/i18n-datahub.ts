@@ -157,6 +157,9 @@ const en = {
   editionsWhy: 'A first estimate may be revised; see the caveats.',
   revisionsDiffer: 'The revisions differ widely (by 50% or more):',
   revisionsWhy: 'Each revision estimates past years again; see the caveats.',
+  repeatsPrevious: (previous: string) => `exactly the ${previous} figure`,
+  repeatedLatest: (period: string, previous: string) =>
+    `The ${period} figures are exactly those of ${previous} (total, women and men): read the change between the two as not estimated rather than as none (see the caveats).`,
   /** The latest year the revisions give different figures for, where they part by less than the note above says. */
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
     `The revisions do not agree on ${period} (${flow.toLowerCase()}): ${values.join(' against ')}; each revision estimates past years again.`,
@@ -646,6 +649,9 @@ const fr = {
   editionsWhy: 'Une première estimation peut être révisée\u00a0; voir les mises en garde.',
   revisionsDiffer: 'Les révisions diffèrent fortement (de 50\u00a0% ou plus)\u00a0:',
   revisionsWhy: 'Chaque révision estime à nouveau les années passées\u00a0; voir les mises en garde.',
+  repeatsPrevious: (previous) => `exactement le chiffre de ${previous}`,
+  repeatedLatest: (period, previous) =>
+    `Les chiffres de ${period} sont exactement ceux de ${previous} (total, femmes et hommes)\u00a0: lire leur évolution entre les deux comme non estimée plutôt que nulle (voir les mises en garde).`,
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
     `Les révisions ne concordent pas pour ${period} (${flow.toLowerCase()})\u00a0: ${values.join(' contre ')}\u00a0; chaque révision estime à nouveau les années passées.`,
   editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
@@ -1175,6 +1181,9 @@ const es = {
   editionsWhy: 'Una primera estimación puede revisarse; véanse las advertencias.',
   revisionsDiffer: 'Las revisiones difieren mucho (un 50\u00a0% o más):',
   revisionsWhy: 'Cada revisión vuelve a estimar los años pasados; véanse las advertencias.',
+  repeatsPrevious: (previous) => `exactamente la cifra de ${previous}`,
+  repeatedLatest: (period, previous) =>
+    `Las cifras de ${period} son exactamente las de ${previous} (total, mujeres y hombres): su variación entre ambos años debe leerse como no estimada, no como nula (véanse las advertencias).`,
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
     `Las revisiones no coinciden para ${period} (${flow.toLowerCase()}): ${values.join(' frente a ')}; cada revisión vuelve a estimar los años pasados.`,
   editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>

@@ -714,6 +714,33 @@ describe('the data hub in the browser', () => {
     }
   });
 
+  it(
+    'says where the 2024 figures repeat 2020 exactly, beside the key figure and under the chart',
+    { timeout: 60_000 },
+    async () => {
+      // UN DESA's 2024 revision repeats 2020 for the Philippines as a destination (the dataset's caveats).
+      const page = await openPage('/countries/PHL/profile?lang=es');
+      try {
+        const immigrants = page.locator('.key-figures__item', { has: page.getByText('Inmigrantes, 2024') });
+        await immigrants.waitFor({ timeout: WAIT_MS });
+        expect(await immigrants.locator('.key-figures__note').textContent()).toContain('exactamente la cifra de 2020');
+        const chart = page.getByRole('figure', { name: /^Filipinas: inmigrantes por sexo/ });
+        await expect
+          .poll(() => chart.locator('.chart__note').allTextContents(), { timeout: WAIT_MS })
+          .toContainEqual(
+            expect.stringMatching(/^Las cifras de 2024 son exactamente las de 2020 \(total, mujeres y hombres\)/),
+          );
+        // The emigrants abroad changed: no such note on theirs.
+        const emigrants = page.locator('.key-figures__item', { has: page.getByText('Emigrantes, 2024') });
+        expect(await emigrants.locator('.key-figures__note').textContent()).not.toContain('2020');
+        const emigrantsChart = page.getByRole('figure', { name: /^Filipinas: emigrantes por sexo/ });
+        expect((await emigrantsChart.locator('.chart__note').allTextContents()).join(' ')).not.toContain('exactamente');
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('follows fast keys on the year slider, and makes the run one step of history', { timeout: 120_000 }, async () => {
     const page = await openPage('/explorer?lang=en');
     try {

@@ -296,6 +296,25 @@ function stockEditionGaps(m: ProfileResponse['migration'], measure: 'immigrants'
   ]);
 }
 
+/**
+ * The last period of a stock when its figures (total, women and men) are exactly those of the
+ * period before: UN DESA's 2024 revision repeats 2020 so for two destinations (the caveats), which a
+ * reader of the key figure or the chart would otherwise take for no change.
+ */
+function repeatedLatest(points: readonly StockPoint[]): { period: string; previous: string } | null {
+  const [before, last] = [...points].sort((a, b) => comparePeriods(a.period, b.period)).slice(-2);
+  if (!before || !last || last.total <= 0) return null;
+  const same = last.total === before.total && last.female === before.female && last.male === before.male;
+  return same ? { period: last.period, previous: before.period } : null;
+}
+
+/** The chart's note where the latest figures repeat the period's before. */
+function RepeatedNote({ points }: { points: readonly StockPoint[] }) {
+  const t = useT();
+  const repeated = repeatedLatest(points);
+  return repeated ? <p className="chart__note">{t.repeatedLatest(repeated.period, repeated.previous)}</p> : null;
+}
+
 /** The chart's note where the editions' totals part widely, in the words the remittance chart uses. */
 function StockGapsNote({ profile, measure }: { profile: ProfileResponse; measure: 'immigrants' | 'emigrants' }) {
   const t = useT();
@@ -368,6 +387,12 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
     .findLast((p) => p.sharePct !== null);
   const latestOut = m.emigrants.latest;
   const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources, lang) : '';
+  // A key figure that repeats the period before says so beside its source.
+  const keyFigureNote = (points: readonly StockPoint[], period: string) => {
+    const repeated = repeatedLatest(points);
+    const sum = t.sumOfEdition(editionLabel);
+    return repeated?.period === period ? `${sum} · ${t.repeatsPrevious(repeated.previous)}` : sum;
+  };
   const otherEditions = m.otherEditions.map((o) => o.dataset);
   // Beside another revision's total, this one's says which revision it is too.
   const shownEdition = profile.availableEditions.find((e) => e.id === dataset)?.edition;
@@ -416,7 +441,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       key: 'emigrants',
                       label: t.emigrantsLatest(latestOut.period),
                       value: persons(latestOut.total),
-                      note: t.sumOfEdition(editionLabel),
+                      note: keyFigureNote(m.emigrants.series, latestOut.period),
                     },
                   ]
                 : []),
@@ -426,7 +451,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       key: 'immigrants',
                       label: t.immigrantsLatest(latestIn.period),
                       value: persons(latestIn.total),
-                      note: t.sumOfEdition(editionLabel),
+                      note: keyFigureNote(m.immigrants.series, latestIn.period),
                     },
                   ]
                 : []),
@@ -453,7 +478,12 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               citations={citationsOf([dataset, ...otherEditions], m.sources)}
               csv={emigrantsCsv(profile, lang)}
               computed
-              note={<StockGapsNote profile={profile} measure="emigrants" />}
+              note={
+                <>
+                  <StockGapsNote profile={profile} measure="emigrants" />
+                  <RepeatedNote points={m.emigrants.series} />
+                </>
+              }
               filename={`emigrants-${area.code}-${dataset}`}
               sdmxUrl={editionQueries({ counterpart: area.code })}
               table={
@@ -498,6 +528,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                 <>
                   <p className="chart__note">{t.shareNote}</p>
                   <StockGapsNote profile={profile} measure="immigrants" />
+                  <RepeatedNote points={m.immigrants.series} />
                 </>
               }
               table={
