@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   comparePeriods,
+  everyYear,
   formatNumber,
   formatPercent,
   formatPeriod,
@@ -76,5 +77,15 @@ describe('numbers in the three UI languages', () => {
     expect(periodPosition('2020-S2')).toBe(2020.5);
     expect(periodPosition('2024')).toBe(2024);
     expect(['2012-Q1', '2011-Q4', '2011-Q1'].sort(comparePeriods)).toEqual(['2011-Q1', '2011-Q4', '2012-Q1']);
+  });
+});
+
+describe('the years of a yearly chart', () => {
+  it('lists every year between the first and the last, so that a missing one is a gap', () => {
+    expect(everyYear(['2019', '2016', '2020'])).toEqual(['2016', '2017', '2018', '2019', '2020']);
+    expect(everyYear(['2024'])).toEqual(['2024']);
+    expect(everyYear([])).toEqual([]);
+    // Quarters are not years: as given.
+    expect(everyYear(['2016-Q1', '2016-Q3'])).toEqual(['2016-Q1', '2016-Q3']);
   });
 });

@@ -159,3 +159,14 @@ export function periodPosition(period: string): number {
 export function comparePeriods(a: string, b: string): number {
   return periodPosition(a) - periodPosition(b) || a.localeCompare(b);
 }
+
+/**
+ * Every year from the first to the last of annual periods ("2016", "2019" → 2016, 2017, 2018, 2019),
+ * for a chart of a yearly source to leave a gap where a year is missing; other periods as given.
+ */
+export function everyYear(periods: readonly string[]): string[] {
+  if (periods.length === 0 || !periods.every((p) => /^\d{4}$/.test(p))) return [...periods];
+  const years = periods.map(Number);
+  const first = Math.min(...years);
+  return Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => String(first + i));
+}

@@ -741,6 +741,28 @@ describe('the data hub in the browser', () => {
     },
   );
 
+  it(
+    'leaves a gap in a corridor’s UNHCR line where a year is missing, not a line across',
+    { timeout: 60_000 },
+    async () => {
+      // Asylum seekers from the United States in the Philippines: 2016, then 2019 to 2024 (UNHCR leaves
+      // small corridors out some years: absent, not zero).
+      const page = await openPage('/corridors/USA/PHL?lang=en');
+      try {
+        const figure = page.locator('#displacement figure');
+        const line = figure.locator('svg path[d*="L"]');
+        await line.first().waitFor({ timeout: WAIT_MS });
+        // Two pieces: 2016 alone, then 2019 on.
+        expect((await line.first().getAttribute('d'))?.match(/M/g)).toHaveLength(2);
+        await figure.getByText('Show the data as a table').click();
+        const periods = await figure.locator('tbody tr th').allTextContents();
+        expect(periods.slice(0, 2)).toEqual(['2016', '2019']);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('follows fast keys on the year slider, and makes the run one step of history', { timeout: 120_000 }, async () => {
     const page = await openPage('/explorer?lang=en');
     try {

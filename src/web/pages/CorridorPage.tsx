@@ -19,7 +19,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { NoData, Section } from '../components/Section.js';
 import { dimensionValueLabel } from '../dimensions.js';
 import { editionGaps, latestDisagreement, type EditionGap } from '../editions.js';
-import { formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
+import { everyYear, formatNumber, formatPercent, formatPeriod, formatTick, formatUsd } from '../format.js';
 import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
@@ -540,12 +540,16 @@ function DisplacementBlock({ corridor }: { corridor: CorridorResponse }) {
     (a, b) => Number(UNHCR_FLOW_GROUPS.has(a)) - Number(UNHCR_FLOW_GROUPS.has(b)) || a.localeCompare(b),
   );
   const label = (group: string) => dimensionValueLabel('group', group, t, lang);
+  // UNHCR counts every year; a year the corridor is absent from (a small corridor, not none) is a
+  // gap in its lines, not a straight line across.
+  const byPeriod = new Map(d.trend.map((p) => [p.period, p.byGroup]));
+  const periods = everyYear(d.trend.map((p) => p.period));
   const series: LineSeries[] = groups
     .filter((g) => !UNHCR_FLOW_GROUPS.has(g))
     .map((g) => ({
       key: g,
       label: label(g),
-      points: d.trend.map((p) => ({ period: p.period, value: p.byGroup[g] ?? null })),
+      points: periods.map((period) => ({ period, value: byPeriod.get(period)?.[g] ?? null })),
     }));
   return (
     <Section
