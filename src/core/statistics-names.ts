@@ -1,6 +1,6 @@
 /**
  * Bridges' French and Spanish names of what its figures are about: the bundled indicators, their
- * units and the sexes, written once for the API's answers in other languages than English (the
+ * units, the sexes and the SDMX concepts and codes every dataflow has, written once for the API's answers in other languages than English (the
  * SDMX names) and the explorer (src/web/i18n-datahub.ts takes its names from here);
  * tests/i18n/indicator-names.test.ts checks every bundled indicator and unit has one. A key these tables do not know (a user's own
  * indicator or unit) has its English name only: nothing here is translated on the fly. Zod-free.
@@ -105,6 +105,55 @@ export const SHARE_UNIT_NAMES: Translations = {
 export const SEX_NAMES: Readonly<Record<TranslatedLanguage, Readonly<Record<'_T' | 'F' | 'M' | 'SEX', string>>>> = {
   fr: { _T: 'Total', F: 'Femmes', M: 'Hommes', SEX: 'Sexe' },
   es: { _T: 'Total', F: 'Mujeres', M: 'Hombres', SEX: 'Sexo' },
+};
+
+/**
+ * The SDMX concepts every Bridges dataflow has, and the codes of their fixed codelists
+ * (`FREQ.A`, `OBS_STATUS.E`), as SDMX's own cross-domain code lists name them in French and Spanish.
+ */
+export const SDMX_NAMES: Translations = {
+  fr: {
+    FREQ: 'Fréquence',
+    'FREQ.A': 'Annuelle',
+    'FREQ.S': 'Semestrielle',
+    'FREQ.Q': 'Trimestrielle',
+    REF_AREA: 'Zone de référence',
+    COUNTERPART_AREA: 'Zone partenaire',
+    TIME_PERIOD: 'Période',
+    OBS_VALUE: 'Valeur de l’observation',
+    OBS_STATUS: 'Statut de l’observation',
+    'OBS_STATUS.A': 'Valeur normale',
+    'OBS_STATUS.E': 'Valeur estimée',
+    'OBS_STATUS.P': 'Valeur provisoire',
+    'OBS_STATUS.I': 'Valeur imputée',
+    'OBS_STATUS.F': 'Valeur prévue',
+    OBS_FLAGS: 'Codes de la source',
+    UNIT_MEASURE: 'Unité de mesure',
+    PUBLISHER: 'Éditeur',
+    LICENCE: 'Licence',
+    CITATION: 'Citation',
+  },
+  es: {
+    FREQ: 'Frecuencia',
+    'FREQ.A': 'Anual',
+    'FREQ.S': 'Semestral',
+    'FREQ.Q': 'Trimestral',
+    REF_AREA: 'Área de referencia',
+    COUNTERPART_AREA: 'Área de contrapartida',
+    TIME_PERIOD: 'Período',
+    OBS_VALUE: 'Valor de la observación',
+    OBS_STATUS: 'Estado de la observación',
+    'OBS_STATUS.A': 'Valor normal',
+    'OBS_STATUS.E': 'Valor estimado',
+    'OBS_STATUS.P': 'Valor provisional',
+    'OBS_STATUS.I': 'Valor imputado',
+    'OBS_STATUS.F': 'Valor previsto',
+    OBS_FLAGS: 'Códigos de la fuente',
+    UNIT_MEASURE: 'Unidad de medida',
+    PUBLISHER: 'Editor',
+    LICENCE: 'Licencia',
+    CITATION: 'Cita',
+  },
 };
 
 /**

@@ -3,7 +3,7 @@ import { localName } from '../../core/languages.js';
 import { SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
 import { codeName } from './sdmx-json.js';
 import type { DataPlan, DataSeries } from './sdmx.service.js';
-import { obsStatusName } from './sdmx-structure.js';
+import { conceptNames, obsStatusNames } from './sdmx-structure.js';
 
 /**
  * The SDMX-CSV 1.0 writer (RFC 4180, CRLF): a header row, then one row per observation with
@@ -29,13 +29,16 @@ export async function* dataMessageCsv(
   const datasetAttributes = withAttributes ? plan.dsd.attributes.filter((a) => a.level === 'dataset') : [];
   const both = labels === 'both';
   const label = (id: string, name: string) => (both ? `${id}: ${name}` : id);
+  const conceptLabel = (id: string, english: string) => label(id, localName(conceptNames(id, english), plan.languages));
 
   const header = [
     'DATAFLOW',
     ...plan.seriesDimensions.map((d) => label(d.id, localName(d.names, plan.languages))),
-    ...(withObservations ? [label('TIME_PERIOD', 'Time period'), label('OBS_VALUE', 'Observation value')] : []),
-    ...observationAttributes.map((a) => label(a.id, a.name)),
-    ...datasetAttributes.map((a) => label(a.id, a.name)),
+    ...(withObservations
+      ? [conceptLabel('TIME_PERIOD', 'Time period'), conceptLabel('OBS_VALUE', 'Observation value')]
+      : []),
+    ...observationAttributes.map((a) => conceptLabel(a.id, a.name)),
+    ...datasetAttributes.map((a) => conceptLabel(a.id, a.name)),
   ];
   const dataflow = csvField(`${SDMX_AGENCY}:${flow.id}(${SDMX_VERSION})`);
   // The data set's attributes are the same on every row: quoted once.
@@ -58,7 +61,8 @@ export async function* dataMessageCsv(
       for (const o of series.observations) {
         const attributes = observationAttributes
           .map(
-            (a) => `,${csvField(a.id === 'OBS_STATUS' ? label(o.status, obsStatusName(o.status)) : (o.flags ?? ''))}`,
+            (a) =>
+              `,${csvField(a.id === 'OBS_STATUS' ? label(o.status, localName(obsStatusNames(o.status), plan.languages)) : (o.flags ?? ''))}`,
           )
           .join('');
         chunk += `${dataflow}${key},${csvField(o.period)},${String(o.value)}${attributes}${datasetValues}\r\n`;

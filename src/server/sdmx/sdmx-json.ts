@@ -9,10 +9,11 @@ import {
   conceptUrn,
   dataflowUrn,
   dataStructureUrn,
-  freqName,
+  freqNames,
   messageLanguages,
   NOT_APPLICABLE,
-  obsStatusName,
+  obsStatusNames,
+  conceptNames,
   sexNames,
   structureLanguages,
   type Names,
@@ -251,7 +252,7 @@ export function codeNames(
   if (code === NOT_APPLICABLE) return { en: 'Not applicable' };
   switch (dim.source.kind) {
     case 'freq':
-      return { en: freqName(code) };
+      return freqNames(code);
     case 'sex':
       return sexNames(code);
     case 'refArea':
@@ -309,7 +310,7 @@ export async function* dataMessageJson(
     (dim) => new ValueIndex((code) => ({ id: code, ...dataName(codeNames(dim, code, plan), languages) })),
   );
   const periods = new ValueIndex(timeValue);
-  const statuses = new ValueIndex((code) => ({ id: code, name: obsStatusName(code) }));
+  const statuses = new ValueIndex((code) => ({ id: code, ...dataName(obsStatusNames(code), languages) }));
   const flags = new ValueIndex((text) => ({ name: text }));
   const datasetAttributes = plan.dsd.attributes.filter((a) => a.level === 'dataset');
 
@@ -360,7 +361,7 @@ export async function* dataMessageJson(
   const timeDim = plan.dsd.dimensions.find((d) => d.source.kind === 'time');
   const timeDimension = {
     id: 'TIME_PERIOD',
-    name: 'Time period',
+    ...dataName(conceptNames('TIME_PERIOD', 'Time period'), languages),
     keyPosition: timeDim?.position ?? plan.seriesDimensions.length,
     role: 'time',
     values: periods.values,
@@ -370,7 +371,7 @@ export async function* dataMessageJson(
         .filter((a) => a.level === 'observation')
         .map((a) => ({
           id: a.id,
-          name: a.name,
+          ...dataName(conceptNames(a.id, a.name), languages),
           values: a.id === 'OBS_STATUS' ? statuses.values : flags.values,
         }))
     : [];
@@ -390,7 +391,7 @@ export async function* dataMessageJson(
       dataSet: withAttributes
         ? datasetAttributes.map((a) => ({
             id: a.id,
-            name: a.name,
+            ...dataName(conceptNames(a.id, a.name), languages),
             values: [
               dataName(flow.datasetAttributeNames[a.id] ?? { en: flow.datasetAttributeValues[a.id] ?? '' }, languages),
             ],

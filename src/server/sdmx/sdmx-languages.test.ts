@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { sdmxFlowId } from '../../core/sdmx.js';
-import { INDICATOR_NAMES, SEX_NAMES, UNIT_NAMES } from '../../core/statistics-names.js';
+import { INDICATOR_NAMES, SDMX_NAMES, SEX_NAMES, UNIT_NAMES } from '../../core/statistics-names.js';
 import { M49_NAMES } from '../../core/un-region-names.js';
 import { buildApp } from '../app.js';
 import { INDICATORS } from '../importers/indicators.js';
@@ -121,10 +121,16 @@ describe.each(testEngines())('SDMX names in French and Spanish on %s', (engine) 
       es: M49_NAMES.es['002'],
     });
     expect(areas.find((c) => c.id === AFRICA)?.name).toBe(M49_NAMES.es['002']);
-    // A concept Bridges has no Spanish for stays English, with no name made up.
-    expect(message.data.conceptSchemes?.[0]?.concepts.find((c) => c.id === 'REF_AREA')?.names).toEqual({
+    // The concepts every flow has, and the codes of their fixed lists, as SDMX's code lists name them.
+    const concepts = new Map((message.data.conceptSchemes?.[0]?.concepts ?? []).map((c) => [c.id, c]));
+    expect(concepts.get('REF_AREA')?.names).toEqual({
       en: 'Reference area',
+      fr: SDMX_NAMES.fr.REF_AREA,
+      es: SDMX_NAMES.es.REF_AREA,
     });
+    expect(concepts.get('TIME_PERIOD')?.name).toBe('Período');
+    expect(codelists.get('CL_FREQ')?.codes.find((c) => c.id === 'A')?.name).toBe('Anual');
+    expect(codelists.get('CL_OBS_STATUS')?.codes.find((c) => c.id === 'E')?.name).toBe('Valor estimado');
   });
 
   it('gives SDMX-ML every name, the language asked first', async () => {
@@ -188,9 +194,14 @@ describe.each(testEngines())('SDMX names in French and Spanish on %s', (engine) 
       string,
       string
     >[];
-    expect(row?.['REF_AREA: Reference area']).toBe('MEX: México');
+    expect(row?.['REF_AREA: Área de referencia']).toBe('MEX: México');
     expect(row?.[`SEX: ${SEX_NAMES.es.SEX}`]).toBe(`F: ${SEX_NAMES.es.F}`);
+    // Every header and coded value in Spanish, none left in English.
+    expect(row?.['FREQ: Frecuencia']).toBe('A: Anual');
+    expect(row?.['OBS_STATUS: Estado de la observación']).toBe('A: Valor normal');
+    expect(Object.keys(row ?? {})).toEqual(expect.arrayContaining(['TIME_PERIOD: Período', 'LICENCE: Licencia']));
     const [english] = parseCsv((await get(url)).body, { columns: true }) as Record<string, string>[];
     expect(english?.['SEX: Sex']).toBe('F: Female');
+    expect(english?.['OBS_STATUS: Observation status']).toBe('A: Normal value');
   });
 });

@@ -38,9 +38,11 @@ const GOLDEN: Record<string, { bytes: number; sha256: string }> = {
   // areas', the sexes', the flow's and the unit's), 2.5 % longer; CSV and SDMX-ML as they were.
   // Since Revision 2024's caveats name the destinations whose 2024 figures repeat 2020's (f419f9a),
   // the JSON's three copies of the caveats are 3 × 358 bytes longer; without that sentence, the
-  // same bytes as before (326a40c4… and b60f8162…).
-  'undesa json': { bytes: 2_808_396, sha256: '351add110b5098fbd88373c6925c8a0d90abf45cfe3d91c0c624b18736062789' },
-  'undesa json flat': { bytes: 3_239_733, sha256: '437649db0069d003e7067ec78609c6ab5be05db7f506fa5e2a48914a8c8281ab' },
+  // same bytes as before (326a40c4… and b60f8162…). Since the concepts every flow has and the codes
+  // of FREQ and OBS_STATUS are named in French and Spanish too, `names` beside their `name`: 933 and
+  // 350 bytes longer (351add11… and 437649db… before).
+  'undesa json': { bytes: 2_809_329, sha256: 'eb24bf9516b78da1ba33383602ef26e5b6dc2b9213c08664f1a4c4e6bf40231d' },
+  'undesa json flat': { bytes: 3_240_083, sha256: '1ef1bbb681ac32ff4186dcc261796abcf32721cdfd70ba19df04931aad15db53' },
   'undesa last two since 2000': {
     bytes: 6_180_294,
     sha256: '92f1e4a1357c6b648ad764f5efc71c80f7a7b0a1dba729f585f1339f7e2ec4f2',
@@ -51,9 +53,10 @@ const GOLDEN: Record<string, { bytes: number; sha256: string }> = {
   },
   'undesa xml': { bytes: 32_457_585, sha256: 'cb624cdf5b41fb63a8f7c10c2a935492c46caf2068dce1b11fbf326f12cd0df7' },
   // UNHCR since its mid-2024 values are marked provisional (c54ea49): the CSV as long as before (A
-  // → P in OBS_STATUS), the JSON's observation status gains the value P.
+  // → P in OBS_STATUS), the JSON's observation status gains the value P; with the concepts' and
+  // codes' French and Spanish names, 942 bytes longer (6511af45… before).
   'unhcr csv': { bytes: 65_456_294, sha256: 'dff76a4db79b45b9572525f3b1d25f50611dae9ceb02475a3bbf04664a9f82a3' },
-  'unhcr json': { bytes: 3_860_050, sha256: '6511af458e94c84806cc2e6655ab762088b0066c6f7f99d6d1b4f9e547fa6c2a' },
+  'unhcr json': { bytes: 3_860_992, sha256: '28a1e289da470bb7b8ef6a30526a67379b4559b91305f6f69490740c1cc088a0' },
 };
 
 /** The message's id and time, and when the edition was loaded: the parts that differ from one answer or load to the next. */

@@ -1,6 +1,6 @@
 import { NAME_LANGUAGES } from '../../core/languages.js';
 import { NOT_APPLICABLE, SDMX_AGENCY, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../../core/sdmx.js';
-import { INDICATOR_NAMES, namesByLanguage, SEX_NAMES, UNIT_NAMES } from '../../core/statistics-names.js';
+import { INDICATOR_NAMES, namesByLanguage, SDMX_NAMES, SEX_NAMES, UNIT_NAMES } from '../../core/statistics-names.js';
 import { sourceDimension } from '../../core/statistics-terms.js';
 import { codeOfDimsValue } from './sdmx-key.js';
 import type { DatasetIndicatorPair, DatasetRow, IndicatorRow } from './sdmx.repository.js';
@@ -139,6 +139,14 @@ const OBS_STATUS_NAMES: Record<string, string> = {
 export function freqName(code: string): string {
   return FREQ_NAMES[code] ?? code;
 }
+/** A frequency's names: English, and French and Spanish. */
+export function freqNames(code: string): Names {
+  return namesByLanguage(SDMX_NAMES, `FREQ.${code}`, freqName(code));
+}
+/** The names of one of the concepts every dataflow has (FREQ, TIME_PERIOD, OBS_STATUS…): English as given, French and Spanish. */
+export function conceptNames(id: string, english: string): Names {
+  return namesByLanguage(SDMX_NAMES, id, english);
+}
 export function sexName(code: string): string {
   return SEX_CODE_NAMES[code] ?? code;
 }
@@ -150,6 +158,10 @@ export function sexNames(code: string): Names {
 const SEX_DIMENSION_NAMES = namesByLanguage(SEX_NAMES, 'SEX', 'Sex');
 export function obsStatusName(code: string): string {
   return OBS_STATUS_NAMES[code] ?? code;
+}
+/** An observation status's names: English, and French and Spanish. */
+export function obsStatusNames(code: string): Names {
+  return namesByLanguage(SDMX_NAMES, `OBS_STATUS.${code}`, obsStatusName(code));
 }
 
 function fixedCodelist(
@@ -172,9 +184,14 @@ function fixedCodelist(
 
 /** Codelists every data structure shares; CL_AREA comes from the area table (see `areaCodelist`). */
 export const FIXED_CODELISTS: SdmxCodelist[] = [
-  fixedCodelist(CODELIST_FREQ, 'Frequency', FREQ_NAMES),
+  fixedCodelist(CODELIST_FREQ, conceptNames('FREQ', 'Frequency'), FREQ_NAMES, freqNames),
   fixedCodelist(CODELIST_SEX, SEX_DIMENSION_NAMES, SEX_CODE_NAMES, sexNames),
-  fixedCodelist(CODELIST_OBS_STATUS, 'Observation status', OBS_STATUS_NAMES),
+  fixedCodelist(
+    CODELIST_OBS_STATUS,
+    conceptNames('OBS_STATUS', 'Observation status'),
+    OBS_STATUS_NAMES,
+    obsStatusNames,
+  ),
 ];
 
 /** One name of an area as the repository reads them: its English name, and a short name in `lang`. */
@@ -303,12 +320,18 @@ export function conceptSchemeIdOf(flowId: string): string {
  */
 export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): SdmxDataStructure {
   const english = (name: string) => ({ name, names: { en: name } });
+  const concept = (id: string, name: string) => ({ name, names: conceptNames(id, name) });
   const fixed: Omit<SdmxDimension, 'position'>[] = [
-    { id: 'FREQ', ...english('Frequency'), codelistId: CODELIST_FREQ, source: { kind: 'freq' } },
-    { id: 'REF_AREA', ...english('Reference area'), codelistId: CODELIST_AREA, source: { kind: 'refArea' } },
+    { id: 'FREQ', ...concept('FREQ', 'Frequency'), codelistId: CODELIST_FREQ, source: { kind: 'freq' } },
+    {
+      id: 'REF_AREA',
+      ...concept('REF_AREA', 'Reference area'),
+      codelistId: CODELIST_AREA,
+      source: { kind: 'refArea' },
+    },
     {
       id: 'COUNTERPART_AREA',
-      ...english('Counterpart area'),
+      ...concept('COUNTERPART_AREA', 'Counterpart area'),
       codelistId: CODELIST_AREA,
       source: { kind: 'counterpartArea' },
     },
@@ -322,7 +345,7 @@ export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): Sdmx
   }));
   const time: Omit<SdmxDimension, 'position'> = {
     id: 'TIME_PERIOD',
-    ...english('Time period'),
+    ...concept('TIME_PERIOD', 'Time period'),
     codelistId: null,
     source: { kind: 'time' },
   };
