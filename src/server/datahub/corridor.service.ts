@@ -14,6 +14,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
+import { noteLanguage } from '../../core/statistics-terms.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
 import { displacementTotal, displacementTotals } from './profile.service.js';
@@ -185,13 +186,14 @@ function presentCorridor(
   const costUsed = costSeries.map((s) => s.dataset);
   const a = ctx.areaRef(from, lang);
   const b = ctx.areaRef(to, lang);
+  const texts = CORRIDOR_TEXTS[noteLanguage(lang)];
   return {
     from: a,
     to: b,
     migrantStock: {
       indicator: INDICATOR_IDS.migrantStock,
       unit: ctx.indicators.get(INDICATOR_IDS.migrantStock)?.unit ?? 'persons',
-      description: `People born in ${a.name} (origin) living in ${b.name} (destination), at mid-year.`,
+      description: texts.stock(a.name, b.name),
       editions: stockEditions,
       sources: ctx.cite(stockUsed),
     },
@@ -199,7 +201,7 @@ function presentCorridor(
       indicator: INDICATOR_IDS.remittanceBilateral,
       unit: remittanceUnit,
       toUsd,
-      description: `Estimated remittances between the two, each direction apart: ${a.name} → ${b.name}, then ${b.name} → ${a.name} (what migrants in ${b.name} send home). valueUsd = value × ${String(toUsd)}.`,
+      description: texts.remittances(a.name, b.name, String(toUsd)),
       series: remittanceSeries,
       absent: remittanceAbsent,
       sources: ctx.cite(remittanceUsed),
@@ -207,7 +209,7 @@ function presentCorridor(
     cost: {
       indicator: INDICATOR_IDS.remittanceCost,
       unit: ctx.indicators.get(INDICATOR_IDS.remittanceCost)?.unit ?? 'percent of amount sent',
-      description: `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${String(SDG_10C.corridorCeilingPct)} %.`,
+      description: texts.cost(String(SDG_10C.corridorCeilingPct)),
       series: costSeries,
       sources: ctx.cite(costUsed),
     },
@@ -215,7 +217,7 @@ function presentCorridor(
       indicator: INDICATOR_IDS.forciblyDisplaced,
       dataset: displacedDataset,
       unit: ctx.indicators.get(INDICATOR_IDS.forciblyDisplaced)?.unit ?? 'persons',
-      description: `People from ${a.name} (origin) forcibly displaced in ${b.name} (country of asylum), by UNHCR population group; "refugee return" counts those who returned from ${b.name} to ${a.name} during the year.`,
+      description: texts.displaced(a.name, b.name),
       trend: displacedTrend,
       groups: UNHCR_GROUPS,
       totals: displacementTotals(lang),
@@ -230,6 +232,39 @@ function presentCorridor(
     ]),
   };
 }
+
+/** What each block of a corridor holds, in the answer's note language (the areas' names in `lang`). */
+const CORRIDOR_TEXTS = {
+  en: {
+    stock: (a: string, b: string) => `People born in ${a} (origin) living in ${b} (destination), at mid-year.`,
+    remittances: (a: string, b: string, toUsd: string) =>
+      `Estimated remittances between the two, each direction apart: ${a} → ${b}, then ${b} → ${a} (what migrants in ${b} send home). valueUsd = value × ${toUsd}.`,
+    cost: (ceiling: string) =>
+      `Average total cost of sending money, each direction, file and amount apart; SDG 10.c: no corridor above ${ceiling} %.`,
+    displaced: (a: string, b: string) =>
+      `People from ${a} (origin) forcibly displaced in ${b} (country of asylum), by UNHCR population group; "refugee return" counts those who returned from ${b} to ${a} during the year.`,
+  },
+  fr: {
+    stock: (a: string, b: string) =>
+      `Personnes nées dans le pays d’origine (${a}) et vivant dans le pays de destination (${b}), au milieu de l’année.`,
+    remittances: (a: string, b: string, toUsd: string) =>
+      `Envois de fonds estimés entre les deux pays, chaque sens à part\u00a0: ${a} → ${b}, puis ${b} → ${a} (ce que les migrants vivant dans le pays de destination, ${b}, envoient chez eux). valueUsd = value × ${toUsd}.`,
+    cost: (ceiling: string) =>
+      `Coût total moyen d’un envoi d’argent, chaque sens, fichier et montant à part\u00a0; ODD 10.c\u00a0: aucun corridor au-dessus de ${ceiling}\u00a0%.`,
+    displaced: (a: string, b: string) =>
+      `Personnes du pays d’origine (${a}) déplacées de force dans le pays d’asile (${b}), par groupe de population du HCR\u00a0; «\u00a0refugee return\u00a0» (réfugiés rapatriés) compte celles qui sont rentrées du pays d’asile dans le pays d’origine pendant l’année.`,
+  },
+  es: {
+    stock: (a: string, b: string) =>
+      `Personas nacidas en el país de origen (${a}) que viven en el país de destino (${b}), a mitad de año.`,
+    remittances: (a: string, b: string, toUsd: string) =>
+      `Remesas estimadas entre los dos países, cada sentido por separado: ${a} → ${b}, luego ${b} → ${a} (lo que los migrantes que viven en el país de destino, ${b}, envían a su país). valueUsd = value × ${toUsd}.`,
+    cost: (ceiling: string) =>
+      `Costo total promedio de enviar dinero, cada sentido, archivo y monto por separado; ODS 10.c: ningún corredor por encima del ${ceiling} %.`,
+    displaced: (a: string, b: string) =>
+      `Personas del país de origen (${a}) desplazadas por la fuerza en el país de asilo (${b}), por grupo de población del ACNUR; «refugee return» (refugiados retornados) cuenta a quienes regresaron del país de asilo al de origen durante el año.`,
+  },
+} as const;
 
 /** One row per value of the corridor, `computed_by` in `lang` (English unless French or Spanish). */
 export function corridorCsv(c: CorridorResponse, lang: NameLanguage = 'en'): CsvTable {

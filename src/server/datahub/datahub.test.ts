@@ -493,6 +493,13 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       const totals = corridor.rows.filter((r) => r.measure === 'migrant_stock' && r.sex === '_T');
       expect(totals.length).toBeGreaterThan(0);
       expect(new Set(totals.map((r) => r.computed_by))).toEqual(new Set(['Bridges (hombres + mujeres)']));
+      // What each block of the corridor holds, in French, around the areas' French names.
+      const fr = await get<CorridorResponse>('/api/corridors/MEX/USA?lang=fr');
+      expect(fr.migrantStock.description).toBe(
+        'Personnes nées dans le pays d’origine (Mexique) et vivant dans le pays de destination (États-Unis d’Amérique), au milieu de l’année.',
+      );
+      for (const text of [fr.remittances.description, fr.cost.description, fr.displaced.description])
+        expect(text).not.toMatch(/\b(People|between the two|sending money|forcibly)\b/);
     });
 
     it('lists the partner countries the edition has data for, by name in the language asked', async () => {
