@@ -335,7 +335,7 @@ const messages = {
 
     homeTitle: 'Una plataforma abierta para la comunidad de migración y desarrollo',
     homeLead:
-      'Bridges reúne datos de referencia, evidencia y personas que trabajan en migración y desarrollo. Empieza con una lista común de países y zonas, para que cada conjunto de datos y cada documento hablen de los mismos lugares.',
+      'Bridges reúne datos de referencia, evidencia y personas que trabajan en migración y desarrollo. Parte de una lista común de países y zonas, para que cada conjunto de datos y cada documento hablen de los mismos lugares.',
     homeCountriesCard:
       'Consulte los países y zonas con su región M49 de las Naciones Unidas y su grupo de ingreso del Banco Mundial desde el ejercicio 1989.',
     homeComingCard: 'En construcción.',
