@@ -1868,7 +1868,7 @@ describe('the data hub in the browser', () => {
           expect(csv.slice(1).map((r) => r[header.indexOf('group')])).toEqual(groups.map((g) => g.code));
           for (const row of csv.slice(1)) {
             const apiRow = apiGroups.get(row[header.indexOf('group')]);
-            for (const column of ['not_counted', 'not_counted_note'])
+            for (const column of ['not_counted', 'not_counted_note', 'method'])
               expect(row[header.indexOf(column)], column).toBe(apiRow?.[apiHeader.indexOf(column)]);
           }
           expect(csv.slice(1).some((r) => r[header.indexOf('not_counted')] !== '')).toBe(true);

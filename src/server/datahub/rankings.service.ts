@@ -671,7 +671,8 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
         not_counted: g.notCounted.join(' '),
         not_counted_note: g.notCountedNote,
         computed_by: COMPUTED_BY,
-        method: r.grouping?.method,
+        // The group's own sentence (a member Bridges placed), then the grouping's, as the UI's CSV has it.
+        method: sentences(g.method, r.grouping?.method ?? null),
       },
       // A group's row cites the classification it groups by too, as the JSON's grouping.reference does.
       sources: [r.dataset, ...(r.grouping ? [r.grouping.citation.dataset] : [])],

@@ -10,6 +10,7 @@ import {
   hasUnusualCost,
   markedStatuses,
   parseDims,
+  sentences,
   summableOver,
   type RankingGrouping,
 } from '../../core/statistics-terms.js';
@@ -1236,7 +1237,8 @@ function Aggregates({
                 not_counted: g.notCounted.join(' '),
                 not_counted_note: g.notCountedNote,
                 computed_by: g.computedBy,
-                method: g.method,
+                // The group's own sentence, then the grouping's, as in the API's CSV.
+                method: sentences(g.method, grouping.method),
               },
               sources: [ranking.dataset, grouping.citation.dataset],
             })),
