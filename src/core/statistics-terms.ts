@@ -471,3 +471,17 @@ export function sharePercent(part: number | null, whole: number | null): number 
   if (part === null || whole === null || whole === 0) return null;
   return roundPercent((part / whole) * 100);
 }
+
+/**
+ * The last period of a stock, in time order, when its figures (total, women and men) are exactly
+ * those of the period before: UN DESA's 2024 revision repeats 2020 so for two destinations (its
+ * caveats), which a reader would otherwise take for no change. Null otherwise, or for a zero.
+ */
+export function repeatedLatest(
+  points: readonly { period: string; total: number; male: number | null; female: number | null }[],
+): { period: string; previous: string } | null {
+  const [before, last] = points.slice(-2);
+  if (!before || !last || last.total <= 0) return null;
+  const same = last.total === before.total && last.female === before.female && last.male === before.male;
+  return same ? { period: last.period, previous: before.period } : null;
+}

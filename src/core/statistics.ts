@@ -591,6 +591,12 @@ export const CorridorResponse = z
                 "The source's type-of-data codes of these figures (UN DESA: B foreign-born, C foreign citizens where birthplace is not recorded, R refugees added, I imputed)",
               ),
             points: z.array(StockPoint),
+            destinationRepeats: z
+              .object({ period: Period, previous: Period })
+              .nullable()
+              .describe(
+                "The destination's figures in this edition (all origins, total, women and men) at its latest period are exactly those of the period before (UN DESA 2024 repeats 2020 for two destinations): read the corridor's change between the two as not estimated, not as none",
+              ),
           }),
         )
         .describe('Every UN DESA edition side by side, newest first; never spliced'),

@@ -158,6 +158,8 @@ const en = {
   revisionsDiffer: 'The revisions differ widely (by 50% or more):',
   revisionsWhy: 'Each revision estimates past years again; see the caveats.',
   repeatsPrevious: (previous: string) => `exactly the ${previous} figure`,
+  corridorRepeated: (edition: string, destination: string, period: string, previous: string) =>
+    `In ${edition}, every ${period} figure of ${destination} as a destination (all origins, total, women and men) is exactly that of ${previous}: read this corridor's change between the two as not estimated rather than as none (see the caveats).`,
   repeatedLatest: (period: string, previous: string) =>
     `The ${period} figures are exactly those of ${previous} (total, women and men): read the change between the two as not estimated rather than as none (see the caveats).`,
   /** The latest year the revisions give different figures for, where they part by less than the note above says. */
@@ -650,6 +652,8 @@ const fr = {
   revisionsDiffer: 'Les révisions diffèrent fortement (de 50\u00a0% ou plus)\u00a0:',
   revisionsWhy: 'Chaque révision estime à nouveau les années passées\u00a0; voir les mises en garde.',
   repeatsPrevious: (previous) => `exactement le chiffre de ${previous}`,
+  corridorRepeated: (edition, destination, period, previous) =>
+    `Dans ${edition}, les chiffres de ${period} du pays de destination (${destination}\u00a0; toutes origines, total, femmes et hommes) sont exactement ceux de ${previous}\u00a0: lire l’évolution de ce corridor entre les deux comme non estimée plutôt que nulle (voir les mises en garde).`,
   repeatedLatest: (period, previous) =>
     `Les chiffres de ${period} sont exactement ceux de ${previous} (total, femmes et hommes)\u00a0: lire leur évolution entre les deux comme non estimée plutôt que nulle (voir les mises en garde).`,
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
@@ -1182,6 +1186,8 @@ const es = {
   revisionsDiffer: 'Las revisiones difieren mucho (un 50\u00a0% o más):',
   revisionsWhy: 'Cada revisión vuelve a estimar los años pasados; véanse las advertencias.',
   repeatsPrevious: (previous) => `exactamente la cifra de ${previous}`,
+  corridorRepeated: (edition, destination, period, previous) =>
+    `En ${edition}, las cifras de ${period} del país de destino (${destination}; todos los orígenes, total, mujeres y hombres) son exactamente las de ${previous}: la variación de este corredor entre ambos años debe leerse como no estimada, no como nula (véanse las advertencias).`,
   repeatedLatest: (period, previous) =>
     `Las cifras de ${period} son exactamente las de ${previous} (total, mujeres y hombres): su variación entre ambos años debe leerse como no estimada, no como nula (véanse las advertencias).`,
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>

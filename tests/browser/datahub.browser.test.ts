@@ -735,6 +735,17 @@ describe('the data hub in the browser', () => {
         expect(await emigrants.locator('.key-figures__note').textContent()).not.toContain('2020');
         const emigrantsChart = page.getByRole('figure', { name: /^Filipinas: emigrantes por sexo/ });
         expect((await emigrantsChart.locator('.chart__note').allTextContents()).join(' ')).not.toContain('exactamente');
+        // A corridor into the Philippines says it of the edition that repeats, under its chart.
+        await page.goto(`${server?.url ?? ''}/corridors/USA/PHL?lang=en`);
+        const stock = page.locator('#stock figure');
+        await expect
+          .poll(() => stock.locator('.chart__note').allTextContents(), { timeout: WAIT_MS })
+          .toContainEqual(
+            expect.stringMatching(
+              /^In UN DESA 2024, every 2024 figure of Philippines as a destination \(all origins, total, women and men\) is exactly that of 2020/,
+            ),
+          );
+        expect((await stock.locator('.chart__note').allTextContents()).join(' ')).not.toContain('UN DESA 2020, every');
       } finally {
         await page.close();
       }

@@ -14,7 +14,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
-import { noteLanguage } from '../../core/statistics-terms.js';
+import { noteLanguage, repeatedLatest } from '../../core/statistics-terms.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
 import { displacementTotal, displacementTotals } from './profile.service.js';
@@ -55,11 +55,14 @@ export async function corridor(
   if (from === to) throw ApiError.invalidParameter('to', `is ${to}, the same as from: a corridor joins two areas`);
   const lang = query.lang ?? 'en';
   return cache.answer(`corridor|${from}|${to}|${lang}`, async (c) => {
-    const rows = await db.transaction().execute(async (trx) => {
+    const [rows, intoTotals] = await db.transaction().execute(async (trx) => {
       await repo.preferSerialPlans(trx);
-      return repo.findCorridorObservations(trx, from, to, CORRIDOR_INDICATORS);
+      return [
+        await repo.findCorridorObservations(trx, from, to, CORRIDOR_INDICATORS),
+        await repo.findStockTotalsInto(trx, INDICATOR_IDS.migrantStock, to),
+      ] as const;
     });
-    return presentCorridor(c, from, to, lang, rows);
+    return presentCorridor(c, from, to, lang, rows, intoTotals);
   });
 }
 
@@ -71,6 +74,7 @@ function presentCorridor(
   to: string,
   lang: NameLanguage,
   rows: Row[],
+  intoTotals: Awaited<ReturnType<typeof repo.findStockTotalsInto>>,
 ): CorridorResponse {
   const of = (indicator: string) => rows.filter((r) => r.indicator_id === indicator);
 
@@ -78,26 +82,15 @@ function presentCorridor(
   const stockRows = of(INDICATOR_IDS.migrantStock).filter((r) => r.ref_area === to);
   const editions = ctx.datasetsWith(INDICATOR_IDS.migrantStock).map((c) => c.dataset_id);
   const stockEditions = editions.map((dataset) => {
-    const byPeriod = new Map<string, { M?: number; F?: number; _T?: number }>();
-    let totalPublished = false;
-    const types = new Set<string>();
-    for (const r of stockRows) {
-      if (r.dataset_id !== dataset) continue;
-      if (r.sex === '_T') totalPublished = true;
-      for (const code of r.flags ?? '') types.add(code);
-      const v = byPeriod.get(r.period) ?? {};
-      v[r.sex as 'M' | 'F' | '_T'] = (v[r.sex as 'M' | 'F' | '_T'] ?? 0) + r.value;
-      byPeriod.set(r.period, v);
-    }
-    const points: StockPoint[] = [...byPeriod]
-      .sort((a, b) => comparePeriods(a[0], b[0]))
-      .map(([period, v]) => ({
-        period,
-        male: v.M ?? null,
-        female: v.F ?? null,
-        total: v._T ?? (v.M ?? 0) + (v.F ?? 0),
-      }));
-    return { dataset, totalPublished, typesOfData: [...types].sort(), points };
+    const edition = stockRows.filter((r) => r.dataset_id === dataset);
+    const types = new Set(edition.flatMap((r) => [...(r.flags ?? '')]));
+    return {
+      dataset,
+      totalPublished: edition.some((r) => r.sex === '_T'),
+      typesOfData: [...types].sort(),
+      points: stockPoints(edition),
+      destinationRepeats: repeatedLatest(stockPoints(intoTotals.filter((r) => r.dataset_id === dataset))),
+    };
   });
 
   // Money: each edition and direction apart, A → B first.
@@ -231,6 +224,24 @@ function presentCorridor(
       ...(displacedDataset ? [[displacedDataset, INDICATOR_IDS.forciblyDisplaced] as const] : []),
     ]),
   };
+}
+
+/** Stock rows by period and sex as points in time order; both sexes = male + female where no total is stored. */
+function stockPoints(rows: readonly { period: string; sex: string; value: number }[]): StockPoint[] {
+  const byPeriod = new Map<string, { M?: number; F?: number; _T?: number }>();
+  for (const r of rows) {
+    const v = byPeriod.get(r.period) ?? {};
+    v[r.sex as 'M' | 'F' | '_T'] = (v[r.sex as 'M' | 'F' | '_T'] ?? 0) + r.value;
+    byPeriod.set(r.period, v);
+  }
+  return [...byPeriod]
+    .sort((a, b) => comparePeriods(a[0], b[0]))
+    .map(([period, v]) => ({
+      period,
+      male: v.M ?? null,
+      female: v.F ?? null,
+      total: v._T ?? (v.M ?? 0) + (v.F ?? 0),
+    }));
 }
 
 /** What each block of a corridor holds, in the answer's note language (the areas' names in `lang`). */

@@ -455,6 +455,16 @@ export async function findDimensionedValues(db: Queryable, indicatorId: string, 
  * Every observation of the given indicators between two areas, in both directions (reference =
  * destination or receiver, counterpart = origin or sender): two index scans, one round trip.
  */
+/** A destination's migrant stock summed over its origins, by edition, period and sex. */
+export async function findStockTotalsInto(db: Queryable, indicatorId: string, code: string) {
+  const { rows } = await sql<{ dataset_id: string; period: string; sex: string; value: number }>`
+    SELECT s.dataset_id, o.period, s.sex, sum(o.value)::float8 AS value
+    FROM series s JOIN observation o ON o.series_id = s.id
+    WHERE s.indicator_id = ${indicatorId} AND s.ref_area = ${code}
+    GROUP BY s.dataset_id, o.period, s.sex`.execute(db);
+  return rows;
+}
+
 export async function findCorridorObservations(db: Queryable, a: string, b: string, indicatorIds: string[]) {
   const { rows } = await sql<{
     dataset_id: string;

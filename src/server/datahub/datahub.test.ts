@@ -533,6 +533,22 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
   });
 
   describe('corridors', () => {
+    it('says where the destination’s latest figures repeat the period before, in that edition only', async () => {
+      // UN DESA 2024 repeats 2020 for the Philippines as a destination (REPEATS_2020, checked on the file).
+      const into = await get<CorridorResponse>('/api/corridors/USA/PHL');
+      expect(into.migrantStock.editions.map((e) => [e.dataset, e.destinationRepeats])).toEqual([
+        ['undesa-ims-2024', { period: '2024', previous: '2020' }],
+        ['undesa-ims-2020', null],
+      ]);
+      // The corridor's own figures do repeat there…
+      const [rev2024] = into.migrantStock.editions;
+      const at = (period: string) => rev2024?.points.find((p) => p.period === period);
+      expect(at('2024')).toEqual({ ...at('2020'), period: '2024' });
+      // …but the other way, into the United States, nothing repeats.
+      const out = await get<CorridorResponse>('/api/corridors/PHL/USA');
+      expect(out.migrantStock.editions.map((e) => e.destinationRepeats)).toEqual([null, null]);
+    });
+
     it('sets Mexico → USA side by side in both UN DESA editions', async () => {
       const c = await get<CorridorResponse>('/api/corridors/MEX/USA');
       expect(c.from.code).toBe('MEX');

@@ -237,6 +237,19 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           note={
             <>
               <p className="chart__note">{t.editionsNotSpliced}</p>
+              {s.editions.map(
+                ({ dataset, destinationRepeats: repeated }) =>
+                  repeated && (
+                    <p key={`repeats-${dataset}`} className="chart__note">
+                      {t.corridorRepeated(
+                        shortDatasetLabel(dataset, s.sources, lang),
+                        corridor.to.name,
+                        repeated.period,
+                        repeated.previous,
+                      )}
+                    </p>
+                  ),
+              )}
               {s.editions.some((e) => e.points.length > 0 && e.typesOfData.includes('C')) && (
                 <p className="chart__note">{t.corridorCitizensNote(corridor.to.name)}</p>
               )}

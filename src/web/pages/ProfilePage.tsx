@@ -14,6 +14,7 @@ import {
   diocSumNote,
   markedStatuses,
   MARKED_STATUSES,
+  repeatedLatest,
 } from '../../core/statistics-terms.js';
 import type {
   Citation,
@@ -296,22 +297,15 @@ function stockEditionGaps(m: ProfileResponse['migration'], measure: 'immigrants'
   ]);
 }
 
-/**
- * The last period of a stock when its figures (total, women and men) are exactly those of the
- * period before: UN DESA's 2024 revision repeats 2020 so for two destinations (the caveats), which a
- * reader of the key figure or the chart would otherwise take for no change.
- */
-function repeatedLatest(points: readonly StockPoint[]): { period: string; previous: string } | null {
-  const [before, last] = [...points].sort((a, b) => comparePeriods(a.period, b.period)).slice(-2);
-  if (!before || !last || last.total <= 0) return null;
-  const same = last.total === before.total && last.female === before.female && last.male === before.male;
-  return same ? { period: last.period, previous: before.period } : null;
+/** Points in time order. */
+function sortedByPeriod<P extends { period: string }>(points: readonly P[]): P[] {
+  return [...points].sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 /** The chart's note where the latest figures repeat the period's before. */
 function RepeatedNote({ points }: { points: readonly StockPoint[] }) {
   const t = useT();
-  const repeated = repeatedLatest(points);
+  const repeated = repeatedLatest(sortedByPeriod(points));
   return repeated ? <p className="chart__note">{t.repeatedLatest(repeated.period, repeated.previous)}</p> : null;
 }
 
@@ -389,7 +383,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources, lang) : '';
   // A key figure that repeats the period before says so beside its source.
   const keyFigureNote = (points: readonly StockPoint[], period: string) => {
-    const repeated = repeatedLatest(points);
+    const repeated = repeatedLatest(sortedByPeriod(points));
     const sum = t.sumOfEdition(editionLabel);
     return repeated?.period === period ? `${sum} · ${t.repeatsPrevious(repeated.previous)}` : sum;
   };
