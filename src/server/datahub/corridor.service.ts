@@ -17,7 +17,7 @@ import type { CsvTable } from '../../core/csv.js';
 import { noteLanguage, repeatedLatest } from '../../core/statistics-terms.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
-import { displacementTotal, displacementTotals } from './profile.service.js';
+import { bySex, displacementTotal, displacementTotals, type SexValues } from './profile.service.js';
 
 const CORRIDOR_INDICATORS = [
   INDICATOR_IDS.migrantStock,
@@ -228,20 +228,13 @@ function presentCorridor(
 
 /** Stock rows by period and sex as points in time order; both sexes = male + female where no total is stored. */
 function stockPoints(rows: readonly { period: string; sex: string; value: number }[]): StockPoint[] {
-  const byPeriod = new Map<string, { M?: number; F?: number; _T?: number }>();
+  const byPeriod = new Map<string, SexValues>();
   for (const r of rows) {
     const v = byPeriod.get(r.period) ?? {};
-    v[r.sex as 'M' | 'F' | '_T'] = (v[r.sex as 'M' | 'F' | '_T'] ?? 0) + r.value;
+    v[r.sex as keyof SexValues] = (v[r.sex as keyof SexValues] ?? 0) + r.value;
     byPeriod.set(r.period, v);
   }
-  return [...byPeriod]
-    .sort((a, b) => comparePeriods(a[0], b[0]))
-    .map(([period, v]) => ({
-      period,
-      male: v.M ?? null,
-      female: v.F ?? null,
-      total: v._T ?? (v.M ?? 0) + (v.F ?? 0),
-    }));
+  return [...byPeriod].sort((a, b) => comparePeriods(a[0], b[0])).map(([period, v]) => ({ period, ...bySex(v) }));
 }
 
 /** What each block of a corridor holds, in the answer's note language (the areas' names in `lang`). */

@@ -170,13 +170,14 @@ function usedFlows(
 // Migration
 // ---------------------------------------------------------------------------------------------
 
-interface SexValues {
+export interface SexValues {
   M?: number;
   F?: number;
   _T?: number;
 }
 
-function bySex(values: SexValues): { male: number | null; female: number | null; total: number } {
+/** A period's values by sex as a stock point's (the corridor's too). */
+export function bySex(values: SexValues): { male: number | null; female: number | null; total: number } {
   const male = values.M ?? null;
   const female = values.F ?? null;
   // Both sexes: the publisher's total where it printed one, else male + female.
