@@ -30,6 +30,16 @@ export async function* dataMessageCsv(
   const both = labels === 'both';
   const label = (id: string, name: string) => (both ? `${id}: ${name}` : id);
   const conceptLabel = (id: string, english: string) => label(id, localName(conceptNames(id, english), plan.languages));
+  // A status's cell, made once per status of the answer, not once per observation.
+  const statusCells = new Map<string, string>();
+  const statusCell = (status: string) => {
+    let cell = statusCells.get(status);
+    if (cell === undefined) {
+      cell = csvField(label(status, localName(obsStatusNames(status), plan.languages)));
+      statusCells.set(status, cell);
+    }
+    return cell;
+  };
 
   const header = [
     'DATAFLOW',
@@ -60,10 +70,7 @@ export async function* dataMessageCsv(
       }
       for (const o of series.observations) {
         const attributes = observationAttributes
-          .map(
-            (a) =>
-              `,${csvField(a.id === 'OBS_STATUS' ? label(o.status, localName(obsStatusNames(o.status), plan.languages)) : (o.flags ?? ''))}`,
-          )
+          .map((a) => `,${a.id === 'OBS_STATUS' ? statusCell(o.status) : csvField(o.flags ?? '')}`)
           .join('');
         chunk += `${dataflow}${key},${csvField(o.period)},${String(o.value)}${attributes}${datasetValues}\r\n`;
       }
