@@ -273,8 +273,12 @@ export interface PageRow {
 /**
  * The score of document `d`: a tier (3: the title is the query, or for a country one of its names
  * in any language, "Turquie" as much as "Türkiye", or for a record or an organisation one of its
- * acronyms, "OIM" as much as "IOM"; 2: the title starts with it; 1: every word is in a title; 0:
- * elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
+ * acronyms, "OIM" as much as "IOM"; 2: the title, or one of a country's names, starts with it; 1:
+ * every word is in a title; 0: elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
+ *
+ * NOTE: a country's names count for tier 2 as for tier 3 because a stem can be shorter than a name:
+ * Spanish stems "sudán" to "sud", whose prefix also finds "Sudáfrica" and French "… du Sud", and
+ * ts_rank alone put South Africa above "Sudán del Sur".
  *
  * NOTE: without the acronym's tier, "FMI" would rank the IMF below the record whose French and
  * Spanish titles name the FMI ("Classification des paiements du FMI"): more title words, more rank.
@@ -287,6 +291,8 @@ function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
                         SELECT 1 FROM area_name n WHERE n.area_code = ${col('id')} AND n.search_key = ${ranking.titleKey}) THEN 3
                       WHEN ${ranking.titleKey} = ANY(${col('acronym_keys')}) THEN 3
                       WHEN ${col('title_key')} LIKE ${ranking.titleKey} || '%' THEN 2
+                      WHEN ${col('type')} = 'country' AND EXISTS (
+                        SELECT 1 FROM area_name n WHERE n.area_code = ${col('id')} AND n.search_key LIKE ${ranking.titleKey} || '%') THEN 2
                       WHEN ${titleWords(ranking.weightedTitleTsquery ?? '', d)} THEN 1
                       ELSE 0 END
                  + ts_rank(${col('tsv')}, ${ranking.rankTsquery ?? ranking.match.tsquery}::tsquery, 32))::numeric, 6)::float8`;

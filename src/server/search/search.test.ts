@@ -301,6 +301,15 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect((await q('Estados Unidos', '&lang=es&type=country')).results[0]?.id).toBe('USA');
   });
 
+  it('ranks a country whose name in any language starts with the query above those that only share a word with it', async () => {
+    // Spanish stems "sudán" to "sud", as a prefix also in "Sudáfrica" and in French "… du Sud":
+    // South Sudan ("Sudán del Sur") must come before South Africa and South Georgia.
+    const ids = (await q('Sudán', '&lang=es&type=country')).results.map((r) => r.id);
+    expect(ids.slice(0, 2)).toEqual(['SDN', 'SSD']);
+    expect(ids).toContain('ZAF');
+    expect((await q('Soudan', '&lang=fr&type=country')).results.map((r) => r.id).slice(0, 2)).toEqual(['SDN', 'SSD']);
+  });
+
   it('finds countries by their Arabic, Chinese and Russian names too, as /api/countries does', async () => {
     for (const [text, code] of [
       ['菲律宾', 'PHL'],
