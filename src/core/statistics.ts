@@ -291,6 +291,9 @@ const SexBreakdown = z.object({
 export const StockPoint = SexBreakdown.extend({ period: Period });
 export type StockPoint = z.infer<typeof StockPoint>;
 
+/** Where a stock's latest figures repeat the period before exactly (see repeatedLatest). */
+const RepeatedLatest = z.object({ period: Period, previous: Period }).nullable();
+
 export const ImmigrantPoint = StockPoint.extend({
   population: z.number().nullable().describe('Total population (persons) used for the share'),
   sharePct: z.number().nullable().describe('Immigrants as % of the population, computed by Bridges'),
@@ -315,6 +318,9 @@ export const MigrationBlock = z.object({
   immigrants: z.object({
     series: z.array(ImmigrantPoint).describe('Every year of the edition; sum over all origins, including unknown'),
     latest: ImmigrantPoint.nullable(),
+    latestRepeats: RepeatedLatest.describe(
+      "The latest period's totals (both sexes, women and men) are exactly those of the period before (UN DESA 2024 repeats 2020 for two destinations, the Philippines and Niue): read the change between the two as not estimated, not as none",
+    ),
     population: z
       .object({
         indicator: z.string(),
@@ -329,6 +335,7 @@ export const MigrationBlock = z.object({
   emigrants: z.object({
     series: z.array(StockPoint).describe('Sum over all destinations of people born in the country'),
     latest: StockPoint.nullable(),
+    latestRepeats: RepeatedLatest.describe("As `immigrants.latestRepeats`, for the emigrants' totals"),
   }),
   otherEditions: z
     .array(
@@ -591,12 +598,9 @@ export const CorridorResponse = z
                 "The source's type-of-data codes of these figures (UN DESA: B foreign-born, C foreign citizens where birthplace is not recorded, R refugees added, I imputed)",
               ),
             points: z.array(StockPoint),
-            destinationRepeats: z
-              .object({ period: Period, previous: Period })
-              .nullable()
-              .describe(
-                "The destination's figures in this edition (all origins, total, women and men) at its latest period are exactly those of the period before (UN DESA 2024 repeats 2020 for two destinations): read the corridor's change between the two as not estimated, not as none",
-              ),
+            destinationRepeats: RepeatedLatest.describe(
+              "The destination's figures in this edition (all origins, total, women and men) at its latest period are exactly those of the period before (UN DESA 2024 repeats 2020 for two destinations): read the corridor's change between the two as not estimated, not as none",
+            ),
           }),
         )
         .describe('Every UN DESA edition side by side, newest first; never spliced'),

@@ -14,6 +14,7 @@ import {
   USD_FACTORS,
   computedValue,
   sharePercent,
+  repeatedLatest,
   ranked,
   otherEditionMeasure,
   stockSumNote,
@@ -274,6 +275,7 @@ function migrationBlock(
     immigrants: {
       series: immigrants,
       latest: immigrants.at(-1) ?? null,
+      latestRepeats: repeatedLatest(immigrants),
       population: population
         ? {
             indicator: population.indicator,
@@ -296,7 +298,7 @@ function migrationBlock(
           : NO_POPULATION[note],
       },
     },
-    emigrants: { series: emigrants, latest: latestOut },
+    emigrants: { series: emigrants, latest: latestOut, latestRepeats: repeatedLatest(emigrants) },
     otherEditions,
     topOrigins: {
       period: latestPeriod.in,

@@ -81,6 +81,23 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(p.migration.sources.map((s) => s.dataset)).toContain('undesa-ims-2024');
     });
 
+    it('says where the latest totals repeat the period before exactly, in the edition that does', async () => {
+      // UN DESA 2024 repeats 2020 for the Philippines as a destination (the dataset's caveats).
+      const p = await profile('/api/profiles/PHL');
+      const at = (period: string) => p.migration.immigrants.series.find((s) => s.period === period);
+      expect(at('2024')).toMatchObject({
+        total: at('2020')?.total,
+        male: at('2020')?.male,
+        female: at('2020')?.female,
+      });
+      expect(p.migration.immigrants.latestRepeats).toEqual({ period: '2024', previous: '2020' });
+      // Its emigrants do not repeat, nor do its immigrants in the 2020 revision.
+      expect(p.migration.emigrants.latestRepeats).toBeNull();
+      const rev2020 = await profile('/api/profiles/PHL?edition=undesa-ims-2020');
+      expect(rev2020.migration.immigrants.latestRepeats).toBeNull();
+      expect((await profile('/api/profiles/MEX')).migration.immigrants.latestRepeats).toBeNull();
+    });
+
     it('switches to the 2020 revision on request', async () => {
       const p = await profile('/api/profiles/PHL?edition=undesa-ims-2020');
       expect(p.edition).toBe('undesa-ims-2020');

@@ -14,7 +14,6 @@ import {
   diocSumNote,
   markedStatuses,
   MARKED_STATUSES,
-  repeatedLatest,
 } from '../../core/statistics-terms.js';
 import type {
   Citation,
@@ -274,6 +273,7 @@ function editionName(t: Messages, edition: string): { text: string; translated: 
 }
 
 type OtherEdition = ProfileResponse['migration']['otherEditions'][number];
+type Repeated = ProfileResponse['migration']['immigrants']['latestRepeats'];
 
 /** Each other edition's total as a line of its own beside this edition's lines by sex. */
 function otherEditionLines(others: readonly OtherEdition[], measure: 'immigrants' | 'emigrants', t: Messages) {
@@ -297,15 +297,9 @@ function stockEditionGaps(m: ProfileResponse['migration'], measure: 'immigrants'
   ]);
 }
 
-/** Points in time order. */
-function sortedByPeriod<P extends { period: string }>(points: readonly P[]): P[] {
-  return [...points].sort((a, b) => comparePeriods(a.period, b.period));
-}
-
-/** The chart's note where the latest figures repeat the period's before. */
-function RepeatedNote({ points }: { points: readonly StockPoint[] }) {
+/** The chart's note where the latest figures repeat the period's before (as the API says). */
+function RepeatedNote({ repeated }: { repeated: Repeated }) {
   const t = useT();
-  const repeated = repeatedLatest(sortedByPeriod(points));
   return repeated ? <p className="chart__note">{t.repeatedLatest(repeated.period, repeated.previous)}</p> : null;
 }
 
@@ -382,8 +376,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   const latestOut = m.emigrants.latest;
   const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources, lang) : '';
   // A key figure that repeats the period before says so beside its source.
-  const keyFigureNote = (points: readonly StockPoint[], period: string) => {
-    const repeated = repeatedLatest(sortedByPeriod(points));
+  const keyFigureNote = (repeated: Repeated, period: string) => {
     const sum = t.sumOfEdition(editionLabel);
     return repeated?.period === period ? `${sum} · ${t.repeatsPrevious(repeated.previous)}` : sum;
   };
@@ -435,7 +428,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       key: 'emigrants',
                       label: t.emigrantsLatest(latestOut.period),
                       value: persons(latestOut.total),
-                      note: keyFigureNote(m.emigrants.series, latestOut.period),
+                      note: keyFigureNote(m.emigrants.latestRepeats, latestOut.period),
                     },
                   ]
                 : []),
@@ -445,7 +438,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       key: 'immigrants',
                       label: t.immigrantsLatest(latestIn.period),
                       value: persons(latestIn.total),
-                      note: keyFigureNote(m.immigrants.series, latestIn.period),
+                      note: keyFigureNote(m.immigrants.latestRepeats, latestIn.period),
                     },
                   ]
                 : []),
@@ -475,7 +468,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               note={
                 <>
                   <StockGapsNote profile={profile} measure="emigrants" />
-                  <RepeatedNote points={m.emigrants.series} />
+                  <RepeatedNote repeated={m.emigrants.latestRepeats} />
                 </>
               }
               filename={`emigrants-${area.code}-${dataset}`}
@@ -522,7 +515,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                 <>
                   <p className="chart__note">{t.shareNote}</p>
                   <StockGapsNote profile={profile} measure="immigrants" />
-                  <RepeatedNote points={m.immigrants.series} />
+                  <RepeatedNote repeated={m.immigrants.latestRepeats} />
                 </>
               }
               table={
