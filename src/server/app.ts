@@ -23,7 +23,7 @@ import type { TrustProxy } from './config.js';
 import type { Database } from './db/database.js';
 import { healthRoutes } from './health/health.routes.js';
 import { libraryRoutes } from './library/library.routes.js';
-import { sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
+import { SDMX_ANSWERS, sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { ApiError } from './http/api-error.js';
 import { openApiTransform, openApiTransformObject } from './http/openapi-transform.js';
@@ -121,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ],
     },
     transform: openApiTransform,
-    transformObject: openApiTransformObject,
+    transformObject: openApiTransformObject(SDMX_ANSWERS),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

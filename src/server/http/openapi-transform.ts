@@ -42,44 +42,71 @@ const BUNDLED_FILE_TYPES = [
   'text/csv',
 ];
 
+/** The answers of routes whose schemas declare no 200 (they write their own bytes): by path prefix. */
+export interface OtherAnswer {
+  /** The paths it documents: those starting with this (the longest prefix that matches wins). */
+  prefix: string;
+  description: string;
+  /** The media types the route answers in, as its Content-Type says. */
+  mediaTypes: readonly string[];
+}
+
 /**
  * The OpenAPI document's last touches, after zod's: what the route schemas cannot say because
  * Fastify serialises only JSON through them.
  * - An answer that `format=csv` (or Accept: text/csv) gives as CSV lists text/csv beside JSON,
  *   and, for the data hub's and the countries' (which carry an entity tag), its 304, so that
  *   generated clients can ask for both.
- * - A bundled file (`/api/datasets/{id}/files/{name}`) is the file's own type, not JSON.
+ * - A bundled file (`/api/datasets/{id}/files/{name}`) is the file's own type, not JSON; a
+ *   library source document (`/api/library/sources/{file}`) is plain text.
+ * - A route that writes its own answer (SDMX's) gets the 200 `others` give its path.
  */
-export const openApiTransformObject: typeof jsonSchemaTransformObject = (input) => {
-  const doc = jsonSchemaTransformObject(input) as { paths?: Record<string, Record<string, OpenApiOperation>> };
-  for (const [path, methods] of Object.entries(doc.paths ?? {})) {
-    for (const operation of Object.values(methods)) {
-      const ok = operation.responses?.['200'];
-      if (!ok || !operation.responses) continue;
-      if (path === '/api/datasets/{id}/files/{name}') {
-        ok.content = Object.fromEntries(
-          BUNDLED_FILE_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-        );
-        continue;
-      }
-      const format = operation.parameters?.find((p) => p.in === 'query' && p.name === 'format');
-      if (path.startsWith('/api/sdmx/') || !format?.schema?.enum?.includes('csv')) continue;
-      // The library's CSVs (gap map, export) end each row with its source, and carry no entity tag.
-      const library = path.startsWith('/api/library/');
-      ok.content = {
-        ...ok.content,
-        'text/csv': {
-          schema: {
-            type: 'string',
-            description: library
-              ? 'The same answer as CSV (RFC 4180, UTF-8): one row per item or cell, each ending with its source (the library and the address it is read at)'
-              : 'The same answer as CSV (RFC 4180, UTF-8): one row per value, each ending with dataset, publisher, edition, licence and citation',
-          },
-        },
-      };
-      if (!library)
-        operation.responses['304'] = { description: 'Not Modified: the If-None-Match entity tag still holds' };
-    }
+export function openApiTransformObject(others: readonly OtherAnswer[] = []): typeof jsonSchemaTransformObject {
+  const byLength = [...others].sort((a, b) => b.prefix.length - a.prefix.length);
+  return (input) => {
+    const doc = jsonSchemaTransformObject(input) as { paths?: Record<string, Record<string, OpenApiOperation>> };
+    for (const [path, methods] of Object.entries(doc.paths ?? {}))
+      for (const operation of Object.values(methods)) touchUp(path, operation, byLength);
+    return doc as ReturnType<typeof jsonSchemaTransformObject>;
+  };
+}
+
+function touchUp(path: string, operation: OpenApiOperation, others: readonly OtherAnswer[]): void {
+  if (!operation.responses) return;
+  const other = others.find((o) => path.startsWith(o.prefix));
+  if (other && !operation.responses['200']) {
+    operation.responses['200'] = {
+      description: other.description,
+      content: Object.fromEntries(other.mediaTypes.map((type) => [type, { schema: { type: 'string' } }])),
+    };
+    return;
   }
-  return doc as ReturnType<typeof jsonSchemaTransformObject>;
-};
+  const ok = operation.responses['200'];
+  if (!ok) return;
+  if (path === '/api/datasets/{id}/files/{name}') {
+    ok.content = Object.fromEntries(
+      BUNDLED_FILE_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    );
+    return;
+  }
+  if (path === '/api/library/sources/{file}') {
+    ok.content = { 'text/plain; charset=utf-8': { schema: { type: 'string' } } };
+    return;
+  }
+  const format = operation.parameters?.find((p) => p.in === 'query' && p.name === 'format');
+  if (other || !format?.schema?.enum?.includes('csv')) return;
+  // The library's CSVs (gap map, export) end each row with its source, and carry no entity tag.
+  const library = path.startsWith('/api/library/');
+  ok.content = {
+    ...ok.content,
+    'text/csv': {
+      schema: {
+        type: 'string',
+        description: library
+          ? 'The same answer as CSV (RFC 4180, UTF-8): one row per item or cell, each ending with its source (the library and the address it is read at)'
+          : 'The same answer as CSV (RFC 4180, UTF-8): one row per value, each ending with dataset, publisher, edition, licence and citation',
+      },
+    },
+  };
+  if (!library) operation.responses['304'] = { description: 'Not Modified: the If-None-Match entity tag still holds' };
+}

@@ -162,6 +162,12 @@ describe.each(testEngines())('the bundled library content on %s', (engine) => {
     const doc = await app.inject({ url: '/api/library/sources/004_356cef00a4ef66b7.txt' });
     expect(doc.statusCode).toBe(200);
     expect(doc.body).toContain("Palais d'Egmont");
+    // Documented as what it is sent as: plain text.
+    const api = (await app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    }>();
+    const documented = api.paths['/api/library/sources/{file}']?.get.responses['200']?.content;
+    expect(Object.keys(documented ?? {})).toEqual([doc.headers['content-type']]);
     expect((await app.inject({ url: '/api/library/sources/..%2Fpackage.json' })).statusCode).toBe(400);
     const missing = await app.inject({ url: '/api/library/sources/999_none.txt' });
     expect(missing.statusCode).toBe(404);

@@ -17,6 +17,7 @@ import type { DatahubCache } from '../datahub/datahub.context.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { negotiate, type MediaRange } from '../http/negotiate.js';
+import type { OtherAnswer } from '../http/openapi-transform.js';
 import { acceptsGzip, allowAnyOrigin, encodeBody, sendEncoded } from '../http/public-data.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { DATA_CSV_TYPE, dataMessageCsv } from './sdmx-csv.js';
@@ -136,6 +137,21 @@ function messageContext(request: FastifyRequest): MessageContext {
   const baseUrl = siteOrigin(request);
   return { baseUrl, requestUrl: `${baseUrl}${request.url}`, languages: languagesOf(request) };
 }
+
+/** What the SDMX routes answer, for the OpenAPI document (their schemas declare errors only). */
+export const SDMX_ANSWERS: OtherAnswer[] = [
+  {
+    prefix: '/api/sdmx/data/',
+    description:
+      'The data message: SDMX-JSON 1.0 (the default), SDMX-CSV 1.0 or SDMX-ML 2.1 generic data, by Accept or `format`',
+    mediaTypes: [DATA_JSON_TYPE, DATA_CSV_TYPE, DATA_XML_TYPE],
+  },
+  {
+    prefix: '/api/sdmx/',
+    description: 'The structure message: SDMX-JSON 1.0 (the default) or SDMX-ML 2.1, by Accept or `format`',
+    mediaTypes: [STRUCTURE_JSON_TYPE, STRUCTURE_XML_TYPE],
+  },
+];
 
 export interface SdmxOptions {
   /** Largest data answer, in observations (series for serieskeysonly/nodata); default MAX_OBSERVATIONS. */

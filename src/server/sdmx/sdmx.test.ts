@@ -350,6 +350,30 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       expect(byName.statusCode, byName.body.slice(0, 300)).toBe(200);
     });
 
+    it('documents each answer under the media types it is sent as', async () => {
+      type Responses = Record<string, { content?: Record<string, unknown> }>;
+      const doc = await getJson<{ paths: Record<string, { get: { responses: Responses } }> }>('/api/openapi.json');
+      const documented = (path: string) => Object.keys(doc.paths[path]?.get.responses['200']?.content ?? {});
+      const sent = async (url: string) => {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(200);
+        return String(res.headers['content-type']);
+      };
+      const data = `/api/sdmx/data/${FLOW_2024}/A.USA.MEX.F`;
+      expect(documented('/api/sdmx/data/{flow}/{key}')).toEqual(
+        await Promise.all(['sdmx-json', 'csv', 'xml'].map((f) => sent(`${data}?format=${f}`))),
+      );
+      expect(documented('/api/sdmx/data/{flow}')).toEqual(documented('/api/sdmx/data/{flow}/{key}'));
+      for (const path of ['/api/sdmx/dataflow', '/api/sdmx/datastructure/{agency}/{id}/{version}'])
+        expect(documented(path), path).toEqual(
+          await Promise.all(['sdmx-json', 'xml'].map((f) => sent(`/api/sdmx/dataflow?format=${f}`))),
+        );
+      // Errors stay JSON.
+      expect(Object.keys(doc.paths['/api/sdmx/dataflow']?.get.responses['404']?.content ?? {})).toEqual([
+        'application/json',
+      ]);
+    });
+
     it('answers an Accept it cannot serve with 406', async () => {
       const body = await getJson<ErrorResponse>('/api/sdmx/dataflow', 406, {
         accept: 'application/vnd.sdmx.structure+json;version=2.0.0',
