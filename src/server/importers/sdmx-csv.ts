@@ -110,6 +110,15 @@ export async function readSdmxCsv({ file, mapping, sink, report, progress }: Rea
   // (as written: "Sex" after SEX is its label)
   const codeColumn = (c: Column) =>
     technical(c) || known.has(c.id) || (SDMX_ID.test(c.id) && c.id === c.id.toUpperCase());
+  // NOTE: SDMX-CSV puts attributes after OBS_VALUE, but a file written by hand or by a
+  // spreadsheet may put a dimension there: the area, counterpart, sex and indicator columns (the
+  // mapping's, or SDMX's ids) are read as dimensions wherever they stand, and the report says so;
+  // read as attributes, women's figures would be stored as both sexes' and a corridor's as the
+  // destination's total.
+  const namedDimensions = new Set(
+    [sdmx.refArea, sdmx.counterpart, sdmx.sex, sdmx.indicator].map((id) => id.toUpperCase()),
+  );
+  const lateDimensions: string[] = [];
   const labelColumns = new Set<Column>();
   const emptyColumns: number[] = [];
   const extraColumns: Column[] = [];
@@ -136,7 +145,10 @@ export async function readSdmxCsv({ file, mapping, sink, report, progress }: Rea
     if (labelled && next && next.header !== '' && !codeColumn(next)) labelColumns.add(next);
     if (c === obsValue || c === time) return;
     if (i < obsIndex) dimensions.push(c);
-    else attributes.push(c);
+    else if (namedDimensions.has(c.id.toUpperCase())) {
+      dimensions.push(c);
+      lateDimensions.push(c.id);
+    } else attributes.push(c);
   });
   const labels = [...labelColumns].map((c) => c.header);
   // SEX and sex are one id: which column would hold the data?
@@ -244,6 +256,8 @@ export async function readSdmxCsv({ file, mapping, sink, report, progress }: Rea
   progress(step, read, read);
 
   if (flows.size) report.notes.push(`dataflow${flows.size > 1 ? 's' : ''} ${[...flows].join(', ')}`);
+  if (lateDimensions.length)
+    report.notes.push(`read as dimensions though after OBS_VALUE: ${lateDimensions.join(', ')}`);
   if (labels.length) report.notes.push(`label columns not stored (codes are): ${listSome(labels, LISTED)}`);
   if (unstored.length) report.notes.push(`attributes not stored: ${listSome(unstored, LISTED)}`);
   report.notes.push(...multiplier.notes());

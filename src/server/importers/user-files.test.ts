@@ -1092,6 +1092,46 @@ describe.each(testEngines())('user files on %s', (engine) => {
       await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
     });
 
+    it('reads the area, counterpart and sex columns as dimensions even after OBS_VALUE, and says so', async () => {
+      const original = readFileSync(fixture('migrants.sdmx.csv'), 'utf8').trimEnd().split('\n');
+      const header = original[0]?.split(',') ?? [];
+      // SEX and COUNTERPART_AREA moved after OBS_VALUE, as a spreadsheet may write them.
+      const order = [
+        'DATAFLOW',
+        'REF_AREA',
+        'FREQ',
+        'AGE',
+        'TIME_PERIOD',
+        'OBS_VALUE',
+        'SEX',
+        'COUNTERPART_AREA',
+        'OBS_STATUS',
+        'UNIT_MULT',
+      ];
+      const moved = original.map((line) => {
+        const cells = line.split(',');
+        return order.map((id) => cells[header.indexOf(id)] ?? '').join(',');
+      });
+      const file = path.join(scratch, 'late-dimensions.sdmx.csv');
+      writeFileSync(file, `${moved.join('\n')}\n`);
+      const importer = userFileImporter(file, { mapping: fixture(SDMX_MAPPING) });
+      await importUserFile(testDb.database, importer, { force: true });
+      expect(importer.report.notes).toContain('read as dimensions though after OBS_VALUE: SEX, COUNTERPART_AREA');
+      expect(importer.report.notes.join('\n')).not.toMatch(/attributes not stored: .*SEX/);
+      const rows = await observations('test-sdmx-migrants-2024');
+      expect(rows.map((r) => [r.ref, r.cp, r.sex, r.period, r.value])).toContainEqual([
+        'DEU',
+        'TUR',
+        'F',
+        '2019',
+        1200,
+      ]);
+      expect(rows).toHaveLength(6);
+      await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
+      // Read as the same observations as the file in SDMX's order.
+      expect(await observations('test-sdmx-migrants-2024')).toEqual(rows);
+    });
+
     it('refuses a negative count of people, naming its line', async () => {
       const file = path.join(scratch, 'negative.sdmx.csv');
       writeFileSync(
