@@ -653,6 +653,37 @@ describe.each(testEngines())('user files on %s', (engine) => {
     await load('remittance-share.csv', TIDY_MAPPING, { force: true });
   });
 
+  it('keeps an edition when the mapping names another one under the same id, unless forced', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'next-edition-'));
+    const data = path.join(dir, 'remittance-share.csv');
+    const mapping = path.join(dir, TIDY_MAPPING);
+    copyFileSync(fixture('remittance-share.csv'), data);
+    // The mapping edited in place, as a user would.
+    const withEdition = (edition: string) => {
+      const m = JSON.parse(readFileSync(fixture(TIDY_MAPPING), 'utf8')) as { dataset: Record<string, unknown> };
+      Object.assign(m.dataset, { id: 'test-next-edition', edition });
+      writeFileSync(mapping, JSON.stringify(m, null, 2));
+    };
+    const importFile = (force = false) =>
+      importUserFile(testDb.database, userFileImporter(data, { mapping }), { force });
+    withEdition('2024');
+    await importFile();
+    // Next year's figures: the user changes the edition (and the figures), not the id.
+    withEdition('2025');
+    writeFileSync(data, readFileSync(data, 'utf8').replace('Mexico,2020,Total,3.25', 'Mexico,2020,Total,3.5'));
+    const kept = await snapshot();
+    await expect(importFile()).rejects.toThrow(
+      'test-next-edition is loaded as edition "2024", and this mapping says "2025": give the new edition another "dataset.id" in the mapping to keep both side by side, or --force to replace edition "2024" with it',
+    );
+    expect(await snapshot()).toEqual(kept);
+    expect(await importFile(true)).toMatchObject({ loaded: true, replaced: 8 });
+    const { rows } = await sql<{ edition: string }>`SELECT edition FROM dataset WHERE id = 'test-next-edition'`.execute(
+      testDb.database.db,
+    );
+    expect(rows).toEqual([{ edition: '2025' }]);
+    await sql`DELETE FROM dataset WHERE id = 'test-next-edition'`.execute(testDb.database.db);
+  });
+
   it('tells another file from a correction by where it was read from, whatever provenance the mapping gives', async () => {
     const dir = mkdtempSync(path.join(scratch, 'provenance-'));
     const mapping = editedMapping(TIDY_MAPPING, (m) => {

@@ -75,7 +75,7 @@ export async function importDataset(
   );
   const existing = await database.db
     .selectFrom('dataset')
-    .select(['checksum', 'loaded_from'])
+    .select(['checksum', 'loaded_from', 'edition'])
     .where('id', '=', importer.meta.id)
     .executeTakeFirst();
   if (existing?.checksum === checksum && !options.force) return { dataset: importer.meta.id, loaded: false };
@@ -100,16 +100,19 @@ export async function importDataset(
   const known = new Set(importer.indicators.map((i) => i.id));
   const stray = parsed.observations.find((o) => !known.has(o.indicator));
   if (stray) throw new Error(`${importer.meta.id}: observation of undeclared indicator "${stray.indicator}"`);
-  // An edition loaded from other data is replaced only with --force (users' files).
-  const refuseOtherSource = (loaded: { loaded_from: string | null } | undefined) => {
-    if (
-      loaded &&
-      !options.force &&
-      options.replaceOtherSource === false &&
-      loaded.loaded_from !== (importer.meta.loadedFrom ?? null)
-    ) {
+  // An edition loaded from other data, or as another edition, is replaced only with --force
+  // (users' files): a mapping whose "edition" was changed for next year's figures must not replace
+  // this year's, editions live side by side.
+  const refuseOtherSource = (loaded: { loaded_from: string | null; edition: string } | undefined) => {
+    if (!loaded || options.force || options.replaceOtherSource !== false) return;
+    if (loaded.loaded_from !== (importer.meta.loadedFrom ?? null)) {
       throw new Error(
         `${importer.meta.id} is already loaded, from other data (${loaded.loaded_from ?? 'a bundled dataset'}): give --force to replace it, or another "dataset.id" in the mapping to keep both`,
+      );
+    }
+    if (loaded.edition !== importer.meta.edition) {
+      throw new Error(
+        `${importer.meta.id} is loaded as edition "${loaded.edition}", and this mapping says "${importer.meta.edition}": give the new edition another "dataset.id" in the mapping to keep both side by side, or --force to replace edition "${loaded.edition}" with it`,
       );
     }
   };
@@ -125,8 +128,8 @@ export async function importDataset(
       await session.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [EDITION_LOCK, importer.meta.id]);
       // Again under the lock: another import of this id may have committed other data meanwhile
       // (two `bridges import`s at once), which the check before reading could not see.
-      const [current] = await session.query<{ loaded_from: string | null; observations: number }>(
-        'SELECT loaded_from, observation_count::int AS observations FROM dataset WHERE id = $1',
+      const [current] = await session.query<{ loaded_from: string | null; edition: string; observations: number }>(
+        'SELECT loaded_from, edition, observation_count::int AS observations FROM dataset WHERE id = $1',
         [importer.meta.id],
       );
       refuseOtherSource(current);
