@@ -1199,6 +1199,37 @@ describe.each(testEngines())('user files on %s', (engine) => {
       expect(unit.rows[0]?.unit).toBe('percent');
     });
 
+    it('refuses to reword an indicator another dataset uses, and lets its own dataset reword it', async () => {
+      const wording = () =>
+        sql<{ name: string; description: string; topic: string }>`
+          SELECT name, description, topic FROM indicator WHERE id = 'test_remittance_share_pct'`.execute(
+          testDb.database.db,
+        );
+      const kept = (await wording()).rows;
+      const other = editedMapping(TIDY_MAPPING, (m) => {
+        (m.dataset as Record<string, unknown>).id = 'test-reworded-2024';
+        Object.assign(m.indicator as Record<string, unknown>, { name: 'Another name', topic: 'other' });
+      });
+      const before = await snapshot();
+      await expect(
+        importUserFile(testDb.database, userFileImporter(fixture('remittance-share.csv'), { mapping: other })),
+      ).rejects.toThrow(
+        /^test-reworded-2024: indicator "test_remittance_share_pct" already has name ".+" \(this file: "Another name"\) and topic ".+" \(this file: "other"\), and datasets test-remittance-share-2024 use it; give this file's indicator another id, or declare the same name and topic$/,
+      );
+      expect(await snapshot()).toEqual(before);
+      expect((await wording()).rows).toEqual(kept);
+      // The dataset that alone uses it may reword it (a corrected mapping).
+      const own = editedMapping(TIDY_MAPPING, (m) => {
+        (m.indicator as Record<string, unknown>).description = 'A corrected description';
+      });
+      await importUserFile(testDb.database, userFileImporter(fixture('remittance-share.csv'), { mapping: own }), {
+        force: true,
+      });
+      expect((await wording()).rows[0]?.description).toBe('A corrected description');
+      await load('remittance-share.csv', TIDY_MAPPING, { force: true });
+      expect((await wording()).rows).toEqual(kept);
+    });
+
     it('lists every unmatched name, with its lines, in one error', async () => {
       const before = await snapshot();
       await expect(load('unmatched-names.csv', TIDY_MAPPING)).rejects.toThrow(

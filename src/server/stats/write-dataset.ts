@@ -52,7 +52,7 @@ export async function writeDataset(
       meta.loadedFrom ?? null,
     ],
   );
-  await refuseRedefinitions(s, meta.id, indicators);
+  await refuseRedefinitions(s, meta.id, indicators, meta.loadedFrom !== undefined);
   for (const ind of indicators) {
     await s.query(
       `INSERT INTO indicator (id, name, unit, description, measure_type, topic) VALUES ($1, $2, $3, $4, $5, $6)
@@ -232,14 +232,30 @@ async function dropOrphanIndicators(s: RawSession, candidates: string[]): Promis
 
 /**
  * An indicator other datasets use keeps its unit and measure type: a file that declares the same
- * id with another unit would silently change what their figures mean. (Its name and description
- * may be reworded.) Runs after the edition's own previous load was deleted, so re-importing an
- * edition with a corrected unit works when no other dataset uses the indicator.
+ * id with another unit would silently change what their figures mean. A user's file (`userFile`)
+ * keeps its name, description and topic too: another user's dataset, or a bundled one, would be
+ * described in words not its own. (A bundled importer may reword its indicators: a change to the
+ * code rewords them for every edition that shares them.) Runs after the edition's own previous
+ * load was deleted, so re-importing an edition with a corrected unit or wording works when no
+ * other dataset uses the indicator.
  */
-async function refuseRedefinitions(s: RawSession, datasetId: string, indicators: IndicatorDef[]): Promise<void> {
+async function refuseRedefinitions(
+  s: RawSession,
+  datasetId: string,
+  indicators: IndicatorDef[],
+  userFile: boolean,
+): Promise<void> {
   if (indicators.length === 0) return;
-  const existing = await s.query<{ id: string; unit: string; measure_type: string; datasets: string | null }>(
-    `SELECT i.id, i.unit, i.measure_type,
+  const existing = await s.query<{
+    id: string;
+    name: string;
+    unit: string;
+    description: string;
+    measure_type: string;
+    topic: string;
+    datasets: string | null;
+  }>(
+    `SELECT i.id, i.name, i.unit, i.description, i.measure_type, i.topic,
             (SELECT string_agg(DISTINCT se.dataset_id, ', ' ORDER BY se.dataset_id) FROM series se
               WHERE se.indicator_id = i.id AND se.dataset_id <> $2) AS datasets
      FROM indicator i WHERE i.id = ANY($1::text[])`,
@@ -248,15 +264,24 @@ async function refuseRedefinitions(s: RawSession, datasetId: string, indicators:
   for (const row of existing) {
     const declared = indicators.find((i) => i.id === row.id);
     if (!declared || row.datasets === null) continue;
-    const changes = [
-      declared.unit !== row.unit ? `unit "${row.unit}" (this file: "${declared.unit}")` : null,
-      declared.measureType !== row.measure_type
-        ? `measure type "${row.measure_type}" (this file: "${declared.measureType}")`
-        : null,
-    ].filter(Boolean);
-    if (changes.length) {
+    const fields: [string, string, string][] = [
+      ['unit', row.unit, declared.unit],
+      ['measure type', row.measure_type, declared.measureType],
+      ...(userFile
+        ? ([
+            ['name', row.name, declared.name],
+            ['description', row.description, declared.description],
+            ['topic', row.topic, declared.topic],
+          ] as [string, string, string][])
+        : []),
+    ];
+    const changed = fields.filter(([, stored, declaredValue]) => stored !== declaredValue);
+    if (changed.length) {
+      const what = changed.map(
+        ([field, stored, declaredValue]) => `${field} "${stored}" (this file: "${declaredValue}")`,
+      );
       throw new Error(
-        `${datasetId}: indicator "${row.id}" already has ${changes.join(' and ')}, and datasets ${row.datasets} use it; give this file's indicator another id, or declare the same unit and measure type`,
+        `${datasetId}: indicator "${row.id}" already has ${what.join(' and ')}, and datasets ${row.datasets} use it; give this file's indicator another id, or declare the same ${changed.map(([field]) => field).join(' and ')}`,
       );
     }
   }
