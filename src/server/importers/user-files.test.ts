@@ -97,6 +97,13 @@ describe('user files: formats and mapping files', () => {
     expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: badFields })).toThrow(
       /invalid mapping: dataset\.releaseDate: must be a date such as 2024-06-30; columns: unknown field "refarea"/,
     );
+    // The source's address is a link on every page that cites the dataset: a web address only.
+    for (const address of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd']) {
+      const link = editedMapping(TIDY_MAPPING, (m) => ((m.dataset as Record<string, unknown>).sourceUrl = address));
+      expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: link })).toThrow(
+        /invalid mapping: dataset\.sourceUrl: must be an http:\/\/ or https:\/\/ address/,
+      );
+    }
     const unknownIndicator = editedMapping(SDMX_MAPPING, (m) => (m.indicator = 'migrants'));
     expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: unknownIndicator })).toThrow(
       /\(line 13, column 3\): "migrants" is not in the indicator catalogue \(known: migrant_stock, /,

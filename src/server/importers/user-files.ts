@@ -75,7 +75,11 @@ const datasetSection = z.strictObject({
   releaseDate: z.iso.date('must be a date such as 2024-06-30').nullable().optional(),
   licence: label,
   citation: text(2_000).pipe(nonEmpty),
-  sourceUrl: z.url('must be a URL').max(2_000, 'must be at most 2,000 characters').nullable().optional(),
+  sourceUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .max(2_000, 'must be at most 2,000 characters')
+    .nullable()
+    .optional(),
   caveats: text(20_000).nullable().optional(),
   methodNotes: text(20_000).nullable().optional(),
   provenance: text(2_000).pipe(nonEmpty).optional(),
