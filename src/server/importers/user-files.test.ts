@@ -1458,6 +1458,26 @@ describe.each(testEngines())('user files on %s', (engine) => {
       );
     });
 
+    it('a dimension too long to be a code, alone or with the others', async () => {
+      await refused(
+        'long-dimension.csv',
+        ['Philippines,2020,Total,11.5,,bank,', `Mexico,2020,Total,3.25,,${'x'.repeat(3_000)},`],
+        /^long-dimension\.csv \(line 3, column "channel"\): a channel of 3,000 characters: a dimension's value is a code or a short label, at most 200 characters/,
+      );
+      // Each short enough, too long together for the series' key (the database's index would refuse it).
+      const many = editedMapping(TIDY_MAPPING, (m) => {
+        (m.columns as Record<string, unknown>).dims = ['channel', 'd2', 'd3', 'd4'];
+      });
+      const file = path.join(scratch, 'long-dimensions.csv');
+      const euros = '€'.repeat(200); // 600 bytes
+      writeFileSync(file, `${SHARE_HEADER},d2,d3,d4\nMexico,2020,Total,3.25,,${euros},,${euros},${euros},${euros}\n`);
+      const before = await snapshot();
+      await expect(importUserFile(testDb.database, userFileImporter(file, { mapping: many }))).rejects.toThrow(
+        /^long-dimensions\.csv \(line 2, column "channel"\): the dimensions of this row \(channel, d2, d3, d4\) take 2,4\d\d bytes together, more than the 2,000 a series' key may: use shorter codes$/,
+      );
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('a spreadsheet formula left in a cell', async () => {
       await refused(
         'formula.csv',

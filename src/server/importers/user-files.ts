@@ -402,6 +402,13 @@ function significantDigits(text: string): string {
 }
 /** Said of a number beyond float8, which the database stores values as. */
 const TOO_LARGE = 'too large to store (beyond ±1.8e308)';
+/**
+ * A dimension's value is at most this many characters, and a row's dimensions (their series' key)
+ * at most this many bytes together: the key is part of the series' unique index, whose entries
+ * PostgreSQL limits to about 2,700 bytes (beyond, the import failed with the index's own error).
+ */
+const MAX_DIMENSION_VALUE = 200;
+const MAX_DIMENSIONS_KEY = 2_000;
 const LIST_CAP = 50;
 const LINES_CAP = 10;
 /** How many matched names the report lists, each with the code it became. */
@@ -542,12 +549,20 @@ export class ObservationAssembler {
         throw at(`dim:${dimension}`).error(
           `no ${dimension} (an empty cell): write _T where the value is a total over all of them, _Z where none applies`,
         );
+      if (code.length > MAX_DIMENSION_VALUE)
+        throw at(`dim:${dimension}`).error(
+          `a ${dimension} of ${code.length.toLocaleString('en')} characters: a dimension's value is a code or a short label, at most ${String(MAX_DIMENSION_VALUE)} characters (put text in a column the mapping does not read)`,
+        );
       printedDims += `${dimension}\u0000${code}\u0001`;
     }
     // A missing value skipped ("skipMissing") only once the rest of its row is checked: its area
     // and dimensions are reported like any other's.
     if (value === null) return;
     const { dims, key: dimsKey } = this.#dimensions(printedDims, raw.dims);
+    if (Buffer.byteLength(dimsKey) > MAX_DIMENSIONS_KEY)
+      throw at(`dim:${Object.keys(raw.dims)[0] ?? ''}`).error(
+        `the dimensions of this row (${Object.keys(raw.dims).join(', ')}) take ${Buffer.byteLength(dimsKey).toLocaleString('en')} bytes together, more than the ${MAX_DIMENSIONS_KEY.toLocaleString('en')} a series' key may: use shorter codes`,
+      );
     const seriesKey = `${indicator}|${refArea}|${counterpart ?? ''}|${sex}|${p.freq}|${dimsKey}`;
     let periods = this.#seen.get(seriesKey);
     if (!periods) this.#seen.set(seriesKey, (periods = new Map()));
