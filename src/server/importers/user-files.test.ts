@@ -1491,7 +1491,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
       );
     });
 
-    it('an area column of M49 codes read as ISO3 codes or names', async () => {
+    it('an area column of M49 codes, names or ISO3 codes read as another kind', async () => {
       const reading = (areaBy: string) =>
         editedMapping(TIDY_MAPPING, (m) => {
           (m.columns as Record<string, unknown>).areaBy = areaBy;
@@ -1507,6 +1507,19 @@ describe.each(testEngines())('user files on %s', (engine) => {
         'm49-as-name.csv',
         ['608,2020,Total,2,,bank,'],
         /^m49-as-name\.csv \(line 2, column "country"\): unknown area name "608" \(the column holds numbers, which are UN M49 codes \("608" is PHL\), read here as names: set "areaBy": "m49" in "columns" of /,
+        reading('name'),
+      );
+      // Names read as ISO3 codes (the default), and codes read as names.
+      await refused(
+        'names-as-iso3.csv',
+        ['Philippines,2020,Total,2,,bank,', 'Mexico,2020,Total,1,,bank,', 'Freedonia,2020,Total,1,,bank,'],
+        /^names-as-iso3\.csv \(line 2, column "country"\): 3 area codes matching no area; the column holds names \("Philippines" is PHL\), read here as ISO3 codes: set "areaBy": "name" in "columns" of edited-\d+\.mapping\.json:\n/,
+        reading('iso3'),
+      );
+      await refused(
+        'iso3-as-names.csv',
+        ['PHL,2020,Total,2,,bank,', 'MEX,2020,Total,1,,bank,'],
+        /^iso3-as-names\.csv \(line 2, column "country"\): 2 area names matching no area; the column holds ISO3 codes \("PHL" is PHL\), read here as names: set "areaBy": "iso3" in "columns" of /,
         reading('name'),
       );
     });

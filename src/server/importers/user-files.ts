@@ -885,30 +885,52 @@ export class ObservationAssembler {
   }
 
   /**
-   * The hint for an area column of numbers that the mapping says to read as ISO3 codes or names:
-   * UN M49 codes ("004", "4"), which "areaBy": "m49" reads. Undefined unless every unmatched
-   * value is such a number and one at least is an M49 code Bridges knows.
+   * The hint for an area column the mapping says to read one way that holds values of another:
+   * UN M49 codes ("004", "4"), which "areaBy": "m49" reads (when every unmatched value is such a
+   * number and one at least an M49 code Bridges knows), names read as ISO3 codes (the default) or
+   * ISO3 codes read as names (when half the unmatched values at least are). Undefined otherwise.
    */
-  #m49Hint(unmatched: Unmatched[]): string | undefined {
-    if (!unmatched.every((u) => (u.by === 'iso3' || u.by === 'name') && /^\d{1,3}$/.test(u.value))) return undefined;
-    let example: { value: string; code: string } | undefined;
-    for (const u of unmatched) {
+  #readingHint(unmatched: Unmatched[]): string | undefined {
+    const readAs = unmatched[0]?.by;
+    if (readAs === undefined || readAs === 'm49' || !unmatched.every((u) => u.by === readAs)) return undefined;
+    const m49 = (value: string) => {
       try {
-        example = { value: u.value, code: this.areas.m49(u.value, { file: this.fileName }) };
-        break;
+        return this.areas.m49(value, { file: this.fileName });
       } catch {
-        // Not an M49 code either: the next one may be.
+        return undefined;
       }
+    };
+    const name = (value: string) => {
+      const code = this.areas.name(value);
+      return code && !this.areas.isAggregate(code) ? code : undefined;
+    };
+    const readings: { by: AreaBy; holds: string; read: (value: string) => string | undefined; enough: number }[] = [
+      {
+        by: 'm49',
+        holds: 'numbers, which are UN M49 codes',
+        read: m49,
+        enough: unmatched.every((u) => /^\d{1,3}$/.test(u.value)) ? 1 : Infinity,
+      },
+      { by: 'name', holds: 'names', read: name, enough: Math.ceil(unmatched.length / 2) },
+      { by: 'iso3', holds: 'ISO3 codes', read: (v) => this.areas.tryCode(v), enough: Math.ceil(unmatched.length / 2) },
+    ];
+    for (const reading of readings) {
+      if (reading.by === readAs) continue;
+      const matches = unmatched.flatMap((u) => {
+        const code = reading.read(u.value);
+        return code === undefined ? [] : [{ value: u.value, code }];
+      });
+      const example = matches[0];
+      if (!example || matches.length < reading.enough) continue;
+      const fields = new Set(unmatched.flatMap((u) => [...u.fields]));
+      const options = [fields.has('refArea') ? 'areaBy' : null, fields.has('counterpart') ? 'counterpartBy' : null]
+        .filter((o): o is string => o !== null)
+        .map((o) => `"${o}": "${reading.by}"`)
+        .join(' and ');
+      const section = this.resolved.mapping.columns ? 'columns' : 'sdmx';
+      return `the column holds ${reading.holds} ("${example.value}" is ${example.code}), read here as ${readAs === 'name' ? 'names' : 'ISO3 codes'}: set ${options} in "${section}" of ${this.resolved.file}`;
     }
-    if (!example) return undefined;
-    const fields = new Set(unmatched.flatMap((u) => [...u.fields]));
-    const options = [fields.has('refArea') ? 'areaBy' : null, fields.has('counterpart') ? 'counterpartBy' : null]
-      .filter((o): o is string => o !== null)
-      .map((o) => `"${o}": "m49"`)
-      .join(' and ');
-    const section = this.resolved.mapping.columns ? 'columns' : 'sdmx';
-    const readAs = unmatched[0]?.by === 'name' ? 'names' : 'ISO3 codes';
-    return `the column holds numbers, which are UN M49 codes ("${example.value}" is ${example.code}), read here as ${readAs}: set ${options} in "${section}" of ${this.resolved.file}`;
+    return undefined;
   }
 
   #unmatchedError(unmatched: Unmatched[]): Error {
@@ -923,7 +945,7 @@ export class ObservationAssembler {
             ? 'M49 code'
             : 'area code';
     const hint =
-      this.#m49Hint(unmatched) ??
+      this.#readingHint(unmatched) ??
       (kinds.size === 1 && first.by === 'name'
         ? `add each to "areaNames" in ${this.resolved.file} as "name as printed": "ISO3"`
         : `map each in "areaNames" ("code as printed": "ISO3") or, for a publisher's aggregate, in "aggregates" of ${this.resolved.file}`);
