@@ -146,6 +146,19 @@ describe.each(testEngines())('countries API on %s', (engine) => {
     expect((await list('?q=Turquie&lang=fr')).items[0]?.name).toBe('Türkiye');
   });
 
+  it('finds a country by the name the World Bank gives it in its downloads', async () => {
+    for (const [q, code] of [
+      ['Korea, Rep.', 'KOR'],
+      ['Congo, Dem. Rep.', 'COD'],
+      ['Lao PDR', 'LAO'],
+      ['Egypt, Arab Rep.', 'EGY'],
+      ['Kosovo', 'XKX'],
+    ] as const) {
+      const found = await list(`?q=${encodeURIComponent(q)}`);
+      expect(found.items[0]?.code, q).toBe(code);
+    }
+  });
+
   it('returns no rows, not an error, when nothing matches', async () => {
     expect((await list('?q=zzqqxx')).total).toBe(0);
   });

@@ -1242,7 +1242,7 @@ describe.each(testEngines())('user files on %s', (engine) => {
       await expect(load('unmatched-names.csv', TIDY_MAPPING)).rejects.toThrow(
         'unmatched-names.csv (line 2, column "country"): 3 area names matching no area; add each to "areaNames" in remittance-share.mapping.json as "name as printed": "ISO3":\n' +
           '  "Freedonia" (lines 2, 5)\n' +
-          '  "Korea, Rep." (line 3)\n' +
+          '  "Ruritania, Kingdom of" (line 3)\n' +
           '  "Atlantis" (line 4)',
       );
       expect(await snapshot()).toEqual(before);
@@ -1509,6 +1509,21 @@ describe.each(testEngines())('user files on %s', (engine) => {
         /^m49-as-name\.csv \(line 2, column "country"\): unknown area name "608" \(the column holds numbers, which are UN M49 codes \("608" is PHL\), read here as names: set "areaBy": "m49" in "columns" of /,
         reading('name'),
       );
+      // Names as the World Bank writes them are names too: a WDI download's.
+      const file = shareCsv('world-bank-names.csv', [
+        '"Korea, Rep.",2020,Total,2,,bank,',
+        '"Congo, Dem. Rep.",2020,Total,1,,bank,',
+        'Lao PDR,2020,Total,1,,bank,',
+      ]);
+      const names = editedMapping(TIDY_MAPPING, (m) => {
+        (m.dataset as Record<string, unknown>).id = 'test-world-bank-names';
+        (m.columns as Record<string, unknown>).areaBy = 'name';
+        delete m.areaNames;
+      });
+      const importer = userFileImporter(file, { mapping: names });
+      await importUserFile(testDb.database, importer);
+      expect((await observations('test-world-bank-names')).map((r) => r.ref).sort()).toEqual(['COD', 'KOR', 'LAO']);
+      await sql`DELETE FROM dataset WHERE id = 'test-world-bank-names'`.execute(testDb.database.db);
       // Names read as ISO3 codes (the default), and codes read as names.
       await refused(
         'names-as-iso3.csv',

@@ -72,18 +72,19 @@ describe.each(testEngines())('reference data load on %s', (engine) => {
       force: true,
       onProgress: (step, done, total) => steps.push(`${step} ${String(done)}/${String(total)}`),
     });
-    // 13,270 rows: 29 M49 regions, sub-regions and intermediate regions (UNSD-M49-en.csv.gz), 261
-    // areas, 4,688 names (3,994 from the UN's and datahub's files, 694 more from CLDR's), 4 code
+    // 13,295 rows: 29 M49 regions, sub-regions and intermediate regions (UNSD-M49-en.csv.gz), 261
+    // areas, 4,713 names (3,994 from the UN's and datahub's files, 694 more from CLDR's, 25 more
+    // from the World Bank's, "Korea, Rep.", where they differ from all of these), 4 code
     // aliases (the source_aliases of non-iso-areas.csv) and 8,288 income rows (OGHIST.xlsx, sheet
     // Country_cat: 224 economies × 37 fiscal years FY89–FY25); one step per table, names and
     // income rows in chunks of 1,000.
     const loading = [
-      29, 290, 1290, 2290, 3290, 4290, 4978, 4982, 5982, 6982, 7982, 8982, 9982, 10982, 11982, 12982, 13270,
+      29, 290, 1290, 2290, 3290, 4290, 5003, 5007, 6007, 7007, 8007, 9007, 10007, 11007, 12007, 13007, 13295,
     ];
     expect(steps).toEqual([
       'reading reference files 0/1',
       'reading reference files 1/1',
-      ...loading.map((done) => `loading countries and classifications ${String(done)}/13270`),
+      ...loading.map((done) => `loading countries and classifications ${String(done)}/13295`),
     ]);
   });
 
@@ -146,6 +147,15 @@ describe.each(testEngines())('reference data load on %s', (engine) => {
     it('a code that matches no area', async () => {
       await setOghistCell(path.join(dir, 'OGHIST.xlsx'), 'A2', 'QQQ');
       await expectFailure(/OGHIST\.xlsx: codes matching no area: QQQ "Afghanistan" \(row 2\)/);
+    });
+
+    it('a World Bank economy that matches no area', async () => {
+      editGzipText(path.join(dir, 'wdi_country_metadata_region_incomegroup_2023-10.csv.gz'), (t) =>
+        t.replace('\nABW,Latin America', '\nQQQ,Latin America'),
+      );
+      await expectFailure(
+        /wdi_country_metadata_region_incomegroup_2023-10\.csv\.gz \(line 2, column "Country Code"\): economy QQQ "Aruba" matches no area/,
+      );
     });
 
     it('a conflict found only by the database rolls the whole load back', async () => {

@@ -25,7 +25,7 @@ import {
 import { REFERENCE_SOURCES } from './sources.js';
 
 /** Bump when the parsing changes, so a database loaded by an older Bridges is reloaded. */
-const LOADER_VERSION = 2;
+const LOADER_VERSION = 3;
 const LOAD_KEY = 'reference';
 
 export interface ReferenceData {
@@ -72,7 +72,7 @@ type ReferenceFiles = ReturnType<typeof readReferenceFiles>['files'];
 export async function parseReferenceData(files: ReferenceFiles): Promise<ReferenceData> {
   const m49 = parseM49(files.m49);
   const codes = parseCountryCodes(files.codes);
-  const wbRegions = parseWdiRegions(files.wdi);
+  const { regions: wbRegions, names: wbNames } = parseWdiRegions(files.wdi);
   const nonIso = parseNonIsoAreas(files.nonIso);
   const oghist = await parseOghist(files.oghist);
 
@@ -110,9 +110,21 @@ export async function parseReferenceData(files: ReferenceFiles): Promise<Referen
     }
   }
 
-  // Income history: resolve the World Bank's codes (its aliases first, then the area codes).
   const aliasOf = (source: string, code: string) =>
     nonIso.aliases.find((a) => a.source === source && a.alias === code)?.area_code;
+  // The World Bank's names of its economies, as other English names: a user's file from a WDI
+  // download names its countries so. Every economy is an area (by its alias, or its code).
+  for (const [code, { name, line }] of wbNames) {
+    const area = aliasOf('world-bank', code) ?? (known.has(code) ? code : undefined);
+    if (!area)
+      throw new SourceFormatError(files.wdi.name, `economy ${code} "${name}" matches no area`, {
+        line,
+        column: 'Country Code',
+      });
+    names.push({ area_code: area, lang: 'en', name_type: 'other', name });
+  }
+
+  // Income history: resolve the World Bank's codes (its aliases first, then the area codes).
   const income: IncomeRow[] = [];
   const unmatched: string[] = [];
   for (const row of oghist.rows) {

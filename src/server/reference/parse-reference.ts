@@ -207,15 +207,28 @@ export function parseCldrNames(file: SourceFile, iso3Of: ReadonlyMap<string, str
   });
 }
 
-/** World Bank region of each economy (aggregates have no region and are skipped). */
-export function parseWdiRegions(file: SourceFile): Map<string, string> {
-  const rows = parseCsv(file, ['Country Code', 'Region']);
+/**
+ * World Bank region of each economy, and its name as the World Bank writes it ("Korea, Rep.",
+ * "Congo, Dem. Rep.", "Lao PDR": the names of every WDI download, which users' files carry);
+ * aggregates have no region and are skipped.
+ */
+export function parseWdiRegions(file: SourceFile): {
+  regions: Map<string, string>;
+  names: Map<string, { name: string; line: number }>;
+} {
+  const rows = parseCsv(file, ['Country Code', 'Region', 'TableName']);
   const regions = new Map<string, string>();
+  const names = new Map<string, { name: string; line: number }>();
   for (const row of rows) {
     const region = row.get('Region').trim();
-    if (region) regions.set(row.get('Country Code').trim(), region);
+    if (!region) continue;
+    const code = row.get('Country Code').trim();
+    regions.set(code, region);
+    const name = row.get('TableName').trim();
+    if (!name) throw new SourceFormatError(file.name, 'the name is empty', { line: row.line, column: 'TableName' });
+    names.set(code, { name, line: row.line });
   }
-  return regions;
+  return { regions, names };
 }
 
 /** The hand-kept list of areas that are not ISO countries, with their codes in each source. */

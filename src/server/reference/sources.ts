@@ -40,7 +40,7 @@ export const REFERENCE_SOURCES = {
   },
   wdiRegions: {
     id: 'wdi-country-metadata-2023-10',
-    title: 'World Development Indicators, country metadata (regions), October 2023',
+    title: 'World Development Indicators, country metadata (regions and names), October 2023',
     publisher: 'World Bank',
     licence: 'CC BY 4.0',
     url: 'https://datacatalog.worldbank.org/search/dataset/0037712',
