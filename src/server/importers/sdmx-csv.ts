@@ -45,6 +45,9 @@ function idOf(text: string): string {
   return m?.[1] ?? text.trim();
 }
 
+/** SDMX-CSV 2.0's ACTION codes a file to import may carry (D, delete, is refused on its own), or none. */
+const ACTIONS = new Set(['', 'I', 'A', 'R', 'M']);
+
 interface Column {
   header: string;
   id: string;
@@ -217,9 +220,12 @@ export async function readSdmxCsv({ file, mapping, sink, report, progress }: Rea
   for (const row of csv.rows()) {
     const flow = dataflow ? row.get(dataflow.header).trim() : '';
     if (flow) flows.add(flow);
-    if (action && idOf(row.get(action.header)).toUpperCase() === 'D') {
-      throw cell(row, action).error('a row with ACTION "D" deletes data and cannot be imported');
-    }
+    const act = action ? idOf(row.get(action.header)).toUpperCase() : '';
+    if (act === 'D') throw cell(row, action).error('a row with ACTION "D" deletes data and cannot be imported');
+    if (!ACTIONS.has(act))
+      throw cell(row, action).error(
+        `ACTION "${row.get(action?.header ?? '')}" is none of SDMX-CSV's (I information, A append, R replace, M merge, D delete)`,
+      );
     for (const index of emptyColumns) {
       if (row.at(index).trim()) {
         throw new SourceFormatError(file.name, `a value in column ${String(index + 1)}, which has no header`, {

@@ -444,6 +444,20 @@ describe.each(testEngines())('user files on %s', (engine) => {
       ['MEX', 'F', '2021', 310, {}],
       ['MEX', 'M', '2021', 300, {}],
     ]);
+    // An ACTION that deletes, or that SDMX-CSV does not have, is refused at its row.
+    const v2Text = readFileSync(fixture('sdmx-csv-2.sdmx.csv'), 'utf8');
+    for (const [action, message] of [
+      ['D', 'a row with ACTION "D" deletes data and cannot be imported'],
+      ['X', 'ACTION "X" is none of SDMX-CSV\'s (I information, A append, R replace, M merge, D delete)'],
+    ] as const) {
+      const file = path.join(scratch, `action-${action}.sdmx.csv`);
+      writeFileSync(file, v2Text.replace('(1.0),I,MEX,Mexico,SEX_F', `(1.0),${action},MEX,Mexico,SEX_F`));
+      const kept = await snapshot();
+      await expect(
+        importUserFile(testDb.database, userFileImporter(file, { mapping: fixture(SDMX_MAPPING) }), { force: true }),
+      ).rejects.toThrow(`action-${action}.sdmx.csv (line 3, column "ACTION"): ${message}`);
+      expect(await snapshot()).toEqual(kept);
+    }
     // Back to the file the other tests expect.
     await load('migrants.sdmx.csv', SDMX_MAPPING, { force: true });
   });
