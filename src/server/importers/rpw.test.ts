@@ -151,7 +151,10 @@ describe.each(testEngines())('RPW importers on %s', (engine) => {
     it('a bad number', async () => {
       editGzipText(wide(), (t) => t.replace(',4.18037033081055', ',4,18'));
       // Line 5281 (USA → MEX) now has one field more than the header's 6 + 35 survey rounds.
-      await expectFailure(rpwDatabankCorridors, /wide\.csv\.gz \(line 5281\): 42 columns where the header has 41$/);
+      await expectFailure(
+        rpwDatabankCorridors,
+        /wide\.csv\.gz \(line 5281\): 42 columns where the header has 41: is "4,18" in column "2020Q3 \[YR2020Q3\]" a number with a decimal comma\? The decimal separator must be a point \(4\.18\)$/,
+      );
       editGzipText(wide(), (t) => t.replace(',4,18', ',4.1x'));
       await expectFailure(
         rpwDatabankCorridors,

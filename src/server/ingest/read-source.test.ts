@@ -68,7 +68,7 @@ describe('the line of a record', () => {
   const text = 'a,b,note\r\n1,2,"one\r\ntwo\r\nthree"\r\n\r\n3,4,"say ""hi"""\r\n5,6,x\r\n';
 
   it('is where the record starts, when a quoted field runs over lines or a line is blank', () => {
-    expect(scanRecords(text)).toEqual({ starts: [1, 2, 6, 7], openQuoteLine: undefined });
+    expect(scanRecords(text)).toEqual({ starts: [1, 2, 6, 7], openQuoteLine: undefined, openQuoteField: undefined });
     const rows = parseCsv(file('a.csv', Buffer.from(text)), ['a']);
     expect(rows.map((r) => [r.get('a'), r.line])).toEqual([
       ['1', 2],
@@ -79,9 +79,9 @@ describe('the line of a record', () => {
 
   it('names the line of a quote left open, not the end of the file', () => {
     const open = `a,b\n1,2\n3,"4\n${'5,6\n'.repeat(50)}`;
-    expect(scanRecords(open).openQuoteLine).toBe(3);
+    expect(scanRecords(open)).toMatchObject({ openQuoteLine: 3, openQuoteField: 1 });
     expect(() => parseCsv(file('open.csv', Buffer.from(open)), ['a'])).toThrow(
-      /^open\.csv \(line 3\): a quote \("\) opened here is never closed/,
+      'open.csv (line 3, column "b"): a quote (") opened here, in column 2, is never closed: close it, or write a quote inside a value twice (""); as it is, the rest of the file would be one value',
     );
   });
 });
@@ -138,7 +138,7 @@ describe('readCsv: a file read a batch at a time', () => {
     );
     const open = `${big}PHL,2020,"open,1\n${'x,y,z,w\n'.repeat(10)}`;
     expect(() => [...readCsv(file('open.csv', Buffer.from(open))).rows()]).toThrow(
-      /^open\.csv \(line 80002\): a quote \("\) opened here is never closed/,
+      /^open\.csv \(line 80002, column "note"\): a quote \("\) opened here, in column 3, is never closed/,
     );
   });
 
@@ -146,6 +146,129 @@ describe('readCsv: a file read a batch at a time', () => {
     const text = 'area,year,value,note\nPHL,2020,1.5,x\nMEX,2020,3,25,x\n';
     expect(() => [...readCsv(file('comma.csv', Buffer.from(text))).rows()]).toThrow(
       'comma.csv (line 3): 5 columns where the header has 4: is "3,25" in column "value" a number with a decimal comma? The decimal separator must be a point (3.25)',
+    );
+  });
+});
+
+describe('line ends', () => {
+  // Invented test data. Excel for Mac's "CSV (Macintosh)" ends lines with CR alone.
+  const mac =
+    'country,year,sex,value,note,channel\rPhilippines,2020,Total,11.5,,bank\rPhilippines,2020,Total,1,,bank\r';
+  const refusal =
+    'mac.csv: ends its lines with a carriage return alone (CR), as Excel for Mac\'s "CSV (Macintosh)" saves them: save it again in Excel as "CSV UTF-8 (comma delimited)", or in a text editor with LF or CRLF line ends';
+
+  it('refuses a file whose lines end with a carriage return alone, saying how to save it again', () => {
+    expect(() => readCsv(file('mac.csv', Buffer.from(mac)))).toThrow(refusal);
+    expect(() => readCsv(file('mac.csv', Buffer.from(`\uFEFF${mac}`)))).toThrow(refusal);
+    expect(() => parseCsv(file('mac.csv', Buffer.from(mac)), [])).toThrow(refusal);
+    // A header alone, and a header with a quoted name, are told the same way.
+    expect(() => readCsv(file('mac.csv', Buffer.from('"a\nb",c\r1,2\r')))).toThrow(refusal);
+  });
+
+  it('reads a carriage return inside a quoted field, with LF or CRLF line ends, at the right lines', () => {
+    for (const end of ['\n', '\r\n']) {
+      const text = ['a,b', '1,"x\ry"', '2,"x\r\ny"', '3,z', ''].join(end);
+      const rows = [...readCsv(file('cr.csv', Buffer.from(text))).rows()].map((r) => [r.line, r.get('b')]);
+      expect(rows).toEqual([
+        [2, 'x\ry'],
+        [3, 'x\r\ny'],
+        [5, 'z'],
+      ]);
+      expect(parseCsv(file('cr.csv', Buffer.from(text)), ['a']).map((r) => [r.line, r.get('b')])).toEqual(rows);
+    }
+  });
+});
+
+describe('a file too large to be data', () => {
+  const MB = 2 ** 20;
+  const tooLong = (name: string, line: number) =>
+    `${name} (line ${String(line)}): a row of more than 10 MB starts here: is this really a CSV file? A row of data is a few hundred characters long`;
+
+  it('refuses a row of more than 10 MB, quoted or not, at the line it starts on', () => {
+    // Just past the bound (the row read whole, then measured) and well past it (the bound found
+    // before the row is decoded).
+    for (const length of [10.5 * MB, 12 * MB]) {
+      const plain = `a,b\n1,2\n3,${'x'.repeat(length)}\n4,5\n`;
+      const quoted = `a,b\n1,"2"\n3,"${'a long note\n'.repeat(length / 12)}"\n4,5\n`;
+      for (const text of [plain, quoted]) {
+        expect(() => [...readCsv(file('long.csv', Buffer.from(text))).rows()]).toThrow(tooLong('long.csv', 3));
+        expect(() => parseCsv(file('long.csv', Buffer.from(text)), ['a'])).toThrow(tooLong('long.csv', 3));
+      }
+    }
+    // A quote never closed, past the bound: the quote is the fault, not the length.
+    const open = `a,b\n1,2\n3,"${'x,y\n'.repeat(3 * MB)}`;
+    expect(() => [...readCsv(file('open.csv', Buffer.from(open))).rows()]).toThrow(
+      'open.csv (line 3, column "b"): a quote (") opened here, in column 2, is never closed',
+    );
+  });
+
+  it('refuses a gzipped file that unzips to more than it reads, and a huge cell in one that does not', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bridges-gz-'));
+    try {
+      // A few kilobytes that unzip to megabytes of one cell, as a mistaken or hostile file would.
+      const cell = path.join(dir, 'cell.csv.gz');
+      writeFileSync(cell, gzipSync(`a,b\n1,${'x'.repeat(12 * MB)}\n`));
+      expect(() => readSourceFile(cell, { maxBytes: MB })).toThrow(
+        'cell.csv.gz: unzips to more than 1 MB, more than Bridges reads from one file: is it the right file?',
+      );
+      expect(() => [...readCsv(readSourceFile(cell)).rows()]).toThrow(tooLong('cell.csv.gz', 2));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to decode whole a text longer than a string can be', () => {
+    // Allocated lazily: the pages are never written, so this costs no memory.
+    expect(() => decodeUtf8(file('huge.json', Buffer.alloc(2 ** 29)))).toThrow(
+      'huge.json: is too large to read at once (more than 511 MB of text): is it the right file?',
+    );
+  });
+});
+
+describe('faults csv-parse finds, in plain words', () => {
+  const stray =
+    'a quote (") in the middle of the value in column 1, after "Mex": put the whole value in quotes and write each quote inside it twice (5 "best" corridors as "5 ""best"" corridors"), or remove the quote';
+
+  it('names the line, the column by number and name, and how to write a quote inside a value', () => {
+    const text = `${CSV}"Mexico",2020,2\nMex"ico,2020,3\n`;
+    expect(() => [...readCsv(file('a.csv', Buffer.from(text))).rows()]).toThrow(
+      `a.csv (line 4, column "country"): ${stray}`,
+    );
+    expect(() => parseCsv(file('a.csv', Buffer.from(text)), [])).toThrow(`a.csv (line 4, column "country"): ${stray}`);
+    // After a quoted field of several lines, the line of the quote, not of its record's start.
+    const multiline = 'a,b,c\n1,"x\ny",3\n4,5,6 "best"\n';
+    expect(() => parseCsv(file('b.csv', Buffer.from(multiline)), [])).toThrow(
+      'b.csv (line 4, column "c"): a quote (") in the middle of the value in column 3, after "6 "',
+    );
+    const closing = 'a,b,note\n1,2,"x"\n1,2,"5 "best" corridors"\n';
+    expect(() => [...readCsv(file('c.csv', Buffer.from(closing))).rows()]).toThrow(
+      'c.csv (line 3, column "note"): a quote (") inside the quoted value in column 3 is followed by "b": a quote inside a quoted value is written twice (5 "best" corridors as "5 ""best"" corridors"); a single one ends the value, and a comma or the end of the line must follow it',
+    );
+    // In the header, the column has no name yet: its number alone.
+    expect(() => readCsv(file('h.csv', Buffer.from('country,ye"ar,value\n1,2,3\n')))).toThrow(
+      'h.csv (line 1): a quote (") in the middle of the value in column 2, after "ye"',
+    );
+  });
+
+  it('names the line and column of a fault in a later batch', () => {
+    const rows = Array.from(
+      { length: 80_000 },
+      (_, i) => `PHL,${String(1900 + (i % 100))},"note ${String(i)}",${String(i)}`,
+    );
+    const text = `area,year,note,value\n${rows.join('\n')}\nPHL,2020,"a ""quoted"" note",1\nPHL,2020,note,1"5\n`;
+    expect(() => [...readCsv(file('late.csv', Buffer.from(text))).rows()]).toThrow(
+      'late.csv (line 80003, column "value"): a quote (") in the middle of the value in column 4, after "1"',
+    );
+  });
+
+  it('says where a record with a column too many starts, and why it may have one', () => {
+    expect(() => parseCsv(file('d.csv', Buffer.from('a,b,c\n1,"x\ny",3,4\n')), [])).toThrow(
+      'd.csv (line 2): 4 columns where the header has 3',
+    );
+    expect(() =>
+      parseCsv(file('d.csv', Buffer.from('area,year,value,note\nPHL,2020,"1",x\nMEX,2020,3,25,x\n')), []),
+    ).toThrow(
+      'd.csv (line 3): 5 columns where the header has 4: is "3,25" in column "value" a number with a decimal comma?',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,20 +14,41 @@ export interface SourceFile {
   sha256: string;
 }
 
-/** Reads a file, gunzipping `.gz`; a truncated or corrupt archive is a SourceFormatError. */
-export function readSourceFile(filePath: string): SourceFile {
+/**
+ * The most a gzipped file may unzip to: far above the bundled files (a few megabytes each), and
+ * below what would exhaust memory (a few hundred kilobytes of gzip can unzip to gigabytes).
+ */
+const MAX_UNZIPPED_BYTES = 2 ** 30;
+
+/**
+ * Reads a file, gunzipping `.gz`; a truncated or corrupt archive, or one that unzips to more than
+ * `maxBytes` (1 GB unless a test says less), is a SourceFormatError.
+ */
+export function readSourceFile(filePath: string, { maxBytes = MAX_UNZIPPED_BYTES } = {}): SourceFile {
   const name = path.basename(filePath);
   const raw = readFileSync(filePath);
   let bytes = raw;
   // Any case: a file saved as DATA.CSV.GZ is gzip too.
   if (filePath.toLowerCase().endsWith('.gz')) {
     try {
-      bytes = gunzipSync(raw);
+      // NOTE: bounded while it unzips, so that memory is not spent before the file is refused.
+      bytes = gunzipSync(raw, { maxOutputLength: maxBytes });
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new SourceFormatError(
+          name,
+          `unzips to more than ${sizeInWords(maxBytes)}, more than Bridges reads from one file: is it the right file?`,
+        );
+      }
       throw new SourceFormatError(name, `not a complete gzip file (${(err as Error).message})`);
     }
   }
   return { name, bytes, sha256: createHash('sha256').update(raw).digest('hex') };
+}
+
+/** A size as a person reads it: "1 GB", "10 MB" (in units of 1,024). */
+function sizeInWords(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${String(Math.floor(bytes / 2 ** 30))} GB` : `${String(Math.floor(bytes / 2 ** 20))} MB`;
 }
 
 export interface CsvRow {
@@ -46,6 +68,8 @@ export interface CsvRow {
  * out only when a message asks for it.
  */
 export function parseCsv(file: SourceFile, requiredColumns: readonly string[]): CsvRow[] {
+  refuseUtf16(file);
+  refuseCarriageReturnLineEnds(file);
   const text = decodeUtf8(file);
   checkCommaSeparated(file.name, text);
   const records = parseRecords(file.name, text);
@@ -105,9 +129,21 @@ export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve)
 /** The bytes of a batch (a record that is longer takes its own length). */
 const BATCH_BYTES = 1 << 20;
 
+/**
+ * The longest record (row) read, in bytes: a row of data is a few hundred, a long quoted note some
+ * thousands. Longer, the file is not data (one cell of hundreds of megabytes would exhaust memory,
+ * and end on JavaScript's limit of a string's length).
+ *
+ * NOTE: csv-parse counts a record's bytes without its commas and quotes, and the plain path its
+ * characters (a UTF-8 character is up to three bytes), so a row is refused somewhat past 10 MB,
+ * never before; a batch is bounded by BATCH_BYTES + MAX_RECORD_BYTES whatever the row.
+ */
+const MAX_RECORD_BYTES = 10 * 2 ** 20;
+
 /** Reads a CSV file with a header row one record at a time; faults are SourceFormatErrors, as parseCsv's. */
 export function readCsv(file: SourceFile, requiredColumns: readonly string[] = []): CsvReader {
   refuseUtf16(file);
+  refuseCarriageReturnLineEnds(file);
   const records = csvRecords(file);
   const first = records.next();
   if (first.done) throw new SourceFormatError(file.name, 'is empty: no header row and no data');
@@ -176,7 +212,7 @@ class StreamedRow implements CsvRow {
  * break outside quotes, so that it is whole records and whole UTF-8 characters; each is checked to
  * be UTF-8 without NULs, then split on commas and line breaks when it has no quote (nor a carriage
  * return but before a line feed), or parsed by csv-parse otherwise, whose faults are given the line
- * in the file.
+ * in the file. A record longer than MAX_RECORD_BYTES is refused.
  */
 function* csvRecords(file: SourceFile): Generator<{ values: string[]; line: number }, void, undefined> {
   const bytes = file.bytes;
@@ -187,6 +223,7 @@ function* csvRecords(file: SourceFile): Generator<{ values: string[]; line: numb
   let header: string[] | undefined;
   while (start < bytes.length) {
     const end = batchEnd(bytes, start, quotes);
+    if (end === -1) throw overlongBatch(file.name, bytes, start, line, header);
     const text = decodeBatch(file.name, bytes.subarray(start, end), line, header);
     if (!header) checkCommaSeparated(file.name, text);
     const batchLine = line;
@@ -196,6 +233,7 @@ function* csvRecords(file: SourceFile): Generator<{ values: string[]; line: numb
         let to = text.indexOf('\n', from);
         if (to === -1) to = text.length;
         const stop = text.charCodeAt(to - 1) === 0x0d ? to - 1 : to;
+        if (stop - from > MAX_RECORD_BYTES) throw rowTooLong(file.name, line);
         if (stop > from) {
           const values = text.slice(from, stop).split(',');
           header ??= values;
@@ -206,7 +244,7 @@ function* csvRecords(file: SourceFile): Generator<{ values: string[]; line: numb
       }
     } else {
       const starts = scanRecords(text).starts;
-      const parsed = parseText(file.name, text, batchLine, true);
+      const parsed = parseText(file.name, text, batchLine, true, header);
       for (let k = 0; k < parsed.length; k++) {
         const values = parsed[k] as string[];
         header ??= values;
@@ -218,22 +256,72 @@ function* csvRecords(file: SourceFile): Generator<{ values: string[]; line: numb
   }
 }
 
-/** Where the batch from `start` ends: after the first line break outside quotes past BATCH_BYTES, or at the end. */
+/**
+ * Where the batch from `start` ends: after the first line break outside quotes past BATCH_BYTES, or
+ * at the end; -1 when there is none within MAX_RECORD_BYTES more (a record longer than that runs
+ * across: the rest of the file is neither searched nor decoded).
+ */
 function batchEnd(bytes: Buffer, start: number, quotes: boolean): number {
-  let from = start;
+  const within = bytes.subarray(0, start + BATCH_BYTES + MAX_RECORD_BYTES);
+  const last = within.length === bytes.length ? bytes.length : -1;
+  // NOTE: the next quote is kept from one line break to the next, not searched for again from the
+  // last one: a quoted field of many lines made that search quadratic (a minute for 10 MB).
+  let quote = quotes ? within.indexOf(0x22, start) : -1;
   let quoted = false;
   let target = start + BATCH_BYTES;
   for (;;) {
-    if (target >= bytes.length) return bytes.length;
-    const newline = bytes.indexOf(0x0a, target);
-    if (newline === -1) return bytes.length;
-    if (quotes) {
-      for (let q = bytes.indexOf(0x22, from); q !== -1 && q < newline; q = bytes.indexOf(0x22, q + 1)) quoted = !quoted;
-      from = newline;
-    }
+    if (target >= within.length) return last;
+    const newline = within.indexOf(0x0a, target);
+    if (newline === -1) return last;
+    for (; quote !== -1 && quote < newline; quote = within.indexOf(0x22, quote + 1)) quoted = !quoted;
     if (!quoted) return newline + 1;
-    target = newline + 1;
+    // Inside quotes, no record ends before the quote that closes them.
+    target = quote === -1 ? within.length : quote + 1;
   }
+}
+
+/**
+ * The fault of a batch in which no record ends within MAX_RECORD_BYTES: a quote never closed, at
+ * its line and column, or else a record too long, at the line it starts on. Read as Latin-1, a
+ * byte a character: quotes, commas and line breaks are single bytes in UTF-8.
+ */
+function overlongBatch(
+  name: string,
+  bytes: Buffer,
+  start: number,
+  firstLine: number,
+  header: string[] | undefined,
+): SourceFormatError {
+  const end = Math.min(bytes.length, start + BATCH_BYTES + MAX_RECORD_BYTES);
+  const scan = scanRecords(bytes.toString('latin1', start, end));
+  if (scan.openQuoteLine !== undefined && scan.openQuoteField !== undefined && !bytes.includes(0x22, end)) {
+    const lineEnd = bytes.indexOf(0x0a, start);
+    const names = header ?? firstLineFields(bytes.toString('utf8', start, lineEnd === -1 ? end : lineEnd));
+    const inHeader = firstLine === 1 && scan.starts.length === 1;
+    return quoteNeverClosed(
+      name,
+      firstLine + scan.openQuoteLine - 1,
+      scan.openQuoteField,
+      inHeader ? undefined : names,
+    );
+  }
+  return rowTooLong(name, firstLine + (scan.starts.at(-1) ?? 1) - 1);
+}
+
+function rowTooLong(name: string, line: number): SourceFormatError {
+  return new SourceFormatError(
+    name,
+    `a row of more than ${sizeInWords(MAX_RECORD_BYTES)} starts here: is this really a CSV file? A row of data is a few hundred characters long`,
+    { line },
+  );
+}
+
+function quoteNeverClosed(name: string, line: number, field: number, header?: readonly string[]): SourceFormatError {
+  return new SourceFormatError(
+    name,
+    `a quote (") opened here, in column ${String(field + 1)}, is never closed: close it, or write a quote inside a value twice (""); as it is, the rest of the file would be one value`,
+    { line, column: header?.[field]?.trim() || undefined },
+  );
 }
 
 /** A batch's text, strictly UTF-8 and without NUL; a fault names its line in the file and its column. */
@@ -290,32 +378,118 @@ function batchColumnAt(
 
 /**
  * A CSV text parsed by csv-parse, the text starting on line `firstLine` of the file (a batch of
- * readCsv's, or the whole file); its faults name their line in the file.
+ * readCsv's, or the whole file, whose header is its first record); its faults name their line in
+ * the file and their column.
  */
-function parseText(name: string, text: string, firstLine = 1, relaxColumnCount = false): string[][] {
+function parseText(
+  name: string,
+  text: string,
+  firstLine = 1,
+  relaxColumnCount = false,
+  header?: readonly string[],
+): string[][] {
   try {
-    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: relaxColumnCount }) as string[][];
+    return parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: relaxColumnCount,
+      max_record_size: MAX_RECORD_BYTES,
+    }) as string[][];
   } catch (err) {
-    if (err instanceof CsvError) {
-      const inFile = (line: number) => firstLine + line - 1;
-      if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-        const opened = scanRecords(text).openQuoteLine;
-        if (opened !== undefined)
-          throw new SourceFormatError(
-            name,
-            'a quote (") opened here is never closed: everything after it would be one field; close it, or double a quote inside a field ("")',
-            { line: inFile(opened) },
-          );
-      }
-      const line = (err as CsvError & { lines?: number }).lines;
-      const message = csvErrorMessage(err).replace(
-        /\bat line (\d+)/g,
-        (_, n: string) => `at line ${String(inFile(Number(n)))}`,
-      );
-      throw new SourceFormatError(name, message, line ? { line: inFile(line) } : {});
-    }
+    if (err instanceof CsvError) throw csvFault(name, text, firstLine, err, header);
     throw err;
   }
+}
+
+/** What csv-parse adds to its errors: where the parser was, counted from the start of the text. */
+interface CsvErrorContext {
+  /** The 1-based line the parser was on. */
+  lines?: number;
+  /** The records read before this one (the header is the first). */
+  records?: number;
+  /** The 0-based field of the record the parser was in. */
+  column?: number | string | null;
+  /** The field read so far. */
+  field?: string;
+  /** The record's fields, for a record of the wrong length. */
+  record?: string[];
+}
+
+/**
+ * NOTE: the messages about quotes keep their quote marks less than 120 characters apart, or
+ * SourceFormatError would take the words between two of them for a long value and shorten them.
+ */
+const QUOTE_EXAMPLE = '5 "best" corridors as "5 ""best"" corridors"';
+
+/**
+ * A csv-parse error in a reader's words, at its line in the file: the quote's for a quote out of
+ * place, the record's first for a fault of the whole record. The column is given by its number
+ * (csv-parse's count from 0 plus one) and, past the header, by its name.
+ */
+function csvFault(
+  name: string,
+  text: string,
+  firstLine: number,
+  err: CsvError,
+  header: readonly string[] | undefined,
+): SourceFormatError {
+  const context = err as CsvError & CsvErrorContext;
+  const inFile = (line: number) => firstLine + line - 1;
+  const scan = scanRecords(text);
+  const records = context.records ?? 0;
+  const recordLine = inFile(scan.starts[records] ?? context.lines ?? 1);
+  const names = header ?? firstLineFields(text);
+  const inHeader = firstLine === 1 && records === 0;
+  const field = typeof context.column === 'number' ? context.column : undefined;
+  const at = (line: number, index = field) => ({
+    line,
+    column: index === undefined || inHeader ? undefined : names[index]?.trim() || undefined,
+  });
+  const columnNumber = field === undefined ? 'a column' : `column ${String(field + 1)}`;
+  switch (err.code) {
+    // The one code csv-parse gives without CSV_ (its typings agree).
+    case 'INVALID_OPENING_QUOTE':
+      return new SourceFormatError(
+        name,
+        `a quote (") in the middle of the value in ${columnNumber}, after "${context.field ?? ''}": put the whole value in quotes and write each quote inside it twice (${QUOTE_EXAMPLE}), or remove the quote`,
+        at(inFile(context.lines ?? 1)),
+      );
+    case 'CSV_INVALID_CLOSING_QUOTE': {
+      // csv-parse gives the byte after the quote: shown when it is a visible ASCII character (a
+      // letter beyond ASCII would be the first byte of several).
+      const next = /got "(.)"/.exec(err.message)?.[1] ?? '';
+      const what = /^[!-~]$/.test(next) ? `"${next}"` : next === ' ' ? 'a space' : 'more text';
+      return new SourceFormatError(
+        name,
+        `a quote (") inside the quoted value in ${columnNumber} is followed by ${what}: a quote inside a quoted value is written twice (${QUOTE_EXAMPLE}); a single one ends the value, and a comma or the end of the line must follow it`,
+        at(inFile(context.lines ?? 1)),
+      );
+    }
+    case 'CSV_QUOTE_NOT_CLOSED':
+      if (scan.openQuoteLine !== undefined && scan.openQuoteField !== undefined)
+        return quoteNeverClosed(
+          name,
+          inFile(scan.openQuoteLine),
+          scan.openQuoteField,
+          firstLine === 1 && scan.starts.length === 1 ? undefined : names,
+        );
+      break;
+    case 'CSV_MAX_RECORD_SIZE':
+      return rowTooLong(name, recordLine);
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
+      const expected = /expect (\d+)/.exec(err.message)?.[1] ?? String(names.length);
+      const values = context.record ?? [];
+      return new SourceFormatError(
+        name,
+        `${String(values.length)} columns where the header has ${expected}${decimalCommaSplit(values, names)}`,
+        { line: recordLine },
+      );
+    }
+  }
+  // Faults the options used cannot give (csv-parse's column options, trimming): its words, its line.
+  return new SourceFormatError(name, `cannot be read as CSV (${err.message.replace(/ at line \d+/, '')})`, {
+    line: inFile(context.lines ?? 1),
+  });
 }
 
 class Record implements CsvRow {
@@ -337,6 +511,29 @@ class Record implements CsvRow {
 
   at(index: number): string {
     return this.values[index] ?? '';
+  }
+}
+
+/**
+ * Refuses a file whose lines end with a carriage return alone, as Excel for Mac's "CSV (Macintosh)"
+ * saves them: read with line feeds as line ends, it is one line, and every fault would be said to be
+ * on line 1. Told by the first line break outside quotes (a quoted name may hold one), after
+ * refuseUtf16: in UTF-16 a CR is not followed by an LF byte.
+ */
+function refuseCarriageReturnLineEnds(file: SourceFile): void {
+  const bytes = file.bytes;
+  let quoted = false;
+  const end = Math.min(bytes.length, MAX_RECORD_BYTES);
+  for (let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; i < end; i++) {
+    const c = bytes[i];
+    if (c === 0x22) quoted = !quoted;
+    else if (quoted || (c !== 0x0a && c !== 0x0d)) continue;
+    else if (c === 0x0a || bytes[i + 1] === 0x0a) return;
+    else
+      throw new SourceFormatError(
+        file.name,
+        `ends its lines with a carriage return alone (CR), as Excel for Mac's "CSV (Macintosh)" saves them: save it again in Excel as "CSV UTF-8 (comma delimited)", or in a text editor with LF or CRLF line ends`,
+      );
   }
 }
 
@@ -383,31 +580,54 @@ class LineIndex {
 /**
  * Where each record of a CSV text starts (its first line, which a reader looks for, even when a
  * quoted field runs over several lines), empty lines skipped as the parser skips them; and, for a
- * text that ends inside quotes, the line of the quote left open (a stray `"` swallows the rest
- * of the file, so the parser can only say where the file ends).
+ * text that ends inside quotes, the line and field (0 for the first of its record) of the quote
+ * left open (a stray `"` swallows the rest of the file, so the parser can only say where the file
+ * ends).
  */
-export function scanRecords(text: string): { starts: number[]; openQuoteLine: number | undefined } {
+export function scanRecords(text: string): {
+  starts: number[];
+  openQuoteLine: number | undefined;
+  openQuoteField: number | undefined;
+} {
   const starts: number[] = [];
   let line = 1;
   let quoted = false;
   let quoteLine = 1;
+  let quoteAt = 0;
+  /** Where the record of the last quote opened starts, to count its fields when it is left open. */
+  let quoteRecordAt = 0;
   let recordStart: number | undefined;
+  let recordAt = 0;
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      if (!quoted) quoteLine = line;
+      if (recordStart === undefined) {
+        recordStart = line;
+        recordAt = i;
+      }
+      if (!quoted) {
+        quoteLine = line;
+        quoteAt = i;
+        quoteRecordAt = recordAt;
+      }
       quoted = !quoted;
-      recordStart ??= line;
     } else if (c === 0x0a) {
       if (!quoted && recordStart !== undefined) {
         starts.push(recordStart);
         recordStart = undefined;
       }
       line++;
-    } else if (c !== 0x0d) recordStart ??= line;
+    } else if (c !== 0x0d && recordStart === undefined) {
+      recordStart = line;
+      recordAt = i;
+    }
   }
   if (recordStart !== undefined) starts.push(recordStart);
-  return { starts, openQuoteLine: quoted ? quoteLine : undefined };
+  return {
+    starts,
+    openQuoteLine: quoted ? quoteLine : undefined,
+    openQuoteField: quoted ? fieldIndexAt(text, quoteRecordAt, quoteAt) : undefined,
+  };
 }
 
 function parseRecords(name: string, text: string): string[][] {
@@ -419,7 +639,7 @@ function parseRecords(name: string, text: string): string[][] {
  * commas: what csv-parse gives for such a text (byte-order mark dropped, empty lines skipped),
  * in about a third of the time (the 150,000-row UN DESA file: 0.1 s, not 0.28). Null when the
  * text needs csv-parse: quotes, CR line ends, or a record whose length differs from the first
- * one's (csv-parse words that error).
+ * one's or longer than MAX_RECORD_BYTES (csv-parse words those errors).
  */
 function parsePlainRecords(text: string): string[][] | null {
   if (text.includes('"') || text.includes('\r')) return null;
@@ -429,6 +649,7 @@ function parsePlainRecords(text: string): string[][] | null {
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
+    if (end - start > MAX_RECORD_BYTES) return null;
     if (end > start) {
       const fields = text.slice(start, end).split(',');
       if (width === -1) width = fields.length;
@@ -446,6 +667,13 @@ function parsePlainRecords(text: string): string[][] | null {
  */
 export function decodeUtf8(file: SourceFile): string {
   refuseUtf16(file);
+  // UTF-8 takes a byte or more a character: no more bytes than a string's length, and it decodes.
+  if (file.bytes.length > bufferConstants.MAX_STRING_LENGTH) {
+    throw new SourceFormatError(
+      file.name,
+      `is too large to read at once (more than ${sizeInWords(bufferConstants.MAX_STRING_LENGTH)} of text): is it the right file?`,
+    );
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
@@ -519,22 +747,16 @@ function csvColumnAt(name: string, text: string, offset: number): string | undef
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   if (lineStart === 0) return undefined;
   const index = fieldIndexAt(text, lineStart, offset);
-  const firstLine = text
-    .slice(0, text.indexOf('\n'))
-    .replace(/^\uFEFF/, '')
-    .replace(/\r$/, '');
-  let header: string[];
-  try {
-    header = (parse(firstLine, { relax_quotes: true }) as string[][])[0] ?? [];
-  } catch {
-    header = firstLine.split(',');
-  }
-  return header[index]?.trim() || undefined;
+  return firstLineFields(text)[index]?.trim() || undefined;
 }
 
-/** csv-parse's message in a reader's words: "expect 7, got 2 on line 4" → "2 columns where the header has 7". */
-function csvErrorMessage(err: CsvError): string {
-  const length = /^Invalid Record Length: (?:columns length is|expect) (\d+), got (\d+)/.exec(err.message);
-  if (length) return `${length[2] ?? '?'} columns where the header has ${length[1] ?? '?'}`;
-  return err.message.replace(/^Invalid Record Length: /, '');
+/** The fields of a text's first line, read leniently (a stray quote kept): the header, for naming a column. */
+function firstLineFields(text: string): string[] {
+  const newline = text.indexOf('\n');
+  const firstLine = (newline === -1 ? text : text.slice(0, newline)).replace(/^\uFEFF/, '').replace(/\r$/, '');
+  try {
+    return (parse(firstLine, { relax_quotes: true }) as string[][])[0] ?? [];
+  } catch {
+    return firstLine.split(',');
+  }
 }
