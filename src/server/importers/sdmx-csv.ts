@@ -26,11 +26,17 @@ const SDMX_ID = /^[A-Za-z][A-Za-z0-9_@$-]*$/;
 /** Attributes kept as the observation's flags, as the source printed them. */
 const FLAG_ATTRIBUTES = new Set(['OBS_FLAG', 'OBS_FLAGS', 'FLAGS']);
 
+/** The most of a header read to tell the format: far more than thousands of columns take. */
+const HEADER_BYTES = 10 * 2 ** 20;
+
 /** The header row of a CSV file, read leniently (for telling formats apart; parseCsv does the checking). */
 export function csvHeader(file: SourceFile): string[] {
-  // The first line, however long (a header of thousands of columns), and no more of the file.
+  // The first line, however long (a header of thousands of columns), and no more of the file; at
+  // most HEADER_BYTES of it (a file with no line break, one of hundreds of megabytes, is refused by
+  // the reader with its line: here it is only told apart).
   const end = file.bytes.indexOf(0x0a);
-  const start = new TextDecoder('utf-8').decode(file.bytes.subarray(0, end === -1 ? undefined : end));
+  const length = Math.min(end === -1 ? file.bytes.length : end, HEADER_BYTES);
+  const start = new TextDecoder('utf-8').decode(file.bytes.subarray(0, length));
   const first = start.replace(/^\uFEFF/, '').replace(/\r$/, '');
   try {
     return ((parse(first, { relax_column_count: true }) as string[][])[0] ?? []).map((h) => h.trim());
