@@ -350,8 +350,10 @@ describe.each(testEngines())('user files on %s', (engine) => {
       /\(line \d+, column \d+\): .*"TEST_HOLDER_LMY" is named "Low & middle income" in test-aggregate-holder; a file of your own cannot rename it/,
     );
     expect(await snapshot()).toEqual(before);
-    // …but under its own name, the aggregate is the file's to use.
-    await importUserFile(testDb.database, userFileImporter(data, { mapping: claiming('Low & middle income') }));
+    // …but under its own name, the aggregate is the file's to use, and the report says so.
+    const own = userFileImporter(data, { mapping: claiming('Low & middle income') });
+    await importUserFile(testDb.database, own);
+    expect(own.report.notes).toContain('1 area name matched (1 through "aggregates"): Developing → TEST_HOLDER_LMY');
     const names = await sql<{ name_en: string }>`SELECT name_en FROM area WHERE code = 'TEST_HOLDER_LMY'`.execute(
       testDb.database.db,
     );

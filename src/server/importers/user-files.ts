@@ -457,6 +457,8 @@ export class ObservationAssembler {
   readonly #aggregateCodes: Map<string, string>;
   readonly #indicatorsUsed = new Map<string, IndicatorDef>();
   readonly #namesMatched = new Set<string>();
+  /** The names the mapping's "aggregates" declared ("High income" → MYORG_HI), among those matched. */
+  readonly #namesAggregated = new Set<string>();
   readonly #namesMapped = new Set<string>();
   /** Each name matched by Bridges' names, and the code it became, for the report. */
   readonly #nameMatches = new Map<string, string>();
@@ -656,9 +658,13 @@ export class ObservationAssembler {
     const mapped = this.#namesMapped.size;
     if (matched) {
       const pairs = [...this.#nameMatches].map(([name, code]) => `${name} → ${code}`);
+      const through = [
+        mapped ? `${String(mapped)} through "areaNames"` : null,
+        this.#namesAggregated.size ? `${String(this.#namesAggregated.size)} through "aggregates"` : null,
+      ].filter(Boolean);
       this.report.notes.push(
         `${String(matched)} area name${matched > 1 ? 's' : ''} matched` +
-          (mapped ? ` (${String(mapped)} through "areaNames")` : '') +
+          (through.length ? ` (${through.join(', ')})` : '') +
           (pairs.length ? `: ${listSome(pairs, NAMES_LISTED, '; ')}` : ''),
       );
     } else if (mapped) {
@@ -839,7 +845,15 @@ export class ObservationAssembler {
       }
       return code;
     }
-    if (mapping.aggregates?.[value]) return this.#mappingAggregate(value);
+    if (mapping.aggregates?.[value]) {
+      const code = this.#mappingAggregate(value);
+      if (code !== undefined && by === 'name') {
+        this.#namesAggregated.add(value);
+        this.#namesMatched.add(value);
+        this.#nameMatches.set(value, code);
+      }
+      return code;
+    }
     if (by === 'iso3') return this.#code(value);
     if (by === 'm49') {
       if (!/^\d{1,3}$/.test(value)) return undefined;
