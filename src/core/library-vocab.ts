@@ -24,6 +24,9 @@ export function codesOf<const T extends readonly { code: string }[]>(
 }
 
 /** What kind of thing a library record describes. */
+/** The years the library takes: a record's, a study's, and the gap map's bounds. */
+export const LIBRARY_YEARS = { min: 1900, max: 2100 } as const;
+
 export const RECORD_KINDS = terms([
   {
     code: 'programme',

@@ -32,6 +32,7 @@ import {
   SECTORS,
   STAGES,
   STUDY_DESIGNS,
+  LIBRARY_YEARS,
 } from './library-vocab.js';
 
 /** A library item's id: a readable slug, unique across records, organisations and studies. */
@@ -63,7 +64,7 @@ export const LocalAcronyms = z
 export type LocalAcronyms = z.infer<typeof LocalAcronyms>;
 
 const CountryCode = z.string().regex(/^[A-Z][A-Z0-9_]{2,}$/, 'must be a Bridges area code such as PHL or XKX');
-const Year = z.number().int().min(1900).max(2100);
+const Year = z.number().int().min(LIBRARY_YEARS.min).max(LIBRARY_YEARS.max);
 
 /** A period in years; either end may be unknown. */
 export const Period = z
@@ -107,7 +108,7 @@ export const SourceDocument = z.strictObject({
   kind: z.enum(['talks', 'paper', 'conclusions']),
   title: z.string().trim().min(1).optional().describe('The document’s own title (papers, conclusions)'),
   authors: z.array(z.string().trim().min(1)).optional().describe('Who the document is by; a talk is by its speakers'),
-  year: z.number().int().min(1900).max(2100).optional(),
+  year: Year.optional(),
   talk: z.string().trim().min(1).optional().describe('What kind of talk an account of talks reports'),
   account: z.string().trim().min(1).optional().describe('How a citation’s note names an account of talks'),
   container: z.string().trim().min(1).optional().describe('The title of the proceedings an account of talks is'),
@@ -436,8 +437,8 @@ export const GapMapQuery = z.strictObject({
   region: csvList(z.string().regex(/^\d{3}$/, 'must be an M49 region or sub-region code such as 002')).optional(),
   theme: csvList(z.enum(codesOf(KNOMAD_THEMES))).optional(),
   design: csvList(z.enum(codesOf(STUDY_DESIGNS))).optional(),
-  from: wholeNumber(1900, 2100).optional(),
-  to: wholeNumber(1900, 2100).optional(),
+  from: wholeNumber(LIBRARY_YEARS.min, LIBRARY_YEARS.max).optional(),
+  to: wholeNumber(LIBRARY_YEARS.min, LIBRARY_YEARS.max).optional(),
 });
 export type GapMapQuery = z.infer<typeof GapMapQuery>;
 export const GapMapCell = z.object({

@@ -367,6 +367,12 @@ const en = {
   inEnglish: '(indicator descriptions are in English)',
   skipMap: 'Skip the map (the table under it lists every value)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
+  /**
+   * What the explorer shows once drawn, for screen readers: the map's title, the edition and
+   * filters, how many areas; and the year, when it changed with another choice.
+   */
+  explorerShown: (title: string, details: string, count: number, yearChangedTo: string | null) =>
+    `${title} (${details}): ${count === 1 ? '1 country or area' : `${String(count)} countries and areas`}${yearChangedTo ? `. The year changed to ${yearChangedTo}.` : ''}`,
   mapDescription: (count: number, topName: string, topValue: string) =>
     `World map of ${String(count)} countries and areas with data; largest value: ${topName}, ${topValue}. Countries in grey have no data. The table below lists every value.`,
   mapNote: (count: number) =>
@@ -409,6 +415,8 @@ const en = {
   trendFrom: 'From',
   trendTo: 'To',
   trendAdd: 'Add',
+  trendAreaAdded: (name: string) => `${name} added to the chart over time.`,
+  trendAreaRemoved: (name: string) => `${name} removed from the chart over time.`,
   trendSinglePeriod: (period: string) =>
     `This edition has one period only (${period}): there is nothing to follow over time. Choose another edition or indicator.`,
   trendNoData: (names: string) => `No data with these filters for ${names}.`,
@@ -904,6 +912,8 @@ const fr = {
   inEnglish: '(les descriptions des indicateurs sont en anglais)',
   skipMap: 'Passer la carte (le tableau en dessous donne toutes les valeurs)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
+  explorerShown: (title: string, details: string, count: number, yearChangedTo: string | null) =>
+    `${title} (${details})\u00a0: ${count === 1 ? '1 pays ou zone' : `${String(count)} pays et zones`}${yearChangedTo ? `. L’année est passée à ${yearChangedTo}.` : ''}`,
   mapDescription: (count: number, topName: string, topValue: string) =>
     `Carte du monde de ${String(count)} pays et zones ayant des données\u00a0; valeur la plus élevée\u00a0: ${topName}, ${topValue}. Les pays en gris n’ont pas de données. Le tableau ci-dessous donne toutes les valeurs.`,
   mapNote: (count: number) =>
@@ -946,6 +956,8 @@ const fr = {
   trendFrom: 'De',
   trendTo: 'À',
   trendAdd: 'Ajouter',
+  trendAreaAdded: (name: string) => `Ajouté au graphique d’évolution\u00a0: ${name}.`,
+  trendAreaRemoved: (name: string) => `Retiré du graphique d’évolution\u00a0: ${name}.`,
   trendSinglePeriod: (period: string) =>
     `Cette édition n’a qu’une période (${period})\u00a0: rien à suivre dans le temps. Choisissez une autre édition ou un autre indicateur.`,
   trendNoData: (names: string) => `Pas de données avec ces filtres pour\u00a0: ${names}.`,
@@ -1440,6 +1452,8 @@ const es = {
   inEnglish: '(las descripciones de los indicadores están en inglés)',
   skipMap: 'Saltar el mapa (la tabla de abajo da todos los valores)',
   mapTitle: (indicator: string, period: string) => `${indicator}, ${period}`,
+  explorerShown: (title: string, details: string, count: number, yearChangedTo: string | null) =>
+    `${title} (${details}): ${count === 1 ? '1 país o zona' : `${String(count)} países y zonas`}${yearChangedTo ? `. El año cambió a ${yearChangedTo}.` : ''}`,
   mapDescription: (count: number, topName: string, topValue: string) =>
     `Mapa mundial de ${String(count)} países y zonas con datos; valor más alto: ${topName}, ${topValue}. Los países en gris no tienen datos. La tabla siguiente da todos los valores.`,
   mapNote: (count: number) =>
@@ -1482,6 +1496,8 @@ const es = {
   trendFrom: 'Desde',
   trendTo: 'Hasta',
   trendAdd: 'Añadir',
+  trendAreaAdded: (name: string) => `Añadido al gráfico de evolución: ${name}.`,
+  trendAreaRemoved: (name: string) => `Quitado del gráfico de evolución: ${name}.`,
   trendSinglePeriod: (period: string) =>
     `Esta edición tiene un solo período (${period}): no hay nada que seguir en el tiempo. Elija otra edición u otro indicador.`,
   trendNoData: (names: string) => `Sin datos con estos filtros para ${names}.`,

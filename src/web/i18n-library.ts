@@ -43,6 +43,15 @@ const en = {
   /** The total of a large match, an estimate (`formatted` is rounded to two significant figures). */
   searchResultCountApproximate: (formatted: string) => `about ${formatted} results`,
   searchResultCountFor: (count: string, query: string) => `${count} for “${query}”`,
+  /** The page's title: the words searched and the page of results before the page's name. */
+  searchDocumentTitle: (title: string, query: string, page: number) => {
+    const what = query
+      ? `“${query}”${page > 1 ? `, page ${String(page)}` : ''}`
+      : page > 1
+        ? `Page ${String(page)}`
+        : '';
+    return what ? `${what} — ${title}` : title;
+  },
   showingResultsFor: 'Showing results for',
   noResultsForTyped: (query: string) => `(no results for “${query}”)`,
   noSearchResults: 'Nothing matches this search and these filters. Try fewer words or fewer filters.',
@@ -86,6 +95,7 @@ const en = {
 
   // Item pages
   itemNotFoundTitle: 'Item not found',
+  itemNotFoundText: 'The library has no item at this address. It may have been retired, or the link may be mistyped.',
   editorTools: 'Editing',
   stateLabel: 'State',
   versionInfo: (version: number, view: 'published' | 'working') =>
@@ -385,6 +395,9 @@ const en = {
   allDesigns: 'All designs',
   yearFrom: 'Studies from (year)',
   yearTo: 'Studies to (year)',
+  /** A year box of the gap map holding no year the map can be drawn for; `label` is the box's. */
+  gapMapYearInvalid: (label: string, min: number, max: number) =>
+    `${label}: write a year from ${String(min)} to ${String(max)}, e.g. 2012, or leave it empty.`,
   gapMapCount: (n: number, formatted: string) =>
     n === 1 ? '1 study matches these filters' : `${formatted} studies match these filters`,
   gapMapUnplaced: (n: number, formatted: string) =>
@@ -448,6 +461,14 @@ const fr: LibraryMessages = {
   searchResultCount: (n, formatted) => (n <= 1 ? `${formatted} résultat` : `${formatted} résultats`),
   searchResultCountApproximate: (formatted) => `environ ${formatted} résultats`,
   searchResultCountFor: (count, query) => `${count} pour «\u00a0${query}\u00a0»`,
+  searchDocumentTitle: (title, query, page) => {
+    const what = query
+      ? `«\u00a0${query}\u00a0»${page > 1 ? `, page\u00a0${String(page)}` : ''}`
+      : page > 1
+        ? `Page\u00a0${String(page)}`
+        : '';
+    return what ? `${what} — ${title}` : title;
+  },
   showingResultsFor: 'Résultats pour',
   noResultsForTyped: (query) => `(aucun résultat pour «\u00a0${query}\u00a0»)`,
   noSearchResults: 'Rien ne correspond à cette recherche et à ces filtres. Essayez moins de mots ou moins de filtres.',
@@ -490,6 +511,8 @@ const fr: LibraryMessages = {
   },
 
   itemNotFoundTitle: 'Élément introuvable',
+  itemNotFoundText:
+    'La bibliothèque n’a aucun élément à cette adresse. Il a peut-être été retiré, ou le lien contient une erreur.',
   editorTools: 'Édition',
   stateLabel: 'État',
   versionInfo: (version, view) =>
@@ -784,6 +807,8 @@ const fr: LibraryMessages = {
   allDesigns: 'Tous les protocoles',
   yearFrom: 'Études à partir de (année)',
   yearTo: 'Études jusqu’à (année)',
+  gapMapYearInvalid: (label, min, max) =>
+    `${label}\u00a0: écrivez une année de ${String(min)} à ${String(max)}, p. ex. 2012, ou laissez la case vide.`,
   gapMapCount: (n, formatted) =>
     n <= 1 ? `${formatted} étude correspond à ces filtres` : `${formatted} études correspondent à ces filtres`,
   gapMapUnplaced: (n, formatted) =>
@@ -846,6 +871,14 @@ const es: LibraryMessages = {
   searchResultCount: (n, formatted) => (n === 1 ? '1 resultado' : `${formatted} resultados`),
   searchResultCountApproximate: (formatted) => `unos ${formatted} resultados`,
   searchResultCountFor: (count, query) => `${count} para «${query}»`,
+  searchDocumentTitle: (title, query, page) => {
+    const what = query
+      ? `«${query}»${page > 1 ? `, página ${String(page)}` : ''}`
+      : page > 1
+        ? `Página ${String(page)}`
+        : '';
+    return what ? `${what} — ${title}` : title;
+  },
   showingResultsFor: 'Resultados para',
   noResultsForTyped: (query) => `(ningún resultado para «${query}»)`,
   noSearchResults: 'Nada coincide con esta búsqueda y estos filtros. Pruebe con menos palabras o menos filtros.',
@@ -887,6 +920,8 @@ const es: LibraryMessages = {
   },
 
   itemNotFoundTitle: 'Elemento no encontrado',
+  itemNotFoundText:
+    'La biblioteca no tiene ningún elemento en esta dirección. Puede que se haya retirado o que el enlace tenga un error.',
   editorTools: 'Edición',
   stateLabel: 'Estado',
   versionInfo: (version, view) =>
@@ -1175,6 +1210,8 @@ const es: LibraryMessages = {
   allDesigns: 'Todos los diseños',
   yearFrom: 'Estudios desde (año)',
   yearTo: 'Estudios hasta (año)',
+  gapMapYearInvalid: (label, min, max) =>
+    `${label}: escriba un año de ${String(min)} a ${String(max)}, p. ej. 2012, o deje la casilla vacía.`,
   gapMapCount: (n, formatted) =>
     n === 1 ? '1 estudio coincide con estos filtros' : `${formatted} estudios coinciden con estos filtros`,
   gapMapUnplaced: (n, formatted) =>

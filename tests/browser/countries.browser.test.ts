@@ -181,4 +181,52 @@ describe('countries in the browser', () => {
       await page.close();
     }
   });
+
+  it('keeps a heading on a country’s page when the API fails', async () => {
+    const page = await openPage('/countries?lang=en');
+    try {
+      await page.route(/\/api\/countries\/PHL(\?|$)/, (route) =>
+        route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'internal', message: 'Test failure', details: [] } }),
+        }),
+      );
+      await page.goto(`${server?.url ?? ''}/countries/PHL?lang=en`);
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('PHL');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits every page into 320 CSS pixels without scrolling sideways', { timeout: 120_000 }, async () => {
+    if (!browser || !server) throw new Error('the browser or the server did not start');
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    page.setDefaultTimeout(WAIT_MS);
+    try {
+      const wide: string[] = [];
+      for (const path of [
+        '/?lang=en',
+        '/countries?lang=fr',
+        '/countries/PHL?lang=es',
+        '/countries/PHL?lang=en',
+        '/gap-map?lang=en',
+        '/library?lang=fr',
+        '/search?q=migration&lang=en',
+        '/datasets?lang=en',
+        '/no-such-page?lang=en',
+      ]) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+        if (width > 320) wide.push(`${path}: ${String(width)} px`);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -304,13 +304,13 @@ describe('the data hub in the browser', () => {
         const philippines = page.getByRole('link', { name: /^Philippines: \d/ });
         await philippines.focus();
         await page.locator('.map__tooltip').getByText('Philippines').waitFor();
-        // A keyboard user can jump past the map's 200-odd country links.
+        // A keyboard user can jump past the map's 200-odd country links, to its source and table.
         const skip = page.getByRole('link', { name: /^Skip the map/ });
         await skip.focus();
         await page.keyboard.press('Enter');
         await expect
           .poll(() => page.evaluate('document.activeElement && document.activeElement.id'))
-          .toBe('explorer-after-map');
+          .toBe('explorer-map-data');
         // The year control lists the edition's periods and changes the map.
         const year = page.getByRole('slider', { name: 'Year or period' });
         await expect.poll(() => year.getAttribute('aria-valuetext'), { timeout: WAIT_MS }).toBe('2024');
@@ -1591,15 +1591,16 @@ describe('the data hub in the browser', () => {
       const page = await openPage(`/explorer?indicator=migrant_stock&areas=${codes}&lang=en`);
       try {
         const trend = page.locator('#trend');
+        // The notice (the chart's other status region says what an add or a remove did).
+        const dropped = trend.locator('.notice[role="status"]');
         const chips = trend.getByRole('list', { name: 'Shown' }).getByRole('listitem');
         await expect
           .poll(() => chips.allTextContents(), { timeout: WAIT_MS })
           .toEqual(chosen.map((i) => `${i.area.name}×`));
-        expect(await trend.getByRole('status').count()).toBe(0);
+        expect(await dropped.count()).toBe(0);
         await page.getByRole('combobox', { name: 'Indicator', exact: true }).selectOption('remittance_cost_pct');
-        const notice = trend.getByRole('status');
-        await notice.waitFor();
-        const text = (await notice.textContent()) ?? '';
+        await dropped.waitFor();
+        const text = (await dropped.textContent()) ?? '';
         expect(text).toMatch(
           new RegExp(
             `^${chosen.map((i) => i.area.name).join(', ')}: no value for “Average total cost of sending remittances” in Q\\d\\s\\d{4} \\(its values are those of the country the money is sent to\\)\\. The chart over time shows its default instead: `,
@@ -1615,14 +1616,14 @@ describe('the data hub in the browser', () => {
           `${url}/explorer?indicator=remittance_cost_pct&areas=${chosen[0]?.area.code ?? ''},${first?.area.code ?? ''}&lang=en`,
         );
         await expect.poll(() => chips.allTextContents(), { timeout: WAIT_MS }).toEqual([`${first?.area.name ?? ''}×`]);
-        expect(await trend.getByRole('status').textContent()).toMatch(/\. The chart over time leaves it out\.$/);
+        expect(await dropped.textContent()).toMatch(/\. The chart over time leaves it out\.$/);
         // In French and Spanish, the names as the reader's language writes them.
         for (const lang of ['fr', 'es'] as const) {
           const names = (await ranking('migrant_stock', lang)).items
             .filter((i) => chosen.some((c) => c.area.code === i.area.code))
             .map((i) => i.area.name);
           await page.goto(`${url}/explorer?indicator=remittance_cost_pct&areas=${codes}&lang=${lang}`);
-          const said = (await trend.getByRole('status').textContent()) ?? '';
+          const said = (await dropped.textContent()) ?? '';
           for (const name of names) expect(said).toContain(name);
           expect(said).toContain(lang === 'fr' ? 'du pays qui reçoit l’argent' : 'del país que recibe el dinero');
         }

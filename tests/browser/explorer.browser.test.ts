@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.js';
 import { undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
+import { undesaImsDestination2020 } from '../../src/server/importers/undesa-totals.js';
 import { wdiGdidata2025 } from '../../src/server/importers/wdi.js';
 import { startDatahubServer } from './datahub-server.js';
 
 /**
- * The indicator explorer in real Chromium against the real server, with UN DESA's 2024 revision
- * and WDI's 2025 remittances: the names of its downloads say the view they come from, and its
- * cards sit as tall as their own content.
+ * The indicator explorer in real Chromium against the real server, with UN DESA's 2024 revision,
+ * its 2020 totals by destination and WDI's 2025 remittances: the names of its downloads say the
+ * view they come from, its cards sit as tall as their own content, and a keyboard and screen-reader
+ * user is told what changed and keeps their place.
  */
 
 const WAIT_MS = 30_000;
@@ -18,7 +20,7 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startDatahubServer({ importers: [undesaIms2024, wdiGdidata2025] }),
+    startDatahubServer({ importers: [undesaIms2024, undesaImsDestination2020, wdiGdidata2025] }),
     launchChromium(),
   ]);
 }, 300_000);
@@ -34,6 +36,14 @@ async function openPage(path: string): Promise<Page> {
   page.setDefaultTimeout(WAIT_MS);
   await page.goto(`${server.url}${path}`);
   return page;
+}
+
+/** The id of the element that has the focus ('BODY' when none has). */
+function focusedId(page: Page): Promise<string> {
+  // (A string: this file is type-checked without the DOM's types, as the other browser tests are.)
+  return page.evaluate<string>(
+    "document.activeElement ? document.activeElement.id || document.activeElement.tagName : ''",
+  );
 }
 
 /** The suggested name of the file a button downloads. */
@@ -116,4 +126,105 @@ describe('the explorer in the browser', () => {
       await page.close();
     }
   });
+
+  it(
+    'says what each change of indicator, year or sex shows, and when the year moved with it',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage('/explorer?indicator=migrant_stock&lang=en');
+      try {
+        const status = page.getByRole('status').filter({ hasText: /countries and areas/ });
+        await status
+          .filter({ hasText: /^International migrant stock, 2024 \(UN DESA 2024\): \d+ countries and areas$/ })
+          .waitFor();
+        // The year chosen: said, and not as a change made for the reader.
+        await page.getByRole('combobox', { name: 'Year or period' }).selectOption('2020');
+        await status
+          .filter({ hasText: /^International migrant stock, 2020 \(UN DESA 2024\): \d+ countries and areas$/ })
+          .waitFor();
+        // Women only.
+        await page.getByRole('combobox', { name: 'Sex', exact: true }).selectOption('F');
+        await status
+          .filter({ hasText: /^International migrant stock, 2020 \(UN DESA 2024 · Women\): \d+ countries and areas$/ })
+          .waitFor();
+        // Another indicator starts at its own latest year: 2020 here, the reader is told.
+        await page.getByRole('combobox', { name: 'Year or period' }).selectOption('2024');
+        await status.filter({ hasText: /^International migrant stock, 2024 / }).waitFor();
+        await page.getByRole('combobox', { name: 'Indicator', exact: true }).selectOption('migrant_stock_total');
+        await status
+          .filter({
+            hasText:
+              /^International migrant stock, total by destination, 2020 \(UN DESA 2020, by destination\): \d+ countries and areas\. The year changed to 2020\.$/,
+          })
+          .waitFor();
+        // The same region is used throughout: it was there before the first answer.
+        expect(await status.count()).toBe(1);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'keeps the focus on the menu an area is added from, and says it was added or removed',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage('/explorer?indicator=migrant_stock&lang=en');
+      try {
+        const trend = explorerCharts(page).trend;
+        await trend.locator('.chart__body svg').waitFor();
+        const menu = page.getByLabel('Add a country or area');
+        await menu.focus();
+        await menu.selectOption({ label: 'Philippines' });
+        // The keyboard's way: Tab to the button, Enter.
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        const remove = page.getByRole('button', { name: 'Remove Philippines' });
+        await remove.waitFor();
+        expect(await focusedId(page)).toBe(await menu.getAttribute('id'));
+        await page.getByRole('status').filter({ hasText: 'Philippines added to the chart over time.' }).waitFor();
+        await remove.click();
+        await page.getByRole('status').filter({ hasText: 'Philippines removed from the chart over time.' }).waitFor();
+        expect(await focusedId(page)).toBe(await menu.getAttribute('id'));
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'lands the map’s skip link on the map’s source and table, the first thing after it',
+    { timeout: 120_000 },
+    async () => {
+      const page = await openPage('/explorer?indicator=migrant_stock&lang=en');
+      try {
+        const map = explorerCharts(page).map;
+        await map.locator('.chart__body svg').waitFor();
+        await map.getByRole('link', { name: /^Skip the map/ }).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => focusedId(page)).toBe('explorer-map-data');
+        const landed = page.locator('#explorer-map-data');
+        // Within the map's own figure, holding its source line, right after the drawing…
+        expect(await landed.evaluate((el) => el.closest('figure')?.querySelector('.chart__body svg') !== null)).toBe(
+          true,
+        );
+        expect(await landed.locator('.source-line').count()).toBe(1);
+        // …so that the next stops are the source's links and the table of every value.
+        await page.keyboard.press('Tab');
+        expect(
+          await page.evaluate<boolean>(
+            "document.activeElement !== null && document.activeElement.closest('#explorer-map-data') !== null",
+          ),
+        ).toBe(true);
+        const tableFollows = await landed.evaluate((el) => {
+          const table = el.closest('figure')?.querySelector('.chart__data');
+          // 4: Node.DOCUMENT_POSITION_FOLLOWING (no DOM types here)
+          return table ? (el.compareDocumentPosition(table) & 4) !== 0 : false;
+        });
+        expect(tableFollows).toBe(true);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

@@ -83,7 +83,7 @@ describe('the library in the browser', () => {
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       const filters = page.getByRole('group', { name: 'Type', exact: true });
       expect(await filters.isVisible()).toBe(false);
-      await page.getByText('Affiner les résultats').click();
+      await page.locator('summary', { hasText: 'Affiner les résultats' }).click();
       await filters.waitFor();
     } finally {
       await page.close();
@@ -97,7 +97,9 @@ describe('the library in the browser', () => {
       expect(new URL(page.url()).pathname).toBe('/library/mida');
       expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
       await page.goto(`${url}/library/${encodeURIComponent('mida!')}?lang=en`);
-      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      // The heading says what the title says.
+      await page.getByRole('heading', { level: 1, name: 'Item not found' }).waitFor();
+      expect(await page.title()).toBe('Item not found — Bridges');
       expect(await page.getByRole('alert').count()).toBe(0);
       // An item's history is for contributors: a reader is asked to log in, named by the item.
       await page.goto(`${url}/library/mida/history?lang=en`);
@@ -313,4 +315,120 @@ describe('the library in the browser', () => {
       expect(found).toEqual([]);
     },
   );
+
+  it('names the words searched and the page of results in the title, in the reader’s language', async () => {
+    const page = await openPage('/search?q=diaspora&lang=en');
+    try {
+      await page
+        .getByRole('status')
+        .filter({ hasText: /results? for “diaspora”/ })
+        .waitFor();
+      expect(await page.title()).toBe('“diaspora” — Search — Bridges');
+      await page.goto(`${url}/search?q=diaspora&page=2&lang=fr`);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /résultats? pour/ })
+        .waitFor();
+      expect(await page.title()).toBe('«\u00a0diaspora\u00a0», page\u00a02 — Recherche — Bridges');
+      await page.goto(`${url}/library?page=2&lang=en`);
+      await page.getByRole('navigation', { name: 'Pages of results' }).getByText('Page 2 of').waitFor();
+      expect(await page.title()).toBe('Page 2 — Practice & evidence library — Bridges');
+      await page.goto(`${url}/library?lang=es`);
+      await page.getByRole('heading', { level: 1, name: 'Biblioteca de prácticas y evidencia' }).waitFor();
+      expect(await page.title()).toBe('Biblioteca de prácticas y evidencia — Bridges');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('heads the filters with a heading that is no part of the button folding them', async () => {
+    for (const path of ['/library?lang=en', '/search?q=remittances&lang=en']) {
+      const page = await openPage(path);
+      try {
+        const heading = page.getByRole('heading', { level: 2, name: 'Refine the results' });
+        await heading.waitFor({ state: 'attached' });
+        expect(await page.locator('summary :is(h1, h2, h3, h4, h5, h6, [role="heading"])').count(), path).toBe(0);
+        // The filters are labelled by it, and still fold under their summary.
+        const filters = page.getByRole('complementary', { name: 'Refine the results' });
+        await filters.getByRole('group', { name: 'Type', exact: true }).waitFor();
+        await filters.locator('summary').click();
+        expect(await filters.getByRole('group', { name: 'Type', exact: true }).isVisible()).toBe(false);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  it('checks the gap map’s years at the field, in the reader’s language, and keeps the map of the last good ones', async () => {
+    if (!browser) throw new Error('the browser did not start');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(WAIT_MS);
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/library/gap-map') asked.push(new URL(r.url()).search);
+    });
+    try {
+      // A link with a year the API would refuse.
+      await page.goto(`${url}/gap-map?to=19&lang=fr`);
+      const to = page.getByLabel('Études jusqu’à (année)');
+      await page.getByRole('table', { name: /Nombre d’études/ }).waitFor();
+      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await to.getAttribute('aria-describedby')) ?? '';
+      const messages = await Promise.all(
+        describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(messages.join(' ')).toContain('Études jusqu’à (année)\u00a0: écrivez une année de 1900 à 2100');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      // The map shown is that of the other filters (none).
+      await page
+        .getByRole('status')
+        .filter({ hasText: /études? correspond/ })
+        .waitFor();
+      const all = await page
+        .getByRole('status')
+        .filter({ hasText: /études? correspond/ })
+        .textContent();
+
+      // A good year: the map follows it, the field is no longer at fault.
+      await to.fill('2012');
+      await to.press('Enter');
+      await page.waitForURL(/[?&]to=2012/);
+      await expect.poll(() => to.getAttribute('aria-invalid')).toBeNull();
+      const upTo2012 = page.getByRole('status').filter({ hasText: /études? correspond/ });
+      await expect.poll(() => upTo2012.textContent()).not.toBe(all);
+      const shown = await upTo2012.textContent();
+
+      // A bad year typed: said at the field, and the map stays that of 2012.
+      const from = page.getByLabel('Études à partir de (année)');
+      await from.fill('19');
+      await from.press('Enter');
+      await expect.poll(() => from.getAttribute('aria-invalid')).toBe('true');
+      await page.getByText('Études à partir de (année)\u00a0: écrivez une année de 1900 à 2100').waitFor();
+      await from.fill('3000');
+      await from.blur();
+      expect(await from.getAttribute('aria-invalid')).toBe('true');
+      expect(new URL(page.url()).searchParams.get('from')).toBeNull();
+      expect(await upTo2012.textContent()).toBe(shown);
+      expect(await page.getByRole('alert').count()).toBe(0);
+      // No year out of range was ever asked for.
+      expect(asked.filter((q) => /[?&](from|to)=(19|3000)(&|$)/.test(q))).toEqual([]);
+      expect(asked.some((q) => q.includes('to=2012'))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows one alert, not one per request, when the gap map’s API fails', async () => {
+    const page = await openPage('/library?lang=en');
+    try {
+      await page.route('**/api/**', (route) => route.abort());
+      await page.goto(`${url}/gap-map?lang=en`);
+      await page.getByRole('heading', { level: 1, name: 'Evidence gap map' }).waitFor();
+      await page.getByRole('alert').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('alert').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -33,6 +33,11 @@ export interface ChartFrameProps {
   catalogued?: boolean;
   /** The chart draws figures Bridges computed (shares, group means): the image says so, not "as published". */
   computed?: boolean;
+  /**
+   * An id for what follows the chart (its source line, notes, caveats, then its table), focusable:
+   * where a link that skips a chart of many links (the map's countries) lands.
+   */
+  afterChartId?: string;
   /** The chart: one <svg>. */
   children: ReactNode;
 }
@@ -57,6 +62,7 @@ export function ChartFrame({
   note,
   catalogued = true,
   computed = false,
+  afterChartId,
   children,
 }: ChartFrameProps) {
   const t = useT();
@@ -186,7 +192,7 @@ export function ChartFrame({
           <ChartWidthContext.Provider value={DEFAULT_CHART_WIDTH}>{children}</ChartWidthContext.Provider>
         </div>
       )}
-      <figcaption className="chart__caption">
+      <figcaption className="chart__caption" id={afterChartId} tabIndex={afterChartId ? -1 : undefined}>
         <SourceLine citations={citations} catalogued={catalogued} />
         <div className="chart__notes" ref={notesRef}>
           {note}

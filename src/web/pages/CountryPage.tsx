@@ -58,6 +58,8 @@ export function CountryPage() {
         trail={[{ to: `/countries${listSearch}`, label: t.navCountries }]}
         current={data?.name ?? code.toUpperCase()}
       />
+      {/* The page keeps a heading when the API fails, named by the code asked for, as a corridor's does. */}
+      {error && !data && <h1>{code.toUpperCase()}</h1>}
       {error && <ErrorAlert error={error} />}
       {!data && !error && (
         <p role="status" className="loading">

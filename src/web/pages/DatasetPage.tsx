@@ -32,6 +32,8 @@ export function DatasetPage() {
   return (
     <div className="page">
       <Breadcrumb trail={[{ to: '/datasets', label: t.navDatasets }]} current={id} />
+      {/* The page keeps a heading when the API fails, named by the id asked for. */}
+      {dataset.error && !data && <h1>{id}</h1>}
       {dataset.error && <ErrorAlert error={dataset.error} />}
       {!data && !dataset.error && (
         <p role="status" className="loading">

@@ -280,6 +280,40 @@ export function ExplorerPage() {
   const areaName = (code: string) =>
     shownNames.get(`${lang}|${code}`) ?? countries.data?.items.find((c) => c.code === code)?.name ?? code;
 
+  // A ranking whose year is not the one before, though the reader changed something else (a new
+  // indicator or edition starts at its latest year): the announcement says the year moved.
+  const lastShown = useRef<RankingResponse | undefined>(undefined);
+  const [yearMoved, setYearMoved] = useState<RankingResponse | null>(null);
+  useEffect(() => {
+    const before = lastShown.current;
+    if (!rankingData || before === rankingData) return;
+    lastShown.current = rankingData;
+    const moved =
+      before !== undefined && before.period !== rankingData.period && viewOf(before) !== viewOf(rankingData);
+    setYearMoved(moved ? rankingData : null);
+  }, [rankingData]);
+  // NOTE: the map, charts and table change out of a screen reader's sight: one polite status, in
+  // the page from the start, says what they now show, as the search and country lists say their count.
+  const announcement =
+    ranking.error || indicators.error || indicators.data?.items.length === 0
+      ? ''
+      : rankingData && !ranking.loading
+        ? t.explorerShown(
+            t.mapTitle(
+              t.indicatorNames[rankingData.indicator.id] ?? rankingData.indicator.name,
+              rankingWhen(rankingData, t, lang),
+            ),
+            [
+              shortDatasetLabel(rankingData.dataset, rankingData.sources, lang),
+              filtersText(rankingData, t, lang, countries.data),
+            ]
+              .filter(Boolean)
+              .join(' · '),
+            rankingData.items.length,
+            yearMoved === rankingData ? formatPeriod(rankingData.period, lang) : null,
+          )
+        : t.loading;
+
   return (
     <div className="page explorer">
       <h1>{t.explorerTitle}</h1>
@@ -307,11 +341,10 @@ export function ExplorerPage() {
       />
       {ranking.error && refused.length === 0 && <ErrorAlert error={ranking.error} />}
       {indicators.data && indicators.data.items.length === 0 && <NoData />}
-      {!rankingData && !ranking.error && indicators.data && indicators.data.items.length > 0 && (
-        <p role="status" className="loading">
-          {t.loading}
-        </p>
-      )}
+      {/* Seen while the first answer loads; afterwards for screen readers only (the map's title says it). */}
+      <p role="status" className={rankingData || !announcement ? 'visually-hidden' : 'loading'}>
+        {announcement}
+      </p>
       {rankingData && (
         <ExplorerResults
           ranking={rankingData}
@@ -336,6 +369,11 @@ export function ExplorerPage() {
 }
 
 type DatasetIndicatorInfo = DatasetListResponse['items'][number]['indicators'][number] & { hasCounterparts: boolean };
+
+/** What a ranking shows apart from its year: an indicator, edition and filters. */
+function viewOf(ranking: RankingResponse): string {
+  return JSON.stringify([ranking.indicator.id, ranking.dataset, ranking.filters]);
+}
 
 function datasetIndicator(
   data: DatasetListResponse | undefined,
@@ -875,9 +913,11 @@ function ExplorerResults({
           </>
         }
         table={<RankingTable ranking={ranking} state={state} onSort={onSort} caption={mapTitle} />}
+        afterChartId="explorer-map-data"
       >
-        {/* Every country on the map is a link: keyboard users may jump past them all. */}
-        <a className="skip-inline" href="#explorer-after-map">
+        {/* Every country on the map is a link: keyboard users may jump past them all, to the map's
+            source and its table (the link says the table is under the map). */}
+        <a className="skip-inline" href="#explorer-map-data">
           {t.skipMap}
         </a>
         <WorldMap
@@ -901,7 +941,7 @@ function ExplorerResults({
         />
       </ChartFrame>
 
-      <div className="chart-grid" id="explorer-after-map" tabIndex={-1}>
+      <div className="chart-grid" id="explorer-after-map">
         <ChartFrame
           title={t.topNTitle(TOP_N, name, when)}
           subtitle={subtitle}

@@ -71,6 +71,8 @@ export function ExplorerTrend({
   const addId = useId();
   const [adding, setAdding] = useState('');
   const addSelect = useRef<HTMLSelectElement>(null);
+  // What the last add or remove did, for screen readers: the chips change out of their sight.
+  const [done, setDone] = useState('');
   const unit = ranking.indicator.unit;
   // A percentage's change is a difference in points, as the API gives it; any other, a % change.
   const rate = changeInPoints(ranking.indicator);
@@ -211,6 +213,7 @@ export function ExplorerTrend({
                   aria-label={t.trendRemoveArea(nameOf.get(code) ?? code)}
                   onClick={() => {
                     setAreas(areas.filter((c) => c !== code));
+                    setDone(t.trendAreaRemoved(nameOf.get(code) ?? code));
                     // The button goes with its chip: focus moves to where an area is added.
                     addSelect.current?.focus();
                   }}
@@ -267,12 +270,20 @@ export function ExplorerTrend({
               onClick={() => {
                 setAreas([...areas, adding]);
                 setAdding('');
+                setDone(t.trendAreaAdded(nameOf.get(adding) ?? adding));
+                // The button is disabled until another area is chosen: focus would fall to the
+                // page's start. It goes back to the menu, to add another.
+                addSelect.current?.focus();
               }}
             >
               {t.trendAdd}
             </button>
           </div>
         </div>
+        {/* Always in the page, so that what it comes to say is announced. */}
+        <p role="status" className="visually-hidden">
+          {done}
+        </p>
         <Field label={t.trendFrom}>
           {(props) => (
             <PeriodSelect

@@ -1,5 +1,5 @@
-import { useId, useRef } from 'react';
-import { KNOMAD_THEMES, STUDY_DESIGNS } from '../../core/library-vocab.js';
+import { useEffect, useId, useRef, useState } from 'react';
+import { KNOMAD_THEMES, LIBRARY_YEARS, STUDY_DESIGNS } from '../../core/library-vocab.js';
 import { getRegions } from '../api.js';
 import { EffectLabel, QualityBadge } from '../components/Badges.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -13,6 +13,13 @@ import { itemPath } from '../library.js';
 import { LangLink } from '../links.js';
 
 const FILTER_KEYS = ['region', 'theme', 'design', 'from', 'to'] as const;
+
+/** A year box's text the gap map's API takes (GapMapQuery): empty (no bound), or whole digits within LIBRARY_YEARS. */
+function isGapMapYear(text: string): boolean {
+  const digits = text.trim();
+  if (digits === '') return true;
+  return /^\d+$/.test(digits) && Number(digits) >= LIBRARY_YEARS.min && Number(digits) <= LIBRARY_YEARS.max;
+}
 
 /**
  * The evidence gap map: interventions (rows) against outcomes (columns). Each cell counts the
@@ -28,7 +35,10 @@ export function GapMapPage() {
     const value = searchParams.get(key);
     if (value) filters[key] = value;
   }
+  // A year the API would refuse (a link with to=19) is said at its box and not asked for: the map
+  // is that of the other filters.
   const params = { ...filters, lang };
+  for (const key of ['from', 'to'] as const) if (!isGapMapYear(params[key] ?? '')) delete params[key];
   const map = useApi(`gap-map|${JSON.stringify(params)}`, (signal) => getGapMap(params, signal));
   const regions = useApi('regions', (signal) => getRegions(signal));
   const cellKey = searchParams.get('cell');
@@ -48,6 +58,8 @@ export function GapMapPage() {
   const data = map.data;
   const chosen = data && cellKey ? data.cells.find((c) => `${c.intervention}:${c.outcome}` === cellKey) : undefined;
   const hasFilters = FILTER_KEYS.some((key) => searchParams.has(key));
+  // One alert: when the server is down both requests fail, and two boxes would say the same.
+  const failure = map.error ?? regions.error;
 
   return (
     <div className="page">
@@ -128,8 +140,7 @@ export function GapMapPage() {
         )}
       </form>
 
-      {map.error && <ErrorAlert error={map.error} />}
-      {regions.error && <ErrorAlert error={regions.error} />}
+      {failure && <ErrorAlert error={failure} />}
       <p role="status" className="result-count">
         {map.error
           ? ''
@@ -174,7 +185,11 @@ export function GapMapPage() {
   );
 }
 
-/** A year box that applies on blur or Enter, so the map does not reload at every digit. */
+/**
+ * A year box that applies on blur or Enter, so the map does not reload at every digit. A year the
+ * map cannot be drawn for is said at the box, naming it and the years it takes, and not applied:
+ * no request is made and the map stays that of the last year that was.
+ */
 function YearField({
   id,
   label,
@@ -187,29 +202,53 @@ function YearField({
   onCommit: (value: string) => void;
 }) {
   const t = useT();
+  const [text, setText] = useState(value);
+  // What was last applied or refused: the box is at fault once it is left holding a bad year, not
+  // while one is being typed.
+  const [checked, setChecked] = useState(value);
+  // The address changed (Clear all filters, Back): the box shows its year.
+  useEffect(() => {
+    setText(value);
+    setChecked(value);
+  }, [value]);
+  const invalid = !isGapMapYear(checked);
+
+  function handleCommit(next: string) {
+    setChecked(next);
+    if (next.trim() !== value && isGapMapYear(next)) onCommit(next.trim());
+  }
+
   return (
-    <div className="field field--year">
+    <div className={`field field--year${invalid ? ' field--error' : ''}`}>
       <label htmlFor={id}>{label}</label>
+      {/* NOTE: text, not number: a number box reads "2O12" as empty, and would drop the filter
+          without a word. */}
       <input
-        key={value}
         id={id}
-        type="number"
-        min={1900}
-        max={2100}
-        step={1}
+        type="text"
         inputMode="numeric"
-        defaultValue={value}
-        aria-describedby={`${id}-hint`}
-        onBlur={(event) => {
-          if (event.target.value !== value) onCommit(event.target.value);
-        }}
+        autoComplete="off"
+        value={text}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error ${id}-hint` : `${id}-hint`}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={(event) => handleCommit(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') onCommit(event.currentTarget.value);
+          if (event.key === 'Enter') handleCommit(event.currentTarget.value);
         }}
       />
       <p className="field__hint" id={`${id}-hint`}>
         {t.yearHint}
       </p>
+      {/* Polite, not an alert: it says what is wrong with what the reader just left, once; under the
+          box, which stays in line with the filters beside it. */}
+      <div aria-live="polite">
+        {invalid && (
+          <p className="field__error" id={`${id}-error`}>
+            {t.gapMapYearInvalid(label, LIBRARY_YEARS.min, LIBRARY_YEARS.max)}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

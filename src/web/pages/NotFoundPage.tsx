@@ -4,7 +4,8 @@ import { LangLink } from '../links.js';
 
 /**
  * Shown for any address the UI does not know, and for country codes, datasets and library records
- * the API does not know; `back` is the list the reader came from (the countries by default).
+ * the API does not know; `back` is the list the reader came from (the countries by default), and
+ * names what was not found when it is the library's.
  */
 export function NotFoundPage({
   countryCode,
@@ -14,12 +15,18 @@ export function NotFoundPage({
   back?: 'countries' | 'datasets' | 'library';
 }) {
   const t = useT();
-  const title = countryCode === undefined ? t.notFoundTitle : t.countryNotFoundTitle;
+  // The heading says what the title says (the item page titles its own "Item not found").
+  const [title, text] =
+    countryCode !== undefined
+      ? [t.countryNotFoundTitle, t.countryNotFoundText(countryCode)]
+      : back === 'library'
+        ? [t.itemNotFoundTitle, t.itemNotFoundText]
+        : [t.notFoundTitle, t.notFoundText];
   useDocumentTitle(title, t.siteName);
   return (
     <div className="page">
       <h1>{title}</h1>
-      <p className="lead">{countryCode === undefined ? t.notFoundText : t.countryNotFoundText(countryCode)}</p>
+      <p className="lead">{text}</p>
       <ul className="link-list">
         <li>
           <LangLink to={`/${back}`}>

@@ -95,6 +95,8 @@ export function ProfilePage() {
         ]}
         current={t.tabProfile}
       />
+      {/* The page keeps a heading when the API fails, named by the code asked for, as a corridor's does. */}
+      {error && !data && <h1>{t.profileTitle(code.toUpperCase())}</h1>}
       {error && <ErrorAlert error={error} />}
       {refusedEdition !== null && (
         <p className="notice" role="status">

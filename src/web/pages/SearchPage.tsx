@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { SEARCH_FACETS, termLabel, type SearchFacet, type VocabularyName } from '../../core/library-vocab.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { FacetFilters } from '../components/FacetFilters.js';
@@ -50,10 +51,22 @@ function readSearchState(params: URLSearchParams) {
   return { q: params.get('q')?.trim() ?? '', selected, page };
 }
 
+/**
+ * The page's title with the words searched and the page of results ("“diaspora”, page 2 —
+ * Search"): tabs, bookmarks and the history tell one search from another, and a screen reader
+ * hears what the page now shows.
+ */
+function useSearchTitle(pageTitle: string): void {
+  const t = useT();
+  const [searchParams] = useSearchParams();
+  const { q, page } = readSearchState(searchParams);
+  useDocumentTitle(t.searchDocumentTitle(pageTitle, q, page), t.siteName);
+}
+
 /** The whole-platform search: records, organisations, evidence, countries and datasets. */
 export function SearchPage() {
   const t = useT();
-  useDocumentTitle(t.searchTitle, t.siteName);
+  useSearchTitle(t.searchTitle);
   return (
     <div className="page">
       <h1>{t.searchTitle}</h1>
@@ -67,7 +80,7 @@ export function SearchPage() {
 export function LibraryPage() {
   const t = useT();
   const session = useSession();
-  useDocumentTitle(t.libraryTitle, t.siteName);
+  useSearchTitle(t.libraryTitle);
   return (
     <div className="page">
       <h1>{t.libraryTitle}</h1>
@@ -229,11 +242,14 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
 
       <div className="search__layout">
         <aside className="search__facets" aria-labelledby={`${inputId}-facets`}>
+          {/* NOTE: a heading inside <summary> is no heading to a screen reader (the summary is a
+              button): the heading is its own, for heading navigation, and the summary shows it. */}
+          <h2 id={`${inputId}-facets`} className="visually-hidden">
+            {t.refineHeading}
+          </h2>
           <details className="search__facets-fold" open={!narrow || hasFilters}>
             <summary>
-              <h2 id={`${inputId}-facets`} className="search__facets-title">
-                {t.refineHeading}
-              </h2>
+              <span className="search__facets-title">{t.refineHeading}</span>
             </summary>
             {hasFilters && (
               <button type="button" className="button-secondary button-block" onClick={handleClear}>
