@@ -44,6 +44,7 @@ const en = {
   downloadCsv: 'Download CSV',
   downloadPng: 'Download image (PNG)',
   downloadSvg: 'SVG',
+  downloadSvgLabel: 'Download image (SVG)',
   imageNotDrawn: 'The chart could not be drawn for its image: try again once the page has loaded.',
   chartDownloads: (title: string) => `Downloads: ${title}`,
   sdmxLinkTitle:
@@ -458,7 +459,8 @@ const en = {
   downloadCatalogue: 'Download the catalogue as CSV',
   editionsSideBySide: (n: number) =>
     `${String(n)} editions side by side, newest first (by release date, or else by the year in the dataset id). Compare them; do not splice them.`,
-  familyCaption: (title: string) => `Editions of ${title}`,
+  /** The words before a publication's title (English, in a span of its own) in its editions' table caption. */
+  familyCaptionBefore: (_title: string) => 'Editions of ',
   colReleaseDate: 'Release date',
   colPeriods: 'Periods',
   colObservations: 'Observations',
@@ -544,6 +546,7 @@ const fr = {
   downloadCsv: 'Télécharger le CSV',
   downloadPng: 'Télécharger l’image (PNG)',
   downloadSvg: 'SVG',
+  downloadSvgLabel: 'Télécharger l’image (SVG)',
   imageNotDrawn: 'Le graphique n’a pas pu être dessiné pour son image\u00a0: réessayez une fois la page chargée.',
   chartDownloads: (title: string) => `Téléchargements\u00a0: ${title}`,
   sdmxLinkTitle:
@@ -999,7 +1002,7 @@ const fr = {
   editionsSideBySide: (n: number) =>
     `${String(n)} éditions côte à côte, la plus récente d’abord (par date de publication, à défaut par l’année inscrite dans l’identifiant du jeu de données). Comparez-les\u00a0; ne les raccordez pas.`,
   // « d’ » before a vowel: « Éditions d’International Migrant Stock ».
-  familyCaption: (title: string) => `Éditions ${/^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(title) ? 'd’' : 'de '}${title}`,
+  familyCaptionBefore: (title) => `Éditions ${/^[aeiouyàâéèêîôûAEIOUYÀÂÉÈÊÎÔÛ]/.test(title) ? 'd’' : 'de '}`,
   colReleaseDate: 'Date de publication',
   colPeriods: 'Périodes',
   colObservations: 'Observations',
@@ -1082,6 +1085,7 @@ const es = {
   downloadCsv: 'Descargar CSV',
   downloadPng: 'Descargar imagen (PNG)',
   downloadSvg: 'SVG',
+  downloadSvgLabel: 'Descargar imagen (SVG)',
   imageNotDrawn: 'No se pudo dibujar el gráfico para su imagen: vuelva a intentarlo cuando la página haya cargado.',
   chartDownloads: (title: string) => `Descargas: ${title}`,
   sdmxLinkTitle:
@@ -1537,7 +1541,7 @@ const es = {
   downloadCatalogue: 'Descargar el catálogo en CSV',
   editionsSideBySide: (n: number) =>
     `${String(n)} ediciones lado a lado, la más reciente primero (por fecha de publicación o, en su defecto, por el año que figura en el identificador del conjunto de datos). Compárelas; no las empalme.`,
-  familyCaption: (title: string) => `Ediciones de ${title}`,
+  familyCaptionBefore: () => 'Ediciones de ',
   colReleaseDate: 'Fecha de publicación',
   colPeriods: 'Períodos',
   colObservations: 'Observaciones',

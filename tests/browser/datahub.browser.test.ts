@@ -191,7 +191,10 @@ describe('the data hub in the browser', () => {
         const png = pngDownload.bytes;
         expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
         expect(png.length).toBeGreaterThan(5_000);
-        const svgDownload = await downloadFrom(destinations.getByRole('button', { name: 'SVG' }));
+        // Named as its neighbours are, not by its short text alone.
+        const svgButton = destinations.getByRole('button', { name: 'Download image (SVG)', exact: true });
+        expect(await svgButton.textContent()).toBe('SVG');
+        const svgDownload = await downloadFrom(svgButton);
         const svg = svgDownload.bytes.toString('utf8');
         expect(svg).toContain('Philippines: where emigrants live');
         expect(svg).toContain('CC BY 3.0 IGO');
@@ -304,6 +307,10 @@ describe('the data hub in the browser', () => {
         const philippines = page.getByRole('link', { name: /^Philippines: \d/ });
         await philippines.focus();
         await page.locator('.map__tooltip').getByText('Philippines').waitFor();
+        // Escape hides it (it may cover the neighbours), the focus staying where it is.
+        await page.keyboard.press('Escape');
+        await page.locator('.map__tooltip').waitFor({ state: 'detached' });
+        expect(await philippines.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
         // A keyboard user can jump past the map's 200-odd country links, to its source and table.
         const skip = page.getByRole('link', { name: /^Skip the map/ });
         await skip.focus();
@@ -985,6 +992,17 @@ describe('the data hub in the browser', () => {
       const family = page.getByRole('region', { name: 'International Migrant Stock: destination and origin, by sex' });
       await family.getByRole('columnheader', { name: /International Migrant Stock 2024/ }).waitFor();
       await family.getByRole('columnheader', { name: /International Migrant Stock 2020/ }).waitFor();
+      // In French, the table's caption marks the publisher's English title as English.
+      await page.getByRole('button', { name: 'Français' }).click();
+      const caption = family.locator('caption');
+      await expect
+        .poll(() => caption.textContent())
+        .toBe('Éditions d’International Migrant Stock: destination and origin, by sex');
+      expect(await caption.locator('span[lang="en"]').textContent()).toBe(
+        'International Migrant Stock: destination and origin, by sex',
+      );
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect.poll(() => caption.textContent()).toMatch(/^Editions of /);
       await family.getByRole('link', { name: /International Migrant Stock 2020/ }).click();
       await page.waitForURL(/\/datasets\/undesa-ims-2020\?lang=en$/);
       await page.getByRole('heading', { level: 2, name: 'How to cite' }).waitFor();

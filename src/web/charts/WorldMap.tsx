@@ -120,6 +120,20 @@ export function WorldMap({
     };
   }, []);
 
+  // Escape hides the tooltip, which may cover the neighbours, without moving the pointer or the
+  // focus (WCAG 1.4.13); the next country hovered or focused shows it again.
+  const showing = hover !== null;
+  useEffect(() => {
+    if (!showing) return;
+    const hide = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape') setHover(null);
+    };
+    document.addEventListener('keydown', hide);
+    return () => {
+      document.removeEventListener('keydown', hide);
+    };
+  }, [showing]);
+
   const path = useMemo(() => {
     if (!world) return null;
     const projection = geoEqualEarth().fitExtent(

@@ -124,8 +124,10 @@ function FamilyTable({
       {editions.length > 1 && <p className="section__lead">{t.editionsSideBySide(editions.length)}</p>}
       <TableScroll captionId={captionId}>
         <table className="data-table data-table--compact family__table">
+          {/* The publisher's title stays English in every language: said so, for screen readers. */}
           <caption id={captionId} className="visually-hidden">
-            {t.familyCaption(title)}
+            {t.familyCaptionBefore(title)}
+            <span lang="en">{title}</span>
           </caption>
           <thead>
             <tr>
