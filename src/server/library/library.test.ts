@@ -108,6 +108,24 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
     );
     expect(crossSite.status).toBe(403);
     expect(crossSite.json<ErrorResponse>().error.message).toMatch(/cross-site/i);
+    // The path as the router decodes it: /%61pi/ reaches the same route, and the same checks.
+    for (const path of ['/%61pi/library/items', '/%2561pi/library/items', '/api/library/%69tems']) {
+      const encoded = await contributor.request(
+        'POST',
+        path,
+        { type: 'record', id: 'test-encoded', data: practice },
+        { 'x-csrf-token': '', origin: 'https://evil.example' },
+      );
+      expect(encoded.status, path).not.toBe(201);
+    }
+    const smuggled = await contributor.request(
+      'POST',
+      '/%61pi/library/items',
+      { type: 'record', id: 'test-encoded', data: practice },
+      { 'x-csrf-token': '' },
+    );
+    expect(smuggled.status).toBe(403);
+    expect(smuggled.json<ErrorResponse>().error.message).toMatch(/x-csrf-token/i);
   });
 
   it('validates a new item and names the fields at fault', async () => {
