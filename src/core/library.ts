@@ -41,11 +41,21 @@ export const ItemId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single hyphens')
   .max(80);
 
+/**
+ * The longest text in one language: a long description runs to a few thousand characters, and
+ * every save keeps a whole copy as a revision.
+ */
+export const MAX_TEXT = 20_000;
+const Text = z
+  .string()
+  .trim()
+  .max(MAX_TEXT, `must be at most ${MAX_TEXT.toLocaleString('en')} characters`);
+
 /** Text in the UI languages; English is required, French and Spanish are welcome. */
 export const Multilingual = z.strictObject({
-  en: z.string().trim().min(1, 'English text is required'),
-  fr: z.string().trim().min(1).optional(),
-  es: z.string().trim().min(1).optional(),
+  en: Text.pipe(z.string().min(1, 'English text is required')),
+  fr: Text.pipe(z.string().min(1)).optional(),
+  es: Text.pipe(z.string().min(1)).optional(),
 });
 export type Multilingual = z.infer<typeof Multilingual>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from './i18n.js';
 import { draftOf, emptyDraft, formPath, slugify, toData, validateDraft, type Draft } from './library-form.js';
+import { diffFields } from './conflict-diff.js';
 import { flattenData, periodText, pickText, safeNextPath } from './library.js';
 
 const words = messagesFor('en').validation;
@@ -105,5 +106,37 @@ describe('library helpers', () => {
     expect(safeNextPath('//evil.example/')).toBeNull();
     expect(safeNextPath('https://evil.example/')).toBeNull();
     expect(safeNextPath(null)).toBeNull();
+  });
+});
+
+describe('the differences a conflict shows', () => {
+  it('diffs each differing field by its words, theirs to mine', () => {
+    expect(
+      diffFields({ 'title.en': 'Mentors in Senegal', a: 'same' }, { 'title.en': 'Mentors in France', a: 'same' }),
+    ).toEqual([
+      {
+        field: 'title.en',
+        words: [
+          { value: 'Mentors in ', added: false, removed: false },
+          { value: 'Senegal', added: false, removed: true },
+          { value: 'France', added: true, removed: false },
+        ],
+      },
+    ]);
+  });
+
+  it('shows long, unlike texts whole, theirs then mine, rather than hold the page to diff them', () => {
+    const text = (seed: number) =>
+      Array.from({ length: 3_000 }, (_, i) => ((i * 7_919 + seed) % 99_991).toString(36)).join(' ');
+    const [theirs, mine] = [text(1), text(50_000)];
+    expect(diffFields({ 'summary.en': theirs }, { 'summary.en': mine })).toEqual([
+      {
+        field: 'summary.en',
+        words: [
+          { value: theirs, added: false, removed: true },
+          { value: mine, added: true, removed: false },
+        ],
+      },
+    ]);
   });
 });

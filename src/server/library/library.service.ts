@@ -370,7 +370,7 @@ function summarise(rev: RevisionRow, previous: RevisionRow | undefined) {
     authorLabel: rev.author_label,
     comment: rev.comment,
     createdAt: rev.created_at,
-    changedFields: fieldChanges(previous?.data ?? {}, rev.data).map((c) => c.field),
+    changedFields: fieldChanges(previous?.data ?? {}, rev.data, { words: false }).map((c) => c.field),
   };
 }
 

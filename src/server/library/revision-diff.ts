@@ -17,8 +17,19 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>): Map
   return out;
 }
 
-/** What changed between two versions of an item's data, field by field; text comes with a word diff. */
-export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
+/**
+ * A word diff is given up past this many edits, or after this long (milliseconds): its cost grows
+ * with the text's length times the edits, and two long, unlike texts took minutes, the server
+ * answering nothing else meanwhile. The change is then shown as its before and after.
+ */
+const MAX_WORD_EDITS = 2_000;
+const WORD_DIFF_MS = 200;
+
+/**
+ * What changed between two versions of an item's data, field by field; text comes with a word
+ * diff (within MAX_WORD_EDITS and WORD_DIFF_MS) unless `words` is false (only the fields asked).
+ */
+export function fieldChanges(before: unknown, after: unknown, { words = true } = {}): FieldChange[] {
   const a = flatten(before, '', new Map());
   const b = flatten(after, '', new Map());
   const fields = [...new Set([...b.keys(), ...a.keys()])];
@@ -28,12 +39,9 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     const now = b.get(field);
     if (JSON.stringify(was) === JSON.stringify(now)) continue;
     const change: FieldChange = { field, before: was ?? null, after: now ?? null };
-    if ((typeof was === 'string' || was === undefined) && (typeof now === 'string' || now === undefined)) {
-      change.words = diffWords(was ?? '', now ?? '').map((part) => ({
-        value: part.value,
-        added: part.added,
-        removed: part.removed,
-      }));
+    if (words && (typeof was === 'string' || was === undefined) && (typeof now === 'string' || now === undefined)) {
+      const parts = diffWords(was ?? '', now ?? '', { maxEditLength: MAX_WORD_EDITS, timeout: WORD_DIFF_MS });
+      if (parts) change.words = parts.map((part) => ({ value: part.value, added: part.added, removed: part.removed }));
     }
     changes.push(change);
   }

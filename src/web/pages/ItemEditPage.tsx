@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { diffWords } from 'diff';
 import type { ItemType } from '../../core/library-vocab.js';
 import { ApiError, listCountries } from '../api.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
@@ -25,6 +24,7 @@ import {
   type FieldErrors,
   type ValidationWords,
 } from '../library-form.js';
+import { diffFields } from '../conflict-diff.js';
 import { flattenData, formatDateTime, isItemType, itemPath } from '../library.js';
 import { fieldName } from '../library-fields.js';
 import { LangLink, withLang } from '../links.js';
@@ -472,19 +472,4 @@ function ConflictPanel({
       )}
     </div>
   );
-}
-
-/** Fields that differ between their saved data and the form, each with a word diff (theirs → mine). */
-function diffFields(theirs: Record<string, string>, mine: Record<string, string>) {
-  const fields = [...new Set([...Object.keys(theirs), ...Object.keys(mine)])].sort();
-  return fields
-    .filter((field) => (theirs[field] ?? '') !== (mine[field] ?? ''))
-    .map((field) => ({
-      field,
-      words: diffWords(theirs[field] ?? '', mine[field] ?? '').map((c) => ({
-        value: c.value,
-        added: Boolean(c.added),
-        removed: Boolean(c.removed),
-      })),
-    }));
 }
