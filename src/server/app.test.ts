@@ -173,6 +173,33 @@ describe('serving the web UI beside the API', () => {
     }
   });
 
+  it('refuses a body nested deeper than any request, rather than overflow the stack (a 500)', async () => {
+    for (const depth of [65, 100_000]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+      });
+      expect(res.statusCode, String(depth)).toBe(400);
+      expect(res.json(), String(depth)).toMatchObject({
+        error: {
+          code: 'invalid_parameter',
+          details: [{ field: 'a', message: expect.stringContaining('nested') as string }],
+        },
+      });
+    }
+    // 64 levels are read (and this body is then refused for what it is: no e-mail, no password).
+    const deep = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`,
+    });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.body).not.toContain('nested');
+  });
+
   it('refuses a bad percent-encoding in a parameter, naming it, as it refuses one in the path', async () => {
     for (const [url, field] of [
       ['/api/countries?q=%E0%A4%A', 'q'],

@@ -422,15 +422,24 @@ function malformedQueryParameter(url: string): string | null {
   return null;
 }
 
+/** How deep a request's JSON may nest: the API's deepest body is a few levels. */
+const MAX_DEPTH = 64;
+
 /**
  * The first parameter or field (dotted path) of a parsed request part whose name or text holds a
- * NUL character; null if none. Walks objects and arrays (not a file's bytes or a stream).
+ * NUL character; null if none. Walks objects and arrays (not a file's bytes or a stream). A part
+ * nested deeper than MAX_DEPTH is refused (a body of 100,000 nested objects overflowed the stack: a 500).
  */
-function nulField(value: unknown, path: string): string | null {
+function nulField(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (depth >= MAX_DEPTH && value !== null && typeof value === 'object')
+    throw ApiError.invalidParameter(
+      path.split('.')[0] || 'body',
+      `is nested more than ${String(MAX_DEPTH)} levels deep, deeper than any request the API takes`,
+    );
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = nulField(value[i], path ? `${path}.${String(i)}` : String(i));
+      const found = nulField(value[i], path ? `${path}.${String(i)}` : String(i), depth + 1);
       if (found !== null) return found;
     }
     return null;
@@ -446,7 +455,7 @@ function nulField(value: unknown, path: string): string | null {
   for (const [key, v] of Object.entries(value)) {
     const name = path ? `${path}.${key}` : key;
     if (key.includes('\0')) return name.replaceAll('\0', '\uFFFD');
-    const found = nulField(v, name);
+    const found = nulField(v, name, depth + 1);
     if (found !== null) return found;
   }
   return null;
