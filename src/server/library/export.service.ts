@@ -409,8 +409,10 @@ async function studyReferences(db: Kysely<DB>, origin: string) {
 export async function exportRis(db: Kysely<DB>, origin: string): Promise<string> {
   const lines: string[] = [];
   const tag = (name: string, value: string | number | undefined) => {
-    // RIS is line-based: a value never spans lines.
-    if (value !== undefined && value !== '') lines.push(`${name}  - ${String(value).replace(/\s*\n\s*/g, ' ')}`);
+    // RIS is line-based: a value never spans lines, whatever breaks a reader takes for one (a
+    // carriage return alone too: "Doe\rUR  - …" would be a tag of its own in some).
+    if (value !== undefined && value !== '')
+      lines.push(`${name}  - ${String(value).replace(/\s*[\r\n\v\f\u0085\u2028\u2029]\s*/g, ' ')}`);
   };
   for (const { study, ref, name } of await studyReferences(db, origin)) {
     tag('TY', ref.ris);

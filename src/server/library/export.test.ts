@@ -44,6 +44,9 @@ citation: { document: 004_356cef00a4ef66b7.txt, section: "1. Invented point" }`)
   // An outside publication with a DOI, of a kind the library does not record.
   'studies/test-outside-publication.yaml': study(`authors: [Lumen Partners, Jane Q. Public]
 citation: { title: Invented Report on Mentoring, doi: 10.1596/978-1-4648-0319-2 }`),
+  // Line breaks RIS readers may take for the end of a line, inside a title and a name.
+  'studies/test-line-breaks.yaml': study(`authors: ["Doe\\rAU  - Injected, Author"]
+citation: { title: "A report\\rUR  - http://evil.example\\u2028TY  - GEN" }`),
 };
 
 /** The variables of CSL-JSON (CSL 1.0.2, schemas/input/csl-data.json) these exports may use. */
@@ -123,8 +126,8 @@ describe.each(testEngines())('library exports on %s', (engine) => {
   });
 
   it('writes CSL-JSON with CSL variables only, names in CSL’s shape, dates as date-parts', () => {
-    expect(csl.size).toBe(5);
-    expect(ris.size).toBe(5);
+    expect(csl.size).toBe(6);
+    expect(ris.size).toBe(6);
     for (const record of ris.values()) expect(['CPAPER', 'CONF', 'GEN']).toContain(record.get('TY')?.[0]);
     for (const item of csl.values()) {
       for (const key of Object.keys(item)) expect(CSL_VARIABLES, `${item.id}: ${key}`).toContain(key);
@@ -212,6 +215,13 @@ describe.each(testEngines())('library exports on %s', (engine) => {
     const record = ris.get('test-outside-publication');
     expect(record?.get('TY')).toEqual(['GEN']);
     expect(record?.get('AU')).toEqual(['Lumen Partners', 'Public, Jane Q.']);
+    // A carriage return or a line separator inside a value makes no line of its own (parseRis
+    // checks every line's syntax): the value is one line, its breaks spaces.
+    const broken = ris.get('test-line-breaks');
+    expect(broken?.get('TI')).toEqual(['A report UR  - http://evil.example TY  - GEN']);
+    expect(broken?.get('AU')).toEqual(['Doe AU  - Injected, Author']);
+    expect(broken?.get('UR')?.join(' ')).not.toContain('evil');
+    expect(broken?.get('TY')).toEqual(['GEN']);
     expect(record?.get('DO')).toEqual(['10.1596/978-1-4648-0319-2']);
   });
 
