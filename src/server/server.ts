@@ -32,6 +32,7 @@ export async function prepareDatabase(config: Config, onProgress?: ProgressRepor
       process.stderr.write(
         `Library: ${id} was edited in the UI since it was loaded; its changed content file was not applied.\n`,
       );
+    for (const clash of content.clashes) process.stderr.write(`Library: ${clash}.\n`);
     // The index follows every change in the transaction that makes it (content loads, publications,
     // imports): a whole rebuild, a minute at 100,000 items, is only for a new database or new
     // reference data. Datasets imported from the command line meanwhile are listed again (cheap).

@@ -279,6 +279,8 @@ program
           (result.kept.length ? `; kept the UI edits of ${result.kept.join(', ')} (their files changed too)` : '') +
           '.\n',
       );
+      for (const clash of result.clashes) process.stderr.write(`${clash}.\n`);
+      if (result.clashes.length) process.exitCode = 1;
     });
   });
 

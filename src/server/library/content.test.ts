@@ -140,9 +140,15 @@ describe.each(testEngines())('library content files on %s', (engine) => {
   it('loads valid files once, applies a changed file as a new version, and keeps UI edits', async () => {
     const files = { 'organisations/test-agency.yaml': ORGANISATION, 'records/test-programme.yaml': RECORD };
     const first = await loadLibraryContent(testDb.database, { dir: dir(files) });
-    expect(first).toEqual({ inserted: ['test-programme', 'test-agency'], updated: [], unchanged: 0, kept: [] });
+    expect(first).toEqual({
+      inserted: ['test-programme', 'test-agency'],
+      updated: [],
+      unchanged: 0,
+      kept: [],
+      clashes: [],
+    });
     const again = await loadLibraryContent(testDb.database, { dir: dir(files) });
-    expect(again).toEqual({ inserted: [], updated: [], unchanged: 2, kept: [] });
+    expect(again).toEqual({ inserted: [], updated: [], unchanged: 2, kept: [], clashes: [] });
 
     const changed = {
       ...files,
@@ -187,5 +193,38 @@ describe.each(testEngines())('library content files on %s', (engine) => {
       kept: ['test-programme'],
       updated: [],
     });
+  });
+
+  it('leaves a file whose id an item created in the UI holds unloaded, the item as it was, and says so', async () => {
+    // A contributor's draft (no content file) under an id a file of a later release brings: of
+    // another type, or of the same.
+    await testDb.database.db
+      .insertInto('library_item')
+      .values([
+        { id: 'test-squat-org', type: 'record', state: 'draft', version: 1, data: '{}' },
+        { id: 'test-squat-same', type: 'organisation', state: 'draft', version: 1, data: '{}' },
+      ])
+      .execute();
+    const files = {
+      'organisations/test-squat-org.yaml': ORGANISATION,
+      'organisations/test-squat-same.yaml': ORGANISATION,
+      'organisations/test-free.yaml': ORGANISATION,
+    };
+    const result = await loadLibraryContent(testDb.database, { dir: dir(files) });
+    expect(result.inserted).toEqual(['test-free']);
+    expect(result.clashes.map((c) => c.slice(c.indexOf('organisations/')))).toEqual([
+      'organisations/test-squat-org.yaml: not loaded, as the id "test-squat-org" is held by a record created in the UI (draft); rename that item or the file',
+      'organisations/test-squat-same.yaml: not loaded, as the id "test-squat-same" is held by an organisation created in the UI (draft); rename that item or the file',
+    ]);
+    const kept = await testDb.database.db
+      .selectFrom('library_item')
+      .select(['id', 'type', 'state', 'content_file'])
+      .where('id', 'in', ['test-squat-org', 'test-squat-same'])
+      .orderBy('id')
+      .execute();
+    expect(kept).toEqual([
+      { id: 'test-squat-org', type: 'record', state: 'draft', content_file: null },
+      { id: 'test-squat-same', type: 'organisation', state: 'draft', content_file: null },
+    ]);
   });
 });

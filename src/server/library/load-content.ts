@@ -14,6 +14,11 @@ export interface ContentLoadResult {
   unchanged: number;
   /** Items whose file changed but which were edited in the UI since: the database copy is kept. */
   kept: string[];
+  /**
+   * Files whose id an item created in the UI holds (a contributor's draft under the id a new file
+   * brings): the file is not loaded, the item stays; each says which and what to do.
+   */
+  clashes: string[];
 }
 
 /** The author of revisions made by loading the repository's content files. */
@@ -32,7 +37,7 @@ export async function loadLibraryContent(
   const items = readContentDir(options.dir ?? LIBRARY_CONTENT_DIR);
   await checkAll(database.db, items);
   return database.db.transaction().execute(async (trx) => {
-    const result: ContentLoadResult = { inserted: [], updated: [], unchanged: 0, kept: [] };
+    const result: ContentLoadResult = { inserted: [], updated: [], unchanged: 0, kept: [], clashes: [] };
     const conflicts: ContentProblem[] = [];
     for (const item of items) {
       const { input } = item;
@@ -50,6 +55,12 @@ export async function loadLibraryContent(
         });
         await repo.insertRevision(trx, revision(item, 1));
         result.inserted.push(input.id);
+      } else if (row.content_file === null) {
+        // NOTE: not fatal: a draft anyone may create must not stop the server from starting, nor
+        // be overwritten (nothing is lost); and it does not pass for the file's item either.
+        result.clashes.push(
+          `${item.file}: not loaded, as the id "${input.id}" is held by ${/^[aeiou]/.test(row.type) ? 'an' : 'a'} ${row.type} created in the UI (${row.state}); rename that item or the file`,
+        );
       } else if (row.type !== input.type) {
         conflicts.push({
           file: item.file,
