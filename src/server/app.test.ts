@@ -48,6 +48,11 @@ describe('serving the web UI beside the API', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toMatch(/text\/html/);
       expect(res.body).toContain('<div id="root">');
+      // Scripts from this origin only, no framing by another site, the origin alone as referrer.
+      expect(res.headers['content-security-policy'], url).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
     }
   });
 

@@ -93,9 +93,16 @@ async function openPage(
   const viewport = phone ? { width: 390, height: 800 } : { width: 1280, height: 900 };
   const page = await browser.newPage({ viewport, acceptDownloads: true, ...(locale ? { locale } : {}) });
   page.setDefaultTimeout(WAIT_MS);
+  // What the pages' Content-Security-Policy refused, in any test (checked by the last one).
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) policyViolations.push(`${path}: ${message.text()}`);
+  });
   await page.goto(`${server.url}${path}`);
   return page;
 }
+
+/** The messages of Chromium about what a page's Content-Security-Policy refused, from every page opened. */
+const policyViolations: string[] = [];
 
 /** CSV text as rows of fields (a downloaded chart's or an SDMX-CSV answer). */
 function parseCsv(text: string): string[][] {
@@ -2097,4 +2104,10 @@ describe('the data hub in the browser', () => {
       }
     },
   );
+
+  // Last: every page opened above (charts drawn, images exported, downloads) ran within the
+  // pages' Content-Security-Policy.
+  it('broke no rule of the pages’ Content-Security-Policy on any page the tests opened', () => {
+    expect(policyViolations).toEqual([]);
+  });
 });
