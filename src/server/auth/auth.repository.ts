@@ -71,6 +71,23 @@ export const authRepository = {
     await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
   },
 
+  /** Ends every session of an account; how many there were. */
+  async deleteSessionsOf(db: Kysely<DB>, userId: number): Promise<number> {
+    const result = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+
+  async updateUser(db: Kysely<DB>, userId: number, set: { role?: UserRow['role']; passwordHash?: string }) {
+    await db
+      .updateTable('app_user')
+      .set({
+        ...(set.role === undefined ? {} : { role: set.role }),
+        ...(set.passwordHash === undefined ? {} : { password_hash: set.passwordHash }),
+      })
+      .where('id', '=', userId)
+      .execute();
+  },
+
   async deleteExpiredSessions(db: Kysely<DB>) {
     await db.deleteFrom('user_session').where('expires_at', '<=', new Date()).execute();
   },

@@ -46,6 +46,36 @@ export async function listUsers(db: Kysely<DB>): Promise<User[]> {
   return (await authRepository.listUsers(db)).map(toUser);
 }
 
+/**
+ * Changes an account (CLI): its password, its role, or neither, and ends every session it has, so
+ * that a leaked password or a device left signed in stops working at once (a role change alone
+ * would apply to the sessions' next requests; they end too, to be sure who is signed in).
+ * The number of sessions ended is returned.
+ */
+export async function changeUser(
+  db: Kysely<DB>,
+  email: string,
+  change: { password?: string; role?: User['role'] },
+): Promise<{ user: User; sessionsEnded: number }> {
+  const row = await authRepository.findUserByEmail(db, email.trim());
+  if (!row) throw ApiError.notFoundAt('email', `no account has the e-mail ${email.trim()}`);
+  const fields = CreateUserBody.pick({ password: true, role: true }).partial().safeParse(change);
+  if (!fields.success) {
+    const details = fields.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    throw new ApiError(400, 'invalid_parameter', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+  }
+  return db.transaction().execute(async (trx) => {
+    const { role, password } = fields.data;
+    if (role !== undefined || password !== undefined)
+      await authRepository.updateUser(trx, row.id, {
+        role,
+        passwordHash: password === undefined ? undefined : await hashPassword(password),
+      });
+    const sessionsEnded = await authRepository.deleteSessionsOf(trx, row.id);
+    return { user: toUser({ ...row, role: role ?? row.role }), sessionsEnded };
+  });
+}
+
 export interface NewSession {
   token: string;
   csrfToken: string;

@@ -11,7 +11,7 @@ import { importDataset } from '../stats/import-dataset.js';
 import { describeDatabase, startServer } from '../server.js';
 import { createProgress } from './progress.js';
 import type { Role } from '../../core/library-vocab.js';
-import { createUser } from '../auth/auth.service.js';
+import { changeUser, createUser } from '../auth/auth.service.js';
 import { ApiError } from '../http/api-error.js';
 import { loadLibraryContent } from '../library/load-content.js';
 import { LIBRARY_CONTENT_DIR } from '../paths.js';
@@ -261,6 +261,48 @@ user
       });
       process.stdout.write(`Created ${created.role} ${created.name} <${created.email}> (id ${String(created.id)}).\n`);
     });
+  });
+
+/** Runs an account change, its faults as plain errors, and says what it did. */
+async function changeAccount(email: string, change: { password?: string; role?: Role }, did: string): Promise<void> {
+  await withDatabase(async (database) => {
+    await migrate(database);
+    const { user: changed, sessionsEnded } = await changeUser(database.db, email, change).catch((err: unknown) => {
+      throw err instanceof ApiError ? new Error(err.message) : err;
+    });
+    process.stdout.write(
+      `${did} ${changed.name} <${changed.email}> (${changed.role}); ${String(sessionsEnded)} session${sessionsEnded === 1 ? '' : 's'} ended.\n`,
+    );
+  });
+}
+user
+  .command('password')
+  .description(
+    "Set an account's password (asked for, hidden, or read from standard input when piped) and end its sessions",
+  )
+  .requiredOption('-e, --email <email>', "the account's e-mail address")
+  .action(async (opts: { email: string }) => {
+    const password = await readPassword();
+    await changeAccount(opts.email, { password }, 'New password for');
+  });
+user
+  .command('role')
+  .description('Change what an account may do (viewer to take away every right to write) and end its sessions')
+  .requiredOption('-e, --email <email>', "the account's e-mail address")
+  .addOption(
+    new Option('-r, --role <role>', 'what the user may do')
+      .choices(['viewer', 'contributor', 'reviewer', 'admin'])
+      .makeOptionMandatory(),
+  )
+  .action(async (opts: { email: string; role: Role }) => {
+    await changeAccount(opts.email, { role: opts.role }, 'Changed the role of');
+  });
+user
+  .command('sign-out')
+  .description('End every session of an account (signed in elsewhere, a device lost)')
+  .requiredOption('-e, --email <email>', "the account's e-mail address")
+  .action(async (opts: { email: string }) => {
+    await changeAccount(opts.email, {}, 'Signed out');
   });
 
 program
