@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'too_many_requests',
+  'too_large',
+  'unsupported_media_type',
   'not_implemented',
   'data_loading',
   'internal_error',

@@ -178,6 +178,23 @@ describe('serving the web UI beside the API', () => {
     }
   });
 
+  it('says a body is too large, or of a type no route reads, by codes of their own', async () => {
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024), password: 'y' }),
+    });
+    expect([big.statusCode, big.json<ErrorResponse>().error.code]).toEqual([413, 'too_large']);
+    const xml = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<login/>',
+    });
+    expect([xml.statusCode, xml.json<ErrorResponse>().error.code]).toEqual([415, 'unsupported_media_type']);
+  });
+
   it('refuses a body nested deeper than any request, rather than overflow the stack (a 500)', async () => {
     for (const depth of [65, 100_000]) {
       const res = await app.inject({

@@ -492,6 +492,8 @@ const STATUS_CODES: Partial<Record<number, ErrorResponse['error']['code']>> = {
   404: 'not_found',
   405: 'method_not_allowed',
   409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_media_type',
   429: 'too_many_requests',
 };
 
