@@ -409,6 +409,12 @@ const TOO_LARGE = 'too large to store (beyond ±1.8e308)';
  */
 const MAX_DIMENSION_VALUE = 200;
 const MAX_DIMENSIONS_KEY = 2_000;
+/** An observation's dimensions, their series key and its length in bytes, made once per combination. */
+interface Dimensions {
+  dims: Record<string, string> | undefined;
+  key: string;
+  bytes: number;
+}
 const LIST_CAP = 50;
 const LINES_CAP = 10;
 /** How many matched names the report lists, each with the code it became. */
@@ -448,7 +454,7 @@ export class ObservationAssembler {
    */
   readonly #seen = new Map<string, Map<string, SeenAt>>();
   /** One object per combination of dimensions (by their codes as printed), shared by the observations. */
-  readonly #dims = new Map<string, { dims: Record<string, string> | undefined; key: string }>();
+  readonly #dims = new Map<string, Dimensions>();
   /** Each period as printed, read once. */
   readonly #periods = new Map<string, ReturnType<typeof normalisePeriod>>();
   /** One string per period or flags, shared by the observations. */
@@ -560,10 +566,10 @@ export class ObservationAssembler {
     // A missing value skipped ("skipMissing") only once the rest of its row is checked: its area
     // and dimensions are reported like any other's.
     if (value === null) return;
-    const { dims, key: dimsKey } = this.#dimensions(printedDims, raw.dims);
-    if (Buffer.byteLength(dimsKey) > MAX_DIMENSIONS_KEY)
+    const { dims, key: dimsKey, bytes } = this.#dimensions(printedDims, raw.dims);
+    if (bytes > MAX_DIMENSIONS_KEY)
       throw at(`dim:${Object.keys(raw.dims)[0] ?? ''}`).error(
-        `the dimensions of this row (${Object.keys(raw.dims).join(', ')}) take ${Buffer.byteLength(dimsKey).toLocaleString('en')} bytes together, more than the ${MAX_DIMENSIONS_KEY.toLocaleString('en')} a series' key may: use shorter codes`,
+        `the dimensions of this row (${Object.keys(raw.dims).join(', ')}) take ${bytes.toLocaleString('en')} bytes together, more than the ${MAX_DIMENSIONS_KEY.toLocaleString('en')} a series' key may: use shorter codes`,
       );
     const seriesKey = `${indicator}|${refArea}|${counterpart ?? ''}|${sex}|${p.freq}|${dimsKey}`;
     let periods = this.#seen.get(seriesKey);
@@ -592,13 +598,14 @@ export class ObservationAssembler {
   }
 
   /** An observation's dimensions and their key, made once per combination (`printed`: its codes as printed). */
-  #dimensions(printed: string, raw: Record<string, string>): { dims: Record<string, string> | undefined; key: string } {
+  #dimensions(printed: string, raw: Record<string, string>): Dimensions {
     let known = this.#dims.get(printed);
     if (!known) {
       // _Z, "not applicable", is no breakdown: as Bridges' own SDMX writes a series without that key.
       const kept = Object.entries(raw).filter(([, v]) => v !== '_Z');
       const dims = kept.length ? Object.fromEntries(kept) : undefined;
-      known = { dims, key: dimsKeyOf(dims) };
+      const key = dimsKeyOf(dims);
+      known = { dims, key, bytes: Buffer.byteLength(key) };
       this.#dims.set(printed, known);
     }
     return known;
