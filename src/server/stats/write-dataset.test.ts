@@ -229,6 +229,48 @@ describe.each(testEngines())('an import on %s', (engine) => {
     expect(loaded.rows.map((r) => r.loaded_from)).toEqual([winner === 0 ? 'a.csv' : 'b.csv']);
   });
 
+  it('drops the aggregates a replaced load named and no data names any more, keeping those others use', async () => {
+    const tiny = tinyImporter('tiny-aggregates');
+    const at = (refArea: string) => ({
+      indicator: 'tiny_stock',
+      refArea,
+      counterpartArea: null,
+      sex: '_T' as const,
+      freq: 'A' as const,
+      period: '2020',
+      value: 1,
+    });
+    const aggregate = (code: string) => ({ code, publisher: 'Tiny publisher', name: `Group ${code}` });
+    const load = (id: string, aggregates: string[], named: string[]) =>
+      importDataset(
+        testDb.database,
+        {
+          ...tiny,
+          meta: { ...tiny.meta, id },
+          read: () => ({ aggregates: aggregates.map(aggregate), observations: ['PHL', ...named].map(at) }),
+        },
+        { force: true },
+      );
+    const areas = async () =>
+      (
+        await raw((s) =>
+          s.query<{ code: string; names: number }>(
+            `SELECT a.code, (SELECT count(*)::int FROM area_name n WHERE n.area_code = a.code) AS names
+             FROM area a WHERE a.code LIKE 'TINY\\_%' ORDER BY a.code`,
+          ),
+        )
+      ).map((r) => `${r.code} ${String(r.names)}`);
+    // TINY_B is declared but given no figure: it is not kept.
+    await load('tiny-aggregates', ['TINY_A', 'TINY_B', 'TINY_C'], ['TINY_A', 'TINY_C']);
+    await load('tiny-aggregates-other', ['TINY_C'], ['TINY_C']);
+    expect(await areas()).toEqual(['TINY_A 1', 'TINY_C 1']);
+    // The edition replaced by one that no longer names TINY_A or TINY_C: A goes, C stays for the other.
+    await load('tiny-aggregates', [], []);
+    expect(await areas()).toEqual(['TINY_C 1']);
+    await load('tiny-aggregates-other', [], []);
+    expect(await areas()).toEqual([]);
+  });
+
   it('keeps series apart whose dimension values hold ";" or "=" (the key escapes them)', async () => {
     const tiny = tinyImporter('tiny-dims');
     const at = (dims: Record<string, string>) => ({

@@ -25,6 +25,12 @@ export async function writeDataset(
     'SELECT DISTINCT indicator_id AS id FROM series WHERE dataset_id = $1',
     [meta.id],
   );
+  // The publishers' aggregates the replaced load used: those this one no longer does go with it.
+  const previousAggregates = await s.query<{ code: string }>(
+    `SELECT a.code FROM area a WHERE a.kind = 'aggregate' AND EXISTS (
+       SELECT 1 FROM series se WHERE se.dataset_id = $1 AND a.code IN (se.ref_area, se.counterpart_area))`,
+    [meta.id],
+  );
   await s.query('DELETE FROM dataset WHERE id = $1', [meta.id]);
   await dropOrphanIndicators(
     s,
@@ -197,6 +203,10 @@ export async function writeDataset(
   if (atOnce) {
     await checkForeignKeys(s, meta.id, seriesRows, written);
   }
+  await dropUnusedAggregates(s, [
+    ...previousAggregates.map((r) => r.code),
+    ...(parsed.aggregates ?? []).map((a) => a.code),
+  ]);
   return { series: seriesRows.length, observations: parsed.observations.length };
 }
 
@@ -227,6 +237,22 @@ async function dropOrphanIndicators(s: RawSession, candidates: string[]): Promis
     `DELETE FROM indicator i WHERE i.id = ANY($1::text[])
        AND NOT EXISTS (SELECT 1 FROM series se WHERE se.indicator_id = i.id)`,
     [candidates],
+  );
+}
+
+/**
+ * Deletes those of `candidates`, publishers' aggregates, that no series names any more (a user's
+ * mapping that declared one and no longer does, an aggregate declared but given no figure): an
+ * aggregate is an area only through the data that names it, and one with none would stay listed
+ * (/api/countries?kind=aggregate) with nothing behind it. Its names go with it (ON DELETE CASCADE).
+ */
+async function dropUnusedAggregates(s: RawSession, candidates: string[]): Promise<void> {
+  if (candidates.length === 0) return;
+  await s.query(
+    `DELETE FROM area a WHERE a.code = ANY($1::text[]) AND a.kind = 'aggregate'
+       AND NOT EXISTS (SELECT 1 FROM series se WHERE se.ref_area = a.code)
+       AND NOT EXISTS (SELECT 1 FROM series se WHERE se.counterpart_area = a.code)`,
+    [[...new Set(candidates)]],
   );
 }
 
