@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrganisationData, RecordData } from './library.js';
+import { CreateUserBody, hiddenCharacter, OrganisationData, RecordData, StudyData, TransitionBody } from './library.js';
 
 /** An organisation as a content file gives it (invented test data). */
 const ORGANISATION = {
@@ -57,5 +57,63 @@ describe('acronyms in French and Spanish', () => {
     expect(issuesOf(RecordData.safeParse({ ...RECORD, acronyms: 'PT' }))).toEqual([
       expect.stringMatching(/^acronyms: Invalid input: expected object/),
     ]);
+  });
+});
+
+describe('text typed into the library', () => {
+  it('refuses control characters, bidirectional controls and half characters, naming each and where it is', () => {
+    expect(hiddenCharacter('Plain, accented: é, ñ, « », “ ”, emoji 🌍\ttab\nnew line\r\n')).toBeUndefined();
+    expect(hiddenCharacter('ab\u0007c')).toBe('holds U+0007, a control character, at character 3; remove it');
+    expect(hiddenCharacter('x\u0085')).toMatch(/^holds U\+0085, a control character, at character 2/);
+    // "Report" shown reversed: an override makes the text display otherwise than it searches.
+    expect(hiddenCharacter('\u202Etroper')).toBe(
+      'holds U+202E, a bidirectional control, which reorders the text on screen, at character 1; remove it',
+    );
+    expect(hiddenCharacter('a\u2066b\u2069')).toMatch(/^holds U\+2066, a bidirectional control/);
+    expect(hiddenCharacter('a\uD83Cb')).toBe(
+      'holds U+D83C, half a character (a lone surrogate), at character 2; remove it',
+    );
+    expect(hiddenCharacter('\uDF0D')).toMatch(/^holds U\+DF0D, half a character/);
+    // The marks that only set a direction, and the separators an export strips, are text.
+    expect(hiddenCharacter('a\u200Eb\u200Fc\u2028d')).toBeUndefined();
+  });
+
+  it('is refused in every field a person types, by its path', () => {
+    const bell = 'Test\u0007 programme';
+    expect(issuesOf(RecordData.safeParse({ ...RECORD, title: { en: bell } }))).toEqual([
+      'title.en: holds U+0007, a control character, at character 5; remove it',
+    ]);
+    expect(issuesOf(RecordData.safeParse({ ...RECORD, acronym: '\u202ETP' }))).toEqual([
+      expect.stringMatching(/^acronym: holds U\+202E/),
+    ]);
+    expect(issuesOf(RecordData.safeParse({ ...RECORD, sources: [{ title: 'Source', note: bell }] }))).toEqual([
+      expect.stringMatching(/^sources\.0\.note: holds U\+0007/),
+    ]);
+    const study = StudyData.safeParse({ authors: ['A. Author\u0000'], population: bell });
+    expect(issuesOf(study)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^authors\.0: holds U\+0000/),
+        expect.stringMatching(/^population: holds U\+0007/),
+      ]),
+    );
+    expect(issuesOf(TransitionBody.safeParse({ action: 'return', version: 1, comment: bell }))).toEqual([
+      expect.stringMatching(/^comment: holds U\+0007/),
+    ]);
+    expect(
+      issuesOf(
+        CreateUserBody.safeParse({
+          email: 'a@example.org',
+          name: 'Ann\u202E',
+          role: 'viewer',
+          password: 'x'.repeat(12),
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/^name: holds U\+202E/)]);
+  });
+
+  it('holds a name, title or heading to a line of 1,000 characters', () => {
+    const source = (title: string) => RecordData.safeParse({ ...RECORD, sources: [{ title }] });
+    expect(source('x'.repeat(1_000)).success).toBe(true);
+    expect(issuesOf(source('x'.repeat(1_001)))).toEqual([expect.stringMatching(/^sources\.0\.title: Too big: .*1000/)]);
   });
 });

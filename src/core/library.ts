@@ -46,10 +46,50 @@ export const ItemId = z
  * every save keeps a whole copy as a revision.
  */
 export const MAX_TEXT = 20_000;
-const Text = z
-  .string()
-  .trim()
-  .max(MAX_TEXT, `must be at most ${MAX_TEXT.toLocaleString('en')} characters`);
+/** The longest name, title, label or section heading: a line, not a text. */
+export const MAX_LINE = 1_000;
+
+/**
+ * Characters nobody typing text means, and what each would do: control characters (tab and line
+ * breaks aside) that a page would not show and an export would carry; the bidirectional overrides,
+ * embeddings and isolates (U+202A–U+202E, U+2066–U+2069), which make text display otherwise than
+ * it reads, searches and sorts (a title reversed on screen); a lone surrogate, half a character,
+ * which PostgreSQL would store as U+FFFD: changed silently. The library's languages (English,
+ * French, Spanish) need none of them.
+ */
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why `text` is refused, naming the first such character and where it is (1-based); undefined when none. */
+export function hiddenCharacter(text: string): string | undefined {
+  const found = HIDDEN.exec(text);
+  if (!found) return undefined;
+  const unit = found[0].charCodeAt(0);
+  const code = `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`;
+  const what =
+    unit >= 0xd800 && unit <= 0xdfff
+      ? 'half a character (a lone surrogate)'
+      : unit >= 0x202a
+        ? 'a bidirectional control, which reorders the text on screen'
+        : 'a control character';
+  return `holds ${code}, ${what}, at character ${String([...text.slice(0, found.index)].length + 1)}; remove it`;
+}
+
+/** Trimmed text with none of the hidden characters `hiddenCharacter` refuses. */
+const typed = (max: number, message?: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .refine((text) => hiddenCharacter(text) === undefined, {
+      error: (issue) => hiddenCharacter(String(issue.input)) ?? 'holds a hidden character',
+    });
+const Text = typed(MAX_TEXT, `must be at most ${MAX_TEXT.toLocaleString('en')} characters`);
+/** A name, title or heading: one line's worth of text, at least one character. */
+const Line = typed(MAX_LINE).min(1);
+/** A text of at least one character. */
+const SomeText = Text.min(1);
 
 /** Text in the UI languages; English is required, French and Spanish are welcome. */
 export const Multilingual = z.strictObject({
@@ -60,7 +100,7 @@ export const Multilingual = z.strictObject({
 export type Multilingual = z.infer<typeof Multilingual>;
 
 /** An acronym or short name as it is written: MIDA, IOM, UN DESA. */
-const Acronym = z.string().trim().min(1).max(40);
+const Acronym = typed(40).min(1);
 
 /**
  * An item's acronym in French and Spanish, only where it differs from `acronym` (OIM for IOM,
@@ -94,14 +134,14 @@ export const SourceRef = z
       .string()
       .regex(/^[\w.-]+\.txt$/, 'must be a bundled source document file name, e.g. 002_93ee955995179cfa.txt')
       .optional(),
-    section: z.string().trim().min(1).optional(),
-    title: z.string().trim().min(1).optional(),
+    section: Line.optional(),
+    title: Line.optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     doi: z
       .string()
       .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1596/978-1-4648-0319-2')
       .optional(),
-    note: z.string().trim().min(1).optional(),
+    note: SomeText.optional(),
   })
   .refine((s) => (s.document ? Boolean(s.section) : Boolean(s.title)), {
     message: 'a source names a bundled document and its section, or an outside publication by title',
@@ -114,25 +154,25 @@ export type SourceRef = z.infer<typeof SourceRef>;
  * study drawn from it credits its speakers); `paper`, `conclusions`: a document with its own title.
  */
 export const SourceDocument = z.strictObject({
-  label: z.string().trim().min(1).max(300).describe('How the library names the document, in English'),
+  label: typed(300).min(1).describe('How the library names the document, in English'),
   kind: z.enum(['talks', 'paper', 'conclusions']),
-  title: z.string().trim().min(1).optional().describe('The document’s own title (papers, conclusions)'),
-  authors: z.array(z.string().trim().min(1)).optional().describe('Who the document is by; a talk is by its speakers'),
+  title: Line.optional().describe('The document’s own title (papers, conclusions)'),
+  authors: z.array(Line).optional().describe('Who the document is by; a talk is by its speakers'),
   year: Year.optional(),
-  talk: z.string().trim().min(1).optional().describe('What kind of talk an account of talks reports'),
-  account: z.string().trim().min(1).optional().describe('How a citation’s note names an account of talks'),
-  container: z.string().trim().min(1).optional().describe('The title of the proceedings an account of talks is'),
-  event: z.string().trim().min(1),
-  eventPlace: z.string().trim().min(1).optional(),
+  talk: Line.optional().describe('What kind of talk an account of talks reports'),
+  account: Line.optional().describe('How a citation’s note names an account of talks'),
+  container: Line.optional().describe('The title of the proceedings an account of talks is'),
+  event: Line,
+  eventPlace: Line.optional(),
   eventDate: z
     .array(z.tuple([z.number().int(), z.number().int().min(1).max(12), z.number().int().min(1).max(31)]))
     .min(1)
     .max(2)
     .optional()
     .describe('The first and last day, [year, month, day]'),
-  publisher: z.string().trim().min(1).optional(),
-  publisherPlace: z.string().trim().min(1).optional(),
-  organizers: z.array(z.string().trim().min(1)).optional(),
+  publisher: Line.optional(),
+  publisherPlace: Line.optional(),
+  organizers: z.array(Line).optional(),
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;
 export const SourceDocumentList = z.object({
@@ -207,10 +247,10 @@ export type Appraisal = z.infer<typeof Appraisal>;
 export const StudyData = z.strictObject({
   title: Multilingual,
   summary: Multilingual.describe('What the study found, in our own words'),
-  authors: z.array(z.string().trim().min(1)).default([]),
+  authors: z.array(Line).default([]),
   year: Year,
   design: z.enum(codesOf(STUDY_DESIGNS)),
-  population: z.string().trim().min(1).describe('Who was studied'),
+  population: SomeText.describe('Who was studied'),
   places: unique(CountryCode).default([]).describe('Countries studied'),
   period: Period.optional(),
   outcomes: z
@@ -218,13 +258,13 @@ export const StudyData = z.strictObject({
       z.strictObject({
         outcome: z.enum(codesOf(OUTCOMES)),
         effect: z.enum(codesOf(EFFECT_DIRECTIONS)),
-        finding: z.string().trim().min(1).optional(),
+        finding: SomeText.optional(),
       }),
     )
     .min(1, 'name at least one outcome measured'),
   independence: z.enum(codesOf(INDEPENDENCE)),
   appraisal: Appraisal,
-  appraisalNote: z.string().trim().min(1).optional(),
+  appraisalNote: SomeText.optional(),
   citation: SourceRef,
   records: unique(ItemId).default([]).describe('The records whose effects it speaks to'),
 });
@@ -298,7 +338,7 @@ export type SaveItemBody = z.infer<typeof SaveItemBody>;
 export const TransitionBody = z.strictObject({
   action: z.enum(['submit', 'publish', 'return', 'withdraw', 'retire']),
   version: z.number().int(),
-  comment: z.string().trim().max(4000).optional(),
+  comment: typed(4000).optional(),
 });
 
 export type TransitionBody = z.infer<typeof TransitionBody>;
@@ -504,7 +544,7 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 export const CreateUserBody = z.strictObject({
   email: Email,
-  name: z.string().trim().min(1).max(200),
+  name: typed(200).min(1),
   role: Role,
   password: Password,
 });

@@ -157,6 +157,23 @@ describe.each(testEngines())('library workflow and permissions on %s', (engine) 
     expect(acronym.json<ErrorResponse>().error.details).toEqual([
       { field: 'data.acronyms.es', message: 'is longer than 40 characters' },
     ]);
+    // A title that would display reversed, and half an emoji (JSON may carry one; PostgreSQL would
+    // store U+FFFD in its place): refused by field, before anything is stored.
+    const hidden = await create(contributor, 'test-invalid', {
+      ...practice,
+      title: { en: 'Diaspora \u202Eskills', fr: 'Compétences 🌍 \ud83c' },
+    });
+    expect(hidden.status).toBe(400);
+    expect(hidden.json<ErrorResponse>().error.details).toEqual([
+      {
+        field: 'data.title.en',
+        message: 'holds U+202E, a bidirectional control, which reorders the text on screen, at character 10; remove it',
+      },
+      {
+        field: 'data.title.fr',
+        message: 'holds U+D83C, half a character (a lone surrogate), at character 15; remove it',
+      },
+    ]);
     const citation = await create(contributor, 'test-invalid', {
       ...practice,
       sources: [{ document: '999_not_bundled.txt', section: 'Anywhere' }],
