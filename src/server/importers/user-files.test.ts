@@ -104,6 +104,14 @@ describe('user files: formats and mapping files', () => {
         /invalid mapping: dataset\.sourceUrl: must be an http:\/\/ or https:\/\/ address/,
       );
     }
+    // A title that would display reversed, or with a control character, on every page citing it.
+    const hidden = editedMapping(TIDY_MAPPING, (m) => {
+      (m.dataset as Record<string, unknown>).title = 'Remittances \u202Ereversed';
+      (m.dataset as Record<string, unknown>).caveats = 'Bell\u0007';
+    });
+    expect(() => userFileImporter(fixture('remittance-share.csv'), { mapping: hidden })).toThrow(
+      /invalid mapping: dataset\.title: holds U\+202E, a bidirectional control, which reorders the text on screen, at character 13; remove it; dataset\.caveats: holds U\+0007, a control character, at character 5; remove it/,
+    );
     const unknownIndicator = editedMapping(SDMX_MAPPING, (m) => (m.indicator = 'migrants'));
     expect(() => userFileImporter(fixture('migrants.sdmx.csv'), { mapping: unknownIndicator })).toThrow(
       /\(line 13, column 3\): "migrants" is not in the indicator catalogue \(known: migrant_stock, /,
@@ -1492,6 +1500,14 @@ describe.each(testEngines())('user files on %s', (engine) => {
         /^long-dimensions\.csv \(line 2, column "channel"\): the dimensions of this row \(channel, d2, d3, d4\) take 2,4\d\d bytes together, more than the 2,000 a series' key may: use shorter codes$/,
       );
       expect(await snapshot()).toEqual(before);
+    });
+
+    it('a dimension whose value would display otherwise than it reads', async () => {
+      await refused(
+        'hidden-dimension.csv',
+        ['Philippines,2020,Total,11.5,,bank,', 'Mexico,2020,Total,3.25,,\u202Eknab,'],
+        /^hidden-dimension\.csv \(line 3, column "channel"\): the channel holds U\+202E, a bidirectional control, which reorders the text on screen, at character 1; remove it$/,
+      );
     });
 
     it('a spreadsheet formula left in a cell', async () => {

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { hiddenCharacter } from '../../core/typed-text.js';
 import type { Database } from '../db/database.js';
 import {
   checkCommaSeparated,
@@ -39,11 +40,16 @@ import { bundledAggregate } from './user-files-aggregates.js';
 // ---------------------------------------------------------------------------------------------
 
 const AREA_BY = z.enum(['iso3', 'm49', 'name']);
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+/** Text a person typed, with none of the characters nobody means (typed-text.ts). */
+const typed = () =>
+  z.string().refine((value) => hiddenCharacter(value) === undefined, {
+    error: (issue) => hiddenCharacter(String(issue.input)) ?? 'holds a hidden character',
+  });
+const nonEmpty = typed().trim().min(1, 'must not be empty');
 /** A name or label: one line's worth, not a document. */
 const label = nonEmpty.max(500, 'must be at most 500 characters');
 /** Free text (caveats, method notes, a citation). */
-const text = (max: number) => z.string().max(max, `must be at most ${max.toLocaleString('en')} characters`);
+const text = (max: number) => typed().max(max, `must be at most ${max.toLocaleString('en')} characters`);
 
 const indicatorDefinition = z.strictObject({
   // With the dataset's id, at most 100 characters: an SDMX flow id, and a path segment.
@@ -414,6 +420,8 @@ interface Dimensions {
   dims: Record<string, string> | undefined;
   key: string;
   bytes: number;
+  /** The first dimension whose value holds a character nobody means (typed-text.ts), and why. */
+  hidden: [dimension: string, problem: string] | undefined;
 }
 const LIST_CAP = 50;
 const LINES_CAP = 10;
@@ -566,7 +574,9 @@ export class ObservationAssembler {
     // A missing value skipped ("skipMissing") only once the rest of its row is checked: its area
     // and dimensions are reported like any other's.
     if (value === null) return;
-    const { dims, key: dimsKey, bytes } = this.#dimensions(printedDims, raw.dims);
+    const { dims, key: dimsKey, bytes, hidden } = this.#dimensions(printedDims, raw.dims);
+    // A value shown on the pages and in the SDMX codes: none that displays otherwise than it reads.
+    if (hidden) throw at(`dim:${hidden[0]}`).error(`the ${hidden[0]} ${hidden[1]}`);
     if (bytes > MAX_DIMENSIONS_KEY)
       throw at(`dim:${Object.keys(raw.dims)[0] ?? ''}`).error(
         `the dimensions of this row (${Object.keys(raw.dims).join(', ')}) take ${bytes.toLocaleString('en')} bytes together, more than the ${MAX_DIMENSIONS_KEY.toLocaleString('en')} a series' key may: use shorter codes`,
@@ -605,7 +615,15 @@ export class ObservationAssembler {
       const kept = Object.entries(raw).filter(([, v]) => v !== '_Z');
       const dims = kept.length ? Object.fromEntries(kept) : undefined;
       const key = dimsKeyOf(dims);
-      known = { dims, key, bytes: Buffer.byteLength(key) };
+      let hidden: Dimensions['hidden'];
+      for (const [dimension, value] of Object.entries(raw)) {
+        const problem = hiddenCharacter(value);
+        if (problem) {
+          hidden = [dimension, problem];
+          break;
+        }
+      }
+      known = { dims, key, bytes: Buffer.byteLength(key), hidden };
       this.#dims.set(printed, known);
     }
     return known;
