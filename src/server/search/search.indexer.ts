@@ -1,3 +1,4 @@
+import { INDICATOR_NAMES } from '../../core/statistics-names.js';
 import { M49_NAMES } from '../../core/un-region-names.js';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ORGANISATION_TYPES, RECORD_KINDS, STUDY_DESIGNS, type Term } from '../../core/library-vocab.js';
@@ -241,7 +242,12 @@ export async function indexCountries(db: Kysely<DB>): Promise<void> {
   });
 }
 
-/** Replaces the documents of every dataset: title, publisher, edition and citation. */
+/**
+ * Replaces the documents of every dataset: its title, publisher, edition and citation (as the
+ * publisher wrote them, in English), and the names of the indicators it holds in English, French
+ * and Spanish (Bridges' names, statistics-names.ts), so that "remesas" or "HCR" finds what the
+ * explorer names so. A slash joins no words ("World Bank/KNOMAD"): PostgreSQL would read a path.
+ */
 export async function indexDatasets(db: Kysely<DB>): Promise<void> {
   await inTransaction(db, async (trx) => {
     await sql`DELETE FROM search_document WHERE type = 'dataset'`.execute(trx);
@@ -252,11 +258,22 @@ export async function indexDatasets(db: Kysely<DB>): Promise<void> {
              ARRAY['type:dataset'],
              bridges_search_key(d.title),
              setweight(to_tsvector('bridges_en', d.title), 'A')
-               || setweight(to_tsvector('bridges_simple', d.title), 'A')
-               || setweight(to_tsvector('bridges_simple', concat_ws(' ', d.publisher, d.edition)), 'B')
-               || setweight(to_tsvector('bridges_en', d.citation), 'C')
+               || setweight(to_tsvector('bridges_simple', translate(d.title, '/', ' ')), 'A')
+               || setweight(to_tsvector('bridges_simple', translate(concat_ws(' ', d.publisher, d.edition), '/', ' ')), 'B')
+               || setweight(to_tsvector('bridges_en', coalesce(i.names_en, '')), 'B')
+               || setweight(to_tsvector('bridges_fr', coalesce(i.names_fr, '')), 'B')
+               || setweight(to_tsvector('bridges_es', coalesce(i.names_es, '')), 'B')
+               || setweight(to_tsvector('bridges_en', translate(d.citation, '/', ' ')), 'C')
       FROM dataset d
-      CROSS JOIN LATERAL (SELECT concat_ws(' · ', d.publisher, d.edition) AS line) p`.execute(trx);
+      CROSS JOIN LATERAL (SELECT concat_ws(' · ', d.publisher, d.edition) AS line) p
+      CROSS JOIN (SELECT ${JSON.stringify(INDICATOR_NAMES)}::jsonb AS names) names_of
+      LEFT JOIN LATERAL (
+        SELECT string_agg(ind.name, ' · ') AS names_en,
+               string_agg(coalesce(names_of.names -> 'fr' ->> ind.id, ind.name), ' · ') AS names_fr,
+               string_agg(coalesce(names_of.names -> 'es' ->> ind.id, ind.name), ' · ') AS names_es
+        FROM indicator ind
+        WHERE ind.id IN (SELECT DISTINCT se.indicator_id FROM series se WHERE se.dataset_id = d.id)
+      ) i ON true`.execute(trx);
   });
 }
 

@@ -5,6 +5,8 @@ import type { ErrorResponse } from '../../core/errors.js';
 import { OrganisationData, RecordData, SearchQuery, StudyData, type SearchResponse } from '../../core/library.js';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import { buildApp } from '../app.js';
+import { findImporters } from '../importers/index.js';
+import { importDataset } from '../stats/import-dataset.js';
 import type { DB } from '../db/schema.js';
 import { rebuildSearchIndex, reindexItems } from './search.indexer.js';
 import { analyseQueryWords } from './search.repository.js';
@@ -169,6 +171,32 @@ describe.each(testEngines())('search on %s', (engine) => {
       .insertInto('library_item')
       .values({ id: 'zanzibar', type: 'record', state: 'draft', version: 1, data: JSON.stringify(DRAFT) })
       .execute();
+    // Bundled editions as they describe themselves (title, publisher, citation, indicators), each
+    // with one figure of each of its indicators: what a dataset is found by is its description.
+    for (const id of [
+      'knomad-bilateral-2018',
+      'knomad-bilateral-2021',
+      'unhcr-displacement-2024',
+      'wdi-gdidata-2025',
+    ]) {
+      const [bundled] = findImporters(id);
+      if (!bundled) throw new Error(`no bundled importer ${id}`);
+      await importDataset(testDb.database, {
+        ...bundled,
+        files: [],
+        read: () => ({
+          observations: bundled.indicators.map(({ id: indicator }) => ({
+            indicator,
+            refArea: 'PHL',
+            counterpartArea: null,
+            sex: '_T' as const,
+            freq: 'A' as const,
+            period: '2020',
+            value: 1,
+          })),
+        }),
+      });
+    }
     await rebuildSearchIndex(db);
     app = await buildApp({ database: testDb.database, logLevel: 'silent', webDir: '/nonexistent' });
   });
@@ -208,8 +236,11 @@ describe.each(testEngines())('search on %s', (engine) => {
   });
 
   it('finds by stem and by prefix of the last word', async () => {
-    expect(ids(await q('remittance'))).toEqual(['remittance-principles']);
-    expect(ids(await q('remit'))).toEqual(['remittance-principles']);
+    // (The datasets of remittances are found too; of the library's items, this one.)
+    const items = async (text: string) => (await q(text)).results.filter((r) => r.type !== 'dataset').map((r) => r.id);
+    expect(await items('remittance')).toEqual(['remittance-principles']);
+    expect(await items('remit')).toEqual(['remittance-principles']);
+    expect(ids(await q('remittance'))).toEqual(expect.arrayContaining(['knomad-bilateral-2018', 'wdi-gdidata-2025']));
     expect(ids(await q('agricul'))).toEqual(['mida']);
     expect(ids(await q('hometown associations'))).toEqual(['tres-por-uno']);
   });
@@ -299,6 +330,26 @@ describe.each(testEngines())('search on %s', (engine) => {
     expect((await q('Allemagne', '&lang=fr')).results[0]?.subtitle).toBe('Europe occidentale');
     expect((await q('Germany')).results[0]?.subtitle).toBe('Western Europe');
     expect((await q('Estados Unidos', '&lang=es&type=country')).results[0]?.id).toBe('USA');
+  });
+
+  it('finds datasets by the names of their indicators in French and Spanish, and by their publisher', async () => {
+    const datasets = async (text: string, lang: string) =>
+      (await q(text, `&lang=${lang}&type=dataset`)).results.map((r) => r.id).sort();
+    expect(await datasets('remesas', 'es')).toEqual([
+      'knomad-bilateral-2018',
+      'knomad-bilateral-2021',
+      'wdi-gdidata-2025',
+    ]);
+    expect(await datasets('envois de fonds', 'fr')).toEqual([
+      'knomad-bilateral-2018',
+      'knomad-bilateral-2021',
+      'wdi-gdidata-2025',
+    ]);
+    expect(await datasets('ACNUR', 'es')).toEqual(['unhcr-displacement-2024']);
+    expect(await datasets('HCR', 'fr')).toEqual(['unhcr-displacement-2024']);
+    expect(await datasets('investissements directs', 'fr')).toEqual(['wdi-gdidata-2025']);
+    // "World Bank/KNOMAD" is two words, not a path.
+    expect(await datasets('KNOMAD', 'en')).toEqual(['knomad-bilateral-2018', 'knomad-bilateral-2021']);
   });
 
   it('ranks a country whose name in any language starts with the query above those that only share a word with it', async () => {
