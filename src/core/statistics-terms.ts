@@ -485,3 +485,45 @@ export function repeatedLatest(
   const same = last.total === before.total && last.female === before.female && last.male === before.male;
   return same ? { period: last.period, previous: before.period } : null;
 }
+
+/** A period whose figures are exactly those of the period before, as `repeatedLatest` finds it. */
+export type RepeatedPeriod = NonNullable<ReturnType<typeof repeatedLatest>>;
+
+/**
+ * A repeated figure as a CSV row says it: the figure itself (`value`), or one Bridges computed
+ * from it (`derived`: a share of the population, an origin's share of all immigrants).
+ */
+const REPEATED_FIGURE: Readonly<Record<'value' | 'derived', Wording<RepeatedPeriod>>> = {
+  value: {
+    en: (r) =>
+      `Repeats the ${r.previous} figure exactly: read the change from ${r.previous} to ${r.period} as not estimated, not as none (see the dataset's caveats)`,
+    fr: (r) =>
+      `Reprend exactement le chiffre de ${r.previous}\u00a0: lire l’évolution de ${r.previous} à ${r.period} comme non estimée, non comme nulle (voir les mises en garde du jeu de données)`,
+    es: (r) =>
+      `Repite exactamente la cifra de ${r.previous}: la variación de ${r.previous} a ${r.period} debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)`,
+  },
+  derived: {
+    en: (r) =>
+      `Computed from a figure that repeats the ${r.previous} figure exactly: read that figure's change from ${r.previous} to ${r.period} as not estimated, not as none (see the dataset's caveats)`,
+    fr: (r) =>
+      `Calculé à partir d’un chiffre qui reprend exactement celui de ${r.previous}\u00a0: lire l’évolution de ce chiffre de ${r.previous} à ${r.period} comme non estimée, non comme nulle (voir les mises en garde du jeu de données)`,
+    es: (r) =>
+      `Calculado a partir de una cifra que repite exactamente la de ${r.previous}: la variación de esa cifra de ${r.previous} a ${r.period} debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)`,
+  },
+};
+
+/**
+ * The `note` of a CSV row of `period` where `repeated` (an answer's `latestRepeats` or
+ * `destinationRepeats`) says its figures are exactly those of the period before: said on the row
+ * itself, so that a row cut from the file still says it, and a reader does not take the repeat for
+ * no change. Null for a row of another period, or where nothing repeats. The same words in the
+ * API's CSVs and the charts' CSVs, in `lang` (English unless French or Spanish).
+ */
+export function repeatedFigureNote(
+  repeated: RepeatedPeriod | null,
+  period: string | null,
+  lang: string = 'en',
+  figure: 'value' | 'derived' = 'value',
+): string | null {
+  return repeated && repeated.period === period ? REPEATED_FIGURE[figure][noteLanguage(lang)](repeated) : null;
+}

@@ -136,6 +136,64 @@ describe('profile and corridor charts in the browser', () => {
     },
   );
 
+  it(
+    'says on each row of the stock charts’ CSVs where a figure only repeats 2020, in the API’s words',
+    { timeout: 120_000 },
+    async () => {
+      const repeats =
+        "Repeats the 2020 figure exactly: read the change from 2020 to 2024 as not estimated, not as none (see the dataset's caveats)";
+      const page = await openPage('/countries/PHL/profile?lang=en');
+      try {
+        // UN DESA 2024 repeats 2020 for the Philippines as a destination: its immigrants of 2024.
+        const immigrants = page.getByRole('figure', { name: /^Philippines: immigrants by sex/ });
+        const rows = csvRecords((await downloadFrom(immigrants.getByRole('button', { name: 'Download CSV' }))).bytes);
+        expect(
+          rows.filter((r) => r.measure === 'immigrants' && r.period === '2024').map((r) => [r.sex, r.note]),
+        ).toEqual([
+          ['_T', repeats],
+          ['F', repeats],
+          ['M', repeats],
+        ]);
+        expect(rows.filter((r) => r.measure === 'immigrants' && r.period === '2020').map((r) => r.note)).toEqual([
+          '',
+          '',
+          '',
+        ]);
+        // Row for row, the words of the API's CSV.
+        const api = csvRecords(
+          Buffer.from(await (await fetch(`${server?.url ?? ''}/api/profiles/PHL?format=csv&lang=en`)).text()),
+        );
+        const said = (r: Record<string, string>) =>
+          `${r.measure ?? ''} ${r.period ?? ''} ${r.sex ?? ''} ${r.note ?? ''}`;
+        const apiSaid = new Set(api.filter((r) => r.note !== '').map(said));
+        const chartSaid = rows.filter((r) => r.note !== '').map(said);
+        expect(chartSaid.filter((s) => !apiSaid.has(s))).toEqual([]);
+        // The emigrants do not repeat.
+        const emigrants = page.getByRole('figure', { name: /^Philippines: emigrants by sex/ });
+        const out = csvRecords((await downloadFrom(emigrants.getByRole('button', { name: 'Download CSV' }))).bytes);
+        expect(out.length).toBeGreaterThan(0);
+        expect(out.filter((r) => r.note !== '')).toEqual([]);
+
+        // The corridor into the Philippines, in French: Revision 2024's rows of 2024.
+        await page.goto(`${server?.url ?? ''}/corridors/USA/PHL?lang=fr`);
+        const stock = page.locator('#stock figure');
+        const corridorRows = csvRecords(
+          (await downloadFrom(stock.getByRole('button', { name: 'Télécharger le CSV' }))).bytes,
+        );
+        expect(corridorRows.filter((r) => r.note !== '').map((r) => [r.dataset, r.period, r.sex, r.note])).toEqual(
+          ['_T', 'F', 'M'].map((sex) => [
+            'undesa-ims-2024',
+            '2024',
+            sex,
+            'Reprend exactement le chiffre de 2020\u00a0: lire l’évolution de 2020 à 2024 comme non estimée, non comme nulle (voir les mises en garde du jeu de données)',
+          ]),
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('keeps the outbound cost chart to the edition it draws too', { timeout: 120_000 }, async () => {
     const profile = await api<ProfileResponse>('/api/profiles/USA?lang=en');
     const outbound = profile.cost.corridors.filter((c) => c.direction === 'outbound');

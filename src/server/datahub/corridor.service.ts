@@ -14,7 +14,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
-import { noteLanguage, repeatedLatest } from '../../core/statistics-terms.js';
+import { noteLanguage, repeatedFigureNote, repeatedLatest } from '../../core/statistics-terms.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
 import { bySex, displacementTotal, displacementTotals, type SexValues } from './profile.service.js';
@@ -270,7 +270,12 @@ const CORRIDOR_TEXTS = {
   },
 } as const;
 
-/** One row per value of the corridor, `computed_by` in `lang` (English unless French or Spanish). */
+/**
+ * One row per value of the corridor, `computed_by` and `note` in `lang` (English unless French or
+ * Spanish): `note` on each migrant-stock row of an edition at the period its destination's figures
+ * only repeat the period before's (destinationRepeats), so that a row taken alone does not read as
+ * no change.
+ */
 export function corridorCsv(c: CorridorResponse, lang: NameLanguage = 'en'): CsvTable {
   const rows: CsvTable['rows'] = [];
   // Each end by code and by name (in the language asked), as the charts' own CSVs give them.
@@ -297,6 +302,7 @@ export function corridorCsv(c: CorridorResponse, lang: NameLanguage = 'en'): Csv
               value,
               unit: c.migrantStock.unit,
               computed_by: bothSexesNote(sex, edition.totalPublished, lang),
+              note: repeatedFigureNote(edition.destinationRepeats, p.period, lang),
             },
             sources: [edition.dataset],
           });
@@ -355,6 +361,7 @@ export function corridorCsv(c: CorridorResponse, lang: NameLanguage = 'en'): Csv
       'unit',
       'status',
       'computed_by',
+      'note',
     ],
     rows,
   };

@@ -180,7 +180,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           tags: ['data'],
           summary:
             'Country profile: migration, remittances, cost of sending money, displacement, emigrants in OECD countries',
-          description: `Each block cites its sources; a block whose data is not loaded is empty, with no sources.${CSV_NOTE}`,
+          description: `Each block cites its sources; a block whose data is not loaded is empty, with no sources.${CSV_NOTE} The CSV's \`computed_by\` says what Bridges computed; its \`note\` marks each row whose value repeats the period before's exactly, or is computed from one that does (migration.immigrants.latestRepeats, emigrants.latestRepeats; another edition's rows by that edition's own totals; a destination's top origins repeat with it: UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations); both in \`lang\` (English unless French or Spanish).`,
           params: ProfileParams,
           querystring: ProfileQuery,
           response: { 200: ProfileResponse, ...answerErrors },
@@ -205,7 +205,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
         schema: {
           tags: ['data'],
           summary: 'Corridor from → to: migrant stock (every UN DESA edition), remittances (KNOMAD), cost (RPW)',
-          description: `from = origin of the migrants, to = destination.${CSV_NOTE}`,
+          description: `from = origin of the migrants, to = destination.${CSV_NOTE} The CSV's \`note\` marks each migrant-stock row of an edition's period whose destination figures repeat the period before's exactly (migrantStock.editions[].destinationRepeats), in \`lang\` (English unless French or Spanish).`,
           params: CorridorParams,
           querystring: CorridorQuery,
           response: { 200: CorridorResponse, ...answerErrors },

@@ -549,6 +549,28 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(out.migrantStock.editions.map((e) => e.destinationRepeats)).toEqual([null, null]);
     });
 
+    it('says so on each CSV row of the repeated period, in the language asked', async () => {
+      const repeats = {
+        en: "Repeats the 2020 figure exactly: read the change from 2020 to 2024 as not estimated, not as none (see the dataset's caveats)",
+        es: 'Repite exactamente la cifra de 2020: la variación de 2020 a 2024 debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)',
+      };
+      for (const lang of ['en', 'es'] as const) {
+        const { rows } = await csv(`/api/corridors/USA/PHL?format=csv&lang=${lang}`);
+        const stock = rows.filter((r) => r.measure === 'migrant_stock');
+        // Revision 2024's rows of 2024, each sex; its 2020 rows and all of Revision 2020's say nothing.
+        expect(stock.filter((r) => r.note !== '').map((r) => [r.dataset, r.period, r.sex, r.note])).toEqual(
+          ['_T', 'M', 'F'].map((sex) => ['undesa-ims-2024', '2024', sex, repeats[lang]]),
+        );
+        expect(stock.some((r) => r.dataset === 'undesa-ims-2024' && r.period === '2020' && r.note === '')).toBe(true);
+        expect(stock.some((r) => r.dataset === 'undesa-ims-2020' && r.period === '2020' && r.note === '')).toBe(true);
+        expect(rows.filter((r) => r.measure !== 'migrant_stock' && r.note !== '')).toEqual([]);
+      }
+      // Into the United States, nothing repeats.
+      const { rows: out } = await csv('/api/corridors/PHL/USA?format=csv');
+      expect(out.some((r) => r.measure === 'migrant_stock' && r.period === '2024')).toBe(true);
+      expect(out.filter((r) => r.note !== '')).toEqual([]);
+    });
+
     it('sets Mexico → USA side by side in both UN DESA editions', async () => {
       const c = await get<CorridorResponse>('/api/corridors/MEX/USA');
       expect(c.from.code).toBe('MEX');

@@ -15,6 +15,7 @@ import {
   computedValue,
   sharePercent,
   repeatedLatest,
+  repeatedFigureNote,
   ranked,
   otherEditionMeasure,
   stockSumNote,
@@ -39,6 +40,7 @@ import {
   type ProfileResponse,
   type RefugeeBlock,
   type RemittanceBlock,
+  type RepeatedPeriod,
   type StockPoint,
 } from '../../core/statistics.js';
 import { unitName } from '../../core/statistics-names.js';
@@ -932,11 +934,14 @@ const PROFILE_COLUMNS = [
   'unit',
   'status',
   'computed_by',
+  'note',
 ] as const;
 
 /**
  * One row per value of the profile, each with the datasets it comes from; `computed_by` in `lang`
- * (English unless French or Spanish), as the names are.
+ * (English unless French or Spanish), as the names are, and so is `note`: where a stock's latest
+ * figures only repeat the period before's (UN DESA 2024's for the Philippines and Niue as
+ * destinations), each row of them says so, so that a row taken alone does not read as no change.
  */
 export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTable {
   const rows: CsvTable['rows'] = [];
@@ -964,6 +969,7 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
             value,
             unit: 'persons',
             computed_by: stockSumNote('immigrants', sex, m.stocks.totalPublished, lang),
+            note: repeatedFigureNote(m.immigrants.latestRepeats, point.period, lang),
           },
           stock,
         );
@@ -977,6 +983,7 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
           value: point.sharePct,
           unit: 'percent',
           computed_by: COMPUTED_BY,
+          note: repeatedFigureNote(m.immigrants.latestRepeats, point.period, lang, 'derived'),
         },
         [...stock, m.immigrants.population.dataset],
       );
@@ -993,16 +1000,19 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
             value,
             unit: 'persons',
             computed_by: stockSumNote('emigrants', sex, m.stocks.totalPublished, lang),
+            note: repeatedFigureNote(m.emigrants.latestRepeats, point.period, lang),
           },
           stock,
         );
   // The other editions' totals, each row citing its own edition; a measure of their own, so that
-  // a reader picking `immigrants` gets one value per period and sex, the profile's edition's.
+  // a reader picking `immigrants` gets one value per period and sex, the profile's edition's. Each
+  // edition's repeat is its own (Revision 2024's, not Revision 2020's).
   for (const other of m.otherEditions)
     for (const [measure, points] of [
       ['immigrants', other.immigrants],
       ['emigrants', other.emigrants],
-    ] as const)
+    ] as const) {
+      const repeated = repeatedLatest(points);
       for (const point of points)
         for (const [sex, value] of sexes(point))
           if (value !== null)
@@ -1015,12 +1025,22 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
                 value,
                 unit: 'persons',
                 computed_by: stockSumNote(measure, sex, other.totalPublished, lang),
+                note: repeatedFigureNote(repeated, point.period, lang),
               },
               [other.dataset],
             );
+    }
   // Each partner by sex as the JSON gives it, and its share of all (a measure of its own, whose
-  // value is a percentage: a reader summing `top_origin` sums persons only).
-  const partnerRows = (measure: string, period: string | null, items: PartnerStock[], of: string) => {
+  // value is a percentage: a reader summing `top_origin` sums persons only). `repeated`: the
+  // destination's figures repeat the period before's, every origin's with them (UN DESA's caveat,
+  // as the corridor's destinationRepeats reads it).
+  const partnerRows = (
+    measure: string,
+    period: string | null,
+    items: PartnerStock[],
+    of: string,
+    repeated: RepeatedPeriod | null,
+  ) => {
     for (const item of items) {
       const partner = { partner: item.area.code, partner_name: item.area.name, rank: item.rank };
       for (const [sex, value] of sexes(item))
@@ -1035,6 +1055,7 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
               value,
               unit: 'persons',
               computed_by: bothSexesNote(sex, m.stocks.totalPublished, lang),
+              note: repeatedFigureNote(repeated, period, lang),
             },
             stock,
           );
@@ -1049,12 +1070,16 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
             value: item.sharePct,
             unit: `percent of all ${of}`,
             computed_by: COMPUTED_BY,
+            note: repeatedFigureNote(repeated, period, lang, 'derived'),
           },
           stock,
         );
     }
   };
-  partnerRows('top_origin', m.topOrigins.period, m.topOrigins.items, 'immigrants');
+  // The profile's area is the destination of its top origins: they repeat with its immigrants. Its
+  // top destinations are each another destination, whose repeat the profile does not know (a
+  // repeat of the emigrants' totals says nothing of any one of them).
+  partnerRows('top_origin', m.topOrigins.period, m.topOrigins.items, 'immigrants', m.immigrants.latestRepeats);
   if (m.topOrigins.unknownOrigin)
     add(
       {
@@ -1066,10 +1091,11 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
         value: m.topOrigins.unknownOrigin.total,
         unit: 'persons',
         computed_by: bothSexes,
+        note: repeatedFigureNote(m.immigrants.latestRepeats, m.topOrigins.period, lang),
       },
       stock,
     );
-  partnerRows('top_destination', m.topDestinations.period, m.topDestinations.items, 'emigrants');
+  partnerRows('top_destination', m.topDestinations.period, m.topDestinations.items, 'emigrants', null);
 
   const r = p.remittances;
   for (const flow of r.flows) {

@@ -98,6 +98,66 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect((await profile('/api/profiles/MEX')).migration.immigrants.latestRepeats).toBeNull();
     });
 
+    it('says on each CSV row of a repeated figure that it repeats, in the language asked', async () => {
+      const repeats = {
+        en: "Repeats the 2020 figure exactly: read the change from 2020 to 2024 as not estimated, not as none (see the dataset's caveats)",
+        fr: 'Reprend exactement le chiffre de 2020\u00a0: lire l’évolution de 2020 à 2024 comme non estimée, non comme nulle (voir les mises en garde du jeu de données)',
+      };
+      const derived = {
+        en: "Computed from a figure that repeats the 2020 figure exactly: read that figure's change from 2020 to 2024 as not estimated, not as none (see the dataset's caveats)",
+        fr: 'Calculé à partir d’un chiffre qui reprend exactement celui de 2020\u00a0: lire l’évolution de ce chiffre de 2020 à 2024 comme non estimée, non comme nulle (voir les mises en garde du jeu de données)',
+      };
+      const json = await profile('/api/profiles/PHL');
+      for (const lang of ['en', 'fr'] as const) {
+        const { rows } = await getCsv(hub.app, `/api/profiles/PHL?format=csv&lang=${lang}`);
+        const noted = rows.filter((r) => r.note !== '');
+        // The Philippines' immigrants of 2024, by sex, and the top origins of 2024 (the
+        // Philippines their destination), each on its own row; their shares computed from them.
+        const immigrants2024 = rows.filter((r) => r.measure === 'immigrants' && r.period === '2024');
+        expect(immigrants2024.map((r) => [r.sex, r.note])).toEqual([
+          ['_T', repeats[lang]],
+          ['M', repeats[lang]],
+          ['F', repeats[lang]],
+        ]);
+        const origins = rows.filter((r) => r.measure === 'top_origin');
+        expect(origins).toHaveLength(json.migration.topOrigins.items.length * 3);
+        expect(origins.every((r) => r.period === '2024' && r.note === repeats[lang])).toBe(true);
+        const originShares = rows.filter((r) => r.measure === 'top_origin_share');
+        expect(originShares.length).toBeGreaterThan(0);
+        expect(originShares.every((r) => r.note === derived[lang])).toBe(true);
+        expect(
+          rows.filter((r) => r.measure === 'immigrants_share_of_population' && r.note !== '').map((r) => r.period),
+        ).toEqual(['2024']);
+        const figures = ['immigrants', 'top_origin', 'unknown_origin'];
+        const computed = ['immigrants_share_of_population', 'top_origin_share'];
+        for (const r of noted) {
+          expect(r.period, r.measure).toBe('2024');
+          // The share's row cites the population it divides by too.
+          expect(r.dataset?.split(' | ')[0], r.measure).toBe('undesa-ims-2024');
+          expect([...figures, ...computed], r.measure).toContain(r.measure);
+          expect(r.note, r.measure).toBe(computed.includes(r.measure ?? '') ? derived[lang] : repeats[lang]);
+        }
+        // 2020's own rows, the emigrants (which do not repeat) and Revision 2020's say nothing.
+        for (const r of rows.filter(
+          (r) =>
+            (r.measure === 'immigrants' && r.period === '2020') ||
+            r.measure?.startsWith('emigrants') ||
+            r.measure?.startsWith('top_destination') ||
+            r.measure?.endsWith('_other_edition'),
+        ))
+          expect(r.note, `${r.measure ?? ''} ${r.period ?? ''}`).toBe('');
+      }
+      // Viewed in Revision 2020, its own rows say nothing; Revision 2024's beside them still do.
+      const { rows: rev2020 } = await getCsv(hub.app, '/api/profiles/PHL?edition=undesa-ims-2020&format=csv&lang=fr');
+      expect(rev2020.filter((r) => r.note !== '').map((r) => [r.measure, r.period, r.sex, r.dataset, r.note])).toEqual(
+        ['_T', 'M', 'F'].map((sex) => ['immigrants_other_edition', '2024', sex, 'undesa-ims-2024', repeats.fr]),
+      );
+      // Nothing repeats in Mexico's profile.
+      const { rows: mexico } = await getCsv(hub.app, '/api/profiles/MEX?format=csv');
+      expect(mexico.length).toBeGreaterThan(0);
+      expect(mexico.filter((r) => r.note !== '')).toEqual([]);
+    });
+
     it('switches to the 2020 revision on request', async () => {
       const p = await profile('/api/profiles/PHL?edition=undesa-ims-2020');
       expect(p.edition).toBe('undesa-ims-2020');

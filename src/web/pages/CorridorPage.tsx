@@ -5,6 +5,7 @@ import {
   INDICATOR_IDS,
   isGroupSum,
   markedStatuses,
+  repeatedFigureNote,
   SDG_10C,
   UNHCR_FLOW_GROUPS,
 } from '../../core/statistics-terms.js';
@@ -185,7 +186,7 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
           citations={s.sources}
           computed={totalComputed}
           csv={{
-            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'sex', 'value', 'unit', 'computed_by'],
+            columns: ['from', 'from_name', 'to', 'to_name', 'period', 'sex', 'value', 'unit', 'computed_by', 'note'],
             rows: s.editions.flatMap((e) =>
               e.points.flatMap((p) =>
                 (
@@ -205,6 +206,8 @@ function StockBlock({ corridor }: { corridor: CorridorResponse }) {
                     value,
                     unit: s.unit,
                     computed_by: bothSexesNote(code, e.totalPublished, lang),
+                    // As the API's CSV: a row of a period that only repeats the one before says so.
+                    note: repeatedFigureNote(e.destinationRepeats, p.period, lang),
                   },
                   sources: [e.dataset],
                 })),

@@ -10,6 +10,8 @@ import {
   UNHCR_FLOW_GROUPS,
   computedBy,
   otherEditionMeasure,
+  repeatedFigureNote,
+  repeatedLatest,
   stockSumNote,
   diocSumNote,
   markedStatuses,
@@ -185,9 +187,13 @@ function sexSeries(points: readonly StockPoint[], t: Messages, prefix: string, t
   ];
 }
 
+/** The columns of a stock chart's CSV, the API's names. */
+const STOCK_CSV_COLUMNS = ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by', 'note'];
+
 /**
  * A country's immigrants or emigrants by sex: sums Bridges made of the edition's bilateral series,
- * as the API's CSV says in the reader's language.
+ * as the API's CSV says in the reader's language, and, as it does too, where the latest period only
+ * repeats the one before (`repeated`).
  */
 function stockCsv(
   area: string,
@@ -195,10 +201,11 @@ function stockCsv(
   points: readonly StockPoint[],
   dataset: string,
   totalPublished: boolean,
+  repeated: Repeated,
   lang: UiLanguage,
 ): CsvTable {
   return {
-    columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
+    columns: STOCK_CSV_COLUMNS,
     rows: points.flatMap((p) =>
       (
         [
@@ -215,6 +222,7 @@ function stockCsv(
           value,
           unit: 'persons',
           computed_by: stockSumNote(measure, sex, totalPublished, lang),
+          note: repeatedFigureNote(repeated, p.period, lang),
         },
         sources: [dataset],
       })),
@@ -222,6 +230,10 @@ function stockCsv(
   };
 }
 
+/**
+ * A top-N chart's partners; `repeated` where the profile's area is their destination and its
+ * figures of `period` only repeat the period before's (every origin's with them), as in the API's CSV.
+ */
 function partnerCsv(
   area: string,
   measure: string,
@@ -229,10 +241,13 @@ function partnerCsv(
   items: readonly PartnerStock[],
   dataset: string,
   totalPublished: boolean,
+  repeated: Repeated,
   t: Messages,
+  lang: UiLanguage,
 ): CsvTable {
   // The share is Bridges' (of the sum over every partner); so is the total where the edition prints none.
   const computed = computedBy(totalPublished ? null : t.csvTotalBothSexes, 'share_pct');
+  const note = repeatedFigureNote(repeated, period, lang);
   return {
     columns: [
       'area',
@@ -247,6 +262,7 @@ function partnerCsv(
       'share_pct',
       'unit',
       'computed_by',
+      'note',
     ],
     rows: items.map((item) => ({
       cells: {
@@ -262,6 +278,7 @@ function partnerCsv(
         share_pct: item.sharePct,
         unit: 'persons',
         computed_by: computed,
+        note,
       },
       sources: [dataset],
     })),
@@ -582,7 +599,10 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               m.topDestinations.items,
               dataset,
               m.stocks.totalPublished,
+              // Each destination's own repeat is not known here (nor in the API's CSV).
+              null,
               t,
+              lang,
             )}
             computed={!m.stocks.totalPublished}
             citations={stockCitations}
@@ -622,7 +642,9 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               m.topOrigins.items,
               dataset,
               m.stocks.totalPublished,
+              m.immigrants.latestRepeats,
               t,
+              lang,
             )}
             computed={!m.stocks.totalPublished}
             citations={stockCitations}
@@ -653,7 +675,7 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
  */
 const partnerKey = (items: readonly { area: { code: string } }[]) => sdmxCodes(items.map((item) => item.area.code));
 
-/** The chart's rows, then each other edition's, citing its own edition. */
+/** The chart's rows, then each other edition's, citing its own edition (and saying its own repeat). */
 function withOtherEditions(
   table: CsvTable,
   profile: ProfileResponse,
@@ -661,7 +683,15 @@ function withOtherEditions(
   lang: UiLanguage,
 ): CsvTable {
   const others = profile.migration.otherEditions.flatMap((o) =>
-    stockCsv(profile.area.code, measure, o[measure], o.dataset, o.totalPublished, lang).rows.map((row) => ({
+    stockCsv(
+      profile.area.code,
+      measure,
+      o[measure],
+      o.dataset,
+      o.totalPublished,
+      repeatedLatest(o[measure]),
+      lang,
+    ).rows.map((row) => ({
       ...row,
       cells: { ...row.cells, measure: otherEditionMeasure(measure) },
     })),
@@ -672,7 +702,15 @@ function withOtherEditions(
 function emigrantsCsv(profile: ProfileResponse, lang: UiLanguage): CsvTable {
   const m = profile.migration;
   return withOtherEditions(
-    stockCsv(profile.area.code, 'emigrants', m.emigrants.series, m.dataset ?? '', m.stocks.totalPublished, lang),
+    stockCsv(
+      profile.area.code,
+      'emigrants',
+      m.emigrants.series,
+      m.dataset ?? '',
+      m.stocks.totalPublished,
+      m.emigrants.latestRepeats,
+      lang,
+    ),
     profile,
     'emigrants',
     lang,
@@ -687,9 +725,17 @@ function immigrantsCsv(profile: ProfileResponse, lang: UiLanguage): CsvTable {
 
   function immigrantsOfEdition(): CsvTable {
     return {
-      columns: ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by'],
+      columns: STOCK_CSV_COLUMNS,
       rows: m.immigrants.series.flatMap((p) => [
-        ...stockCsv(profile.area.code, 'immigrants', [p], dataset, m.stocks.totalPublished, lang).rows,
+        ...stockCsv(
+          profile.area.code,
+          'immigrants',
+          [p],
+          dataset,
+          m.stocks.totalPublished,
+          m.immigrants.latestRepeats,
+          lang,
+        ).rows,
         ...(p.sharePct !== null && population
           ? [
               {
@@ -701,6 +747,7 @@ function immigrantsCsv(profile: ProfileResponse, lang: UiLanguage): CsvTable {
                   value: p.sharePct,
                   unit: 'percent',
                   computed_by: COMPUTED_BY,
+                  note: repeatedFigureNote(m.immigrants.latestRepeats, p.period, lang, 'derived'),
                 },
                 sources: [dataset, population],
               },
