@@ -105,6 +105,32 @@ describe('the explorer in the browser', () => {
     },
   );
 
+  it('lets a keyboard reach the rows of a table longer than its box', { timeout: 120_000 }, async () => {
+    const page = await openPage('/explorer?indicator=migrant_stock&lang=en');
+    try {
+      const { top } = explorerCharts(page);
+      await top.locator('.chart__body svg').waitFor();
+      await top.getByText('Show the data as a table').click();
+      const box = top.locator('.table-scroll');
+      await box.locator('tbody tr').first().waitFor();
+      // Fifteen rows and a caption run past the box's height (styles.css): it scrolls down, not sideways.
+      const size = await box.evaluate((el) => ({
+        down: el.scrollHeight - el.clientHeight,
+        across: el.scrollWidth - el.clientWidth,
+      }));
+      expect(size.down).toBeGreaterThan(1);
+      expect(size.across).toBeLessThanOrEqual(1);
+      // So it is a tab stop, a region named by the table's caption, and the arrow keys scroll it.
+      expect(await box.getAttribute('tabindex')).toBe('0');
+      expect(await box.getAttribute('role')).toBe('region');
+      await box.focus();
+      await page.keyboard.press('End');
+      await expect.poll(() => box.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('leaves no blank under the top 15 beside a taller card of totals by region', { timeout: 120_000 }, async () => {
     const page = await openPage('/explorer?indicator=remittances_received_usd&lang=fr');
     try {

@@ -299,6 +299,15 @@ describe('bar chart layout', () => {
     expect(fittingTicks([0, 40e6], 30, millions, 11).ticks).toEqual([0]);
     expect(fittingTicks([0, 0], 60, millions, 11).ticks).toEqual([0]);
   });
+
+  it('never prints two ticks alike: an axis over values that are all zero (0 to 1 US$) reads 0 and 1', () => {
+    const usd = (ticks: readonly number[]) => ticks.map((v) => formatUsd(v, 'en'));
+    // d3's ticks 0, 0.2, … 1 print as US$ 0, US$ 0, US$ 0, US$ 1, US$ 1, US$ 1.
+    expect(new Set(usd([0, 0.2, 0.4, 0.6, 0.8, 1])).size).toBeLessThan(6);
+    const { ticks, labels } = fittingTicks([0, 1], 600, usd, 11);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(ticks).toEqual([0, 1]);
+  });
 });
 
 describe('marks on a map', () => {

@@ -513,9 +513,12 @@ export function fittingTicks(
   gap = 12,
 ): { ticks: number[]; labels: string[] } {
   const scale = scaleLinear().domain(domain).range([0, plotWidth]);
+  // Two ticks printed alike ("US$ 0" at 0 and at 0.2, an axis over values that are all zero) would
+  // say the axis stands still: labels must all differ, and fit.
   const fits = (ticks: readonly number[], labels: readonly string[]) =>
+    new Set(labels).size === labels.length &&
     Math.abs(scale(ticks[1] ?? 0) - scale(ticks[0] ?? 0)) >=
-    Math.max(0, ...labels.map((l) => textWidth(l, fontSize))) + gap;
+      Math.max(0, ...labels.map((l) => textWidth(l, fontSize))) + gap;
   for (let count = maxCount; count >= 1; count -= 1) {
     const ticks = scale.ticks(count);
     if (ticks.length < 2) break;

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 /**
- * A box that lets a wide table scroll sideways on small screens. When the table is wider than the
- * box, the box takes focus (and is a region named by the table's caption) so keyboard users can
- * scroll it with the arrow keys too; when it fits, it is no tab stop and no landmark. A shadow on
+ * A box that lets a wide table scroll sideways on small screens, and a long one down. When the
+ * table is wider or longer than the box, the box takes focus (and is a region named by the table's
+ * caption) so keyboard users can scroll it with the arrow keys too; when it fits, it is no tab stop
+ * and no landmark. A shadow on
  * the side where more columns are hidden tells a phone user that the table goes on; on the left it
  * falls at the right edge of the column that stays in view (the names), where columns go under.
  */
@@ -19,7 +20,8 @@ export function TableScroll({ captionId, children }: { captionId: string; childr
     if (!box || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
       const overflow = box.scrollWidth - box.clientWidth;
-      setScrolls(overflow > 1);
+      // A long table scrolls down inside its box (styles.css caps its height) as a wide one sideways.
+      setScrolls(overflow > 1 || box.scrollHeight - box.clientHeight > 1);
       const start = box.scrollLeft > 1;
       const end = box.scrollLeft < overflow - 1;
       // The row's cell that stays in view while the others scroll (styles.css: position sticky).
