@@ -297,7 +297,9 @@ function migrationBlock(
                   ? `${unitName(population.unit, note)} × ${String(population.multiplier)}`
                   : null,
             })
-          : NO_POPULATION[note],
+          : immigrantStock.length === 0
+            ? NO_IMMIGRANTS[note]
+            : NO_POPULATION[note],
       },
     },
     emigrants: { series: emigrants, latest: latestOut, latestRepeats: repeatedLatest(emigrants) },
@@ -325,6 +327,13 @@ const IMMIGRANT_SHARE_METHOD: Wording<{ indicator: string; dataset: string; scal
     `Immigrés (somme sur toutes les origines, les deux sexes = hommes + femmes) ÷ population totale × 100, même année. Population\u00a0: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}\u00a0; la population du DAES de l’ONU est préférée là où elle couvre la dernière année, sinon celle de la Banque mondiale.`,
   es: (p) =>
     `Inmigrantes (suma de todos los orígenes, ambos sexos = hombres + mujeres) ÷ población total × 100, mismo año. Población: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}; se prefiere la población propia del DAES de la ONU donde cubre el último año; si no, la del Banco Mundial.`,
+};
+
+/** No share where the edition has no immigrants for the area (Kosovo: UN DESA has none), whatever population there is. */
+const NO_IMMIGRANTS: Words = {
+  en: 'Not computed: the edition gives no immigrants for this area.',
+  fr: 'Non calculé\u00a0: l’édition ne donne aucun immigré pour cette zone.',
+  es: 'No calculado: la edición no da inmigrantes para esta zona.',
 };
 
 const NO_POPULATION: Words = {

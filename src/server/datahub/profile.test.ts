@@ -44,6 +44,21 @@ describe.each(testEngines())('country profile on %s', (engine) => {
   });
 
   describe('migration', () => {
+    it('says why there is no immigrants’ share where the edition has no immigrants, not that the population is missing', async () => {
+      // Kosovo: UN DESA gives no figure for it; the World Bank's population has it.
+      const p = await profile('/api/profiles/XKX');
+      expect(p.migration.immigrants.series).toEqual([]);
+      expect(p.migration.immigrants.share.method).toBe('Not computed: the edition gives no immigrants for this area.');
+      const population = await getJson<{ series: { points: { value: number }[] }[] }>(
+        hub.app,
+        '/api/series?indicator=population&areas=XKX&from=2024',
+      );
+      expect(population.series[0]?.points[0]?.value).toBe(1_594_353);
+      expect((await profile('/api/profiles/XKX?lang=fr')).migration.immigrants.share.method).toBe(
+        'Non calculé\u00a0: l’édition ne donne aucun immigré pour cette zone.',
+      );
+    });
+
     it('counts Filipinos abroad in the latest UN DESA revision, with their top destinations', async () => {
       const p = await profile('/api/profiles/PHL');
       expect(p.area).toEqual({ code: 'PHL', name: 'Philippines', kind: 'country' });
