@@ -26,9 +26,11 @@ export async function writeDataset(
     [meta.id],
   );
   // The publishers' aggregates the replaced load used: those this one no longer does go with it.
+  // (One pass over the edition's series, not one per aggregate.)
   const previousAggregates = await s.query<{ code: string }>(
-    `SELECT a.code FROM area a WHERE a.kind = 'aggregate' AND EXISTS (
-       SELECT 1 FROM series se WHERE se.dataset_id = $1 AND a.code IN (se.ref_area, se.counterpart_area))`,
+    `SELECT a.code FROM area a WHERE a.kind = 'aggregate' AND a.code IN (
+       SELECT ref_area FROM series WHERE dataset_id = $1
+       UNION SELECT counterpart_area FROM series WHERE dataset_id = $1)`,
     [meta.id],
   );
   await s.query('DELETE FROM dataset WHERE id = $1', [meta.id]);
@@ -203,10 +205,14 @@ export async function writeDataset(
   if (atOnce) {
     await checkForeignKeys(s, meta.id, seriesRows, written);
   }
-  await dropUnusedAggregates(s, [
-    ...previousAggregates.map((r) => r.code),
-    ...(parsed.aggregates ?? []).map((a) => a.code),
-  ]);
+  // Those this load names stay: only the others need looking for in other datasets' series.
+  const named = new Set(seriesRows.flatMap((r) => (r.cp === null ? [r.ref] : [r.ref, r.cp])));
+  await dropUnusedAggregates(
+    s,
+    [...previousAggregates.map((r) => r.code), ...(parsed.aggregates ?? []).map((a) => a.code)].filter(
+      (code) => !named.has(code),
+    ),
+  );
   return { series: seriesRows.length, observations: parsed.observations.length };
 }
 
