@@ -6,13 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
-import type { ErrorDetail, ErrorResponse } from '../core/errors.js';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isUiLanguage, PAGE_TEXTS, preferredUiLanguage, UI_LANGUAGES, type UiLanguage } from '../core/languages.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -25,7 +19,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { libraryRoutes } from './library/library.routes.js';
 import { SDMX_ANSWERS, sdmxRoutes, type SdmxOptions } from './sdmx/sdmx.routes.js';
 import { searchRoutes } from './search/search.routes.js';
-import { ApiError } from './http/api-error.js';
+import { ApiError, errorAnswer, errorBody } from './http/api-error.js';
 import { openApiTransform, openApiTransformObject } from './http/openapi-transform.js';
 import { setPublicOrigin } from './http/site-origin.js';
 import { VERSION, WEB_DIST_DIR } from './paths.js';
@@ -254,33 +248,6 @@ const PAGE_HEADERS = {
 /** The methods the API's routes use, in the order an Allow header lists them. */
 const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/** Details listed in one error at most: a request with 1,500 unknown parameters gets 20 and a count. */
-const MAX_DETAILS = 20;
-
-/**
- * The API's error body. What a client sent is quoted back only in part (the first 80 characters
- * of a quoted value, then …), and at most MAX_DETAILS details are listed, so that an error is never
- * many times larger than the request that caused it.
- */
-function errorBody(code: ErrorResponse['error']['code'], message: string, details: ErrorDetail[]): ErrorResponse {
-  const listed = details.slice(0, MAX_DETAILS).map((d) => ({ field: clip(d.field), message: clipQuotes(d.message) }));
-  if (details.length > MAX_DETAILS) {
-    const more = `and ${String(details.length - MAX_DETAILS)} more like these`;
-    listed.push({ field: 'request', message: more });
-  }
-  return { error: { code, message: clip(clipQuotes(message), 2000), details: listed } };
-}
-
-/** Cuts a quoted value over 80 characters to its first 80 and an ellipsis. */
-function clipQuotes(text: string): string {
-  return text.replace(/"([^"]{81,})"/g, (_all, quoted: string) => `"${clip(quoted)}"`);
-}
-
-/** The first `length` characters of a text and an ellipsis, or the text if it is no longer. */
-function clip(text: string, length = 80): string {
-  return text.length > length ? `${text.slice(0, length)}…` : text;
-}
-
 /** Presents every failure in the one error shape; request mistakes name the parameter at fault. */
 function handleRouterError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
@@ -366,62 +333,10 @@ function clientErrorAnswer(code: string, reason: string): [number, string, strin
   }
 }
 
+/** Presents every failure in the API's one error shape (errorAnswer), with its status and headers. */
 function handleError(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof ApiError) {
-    return reply
-      .headers(error.headers)
-      .status(error.statusCode)
-      .send(errorBody(error.code, error.message, error.details));
-  }
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const where = error.validationContext ?? 'request';
-    const details: ErrorDetail[] = [];
-    let unknown = false;
-    for (const issue of error.validation) {
-      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const keys = (issue.params as { keys?: unknown }).keys;
-      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-        unknown = true;
-        for (const key of keys as string[])
-          details.push({
-            field: key,
-            message: `unknown ${describe(where)} "${key}" (the parameters are listed at /api/docs)`,
-          });
-      } else {
-        // A parameter given twice (?limit=1&limit=2) arrives as a list: say so, not "expected number".
-        const given =
-          where === 'querystring' ? (request.query as Record<string, unknown>)[path.split('.')[0] ?? ''] : null;
-        // A list's item (?type=record,bogus) is named by its parameter and its place in the list.
-        const [name = '', item] = path.split('.');
-        const listItem = item !== undefined && /^\d+$/.test(item) ? Number(item) : null;
-        const plain = plainMessage(issue.keyword, issue.params, issue.message);
-        const message = Array.isArray(given)
-          ? `given ${String(given.length)} times; give it once`
-          : // A required choice left out (?format missing): say it is required, then the choices.
-            `${where === 'querystring' && given === undefined && plain.startsWith('must be one of ') ? `is required: it ${plain}` : plain}${
-              listItem === null || !(typeof given === 'string' && given.includes(','))
-                ? ''
-                : ` (item ${String(listItem + 1)} of the list)`
-            }`;
-        const field = listItem === null ? path || where : name;
-        if (!details.some((d) => d.field === field && d.message === message)) details.push({ field, message });
-      }
-    }
-    // Each part names its field, unless its message starts with it or quotes it ("unknown parameter "x"").
-    const names = (d: ErrorDetail) =>
-      d.message.startsWith(`${d.field} `) || d.message.startsWith(`${d.field}:`) || d.message.includes(`"${d.field}"`);
-    const message = details.map((d) => (names(d) ? d.message : `${d.field}: ${d.message}`)).join('; ');
-    return reply.status(400).send(errorBody(unknown ? 'unknown_parameter' : 'invalid_parameter', message, details));
-  }
-  const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) {
-    const code = STATUS_CODES[status] ?? 'invalid_parameter';
-    return reply.status(status).send(errorBody(code, error.message, []));
-  }
-  request.log.error(error);
-  return reply
-    .status(500)
-    .send(errorBody('internal_error', 'Something went wrong on our side; it has been logged.', []));
+  const { status, headers, body } = errorAnswer(error, request);
+  return reply.headers(headers).status(status).send(body);
 }
 
 /** The first query parameter (by name, as far as it can be read) whose percent-encoding is not UTF-8. */
@@ -485,46 +400,3 @@ function nulField(value: unknown, path: string, depth = 0): string | null {
 
 /** Fastify's default limit of a path parameter: longer than any code, id or slug the API has. */
 const MAX_PARAM_LENGTH = 100;
-
-const STATUS_CODES: Partial<Record<number, ErrorResponse['error']['code']>> = {
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'too_large',
-  415: 'unsupported_media_type',
-  429: 'too_many_requests',
-};
-
-/**
- * Zod's own wording of a failed check ("Invalid input: expected string, received undefined") in the
- * API's ("is required"); a message a schema gives is kept as it is.
- */
-function plainMessage(code: string, params: Record<string, unknown>, message: string | undefined): string {
-  const said = message ?? 'is invalid';
-  const bound = (key: 'maximum' | 'minimum') => {
-    const n = params[key];
-    return typeof n === 'number' || typeof n === 'bigint' ? String(n) : null;
-  };
-  const max = bound('maximum');
-  const min = bound('minimum');
-  if (code === 'invalid_type' && /^Invalid input: expected \w+, received undefined$/.test(said)) return 'is required';
-  if (code === 'too_big' && said.startsWith('Too big:') && max !== null) {
-    if (params.origin === 'string') return `is longer than ${max} characters`;
-    if (params.origin === 'array') return `has more than ${max} items`;
-    return `must be at most ${max}`;
-  }
-  if (code === 'too_small' && said.startsWith('Too small:') && min !== null) {
-    if (params.origin === 'string') return min === '1' ? 'is empty' : `is shorter than ${min} characters`;
-    if (params.origin === 'array') return `needs at least ${min} item${min === '1' ? '' : 's'}`;
-    return `must be at least ${min}`;
-  }
-  if (code === 'invalid_value' && said.startsWith('Invalid option:') && Array.isArray(params.values))
-    return `must be one of ${params.values.map((v) => String(v)).join(', ')}`;
-  return said;
-}
-
-function describe(context: string): string {
-  return context === 'querystring' ? 'parameter' : context === 'params' ? 'path parameter' : 'field';
-}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SDMX_AGENCY, SDMX_ID_PATTERN, SDMX_VERSION } from '../../core/sdmx.js';
 import { ApiError } from '../http/api-error.js';
+import { SdmxSemanticError } from './sdmx-errors.js';
 
 /** The parsing of SDMX 2.1 REST path parts: artefact references and series keys. Pure. */
 
@@ -60,8 +61,9 @@ export function parseSeriesKey(key: string | undefined, dimensions: string[], fl
   if (text === '' || text === 'all' || text === '*') return dimensions.map(() => null);
   const positions = text.split('.');
   const expected = dimensions.join('.');
+  // SDMX-JSON's own example of a semantic error (150): the key is well formed, the flow has other dimensions.
   if (positions.length !== dimensions.length) {
-    throw ApiError.invalidParameter(
+    throw new SdmxSemanticError(
       'key',
       `the key "${text}" has ${String(positions.length)} position${positions.length === 1 ? '' : 's'} but ${flowId} has ${String(dimensions.length)} dimensions before TIME_PERIOD: ${expected}. Leave a position empty for every value and join codes with +, e.g. ${exampleKey(dimensions)}; TIME_PERIOD is chosen with startPeriod and endPeriod.`,
     );

@@ -88,3 +88,25 @@ export const STRUCTURE_SUPPORTED = [
   'application/json',
   'application/xml',
 ];
+
+/** An SDMX-ML media type of any message (generic or structure-specific data, structure…), any version. */
+const sdmxMl = (r: MediaRange) => /^application\/vnd\.sdmx\.[a-z]+\+xml$/.test(r.type);
+
+/**
+ * What an error is written in (sdmx-errors.ts): the API's JSON error with SDMX-JSON's `errors` (the
+ * default, for `*∕*`, no Accept, and what asks for JSON or CSV: SDMX-CSV has no error format), or
+ * SDMX-ML's Error message for a client that asks for XML, any SDMX-ML message included (a client
+ * asking for structure-specific data, which Bridges does not write, still reads SDMX-ML).
+ */
+export const ERROR_OFFERS: Offer<'json' | 'xml'>[] = [
+  {
+    format: 'json',
+    accepts: (r) =>
+      anything(r) ||
+      r.type === 'application/json' ||
+      r.type === 'text/json' ||
+      r.type === 'text/csv' ||
+      /^application\/vnd\.sdmx\.[a-z]+\+(json|csv)$/.test(r.type),
+  },
+  { format: 'xml', accepts: (r) => anything(r) || xml(r) || sdmxMl(r) },
+];

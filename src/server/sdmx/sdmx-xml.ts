@@ -23,6 +23,8 @@ import {
 
 export const STRUCTURE_XML_TYPE = 'application/vnd.sdmx.structure+xml;version=2.1';
 export const DATA_XML_TYPE = 'application/vnd.sdmx.genericdata+xml;version=2.1';
+/** SDMX 2.1 gives its Error message no media type of its own. */
+export const ERROR_XML_TYPE = 'application/xml; charset=utf-8';
 
 const NS = {
   mes: 'http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message',
@@ -279,4 +281,21 @@ export async function* dataMessageXml(plan: DataPlan, batches: AsyncIterable<Dat
     out = '';
   }
   yield '</mes:DataSet></mes:GenericData>\n';
+}
+
+/**
+ * SDMX-ML 2.1's Error message (ErrorType in SDMXMessage.xsd): one ErrorMessage per error, with its
+ * SDMX error code and its text in English. It has no header.
+ */
+export function errorMessageXml(errors: readonly { code: number; text: string }[]): string {
+  const messages = errors
+    .map(
+      (e) =>
+        `<mes:ErrorMessage code="${String(e.code)}"><com:Text xml:lang="en">${xmlEscape(e.text)}</com:Text></mes:ErrorMessage>`,
+    )
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<mes:Error xmlns:mes="${NS.mes}" xmlns:com="${NS.com}">${messages}</mes:Error>\n`
+  );
 }

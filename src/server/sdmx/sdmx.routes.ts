@@ -1,10 +1,9 @@
 import { pipeline, Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { ErrorResponse } from '../../core/errors.js';
 import { acceptedNameLanguages } from '../../core/languages.js';
 import {
   isUnservedDataFormat,
@@ -15,7 +14,7 @@ import {
 } from '../../core/sdmx.js';
 import type { DatahubCache } from '../datahub/datahub.context.js';
 import type { DB } from '../db/schema.js';
-import { ApiError } from '../http/api-error.js';
+import { ApiError, errorAnswer } from '../http/api-error.js';
 import { negotiate, type MediaRange } from '../http/negotiate.js';
 import type { OtherAnswer } from '../http/openapi-transform.js';
 import { acceptsGzip, allowAnyOrigin, encodeBody, sendEncoded } from '../http/public-data.js';
@@ -28,8 +27,22 @@ import {
   structureMessageJson,
   type MessageContext,
 } from './sdmx-json.js';
+import {
+  errorFormat,
+  SdmxSemanticError,
+  sdmxErrorAnswer,
+  sdmxErrorCode,
+  type SdmxErrorResponse,
+} from './sdmx-errors.js';
 import { csvLabelsOf, DATA_OFFERS, DATA_SUPPORTED, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED } from './sdmx-offers.js';
-import { DATA_XML_TYPE, dataMessageXml, STRUCTURE_XML_TYPE, structureMessageXml } from './sdmx-xml.js';
+import {
+  DATA_XML_TYPE,
+  dataMessageXml,
+  ERROR_XML_TYPE,
+  errorMessageXml,
+  STRUCTURE_XML_TYPE,
+  structureMessageXml,
+} from './sdmx-xml.js';
 import { messageLanguages, structureLanguages } from './sdmx-structure.js';
 import {
   findStructures,
@@ -47,7 +60,19 @@ import {
  * chosen by Accept or `format`.
  */
 
-const errors = { 400: ErrorResponse, 404: ErrorResponse, 406: ErrorResponse, 501: ErrorResponse };
+/** The error answers every SDMX route may give (sdmx-errors.ts: JSON with SDMX-JSON's errors, or SDMX-ML). */
+const errors = {
+  400: sdmxErrorAnswer(
+    'Bad Request: SDMX 140 Syntax error, or 150 Semantic error (a key with the wrong number of positions, parameters that do not go together)',
+  ),
+  404: sdmxErrorAnswer(
+    'Not Found: SDMX 100 No results found (an unknown flow, agency, id or version, or a query that matches nothing)',
+  ),
+  406: sdmxErrorAnswer(
+    'Not Acceptable: no format the Accept header or format= asks for is written here (SDMX code 1406, SDMX 2.1 having none)',
+  ),
+  501: sdmxErrorAnswer('Not Implemented: SDMX 501, a part of SDMX 2.1 REST Bridges does not do'),
+};
 const segment = z.string().trim().min(1).max(200);
 
 const STRUCTURE_RESOURCES: { resource: StructureResource; what: string }[] = [
@@ -153,6 +178,22 @@ export const SDMX_ANSWERS: OtherAnswer[] = [
   },
 ];
 
+/**
+ * The SDMX routes' error handler: the app's answer to the error (errorAnswer: its status, headers,
+ * message, and the log of a server failure), written as SDMX asks (see errorFormat).
+ */
+function answerSdmxError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { status, headers, body } = errorAnswer(error, request);
+  const { code, title } = sdmxErrorCode(status, error instanceof SdmxSemanticError);
+  // An error met after a CSV answer was begun is no file to save.
+  reply.removeHeader('content-disposition');
+  void reply.headers(headers).status(status).header('vary', 'Accept');
+  if (errorFormat(request) === 'xml')
+    return reply.type(ERROR_XML_TYPE).send(errorMessageXml([{ code, text: body.error.message }]));
+  const answer: SdmxErrorResponse = { ...body, errors: [{ code, title, detail: body.error.message }] };
+  return reply.send(answer);
+}
+
 export interface SdmxOptions {
   /** Largest data answer, in observations (series for serieskeysonly/nodata); default MAX_OBSERVATIONS. */
   maxObservations?: number;
@@ -164,6 +205,8 @@ export interface SdmxOptions {
 export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOptions = {}): FastifyPluginAsyncZod {
   return async (app) => {
     allowAnyOrigin(app);
+    // Errors as SDMX asks, in SDMX-ML for a client that asks for XML (sdmx-errors.ts).
+    app.setErrorHandler(answerSdmxError);
     for (const { resource, what } of STRUCTURE_RESOURCES) {
       const handler = async (
         request: FastifyRequest<{ Params: { agency?: string; id?: string; version?: string } }> & {
@@ -280,7 +323,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
         ['bom', 'it starts the file with a byte-order mark for spreadsheets'],
       ] as const)
         if (request.query[field] !== undefined && chosen.format !== 'csv')
-          throw ApiError.invalidParameter(
+          throw new SdmxSemanticError(
             field,
             `applies only to SDMX-CSV (format=csv, or Accept: application/vnd.sdmx.data+csv or text/csv): ${what}, and ${howChosen(format, chosen)}`,
           );
@@ -334,10 +377,14 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       querystring: SdmxDataQuery,
       response: {
         ...errors,
-        409: ErrorResponse,
-        413: ErrorResponse,
-        503: ErrorResponse.describe(
-          'Service Unavailable (code data_loading): the flow comes with a bundled dataset the first start is still loading; ask again after Retry-After seconds',
+        409: sdmxErrorAnswer(
+          'Conflict: the flow was loaded again three times while its answer was begun; ask again (SDMX code 1409)',
+        ),
+        413: sdmxErrorAnswer(
+          'Content Too Large: SDMX 130, the answer would hold more than 500,000 observations; narrow the key or the periods',
+        ),
+        503: sdmxErrorAnswer(
+          'Service Unavailable: SDMX 503 (code data_loading), the flow comes with a bundled dataset the first start is still loading; ask again after Retry-After seconds',
         ),
       },
     };
@@ -374,5 +421,22 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       },
       dataHandler,
     );
+
+    // Any other address under /api/sdmx is a 404 answered the SDMX way too (the app's not-found
+    // handler writes JSON only). The router tries a wildcard after every other route, also where a
+    // route fits but for a parameter longer than the router takes (a flow id of 150 characters),
+    // which the app's router error handler (app.ts) calls a 414: so does this.
+    const maxParamLength = app.initialConfig.maxParamLength ?? 100;
+    const noRoute = (request: FastifyRequest) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (path.split('/').some((segment) => segment.length > maxParamLength)) {
+        const message = `a path parameter is longer than ${String(maxParamLength)} characters: no code or id is that long`;
+        throw new ApiError(414, 'invalid_parameter', message, [{ field: 'path', message }]);
+      }
+      throw ApiError.notFound(
+        `No route ${request.method} ${path}: SDMX queries are /api/sdmx/{dataflow|datastructure|codelist|conceptscheme}[/{agency}[/{id}[/{version}]]] and /api/sdmx/data/{flow}[/{key}[/{provider}]]`,
+      );
+    };
+    for (const url of ['/api/sdmx', '/api/sdmx/*']) app.get(url, { schema: { hide: true } }, noRoute);
   };
 }

@@ -39,6 +39,7 @@ import {
 } from './sdmx-structure.js';
 import { stillLoadingMessage, type StillLoading } from '../stats/bundled-load.js';
 import * as repo from './sdmx.repository.js';
+import { SdmxSemanticError } from './sdmx-errors.js';
 
 /**
  * The SDMX rules: which dataflows exist and what their structures are, how a query's flow, key
@@ -332,7 +333,7 @@ function periodBounds(query: SdmxDataQuery): { start?: string; end?: string } {
   // (neither a date PostgreSQL reads nor one that compares as text): no end at all, as meant.
   const end = until?.startsWith('+') ? undefined : until;
   if (start && end && start >= end) {
-    throw ApiError.invalidParameter(
+    throw new SdmxSemanticError(
       'startPeriod',
       `${String(query.startPeriod)} comes after endPeriod ${String(query.endPeriod)}`,
     );
@@ -353,12 +354,12 @@ function checkObservationParameters(query: SdmxDataQuery): void {
     ['lastNObservations', 'last'],
   ] as const)
     if (query[field] !== undefined)
-      throw ApiError.invalidParameter(
+      throw new SdmxSemanticError(
         field,
         `applies only to an answer with observations (detail=full or dataonly): it keeps the ${which} N of each series, and detail=${detail} gives none`,
       );
   if (query.dimensionAtObservation === 'AllDimensions')
-    throw ApiError.invalidParameter(
+    throw new SdmxSemanticError(
       'dimensionAtObservation',
       `AllDimensions applies only to an answer with observations (detail=full or dataonly): it lists each observation with its whole key, and detail=${detail} gives series without observations`,
     );
@@ -377,7 +378,7 @@ function checkDimensionAtObservation(value: string | undefined, dsd: SdmxDataStr
       'dimensionAtObservation',
       `dimensionAtObservation=${value} is not implemented: ask for TIME_PERIOD (time series) or AllDimensions (flat)`,
     );
-  throw ApiError.invalidParameter(
+  throw new SdmxSemanticError(
     'dimensionAtObservation',
     `${flowId} has no dimension "${value}": ask for TIME_PERIOD (time series, the default) or AllDimensions (flat); its dimensions are ${ids.join(', ')}`,
   );

@@ -184,6 +184,19 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
     return res.json<T>();
   }
   const data = (path: string, query = '') => `/api/sdmx/data/${path}${query}`;
+  /**
+   * An error's message: the API's JSON error's or, where the client asked for XML, the text of the
+   * SDMX-ML Error message (read closely in sdmx-errors.test.ts).
+   */
+  function errorMessageOf(res: { headers: Record<string, unknown>; body: string; json<T>(): T }): string {
+    if (res.headers['content-type'] !== 'application/xml; charset=utf-8')
+      return res.json<ErrorResponse>().error.message;
+    const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    return (/<com:Text xml:lang="en">([^<]*)<\/com:Text>/.exec(res.body)?.[1] ?? '').replace(
+      /&(amp|lt|gt|quot|apos);/g,
+      (_all, name: string) => entities[name] ?? '',
+    );
+  }
 
   describe('structure', () => {
     interface Flow {
@@ -368,9 +381,10 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
         expect(documented(path), path).toEqual(
           await Promise.all(['sdmx-json', 'xml'].map((f) => sent(`/api/sdmx/dataflow?format=${f}`))),
         );
-      // Errors stay JSON.
+      // Errors are JSON, or SDMX-ML for a client asking for XML.
       expect(Object.keys(doc.paths['/api/sdmx/dataflow']?.get.responses['404']?.content ?? {})).toEqual([
         'application/json',
+        'application/xml',
       ]);
     });
 
@@ -697,17 +711,12 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       ['', '*/*', "the Accept header's */* gets SDMX-JSON"],
     ])('refuses labels with 400 where the answer is not SDMX-CSV (%s, Accept %s)', async (query, accept, why) => {
       for (const labels of ['both', 'id']) {
-        const body = await getJson<ErrorResponse>(
-          data(`${FLOW_2024}/A.USA.MEX.F`, `?labels=${labels}${query}`),
-          400,
-          accept ? { accept } : {},
+        // (In SDMX-ML where the client asked for XML.)
+        const res = await get(data(`${FLOW_2024}/A.USA.MEX.F`, `?labels=${labels}${query}`), accept ? { accept } : {});
+        expect(res.statusCode).toBe(400);
+        expect(errorMessageOf(res)).toBe(
+          `labels: applies only to SDMX-CSV (format=csv, or Accept: application/vnd.sdmx.data+csv or text/csv): it chooses codes alone (id) or codes with their names (both), and ${why}`,
         );
-        expect(body.error.details).toEqual([
-          {
-            field: 'labels',
-            message: `applies only to SDMX-CSV (format=csv, or Accept: application/vnd.sdmx.data+csv or text/csv): it chooses codes alone (id) or codes with their names (both), and ${why}`,
-          },
-        ]);
       }
     });
 
@@ -822,18 +831,15 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       const csv = await get(data(`${FLOW_2024}/A.USA.MEX.`, '?detail=serieskeysonly&format=csv'));
       expect(csv.body.split('\r\n')[0]).toBe('DATAFLOW,FREQ,REF_AREA,COUNTERPART_AREA,SEX');
       // A flat list of series keys has no observation to list: said, not answered as series.
-      const flat = await getJson<ErrorResponse>(
+      // (In SDMX-ML: the client asked for XML.)
+      const flat = await get(
         data(`${FLOW_2024}/A.USA.MEX.`, '?detail=serieskeysonly&dimensionAtObservation=AllDimensions'),
-        400,
         { accept: 'application/xml' },
       );
-      expect(flat.error.details).toEqual([
-        {
-          field: 'dimensionAtObservation',
-          message:
-            'AllDimensions applies only to an answer with observations (detail=full or dataonly): it lists each observation with its whole key, and detail=serieskeysonly gives series without observations',
-        },
-      ]);
+      expect(flat.statusCode).toBe(400);
+      expect(errorMessageOf(flat)).toBe(
+        'dimensionAtObservation: AllDimensions applies only to an answer with observations (detail=full or dataonly): it lists each observation with its whole key, and detail=serieskeysonly gives series without observations',
+      );
     });
 
     it('chooses the format by Accept, the format parameter winning', async () => {
@@ -929,8 +935,14 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       });
 
       it('answers an Accept it cannot serve with 406', async () => {
-        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`), 406, {
+        // An SDMX-ML client reads it in SDMX-ML, a JSON one in JSON.
+        const xml = await get(data(`${FLOW_2024}/A.USA.MEX.`), {
           accept: 'application/vnd.sdmx.structurespecificdata+xml;version=2.1',
+        });
+        expect(xml.statusCode).toBe(406);
+        expect(errorMessageOf(xml)).toContain('application/vnd.sdmx.genericdata+xml;version=2.1');
+        const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`), 406, {
+          accept: 'application/vnd.sdmx.data+json;version=2.0.0',
         });
         expect(body.error.details[0]?.field).toBe('Accept');
         expect(body.error.code).toBe('not_acceptable');
@@ -939,11 +951,13 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
 
       it('answers format= naming an SDMX format it does not write with 406 too, and a mistyped one with 400', async () => {
         for (const format of ['structurespecificdata', 'compactdata', 'edidata']) {
-          const body = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, `?format=${format}`), 406);
-          expect(body.error.code).toBe('not_acceptable');
-          expect(body.error.details[0]?.field).toBe('format');
-          expect(body.error.message).toContain('genericdata');
+          // (In SDMX-ML for the SDMX-ML formats.)
+          const res = await get(data(`${FLOW_2024}/A.USA.MEX.`, `?format=${format}`));
+          expect(res.statusCode).toBe(406);
+          expect(errorMessageOf(res)).toMatch(new RegExp(`^format=${format} is an SDMX format .* genericdata`));
         }
+        const edi = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?format=edidata'), 406);
+        expect(edi.error).toMatchObject({ code: 'not_acceptable', details: [{ field: 'format' }] });
         const typo = await getJson<ErrorResponse>(data(`${FLOW_2024}/A.USA.MEX.`, '?format=jsondta'), 400);
         expect(typo.error.details[0]?.field).toBe('format');
       });
