@@ -51,8 +51,15 @@ export async function* dataMessageCsv(
     ...datasetAttributes.map((a) => conceptLabel(a.id, a.name)),
   ];
   const dataflow = csvField(`${SDMX_AGENCY}:${flow.id}(${SDMX_VERSION})`);
-  // The data set's attributes are the same on every row: quoted once.
-  const datasetValues = datasetAttributes.map((a) => `,${csvField(flow.datasetAttributeValues[a.id] ?? '')}`).join('');
+  // The data set's attributes are the same on every row: quoted once. With labels, a value Bridges
+  // names (the unit) reads "persons: personnes", as in SDMX-JSON's name in the language asked.
+  const datasetValues = datasetAttributes
+    .map((a) => {
+      const value = flow.datasetAttributeValues[a.id] ?? '';
+      const names = flow.datasetAttributeNames[a.id];
+      return `,${csvField(both && names ? label(value, localName(names, plan.languages)) : value)}`;
+    })
+    .join('');
   yield csvRecord(header);
 
   for await (const batch of batches) {

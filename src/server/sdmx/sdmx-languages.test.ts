@@ -200,8 +200,16 @@ describe.each(testEngines())('SDMX names in French and Spanish on %s', (engine) 
     expect(row?.['FREQ: Frecuencia']).toBe('A: Anual');
     expect(row?.['OBS_STATUS: Estado de la observación']).toBe('A: Valor normal');
     expect(Object.keys(row ?? {})).toEqual(expect.arrayContaining(['TIME_PERIOD: Período', 'LICENCE: Licencia']));
+    // The unit, which SDMX-JSON names in the language asked, too.
+    expect(row?.['UNIT_MEASURE: Unidad de medida']).toBe(`persons: ${UNIT_NAMES.es.persons ?? ''}`);
     const [english] = parseCsv((await get(url)).body, { columns: true }) as Record<string, string>[];
     expect(english?.['SEX: Sex']).toBe('F: Female');
     expect(english?.['OBS_STATUS: Observation status']).toBe('A: Normal value');
+    expect(english?.['UNIT_MEASURE: Unit of measure']).toBe('persons: persons');
+    // Without labels, the value as stored.
+    const [ids] = parseCsv((await get(url.replace('&labels=both', ''), { 'accept-language': 'es' })).body, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(ids?.UNIT_MEASURE).toBe('persons');
   });
 });

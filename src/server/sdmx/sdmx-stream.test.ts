@@ -30,9 +30,10 @@ const FLOW_UNHCR = 'UNHCR_DISPLACEMENT_2024_FORCIBLY_DISPLACED';
  */
 const GOLDEN: Record<string, { bytes: number; sha256: string }> = {
   'undesa csv': { bytes: 49_414_893, sha256: '10519177218a856605349be7132dd9083d1a0a14007e6e0ff30b6117ec047bd7' },
+  // The unit labelled too ("persons: persons", 9 bytes a row more than before).
   'undesa csv labels': {
-    bytes: 57_583_504,
-    sha256: 'b5e9affff17018d2589c4e14ae927443183254cd29e4578c5f336954404959fb',
+    bytes: 58_963_168,
+    sha256: 'a0daffb74dd9cb8e70cb6e6cb87ba56c78c36d0fb0ead2517b1039443500fd7e',
   },
   // The JSON since its names come in every language Bridges has (`names` beside `name`: the
   // areas', the sexes', the flow's and the unit's), 2.5 % longer; CSV and SDMX-ML as they were.
