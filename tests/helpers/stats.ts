@@ -36,6 +36,20 @@ export function editGzipText(file: string, edit: (text: string) => string): void
   writeFileSync(file, gzipSync(edited, { level: 1 }));
 }
 
+/** One observation of PHL in 2020, of tiny_stock unless `fields` say otherwise: what a test's own importer reads. */
+export function observationOf(fields: Partial<ObservationInput> = {}): ObservationInput {
+  return {
+    indicator: 'tiny_stock',
+    refArea: 'PHL',
+    counterpartArea: null,
+    sex: '_T',
+    freq: 'A',
+    period: '2020',
+    value: 1,
+    ...fields,
+  };
+}
+
 /** A dataset of a few bilateral series, read from no file. */
 export function tinyImporter(id: string): Importer {
   const observations: ObservationInput[] = [];

@@ -7,6 +7,7 @@ import { createTestDatabase, testEngines, type TestDatabase } from '../../../tes
 import { buildApp } from '../app.js';
 import { findImporters } from '../importers/index.js';
 import { importDataset } from '../stats/import-dataset.js';
+import { observationOf } from '../../../tests/helpers/stats.js';
 import type { DB } from '../db/schema.js';
 import { rebuildSearchIndex, reindexItems } from './search.indexer.js';
 import { analyseQueryWords } from './search.repository.js';
@@ -185,15 +186,7 @@ describe.each(testEngines())('search on %s', (engine) => {
         ...bundled,
         files: [],
         read: () => ({
-          observations: bundled.indicators.map(({ id: indicator }) => ({
-            indicator,
-            refArea: 'PHL',
-            counterpartArea: null,
-            sex: '_T' as const,
-            freq: 'A' as const,
-            period: '2020',
-            value: 1,
-          })),
+          observations: bundled.indicators.map(({ id: indicator }) => observationOf({ indicator })),
         }),
       });
     }

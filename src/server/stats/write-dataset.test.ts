@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
-import { tinyImporter } from '../../../tests/helpers/stats.js';
+import { observationOf, tinyImporter } from '../../../tests/helpers/stats.js';
 import type { RawSession } from '../db/database.js';
 import { importDataset } from './import-dataset.js';
 import { checkForeignKeys, seriesOrder, skipRowForeignKeyChecks } from './write-dataset.js';
@@ -231,15 +231,7 @@ describe.each(testEngines())('an import on %s', (engine) => {
 
   it('drops the aggregates a replaced load named and no data names any more, keeping those others use', async () => {
     const tiny = tinyImporter('tiny-aggregates');
-    const at = (refArea: string) => ({
-      indicator: 'tiny_stock',
-      refArea,
-      counterpartArea: null,
-      sex: '_T' as const,
-      freq: 'A' as const,
-      period: '2020',
-      value: 1,
-    });
+    const at = (refArea: string) => observationOf({ refArea });
     const aggregate = (code: string) => ({ code, publisher: 'Tiny publisher', name: `Group ${code}` });
     const load = (id: string, aggregates: string[], named: string[]) =>
       importDataset(
@@ -273,16 +265,7 @@ describe.each(testEngines())('an import on %s', (engine) => {
 
   it('keeps series apart whose dimension values hold ";" or "=" (the key escapes them)', async () => {
     const tiny = tinyImporter('tiny-dims');
-    const at = (dims: Record<string, string>) => ({
-      indicator: 'tiny_stock',
-      refArea: 'PHL',
-      counterpartArea: null,
-      sex: '_T' as const,
-      freq: 'A' as const,
-      period: '2020',
-      value: 1,
-      dims,
-    });
+    const at = (dims: Record<string, string>) => observationOf({ dims });
     const outcome = await importDataset(testDb.database, {
       ...tiny,
       read: () => ({ observations: [at({ a: 'x;b=y', b: 'z' }), at({ a: 'x', b: 'y;b=z' })] }),
