@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -132,6 +132,35 @@ describe('serving the web UI beside the API', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('serves what a rebuild wrote while it runs: the new index and the files it names', async () => {
+    const indexFile = path.join(webDir, 'index.html');
+    const before = readFileSync(indexFile, 'utf8');
+    const added = path.join(webDir, 'assets', 'index-rebuilt1.js');
+    try {
+      // The build rewrites the index (naming its new script) and adds the script beside the old ones.
+      writeFileSync(added, 'console.log("rebuilt")');
+      writeFileSync(
+        indexFile,
+        before.replace('</head>', '<script type="module" src="/assets/index-rebuilt1.js"></script></head>'),
+      );
+      utimesSync(indexFile, new Date(), new Date(Date.now() + 5_000));
+      const page = await app.inject({ url: '/countries/PHL?lang=fr' });
+      expect(page.body).toContain('/assets/index-rebuilt1.js');
+      expect(page.body).toContain('<html lang="fr">');
+      const script = await app.inject({ url: '/assets/index-rebuilt1.js' });
+      expect(script.statusCode).toBe(200);
+      expect(script.body).toBe('console.log("rebuilt")');
+      expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      // A file the build did not write is still a 404, and the folder's neighbours out of reach.
+      expect((await app.inject({ url: '/assets/index-never.js' })).statusCode).toBe(404);
+    } finally {
+      writeFileSync(indexFile, before);
+      utimesSync(indexFile, new Date(), new Date(Date.now() + 10_000));
+      rmSync(added);
+    }
+    expect((await app.inject({ url: '/' })).body).not.toContain('index-rebuilt1');
   });
 
   it('does not serve files outside the web folder', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { STATUS_CODES as HTTP_REASONS } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -135,13 +135,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sdmxRoutes(options.database.db, answers, options.sdmx));
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
-  const indexHtml = path.join(webDir, 'index.html');
-  // The index, read once, is sent for every page of the UI (fastify-static serves the rest).
-  const indexText = existsSync(indexHtml) ? readFileSync(indexHtml, 'utf8') : null;
-  // The index in each UI language: its lang, description and no-script line said before any script runs.
-  const indexPages =
-    indexText === null ? null : Object.fromEntries(UI_LANGUAGES.map((lang) => [lang, localizedIndex(indexText, lang)]));
-  if (indexText !== null) {
+  // The index is sent for every page of the UI (fastify-static serves the rest), in each UI
+  // language: read again when the build rewrote it, so that a rebuild while the server runs (an
+  // upgrade before its restart) serves pages that name the new build's files, not a blank page.
+  const index = new BuiltIndex(path.join(webDir, 'index.html'));
+  if (index.exists) {
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
@@ -168,7 +166,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Client-side routes of the single-page UI get its index; everything else is a JSON 404.
     // A missing file (a name with an extension: a stale /assets/x.js) is a 404, not the index page.
     const isFile = /\.[a-z0-9]+$/i.test(url);
-    if ((request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api') && !isFile && indexText) {
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    // A file a rebuild added since the start (fastify-static knows those it found then): its
+    // assets are named by their content, so a name the new index asks for is served.
+    if (read && index.exists && ASSET_PATH.test(url) && existsSync(path.join(webDir, url))) {
+      return reply.sendFile(url.slice(1));
+    }
+    const pages = read && !url.startsWith('/api') && !isFile ? index.pages() : null;
+    if (pages) {
       // The page's language from the first byte, as the link asks (?lang=fr), not only once the
       // script has run: screen readers and search engines read it before. A link without one
       // gets the language the browser prefers, as the UI does (navigator.languages).
@@ -178,7 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : preferredUiLanguage(acceptedLanguages(request.headers['accept-language']));
       if (!isUiLanguage(asked)) void reply.header('vary', 'Accept-Language');
       void reply.headers(PAGE_HEADERS);
-      return reply.type('text/html; charset=utf-8').send(indexPages?.[lang]);
+      return reply.type('text/html; charset=utf-8').send(pages[lang]);
     }
     // An address that exists for other methods: 405 with those methods (OPTIONS: just them).
     const allowed = ROUTE_METHODS.filter((method) => app.findRoute({ method, url }) !== null);
@@ -207,6 +212,42 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .filter((l) => l.tag !== '' && l.q > 0)
     .sort((a, b) => b.q - a.q)
     .map((l) => l.tag);
+}
+
+/** A file of the build's assets folder, by a name with no path in it (no "..", no "/"). */
+const ASSET_PATH = /^\/assets\/[\w-]+(?:\.[\w-]+)+$/;
+
+/** The UI's built index.html, in each UI language, read again whenever the file changes. */
+class BuiltIndex {
+  #mtime = -1;
+  #pages: Record<UiLanguage, string> | null = null;
+  readonly exists: boolean;
+
+  constructor(readonly file: string) {
+    this.exists = existsSync(file);
+    this.pages();
+  }
+
+  /** The index in each language (its lang, description and no-script line said before any script runs); null if none. */
+  pages(): Record<UiLanguage, string> | null {
+    if (!this.exists) return null;
+    let mtime: number;
+    try {
+      mtime = statSync(this.file).mtimeMs;
+    } catch {
+      // Mid-rebuild (the build empties its folder first): the last index read.
+      return this.#pages;
+    }
+    if (mtime !== this.#mtime) {
+      const html = readFileSync(this.file, 'utf8');
+      this.#pages = Object.fromEntries(UI_LANGUAGES.map((lang) => [lang, localizedIndex(html, lang)])) as Record<
+        UiLanguage,
+        string
+      >;
+      this.#mtime = mtime;
+    }
+    return this.#pages;
+  }
 }
 
 /** The built index with the page's language, description and no-script line in `lang`. */
