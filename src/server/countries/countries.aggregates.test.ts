@@ -114,4 +114,17 @@ describe.each(testEngines())('publishers’ aggregates in the countries API on %
     const plain = await get<ErrorResponse>('/api/countries/XYZ', 404);
     expect(plain.error.details).toEqual([{ field: 'code', message: 'no country or area has the code "XYZ"' }]);
   });
+
+  it('names the ISO alpha-3 code of a country asked for by its alpha-2 code, wherever an area is a parameter', async () => {
+    const hint = '"SN" is the ISO 3166-1 alpha-2 code of Senegal, whose code here is SEN';
+    for (const [url, status, field] of [
+      ['/api/countries/SN', 404, 'code'],
+      ['/api/profiles/SN', 404, 'code'],
+      ['/api/corridors/SN/FRA', 404, 'from'],
+      ['/api/series?indicator=remittances_received_usd&areas=SN', 400, 'areas'],
+    ] as const) {
+      const body = await get<ErrorResponse>(url, status);
+      expect(body.error.details, url).toEqual([{ field, message: expect.stringContaining(hint) as string }]);
+    }
+  });
 });

@@ -135,6 +135,11 @@ export async function resolveAreaCode(db: Kysely<DB>, code: string): Promise<str
   return alias?.area_code;
 }
 
+/** The area whose ISO 3166-1 alpha-2 code is `iso2`, with its English name; undefined when none. */
+export async function findAreaByIso2(db: Kysely<DB>, iso2: string) {
+  return db.selectFrom('area').select(['code', 'name_en as name']).where('iso2', '=', iso2).executeTakeFirst();
+}
+
 export async function findM49Regions(db: Kysely<DB>) {
   return db.selectFrom('m49_region').select(['code', 'name_en', 'level', 'parent_code']).orderBy('name_en').execute();
 }

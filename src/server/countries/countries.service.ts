@@ -124,7 +124,15 @@ async function computeCountryList(db: Kysely<DB>, query: CountryListQuery): Prom
  */
 export async function getCountry(db: Kysely<DB>, code: string, lang: NameLanguage = 'en'): Promise<CountryDetail> {
   const resolved = await repo.resolveAreaCode(db, code);
-  if (!resolved) throw ApiError.notFoundAt('code', noAreaHas([code]));
+  if (!resolved) {
+    // SN for SEN: the hint's one query, on this error's path only.
+    const upper = code.trim().toUpperCase();
+    const byIso2 = /^[A-Z]{2}$/.test(upper) ? await repo.findAreaByIso2(db, upper) : undefined;
+    throw ApiError.notFoundAt(
+      'code',
+      noAreaHas([code], (iso2) => (byIso2 && iso2 === upper ? byIso2 : undefined)),
+    );
+  }
   const fiscalYears = await repo.findFiscalYears(db);
   const [row] = await repo.findAreasWithIncome(db, {
     codes: [resolved],

@@ -7,6 +7,16 @@ describe('the wording of an unknown area code', () => {
     expect(noAreaHas(['XYZ', 'QQQ'])).toBe('no country or area has the codes "XYZ", "QQQ"');
   });
 
+  it('names the code a two-letter ISO code stands for here, where the caller knows it', () => {
+    const senegal = (iso2: string) => (iso2 === 'SN' ? { code: 'SEN', name: 'Senegal' } : undefined);
+    expect(noAreaHas(['sn'], senegal)).toBe(
+      'no country or area has the code "sn": "sn" is the ISO 3166-1 alpha-2 code of Senegal, whose code here is SEN (areas go by their ISO alpha-3 codes)',
+    );
+    // Not a two-letter code, or one no area has: the plain wording.
+    expect(noAreaHas(['SNN', 'QQ'], senegal)).toBe('no country or area has the codes "SNN", "QQ"');
+    expect(noAreaHas(['SN'])).toBe('no country or area has the code "SN"');
+  });
+
   it('names the publishers’ world aggregates for a code of the world, in any case', () => {
     for (const code of ['WLD', 'wld', 'World', 'W00']) {
       const message = noAreaHas([code]);

@@ -21,16 +21,30 @@ export const WORLD_AGGREGATES: readonly { code: string; publisher: string }[] = 
   { code: 'UNDESA_900', publisher: 'UN DESA' },
 ];
 
+/** The area whose ISO 3166-1 alpha-2 code is `iso2` (SN → SEN, Senegal), where the caller knows. */
+export type Iso2Lookup = (iso2: string) => { code: string; name: string } | undefined;
+
 /**
  * `no country or area has the code "XXX"` (`the codes "XXX", "YYY"` for several); for a code of
- * the world (WLD, wld), a hint naming the publishers' world aggregates, which are the codes to ask for.
+ * the world (WLD, wld), a hint naming the publishers' world aggregates, which are the codes to ask
+ * for; for a two-letter code an area has as its ISO alpha-2 code (SN), the code Bridges uses (SEN).
  */
-export function noAreaHas(codes: readonly string[]): string {
+export function noAreaHas(codes: readonly string[], iso2?: Iso2Lookup): string {
   const message = `no country or area has the code${codes.length > 1 ? 's' : ''} ${quoted(codes)}`;
-  const world = codes.filter((code) => WORLD_CODES.has(code.trim().toUpperCase()));
-  if (world.length === 0) return message;
-  const aggregates = WORLD_AGGREGATES.map((a) => `${a.code} (${a.publisher})`).join(', ');
-  return `${message}: the world is no country or area but an aggregate each publisher computes, ${aggregates}; /api/countries?kind=aggregate lists every aggregate`;
+  const hints: string[] = [];
+  const alpha2 = codes.flatMap((code) => {
+    const upper = code.trim().toUpperCase();
+    const area = /^[A-Z]{2}$/.test(upper) ? iso2?.(upper) : undefined;
+    return area ? [`"${code}" is the ISO 3166-1 alpha-2 code of ${area.name}, whose code here is ${area.code}`] : [];
+  });
+  if (alpha2.length) hints.push(`${alpha2.join('; ')} (areas go by their ISO alpha-3 codes)`);
+  if (codes.some((code) => WORLD_CODES.has(code.trim().toUpperCase()))) {
+    const aggregates = WORLD_AGGREGATES.map((a) => `${a.code} (${a.publisher})`).join(', ');
+    hints.push(
+      `the world is no country or area but an aggregate each publisher computes, ${aggregates}; /api/countries?kind=aggregate lists every aggregate`,
+    );
+  }
+  return hints.length ? `${message}: ${hints.join('; ')}` : message;
 }
 
 /** `unknown M49 region code "999"; known: 002 Africa, …`, for the levels a parameter takes. */

@@ -5,7 +5,7 @@ import { sdmxFlowId } from '../../core/sdmx-ids.js';
 import { INDICATOR_IDS } from '../../core/statistics-terms.js';
 import type { AreaRef, Citation, DataflowRef } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
-import { noAreaHas } from '../countries/unknown-codes.js';
+import { noAreaHas, type Iso2Lookup } from '../countries/unknown-codes.js';
 import { ApiError } from '../http/api-error.js';
 import type { StillLoading } from '../stats/bundled-load.js';
 import * as repo from './datahub.repository.js';
@@ -18,6 +18,7 @@ export interface AreaInfo {
   regionCode: string | null;
   subregionCode: string | null;
   publisher: string | null;
+  iso2: string | null;
 }
 
 export interface IndicatorInfo {
@@ -125,6 +126,7 @@ export class DatahubContext {
         regionCode: a.region_code,
         subregionCode: a.subregion_code,
         publisher: a.aggregate_publisher,
+        iso2: a.iso2,
       });
     }
     for (const n of directory.names) {
@@ -157,7 +159,7 @@ export class DatahubContext {
   requireArea(code: string, field: string, status: 400 | 404): string {
     if (status === 400) return this.requireAreas([code], field)[0] as string;
     const resolved = this.resolveArea(code);
-    if (!resolved) throw ApiError.notFoundAt(field, noAreaHas([code]));
+    if (!resolved) throw ApiError.notFoundAt(field, noAreaHas([code], this.#iso2));
     return resolved;
   }
 
@@ -165,9 +167,15 @@ export class DatahubContext {
   requireAreas(codes: readonly string[], field: string): string[] {
     const resolved = codes.map((code) => this.resolveArea(code));
     const unknown = codes.filter((_, i) => resolved[i] === undefined);
-    if (unknown.length) throw ApiError.invalidParameter(field, noAreaHas([...new Set(unknown)]));
+    if (unknown.length) throw ApiError.invalidParameter(field, noAreaHas([...new Set(unknown)], this.#iso2));
     return resolved as string[];
   }
+
+  /** The area of an ISO alpha-2 code, for the hint of an unknown code (a scan: only on that error's path). */
+  readonly #iso2: Iso2Lookup = (iso2) => {
+    for (const area of this.areas.values()) if (area.iso2 === iso2) return { code: area.code, name: area.nameEn };
+    return undefined;
+  };
 
   areaRef(code: string, lang: NameLanguage): AreaRef {
     const area = this.areas.get(code);

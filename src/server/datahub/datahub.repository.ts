@@ -106,7 +106,7 @@ export type IndicatorRow = Awaited<ReturnType<typeof findIndicators>>[number];
 export async function findAreaDirectory(db: Queryable) {
   const areas = await db
     .selectFrom('area')
-    .select(['code', 'kind', 'name_en', 'region_code', 'subregion_code', 'aggregate_publisher'])
+    .select(['code', 'kind', 'name_en', 'region_code', 'subregion_code', 'aggregate_publisher', 'iso2'])
     .orderBy('code')
     .execute();
   const names = await db
