@@ -486,6 +486,17 @@ export function repeatedLatest(
   return same ? { period: last.period, previous: before.period } : null;
 }
 
+/**
+ * Whether an edition's figures of an indicator are checked for a latest period that only repeats
+ * the period before (repeatedLatest) in the series and rankings: the stocks of UN DESA's
+ * International Migrant Stock editions (families undesa-ims…), whose caveats say 2024 repeats 2020
+ * for some destinations. NOTE: not every publisher's: two equal years of the World Bank's
+ * remittances (Yemen's 2022 and 2023) are its estimate of each year, and no caveat says otherwise.
+ */
+export function repeatsChecked(family: string | undefined, measureType: 'stock' | 'flow' | 'rate'): boolean {
+  return measureType === 'stock' && (family?.startsWith('undesa-ims') ?? false);
+}
+
 /** A period whose figures are exactly those of the period before, as `repeatedLatest` finds it. */
 export type RepeatedPeriod = NonNullable<ReturnType<typeof repeatedLatest>>;
 
@@ -526,4 +537,23 @@ export function repeatedFigureNote(
   figure: 'value' | 'derived' = 'value',
 ): string | null {
   return repeated && repeated.period === period ? REPEATED_FIGURE[figure][noteLanguage(lang)](repeated) : null;
+}
+
+/**
+ * The rows of a time series' CSV (the API's and the explorer's download, seriesCsvRows) with their
+ * `note`: a row of a series' `repeats.period` says its value only repeats the period before's (its
+ * change columns are empty: not estimated), in `lang`. A row is known by its area, period and
+ * source, one series per area and edition.
+ */
+export function withRepeatNotes<Row extends { cells: Readonly<Record<string, unknown>>; sources: readonly string[] }>(
+  r: { series: readonly { area: { code: string }; dataset: string; repeats: RepeatedPeriod | null }[] },
+  rows: readonly Row[],
+  lang: string = 'en',
+): (Omit<Row, 'cells'> & { cells: Row['cells'] & { note: string | null } })[] {
+  const repeats = new Map(r.series.map((s) => [`${s.area.code}|${s.dataset}`, s.repeats]));
+  return rows.map((row) => {
+    const { area, period } = row.cells;
+    const repeated = repeats.get(`${String(area)}|${row.sources[0] ?? ''}`) ?? null;
+    return { ...row, cells: { ...row.cells, note: repeatedFigureNote(repeated, String(period), lang) } };
+  });
 }

@@ -292,7 +292,7 @@ export const StockPoint = SexBreakdown.extend({ period: Period });
 export type StockPoint = z.infer<typeof StockPoint>;
 
 /** Where a stock's latest figures repeat the period before exactly (see repeatedLatest). */
-const RepeatedLatest = z.object({ period: Period, previous: Period }).nullable();
+export const RepeatedLatest = z.object({ period: Period, previous: Period }).nullable();
 
 export const ImmigrantPoint = StockPoint.extend({
   population: z.number().nullable().describe('Total population (persons) used for the share'),
@@ -687,6 +687,9 @@ export const RankingItem = z.object({
   partsMin: z.number().describe('The lowest value of those series (the value itself for one series)'),
   partsMax: z.number().describe('The highest value of those series (a corridor far above the mean shows here)'),
   status: Status,
+  repeats: RepeatedLatest.describe(
+    "The area's value at the ranking's period only repeats the period before's exactly in this edition (`previous`), as `repeats` of a series finds it (UN DESA 2024 repeats 2020 for two destinations, the Philippines and Niue): compare it with that period as not estimated, not as no change. null otherwise, and for every indicator but a UN DESA edition's stocks",
+  ),
 });
 export type RankingItem = z.infer<typeof RankingItem>;
 
@@ -787,13 +790,13 @@ export const SeriesPoint = z.object({
     .number()
     .nullable()
     .describe(
-      '% change from the previous period with data, computed by Bridges; null for a percentage (see changePoints), and where the earlier value is zero or negative',
+      "% change from the previous period with data, computed by Bridges; null for a percentage (see changePoints), where the earlier value is zero or negative, and at the series' `repeats.period` (a change not estimated, not none)",
     ),
   changePoints: z
     .number()
     .nullable()
     .describe(
-      'For a percentage: the difference from the previous period with data, in percentage points, computed by Bridges',
+      "For a percentage: the difference from the previous period with data, in percentage points, computed by Bridges; null at the series' `repeats.period`",
     ),
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
@@ -827,11 +830,24 @@ export const SeriesItem = z.object({
       .number()
       .nullable()
       .describe(
-        '% change from `from` to `to`; null for a percentage, and where the value at `from` is zero or negative',
+        "% change from `from` to `to`; null for a percentage, where the value at `from` is zero or negative, and where `to` is the series' `repeats.period` (fromValue and toValue are still given)",
       ),
-    annualRatePct: z.number().nullable().describe('Compound annual rate, for whole years apart; null for a percentage'),
-    differencePoints: z.number().nullable().describe('For a percentage: `to` − `from`, in percentage points'),
+    annualRatePct: z
+      .number()
+      .nullable()
+      .describe(
+        "Compound annual rate, for whole years apart; null for a percentage, and where `to` is the series' `repeats.period`",
+      ),
+    differencePoints: z
+      .number()
+      .nullable()
+      .describe(
+        "For a percentage: `to` − `from`, in percentage points; null where `to` is the series' `repeats.period`",
+      ),
   }),
+  repeats: RepeatedLatest.describe(
+    "Where the latest period of the area's figures in this edition (`period`, shown in `points`) only repeats the period before (`previous`) exactly: UN DESA 2024 repeats 2020 so for two destinations, the Philippines and Niue (its caveats). Found in the data, for a UN DESA edition's stocks only (another publisher's equal years are its estimates): the area's figures summed over every counterpart, both sexes, women and men alike (for one sex, that sex), and the point's own value too. The change to that period (the point's changePct or changePoints, the growth where `to` is that period) is then null: not estimated, not none. null otherwise",
+  ),
 });
 export type SeriesItem = z.infer<typeof SeriesItem>;
 

@@ -439,6 +439,10 @@ const en = {
   trendAnnualRate: 'Per year (compound)',
   trendGrowthMethod:
     'Change = value at the end ÷ value at the start − 1; per year = the compound annual rate, between yearly periods more than a year apart (over one year it is the change). Where a value is missing at either end, both are left blank.',
+  /** Said to screen readers beside the mark of an end that only repeats the period before. */
+  trendRepeatedFlag: 'repeats the period before: change not estimated',
+  trendRepeated: (areas: readonly string[], period: string, previous: string) =>
+    `${areas.join(', ')}: the ${period} figures are exactly those of ${previous} in this edition, so the change to ${period} is not estimated rather than none, and is left blank (see the caveats).`,
   publishedAggregatesHeading: "Publishers' aggregates and residual categories",
   publishedAggregatesNote:
     'Not countries, so neither ranked nor in Bridges’ totals: the world, regions or income groups the publisher computed, and what it could not assign to a country.',
@@ -981,6 +985,9 @@ const fr = {
   trendAnnualRate: 'Par an (composé)',
   trendGrowthMethod:
     'Variation = valeur de fin ÷ valeur de début − 1\u00a0; par an = taux annuel composé, entre périodes annuelles distantes de plus d’un an (sur un an, c’est la variation). Une valeur manquante à l’un des bouts laisse les deux vides.',
+  trendRepeatedFlag: 'reprend la période précédente\u00a0: évolution non estimée',
+  trendRepeated: (areas, period, previous) =>
+    `${areas.join(', ')}\u00a0: les chiffres de ${period} sont exactement ceux de ${previous} dans cette édition\u00a0; l’évolution jusqu’à ${period} est donc non estimée plutôt que nulle, et laissée en blanc (voir les mises en garde).`,
   publishedAggregatesHeading: 'Agrégats et catégories résiduelles des éditeurs',
   publishedAggregatesNote:
     'Ce ne sont pas des pays\u00a0: ils ne sont ni classés ni comptés dans les totaux de Bridges. Ce sont le monde, les régions ou catégories de revenu calculés par l’éditeur, et ce qu’il n’a pu rattacher à aucun pays.',
@@ -1522,6 +1529,9 @@ const es = {
   trendAnnualRate: 'Por año (compuesta)',
   trendGrowthMethod:
     'Variación = valor final ÷ valor inicial − 1; por año = tasa anual compuesta, solo entre períodos anuales separados por más de un año (en un año, es la variación). Un valor que falta en uno de los extremos deja ambos en blanco.',
+  trendRepeatedFlag: 'repite el período anterior: variación no estimada',
+  trendRepeated: (areas, period, previous) =>
+    `${areas.join(', ')}: las cifras de ${period} son exactamente las de ${previous} en esta edición, de modo que la variación hasta ${period} no está estimada, no es nula, y se deja en blanco (véanse las advertencias).`,
   publishedAggregatesHeading: 'Agregados y categorías residuales de los editores',
   publishedAggregatesNote:
     'No son países: no se clasifican ni entran en los totales de Bridges. Son el mundo, las regiones o grupos de ingreso que calculó el editor y lo que no pudo asignar a ningún país.',

@@ -40,6 +40,7 @@ describe('SDMX links of the UI', () => {
       partsMin: 1,
       partsMax: 1,
       status: 'A',
+      repeats: null,
     });
     const ranking: Pick<RankingResponse, 'items' | 'filters' | 'counterparts'> = {
       items: [item('IND'), item('MEX')],

@@ -1,6 +1,7 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.js';
+import { downloadFrom, launchChromium } from '../helpers/browser.js';
 import { undesaIms2024 } from '../../src/server/importers/undesa-ims.js';
 import { undesaImsDestination2020 } from '../../src/server/importers/undesa-totals.js';
 import { wdiGdidata2025 } from '../../src/server/importers/wdi.js';
@@ -50,6 +51,11 @@ function focusedId(page: Page): Promise<string> {
 async function downloadName(trigger: Locator): Promise<string> {
   const [file] = await Promise.all([trigger.page().waitForEvent('download'), trigger.click()]);
   return file.suggestedFilename();
+}
+
+/** A downloaded CSV's rows as objects by column name. */
+function csvRecords(bytes: Buffer): Record<string, string>[] {
+  return parse(bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
 }
 
 /** The explorer's charts: the map, the top 15, the totals by region and the chart over time. */
@@ -248,6 +254,51 @@ describe('the explorer in the browser', () => {
           return table ? (el.compareDocumentPosition(table) & 4) !== 0 : false;
         });
         expect(tableFollows).toBe(true);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+  it(
+    'marks a change to a figure that only repeats the period before, and says so on its CSV rows, as the API does',
+    { timeout: 180_000 },
+    async () => {
+      const repeats =
+        "Repeats the 2020 figure exactly: read the change from 2020 to 2024 as not estimated, not as none (see the dataset's caveats)";
+      // UN DESA 2024 repeats 2020 for the Philippines as a destination; Mexico's 2024 is its own.
+      const page = await openPage('/explorer?indicator=migrant_stock&areas=PHL,MEX&lang=en');
+      try {
+        const charts = explorerCharts(page);
+        await charts.trend.locator('.chart__body svg').waitFor();
+        const growth = page.getByRole('table', { name: /^Change from 1990 to 2024/ });
+        const row = (name: string) => growth.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
+        const philippines = row('Philippines');
+        // The end is marked, the change and the annual rate left blank, and the note under the table says why.
+        const cells = philippines.locator('td');
+        await cells.first().waitFor();
+        const [, end, change, annual] = await cells.allInnerTexts();
+        expect(end).toMatch(/^87,212 \*\s*\(repeats the period before: change not estimated\)$/);
+        expect([change, annual]).toEqual(['—', '—']);
+        const [, mexicoEnd, mexicoChange] = await row('Mexico').locator('td').allInnerTexts();
+        expect(mexicoEnd).not.toMatch(/\*/);
+        expect(mexicoChange).toBe('146.1%');
+        await page
+          .getByText(
+            'Philippines: the 2024 figures are exactly those of 2020 in this edition, so the change to 2024 is not estimated rather than none, and is left blank (see the caveats).',
+          )
+          .waitFor();
+        // The chart's CSV, and the map's: the Philippines' 2024 row says it, no other.
+        const trend = csvRecords(
+          (await downloadFrom(charts.trend.getByRole('button', { name: 'Download CSV' }))).bytes,
+        );
+        expect(
+          trend.filter((r) => r.note !== '').map((r) => [r.area, r.period, r.change_pct_from_previous, r.note]),
+        ).toEqual([['PHL', '2024', '', repeats]]);
+        const map = csvRecords((await downloadFrom(charts.map.getByRole('button', { name: 'Download CSV' }))).bytes);
+        expect(map.filter((r) => r.note !== '').map((r) => [r.area, r.period, r.note])).toEqual([
+          ['PHL', '2024', repeats],
+          ['NIU', '2024', repeats],
+        ]);
       } finally {
         await page.close();
       }

@@ -258,6 +258,34 @@ export async function findLatestPeriod(
 }
 
 /**
+ * Each area's figures of an indicator in one edition at its last two periods, by sex, summed over
+ * every counterpart but publishers' aggregates and over every dimension value: what tells a latest
+ * period that only repeats the one before (UN DESA 2024's destinations whose 2024 is their 2020).
+ */
+export async function findLastTwoPeriodsByArea(
+  db: Queryable,
+  datasetId: string,
+  indicatorId: string,
+  refAreas?: string[],
+) {
+  const { rows } = await sql<{ ref_area: string; period: string; sex: string; value: number }>`
+    WITH totals AS (
+      SELECT s.ref_area, o.period, o.period_start, s.sex, sum(o.value)::float8 AS value
+      FROM series s JOIN observation o ON o.series_id = s.id
+      WHERE s.dataset_id = ${datasetId} AND s.indicator_id = ${indicatorId}
+        ${refAreas ? sql`AND s.ref_area IN (${sql.join(refAreas)})` : sql``}
+        AND (s.counterpart_area IS NULL OR NOT EXISTS (
+              SELECT 1 FROM area c WHERE c.code = s.counterpart_area AND c.kind = 'aggregate'))
+      GROUP BY s.ref_area, o.period, o.period_start, s.sex),
+    latest AS (
+      SELECT t.*, dense_rank() OVER (PARTITION BY t.ref_area ORDER BY t.period_start DESC)::int AS recency
+      FROM totals t)
+    SELECT ref_area, period, sex, value FROM latest WHERE recency <= 2
+    ORDER BY ref_area, period_start, sex`.execute(db);
+  return rows;
+}
+
+/**
  * The partner areas (counterparts) an edition has series of an indicator with, in code order:
  * what `counterpart=` can take there, whatever the period, sex or dimension values.
  */

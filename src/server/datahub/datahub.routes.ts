@@ -230,7 +230,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
         schema: {
           tags: ['data'],
           summary: 'Countries ranked on an indicator, with totals by region or income group computed by Bridges',
-          description: `Publishers’ own aggregates are listed apart. Income groups: data of year Y use the World Bank fiscal year that classified on GNI of year Y (FY(Y+2)).${CSV_NOTE}`,
+          description: `Publishers’ own aggregates are listed apart. Income groups: data of year Y use the World Bank fiscal year that classified on GNI of year Y (FY(Y+2)).${CSV_NOTE} The CSV's \`note\` marks each area's row whose value only repeats the period before's exactly (items[].repeats: UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations), in \`lang\` (English unless French or Spanish).`,
           params: RankingParams,
           querystring: RankingQuery,
           response: { 200: RankingResponse, ...answerErrors, ...stillLoading },
@@ -256,7 +256,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
         schema: {
           tags: ['data'],
           summary: 'Time series of an indicator for countries or aggregates, with growth rates',
-          description: `One series per area and edition; editions are never spliced.${CSV_NOTE}`,
+          description: `One series per area and edition; editions are never spliced. Where the latest period of a UN DESA edition's stock only repeats the period before exactly (series[].repeats: UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations), the change to it is null, not estimated rather than none.${CSV_NOTE} The CSV's \`note\` marks each row of such a period, in \`lang\` (English unless French or Spanish).`,
           querystring: SeriesQuery,
           response: { 200: SeriesResponse, ...queryAnswerErrors, ...stillLoading },
         },

@@ -209,6 +209,50 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
   });
 
   describe('rankings', () => {
+    it('flags the areas whose value at the period only repeats the period before, in the JSON and the CSV', async () => {
+      const r = await get<RankingResponse>('/api/rankings/migrant_stock');
+      expect(r.period).toBe('2024');
+      // UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations; no other area.
+      expect(r.items.filter((i) => i.repeats !== null).map((i) => [i.area.code, i.repeats])).toEqual([
+        ['PHL', { period: '2024', previous: '2020' }],
+        ['NIU', { period: '2024', previous: '2020' }],
+      ]);
+      // In Revision 2024's 2020 nothing repeats. Revision 2020 repeats Niue's 2015 in 2020 (588
+      // migrants, 319 men and 269 women, as its profile says), found the same way.
+      const in2020 = await get<RankingResponse>('/api/rankings/migrant_stock?period=2020');
+      expect(in2020.items.filter((i) => i.repeats !== null)).toEqual([]);
+      const rev2020 = await get<RankingResponse>('/api/rankings/migrant_stock?dataset=undesa-ims-2020');
+      expect(rev2020.items.filter((i) => i.repeats !== null).map((i) => [i.area.code, i.value, i.repeats])).toEqual([
+        ['NIU', 588, { period: '2020', previous: '2015' }],
+      ]);
+      for (const query of ['sex=F', 'counterpart=USA']) {
+        const one = await get<RankingResponse>(`/api/rankings/migrant_stock?${query}`);
+        expect(one.items.find((i) => i.area.code === 'PHL')?.repeats, query).toEqual({
+          period: '2024',
+          previous: '2020',
+        });
+      }
+      // Mexico's migrants in Saint Lucia are as many in 2024 as in 2020, but Saint Lucia's figures
+      // as a whole moved: a corridor's own equal years are no repeat of the edition.
+      const fromMexico = await get<RankingResponse>('/api/rankings/migrant_stock?counterpart=MEX');
+      expect(fromMexico.items.filter((i) => i.repeats !== null)).toEqual([]);
+      // Nor another publisher's equal years (the World Bank's remittances to Yemen, 2022 and 2023).
+      const wdi = await get<RankingResponse>(
+        '/api/rankings/remittances_received_usd?dataset=wdi-gdidata-2025&period=2023',
+      );
+      expect(wdi.items.filter((i) => i.repeats !== null)).toEqual([]);
+
+      const es =
+        'Repite exactamente la cifra de 2020: la variación de 2020 a 2024 debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)';
+      const { rows } = await csv('/api/rankings/migrant_stock?format=csv&lang=es');
+      expect(
+        rows.filter((row) => row.note !== '').map((row) => [row.row_type, row.area, row.period, row.note]),
+      ).toEqual([
+        ['area', 'PHL', '2024', es],
+        ['area', 'NIU', '2024', es],
+      ]);
+    });
+
     it('sums the world: 304,021,813 international migrants in 2024 (rev. 2024)', async () => {
       const r = await get<RankingResponse>('/api/rankings/migrant_stock');
       expect(r).toMatchObject({ dataset: 'undesa-ims-2024', period: '2024' });
@@ -668,6 +712,91 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
   });
 
   describe('series', () => {
+    const repeatsNote = {
+      en: "Repeats the 2020 figure exactly: read the change from 2020 to 2024 as not estimated, not as none (see the dataset's caveats)",
+      es: 'Repite exactamente la cifra de 2020: la variación de 2020 a 2024 debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)',
+    };
+
+    it('says where a point only repeats the period before (UN DESA 2024, the Philippines), its change not estimated', async () => {
+      // UN DESA 2024 repeats 2020 for the Philippines as a destination (REPEATS_2020): its 2024
+      // immigrants are its 2020's (87,212), which is no change of 0 % but none estimated.
+      const r = await get<SeriesResponse>('/api/series?indicator=migrant_stock&areas=PHL,MEX');
+      const of = (area: string, dataset: string) => r.series.find((s) => s.area.code === area && s.dataset === dataset);
+      const phl = of('PHL', 'undesa-ims-2024');
+      expect(phl?.repeats).toEqual({ period: '2024', previous: '2020' });
+      expect(phl?.points.at(-1)).toMatchObject({
+        period: '2024',
+        value: 87_212,
+        previousPeriod: '2020',
+        changePct: null,
+      });
+      expect(phl?.points.at(-2)).toMatchObject({ period: '2020', value: 87_212, changePct: -33.8787 });
+      // The growth to 2024 is not estimated either; its ends are still given.
+      expect(phl?.growth).toMatchObject({
+        from: '1990',
+        to: '2024',
+        fromValue: 134_600,
+        toValue: 87_212,
+        changePct: null,
+        annualRatePct: null,
+      });
+      expect(phl?.growth.method).toMatch(/The 2024 figures only repeat those of 2020 \(repeats\)/);
+      // Up to 2020 it is estimated, and nothing repeats in the window.
+      const to2020 = await get<SeriesResponse>('/api/series?indicator=migrant_stock&areas=PHL&to=2020');
+      expect(to2020.series.map((s) => s.repeats)).toEqual([null, null]);
+      expect(to2020.series[0]?.growth.changePct).toBe(-35.2065);
+      // Revision 2020 and Mexico (both editions) repeat nothing.
+      expect(
+        [of('PHL', 'undesa-ims-2020'), of('MEX', 'undesa-ims-2024'), of('MEX', 'undesa-ims-2020')].map(
+          (s) => s?.repeats,
+        ),
+      ).toEqual([null, null, null]);
+      expect(of('MEX', 'undesa-ims-2024')?.points.at(-1)?.changePct).toBe(29.2801);
+      // Women alone, and one origin (the destination repeats every origin's figure), say it too.
+      for (const query of ['sex=F', 'counterpart=USA', 'sex=M&counterpart=CHN&from=2024']) {
+        const one = await get<SeriesResponse>(
+          `/api/series?indicator=migrant_stock&areas=PHL&dataset=undesa-ims-2024&${query}`,
+        );
+        expect(one.series[0]?.repeats, query).toEqual({ period: '2024', previous: '2020' });
+        expect(one.series[0]?.points.at(-1)?.changePct, query).toBeNull();
+      }
+      // Niue, the other destination UN DESA repeats.
+      const niue = await get<SeriesResponse>('/api/series?indicator=migrant_stock&areas=NIU&dataset=undesa-ims-2024');
+      expect(niue.series[0]?.repeats).toEqual({ period: '2024', previous: '2020' });
+    });
+
+    it('says it on the CSV row of the repeated point, in the language asked, and on no other', async () => {
+      for (const lang of ['en', 'es'] as const) {
+        const { rows } = await csv(`/api/series?indicator=migrant_stock&areas=PHL,MEX&format=csv&lang=${lang}`);
+        const noted = rows.filter((row) => row.note !== '');
+        expect(noted.map((row) => [row.area, row.dataset, row.period, row.note])).toEqual([
+          ['PHL', 'undesa-ims-2024', '2024', repeatsNote[lang]],
+        ]);
+        expect(noted[0]).toMatchObject({ value: '87212', previous_period: '2020', change_pct_from_previous: '' });
+        expect(rows.some((row) => row.area === 'MEX' && row.period === '2024' && row.note === '')).toBe(true);
+        expect(rows.some((row) => row.area === 'PHL' && row.period === '2020' && row.note === '')).toBe(true);
+      }
+    });
+
+    it('does not take two equal years of another publisher for a repeat: only UN DESA’s stocks are checked', async () => {
+      // The World Bank's remittances to Yemen: US$ 3,770,584,000 in 2022 and in 2023, its
+      // estimate of each year (a flow, of WDI): a change of 0 %, as published.
+      const r = await get<SeriesResponse>(
+        '/api/series?indicator=remittances_received_usd&areas=YEM&dataset=wdi-gdidata-2025&from=2021',
+      );
+      const yemen = r.series[0];
+      expect(yemen?.points.slice(-2).map((p) => [p.period, p.value])).toEqual([
+        ['2022', 3_770_584_000],
+        ['2023', 3_770_584_000],
+      ]);
+      expect(yemen?.repeats).toBeNull();
+      expect(yemen?.points.at(-1)?.changePct).toBe(0);
+      const { rows } = await csv(
+        '/api/series?indicator=remittances_received_usd&areas=YEM&dataset=wdi-gdidata-2025&from=2021&format=csv',
+      );
+      expect(rows.filter((row) => row.note !== '')).toEqual([]);
+    });
+
     it('gives the 2008 → 2009 fall of remittances to low- and middle-income countries in each source', async () => {
       const knomad = await get<SeriesResponse>(
         '/api/series?indicator=remittance_inflows_usd_m&areas=KNOMAD_LMIC&from=2008&to=2009',

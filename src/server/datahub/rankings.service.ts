@@ -11,6 +11,7 @@ import {
   type RankingQuery,
   type RankingResponse,
   type RankingWeights,
+  type RepeatedPeriod,
 } from '../../core/statistics.js';
 import {
   combinedValueNote,
@@ -18,6 +19,7 @@ import {
   computedValue,
   noteLanguage,
   ranked,
+  repeatedFigureNote,
   sentences,
   type NoteLanguage,
   type Wording,
@@ -33,6 +35,7 @@ import { formatDims, parseDims } from '../../core/statistics-terms.js';
 import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 import { RATE_WEIGHTS } from '../importers/indicators.js';
+import { repeatsByArea } from './series.service.js';
 
 /**
  * Countries ranked on an indicator for one period of one edition, with Bridges' own totals by
@@ -125,7 +128,18 @@ export async function ranking(
       weight && weightRows.length
         ? { info: weight, values: new Map(weightRows.map((r) => [r.ref_area, r.value])) }
         : undefined;
-    return presentRanking(c, indicator, coverage.dataset_id, period, rows, partners, weights, {
+    // Every area's repeat, kept apart too (every period and filter of the edition and sex shares it).
+    const repeating = await cache.answer(JSON.stringify(['repeats', coverage.dataset_id, indicator.id, sex]), () =>
+      repeatsByArea(db, c, indicator, [{ id: coverage.dataset_id }], sex),
+    );
+    const repeats = await repeatsAt(db, repeating, period, rows, {
+      indicatorId: indicator.id,
+      datasets: [{ id: coverage.dataset_id, sexes }],
+      counterpart,
+      dims,
+      combine: indicator.measureType === 'rate' ? 'avg' : 'sum',
+    });
+    return presentRanking(c, indicator, coverage.dataset_id, period, rows, partners, weights, repeats, {
       sex,
       sexes,
       dims,
@@ -136,6 +150,40 @@ export async function ranking(
       lang,
     });
   });
+}
+
+/**
+ * The areas whose value at `period` only repeats the period before's: their figures' latest period
+ * repeats (repeatsByArea, keyed `area|dataset`) and is `period`, and the ranked value itself (with
+ * the ranking's counterpart and dimensions) is that of the period before too.
+ */
+async function repeatsAt(
+  db: Kysely<DB>,
+  repeating: ReadonlyMap<string, RepeatedPeriod>,
+  period: string,
+  rows: readonly repo.CombinedValueRow[],
+  query: Omit<repo.ValueQuery, 'period' | 'refAreas'>,
+): Promise<ReadonlyMap<string, RepeatedPeriod>> {
+  const candidates = rows.flatMap((r) => {
+    const repeated = repeating.get(`${r.ref_area}|${r.dataset_id}`);
+    return repeated?.period === period ? [{ row: r, repeated }] : [];
+  });
+  // One query per period before (every area's is the same in UN DESA's editions).
+  const before = [];
+  for (const previous of new Set(candidates.map((c) => c.repeated.previous)))
+    before.push(
+      ...(await repo.findCombinedValues(db, {
+        ...query,
+        period: previous,
+        refAreas: candidates.filter((c) => c.repeated.previous === previous).map((c) => c.row.ref_area),
+      })),
+    );
+  const previous = new Map(before.map((r) => [`${r.ref_area}|${r.period}`, r.value]));
+  return new Map(
+    candidates
+      .filter((c) => previous.get(`${c.row.ref_area}|${c.repeated.previous}`) === c.row.value)
+      .map((c) => [c.row.ref_area, c.repeated]),
+  );
 }
 
 /**
@@ -400,6 +448,7 @@ function presentRanking(
   rows: repo.CombinedValueRow[],
   counterparts: readonly string[],
   weights: Weights | undefined,
+  repeats: ReadonlyMap<string, RepeatedPeriod>,
   options: RankingOptions,
 ): RankingResponse {
   const rate = indicator.measureType === 'rate';
@@ -423,6 +472,7 @@ function presentRanking(
       partsMin: r.parts_min,
       partsMax: r.parts_max,
       status: r.status,
+      repeats: repeats.get(r.ref_area) ?? null,
     }));
   // Said only where some area's value does combine several series (not of ODA, one series each).
   const combinedNote = places.some((r) => r.parts > 1) ? AREA_COMBINES[rate ? 'mean' : 'sum'][note] : null;
@@ -615,7 +665,8 @@ function notCountedNote(ctx: DatahubContext, codes: readonly string[], lang: Nam
 
 /**
  * Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates; Bridges'
- * own row names and what it computed (`computed_by`) in `lang`, as the areas' names are.
+ * own row names, what it computed (`computed_by`) and the `note` of an area whose value only
+ * repeats the period before's (items[].repeats) in `lang`, as the areas' names are.
  */
 export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTable {
   const base = {
@@ -640,6 +691,7 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
       series_max: i.partsMax,
       // An area's value is the publisher's where one series matches, Bridges' sum or mean otherwise.
       computed_by: computedBy(combinedValueNote(r.indicator.measureType, i.parts, [], lang)),
+      note: repeatedFigureNote(i.repeats, r.period, lang),
     },
     sources: [r.dataset],
   }));
@@ -713,6 +765,7 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
       'not_counted_note',
       'computed_by',
       'method',
+      'note',
     ],
     rows,
   };

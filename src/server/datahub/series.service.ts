@@ -3,6 +3,7 @@ import {
   annualGrowthRate,
   COMPUTED_BY,
   percentChange,
+  type RepeatedPeriod,
   type SeriesItem,
   type SeriesQuery,
   type SeriesResponse,
@@ -11,7 +12,14 @@ import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from '../../core/csv.js';
-import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
+import {
+  comparePeriods,
+  periodMonths,
+  periodStartMonth,
+  type DatahubCache,
+  type DatahubContext,
+  type IndicatorInfo,
+} from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
 import {
   changeInPoints,
@@ -19,12 +27,17 @@ import {
   noteLanguage,
   parseDims,
   pointsDifference,
+  repeatedLatest,
+  repeatsChecked,
+  sentences,
+  withRepeatNotes,
   type NoteLanguage,
   type Wording,
   type Words,
 } from '../../core/statistics-terms.js';
 import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
+import { bySex, type SexValues } from './profile.service.js';
 
 /**
  * Time series of one indicator for a set of areas, one series per area and edition (editions are
@@ -92,6 +105,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       combine: mean ? 'avg' : 'sum',
       describeParts: true,
     });
+    const repeating = await repeatsByArea(db, c, indicator, usable, sex, areas);
     const groups = new Map<string, repo.CombinedValueRow[]>();
     for (const r of rows) {
       const k = `${r.ref_area}|${r.dataset_id}`;
@@ -108,6 +122,9 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
         const first = points[0];
         if (!first) return [];
         const before = all.length - points.length;
+        const repeats = repeatShown(repeating.get(`${first.ref_area}|${first.dataset_id}`), all, points);
+        // The change to a period that only repeats the one before is not estimated: null, not 0.
+        const estimated = (period: string) => period !== repeats?.period;
         return [
           {
             area: c.areaRef(first.ref_area, lang),
@@ -121,12 +138,13 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
                 status: p.status,
                 parts: p.parts,
                 previousPeriod: previous?.period ?? null,
-                changePct: rate ? null : percentChange(previous?.value, p.value),
-                changePoints: rate ? pointsDifference(previous?.value, p.value) : null,
+                changePct: rate || !estimated(p.period) ? null : percentChange(previous?.value, p.value),
+                changePoints: rate && estimated(p.period) ? pointsDifference(previous?.value, p.value) : null,
               };
             }),
-            growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate, note),
+            growth: growthBetween(points, from?.period ?? null, to?.period ?? null, rate, note, repeats),
             combined: combination(points, mean, note),
+            repeats,
           },
         ];
       })
@@ -166,6 +184,67 @@ function checkSpan(
   const firstStart = Math.min(...spans.map((s) => periodStartMonth(s.first)));
   if (to && periodStartMonth(to) + periodMonths(to) <= firstStart)
     throw ApiError.invalidParameter('to', `${indicator} has no data up to ${to}; its periods run ${said}`);
+}
+
+/**
+ * Per area and edition (`area|dataset`), where its figures' latest period only repeats the period
+ * before (repeatedLatest), in the editions whose figures of the indicator are checked
+ * (repeatsChecked: a UN DESA edition's stocks; no other query is made). The area's figures are
+ * summed over every counterpart, whatever counterpart the answer shows (UN DESA repeats a
+ * destination's every origin): both sexes compares the total, women and men, as repeatedLatest
+ * does; one sex, that sex alone. Every area's when `areas` is not given (a ranking keeps those in
+ * the answer cache per edition, indicator and sex, so that each ranking does not sum them again).
+ */
+export async function repeatsByArea(
+  db: Kysely<DB>,
+  ctx: DatahubContext,
+  indicator: IndicatorInfo,
+  datasets: readonly { id: string }[],
+  sex: string,
+  areas?: string[],
+): Promise<ReadonlyMap<string, RepeatedPeriod>> {
+  const found = new Map<string, RepeatedPeriod>();
+  for (const { id } of datasets) {
+    if (!repeatsChecked(ctx.datasets.get(id)?.family, indicator.measureType)) continue;
+    const rows = await repo.findLastTwoPeriodsByArea(db, id, indicator.id, areas);
+    const byArea = new Map<string, Map<string, SexValues>>();
+    for (const r of rows) {
+      const periods = byArea.get(r.ref_area) ?? new Map<string, SexValues>();
+      periods.set(r.period, { ...periods.get(r.period), [r.sex]: r.value });
+      byArea.set(r.ref_area, periods);
+    }
+    for (const [area, periods] of byArea) {
+      // The rows come in time order, each area's two periods at most.
+      const points = [...periods].map(([period, values]) =>
+        sex === '_T'
+          ? { period, ...bySex(values) }
+          : { period, total: values[sex as keyof SexValues] ?? 0, male: null, female: null },
+      );
+      const repeated = repeatedLatest(points);
+      if (repeated) found.set(`${area}|${id}`, repeated);
+    }
+  }
+  return found;
+}
+
+/**
+ * The repeat of the area's figures (`repeated`) where the series shows its period (`points`, the
+ * window asked) and the series' own value there is that of the period before too (`all`, from
+ * before the window): never said of a value that moved (a counterpart the repeat spares).
+ */
+function repeatShown(
+  repeated: RepeatedPeriod | undefined,
+  all: readonly repo.CombinedValueRow[],
+  points: readonly repo.CombinedValueRow[],
+): RepeatedPeriod | null {
+  if (!repeated) return null;
+  const at = all.findIndex((p) => p.period === repeated.period);
+  const before = all[at - 1];
+  return points.some((p) => p.period === repeated.period) &&
+    before?.period === repeated.previous &&
+    before.value === all[at]?.value
+    ? repeated
+    : null;
 }
 
 /** How a series' points that combine several series are made (a sum or a mean, over what). */
@@ -245,12 +324,23 @@ const GROWTH_METHOD: Readonly<Record<'points' | 'change', Words>> = {
   },
 };
 
+/** Why the growth to a period that only repeats the one before is null. */
+const GROWTH_REPEATS: Wording<RepeatedPeriod> = {
+  en: (r) =>
+    `The ${r.period} figures only repeat those of ${r.previous} (repeats): every change to ${r.period} is null, not estimated rather than none.`,
+  fr: (r) =>
+    `Les chiffres de ${r.period} ne font que reprendre ceux de ${r.previous} (repeats)\u00a0: toute variation jusqu’à ${r.period} est null, non estimée plutôt que nulle.`,
+  es: (r) =>
+    `Las cifras de ${r.period} solo repiten las de ${r.previous} (repeats): toda variación hasta ${r.period} es null, no estimada antes que nula.`,
+};
+
 function growthBetween(
   points: repo.CombinedValueRow[],
   from: string | null,
   to: string | null,
   rate: boolean,
   note: NoteLanguage,
+  repeats: RepeatedPeriod | null,
 ): SeriesItem['growth'] {
   // The ends are the points whose periods hold the first month of `from` and the last month of
   // `to`: on quarterly data from=2019 is 2019-Q1 and to=2020 is 2020-Q4; on yearly data
@@ -266,10 +356,12 @@ function growthBetween(
   const endPeriod = end?.period ?? to;
   const annual = startPeriod && endPeriod && /^\d{4}$/.test(startPeriod) && /^\d{4}$/.test(endPeriod);
   const years = annual ? Number(endPeriod) - Number(startPeriod) : 0;
-  const ends = start && end && start !== end ? { start: start.value, end: end.value } : null;
+  // To a period that only repeats the one before, the growth is not estimated (its ends are still given).
+  const notEstimated = repeats !== null && end?.period === repeats.period;
+  const ends = start && end && start !== end && !notEstimated ? { start: start.value, end: end.value } : null;
   return {
     computedBy: COMPUTED_BY,
-    method: GROWTH_METHOD[rate ? 'points' : 'change'][note],
+    method: sentences(GROWTH_METHOD[rate ? 'points' : 'change'][note], repeats ? GROWTH_REPEATS[note](repeats) : null),
     from: startPeriod ?? null,
     to: endPeriod ?? null,
     fromValue: start?.value ?? null,
@@ -280,8 +372,11 @@ function growthBetween(
   };
 }
 
-/** One row per value, with its change from the previous period and the growth between the ends. */
-/** The series as CSV, `computed_by` in the language asked (`lang`; English unless French or Spanish). */
+/**
+ * The series as CSV, one row per value with its change from the previous period and the growth
+ * between the ends; `computed_by` and `note` in the language asked (`lang`; English unless French
+ * or Spanish): `note` on each row of a series' `repeats.period`, as seriesCsvNotes words it.
+ */
 export function seriesCsv(r: SeriesResponse, lang: string = 'en'): CsvTable {
-  return { columns: [...SERIES_CSV_COLUMNS], rows: seriesCsvRows(r, lang) };
+  return { columns: [...SERIES_CSV_COLUMNS, 'note'], rows: withRepeatNotes(r, seriesCsvRows(r, lang), lang) };
 }

@@ -5,6 +5,7 @@ import {
   NOT_GROUPED,
   RANKING_GROUPINGS,
   combinedValueNote,
+  repeatedFigureNote,
   computedBy,
   formatDims,
   hasUnusualCost,
@@ -772,7 +773,10 @@ function filtersText(
   return parts.join(' · ');
 }
 
-/** The ranking as the API's CSV has its areas' rows, `computed_by` in the reader's language. */
+/**
+ * The ranking as the API's CSV has its areas' rows, `computed_by` and `note` (a value only
+ * repeating the period before's) in the reader's language.
+ */
 function rankingCsv(ranking: RankingResponse, lang: UiLanguage): CsvTable {
   return {
     columns: [
@@ -791,6 +795,7 @@ function rankingCsv(ranking: RankingResponse, lang: UiLanguage): CsvTable {
       'counterpart',
       'dims',
       'computed_by',
+      'note',
     ],
     rows: ranking.items.map((item) => ({
       cells: {
@@ -810,6 +815,7 @@ function rankingCsv(ranking: RankingResponse, lang: UiLanguage): CsvTable {
         dims: formatDims(ranking.filters.dims),
         // A value that sums or averages several series is Bridges', as in the API's own CSV.
         computed_by: computedBy(combinedValueNote(ranking.indicator.measureType, item.parts, [], lang)),
+        note: repeatedFigureNote(item.repeats, ranking.period, lang),
       },
       sources: [ranking.dataset],
     })),

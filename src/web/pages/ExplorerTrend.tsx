@@ -9,6 +9,7 @@ import {
   INDICATOR_IDS,
   isUnusualCost,
   SDG_10C,
+  withRepeatNotes,
 } from '../../core/statistics-terms.js';
 import { getSeries } from '../api.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
@@ -30,6 +31,8 @@ import { useLang, useT } from '../i18n.js';
 /** As many areas as the charts have distinct line styles: each line stays told apart without colour. */
 export const TREND_MAX_AREAS = SERIES_STYLES.length;
 const DEFAULT_AREAS = 5;
+/** The mark of a growth that ends on a period only repeating the one before, told under the table. */
+const REPEAT_MARK = '*';
 
 export interface TrendState {
   /** Areas asked for in the URL; none = the largest of the ranking. */
@@ -175,6 +178,26 @@ export function ExplorerTrend({
             .map((p) => `${s.area.name} ${formatPeriod(p.period, lang)} (${fmt(p.value)})`),
         )
       : [];
+
+  // A series whose end only repeats the period before (UN DESA 2024's Philippines): its change is
+  // not estimated (the API gives none); the end is marked, and the table's note says why.
+  const repeatedEnd = (s: SeriesResponse['series'][number]) =>
+    s.repeats !== null && s.growth.to === s.repeats.period ? s.repeats : null;
+  const repeatNotes = new Map<string, { period: string; previous: string; areas: string[] }>();
+  for (const s of data?.series ?? []) {
+    const r = repeatedEnd(s);
+    if (!r) continue;
+    const key = `${r.period}|${r.previous}`;
+    const note = repeatNotes.get(key) ?? { ...r, areas: [] };
+    note.areas.push(s.area.name);
+    repeatNotes.set(key, note);
+  }
+  const repeatMark = (
+    <>
+      <span className="flag" aria-hidden="true">{` ${REPEAT_MARK}`}</span>
+      <span className="visually-hidden"> ({t.trendRepeatedFlag})</span>
+    </>
+  );
 
   // Over one year the compound annual rate is the change itself: a column repeating it only takes room.
   const annualSaysMore = (data?.series ?? []).some(
@@ -381,7 +404,15 @@ export function ExplorerTrend({
                     area: s.area.name,
                     from:
                       s.growth.fromValue === null ? '—' : `${cell(s.growth.fromValue)}${endStatus(s, s.growth.from)}`,
-                    to: s.growth.toValue === null ? '—' : `${cell(s.growth.toValue)}${endStatus(s, s.growth.to)}`,
+                    to:
+                      s.growth.toValue === null ? (
+                        '—'
+                      ) : (
+                        <>
+                          {`${cell(s.growth.toValue)}${endStatus(s, s.growth.to)}`}
+                          {repeatedEnd(s) && repeatMark}
+                        </>
+                      ),
                     difference: difference(s),
                     // One decimal always, so that a column reads alike: −5.0 % beside −5.2 %, not −5 %.
                     change: s.growth.changePct === null ? '—' : formatPercent(s.growth.changePct, lang, 1, 1),
@@ -393,6 +424,12 @@ export function ExplorerTrend({
                 <span className="tag tag--computed">{t.computedByBridges}</span>{' '}
                 {rate ? t.trendDifferenceMethod : t.trendGrowthMethod}
               </p>
+              {[...repeatNotes.values()].map((r) => (
+                <p key={`${r.period}|${r.previous}`} className="chart__note">
+                  <span aria-hidden="true">{`${REPEAT_MARK} `}</span>
+                  {t.trendRepeated(r.areas, formatPeriod(r.period, lang), formatPeriod(r.previous, lang))}
+                </p>
+              ))}
               <SourceLine citations={data.sources} />
             </div>
           )}
@@ -427,8 +464,9 @@ function PeriodSelect({
 
 /**
  * The lines' values as the API's own CSV of the series: one row per area and period, with the
- * growth; what Bridges computed said in the reader's language, as the API's CSV says it in `lang`.
+ * growth; what Bridges computed, and the note of a value only repeating the period before, said in
+ * the reader's language, as the API's CSV says them in `lang`.
  */
 function trendCsv(r: SeriesResponse, lang: UiLanguage): CsvTable {
-  return { columns: SERIES_CSV_COLUMNS, rows: seriesCsvRows(r, lang) };
+  return { columns: [...SERIES_CSV_COLUMNS, 'note'], rows: withRepeatNotes(r, seriesCsvRows(r, lang), lang) };
 }
