@@ -410,9 +410,12 @@ export async function findCorridorsTouching(
 /**
  * Displacement around one area, summed by side, period and group: `from` people of the area's
  * origin elsewhere, `hosted` people of other origins in it, `within` both the area. Partner rows
- * (country of asylum, country of origin) are for the latest period of each side only.
+ * (country of asylum, country of origin) are for the latest period of each side only. `place`:
+ * whether the area is a place people can be displaced within (a country or territory); UNHCR's
+ * "unknown" (OOO) as both asylum and origin (1999: 1,027,400 asylum-seekers) is no displacement
+ * within a country, and counts as hosted there, where the figures put them.
  */
-export async function findDisplacementAround(db: Queryable, indicatorId: string, code: string) {
+export async function findDisplacementAround(db: Queryable, indicatorId: string, code: string, place: boolean) {
   const { rows } = await sql<{
     dataset_id: string;
     side: 'from' | 'hosted' | 'within';
@@ -424,7 +427,7 @@ export async function findDisplacementAround(db: Queryable, indicatorId: string,
   }>`
     WITH obs AS (
       SELECT s.dataset_id,
-             CASE WHEN s.counterpart_area = ${code} THEN 'within' ELSE 'hosted' END AS side,
+             CASE WHEN s.counterpart_area = ${code} AND ${place} THEN 'within' ELSE 'hosted' END AS side,
              s.counterpart_area AS partner, coalesce(s.dims->>'group', '_T') AS grp,
              o.period, o.period_start, o.value, o.status
       FROM series s JOIN observation o ON o.series_id = s.id

@@ -122,7 +122,13 @@ async function buildProfile(
   const costs = await repo.findCorridorsTouching(trx, INDICATOR_IDS.remittanceCost, code, {
     amount: SDG_10C.amountUsd,
   });
-  const displacement = await repo.findDisplacementAround(trx, INDICATOR_IDS.forciblyDisplaced, code);
+  const kind = ctx.areas.get(code)?.kind;
+  const displacement = await repo.findDisplacementAround(
+    trx,
+    INDICATOR_IDS.forciblyDisplaced,
+    code,
+    kind === 'country' || kind === 'non_iso' || kind === 'former',
+  );
   const dioc = await repo.findDimensionedValues(trx, INDICATOR_IDS.diocEmigrants, code);
 
   const migration = migrationBlock(ctx, edition, stock, others, plain, lang);

@@ -388,6 +388,20 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(p.refugees.sources.map((s) => s.dataset)).toEqual(['unhcr-displacement-2024']);
     });
 
+    it('counts no one as displaced within "unknown": UNHCR’s unknown asylum and origin are hosted there', async () => {
+      // unhcr_forcibly_displaced_by_origin_asylum_1990_2024.csv.gz, 1999: OOO,OOO,asylum,1027400,
+      // and returns from an unknown country by origin (BIH 558, ERI 289, KAZ 9,732 …): 10,683.
+      const r = (await profile('/api/profiles/OOO')).refugees;
+      expect(r.withinCountry.trend).toEqual([]);
+      expect(r.withinCountry.total).toBeNull();
+      expect(r.hosted.trend.find((t) => t.period === '1999')?.byGroup).toEqual({
+        asylum: 1_027_400,
+        'refugee return': 10_683,
+      });
+      // A country's own, by contrast, are within it (Afghanistan's IDPs, above).
+      expect((await profile('/api/profiles/COL')).refugees.withinCountry.byGroup.idp).toBeGreaterThan(0);
+    });
+
     it('gives a corridor’s displaced people by group, returns apart, as UNHCR prints them', async () => {
       const c = await getJson<CorridorResponse>(hub.app, '/api/corridors/SYR/TUR');
       const d = c.displaced;
