@@ -240,7 +240,9 @@ function stockPoints(rows: readonly { period: string; sex: string; value: number
 /** What each block of a corridor holds, in the answer's note language (the areas' names in `lang`). */
 const CORRIDOR_TEXTS = {
   en: {
-    stock: (a: string, b: string) => `People born in ${a} (origin) living in ${b} (destination), at mid-year.`,
+    // As the French and Spanish say it and the UI does: "born in Unknown origin (origin)" read oddly.
+    stock: (a: string, b: string) =>
+      `People born in the country of origin (${a}) living in the country of destination (${b}), at mid-year.`,
     remittances: (a: string, b: string, toUsd: string) =>
       `Estimated remittances between the two, each direction apart: ${a} → ${b}, then ${b} → ${a} (what migrants in ${b} send home). valueUsd = value × ${toUsd}.`,
     cost: (ceiling: string) =>

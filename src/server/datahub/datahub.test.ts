@@ -577,6 +577,13 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
   });
 
   describe('corridors', () => {
+    it('describes the stock by the two countries’ roles, whatever their names (UN DESA’s unknown origin)', async () => {
+      const c = await get<CorridorResponse>('/api/corridors/OOO/USA');
+      expect(c.migrantStock.description).toBe(
+        'People born in the country of origin (Unknown origin) living in the country of destination (United States of America), at mid-year.',
+      );
+    });
+
     it('says where the destination’s latest figures repeat the period before, in that edition only', async () => {
       // UN DESA 2024 repeats 2020 for the Philippines as a destination (REPEATS_2020, checked on the file).
       const into = await get<CorridorResponse>('/api/corridors/USA/PHL');
