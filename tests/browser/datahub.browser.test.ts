@@ -1648,8 +1648,11 @@ describe('the data hub in the browser', () => {
             .filter((i) => chosen.some((c) => c.area.code === i.area.code))
             .map((i) => i.area.name);
           await page.goto(`${url}/explorer?indicator=remittance_cost_pct&areas=${codes}&lang=${lang}`);
+          // The names come with the list of countries, which may arrive after the ranking: until
+          // then the notice names the codes (USA, DEU).
+          for (const name of names)
+            await expect.poll(async () => (await dropped.textContent()) ?? '', { timeout: WAIT_MS }).toContain(name);
           const said = (await dropped.textContent()) ?? '';
-          for (const name of names) expect(said).toContain(name);
           expect(said).toContain(lang === 'fr' ? 'du pays qui reçoit l’argent' : 'del país que recibe el dinero');
         }
       } finally {
