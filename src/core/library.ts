@@ -433,6 +433,17 @@ export const SearchResponse = z
       .describe(
         'The match is too large to count exactly: the total and the facet counts are estimates from a sample of the index, rounded to two significant figures',
       ),
+    corridor: z
+      .object({
+        from: z.object({ code: z.string(), name: z.string() }),
+        to: z.object({ code: z.string(), name: z.string() }),
+        url: z.string().describe('The corridor page'),
+        reverseUrl: z.string().describe('The corridor the other way'),
+      })
+      .nullable()
+      .describe(
+        'The migration corridor the query names, when it names exactly two countries or areas (by a name in any language, or a code in capitals): from = origin of the migrants, to = destination, in the order typed unless a "from" word says otherwise ("USA from the Philippines"); names in the requested language',
+      ),
     results: z.array(SearchHit),
     facets: z.record(
       z.string(),

@@ -56,6 +56,9 @@ const en = {
   noResultsForTyped: (query: string) => `(no results for “${query}”)`,
   noSearchResults: 'Nothing matches this search and these filters. Try fewer words or fewer filters.',
   searchNeedsWords: 'Type a word to search for, in letters or digits; leave the box empty to browse everything.',
+  corridorSuggestion: 'Corridor',
+  corridorSuggestionWhat: 'migrants, the remittances they send and what sending them costs',
+  corridorOtherWay: 'The other way:',
   facetNames: {
     type: 'Type',
     kind: 'Kind of practice',
@@ -474,6 +477,9 @@ const fr: LibraryMessages = {
   noSearchResults: 'Rien ne correspond à cette recherche et à ces filtres. Essayez moins de mots ou moins de filtres.',
   searchNeedsWords:
     'Tapez un mot à chercher, en lettres ou en chiffres\u00a0; laissez la case vide pour tout parcourir.',
+  corridorSuggestion: 'Corridor',
+  corridorSuggestionWhat: 'migrants, leurs envois de fonds et ce qu’il en coûte de les envoyer',
+  corridorOtherWay: 'Dans l’autre sens\u00a0:',
   facetNames: {
     type: 'Type',
     kind: 'Nature de la pratique',
@@ -883,6 +889,9 @@ const es: LibraryMessages = {
   noResultsForTyped: (query) => `(ningún resultado para «${query}»)`,
   noSearchResults: 'Nada coincide con esta búsqueda y estos filtros. Pruebe con menos palabras o menos filtros.',
   searchNeedsWords: 'Escriba una palabra para buscar, con letras o cifras; deje el campo vacío para verlo todo.',
+  corridorSuggestion: 'Corredor',
+  corridorSuggestionWhat: 'migrantes, las remesas que envían y lo que cuesta enviarlas',
+  corridorOtherWay: 'En el otro sentido:',
   facetNames: {
     type: 'Tipo',
     kind: 'Clase de práctica',

@@ -215,6 +215,7 @@ describe('countries in the browser', () => {
         '/gap-map?lang=en',
         '/library?lang=fr',
         '/search?q=migration&lang=en',
+        '/search?q=Philippines%20USA&lang=fr',
         '/datasets?lang=en',
         '/no-such-page?lang=en',
       ]) {

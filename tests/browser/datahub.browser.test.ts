@@ -1274,6 +1274,7 @@ describe('the data hub in the browser', () => {
         '/library/mida?lang=fr',
         '/gap-map?lang=en',
         '/search?q=diaspora&lang=fr',
+        '/search?q=Philippines%20USA&lang=es',
         '/data?lang=es',
         '/login?lang=fr',
         '/no-such-page?lang=en',

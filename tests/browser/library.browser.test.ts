@@ -135,6 +135,27 @@ describe('the library in the browser', () => {
     }
   });
 
+  it('offers the corridor two countries name, in the reader’s language, both ways, and takes the reader there', async () => {
+    const page = await openPage(`/search?q=${encodeURIComponent('Philippines USA')}&lang=fr`);
+    try {
+      const there = page.getByRole('link', { name: 'Philippines → États-Unis d’Amérique', exact: true });
+      await there.waitFor();
+      const back = page.getByRole('link', { name: 'États-Unis d’Amérique → Philippines', exact: true });
+      expect(await back.getAttribute('href')).toBe('/corridors/USA/PHL?lang=fr');
+      await there.click();
+      await page.waitForURL(/\/corridors\/PHL\/USA\?lang=fr$/);
+      // One country is no corridor: nothing is offered.
+      await page.goto(`${url}/search?q=Philippines&lang=fr`);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /résultats? pour/ })
+        .waitFor();
+      expect(await page.getByText('Dans l’autre sens').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says in the reader’s language that a search needs a word, for a query of signs alone', async () => {
     const page = await openPage(`/search?q=${encodeURIComponent('%')}&lang=fr`);
     try {

@@ -170,4 +170,57 @@ describe.each(testEngines())('search of the bundled library on %s', (engine) => 
       }
     });
   });
+
+  describe('countries by their codes', () => {
+    it('rank a country first when the query is its code ("USA" is the United States before any record)', async () => {
+      for (const code of ['USA', 'usa', 'PHL', 'MEX']) {
+        const r = await q(code);
+        expect(r.results[0]?.id, code).toBe(code.toUpperCase());
+        expect(r.results[0]?.type, code).toBe('country');
+      }
+    });
+  });
+
+  describe('corridors a query names', () => {
+    const corridorOf = async (text: string, lang: 'en' | 'fr' | 'es' = 'en') => {
+      const { corridor } = await q(text, lang);
+      return corridor && `${corridor.from.code}→${corridor.to.code}`;
+    };
+
+    it('are read from two countries by name in any language, or by code in capitals, in the order typed', async () => {
+      expect(await corridorOf('Philippines USA')).toBe('PHL→USA');
+      expect(await corridorOf('PHL→USA')).toBe('PHL→USA');
+      expect(await corridorOf('Mexico United States remittances')).toBe('MEX→USA');
+      expect(await corridorOf('de Filipinas a Estados Unidos', 'es')).toBe('PHL→USA');
+      expect(await corridorOf('Côte d’Ivoire France', 'fr')).toBe('CIV→FRA');
+      // The longest name is read: "United States of America", not "United States" and "America".
+      expect(await corridorOf('India to United States of America')).toBe('IND→USA');
+      // A lower-case code is a word: "per" is not Peru, "can" not Canada.
+      expect(await corridorOf('remittances per capita to Canada')).toBeNull();
+    });
+
+    it('are turned round when a word says which is the origin ("USA from the Philippines")', async () => {
+      expect(await corridorOf('USA from the Philippines')).toBe('PHL→USA');
+      expect(await corridorOf('to Spain from Morocco')).toBe('MAR→ESP');
+      expect(await corridorOf('España desde Marruecos', 'es')).toBe('MAR→ESP');
+      expect(await corridorOf('les États-Unis depuis les Philippines', 'fr')).toBe('PHL→USA');
+    });
+
+    it('are named in the request language, with the pages of both ways', async () => {
+      const { corridor } = await q('Philippines USA', 'es');
+      expect(corridor).toEqual({
+        from: { code: 'PHL', name: 'Filipinas' },
+        to: { code: 'USA', name: 'Estados Unidos de América' },
+        url: '/corridors/PHL/USA',
+        reverseUrl: '/corridors/USA/PHL',
+      });
+    });
+
+    it('are not read from one country, three, or the same one twice', async () => {
+      expect(await corridorOf('Philippines')).toBeNull();
+      expect(await corridorOf('Philippines Mexico USA')).toBeNull();
+      expect(await corridorOf('USA United States')).toBeNull();
+      expect(await corridorOf('')).toBeNull();
+    });
+  });
 });

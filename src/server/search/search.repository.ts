@@ -271,10 +271,11 @@ export interface PageRow {
 }
 
 /**
- * The score of document `d`: a tier (3: the title is the query, or for a country one of its names
- * in any language, "Turquie" as much as "Türkiye", or for a record or an organisation one of its
- * acronyms, "OIM" as much as "IOM"; 2: the title, or one of a country's names, starts with it; 1:
- * every word is in a title; 0: elsewhere) plus ts_rank scaled into [0, 1), so tiers never mix.
+ * The score of document `d`: a tier (3: the title is the query, or for a country its code or one
+ * of its names in any language, "USA" or "Turquie" as much as "Türkiye", or for a record or an
+ * organisation one of its acronyms, "OIM" as much as "IOM"; 2: the title, or one of a country's
+ * names, starts with it; 1: every word is in a title; 0: elsewhere) plus ts_rank scaled into
+ * [0, 1), so tiers never mix.
  *
  * NOTE: a country's names count for tier 2 as for tier 3 because a stem can be shorter than a name:
  * Spanish stems "sudán" to "sud", whose prefix also finds "Sudáfrica" and French "… du Sud", and
@@ -287,8 +288,8 @@ function scoreOf(ranking: Ranking, d = 'd'): RawBuilder<number> {
   const col = (name: string) => sql.ref(`${d}.${name}`);
   if (ranking.match.tsquery === null || ranking.titleTsquery === null) return sql<number>`0::float8`;
   return sql<number>`round((CASE WHEN ${col('title_key')} = ${ranking.titleKey} THEN 3
-                      WHEN ${col('type')} = 'country' AND EXISTS (
-                        SELECT 1 FROM area_name n WHERE n.area_code = ${col('id')} AND n.search_key = ${ranking.titleKey}) THEN 3
+                      WHEN ${col('type')} = 'country' AND (lower(${col('id')}) = ${ranking.titleKey} OR EXISTS (
+                        SELECT 1 FROM area_name n WHERE n.area_code = ${col('id')} AND n.search_key = ${ranking.titleKey})) THEN 3
                       WHEN ${ranking.titleKey} = ANY(${col('acronym_keys')}) THEN 3
                       WHEN ${col('title_key')} LIKE ${ranking.titleKey} || '%' THEN 2
                       WHEN ${col('type')} = 'country' AND EXISTS (
@@ -729,6 +730,22 @@ export async function findAreaNames(db: Kysely<DB>, lang: UiLanguage) {
     LEFT JOIN area_name n ON n.area_code = a.code AND n.lang = ${lang} AND n.name_type = 'short'
     GROUP BY a.code, a.name_en`.execute(db);
   return rows;
+}
+
+/**
+ * Every name of every country and non-ISO area (aggregates left out), in every language, by its
+ * search key (bridges_search_key, as the name column's generated search_key), and their codes: what
+ * a query is read for a corridor by (search.corridor.ts).
+ */
+export async function findPlaceNameKeys(db: Kysely<DB>) {
+  const [names, areas] = await Promise.all([
+    sql<{ search_key: string; area_code: string }>`
+      SELECT DISTINCT n.search_key, n.area_code
+      FROM area_name n JOIN area a ON a.code = n.area_code
+      WHERE a.kind IN ('country', 'non_iso') AND n.search_key <> ''`.execute(db),
+    sql<{ code: string }>`SELECT code FROM area WHERE kind IN ('country', 'non_iso')`.execute(db),
+  ]);
+  return { names: names.rows, codes: areas.rows.map((a) => a.code) };
 }
 
 /** The UN M49 regions, sub-regions and intermediate regions: names (the reference data has them in English), levels and parents. */

@@ -15,6 +15,7 @@ import type { ErrorDetail } from '../../core/errors.js';
 import { noAreaHas, unknownM49Codes } from '../countries/unknown-codes.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
+import { readCorridor, type PlaceKeys } from './search.corridor.js';
 import * as repo from './search.repository.js';
 import {
   allLexemes,
@@ -651,6 +652,7 @@ async function present(context: RunContext, correctedQuery: string | null, outco
     correctedQuery,
     total: outcome.total,
     approximate: outcome.approximate,
+    corridor: query.q === '' ? null : await corridorOf(context),
     results: outcome.rows.map((row) => presentHit(row, outcome.searched)),
     facets: await presentFacets(context, outcome.counts),
   };
@@ -673,6 +675,41 @@ function presentHit(row: repo.PageRow, searched: boolean): Hit {
     titleLang: row.title_lang,
     snippetLang: row.snippet_lang,
   };
+}
+
+/** The corridor the query names (see readCorridor), with its pages, named in the request's language. */
+async function corridorOf(context: RunContext): Promise<SearchResponse['corridor']> {
+  const reading = readCorridor(context.query.q, await placeKeys(context));
+  if (!reading) return null;
+  const { countryNames } = await placeNames(context);
+  const place = (code: string) => ({ code, name: countryNames.get(code) ?? code });
+  const page = (from: string, to: string) => `/corridors/${encodeURIComponent(from)}/${encodeURIComponent(to)}`;
+  return {
+    from: place(reading.from),
+    to: place(reading.to),
+    url: page(reading.from, reading.to),
+    reverseUrl: page(reading.to, reading.from),
+  };
+}
+
+/** The names and codes a query is read for a corridor by, by index generation (as placeNames). */
+const placeKeyCaches = new WeakMap<Kysely<DB>, { generation: string; keys: PlaceKeys }>();
+
+async function placeKeys(context: RunContext): Promise<PlaceKeys> {
+  const { db } = context;
+  const generation = context.generation ?? (await repo.findIndexGeneration(db));
+  const kept = placeKeyCaches.get(db);
+  if (kept?.generation === generation) return kept.keys;
+  const { names, codes } = await repo.findPlaceNameKeys(db);
+  // A name two areas share ("Congo") names neither.
+  const byName = new Map<string, string | null>();
+  for (const { search_key, area_code } of names) {
+    const seen = byName.get(search_key);
+    byName.set(search_key, seen === undefined || seen === area_code ? area_code : null);
+  }
+  const keys = { byName, codes: new Set(codes) };
+  placeKeyCaches.set(db, { generation, keys });
+  return keys;
 }
 
 type M49Region = Awaited<ReturnType<typeof repo.findRegionNames>>[number];

@@ -288,6 +288,7 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
               t.loading
             )}
           </div>
+          {scope === 'all' && data?.corridor && state.page === 1 && <CorridorSuggestion corridor={data.corridor} />}
           {data && data.results.length === 0 && !result.error && <p className="empty">{t.noSearchResults}</p>}
           {data && data.results.length > 0 && (
             <ol className="results" start={(state.page - 1) * PAGE_SIZE + 1}>
@@ -323,6 +324,32 @@ function SearchView({ scope }: { scope: 'all' | 'library' }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/**
+ * The corridor a query names ("Philippines USA"), offered above the results: its page, and the
+ * page of the corridor the other way (the query's order is a guess at which way is meant).
+ */
+function CorridorSuggestion({ corridor }: { corridor: NonNullable<SearchResponse['corridor']> }) {
+  const t = useT();
+  return (
+    <p className="corridor-suggestion">
+      <span className="type-tag type-tag--corridor">{t.corridorSuggestion}</span>{' '}
+      <LangLink to={corridor.url}>
+        <strong>
+          {corridor.from.name} → {corridor.to.name}
+        </strong>
+      </LangLink>
+      {t.colon}
+      {t.corridorSuggestionWhat}.{' '}
+      <span className="muted">
+        {t.corridorOtherWay}{' '}
+        <LangLink to={corridor.reverseUrl}>
+          {corridor.to.name} → {corridor.from.name}
+        </LangLink>
+      </span>
+    </p>
   );
 }
 
