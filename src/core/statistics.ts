@@ -94,6 +94,29 @@ const dimsParam = trimmed
 export const FormatQuery = z.strictObject({ format, bom });
 export type FormatQuery = z.infer<typeof FormatQuery>;
 
+export const DatasetListQuery = z.strictObject({
+  format,
+  bom,
+  q: trimmed
+    .max(200)
+    .default('')
+    .describe(
+      'Words, every one of which an edition must hold (case and accents ignored, a word may be the start of one) in its title, publisher, edition, id, citation or the names of its indicators in English, French or Spanish',
+    ),
+  topic: trimmed
+    .regex(/^[a-z]+(,[a-z]+)*$/, 'must list topics, comma-separated, such as migration,remittances')
+    .optional()
+    .describe(
+      "Indicator topics, comma-separated (an edition with an indicator of any of them): `facets.topic` lists the catalogue's, /api/indicators gives each indicator's",
+    ),
+  publisher: trimmed
+    .min(1)
+    .max(300)
+    .optional()
+    .describe('The publisher, exactly as the catalogue names it (`facets.publisher` lists them)'),
+});
+export type DatasetListQuery = z.infer<typeof DatasetListQuery>;
+
 export const DatasetParams = z.strictObject({ id: datasetId });
 export const DatasetFileParams = z.strictObject({
   id: datasetId,
@@ -181,6 +204,7 @@ export const DatasetIndicator = z.object({
   name: z.string(),
   unit: z.string(),
   measureType: z.enum(['stock', 'flow', 'rate']),
+  topic: z.string().describe('migration, remittances, displacement, economy, finance or population'),
   seriesCount: z.number().int(),
   observationCount: z.number().int(),
   firstPeriod: z.string().nullable(),
@@ -209,6 +233,8 @@ export const DatasetSummary = Citation.omit({ dataset: true })
   .meta({ id: 'DatasetSummary' });
 export type DatasetSummary = z.infer<typeof DatasetSummary>;
 
+const CatalogueFacetValue = z.object({ value: z.string(), count: z.number().int() });
+
 export const DatasetListResponse = z
   .object({
     items: z.array(DatasetSummary),
@@ -228,7 +254,15 @@ export const DatasetListResponse = z
             ),
         }),
       )
-      .describe('Editions of one publication or series, to compare side by side, in the order of their family ids'),
+      .describe(
+        'Editions of one publication or series, to compare side by side, in the order of their family ids (those with an edition the filters keep)',
+      ),
+    catalogueSize: z.number().int().describe('Editions loaded, whatever the filters'),
+    facets: z
+      .object({ topic: z.array(CatalogueFacetValue), publisher: z.array(CatalogueFacetValue) })
+      .describe(
+        "Every topic and publisher of the catalogue, with how many editions have it among those `q` and the other facet's filter keep (as a search's facets)",
+      ),
     sources: z.array(Citation),
   })
   .meta({ id: 'DatasetList' });

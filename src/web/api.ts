@@ -126,9 +126,12 @@ export function getStatus(signal?: AbortSignal): Promise<StatusResponse> {
 }
 
 /** The dataset catalogue: every edition loaded, with citation, coverage and families. */
-export function listDatasets(signal?: AbortSignal): Promise<DatasetListResponse> {
-  return getJson(apiUrl('/datasets'), signal);
+export function listDatasets(signal?: AbortSignal, filters: CatalogueFilters = {}): Promise<DatasetListResponse> {
+  return getJson(apiUrl('/datasets', filters), signal);
 }
+
+/** The catalogue's search and filters (DatasetListQuery), as the catalogue page's URL holds them. */
+export type CatalogueFilters = { q?: string; topic?: string; publisher?: string };
 
 /** One dataset edition with its method notes, caveats, provenance and indicators. */
 export function getDataset(id: string, signal?: AbortSignal): Promise<DatasetDetailResponse> {

@@ -461,6 +461,16 @@ const en = {
   datasetCount: (datasets: number, families: number) =>
     `${String(datasets)} editions of ${String(families)} publications`,
   downloadCatalogue: 'Download the catalogue as CSV',
+  downloadCatalogueFiltered: 'Download these editions as CSV',
+  datasetCountFiltered: (shown: number, total: number, families: number) =>
+    `${String(shown)} of ${String(total)} editions, in ${String(families)} ${families === 1 ? 'publication' : 'publications'}`,
+  catalogueSearchLabel: 'Search the catalogue',
+  catalogueSearchHint: 'Titles, publishers, editions and indicators, in English, French or Spanish.',
+  filterTopic: 'Topic',
+  allTopics: 'All topics',
+  filterPublisher: 'Publisher',
+  allPublishers: 'All publishers',
+  noDatasetMatches: 'No edition matches this search and these filters.',
   editionsSideBySide: (n: number) =>
     `${String(n)} editions side by side, newest first (by release date, or else by the year in the dataset id). Compare them; do not splice them.`,
   /** The words before a publication's title (English, in a span of its own) in its editions' table caption. */
@@ -1006,6 +1016,16 @@ const fr = {
   datasetCount: (datasets: number, families: number) =>
     `${String(datasets)} éditions de ${String(families)} publications`,
   downloadCatalogue: 'Télécharger le catalogue en CSV',
+  downloadCatalogueFiltered: 'Télécharger ces éditions en CSV',
+  datasetCountFiltered: (shown, total, families) =>
+    `${String(shown)} ${shown > 1 ? 'éditions' : 'édition'} sur ${String(total)}, dans ${String(families)} ${families > 1 ? 'publications' : 'publication'}`,
+  catalogueSearchLabel: 'Rechercher dans le catalogue',
+  catalogueSearchHint: 'Titres, éditeurs, éditions et indicateurs, en anglais, en français ou en espagnol.',
+  filterTopic: 'Thème',
+  allTopics: 'Tous les thèmes',
+  filterPublisher: 'Éditeur',
+  allPublishers: 'Tous les éditeurs',
+  noDatasetMatches: 'Aucune édition ne correspond à cette recherche et à ces filtres.',
   editionsSideBySide: (n: number) =>
     `${String(n)} éditions côte à côte, la plus récente d’abord (par date de publication, à défaut par l’année inscrite dans l’identifiant du jeu de données). Comparez-les\u00a0; ne les raccordez pas.`,
   // « d’ » before a vowel: « Éditions d’International Migrant Stock ».
@@ -1549,6 +1569,16 @@ const es = {
   datasetCount: (datasets: number, families: number) =>
     `${String(datasets)} ediciones de ${String(families)} publicaciones`,
   downloadCatalogue: 'Descargar el catálogo en CSV',
+  downloadCatalogueFiltered: 'Descargar estas ediciones en CSV',
+  datasetCountFiltered: (shown, total, families) =>
+    `${String(shown)} de ${String(total)} ediciones, en ${String(families)} ${families === 1 ? 'publicación' : 'publicaciones'}`,
+  catalogueSearchLabel: 'Buscar en el catálogo',
+  catalogueSearchHint: 'Títulos, editores, ediciones e indicadores, en inglés, francés o español.',
+  filterTopic: 'Tema',
+  allTopics: 'Todos los temas',
+  filterPublisher: 'Editor',
+  allPublishers: 'Todos los editores',
+  noDatasetMatches: 'Ninguna edición coincide con esta búsqueda y estos filtros.',
   editionsSideBySide: (n: number) =>
     `${String(n)} ediciones lado a lado, la más reciente primero (por fecha de publicación o, en su defecto, por el año que figura en el identificador del conjunto de datos). Compárelas; no las empalme.`,
   familyCaptionBefore: () => 'Ediciones de ',

@@ -1095,6 +1095,36 @@ describe('the data hub in the browser', () => {
     },
   );
 
+  it('searches and filters the catalogue, in the URL, and downloads what it found', { timeout: 60_000 }, async () => {
+    const page = await openPage('/datasets?lang=es');
+    try {
+      const status = page.getByRole('status').filter({ hasText: /ediciones/ });
+      await status.filter({ hasText: /^\d+ ediciones de \d+ publicaciones$/ }).waitFor();
+      await page.getByLabel('Buscar en el catálogo').fill('remesas bilateral');
+      await status.filter({ hasText: /^1 de \d+ ediciones, en 1 publicación$/ }).waitFor();
+      await page.waitForURL(/[?&]q=remesas\+bilateral/);
+      const family = page.getByRole('region', { name: /Bilateral Remittance Matrix/ });
+      await family.getByRole('columnheader', { name: /Bilateral Remittance Matrix 2021/ }).waitFor();
+      expect(await page.getByRole('region', { name: /International Migrant Stock/ }).count()).toBe(0);
+      // The topic menu counts the editions the words keep, in the reader's language.
+      const topic = page.getByLabel('Tema');
+      expect(await topic.locator('option').allTextContents()).toContain('Remesas (1)');
+      // What is found downloads as it is shown.
+      const file = await downloadFrom(page.getByRole('link', { name: 'Descargar estas ediciones en CSV' }));
+      const [header = [], ...rows] = parseCsv(file.bytes.toString('utf8'));
+      const dataset = header.indexOf('dataset');
+      expect(new Set(rows.map((row) => row[dataset]))).toEqual(new Set(['knomad-bilateral-2021']));
+      // A publisher with none of these: nothing, said so; clearing brings the whole catalogue back.
+      await page.getByLabel('Editor').selectOption('United Nations High Commissioner for Refugees (UNHCR)');
+      await page.getByText('Ninguna edición coincide con esta búsqueda y estos filtros.').waitFor();
+      await page.getByRole('button', { name: 'Borrar la búsqueda y los filtros' }).click();
+      await status.filter({ hasText: /^\d+ ediciones de \d+ publicaciones$/ }).waitFor();
+      expect(new URL(page.url()).search).toBe('?lang=es');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('names a dataset’s breakdowns and their values in the reader’s language', { timeout: 60_000 }, async () => {
     const page = await openPage('/datasets/rpw-corridors-2020q3?lang=fr');
     try {

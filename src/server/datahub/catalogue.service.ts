@@ -1,5 +1,6 @@
 import type {
   DatasetDetailResponse,
+  DatasetListQuery,
   DatasetListResponse,
   DatasetSummary,
   IndicatorListResponse,
@@ -10,17 +11,108 @@ import type { CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import { stillLoadingMessage } from '../stats/bundled-load.js';
 import { datasetFiles } from './dataset-files.js';
+import { INDICATOR_NAMES, namesByLanguage } from '../../core/statistics-names.js';
+import { searchKey } from '../stats/area-resolver.js';
 
 /**
  * Every dataset edition loaded, with what it holds; editions of one family side by side. Families
  * are in the order of their ids (which start with the publisher), editions newest first
  * (`compareEditions`), and `items` in that same order.
  */
-export async function listDatasets(cache: DatahubCache): Promise<DatasetListResponse> {
-  return cache.answer('datasets', (ctx) => Promise.resolve(presentDatasets(ctx)));
+export async function listDatasets(
+  cache: DatahubCache,
+  query: Omit<DatasetListQuery, 'format' | 'bom'> = { q: '' },
+): Promise<DatasetListResponse> {
+  const whole = await cache.answer('datasets', (ctx) => Promise.resolve(presentDatasets(ctx)));
+  return filterCatalogue(whole, query);
 }
 
-function presentDatasets(ctx: DatahubContext): DatasetListResponse {
+/**
+ * The catalogue as `query` filters it, as CKAN's search does: editions holding every word of `q`
+ * (see catalogueText), with an indicator of one of the topics, of the publisher. Each facet counts
+ * the editions the query's words and the other facet's filter keep. A topic or publisher the
+ * catalogue lacks is a 400 listing those it has (it would match nothing, silently).
+ */
+function filterCatalogue(
+  whole: Omit<DatasetListResponse, 'catalogueSize' | 'facets'>,
+  query: Omit<DatasetListQuery, 'format' | 'bom'>,
+): DatasetListResponse {
+  const topicsOf = (d: DatasetSummary) => d.indicators.map((i) => i.topic);
+  const known = {
+    topic: [...new Set(whole.items.flatMap(topicsOf))].sort(),
+    publisher: [...new Set(whole.items.map((d) => d.publisher))].sort(),
+  };
+  const topics = query.topic ? [...new Set(query.topic.split(','))] : [];
+  const unknownTopics = topics.filter((t) => !known.topic.includes(t));
+  if (unknownTopics.length)
+    throw ApiError.invalidParameter(
+      'topic',
+      `has no edition of ${unknownTopics.map((t) => `"${t}"`).join(', ')}: the catalogue's topics are ${known.topic.join(', ')}`,
+    );
+  const { publisher } = query;
+  if (publisher !== undefined && !known.publisher.includes(publisher))
+    throw ApiError.invalidParameter(
+      'publisher',
+      `"${publisher}" publishes no edition here: the catalogue's publishers are ${known.publisher.map((p) => `"${p}"`).join(', ')}`,
+    );
+
+  const words = searchKey(query.q).split(' ').filter(Boolean);
+  const worded = whole.items.filter((d) => {
+    const text = catalogueText(d);
+    return words.every((w) => text.includes(w));
+  });
+  const ofTopics = (d: DatasetSummary) => topics.length === 0 || topicsOf(d).some((t) => topics.includes(t));
+  const ofPublisher = (d: DatasetSummary) => publisher === undefined || d.publisher === publisher;
+  const items = worded.filter((d) => ofTopics(d) && ofPublisher(d));
+  const kept = new Set(items.map((d) => d.id));
+  return {
+    items,
+    families: whole.families
+      .map((f) => ({ ...f, datasets: f.datasets.filter((id) => kept.has(id)) }))
+      .filter((f) => f.datasets.length > 0),
+    catalogueSize: whole.items.length,
+    facets: {
+      topic: known.topic.map((value) => ({
+        value,
+        count: worded.filter((d) => ofPublisher(d) && topicsOf(d).includes(value)).length,
+      })),
+      publisher: known.publisher.map((value) => ({
+        value,
+        count: worded.filter((d) => ofTopics(d) && d.publisher === value).length,
+      })),
+    },
+    sources: whole.sources.filter((c) => kept.has(c.dataset)),
+  };
+}
+
+/**
+ * What `q` is looked for in: an edition's title, publisher, edition, id and citation, its
+ * indicators' ids and names in English, French and Spanish, as search keys (case, accents and
+ * punctuation ignored; areaResolver's searchKey), kept per edition.
+ */
+const catalogueTexts = new WeakMap<DatasetSummary, string>();
+function catalogueText(d: DatasetSummary): string {
+  let text = catalogueTexts.get(d);
+  if (text === undefined) {
+    text = searchKey(
+      [
+        d.title,
+        d.publisher,
+        d.edition,
+        d.id,
+        d.citation,
+        ...d.indicators.flatMap((i) => [
+          i.id.replaceAll('_', ' '),
+          ...Object.values(namesByLanguage(INDICATOR_NAMES, i.id, i.name)),
+        ]),
+      ].join(' '),
+    );
+    catalogueTexts.set(d, text);
+  }
+  return text;
+}
+
+function presentDatasets(ctx: DatahubContext): Omit<DatasetListResponse, 'catalogueSize' | 'facets'> {
   const byFamily = new Map<string, DatasetSummary[]>();
   for (const id of ctx.datasets.keys()) {
     const d = presentDataset(ctx, id);
@@ -183,6 +275,7 @@ function presentDataset(ctx: DatahubContext, id: string): DatasetSummary {
         name: indicator?.name ?? c.indicator_id,
         unit: indicator?.unit ?? '',
         measureType: indicator?.measureType ?? 'stock',
+        topic: indicator?.topic ?? '',
         seriesCount: c.series_count,
         observationCount: c.observation_count,
         firstPeriod: c.first_period,

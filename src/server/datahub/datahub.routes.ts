@@ -9,6 +9,7 @@ import {
   CorridorResponse,
   DatasetDetailResponse,
   DatasetFileParams,
+  DatasetListQuery,
   DatasetListResponse,
   DatasetParams,
   FormatQuery,
@@ -72,14 +73,15 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
         schema: {
           tags: ['data'],
           summary: 'The dataset catalogue: every publisher edition loaded, with its citation and coverage',
-          description: `Editions of one publication share a family and are listed side by side.${CSV_NOTE}`,
-          querystring: FormatQuery,
+          description: `Editions of one publication share a family and are listed side by side. \`q\`, \`topic\` and \`publisher\` filter it, as CKAN's search does, with facet counts.${CSV_NOTE}`,
+          querystring: DatasetListQuery,
           response: { 200: DatasetListResponse, ...queryAnswerErrors },
         },
       },
       async (request, reply) => {
-        const format = answerFormat(request, reply, request.query.format);
-        const value = await listDatasets(cache);
+        const { format: asked, bom: _bom, ...filters } = request.query;
+        const format = answerFormat(request, reply, asked);
+        const value = await listDatasets(cache, filters);
         return sendAnswer(request, reply, format, {
           value,
           schema: DatasetListResponse,

@@ -206,6 +206,58 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       expect(un?.caveats).toMatch(/a missing pair is unknown, not zero/);
       expect(un?.provenance).toMatch(/^IOM Global Data Institute, repository iom\/gdidata/);
     });
+
+    it('is searched and filtered by topic and publisher, as CKAN’s is, with the facets’ counts', async () => {
+      const all = await get<DatasetListResponse>('/api/datasets');
+      const ids = (list: DatasetListResponse) => list.items.map((d) => d.id);
+      expect(all.catalogueSize).toBe(all.items.length);
+      // A word in French or Spanish finds the indicators' names in that language; accents and case are ignored.
+      const remesas = await get<DatasetListResponse>('/api/datasets?q=REMESAS');
+      expect(ids(remesas)).toEqual(expect.arrayContaining(['knomad-bilateral-2021', 'rpw-corridors-2020q3']));
+      expect(ids(await get<DatasetListResponse>('/api/datasets?q=envois%20de%20fonds'))).toContain(
+        'knomad-inflows-2023-12',
+      );
+      expect(ids(remesas)).not.toContain('undesa-ims-2024');
+      // Every word must be there; the start of a word will do.
+      expect(ids(await get<DatasetListResponse>('/api/datasets?q=bilateral%20remit%202018'))).toEqual([
+        'knomad-bilateral-2018',
+      ]);
+      // Families keep only the editions found, and the sources only theirs.
+      const un = await get<DatasetListResponse>('/api/datasets?q=migrant%20stock%202024');
+      expect(ids(un)).toEqual(['undesa-ims-2024']);
+      expect(un.families).toEqual([expect.objectContaining({ family: 'undesa-ims', datasets: ['undesa-ims-2024'] })]);
+      expect(un.sources.map((c) => c.dataset)).toEqual(['undesa-ims-2024']);
+      expect(un.catalogueSize).toBe(all.items.length);
+
+      const cost = await get<DatasetListResponse>(
+        '/api/datasets?topic=remittances&publisher=World%20Bank%2C%20Remittance%20Prices%20Worldwide',
+      );
+      expect(ids(cost)).toEqual(['rpw-corridors-2020q3']);
+      // Each facet counts what the words and the other facet keep: every publisher of remittance
+      // editions, every topic of that publisher's.
+      const byValue = (facet: { value: string; count: number }[]) =>
+        Object.fromEntries(facet.map((f) => [f.value, f.count]));
+      const remittancePublishers = all.items.filter((d) => d.indicators.some((i) => i.topic === 'remittances'));
+      expect(byValue(cost.facets.publisher)['World Bank/KNOMAD']).toBe(
+        remittancePublishers.filter((d) => d.publisher === 'World Bank/KNOMAD').length,
+      );
+      expect(byValue(cost.facets.topic)).toMatchObject({ remittances: 1, migration: 0 });
+      expect(byValue(all.facets.topic).remittances).toBe(remittancePublishers.length);
+
+      // The CSV is the list found.
+      const { rows } = await csv('/api/datasets?format=csv&q=bilateral%202018');
+      expect(new Set(rows.map((r) => r.dataset))).toEqual(new Set(['knomad-bilateral-2018']));
+
+      const topic = await get<ErrorResponse>('/api/datasets?topic=migration,weather', 400);
+      expect(topic.error.details).toEqual([
+        {
+          field: 'topic',
+          message: expect.stringMatching(/^has no edition of "weather": the catalogue's topics are .*remittances/),
+        },
+      ]);
+      const publisher = await get<ErrorResponse>('/api/datasets?publisher=WB', 400);
+      expect(publisher.error.details[0]?.message).toMatch(/^"WB" publishes no edition here: .*"World Bank\/KNOMAD"/);
+    });
   });
 
   describe('rankings', () => {

@@ -1,18 +1,10 @@
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ChangeEvent,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useCallback, useId } from 'react';
 import { useLocation } from 'react-router-dom';
 import { INCOME_GROUPS, fiscalYearLabel, parseFiscalYear } from '../../core/classifications.js';
 import type { CountrySummary, RegionsResponse } from '../../core/countries.js';
 import { apiUrl, getRegions, listCountries } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { SearchField, SelectField } from '../components/FilterFields.js';
 import { KindBadge } from '../components/KindBadge.js';
 import { SourcesLine } from '../components/SourcesLine.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -29,9 +21,6 @@ import { useApi, useDocumentTitle, useParamPatch, type ParamPatch } from '../hoo
 import { useLang, useT, type Messages } from '../i18n.js';
 import { m49GroupLabel, m49Text } from '../m49-names.js';
 import { LangLink } from '../links.js';
-
-/** How long typing must pause before the search goes to the URL (and so to the API). */
-const SEARCH_DEBOUNCE_MS = 250;
 
 const KIND_LABELS = {
   country: 'kindCountry',
@@ -102,7 +91,7 @@ export function CountriesPage() {
       <p className="lead">{t.countriesLead}</p>
 
       <form className="filters" role="search" aria-label={t.filters} onSubmit={(event) => event.preventDefault()}>
-        <SearchField id={searchId} value={state.q} onCommit={handleSearchCommit} />
+        <SearchField id={searchId} label={t.search} hint={t.searchHint} value={state.q} onCommit={handleSearchCommit} />
         <SelectField
           className="field--kind"
           label={t.filterKind}
@@ -180,95 +169,6 @@ export function CountriesPage() {
         />
       )}
       {list.data && <SourcesLine sources={list.data.sources} />}
-    </div>
-  );
-}
-
-/**
- * The search box. It keeps what the reader types locally and writes it to the URL after a pause,
- * so each keystroke neither fires a request nor adds to the browser history.
- */
-function SearchField({ id, value, onCommit }: { id: string; value: string; onCommit: (text: string) => void }) {
-  const t = useT();
-  const [text, setText] = useState(value);
-  // What this field last wrote to the URL: a URL value different from it came from elsewhere
-  // (back button, "clear filters") and replaces what the field shows.
-  const committed = useRef(value);
-
-  useEffect(() => {
-    if (value !== committed.current) {
-      committed.current = value;
-      setText(value);
-    }
-  }, [value]);
-
-  useEffect(() => {
-    if (text.trim() === committed.current.trim()) return;
-    const timer = window.setTimeout(() => {
-      committed.current = text.trim();
-      onCommit(text);
-    }, SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, onCommit]);
-
-  function handleChange(event: ChangeEvent<HTMLInputElement>) {
-    setText(event.target.value);
-  }
-
-  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // Enter searches at once instead of waiting for the pause.
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      committed.current = text.trim();
-      onCommit(text);
-    }
-  }
-
-  return (
-    <div className="field field--search">
-      <label htmlFor={id}>{t.search}</label>
-      {/* The hint sits between label and box, where it is read before typing starts. */}
-      <p id={`${id}-hint`} className="field__hint">
-        {t.searchHint}
-      </p>
-      <input
-        id={id}
-        type="search"
-        value={text}
-        onChange={handleChange}
-        onKeyDown={handleKeyDown}
-        aria-describedby={`${id}-hint`}
-        autoComplete="off"
-        spellCheck={false}
-      />
-    </div>
-  );
-}
-
-/** A labelled select; `children` are its options. */
-function SelectField({
-  label,
-  value,
-  onChange,
-  children,
-  className,
-}: {
-  className?: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  const id = useId();
-  function handleChange(event: ChangeEvent<HTMLSelectElement>) {
-    onChange(event.target.value);
-  }
-  return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={handleChange}>
-        {children}
-      </select>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import { Translated } from '../components/Translated.js';
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
 import type { DatasetSummary } from '../../core/statistics.js';
-import { csvUrl, listDatasets } from '../api.js';
+import { apiUrl, csvUrl, listDatasets, type CatalogueFilters } from '../api.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { SearchField, SelectField } from '../components/FilterFields.js';
 import { NoData } from '../components/Section.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatDate, formatNumber, formatPeriodRange } from '../format.js';
-import { useApi, useDocumentTitle, useScrollToHash } from '../hooks.js';
+import { useApi, useDocumentTitle, useParamPatch, useScrollToHash } from '../hooks.js';
 import { useLang, useT, type Messages } from '../i18n.js';
 import { LangLink } from '../links.js';
 
@@ -17,29 +18,104 @@ import { LangLink } from '../links.js';
  */
 export function DatasetsPage() {
   const t = useT();
-  const datasets = useApi('datasets', (signal) => listDatasets(signal));
+  const lang = useLang();
+  const [searchParams, updateParams] = useParamPatch();
+  const filters: CatalogueFilters = {
+    q: searchParams.get('q')?.trim() || undefined,
+    topic: searchParams.get('topic') || undefined,
+    publisher: searchParams.get('publisher') || undefined,
+  };
+  const filtered = Object.values(filters).some((v) => v !== undefined);
+  const datasets = useApi(apiUrl('/datasets', filters), (signal) => listDatasets(signal, filters));
   useDocumentTitle(t.datasetsTitle, t.siteName);
   const data = datasets.data;
   useScrollToHash(data !== undefined);
   const byId = new Map((data?.items ?? []).map((d) => [d.id, d]));
+  const searchId = useId();
+  const handleSearchCommit = useCallback(
+    (text: string) => updateParams({ q: text.trim() || null }, { replace: true }),
+    [updateParams],
+  );
+  function handleClear() {
+    updateParams({ q: null, topic: null, publisher: null });
+    document.getElementById(searchId)?.focus();
+  }
+  const collator = new Intl.Collator(lang);
+  const topicName = (topic: string) => t.topics[topic as keyof Messages['topics']] ?? topic;
 
   return (
     <div className="page">
       <h1>{t.datasetsTitle}</h1>
       <p className="lead">{t.datasetsLead}</p>
+      <form className="filters" role="search" aria-label={t.filters} onSubmit={(event) => event.preventDefault()}>
+        <SearchField
+          id={searchId}
+          label={t.catalogueSearchLabel}
+          hint={t.catalogueSearchHint}
+          value={filters.q ?? ''}
+          onCommit={handleSearchCommit}
+        />
+        <SelectField
+          label={t.filterTopic}
+          value={filters.topic ?? ''}
+          onChange={(value) => updateParams({ topic: value })}
+        >
+          <option value="">{t.allTopics}</option>
+          {[...(data?.facets.topic ?? [])]
+            .sort((a, b) => collator.compare(topicName(a.value), topicName(b.value)))
+            .map((f) => (
+              <option key={f.value} value={f.value}>
+                {topicName(f.value)} ({formatNumber(f.count, lang)})
+              </option>
+            ))}
+          {filters.topic && !data && <option value={filters.topic}>{topicName(filters.topic)}</option>}
+        </SelectField>
+        <SelectField
+          label={t.filterPublisher}
+          value={filters.publisher ?? ''}
+          onChange={(value) => updateParams({ publisher: value })}
+        >
+          <option value="">{t.allPublishers}</option>
+          {(data?.facets.publisher ?? []).map((f) => (
+            <option key={f.value} value={f.value} lang="en">
+              {f.value} ({formatNumber(f.count, lang)})
+            </option>
+          ))}
+          {filters.publisher && !data && (
+            <option value={filters.publisher} lang="en">
+              {filters.publisher}
+            </option>
+          )}
+        </SelectField>
+        {filtered && (
+          <div className="filters__actions">
+            <button type="button" className="button-secondary" onClick={handleClear}>
+              {t.clearFilters}
+            </button>
+          </div>
+        )}
+      </form>
       {datasets.error && <ErrorAlert error={datasets.error} />}
-      {!data && !datasets.error && (
-        <p role="status" className="loading">
-          {t.loading}
-        </p>
-      )}
-      {data && data.items.length === 0 && <NoData />}
+      <p className="result-count">
+        <span role="status">
+          {datasets.error
+            ? ''
+            : !data || datasets.loading
+              ? t.loading
+              : filtered
+                ? t.datasetCountFiltered(data.items.length, data.catalogueSize, data.families.length)
+                : t.datasetCount(data.items.length, data.families.length)}
+        </span>
+        {data && data.items.length > 0 && !datasets.error && (
+          <>
+            {' · '}
+            <a href={csvUrl('/datasets', filters)}>{filtered ? t.downloadCatalogueFiltered : t.downloadCatalogue}</a>
+          </>
+        )}
+      </p>
+      {data && data.items.length === 0 && (filtered ? <p className="empty">{t.noDatasetMatches}</p> : <NoData />)}
       {data && data.items.length > 0 && (
         <>
-          <p className="result-count">
-            {t.datasetCount(data.items.length, data.families.length)} ·{' '}
-            <a href={csvUrl('/datasets')}>{t.downloadCatalogue}</a>
-          </p>
           <nav className="toc" aria-label={t.onThisPage}>
             <ul>
               {data.families.map((f) => (
