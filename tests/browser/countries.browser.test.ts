@@ -78,6 +78,8 @@ describe('countries in the browser', () => {
       await names.getByRole('heading', { level: 2, name: 'Noms' }).waitFor();
       const frenchRow = names.getByRole('row', { name: /^Français/ });
       expect(await frenchRow.getByRole('cell', { name: 'la République des Philippines', exact: true }).count()).toBe(1);
+      // On a line of its own under the name, the formal name starts with a capital; the table keeps the UN's.
+      expect(await page.locator('h1 + p').textContent()).toBe('La République des Philippines');
       expect(await frenchRow.getByRole('cell', { name: 'Philippines (les)', exact: true }).count()).toBe(1);
       await page.getByRole('region', { name: 'Codes', exact: true }).getByText('PHL', { exact: true }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Historique de la catégorie de revenu' }).waitFor();

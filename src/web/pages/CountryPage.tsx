@@ -71,6 +71,11 @@ export function CountryPage() {
   );
 }
 
+/** "la República de Filipinas" → "La República de Filipinas". */
+function atLineStart(name: string, lang: string): string {
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
 function CountryProfile({ country }: { country: CountryDetail }) {
   const t = useT();
   const lang = useLang();
@@ -86,7 +91,11 @@ function CountryProfile({ country }: { country: CountryDetail }) {
         <h1 id="country-name">
           {country.name} <KindBadge kind={country.kind} />
         </h1>
-        {formalName && formalName !== country.name && <p className="country__formal">{formalName}</p>}
+        {formalName && formalName !== country.name && (
+          // The UN writes a formal name to follow a word ("the Republic of the Philippines"): on a
+          // line of its own it starts a sentence. The names table shows it as written.
+          <p className="country__formal">{atLineStart(formalName, lang)}</p>
+        )}
         <CountryTabs code={country.code} current="overview" />
         <ul className="facts" aria-label={t.codesHeading}>
           <li>
