@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AppUserTable, DB } from '../db/schema.js';
 import { isoTimestamp } from '../db/sql.js';
 
@@ -12,7 +12,12 @@ export interface UserRow {
 
 const USER_COLUMNS = ['id', 'email', 'name', 'role'] as const;
 
-/** Accounts and sessions: the only SQL on app_user and user_session. */
+/** A window's length as an SQL interval. */
+function windowInterval(windowMs: number): RawBuilder<unknown> {
+  return sql`make_interval(secs => ${windowMs / 1000})`;
+}
+
+/** Accounts, sessions and wrong passwords: the only SQL on app_user, user_session and sign_in_failure. */
 export const authRepository = {
   async insertUser(
     db: Kysely<DB>,
@@ -90,5 +95,71 @@ export const authRepository = {
 
   async deleteExpiredSessions(db: Kysely<DB>) {
     await db.deleteFrom('user_session').where('expires_at', '<=', new Date()).execute();
+  },
+
+  /**
+   * Counts one sign-in attempt against an account key, in one statement (concurrent attempts, from
+   * any process, each count once): in the key's live window while it holds fewer than `max`, or in
+   * a window starting now if the key has none. Returns the window's start (ISO, to the
+   * microsecond: what returnSignInAttempt needs), or undefined when the window is full: refused.
+   */
+  async claimSignInAttempt(
+    db: Kysely<DB>,
+    accountKey: string,
+    limit: { max: number; windowMs: number },
+  ): Promise<string | undefined> {
+    const ended = sql`f.window_start <= now() - ${windowInterval(limit.windowMs)}`;
+    const { rows } = await sql<{ window_start: string }>`
+      INSERT INTO sign_in_failure AS f (account_key, window_start, failures)
+      VALUES (${accountKey}, now(), 1)
+      ON CONFLICT (account_key) DO UPDATE
+        SET window_start = CASE WHEN ${ended} THEN now() ELSE f.window_start END,
+            failures     = CASE WHEN ${ended} THEN 1 ELSE f.failures + 1 END
+        WHERE ${ended} OR f.failures < ${limit.max}
+      RETURNING to_char(f.window_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS window_start`.execute(
+      db,
+    );
+    return rows[0]?.window_start;
+  },
+
+  /**
+   * Uncounts an attempt claimSignInAttempt counted (its password was right), if its window is still
+   * the key's; a key left with nothing counted is deleted.
+   */
+  async returnSignInAttempt(db: Kysely<DB>, accountKey: string, windowStart: string) {
+    const left = await db
+      .updateTable('sign_in_failure')
+      .set((eb) => ({ failures: eb('failures', '-', 1) }))
+      .where('account_key', '=', accountKey)
+      .where('window_start', '=', sql<Date>`${windowStart}::timestamptz`)
+      .where('failures', '>', 0)
+      .returning('failures')
+      .executeTakeFirst();
+    // NOTE: a second statement, which checks `failures` again: an attempt counted in between keeps the row.
+    if (left?.failures === 0)
+      await db.deleteFrom('sign_in_failure').where('account_key', '=', accountKey).where('failures', '=', 0).execute();
+  },
+
+  /** Seconds until the key's live window ends (at least 1), or undefined if it has none. */
+  async findSignInWindowSecondsLeft(db: Kysely<DB>, accountKey: string, windowMs: number): Promise<number | undefined> {
+    const row = await db
+      .selectFrom('sign_in_failure')
+      .select(
+        sql<number>`greatest(1, ceil(extract(epoch FROM window_start + ${windowInterval(windowMs)} - now())))::int`.as(
+          'seconds',
+        ),
+      )
+      .where('account_key', '=', accountKey)
+      .where('window_start', '>', sql<Date>`now() - ${windowInterval(windowMs)}`)
+      .executeTakeFirst();
+    return row?.seconds;
+  },
+
+  /** Forgets every window that has ended (whatever its key), so that the table holds live ones only. */
+  async deleteEndedSignInWindows(db: Kysely<DB>, windowMs: number) {
+    await db
+      .deleteFrom('sign_in_failure')
+      .where('window_start', '<=', sql<Date>`now() - ${windowInterval(windowMs)}`)
+      .execute();
   },
 };

@@ -5,26 +5,13 @@ import { z } from 'zod';
 import { ErrorResponse } from '../../core/errors.js';
 import { CreateUserBody, LoginBody, SessionInfo, User, UserList } from '../../core/library.js';
 import type { DB } from '../db/schema.js';
-import { ApiError } from '../http/api-error.js';
 import { SESSION_COOKIE, routeUser } from './auth.plugin.js';
 import { createUser, listUsers, login, logout } from './auth.service.js';
-
-/** Wrong passwords one account takes in ACCOUNT_WINDOW_MS, from any addresses, before its sign-in pauses. */
-export const ACCOUNT_FAILURES = 10;
-const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
 
 /** Sign in and out, the current session, and (admins) accounts. */
 export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(rateLimit, { global: false });
-    // Guessing one account's password from many addresses, which the limit per address does not
-    // slow: after ACCOUNT_FAILURES wrong passwords for one e-mail address, from wherever, that
-    // address is refused until the window it started ends. A right password counts nothing.
-    const accountFailures = app.createRateLimit({
-      max: ACCOUNT_FAILURES,
-      timeWindow: ACCOUNT_WINDOW_MS,
-      keyGenerator: (request) => `account:${(request.body as { email: string }).email.trim().toLowerCase()}`,
-    });
 
     app.get(
       '/api/auth/session',
@@ -45,7 +32,8 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.post(
       '/api/auth/login',
       {
-        // Slows down password guessing: ten attempts a minute from one address (and see accountFailures).
+        // Slows down password guessing: ten attempts a minute from one address, counted in this
+        // process (login() also limits wrong passwords per account, counted in the database).
         config: { access: 'anyone', rateLimit: { max: 10, timeWindow: '1 minute' } },
         schema: {
           tags: ['accounts'],
@@ -55,21 +43,7 @@ export function authRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const failures = await accountFailures(request, { increment: false });
-        if (!failures.isAllowed && failures.remaining === 0) {
-          const minutes = Math.max(1, Math.ceil(failures.ttlInSeconds / 60));
-          throw new ApiError(
-            429,
-            'too_many_requests',
-            `Too many wrong passwords for this account: sign-in to it is paused for ${String(minutes)} minute${minutes === 1 ? '' : 's'}.`,
-            [],
-            { 'retry-after': String(failures.ttlInSeconds) },
-          );
-        }
-        const session = await login(db, request.body.email, request.body.password).catch(async (error: unknown) => {
-          if (error instanceof ApiError && error.statusCode === 401) await accountFailures(request);
-          throw error;
-        });
+        const session = await login(db, request.body.email, request.body.password);
         void reply.setCookie(SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: 'lax',

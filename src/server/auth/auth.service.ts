@@ -83,11 +83,64 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-/** Checks the credentials and opens a session; the same answer and time whether the e-mail or the password is wrong. */
+/** Wrong passwords one account takes in ACCOUNT_WINDOW_MS, from any addresses, before its sign-in pauses. */
+export const ACCOUNT_FAILURES = 10;
+/** The window of ACCOUNT_FAILURES: it starts at the first attempt counted and ends this long after. */
+export const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * The key an account's wrong passwords are counted under: the SHA-256 of the e-mail address as
+ * typed, trimmed and lower-cased, whether an account has it or not (the database keeps neither the
+ * addresses tried nor which of them are accounts).
+ */
+export function signInAccountKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+/**
+ * Counts a sign-in attempt against its account before its password is checked (so that attempts
+ * made at once cannot pass the limit together), or refuses it: guessing one account's password
+ * from many addresses, which the limit per address does not slow, pauses after ACCOUNT_FAILURES
+ * wrong passwords until the window they started ends. The count is the database's, shared by every
+ * process and kept across restarts, and so is the clock. Returns the window the attempt counts in.
+ */
+async function claimSignInAttempt(db: Kysely<DB>, accountKey: string): Promise<string> {
+  await authRepository.deleteEndedSignInWindows(db, ACCOUNT_WINDOW_MS);
+  const limit = { max: ACCOUNT_FAILURES, windowMs: ACCOUNT_WINDOW_MS };
+  const windowStart = await authRepository.claimSignInAttempt(db, accountKey, limit);
+  if (windowStart !== undefined) return windowStart;
+  // Undefined if the window ended since the claim was refused, a moment ago: ask again in a second.
+  const seconds = (await authRepository.findSignInWindowSecondsLeft(db, accountKey, ACCOUNT_WINDOW_MS)) ?? 1;
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  throw new ApiError(
+    429,
+    'too_many_requests',
+    `Too many wrong passwords for this account: sign-in to it is paused for ${String(minutes)} minute${minutes === 1 ? '' : 's'}.`,
+    [],
+    { 'retry-after': String(seconds) },
+  );
+}
+
+/**
+ * Checks the credentials and opens a session; the same answer and time whether the e-mail or the
+ * password is wrong, and a wrong one counts against the account either way (429 once it has
+ * ACCOUNT_FAILURES in the window). A right password counts nothing.
+ */
 export async function login(db: Kysely<DB>, email: string, password: string): Promise<NewSession> {
-  const row = await authRepository.findUserByEmail(db, email.trim());
-  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  const accountKey = signInAccountKey(email);
+  const claimed = await claimSignInAttempt(db, accountKey);
+  let row: (UserRow & { password_hash: string }) | undefined;
+  let ok: boolean;
+  try {
+    row = await authRepository.findUserByEmail(db, email.trim());
+    ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  } catch (error) {
+    // Not a wrong password: nothing to count.
+    await authRepository.returnSignInAttempt(db, accountKey, claimed);
+    throw error;
+  }
   if (!row || !ok) throw ApiError.unauthorized('The e-mail or the password is wrong.');
+  await authRepository.returnSignInAttempt(db, accountKey, claimed);
   await authRepository.deleteExpiredSessions(db);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');

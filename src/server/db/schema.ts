@@ -15,6 +15,7 @@ export interface DB {
   observation: ObservationTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
+  sign_in_failure: SignInFailureTable;
   library_item: LibraryItemTable;
   library_revision: LibraryRevisionTable;
   search_document: SearchDocumentTable;
@@ -147,6 +148,13 @@ export interface UserSessionTable {
   csrf_token: string;
   created_at: Generated<Date>;
   expires_at: Date;
+}
+
+/** Wrong passwords per account key (SHA-256 of the e-mail typed) in the window that started at window_start. */
+export interface SignInFailureTable {
+  account_key: string;
+  window_start: Date;
+  failures: number;
 }
 
 export type ItemTypeColumn = 'record' | 'organisation' | 'study';
