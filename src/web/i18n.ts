@@ -39,7 +39,16 @@ const en = {
 
   homeTitle: 'An open platform for the migration and development community',
   homeLead:
-    'Bridges brings together reference data, evidence and people working on migration and development. It starts with a shared list of countries and areas, so every dataset and document can speak of the same places.',
+    'Bridges joins up the publishers’ data on migration, remittances and what they cost to send, forced displacement, aid and investment with the programmes, policies and agreements of the field and the evidence of their effects, in English, French and Spanish: every figure with its source.',
+  homeQuestionsHeading: 'Start with a question',
+  homeQuestions: {
+    philippines: 'Where do Filipinos live, what do they send home, and what does it cost?',
+    mexicoUsa: 'How many people born in Mexico live in the United States, and how much do they send back?',
+    dependence: 'Which countries depend most on remittances?',
+    cost: 'Is sending money home getting cheaper?',
+    displaced: 'Which countries host the people forced from their homes?',
+    evidence: 'What do studies say works, and where is the evidence missing?',
+  },
   homeCountriesCard: 'Browse countries and areas with their UN M49 region and World Bank income group since FY89.',
   homeComingCard: 'Under construction.',
   homeModulesHeading: 'Modules',
@@ -195,7 +204,16 @@ const messages = {
 
     homeTitle: 'Une plateforme ouverte pour la communauté migration et développement',
     homeLead:
-      'Bridges réunit données de référence, données probantes et acteurs de la migration et du développement. Elle commence par une liste commune de pays et de zones, afin que chaque jeu de données et chaque document parlent des mêmes lieux.',
+      'Bridges relie les données des éditeurs sur les migrations, les envois de fonds et leur coût, les déplacements forcés, l’aide et l’investissement aux programmes, politiques et accords du domaine et aux données probantes sur leurs effets, en anglais, en français et en espagnol\u00a0: chaque chiffre avec sa source.',
+    homeQuestionsHeading: 'Partir d’une question',
+    homeQuestions: {
+      philippines: 'Où vivent les Philippins, qu’envoient-ils chez eux, et à quel coût\u00a0?',
+      mexicoUsa: 'Combien de personnes nées au Mexique vivent aux États-Unis, et combien envoient-elles au pays\u00a0?',
+      dependence: 'Quels pays dépendent le plus des envois de fonds\u00a0?',
+      cost: 'Envoyer de l’argent au pays coûte-t-il de moins en moins cher\u00a0?',
+      displaced: 'Quels pays accueillent les personnes déplacées de force\u00a0?',
+      evidence: 'Que disent les études de ce qui marche, et où les données probantes manquent-elles\u00a0?',
+    },
     homeCountriesCard:
       'Parcourir les pays et les zones avec leur région M49 des Nations Unies et leur catégorie de revenu de la Banque mondiale depuis l’exercice 1989.',
     homeComingCard: 'En construction.',
@@ -335,7 +353,16 @@ const messages = {
 
     homeTitle: 'Una plataforma abierta para la comunidad de migración y desarrollo',
     homeLead:
-      'Bridges reúne datos de referencia, evidencia y personas que trabajan en migración y desarrollo. Parte de una lista común de países y zonas, para que cada conjunto de datos y cada documento hablen de los mismos lugares.',
+      'Bridges une los datos de los editores sobre migración, remesas y lo que cuesta enviarlas, desplazamiento forzado, ayuda e inversión con los programas, políticas y acuerdos del ámbito y la evidencia de sus efectos, en inglés, francés y español: cada cifra con su fuente.',
+    homeQuestionsHeading: 'Empezar por una pregunta',
+    homeQuestions: {
+      philippines: '¿Dónde viven los filipinos, cuánto envían a su país y cuánto les cuesta?',
+      mexicoUsa: '¿Cuántas personas nacidas en México viven en los Estados Unidos, y cuánto envían a su país?',
+      dependence: '¿Qué países dependen más de las remesas?',
+      cost: '¿Enviar dinero al país es cada vez más barato?',
+      displaced: '¿Qué países acogen a las personas desplazadas por la fuerza?',
+      evidence: '¿Qué dicen los estudios sobre lo que funciona, y dónde falta evidencia?',
+    },
     homeCountriesCard:
       'Consulte los países y zonas con su región M49 de las Naciones Unidas y su grupo de ingreso del Banco Mundial desde el ejercicio 1989.',
     homeComingCard: 'En construcción.',

@@ -1095,6 +1095,35 @@ describe('the data hub in the browser', () => {
     },
   );
 
+  it(
+    'starts from the questions on the home page, each leading to a page that answers it',
+    { timeout: 90_000 },
+    async () => {
+      const page = await openPage('/?lang=es');
+      try {
+        const questions = page.getByRole('heading', { level: 2, name: 'Empezar por una pregunta' }).locator('+ ul');
+        const links = questions.getByRole('link');
+        await links.first().waitFor();
+        const hrefs = await Promise.all((await links.all()).map((link) => link.getAttribute('href')));
+        expect(hrefs).toHaveLength(6);
+        for (const href of hrefs) {
+          expect(href).toMatch(/[?&]lang=es$/);
+          await page.goto(`${server?.url ?? ''}${href ?? ''}`);
+          await page.locator('main h1').first().waitFor();
+          expect(await page.locator('main h1').first().textContent(), href ?? '').not.toBe('Página no encontrada');
+        }
+        await page.goto(`${server?.url ?? ''}/?lang=es`);
+        await page
+          .getByRole('link', { name: '¿Dónde viven los filipinos, cuánto envían a su país y cuánto les cuesta?' })
+          .click();
+        await page.waitForURL(/\/countries\/PHL\/profile\?lang=es$/);
+        await page.getByRole('heading', { level: 1, name: /Filipinas/ }).waitFor();
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('searches and filters the catalogue, in the URL, and downloads what it found', { timeout: 60_000 }, async () => {
     const page = await openPage('/datasets?lang=es');
     try {

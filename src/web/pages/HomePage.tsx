@@ -1,9 +1,22 @@
 import { COMING_MODULES } from '../components/Shell.js';
-import { useT } from '../i18n.js';
+import { useT, type Messages } from '../i18n.js';
 import { useDocumentTitle } from '../hooks.js';
 import { LangLink } from '../links.js';
 
-/** The landing page: what Bridges is, and its modules (countries, the data hub, the library and its gap map). */
+/** Questions users bring, each answered by a page of the platform (OWID's front page does the same). */
+const QUESTIONS: readonly { key: keyof Messages['homeQuestions']; to: string }[] = [
+  { key: 'philippines', to: '/countries/PHL/profile' },
+  { key: 'mexicoUsa', to: '/corridors/MEX/USA' },
+  { key: 'dependence', to: '/explorer?indicator=remittance_inflows_pct_gdp' },
+  { key: 'cost', to: '/explorer?indicator=remittance_cost_pct' },
+  { key: 'displaced', to: '/explorer?indicator=forcibly_displaced' },
+  { key: 'evidence', to: '/gap-map' },
+];
+
+/**
+ * The landing page: what Bridges is, questions to start from, and its modules (countries, the
+ * data hub, the library and its gap map).
+ */
 export function HomePage() {
   const t = useT();
   useDocumentTitle(undefined, t.siteName);
@@ -11,6 +24,14 @@ export function HomePage() {
     <div className="page">
       <h1>{t.homeTitle}</h1>
       <p className="lead">{t.homeLead}</p>
+      <h2>{t.homeQuestionsHeading}</h2>
+      <ul className="questions">
+        {QUESTIONS.map(({ key, to }) => (
+          <li key={key}>
+            <LangLink to={to}>{t.homeQuestions[key]}</LangLink>
+          </li>
+        ))}
+      </ul>
       <h2>{t.homeModulesHeading}</h2>
       <ul className="cards">
         <li className="card">
