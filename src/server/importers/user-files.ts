@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import {
   checkCommaSeparated,
   decodeUtf8,
   readSourceFile,
+  readSourceStart,
   refuseUtf16,
   type SourceFile,
 } from '../ingest/read-source.js';
@@ -1071,10 +1072,13 @@ export function detectUserFileFormat(filePath: string): UserFileFormat {
   const name = path.basename(filePath).toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.json')) return 'sdmx-json';
   if (name.endsWith('.csv') || name.endsWith('.txt')) {
-    const file = readFileStart(filePath);
+    // NOTE: only its start, at least 64 KiB and the whole first line (unzipped, of a .gz): a file of
+    // gigabytes is read a megabyte at a time by the import, not whole to look at its first line.
+    const start = readSourceStart(filePath);
+    const file: SourceFile = { name: start.name, bytes: start.bytes, sha256: '' };
     // Before anything is made of its first line (an empty file would be taken for a tidy CSV, and
     // its mapping blamed for not saying which columns it has).
-    if (file.whole && file.bytes.length <= 65_536 && new TextDecoder('utf-8').decode(file.bytes).trim() === '')
+    if (start.whole && file.bytes.length <= 65_536 && new TextDecoder('utf-8').decode(file.bytes).trim() === '')
       throw new SourceFormatError(file.name, 'is empty: no header row and no data');
     // Before the separator check: Excel's "Unicode text" is UTF-16 with tabs, and its encoding is the fault to name.
     refuseUtf16(file);
@@ -1085,26 +1089,6 @@ export function detectUserFileFormat(filePath: string): UserFileFormat {
   throw new Error(
     `Cannot tell the format of ${path.basename(filePath)}: expected a .csv (tidy or SDMX-CSV) or a .json (SDMX-JSON) file, optionally gzipped`,
   );
-}
-
-/** The start of a file: at least 64 KiB and its whole first line (a gzipped file is read whole). */
-function readFileStart(filePath: string): SourceFile & { whole: boolean } {
-  if (filePath.toLowerCase().endsWith('.gz')) return { ...readSourceFile(filePath), whole: true };
-  const fd = openSync(filePath, 'r');
-  try {
-    const size = statSync(filePath).size;
-    let bytes = Buffer.alloc(0);
-    // NOTE: only the start, not a file of tens of megabytes read to look at its first line.
-    while (bytes.length < size && (bytes.length < 65_536 || !bytes.includes(0x0a))) {
-      const chunk = Buffer.alloc(Math.min(Math.max(65_536, bytes.length), size - bytes.length));
-      const read = readSync(fd, chunk, 0, chunk.length, bytes.length);
-      if (read === 0) break;
-      bytes = Buffer.concat([bytes, chunk.subarray(0, read)]);
-    }
-    return { name: path.basename(filePath), bytes, sha256: '', whole: bytes.length >= size };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

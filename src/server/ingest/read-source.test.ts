@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { decodeUtf8, parseCsv, readCsv, readSourceFile, scanRecords, type SourceFile } from './read-source.js';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import {
+  decodeUtf8,
+  parseCsv,
+  readCsv,
+  readSourceFile,
+  readSourceStart,
+  scanRecords,
+  type SourceFile,
+} from './read-source.js';
 
 const file = (name: string, bytes: Buffer): SourceFile => ({ name, bytes, sha256: '' });
 /** UTF-16 as Excel's "Unicode text" writes it: little-endian, a byte-order mark first. */
@@ -21,6 +29,130 @@ describe('readSourceFile', () => {
       const upper = path.join(dir, 'DATA.CSV.GZ');
       writeFileSync(upper, gzipSync(CSV));
       expect(readSourceFile(upper).bytes.toString('utf8')).toBe(CSV);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('readSourceStart: the start of a file, to tell what it holds', () => {
+  const KB = 2 ** 10;
+  const MB = 2 ** 20;
+  /** Lower-case letters in a fixed pseudo-random order (xorshift): text whose gzip is 0.6 as long. */
+  const scrambled = (length: number) => {
+    let x = 2_463_534_242;
+    return Buffer.from(
+      Array.from({ length }, () => {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        x >>>= 0;
+        return 97 + (x % 26);
+      }),
+    );
+  };
+  /** Writes `bytes` as a plain and as a gzipped file, and calls `check` with each, in a folder removed after. */
+  const asPlainAndGzip = (bytes: Buffer, check: (file: string) => void) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bridges-start-'));
+    try {
+      writeFileSync(path.join(dir, 'data.csv'), bytes);
+      writeFileSync(path.join(dir, 'data.csv.gz'), gzipSync(bytes));
+      check(path.join(dir, 'data.csv'));
+      check(path.join(dir, 'data.csv.gz'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  /** The start read is the file's own first bytes (unzipped), as many as `at least` and `at most` say. */
+  const expectStart = (start: { bytes: Buffer }, content: Buffer, least: number, most: number) => {
+    expect(start.bytes.length).toBeGreaterThanOrEqual(least);
+    expect(start.bytes.length).toBeLessThanOrEqual(most);
+    expect(start.bytes.equals(content.subarray(0, start.bytes.length))).toBe(true);
+  };
+
+  it('reads a small file whole, and says so', () => {
+    asPlainAndGzip(Buffer.from(CSV), (file) => {
+      expect(readSourceStart(file)).toEqual({ name: path.basename(file), bytes: Buffer.from(CSV), whole: true });
+    });
+    asPlainAndGzip(Buffer.alloc(0), (file) => expect(readSourceStart(file).whole).toBe(true));
+  });
+
+  it('reads at least 64 KiB and the whole first line, not the rest of the file', () => {
+    const header = Buffer.concat([Buffer.from('a,'), scrambled(100 * KB), Buffer.from('\n')]);
+    const content = Buffer.concat([header, scrambled(2 * MB)]);
+    asPlainAndGzip(content, (file) => {
+      const start = readSourceStart(file);
+      expect(start.whole).toBe(false);
+      // (the gzip's runs double: up to twice what is needed, and some)
+      expectStart(start, content, header.length, 4 * header.length);
+    });
+    // A short first line: 64 KiB all the same.
+    const short = Buffer.concat([Buffer.from('a,b\n'), scrambled(MB)]);
+    asPlainAndGzip(short, (file) => expectStart(readSourceStart(file), short, 64 * KB, 256 * KB));
+  });
+
+  it('reads no more than maxBytes, however long the first line or however much the gzip unzips to', () => {
+    const x = (length: number) => Buffer.alloc(length, 'x');
+    const cases: [content: Buffer, least: number][] = [
+      // One line of 50 MB, in 50 KB of gzip.
+      [Buffer.concat([x(50 * MB), Buffer.from('\n1\n')]), MB - 4 * KB],
+      // A scrambled first line, then x: the run of gzip that holds the scrambled text, doubled,
+      // unzips to megabytes of x, so the longest run within maxBytes is looked for.
+      [Buffer.concat([scrambled(40 * KB), x(50 * MB)]), MB - 4 * KB],
+      // The same looking, for a start with a short first line: 64 KiB is enough.
+      [Buffer.concat([Buffer.from('a,b\n'), scrambled(60 * KB), x(50 * MB)]), 64 * KB],
+    ];
+    for (const [content, least] of cases) {
+      asPlainAndGzip(content, (file) => {
+        const start = readSourceStart(file, { maxBytes: MB });
+        expect(start.whole).toBe(false);
+        expectStart(start, content, least, MB);
+      });
+    }
+    // A gzip header that names the file in 5 MB: not read to its end for the text after it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'bridges-start-'));
+    try {
+      const named = path.join(dir, 'named.csv.gz');
+      const header = Buffer.from([0x1f, 0x8b, 8, 0b1000, 0, 0, 0, 0, 0, 3]); // deflate, FNAME
+      const trailer = Buffer.alloc(8);
+      trailer.writeUInt32LE(crc32(CSV), 0);
+      trailer.writeUInt32LE(CSV.length, 4);
+      writeFileSync(named, Buffer.concat([header, x(5 * MB), Buffer.from([0]), deflateRawSync(CSV), trailer]));
+      expect(readSourceFile(named).bytes.toString()).toBe(CSV);
+      expect(readSourceStart(named, { maxBytes: MB })).toEqual({
+        name: 'named.csv.gz',
+        bytes: Buffer.alloc(0),
+        whole: false,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a corrupt gzip as readSourceFile does; one cut short after its start only when read whole', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bridges-start-'));
+    const write = (name: string, bytes: Buffer) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    try {
+      const cases: [string, Buffer, string][] = [
+        ['plain.csv.gz', Buffer.from(CSV), 'incorrect header check'],
+        ['empty.csv.gz', Buffer.alloc(0), 'unexpected end of file'],
+        ['cut.csv.gz', gzipSync(CSV).subarray(0, 30), 'unexpected end of file'],
+      ];
+      for (const [name, bytes, fault] of cases) {
+        const file = write(name, bytes);
+        const message = `${name}: not a complete gzip file (${fault})`;
+        expect(() => readSourceFile(file)).toThrow(message);
+        expect(() => readSourceStart(file)).toThrow(message);
+      }
+      // Megabytes of rows cut short: their start is all there.
+      const rows = `a,b\n${Array.from({ length: 200_000 }, (_, i) => `${String(i)},${String(i * 7)}\n`).join('')}`;
+      const zipped = gzipSync(rows);
+      const long = write('long-cut.csv.gz', zipped.subarray(0, zipped.length - 1000));
+      expectStart(readSourceStart(long), Buffer.from(rows), 64 * KB, MB);
+      expect(() => readSourceFile(long)).toThrow('long-cut.csv.gz: not a complete gzip file (unexpected end of file)');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,8 +1,8 @@
 import { constants as bufferConstants } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { CsvError, parse } from 'csv-parse/sync';
 import { SourceFormatError } from './source-error.js';
 
@@ -27,23 +27,146 @@ const MAX_UNZIPPED_BYTES = 2 ** 30;
 export function readSourceFile(filePath: string, { maxBytes = MAX_UNZIPPED_BYTES } = {}): SourceFile {
   const name = path.basename(filePath);
   const raw = readFileSync(filePath);
-  let bytes = raw;
+  let bytes: Buffer = raw;
   // Any case: a file saved as DATA.CSV.GZ is gzip too.
-  if (filePath.toLowerCase().endsWith('.gz')) {
-    try {
-      // NOTE: bounded while it unzips, so that memory is not spent before the file is refused.
-      bytes = gunzipSync(raw, { maxOutputLength: maxBytes });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new SourceFormatError(
-          name,
-          `unzips to more than ${sizeInWords(maxBytes)}, more than Bridges reads from one file: is it the right file?`,
-        );
-      }
-      throw new SourceFormatError(name, `not a complete gzip file (${(err as Error).message})`);
+  if (isGzipName(filePath)) {
+    const unzipped = gunzipBounded(name, raw, { whole: true, maxBytes });
+    if (unzipped === null) {
+      throw new SourceFormatError(
+        name,
+        `unzips to more than ${sizeInWords(maxBytes)}, more than Bridges reads from one file: is it the right file?`,
+      );
     }
+    bytes = unzipped;
   }
   return { name, bytes, sha256: createHash('sha256').update(raw).digest('hex') };
+}
+
+const isGzipName = (filePath: string) => filePath.toLowerCase().endsWith('.gz');
+
+/**
+ * Gunzips a whole file, or the start of one (`whole: false`: unzipped as far as its bytes go, not
+ * refused for ending early); null when it unzips to more than `maxBytes`. A corrupt archive, or a
+ * whole one cut short, is a SourceFormatError.
+ */
+function gunzipBounded(
+  name: string,
+  zipped: Buffer,
+  { whole, maxBytes }: { whole: boolean; maxBytes: number },
+): Buffer | null {
+  try {
+    // NOTE: bounded while it unzips, so that memory is not spent before the file is refused, nor
+    // on more of a start than is asked for.
+    return gunzipSync(zipped, {
+      maxOutputLength: maxBytes,
+      finishFlush: whole ? zlibConstants.Z_FINISH : zlibConstants.Z_SYNC_FLUSH,
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw new SourceFormatError(name, `not a complete gzip file (${(err as Error).message})`);
+  }
+}
+
+/** The start of a file (unzipped if .gz), read to tell what it holds before it is read whole. */
+export interface SourceStart {
+  /** The file name shown in messages. */
+  name: string;
+  bytes: Buffer;
+  /** Whether `bytes` are the whole file (unzipped): a start may end anywhere, even inside a character. */
+  whole: boolean;
+}
+
+/**
+ * The most of a file's start read: more than the format checks look at in a first line (10 MB of a
+ * header), and than the longest row readCsv accepts, so that they see what the whole file shows.
+ */
+const MAX_START_BYTES = 16 * 2 ** 20;
+
+/**
+ * Reads the start of a file, gunzipping `.gz`: at least `minBytes` (64 KiB) when the file has them,
+ * and its whole first line, but not more than `maxBytes` (16 MB) however large the file is or its
+ * gzip unzips to. A corrupt archive is a SourceFormatError, as readSourceFile's; one that is cut
+ * short or corrupt past its start is noticed only when readSourceFile reads it whole.
+ */
+export function readSourceStart(
+  filePath: string,
+  { minBytes = 2 ** 16, maxBytes = MAX_START_BYTES } = {},
+): SourceStart {
+  const name = path.basename(filePath);
+  const enough = (bytes: Buffer) => bytes.length >= maxBytes || (bytes.length >= minBytes && bytes.includes(0x0a));
+  const fd = openSync(filePath, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (isGzipName(filePath)) return gzipStart(name, fd, size, enough, maxBytes);
+    let bytes = Buffer.alloc(0);
+    // NOTE: only the start, not a file of tens of megabytes read to look at its first line.
+    while (bytes.length < size && !enough(bytes)) {
+      const chunk = Buffer.alloc(
+        Math.min(Math.max(2 ** 16, bytes.length), size - bytes.length, maxBytes - bytes.length),
+      );
+      const read = readSync(fd, chunk, 0, chunk.length, bytes.length);
+      if (read === 0) break;
+      bytes = Buffer.concat([bytes, chunk.subarray(0, read)]);
+    }
+    return { name, bytes, whole: bytes.length >= size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The start of a gzipped file: its zipped bytes are read a run at a time, doubled from a kilobyte,
+ * until the run unzips to enough, or the whole file is read (unzipped as readSourceFile does: a
+ * file cut short is refused as it is there).
+ *
+ * NOTE: zlib's synchronous gunzip keeps nothing from one call to the next (Node has no synchronous
+ * stream), so each run is unzipped from the file's first byte: twice the last run's work at most.
+ * A kilobyte of gzip unzips to a megabyte at most (deflate's limit is 1,032 to 1), but a doubled
+ * run may unzip past maxBytes (a highly compressible file after an incompressible start); then
+ * the longest run that does not is found by halving the difference. Nor is more than twice
+ * maxBytes of gzip read: deflate lengthens no text by half, so a run that long that unzips to less
+ * holds something else (a file name of megabytes in the gzip header, empty blocks one after another).
+ */
+function gzipStart(
+  name: string,
+  fd: number,
+  size: number,
+  enough: (bytes: Buffer) => boolean,
+  maxBytes: number,
+): SourceStart {
+  let zipped: Buffer = Buffer.alloc(0);
+  /** The start unzipped from the longest run found so far that is not enough, and that run's length. */
+  let start: Buffer = Buffer.alloc(0);
+  let low = 0;
+  /** The shortest run found that unzips to more than maxBytes. */
+  let high = 0;
+  const most = Math.min(size, 2 * maxBytes);
+  for (let length = Math.min(2 ** 10, most); ; length = Math.min(2 * length, most)) {
+    const more = Buffer.alloc(length - zipped.length);
+    const read = readSync(fd, more, 0, more.length, zipped.length);
+    zipped = Buffer.concat([zipped, more.subarray(0, read)]);
+    // (a file cut short while it is read ends where it ends)
+    const whole = zipped.length >= size || read < more.length;
+    const bytes = gunzipBounded(name, zipped, { whole, maxBytes });
+    if (bytes === null) {
+      high = zipped.length;
+      break;
+    }
+    if (whole || enough(bytes) || zipped.length >= most) return { name, bytes, whole };
+    start = bytes;
+    low = zipped.length;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    const bytes = gunzipBounded(name, zipped.subarray(0, middle), { whole: false, maxBytes });
+    if (bytes === null) high = middle;
+    else if (enough(bytes)) return { name, bytes, whole: false };
+    else {
+      start = bytes;
+      low = middle;
+    }
+  }
+  return { name, bytes: start, whole: false };
 }
 
 /** A size as a person reads it: "1 GB", "10 MB" (in units of 1,024). */
