@@ -151,12 +151,14 @@ export type CountryListQuery = z.infer<typeof CountryListQuery>;
 
 /**
  * An area code as a request gives it: ISO alpha-3 (PHL), a source's own code for a non-ISO area
- * (XKX, AB9: letters and digits), or a publisher aggregate's (WB_LMY).
+ * (XKX, AB9: letters and digits), or a publisher aggregate's (WB_LMY). Never a number: an M49
+ * code (608) is refused by the server with the code to use (src/server/countries/m49-numbers.ts).
  */
-export const AreaCodeParam = trimmed.regex(
-  /^[A-Za-z][A-Za-z0-9_]{1,39}$/,
-  'must be an area code such as PHL, AB9 or WB_LMY',
-);
+export const AreaCodeParam = trimmed
+  .regex(/^[A-Za-z][A-Za-z0-9_]{1,39}$/, 'must be an area code such as PHL, AB9 or WB_LMY')
+  .describe(
+    'ISO 3166-1 alpha-3 (PHL), a source’s own code for a non-ISO area (XKX) or a publisher’s aggregate (WB_LMY), any case; an M49 number (608) is a 400 naming the code to use',
+  );
 
 export const CountryParams = z.strictObject({ code: AreaCodeParam });
 

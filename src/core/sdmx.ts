@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LANGUAGES } from './languages.js';
 import { wholeNumber } from './params.js';
 
 // The zod-free ids live in sdmx-ids.ts (the UI imports them without zod).
@@ -100,6 +101,13 @@ const period = z
   .trim()
   .refine((v) => parseSdmxQueryPeriod(v) !== null, { message: PERIOD_MESSAGE });
 const observationCount = wholeNumber(1, 1_000_000);
+/** A link cannot send Accept-Language: `lang` says it in the address (the UI's SDMX links do). */
+const lang = z
+  .enum(NAME_LANGUAGES)
+  .optional()
+  .describe(
+    'The language of the names, instead of the Accept-Language header (which a link cannot send): fr or es (areas, indicators, units, sexes, SDMX’s concepts and codes), ar, ru or zh (areas only), en; a name Bridges does not have in it is in English. Without it, Accept-Language chooses',
+  );
 
 /** `format=` values of a data query; the Accept header says the same with media types. */
 export const SDMX_DATA_FORMATS = [
@@ -209,6 +217,7 @@ export const SdmxDataQuery = z.strictObject({
     .describe(
       'SDMX-CSV only (a 400 when the answer is SDMX-JSON or SDMX-ML): id (default) or both ("USA: United States of America"). The same as labels=both in the SDMX-CSV media type (Accept: application/vnd.sdmx.data+csv;version=1.0.0;labels=both), which this parameter overrides',
     ),
+  lang,
 });
 export type SdmxDataQuery = z.infer<typeof SdmxDataQuery>;
 
@@ -238,5 +247,6 @@ export const SdmxStructureQuery = z.strictObject({
     .enum(SDMX_STRUCTURE_FORMATS)
     .optional()
     .describe('Instead of an Accept header: sdmx-json (SDMX-JSON 1.0) or xml (SDMX-ML 2.1)'),
+  lang,
 });
 export type SdmxStructureQuery = z.infer<typeof SdmxStructureQuery>;

@@ -29,6 +29,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * What the API said of an area code it has no area for, when it says more than that: the code
+ * Bridges uses for an M49 number (608) or an ISO alpha-2 code (SN), or what codes look like.
+ */
+export function areaCodeHint(error: ApiError): string | undefined {
+  const message = error.details[0]?.message;
+  return message && !/^no country or area has the code "[^"]*"$/.test(message) ? message : undefined;
+}
+
 /** True when `error` is the rejection of a fetch cancelled through its AbortSignal. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaRef, RankingResponse } from '../core/statistics.js';
-import { rankingSdmxKey, sdmxDataUrl, sdmxFlowUrl, sdmxKey } from './sdmx.js';
+import { rankingSdmxKey, sdmxDataUrl, sdmxFlowUrl, sdmxKey, sdmxUrlIn } from './sdmx.js';
 
 describe('SDMX links of the UI', () => {
   it('build keys with empty positions for all values', () => {
@@ -52,5 +52,23 @@ describe('SDMX links of the UI', () => {
     expect(
       sdmxKey(rankingSdmxKey({ ...ranking, filters: { ...ranking.filters, counterpart: 'USA' } }, ['200'], ['PHL'])),
     ).toBe('.PHL.USA.M+F.200');
+    // Every partner, none of them an aggregate: SDMX's wildcard, not a list of every origin.
+    const origins = { ...ranking, counterparts: [area('USA'), area('OOO', 'residual'), area('PHL')] };
+    expect(sdmxKey(rankingSdmxKey(origins, ['200']))).toBe('.IND+MEX..M+F.200');
+    expect(sdmxKey(rankingSdmxKey({ ...origins, filters: { ...origins.filters, counterpart: 'PHL' } }, []))).toBe(
+      '.IND+MEX.PHL.M+F',
+    );
+  });
+
+  it('carry the page’s language, which a link cannot send as a header; English, the default, unsaid', () => {
+    const url = sdmxDataUrl('undesa-ims-2024', 'migrant_stock', { counterpart: 'PHL' }, { startPeriod: '2024' });
+    expect(sdmxUrlIn(url, 'fr')).toBe(`${url}&lang=fr`);
+    expect(sdmxUrlIn(url, 'en')).toBe(url);
+    // Said once, the last word winning; a query without parameters gets its own.
+    expect(sdmxUrlIn(sdmxUrlIn(url, 'fr'), 'es')).toBe(`${url}&lang=es`);
+    expect(sdmxUrlIn(sdmxUrlIn(url, 'fr'), 'en')).toBe(url);
+    expect(sdmxUrlIn('/api/sdmx/data/UNDESA_IMS_2024_MIGRANT_STOCK', 'es')).toBe(
+      '/api/sdmx/data/UNDESA_IMS_2024_MIGRANT_STOCK?lang=es',
+    );
   });
 });

@@ -1,6 +1,7 @@
 /** Links to the SDMX API for the numbers a chart shows, so an SDMX client can pull the same data. */
 
 import { SDMX_AGENCY, SDMX_ID_PATTERN, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../core/sdmx-ids.js';
+import type { UiLanguage } from '../core/languages.js';
 import type { DataflowRef, RankingResponse } from '../core/statistics.js';
 
 export { SDMX_AGENCY, SDMX_VERSION, sdmxFlowId };
@@ -36,6 +37,18 @@ export function sdmxDataUrl(
 /** Several codes as one key position ("USA+SAU"); undefined, every code, when there are none. */
 export function sdmxCodes(codes: readonly string[]): string | undefined {
   return codes.length > 0 ? codes.join('+') : undefined;
+}
+
+/**
+ * An SDMX query as a link in the UI's language: a link cannot send Accept-Language, so the names
+ * (SDMX-CSV's labels=both) would be English; `lang=` asks for them in French or Spanish. English,
+ * the API's default, is left unsaid, so the link is the one the API documents.
+ */
+export function sdmxUrlIn(href: string, lang: UiLanguage): string {
+  const [path = '', query = ''] = href.split('?');
+  const params = query.split('&').filter((p) => p !== '' && !p.startsWith('lang='));
+  if (lang !== 'en') params.push(`lang=${lang}`);
+  return params.length ? `${path}?${params.join('&')}` : path;
 }
 
 /** A labelled SDMX query, one of several behind a chart that draws on more than one dataflow. */
@@ -85,9 +98,10 @@ export function sdmxLinks(links: readonly { label: string; href: string | undefi
 /**
  * The SDMX key of the series a ranking's values are made of, and no others: its areas (or
  * `refAreas`, a trend's), the sexes combined (the published total, else men and women), and, when
- * no partner is chosen, the partners summed over: every one but publishers' aggregates, whose
- * rows (KNOMAD_WORLD, the matrix's World column) would double a sum. Adding up or averaging the
- * rows of a period then gives the ranking's values.
+ * no partner is chosen, the partners summed over: all of them, SDMX's wildcard (an empty
+ * position), unless publishers' aggregates are among them, whose rows (KNOMAD_WORLD, the matrix's
+ * World column) would double a sum: then every partner but those, by code, a key having no "all
+ * but". Adding up or averaging the rows of a period then gives the ranking's values.
  */
 export function rankingSdmxKey(
   ranking: Pick<RankingResponse, 'items' | 'filters' | 'counterparts'>,
@@ -98,7 +112,9 @@ export function rankingSdmxKey(
     refArea: sdmxCodes(refAreas),
     counterpart:
       ranking.filters.counterpart ??
-      sdmxCodes(ranking.counterparts.filter((a) => a.kind !== 'aggregate').map((a) => a.code)),
+      (ranking.counterparts.some((a) => a.kind === 'aggregate')
+        ? sdmxCodes(ranking.counterparts.filter((a) => a.kind !== 'aggregate').map((a) => a.code))
+        : undefined),
     sex: ranking.filters.sexes.join('+'),
     extra,
   };

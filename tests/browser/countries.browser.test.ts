@@ -203,6 +203,38 @@ describe('countries in the browser', () => {
     }
   });
 
+  it('says on the not-found page the code to use for an M49 number or an ISO alpha-2 code', async () => {
+    const page = await openPage('/countries/608?lang=fr');
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Pays introuvable' }).waitFor();
+      expect(await page.locator('p[lang="en"]').textContent()).toBe(
+        '608 is the M49 code of the Philippines: Bridges uses PHL',
+      );
+      await page.goto(`${server?.url ?? ''}/countries/SN?lang=en`);
+      await page.getByText(/"SN" is the ISO 3166-1 alpha-2 code of Senegal, whose code here is SEN/).waitFor();
+      // A code that is no one's gets the page's own words only.
+      await page.goto(`${server?.url ?? ''}/countries/XYZ?lang=en`);
+      await page.getByText('No country or area has the code “XYZ”.').waitFor();
+      expect(await page.locator('p[lang="en"]').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('tells a reader who named a country by its M49 number the code to use', async () => {
+    const page = await openPage('/corridors/608/USA?lang=fr');
+    try {
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      // The API's words, in English (marked so), naming the parameter.
+      const said = alert.locator('[lang="en"] li');
+      expect(await said.locator('code').textContent()).toBe('from');
+      expect(await said.textContent()).toContain('608 is the M49 code of the Philippines: Bridges uses PHL');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('fits every page into 320 CSS pixels without scrolling sideways', { timeout: 120_000 }, async () => {
     if (!browser || !server) throw new Error('the browser or the server did not start');
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });

@@ -284,7 +284,7 @@ describe('the data hub in the browser', () => {
           expect(rows.length).toBeGreaterThan(10);
           expect(
             new Set(rows.slice(1).map((r) => `${r[at('REF_AREA')] ?? ''} ${r[at('COUNTERPART_AREA')] ?? ''}`)),
-          ).toEqual(new Set(['USA: United States of America PHL: Philippines']));
+          ).toEqual(new Set(['USA: États-Unis d’Amérique PHL: Philippines'])); // the page's language (lang=fr)
         }
         // The datasets' caveats are one click away, under the sources.
         await stock.getByText('Mises en garde sur ces 2 jeux de données').click();
@@ -1172,9 +1172,11 @@ describe('the data hub in the browser', () => {
         .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs).toHaveLength(2);
       for (const href of hrefs) {
+        // In the page's language: a link cannot send Accept-Language.
+        expect(href).toMatch(/[?&]lang=fr$/);
         const res = await page.request.get(new URL(href, page.url()).toString());
         expect(res.status(), href).toBe(200);
-        expect(await res.text()).toContain('USA');
+        expect(await res.text()).toContain('États-Unis d’Amérique');
       }
     } finally {
       await page.close();

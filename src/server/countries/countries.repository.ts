@@ -140,6 +140,44 @@ export async function findAreaByIso2(db: Kysely<DB>, iso2: string) {
   return db.selectFrom('area').select(['code', 'name_en as name']).where('iso2', '=', iso2).executeTakeFirst();
 }
 
+/** The publisher UN DESA's aggregates are stored under (src/server/importers/undesa-totals.ts). */
+const UNDESA_PUBLISHER = 'UN DESA';
+
+/**
+ * What these M49 codes (three digits: 608, 002) stand for in the reference data: the areas that
+ * have them, English name and whether UNTERM writes it with "the" (its "Philippines (the)"), and
+ * the M49 regions, with UN DESA's aggregate of each where a loaded dataset brings one.
+ */
+export async function findM49Meanings(db: Kysely<DB>, codes: readonly string[]) {
+  const areas = await db
+    .selectFrom('area as a')
+    .select([
+      'a.m49',
+      'a.code',
+      'a.name_en as name',
+      sql<boolean>`EXISTS (SELECT 1 FROM area_name n
+                           WHERE n.area_code = a.code AND n.lang = 'en' AND n.name = a.name_en || ' (the)')`.as(
+        'with_the',
+      ),
+    ])
+    .where('a.m49', 'in', codes)
+    .execute();
+  const regions = await db
+    .selectFrom('m49_region as r')
+    // NOTE: UN DESA's regions are M49's, numbered by its own location codes (903 for 002 Africa),
+    // stored as UNDESA_903 with the M49 name (src/core/un-region-names.ts): found by that name.
+    .leftJoin('area as g', (join) =>
+      join
+        .on('g.kind', '=', 'aggregate')
+        .on('g.aggregate_publisher', '=', UNDESA_PUBLISHER)
+        .on(sql`lower(g.name_en)`, '=', sql`lower(r.name_en)`),
+    )
+    .select(['r.code', 'r.name_en as name', 'r.level', 'g.code as undesa_aggregate'])
+    .where('r.code', 'in', codes)
+    .execute();
+  return { areas, regions };
+}
+
 export async function findM49Regions(db: Kysely<DB>) {
   return db.selectFrom('m49_region').select(['code', 'name_en', 'level', 'parent_code']).orderBy('name_en').execute();
 }

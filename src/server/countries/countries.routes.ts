@@ -16,6 +16,7 @@ import { allowAnyOrigin } from '../http/public-data.js';
 import { REFERENCE_CITATIONS } from './countries.citations.js';
 import { countriesCsv, countryCsv, regionsCsv } from './countries.csv.js';
 import { getCountry, listCountries, listRegions } from './countries.service.js';
+import { refuseM49Numbers } from './m49-numbers.js';
 
 const CSV_NOTE =
   ' Answers in CSV with `format=csv` or `Accept: text/csv`: each row ending with dataset, publisher, edition, licence and citation of what it draws on (the reference files; for a publisher’s aggregate, the datasets that carry it). An Accept header that takes neither application/json nor text/csv (and no `format`) is a 406.';
@@ -59,6 +60,8 @@ export function countriesRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/api/countries/:code',
       {
+        // 608, the Philippines' M49 code: a 400 naming PHL (an aggregate too: UNDESA_903 for 002).
+        preValidation: refuseM49Numbers(db, [{ name: 'code', in: 'params', aggregates: true }]),
         schema: {
           tags: ['countries'],
           summary: 'One country or area: names, codes, classifications and income-group history',

@@ -25,6 +25,7 @@ import {
 } from '../../core/statistics.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
+import { refuseM49Numbers } from '../countries/m49-numbers.js';
 import { corridor, corridorCsv } from './corridor.service.js';
 import {
   datasetsCsv,
@@ -178,6 +179,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
     app.get(
       '/api/profiles/:code',
       {
+        preValidation: refuseM49Numbers(db, [{ name: 'code', in: 'params' }]),
         schema: {
           tags: ['data'],
           summary:
@@ -204,6 +206,10 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
     app.get(
       '/api/corridors/:from/:to',
       {
+        preValidation: refuseM49Numbers(db, [
+          { name: 'from', in: 'params' },
+          { name: 'to', in: 'params' },
+        ]),
         schema: {
           tags: ['data'],
           summary: 'Corridor from → to: migrant stock (every UN DESA edition), remittances (KNOMAD), cost (RPW)',
@@ -229,6 +235,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
     app.get(
       '/api/rankings/:indicator',
       {
+        preValidation: refuseM49Numbers(db, [{ name: 'counterpart', in: 'query' }]),
         schema: {
           tags: ['data'],
           summary: 'Countries ranked on an indicator, with totals by region or income group computed by Bridges',
@@ -255,6 +262,10 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
     app.get(
       '/api/series',
       {
+        preValidation: refuseM49Numbers(db, [
+          { name: 'areas', in: 'query', list: true, aggregates: true },
+          { name: 'counterpart', in: 'query' },
+        ]),
         schema: {
           tags: ['data'],
           summary: 'Time series of an indicator for countries or aggregates, with growth rates',

@@ -212,4 +212,41 @@ describe.each(testEngines())('SDMX names in French and Spanish on %s', (engine) 
     }) as Record<string, string>[];
     expect(ids?.UNIT_MEASURE).toBe('persons');
   });
+
+  it('takes the language from `lang` too, which a link can carry, over Accept-Language', async () => {
+    const csv = `/api/sdmx/data/${FLOW}/A.MEX._Z.F?startPeriod=2020&format=csv&labels=both`;
+    const rows = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await get(url, headers);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return [res, parseCsv(res.body, { columns: true }) as Record<string, string>[]] as const;
+    };
+    const [spanish, [es]] = await rows(`${csv}&lang=es`);
+    expect(es?.['REF_AREA: Área de referencia']).toBe('MEX: México');
+    expect(es?.[`SEX: ${SEX_NAMES.es.SEX}`]).toBe(`F: ${SEX_NAMES.es.F}`);
+    expect(spanish.headers['content-language']).toBe('es, en');
+    // The same answer as Accept-Language: es gives.
+    expect(spanish.body).toBe((await get(csv, { 'accept-language': 'es' })).body);
+    // `lang` wins over the header, English included.
+    const [, [en]] = await rows(`${csv}&lang=en`, { 'accept-language': 'es' });
+    expect(en?.['REF_AREA: Reference area']).toBe('MEX: Mexico');
+    const [, [fr]] = await rows(`${csv}&lang=fr`, { 'accept-language': 'es' });
+    expect(fr?.['REF_AREA: Zone de référence']).toBe('MEX: Mexique');
+
+    // SDMX-JSON data and structure messages, and SDMX-ML structures.
+    const data = await getJson<DataMessage>(`/api/sdmx/data/${FLOW}/A.MEX._Z.F?startPeriod=2020&lang=fr`);
+    expect(data.structure.name).toBe(flowName(INDICATOR_NAMES.fr[indicator.id] ?? ''));
+    const structure = await getJson<StructureMessage>(`/api/sdmx/dataflow/BRIDGES/${FLOW}?lang=es`, {
+      'accept-language': 'fr',
+    });
+    expect(structure.data.dataflows?.[0]?.name).toBe(flowName(INDICATOR_NAMES.es[indicator.id] ?? ''));
+    expect(structure.meta.contentLanguages[0]).toBe('es');
+    const xml = await get(`/api/sdmx/dataflow/BRIDGES/${FLOW}?format=xml&lang=fr`);
+    expect(xml.body).toMatch(
+      /<str:Dataflow [^>]*>(?:<com:Annotations>.*?<\/com:Annotations>)?<com:Name xml:lang="fr">/,
+    );
+    // A language Bridges has no names in is no `lang`.
+    const german = await get(`${csv}&lang=de`);
+    expect(german.statusCode).toBe(400);
+    expect(german.json<{ error: { details: { field: string }[] } }>().error.details[0]?.field).toBe('lang');
+  });
 });

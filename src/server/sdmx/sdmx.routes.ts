@@ -4,7 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { acceptedNameLanguages } from '../../core/languages.js';
+import { acceptedNameLanguages, type NameLanguage } from '../../core/languages.js';
 import {
   isUnservedDataFormat,
   SDMX_AGENCY,
@@ -153,14 +153,17 @@ function howChosen(
   return `with neither format= nor an Accept header the answer is ${name}`;
 }
 
-/** The name languages the request's Accept-Language asks for, most wanted first (none: English). */
-function languagesOf(request: FastifyRequest) {
-  return acceptedNameLanguages(request.headers['accept-language']);
+/**
+ * The name languages asked for, most wanted first (none: English): the query's `lang`, which a
+ * link can carry, else the request's Accept-Language.
+ */
+function languagesOf(request: FastifyRequest, lang: NameLanguage | undefined): NameLanguage[] {
+  return lang ? [lang] : acceptedNameLanguages(request.headers['accept-language']);
 }
 
-function messageContext(request: FastifyRequest): MessageContext {
+function messageContext(request: FastifyRequest, languages: readonly NameLanguage[]): MessageContext {
   const baseUrl = siteOrigin(request);
-  return { baseUrl, requestUrl: `${baseUrl}${request.url}`, languages: languagesOf(request) };
+  return { baseUrl, requestUrl: `${baseUrl}${request.url}`, languages };
 }
 
 /** What the SDMX routes answer, for the OpenAPI document (their schemas declare errors only). */
@@ -233,8 +236,8 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
         // Buffers, so Fastify sends the SDMX media types exactly as written; gzipped as the
         // statistics answers are (the areas' codelist is 160 kB as SDMX-ML, 23 kB gzipped), but
         // with no entity tag: each message has its own id and time. The names are in every
-        // language Bridges has; Accept-Language chooses which one `name` (the first com:Name) is.
-        const languages = languagesOf(request);
+        // language Bridges has; `lang` or Accept-Language chooses which one `name` (the first com:Name) is.
+        const languages = languagesOf(request, request.query.lang);
         void reply
           .header('vary', 'Accept, Accept-Encoding, Accept-Language')
           .header('content-language', messageLanguages(structureLanguages(set), languages).join(', '));
@@ -248,7 +251,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
         return sendEncoded(
           request,
           reply.type(STRUCTURE_JSON_TYPE),
-          encodeBody(JSON.stringify(structureMessageJson(set, messageContext(request)))),
+          encodeBody(JSON.stringify(structureMessageJson(set, messageContext(request, languages)))),
           false,
         );
       };
@@ -265,7 +268,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
             schema: {
               tags: ['sdmx'],
               summary: `SDMX 2.1 ${resource} query`,
-              description: `${what}. Agency ${SDMX_AGENCY}, version 1.0; \`all\` and \`latest\` match everything. Answers SDMX-JSON 1.0 (application/vnd.sdmx.structure+json;version=1.0, the default) or SDMX-ML 2.1 (application/xml). Names come in every language Bridges has them in (areas in the UN’s six; indicators, units and sexes in French and Spanish too); Accept-Language chooses \`name\` (the first com:Name), English otherwise.`,
+              description: `${what}. Agency ${SDMX_AGENCY}, version 1.0; \`all\` and \`latest\` match everything. Answers SDMX-JSON 1.0 (application/vnd.sdmx.structure+json;version=1.0, the default) or SDMX-ML 2.1 (application/xml). Names come in every language Bridges has them in (areas in the UN’s six; indicators, units and sexes in French and Spanish too); \`lang\` or else Accept-Language chooses \`name\` (the first com:Name), English otherwise.`,
               params,
               querystring: SdmxStructureQuery,
               response: errors,
@@ -346,7 +349,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
           `no route GET ${request.url.split('?')[0] ?? ''}: a data query is /api/sdmx/data/{flow}/{key}/{provider}, and "${extra.join('/')}" follows the provider`,
         );
       }
-      const languages = languagesOf(request);
+      const languages = languagesOf(request, request.query.lang);
       const { plan, batches, whole } = await openData(
         db,
         { flow: request.params.flow, key, provider, query: request.query, languages },
@@ -368,7 +371,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       return sendData(
         request,
         reply.type(DATA_JSON_TYPE),
-        dataMessageJson(plan, batches, messageContext(request)),
+        dataMessageJson(plan, batches, messageContext(request, languages)),
         whole,
       );
     };
@@ -389,7 +392,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       },
     };
     const dataDescription =
-      'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. Names (SDMX-JSON values, SDMX-CSV labels=both) in the language Accept-Language asks for where Bridges has it, English otherwise. 404 when nothing matches; 413 past 500,000 observations.';
+      'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. Names (SDMX-JSON values, SDMX-CSV labels=both) in the language `lang` or else Accept-Language asks for where Bridges has it, English otherwise. 404 when nothing matches; 413 past 500,000 observations.';
     app.get(
       '/api/sdmx/data/:flow',
       {

@@ -9,6 +9,7 @@ import {
   type SdmxDataQuery,
 } from '../../core/sdmx.js';
 import { sourceDimension } from '../../core/statistics-terms.js';
+import { m49NumberHints } from '../countries/m49-numbers.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import {
@@ -502,8 +503,16 @@ export async function planData(
     if (found.ids.length === 0)
       for (const [i, codes] of positions.entries()) {
         if (!codes?.length) continue;
-        if (!(await repo.anySeriesMatches(db, filterOf(positions.map((p, j) => (j === i ? p : null))))))
-          unmatched.push(`${seriesDimensions[i]?.id ?? `position ${String(i + 1)}`}=${codes.join('+')}`);
+        if (await repo.anySeriesMatches(db, filterOf(positions.map((p, j) => (j === i ? p : null))))) continue;
+        // An area by its M49 number (608), as the UN's SDMX services key them: the code Bridges uses.
+        const kind = seriesDimensions[i]?.source.kind;
+        const m49 =
+          kind === 'refArea' || kind === 'counterpartArea'
+            ? await m49NumberHints(db, codes, { aggregates: true })
+            : undefined;
+        unmatched.push(
+          `${seriesDimensions[i]?.id ?? `position ${String(i + 1)}`}=${codes.join('+')}${m49 ? ` (${m49})` : ''}`,
+        );
       }
     throw ApiError.notFoundAt(
       periodFields ?? 'key',

@@ -181,6 +181,16 @@ describe.each(testEngines())('search of the bundled library on %s', (engine) => 
     });
   });
 
+  describe('countries by their M49 numbers', () => {
+    it('are a 400 naming the code to use in the country filter ("608" is the Philippines, PHL)', async () => {
+      const res = await app.inject({ method: 'GET', url: '/api/search?q=remittances&country=MEX,608' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<{ error: { details: unknown[] } }>().error.details).toEqual([
+        { field: 'country', message: '608 is the M49 code of the Philippines: Bridges uses PHL' },
+      ]);
+    });
+  });
+
   describe('corridors a query names', () => {
     const corridorOf = async (text: string, lang: 'en' | 'fr' | 'es' = 'en') => {
       const { corridor } = await q(text, lang);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { ErrorResponse } from '../../core/errors.js';
 import { SearchQuery, SearchResponse } from '../../core/library.js';
+import { refuseM49Numbers } from '../countries/m49-numbers.js';
 import type { DB } from '../db/schema.js';
 import { allowAnyOrigin } from '../http/public-data.js';
 import { search } from './search.service.js';
@@ -13,6 +14,8 @@ export function searchRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
     app.get(
       '/api/search',
       {
+        // A number in `country` (608) is named: M49 numbers go in `region`, areas by their codes.
+        preValidation: refuseM49Numbers(db, [{ name: 'country', in: 'query', list: true, regionParameter: 'region' }]),
         schema: {
           tags: ['search'],
           summary:

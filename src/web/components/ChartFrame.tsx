@@ -5,7 +5,7 @@ import { ChartWidthContext, DEFAULT_CHART_WIDTH, useElementWidth } from '../char
 import { citedCsv, type CsvTable } from '../../core/csv.js';
 import { downloadCsv, slug } from '../csv.js';
 import { useLang, useT } from '../i18n.js';
-import type { SdmxLink } from '../sdmx.js';
+import { sdmxUrlIn, type SdmxLink } from '../sdmx.js';
 import { sourceLineText } from '../sources.js';
 import { SourceLine } from './SourceLine.js';
 
@@ -73,7 +73,10 @@ export function ChartFrame({
   const [error, setError] = useState<string | null>(null);
   const width = useElementWidth(bodyRef);
   const base = `bridges-${filename ?? slug(title)}`;
-  const sdmxLinks: readonly SdmxLink[] = typeof sdmxUrl === 'string' ? [{ label: '', href: sdmxUrl }] : (sdmxUrl ?? []);
+  // The SDMX answers name areas, units and sexes in the page's language, as the chart does.
+  const sdmxLinks: readonly SdmxLink[] = (
+    typeof sdmxUrl === 'string' ? [{ label: '', href: sdmxUrl }] : (sdmxUrl ?? [])
+  ).map((link) => ({ ...link, href: sdmxUrlIn(link.href, lang) }));
   const frame: ImageFrame = {
     title,
     subtitle,

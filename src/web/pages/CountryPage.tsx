@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import type { CountryDetail } from '../../core/countries.js';
 import { NAME_LANGUAGES, type NameLanguage } from '../../core/languages.js';
-import { getCountry } from '../api.js';
+import { areaCodeHint, getCountry } from '../api.js';
 import { CountryTabs } from '../components/CountryTabs.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { ChartFrame } from '../components/ChartFrame.js';
@@ -48,7 +48,7 @@ export function CountryPage() {
   // NOTE: the title is decided here even for the not-found page, which sets the same one: a
   // parent's effect runs after its child's, so this page's title is the one that stays.
   useDocumentTitle(data?.name ?? (notFound ? t.countryNotFoundTitle : error ? t.errorTitle : t.loading), t.siteName);
-  if (notFound) return <NotFoundPage countryCode={code} />;
+  if (notFound) return <NotFoundPage countryCode={code} reason={areaCodeHint(error)} />;
 
   const listSearch = isFromListState(location.state) ? location.state.listSearch : '';
 

@@ -5,6 +5,7 @@ import { pickerPatch, readPickerChoices, type PickerKey } from '../datahub-picke
 import { useApi, useDocumentTitle, useParamPatch } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink, withLang } from '../links.js';
+import { sdmxUrlIn } from '../sdmx.js';
 
 /**
  * The data hub's front page: what it holds and the ways in (explorer, catalogue, a country's
@@ -104,7 +105,8 @@ export function DataHubPage() {
           <h2 className="card__title">{t.sdmxHeading}</h2>
           <p>{t.sdmxCard}</p>
           <p>
-            <a href="/api/sdmx/dataflow">/api/sdmx/dataflow</a> · <a href="/api/docs">{t.footerApi}</a>
+            <a href={sdmxUrlIn('/api/sdmx/dataflow', lang)}>/api/sdmx/dataflow</a> ·{' '}
+            <a href="/api/docs">{t.footerApi}</a>
           </p>
         </li>
       </ul>

@@ -12,7 +12,7 @@ import { useApi, useDocumentTitle } from '../hooks.js';
 import { useLang, useT } from '../i18n.js';
 import { LangLink } from '../links.js';
 import { sdmxOwnDimensions } from '../../core/sdmx-ids.js';
-import { SDMX_AGENCY, SDMX_VERSION, sdmxDataUrl, sdmxFlowId, sdmxOwnKey, type SdmxKey } from '../sdmx.js';
+import { SDMX_AGENCY, SDMX_VERSION, sdmxDataUrl, sdmxFlowId, sdmxOwnKey, sdmxUrlIn, type SdmxKey } from '../sdmx.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { Breadcrumb } from '../components/Breadcrumb.js';
 
@@ -173,12 +173,17 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
                     <LangLink to={`/explorer?indicator=${i.id}&dataset=${d.id}`}>{t.exploreOnMap}</LangLink>
                   </li>
                   <li>
-                    <a href={sdmxDataUrl(d.id, i.id, allOf(i), { startPeriod: i.lastPeriod ?? undefined })}>
+                    <a
+                      href={sdmxUrlIn(
+                        sdmxDataUrl(d.id, i.id, allOf(i), { startPeriod: i.lastPeriod ?? undefined }),
+                        lang,
+                      )}
+                    >
                       {t.sdmxData(formatPeriod(i.lastPeriod ?? '', lang))}
                     </a>
                   </li>
                   <li>
-                    <a href={sdmxDataUrl(d.id, i.id, allOf(i), {})}>{t.sdmxDataAll}</a>
+                    <a href={sdmxUrlIn(sdmxDataUrl(d.id, i.id, allOf(i), {}), lang)}>{t.sdmxDataAll}</a>
                   </li>
                 </ul>
               ),
@@ -196,7 +201,12 @@ function Dataset({ dataset: d }: { dataset: DatasetDetailResponse }) {
                 {SDMX_AGENCY},{sdmxFlowId(d.id, i.id)},{SDMX_VERSION}
               </code>{' '}
               — {t.sdmxKeyLabel} <code>{seriesKeyOf(i)}</code> —{' '}
-              <a href={`/api/sdmx/dataflow/${SDMX_AGENCY}/${sdmxFlowId(d.id, i.id)}/${SDMX_VERSION}?references=all`}>
+              <a
+                href={sdmxUrlIn(
+                  `/api/sdmx/dataflow/${SDMX_AGENCY}/${sdmxFlowId(d.id, i.id)}/${SDMX_VERSION}?references=all`,
+                  lang,
+                )}
+              >
                 {t.sdmxStructure}
               </a>
             </li>

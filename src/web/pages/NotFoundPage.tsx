@@ -4,14 +4,17 @@ import { LangLink } from '../links.js';
 
 /**
  * Shown for any address the UI does not know, and for country codes, datasets and library records
- * the API does not know; `back` is the list the reader came from (the countries by default), and
- * names what was not found when it is the library's.
+ * the API does not know, with what the API said of it (`reason`); `back` is the list the reader
+ * came from (the countries by default), and names what was not found when it is the library's.
  */
 export function NotFoundPage({
   countryCode,
+  reason,
   back = 'countries',
 }: {
   countryCode?: string;
+  /** What the API said of the address beyond "not found" (its English words: "608 is the M49 code of the Philippines: Bridges uses PHL"). */
+  reason?: string;
   back?: 'countries' | 'datasets' | 'library';
 }) {
   const t = useT();
@@ -27,6 +30,11 @@ export function NotFoundPage({
     <div className="page">
       <h1>{title}</h1>
       <p className="lead">{text}</p>
+      {reason && (
+        <p className="not-found__reason" lang="en">
+          {reason}
+        </p>
+      )}
       <ul className="link-list">
         <li>
           <LangLink to={`/${back}`}>
