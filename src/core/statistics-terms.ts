@@ -486,17 +486,6 @@ export function repeatedLatest(
   return same ? { period: last.period, previous: before.period } : null;
 }
 
-/**
- * Whether an edition's figures of an indicator are checked for a latest period that only repeats
- * the period before (repeatedLatest) in the series and rankings: the stocks of UN DESA's
- * International Migrant Stock editions (families undesa-ims…), whose caveats say 2024 repeats 2020
- * for some destinations. NOTE: not every publisher's: two equal years of the World Bank's
- * remittances (Yemen's 2022 and 2023) are its estimate of each year, and no caveat says otherwise.
- */
-export function repeatsChecked(family: string | undefined, measureType: 'stock' | 'flow' | 'rate'): boolean {
-  return measureType === 'stock' && (family?.startsWith('undesa-ims') ?? false);
-}
-
 /** A period whose figures are exactly those of the period before, as `repeatedLatest` finds it. */
 export type RepeatedPeriod = NonNullable<ReturnType<typeof repeatedLatest>>;
 
@@ -537,6 +526,55 @@ export function repeatedFigureNote(
   figure: 'value' | 'derived' = 'value',
 ): string | null {
   return repeated && repeated.period === period ? REPEATED_FIGURE[figure][noteLanguage(lang)](repeated) : null;
+}
+
+/** One of Bridges' totals whose members include some that only repeat the period before's (their names). */
+const REPEATED_PARTS: Readonly<
+  Record<'some' | 'all', Wording<RepeatedPeriod & { names: string; count: number; withValue: number }>>
+> = {
+  some: {
+    en: (p) =>
+      `Includes ${String(p.count)} of its ${String(p.withValue)} members with a value whose ${p.period} figure only repeats that of ${p.previous} exactly (${p.names}): read this total's change from ${p.previous} to ${p.period} as partly not estimated (see the dataset's caveats)`,
+    fr: (p) =>
+      `Comprend ${String(p.count)} de ses ${String(p.withValue)} membres ayant une valeur dont le chiffre de ${p.period} ne fait que reprendre exactement celui de ${p.previous} (${p.names})\u00a0: lire l’évolution de ce total de ${p.previous} à ${p.period} comme en partie non estimée (voir les mises en garde du jeu de données)`,
+    es: (p) =>
+      `Incluye ${String(p.count)} de sus ${String(p.withValue)} miembros con un valor cuya cifra de ${p.period} solo repite exactamente la de ${p.previous} (${p.names}): la variación de este total de ${p.previous} a ${p.period} debe leerse como en parte no estimada (véanse las advertencias del conjunto de datos)`,
+  },
+  all: {
+    en: (p) =>
+      `All its members with a value (${p.names}) only repeat their ${p.previous} figures exactly in ${p.period}: read this total's change from ${p.previous} to ${p.period} as not estimated, not as none (see the dataset's caveats)`,
+    fr: (p) =>
+      `Tous ses membres ayant une valeur (${p.names}) ne font que reprendre exactement en ${p.period} leurs chiffres de ${p.previous}\u00a0: lire l’évolution de ce total de ${p.previous} à ${p.period} comme non estimée, non comme nulle (voir les mises en garde du jeu de données)`,
+    es: (p) =>
+      `Todos sus miembros con un valor (${p.names}) solo repiten exactamente en ${p.period} sus cifras de ${p.previous}: la variación de este total de ${p.previous} a ${p.period} debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)`,
+  },
+};
+
+/**
+ * The note of one of Bridges' totals over areas (a ranking's total, a region's or an income
+ * group's) of `withValue` members with a value, where some of those only repeat the period
+ * before's (`parts`, each with its members' names as the answer gives them): how many, and which.
+ * Null where none does. The same words in the JSON, the API's CSV and the UI's, in `lang`
+ * (English unless French or Spanish).
+ */
+export function repeatedPartsNote(
+  parts: readonly (RepeatedPeriod & { names: readonly string[] })[],
+  withValue: number,
+  lang: string = 'en',
+): string | null {
+  if (parts.length === 0) return null;
+  const words = REPEATED_PARTS[parts.length === 1 && parts[0]?.names.length === withValue ? 'all' : 'some'];
+  return parts
+    .map((p) =>
+      words[noteLanguage(lang)]({
+        period: p.period,
+        previous: p.previous,
+        names: p.names.join(', '),
+        count: p.names.length,
+        withValue,
+      }),
+    )
+    .join('; ');
 }
 
 /**

@@ -340,10 +340,16 @@ const Rank = z
   .int()
   .describe('Equal values share a rank and are listed by area code: 1, 2, 2, 4 (competition ranking)');
 
+/** A figure of a destination that only repeats the period before's: its destination's figures do, and it with them. */
+const RepeatedFigure = RepeatedLatest.describe(
+  "This figure (total, women and men) only repeats that of the period before (`previous`) exactly: its destination's figures in this edition (all origins, total, women and men) at its latest period (`period`) are those of the period before (UN DESA 2024 repeats 2020 for two destinations, the Philippines and Niue), and so is this figure. Read its change between the two as not estimated, not as none. null otherwise: also where the destination's totals repeat but this figure moved (Revision 2020 keeps Niue's totals of 2015, not its women by origin), and for every edition but UN DESA's",
+);
+
 export const PartnerStock = SexBreakdown.extend({
   rank: Rank,
   area: AreaRef,
   sharePct: z.number().nullable().describe('% of all immigrants (or emigrants) in that year'),
+  repeats: RepeatedFigure,
 });
 export type PartnerStock = z.infer<typeof PartnerStock>;
 
@@ -369,7 +375,9 @@ export const MigrationBlock = z.object({
   emigrants: z.object({
     series: z.array(StockPoint).describe('Sum over all destinations of people born in the country'),
     latest: StockPoint.nullable(),
-    latestRepeats: RepeatedLatest.describe("As `immigrants.latestRepeats`, for the emigrants' totals"),
+    latestRepeats: RepeatedLatest.describe(
+      "The emigrants' latest totals only repeat those of the period before: every destination's figure of them does (as `topDestinations.items[].repeats` finds it), and so the totals. null otherwise",
+    ),
   }),
   otherEditions: z
     .array(
@@ -379,6 +387,9 @@ export const MigrationBlock = z.object({
         immigrants: z.array(StockPoint),
         emigrants: z.array(StockPoint),
         totalPublished: z.boolean().describe('As `stocks.totalPublished`, for this edition'),
+        latestRepeats: z
+          .object({ immigrants: RepeatedLatest, emigrants: RepeatedLatest })
+          .describe("As `immigrants.latestRepeats` and `emigrants.latestRepeats`, this edition's own"),
       }),
     )
     .describe(
@@ -387,7 +398,9 @@ export const MigrationBlock = z.object({
   topOrigins: z.object({
     period: z.string().nullable(),
     items: z.array(PartnerStock).describe('Ten largest origins; unknown origin (OOO) and aggregates excluded'),
-    unknownOrigin: SexBreakdown.nullable().describe('Migrants whose origin the source does not give (OOO)'),
+    unknownOrigin: SexBreakdown.extend({ repeats: RepeatedFigure })
+      .nullable()
+      .describe('Migrants whose origin the source does not give (OOO)'),
   }),
   topDestinations: z.object({
     period: z.string().nullable(),
@@ -633,7 +646,7 @@ export const CorridorResponse = z
               ),
             points: z.array(StockPoint),
             destinationRepeats: RepeatedLatest.describe(
-              "The destination's figures in this edition (all origins, total, women and men) at its latest period are exactly those of the period before (UN DESA 2024 repeats 2020 for two destinations): read the corridor's change between the two as not estimated, not as none",
+              "The destination's figures in this edition (all origins, total, women and men) at its latest period are exactly those of the period before (UN DESA 2024 repeats 2020 for two destinations), and so are the corridor's own (total, women and men): read the corridor's change between the two as not estimated, not as none. null otherwise: also where the corridor has no figure then, or its figures moved while the destination's totals repeat (Revision 2020 keeps Niue's totals of 2015, not its women by origin)",
             ),
           }),
         )
@@ -727,6 +740,26 @@ export const RankingItem = z.object({
 });
 export type RankingItem = z.infer<typeof RankingItem>;
 
+/** The members of one of Bridges' totals whose value only repeats the period before's. */
+const RepeatingMembers = z
+  .array(
+    z.object({
+      period: Period,
+      previous: Period,
+      members: z.array(z.string()).describe('Area codes'),
+    }),
+  )
+  .describe(
+    "The members with a value whose value at `period` only repeats that of `previous` exactly, as `items[].repeats` says of each (UN DESA 2024 repeats 2020 for the Philippines and Niue): a total including them is partly not estimated across the two. Empty where none does, and for every indicator but a UN DESA edition's stocks",
+  );
+
+const RepeatingMembersNote = z
+  .string()
+  .nullable()
+  .describe(
+    "How many of the members with a value and which (by name and code) only repeat the period before, in the language asked (`lang`: French or Spanish, else English), as the CSV's `note` says it; null where none does",
+  );
+
 export const GroupAggregate = Computation.extend({
   code: z.string(),
   name: z.string(),
@@ -749,6 +782,8 @@ export const GroupAggregate = Computation.extend({
     .describe(
       'The members not counted, named, in the language asked (`lang`: French or Spanish, else English), e.g. "2 areas not counted, with no population of their own in the data (uninhabited, or counted with another area): British Indian Ocean Territory (IOT), French Southern Territories (ATF)"; null when every member is counted',
     ),
+  repeats: RepeatingMembers,
+  repeatsNote: RepeatingMembersNote,
 });
 export type GroupAggregate = z.infer<typeof GroupAggregate>;
 
@@ -781,7 +816,13 @@ export const RankingResponse = z
       dims: z.record(z.string(), z.string()),
     }),
     items: z.array(RankingItem).describe('Countries and other areas; publishers’ aggregates are apart'),
-    total: Computation.extend({ value: z.number().nullable(), count: z.number().int(), weights: RankingWeights }),
+    total: Computation.extend({
+      value: z.number().nullable(),
+      count: z.number().int(),
+      weights: RankingWeights,
+      repeats: RepeatingMembers,
+      repeatsNote: RepeatingMembersNote,
+    }),
     grouping: Computation.extend({
       by: z.enum(RANKING_GROUPINGS),
       weights: RankingWeights,
@@ -880,7 +921,7 @@ export const SeriesItem = z.object({
       ),
   }),
   repeats: RepeatedLatest.describe(
-    "Where the latest period of the area's figures in this edition (`period`, shown in `points`) only repeats the period before (`previous`) exactly: UN DESA 2024 repeats 2020 so for two destinations, the Philippines and Niue (its caveats). Found in the data, for a UN DESA edition's stocks only (another publisher's equal years are its estimates): the area's figures summed over every counterpart, both sexes, women and men alike (for one sex, that sex), and the point's own value too. The change to that period (the point's changePct or changePoints, the growth where `to` is that period) is then null: not estimated, not none. null otherwise",
+    "Where the latest period of the area's figures in this edition (`period`, shown in `points`) only repeats the period before (`previous`) exactly: UN DESA 2024 repeats 2020 so for two destinations, the Philippines and Niue (its caveats). Found in the data, for a UN DESA edition's stocks only (another publisher's equal years are its estimates): the area's figures summed over every counterpart, both sexes, women and men alike, whatever the sex asked (one sex alike by chance while the other moves is no repeat), and the point's own value too. The change to that period (the point's changePct or changePoints, the growth where `to` is that period) is then null: not estimated, not none. null otherwise",
   ),
 });
 export type SeriesItem = z.infer<typeof SeriesItem>;

@@ -163,6 +163,10 @@ const en = {
     `In ${edition}, every ${period} figure of ${destination} as a destination (all origins, total, women and men) is exactly that of ${previous}: read this corridor's change between the two as not estimated rather than as none (see the caveats).`,
   repeatedLatest: (period: string, previous: string) =>
     `The ${period} figures are exactly those of ${previous} (total, women and men): read the change between the two as not estimated rather than as none (see the caveats).`,
+  /** Said to screen readers beside the mark of a top origin or destination whose figures only repeat the period before. */
+  partnerRepeatedFlag: 'only repeats the period before: change not estimated',
+  partnersRepeated: (partners: readonly string[], period: string, previous: string) =>
+    `${partners.join(', ')}: in this edition, the ${period} figures only repeat those of ${previous} exactly, as the destination's figures do as a whole; read their change between the two as not estimated rather than as none (see the caveats).`,
   /** The latest year the revisions give different figures for, where they part by less than the note above says. */
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
     `The revisions do not agree on ${period} (${flow.toLowerCase()}): ${values.join(' against ')}; each revision estimates past years again.`,
@@ -443,6 +447,14 @@ const en = {
   trendRepeatedFlag: 'repeats the period before: change not estimated',
   trendRepeated: (areas: readonly string[], period: string, previous: string) =>
     `${areas.join(', ')}: the ${period} figures are exactly those of ${previous} in this edition, so the change to ${period} is not estimated rather than none, and is left blank (see the caveats).`,
+  /** Said to screen readers beside the mark of a total of Bridges' that includes figures only repeating the period before. */
+  groupRepeatedFlag: 'includes figures that only repeat the period before',
+  groupsRepeated: (
+    groups: readonly { group: string; members: readonly string[] }[],
+    period: string,
+    previous: string,
+  ) =>
+    `${groups.map((g) => `${g.group} (${g.members.join(', ')})`).join('; ')}: these totals include figures that only repeat those of ${previous} exactly in ${period} in this edition, so their change from ${previous} to ${period} is partly not estimated (see the caveats).`,
   publishedAggregatesHeading: "Publishers' aggregates and residual categories",
   publishedAggregatesNote:
     'Not countries, so neither ranked nor in Bridges’ totals: the world, regions or income groups the publisher computed, and what it could not assign to a country.',
@@ -681,6 +693,9 @@ const fr = {
     `Dans ${edition}, les chiffres de ${period} du pays de destination (${destination}\u00a0; toutes origines, total, femmes et hommes) sont exactement ceux de ${previous}\u00a0: lire l’évolution de ce corridor entre les deux comme non estimée plutôt que nulle (voir les mises en garde).`,
   repeatedLatest: (period, previous) =>
     `Les chiffres de ${period} sont exactement ceux de ${previous} (total, femmes et hommes)\u00a0: lire leur évolution entre les deux comme non estimée plutôt que nulle (voir les mises en garde).`,
+  partnerRepeatedFlag: 'ne fait que reprendre la période précédente\u00a0: évolution non estimée',
+  partnersRepeated: (partners, period, previous) =>
+    `${partners.join(', ')}\u00a0: dans cette édition, les chiffres de ${period} ne font que reprendre exactement ceux de ${previous}, comme l’ensemble des chiffres du pays de destination\u00a0; lire leur évolution entre les deux comme non estimée plutôt que nulle (voir les mises en garde).`,
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
     `Les révisions ne concordent pas pour ${period} (${flow.toLowerCase()})\u00a0: ${values.join(' contre ')}\u00a0; chaque révision estime à nouveau les années passées.`,
   editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
@@ -998,6 +1013,9 @@ const fr = {
   trendRepeatedFlag: 'reprend la période précédente\u00a0: évolution non estimée',
   trendRepeated: (areas, period, previous) =>
     `${areas.join(', ')}\u00a0: les chiffres de ${period} sont exactement ceux de ${previous} dans cette édition\u00a0; l’évolution jusqu’à ${period} est donc non estimée plutôt que nulle, et laissée en blanc (voir les mises en garde).`,
+  groupRepeatedFlag: 'comprend des chiffres qui ne font que reprendre la période précédente',
+  groupsRepeated: (groups, period, previous) =>
+    `${groups.map((g) => `${g.group} (${g.members.join(', ')})`).join('\u00a0; ')}\u00a0: ces totaux comprennent des chiffres de ${period} qui ne font que reprendre exactement ceux de ${previous} dans cette édition\u00a0; leur évolution de ${previous} à ${period} est donc en partie non estimée (voir les mises en garde).`,
   publishedAggregatesHeading: 'Agrégats et catégories résiduelles des éditeurs',
   publishedAggregatesNote:
     'Ce ne sont pas des pays\u00a0: ils ne sont ni classés ni comptés dans les totaux de Bridges. Ce sont le monde, les régions ou catégories de revenu calculés par l’éditeur, et ce qu’il n’a pu rattacher à aucun pays.',
@@ -1233,6 +1251,9 @@ const es = {
     `En ${edition}, las cifras de ${period} del país de destino (${destination}; todos los orígenes, total, mujeres y hombres) son exactamente las de ${previous}: la variación de este corredor entre ambos años debe leerse como no estimada, no como nula (véanse las advertencias).`,
   repeatedLatest: (period, previous) =>
     `Las cifras de ${period} son exactamente las de ${previous} (total, mujeres y hombres): su variación entre ambos años debe leerse como no estimada, no como nula (véanse las advertencias).`,
+  partnerRepeatedFlag: 'solo repite el período anterior: variación no estimada',
+  partnersRepeated: (partners, period, previous) =>
+    `${partners.join(', ')}: en esta edición, las cifras de ${period} solo repiten exactamente las de ${previous}, como el conjunto de las cifras del país de destino; su variación entre ambos años debe leerse como no estimada, no como nula (véanse las advertencias).`,
   revisionsDisagree: (period: string, flow: string, values: readonly string[]) =>
     `Las revisiones no coinciden para ${period} (${flow.toLowerCase()}): ${values.join(' frente a ')}; cada revisión vuelve a estimar los años pasados.`,
   editionGap: (period: string, flow: string, low: string, lowValue: string, high: string, highValue: string) =>
@@ -1552,6 +1573,9 @@ const es = {
   trendRepeatedFlag: 'repite el período anterior: variación no estimada',
   trendRepeated: (areas, period, previous) =>
     `${areas.join(', ')}: las cifras de ${period} son exactamente las de ${previous} en esta edición, de modo que la variación hasta ${period} no está estimada, no es nula, y se deja en blanco (véanse las advertencias).`,
+  groupRepeatedFlag: 'incluye cifras que solo repiten el período anterior',
+  groupsRepeated: (groups, period, previous) =>
+    `${groups.map((g) => `${g.group} (${g.members.join(', ')})`).join('; ')}: estos totales incluyen cifras de ${period} que solo repiten exactamente las de ${previous} en esta edición, de modo que su variación de ${previous} a ${period} no está estimada en parte (véanse las advertencias).`,
   publishedAggregatesHeading: 'Agregados y categorías residuales de los editores',
   publishedAggregatesNote:
     'No son países: no se clasifican ni entran en los totales de Bridges. Son el mundo, las regiones o grupos de ingreso que calculó el editor y lo que no pudo asignar a ningún país.',

@@ -304,4 +304,55 @@ describe('the explorer in the browser', () => {
       }
     },
   );
+
+  it(
+    'marks Bridges’ totals that include a figure only repeating the period before, and says which, as the API does',
+    { timeout: 180_000 },
+    async () => {
+      // UN DESA 2024 repeats 2020 for the Philippines (Asia) and Niue (Oceania) as destinations.
+      const page = await openPage('/explorer?indicator=migrant_stock&groupBy=m49region&lang=en');
+      try {
+        const groups = explorerCharts(page).groups;
+        await groups
+          .getByText(
+            'Asia (Philippines); Oceania (Niue): these totals include figures that only repeat those of 2020 exactly in 2024 in this edition, so their change from 2020 to 2024 is partly not estimated (see the caveats).',
+          )
+          .waitFor();
+        await groups.getByText('Show the data as a table').click();
+        const value = async (region: string) =>
+          (
+            await groups
+              .getByRole('row', { name: new RegExp(`^${region}\\b`) })
+              .locator('td')
+              .allInnerTexts()
+          )[0];
+        expect(await value('Asia')).toMatch(/^[\d,]+ \*\s*\(includes figures that only repeat the period before\)$/);
+        expect(await value('Oceania')).toMatch(/ \*\s*\(includes figures that only repeat the period before\)$/);
+        expect(await value('Africa')).toMatch(/^[\d,]+$/);
+        // The total over every area: marked, and the API's sentence under it.
+        await page.getByText(/^Total over 233 countries and areas: 304,021,813 \*/).waitFor();
+        await page
+          .getByText(
+            "Includes 2 of its 233 members with a value whose 2024 figure only repeats that of 2020 exactly (Niue (NIU), Philippines (PHL)): read this total's change from 2020 to 2024 as partly not estimated (see the dataset's caveats)",
+          )
+          .waitFor();
+        // The groups' CSV: Asia's and Oceania's rows say it, in the words of the API's CSV.
+        const rows = csvRecords((await downloadFrom(groups.getByRole('button', { name: 'Download CSV' }))).bytes);
+        const api = csvRecords(
+          Buffer.from(
+            await (
+              await fetch(`${server?.url ?? ''}/api/rankings/migrant_stock?groupBy=m49region&format=csv&lang=en`)
+            ).text(),
+          ),
+        );
+        const noted = rows.filter((r) => r.note !== '').map((r) => [r.group, r.note]);
+        expect(noted.map(([group]) => group)).toEqual(['142', '009']);
+        expect(noted).toEqual(
+          api.filter((r) => r.row_type === 'bridges_m49region' && r.note !== '').map((r) => [r.area, r.note]),
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

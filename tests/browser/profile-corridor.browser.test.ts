@@ -194,6 +194,63 @@ describe('profile and corridor charts in the browser', () => {
     },
   );
 
+  it(
+    'marks a top destination whose figures only repeat 2020 in its table, under it and in its CSV, as the API does',
+    { timeout: 120_000 },
+    async () => {
+      const repeats =
+        'Reprend exactement le chiffre de 2020\u00a0: lire l’évolution de 2020 à 2024 comme non estimée, non comme nulle (voir les mises en garde du jeu de données)';
+      const page = await openPage('/countries/TUV/profile?lang=fr');
+      try {
+        // Tuvaluans abroad: 35 live in Niue in 2024, its 7th destination, as in 2020: UN DESA 2024
+        // repeats Niue's 2020 figures (the dataset's caveats). No other destination repeats.
+        const chart = page.locator('#destinations figure');
+        await chart
+          .getByText(
+            'Nioué\u00a0: dans cette édition, les chiffres de 2024 ne font que reprendre exactement ceux de 2020, comme l’ensemble des chiffres du pays de destination\u00a0; lire leur évolution entre les deux comme non estimée plutôt que nulle (voir les mises en garde).',
+          )
+          .waitFor();
+        await chart.getByText('Afficher les données sous forme de tableau').click();
+        const row = (name: string) =>
+          chart.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+        const niue = await row('Nioué').locator('th, td').allInnerTexts();
+        expect(niue).toContainEqual(
+          expect.stringMatching(
+            /^35 \*\s*\(ne fait que reprendre la période précédente\u00a0: évolution non estimée\)$/,
+          ),
+        );
+        const table = (await chart.locator('tbody').innerText()).replace(/\(ne fait que reprendre[^)]*\)/, '');
+        expect(table.match(/\*/g)).toHaveLength(1);
+        // The chart's CSV: Niue's row says it, in the words of the API's CSV; no other row does.
+        const rows = csvRecords((await downloadFrom(chart.getByRole('button', { name: 'Télécharger le CSV' }))).bytes);
+        expect(rows.filter((r) => r.note !== '').map((r) => [r.partner, r.total, r.note])).toEqual([
+          ['NIU', '35', repeats],
+        ]);
+        const apiRows = csvRecords(
+          Buffer.from(await (await fetch(`${server?.url ?? ''}/api/profiles/TUV?format=csv&lang=fr`)).text()),
+        );
+        expect(
+          apiRows.filter((r) => r.measure === 'top_destination' && r.note !== '').map((r) => [r.partner, r.note]),
+        ).toEqual([
+          ['NIU', repeats],
+          ['NIU', repeats],
+          ['NIU', repeats],
+        ]);
+
+        // Into Niue from New Zealand, only Revision 2024 repeats: Revision 2020 keeps Niue's totals
+        // of 2015 in 2020, but New Zealanders there moved (335, then 342).
+        await page.goto(`${server?.url ?? ''}/corridors/NZL/NIU?lang=en`);
+        const notes = page.locator('#stock figure .chart__note', { hasText: /as a destination \(all origins/ });
+        await notes.first().waitFor();
+        expect(await notes.allTextContents()).toEqual([
+          expect.stringMatching(/^In .*2024, every 2024 figure of Niue as a destination .* is exactly that of 2020/),
+        ]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('keeps the outbound cost chart to the edition it draws too', { timeout: 120_000 }, async () => {
     const profile = await api<ProfileResponse>('/api/profiles/USA?lang=en');
     const outbound = profile.cost.corridors.filter((c) => c.direction === 'outbound');

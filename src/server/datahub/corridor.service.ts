@@ -14,10 +14,18 @@ import {
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import type { CsvTable } from '../../core/csv.js';
-import { noteLanguage, repeatedFigureNote, repeatedLatest } from '../../core/statistics-terms.js';
+import { noteLanguage, repeatedFigureNote } from '../../core/statistics-terms.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
-import { bySex, displacementTotal, displacementTotals, type SexValues } from './profile.service.js';
+import { displacementTotal, displacementTotals } from './profile.service.js';
+import {
+  bySex,
+  figureRepeats,
+  findDestinationRepeats,
+  repeatKey,
+  type DestinationRepeats,
+  type SexValues,
+} from './repeats.js';
 
 const CORRIDOR_INDICATORS = [
   INDICATOR_IDS.migrantStock,
@@ -55,14 +63,16 @@ export async function corridor(
   if (from === to) throw ApiError.invalidParameter('to', `is ${to}, the same as from: a corridor joins two areas`);
   const lang = query.lang ?? 'en';
   return cache.answer(`corridor|${from}|${to}|${lang}`, async (c) => {
-    const [rows, intoTotals] = await db.transaction().execute(async (trx) => {
+    const editions = c.datasetsWith(INDICATOR_IDS.migrantStock).map((d) => d.dataset_id);
+    const [rows, repeats] = await db.transaction().execute(async (trx) => {
       await repo.preferSerialPlans(trx);
       return [
         await repo.findCorridorObservations(trx, from, to, CORRIDOR_INDICATORS),
-        await repo.findStockTotalsInto(trx, INDICATOR_IDS.migrantStock, to),
+        // Where the destination's figures repeat the period before, in each edition (repeats.ts).
+        await findDestinationRepeats(trx, c, INDICATOR_IDS.migrantStock, editions, [to]),
       ] as const;
     });
-    return presentCorridor(c, from, to, lang, rows, intoTotals);
+    return presentCorridor(c, from, to, lang, rows, repeats);
   });
 }
 
@@ -74,7 +84,7 @@ function presentCorridor(
   to: string,
   lang: NameLanguage,
   rows: Row[],
-  intoTotals: Awaited<ReturnType<typeof repo.findStockTotalsInto>>,
+  repeats: DestinationRepeats,
 ): CorridorResponse {
   const of = (indicator: string) => rows.filter((r) => r.indicator_id === indicator);
 
@@ -84,12 +94,17 @@ function presentCorridor(
   const stockEditions = editions.map((dataset) => {
     const edition = stockRows.filter((r) => r.dataset_id === dataset);
     const types = new Set(edition.flatMap((r) => [...(r.flags ?? '')]));
+    const points = stockPoints(edition);
+    // The destination's repeat, where the corridor's own figures repeat with it (never said of a
+    // corridor whose figures moved, nor of one with none then).
+    const repeated = repeats.get(repeatKey(to, dataset));
+    const at = (period: string | undefined) => points.find((p) => p.period === period);
     return {
       dataset,
       totalPublished: edition.some((r) => r.sex === '_T'),
       typesOfData: [...types].sort(),
-      points: stockPoints(edition),
-      destinationRepeats: repeatedLatest(stockPoints(intoTotals.filter((r) => r.dataset_id === dataset))),
+      points,
+      destinationRepeats: figureRepeats(repeated, repeated?.period, at(repeated?.period), at(repeated?.previous)),
     };
   });
 

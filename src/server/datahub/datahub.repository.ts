@@ -258,30 +258,32 @@ export async function findLatestPeriod(
 }
 
 /**
- * Each area's figures of an indicator in one edition at its last two periods, by sex, summed over
- * every counterpart but publishers' aggregates and over every dimension value: what tells a latest
- * period that only repeats the one before (UN DESA 2024's destinations whose 2024 is their 2020).
+ * Each area's figures of an indicator at its last two periods in each of the given editions, by
+ * sex, summed over every counterpart but publishers' aggregates and over every dimension value:
+ * what tells a destination whose latest period only repeats the one before (UN DESA 2024's
+ * destinations whose 2024 is their 2020; see repeats.ts). Every area's where `refAreas` is not given.
  */
 export async function findLastTwoPeriodsByArea(
   db: Queryable,
-  datasetId: string,
+  datasetIds: readonly string[],
   indicatorId: string,
-  refAreas?: string[],
+  refAreas?: readonly string[],
 ) {
-  const { rows } = await sql<{ ref_area: string; period: string; sex: string; value: number }>`
+  if (datasetIds.length === 0 || refAreas?.length === 0) return [];
+  const { rows } = await sql<{ dataset_id: string; ref_area: string; period: string; sex: string; value: number }>`
     WITH totals AS (
-      SELECT s.ref_area, o.period, o.period_start, s.sex, sum(o.value)::float8 AS value
+      SELECT s.dataset_id, s.ref_area, o.period, o.period_start, s.sex, sum(o.value)::float8 AS value
       FROM series s JOIN observation o ON o.series_id = s.id
-      WHERE s.dataset_id = ${datasetId} AND s.indicator_id = ${indicatorId}
+      WHERE s.dataset_id IN (${sql.join(datasetIds)}) AND s.indicator_id = ${indicatorId}
         ${refAreas ? sql`AND s.ref_area IN (${sql.join(refAreas)})` : sql``}
         AND (s.counterpart_area IS NULL OR NOT EXISTS (
               SELECT 1 FROM area c WHERE c.code = s.counterpart_area AND c.kind = 'aggregate'))
-      GROUP BY s.ref_area, o.period, o.period_start, s.sex),
+      GROUP BY s.dataset_id, s.ref_area, o.period, o.period_start, s.sex),
     latest AS (
-      SELECT t.*, dense_rank() OVER (PARTITION BY t.ref_area ORDER BY t.period_start DESC)::int AS recency
+      SELECT t.*, dense_rank() OVER (PARTITION BY t.dataset_id, t.ref_area ORDER BY t.period_start DESC)::int AS recency
       FROM totals t)
-    SELECT ref_area, period, sex, value FROM latest WHERE recency <= 2
-    ORDER BY ref_area, period_start, sex`.execute(db);
+    SELECT dataset_id, ref_area, period, sex, value FROM latest WHERE recency <= 2
+    ORDER BY dataset_id, ref_area, period_start, sex`.execute(db);
   return rows;
 }
 
@@ -308,7 +310,9 @@ export async function findCounterpartsWithData(
 /**
  * Migrant stock of one edition around one area, by sex: `in` = immigrants (area is the
  * destination), `out` = emigrants (area is the origin). Rows with partner null are the sums over
- * all partners for each period; rows with a partner are the latest period only (for top lists).
+ * all partners for each period (`recency` null); rows with a partner are the direction's latest
+ * period (`recency` 1, for top lists) and the one before (2, to tell a partner's figure that only
+ * repeats it).
  */
 export async function findMigrantStockAround(db: Queryable, datasetId: string, indicatorId: string, code: string) {
   const { rows } = await sql<{
@@ -317,6 +321,7 @@ export async function findMigrantStockAround(db: Queryable, datasetId: string, i
     sex: string;
     partner: string | null;
     value: number;
+    recency: number | null;
   }>`
     -- NOTE: the series are picked by the (indicator, area) and (indicator, counterpart) indexes
     -- first (MATERIALIZED), then by edition: left to itself the planner scans the unique key's
@@ -334,16 +339,18 @@ export async function findMigrantStockAround(db: Queryable, datasetId: string, i
       SELECT 'out', s.partner, s.sex, o.period, o.period_start, o.value
       FROM outward s JOIN observation o ON o.series_id = s.id WHERE s.dataset_id = ${datasetId}
     ),
-    latest AS (SELECT direction, max(period_start) AS period_start FROM obs GROUP BY direction)
-    SELECT o.direction, o.period, o.sex, NULL::text AS partner, sum(o.value)::float8 AS value
+    latest AS (
+      SELECT direction, period_start, dense_rank() OVER (PARTITION BY direction ORDER BY period_start DESC)::int AS recency
+      FROM (SELECT DISTINCT direction, period_start FROM obs) p)
+    SELECT o.direction, o.period, o.sex, NULL::text AS partner, sum(o.value)::float8 AS value, NULL::int AS recency
     FROM obs o
     WHERE o.partner IS NULL OR NOT EXISTS (SELECT 1 FROM area a WHERE a.code = o.partner AND a.kind = 'aggregate')
     GROUP BY o.direction, o.period, o.period_start, o.sex
     UNION ALL
-    SELECT o.direction, o.period, o.sex, o.partner, sum(o.value)::float8
-    FROM obs o JOIN latest l ON l.direction = o.direction AND l.period_start = o.period_start
+    SELECT o.direction, o.period, o.sex, o.partner, sum(o.value)::float8, l.recency
+    FROM obs o JOIN latest l ON l.direction = o.direction AND l.period_start = o.period_start AND l.recency <= 2
     WHERE o.partner IS NOT NULL
-    GROUP BY o.direction, o.period, o.sex, o.partner
+    GROUP BY o.direction, o.period, o.sex, o.partner, l.recency
     ORDER BY 1, 2, 3, 4 NULLS FIRST`.execute(db);
   return rows;
 }
@@ -486,16 +493,6 @@ export async function findDimensionedValues(db: Queryable, indicatorId: string, 
  * Every observation of the given indicators between two areas, in both directions (reference =
  * destination or receiver, counterpart = origin or sender): two index scans, one round trip.
  */
-/** A destination's migrant stock summed over its origins, by edition, period and sex. */
-export async function findStockTotalsInto(db: Queryable, indicatorId: string, code: string) {
-  const { rows } = await sql<{ dataset_id: string; period: string; sex: string; value: number }>`
-    SELECT s.dataset_id, o.period, s.sex, sum(o.value)::float8 AS value
-    FROM series s JOIN observation o ON o.series_id = s.id
-    WHERE s.indicator_id = ${indicatorId} AND s.ref_area = ${code}
-    GROUP BY s.dataset_id, o.period, s.sex`.execute(db);
-  return rows;
-}
-
 export async function findCorridorObservations(db: Queryable, a: string, b: string, indicatorIds: string[]) {
   const { rows } = await sql<{
     dataset_id: string;

@@ -184,7 +184,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
           tags: ['data'],
           summary:
             'Country profile: migration, remittances, cost of sending money, displacement, emigrants in OECD countries',
-          description: `Each block cites its sources; a block whose data is not loaded is empty, with no sources.${CSV_NOTE} The CSV's \`computed_by\` says what Bridges computed; its \`note\` marks each row whose value repeats the period before's exactly, or is computed from one that does (migration.immigrants.latestRepeats, emigrants.latestRepeats; another edition's rows by that edition's own totals; a destination's top origins repeat with it: UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations); both in \`lang\` (English unless French or Spanish).`,
+          description: `Each block cites its sources; a block whose data is not loaded is empty, with no sources.${CSV_NOTE} The CSV's \`computed_by\` says what Bridges computed; its \`note\` marks each row whose value repeats the period before's exactly, or is computed from one that does (migration.immigrants.latestRepeats, emigrants.latestRepeats, otherEditions[].latestRepeats; a top origin or destination where its own figures repeat with its destination's, topOrigins.items[].repeats, topDestinations.items[].repeats: UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations); both in \`lang\` (English unless French or Spanish).`,
           params: ProfileParams,
           querystring: ProfileQuery,
           response: { 200: ProfileResponse, ...answerErrors },
@@ -213,7 +213,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
         schema: {
           tags: ['data'],
           summary: 'Corridor from → to: migrant stock (every UN DESA edition), remittances (KNOMAD), cost (RPW)',
-          description: `from = origin of the migrants, to = destination.${CSV_NOTE} The CSV's \`note\` marks each migrant-stock row of an edition's period whose destination figures repeat the period before's exactly (migrantStock.editions[].destinationRepeats), in \`lang\` (English unless French or Spanish).`,
+          description: `from = origin of the migrants, to = destination.${CSV_NOTE} The CSV's \`note\` marks each migrant-stock row of an edition's period whose figures, as their destination's, repeat the period before's exactly (migrantStock.editions[].destinationRepeats), in \`lang\` (English unless French or Spanish).`,
           params: CorridorParams,
           querystring: CorridorQuery,
           response: { 200: CorridorResponse, ...answerErrors },
@@ -239,7 +239,7 @@ export function datahubRoutes(db: Kysely<DB>, cache = new DatahubCache(db)): Fas
         schema: {
           tags: ['data'],
           summary: 'Countries ranked on an indicator, with totals by region or income group computed by Bridges',
-          description: `Publishers’ own aggregates are listed apart. Income groups: data of year Y use the World Bank fiscal year that classified on GNI of year Y (FY(Y+2)).${CSV_NOTE} The CSV's \`note\` marks each area's row whose value only repeats the period before's exactly (items[].repeats: UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations), in \`lang\` (English unless French or Spanish).`,
+          description: `Publishers’ own aggregates are listed apart. Income groups: data of year Y use the World Bank fiscal year that classified on GNI of year Y (FY(Y+2)).${CSV_NOTE} The CSV's \`note\` marks each area's row whose value only repeats the period before's exactly (items[].repeats: UN DESA 2024 repeats 2020 for the Philippines and Niue as destinations), and each of Bridges' totals that includes such areas, saying how many and which (total.repeatsNote, grouping.groups[].repeatsNote), in \`lang\` (English unless French or Spanish).`,
           params: RankingParams,
           querystring: RankingQuery,
           response: { 200: RankingResponse, ...answerErrors, ...stillLoading },

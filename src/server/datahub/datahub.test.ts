@@ -302,6 +302,88 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       ).toEqual([
         ['area', 'PHL', '2024', es],
         ['area', 'NIU', '2024', es],
+        // Bridges' total over every area includes them, and says so.
+        [
+          'bridges_total',
+          '',
+          '2024',
+          'Incluye 2 de sus 233 miembros con un valor cuya cifra de 2024 solo repite exactamente la de 2020 (Niue (NIU), Filipinas (PHL)): la variación de este total de 2020 a 2024 debe leerse como en parte no estimada (véanse las advertencias del conjunto de datos)',
+        ],
+      ]);
+    });
+
+    it('says which members of a total of Bridges only repeat the period before, in the JSON and the CSV', async () => {
+      const repeating = (g: { code: string; repeats: { period: string; previous: string; members: string[] }[] }) =>
+        g.repeats.length > 0;
+      // Revision 2024 repeats 2020 for the Philippines (Asia, lower-middle income) and Niue
+      // (Oceania; no World Bank income group): each total holding one says which, and how many.
+      const regions = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=m49region');
+      expect(regions.total.repeats).toEqual([{ period: '2024', previous: '2020', members: ['NIU', 'PHL'] }]);
+      expect(regions.total.repeatsNote).toBe(
+        "Includes 2 of its 233 members with a value whose 2024 figure only repeats that of 2020 exactly (Niue (NIU), Philippines (PHL)): read this total's change from 2020 to 2024 as partly not estimated (see the dataset's caveats)",
+      );
+      const groups = regions.grouping?.groups ?? [];
+      expect(groups.filter(repeating).map((g) => [g.code, g.countWithData, g.repeats])).toEqual([
+        ['142', 51, [{ period: '2024', previous: '2020', members: ['PHL'] }]],
+        ['009', 23, [{ period: '2024', previous: '2020', members: ['NIU'] }]],
+      ]);
+      expect(groups.find((g) => g.code === '142')?.repeatsNote).toBe(
+        "Includes 1 of its 51 members with a value whose 2024 figure only repeats that of 2020 exactly (Philippines (PHL)): read this total's change from 2020 to 2024 as partly not estimated (see the dataset's caveats)",
+      );
+      expect(groups.filter((g) => !repeating(g)).every((g) => g.repeatsNote === null)).toBe(true);
+      const income = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=incomeGroup');
+      expect(income.grouping?.groups.filter(repeating).map((g) => [g.code, g.repeats[0]?.members])).toEqual([
+        ['LM', ['PHL']],
+        ['_Z', ['NIU']],
+      ]);
+      // Tongans abroad: Niue's, as Polynesia's (whose 3 members with a value it is one of).
+      const tongans = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=m49subregion&counterpart=TON');
+      expect(tongans.grouping?.groups.filter(repeating).map((g) => [g.code, g.countWithData, g.repeatsNote])).toEqual([
+        [
+          '061',
+          3,
+          "Includes 1 of its 3 members with a value whose 2024 figure only repeats that of 2020 exactly (Niue (NIU)): read this total's change from 2020 to 2024 as partly not estimated (see the dataset's caveats)",
+        ],
+      ]);
+      // Revision 2020 keeps Niue's totals of 2015 in 2020, but not its women by origin: New
+      // Zealanders there are a repeat for men alone (178), not for both sexes (335, then 342).
+      const newZealanders = '/api/rankings/migrant_stock?groupBy=m49region&dataset=undesa-ims-2020&counterpart=NZL';
+      const both = await get<RankingResponse>(newZealanders);
+      expect([both.total.repeats, both.grouping?.groups.filter(repeating)]).toEqual([[], []]);
+      const men = await get<RankingResponse>(`${newZealanders}&sex=M`);
+      expect(men.grouping?.groups.filter(repeating).map((g) => [g.code, g.repeats])).toEqual([
+        ['009', [{ period: '2020', previous: '2015', members: ['NIU'] }]],
+      ]);
+      // In 2020, nothing of Revision 2024 repeats; nor does anything of another publisher.
+      const in2020 = await get<RankingResponse>('/api/rankings/migrant_stock?groupBy=m49region&period=2020');
+      expect([in2020.total.repeats, in2020.grouping?.groups.filter(repeating)]).toEqual([[], []]);
+      const wdi = await get<RankingResponse>(
+        '/api/rankings/remittances_received_usd?dataset=wdi-gdidata-2025&period=2023&groupBy=m49region',
+      );
+      expect([wdi.total.repeats, wdi.grouping?.groups.filter(repeating)]).toEqual([[], []]);
+
+      // The CSV's rows of those totals say it, in the language asked; no other total's does.
+      const { rows } = await csv('/api/rankings/migrant_stock?groupBy=incomeGroup&format=csv&lang=fr');
+      expect(
+        rows
+          .filter((row) => row.row_type !== 'area' && row.note !== '')
+          .map((row) => [row.row_type, row.area, row.note]),
+      ).toEqual([
+        [
+          'bridges_total',
+          '',
+          'Comprend 2 de ses 233 membres ayant une valeur dont le chiffre de 2024 ne fait que reprendre exactement celui de 2020 (Nioué (NIU), Philippines (PHL))\u00a0: lire l’évolution de ce total de 2020 à 2024 comme en partie non estimée (voir les mises en garde du jeu de données)',
+        ],
+        [
+          'bridges_incomeGroup',
+          'LM',
+          'Comprend 1 de ses 51 membres ayant une valeur dont le chiffre de 2024 ne fait que reprendre exactement celui de 2020 (Philippines (PHL))\u00a0: lire l’évolution de ce total de 2020 à 2024 comme en partie non estimée (voir les mises en garde du jeu de données)',
+        ],
+        [
+          'bridges_incomeGroup',
+          '_Z',
+          `Comprend 1 de ses ${String(income.grouping?.groups.find((g) => g.code === '_Z')?.countWithData)} membres ayant une valeur dont le chiffre de 2024 ne fait que reprendre exactement celui de 2020 (Nioué (NIU))\u00a0: lire l’évolution de ce total de 2020 à 2024 comme en partie non estimée (voir les mises en garde du jeu de données)`,
+        ],
       ]);
     });
 
@@ -650,6 +732,36 @@ describe.each(testEngines())('analytics API on %s', (engine) => {
       // …but the other way, into the United States, nothing repeats.
       const out = await get<CorridorResponse>('/api/corridors/PHL/USA');
       expect(out.migrantStock.editions.map((e) => e.destinationRepeats)).toEqual([null, null]);
+    });
+
+    it('says a destination repeats only where the corridor’s own figures repeat with it', async () => {
+      // Revision 2020 keeps Niue's totals of 2015 in 2020 (588: 319 men, 269 women), but not its
+      // women by origin: New Zealand's 157 become 164. Revision 2024 repeats all of 2020.
+      const intoNiue = await get<CorridorResponse>('/api/corridors/NZL/NIU');
+      const [rev2024, rev2020] = intoNiue.migrantStock.editions;
+      const at = (points: readonly { period: string }[] | undefined, period: string) =>
+        points?.find((p) => p.period === period);
+      expect([at(rev2020?.points, '2015'), at(rev2020?.points, '2020')]).toEqual([
+        { period: '2015', total: 335, male: 178, female: 157 },
+        { period: '2020', total: 342, male: 178, female: 164 },
+      ]);
+      expect(at(rev2024?.points, '2024')).toEqual({ ...at(rev2024?.points, '2020'), period: '2024' });
+      expect(intoNiue.migrantStock.editions.map((e) => [e.dataset, e.destinationRepeats])).toEqual([
+        ['undesa-ims-2024', { period: '2024', previous: '2020' }],
+        ['undesa-ims-2020', null],
+      ]);
+      const { rows } = await csv('/api/corridors/NZL/NIU?format=csv');
+      expect(rows.filter((r) => r.note !== '').map((r) => [r.dataset, r.period, r.sex])).toEqual(
+        ['_T', 'M', 'F'].map((sex) => ['undesa-ims-2024', '2024', sex]),
+      );
+      // Canadians in the Philippines: none in Revision 2024 (its ten origins), so nothing of theirs repeats.
+      const canadians = await get<CorridorResponse>('/api/corridors/CAN/PHL');
+      expect(
+        canadians.migrantStock.editions.map((e) => [e.dataset, e.points.length > 0, e.destinationRepeats]),
+      ).toEqual([
+        ['undesa-ims-2024', false, null],
+        ['undesa-ims-2020', true, null],
+      ]);
     });
 
     it('says so on each CSV row of the repeated period, in the language asked', async () => {

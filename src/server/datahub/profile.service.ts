@@ -49,6 +49,15 @@ import { ApiError } from '../http/api-error.js';
 import type { CsvCell, CsvTable } from '../../core/csv.js';
 import { comparePeriods, type DatahubCache, type DatahubContext } from './datahub.context.js';
 import * as repo from './datahub.repository.js';
+import {
+  bySex,
+  figureRepeats,
+  findDestinationRepeats,
+  repeatKey,
+  repeatsChecked,
+  sumRepeats,
+  type SexValues,
+} from './repeats.js';
 
 const TOP = PROFILE_TOP;
 const UNKNOWN_ORIGIN = 'OOO';
@@ -131,7 +140,7 @@ async function buildProfile(
   );
   const dioc = await repo.findDimensionedValues(trx, INDICATOR_IDS.diocEmigrants, code);
 
-  const migration = migrationBlock(ctx, edition, stock, others, plain, lang);
+  const migration = await migrationBlock(trx, ctx, code, edition, stock, others, plain, lang);
   const remittances = remittanceBlock(ctx, plain, bilateral, lang);
   const cost = costBlock(ctx, code, costs, lang);
   const refugees = refugeeBlock(ctx, displacement, lang);
@@ -179,20 +188,6 @@ function usedFlows(
 // Migration
 // ---------------------------------------------------------------------------------------------
 
-export interface SexValues {
-  M?: number;
-  F?: number;
-  _T?: number;
-}
-
-/** A period's values by sex as a stock point's (the corridor's too). */
-export function bySex(values: SexValues): { male: number | null; female: number | null; total: number } {
-  const male = values.M ?? null;
-  const female = values.F ?? null;
-  // Both sexes: the publisher's total where it printed one, else male + female.
-  return { male, female, total: values._T ?? (male ?? 0) + (female ?? 0) };
-}
-
 type StockRows = Awaited<ReturnType<typeof repo.findMigrantStockAround>>;
 interface OtherEditionRows {
   dataset: string;
@@ -215,36 +210,121 @@ function stockSeries(rows: StockRows): Record<'in' | 'out', StockPoint[]> {
   return { in: series('in'), out: series('out') };
 }
 
-function migrationBlock(
+/**
+ * Each partner's figures by sex, of one direction: at its latest period (`period`, for the top
+ * lists) and at the one before (`before`, to tell a figure that only repeats it).
+ */
+interface PartnerFigures {
+  period: string | null;
+  latest: Map<string, SexValues>;
+  before: Map<string, SexValues>;
+}
+
+function partnerFigures(rows: StockRows, direction: 'in' | 'out'): PartnerFigures {
+  const figures: PartnerFigures = { period: null, latest: new Map(), before: new Map() };
+  for (const r of rows) {
+    if (r.partner === null || r.direction !== direction) continue;
+    if (r.recency === 1) figures.period = r.period;
+    const partners = r.recency === 1 ? figures.latest : figures.before;
+    const values = partners.get(r.partner) ?? {};
+    values[r.sex as keyof SexValues] = (values[r.sex as keyof SexValues] ?? 0) + r.value;
+    partners.set(r.partner, values);
+  }
+  return figures;
+}
+
+/** A partner's figures as the period before gave them, to compare with its latest (figureRepeats). */
+function figuresBefore(figures: PartnerFigures, partner: string) {
+  const before = figures.before.get(partner);
+  return before ? bySex(before) : undefined;
+}
+
+/**
+ * Where an edition's emigrants' latest totals only repeat the period before's (rule 4 of
+ * repeats.ts): every destination's figure of them does. The destinations are asked of only where
+ * the totals are the period before's (rarely: in no bundled edition).
+ */
+async function emigrantsRepeat(
+  trx: Transaction<DB>,
   ctx: DatahubContext,
+  dataset: string,
+  totals: readonly StockPoint[],
+  outward: PartnerFigures,
+): Promise<RepeatedPeriod | null> {
+  if (!repeatsChecked(ctx, dataset, INDICATOR_IDS.migrantStock) || !repeatedLatest(totals)) return null;
+  // A destination with none of them at either period is no part of the sum.
+  const parts = [...outward.latest]
+    .filter(([partner]) => !ctx.isAggregate(partner))
+    .filter(([partner, values]) => bySex(values).total !== 0 || (figuresBefore(outward, partner)?.total ?? 0) !== 0);
+  const repeats = await findDestinationRepeats(
+    trx,
+    ctx,
+    INDICATOR_IDS.migrantStock,
+    [dataset],
+    parts.map(([partner]) => partner),
+  );
+  return sumRepeats(
+    parts.map(([partner, values]) =>
+      figureRepeats(
+        repeats.get(repeatKey(partner, dataset)),
+        outward.period,
+        bySex(values),
+        figuresBefore(outward, partner),
+      ),
+    ),
+  );
+}
+
+async function migrationBlock(
+  trx: Transaction<DB>,
+  ctx: DatahubContext,
+  code: string,
   edition: string | null,
   rows: StockRows,
   others: readonly OtherEditionRows[],
   plain: Awaited<ReturnType<typeof repo.findAreaSeries>>,
   lang: NameLanguage,
-): MigrationBlock {
-  const partners = { in: new Map<string, SexValues>(), out: new Map<string, SexValues>() };
-  const latestPeriod: { in: string | null; out: string | null } = { in: null, out: null };
-  for (const r of rows) {
-    if (r.partner === null) continue;
-    latestPeriod[r.direction] = r.period;
-    const values = partners[r.direction].get(r.partner) ?? {};
-    values[r.sex as keyof SexValues] = (values[r.sex as keyof SexValues] ?? 0) + r.value;
-    partners[r.direction].set(r.partner, values);
-  }
+): Promise<MigrationBlock> {
+  const partners = { in: partnerFigures(rows, 'in'), out: partnerFigures(rows, 'out') };
+  const latestPeriod = { in: partners.in.period, out: partners.out.period };
   const { in: immigrantStock, out: emigrants } = stockSeries(rows);
-  const otherEditions = others
-    .filter((o) => o.rows.length > 0)
-    .map((o) => {
-      const series = stockSeries(o.rows);
-      return {
-        dataset: o.dataset,
-        edition: ctx.datasets.get(o.dataset)?.edition ?? o.dataset,
-        immigrants: series.in,
-        emigrants: series.out,
-        totalPublished: o.rows.some((r) => r.sex === '_T'),
-      };
+  // The largest partners at the latest period, before the figures that tell their repeats.
+  const largest = (direction: 'in' | 'out') =>
+    [...partners[direction].latest]
+      .filter(([partner]) => partner !== UNKNOWN_ORIGIN && !ctx.isAggregate(partner))
+      .map(([partner, values]) => ({ partner, ...bySex(values) }))
+      // A pair printed 0 is not a destination or origin worth ranking (Tuvalu's 10th was Bulgaria, 0).
+      .filter((p) => p.total > 0)
+      .sort((a, b) => b.total - a.total || a.partner.localeCompare(b.partner))
+      .slice(0, TOP);
+  const origins = largest('in');
+  const destinations = largest('out');
+  // Where the destinations' figures repeat the period before (repeats.ts): the area's own (its
+  // immigrants, its origins'), in every edition, and its top destinations', in this one.
+  const otherDatasets = others.filter((o) => o.rows.length > 0).map((o) => o.dataset);
+  const repeats = await findDestinationRepeats(
+    trx,
+    ctx,
+    INDICATOR_IDS.migrantStock,
+    [...(edition ? [edition] : []), ...otherDatasets],
+    [code, ...destinations.map((d) => d.partner)],
+  );
+  const repeatsInto = (area: string) => (edition ? repeats.get(repeatKey(area, edition)) : undefined);
+  const otherEditions = [];
+  for (const o of others.filter((other) => other.rows.length > 0)) {
+    const series = stockSeries(o.rows);
+    otherEditions.push({
+      dataset: o.dataset,
+      edition: ctx.datasets.get(o.dataset)?.edition ?? o.dataset,
+      immigrants: series.in,
+      emigrants: series.out,
+      totalPublished: o.rows.some((r) => r.sex === '_T'),
+      latestRepeats: {
+        immigrants: repeats.get(repeatKey(code, o.dataset)) ?? null,
+        emigrants: await emigrantsRepeat(trx, ctx, o.dataset, series.out, partnerFigures(o.rows, 'out')),
+      },
     });
+  }
   const population = choosePopulation(
     plain,
     immigrantStock.map((p) => p.period),
@@ -254,23 +334,27 @@ function migrationBlock(
     return { ...p, population: pop, sharePct: sharePercent(p.total, pop) };
   });
 
-  const top = (direction: 'in' | 'out', total: number | null): PartnerStock[] =>
-    ranked(
-      [...partners[direction]]
-        .filter(([partner]) => partner !== UNKNOWN_ORIGIN && !ctx.isAggregate(partner))
-        .map(([partner, values]) => ({ partner, ...bySex(values) }))
-        // A pair printed 0 is not a destination or origin worth ranking (Tuvalu's 10th was Bulgaria, 0).
-        .filter((p) => p.total > 0)
-        .sort((a, b) => b.total - a.total || a.partner.localeCompare(b.partner))
-        .slice(0, TOP),
-      (p) => p.total,
-    ).map(({ rank, item: { partner, ...values } }) => ({
+  // Each partner's figures only repeat the period before's where its destination's do (the area
+  // itself for its origins) and the figures themselves are those of the period before (repeats.ts).
+  const top = (
+    direction: 'in' | 'out',
+    items: ReturnType<typeof largest>,
+    total: number | null,
+    destination: (partner: string) => RepeatedPeriod | undefined,
+  ): PartnerStock[] =>
+    ranked(items, (p) => p.total).map(({ rank, item: { partner, ...values } }) => ({
       rank,
       area: ctx.areaRef(partner, lang),
       ...values,
       sharePct: sharePercent(values.total, total),
+      repeats: figureRepeats(
+        destination(partner),
+        latestPeriod[direction],
+        values,
+        figuresBefore(partners[direction], partner),
+      ),
     }));
-  const unknown = partners.in.get(UNKNOWN_ORIGIN);
+  const unknown = partners.in.latest.get(UNKNOWN_ORIGIN);
   const latestIn = immigrants.find((p) => p.period === latestPeriod.in) ?? immigrants.at(-1) ?? null;
   const latestOut = emigrants.find((p) => p.period === latestPeriod.out) ?? emigrants.at(-1) ?? null;
   // Every edition whose figures the block gives, the other editions' too.
@@ -283,7 +367,7 @@ function migrationBlock(
     immigrants: {
       series: immigrants,
       latest: immigrants.at(-1) ?? null,
-      latestRepeats: repeatedLatest(immigrants),
+      latestRepeats: repeatsInto(code) ?? null,
       population: population
         ? {
             indicator: population.indicator,
@@ -308,14 +392,31 @@ function migrationBlock(
             : NO_POPULATION[note],
       },
     },
-    emigrants: { series: emigrants, latest: latestOut, latestRepeats: repeatedLatest(emigrants) },
+    emigrants: {
+      series: emigrants,
+      latest: latestOut,
+      latestRepeats: edition ? await emigrantsRepeat(trx, ctx, edition, emigrants, partners.out) : null,
+    },
     otherEditions,
     topOrigins: {
       period: latestPeriod.in,
-      items: top('in', latestIn?.total ?? null),
-      unknownOrigin: unknown ? bySex(unknown) : null,
+      items: top('in', origins, latestIn?.total ?? null, () => repeatsInto(code)),
+      unknownOrigin: unknown
+        ? {
+            ...bySex(unknown),
+            repeats: figureRepeats(
+              repeatsInto(code),
+              latestPeriod.in,
+              bySex(unknown),
+              figuresBefore(partners.in, UNKNOWN_ORIGIN),
+            ),
+          }
+        : null,
     },
-    topDestinations: { period: latestPeriod.out, items: top('out', latestOut?.total ?? null) },
+    topDestinations: {
+      period: latestPeriod.out,
+      items: top('out', destinations, latestOut?.total ?? null, repeatsInto),
+    },
     stocks: {
       computedBy: COMPUTED_BY,
       method: STOCKS_METHOD[note](BOTH_SEXES[totalPublished ? 'published' : 'summed'][note]),
@@ -1027,7 +1128,7 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
       ['immigrants', other.immigrants],
       ['emigrants', other.emigrants],
     ] as const) {
-      const repeated = repeatedLatest(points);
+      const repeated = other.latestRepeats[measure];
       for (const point of points)
         for (const [sex, value] of sexes(point))
           if (value !== null)
@@ -1046,17 +1147,11 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
             );
     }
   // Each partner by sex as the JSON gives it, and its share of all (a measure of its own, whose
-  // value is a percentage: a reader summing `top_origin` sums persons only). `repeated`: the
-  // destination's figures repeat the period before's, every origin's with them (UN DESA's caveat,
-  // as the corridor's destinationRepeats reads it).
-  const partnerRows = (
-    measure: string,
-    period: string | null,
-    items: PartnerStock[],
-    of: string,
-    repeated: RepeatedPeriod | null,
-  ) => {
+  // value is a percentage: a reader summing `top_origin` sums persons only); each partner's rows
+  // say where its figures only repeat the period before's (items[].repeats), its share's too.
+  const partnerRows = (measure: string, period: string | null, items: PartnerStock[], of: string) => {
     for (const item of items) {
+      const repeated = item.repeats;
       const partner = { partner: item.area.code, partner_name: item.area.name, rank: item.rank };
       for (const [sex, value] of sexes(item))
         if (value !== null)
@@ -1091,10 +1186,7 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
         );
     }
   };
-  // The profile's area is the destination of its top origins: they repeat with its immigrants. Its
-  // top destinations are each another destination, whose repeat the profile does not know (a
-  // repeat of the emigrants' totals says nothing of any one of them).
-  partnerRows('top_origin', m.topOrigins.period, m.topOrigins.items, 'immigrants', m.immigrants.latestRepeats);
+  partnerRows('top_origin', m.topOrigins.period, m.topOrigins.items, 'immigrants');
   if (m.topOrigins.unknownOrigin)
     add(
       {
@@ -1106,11 +1198,11 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
         value: m.topOrigins.unknownOrigin.total,
         unit: 'persons',
         computed_by: bothSexes,
-        note: repeatedFigureNote(m.immigrants.latestRepeats, m.topOrigins.period, lang),
+        note: repeatedFigureNote(m.topOrigins.unknownOrigin.repeats, m.topOrigins.period, lang),
       },
       stock,
     );
-  partnerRows('top_destination', m.topDestinations.period, m.topDestinations.items, 'emigrants', null);
+  partnerRows('top_destination', m.topDestinations.period, m.topDestinations.items, 'emigrants');
 
   const r = p.remittances;
   for (const flow of r.flows) {

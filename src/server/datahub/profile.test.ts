@@ -173,6 +173,69 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       expect(mexico.filter((r) => r.note !== '')).toEqual([]);
     });
 
+    it('marks a top destination whose figures only repeat the period before, in the JSON and its CSV rows', async () => {
+      const repeats =
+        'Repite exactamente la cifra de 2020: la variación de 2020 a 2024 debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)';
+      const derived =
+        'Calculado a partir de una cifra que repite exactamente la de 2020: la variación de esa cifra de 2020 a 2024 debe leerse como no estimada, no como nula (véanse las advertencias del conjunto de datos)';
+      // Tuvaluans abroad: 35 live in Niue in 2024 (23 men, 12 women), its 7th destination, as in
+      // 2020: UN DESA 2024 repeats Niue's 2020 figures (the dataset's caveats). No other repeats.
+      const tuvalu = await profile('/api/profiles/TUV');
+      const destinations = tuvalu.migration.topDestinations;
+      expect(destinations.period).toBe('2024');
+      expect(
+        destinations.items.filter((i) => i.repeats !== null).map((i) => [i.rank, i.area.code, i.total, i.repeats]),
+      ).toEqual([[7, 'NIU', 35, { period: '2024', previous: '2020' }]]);
+      // Its emigrants as a whole moved (only a part of them repeats): their total does not repeat.
+      expect(tuvalu.migration.emigrants.latestRepeats).toBeNull();
+      const { rows } = await getCsv(hub.app, '/api/profiles/TUV?format=csv&lang=es');
+      expect(rows.filter((r) => r.note !== '').map((r) => [r.measure, r.partner, r.sex, r.note])).toEqual([
+        ['top_destination', 'NIU', '_T', repeats],
+        ['top_destination', 'NIU', 'M', repeats],
+        ['top_destination', 'NIU', 'F', repeats],
+        ['top_destination_share', 'NIU', '_T', derived],
+      ]);
+      // In Revision 2020 Niue keeps its totals of 2015 but not its women by origin: Tuvaluans there
+      // were 36 (13 women), then 35 (12), its 10th destination. A figure that moved is no repeat.
+      const rev2020 = await profile('/api/profiles/TUV?edition=undesa-ims-2020');
+      const niue = rev2020.migration.topDestinations.items.find((i) => i.area.code === 'NIU');
+      expect(niue).toMatchObject({ rank: 10, total: 35, female: 12, repeats: null });
+      expect(rev2020.migration.topDestinations.items.filter((i) => i.repeats !== null)).toEqual([]);
+      const { rows: rev2020Rows } = await getCsv(hub.app, '/api/profiles/TUV?edition=undesa-ims-2020&format=csv');
+      expect(rev2020Rows.filter((r) => r.measure?.startsWith('top_destination') && r.note !== '')).toEqual([]);
+    });
+
+    it('marks a top origin only where its own figures repeat with its destination’s', async () => {
+      // Niue as a destination: Revision 2024 repeats all of 2020, every origin's figures with them.
+      const rev2024 = await profile('/api/profiles/NIU');
+      const origins = rev2024.migration.topOrigins;
+      expect(origins.items.length).toBeGreaterThan(0);
+      expect(origins.items.every((i) => i.repeats?.period === '2024' && i.repeats.previous === '2020')).toBe(true);
+      expect(origins.unknownOrigin?.repeats).toEqual({ period: '2024', previous: '2020' });
+      // Revision 2020 keeps its totals of 2015 in 2020 (588: 319 men, 269 women), but its women by
+      // origin moved (New Zealand's 157 became 164): the totals repeat, no origin's figures do.
+      const rev2020 = await profile('/api/profiles/NIU?edition=undesa-ims-2020');
+      expect(rev2020.migration.immigrants.latestRepeats).toEqual({ period: '2020', previous: '2015' });
+      expect(rev2020.migration.topOrigins.items.find((i) => i.area.code === 'NZL')).toMatchObject({
+        total: 342,
+        male: 178,
+        female: 164,
+        repeats: null,
+      });
+      expect(rev2020.migration.topOrigins.items.filter((i) => i.repeats !== null)).toEqual([]);
+      expect(rev2020.migration.topOrigins.unknownOrigin?.repeats).toBeNull();
+      // Each edition beside says its own repeat.
+      expect(rev2020.migration.otherEditions.map((o) => [o.dataset, o.latestRepeats])).toEqual([
+        ['undesa-ims-2024', { immigrants: { period: '2024', previous: '2020' }, emigrants: null }],
+      ]);
+      const { rows } = await getCsv(hub.app, '/api/profiles/NIU?edition=undesa-ims-2020&format=csv');
+      expect(
+        rows
+          .filter((r) => r.note !== '' && !r.measure?.endsWith('_other_edition'))
+          .map((r) => [r.measure, r.period, r.sex]),
+      ).toEqual(['_T', 'M', 'F'].map((sex) => ['immigrants', '2020', sex]));
+    });
+
     it('switches to the 2020 revision on request', async () => {
       const p = await profile('/api/profiles/PHL?edition=undesa-ims-2020');
       expect(p.edition).toBe('undesa-ims-2020');

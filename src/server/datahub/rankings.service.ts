@@ -20,6 +20,7 @@ import {
   noteLanguage,
   ranked,
   repeatedFigureNote,
+  repeatedPartsNote,
   sentences,
   type NoteLanguage,
   type Wording,
@@ -35,7 +36,7 @@ import { formatDims, parseDims } from '../../core/statistics-terms.js';
 import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
 import { RATE_WEIGHTS } from '../importers/indicators.js';
-import { repeatsByArea } from './series.service.js';
+import { editionRepeats, figureRepeats, repeatingParts, repeatKey, type DestinationRepeats } from './repeats.js';
 
 /**
  * Countries ranked on an indicator for one period of one edition, with Bridges' own totals by
@@ -128,10 +129,8 @@ export async function ranking(
       weight && weightRows.length
         ? { info: weight, values: new Map(weightRows.map((r) => [r.ref_area, r.value])) }
         : undefined;
-    // Every area's repeat, kept apart too (every period and filter of the edition and sex shares it).
-    const repeating = await cache.answer(JSON.stringify(['repeats', coverage.dataset_id, indicator.id, sex]), () =>
-      repeatsByArea(db, c, indicator, [{ id: coverage.dataset_id }], sex),
-    );
+    // Every destination's repeat, kept apart too (every period, sex and filter of the edition shares it).
+    const repeating = await editionRepeats(db, cache, indicator.id, coverage.dataset_id);
     const repeats = await repeatsAt(db, repeating, period, rows, {
       indicatorId: indicator.id,
       datasets: [{ id: coverage.dataset_id, sexes }],
@@ -154,18 +153,18 @@ export async function ranking(
 
 /**
  * The areas whose value at `period` only repeats the period before's: their figures' latest period
- * repeats (repeatsByArea, keyed `area|dataset`) and is `period`, and the ranked value itself (with
- * the ranking's counterpart and dimensions) is that of the period before too.
+ * repeats (editionRepeats) and is `period`, and the ranked value itself (with the ranking's
+ * counterpart and dimensions) is that of the period before too (figureRepeats).
  */
 async function repeatsAt(
   db: Kysely<DB>,
-  repeating: ReadonlyMap<string, RepeatedPeriod>,
+  repeating: DestinationRepeats,
   period: string,
   rows: readonly repo.CombinedValueRow[],
   query: Omit<repo.ValueQuery, 'period' | 'refAreas'>,
 ): Promise<ReadonlyMap<string, RepeatedPeriod>> {
   const candidates = rows.flatMap((r) => {
-    const repeated = repeating.get(`${r.ref_area}|${r.dataset_id}`);
+    const repeated = repeating.get(repeatKey(r.ref_area, r.dataset_id));
     return repeated?.period === period ? [{ row: r, repeated }] : [];
   });
   // One query per period before (every area's is the same in UN DESA's editions).
@@ -180,9 +179,15 @@ async function repeatsAt(
     );
   const previous = new Map(before.map((r) => [`${r.ref_area}|${r.period}`, r.value]));
   return new Map(
-    candidates
-      .filter((c) => previous.get(`${c.row.ref_area}|${c.repeated.previous}`) === c.row.value)
-      .map((c) => [c.row.ref_area, c.repeated]),
+    candidates.flatMap((c) => {
+      const repeated = figureRepeats(
+        c.repeated,
+        period,
+        c.row.value,
+        previous.get(`${c.row.ref_area}|${c.repeated.previous}`),
+      );
+      return repeated ? [[c.row.ref_area, repeated] as const] : [];
+    }),
   );
 }
 
@@ -493,8 +498,9 @@ function presentRanking(
       value: combiner.combine(used),
       count: used.length,
       weights: weightsRef,
+      ...repeatingMembers(ctx, used, repeats, options.lang),
     },
-    grouping: options.groupBy ? groupAggregates(ctx, valueOf, period, options, combiner, weightsRef) : null,
+    grouping: options.groupBy ? groupAggregates(ctx, valueOf, period, options, combiner, weightsRef, repeats) : null,
     publishedAggregates: rows
       .filter((r) => ctx.isAggregate(r.ref_area))
       .sort((a, b) => b.value - a.value)
@@ -524,6 +530,8 @@ function groupAggregates(
   options: RankingOptions,
   combiner: Combiner,
   weights: RankingWeights,
+  /** The areas whose value only repeats the period before's (items[].repeats). */
+  repeats: ReadonlyMap<string, RepeatedPeriod>,
 ): NonNullable<RankingResponse['grouping']> {
   const { how, usable, combine } = combiner;
   const note = noteLanguage(options.lang);
@@ -601,6 +609,7 @@ function groupAggregates(
       missing: codes.filter((c) => !usable(c)),
       notCounted,
       notCountedNote: notCountedNote(ctx, notCounted, options.lang),
+      ...repeatingMembers(ctx, withData, repeats, options.lang),
     };
   });
   // Income groups keep the World Bank's order (low to high); regions go by name.
@@ -623,6 +632,7 @@ function groupAggregates(
       missing: outside.filter((c) => !usable(c)),
       notCounted: [],
       notCountedNote: null,
+      ...repeatingMembers(ctx, outside.filter(usable), repeats, options.lang),
     });
   }
   return {
@@ -664,9 +674,25 @@ function notCountedNote(ctx: DatahubContext, codes: readonly string[], lang: Nam
 }
 
 /**
+ * Which of the members with a value of one of Bridges' totals (`codes`) only repeat the period
+ * before's (`repeats`), and the note saying how many and which, named as the answer names areas.
+ */
+function repeatingMembers(
+  ctx: DatahubContext,
+  codes: readonly string[],
+  repeats: ReadonlyMap<string, RepeatedPeriod>,
+  lang: NameLanguage,
+): Pick<GroupAggregate, 'repeats' | 'repeatsNote'> {
+  const parts = repeatingParts(codes, repeats);
+  const named = parts.map((p) => ({ ...p, names: p.members.map((c) => `${ctx.areaRef(c, lang).name} (${c})`) }));
+  return { repeats: parts, repeatsNote: repeatedPartsNote(named, codes.length, lang) };
+}
+
+/**
  * Rows: each ranked area, then Bridges' total and groups, then the publisher's aggregates; Bridges'
  * own row names, what it computed (`computed_by`) and the `note` of an area whose value only
- * repeats the period before's (items[].repeats) in `lang`, as the areas' names are.
+ * repeats the period before's (items[].repeats), or of a total of Bridges' some of whose members
+ * do (repeatsNote), in `lang`, as the areas' names are.
  */
 export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTable {
   const base = {
@@ -705,6 +731,7 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
         coverage: String(r.total.count),
         computed_by: COMPUTED_BY,
         method: r.total.method,
+        note: r.total.repeatsNote,
       },
       sources: [r.dataset],
     });
@@ -725,6 +752,8 @@ export function rankingCsv(r: RankingResponse, lang: NameLanguage = 'en'): CsvTa
         computed_by: COMPUTED_BY,
         // The group's own sentence (a member Bridges placed), then the grouping's, as the UI's CSV has it.
         method: sentences(g.method, r.grouping?.method ?? null),
+        // Which members only repeat the period before's, as the JSON's repeatsNote says it.
+        note: g.repeatsNote,
       },
       // A group's row cites the classification it groups by too, as the JSON's grouping.reference does.
       sources: [r.dataset, ...(r.grouping ? [r.grouping.citation.dataset] : [])],

@@ -12,14 +12,7 @@ import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import { normalisePeriod } from '../stats/model.js';
 import type { CsvTable } from '../../core/csv.js';
-import {
-  comparePeriods,
-  periodMonths,
-  periodStartMonth,
-  type DatahubCache,
-  type DatahubContext,
-  type IndicatorInfo,
-} from './datahub.context.js';
+import { comparePeriods, periodMonths, periodStartMonth, type DatahubCache } from './datahub.context.js';
 import { SERIES_CSV_COLUMNS, seriesCsvRows } from '../../core/series-csv.js';
 import {
   changeInPoints,
@@ -27,8 +20,6 @@ import {
   noteLanguage,
   parseDims,
   pointsDifference,
-  repeatedLatest,
-  repeatsChecked,
   sentences,
   withRepeatNotes,
   type NoteLanguage,
@@ -37,7 +28,7 @@ import {
 } from '../../core/statistics-terms.js';
 import { checkCounterpartApplies, checkDims, datasetsFor, requireIndicator, sexesFor } from './datahub.filters.js';
 import * as repo from './datahub.repository.js';
-import { bySex, type SexValues } from './profile.service.js';
+import { figureRepeats, findDestinationRepeats, repeatKey } from './repeats.js';
 
 /**
  * Time series of one indicator for a set of areas, one series per area and edition (editions are
@@ -105,7 +96,13 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
       combine: mean ? 'avg' : 'sum',
       describeParts: true,
     });
-    const repeating = await repeatsByArea(db, c, indicator, usable, sex, areas);
+    const repeating = await findDestinationRepeats(
+      db,
+      c,
+      indicator.id,
+      usable.map((d) => d.id),
+      areas,
+    );
     const groups = new Map<string, repo.CombinedValueRow[]>();
     for (const r of rows) {
       const k = `${r.ref_area}|${r.dataset_id}`;
@@ -122,7 +119,7 @@ export async function timeSeries(db: Kysely<DB>, cache: DatahubCache, query: Ser
         const first = points[0];
         if (!first) return [];
         const before = all.length - points.length;
-        const repeats = repeatShown(repeating.get(`${first.ref_area}|${first.dataset_id}`), all, points);
+        const repeats = repeatShown(repeating.get(repeatKey(first.ref_area, first.dataset_id)), all, points);
         // The change to a period that only repeats the one before is not estimated: null, not 0.
         const estimated = (period: string) => period !== repeats?.period;
         return [
@@ -187,64 +184,19 @@ function checkSpan(
 }
 
 /**
- * Per area and edition (`area|dataset`), where its figures' latest period only repeats the period
- * before (repeatedLatest), in the editions whose figures of the indicator are checked
- * (repeatsChecked: a UN DESA edition's stocks; no other query is made). The area's figures are
- * summed over every counterpart, whatever counterpart the answer shows (UN DESA repeats a
- * destination's every origin): both sexes compares the total, women and men, as repeatedLatest
- * does; one sex, that sex alone. Every area's when `areas` is not given (a ranking keeps those in
- * the answer cache per edition, indicator and sex, so that each ranking does not sum them again).
- */
-export async function repeatsByArea(
-  db: Kysely<DB>,
-  ctx: DatahubContext,
-  indicator: IndicatorInfo,
-  datasets: readonly { id: string }[],
-  sex: string,
-  areas?: string[],
-): Promise<ReadonlyMap<string, RepeatedPeriod>> {
-  const found = new Map<string, RepeatedPeriod>();
-  for (const { id } of datasets) {
-    if (!repeatsChecked(ctx.datasets.get(id)?.family, indicator.measureType)) continue;
-    const rows = await repo.findLastTwoPeriodsByArea(db, id, indicator.id, areas);
-    const byArea = new Map<string, Map<string, SexValues>>();
-    for (const r of rows) {
-      const periods = byArea.get(r.ref_area) ?? new Map<string, SexValues>();
-      periods.set(r.period, { ...periods.get(r.period), [r.sex]: r.value });
-      byArea.set(r.ref_area, periods);
-    }
-    for (const [area, periods] of byArea) {
-      // The rows come in time order, each area's two periods at most.
-      const points = [...periods].map(([period, values]) =>
-        sex === '_T'
-          ? { period, ...bySex(values) }
-          : { period, total: values[sex as keyof SexValues] ?? 0, male: null, female: null },
-      );
-      const repeated = repeatedLatest(points);
-      if (repeated) found.set(`${area}|${id}`, repeated);
-    }
-  }
-  return found;
-}
-
-/**
- * The repeat of the area's figures (`repeated`) where the series shows its period (`points`, the
- * window asked) and the series' own value there is that of the period before too (`all`, from
- * before the window): never said of a value that moved (a counterpart the repeat spares).
+ * The repeat of the area's figures (`repeated`, its destination's) where the series shows its
+ * period (`points`, the window asked) and the series' own value there only repeats the period
+ * before's (`all`, from before the window): figureRepeats, never said of a value that moved (a
+ * counterpart the repeat spares).
  */
 function repeatShown(
   repeated: RepeatedPeriod | undefined,
   all: readonly repo.CombinedValueRow[],
   points: readonly repo.CombinedValueRow[],
 ): RepeatedPeriod | null {
-  if (!repeated) return null;
-  const at = all.findIndex((p) => p.period === repeated.period);
-  const before = all[at - 1];
-  return points.some((p) => p.period === repeated.period) &&
-    before?.period === repeated.previous &&
-    before.value === all[at]?.value
-    ? repeated
-    : null;
+  if (!repeated || !points.some((p) => p.period === repeated.period)) return null;
+  const valueAt = (period: string) => all.find((p) => p.period === period)?.value;
+  return figureRepeats(repeated, repeated.period, valueAt(repeated.period), valueAt(repeated.previous));
 }
 
 /** How a series' points that combine several series are made (a sum or a mean, over what). */

@@ -69,6 +69,8 @@ import { ExplorerTrend, TREND_MAX_AREAS, type TrendState } from './ExplorerTrend
 
 const DEFAULT_INDICATOR = 'migrant_stock';
 const TOP_N = 15;
+/** The mark of one of Bridges' totals that includes figures only repeating the period before, told under it. */
+const REPEAT_MARK = '*';
 /** Changes to one control closer together than this (from when the last one was drawn) are one step of history (ms). */
 const RUN_MS = 1500;
 
@@ -1232,11 +1234,31 @@ function Aggregates({
         : groupName(g.code, g.name),
     value: g.value ?? 0,
     detail: t.coverage(g.countWithData, g.countInGroup, g.notCounted.length),
-    // The API's sentence naming the members not counted, in the reader's language.
-    detailNote: g.notCountedNote ?? undefined,
+    // The API's sentences naming the members not counted and those only repeating the period
+    // before, in the reader's language.
+    detailNote: [g.notCountedNote, g.repeatsNote].filter((n) => n !== null).join('\n') || undefined,
   }));
   // Members some group leaves out of its coverage (no population of their own in the data), by name.
   const notCounted = groups.filter((g) => g.notCounted.length > 0);
+  // Groups some of whose members only repeat the period before's figures (UN DESA 2024's
+  // Philippines in Asia): marked in the table and named under it, by the periods they repeat.
+  const repeated = new Map<
+    string,
+    { period: string; previous: string; groups: { group: string; members: string[] }[] }
+  >();
+  for (const g of groups)
+    for (const part of g.repeats) {
+      const key = `${part.period}|${part.previous}`;
+      const said = repeated.get(key) ?? { period: part.period, previous: part.previous, groups: [] };
+      said.groups.push({ group: groupName(g.code, g.name), members: part.members.map(areaName) });
+      repeated.set(key, said);
+    }
+  const repeatMark = (flag: string) => (
+    <>
+      <span className="flag" aria-hidden="true">{` ${REPEAT_MARK}`}</span>
+      <span className="visually-hidden"> ({flag})</span>
+    </>
+  );
   return (
     <div>
       {grouping && (
@@ -1263,6 +1285,7 @@ function Aggregates({
               'not_counted_note',
               'computed_by',
               'method',
+              'note',
             ],
             rows: groups.map((g) => ({
               cells: {
@@ -1285,6 +1308,8 @@ function Aggregates({
                 computed_by: g.computedBy,
                 // The group's own sentence, then the grouping's, as in the API's CSV.
                 method: sentences(g.method, grouping.method),
+                // The members only repeating the period before's, in the API's words.
+                note: g.repeatsNote,
               },
               sources: [ranking.dataset, grouping.citation.dataset],
             })),
@@ -1308,6 +1333,12 @@ function Aggregates({
                   )}
                 </p>
               )}
+              {[...repeated.entries()].map(([key, r]) => (
+                <p key={key}>
+                  <span aria-hidden="true">{`${REPEAT_MARK} `}</span>
+                  {t.groupsRepeated(r.groups, formatPeriod(r.period, lang), formatPeriod(r.previous, lang))}
+                </p>
+              ))}
               {grouping.fiscalYear !== null && (
                 <p>
                   {t.incomeFiscalYear(t.fiscalYear(grouping.fiscalYear))}
@@ -1348,7 +1379,15 @@ function Aggregates({
                       {groupName(g.code, g.name)}
                     </span>
                   ),
-                  value: cell(g.value ?? 0),
+                  value:
+                    g.repeats.length > 0 ? (
+                      <>
+                        {cell(g.value ?? 0)}
+                        {repeatMark(t.groupRepeatedFlag)}
+                      </>
+                    ) : (
+                      cell(g.value ?? 0)
+                    ),
                   coverage: g.coverage,
                   notCounted: g.notCounted.length,
                 },
@@ -1397,9 +1436,16 @@ function Aggregates({
             : (combination === 'mean' ? t.meanComputed : t.totalComputed)(
                 fmt(ranking.total.value ?? 0),
                 ranking.total.count,
-              )}{' '}
+              )}
+          {ranking.total.repeats.length > 0 && repeatMark(t.groupRepeatedFlag)}{' '}
           <span className="tag tag--computed">{t.computedByBridges}</span>
         </p>
+        {ranking.total.repeatsNote && (
+          <p className="chart__note">
+            <span aria-hidden="true">{`${REPEAT_MARK} `}</span>
+            {ranking.total.repeatsNote}
+          </p>
+        )}
         {ranking.publishedAggregates.length > 0 && <SourceLine citations={ranking.sources} />}
       </div>
     </div>

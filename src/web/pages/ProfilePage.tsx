@@ -11,7 +11,6 @@ import {
   computedBy,
   otherEditionMeasure,
   repeatedFigureNote,
-  repeatedLatest,
   stockSumNote,
   diocSumNote,
   markedStatuses,
@@ -187,6 +186,9 @@ function sexSeries(points: readonly StockPoint[], t: Messages, prefix: string, t
   ];
 }
 
+/** The mark of a partner whose figures only repeat the period before's, told under its table. */
+const REPEAT_MARK = '*';
+
 /** The columns of a stock chart's CSV, the API's names. */
 const STOCK_CSV_COLUMNS = ['area', 'measure', 'period', 'sex', 'value', 'unit', 'computed_by', 'note'];
 
@@ -231,8 +233,8 @@ function stockCsv(
 }
 
 /**
- * A top-N chart's partners; `repeated` where the profile's area is their destination and its
- * figures of `period` only repeat the period before's (every origin's with them), as in the API's CSV.
+ * A top-N chart's partners, each row noting where the partner's figures of `period` only repeat
+ * the period before's (its `repeats`), as in the API's CSV.
  */
 function partnerCsv(
   area: string,
@@ -241,13 +243,11 @@ function partnerCsv(
   items: readonly PartnerStock[],
   dataset: string,
   totalPublished: boolean,
-  repeated: Repeated,
   t: Messages,
   lang: UiLanguage,
 ): CsvTable {
   // The share is Bridges' (of the sum over every partner); so is the total where the edition prints none.
   const computed = computedBy(totalPublished ? null : t.csvTotalBothSexes, 'share_pct');
-  const note = repeatedFigureNote(repeated, period, lang);
   return {
     columns: [
       'area',
@@ -278,7 +278,7 @@ function partnerCsv(
         share_pct: item.sharePct,
         unit: 'persons',
         computed_by: computed,
-        note,
+        note: repeatedFigureNote(item.repeats, period, lang),
       },
       sources: [dataset],
     })),
@@ -599,8 +599,6 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               m.topDestinations.items,
               dataset,
               m.stocks.totalPublished,
-              // Each destination's own repeat is not known here (nor in the API's CSV).
-              null,
               t,
               lang,
             )}
@@ -642,7 +640,6 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               m.topOrigins.items,
               dataset,
               m.stocks.totalPublished,
-              m.immigrants.latestRepeats,
               t,
               lang,
             )}
@@ -689,7 +686,7 @@ function withOtherEditions(
       o[measure],
       o.dataset,
       o.totalPublished,
-      repeatedLatest(o[measure]),
+      o.latestRepeats[measure],
       lang,
     ).rows.map((row) => ({
       ...row,
@@ -788,6 +785,16 @@ function PartnerChart({
   const lang = useLang();
   const persons = (v: number) => formatNumber(v, lang);
   const bars: Bar[] = items.map((item) => ({ key: item.area.code, label: item.area.name, value: item.total }));
+  // The partners whose figures only repeat the period before's (UN DESA 2024's Niue, among Tonga's
+  // destinations): marked in the table, and named under it, by the periods they repeat.
+  const repeated = new Map<string, { period: string; previous: string; names: string[] }>();
+  for (const item of items) {
+    if (!item.repeats) continue;
+    const key = `${item.repeats.period}|${item.repeats.previous}`;
+    const said = repeated.get(key) ?? { ...item.repeats, names: [] };
+    said.names.push(item.area.name);
+    repeated.set(key, said);
+  }
   return (
     <div id={id}>
       <ChartFrame
@@ -798,7 +805,17 @@ function PartnerChart({
         filename={filename}
         sdmxUrl={sdmxUrl}
         computed={computed}
-        note={extra}
+        note={
+          <>
+            {extra}
+            {[...repeated.entries()].map(([key, r]) => (
+              <p key={key} className="chart__note">
+                <span aria-hidden="true">{`${REPEAT_MARK} `}</span>
+                {t.partnersRepeated(r.names, formatPeriod(r.period, lang), formatPeriod(r.previous, lang))}
+              </p>
+            ))}
+          </>
+        }
         table={
           <DataTable
             ranked
@@ -816,7 +833,15 @@ function PartnerChart({
               cells: {
                 rank: item.rank,
                 partner: <LangLink to={corridor(item.area.code)}>{item.area.name}</LangLink>,
-                total: persons(item.total),
+                total: item.repeats ? (
+                  <>
+                    {persons(item.total)}
+                    <span className="flag" aria-hidden="true">{` ${REPEAT_MARK}`}</span>
+                    <span className="visually-hidden"> ({t.partnerRepeatedFlag})</span>
+                  </>
+                ) : (
+                  persons(item.total)
+                ),
                 female: item.female === null ? '—' : persons(item.female),
                 male: item.male === null ? '—' : persons(item.male),
                 share: item.sharePct === null ? '—' : formatPercent(item.sharePct, lang, 1, 1),
