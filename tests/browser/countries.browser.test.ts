@@ -210,6 +210,9 @@ describe('countries in the browser', () => {
       expect(await page.locator('p[lang="en"]').textContent()).toBe(
         '608 is the M49 code of the Philippines: Bridges uses PHL',
       );
+      // The profile's address too.
+      await page.goto(`${server?.url ?? ''}/countries/608/profile?lang=es`);
+      await page.getByText('608 is the M49 code of the Philippines: Bridges uses PHL').waitFor();
       await page.goto(`${server?.url ?? ''}/countries/SN?lang=en`);
       await page.getByText(/"SN" is the ISO 3166-1 alpha-2 code of Senegal, whose code here is SEN/).waitFor();
       // A code that is no one's gets the page's own words only.

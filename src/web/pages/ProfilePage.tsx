@@ -26,7 +26,7 @@ import type {
   ProfileResponse,
   StockPoint,
 } from '../../core/statistics.js';
-import { csvUrl, getProfile } from '../api.js';
+import { areaCodeHint, csvUrl, getProfile } from '../api.js';
 import { BarChart, type Bar } from '../charts/BarChart.js';
 import { LineChart, type LineSeries } from '../charts/LineChart.js';
 import { SeriesTable, describeBars, describeLines } from '../charts/SeriesTable.js';
@@ -85,7 +85,7 @@ export function ProfilePage() {
     data ? t.profileTitle(data.area.name) : notFound ? t.countryNotFoundTitle : error ? t.errorTitle : t.loading,
     t.siteName,
   );
-  if (notFound) return <NotFoundPage countryCode={code} />;
+  if (notFound) return <NotFoundPage countryCode={code} reason={areaCodeHint(error)} />;
 
   return (
     <div className="page">
