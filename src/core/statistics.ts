@@ -334,6 +334,17 @@ export const ImmigrantPoint = StockPoint.extend({
 });
 export type ImmigrantPoint = z.infer<typeof ImmigrantPoint>;
 
+export const EmigrantPoint = StockPoint.extend({
+  population: z.number().nullable().describe('Total population (persons) of the country of origin used for the share'),
+  sharePct: z
+    .number()
+    .nullable()
+    .describe(
+      'Emigrants as % of the population living in the country of origin (the World Bank Factbook’s emigrants as percentage of population), computed by Bridges',
+    ),
+});
+export type EmigrantPoint = z.infer<typeof EmigrantPoint>;
+
 /** A rank in competition ranking, as every ranked list of the data hub gives it. */
 const Rank = z
   .number()
@@ -373,11 +384,12 @@ export const MigrationBlock = z.object({
     share: Computation,
   }),
   emigrants: z.object({
-    series: z.array(StockPoint).describe('Sum over all destinations of people born in the country'),
-    latest: StockPoint.nullable(),
+    series: z.array(EmigrantPoint).describe('Sum over all destinations of people born in the country'),
+    latest: EmigrantPoint.nullable(),
     latestRepeats: RepeatedLatest.describe(
       "The emigrants' latest totals only repeat those of the period before: every destination's figure of them does (as `topDestinations.items[].repeats` finds it), and so the totals. null otherwise",
     ),
+    share: Computation.describe("How `sharePct` is computed: the same population series as the immigrants' share"),
   }),
   otherEditions: z
     .array(

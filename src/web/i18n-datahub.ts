@@ -115,6 +115,7 @@ const en = {
   emigrantsLatest: (period: string) => `Emigrants, ${period}`,
   immigrantsLatest: (period: string) => `Immigrants, ${period}`,
   immigrantShare: (period: string) => `Immigrants as a share of the population, ${period}`,
+  emigrantShare: (period: string) => `Emigrants as a share of the population, ${period}`,
   emigrantsTrendTitle: (name: string) => `${name}: emigrants by sex`,
   immigrantsTrendTitle: (name: string) => `${name}: immigrants by sex`,
   personsBySex: 'Persons, at mid-year',
@@ -129,6 +130,8 @@ const en = {
   colShareOfPopulation: 'Share of the population',
   shareNote:
     'The share of the population is computed by Bridges: immigrants ÷ total population of the same year (population source named in the source line).',
+  emigrantShareNote:
+    'The share of the population is computed by Bridges: emigrants ÷ the total population living in the country the same year, which they are not part of (as the World Bank’s Migration and Remittances Factbook gives it; population source named in the source line).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
     `${name}: where emigrants live, ${count === 1 ? 'the one destination' : `top ${String(count)} destinations`}, ${period}`,
   topOriginsTitle: (name: string, period: string, count: number, all = false) =>
@@ -645,6 +648,7 @@ const fr = {
   emigrantsLatest: (period: string) => `Émigrés, ${period}`,
   immigrantsLatest: (period: string) => `Immigrés, ${period}`,
   immigrantShare: (period: string) => `Part des immigrés dans la population, ${period}`,
+  emigrantShare: (period: string) => `Émigrés rapportés à la population, ${period}`,
   emigrantsTrendTitle: (name: string) => `${name}\u00a0: émigrés par sexe`,
   immigrantsTrendTitle: (name: string) => `${name}\u00a0: immigrés par sexe`,
   personsBySex: 'Personnes, en milieu d’année',
@@ -659,6 +663,8 @@ const fr = {
   colShareOfPopulation: 'Part de la population',
   shareNote:
     'La part de la population est calculée par Bridges\u00a0: immigrés ÷ population totale de la même année (source de la population citée dans la ligne des sources).',
+  emigrantShareNote:
+    'La part de la population est calculée par Bridges\u00a0: émigrés ÷ population totale vivant dans le pays la même année, dont ils ne font pas partie (comme le Migration and Remittances Factbook de la Banque mondiale la donne\u00a0; source de la population citée dans la ligne des sources).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
     `${name}\u00a0: où vivent les émigrés, ${count === 1 ? 'la seule destination' : `les ${String(count)} premières destinations`}, ${period}`,
   topOriginsTitle: (name: string, period: string, count: number, all = false) =>
@@ -1203,6 +1209,7 @@ const es = {
   emigrantsLatest: (period: string) => `Emigrantes, ${period}`,
   immigrantsLatest: (period: string) => `Inmigrantes, ${period}`,
   immigrantShare: (period: string) => `Inmigrantes como proporción de la población, ${period}`,
+  emigrantShare: (period: string) => `Emigrantes como proporción de la población, ${period}`,
   emigrantsTrendTitle: (name: string) => `${name}: emigrantes por sexo`,
   immigrantsTrendTitle: (name: string) => `${name}: inmigrantes por sexo`,
   personsBySex: 'Personas, a mitad de año',
@@ -1217,6 +1224,8 @@ const es = {
   colShareOfPopulation: 'Proporción de la población',
   shareNote:
     'La proporción de la población la calcula Bridges: inmigrantes ÷ población total del mismo año (la fuente de la población figura en la línea de fuentes).',
+  emigrantShareNote:
+    'La proporción de la población la calcula Bridges: emigrantes ÷ población total que vive en el país el mismo año, de la que no forman parte (como la da el Migration and Remittances Factbook del Banco Mundial; la fuente de la población figura en la línea de fuentes).',
   topDestinationsTitle: (name: string, period: string, count: number) =>
     `${name}: dónde viven los emigrantes, ${count === 1 ? 'el único destino' : `los ${String(count)} principales destinos`}, ${period}`,
   topOriginsTitle: (name: string, period: string, count: number, all = false) =>

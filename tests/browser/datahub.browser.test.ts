@@ -15,6 +15,7 @@ import { UNHCR_FLOW_GROUPS } from '../../src/core/statistics-terms.js';
 import { importDataset } from '../../src/server/stats/import-dataset.js';
 import { tinyImporter } from '../helpers/stats.js';
 import { startDatahubServer } from './datahub-server.js';
+import type { ProfileResponse } from '../../src/core/statistics.js';
 
 /**
  * The data hub in real Chromium against the real server (built UI + API) on a fresh database
@@ -175,7 +176,12 @@ describe('the data hub in the browser', () => {
         // …and an SDMX query of its own: the 2020 revision's men and women abroad in 2020 add up to it.
         await trend.locator('summary', { hasText: 'SDMX' }).click();
         const trendQueries = trend.locator('.chart__sdmx a');
-        expect(await trendQueries.allTextContents()).toEqual(['UN DESA 2024', 'UN DESA 2020']);
+        // (and the population the emigrants' share divides by, UN DESA's own here)
+        expect(await trendQueries.allTextContents()).toEqual([
+          'UN DESA 2024',
+          'UN DESA 2020',
+          expect.stringMatching(/^Population — /),
+        ]);
         const query2020 = parseCsv(
           await (await fetch(`${server?.url ?? ''}${(await trendQueries.nth(1).getAttribute('href')) ?? ''}`)).text(),
         );
@@ -1536,6 +1542,37 @@ describe('the data hub in the browser', () => {
       expect(await share.locator('.key-figures__value').textContent()).toMatch(/^36\.34\s?%$/);
       const sources = await page.locator('#migration .source-line').first().textContent();
       expect(sources).toContain('International Migrant Stock 2020: Destination');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('gives the emigrants as a share of the population beside the immigrants’, in the key figures, the table and the CSV', async () => {
+    // Here the population is UN DESA's own, to 2020: the share is 2020's, as the immigrants' is.
+    const page = await openPage('/countries/PHL/profile?lang=fr');
+    try {
+      const api = (await (await fetch(`${server?.url ?? ''}/api/profiles/PHL?lang=fr`)).json()) as ProfileResponse;
+      const latest = api.migration.emigrants.series.findLast((p) => p.sharePct !== null);
+      expect(latest?.period).toBe('2020');
+      const share = page
+        .locator('#migration .key-figures__item')
+        .filter({ hasText: 'Émigrés rapportés à la population, 2020' });
+      await share.waitFor();
+      const shown = (await share.locator('.key-figures__value').textContent()) ?? '';
+      const number = (text: string) => Number(/\d+(,\d+)?/.exec(text)?.[0].replace(',', '.'));
+      expect(number(shown)).toBeCloseTo(latest?.sharePct ?? 0, 2);
+      const chart = page.getByRole('figure', { name: /^Philippines\s: émigrés par sexe/ });
+      await chart.getByText('Afficher les données sous forme de tableau').click();
+      const row = chart.getByRole('row', { name: /^2020/ });
+      expect(await row.locator('td').nth(3).textContent()).toMatch(/%/);
+      expect(number((await row.locator('td').nth(3).textContent()) ?? '')).toBeCloseTo(latest?.sharePct ?? 0, 2);
+      const file = await downloadFrom(chart.getByRole('button', { name: 'Télécharger le CSV' }));
+      const [header = [], ...rows] = parseCsv(file.bytes.toString('utf8'));
+      const cell = (row: string[], name: string) => row[header.indexOf(name)];
+      const shares = rows.filter((r) => cell(r, 'measure') === 'emigrants_share_of_population');
+      expect(shares.map((r) => [cell(r, 'period'), Number(cell(r, 'value'))])).toEqual(
+        api.migration.emigrants.series.filter((p) => p.sharePct !== null).map((p) => [p.period, p.sharePct]),
+      );
     } finally {
       await page.close();
     }

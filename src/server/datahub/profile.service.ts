@@ -32,6 +32,7 @@ import {
   type DiocBlock,
   type DisplacementSide,
   type FlowSeries,
+  type EmigrantPoint,
   type ImmigrantPoint,
   type MigrationBlock,
   type PartnerStock,
@@ -287,7 +288,7 @@ async function migrationBlock(
 ): Promise<MigrationBlock> {
   const partners = { in: partnerFigures(rows, 'in'), out: partnerFigures(rows, 'out') };
   const latestPeriod = { in: partners.in.period, out: partners.out.period };
-  const { in: immigrantStock, out: emigrants } = stockSeries(rows);
+  const { in: immigrantStock, out: emigrantStock } = stockSeries(rows);
   // The largest partners at the latest period, before the figures that tell their repeats.
   const largest = (direction: 'in' | 'out') =>
     [...partners[direction].latest]
@@ -325,14 +326,17 @@ async function migrationBlock(
       },
     });
   }
+  // One population for both shares: the area's own, whose years the edition's stocks have.
   const population = choosePopulation(
     plain,
-    immigrantStock.map((p) => p.period),
+    [...new Set([...immigrantStock, ...emigrantStock].map((p) => p.period))].sort(comparePeriods),
   );
-  const immigrants: ImmigrantPoint[] = immigrantStock.map((p) => {
+  const withShare = <P extends { period: string; total: number }>(p: P) => {
     const pop = population?.values.get(p.period) ?? null;
     return { ...p, population: pop, sharePct: sharePercent(p.total, pop) };
-  });
+  };
+  const immigrants: ImmigrantPoint[] = immigrantStock.map(withShare);
+  const emigrants: EmigrantPoint[] = emigrantStock.map(withShare);
 
   // Each partner's figures only repeat the period before's where its destination's do (the area
   // itself for its origins) and the figures themselves are those of the period before (repeats.ts).
@@ -359,7 +363,7 @@ async function migrationBlock(
   const latestOut = emigrants.find((p) => p.period === latestPeriod.out) ?? emigrants.at(-1) ?? null;
   // Every edition whose figures the block gives, the other editions' too.
   const used = [...(rows.length ? [edition ?? ''] : []), ...otherEditions.map((o) => o.dataset)];
-  if (population && immigrants.some((p) => p.sharePct !== null)) used.push(population.dataset);
+  if (population && [...immigrants, ...emigrants].some((p) => p.sharePct !== null)) used.push(population.dataset);
   const totalPublished = rows.some((r) => r.sex === '_T');
   const note = noteLanguage(lang);
   return {
@@ -395,7 +399,22 @@ async function migrationBlock(
     emigrants: {
       series: emigrants,
       latest: latestOut,
-      latestRepeats: edition ? await emigrantsRepeat(trx, ctx, edition, emigrants, partners.out) : null,
+      latestRepeats: edition ? await emigrantsRepeat(trx, ctx, edition, emigrantStock, partners.out) : null,
+      share: {
+        computedBy: COMPUTED_BY,
+        method: population
+          ? EMIGRANT_SHARE_METHOD[note]({
+              indicator: population.indicator,
+              dataset: population.dataset,
+              scaled:
+                population.multiplier !== 1
+                  ? `${unitName(population.unit, note)} × ${String(population.multiplier)}`
+                  : null,
+            })
+          : emigrantStock.length === 0
+            ? NO_EMIGRANTS[note]
+            : NO_POPULATION[note],
+      },
     },
     otherEditions,
     topOrigins: {
@@ -434,6 +453,27 @@ const IMMIGRANT_SHARE_METHOD: Wording<{ indicator: string; dataset: string; scal
     `Immigrés (somme sur toutes les origines, les deux sexes = hommes + femmes) ÷ population totale × 100, même année. Population\u00a0: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}\u00a0; la population du DAES de l’ONU est préférée là où elle couvre la dernière année, sinon celle de la Banque mondiale.`,
   es: (p) =>
     `Inmigrantes (suma de todos los orígenes, ambos sexos = hombres + mujeres) ÷ población total × 100, mismo año. Población: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}; se prefiere la población propia del DAES de la ONU donde cubre el último año; si no, la del Banco Mundial.`,
+};
+
+/**
+ * The emigrants' share of the population, as the World Bank's Migration and Remittances Factbook
+ * gives it ("stock of emigrants as percentage of population"): of the population living in the
+ * country, which the emigrants are not part of.
+ */
+const EMIGRANT_SHARE_METHOD: Wording<{ indicator: string; dataset: string; scaled: string | null }> = {
+  en: (p) =>
+    `Emigrants (sum over all destinations, both sexes = male + female) ÷ total population of the country × 100, same year: emigrants per 100 people living in it (they are not among them), not a share of everyone born there. Population: ${p.indicator} from ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}, as for the immigrants' share.`,
+  fr: (p) =>
+    `Émigrés (somme sur toutes les destinations, les deux sexes = hommes + femmes) ÷ population totale du pays × 100, même année\u00a0: émigrés pour 100 personnes qui y vivent (ils n’en font pas partie), non une part de toutes les personnes qui y sont nées. Population\u00a0: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}, comme pour la part des immigrés.`,
+  es: (p) =>
+    `Emigrantes (suma de todos los destinos, ambos sexos = hombres + mujeres) ÷ población total del país × 100, mismo año: emigrantes por cada 100 personas que viven en él (no forman parte de ellas), no una proporción de todas las personas nacidas allí. Población: ${p.indicator} de ${p.dataset}${p.scaled ? ` (${p.scaled})` : ''}, como para la proporción de inmigrantes.`,
+};
+
+/** No share where the edition has no emigrants from the area. */
+const NO_EMIGRANTS: Words = {
+  en: 'Not computed: the edition gives no emigrants from this area.',
+  fr: 'Non calculé\u00a0: l’édition ne donne aucun émigré de cette zone.',
+  es: 'No calculado: la edición no da emigrantes de esta zona.',
 };
 
 /** No share where the edition has no immigrants for the area (Kosovo: UN DESA has none), whatever population there is. */
@@ -1104,7 +1144,7 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
         [...stock, m.immigrants.population.dataset],
       );
   }
-  for (const point of m.emigrants.series)
+  for (const point of m.emigrants.series) {
     for (const [sex, value] of sexes(point))
       if (value !== null)
         add(
@@ -1120,6 +1160,22 @@ export function profileCsv(p: ProfileResponse, lang: NameLanguage = 'en'): CsvTa
           },
           stock,
         );
+    // Of the same population as the immigrants' share (m.emigrants.share.method).
+    if (point.sharePct !== null && m.immigrants.population)
+      add(
+        {
+          block: 'migration',
+          measure: 'emigrants_share_of_population',
+          period: point.period,
+          sex: '_T',
+          value: point.sharePct,
+          unit: 'percent',
+          computed_by: COMPUTED_BY,
+          note: repeatedFigureNote(m.emigrants.latestRepeats, point.period, lang, 'derived'),
+        },
+        [...stock, m.immigrants.population.dataset],
+      );
+  }
   // The other editions' totals, each row citing its own edition; a measure of their own, so that
   // a reader picking `immigrants` gets one value per period and sex, the profile's edition's. Each
   // edition's repeat is its own (Revision 2024's, not Revision 2020's).

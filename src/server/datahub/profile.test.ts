@@ -59,6 +59,32 @@ describe.each(testEngines())('country profile on %s', (engine) => {
       );
     });
 
+    it('gives the emigrants as a share of the population living in the country, as the World Bank Factbook does', async () => {
+      const p = await profile('/api/profiles/PHL');
+      const latest = p.migration.emigrants.series.at(-1);
+      // UN DESA 2024: 6,988,383 Filipinos abroad in 2024; wdi/population.csv.gz, row Philippines, PHL,
+      // 2024: 115,843,670 living in the Philippines. 6,988,383 / 115,843,670 × 100 = 6.03265.
+      expect(latest).toMatchObject({ period: '2024', total: 6_988_383, population: 115_843_670 });
+      expect(latest?.sharePct).toBeCloseTo(6.0326, 4);
+      // The same population as the immigrants' share, said so.
+      expect(p.migration.immigrants.series.at(-1)?.population).toBe(115_843_670);
+      expect(p.migration.emigrants.share).toEqual({
+        computedBy: 'Bridges',
+        method: expect.stringMatching(
+          /^Emigrants \(sum over all destinations.*÷ total population of the country × 100, same year: emigrants per 100 people living in it .*Population: population from wdi-population-datahub-2024/,
+        ),
+      });
+      const { rows } = await getCsv(hub.app, '/api/profiles/PHL?format=csv');
+      const share = rows.find((r) => r.measure === 'emigrants_share_of_population' && r.period === '2024');
+      expect(share).toMatchObject({ value: '6.0326', unit: 'percent', computed_by: 'Bridges' });
+      // It cites the population it divides by as well as UN DESA.
+      expect(share?.dataset).toBe('undesa-ims-2024 | wdi-population-datahub-2024');
+      // Kosovo: UN DESA gives no emigrants from it either, and says so rather than blaming the population.
+      expect((await profile('/api/profiles/XKX')).migration.emigrants.share.method).toBe(
+        'Not computed: the edition gives no emigrants from this area.',
+      );
+    });
+
     it('counts Filipinos abroad in the latest UN DESA revision, with their top destinations', async () => {
       const p = await profile('/api/profiles/PHL');
       expect(p.area).toEqual({ code: 'PHL', name: 'Philippines', kind: 'country' });

@@ -389,9 +389,10 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
   const latestIn = m.immigrants.latest;
   // The share needs the population of its year: the latest year that has one (Niue: the UN's
   // population runs to 2020, its migrant stock to 2024), which may be earlier than the stock's.
-  const latestShare = [...m.immigrants.series]
-    .sort((a, b) => comparePeriods(a.period, b.period))
-    .findLast((p) => p.sharePct !== null);
+  const latestShareOf = (series: readonly { period: string; sharePct: number | null }[]) =>
+    [...series].sort((a, b) => comparePeriods(a.period, b.period)).findLast((p) => p.sharePct !== null);
+  const latestShare = latestShareOf(m.immigrants.series);
+  const latestEmigrantShare = latestShareOf(m.emigrants.series);
   const latestOut = m.emigrants.latest;
   const editionLabel = dataset ? shortDatasetLabel(dataset, m.sources, lang) : '';
   // A key figure that repeats the period before says so beside its source.
@@ -426,10 +427,19 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
     ]);
     return queries.length === 1 ? queries[0]?.href : queries;
   };
+  // The population both shares divide by, as an SDMX query of its own.
   const population = m.immigrants.population;
-  const immigrantPeriods = [
-    ...new Set([...m.immigrants.series, ...m.otherEditions.flatMap((o) => o.immigrants)].map((p) => p.period)),
-  ].sort();
+  const populationQuery = population
+    ? [
+        {
+          label: `${t.topics.population} — ${shortDatasetLabel(population.dataset, m.sources, lang)}`,
+          href: sdmxFlowUrl(profile.dataflows, population.dataset, population.indicator, {
+            refArea: area.code,
+            sex: '_T',
+          }),
+        },
+      ]
+    : [];
 
   return (
     <Section id="migration" title={t.migrationHeading} lead={t.migrationLead}>
@@ -448,6 +458,16 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                       label: t.emigrantsLatest(latestOut.period),
                       value: persons(latestOut.total),
                       note: keyFigureNote(m.emigrants.latestRepeats, latestOut.period),
+                    },
+                  ]
+                : []),
+              ...(latestEmigrantShare?.sharePct != null
+                ? [
+                    {
+                      key: 'emigrant-share',
+                      label: t.emigrantShare(latestEmigrantShare.period),
+                      value: formatPercent(latestEmigrantShare.sharePct, lang, 2),
+                      note: t.computedByBridges,
                     },
                   ]
                 : []),
@@ -474,26 +494,35 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
             ]}
           />
           <SourceLine
-            citations={citationsOf([dataset, latestShare ? m.immigrants.population?.dataset : null], m.sources)}
+            citations={citationsOf(
+              [dataset, latestShare || latestEmigrantShare ? m.immigrants.population?.dataset : null],
+              m.sources,
+            )}
           />
 
           <div className="chart-grid">
             <ChartFrame
               title={t.emigrantsTrendTitle(area.name)}
               subtitle={t.personsBySex}
-              citations={citationsOf([dataset, ...otherEditions], m.sources)}
-              csv={emigrantsCsv(profile, lang)}
+              citations={citationsOf([dataset, m.immigrants.population?.dataset, ...otherEditions], m.sources)}
+              csv={stockTrendCsv(profile, 'emigrants', lang)}
               computed
               note={
                 <>
+                  <p className="chart__note">{t.emigrantShareNote}</p>
                   <StockGapsNote profile={profile} measure="emigrants" />
                   <RepeatedNote repeated={m.emigrants.latestRepeats} />
                 </>
               }
               filename={`emigrants-${area.code}-${dataset}`}
-              sdmxUrl={editionQueries({ counterpart: area.code })}
+              sdmxUrl={editionQueries({ counterpart: area.code }, populationQuery)}
               table={
-                <SeriesTable caption={t.emigrantsTrendTitle(area.name)} series={emigrantLines} formatValue={persons} />
+                <StockTrendTable
+                  caption={t.emigrantsTrendTitle(area.name)}
+                  profile={profile}
+                  measure="emigrants"
+                  totalLabel={totalLabel}
+                />
               }
             >
               {m.emigrants.series.length > 0 ? (
@@ -513,23 +542,10 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
               title={t.immigrantsTrendTitle(area.name)}
               subtitle={t.personsBySex}
               citations={citationsOf([dataset, m.immigrants.population?.dataset, ...otherEditions], m.sources)}
-              csv={immigrantsCsv(profile, lang)}
+              csv={stockTrendCsv(profile, 'immigrants', lang)}
               computed
               filename={`immigrants-${area.code}-${dataset}`}
-              sdmxUrl={editionQueries(
-                { refArea: area.code },
-                population
-                  ? [
-                      {
-                        label: `${t.topics.population} — ${shortDatasetLabel(population.dataset, m.sources, lang)}`,
-                        href: sdmxFlowUrl(profile.dataflows, population.dataset, population.indicator, {
-                          refArea: area.code,
-                          sex: '_T',
-                        }),
-                      },
-                    ]
-                  : [],
-              )}
+              sdmxUrl={editionQueries({ refArea: area.code }, populationQuery)}
               note={
                 <>
                   <p className="chart__note">{t.shareNote}</p>
@@ -538,39 +554,11 @@ function MigrationSection({ profile }: { profile: ProfileResponse }) {
                 </>
               }
               table={
-                <DataTable
+                <StockTrendTable
                   caption={t.immigrantsTrendTitle(area.name)}
-                  columns={[
-                    { key: 'period', label: t.colPeriod },
-                    { key: 'total', label: totalLabel, numeric: true },
-                    { key: 'female', label: t.sexFemale, numeric: true },
-                    { key: 'male', label: t.sexMale, numeric: true },
-                    { key: 'share', label: t.colShareOfPopulation, numeric: true },
-                    ...m.otherEditions.map((o) => ({
-                      key: o.dataset,
-                      label: t.totalInEdition(editionName(t, o.edition).text),
-                      numeric: true,
-                    })),
-                  ]}
-                  rows={immigrantPeriods.map((period) => {
-                    const p = m.immigrants.series.find((q) => q.period === period);
-                    return {
-                      key: period,
-                      cells: {
-                        period,
-                        total: p ? persons(p.total) : '—',
-                        female: p?.female == null ? '—' : persons(p.female),
-                        male: p?.male == null ? '—' : persons(p.male),
-                        share: p?.sharePct == null ? '—' : formatPercent(p.sharePct, lang, 2, 2),
-                        ...Object.fromEntries(
-                          m.otherEditions.map((o) => {
-                            const theirs = o.immigrants.find((q) => q.period === period);
-                            return [o.dataset, theirs ? persons(theirs.total) : '—'];
-                          }),
-                        ),
-                      },
-                    };
-                  })}
+                  profile={profile}
+                  measure="immigrants"
+                  totalLabel={totalLabel}
                 />
               }
             >
@@ -696,63 +684,104 @@ function withOtherEditions(
   return { ...table, rows: [...table.rows, ...others] };
 }
 
-function emigrantsCsv(profile: ProfileResponse, lang: UiLanguage): CsvTable {
-  const m = profile.migration;
-  return withOtherEditions(
-    stockCsv(
-      profile.area.code,
-      'emigrants',
-      m.emigrants.series,
-      m.dataset ?? '',
-      m.stocks.totalPublished,
-      m.emigrants.latestRepeats,
-      lang,
-    ),
-    profile,
-    'emigrants',
-    lang,
-  );
-}
-
-function immigrantsCsv(profile: ProfileResponse, lang: UiLanguage): CsvTable {
+/**
+ * A stock chart's CSV (the emigrants' or the immigrants'): the edition's stocks by sex and their
+ * share of the population where Bridges computed one, then each other edition's.
+ */
+function stockTrendCsv(profile: ProfileResponse, measure: 'immigrants' | 'emigrants', lang: UiLanguage): CsvTable {
   const m = profile.migration;
   const dataset = m.dataset ?? '';
   const population = m.immigrants.population?.dataset;
-  return withOtherEditions(immigrantsOfEdition(), profile, 'immigrants', lang);
-
-  function immigrantsOfEdition(): CsvTable {
-    return {
-      columns: STOCK_CSV_COLUMNS,
-      rows: m.immigrants.series.flatMap((p) => [
-        ...stockCsv(
-          profile.area.code,
-          'immigrants',
-          [p],
-          dataset,
-          m.stocks.totalPublished,
-          m.immigrants.latestRepeats,
-          lang,
-        ).rows,
-        ...(p.sharePct !== null && population
-          ? [
-              {
-                cells: {
-                  area: profile.area.code,
-                  measure: 'immigrants_share_of_population',
-                  period: p.period,
-                  sex: '_T',
-                  value: p.sharePct,
-                  unit: 'percent',
-                  computed_by: COMPUTED_BY,
-                  note: repeatedFigureNote(m.immigrants.latestRepeats, p.period, lang, 'derived'),
-                },
-                sources: [dataset, population],
+  const { series, latestRepeats } = m[measure];
+  const ofEdition: CsvTable = {
+    columns: STOCK_CSV_COLUMNS,
+    rows: series.flatMap((p) => [
+      ...stockCsv(profile.area.code, measure, [p], dataset, m.stocks.totalPublished, latestRepeats, lang).rows,
+      ...(p.sharePct !== null && population
+        ? [
+            {
+              cells: {
+                area: profile.area.code,
+                measure: `${measure}_share_of_population`,
+                period: p.period,
+                sex: '_T',
+                value: p.sharePct,
+                unit: 'percent',
+                computed_by: COMPUTED_BY,
+                note: repeatedFigureNote(latestRepeats, p.period, lang, 'derived'),
               },
-            ]
-          : []),
-      ]),
-    };
-  }
+              sources: [dataset, population],
+            },
+          ]
+        : []),
+    ]),
+  };
+  return withOtherEditions(ofEdition, profile, measure, lang);
+}
+
+/**
+ * A stock chart's table: each period's total, women and men, the share of the population, and
+ * the other editions' totals beside (the years of every edition the chart draws).
+ */
+function StockTrendTable({
+  caption,
+  profile,
+  measure,
+  totalLabel,
+}: {
+  caption: string;
+  profile: ProfileResponse;
+  measure: 'immigrants' | 'emigrants';
+  totalLabel: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const m = profile.migration;
+  const persons = (v: number) => formatNumber(v, lang);
+  const series: readonly {
+    period: string;
+    total: number;
+    female: number | null;
+    male: number | null;
+    sharePct: number | null;
+  }[] = m[measure].series;
+  const periods = [...new Set([...series, ...m.otherEditions.flatMap((o) => o[measure])].map((p) => p.period))].sort();
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        { key: 'period', label: t.colPeriod },
+        { key: 'total', label: totalLabel, numeric: true },
+        { key: 'female', label: t.sexFemale, numeric: true },
+        { key: 'male', label: t.sexMale, numeric: true },
+        { key: 'share', label: t.colShareOfPopulation, numeric: true },
+        ...m.otherEditions.map((o) => ({
+          key: o.dataset,
+          label: t.totalInEdition(editionName(t, o.edition).text),
+          numeric: true,
+        })),
+      ]}
+      rows={periods.map((period) => {
+        const p = series.find((q) => q.period === period);
+        return {
+          key: period,
+          cells: {
+            period,
+            total: p ? persons(p.total) : '—',
+            female: p?.female == null ? '—' : persons(p.female),
+            male: p?.male == null ? '—' : persons(p.male),
+            share: p?.sharePct == null ? '—' : formatPercent(p.sharePct, lang, 2, 2),
+            ...Object.fromEntries(
+              m.otherEditions.map((o) => {
+                const theirs = o[measure].find((q) => q.period === period);
+                return [o.dataset, theirs ? persons(theirs.total) : '—'];
+              }),
+            ),
+          },
+        };
+      })}
+    />
+  );
 }
 
 function PartnerChart({
