@@ -1741,18 +1741,36 @@ describe('the data hub in the browser', () => {
         );
         await expect.poll(() => chips.allTextContents(), { timeout: WAIT_MS }).toEqual([`${first?.area.name ?? ''}×`]);
         expect(await dropped.textContent()).toMatch(/\. The chart over time leaves it out\.$/);
-        // In French and Spanish, the names as the reader's language writes them.
+        // In French and Spanish, the names as the reader's language writes them. Every text the
+        // notice takes is recorded from the page's start (window.__notices).
+        await page.addInitScript(`
+          window.__notices = [];
+          new MutationObserver(() => {
+            for (const notice of document.querySelectorAll('#trend .notice[role="status"]')) {
+              const text = notice.textContent || '';
+              if (window.__notices.at(-1) !== text) window.__notices.push(text);
+            }
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        `);
+        // The list of countries held back, as on a slow line, so that the ranking comes first.
+        await page.route(/\/api\/countries\?/, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          await route.continue();
+        });
         for (const lang of ['fr', 'es'] as const) {
           const names = (await ranking('migrant_stock', lang)).items
             .filter((i) => chosen.some((c) => c.area.code === i.area.code))
             .map((i) => i.area.name);
           await page.goto(`${url}/explorer?indicator=remittance_cost_pct&areas=${codes}&lang=${lang}`);
-          // The names come with the list of countries, which may arrive after the ranking: until
-          // then the notice names the codes (USA, DEU).
+          // The names come with the list of countries, which may arrive after the ranking: the
+          // notice waits for them, so that it is announced once, by name (never "USA, DEU" first).
           for (const name of names)
             await expect.poll(async () => (await dropped.textContent()) ?? '', { timeout: WAIT_MS }).toContain(name);
           const said = (await dropped.textContent()) ?? '';
           expect(said).toContain(lang === 'fr' ? 'du pays qui reçoit l’argent' : 'del país que recibe el dinero');
+          const announced = (await page.evaluate('window.__notices')) as string[];
+          expect(announced.length).toBeGreaterThan(0);
+          for (const text of announced) for (const name of names) expect(text).toContain(name);
         }
       } finally {
         await page.close();

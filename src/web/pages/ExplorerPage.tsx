@@ -357,6 +357,7 @@ export function ExplorerPage() {
           countries={countries.data}
           areasByIsoNumeric={areasByIsoNumeric}
           areaName={areaName}
+          namesSettled={countries.data !== undefined || countries.error !== undefined}
           dims={dims}
           dimensionKeys={Object.keys(info?.dimensions ?? {})}
           editionPeriods={info?.periods ?? []}
@@ -832,6 +833,7 @@ function ExplorerResults({
   countries,
   areasByIsoNumeric,
   areaName,
+  namesSettled,
   dims,
   dimensionKeys,
   editionPeriods,
@@ -847,6 +849,8 @@ function ExplorerResults({
   areasByIsoNumeric: ReadonlyMap<string, MapArea>;
   /** An area's name in the reader's language, from any view shown so far (its code when none). */
   areaName: (code: string) => string;
+  /** Whether the list of countries has come (or failed): areaName knows every name it will. */
+  namesSettled: boolean;
   dims: Record<string, string>;
   /** The source's own dimensions of the flow: every one is a position of the SDMX key. */
   dimensionKeys: readonly string[];
@@ -1004,6 +1008,7 @@ function ExplorerResults({
         subtitle={subtitle}
         unitLabel={cellUnit(unit, t)}
         areaName={areaName}
+        namesSettled={namesSettled}
         onChange={onTrendChange}
       />
 

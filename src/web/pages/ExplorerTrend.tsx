@@ -55,6 +55,7 @@ export function ExplorerTrend({
   subtitle,
   unitLabel,
   areaName,
+  namesSettled,
   onChange,
 }: {
   ranking: RankingResponse;
@@ -67,6 +68,11 @@ export function ExplorerTrend({
   unitLabel: string;
   /** The name of an area this view may not know (one chosen in another), in the reader's language. */
   areaName: (code: string) => string;
+  /**
+   * Whether areaName knows every name it will (the list of countries has come): the notice of the
+   * areas left out waits for it, so that it is announced once, by name (not "USA, DEU", then again).
+   */
+  namesSettled: boolean;
   onChange: (patch: ParamPatch) => void;
 }) {
   const t = useT();
@@ -104,7 +110,7 @@ export function ExplorerTrend({
   // when none is left: the reader is told which, and why.
   const dropped = trend.areas.filter((code) => !nameOf.has(code));
   const droppedNotice =
-    dropped.length > 0
+    dropped.length > 0 && namesSettled
       ? t.trendAreasDropped(
           dropped.map(areaName),
           ranking.indicator.id,
