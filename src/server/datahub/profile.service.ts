@@ -366,6 +366,22 @@ async function migrationBlock(
   if (population && [...immigrants, ...emigrants].some((p) => p.sharePct !== null)) used.push(population.dataset);
   const totalPublished = rows.some((r) => r.sex === '_T');
   const note = noteLanguage(lang);
+  /** How a share of the population is computed (`method`), or why it is not: no stock (`none`'s words), no population. */
+  const shareComputation = (method: typeof IMMIGRANT_SHARE_METHOD, none: Words | null) => ({
+    computedBy: COMPUTED_BY,
+    method:
+      none?.[note] ??
+      (population
+        ? method[note]({
+            indicator: population.indicator,
+            dataset: population.dataset,
+            scaled:
+              population.multiplier !== 1
+                ? `${unitName(population.unit, note)} × ${String(population.multiplier)}`
+                : null,
+          })
+        : NO_POPULATION[note]),
+  });
   return {
     dataset: rows.length ? edition : null,
     immigrants: {
@@ -380,41 +396,13 @@ async function migrationBlock(
             multiplier: population.multiplier,
           }
         : null,
-      share: {
-        computedBy: COMPUTED_BY,
-        method: population
-          ? IMMIGRANT_SHARE_METHOD[note]({
-              indicator: population.indicator,
-              dataset: population.dataset,
-              scaled:
-                population.multiplier !== 1
-                  ? `${unitName(population.unit, note)} × ${String(population.multiplier)}`
-                  : null,
-            })
-          : immigrantStock.length === 0
-            ? NO_IMMIGRANTS[note]
-            : NO_POPULATION[note],
-      },
+      share: shareComputation(IMMIGRANT_SHARE_METHOD, immigrantStock.length === 0 ? NO_IMMIGRANTS : null),
     },
     emigrants: {
       series: emigrants,
       latest: latestOut,
       latestRepeats: edition ? await emigrantsRepeat(trx, ctx, edition, emigrantStock, partners.out) : null,
-      share: {
-        computedBy: COMPUTED_BY,
-        method: population
-          ? EMIGRANT_SHARE_METHOD[note]({
-              indicator: population.indicator,
-              dataset: population.dataset,
-              scaled:
-                population.multiplier !== 1
-                  ? `${unitName(population.unit, note)} × ${String(population.multiplier)}`
-                  : null,
-            })
-          : emigrantStock.length === 0
-            ? NO_EMIGRANTS[note]
-            : NO_POPULATION[note],
-      },
+      share: shareComputation(EMIGRANT_SHARE_METHOD, emigrantStock.length === 0 ? NO_EMIGRANTS : null),
     },
     otherEditions,
     topOrigins: {
