@@ -37,6 +37,7 @@ export const RESERVED_COMPONENT_IDS: ReadonlySet<string> = new Set([
   'OBS_VALUE',
   'OBS_STATUS',
   'OBS_FLAGS',
+  'COMMENT_OBS',
   'UNIT_MEASURE',
   'PUBLISHER',
   'LICENCE',

@@ -142,6 +142,25 @@ describe("R's rsdmx pulling from Bridges", () => {
     expect(total(abroad, 'obsValue')).toBeGreaterThan(6_000_000);
   });
 
+  it("reads Bridges' comment on the Philippines' 2024 figures, which only repeat 2020's, and none on 2020's", () => {
+    const rows = pulled('repeats.csv');
+    expect(rows.map((r) => `${r.SEX ?? ''}|${r.obsTime ?? ''}`)).toEqual(['F|2020', 'F|2024', 'M|2020', 'M|2024']);
+    const publisher = publisherRows((r) => r.dest_iso3 === 'PHL' && r.origin_iso3 === 'USA');
+    for (const row of rows) {
+      const published = publisher.find((p) => SEX[p.sex ?? ''] === row.SEX && p.year === row.obsTime);
+      expect(row.obsValue).toBe(published?.migrant_stock);
+      if (row.obsTime === '2024') {
+        // The same figure as 2020's, as the publisher's file has it: said so on the observation.
+        expect(row.obsValue).toBe(rows.find((r) => r.SEX === row.SEX && r.obsTime === '2020')?.obsValue);
+        expect(row.COMMENT_OBS).toBe(
+          "Bridges: Repeats the 2020 figure exactly: read the change from 2020 to 2024 as not estimated, not as none (see the dataset's caveats)",
+        );
+      } else {
+        expect(row.COMMENT_OBS).toBe('NA'); // R's missing value, as write.csv writes it
+      }
+    }
+  });
+
   it('reads the structure: dimensions in key order and area names in three languages', () => {
     const components = pulled('components.csv');
     expect(components.filter((c) => c.component === 'Dimension').map((c) => c.conceptRef)).toEqual([
@@ -151,6 +170,15 @@ describe("R's rsdmx pulling from Bridges", () => {
       'SEX',
     ]);
     expect(components.find((c) => c.component === 'TimeDimension')?.conceptRef).toBe('TIME_PERIOD');
+    expect(components.filter((c) => c.component === 'Attribute').map((c) => c.conceptRef)).toEqual([
+      'OBS_STATUS',
+      'OBS_FLAGS',
+      'COMMENT_OBS',
+      'UNIT_MEASURE',
+      'PUBLISHER',
+      'LICENCE',
+      'CITATION',
+    ]);
     const philippines = pulled('areas.csv').find((a) => a.id === 'PHL');
     expect(philippines).toMatchObject({ 'name.en': 'Philippines', 'name.fr': 'Philippines', 'name.es': 'Filipinas' });
   });

@@ -3,7 +3,7 @@ import { localName } from '../../core/languages.js';
 import { SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
 import { codeName } from './sdmx-json.js';
 import type { DataPlan, DataSeries } from './sdmx.service.js';
-import { conceptNames, obsStatusNames } from './sdmx-structure.js';
+import { conceptNames, obsStatusNames, OBSERVATION_COMMENT, repeatCommentNames } from './sdmx-structure.js';
 
 /**
  * The SDMX-CSV 1.0 writer (RFC 4180, CRLF): a header row, then one row per observation with
@@ -11,6 +11,8 @@ import { conceptNames, obsStatusNames } from './sdmx-structure.js';
  * OBS_VALUE, then every attribute, the data set's ones (unit, publisher, licence, citation)
  * repeated on each row so any row carries its source. With `labels=both` headers and coded
  * values read "ID: Name", the name in the language asked (Accept-Language) where Bridges has it.
+ * The observation comment (COMMENT_OBS, in the flows that have it) is text in that language,
+ * labels or not: it has no code.
  */
 
 // charset: spreadsheets that open the file as it comes otherwise guess another encoding ("TÃ¼rkiye").
@@ -37,6 +39,19 @@ export async function* dataMessageCsv(
     if (cell === undefined) {
       cell = csvField(label(status, localName(obsStatusNames(status), plan.languages)));
       statusCells.set(status, cell);
+    }
+    return cell;
+  };
+  // A repeat's comment, made once per period repeated.
+  const commentCells = new Map<string, string>();
+  const commentCell = (series: DataSeries, period: string) => {
+    const repeated = series.repeats;
+    if (repeated?.period !== period) return '';
+    const key = `${repeated.period}|${repeated.previous}`;
+    let cell = commentCells.get(key);
+    if (cell === undefined) {
+      cell = csvField(localName(repeatCommentNames(repeated), plan.languages));
+      commentCells.set(key, cell);
     }
     return cell;
   };
@@ -77,7 +92,10 @@ export async function* dataMessageCsv(
       }
       for (const o of series.observations) {
         const attributes = observationAttributes
-          .map((a) => `,${a.id === 'OBS_STATUS' ? statusCell(o.status) : csvField(o.flags ?? '')}`)
+          .map(
+            (a) =>
+              `,${a.id === 'OBS_STATUS' ? statusCell(o.status) : a.id === OBSERVATION_COMMENT ? commentCell(series, o.period) : csvField(o.flags ?? '')}`,
+          )
           .join('');
         chunk += `${dataflow}${key},${csvField(o.period)},${String(o.value)}${attributes}${datasetValues}\r\n`;
       }

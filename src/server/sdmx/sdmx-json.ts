@@ -13,7 +13,9 @@ import {
   messageLanguages,
   NOT_APPLICABLE,
   obsStatusNames,
+  OBSERVATION_COMMENT,
   conceptNames,
+  repeatCommentNames,
   sexNames,
   structureLanguages,
   type Names,
@@ -312,6 +314,13 @@ export async function* dataMessageJson(
   const periods = new ValueIndex(timeValue);
   const statuses = new ValueIndex((code) => ({ id: code, ...dataName(obsStatusNames(code), languages) }));
   const flags = new ValueIndex((text) => ({ name: text }));
+  // Bridges' comment on a figure that only repeats the period before's, one value per period
+  // repeated (`2024|2020`): text, in every language Bridges says it in, as the flags have no id.
+  const comments = new ValueIndex((repeat) => {
+    const [period = '', previous = ''] = repeat.split('|');
+    return dataName(repeatCommentNames({ period, previous }), languages);
+  });
+  const withComments = plan.dsd.attributes.some((a) => a.id === OBSERVATION_COMMENT);
   const datasetAttributes = plan.dsd.attributes.filter((a) => a.level === 'dataset');
 
   const header = {
@@ -335,9 +344,13 @@ export async function* dataMessageJson(
         parts.push(`${JSON.stringify(key)}:${withAttributes ? '{"attributes":[]}' : '{}'}`);
         continue;
       }
+      const repeated = withAttributes && withComments ? series.repeats : null;
       const observations = series.observations.map((o) => {
         const values: (number | null)[] = [o.value];
         if (withAttributes) values.push(statuses.of(o.status), o.flags === null ? null : flags.of(o.flags));
+        // NOTE: an observation without a comment leaves it out, as SDMX-JSON lets trailing
+        // attributes without a value be: the others' arrays are as they were.
+        if (repeated?.period === o.period) values.push(comments.of(`${repeated.period}|${repeated.previous}`));
         const time = periods.of(o.period);
         return `"${flat ? `${key}:${String(time)}` : String(time)}":${JSON.stringify(values)}`;
       });
@@ -372,7 +385,8 @@ export async function* dataMessageJson(
         .map((a) => ({
           id: a.id,
           ...dataName(conceptNames(a.id, a.name), languages),
-          values: a.id === 'OBS_STATUS' ? statuses.values : flags.values,
+          values:
+            a.id === 'OBS_STATUS' ? statuses.values : a.id === OBSERVATION_COMMENT ? comments.values : flags.values,
         }))
     : [];
   const structure = {

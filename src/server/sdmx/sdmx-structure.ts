@@ -1,7 +1,7 @@
 import { NAME_LANGUAGES } from '../../core/languages.js';
 import { NOT_APPLICABLE, SDMX_AGENCY, SDMX_VERSION, sdmxFlowId, sdmxOwnDimensions } from '../../core/sdmx.js';
 import { INDICATOR_NAMES, namesByLanguage, SDMX_NAMES, SEX_NAMES, UNIT_NAMES } from '../../core/statistics-names.js';
-import { sourceDimension } from '../../core/statistics-terms.js';
+import { repeatedFigureNote, sourceDimension, type RepeatedPeriod } from '../../core/statistics-terms.js';
 import { codeOfDimsValue } from './sdmx-key.js';
 import type { DatasetIndicatorPair, DatasetRow, IndicatorRow } from './sdmx.repository.js';
 
@@ -314,11 +314,42 @@ export function conceptSchemeIdOf(flowId: string): string {
 }
 
 /**
+ * SDMX's cross-domain concept "Observation comment", the attribute that carries Bridges' note on a
+ * figure that only repeats the period before's (datahub/repeats.ts).
+ */
+export const OBSERVATION_COMMENT = 'COMMENT_OBS';
+
+/** Who says it, before the note: Bridges, not the publisher whose figures the message carries. */
+const COMMENT_BY: Readonly<Record<'en' | 'fr' | 'es', string>> = {
+  en: 'Bridges: ',
+  fr: 'Bridges\u00a0: ',
+  es: 'Bridges: ',
+};
+
+/**
+ * The observation comment (COMMENT_OBS) of a figure that only repeats the period before's
+ * exactly, in English, French and Spanish: Bridges' note, the words of the data hub's CSVs
+ * (repeatedFigureNote).
+ */
+export function repeatCommentNames(repeated: RepeatedPeriod): Names {
+  const names: Record<string, string> = {};
+  for (const lang of ['en', 'fr', 'es'] as const)
+    names[lang] = `${COMMENT_BY[lang]}${repeatedFigureNote(repeated, repeated.period, lang) ?? ''}`;
+  return names;
+}
+
+/**
  * The data structure of a dataflow: FREQ, REF_AREA, COUNTERPART_AREA, SEX, the source's own
  * dimensions (upper-cased `dims` keys, sorted), TIME_PERIOD; measure OBS_VALUE; attributes
- * OBS_STATUS and OBS_FLAGS per observation, unit and source for the whole data set.
+ * OBS_STATUS and OBS_FLAGS per observation (and COMMENT_OBS where `observationComments`: a flow
+ * whose figures may only repeat the period before's, as repeats.ts checks them), unit and source
+ * for the whole data set.
  */
-export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): SdmxDataStructure {
+export function buildDataStructure(
+  flow: SdmxDataflow,
+  dimsKeys: string[],
+  options: { observationComments: boolean } = { observationComments: false },
+): SdmxDataStructure {
   const english = (name: string) => ({ name, names: { en: name } });
   const concept = (id: string, name: string) => ({ name, names: conceptNames(id, name) });
   const fixed: Omit<SdmxDimension, 'position'>[] = [
@@ -367,6 +398,21 @@ export function buildDataStructure(flow: SdmxDataflow, dimsKeys: string[]): Sdmx
       codelistId: null,
       mandatory: false,
     },
+    // NOTE: only in the flows whose figures Bridges checks for repeats: every other flow's
+    // structure and data stay as they were.
+    ...(options.observationComments
+      ? [
+          {
+            id: OBSERVATION_COMMENT,
+            name: 'Observation comment',
+            description:
+              "Bridges' note on a figure, not the publisher's: where a figure only repeats that of the period before exactly (UN DESA's 2024 revision gives some destinations' 2020 figures again as 2024's), read its change between the two periods as not estimated, not as none. Empty for every other figure",
+            level: 'observation' as const,
+            codelistId: null,
+            mandatory: false,
+          },
+        ]
+      : []),
     {
       id: 'UNIT_MEASURE',
       name: 'Unit of measure',

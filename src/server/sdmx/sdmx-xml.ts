@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { SDMX_AGENCY, SDMX_VERSION } from '../../core/sdmx.js';
 import type { DataPlan, DataSeries, StructureSet } from './sdmx.service.js';
+import { localName } from '../../core/languages.js';
 import {
   codelistUrn,
   conceptSchemeUrn,
   conceptUrn,
   dataflowUrn,
   dataStructureUrn,
+  OBSERVATION_COMMENT,
+  repeatCommentNames,
   type Names,
   type SdmxAnnotation,
   type SdmxCodelist,
@@ -251,14 +254,29 @@ export async function* dataMessageXml(plan: DataPlan, batches: AsyncIterable<Dat
     out += `<gen:Attributes>${values(datasetValues)}</gen:Attributes>`;
   }
   const dimensionIds = plan.seriesDimensions.map((d) => d.id);
+  // Bridges' comment on a figure that only repeats the period before's, in the language asked
+  // (generic data has one text per value), made once per period repeated.
+  const withComments = plan.dsd.attributes.some((a) => a.id === OBSERVATION_COMMENT);
+  const comments = new Map<string, string>();
+  const commentOf = (repeated: NonNullable<DataSeries['repeats']>) => {
+    const key = `${repeated.period}|${repeated.previous}`;
+    let text = comments.get(key);
+    if (text === undefined) {
+      text = localName(repeatCommentNames(repeated), plan.languages);
+      comments.set(key, text);
+    }
+    return text;
+  };
   for await (const batch of batches) {
     const parts: string[] = [];
     for (const series of batch) {
       const key = series.key.map((code, i): [string, string] => [dimensionIds[i] ?? '', code]);
+      const repeated = withComments ? series.repeats : null;
       const observations = withObservations
         ? series.observations.map((o) => {
             const obsAttributes: [string, string][] = [['OBS_STATUS', o.status]];
             if (o.flags !== null) obsAttributes.push(['OBS_FLAGS', o.flags]);
+            if (repeated?.period === o.period) obsAttributes.push([OBSERVATION_COMMENT, commentOf(repeated)]);
             return (
               '<gen:Obs>' +
               (flat

@@ -241,6 +241,34 @@ export async function anySeriesMatches(db: Kysely<DB>, series: SeriesFilter): Pr
   return result.rows.length > 0;
 }
 
+/**
+ * The values of every series of a flow (a dataset edition's indicator) whose reference area is one
+ * of `refAreas`, at the periods named, read at the flow's version in one statement: what says
+ * whether a destination's figure only repeats the period before's. Null when the flow is no
+ * longer at that version. A few hundred rows (a destination's partners by sex, at two periods).
+ */
+export async function findValuesAtPeriodsAt(
+  db: Kysely<DB>,
+  datasetId: string,
+  indicatorId: string,
+  version: string,
+  refAreas: readonly string[],
+  periods: readonly string[],
+): Promise<{ series: number; refArea: string; period: string; value: number }[] | null> {
+  const result = await sql<{ version: string | null; figures: string | null }>`
+    SELECT ${flowVersionSql(datasetId)} AS version,
+           (SELECT json_agg(json_build_array(s.id, s.ref_area, o.period, o.value::float8) ORDER BY s.id, o.period_start)
+            FROM series s JOIN observation o ON o.series_id = s.id
+            WHERE s.dataset_id = ${datasetId} AND s.indicator_id = ${indicatorId}
+              AND s.ref_area = ANY(${[...refAreas]}::text[]) AND o.period = ANY(${[...periods]}::text[]))::text AS figures`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  if (!row || row.version !== version) return null;
+  const list = JSON.parse(row.figures ?? '[]') as [number, string, string, number][];
+  return list.map(([series, refArea, period, value]) => ({ series, refArea, period, value }));
+}
+
 /** One series as the writers need it: its codes and source dimensions, and its observations. */
 export interface SeriesRow {
   id: number;

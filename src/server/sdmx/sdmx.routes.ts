@@ -230,8 +230,8 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
           : negotiate(request.headers.accept, STRUCTURE_OFFERS, STRUCTURE_SUPPORTED).format;
         // The same structures until an import changes the data: computed once per data version
         // (all the codelists take a second or more to gather; a client asks for them often).
-        const set = await cache.answer(structureQueryKey(resource, request.params, request.query), () =>
-          findStructures(db, resource, request.params, request.query),
+        const set = await cache.answer(structureQueryKey(resource, request.params, request.query), (ctx) =>
+          findStructures(db, ctx, resource, request.params, request.query),
         );
         // Buffers, so Fastify sends the SDMX media types exactly as written; gzipped as the
         // statistics answers are (the areas' codelist is 160 kB as SDMX-ML, 23 kB gzipped), but
@@ -392,7 +392,7 @@ export function sdmxRoutes(db: Kysely<DB>, cache: DatahubCache, options: SdmxOpt
       },
     };
     const dataDescription =
-      'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. Names (SDMX-JSON values, SDMX-CSV labels=both) in the language `lang` or else Accept-Language asks for where Bridges has it, English otherwise. 404 when nothing matches; 413 past 500,000 observations.';
+      'Flow: ID, AGENCY,ID or AGENCY,ID,VERSION (e.g. BRIDGES,UNDESA_IMS_2024_MIGRANT_STOCK,1.0). Key: the codes of FREQ.REF_AREA.COUNTERPART_AREA.SEX, then the source’s own dimensions, dot-separated; empty for all, + for or; `all` for everything (e.g. A.USA.MEX+CAN.). Answers SDMX-JSON 1.0 (application/vnd.sdmx.data+json;version=1.0.0, the default) SDMX-CSV 1.0 (application/vnd.sdmx.data+csv;version=1.0.0, text/csv) or SDMX-ML 2.1 generic data (application/xml) by Accept or `format`. Published figures only: where a publisher gives no total by sex, none is computed. In UN DESA’s stock flows, the observation attribute COMMENT_OBS (Bridges’ note, in the language asked) marks a figure that only repeats the period before’s exactly (the Philippines’ and Niue’s 2024 figures). Names (SDMX-JSON values, SDMX-CSV labels=both) in the language `lang` or else Accept-Language asks for where Bridges has it, English otherwise. 404 when nothing matches; 413 past 500,000 observations.';
     app.get(
       '/api/sdmx/data/:flow',
       {

@@ -8,8 +8,10 @@ import {
   sdmxIdPart,
   type SdmxDataQuery,
 } from '../../core/sdmx.js';
-import { sourceDimension } from '../../core/statistics-terms.js';
+import { sourceDimension, type RepeatedPeriod } from '../../core/statistics-terms.js';
 import { m49NumberHints } from '../countries/m49-numbers.js';
+import { DatahubCache, type DatahubContext } from '../datahub/datahub.context.js';
+import { editionRepeats, figureRepeats, repeatKey, repeatsChecked } from '../datahub/repeats.js';
 import type { DB } from '../db/schema.js';
 import { ApiError } from '../http/api-error.js';
 import {
@@ -31,6 +33,7 @@ import {
   dimsCodelists,
   FIXED_CODELISTS,
   NOT_APPLICABLE,
+  OBSERVATION_COMMENT,
   type SdmxCodelist,
   type SdmxConceptScheme,
   type SdmxDataflow,
@@ -38,7 +41,7 @@ import {
   type SdmxDimension,
   type Names,
 } from './sdmx-structure.js';
-import { stillLoadingMessage, type StillLoading } from '../stats/bundled-load.js';
+import { stillLoadingMessage } from '../stats/bundled-load.js';
 import * as repo from './sdmx.repository.js';
 import { SdmxSemanticError } from './sdmx-errors.js';
 
@@ -99,9 +102,16 @@ export async function findDataflows(db: Kysely<DB>, ref: ArtefactRef): Promise<S
   return flows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-async function dataStructureOf(db: Kysely<DB>, flow: SdmxDataflow) {
+/**
+ * A flow's data structure and its own codelists. It has an observation comment (COMMENT_OBS) where
+ * its figures are checked for a latest period that only repeats the one before (repeats.ts
+ * repeatsChecked: the UN DESA stocks), and only there.
+ */
+async function dataStructureOf(db: Kysely<DB>, ctx: DatahubContext, flow: SdmxDataflow) {
   const values = await repo.findDimsValues(db, flow.datasetId, flow.indicatorId);
-  const dsd = buildDataStructure(flow, unique(values.map((v) => v.key)));
+  const dsd = buildDataStructure(flow, unique(values.map((v) => v.key)), {
+    observationComments: repeatsChecked(ctx, flow.datasetId, flow.indicatorId),
+  });
   return { dsd, codelists: dimsCodelists(dsd, values) };
 }
 
@@ -185,10 +195,12 @@ export function structureQueryKey(
 /**
  * A structure query: the artefacts of one kind a reference names, with the ones `references`
  * adds. NOTE: a data structure comes with its codelists and concepts unless `references=none`
- * (SDMX's default is none), because a key means nothing to a client without them.
+ * (SDMX's default is none), because a key means nothing to a client without them. `ctx`: the data
+ * hub's context of the data version, which says whose figures may repeat (dataStructureOf).
  */
 export async function findStructures(
   db: Kysely<DB>,
+  ctx: DatahubContext,
   resource: StructureResource,
   path: { agency?: string; id?: string; version?: string },
   query: { references?: string; detail?: string },
@@ -230,7 +242,7 @@ export async function findStructures(
   let structures: { dsd: SdmxDataStructure; codelists: SdmxCodelist[] }[] = [];
   const needStructures =
     wanted.has('dataStructures') || wanted.has('codelists') || wanted.has('conceptSchemes') || resource !== 'dataflow';
-  if (needStructures) for (const flow of flows) structures.push(await dataStructureOf(db, flow));
+  if (needStructures) for (const flow of flows) structures.push(await dataStructureOf(db, ctx, flow));
   if (sharedCodelistAsked) {
     // Every structure has observation statuses; the other shared lists are a dimension's.
     structures = structures.filter((s) => id === 'CL_OBS_STATUS' || s.dsd.dimensions.some((d) => d.codelistId === id));
@@ -319,12 +331,20 @@ export interface DataPlan {
    * else the source's own value: `idp_return_2bd50a` → "idp return"), filled as series are read.
    */
   dimsNames: Map<string, string>;
+  /**
+   * The series whose figure of a period only repeats the period before's (repeats.ts, rules 2 and
+   * 3), by series id: what their observation of that period says in COMMENT_OBS. Empty where the
+   * flow has no such attribute, or the answer no attributes.
+   */
+  repeats: ReadonlyMap<number, RepeatedPeriod>;
 }
 
 /** One series of an answer: its key (codes in `seriesDimensions` order) and observations. */
 export interface DataSeries {
   key: string[];
   observations: repo.ObservationRow[];
+  /** The period whose observation only repeats the period before's (its COMMENT_OBS), if one does. */
+  repeats: RepeatedPeriod | null;
 }
 
 function periodBounds(query: SdmxDataQuery): { start?: string; end?: string } {
@@ -385,35 +405,74 @@ function checkDimensionAtObservation(value: string | undefined, dsd: SdmxDataStr
   );
 }
 
-/** Computes an answer once per data version (the datahub's answer cache); failures are not kept. */
-export interface AnswerCache {
-  answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
-  /** The bundled datasets the first start has not loaded yet, if it loads any. */
-  stillLoading?(): readonly StillLoading[];
+/**
+ * The series of a flow whose figure only repeats the period before's, by series id, read at the
+ * flow's `version` (FlowReloadedError when it is no longer the flow's), for the destinations among
+ * `refAreas` (the key's REF_AREA; every one when not given). The destinations whose figures repeat
+ * come from the data hub's answer cache (editionRepeats, shared with its rankings); the figures of
+ * the flow's repeating destinations at the two periods each compares are read in one statement,
+ * and kept in the cache per load of the flow: at most one query per flow and load, none per series.
+ */
+async function repeatedFigures(
+  db: Kysely<DB>,
+  answers: DatahubCache,
+  flow: SdmxDataflow,
+  version: string,
+  refAreas: readonly string[] | undefined,
+): Promise<ReadonlyMap<number, RepeatedPeriod>> {
+  const destinations = await editionRepeats(db, answers, flow.indicatorId, flow.datasetId);
+  const suffix = repeatKey('', flow.datasetId);
+  const areas = [...destinations.keys()].filter((k) => k.endsWith(suffix)).map((k) => k.slice(0, -suffix.length));
+  if (!areas.some((area) => refAreas?.includes(area) ?? true)) return new Map();
+  return answers.answer(`sdmx-repeated-figures|${flow.id}|${version}`, async () => {
+    const periods = unique([...destinations.values()].flatMap((r) => [r.period, r.previous]));
+    const rows = await repo.findValuesAtPeriodsAt(db, flow.datasetId, flow.indicatorId, version, areas, periods);
+    if (!rows) throw new FlowReloadedError(flow.id);
+    const bySeries = new Map<number, { area: string; values: Map<string, number> }>();
+    for (const row of rows) {
+      const series = bySeries.get(row.series) ?? { area: row.refArea, values: new Map<string, number>() };
+      series.values.set(row.period, row.value);
+      bySeries.set(row.series, series);
+    }
+    const found = new Map<number, RepeatedPeriod>();
+    for (const [id, { area, values }] of bySeries) {
+      const destination = destinations.get(repeatKey(area, flow.datasetId));
+      if (!destination) continue;
+      const repeated = figureRepeats(
+        destination,
+        destination.period,
+        values.get(destination.period),
+        values.get(destination.previous),
+      );
+      if (repeated) found.set(id, repeated);
+    }
+    return found;
+  });
 }
 
 /**
  * Checks a data query and counts what it selects: 400 for a malformed flow reference, key or
  * period, 404 for an unknown flow or when nothing matches (SDMX's NoResultsFound), 413 when the
  * answer would pass MAX_OBSERVATIONS. Counts a chunk of series at a time, all at one version of
- * the flow (FlowReloadedError when it changes meanwhile).
+ * the flow (FlowReloadedError when it changes meanwhile). `answers`: the data hub's answer cache
+ * (the app's; a cache of its own by default), which keeps the flow's structure and what repeats.
  */
 export async function planData(
   db: Kysely<DB>,
   request: DataRequest,
   maxObservations = MAX_OBSERVATIONS,
-  answers: AnswerCache = { answer: (_key, compute) => compute() },
+  answers: DatahubCache = new DatahubCache(db),
   chunks: ReadChunks = READ_CHUNKS,
 ): Promise<DataPlan> {
   checkObservationParameters(request.query);
   const ref = parseFlowRef(request.flow);
   // The flow and its structure, once per data version: gathering them (every series of the flow)
   // took the most of a one-series query, 20–50 ms of work for 0.3 ms of data.
-  const { flow, dsd } = await answers.answer(`sdmx-flow|${request.flow.toUpperCase()}`, async () => {
+  const { flow, dsd } = await answers.answer(`sdmx-flow|${request.flow.toUpperCase()}`, async (ctx) => {
     const [found] = await findDataflows(db, ref);
     if (!found) {
       const loading = answers
-        .stillLoading?.()
+        .stillLoading()
         .find((d) => d.indicators.some((i) => sdmxFlowId(d.dataset, i) === ref.id.toUpperCase()));
       if (loading)
         throw ApiError.dataLoading('flow', stillLoadingMessage(`the dataflow "${request.flow}"`, [loading.dataset]));
@@ -422,7 +481,7 @@ export async function planData(
         `no dataflow "${request.flow}": Bridges' dataflows (agency ${SDMX_AGENCY}, version ${SDMX_VERSION}) are listed at /api/sdmx/dataflow`,
       );
     }
-    return { flow: found, dsd: (await dataStructureOf(db, found)).dsd };
+    return { flow: found, dsd: (await dataStructureOf(db, ctx, found)).dsd };
   });
   const provider = request.provider?.trim();
   if (provider && !['all', '*', SDMX_AGENCY].includes(provider)) {
@@ -531,6 +590,12 @@ export async function planData(
   }
   // Every area's names in every language, once per data version (a few hundred areas).
   const areaNames = await answers.answer('sdmx-area-names', async () => areaNamesByCode(await repo.findAreaNames(db)));
+  // The figures that only repeat the period before's, said in COMMENT_OBS: an attribute of the
+  // observations, so only where the answer has both (detail=full).
+  const repeats =
+    detail === 'full' && dsd.attributes.some((a) => a.id === OBSERVATION_COMMENT)
+      ? await repeatedFigures(db, answers, flow, version, filter.refArea)
+      : new Map<number, RepeatedPeriod>();
   return {
     dsd,
     seriesDimensions,
@@ -543,6 +608,7 @@ export async function planData(
     languages: request.languages ?? [],
     areaNames,
     dimsNames: new Map(),
+    repeats,
   };
 }
 
@@ -662,6 +728,7 @@ export async function* readDataSeries(
       batch.push({
         key: seriesKeyOf(row, plan.seriesDimensions, plan.dimsNames, plan.dsd.flow.datasetId),
         observations: row.observations,
+        repeats: plan.repeats.get(id) ?? null,
       });
     }
     yield batch;
@@ -678,12 +745,13 @@ export async function* readDataSeries(
 export async function openData(
   db: Kysely<DB>,
   request: DataRequest,
-  options: { maxObservations?: number; answers?: AnswerCache; chunks?: ReadChunks } = {},
+  options: { maxObservations?: number; answers?: DatahubCache; chunks?: ReadChunks } = {},
 ): Promise<{ plan: DataPlan; batches: AsyncGenerator<DataSeries[]>; whole: boolean }> {
   const chunks = options.chunks ?? READ_CHUNKS;
+  const answers = options.answers ?? new DatahubCache(db);
   for (let attempt = 1; ; attempt++) {
     try {
-      const plan = await planData(db, request, options.maxObservations, options.answers, chunks);
+      const plan = await planData(db, request, options.maxObservations, answers, chunks);
       const batches = readDataSeries(db, plan, chunks);
       const first = await batches.next();
       return { plan, batches: startingWith(first, batches), whole: chunksOf(plan, chunks).length <= 1 };

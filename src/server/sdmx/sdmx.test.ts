@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../tests/helpers/database.js';
 import type { ErrorResponse } from '../../core/errors.js';
+import { repeatedFigureNote } from '../../core/statistics-terms.js';
 import { buildApp } from '../app.js';
 import { diocLabourForce } from '../importers/dioc.js';
 import { INDICATORS } from '../importers/indicators.js';
@@ -274,9 +275,11 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
       ]);
       expect(components?.dimensionList.timeDimensions.map((d) => d.id)).toEqual(['TIME_PERIOD']);
       expect(components?.measureList.primaryMeasure.id).toBe('OBS_VALUE');
+      // COMMENT_OBS: UN DESA's stocks may only repeat the period before's (see the describe below).
       expect(components?.attributeList.attributes.map((a) => a.id)).toEqual([
         'OBS_STATUS',
         'OBS_FLAGS',
+        'COMMENT_OBS',
         'UNIT_MEASURE',
         'PUBLISHER',
         'LICENCE',
@@ -487,6 +490,170 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
     });
   });
 
+  describe('figures that only repeat the period before’s (COMMENT_OBS)', () => {
+    /** Bridges' comment on a figure of `period` that repeats `previous`'s, in `lang`: the data hub's note. */
+    const comment = (period: string, previous: string, lang = 'en') =>
+      `${lang === 'fr' ? 'Bridges\u00a0: ' : 'Bridges: '}${repeatedFigureNote({ period, previous }, period, lang) ?? ''}`;
+    type Dsd = {
+      data: {
+        dataStructures: {
+          id: string;
+          dataStructureComponents: {
+            attributeList: {
+              attributes: {
+                id: string;
+                assignmentStatus: string;
+                attributeRelationship: object;
+                localRepresentation: object;
+              }[];
+            };
+          };
+        }[];
+        conceptSchemes: { concepts: { id: string; name: string }[] }[];
+      };
+    };
+    const SOURCE_ATTRIBUTES = ['OBS_STATUS', 'OBS_FLAGS', 'UNIT_MEASURE', 'PUBLISHER', 'LICENCE', 'CITATION'];
+
+    it('declares the observation comment, optional free text, in the UN DESA stock flows’ structures only', async () => {
+      for (const flow of [FLOW_2024, FLOW_2020]) {
+        const message = await getJson<Dsd>(`/api/sdmx/datastructure/BRIDGES/${flow}/1.0`);
+        const attributes = message.data.dataStructures[0]?.dataStructureComponents.attributeList.attributes ?? [];
+        expect(attributes.find((a) => a.id === 'COMMENT_OBS')).toEqual({
+          id: 'COMMENT_OBS',
+          assignmentStatus: 'Conditional',
+          attributeRelationship: { primaryMeasure: 'OBS_VALUE' },
+          conceptIdentity: `urn:sdmx:org.sdmx.infomodel.conceptscheme.Concept=BRIDGES:CS_${flow}(1.0).COMMENT_OBS`,
+          localRepresentation: { textFormat: { textType: 'String' } },
+        });
+        const concept = message.data.conceptSchemes[0]?.concepts.find((c) => c.id === 'COMMENT_OBS');
+        expect(concept?.name).toBe('Observation comment');
+        const xml = await get(`/api/sdmx/datastructure/BRIDGES/${flow}/1.0`, { accept: 'application/xml' });
+        expect(xml.body).toContain('<str:Attribute id="COMMENT_OBS" assignmentStatus="Conditional">');
+      }
+      // Other publishers' flows as they were.
+      for (const flow of [FLOW_COST, FLOW_DISPLACED, 'OECD_DIOC_2015_LABOUR_FORCE_DIOC_EMIGRANTS']) {
+        const message = await getJson<Dsd>(`/api/sdmx/datastructure/BRIDGES/${flow}/1.0`);
+        const attributes = message.data.dataStructures[0]?.dataStructureComponents.attributeList.attributes ?? [];
+        expect(attributes.map((a) => a.id)).toEqual(SOURCE_ATTRIBUTES);
+        expect(message.data.conceptSchemes[0]?.concepts.map((c) => c.id)).not.toContain('COMMENT_OBS');
+        const xml = await get(`/api/sdmx/datastructure/BRIDGES/${flow}/1.0`, { accept: 'application/xml' });
+        expect(xml.body).not.toContain('COMMENT_OBS');
+      }
+      const csv = await get(data(`${FLOW_DISPLACED}/all`, '?format=csv'));
+      expect(csv.body.split('\r\n')[0]).not.toContain('COMMENT_OBS');
+    });
+
+    it('marks the Philippines’ 2024 figures, which only repeat 2020’s, and not 2020’s, in SDMX-JSON, SDMX-CSV and SDMX-ML', async () => {
+      // Americans in the Philippines (destination PHL, origin USA), by sex.
+      const url = data(`${FLOW_2024}/A.PHL.USA.`, '?startPeriod=2015');
+      const { observations } = readSdmxJson(await getJson<JsonDataMessage>(url));
+      expect(observations).toHaveLength(6);
+      for (const o of observations) {
+        const before = observations.find((b) => b.key.SEX === o.key.SEX && b.key.TIME_PERIOD === '2020');
+        if (o.key.TIME_PERIOD === '2024') {
+          expect(o.value).toBe(before?.value);
+          expect(o.attributes.COMMENT_OBS).toBe(comment('2024', '2020'));
+        } else {
+          expect(o.attributes.COMMENT_OBS, o.key.TIME_PERIOD).toBeNull();
+        }
+        expect(o.attributes.OBS_STATUS).toBe('A');
+      }
+      const json = await getJson<{
+        structure: { attributes: { observation: { id: string; values: { name: string; names?: object }[] }[] } };
+      }>(url);
+      expect(json.structure.attributes.observation.map((a) => a.id)).toEqual([
+        'OBS_STATUS',
+        'OBS_FLAGS',
+        'COMMENT_OBS',
+      ]);
+      expect(json.structure.attributes.observation[2]?.values).toEqual([
+        {
+          name: comment('2024', '2020'),
+          names: { en: comment('2024', '2020'), fr: comment('2024', '2020', 'fr'), es: comment('2024', '2020', 'es') },
+        },
+      ]);
+
+      const rows = parseCsv((await get(data(`${FLOW_2024}/A.PHL.USA.`, '?format=csv'))).body, {
+        columns: true,
+      }) as Record<string, string>[];
+      expect(rows.filter((r) => r.COMMENT_OBS).map((r) => `${r.SEX ?? ''}${r.TIME_PERIOD ?? ''}`)).toEqual([
+        'F2024',
+        'M2024',
+      ]);
+      expect(new Set(rows.filter((r) => r.TIME_PERIOD === '2024').map((r) => r.COMMENT_OBS))).toEqual(
+        new Set([comment('2024', '2020')]),
+      );
+
+      const xml = await get(data(`${FLOW_2024}/A.PHL.USA.`, '?startPeriod=2020'), { accept: 'application/xml' });
+      const obs = [...xml.body.matchAll(/<gen:Obs><gen:ObsDimension value="(\d+)"\/>.*?<\/gen:Obs>/g)];
+      expect(obs.map((m) => m[1])).toEqual(['2020', '2024', '2020', '2024']);
+      for (const [element, period] of obs) {
+        if (period === '2024')
+          expect(element).toContain(
+            `<gen:Value id="COMMENT_OBS" value="${comment('2024', '2020').replace(/'/g, '&apos;')}"/>`,
+          );
+        else expect(element).not.toContain('COMMENT_OBS');
+      }
+    });
+
+    it('says it in the language asked, as the names', async () => {
+      const french = parseCsv(
+        (await get(data(`${FLOW_2024}/A.PHL.USA.F`, '?format=csv&labels=both&lang=fr&startPeriod=2024'))).body,
+        { columns: true },
+      ) as Record<string, string>[];
+      expect(french[0]?.['COMMENT_OBS: Commentaire sur l’observation']).toBe(comment('2024', '2020', 'fr'));
+      const xml = await get(data(`${FLOW_2024}/A.PHL.USA.F`, '?startPeriod=2024'), {
+        accept: 'application/xml',
+        'accept-language': 'es-419, en;q=0.5',
+      });
+      expect(xml.body).toContain(`<gen:Value id="COMMENT_OBS" value="${comment('2024', '2020', 'es')}"/>`);
+      const json = readSdmxJson(
+        await getJson<JsonDataMessage>(data(`${FLOW_2024}/A.PHL.USA.F`, '?startPeriod=2024'), 200, {
+          'accept-language': 'fr',
+        }),
+      );
+      expect(json.observations[0]?.attributes.COMMENT_OBS).toBe(comment('2024', '2020', 'fr'));
+    });
+
+    it('marks only the destinations that repeat (the Philippines, Niue), every figure of theirs that does, and nothing without attributes', async () => {
+      const rows = parseCsv((await get(data(`${FLOW_2024}/all`, '?format=csv&startPeriod=2020'))).body, {
+        columns: true,
+      }) as Record<string, string>[];
+      const commented = rows.filter((r) => r.COMMENT_OBS);
+      expect(new Set(commented.map((r) => r.REF_AREA))).toEqual(new Set(['NIU', 'PHL']));
+      expect(new Set(commented.map((r) => r.TIME_PERIOD))).toEqual(new Set(['2024']));
+      // UN DESA 2024 gives both destinations' 2020 figures again: every one of their 2024 figures.
+      const repeating = rows.filter((r) => ['NIU', 'PHL'].includes(r.REF_AREA ?? '') && r.TIME_PERIOD === '2024');
+      expect(commented).toEqual(repeating);
+      const valueOf = (r: Record<string, string>, period: string) =>
+        rows.find(
+          (b) =>
+            b.REF_AREA === r.REF_AREA &&
+            b.COUNTERPART_AREA === r.COUNTERPART_AREA &&
+            b.SEX === r.SEX &&
+            b.TIME_PERIOD === period,
+        )?.OBS_VALUE;
+      expect(commented.every((r) => valueOf(r, '2020') === r.OBS_VALUE)).toBe(true);
+      // No attributes asked for: no comment either.
+      const dataOnly = await get(data(`${FLOW_2024}/A.PHL.USA.`, '?format=csv&detail=dataonly'));
+      expect(dataOnly.body).not.toContain('Repeats the');
+      const keys = await get(data(`${FLOW_2024}/A.PHL..`, '?detail=nodata'));
+      expect(keys.body).not.toContain('Repeats the');
+    });
+
+    it('says it of a figure only where the figure itself is unchanged: Revision 2020’s Niue, whose women moved between origins', async () => {
+      const rows = parseCsv((await get(data(`${FLOW_2020}/A.NIU.NZL.`, '?format=csv&startPeriod=2015'))).body, {
+        columns: true,
+      }) as Record<string, string>[];
+      expect(rows.map((r) => [r.SEX, r.TIME_PERIOD, r.OBS_VALUE, r.COMMENT_OBS])).toEqual([
+        ['F', '2015', '157', ''],
+        ['F', '2020', '164', ''],
+        ['M', '2015', '178', ''],
+        ['M', '2020', '178', comment('2020', '2015')],
+      ]);
+    });
+  });
+
   describe('data', () => {
     it('gives Mexico → USA by sex in SDMX-JSON, male + female = the UN DESA totals', async () => {
       for (const [flow, expected] of [
@@ -532,6 +699,7 @@ describe.each(testEngines())('SDMX 2.1 REST on %s', (engine) => {
           'OBS_VALUE',
           'OBS_STATUS',
           'OBS_FLAGS',
+          'COMMENT_OBS',
           'UNIT_MEASURE',
           'PUBLISHER',
           'LICENCE',
