@@ -2128,7 +2128,12 @@ describe('the data hub in the browser', () => {
         );
         const emigrantRows = (await chartCsv(emigrants, 'Descargar CSV')).filter((r) => r.value !== '');
         expect(emigrantRows.length).toBe(stocks.size);
-        expect(new Set(emigrantRows.map((r) => r.unit))).toEqual(new Set(['personas']));
+        // Persons for the stocks, percent for their share of the population, in Spanish.
+        expect(
+          new Set(
+            emigrantRows.map((r) => `${r.measure === 'emigrants_share_of_population' ? 'share' : 'stock'} ${r.unit}`),
+          ),
+        ).toEqual(new Set(['stock personas', 'share porcentaje']));
         expect(emigrantRows.filter((r) => r.computed_by !== stocks.get(`${r.measure} ${r.period} ${r.sex}`))).toEqual(
           [],
         );
